@@ -1,0 +1,115 @@
+"""Statement and its parts, and their JSON form.
+
+Every offset indexes the article text exactly as the user gave it (``Article.text``).
+Fields added by later stages (venue, said_on, issues, ...) are optional and default to empty,
+so the JSON of issue #2 stays valid as the record grows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Kind = Literal["direct", "indirect", "mixed", "reported_position"]
+SpeakerType = Literal["person", "organization", "group", "unknown"]
+
+
+@dataclass
+class Segment:
+    start: int
+    end: int
+
+
+@dataclass
+class Quote:
+    """The content of a statement: its words, possibly in several segments (a split quote)."""
+
+    text: str
+    start: int
+    end: int
+    segments: list[Segment] = field(default_factory=list)
+
+
+@dataclass
+class Cue:
+    text: str
+    start: int
+    end: int
+    lemma: str
+    cls: str  # written as "class" in JSON
+
+
+@dataclass
+class Mention:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Speaker:
+    name: str
+    type: SpeakerType = "unknown"
+    mention: Mention | None = None
+    id: str | None = None
+    # several speakers of one statement ("Putin and Zelensky said they ...")
+    members: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Venue:
+    name: str
+    type: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class SaidOn:
+    date: str
+    precision: Literal["day", "week", "month", "year"]
+    text: str = ""
+    assumed: bool = False
+
+
+@dataclass
+class Statement:
+    kind: Kind
+    quote: Quote
+    cue: Cue | None
+    speaker: Speaker
+    negated: bool = False
+    hedged: bool = False
+    # context (issue #3)
+    venue: Venue | None = None
+    addressee: str | None = None
+    via_translator: bool = False
+    said_on: SaidOn | None = None
+    time: Literal["now", "before"] = "now"
+    # positions (issue #5)
+    issues: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        if d["cue"] is not None:
+            d["cue"]["class"] = d["cue"].pop("cls")
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Statement:
+        q = d["quote"]
+        quote = Quote(q["text"], q["start"], q["end"], [Segment(**s) for s in q.get("segments", [])])
+        cue = None
+        if d.get("cue"):
+            c = dict(d["cue"])
+            c["cls"] = c.pop("class", c.pop("cls", ""))
+            cue = Cue(**c)
+        s = dict(d["speaker"])
+        mention = Mention(**s.pop("mention")) if s.get("mention") else None
+        s.pop("mention", None)
+        speaker = Speaker(mention=mention, **s)
+        venue = Venue(**d["venue"]) if d.get("venue") else None
+        said_on = SaidOn(**d["said_on"]) if d.get("said_on") else None
+        rest = {k: d[k] for k in ("negated", "hedged", "addressee", "via_translator", "time", "issues") if k in d}
+        return cls(kind=d["kind"], quote=quote, cue=cue, speaker=speaker, venue=venue, said_on=said_on, **rest)
