@@ -1,0 +1,135 @@
+"""Cues: the words that introduce a statement ("said", "wouldn't say", "according to").
+
+The lexicon is data (``lexicon/cues.tsv``): a lemma, its class and the complements that carry
+its content.  This component marks cue tokens with ``token._.cue`` (a ``CueEntry``), after
+checking that the token is used as a verb of saying here, and records negation and hedging.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+CUE_CLASSES = {
+    "assert", "add", "hedge", "decline", "deny", "vow", "warn", "call", "accuse", "according_to",
+    "report", "ask", "criticize", "praise", "believe",
+}
+COMPLEMENTS = {"clause", "to", "np", "quote"}
+
+
+class LexiconError(ValueError):
+    """A malformed line in a lexicon file; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class CueEntry:
+    lemma: str
+    cls: str
+    complements: frozenset[str]
+
+
+def parse_cue_lexicon(text: str, source: str = "cues.tsv") -> dict[str, CueEntry]:
+    entries: dict[str, CueEntry] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) != 3:
+            raise LexiconError(f"{source}, line {number}: expected 3 tab-separated columns, got {len(parts)}")
+        lemma, cls, comps = (p.strip() for p in parts)
+        if cls not in CUE_CLASSES:
+            raise LexiconError(f"{source}, line {number}: unknown cue class {cls!r}")
+        complements = frozenset(c.strip() for c in comps.split(",") if c.strip())
+        if not complements or not complements <= COMPLEMENTS:
+            raise LexiconError(f"{source}, line {number}: complements must be among {sorted(COMPLEMENTS)}")
+        entries[lemma.lower()] = CueEntry(lemma.lower(), cls, complements)
+    return entries
+
+
+@cache
+def load_cue_lexicon(path: str | None = None) -> dict[str, CueEntry]:
+    if path is None:
+        text = resources.files("onrecord.lexicon").joinpath("cues.tsv").read_text(encoding="utf-8")
+        return parse_cue_lexicon(text)
+    return parse_cue_lexicon(Path(path).read_text(encoding="utf-8"), source=str(path))
+
+
+if not Token.has_extension("cue"):
+    Token.set_extension("cue", default=None)
+if not Token.has_extension("cue_negated"):
+    Token.set_extension("cue_negated", default=False)
+if not Token.has_extension("cue_hedged"):
+    Token.set_extension("cue_hedged", default=False)
+
+HEDGE_WORDS = {"seem", "appear", "reportedly", "apparently", "allegedly", "may", "might", "could"}
+NEGATIONS = {"not", "n't", "n’t", "never", "no"}
+
+
+def is_verb_use(token: Token) -> bool:
+    """The lemma is used as a verb (or a participle heading a clause), not as a noun ("the
+    call", "a report") or an adjective."""
+    return token.pos_ in {"VERB", "AUX"} or (token.tag_ in {"VBD", "VBN", "VBG", "VBZ", "VBP", "VB"})
+
+
+def is_negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in token.children if c.i < token.i)
+
+
+def is_hedged(token: Token) -> bool:
+    """Hedging: a modal or a seem/appear verb over the cue ("appeared to suggest")."""
+    if any(c.lower_ in HEDGE_WORDS for c in token.children if c.dep_ in {"aux", "advmod"}):
+        return True
+    head = token.head
+    return token.dep_ == "xcomp" and head.lemma_ in {"seem", "appear"}
+
+
+def declined_by_negated_say(token: Token) -> bool:
+    """'wouldn't say' / 'would not say' / 'did not say whether': a refusal to state, not a
+    negated statement."""
+    if token.lemma_ not in {"say", "comment", "disclose", "reveal", "confirm"}:
+        return False
+    children = [c.lower_.replace("’", "'") for c in token.children if c.i < token.i]
+    return any(c in {"n't", "not"} for c in children) and any(
+        c in {"would", "wo", "could", "will", "did", "do", "does", "ca", "can"} for c in children
+    )
+
+
+def next_to_punctuation(token: Token) -> bool:
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return after is None or after.is_punct
+
+
+def mark_cues(doc: Doc, lexicon: dict[str, CueEntry]) -> None:
+    for token in doc:
+        entry = lexicon.get(token.lemma_.lower())
+        if entry is None or not is_verb_use(token):
+            continue
+        if entry.complements == {"quote"} and not next_to_punctuation(token):
+            # "continued to fight" is no cue; only "he continued: …" / "…," he continued.
+            continue
+        token._.cue = entry
+        token._.cue_hedged = is_hedged(token) or entry.cls == "hedge"
+        if declined_by_negated_say(token):
+            token._.cue = CueEntry(entry.lemma, "decline", entry.complements | {"clause"})
+        else:
+            token._.cue_negated = is_negated(token)
+
+
+@Language.factory("onrecord_cues", default_config={"lexicon_path": None})
+def make_cues_component(nlp: Language, name: str, lexicon_path: str | None) -> CueMarker:
+    return CueMarker(load_cue_lexicon(lexicon_path))
+
+
+class CueMarker:
+    def __init__(self, lexicon: dict[str, CueEntry]) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        mark_cues(doc, self.lexicon)
+        return doc

@@ -1,0 +1,182 @@
+"""Speakers: from the mention in the text to one canonical name per person in the article.
+
+Rules, each a function:
+
+* ``name_in_mention``   — a PERSON (or ORG) entity inside the mention names the speaker; titles
+                          and possessives around it ("Ukraine's President …") are the role;
+* ``resolve_pronoun``   — he/she/they: the most recent compatible speaker or person before it,
+                          across paragraphs (news text keeps its protagonist as "he");
+* ``several_speakers``  — conjoined subjects ("Putin and Zelensky … said") give one statement
+                          with several members;
+* ``canonical_names``   — within the article, a surname alone or a shorter variant takes the
+                          longest full name ending in it ("Zelensky" → "Volodymyr Zelensky");
+* ``speaker_type``      — person, organization (ORG/GPE entities, institution nouns) or group
+                          (plural nouns: "Western leaders", "officials").
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from onrecord.components.reported import Found
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
+PLURAL_PRONOUNS = {"they", "them", "we", "us"}
+ORG_NOUNS = {
+    "ministry", "government", "kremlin", "office", "department", "committee", "agency", "campaign",
+    "administration", "council", "commission", "party", "company", "court", "police", "army",
+    "military", "embassy", "spokesman", "spokeswoman", "spokesperson", "statement", "report",
+    "service", "union", "alliance", "organization", "organisation", "white", "house", "pentagon",
+    "parliament", "senate", "congress", "cabinet", "bank", "network", "newspaper", "times", "post",
+}
+TITLE_WORDS = {
+    "president", "president-elect", "prime", "minister", "secretary", "chancellor", "senator", "sen.",
+    "rep.", "representative", "governor", "gov.", "mayor", "spokesman", "spokeswoman", "spokesperson",
+    "foreign", "defense", "defence", "general", "gen.", "ambassador", "mr.", "mrs.", "ms.", "dr.",
+    "former", "vice", "deputy", "head", "chief", "leader", "king", "queen", "pope", "judge",
+    "director", "adviser", "advisor", "aide", "commissioner", "official", "candidate", "nominee",
+    "democratic", "republican", "state", "white", "house", "press", "the", "u.s.", "us", "russian",
+    "ukrainian", "ukraine", "russia", "'s", "’s",
+}
+
+
+def _clean_name(text: str) -> str:
+    text = text.strip().strip("\"“”'‘’,.")
+    for suffix in ("’s", "'s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return " ".join(text.split())
+
+
+def name_in_mention(mention: Span) -> tuple[str, str] | None:
+    """The name and type of the entity a mention contains (the last PERSON, else ORG)."""
+    ents = [e for e in mention.doc.ents if e.start >= mention.start and e.end <= mention.end]
+    people = [e for e in ents if e.label_ == "PERSON"]
+    if people:
+        return _clean_name(people[-1].text), "person"
+    orgs = [e for e in ents if e.label_ in {"ORG", "GPE", "NORP"}]
+    if orgs and orgs[-1].end == mention.end:
+        return _clean_name(orgs[-1].text), "organization"
+    return None
+
+
+def speaker_type(mention: Span) -> str:
+    head = mention.root
+    if head.lower_ in PERSON_PRONOUNS:
+        return "person"
+    if head.lower_ in PLURAL_PRONOUNS:
+        return "group"
+    if head.lemma_.lower() in ORG_NOUNS and head.lower_ not in {"spokesman", "spokeswoman", "spokesperson"}:
+        return "organization"
+    if head.ent_type_ == "PERSON":
+        return "person"
+    if head.ent_type_ in {"ORG", "GPE", "NORP"}:
+        return "organization"
+    if head.tag_ in {"NNS", "NNPS"}:
+        return "group"
+    return "person"
+
+
+def description(mention: Span) -> str:
+    """A speaker without a name ("a source", "Denmark's prime minister"): its words, minus a
+    leading determiner."""
+    tokens = [t for t in mention if not (t.i == mention.start and t.dep_ == "det")]
+    return _clean_name(" ".join(t.text for t in tokens).replace(" ’s", "’s").replace(" 's", "'s"))
+
+
+def conjoined_subjects(subject: Token) -> list[Token]:
+    """'Putin and Zelensky': the subject and its conjuncts."""
+    out = [subject]
+    for c in subject.children:
+        if c.dep_ == "conj":
+            out.extend(conjoined_subjects(c))
+    return out
+
+
+def person_mentions(doc: Doc) -> list[tuple[int, str]]:
+    """(offset, name) of every PERSON entity, in order: antecedents for pronouns."""
+    return [(e.start_char, _clean_name(e.text)) for e in doc.ents if e.label_ == "PERSON"]
+
+
+def resolve_pronoun(pronoun: Token, named: list[tuple[int, str, str]], persons: list[tuple[int, str]]) -> tuple[str, str]:
+    """he/she: the most recent named person speaker before the pronoun; failing that, the most
+    recent person entity.  they/we: the most recent group or organisation speaker."""
+    offset = pronoun.idx
+    if pronoun.lower_ in PLURAL_PRONOUNS:
+        for off, name, typ in reversed(named):
+            if off < offset and typ in {"group", "organization"}:
+                return name, typ
+        return pronoun.text, "group"
+    speakers = [(off, name) for off, name, typ in named if off < offset and typ == "person"]
+    entities = [(off, name) for off, name in persons if off < offset]
+    # A named speaker within reach wins over a person only mentioned in passing: news text
+    # keeps its protagonist as "he" while naming others in between.
+    if speakers and (not entities or offset - speakers[-1][0] < 1500):
+        return speakers[-1][1], "person"
+    if entities:
+        return entities[-1][1], "person"
+    return pronoun.text, "unknown"
+
+
+def canonical_names(names: list[str]) -> dict[str, str]:
+    """Within one article each short name maps to the longest name that ends with it
+    (same surname) or contains all its words."""
+    full = sorted(set(names), key=lambda n: -len(n.split()))
+    mapping = {}
+    for name in names:
+        words = name.split()
+        best = name
+        for other in full:
+            ow = other.split()
+            if len(ow) > len(words) and ow[-len(words) :] == words:
+                best = other
+                break
+        mapping[name] = best
+    return mapping
+
+
+def name_speakers(doc: Doc, found: list[Found]) -> None:
+    persons = person_mentions(doc)
+    named: list[tuple[int, str, str]] = []  # (offset, name, type) of speakers so far
+    for f in found:
+        if f.continues is not None:
+            f.speaker_name, f.speaker_type, f.members = f.continues.speaker_name, f.continues.speaker_type, f.continues.members
+            f.mention = f.continues.mention
+            continue
+        if f.mention is None:
+            f.speaker_name, f.speaker_type = "", "unknown"
+            continue
+        subjects = conjoined_subjects(f.mention.root)
+        if len(subjects) > 1:
+            members = []
+            for s in subjects:
+                m = name_in_mention(s.doc[s.left_edge.i : s.i + 1])
+                members.append(m[0] if m else s.text)
+            f.members = members
+            f.speaker_name, f.speaker_type = " and ".join(members), "group"
+        elif f.mention.root.lower_ in PERSON_PRONOUNS | PLURAL_PRONOUNS and len(f.mention) == 1:
+            f.speaker_name, f.speaker_type = resolve_pronoun(f.mention.root, named, persons)
+        else:
+            m = name_in_mention(f.mention)
+            if m:
+                f.speaker_name, f.speaker_type = m
+                f.speaker_type = f.speaker_type if f.speaker_type != "organization" else speaker_type(f.mention)
+                if f.speaker_type == "person" and m[1] == "organization":
+                    f.speaker_type = "organization"
+            else:
+                f.speaker_name, f.speaker_type = description(f.mention), speaker_type(f.mention)
+        named.append((f.mention.start_char, f.speaker_name, f.speaker_type))
+    mapping = canonical_names([f.speaker_name for f in found if f.speaker_type == "person"] + [n for _, n in persons])
+    for f in found:
+        if f.speaker_type == "person":
+            f.speaker_name = mapping.get(f.speaker_name, f.speaker_name)
+        f.members = [mapping.get(m, m) for m in f.members]
+        if f.members:
+            f.speaker_name = " and ".join(f.members)
+
+
+@Language.component("onrecord_speakers")
+def speakers_component(doc: Doc) -> Doc:
+    name_speakers(doc, doc._.statements or [])
+    return doc
