@@ -45,7 +45,8 @@ def parse_cue_lexicon(text: str, source: str = "cues.tsv") -> dict[str, CueEntry
         if cls not in CUE_CLASSES:
             raise LexiconError(f"{source}, line {number}: unknown cue class {cls!r}")
         complements = frozenset(c.strip() for c in comps.split(",") if c.strip())
-        if not complements or not complements <= COMPLEMENTS:
+        plain = {c for c in complements if not c.startswith("prep:")}
+        if not complements or not plain <= COMPLEMENTS:
             raise LexiconError(f"{source}, line {number}: complements must be among {sorted(COMPLEMENTS)}")
         entries[lemma.lower()] = CueEntry(lemma.lower(), cls, complements)
     return entries

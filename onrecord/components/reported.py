@@ -20,6 +20,7 @@ The kind follows from how the content relates to the quotation marks: wholly quo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -103,6 +104,12 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
         objects = [c for c in children if c.dep_ in {"dobj", "oprd"}]
         if objects:
             return objects
+    for c in children:
+        # "called for X", "pointed to X": the object of the verb's preposition
+        if c.dep_ in {"prep", "prt"} and f"prep:{c.lower_}" in entry.complements:
+            objects = [g for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+            if objects:
+                return objects
     if "clause" in entry.complements:
         # "said on Friday that …" parses the clause as an adverbial clause or as the object
         for c in children:
@@ -264,6 +271,10 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
             return None
     if isinstance(head, list) and all(t.pos_ == "PRON" and t.n_lefts + t.n_rights == 0 for t in head):
         return None  # "welcomed it": a pronoun object says nothing on its own
+    if not isinstance(head, list):
+        start = start_at_complementizer(head, start)
+    if cue.i < head_index(head) and not isinstance(head, list):
+        end = extend_to_sentence_end(cue, end)
     start, end = extend_to_quotes(start, end, quotes)
     kind, quote = classify_kind(start, end, quotes, doc)
     if kind == "direct" and quote is not None:
@@ -274,6 +285,38 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
         kind, [(start, end)], cue, cue_extent(cue), cue._.cue.cls, mention,
         negated=cue._.cue_negated, hedged=cue._.cue_hedged, quote=quote,
     )
+
+
+def head_index(head: Token | list[Token]) -> int:
+    return head[0].i if isinstance(head, list) else head.i
+
+
+def start_at_complementizer(head: Token, start: int) -> int:
+    """'tweeted in the early hours that X was …': the content starts at its complementizer;
+    what the parser hung before it describes the saying, not what was said."""
+    for c in head.children:
+        if c.dep_ == "mark" and c.lower_ in {"that", "whether", "if"} and c.idx > start:
+            return c.idx
+    return start
+
+
+def extend_to_sentence_end(cue: Token, end: int) -> int:
+    """Reported speech runs to the end of its sentence: a clause the parser attached to the
+    cue after the content ("said X, because Y") still belongs to what was said.  It stops at
+    a conjoined verb ("… and added …"), which is a statement of its own."""
+    doc = cue.doc
+    sent = cue.sent
+    subtree = {t.i for t in cue.subtree}
+    last = None
+    for t in doc[0:0] if end >= sent.end_char else sent:
+        if t.idx < end:
+            continue
+        if t.i not in subtree or (t.head.i == cue.i and t.dep_ in {"conj", "cc"}) or t._.cue is not None:
+            break
+        last = t
+    if last is None:
+        return end
+    return _trim(doc, end, last.idx + len(last))[1] if last.idx + len(last) > end else end
 
 
 def _clip_at_cue(doc: Doc, cue: Token, start: int, end: int) -> tuple[int, int]:
@@ -322,12 +365,17 @@ def cue_near_quote(doc: Doc, quote: QuoteSpan) -> Token | None:
         return distance + (0 if "quote" in t._.cue.complements else 6 if speech else 12)
 
     candidates: list[tuple[int, int, Token]] = []
-    for t in doc[span.end : last_sent.end]:
-        if any(q.start <= t.idx < q.end for q in quoted):
-            break  # the frame after ends at the next quotation
+    # the frame after the quotation ends at the next quotation or the end of the sentence
+    # (a full stop outside quotation marks), whatever the sentence splitter thought
+    for t in doc[span.end : min(last_sent.end + 12, len(doc))]:
+        if any(q.start <= t.idx < q.end for q in quoted) or t.text in {".", "!", "?"} or "\n" in t.text:
+            break
         if outside(t):
             candidates.append((cost(t, t.i - span.end), 0, t))
-    for t in doc[first_sent.start : span.start]:
+    # the frame before it, back to the previous full stop or quotation
+    for t in reversed(doc[max(first_sent.start - 12, 0) : span.start]):
+        if any(q.start <= t.idx < q.end for q in quoted) or t.text in {".", "!", "?"} or "\n" in t.text:
+            break
         if outside(t):
             candidates.append((cost(t, span.start - t.i), 1, t))
     if not candidates:
@@ -335,11 +383,47 @@ def cue_near_quote(doc: Doc, quote: QuoteSpan) -> Token | None:
     return min(candidates, key=lambda c: (c[0], c[1]))[2]
 
 
+def is_title(doc: Doc, quote: QuoteSpan) -> bool:
+    """A short quotation in Title Case ("Face the Nation") names a work or a show."""
+    words = [w for w in doc.text[quote.inner_start : quote.inner_end].strip(" ,.").split() if w[:1].isalpha()]
+    small = {"the", "a", "an", "of", "and", "in", "on", "to", "for", "at", "with"}
+    return 0 < len(words) <= 5 and all(w[0].isupper() or w in small for w in words) and words[0][0].isupper()
+
+
+def ends_like_utterance(doc: Doc, quote: QuoteSpan) -> bool:
+    """'"I would," she said': punctuation inside the closing mark shows a short quotation
+    is a sentence someone spoke, not a term."""
+    inner = doc.text[quote.inner_start : quote.inner_end].rstrip()
+    return inner[-1:] in {",", ".", "!", "?"}
+
+
 def quote_words(doc: Doc, quote: QuoteSpan) -> int:
     return sum(len(doc.text[s:e].split()) for s, e in quote.segments)
 
 
+SIGNATURE = re.compile(r"[ \t\u00a0]*(―|—|–|--)[ \t\u00a0]*([^\n,(;]{2,60})")
+
+
+def dash_attribution(doc: Doc, quote: QuoteSpan) -> Found | None:
+    """'"…" ― Maria Lopez': a quotation signed with a dash and a name closing its paragraph
+    (readers' comments, epigraphs).  The dash is the cue, the name the speaker."""
+    m = SIGNATURE.match(doc.text, quote.end)
+    if m is None:
+        return None
+    name_start, name_end = m.start(2), m.start(2) + len(m.group(2).rstrip(" .\u00a0"))
+    mention = doc.char_span(name_start, name_end, alignment_mode="expand")
+    if mention is None or len(mention) > 8 or not any(t.pos_ == "PROPN" for t in mention):
+        return None
+    dash = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    if dash is None:
+        return None
+    return Found("direct", list(quote.segments), dash[0], (m.start(1), m.end(1)), "assert", mention, quote=quote)
+
+
 def attribute_quotation(doc: Doc, quote: QuoteSpan) -> Found | None:
+    signed = dash_attribution(doc, quote)
+    if signed is not None:
+        return signed
     cue = cue_near_quote(doc, quote)
     if cue is None:
         return None
@@ -439,6 +523,8 @@ def build_statements(doc: Doc) -> list[Found]:
         if id(quote) in covered:
             continue
         st = attribute_quotation(doc, quote)
+        if any(f.start <= quote.inner_start and quote.inner_end <= f.end for f in found):
+            continue  # already part of a statement's content
         if st is not None and st.cue is not None and governed_fragment(st.cue, quote):
             if extend_into_quotation(by_cue.get(st.cue.i), quote, quotes, doc):
                 continue
@@ -448,13 +534,29 @@ def build_statements(doc: Doc) -> list[Found]:
                 continue
             previous = max((f for f in found if f.end <= quote.start), key=lambda f: f.end, default=None)
             st = continue_quotation(quote, previous, paragraph_starts)
-        elif quote_words(doc, quote) < MIN_QUOTE_WORDS and not _cue_governs(st.cue, quote):
+        elif (quote_words(doc, quote) < MIN_QUOTE_WORDS and not _cue_governs(st.cue, quote)
+              and not ends_like_utterance(doc, quote)) or is_title(doc, quote):
             continue
         if st is not None:
             found.append(st)
             found.sort(key=lambda f: f.start)
     trim_nested_attributions(found)
+    found = drop_embedded_weak_cues(found)
     return merge_split_quotations(_drop_nested(found), paragraph_starts)
+
+
+def drop_embedded_weak_cues(found: list[Found]) -> list[Found]:
+    """A verb inside someone's reported words ("said other countries have offered to …",
+    "saying it must guarantee …") is part of what was said.  Only a verb of saying proper
+    (one that can introduce a quotation) starts a nested statement there."""
+    def embedded(f: Found) -> bool:
+        return f.cue is not None and any(
+            g is not f and g.start <= f.cue.idx < g.end and (f.mention is None or g.start <= f.mention.start_char)
+            for g in found
+        )
+
+    return [f for f in found if not (embedded(f) and f.cue is not None and f.cue._.cue is not None
+                                     and "quote" not in f.cue._.cue.complements)]
 
 
 def merge_split_quotations(found: list[Found], paragraph_starts: list[int]) -> list[Found]:
@@ -468,8 +570,11 @@ def merge_split_quotations(found: list[Found], paragraph_starts: list[int]) -> l
             prev is not None
             and f.kind == "direct"
             and prev.kind == "direct"
-            and (f.continues is prev or (f.cue is not None and f.cue is prev.cue))
-            and paragraph_of(paragraph_starts, f.start) == paragraph_of(paragraph_starts, prev.end)
+            and (
+                f.continues is prev  # the news convention, over a paragraph break too
+                or (f.cue is not None and prev.cue is not None and f.cue.i == prev.cue.i
+                    and paragraph_of(paragraph_starts, f.start) == paragraph_of(paragraph_starts, prev.end))
+            )
         ):
             prev.content = prev.content + f.content
             continue

@@ -23,6 +23,7 @@ from onrecord.components.reported import Found
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
 PLURAL_PRONOUNS = {"they", "them", "we", "us"}
+THING_PRONOUNS = {"it", "this", "that", "which", "who"}
 ORG_NOUNS = {
     "ministry", "government", "kremlin", "office", "department", "committee", "agency", "campaign",
     "administration", "council", "commission", "party", "company", "court", "police", "army",
@@ -67,6 +68,8 @@ def speaker_type(mention: Span) -> str:
         return "person"
     if head.lower_ in PLURAL_PRONOUNS:
         return "group"
+    if head.lower_ in THING_PRONOUNS:
+        return "unknown"
     if head.lemma_.lower() in ORG_NOUNS and head.lower_ not in {"spokesman", "spokeswoman", "spokesperson"}:
         return "organization"
     if head.ent_type_ == "PERSON":
@@ -103,6 +106,11 @@ def resolve_pronoun(pronoun: Token, named: list[tuple[int, str, str]], persons: 
     """he/she: the most recent named person speaker before the pronoun; failing that, the most
     recent person entity.  they/we: the most recent group or organisation speaker."""
     offset = pronoun.idx
+    if pronoun.lower_ == "it":
+        for off, name, typ in reversed(named):
+            if off < offset and typ == "organization":
+                return name, typ
+        return pronoun.text, "unknown"
     if pronoun.lower_ in PLURAL_PRONOUNS:
         for off, name, typ in reversed(named):
             if off < offset and typ in {"group", "organization"}:
@@ -155,7 +163,7 @@ def name_speakers(doc: Doc, found: list[Found]) -> None:
                 members.append(m[0] if m else s.text)
             f.members = members
             f.speaker_name, f.speaker_type = " and ".join(members), "group"
-        elif f.mention.root.lower_ in PERSON_PRONOUNS | PLURAL_PRONOUNS and len(f.mention) == 1:
+        elif f.mention.root.lower_ in PERSON_PRONOUNS | PLURAL_PRONOUNS | {"it"} and len(f.mention) == 1:
             f.speaker_name, f.speaker_type = resolve_pronoun(f.mention.root, named, persons)
         else:
             m = name_in_mention(f.mention)
