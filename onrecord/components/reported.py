@@ -269,6 +269,9 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
         start, end = _clip_at_cue(doc, cue, start, end)
         if start >= end:
             return None
+    gap = doc.text[min(cue.idx, end) : max(cue.idx, start)]
+    if "\n" in gap:
+        return None  # a parse that links a cue to words in another paragraph is wrong
     if isinstance(head, list) and all(t.pos_ == "PRON" and t.n_lefts + t.n_rights == 0 for t in head):
         return None  # "welcomed it": a pronoun object says nothing on its own
     if not isinstance(head, list):
@@ -462,11 +465,24 @@ def extend_into_quotation(existing: Found | None, quote: QuoteSpan, quotes: list
     return True
 
 
+def is_fragment(doc: Doc, quote: QuoteSpan) -> bool:
+    """A quotation that starts in lower case, inside a sentence of the reporter ('victims "do
+    need to have their day in court"'), is a fragment of reported speech, not a sentence."""
+    inner = doc.text[quote.inner_start : quote.inner_end].lstrip(" .…[")
+    before = doc.text[max(0, quote.start - 3) : quote.start].rstrip()
+    return bool(inner) and inner[0].islower() and not before.endswith(":")
+
+
 def mixed_from_cue(st: Found, quote: QuoteSpan, quotes: list[QuoteSpan], doc: Doc) -> Found:
-    """A quoted fragment governed by a cue with no content of its own: the content runs from
-    the word after the cue phrase to the end of the quotation."""
-    assert st.cue_span is not None
-    start, end = _trim(doc, st.cue_span[1], quote.end)
+    """A quoted fragment inside reported speech: the content runs from the word after the cue
+    phrase (or, when the cue comes after it, from the start of the sentence) to the end of
+    the quotation."""
+    assert st.cue_span is not None and st.cue is not None
+    if st.cue_span[1] <= quote.start:
+        start, end = _trim(doc, st.cue_span[1], quote.end)
+    else:
+        sent = doc[tokens_of(doc, quote.start, quote.end).start].sent  # type: ignore[union-attr]
+        start, end = _trim(doc, sent.start_char, quote.end)
     st.content = [(start, end)]
     st.kind, st.quote = classify_kind(start, end, quotes, doc)
     return st
@@ -525,7 +541,7 @@ def build_statements(doc: Doc) -> list[Found]:
         st = attribute_quotation(doc, quote)
         if any(f.start <= quote.inner_start and quote.inner_end <= f.end for f in found):
             continue  # already part of a statement's content
-        if st is not None and st.cue is not None and governed_fragment(st.cue, quote):
+        if st is not None and st.cue is not None and (governed_fragment(st.cue, quote) or is_fragment(doc, quote)):
             if extend_into_quotation(by_cue.get(st.cue.i), quote, quotes, doc):
                 continue
             st = mixed_from_cue(st, quote, quotes, doc)
