@@ -204,9 +204,7 @@ def subject_of(cue: Token) -> Token | None:
             break
         for c in token.children:
             if c.dep_ in {"nsubj", "csubj"}:
-                if c.tag_ in {"WDT", "WP"} and token.dep_ == "relcl":
-                    return token.head
-                return c
+                return c  # a relative pronoun ("who said") is named later from its noun
             if c.dep_ == "agent":
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs:

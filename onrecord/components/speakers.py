@@ -144,6 +144,17 @@ def canonical_names(names: list[str]) -> dict[str, str]:
     return mapping
 
 
+def antecedent_of_relative(mention: Span) -> Span:
+    """'Sanders, who said …': a relative pronoun is the mention in the text, but the speaker
+    is named by the noun phrase the relative clause modifies."""
+    root = mention.root
+    if len(mention) == 1 and root.tag_ in {"WP", "WDT"} and root.head.dep_ in {"relcl", "acl"}:
+        from onrecord.components.reported import noun_phrase
+
+        return noun_phrase(root.head.head)
+    return mention
+
+
 def name_speakers(doc: Doc, found: list[Found]) -> None:
     persons = person_mentions(doc)
     named: list[tuple[int, str, str]] = []  # (offset, name, type) of speakers so far
@@ -155,7 +166,8 @@ def name_speakers(doc: Doc, found: list[Found]) -> None:
         if f.mention is None:
             f.speaker_name, f.speaker_type = "", "unknown"
             continue
-        subjects = conjoined_subjects(f.mention.root)
+        mention = antecedent_of_relative(f.mention)
+        subjects = conjoined_subjects(mention.root)
         if len(subjects) > 1:
             members = []
             for s in subjects:
@@ -163,17 +175,16 @@ def name_speakers(doc: Doc, found: list[Found]) -> None:
                 members.append(m[0] if m else s.text)
             f.members = members
             f.speaker_name, f.speaker_type = " and ".join(members), "group"
-        elif f.mention.root.lower_ in PERSON_PRONOUNS | PLURAL_PRONOUNS | {"it"} and len(f.mention) == 1:
-            f.speaker_name, f.speaker_type = resolve_pronoun(f.mention.root, named, persons)
+        elif mention.root.lower_ in PERSON_PRONOUNS | PLURAL_PRONOUNS | {"it"} and len(mention) == 1:
+            f.speaker_name, f.speaker_type = resolve_pronoun(mention.root, named, persons)
         else:
-            m = name_in_mention(f.mention)
+            m = name_in_mention(mention)
             if m:
                 f.speaker_name, f.speaker_type = m
-                f.speaker_type = f.speaker_type if f.speaker_type != "organization" else speaker_type(f.mention)
-                if f.speaker_type == "person" and m[1] == "organization":
-                    f.speaker_type = "organization"
+                if f.speaker_type == "organization":
+                    f.speaker_type = speaker_type(mention)
             else:
-                f.speaker_name, f.speaker_type = description(f.mention), speaker_type(f.mention)
+                f.speaker_name, f.speaker_type = description(mention), speaker_type(mention)
         named.append((f.mention.start_char, f.speaker_name, f.speaker_type))
     mapping = canonical_names([f.speaker_name for f in found if f.speaker_type == "person"] + [n for _, n in persons])
     for f in found:
