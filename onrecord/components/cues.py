@@ -90,14 +90,20 @@ def is_hedged(token: Token) -> bool:
 
 
 def declined_by_negated_say(token: Token) -> bool:
-    """'wouldn't say' / 'would not say' / 'did not say whether': a refusal to state, not a
-    negated statement."""
+    """'wouldn't say' / 'could not say' / 'did not say whether': a refusal to state, not a
+    negated statement.  'did not say that …' stays a negated statement."""
     if token.lemma_ not in {"say", "comment", "disclose", "reveal", "confirm"}:
         return False
     children = [c.lower_.replace("’", "'") for c in token.children if c.i < token.i]
-    return any(c in {"n't", "not"} for c in children) and any(
-        c in {"would", "wo", "could", "will", "did", "do", "does", "ca", "can"} for c in children
-    )
+    if not any(c in {"n't", "not"} for c in children):
+        return False
+    if any(c in {"would", "wo", "could", "ca", "can", "will"} for c in children):
+        return True
+    complements = [c for c in token.children if c.dep_ in {"ccomp", "xcomp"}]
+    if not complements:
+        return True
+    marks = {m.lower_ for c in complements for m in c.subtree if m.i <= c.left_edge.i + 1}
+    return bool(marks & {"whether", "if", "how", "when", "why", "what", "who"})
 
 
 def next_to_punctuation(token: Token) -> bool:

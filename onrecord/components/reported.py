@@ -176,10 +176,10 @@ def noun_phrase(token: Token) -> Span:
     ("Zelensky, who …," → "Zelensky"; "Ukraine's President Volodymyr Zelensky" whole)."""
     drop = set()
     for c in token.children:
-        if c.dep_ in {"relcl", "acl", "advcl", "punct", "cc", "conj"} and c.i > token.i:
+        if c.dep_ in {"relcl", "acl", "advcl", "cc", "conj"} and c.i > token.i:
             drop.update(t.i for t in c.subtree)
-    keep = [t for t in token.subtree if t.i not in drop]
-    keep = [t for t in keep if keep[0].i <= t.i <= token.i or t.i < min(drop, default=10**9)]
+    first_dropped = min(drop, default=10**9)
+    keep = [t for t in token.subtree if t.i < first_dropped]
     start, end = keep[0].i, keep[-1].i + 1
     doc = token.doc
     while start < end - 1 and doc[start].is_punct:
@@ -198,12 +198,17 @@ def subject_of(cue: Token) -> Token | None:
     4. a cue in a relative clause ("Zelensky, who said …") takes the noun it modifies, and so
        does a relative pronoun subject ("the union, which said …");
     5. failing all that (a parse that lost the link), the subject of the sentence's root."""
+    quoted = cue.doc._.quotes or []
+
+    def in_quotation(t: Token) -> bool:
+        return any(q.start <= t.idx < q.end for q in quoted)
+
     token: Token | None = cue
     for _ in range(5):
         if token is None:
             break
         for c in token.children:
-            if c.dep_ in {"nsubj", "csubj"}:
+            if c.dep_ in {"nsubj", "csubj"} and not (in_quotation(c) and not in_quotation(cue)):
                 return c  # a relative pronoun ("who said") is named later from its noun
             if c.dep_ == "agent":
                 objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -217,12 +222,24 @@ def subject_of(cue: Token) -> Token | None:
             token = token.head
             continue
         break
-    root = cue.sent.root
-    if root is not cue:
-        for c in root.children:
-            if c.dep_ == "nsubj" and c.i < cue.i:
-                return c
-    return None
+    return nearest_noun_phrase(cue)
+
+
+def nearest_noun_phrase(cue: Token) -> Token | None:
+    """Rule 5, for parses that lost the subject link ("…," the governor, Pavel Orlov, said):
+    the nearest noun phrase to the cue in its sentence, outside quotation marks, that is not a
+    date or a number."""
+    doc = cue.doc
+    quoted = doc._.quotes or []
+    best: tuple[int, Token] | None = None
+    for chunk in cue.sent.noun_chunks:
+        root = chunk.root
+        if any(q.start <= root.idx < q.end for q in quoted) or root.ent_type_ in {"DATE", "TIME", "CARDINAL"}:
+            continue
+        distance = cue.i - chunk.end + 1 if chunk.end <= cue.i else chunk.start - cue.i
+        if 0 <= distance <= 6 and (best is None or distance < best[0]):
+            best = (distance, root)
+    return best[1] if best else None
 
 
 def according_to(doc: Doc) -> list[tuple[Token, Token, Token]]:

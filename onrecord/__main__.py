@@ -1,0 +1,3 @@
+from onrecord.cli import app
+
+app(prog_name="onrecord")

@@ -1,0 +1,45 @@
+"""Speakers: pronouns, continuation, canonical names, organisations, groups."""
+
+
+def test_pronoun_resolves_to_the_last_named_speaker_across_paragraphs(statements_of):
+    text = (
+        "Defence Minister Jonas Eklund said the drills would go ahead.\n\n"
+        "“We will not be intimidated,” he said."
+    )
+    direct = [s for s in statements_of(text) if s.kind == "direct"][0]
+    assert direct.speaker.name == "Jonas Eklund"
+    assert direct.speaker.mention.text == "he"
+
+
+def test_surname_takes_the_full_name_of_the_article(statements_of):
+    text = "Prime Minister Helena Marsh arrived in Oslo.\n\n“The offer stands,” Marsh said."
+    s = [s for s in statements_of(text) if s.kind == "direct"][0]
+    assert s.speaker.name == "Helena Marsh"
+
+
+def test_quote_without_cue_continues_previous_speaker(statements_of):
+    text = (
+        "“The first convoy left at dawn,” the governor, Pavel Orlov, said.\n\n"
+        "“A second one will follow tomorrow if the roads are clear.”"
+    )
+    statements = statements_of(text)
+    assert len(statements) == 1  # the continuation joins the utterance
+    assert len(statements[0].quote.segments) == 2
+    assert statements[0].speaker.name == "Pavel Orlov"
+
+
+def test_organisation_speaker(statements_of):
+    s = statements_of("The Foreign Ministry said the ambassador had been summoned.")[0]
+    assert s.speaker.type == "organization"
+
+
+def test_group_speaker(statements_of):
+    s = statements_of("Western officials said the talks had stalled.")[0]
+    assert s.speaker.type == "group"
+    assert s.speaker.name == "Western officials"
+
+
+def test_relative_pronoun_is_the_mention_and_the_noun_names_the_speaker(statements_of):
+    s = statements_of("The talks were led by Eva Lund, who said the sides were close to a deal.")[0]
+    assert s.speaker.mention.text == "who"
+    assert s.speaker.name == "Eva Lund"

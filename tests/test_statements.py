@@ -1,0 +1,110 @@
+"""Statements: kinds, cues, contents and speakers, on small texts we write."""
+
+import pytest
+
+
+def only(statements, kind=None):
+    found = [s for s in statements if kind is None or s.kind == kind]
+    assert len(found) == 1, [(s.kind, s.quote.text) for s in statements]
+    return found[0]
+
+
+def test_direct_quote_with_trailing_attribution(statements_of):
+    s = only(statements_of("“The border stays closed,” Minister Anna Berg said on Monday."))
+    assert s.kind == "direct"
+    assert s.quote.text == "The border stays closed,"
+    assert s.cue.text == "said" and s.cue.cls == "assert"
+    assert s.speaker.name == "Anna Berg" and s.speaker.type == "person"
+
+
+def test_inverted_attribution(statements_of):
+    s = only(statements_of("“We are ready to talk,” said Foreign Minister Tomas Varga."))
+    assert s.speaker.name == "Tomas Varga"
+    assert s.speaker.mention.text.endswith("Tomas Varga")
+
+
+def test_colon_introduced_quote(statements_of):
+    s = only(statements_of("Mayor Elena Costa said: “The repairs will take two years.”"))
+    assert s.kind == "direct" and s.speaker.name == "Elena Costa"
+
+
+def test_split_quote_is_one_statement_with_two_segments(statements_of):
+    text = "“The talks went well,” Karl Jensen said. “We meet again in March.”"
+    s = only(statements_of(text))
+    assert [text[g.start : g.end] for g in s.quote.segments] == ["The talks went well,", "We meet again in March."]
+    assert s.speaker.name == "Karl Jensen"
+
+
+def test_indirect_that_clause(statements_of):
+    s = only(statements_of("The foreign minister, Lina Park, said that the ceasefire would hold."), "indirect")
+    assert s.quote.text == "that the ceasefire would hold"
+    assert s.speaker.name == "Lina Park"
+
+
+def test_indirect_bare_clause(statements_of):
+    s = only(statements_of("Omar Haddad said other countries have offered to mediate."), "indirect")
+    assert s.quote.text == "other countries have offered to mediate"
+
+
+def test_according_to(statements_of):
+    s = only(statements_of("According to the ministry, the convoy reached the city at noon."))
+    assert s.cue.cls == "according_to"
+    assert "convoy reached the city" in s.quote.text
+    assert s.speaker.mention.text == "the ministry"
+
+
+def test_mixed_quote_calling(statements_of):
+    s = only(statements_of("Greta Holm criticised the plan, calling it “a gift to the aggressor.”"), "mixed")
+    assert "a gift to the aggressor" in s.quote.text
+    assert s.cue.text == "calling" and s.cue.cls == "call"
+    assert s.speaker.name == "Greta Holm"
+
+
+def test_mixed_quote_saying(statements_of):
+    s = only(statements_of("Ivan Petrov seemed doubtful, saying any deal must “stop the shelling first.”"), "mixed")
+    assert s.quote.text.startswith("any deal must")
+    assert s.speaker.name == "Ivan Petrov"
+
+
+def test_vow_takes_infinitive(statements_of):
+    s = only(statements_of("President Maria Lind has vowed to rebuild every school."))
+    assert s.cue.cls == "vow" and s.quote.text == "to rebuild every school"
+
+
+def test_wouldnt_say_is_declined(statements_of):
+    s = only(statements_of("Paul Novak wouldn’t say whether he would run again."))
+    assert s.cue.cls == "decline"
+    assert s.quote.text.startswith("whether")
+
+
+def test_hedged_cue(statements_of):
+    s = only(statements_of("Nadia Sørensen hinted that the sanctions could be lifted."))
+    assert s.cue.cls == "hedge" and s.hedged
+
+
+def test_negated_cue(statements_of):
+    s = only(statements_of("Lars Berg did not say that the army would withdraw."))
+    assert s.negated
+
+
+def test_several_speakers(statements_of):
+    s = only(statements_of("Both Anna Berg and Tomas Varga said they welcomed the offer."))
+    assert s.speaker.members == ["Anna Berg", "Tomas Varga"]
+
+
+def test_scare_quotes_are_not_statements(statements_of):
+    assert statements_of("The so-called “peace plan” was published on Monday.") == []
+
+
+def test_offsets_index_the_text(statements_of):
+    text = "Intro line.\n\n“Nothing is agreed,” the envoy, Sara Malik, told reporters."
+    for s in statements_of(text):
+        for g in s.quote.segments:
+            assert text[g.start : g.end] in s.quote.text
+        assert text[s.cue.start : s.cue.end] == s.cue.text
+        assert text[s.speaker.mention.start : s.speaker.mention.end] == s.speaker.mention.text
+
+
+@pytest.mark.parametrize("text", ["", "   ", "No quotes and no speech at all here."])
+def test_texts_without_statements(statements_of, text):
+    assert statements_of(text) == []
