@@ -191,7 +191,8 @@ class _Reader:
         for item in self.sequence(node, what):
             value = yaml.SafeLoader("").construct_document(item)
             if not isinstance(value, list) or not value or not all(isinstance(t, dict) for t in value):
-                raise self.error(item, f"{what}: a pattern is a list of token mappings, e.g. [{{LOWER: talks}}]")
+                raise self.error(item, f"{what}: a pattern is a list of token mappings, "
+                                       "e.g. [{LOWER: talks}]")
             try:
                 checker.add("check", [value])
             except (MatchPatternError, ValueError, TypeError) as exc:
@@ -233,10 +234,12 @@ class _Reader:
         proposition = self.proposition(self.required(values, "proposition", node, what))
         aliases: tuple[str, ...] = ()
         if "aliases" in values:
-            aliases = tuple(p.text for p in self.phrases(values["aliases"], f"{what} aliases", single_words=True))
+            listed = self.phrases(values["aliases"], f"{what} aliases", single_words=True)
+            aliases = tuple(p.text for p in listed)
             for alias_node, alias in zip(values["aliases"].value, aliases, strict=True):
                 if not ID_RE.match(alias):
-                    raise self.error(alias_node, f"alias {alias!r} must be lowercase letters, digits, underscores")
+                    raise self.error(alias_node, f"alias {alias!r} must be lowercase letters, digits, "
+                                                 "underscores")
         trig_node = self.required(values, "triggers", node, what)
         triggers = self.mapping(trig_node, f"{what} triggers", TRIGGER_KEYS)
         lemmas = self.phrases(triggers["lemmas"], f"{what} lemmas", True) if "lemmas" in triggers else ()
@@ -416,12 +419,17 @@ def issue_hits(doc: Doc | Span, taxonomy: Taxonomy, nlp: Language) -> list[Issue
     return issue_matcher(nlp, taxonomy).hits(doc)
 
 
-def issues_in_ranges(hits: Iterable[IssueHit], ranges: Iterable[tuple[int, int]], taxonomy: Taxonomy) -> list[str]:
+def issues_in_ranges(
+    hits: Iterable[IssueHit], ranges: Iterable[tuple[int, int]], taxonomy: Taxonomy
+) -> list[str]:
     """The issues whose triggers fall inside any of the character ranges, in taxonomy order.
     For an article already parsed: the ranges are a statement's quote segments and its
     attribution sentence."""
     spans = list(ranges)
-    ids = {h.issue for h in hits if h.role == "trigger" and any(s <= h.start_char and h.end_char <= e for s, e in spans)}
+    ids = {
+        h.issue for h in hits
+        if h.role == "trigger" and any(s <= h.start_char and h.end_char <= e for s, e in spans)
+    }
     return [i for i in taxonomy.issues if i in ids]
 
 
