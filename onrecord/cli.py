@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -15,7 +15,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 err = Console(stderr=True)
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     jsonl = "jsonl"
     json = "json"
     table = "table"
@@ -75,6 +75,11 @@ def extract(
     if failed:
         raise typer.Exit(code=1)
 
+
+# the ledger's commands (ingest, search, speaker, clusters, stats, runs, export)
+from onrecord.ledger.cli import register  # noqa: E402
+
+register(app)
 
 if __name__ == "__main__":
     app()

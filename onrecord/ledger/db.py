@@ -1,0 +1,107 @@
+"""Connecting to a ledger: URLs, engines with the settings each backend needs, migrations."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+DEFAULT_URL = "sqlite:///onrecord.db"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# any constant will do: it names the lock that serialises migrations on PostgreSQL
+_MIGRATION_LOCK = 7_240_412
+
+
+def resolve_url(url: str | None = None) -> str:
+    """The URL to use: the argument, else $ONRECORD_DB, else ./onrecord.db.
+
+    ``postgresql://`` and ``postgres://`` get the psycopg (v3) driver, since SQLAlchemy would
+    otherwise pick psycopg2; a bare file path means a SQLite file."""
+    url = url or os.environ.get("ONRECORD_DB") or DEFAULT_URL
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    if "://" not in url:
+        return "sqlite:///" + url
+    return url
+
+
+def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
+    engine = sa.create_engine(resolve_url(url), **kwargs)
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+    return engine
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # SQLAlchemy's own BEGIN (below) replaces pysqlite's implicit one, which starts a
+        # transaction only at the first write: with it, reads and DDL would escape it.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        # WAL: readers never block the writer, and a killed process loses only its open
+        # transaction; synchronous=NORMAL stays safe against process death (not power loss).
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        # writers take the write lock at BEGIN: a deferred transaction that reads first and
+        # writes later can fail with SQLITE_BUSY at once instead of waiting for the lock
+        immediate = conn.get_execution_options().get("immediate", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """A connection inside one write transaction, committed on success."""
+    with engine.connect() as conn:
+        conn.execution_options(immediate=True)
+        with conn.begin():
+            yield conn
+
+
+def alembic_config(connection: Connection | None = None) -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(conn: Connection) -> str | None:
+    from alembic.migration import MigrationContext
+
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema up to the newest revision (creating it in an empty database)."""
+    from alembic import command
+
+    head = head_revision()
+    with engine.connect() as conn:
+        if current_revision(conn) == head:
+            return
+    with writing(engine) as conn:
+        if conn.dialect.name == "postgresql":
+            # two processes opening a fresh database at once must not both create the tables
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})
+        command.upgrade(alembic_config(conn), "head")

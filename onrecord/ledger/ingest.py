@@ -1,0 +1,347 @@
+"""Ingest: articles in, statements stored, idempotent and safe to kill at any moment.
+
+Per article: hash its content; skip it if that content is stored already (before the slow
+extraction); extract; then write the article row and all its statements in ONE transaction.
+An article row therefore never exists without its statements, so a run killed at any point
+and started again loses nothing and duplicates nothing.  A changed article (same key, new
+content) has its statements replaced in that same single transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import socket
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
+
+from onrecord.article import Article
+from onrecord.ledger import clusters, db
+from onrecord.ledger.dialect import insert_ignore
+from onrecord.ledger.records import IngestReport, statement_row
+from onrecord.ledger.schema import (
+    articles,
+    ingest_errors,
+    ingest_runs,
+    quote_bands,
+    speaker_aliases,
+    speakers,
+    statements,
+)
+
+Extractor = Callable[[Iterable[Article]], Iterable[dict[str, Any]]]
+Progress = Callable[[IngestReport], None]
+
+_HASHED = (
+    "text",
+    "date",
+    "outlet",
+    "author",
+    "published",
+    "title",
+    "url",
+    "caption",
+    "body_start",
+    "body_end",
+)
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def content_hash(article: Article) -> str:
+    """sha256 of what the statements depend on: the text, its body bounds and the metadata."""
+    payload = json.dumps({k: getattr(article, k) for k in _HASHED}, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def default_extractor(model: str | None = None, workers: int = 1) -> Extractor:
+    """The spaCy pipeline, in this process or (workers > 1) in a pool of processes."""
+    if workers > 1:
+        from onrecord.ledger.workers import spacy_pool
+
+        return spacy_pool(model, workers)
+
+    def run(items: Iterable[Article]) -> Iterator[dict[str, Any]]:
+        from onrecord.pipeline import extract_articles
+
+        return extract_articles(items, model=model)
+
+    return run
+
+
+# --- runs ------------------------------------------------------------------------------------
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def start_run(engine: Engine, paths: list[str]) -> int:
+    host = socket.gethostname()
+    with db.writing(engine) as conn:
+        # runs of this host whose process is gone were killed: say so
+        stale = conn.execute(
+            sa.select(ingest_runs.c.id, ingest_runs.c.pid).where(
+                ingest_runs.c.status == "running", ingest_runs.c.host == host
+            )
+        ).all()
+        dead = [rid for rid, pid in stale if pid is None or not _alive(pid)]
+        if dead:
+            conn.execute(
+                sa.update(ingest_runs).where(ingest_runs.c.id.in_(dead)).values(status="interrupted")
+            )
+        return conn.execute(
+            sa.insert(ingest_runs).values(
+                started_at=now(), status="running", paths=paths, host=host, pid=os.getpid(),
+                n_read=0, n_stored=0, n_replaced=0, n_skipped=0, n_failed=0, n_statements=0,
+            )
+        ).inserted_primary_key[0]  # fmt: skip
+
+
+def _run_counts(report: IngestReport) -> dict[str, int]:
+    return {
+        "n_read": report.read,
+        "n_stored": report.stored,
+        "n_replaced": report.replaced,
+        "n_skipped": report.skipped,
+        "n_failed": report.failed,
+        "n_statements": report.statements,
+    }
+
+
+def _update_run(conn: Connection, report: IngestReport, **values: Any) -> None:
+    conn.execute(
+        sa.update(ingest_runs)
+        .where(ingest_runs.c.id == report.run_id)
+        .values(**_run_counts(report), **values)
+    )
+
+
+def record_error(engine: Engine, report: IngestReport, article: Article, message: str) -> None:
+    report.failed += 1
+    report.errors.append((article.id, message))
+    with db.writing(engine) as conn:
+        conn.execute(
+            sa.insert(ingest_errors).values(
+                run_id=report.run_id, article_key=article.id, source=article.source, message=message
+            )
+        )
+        _update_run(conn, report)
+
+
+# --- articles --------------------------------------------------------------------------------
+
+
+def stored_state(conn: Connection, article: Article, digest: str) -> str:
+    """'same' (this content is stored), 'changed' (the key is stored with other content) or 'new'."""
+    rows = conn.execute(
+        sa.select(articles.c.key, articles.c.content_hash).where(
+            sa.or_(articles.c.key == article.id, articles.c.content_hash == digest)
+        )
+    ).all()
+    if any(h == digest for _, h in rows):
+        # the same content under another key is the same article read twice: stored once
+        return "same"
+    return "changed" if rows else "new"
+
+
+def _article_values(article: Article, digest: str, run_id: int) -> dict[str, Any]:
+    return {
+        "key": article.id,
+        "content_hash": digest,
+        **article.meta(),
+        "text": article.text,
+        "body_start": article.body_start,
+        "body_end": article.body_end,
+        "source": article.source,
+        "run_id": run_id,
+        "ingested_at": now(),
+    }
+
+
+def _upsert_speakers(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    people: dict[str, dict[str, Any]] = {}
+    aliases: set[tuple[str, str]] = set()
+    for r in rows:
+        sid = r["speaker_id"]
+        if sid is None:
+            continue
+        people.setdefault(sid, {"id": sid, "name": r["speaker_name"], "type": r["speaker_type"]})
+        aliases.add((sid, r["speaker_name"]))
+    if not people:
+        return
+    conn.execute(insert_ignore(conn, speakers, ["id"]), list(people.values()))
+    # the first statement may not have known the type: learn it from a later one
+    for sid, p in people.items():
+        if p["type"] != "unknown":
+            conn.execute(
+                sa.update(speakers)
+                .where(speakers.c.id == sid, speakers.c.type == "unknown")
+                .values(type=p["type"])
+            )
+    conn.execute(
+        insert_ignore(conn, speaker_aliases, ["speaker_id", "alias"]),
+        [{"speaker_id": s, "alias": a} for s, a in sorted(aliases)],
+    )
+
+
+def insert_statements(conn: Connection, article_id: int, rows: list[dict[str, Any]]) -> None:
+    """The article's statements, and their LSH buckets for clustering."""
+    if not rows:
+        return
+    ids = conn.execute(
+        sa.insert(statements).returning(statements.c.id, sort_by_parameter_order=True),
+        [{**r, "article_id": article_id, "seq": i} for i, r in enumerate(rows)],
+    ).scalars()
+    bands = clusters.band_rows(zip(ids, (r["minhash"] for r in rows), strict=True))
+    if bands:
+        conn.execute(sa.insert(quote_bands), bands)
+
+
+def _statement_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = [statement_row(d) for d in result["statements"]]
+    for r, sig in zip(rows, clusters.signatures(r["quote_text"] for r in rows), strict=True):
+        r["minhash"] = sig
+    return rows
+
+
+def _count(report: IngestReport, outcome: str, n_statements: int, sign: int = 1) -> None:
+    if outcome == "stored":
+        report.stored += sign
+    else:
+        report.replaced += sign
+    report.statements += sign * n_statements
+
+
+def write_article(
+    engine: Engine,
+    article: Article,
+    digest: str,
+    result: dict[str, Any],
+    report: IngestReport,
+    force: bool = False,
+) -> str:
+    """Store one extracted article with all its statements, atomically.  Returns what happened:
+    'stored', 'replaced' (its statements replaced), or 'skipped' (this content is stored, by
+    another writer meanwhile or under another key)."""
+    rows = _statement_rows(result)
+    outcome = ""
+    try:
+        with db.writing(engine) as conn:
+            # looked up again, now under the write lock
+            found = conn.execute(
+                sa.select(articles.c.id, articles.c.key, articles.c.content_hash).where(
+                    sa.or_(articles.c.key == article.id, articles.c.content_hash == digest)
+                )
+            ).all()
+            same = next((r.id for r in found if r.content_hash == digest), None)
+            if same is not None and not force:
+                return "skipped"
+            target = same if same is not None else next((r.id for r in found if r.key == article.id), None)
+            _upsert_speakers(conn, rows)
+            if target is None:
+                values = _article_values(article, digest, report.run_id)
+                target = conn.execute(sa.insert(articles).values(**values)).inserted_primary_key[0]
+                outcome = "stored"
+            else:
+                clusters.unlink_statements(conn, target)
+                conn.execute(sa.delete(statements).where(statements.c.article_id == target))
+                if same is None:
+                    values = _article_values(article, digest, report.run_id)
+                    conn.execute(sa.update(articles).where(articles.c.id == target).values(**values))
+                outcome = "replaced"
+            insert_statements(conn, target, rows)
+            _count(report, outcome, len(rows))
+            _update_run(conn, report)
+    except IntegrityError:
+        # a concurrent writer (several ingests on PostgreSQL) stored this key or content first
+        if outcome:
+            _count(report, outcome, len(rows), -1)
+        return "skipped"
+    return outcome
+
+
+# --- the run ---------------------------------------------------------------------------------
+
+
+def ingest_articles(
+    engine: Engine,
+    items: Iterable[Article],
+    extractor: Extractor,
+    *,
+    paths: Iterable[str | Path] = (),
+    force: bool = False,
+    on_progress: Progress | None = None,
+    recluster: bool = True,
+) -> IngestReport:
+    """Ingest articles with ``extractor``; ``force`` extracts again what is stored already."""
+    run_id = start_run(engine, [str(p) for p in paths])
+    report = IngestReport(run_id=run_id)
+    t0 = time.monotonic()
+    pending: deque[tuple[Article, str]] = deque()
+
+    def tick() -> None:
+        report.seconds = time.monotonic() - t0
+        if on_progress:
+            on_progress(report)
+
+    def to_extract() -> Iterator[Article]:
+        with engine.connect() as reader:
+            for article in items:
+                report.read += 1
+                if article.errors:
+                    record_error(engine, report, article, "; ".join(article.errors))
+                    tick()
+                    continue
+                digest = content_hash(article)
+                with reader.begin():
+                    state = stored_state(reader, article, digest)
+                if state == "same" and not force:
+                    report.skipped += 1
+                    tick()
+                    continue
+                pending.append((article, digest))
+                yield article
+
+    try:
+        for result in extractor(to_extract()):
+            article, digest = pending.popleft()
+            if result.get("id", article.id) != article.id:
+                raise RuntimeError(
+                    f"extractor out of order: got {result.get('id')!r}, expected {article.id!r}"
+                )
+            if result.get("errors"):
+                record_error(engine, report, article, "; ".join(result["errors"]))
+            elif write_article(engine, article, digest, result, report, force) == "skipped":
+                report.skipped += 1
+            tick()
+    except BaseException as e:
+        # KeyboardInterrupt included: the run is marked, what was written stays written
+        status = "interrupted" if isinstance(e, KeyboardInterrupt) else "failed"
+        report.seconds = time.monotonic() - t0
+        with db.writing(engine) as conn:
+            _update_run(conn, report, status=status, finished_at=now(), message=repr(e)[:2000])
+        raise
+    report.seconds = time.monotonic() - t0
+    with db.writing(engine) as conn:
+        _update_run(conn, report, status="finished", finished_at=now())
+    if recluster:
+        report.clusters = clusters.recluster(engine)
+    return report

@@ -1,0 +1,218 @@
+"""``Ledger``: the Python API over one database, for scripts, notebooks and the CLI."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy.engine import Engine
+
+from onrecord.article import Article
+from onrecord.ledger import clusters as clustering
+from onrecord.ledger import db, export, query
+from onrecord.ledger.ingest import Extractor, Progress, default_extractor, ingest_articles
+from onrecord.ledger.records import IngestReport, QuoteCluster, Results, StatementRecord, TimelineEntry
+
+
+class Ledger:
+    """Attributed statements stored in SQLite (default, one file) or PostgreSQL.
+
+    >>> ledger = Ledger("sqlite:///onrecord.db")        # or Ledger() for $ONRECORD_DB / ./onrecord.db
+    >>> ledger.ingest(["articles/"])
+    >>> ledger.search("NATO umbrella", speaker="Zelensky").to_frame()
+
+    Opening a ledger creates or upgrades its schema.  Listings return ``Results``: a list of
+    dataclasses with ``.to_dicts()`` and ``.to_frame()`` (pandas)."""
+
+    def __init__(self, url: str | None = None, *, migrate: bool = True, **engine_kwargs: Any) -> None:
+        self.url = db.resolve_url(url)
+        self.engine: Engine = db.make_engine(self.url, **engine_kwargs)
+        if migrate:
+            db.migrate(self.engine)
+
+    @property
+    def backend(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Ledger({self.engine.url.render_as_string(hide_password=True)!r})"
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def ingest(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        workers: int = 1,
+        model: str | None = None,
+        extractor: Extractor | None = None,
+        force: bool = False,
+        on_progress: Progress | None = None,
+    ) -> IngestReport:
+        """Read files and folders (text, HTML, JSON, JSON Lines), extract, store.  Articles
+        stored already with the same content are skipped before extraction; ``force``
+        extracts them again."""
+        from onrecord import article as readers
+
+        paths = list(paths)
+        return self.ingest_articles(
+            readers.iter_articles(paths),
+            workers=workers, model=model, extractor=extractor, force=force, on_progress=on_progress,
+            paths=paths,
+        )  # fmt: skip
+
+    def ingest_articles(
+        self,
+        items: Iterable[Article],
+        *,
+        workers: int = 1,
+        model: str | None = None,
+        extractor: Extractor | None = None,
+        force: bool = False,
+        on_progress: Progress | None = None,
+        paths: Iterable[str | Path] = (),
+    ) -> IngestReport:
+        """Ingest Article objects (``extractor`` replaces the spaCy pipeline, e.g. in tests)."""
+        return ingest_articles(
+            self.engine,
+            items,
+            extractor or default_extractor(model, workers),
+            paths=paths,
+            force=force,
+            on_progress=on_progress,
+        )
+
+    def recluster(self, full: bool = False) -> int | None:
+        """Cluster the statements that have no quote cluster yet (ingest does it at the end of
+        each run); ``full`` rebuilds every cluster from scratch.  Returns the number of
+        clusters, or None when there was nothing to do."""
+        return clustering.recluster(self.engine, full=full)
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def search(
+        self,
+        query_text: str = "",
+        *,
+        speaker: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        kind: str | None = None,
+        venue: str | None = None,
+        outlet: str | None = None,
+        limit: int | None = 50,
+        offset: int = 0,
+    ) -> Results[StatementRecord]:
+        """Statements whose quote has every word of ``query_text`` ("a phrase" in quotes,
+        prefix*), newest first.  ``speaker``, ``venue`` and ``outlet`` match part of a name in
+        any case; ``since``/``until`` are inclusive ISO dates."""
+        with self.engine.connect() as conn:
+            return query.find_statements(
+                conn, query=query_text, speaker=speaker, since=since, until=until, kind=kind,
+                venue=venue, outlet=outlet, limit=limit, offset=offset,
+            )  # fmt: skip
+
+    def statements(
+        self,
+        speaker: str | None = None,
+        *,
+        article: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        kind: str | None = None,
+        limit: int | None = None,
+    ) -> Results[StatementRecord]:
+        """Stored statements, newest first; ``.to_statement()`` on one gives the Statement."""
+        with self.engine.connect() as conn:
+            return query.find_statements(
+                conn, speaker=speaker, article=article, since=since, until=until, kind=kind, limit=limit
+            )
+
+    def timeline(
+        self,
+        speaker: str,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        kind: str | None = None,
+        limit: int | None = None,
+    ) -> Results[TimelineEntry]:
+        """What a speaker said, newest first: each quote once, with venue and every outlet."""
+        with self.engine.connect() as conn:
+            return query.timeline(conn, speaker, since=since, until=until, kind=kind, limit=limit)
+
+    def clusters(
+        self, *, speaker: str | None = None, min_reports: int = 2, limit: int | None = 50, offset: int = 0
+    ) -> Results[QuoteCluster]:
+        """Quotes reported by at least ``min_reports`` articles, most reported first."""
+        with self.engine.connect() as conn:
+            return query.find_clusters(
+                conn, speaker=speaker, min_reports=min_reports, limit=limit, offset=offset
+            )
+
+    def stats(self) -> dict[str, Any]:
+        with self.engine.connect() as conn:
+            return {"backend": self.backend, **query.stats(conn)}
+
+    def export(self, out: str | Path | IO[str] | None = None, format: str = "jsonl") -> int:
+        """Write every statement joined with its article and speaker to ``out`` (a path, an
+        open text file, or standard output) as jsonl, csv or parquet.  Returns the row count."""
+        if format not in export.FORMATS:
+            raise ValueError(f"unknown export format {format!r}: one of {', '.join(export.FORMATS)}")
+        columns = query.export_columns()
+        with self.engine.connect() as conn:
+            rows = query.export_rows(conn)
+            if format == "parquet":
+                if out is None or not isinstance(out, str | Path):
+                    raise ValueError("parquet export needs a file path")
+                return export.write_parquet(rows, str(out), columns)
+            if isinstance(out, str | Path):
+                with open(out, "w", encoding="utf-8", newline="") as f:
+                    return self._write_text(rows, f, format, columns)
+            return self._write_text(rows, out or sys.stdout, format, columns)
+
+    @staticmethod
+    def _write_text(rows: Iterable[dict[str, Any]], out: IO[str], format: str, columns: list[str]) -> int:
+        if format == "csv":
+            return export.write_csv(rows, out, columns)
+        return export.write_jsonl(rows, out)
+
+    def export_frame(self) -> Any:
+        """Every statement joined with its article and speaker, as a pandas DataFrame."""
+        with self.engine.connect() as conn:
+            return Results(query.export_rows(conn)).to_frame()
+
+    def runs(self, limit: int = 10) -> Results[dict[str, Any]]:
+        """The latest ingest runs, newest first, each with its recorded document errors."""
+        import sqlalchemy as sa
+
+        from onrecord.ledger.schema import ingest_errors, ingest_runs
+
+        with self.engine.connect() as conn:
+            runs = [
+                dict(r._mapping)
+                for r in conn.execute(sa.select(ingest_runs).order_by(ingest_runs.c.id.desc()).limit(limit))
+            ]
+            for r in runs:
+                r["errors"] = [
+                    dict(e._mapping)
+                    for e in conn.execute(
+                        sa.select(
+                            ingest_errors.c.article_key, ingest_errors.c.source, ingest_errors.c.message
+                        )
+                        .where(ingest_errors.c.run_id == r["id"])
+                        .order_by(ingest_errors.c.id)
+                    )
+                ]
+        return Results(runs)

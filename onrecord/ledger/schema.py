@@ -1,0 +1,205 @@
+"""The ledger's tables, in SQLAlchemy Core: one schema for SQLite and PostgreSQL.
+
+This is the target Alembic compares migrations with (``tests/ledger`` checks they agree).
+Full-text search is backend-specific and lives in the migrations only: an FTS5 table kept in
+step by triggers on SQLite, a GIN index over ``to_tsvector`` on PostgreSQL.
+
+Dates are ISO strings (``YYYY-MM-DD``, ``YYYY-MM-DDTHH:MM``) as in ``Article``: they compare
+correctly as text and read back identically on both backends.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+# names of the full-text objects, for the migrations and the queries
+SQLITE_FTS_TABLE = "statements_fts"
+PG_FTS_INDEX = "ix_statements_quote_tsv"
+PG_FTS_CONFIG = "english"
+
+ingest_runs = sa.Table(
+    "ingest_runs",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("started_at", sa.String(32), nullable=False),
+    sa.Column("finished_at", sa.String(32)),
+    # running | finished | interrupted | failed
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("paths", sa.JSON),
+    sa.Column("host", sa.String(255)),
+    sa.Column("pid", sa.Integer),
+    sa.Column("n_read", sa.Integer, nullable=False, default=0),
+    sa.Column("n_stored", sa.Integer, nullable=False, default=0),
+    sa.Column("n_replaced", sa.Integer, nullable=False, default=0),
+    sa.Column("n_skipped", sa.Integer, nullable=False, default=0),
+    sa.Column("n_failed", sa.Integer, nullable=False, default=0),
+    sa.Column("n_statements", sa.Integer, nullable=False, default=0),
+    sa.Column("message", sa.Text),
+)
+
+# one row per document that could not be read or extracted, for the run that met it
+ingest_errors = sa.Table(
+    "ingest_errors",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("run_id", sa.Integer, sa.ForeignKey("ingest_runs.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("article_key", sa.Text),
+    sa.Column("source", sa.Text),
+    sa.Column("message", sa.Text, nullable=False),
+    sa.Index(None, "run_id"),
+)
+
+articles = sa.Table(
+    "articles",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    # the reader's id of the article: the identity that a changed version replaces
+    sa.Column("key", sa.Text, nullable=False, unique=True),
+    # sha256 of text and metadata: the same content is never stored twice
+    sa.Column("content_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("url", sa.Text),
+    sa.Column("outlet", sa.Text),
+    sa.Column("title", sa.Text),
+    sa.Column("author", sa.Text),
+    sa.Column("date", sa.String(10)),
+    sa.Column("published", sa.String(16)),
+    sa.Column("caption", sa.Text),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("body_start", sa.Integer, nullable=False, default=0),
+    sa.Column("body_end", sa.Integer),
+    sa.Column("source", sa.Text),
+    sa.Column("run_id", sa.Integer, sa.ForeignKey("ingest_runs.id", ondelete="SET NULL")),
+    sa.Column("ingested_at", sa.String(32), nullable=False),
+    sa.Index(None, "date"),
+    sa.Index(None, "outlet"),
+)
+
+speakers = sa.Table(
+    "speakers",
+    metadata,
+    # the registry's stable id, or a slug of the name until it has one
+    sa.Column("id", sa.String(255), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("type", sa.String(16), nullable=False, default="unknown"),
+)
+
+speaker_aliases = sa.Table(
+    "speaker_aliases",
+    metadata,
+    sa.Column(
+        "speaker_id", sa.String(255), sa.ForeignKey("speakers.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column("alias", sa.Text, primary_key=True),
+)
+
+speaker_roles = sa.Table(
+    "speaker_roles",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("speaker_id", sa.String(255), sa.ForeignKey("speakers.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("role", sa.Text, nullable=False),
+    sa.Column("organization", sa.Text),
+    sa.Column("start_date", sa.String(10)),
+    sa.Column("end_date", sa.String(10)),
+    sa.Index(None, "speaker_id"),
+)
+
+# every field of Statement.to_dict() has a column; "extra" keeps keys a later extractor adds
+statements = sa.Table(
+    "statements",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("quote_text", sa.Text, nullable=False),
+    sa.Column("quote_start", sa.Integer, nullable=False),
+    sa.Column("quote_end", sa.Integer, nullable=False),
+    sa.Column("quote_segments", sa.JSON),
+    sa.Column("cue_text", sa.Text),
+    sa.Column("cue_start", sa.Integer),
+    sa.Column("cue_end", sa.Integer),
+    sa.Column("cue_lemma", sa.Text),
+    sa.Column("cue_class", sa.String(64)),
+    sa.Column("speaker_id", sa.String(255), sa.ForeignKey("speakers.id")),
+    sa.Column("speaker_name", sa.Text, nullable=False),
+    sa.Column("speaker_type", sa.String(16), nullable=False),
+    sa.Column("mention_text", sa.Text),
+    sa.Column("mention_start", sa.Integer),
+    sa.Column("mention_end", sa.Integer),
+    sa.Column("speaker_members", sa.JSON),
+    sa.Column("negated", sa.Boolean, nullable=False),
+    sa.Column("hedged", sa.Boolean, nullable=False),
+    sa.Column("venue_name", sa.Text),
+    sa.Column("venue_type", sa.String(64)),
+    sa.Column("venue_text", sa.Text),
+    sa.Column("venue_start", sa.Integer),
+    sa.Column("venue_end", sa.Integer),
+    sa.Column("addressee", sa.Text),
+    sa.Column("via_translator", sa.Boolean, nullable=False),
+    sa.Column("said_on_date", sa.String(10)),
+    sa.Column("said_on_precision", sa.String(8)),
+    sa.Column("said_on_text", sa.Text),
+    sa.Column("said_on_assumed", sa.Boolean),
+    sa.Column("time", sa.String(8), nullable=False),
+    sa.Column("issues", sa.JSON),
+    sa.Column("extra", sa.JSON),
+    # MinHash signature of the normalised quote (None when too short to cluster)
+    sa.Column("minhash", sa.LargeBinary),
+    # derived: rebuilt by clustering, so no foreign key
+    sa.Column("cluster_id", sa.Integer),
+    sa.UniqueConstraint("article_id", "seq"),
+    sa.Index(None, "speaker_id"),
+    sa.Index(None, "cluster_id"),
+)
+
+quote_clusters = sa.Table(
+    "quote_clusters",
+    metadata,
+    # the smallest statement id of the cluster: stable while that report stays
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("speaker_id", sa.String(255)),
+    sa.Column("speaker_name", sa.Text, nullable=False),
+    sa.Column("quote_text", sa.Text, nullable=False),
+    sa.Column("first_statement_id", sa.Integer, nullable=False),
+    sa.Column("first_article_id", sa.Integer, nullable=False),
+    sa.Column("first_date", sa.String(10)),
+    sa.Column("first_published", sa.String(16)),
+    sa.Column("last_date", sa.String(10)),
+    sa.Column("n_reports", sa.Integer, nullable=False),
+    sa.Column("n_outlets", sa.Integer, nullable=False),
+    # in order of first report
+    sa.Column("outlets", sa.JSON, nullable=False),
+    sa.Index(None, "n_reports"),
+    sa.Index(None, "speaker_id"),
+)
+
+# LSH buckets of each statement's MinHash signature (see clusters.py): statements sharing a
+# bucket are candidates for the same quote.  No foreign key: rows are deleted by their key
+# when their statement is (a cascade would need a second index, on statement_id).
+quote_bands = sa.Table(
+    "quote_bands",
+    metadata,
+    sa.Column("bucket", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("statement_id", sa.Integer, primary_key=True, autoincrement=False),
+    sqlite_with_rowid=False,
+)
+
+
+def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+    """For Alembic's comparisons: the full-text objects are backend-specific, made by hand in
+    the migrations, and not part of the metadata."""
+    if type_ == "table" and name and name.startswith(SQLITE_FTS_TABLE):
+        return False
+    return not (type_ == "index" and name == PG_FTS_INDEX)
