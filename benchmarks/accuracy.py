@@ -21,9 +21,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from onrecord.article import Article  # noqa: E402
 import spacy  # noqa: E402
 
+from onrecord.article import Article  # noqa: E402
 from onrecord.pipeline import extract_articles, load_nlp, model_name  # noqa: E402
 
 
@@ -31,8 +31,16 @@ def polnear_articles(path: Path) -> list[Article]:
     articles = []
     for line in path.open(encoding="utf-8"):
         r = json.loads(line)
-        articles.append(Article(id=r["id"], text=r["text"], date=r.get("date"), outlet=r.get("publisher"),
-                                title=r.get("title"), author=r.get("author")))
+        articles.append(
+            Article(
+                id=r["id"],
+                text=r["text"],
+                date=r.get("date"),
+                outlet=r.get("publisher"),
+                title=r.get("title"),
+                author=r.get("author"),
+            )
+        )
     return articles
 
 
@@ -51,13 +59,17 @@ def textacy_predictions(nlp, articles: list[Article]) -> tuple[list[dict], int]:
         statements = []
         try:
             for speaker, cue, content in direct_quotations(doc):
-                statements.append({
-                    "kind": "direct",
-                    "quote": {"start": content.start_char, "end": content.end_char},
-                    "cue": {"start": cue[0].idx, "end": cue[-1].idx + len(cue[-1])},
-                    "speaker": {"name": " ".join(t.text for t in speaker),
-                                "mention": {"start": speaker[0].idx, "end": speaker[-1].idx + len(speaker[-1])}},
-                })
+                statements.append(
+                    {
+                        "kind": "direct",
+                        "quote": {"start": content.start_char, "end": content.end_char},
+                        "cue": {"start": cue[0].idx, "end": cue[-1].idx + len(cue[-1])},
+                        "speaker": {
+                            "name": " ".join(t.text for t in speaker),
+                            "mention": {"start": speaker[0].idx, "end": speaker[-1].idx + len(speaker[-1])},
+                        },
+                    }
+                )
         except Exception:  # textacy raises on unbalanced quotation marks
             refused += 1
         results.append({"id": article.id, "statements": statements})
@@ -65,15 +77,21 @@ def textacy_predictions(nlp, articles: list[Article]) -> tuple[list[dict], int]:
 
 
 def score(shared: Path, gold: Path, pred: Path) -> dict:
-    out = subprocess.run([sys.executable, str(shared / "tools" / "score_attributions.py"), str(gold), str(pred), "--json"],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, str(shared / "tools" / "score_attributions.py"), str(gold), str(pred), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout)
 
 
 def row(name: str, r: dict, refused: int, seconds: float) -> str:
-    return (f"{name:<10} content P/R/F1 {r['content_p']:.3f}/{r['content_r']:.3f}/{r['content_f1']:.3f}  "
-            f"exact F1 {r['exact_f1']:.3f}  direct R/F1 {r['direct_recall']:.3f}/{r['direct_f1']:.3f}  "
-            f"source acc {r['source_acc']:.3f}  cue acc {r['cue_acc']:.3f}  refused {refused}  ({seconds:.1f} s)")
+    return (
+        f"{name:<10} content P/R/F1 {r['content_p']:.3f}/{r['content_r']:.3f}/{r['content_f1']:.3f}  "
+        f"exact F1 {r['exact_f1']:.3f}  direct R/F1 {r['direct_recall']:.3f}/{r['direct_f1']:.3f}  "
+        f"source acc {r['source_acc']:.3f}  cue acc {r['cue_acc']:.3f}  refused {refused}  ({seconds:.1f} s)"
+    )
 
 
 def per_kind(shared: Path, gold_path: Path, results: list[dict]) -> list[str]:
@@ -86,21 +104,31 @@ def per_kind(shared: Path, gold_path: Path, results: list[dict]) -> list[str]:
             p = Path(tmp) / f"{kind}.jsonl"
             write_jsonl(sub, p)
             r = score(shared, gold_path, p)
-            lines.append(f"  {kind:<9} statements {r['pred']:>5}  matched {r['match']:>5}  precision {r['content_p']:.3f}  "
-                         f"recall (of all gold) {r['content_r']:.3f}  source acc {r['source_acc']:.3f}  cue acc {r['cue_acc']:.3f}")
+            lines.append(
+                f"  {kind:<9} statements {r['pred']:>5}  matched {r['match']:>5}  precision {r['content_p']:.3f}  "
+                f"recall (of all gold) {r['content_r']:.3f}  "
+                f"source acc {r['source_acc']:.3f}  cue acc {r['cue_acc']:.3f}"
+            )
     return lines
 
 
 def run_seed(shared: Path) -> str:
     seed = sorted((shared / "seed").glob("*.txt"))
-    out = subprocess.run([sys.executable, "-m", "onrecord", "extract", *map(str, seed), "--format", "json"],
-                         capture_output=True, text=True, cwd=REPO)
+    out = subprocess.run(
+        [sys.executable, "-m", "onrecord", "extract", *map(str, seed), "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
     if out.returncode != 0:
         return f"seed: extract failed: {out.stderr.strip()[-300:]}"
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
         f.write(out.stdout)
-    res = subprocess.run([sys.executable, str(shared / "tools" / "score_seed.py"), str(shared / "seed" / "gold.json"), f.name],
-                         capture_output=True, text=True)
+    res = subprocess.run(
+        [sys.executable, str(shared / "tools" / "score_seed.py"), str(shared / "seed" / "gold.json"), f.name],
+        capture_output=True,
+        text=True,
+    )
     return res.stdout.strip()
 
 
@@ -126,7 +154,10 @@ def main() -> None:
         pred = args.save or Path(tmp) / "onrecord.jsonl"
         write_jsonl(results, pred)
         ours = score(args.shared, gold, pred)
-        print(f"\n== PolNeAR {args.split} ({len(articles)} articles, {ours['gold']} gold attributions; score_attributions.py) ==")
+        print(
+            f"\n== PolNeAR {args.split} ({len(articles)} articles, {ours['gold']} gold attributions; "
+            "score_attributions.py) =="
+        )
         print(row("onrecord", ours, refused, ours_s))
         if not args.no_baseline:
             base_nlp = spacy.load(model_name())  # the same spaCy model, without our components

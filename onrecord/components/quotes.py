@@ -89,7 +89,7 @@ def _single_quote_opens(text: str, i: int) -> bool:
     An apostrophe inside or at the end of a word never qualifies."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([—–-“\"" or i == 0) and (after.isalpha() or after in "[")
+    return (before.isspace() or before in '([—–-“"' or i == 0) and (after.isalpha() or after in "[")
 
 
 def _single_quote_closes(text: str, i: int) -> bool:
@@ -97,7 +97,9 @@ def _single_quote_closes(text: str, i: int) -> bool:
     possessive of a plural ("the leaders' meeting" is caught by the caller's pairing)."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isalnum() or before in ".,!?…]") and (after.isspace() or after in ".,;:!?)—–-”\"" or i + 1 == len(text))
+    return (before.isalnum() or before in ".,!?…]") and (
+        after.isspace() or after in '.,;:!?)—–-”"' or i + 1 == len(text)
+    )
 
 
 def scan_paragraph(text: str, start: int, end: int) -> tuple[list[QuoteSpan], int | None]:

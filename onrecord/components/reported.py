@@ -113,8 +113,10 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
     if "clause" in entry.complements:
         # "said on Friday that …" parses the clause as an adverbial clause or as the object
         for c in children:
-            if c.dep_ in {"advcl", "dobj"} and c.pos_ in {"VERB", "AUX"} and any(
-                m.dep_ == "mark" and m.lower_ in {"that", "whether", "if"} for m in c.children
+            if (
+                c.dep_ in {"advcl", "dobj"}
+                and c.pos_ in {"VERB", "AUX"}
+                and any(m.dep_ == "mark" and m.lower_ in {"that", "whether", "if"} for m in c.children)
             ):
                 return c
     return None
@@ -148,8 +150,7 @@ def is_reference_back(doc: Doc, quote: QuoteSpan, quotes: list[QuoteSpan]) -> bo
         return False
     term = " ".join(words)
     return any(
-        q.end <= quote.start and term in " ".join(doc.text[q.inner_start : q.inner_end].lower().split())
-        for q in quotes
+        q.end <= quote.start and term in " ".join(doc.text[q.inner_start : q.inner_end].lower().split()) for q in quotes
     )
 
 
@@ -300,8 +301,15 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
     subject = subject_of(cue)
     mention = noun_phrase(subject) if subject is not None else None
     return Found(
-        kind, [(start, end)], cue, cue_extent(cue), cue._.cue.cls, mention,
-        negated=cue._.cue_negated, hedged=cue._.cue_hedged, quote=quote,
+        kind,
+        [(start, end)],
+        cue,
+        cue_extent(cue),
+        cue._.cue.cls,
+        mention,
+        negated=cue._.cue_negated,
+        hedged=cue._.cue_hedged,
+        quote=quote,
     )
 
 
@@ -448,8 +456,15 @@ def attribute_quotation(doc: Doc, quote: QuoteSpan) -> Found | None:
     subject = subject_of(cue)
     mention = noun_phrase(subject) if subject is not None else None
     return Found(
-        "direct", list(quote.segments), cue, cue_extent(cue), cue._.cue.cls, mention,
-        negated=cue._.cue_negated, hedged=cue._.cue_hedged, quote=quote,
+        "direct",
+        list(quote.segments),
+        cue,
+        cue_extent(cue),
+        cue._.cue.cls,
+        mention,
+        negated=cue._.cue_negated,
+        hedged=cue._.cue_hedged,
+        quote=quote,
     )
 
 
@@ -520,8 +535,16 @@ def continue_quotation(quote: QuoteSpan, previous: Found | None, paragraph_start
     if gap > 1:
         return None
     return Found(
-        "direct", list(quote.segments), previous.cue, previous.cue_span, previous.cue_class,
-        None, negated=False, hedged=previous.hedged, quote=quote, continues=previous,
+        "direct",
+        list(quote.segments),
+        previous.cue,
+        previous.cue_span,
+        previous.cue_class,
+        None,
+        negated=False,
+        hedged=previous.hedged,
+        quote=quote,
+        continues=previous,
     )
 
 
@@ -565,8 +588,11 @@ def build_statements(doc: Doc) -> list[Found]:
                 continue
             previous = max((f for f in found if f.end <= quote.start), key=lambda f: f.end, default=None)
             st = continue_quotation(quote, previous, paragraph_starts)
-        elif (quote_words(doc, quote) < MIN_QUOTE_WORDS and not _cue_governs(st.cue, quote)
-              and not ends_like_utterance(doc, quote)) or is_title(doc, quote):
+        elif (
+            quote_words(doc, quote) < MIN_QUOTE_WORDS
+            and not _cue_governs(st.cue, quote)
+            and not ends_like_utterance(doc, quote)
+        ) or is_title(doc, quote):
             continue
         if st is not None:
             found.append(st)
@@ -580,14 +606,20 @@ def drop_embedded_weak_cues(found: list[Found]) -> list[Found]:
     """A verb inside someone's reported words ("said other countries have offered to …",
     "saying it must guarantee …") is part of what was said.  Only a verb of saying proper
     (one that can introduce a quotation) starts a nested statement there."""
+
     def embedded(f: Found) -> bool:
         return f.cue is not None and any(
             g is not f and g.start <= f.cue.idx < g.end and (f.mention is None or g.start <= f.mention.start_char)
             for g in found
         )
 
-    return [f for f in found if not (embedded(f) and f.cue is not None and f.cue._.cue is not None
-                                     and "quote" not in f.cue._.cue.complements)]
+    return [
+        f
+        for f in found
+        if not (
+            embedded(f) and f.cue is not None and f.cue._.cue is not None and "quote" not in f.cue._.cue.complements
+        )
+    ]
 
 
 def merge_split_quotations(found: list[Found], paragraph_starts: list[int]) -> list[Found]:
@@ -603,8 +635,12 @@ def merge_split_quotations(found: list[Found], paragraph_starts: list[int]) -> l
             and prev.kind == "direct"
             and (
                 f.continues is prev  # the news convention, over a paragraph break too
-                or (f.cue is not None and prev.cue is not None and f.cue.i == prev.cue.i
-                    and paragraph_of(paragraph_starts, f.start) == paragraph_of(paragraph_starts, prev.end))
+                or (
+                    f.cue is not None
+                    and prev.cue is not None
+                    and f.cue.i == prev.cue.i
+                    and paragraph_of(paragraph_starts, f.start) == paragraph_of(paragraph_starts, prev.end)
+                )
             )
         ):
             prev.content = prev.content + f.content
@@ -628,7 +664,9 @@ def trim_nested_attributions(found: list[Found]) -> None:
                 continue
             # climb from the inner cue to the child of the outer content that holds it
             node = inner.cue
-            while node.head is not node and node.head.idx >= start and node.head.idx < end and node.head is not outer.cue:
+            while (
+                node.head is not node and node.head.idx >= start and node.head.idx < end and node.head is not outer.cue
+            ):
                 if node.head.left_edge.idx <= start:
                     break
                 node = node.head

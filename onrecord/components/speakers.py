@@ -25,20 +25,107 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
 PLURAL_PRONOUNS = {"they", "them", "we", "us"}
 THING_PRONOUNS = {"it", "this", "that", "which", "who"}
 ORG_NOUNS = {
-    "ministry", "government", "kremlin", "office", "department", "committee", "agency", "campaign",
-    "administration", "council", "commission", "party", "company", "court", "police", "army",
-    "military", "embassy", "spokesman", "spokeswoman", "spokesperson", "statement", "report",
-    "service", "union", "alliance", "organization", "organisation", "white", "house", "pentagon",
-    "parliament", "senate", "congress", "cabinet", "bank", "network", "newspaper", "times", "post",
+    "ministry",
+    "government",
+    "kremlin",
+    "office",
+    "department",
+    "committee",
+    "agency",
+    "campaign",
+    "administration",
+    "council",
+    "commission",
+    "party",
+    "company",
+    "court",
+    "police",
+    "army",
+    "military",
+    "embassy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "statement",
+    "report",
+    "service",
+    "union",
+    "alliance",
+    "organization",
+    "organisation",
+    "white",
+    "house",
+    "pentagon",
+    "parliament",
+    "senate",
+    "congress",
+    "cabinet",
+    "bank",
+    "network",
+    "newspaper",
+    "times",
+    "post",
 }
 TITLE_WORDS = {
-    "president", "president-elect", "prime", "minister", "secretary", "chancellor", "senator", "sen.",
-    "rep.", "representative", "governor", "gov.", "mayor", "spokesman", "spokeswoman", "spokesperson",
-    "foreign", "defense", "defence", "general", "gen.", "ambassador", "mr.", "mrs.", "ms.", "dr.",
-    "former", "vice", "deputy", "head", "chief", "leader", "king", "queen", "pope", "judge",
-    "director", "adviser", "advisor", "aide", "commissioner", "official", "candidate", "nominee",
-    "democratic", "republican", "state", "white", "house", "press", "the", "u.s.", "us", "russian",
-    "ukrainian", "ukraine", "russia", "'s", "’s",
+    "president",
+    "president-elect",
+    "prime",
+    "minister",
+    "secretary",
+    "chancellor",
+    "senator",
+    "sen.",
+    "rep.",
+    "representative",
+    "governor",
+    "gov.",
+    "mayor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "foreign",
+    "defense",
+    "defence",
+    "general",
+    "gen.",
+    "ambassador",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "former",
+    "vice",
+    "deputy",
+    "head",
+    "chief",
+    "leader",
+    "king",
+    "queen",
+    "pope",
+    "judge",
+    "director",
+    "adviser",
+    "advisor",
+    "aide",
+    "commissioner",
+    "official",
+    "candidate",
+    "nominee",
+    "democratic",
+    "republican",
+    "state",
+    "white",
+    "house",
+    "press",
+    "the",
+    "u.s.",
+    "us",
+    "russian",
+    "ukrainian",
+    "ukraine",
+    "russia",
+    "'s",
+    "’s",
 }
 
 
@@ -102,7 +189,9 @@ def person_mentions(doc: Doc) -> list[tuple[int, str]]:
     return [(e.start_char, _clean_name(e.text)) for e in doc.ents if e.label_ == "PERSON"]
 
 
-def resolve_pronoun(pronoun: Token, named: list[tuple[int, str, str]], persons: list[tuple[int, str]]) -> tuple[str, str]:
+def resolve_pronoun(
+    pronoun: Token, named: list[tuple[int, str, str]], persons: list[tuple[int, str]]
+) -> tuple[str, str]:
     """he/she: the most recent named person speaker before the pronoun; failing that, the most
     recent person entity.  they/we: the most recent group or organisation speaker."""
     offset = pronoun.idx
@@ -160,7 +249,11 @@ def name_speakers(doc: Doc, found: list[Found]) -> None:
     named: list[tuple[int, str, str]] = []  # (offset, name, type) of speakers so far
     for f in found:
         if f.continues is not None:
-            f.speaker_name, f.speaker_type, f.members = f.continues.speaker_name, f.continues.speaker_type, f.continues.members
+            f.speaker_name, f.speaker_type, f.members = (
+                f.continues.speaker_name,
+                f.continues.speaker_type,
+                f.continues.members,
+            )
             f.mention = f.continues.mention
             continue
         if f.mention is None:
