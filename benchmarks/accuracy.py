@@ -99,7 +99,7 @@ def per_kind(shared: Path, gold_path: Path, results: list[dict]) -> list[str]:
     statements of one kind at a time (recall is against all gold, so it only adds up)."""
     lines = []
     with tempfile.TemporaryDirectory() as tmp:
-        for kind in ("direct", "indirect", "mixed"):
+        for kind in ("direct", "indirect", "mixed", "reported_position"):
             sub = [{"id": r["id"], "statements": [s for s in r["statements"] if s["kind"] == kind]} for r in results]
             p = Path(tmp) / f"{kind}.jsonl"
             write_jsonl(sub, p)

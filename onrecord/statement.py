@@ -89,6 +89,27 @@ class Statement:
     time: Literal["now", "before"] = "now"
     # positions (issue #5)
     issues: list[str] = field(default_factory=list)
+    # issue id → {"label": support|oppose|conditional|unclear, "evidence": [...], "source": ...}
+    stances: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def shifted(self, offset: int) -> Statement:
+        """The same statement with every offset moved by ``offset`` (from the parsed body to the
+        article text)."""
+        if not offset:
+            return self
+        q = self.quote
+        self.quote = Quote(q.text, q.start + offset, q.end + offset,
+                           [Segment(g.start + offset, g.end + offset) for g in q.segments])
+        if self.cue is not None:
+            c = self.cue
+            self.cue = Cue(c.text, c.start + offset, c.end + offset, c.lemma, c.cls)
+        m = self.speaker.mention
+        if m is not None:
+            self.speaker.mention = Mention(m.text, m.start + offset, m.end + offset)
+        if self.venue is not None:
+            v = self.venue
+            self.venue = Venue(v.name, v.type, v.text, v.start + offset, v.end + offset)
+        return self
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -111,5 +132,5 @@ class Statement:
         speaker = Speaker(mention=mention, **s)
         venue = Venue(**d["venue"]) if d.get("venue") else None
         said_on = SaidOn(**d["said_on"]) if d.get("said_on") else None
-        rest = {k: d[k] for k in ("negated", "hedged", "addressee", "via_translator", "time", "issues") if k in d}
+        rest = {k: d[k] for k in ("negated", "hedged", "addressee", "via_translator", "time", "issues", "stances") if k in d}
         return cls(kind=d["kind"], quote=quote, cue=cue, speaker=speaker, venue=venue, said_on=said_on, **rest)

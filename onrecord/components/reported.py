@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -51,6 +52,10 @@ class Found:
     speaker_name: str = ""
     speaker_type: str = "unknown"
     members: list[str] = field(default_factory=list)
+    time: str = "now"  # "before": the article reports it as said or held earlier
+    context: Any = None  # StatementContext, set by the context component
+    issues: list[str] = field(default_factory=list)
+    stances: dict[str, Any] = field(default_factory=dict)
 
     @property
     def start(self) -> int:

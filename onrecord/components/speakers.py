@@ -137,12 +137,21 @@ def _clean_name(text: str) -> str:
     return " ".join(text.split())
 
 
+def _without_title(name: str) -> str:
+    """The entity often takes in the title before a name ("Mayor Ana Silva"); the name is the
+    person, the title belongs to the mention."""
+    from onrecord.registry import split_title
+
+    title, bare = split_title(name)
+    return bare if title and bare else name
+
+
 def name_in_mention(mention: Span) -> tuple[str, str] | None:
     """The name and type of the entity a mention contains (the last PERSON, else ORG)."""
     ents = [e for e in mention.doc.ents if e.start >= mention.start and e.end <= mention.end]
     people = [e for e in ents if e.label_ == "PERSON"]
     if people:
-        return _clean_name(people[-1].text), "person"
+        return _without_title(_clean_name(people[-1].text)), "person"
     orgs = [e for e in ents if e.label_ in {"ORG", "GPE", "NORP"}]
     if orgs and orgs[-1].end == mention.end:
         return _clean_name(orgs[-1].text), "organization"
@@ -172,6 +181,8 @@ def description(mention: Span) -> str:
     """A speaker without a name ("a source", "Denmark's prime minister"): its words, minus a
     leading determiner."""
     tokens = [t for t in mention if not (t.i == mention.start and t.dep_ == "det")]
+    if tokens and all(t.pos_ == "PROPN" or t.is_title for t in tokens):
+        return _without_title(_clean_name(" ".join(t.text for t in tokens)))
     return _clean_name(" ".join(t.text for t in tokens).replace(" ’s", "’s").replace(" 's", "'s"))
 
 
@@ -186,7 +197,7 @@ def conjoined_subjects(subject: Token) -> list[Token]:
 
 def person_mentions(doc: Doc) -> list[tuple[int, str]]:
     """(offset, name) of every PERSON entity, in order: antecedents for pronouns."""
-    return [(e.start_char, _clean_name(e.text)) for e in doc.ents if e.label_ == "PERSON"]
+    return [(e.start_char, _without_title(_clean_name(e.text))) for e in doc.ents if e.label_ == "PERSON"]
 
 
 def resolve_pronoun(

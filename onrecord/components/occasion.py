@@ -1,0 +1,243 @@
+"""The occasion of each statement (venue, addressee, translator, date) and the issues it is about,
+as the last stages of the pipeline, and the conversion of what was found into plain records.
+
+Stages, in pipeline order after the speakers:
+- ``onrecord_context``: ``statement_context`` for each statement, resolved against the article's
+  date (``doc._.article_date`` and ``doc._.published``, set before the pipe runs), and the
+  carrying rule of one utterance (``carry_occasion``);
+- ``onrecord_issues`` (in ``issues.py``) finds the taxonomy's triggers in the whole article;
+  ``onrecord_positions`` gives each statement its issues and a stance on each;
+- ``onrecord_records`` turns the found statements into ``Statement`` records with speaker ids
+  (``doc._.records``) and drops the spaCy objects, so that docs cross process boundaries
+  (``nlp.pipe(n_process=…)``).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from onrecord.components.context import StatementContext, statement_context
+from onrecord.components.issues import inherit_issues, issues_in_ranges, load_taxonomy
+from onrecord.components.reported import Found
+from onrecord.registry import SpeakerRegistry, article_roles_from
+from onrecord.stance import stances_for
+from onrecord.statement import Cue, Mention, Quote, Segment, Speaker, Statement
+
+for _name in ("article_date", "published", "records"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+# cues that continue the utterance just reported ("he added", "he went on")
+CONTINUING_LEMMAS = {"add", "continue", "go"}
+MAX_CARRY_GAP = 600  # characters between two parts of one utterance
+
+
+def parse_day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def parse_moment(value: str | None) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+# --- context ---------------------------------------------------------------------------------
+
+
+def same_utterance(previous: Found, current: Found, doc: Doc) -> bool:
+    """Carrying rule: two statements are one utterance when the later one continues the
+    earlier (second half of a split quote, a paragraph with no cue of its own) or is cued by
+    "added"/"went on", by the same speaker, close by in the text."""
+    if current.continues is previous:
+        return True
+    if current.speaker_name != previous.speaker_name or not current.speaker_name:
+        return False
+    if current.start - previous.end > MAX_CARRY_GAP:
+        return False
+    lemma = current.cue.lemma_.lower() if current.cue is not None else None
+    return lemma is None or lemma in CONTINUING_LEMMAS
+
+
+def carry_occasion(previous: StatementContext, current: StatementContext) -> None:
+    """A venue, translator and date given once carry to the later parts of the same utterance,
+    unless the later part names its own occasion (its own venue or its own time)."""
+    if current.venue is not None or current.said_on is not None:
+        return
+    current.venue = previous.venue
+    current.via_translator = current.via_translator or previous.via_translator
+    current.addressee = current.addressee or previous.addressee
+    current.said_on = previous.said_on
+    current.time_text = previous.time_text
+
+
+def add_context(doc: Doc) -> None:
+    found: list[Found] = doc._.statements or []
+    article_date = parse_day(doc._.article_date)
+    published = parse_moment(doc._.published)
+    previous: Found | None = None
+    for f in found:
+        ctx = statement_context(doc, f.cue_span, f.content, article_date, published)
+        if previous is not None and f.kind != "reported_position" and same_utterance(previous, f, doc):
+            carry_occasion(previous.context, ctx)
+        f.context = ctx
+        if f.kind != "reported_position":
+            previous = f
+
+
+@Language.component("onrecord_context")
+def context_component(doc: Doc) -> Doc:
+    add_context(doc)
+    return doc
+
+
+# --- issues and stances ------------------------------------------------------------------------
+
+
+def attribution_range(doc: Doc, f: Found) -> tuple[int, int] | None:
+    """The sentence of the cue, cut to its paragraph: the words around a quote that say what it
+    is about ("… in exchange for NATO membership," he said)."""
+    if f.cue is None:
+        return None
+    sent = f.cue.sent
+    start, end = sent.start_char, sent.end_char
+    text = doc.text
+    before = text.rfind("\n\n", start, f.cue.idx)
+    after = text.find("\n\n", f.cue.idx, end)
+    return (before + 2 if before >= 0 else start), (after if after >= 0 else end)
+
+
+def stance_text(doc: Doc, f: Found) -> str:
+    """What a stance is read from: the quoted or reported words; for a reported position, the
+    reporter's sentence (the predicate "adamant", "rejected" carries the stance)."""
+    if f.kind == "reported_position" and f.cue is not None:
+        return f.cue.sent.text.strip()
+    return " ".join(doc.text[s:e] for s, e in sorted(f.content))
+
+
+@Language.factory("onrecord_positions", default_config={"taxonomy_path": None})
+def make_positions_component(nlp: Language, name: str, taxonomy_path: str | None) -> Any:
+    taxonomy = load_taxonomy(taxonomy_path)
+
+    def positions_component(doc: Doc) -> Doc:
+        found: list[Found] = doc._.statements or []
+        hits = doc._.issue_hits or []
+        rows = []
+        for f in found:
+            ranges = list(f.content)
+            around = attribution_range(doc, f)
+            if around is not None:
+                ranges.append(around)
+            rows.append({
+                "issues": issues_in_ranges(hits, ranges, taxonomy),
+                "speaker": {"name": f.speaker_name},
+                "cue": {"class": f.cue_class},
+                "quote": {"text": " ".join(doc.text[s:e] for s, e in sorted(f.content))},
+            })
+        for f, row in zip(found, inherit_issues(rows), strict=True):
+            f.issues = list(row["issues"])
+            if f.issues:
+                cue_text = doc.text[f.cue_span[0] : f.cue_span[1]] if f.cue_span else None
+                f.stances = stances_for(stance_text(doc, f), f.issues, f.cue_class, f.negated, taxonomy,
+                                        cue_text=cue_text, nlp=nlp)
+        return doc
+
+    return positions_component
+
+
+# --- records -------------------------------------------------------------------------------------
+
+
+@cache
+def _bundled_registry() -> SpeakerRegistry:
+    return SpeakerRegistry.load()
+
+
+def article_registry() -> SpeakerRegistry:
+    """A registry with the pinned identities only: a speaker's id then depends on the name alone,
+    so it is the same in every run and every article (the corpus-wide registry of the
+    ``speakers`` command merges what rules and fuzzy matching find on top of it)."""
+    return copy.deepcopy(_bundled_registry())
+
+
+def to_statement(f: Found, doc: Doc) -> Statement:
+    """A found statement as a record; offsets index ``doc.text``."""
+    text = doc.text
+    segs = sorted(f.content)
+    quote = Quote(
+        text=" ".join(text[s:e] for s, e in segs),
+        start=segs[0][0],
+        end=segs[-1][1],
+        segments=[Segment(s, e) for s, e in segs],
+    )
+    cue = None
+    if f.cue is not None and f.cue_span is not None:
+        cs, ce = f.cue_span
+        cue = Cue(text[cs:ce], cs, ce, f.cue.lemma_.lower(), f.cue_class)
+    mention = Mention(f.mention.text, f.mention.start_char, f.mention.end_char) if f.mention is not None else None
+    speaker = Speaker(
+        name=f.speaker_name or "unknown",
+        type=f.speaker_type if f.speaker_name else "unknown",  # type: ignore[arg-type]
+        mention=mention,
+        members=list(f.members),
+    )
+    statement = Statement(
+        kind=f.kind,  # type: ignore[arg-type]
+        quote=quote,
+        cue=cue,
+        speaker=speaker,
+        negated=f.negated,
+        hedged=f.hedged,
+        time="before" if f.time == "before" else "now",
+        issues=list(f.issues),
+        stances={k: v.to_dict() for k, v in f.stances.items()},
+    )
+    if f.context is not None:
+        f.context.apply_to(statement, parse_day(doc._.article_date))
+    return statement
+
+
+def identify_speakers(statements: list[Statement], doc: Doc) -> None:
+    """``speaker.id`` for every named speaker, titles ("the Russian president") by the roles
+    seen for names in this article."""
+    registry = article_registry()
+    mentions = [s.speaker.mention.text for s in statements if s.speaker.mention is not None]
+    mentions += [e.text for e in doc.ents if e.label_ == "PERSON"]
+    roles = article_roles_from(mentions)
+    date = doc._.article_date
+    for s in statements:
+        if s.speaker.name == "unknown" or s.speaker.type == "unknown":
+            continue
+        if s.speaker.members:
+            s.speaker.id = None  # several people: each member is named, the group has no identity
+            continue
+        registry.identify(s.speaker, roles, date=date)
+
+
+@Language.factory("onrecord_records", default_config={"keep_objects": False})
+def make_records_component(nlp: Language, name: str, keep_objects: bool) -> Any:
+    def records_component(doc: Doc) -> Doc:
+        statements = [to_statement(f, doc) for f in doc._.statements or []]
+        identify_speakers(statements, doc)
+        doc._.records = statements
+        if not keep_objects:
+            # Tokens, spans and lexicon entries cannot be pickled: drop them once they are
+            # written into records, so that docs travel between processes.
+            doc._.statements = None
+            doc._.quotes = None
+            doc._.issue_hits = None
+            for key in [k for k in doc.user_data if isinstance(k, tuple) and len(k) > 1 and k[1] == "cue"]:
+                del doc.user_data[key]
+        return doc
+
+    return records_component
