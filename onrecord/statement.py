@@ -132,5 +132,6 @@ class Statement:
         speaker = Speaker(mention=mention, **s)
         venue = Venue(**d["venue"]) if d.get("venue") else None
         said_on = SaidOn(**d["said_on"]) if d.get("said_on") else None
-        rest = {k: d[k] for k in ("negated", "hedged", "addressee", "via_translator", "time", "issues", "stances") if k in d}
+        optional = ("negated", "hedged", "addressee", "via_translator", "time", "issues", "stances")
+        rest = {k: d[k] for k in optional if k in d}
         return cls(kind=d["kind"], quote=quote, cue=cue, speaker=speaker, venue=venue, said_on=said_on, **rest)
