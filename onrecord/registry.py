@@ -37,8 +37,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -714,6 +715,12 @@ class SpeakerRegistry:
         self.record(ident)
         return ident
 
+    def pinned_person(self, name: str) -> Identity | None:
+        """The pinned person a name is an alias or spelling variant of, if any."""
+        parsed = parse_person(name)
+        entry = self._pinned_person.get(parsed.key) if parsed else None
+        return entry.identity if entry is not None else None
+
     def canonical_id(self, identity_id: str) -> str:
         """The current id of an identity given any id it ever had (ids change only when a bare
         surname's identity joins the full name that arrived later)."""
@@ -1031,3 +1038,35 @@ def _pin_of(identity: Identity) -> dict[str, Any]:
     if identity.roles:
         pin["roles"] = [{"role": r, "date": d} if d else {"role": r} for r, d in identity.roles]
     return pin
+
+
+UNRESOLVED_PRONOUNS = {"i", "you", "we", "they", "he", "she", "it", "one", "someone", "everyone", "who"}
+
+
+@cache
+def bundled_registry() -> SpeakerRegistry:
+    """The bundled pins, loaded once per process (read only: copy it before resolving)."""
+    return SpeakerRegistry.load()
+
+
+def register_results(results: Iterable[Mapping[str, Any]], registry: SpeakerRegistry | None = None) -> SpeakerRegistry:
+    """A corpus-wide registry from extraction results (``extract_articles`` dicts): every named
+    speaker of every statement resolved, merged with spelling variants seen in other articles,
+    titles matched by the roles each article states, statements counted."""
+    registry = registry if registry is not None else SpeakerRegistry.load()
+    for result in results:
+        statements = result.get("statements") or []
+        mentions = [s["speaker"]["mention"]["text"] for s in statements if (s.get("speaker") or {}).get("mention")]
+        roles = article_roles_from(mentions)
+        date = (result.get("article") or {}).get("date")
+        for s in statements:
+            sp = s.get("speaker") or {}
+            if sp.get("type", "unknown") == "unknown" or not sp.get("name") or sp.get("members"):
+                continue
+            if sp["name"].lower().split()[0] in UNRESOLVED_PRONOUNS:
+                continue  # "you", "we", "they all": a pronoun no one was found for names no one
+            mention = (sp.get("mention") or {}).get("text") or ""
+            title, bare = split_title(mention) if mention.endswith(sp["name"].split()[-1]) else (None, None)
+            role = title if title and bare and _title_word(title.split()[-1]) not in HONORIFICS else None
+            registry.identify(Speaker(name=sp["name"], type=sp["type"]), roles, date=date, role=role)
+    return registry

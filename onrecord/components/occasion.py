@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from functools import cache
 from typing import Any
 
 from spacy.language import Language
@@ -24,8 +23,8 @@ from spacy.tokens import Doc
 
 from onrecord.components.context import StatementContext, statement_context
 from onrecord.components.issues import inherit_issues, issues_in_ranges, load_taxonomy
-from onrecord.components.reported import Found
-from onrecord.registry import SpeakerRegistry, article_roles_from
+from onrecord.components.reported import Found, noun_phrase
+from onrecord.registry import SpeakerRegistry, article_roles_from, bundled_registry, split_title
 from onrecord.stance import stances_for
 from onrecord.statement import Cue, Mention, Quote, Segment, Speaker, Statement
 
@@ -158,16 +157,11 @@ def make_positions_component(nlp: Language, name: str, taxonomy_path: str | None
 # --- records -------------------------------------------------------------------------------------
 
 
-@cache
-def _bundled_registry() -> SpeakerRegistry:
-    return SpeakerRegistry.load()
-
-
 def article_registry() -> SpeakerRegistry:
     """A registry with the pinned identities only: a speaker's id then depends on the name alone,
     so it is the same in every run and every article (the corpus-wide registry of the
     ``speakers`` command merges what rules and fuzzy matching find on top of it)."""
-    return copy.deepcopy(_bundled_registry())
+    return copy.deepcopy(bundled_registry())
 
 
 def to_statement(f: Found, doc: Doc) -> Statement:
@@ -212,7 +206,8 @@ def identify_speakers(statements: list[Statement], doc: Doc) -> None:
     seen for names in this article."""
     registry = article_registry()
     mentions = [s.speaker.mention.text for s in statements if s.speaker.mention is not None]
-    mentions += [e.text for e in doc.ents if e.label_ == "PERSON"]
+    # a name with its title as the article writes it ("President of Ukraine Volodymyr Zelenskyy")
+    mentions += [noun_phrase(e.root).text for e in doc.ents if e.label_ in {"PERSON", "ORG"}]
     roles = article_roles_from(mentions)
     date = doc._.article_date
     for s in statements:
@@ -221,7 +216,11 @@ def identify_speakers(statements: list[Statement], doc: Doc) -> None:
         if s.speaker.members:
             s.speaker.id = None  # several people: each member is named, the group has no identity
             continue
-        registry.identify(s.speaker, roles, date=date)
+        ident = registry.identify(s.speaker, roles, date=date)
+        title, bare = split_title(s.speaker.name)
+        if ident is not None and s.speaker.type == "person" and bare is None and ident.id.startswith("person:"):
+            # a title alone ("the President said") names the person the article gave that title
+            s.speaker.name = ident.canonical_name
 
 
 @Language.factory("onrecord_records", default_config={"keep_objects": False})

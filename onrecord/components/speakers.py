@@ -146,14 +146,39 @@ def _without_title(name: str) -> str:
     return bare if title and bare else name
 
 
+def name_tokens(entity: Span) -> Span:
+    """The part of an entity that is the name: the words chained to its head as compounds.
+    The small model's entities sometimes take in the end of a title ("President of [Ukraine
+    Volodymyr Zelenskyy]"): "Ukraine" hangs from "of", not from the name, and is left out."""
+    root = entity.root
+    start = root.i
+    while start > entity.start:
+        previous = entity.doc[start - 1]
+        if previous.dep_ in {"compound", "flat"} and start - 1 < previous.head.i <= root.i:
+            start -= 1
+        else:
+            break
+    return entity.doc[start : entity.end] if start <= root.i else entity
+
+
+def known_person(name: str) -> bool:
+    """A name the bundled registry pins as a person (the small model calls some of them ORG)."""
+    from onrecord.registry import bundled_registry
+
+    return bundled_registry().pinned_person(name) is not None
+
+
 def name_in_mention(mention: Span) -> tuple[str, str] | None:
     """The name and type of the entity a mention contains (the last PERSON, else ORG)."""
     ents = [e for e in mention.doc.ents if e.start >= mention.start and e.end <= mention.end]
     people = [e for e in ents if e.label_ == "PERSON"]
     if people:
-        return _without_title(_clean_name(people[-1].text)), "person"
+        return _without_title(_clean_name(name_tokens(people[-1]).text)), "person"
     orgs = [e for e in ents if e.label_ in {"ORG", "GPE", "NORP"}]
     if orgs and orgs[-1].end == mention.end:
+        name = _clean_name(name_tokens(orgs[-1]).text)
+        if known_person(name):
+            return name, "person"
         return _clean_name(orgs[-1].text), "organization"
     return None
 

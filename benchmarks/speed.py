@@ -1,0 +1,120 @@
+"""Speed benchmark: articles/s, words/s and peak memory of the extractor, next to baselines
+measured in the same run on the same articles.
+
+    .venv/bin/python benchmarks/speed.py [--corpus ../shared/corpus] [--repeat 1] [--n-process 1]
+
+Each configuration runs in a fresh subprocess, so its peak resident memory (ru_maxrss) is its own:
+- spacy-model:  the English pipeline alone (tokenizer, tagger, parser, NER) via nlp.pipe: the
+                floor any spaCy-based extractor pays;
+- textacy:      the model plus textacy's direct_quotations (the accuracy benchmark's baseline);
+- onrecord:     the whole OnRecord pipeline (extract_articles);
+- onrecord-nN:  the same with nlp.pipe(n_process=N), when --n-process N > 1.
+Figures are printed, nothing is asserted; timing excludes loading the model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(REPO))
+
+
+def load_texts(paths: list[str]) -> list[tuple[str, str]]:
+    from onrecord.article import iter_articles
+
+    return [(a.body, a.date or "") for a in iter_articles(paths) if not a.errors and a.body.strip()]
+
+
+def run_one(config: str, paths: list[str], repeat: int) -> dict:
+    texts = load_texts(paths)
+    words = sum(len(t.split()) for t, _ in texts)
+    from onrecord.pipeline import DEFAULT_MODEL, load_nlp
+
+    if config == "spacy-model":
+        import spacy
+
+        nlp = spacy.load(DEFAULT_MODEL)
+
+        def work() -> int:
+            return sum(1 for _ in nlp.pipe([t for t, _ in texts], batch_size=16))
+    elif config == "textacy":
+        import spacy
+        from textacy.extract import direct_quotations
+
+        nlp = spacy.load(DEFAULT_MODEL)
+
+        def work() -> int:
+            n = 0
+            for doc in nlp.pipe([t for t, _ in texts], batch_size=16):
+                try:
+                    n += len(list(direct_quotations(doc)))
+                except ValueError:  # textacy refuses unbalanced quotation marks
+                    pass
+            return n
+    else:
+        from onrecord.article import Article
+        from onrecord.pipeline import extract_articles
+
+        n_process = int(config.split("-n")[1]) if "-n" in config else 1
+        nlp = load_nlp()
+
+        def work() -> int:
+            arts = (Article(id=str(i), text=t, date=d or None) for i, (t, d) in enumerate(texts))
+            return sum(len(r["statements"]) for r in extract_articles(arts, nlp=nlp, n_process=n_process))
+
+    work_items = work()  # warm-up: lazy loads and caches out of the timing
+    start = time.perf_counter()
+    for _ in range(repeat):
+        work_items = work()
+    seconds = (time.perf_counter() - start) / repeat
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    if "-n" in config:
+        peak_mb += resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"config": config, "articles": len(texts), "words": words, "seconds": seconds,
+            "items": work_items, "peak_mb": peak_mb}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", nargs="+", default=[str(REPO.parent / "shared" / "corpus")])
+    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--n-process", type=int, default=1)
+    ap.add_argument("--one", help=argparse.SUPPRESS)  # internal: run one configuration
+    args = ap.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one, args.corpus, args.repeat)))
+        return
+    configs = ["spacy-model", "textacy", "onrecord"]
+    if args.n_process > 1:
+        configs.append(f"onrecord-n{args.n_process}")
+    rows = []
+    for config in configs:
+        cmd = [sys.executable, __file__, "--one", config, "--repeat", str(args.repeat), "--corpus", *args.corpus]
+        out = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ))
+        if out.returncode != 0:
+            print(f"{config}: failed\n{out.stderr[-2000:]}", file=sys.stderr)
+            continue
+        rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    if not rows:
+        sys.exit("no configuration ran")
+    base = rows[0]
+    print(f"== speed: {base['articles']} articles, {base['words']:,} words ({', '.join(args.corpus)}); "
+          f"{os.cpu_count()} CPUs, repeat {args.repeat} ==")
+    print(f"{'config':<14} {'articles/s':>11} {'words/s':>10} {'peak MB':>9} {'time vs model':>14} {'output':>8}")
+    for r in rows:
+        print(f"{r['config']:<14} {r['articles'] / r['seconds']:>11.2f} {r['words'] / r['seconds']:>10,.0f} "
+              f"{r['peak_mb']:>9.0f} {r['seconds'] / base['seconds']:>13.2f}x {r['items']:>8}")
+    print("(output: statements for onrecord, quotations for textacy, docs for the model alone)")
+
+
+if __name__ == "__main__":
+    main()
