@@ -3,7 +3,6 @@ Article → statements around it."""
 
 from __future__ import annotations
 
-import copy
 import os
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -65,7 +64,7 @@ def load_nlp(model: str | None = None) -> Language:
 
 def statements_of(doc: Doc, offset: int = 0) -> list[Statement]:
     """The statements of a processed Doc; ``offset`` is where its text starts in the article."""
-    return [s.shifted(offset) for s in copy.deepcopy(doc._.records or [])]
+    return [Statement.from_dict(d).shifted(offset) for d in doc._.records or []]
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:

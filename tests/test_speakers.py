@@ -43,3 +43,19 @@ def test_relative_pronoun_is_the_mention_and_the_noun_names_the_speaker(statemen
     s = statements_of("The talks were led by Eva Lund, who said the sides were close to a deal.")[0]
     assert s.speaker.mention.text == "who"
     assert s.speaker.name == "Eva Lund"
+
+
+def test_first_name_left_outside_the_entity_joins_it(statements_of):
+    s = statements_of("Ireland's ambassador to the UN, Siobhan Keane, said the vote sent a clear message.")[0]
+    assert s.speaker.name == "Siobhan Keane"
+
+
+def test_title_inside_the_entity_is_not_the_name(statements_of):
+    s = statements_of("President of Ukraine Volodymyr Zelenskyy said that the talks went well.")[0]
+    assert s.speaker.name == "Volodymyr Zelenskyy" and s.speaker.type == "person"
+
+
+def test_title_alone_names_the_person_the_article_gave_it(statements_of):
+    text = ("President of Ukraine Volodymyr Zelenskyy said that the talks went well. "
+            "The President said that Ukraine wants a just peace.")
+    assert [s.speaker.name for s in statements_of(text)] == ["Volodymyr Zelenskyy"] * 2

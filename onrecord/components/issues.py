@@ -331,7 +331,11 @@ def parse_only(nlp: Language, texts: Iterable[str]) -> list[Doc]:
 
 
 def _word_spec(forms: set[str]) -> dict[str, Any]:
-    return {"_": {"lemma_lower": {"IN": sorted(forms)}}}
+    # Lemmas keep the case of proper nouns ("NATO", "Nato", "Crimea"): list the usual casings
+    # of each form.  A LEMMA attribute is matched natively; an extension getter per token made
+    # matching the slowest stage of the pipeline.
+    variants = {v for f in forms for v in (f, f.capitalize(), f.upper(), f.title())}
+    return {"LEMMA": {"IN": sorted(variants)}}
 
 
 def phrase_patterns(nlp: Language, phrases: Sequence[str]) -> list[list[dict[str, Any]]]:

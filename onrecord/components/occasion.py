@@ -8,7 +8,7 @@ Stages, in pipeline order after the speakers:
 - ``onrecord_issues`` (in ``issues.py``) finds the taxonomy's triggers in the whole article;
   ``onrecord_positions`` gives each statement its issues and a stance on each;
 - ``onrecord_records`` turns the found statements into ``Statement`` records with speaker ids
-  (``doc._.records``) and drops the spaCy objects, so that docs cross process boundaries
+  (``doc._.records``, as JSON-ready dicts) and drops the spaCy objects, so that docs cross process boundaries
   (``nlp.pipe(n_process=…)``).
 """
 
@@ -228,7 +228,7 @@ def make_records_component(nlp: Language, name: str, keep_objects: bool) -> Any:
     def records_component(doc: Doc) -> Doc:
         statements = [to_statement(f, doc) for f in doc._.statements or []]
         identify_speakers(statements, doc)
-        doc._.records = statements
+        doc._.records = [s.to_dict() for s in statements]  # plain data: msgpack carries it across processes
         if not keep_objects:
             # Tokens, spans and lexicon entries cannot be pickled: drop them once they are
             # written into records, so that docs travel between processes.

@@ -158,6 +158,15 @@ def name_tokens(entity: Span) -> Span:
             start -= 1
         else:
             break
+    # and the other way: a first name the model left outside the entity ("Siobhan [Keane]")
+    while start == entity.start and start > 0:
+        previous = entity.doc[start - 1]
+        if (previous.pos_ == "PROPN" and previous.dep_ == "compound" and previous.head.i == root.i
+                and previous.is_title and not previous.ent_type_):
+            start -= 1
+            entity = entity.doc[start : entity.end]
+        else:
+            break
     return entity.doc[start : entity.end] if start <= root.i else entity
 
 
@@ -180,6 +189,28 @@ def name_in_mention(mention: Span) -> tuple[str, str] | None:
         if known_person(name):
             return name, "person"
         return _clean_name(orgs[-1].text), "organization"
+    return proper_name_in_mention(mention)
+
+
+def proper_name_in_mention(mention: Span) -> tuple[str, str] | None:
+    """A name the model did not mark as an entity ("Ireland's ambassador, Siobhan Keane"): the
+    head noun or its apposition is a proper noun with a proper-noun compound before it, two or
+    three capitalised words, none of them a title."""
+    heads = [mention.root] + [c for c in mention.root.children if c.dep_ == "appos"]
+    for head in reversed(heads):
+        if head.pos_ != "PROPN" or head.ent_type_ in {"GPE", "ORG", "NORP", "LOC", "FAC"}:
+            continue
+        chain = [head]
+        while chain[0].i > mention.start:
+            prev = head.doc[chain[0].i - 1]
+            if prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.head.i == head.i and prev.is_title:
+                chain.insert(0, prev)
+            else:
+                break
+        if 2 <= len(chain) <= 3 and all(t.is_title for t in chain):
+            name = _without_title(" ".join(t.text for t in chain))
+            if len(name.split()) >= 2:
+                return name, "person"
     return None
 
 
