@@ -59,3 +59,15 @@ def test_title_alone_names_the_person_the_article_gave_it(statements_of):
     text = ("President of Ukraine Volodymyr Zelenskyy said that the talks went well. "
             "The President said that Ukraine wants a just peace.")
     assert [s.speaker.name for s in statements_of(text)] == ["Volodymyr Zelenskyy"] * 2
+
+
+def test_name_inside_a_modifier_does_not_name_the_speaker(statements_of):
+    s = statements_of("Analysts in Rema said the interview was aimed at voters at home.")[0]
+    assert s.speaker.type == "group" and "Analysts" in s.speaker.name
+
+
+def test_name_after_a_title_is_a_person_and_pronouns_find_it(statements_of):
+    text = ("Kessan President Lidia Varga said she was prepared to meet anywhere. "
+            "Varga said the talks would go on. She said her minister had called twice.")
+    found = statements_of(text)
+    assert [(s.speaker.name, s.speaker.type) for s in found] == [("Lidia Varga", "person")] * 3

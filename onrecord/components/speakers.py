@@ -146,6 +146,13 @@ def _without_title(name: str) -> str:
     return bare if title and bare else name
 
 
+def _is_title_word(token: Token) -> bool:
+    from onrecord.registry import HONORIFICS, TITLE_WORDS
+
+    word = token.lower_.rstrip(".")
+    return word in TITLE_WORDS or word in HONORIFICS
+
+
 def name_tokens(entity: Span) -> Span:
     """The part of an entity that is the name: the words chained to its head as compounds.
     The small model's entities sometimes take in the end of a title ("President of [Ukraine
@@ -162,12 +169,33 @@ def name_tokens(entity: Span) -> Span:
     while start == entity.start and start > 0:
         previous = entity.doc[start - 1]
         if (previous.pos_ == "PROPN" and previous.dep_ == "compound" and previous.head.i == root.i
-                and previous.is_title and not previous.ent_type_):
+                and previous.is_title and not previous.ent_type_ and not _is_title_word(previous)):
             start -= 1
             entity = entity.doc[start : entity.end]
         else:
             break
     return entity.doc[start : entity.end] if start <= root.i else entity
+
+
+def names_the_head(entity: Span, mention: Span) -> bool:
+    """Head rule: a person's name names the speaker when it is the mention's head or in
+    apposition to it ("Ireland's ambassador, Siobhan Keane"); a name inside a modifier does not
+    ("analysts in Rema", "an aide to Novak")."""
+    root = mention.root
+    heads = {root.i} | {c.i for c in root.children if c.dep_ == "appos"}
+    return any(entity.start <= h < entity.end for h in heads)
+
+
+def titled_person(entity: Span, mention: Span) -> bool:
+    """Title rule: a name right after a person's title or an honorific is a person even when
+    the model calls it an organisation ("President [Lidia Varga]", "Mr [Novak]")."""
+    from onrecord.registry import HONORIFICS, TITLE_WORDS
+
+    start = name_tokens(entity).start
+    if start <= mention.start:
+        return False
+    previous = entity.doc[start - 1].lower_.rstrip(".")
+    return (previous in TITLE_WORDS or previous in HONORIFICS) and 1 <= len(name_tokens(entity)) <= 3
 
 
 def known_person(name: str) -> bool:
@@ -180,13 +208,13 @@ def known_person(name: str) -> bool:
 def name_in_mention(mention: Span) -> tuple[str, str] | None:
     """The name and type of the entity a mention contains (the last PERSON, else ORG)."""
     ents = [e for e in mention.doc.ents if e.start >= mention.start and e.end <= mention.end]
-    people = [e for e in ents if e.label_ == "PERSON"]
+    people = [e for e in ents if e.label_ == "PERSON" and names_the_head(e, mention)]
     if people:
         return _without_title(_clean_name(name_tokens(people[-1]).text)), "person"
     orgs = [e for e in ents if e.label_ in {"ORG", "GPE", "NORP"}]
     if orgs and orgs[-1].end == mention.end:
         name = _clean_name(name_tokens(orgs[-1]).text)
-        if known_person(name):
+        if known_person(name) or titled_person(orgs[-1], mention):
             return name, "person"
         return _clean_name(orgs[-1].text), "organization"
     return proper_name_in_mention(mention)
@@ -283,6 +311,11 @@ def resolve_pronoun(
     return pronoun.text, "unknown"
 
 
+def is_surname_of(name: str, people: set[str]) -> bool:
+    """One word that ends a longer person's name in the same article."""
+    return len(name.split()) == 1 and any(len(p.split()) > 1 and p.split()[-1] == name for p in people)
+
+
 def canonical_names(names: list[str]) -> dict[str, str]:
     """Within one article each short name maps to the longest name that ends with it
     (same surname) or contains all its words."""
@@ -346,6 +379,10 @@ def name_speakers(doc: Doc, found: list[Found]) -> None:
             else:
                 f.speaker_name, f.speaker_type = description(mention), speaker_type(mention)
         named.append((f.mention.start_char, f.speaker_name, f.speaker_type))
+    people = {f.speaker_name for f in found if f.speaker_type == "person"} | {n for _, n in persons}
+    for f in found:
+        if f.speaker_type == "organization" and is_surname_of(f.speaker_name, people):
+            f.speaker_type = "person"  # "Varga" tagged ORG after "President Lidia Varga"
     mapping = canonical_names([f.speaker_name for f in found if f.speaker_type == "person"] + [n for _, n in persons])
     for f in found:
         if f.speaker_type == "person":
