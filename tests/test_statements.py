@@ -108,3 +108,13 @@ def test_offsets_index_the_text(statements_of):
 @pytest.mark.parametrize("text", ["", "   ", "No quotes and no speech at all here."])
 def test_texts_without_statements(statements_of, text):
     assert statements_of(text) == []
+
+
+def test_reported_clause_stops_at_the_paragraph_break(statements_of):
+    text = ('The ministry said its forces had "fully respected" the deal, calling the rebels "armed groups."\n\n'
+            '"We have kept every promise," said the minister, Farid Okonjo. "We will not be lectured."')
+    found = statements_of(text)
+    last = found[-1]
+    assert last.kind == "direct" and last.speaker.name == "Farid Okonjo"
+    assert [text[g.start : g.end] for g in last.quote.segments] == ["We have kept every promise,", "We will not be lectured."]
+    assert all(s.quote.end <= text.index("\n\n") for s in found[:-1])

@@ -279,6 +279,20 @@ def according_to_statement(acc: Token, source: Token, head: Token, quotes: list[
 # --- statements from cues ------------------------------------------------------------------
 
 
+def clip_to_paragraph(doc: Doc, cue: Token, start: int, end: int) -> tuple[int, int]:
+    """Paragraph rule: what a cue reports lies in the cue's own paragraph.  A parse whose clause
+    runs over a paragraph break (a closing quotation, then a new paragraph opening with a
+    quotation) is cut at the break; quotations that run over paragraphs are joined later, by
+    the news convention, not by the parse."""
+    text = doc.text
+    para_start = text.rfind("\n", 0, cue.idx) + 1
+    para_end = text.find("\n", cue.idx)
+    para_end = len(text) if para_end < 0 else para_end
+    if start >= para_start and end <= para_end:
+        return start, end
+    return _trim(doc, max(start, para_start), min(end, para_end))
+
+
 def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> Found | None:
     head = content_of_cue(cue, entry)
     if head is None:
@@ -290,6 +304,9 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
         start, end = _clip_at_cue(doc, cue, start, end)
         if start >= end:
             return None
+    start, end = clip_to_paragraph(doc, cue, start, end)
+    if start >= end:
+        return None
     gap = doc.text[min(cue.idx, end) : max(cue.idx, start)]
     if "\n" in gap:
         return None  # a parse that links a cue to words in another paragraph is wrong
@@ -299,6 +316,7 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
         start = start_at_complementizer(head, start)
     if cue.i < head_index(head) and not isinstance(head, list):
         end = extend_to_sentence_end(cue, end)
+        start, end = clip_to_paragraph(doc, cue, start, end)
     start, end = extend_to_quotes(start, end, quotes)
     kind, quote = classify_kind(start, end, quotes, doc)
     if kind == "direct" and quote is not None:
