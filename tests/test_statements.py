@@ -116,5 +116,6 @@ def test_reported_clause_stops_at_the_paragraph_break(statements_of):
     found = statements_of(text)
     last = found[-1]
     assert last.kind == "direct" and last.speaker.name == "Farid Okonjo"
-    assert [text[g.start : g.end] for g in last.quote.segments] == ["We have kept every promise,", "We will not be lectured."]
+    parts = [text[g.start : g.end] for g in last.quote.segments]
+    assert parts == ["We have kept every promise,", "We will not be lectured."]
     assert all(s.quote.end <= text.index("\n\n") for s in found[:-1])
