@@ -31,11 +31,18 @@ def print_table(results: list[dict[str, Any]], console: Console) -> None:
         meta = r["article"]
         title = " · ".join(str(x) for x in (r["id"], meta.get("outlet"), meta.get("date")) if x)
         table = Table(title=title, show_lines=False, expand=True)
-        for col in ("speaker", "kind", "cue", "quote"):
+        for col in ("speaker", "kind", "cue", "quote", "venue", "said on", "issues"):
             table.add_column(col, overflow="fold", ratio=4 if col == "quote" else 1)
         for s in r["statements"]:
             cue = s["cue"]["text"] if s.get("cue") else ""
-            table.add_row(s["speaker"]["name"], s["kind"], cue, s["quote"]["text"])
+            venue = s["venue"]["name"] if s.get("venue") else ""
+            if s.get("via_translator"):
+                venue = f"{venue} (translated)".strip()
+            said_on = s.get("said_on") or {}
+            when = "" if not said_on or said_on.get("assumed") else said_on["date"]
+            stances = s.get("stances") or {}
+            issues = ", ".join(f"{i}:{stances.get(i, {}).get('label', '?')}" for i in s.get("issues", []))
+            table.add_row(s["speaker"]["name"], s["kind"], cue, s["quote"]["text"], venue, when, issues)
         console.print(table)
 
 
