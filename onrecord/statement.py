@@ -54,6 +54,8 @@ class Speaker:
     id: str | None = None
     # several speakers of one statement ("Putin and Zelensky said they ...")
     members: list[str] = field(default_factory=list)
+    # the role or title the article gives the speaker here ("Ukraine's President")
+    role: str | None = None
 
 
 @dataclass

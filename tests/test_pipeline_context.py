@@ -132,3 +132,11 @@ def test_conditional_territory_stance(run):
 def test_statements_without_issues_have_no_stances(run):
     s = only(run('"The weather was lovely," Ana Silva said.'))
     assert s.issues == [] and s.stances == {}
+
+
+def test_role_as_stated_and_surname_of_a_pinned_person(run):
+    text = ('Ukrainian President Volodymyr Zelensky spoke in Kyiv. "We are ready," Zelensky said. '
+            '"Not yet," Putin said.')
+    first, second = run(text)
+    assert first.speaker.role == "Ukrainian President"
+    assert second.speaker.name == "Vladimir Putin" and second.speaker.id == "person:v-putin"

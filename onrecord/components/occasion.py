@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from onrecord.components.context import StatementContext, statement_context
 from onrecord.components.issues import inherit_issues, issues_in_ranges, load_taxonomy
 from onrecord.components.reported import Found, noun_phrase
-from onrecord.registry import SpeakerRegistry, article_roles_from, bundled_registry, split_title
+from onrecord.registry import HONORIFICS, SpeakerRegistry, article_roles_from, bundled_registry, split_title
 from onrecord.stance import stances_for
 from onrecord.statement import Cue, Mention, Quote, Segment, Speaker, Statement
 
@@ -201,6 +201,26 @@ def to_statement(f: Found, doc: Doc) -> Statement:
     return statement
 
 
+def stated_role(speaker: Speaker) -> str | None:
+    """The title the mention puts before the name ("Ukraine's President Volodymyr Zelensky" →
+    "Ukraine's President"), or None; honorifics (Mr, Dr) are not roles."""
+    if speaker.mention is None or speaker.type != "person":
+        return None
+    title, bare = split_title(speaker.mention.text)
+    if not title or not bare or bare.split()[-1] != speaker.name.split()[-1]:
+        return None
+    return None if title.lower().rstrip(".") in HONORIFICS else title
+
+
+def role_in_article(name: str, roles: dict[str, str]) -> str | None:
+    """The title the article gives this person elsewhere ("Ukrainian President Volodymyr
+    Zelensky" in the lede), the last one stated."""
+    surname = name.split()[-1] if name.split() else ""
+    found = [title for title, person in roles.items() if person == name or person.split()[-1:] == [surname]]
+    found = [t for t in found if t.lower().rstrip(".") not in HONORIFICS]
+    return found[-1] if found else None
+
+
 def identify_speakers(statements: list[Statement], doc: Doc) -> None:
     """``speaker.id`` for every named speaker, titles ("the Russian president") by the roles
     seen for names in this article."""
@@ -216,11 +236,16 @@ def identify_speakers(statements: list[Statement], doc: Doc) -> None:
         if s.speaker.members:
             s.speaker.id = None  # several people: each member is named, the group has no identity
             continue
-        ident = registry.identify(s.speaker, roles, date=date)
+        s.speaker.role = stated_role(s.speaker) or role_in_article(s.speaker.name, roles)
+        ident = registry.identify(s.speaker, roles, date=date, role=s.speaker.role)
+        if ident is None or s.speaker.type != "person" or not ident.id.startswith("person:"):
+            continue
         title, bare = split_title(s.speaker.name)
-        if ident is not None and s.speaker.type == "person" and bare is None and ident.id.startswith("person:"):
+        if bare is None:
             # a title alone ("the President said") names the person the article gave that title
             s.speaker.name = ident.canonical_name
+        elif len(bare.split()) == 1 and ident.pinned:
+            s.speaker.name = ident.canonical_name  # "Putin", never named in full here: Vladimir Putin
 
 
 @Language.factory("onrecord_records", default_config={"keep_objects": False})
