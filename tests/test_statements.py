@@ -119,3 +119,8 @@ def test_reported_clause_stops_at_the_paragraph_break(statements_of):
     parts = [text[g.start : g.end] for g in last.quote.segments]
     assert parts == ["We have kept every promise,", "We will not be lectured."]
     assert all(s.quote.end <= text.index("\n\n") for s in found[:-1])
+
+
+def test_object_control_keeps_the_infinitive(statements_of):
+    s = only(statements_of("She called on both governments to publish the routes of the corridors."), "indirect")
+    assert s.quote.text == "both governments to publish the routes of the corridors"

@@ -108,13 +108,13 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
     if "np" in entry.complements:
         objects = [c for c in children if c.dep_ in {"dobj", "oprd"}]
         if objects:
-            return objects
+            return objects + controlled_infinitive(cue, objects)
     for c in children:
         # "called for X", "pointed to X": the object of the verb's preposition
         if c.dep_ in {"prep", "prt"} and f"prep:{c.lower_}" in entry.complements:
             objects = [g for g in c.children if g.dep_ in {"pobj", "pcomp"}]
             if objects:
-                return objects
+                return objects + controlled_infinitive(cue, objects)
     if "clause" in entry.complements:
         # "said on Friday that …" parses the clause as an adverbial clause or as the object
         for c in children:
@@ -125,6 +125,14 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
             ):
                 return c
     return None
+
+
+def controlled_infinitive(cue: Token, objects: list[Token]) -> list[Token]:
+    """Object control: "called on both governments TO PUBLISH the routes", "urged Kyiv TO
+    ACCEPT": what is asked is the object together with the infinitive it controls."""
+    last = max(o.i for o in objects)
+    return [c for c in cue.children
+            if c.dep_ == "xcomp" and c.i > last and any(a.lower_ == "to" for a in c.children)]
 
 
 def content_range(head: Token | list[Token], cue: Token) -> tuple[int, int]:
