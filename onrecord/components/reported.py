@@ -228,11 +228,11 @@ def subject_of(cue: Token) -> Token | None:
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs:
                     return objs[0]
-        if any(c.dep_ == "nsubjpass" for c in token.children) and token is cue:
+        if any(c.dep_ == "nsubjpass" for c in token.children) and token.i == cue.i:
             return None
         if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return token.head
-        if token.dep_ in {"advcl", "xcomp", "conj", "pcomp", "ccomp", "dobj"} and token.head is not token:
+        if token.dep_ in {"advcl", "xcomp", "conj", "pcomp", "ccomp", "dobj"} and token.head.i != token.i:
             token = token.head
             continue
         break
@@ -628,6 +628,9 @@ def build_statements(doc: Doc) -> list[Found]:
         if st is not None:
             found.append(st)
             found.sort(key=lambda f: f.start)
+    from onrecord.components.labels import merge_label_statements
+
+    found = merge_label_statements(doc, found, paragraphs(doc.text))
     trim_nested_attributions(found)
     found = drop_embedded_weak_cues(found)
     return merge_split_quotations(_drop_nested(found), paragraph_starts)
@@ -695,8 +698,9 @@ def trim_nested_attributions(found: list[Found]) -> None:
                 continue
             # climb from the inner cue to the child of the outer content that holds it
             node = inner.cue
+            # (tokens compare by index: spaCy makes a new Token object at every access)
             while (
-                node.head is not node and node.head.idx >= start and node.head.idx < end and node.head is not outer.cue
+                node.head.i != node.i and start <= node.head.idx < end and node.head.i != outer.cue.i
             ):
                 if node.head.left_edge.idx <= start:
                     break

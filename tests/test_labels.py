@@ -1,0 +1,34 @@
+"""Speaker labels: "Name: words" paragraphs in transcripts and quote round-ups."""
+
+from __future__ import annotations
+
+
+def test_round_up_of_quotes_under_labels(statements_of):
+    text = ("Support came from across the alliance.\n\n"
+            "Foreign Minister Ana Silva: “We stand with the mission and we will pay our share.”\n\n"
+            "Senator Karl Berg: “This is the right call at the right time.”")
+    found = statements_of(text)
+    assert [(s.kind, s.speaker.name) for s in found] == [("direct", "Ana Silva"), ("direct", "Karl Berg")]
+    assert found[0].quote.text == "We stand with the mission and we will pay our share."
+    assert found[0].cue is not None and found[0].cue.text == ":"
+
+
+def test_transcript_turns_go_on_until_the_next_label(statements_of):
+    text = ("KERR: Will you sign the agreement this week?\n\n"
+            "President Lidia Varga: We are close. The text is nearly ready.\n\n"
+            "There are two questions left, and both are about the border.\n\n"
+            "Q: And if they refuse?\n\n"
+            "Nobody knows.")
+    found = statements_of(text)
+    speakers = [(s.speaker.name, s.quote.text[:20]) for s in found]
+    assert speakers[:3] == [("KERR", "Will you sign the ag"), ("Lidia Varga", "We are close. The te"),
+                            ("Lidia Varga", "There are two questi")]
+    assert all(s.cue is not None and s.cue.cls == "transcript" and s.kind == "indirect" for s in found[:3])
+    assert not any("Nobody knows" in s.quote.text for s in found), "a questioner's label ends the turn"
+
+
+def test_headings_datelines_and_speech_cues_are_not_labels(statements_of):
+    assert statements_of("Update: the talks resume on Monday in Geneva after a short break.") == []
+    assert statements_of("WASHINGTON: The talks resume on Monday in Geneva after a short break.") == []
+    found = statements_of("He said: “We will be back in Geneva on Monday.”\n\n")
+    assert [s.cue.text for s in found if s.cue] == ["said"]
