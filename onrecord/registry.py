@@ -248,12 +248,22 @@ def first_names_compatible(a: str | None, b: str | None) -> bool:
     return a == b or (a[0] == b[0] and fuzz.ratio(a, b) >= FIRST_NAME_SIMILARITY)
 
 
+# titles that name the same office ("the Head of State said" after "President X")
+ROLE_SYNONYMS = {
+    "head of (?:the )?state": "president",
+    "chief of state": "president",
+    "head of (?:the )?government": "prime minister",
+}
+
+
 def _role_words(text: str) -> list[str]:
     """The words of a role or collective name that tell it apart, in order: determiners, "of",
     "and" and possessive endings dropped, nationalities as their country ("Russian" → russia)."""
     text = ascii_fold(text).casefold()
     for phrase, short in COUNTRY_PHRASES.items():
         text = text.replace(phrase, short)
+    for phrase, same in ROLE_SYNONYMS.items():
+        text = re.sub(rf"\b{phrase}\b", same, text)
     words = []
     for word in text.split():
         plain = re.sub(r"[^\w-]", "", _plain(word)).strip("-")

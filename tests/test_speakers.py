@@ -71,3 +71,14 @@ def test_name_after_a_title_is_a_person_and_pronouns_find_it(statements_of):
             "Varga said the talks would go on. She said her minister had called twice.")
     found = statements_of(text)
     assert [(s.speaker.name, s.speaker.type) for s in found] == [("Lidia Varga", "person")] * 3
+
+
+def test_office_named_by_title_of_an_organisation(statements_of):
+    s = statements_of("The Secretary of the National Security and Defense Council said that it was calm.")[0]
+    assert s.speaker.name == "Secretary of the National Security and Defense Council"
+
+
+def test_head_of_state_is_the_president_the_article_named(statements_of):
+    text = ("President of Ukraine Volodymyr Zelenskyy said that the talks went well. "
+            "The Head of State said that Ukraine wants peace.")
+    assert {s.speaker.name for s in statements_of(text)} == {"Volodymyr Zelenskyy"}

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from onrecord.components.context import StatementContext, statement_context
 from onrecord.components.issues import inherit_issues, issues_in_ranges, load_taxonomy
 from onrecord.components.reported import Found, noun_phrase
+from onrecord.components.speakers import known_person, name_tokens
 from onrecord.registry import HONORIFICS, SpeakerRegistry, article_roles_from, bundled_registry, split_title
 from onrecord.stance import stances_for
 from onrecord.statement import Cue, Mention, Quote, Segment, Speaker, Statement
@@ -227,7 +228,8 @@ def identify_speakers(statements: list[Statement], doc: Doc) -> None:
     registry = article_registry()
     mentions = [s.speaker.mention.text for s in statements if s.speaker.mention is not None]
     # a name with its title as the article writes it ("President of Ukraine Volodymyr Zelenskyy")
-    mentions += [noun_phrase(e.root).text for e in doc.ents if e.label_ in {"PERSON", "ORG"}]
+    mentions += [noun_phrase(e.root).text for e in doc.ents if e.label_ == "PERSON"
+                 or (e.label_ == "ORG" and known_person(name_tokens(e).text))]
     roles = article_roles_from(mentions)
     date = doc._.article_date
     for s in statements:

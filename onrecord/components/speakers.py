@@ -158,6 +158,11 @@ def name_tokens(entity: Span) -> Span:
     The small model's entities sometimes take in the end of a title ("President of [Ukraine
     Volodymyr Zelenskyy]"): "Ukraine" hangs from "of", not from the name, and is left out."""
     root = entity.root
+    doc = entity.doc
+    if len(entity) >= 3 and entity.start > 1 and doc[entity.start - 1].lower_ == "of" and _is_title_word(
+            doc[entity.start - 2]):
+        # "President of [Ukraine Volodymyr Zelenskyy]": the country ends the title
+        entity = doc[entity.start + 1 : entity.end]
     start = root.i
     while start > entity.start:
         previous = entity.doc[start - 1]
@@ -198,6 +203,17 @@ def titled_person(entity: Span, mention: Span) -> bool:
     return (previous in TITLE_WORDS or previous in HONORIFICS) and 1 <= len(name_tokens(entity)) <= 3
 
 
+def title_of(entity: Span, mention: Span) -> bool:
+    """Title rule: "the President of [Ukraine]", "the Secretary of [the Council]": the entity is
+    the object of "of" after the mention's head, a title word; the mention names an office."""
+    node = entity.root
+    while node.dep_ in {"conj", "compound"} and node.head.i != node.i:
+        node = node.head  # "the National Security and [Defense Council]"
+    head = node.head
+    return (head.lower_ == "of" and head.head.i == mention.root.i and _is_title_word(mention.root)
+            and not entity.start <= mention.root.i < entity.end)
+
+
 def known_person(name: str) -> bool:
     """A name the bundled registry pins as a person (the small model calls some of them ORG)."""
     from onrecord.registry import bundled_registry
@@ -212,6 +228,8 @@ def name_in_mention(mention: Span) -> tuple[str, str] | None:
     if people:
         return _without_title(_clean_name(name_tokens(people[-1]).text)), "person"
     orgs = [e for e in ents if e.label_ in {"ORG", "GPE", "NORP"}]
+    if orgs and orgs[-1].end == mention.end and title_of(orgs[-1], mention):
+        return None  # "the President of Ukraine": a title; the registry finds who holds it
     if orgs and orgs[-1].end == mention.end:
         name = _clean_name(name_tokens(orgs[-1]).text)
         if known_person(name) or titled_person(orgs[-1], mention):
@@ -266,7 +284,10 @@ def description(mention: Span) -> str:
     leading determiner."""
     tokens = [t for t in mention if not (t.i == mention.start and t.dep_ == "det")]
     if tokens and all(t.pos_ == "PROPN" or t.is_title for t in tokens):
-        return _without_title(_clean_name(" ".join(t.text for t in tokens)))
+        words = _clean_name(" ".join(t.text for t in tokens))
+        bare = _without_title(words)
+        if len(bare.split()) >= 2:  # "Mayor Ana Silva" → Ana Silva; not "Secretary of the … Council" → Council
+            return bare
     return _clean_name(" ".join(t.text for t in tokens).replace(" ’s", "’s").replace(" 's", "'s"))
 
 
