@@ -1,4 +1,5 @@
-"""The ledger's commands: ingest, search, speaker, clusters, stats, runs, export.
+"""The ledger's commands: ingest, search, speaker, clusters, stats, runs, export, positions,
+shifts, label.
 
 Thin: each calls ``Ledger`` and prints.  ``register(app)`` adds them to the ``onrecord`` app."""
 
@@ -301,7 +302,76 @@ def export(
     err.print(f"{n} statements exported", highlight=False)
 
 
+POSITION_COLUMNS = ["date", "issue", "stance", "evidence", "kind", "time", "quote", "outlet"]
+SHIFT_COLUMNS = ["after_date", "speaker", "issue", "from", "to", "before_date", "before_quote", "after_quote"]
+Issue = Annotated[str | None, typer.Option(help="an issue id of the taxonomy (territory, nato, ...)")]
+
+
+def positions(
+    speaker: Annotated[str, typer.Option(help="part of the speaker's name, or the speaker id")],
+    issue: Issue = None,
+    plot: Annotated[str | None, typer.Option(help="also draw the timeline: FILE.svg or FILE.png")] = None,
+    db: Db = None,
+    format: Format = ListFormat.table,
+) -> None:
+    """A speaker's stance per issue over time: each statement once, oldest first."""
+    from onrecord.ledger.positions import entry_row
+    from onrecord.positions import plot_positions
+
+    ledger = _open(db)
+    timelines = ledger.positions(speaker, issue)
+    rows = [entry_row(e) for entries in timelines.values() for e in entries]
+    if not rows:
+        err.print(f"no stances of a speaker matching {speaker!r}" + (f" on {issue!r}" if issue else ""),
+                  highlight=False)
+        raise typer.Exit(code=1)
+    names = sorted({r["speaker"] or "" for r in rows})
+    emit(rows, format, POSITION_COLUMNS, title=", ".join(names) + (f" · {issue}" if issue else ""))
+    if plot:
+        by_issue: dict[str, list[Any]] = {}
+        for (_, i), entries in timelines.items():
+            by_issue.setdefault(i, []).extend(entries)
+        try:
+            plot_positions(by_issue, plot, title=", ".join(names))
+        except (ValueError, RuntimeError) as e:
+            err.print(f"[red]error[/red] {e}", highlight=False)
+            raise typer.Exit(code=2) from None
+        err.print(f"chart written to {plot}", highlight=False)
+
+
+def shifts(
+    since: Since = None,
+    speaker: Annotated[str | None, typer.Option(help="part of the speaker's name")] = None,
+    issue: Issue = None,
+    db: Db = None,
+    format: Format = ListFormat.table,
+) -> None:
+    """Changes of stance, newest first: the speaker's previous stance on the issue and the new one."""
+    from onrecord.ledger.positions import shift_row
+
+    ledger = _open(db)
+    rows = [shift_row(s) for s in ledger.shifts(since=since, speaker=speaker, issue=issue)]
+    emit(rows, format, SHIFT_COLUMNS)
+
+
+def label(
+    statement_id: Annotated[int, typer.Argument(help="the statement's id (search --format json shows it)")],
+    issue: Annotated[str, typer.Argument(help="the issue id")],
+    stance: Annotated[str, typer.Argument(help="support, oppose, conditional or unclear")],
+    note: Annotated[str | None, typer.Option(help="why")] = None,
+    db: Db = None,
+) -> None:
+    """Store a person's reading of a statement's stance on an issue; it wins over the rules."""
+    ledger = _open(db)
+    try:
+        ledger.label_stance(statement_id, issue, stance, note)
+    except (ValueError, KeyError) as e:
+        err.print(f"[red]error[/red] {e.args[0]}", highlight=False)
+        raise typer.Exit(code=2) from None
+    err.print(f"statement {statement_id}: {issue} labelled {stance}", highlight=False)
+
+
 def register(app: typer.Typer) -> None:
     """Add the ledger's commands to the ``onrecord`` app."""
-    for fn in (ingest, search, speaker, clusters, stats, runs, export):
+    for fn in (ingest, search, speaker, clusters, stats, runs, export, positions, shifts, label):
         app.command(fn.__name__)(fn)

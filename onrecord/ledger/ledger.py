@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from onrecord.article import Article
 from onrecord.ledger import clusters as clustering
 from onrecord.ledger import db, export, query
+from onrecord.ledger import positions as ledger_positions
 from onrecord.ledger.ingest import Extractor, Progress, default_extractor, ingest_articles
 from onrecord.ledger.records import IngestReport, QuoteCluster, Results, StatementRecord, TimelineEntry
 
@@ -160,6 +161,25 @@ class Ledger:
             return query.find_clusters(
                 conn, speaker=speaker, min_reports=min_reports, limit=limit, offset=offset
             )
+
+    # --- positions -----------------------------------------------------------------------------
+
+    def positions(self, speaker: str, issue: str | None = None) -> dict[tuple[str, str], list[Any]]:
+        """(speaker id, issue) → the speaker's stances on the issue in the order they were made
+        (``onrecord.positions.TimelineEntry``), each quote once, human labels winning."""
+        with self.engine.connect() as conn:
+            return ledger_positions.speaker_timelines(conn, speaker, issue)
+
+    def shifts(self, since: str | None = None, speaker: str | None = None, issue: str | None = None
+               ) -> list[Any]:
+        """Changes of a speaker's stance on an issue (``onrecord.positions.Shift``), newest first."""
+        with self.engine.connect() as conn:
+            return ledger_positions.shifts(conn, since=since, speaker=speaker, issue=issue)
+
+    def label_stance(self, statement_id: int, issue: str, label: str, note: str | None = None) -> None:
+        """A person's stance label for one statement and issue; it wins over rules and models."""
+        with db.writing(self.engine) as conn:
+            ledger_positions.label_stance(conn, statement_id, issue, label, note)
 
     def stats(self) -> dict[str, Any]:
         with self.engine.connect() as conn:

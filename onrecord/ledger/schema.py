@@ -164,6 +164,21 @@ statements = sa.Table(
     sa.Index(None, "cluster_id"),
 )
 
+# a person's reading of a statement's stance on an issue: wins over the rules and any model.
+# Tied to the statement row: re-ingesting an unchanged article keeps it; a changed article's
+# statements are replaced, and their labels go with them (the words they judged are gone).
+stance_labels = sa.Table(
+    "stance_labels",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("statement_id", sa.Integer, sa.ForeignKey("statements.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("issue", sa.String(64), nullable=False),
+    sa.Column("label", sa.String(16), nullable=False),
+    sa.Column("note", sa.Text),
+    sa.Column("labelled_at", sa.String(32), nullable=False),
+    sa.UniqueConstraint("statement_id", "issue"),
+)
+
 quote_clusters = sa.Table(
     "quote_clusters",
     metadata,
