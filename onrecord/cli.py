@@ -153,5 +153,10 @@ from onrecord.ledger.cli import register  # noqa: E402
 
 register(app)
 
+# the web app (serve)
+from onrecord.web.cli import register as register_web  # noqa: E402
+
+register_web(app)
+
 if __name__ == "__main__":
     app()

@@ -1,0 +1,1 @@
+"""The web app over the ledger: ``create_app`` (FastAPI), ``onrecord serve``."""

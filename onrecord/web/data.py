@@ -1,0 +1,221 @@
+"""What the web app reads from the ledger: pages of articles, statements, speakers and quote
+clusters with stable cursors, and one article with its statements.
+
+Cursors are keyset cursors: the last row's key, opaque to clients (base64 of JSON). A page after
+a cursor is the same whatever was ingested since, except for the new rows themselves."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from onrecord.ledger import query
+from onrecord.ledger.records import statement_dict
+from onrecord.ledger.schema import articles, quote_clusters, speaker_aliases, speakers, statements
+
+a, s, c = articles, statements, quote_clusters
+
+
+class BadCursor(ValueError):
+    """A cursor this app did not make."""
+
+
+def encode_cursor(key: Any) -> str:
+    return base64.urlsafe_b64encode(json.dumps(key).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> Any:
+    if not cursor:
+        return None
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        return json.loads(base64.urlsafe_b64decode(padded.encode()).decode())
+    except (binascii.Error, ValueError, UnicodeDecodeError) as e:
+        raise BadCursor(f"not a cursor of this API: {cursor[:40]!r}") from e
+
+
+@dataclass
+class Page:
+    items: list[dict[str, Any]]
+    next_cursor: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"items": self.items, "next_cursor": self.next_cursor}
+
+
+def _int_key(cursor: str | None) -> int | None:
+    key = decode_cursor(cursor)
+    if key is None:
+        return None
+    if not isinstance(key, int) or isinstance(key, bool):
+        raise BadCursor("not a cursor of this listing")
+    return key
+
+
+# --- articles --------------------------------------------------------------------------------
+
+
+def article_summary(row: Any) -> dict[str, Any]:
+    m = row._mapping
+    return {
+        "key": m["key"], "title": m["title"], "outlet": m["outlet"], "author": m["author"],
+        "date": m["date"], "published": m["published"], "url": m["url"],
+        "statements": m.get("n_statements", None),
+    }
+
+
+def list_articles(conn: Connection, *, limit: int, cursor: str | None = None, outlet: str | None = None,
+                  since: str | None = None, until: str | None = None) -> Page:
+    """Articles, most recently stored first."""
+    after = _int_key(cursor)
+    n = sa.select(sa.func.count()).where(s.c.article_id == a.c.id).scalar_subquery()
+    q = sa.select(a.c.id, a.c.key, a.c.title, a.c.outlet, a.c.author, a.c.date, a.c.published, a.c.url,
+                  n.label("n_statements"))
+    if after is not None:
+        q = q.where(a.c.id < after)
+    if outlet:
+        q = q.where(a.c.outlet.ilike(query._like(outlet), escape="\\"))
+    if since:
+        q = q.where(a.c.date >= since)
+    if until:
+        q = q.where(a.c.date <= until)
+    rows = list(conn.execute(q.order_by(a.c.id.desc()).limit(limit + 1)))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return Page([article_summary(r) for r in rows], encode_cursor(rows[-1].id) if more and rows else None)
+
+
+def get_article(conn: Connection, key: str) -> dict[str, Any] | None:
+    """An article with its text and every statement (offsets index ``text``), in text order."""
+    row = conn.execute(sa.select(a).where(a.c.key == key)).first()
+    if row is None:
+        return None
+    m = row._mapping
+    rows = conn.execute(sa.select(*query.STATEMENT_COLUMNS, *query.CLUSTER_COLUMNS)
+                        .select_from(s.outerjoin(c, c.c.id == s.c.cluster_id))
+                        .where(s.c.article_id == m["id"]).order_by(s.c.seq))
+    found = []
+    for r in rows:
+        d = statement_dict(r._mapping)
+        d["id"] = r.id
+        d["cluster_id"] = r.cluster_id
+        d["reports"] = r.cluster_reports or 1
+        found.append(d)
+    return {
+        "key": m["key"], "title": m["title"], "outlet": m["outlet"], "author": m["author"], "date": m["date"],
+        "published": m["published"], "url": m["url"], "caption": m["caption"], "text": m["text"],
+        "body_start": m["body_start"] or 0, "body_end": m["body_end"], "statements": found,
+    }
+
+
+# --- statements ------------------------------------------------------------------------------
+
+
+def statement_item(record: Any) -> dict[str, Any]:
+    d = record.to_dict()
+    d["statement"] = record.statement
+    return d
+
+
+def list_statements(conn: Connection, *, limit: int, cursor: str | None = None, q: str = "",
+                    speaker: str | None = None, issue: str | None = None, kind: str | None = None,
+                    venue: str | None = None, outlet: str | None = None, since: str | None = None,
+                    until: str | None = None) -> Page:
+    """Statements matching the filters, most recently stored first."""
+    after = _int_key(cursor)
+    conds = query.filters(conn, query=q, speaker=speaker, since=since, until=until, kind=kind, venue=venue,
+                          outlet=outlet)
+    if after is not None:
+        conds.append(s.c.id < after)
+    select = (sa.select(*query.STATEMENT_COLUMNS, *query.ARTICLE_COLUMNS, *query.CLUSTER_COLUMNS)
+              .select_from(query._FROM).where(*conds).order_by(s.c.id.desc()))
+    if not issue:
+        records = [query._record(r) for r in conn.execute(select.limit(limit + 1))]
+    else:
+        # the issue filter reads each statement's JSON list in Python, the same on both
+        # backends; rows are read in batches until the page is full
+        records = []
+        for offset in range(0, 10**9, 500):
+            rows = list(conn.execute(select.offset(offset).limit(500)))
+            for r in rows:
+                record = query._record(r)
+                if issue in (record.statement.get("issues") or []):
+                    records.append(record)
+            if len(records) > limit or len(rows) < 500:
+                break
+    more = len(records) > limit
+    records = records[:limit]
+    items = [statement_item(rec) for rec in records]
+    last_id = records[-1].id if records else None
+    return Page(items, encode_cursor(last_id) if more and last_id is not None else None)
+
+
+# --- speakers --------------------------------------------------------------------------------
+
+
+def list_speakers(conn: Connection, *, limit: int, cursor: str | None = None, q: str | None = None) -> Page:
+    """Speakers by id, with their statement counts."""
+    after = decode_cursor(cursor)
+    if after is not None and not isinstance(after, str):
+        raise BadCursor("not a cursor of this listing")
+    n = sa.select(sa.func.count()).where(s.c.speaker_id == speakers.c.id).scalar_subquery()
+    sel = sa.select(speakers.c.id, speakers.c.name, speakers.c.type, n.label("statements"))
+    if after is not None:
+        sel = sel.where(speakers.c.id > after)
+    if q:
+        sel = sel.where(speakers.c.id.in_(query.speaker_ids(q)))
+    rows = list(conn.execute(sel.order_by(speakers.c.id).limit(limit + 1)))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    items = [dict(r._mapping) for r in rows]
+    return Page(items, encode_cursor(rows[-1].id) if more and rows else None)
+
+
+def get_speaker(conn: Connection, speaker_id: str) -> dict[str, Any] | None:
+    row = conn.execute(sa.select(speakers).where(speakers.c.id == speaker_id)).first()
+    if row is None:
+        return None
+    aliases = [r.alias for r in conn.execute(
+        sa.select(speaker_aliases.c.alias).where(speaker_aliases.c.speaker_id == speaker_id)
+        .order_by(speaker_aliases.c.alias))]
+    count = conn.execute(sa.select(sa.func.count()).where(s.c.speaker_id == speaker_id)).scalar_one()
+    return {**dict(row._mapping), "aliases": aliases, "statements": count}
+
+
+# --- clusters --------------------------------------------------------------------------------
+
+
+def list_clusters(conn: Connection, *, limit: int, cursor: str | None = None, speaker: str | None = None,
+                  min_reports: int = 2) -> Page:
+    """Quote clusters with at least ``min_reports`` reports, by id."""
+    after = _int_key(cursor)
+    sel = sa.select(c).where(c.c.n_reports >= min_reports)
+    if after is not None:
+        sel = sel.where(c.c.id > after)
+    if speaker:
+        sel = sel.where(c.c.speaker_id.in_(query.speaker_ids(speaker)))
+    rows = list(conn.execute(sel.order_by(c.c.id).limit(limit + 1)))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return Page([dict(r._mapping) for r in rows], encode_cursor(rows[-1].id) if more and rows else None)
+
+
+def get_cluster(conn: Connection, cluster_id: int) -> dict[str, Any] | None:
+    row = conn.execute(sa.select(c).where(c.c.id == cluster_id)).first()
+    if row is None:
+        return None
+    reports = conn.execute(
+        sa.select(s.c.id, s.c.quote_text, s.c.speaker_name, a.c.key, a.c.outlet, a.c.date, a.c.published,
+                  a.c.title, a.c.url)
+        .select_from(s.join(a, a.c.id == s.c.article_id)).where(s.c.cluster_id == cluster_id)
+        .order_by(a.c.published.nulls_last(), a.c.date.nulls_last(), s.c.id))
+    return {**dict(row._mapping), "reports": [
+        {"statement_id": r.id, "quote": r.quote_text, "speaker": r.speaker_name, "article": r.key,
+         "outlet": r.outlet, "date": r.date, "published": r.published, "title": r.title, "url": r.url}
+        for r in reports]}
