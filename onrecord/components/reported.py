@@ -301,6 +301,14 @@ def clip_to_paragraph(doc: Doc, cue: Token, start: int, end: int) -> tuple[int, 
     return _trim(doc, max(start, para_start), min(end, para_end))
 
 
+def cued_statement(kind: str, content: list[tuple[int, int]], cue: Token, quote: QuoteSpan | None) -> Found:
+    """A statement whose speaker is the subject of its cue (``subject_of``)."""
+    subject = subject_of(cue)
+    mention = noun_phrase(subject) if subject is not None else None
+    return Found(kind, content, cue, cue_extent(cue), cue._.cue.cls, mention,
+                 negated=cue._.cue_negated, hedged=cue._.cue_hedged, quote=quote)
+
+
 def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> Found | None:
     head = content_of_cue(cue, entry)
     if head is None:
@@ -329,19 +337,7 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
     kind, quote = classify_kind(start, end, quotes, doc)
     if kind == "direct" and quote is not None:
         start, end = quote.inner_start, quote.inner_end
-    subject = subject_of(cue)
-    mention = noun_phrase(subject) if subject is not None else None
-    return Found(
-        kind,
-        [(start, end)],
-        cue,
-        cue_extent(cue),
-        cue._.cue.cls,
-        mention,
-        negated=cue._.cue_negated,
-        hedged=cue._.cue_hedged,
-        quote=quote,
-    )
+    return cued_statement(kind, [(start, end)], cue, quote)
 
 
 def head_index(head: Token | list[Token]) -> int:
@@ -484,19 +480,7 @@ def attribute_quotation(doc: Doc, quote: QuoteSpan) -> Found | None:
     cue = cue_near_quote(doc, quote)
     if cue is None:
         return None
-    subject = subject_of(cue)
-    mention = noun_phrase(subject) if subject is not None else None
-    return Found(
-        "direct",
-        list(quote.segments),
-        cue,
-        cue_extent(cue),
-        cue._.cue.cls,
-        mention,
-        negated=cue._.cue_negated,
-        hedged=cue._.cue_hedged,
-        quote=quote,
-    )
+    return cued_statement("direct", list(quote.segments), cue, quote)
 
 
 def governed_fragment(cue: Token, quote: QuoteSpan) -> bool:
