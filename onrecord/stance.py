@@ -85,7 +85,8 @@ SUPPORT_MARKERS = (
     "ready to", "ready for", "willing to", "prepared to", "open to", "must", "need", "should",
     "have to", "want", "support", "welcome", "agree", "accept", "favor", "favour", "call for",
     "push for", "insist", "adamant", "determined to", "committed to", "necessary", "essential",
-    "endorse",
+    "endorse", "choose", "goal", "aim", "strive", "seek", "aspire", "aspiration", "priority",
+    "positive", "willingness", "importance", "important", "first step", "step toward", "step towards",
 )
 # Categorical refusals: each one alone reverses the content.
 OPPOSE_MARKERS = (

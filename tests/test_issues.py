@@ -206,7 +206,7 @@ def test_scalars_stay_text():
     [
         ("Kyiv will not trade its southern land for a pause.", "territory"),
         ("The borders of 1991 remain the goal.", "territory"),  # lemma: borders → border
-        ("The Nato summit ended without an invitation.", "nato"),  # case-insensitive
+        ("The Nato summit offered no invitation.", "nato"),  # case-insensitive
         ("Paris offered peacekeepers for the morning after.", "security_guarantees"),
         ("Both armies must stop the fighting at midnight.", "ceasefire"),
         ("They want to end this long war.", "ceasefire"),  # "end ... war"
