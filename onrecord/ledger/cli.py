@@ -10,11 +10,13 @@ import datetime as dt
 import json
 import sys
 import time
+from collections import Counter
 from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -87,7 +89,7 @@ def _cell(value: Any) -> str:
 
 WIDE = ("quote", "errors")
 NAMES = ("speaker", "venue", "outlet", "outlets", "first_outlet", "name", "value")
-FIXED = {"date": 10, "first_date": 10, "started": 11, "kind": 8, "status": 8}
+FIXED = {"date": 10, "first_date": 10, "before_date": 10, "after_date": 10, "started": 11, "kind": 8, "status": 8}
 
 
 def emit(
@@ -307,19 +309,40 @@ def export(
     err.print(f"{n} statements exported", highlight=False)
 
 
-POSITION_COLUMNS = ["date", "issue", "stance", "evidence", "kind", "time", "quote", "outlet"]
-SHIFT_COLUMNS = ["after_date", "speaker", "issue", "from", "to", "before_date", "before_quote", "after_quote"]
+POSITION_COLUMNS = ["date", "issue", "stance", "evidence", "kind/time", "quote", "outlet"]
+SHIFT_COLUMNS = [
+    "after_date", "speaker", "issue", "shift", "before_date", "before_quote", "after_quote", "before_article",
+    "after_article",
+]  # fmt: skip
 Issue = Annotated[str | None, typer.Option(help="an issue id of the taxonomy (territory, nato, ...)")]
 
 
+def _chart_path(value: str | None) -> str | None:
+    if value is not None and not value.lower().endswith((".svg", ".png")):
+        raise typer.BadParameter(f"{value!r}: the chart is written as FILE.svg or FILE.png")
+    return value
+
+
+def _speaker_names(rows: list[dict[str, Any]]) -> list[str]:
+    """One name per speaker: the one most of its statements give ("Volodymyr Zelenskyy", not also
+    "President of Ukraine Volodymyr Zelenskyy")."""
+    by_id: dict[str, Counter[str]] = {}
+    for r in rows:
+        by_id.setdefault(r["speaker_id"] or "", Counter())[r["speaker"] or r["speaker_id"] or ""] += 1
+    return sorted(names.most_common(1)[0][0] for names in by_id.values())
+
+
 def positions(
-    speaker: Annotated[str, typer.Option(help="part of the speaker's name, or the speaker id")],
+    speaker: Annotated[str, typer.Option(help="part of the speaker's name, an alias, or the speaker id")],
     issue: Issue = None,
-    plot: Annotated[str | None, typer.Option(help="also draw the timeline: FILE.svg or FILE.png")] = None,
+    plot: Annotated[
+        str | None, typer.Option(help="also draw the timeline: FILE.svg or FILE.png", callback=_chart_path)
+    ] = None,
     db: Db = None,
     format: Format = ListFormat.table,
 ) -> None:
-    """A speaker's stance per issue over time: each statement once, oldest first."""
+    """A speaker's stance per issue over time: each statement once, oldest first; a person's
+    label (onrecord label) wins over the rules and is marked "(human)"."""
     from onrecord.ledger.positions import entry_row
     from onrecord.positions import plot_positions
 
@@ -327,10 +350,17 @@ def positions(
     timelines = ledger.positions(speaker, issue)
     rows = [entry_row(e) for entries in timelines.values() for e in entries]
     if not rows:
-        err.print(f"no stances of a speaker matching {speaker!r}" + (f" on {issue!r}" if issue else ""),
-                  highlight=False)
+        what = f"no stances of a speaker matching {speaker!r}" + (f" on {issue!r}" if issue else "")
+        what += f": no chart written to {plot}" if plot else ""
+        err.print(f"[red]error[/red] {escape(what)}", highlight=False)
         raise typer.Exit(code=1)
-    names = sorted({r["speaker"] or "" for r in rows})
+    names = _speaker_names(rows)
+    if format is ListFormat.table:
+        for r in rows:
+            r["kind/time"] = f"{r['kind']}/{r['time']}"
+            if r["source"] == "human":
+                r["stance"] = f"{r['stance']} (human)"
+                r["evidence"] = [r["note"]] if r["note"] else []
     emit(rows, format, POSITION_COLUMNS, title=", ".join(names) + (f" · {issue}" if issue else ""))
     if plot:
         by_issue: dict[str, list[Any]] = {}
@@ -338,7 +368,7 @@ def positions(
             by_issue.setdefault(i, []).extend(entries)
         try:
             plot_positions(by_issue, plot, title=", ".join(names))
-        except (ValueError, RuntimeError) as e:
+        except (ValueError, RuntimeError, OSError) as e:
             err.print(f"[red]error[/red] {e}", highlight=False)
             raise typer.Exit(code=2) from None
         err.print(f"chart written to {plot}", highlight=False)
@@ -346,17 +376,23 @@ def positions(
 
 def shifts(
     since: Since = None,
-    speaker: Annotated[str | None, typer.Option(help="part of the speaker's name")] = None,
+    speaker: Annotated[str | None, typer.Option(help="part of the speaker's name, an alias, or the id")] = None,
     issue: Issue = None,
     db: Db = None,
     format: Format = ListFormat.table,
 ) -> None:
-    """Changes of stance, newest first: the speaker's previous stance on the issue and the new one."""
+    """Changes of stance, newest first: the speaker's previous stance on the issue and the new one,
+    with both quotes and both articles."""
     from onrecord.ledger.positions import shift_row
 
     ledger = _open(db)
     rows = [shift_row(s) for s in ledger.shifts(since=since, speaker=speaker, issue=issue)]
+    if format is ListFormat.table:
+        for r in rows:
+            r["shift"] = f"{r['from']} → {r['to']}"
     emit(rows, format, SHIFT_COLUMNS)
+    if format is ListFormat.table:
+        err.print(f"{len(rows)} shifts", highlight=False)
 
 
 def label(

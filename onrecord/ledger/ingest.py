@@ -5,6 +5,11 @@ extraction); extract; then write the article row and all its statements in ONE t
 An article row therefore never exists without its statements, so a run killed at any point
 and started again loses nothing and duplicates nothing.  A changed article (same key, new
 content) has its statements replaced in that same single transaction.
+
+People's stance labels (``stance_labels``) belong to statement rows.  An unchanged article is
+skipped, so its labels stay.  When an article's statements are replaced (a changed version, or
+``force``), each label moves to the new statement with the same speaker and the same quote
+text (the n-th such statement to the n-th); a label whose statement is gone is dropped with it.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import json
 import os
 import socket
 import time
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -35,6 +40,7 @@ from onrecord.ledger.schema import (
     quote_bands,
     speaker_aliases,
     speakers,
+    stance_labels,
     statements,
 )
 
@@ -215,6 +221,50 @@ def insert_statements(conn: Connection, article_id: int, rows: list[dict[str, An
         conn.execute(sa.insert(quote_bands), bands)
 
 
+LabelKey = tuple[str | None, str]  # (speaker id, quote text): what a label judged
+
+
+def labels_of_article(conn: Connection, article_id: int) -> list[tuple[LabelKey, list[dict[str, Any]]]]:
+    """The stance labels of an article's statements, per statement in order: what to carry over
+    when its statements are replaced."""
+    q = (
+        sa.select(
+            statements.c.seq, statements.c.speaker_id, statements.c.quote_text,
+            stance_labels.c.issue, stance_labels.c.label, stance_labels.c.note, stance_labels.c.labelled_at,
+        )
+        .select_from(stance_labels.join(statements, statements.c.id == stance_labels.c.statement_id))
+        .where(statements.c.article_id == article_id)
+        .order_by(statements.c.seq, stance_labels.c.issue)
+    )  # fmt: skip
+    by_seq: dict[int, tuple[LabelKey, list[dict[str, Any]]]] = {}
+    for r in conn.execute(q):
+        key = (r.speaker_id, r.quote_text)
+        label = {"issue": r.issue, "label": r.label, "note": r.note, "labelled_at": r.labelled_at}
+        by_seq.setdefault(r.seq, (key, []))[1].append(label)
+    return list(by_seq.values())
+
+
+def carry_labels(
+    conn: Connection, article_id: int, rows: list[dict[str, Any]], kept: list[tuple[LabelKey, list[dict[str, Any]]]]
+) -> int:
+    """Give the new statements of an article the labels of the old ones with the same speaker and
+    quote text.  Returns how many labels had no statement left to go to (they are dropped)."""
+    waiting: dict[LabelKey, deque[list[dict[str, Any]]]] = defaultdict(deque)
+    for key, labels in kept:
+        waiting[key].append(labels)
+    ids = dict(
+        conn.execute(sa.select(statements.c.seq, statements.c.id).where(statements.c.article_id == article_id)).all()
+    )
+    carried = []
+    for seq, r in enumerate(rows):
+        queue = waiting.get((r["speaker_id"], r["quote_text"]))
+        if queue and seq in ids:
+            carried.extend({**label, "statement_id": ids[seq]} for label in queue.popleft())
+    if carried:
+        conn.execute(sa.insert(stance_labels), carried)
+    return sum(len(labels) for _, labels in kept) - len(carried)
+
+
 def _statement_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
     rows = [statement_row(d) for d in result["statements"]]
     for r, sig in zip(rows, clusters.signatures(r["quote_text"] for r in rows), strict=True):
@@ -243,6 +293,7 @@ def write_article(
     another writer meanwhile or under another key)."""
     rows = _statement_rows(result)
     outcome = ""
+    kept: list[tuple[LabelKey, list[dict[str, Any]]]] = []
     try:
         with db.writing(engine) as conn:
             # looked up again, now under the write lock
@@ -261,6 +312,7 @@ def write_article(
                 target = conn.execute(sa.insert(articles).values(**values)).inserted_primary_key[0]
                 outcome = "stored"
             else:
+                kept = labels_of_article(conn, target)
                 clusters.unlink_statements(conn, target)
                 conn.execute(sa.delete(statements).where(statements.c.article_id == target))
                 if same is None:
@@ -268,6 +320,8 @@ def write_article(
                     conn.execute(sa.update(articles).where(articles.c.id == target).values(**values))
                 outcome = "replaced"
             insert_statements(conn, target, rows)
+            if kept:
+                carry_labels(conn, target, rows, kept)
             _count(report, outcome, len(rows))
             _update_run(conn, report)
     except IntegrityError:

@@ -39,7 +39,23 @@ def _labels(conn: Connection, ids: Iterable[int]) -> dict[int, dict[str, dict[st
         chunk = ids[start : start + 500]
         rows = conn.execute(sa.select(stance_labels).where(stance_labels.c.statement_id.in_(chunk)))
         for r in rows:
-            out.setdefault(r.statement_id, {})[r.issue] = {"label": r.label, "note": r.note}
+            out.setdefault(r.statement_id, {})[r.issue] = {
+                "label": r.label, "note": r.note, "order": (r.labelled_at, r.id)}
+    return out
+
+
+def _quote_labels(records: list[Any], labels: dict[int, dict[str, dict[str, Any]]]
+                  ) -> dict[int, dict[str, dict[str, Any]]]:
+    """Per quote cluster, the latest label of any of its reports on each issue: a person may label
+    whichever report they found, and the quote is listed once (its first report)."""
+    out: dict[int, dict[str, dict[str, Any]]] = {}
+    for r in records:
+        if r.cluster_id is None:
+            continue
+        for issue, human in labels.get(r.id, {}).items():
+            held = out.setdefault(r.cluster_id, {})
+            if issue not in held or human["order"] > held[issue]["order"]:
+                held[issue] = human
     return out
 
 
@@ -49,12 +65,14 @@ def position_statements(conn: Connection, speaker: str | None = None, issue: str
     labels applied; each carries ``statement_id``, ``article_id``, ``article_date``, ``outlet``."""
     records = query.find_statements(conn, speaker=speaker, limit=None)
     labels = _labels(conn, (r.id for r in records))
+    quote_labels = _quote_labels(records, labels)
     seen_clusters: set[int] = set()
     out: list[dict[str, Any]] = []
     for r in sorted(records, key=lambda r: (r.published or r.date or "", r.id)):
         d = dict(r.statement)
         stances = {k: dict(v) for k, v in (d.get("stances") or {}).items()}
-        for label_issue, human in labels.get(r.id, {}).items():
+        human_labels = quote_labels.get(r.cluster_id, {}) if r.cluster_id is not None else labels.get(r.id, {})
+        for label_issue, human in human_labels.items():
             rules = Stance.from_dict(stances[label_issue]) if label_issue in stances else Stance("unclear")
             stances[label_issue] = choose_stance(rules, human=human).to_dict()
         if issue is not None:
@@ -98,6 +116,7 @@ def entry_row(e: TimelineEntry) -> dict[str, Any]:
     return {
         "date": e.date, "issue": e.issue, "stance": e.label, "evidence": e.evidence,
         "source": ((st.get("stances") or {}).get(e.issue) or {}).get("source"),
+        "note": ((st.get("stances") or {}).get(e.issue) or {}).get("note"),
         "kind": e.kind, "time": e.time, "speaker": (st.get("speaker") or {}).get("name"),
         "speaker_id": e.speaker_id, "quote": e.quote, "outlet": st.get("outlet"),
         "article": e.article_id, "statement_id": st.get("statement_id"),

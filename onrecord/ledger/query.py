@@ -334,7 +334,7 @@ EXPORT_ARTICLE = [
 ]
 EXPORT_SPEAKER = [speakers.c.name.label("speaker_canonical"), speakers.c.type.label("speaker_canonical_type")]
 EXPORT_CLUSTER = [c.c.n_reports.label("cluster_reports"), c.c.outlets.label("cluster_outlets")]
-EXPORT_JSON = ("quote_segments", "speaker_members", "issues", "extra", "cluster_outlets")
+EXPORT_JSON = ("quote_segments", "speaker_members", "issues", "stances", "extra", "cluster_outlets")
 
 
 def export_rows(conn: Connection, batch: int = 5000) -> Iterator[dict[str, Any]]:

@@ -14,7 +14,7 @@ T = TypeVar("T")
 # the keys of Statement.to_dict() that have columns; anything else goes to "extra"
 _KNOWN = {
     "kind", "quote", "cue", "speaker", "negated", "hedged", "venue", "addressee",
-    "via_translator", "said_on", "time", "issues",
+    "via_translator", "said_on", "time", "issues", "stances",
 }  # fmt: skip
 
 
@@ -79,6 +79,7 @@ def statement_row(d: dict[str, Any]) -> dict[str, Any]:
         "said_on_assumed": said_on.get("assumed") if said_on else None,
         "time": d.get("time") or "now",
         "issues": list(d.get("issues") or []),
+        "stances": dict(d.get("stances") or {}),
         "extra": extra or None,
     }
 
@@ -90,6 +91,10 @@ def statement_dict(row: Any) -> dict[str, Any]:
     its slug."""
     r = row if isinstance(row, Mapping) else row._mapping
     extra = dict(r.get("extra") or {})
+    # a row written before the stances column (or read without it) has them among the extra keys
+    stances = extra.pop("stances", None)
+    if r.get("stances") is not None:
+        stances = r["stances"]
     cue = None
     if r["cue_text"] is not None:
         cue = {
@@ -139,6 +144,7 @@ def statement_dict(row: Any) -> dict[str, Any]:
         "said_on": said_on,
         "time": r["time"],
         "issues": list(r["issues"] or []),
+        "stances": dict(stances or {}),
         **extra,
     }
 

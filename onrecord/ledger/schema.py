@@ -154,6 +154,9 @@ statements = sa.Table(
     sa.Column("said_on_assumed", sa.Boolean),
     sa.Column("time", sa.String(8), nullable=False),
     sa.Column("issues", sa.JSON),
+    # issue id → {"label", "evidence", "source": rules|model, "note"?} as extracted; a person's
+    # label is kept apart, in stance_labels, so that a new extraction never overwrites it
+    sa.Column("stances", sa.JSON),
     sa.Column("extra", sa.JSON),
     # MinHash signature of the normalised quote (None when too short to cluster)
     sa.Column("minhash", sa.LargeBinary),
@@ -165,8 +168,10 @@ statements = sa.Table(
 )
 
 # a person's reading of a statement's stance on an issue: wins over the rules and any model.
-# Tied to the statement row: re-ingesting an unchanged article keeps it; a changed article's
-# statements are replaced, and their labels go with them (the words they judged are gone).
+# Tied to the statement row.  Re-ingesting an unchanged article does not touch its statements,
+# so their labels stay.  When an article's statements are replaced (a changed version, or
+# ingest --force) each label moves to the new statement with the same speaker and the same
+# quote text; the labels of statements that are gone are deleted with them.
 stance_labels = sa.Table(
     "stance_labels",
     metadata,

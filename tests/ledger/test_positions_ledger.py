@@ -3,7 +3,10 @@ shifts newest first, a human label winning over the rules; the CLI over them."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -13,6 +16,7 @@ from typer.testing import CliRunner
 from onrecord.article import Article
 from onrecord.cli import app
 from onrecord.ledger import Ledger, db
+from onrecord.ledger.schema import stance_labels, statements
 from onrecord.pipeline import extract_articles
 
 ARTICLES = [
@@ -29,10 +33,59 @@ ARTICLES = [
 ]
 
 
+SILVA = ("person:a-silva", "territory")
+runner = CliRunner(env={"COLUMNS": "220"})  # tables wide enough not to wrap the words checked
+
+
+def ingest(ledger: Ledger, nlp, articles: list[Article], force: bool = False) -> None:
+    ledger.ingest_articles(articles, extractor=lambda arts: extract_articles(arts, nlp=nlp), force=force)
+
+
 @pytest.fixture
 def positions_ledger(ledger: Ledger, nlp) -> Ledger:
-    ledger.ingest_articles(ARTICLES, extractor=lambda arts: extract_articles(arts, nlp=nlp))
+    ingest(ledger, nlp, ARTICLES)
     return ledger
+
+
+def statement_ids(ledger: Ledger, article: str) -> list[int]:
+    return [r.id for r in sorted(ledger.statements(article=article), key=lambda r: r.id)]
+
+
+def label_count(ledger: Ledger) -> int:
+    with ledger.engine.connect() as conn:
+        return conn.execute(sa.select(sa.func.count()).select_from(stance_labels)).scalar_one()
+
+
+def test_stances_are_stored_in_their_column_and_exported(positions_ledger: Ledger, tmp_path: Path) -> None:
+    with positions_ledger.engine.connect() as conn:
+        rows = conn.execute(
+            sa.select(statements.c.quote_text, statements.c.stances, statements.c.extra).order_by(statements.c.id)
+        ).all()
+    assert len(rows) == 4
+    for r in rows:
+        assert r.stances["territory"]["source"] == "rules"
+        assert "stances" not in (r.extra or {})
+    assert [r.stances["territory"]["label"] for r in rows] == ["oppose", "conditional", "conditional", "oppose"]
+    # read back as the pipeline wrote them
+    (spring,) = positions_ledger.statements(article="spring")
+    assert spring.statement["stances"]["territory"]["label"] == "oppose"
+    assert "never" in spring.statement["stances"]["territory"]["evidence"]
+
+    buf = io.StringIO()
+    positions_ledger.export(buf, format="jsonl")
+    exported = [json.loads(line) for line in buf.getvalue().splitlines()]
+    assert [e["stances"]["territory"]["label"] for e in exported] == ["oppose", "conditional", "conditional",
+                                                                     "oppose"]
+    buf = io.StringIO()
+    positions_ledger.export(buf, format="csv")
+    first = next(csv.DictReader(io.StringIO(buf.getvalue())))
+    assert json.loads(first["stances"])["territory"]["label"] == "oppose"  # JSON text in CSV
+    pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    positions_ledger.export(tmp_path / "all.parquet", format="parquet")
+    column = pq.read_table(tmp_path / "all.parquet").column("stances").to_pylist()
+    assert json.loads(column[0])["territory"]["label"] == "oppose"
 
 
 def test_timeline_in_order_each_quote_once(positions_ledger: Ledger) -> None:
@@ -64,33 +117,73 @@ def test_human_label_wins_and_changes_the_shifts(positions_ledger: Ledger) -> No
         positions_ledger.label_stance(10**9, "territory", "oppose")
 
 
+def test_a_label_on_another_report_of_the_quote_counts(positions_ledger: Ledger) -> None:
+    (copy,) = statement_ids(positions_ledger, "summer-copy")  # the second outlet's report, not listed
+    positions_ledger.label_stance(copy, "territory", "support", note="an offer, plainly")
+    entries = positions_ledger.positions("Silva", "territory")[SILVA]
+    assert [(e.label, e.article_id) for e in entries] == [("oppose", "spring"), ("support", "summer")]
+    assert entries[-1].statement["stances"]["territory"]["note"] == "an offer, plainly"
+
+
 def test_labels_survive_an_unchanged_reingest(positions_ledger: Ledger, nlp) -> None:
-    sid = positions_ledger.positions("Silva", "territory")[("person:a-silva", "territory")][-1].statement[
-        "statement_id"]
+    sid = positions_ledger.positions("Silva", "territory")[SILVA][-1].statement["statement_id"]
     positions_ledger.label_stance(sid, "territory", "unclear")
-    positions_ledger.ingest_articles(ARTICLES, extractor=lambda arts: extract_articles(arts, nlp=nlp))
-    entries = positions_ledger.positions("Silva", "territory")[("person:a-silva", "territory")]
-    assert entries[-1].label == "unclear"
+    ingest(positions_ledger, nlp, ARTICLES)  # unchanged: skipped, the rows stay
+    assert positions_ledger.positions("Silva", "territory")[SILVA][-1].label == "unclear"
+    ingest(positions_ledger, nlp, ARTICLES[1:2], force=True)  # extracted again: new rows, label carried
+    entries = positions_ledger.positions("Silva", "territory")[SILVA]
+    assert entries[-1].label == "unclear" and entries[-1].statement["statement_id"] != sid
+    assert label_count(positions_ledger) == 1
+
+
+def test_a_changed_article_keeps_the_labels_of_the_quotes_still_there(positions_ledger: Ledger, nlp) -> None:
+    (spring,) = statement_ids(positions_ledger, "spring")
+    (other,) = statement_ids(positions_ledger, "other")
+    positions_ledger.label_stance(spring, "territory", "oppose", note="checked")
+    positions_ledger.label_stance(other, "territory", "unclear")
+    changed = [
+        Article(id="spring", date="2025-04-02", outlet="Nordpost",
+                text=ARTICLES[0].text + ' "Neutrality is not on the table," Ana Silva added.'),
+        Article(id="other", date="2025-07-12", outlet="Eastwire",
+                text='"We will defend every village," Karl Berg said.'),
+    ]
+    ingest(positions_ledger, nlp, changed)
+    new_spring = statement_ids(positions_ledger, "spring")
+    assert len(new_spring) == 2 and spring not in new_spring
+    with positions_ledger.engine.connect() as conn:
+        kept = conn.execute(sa.select(stance_labels.c.statement_id, stance_labels.c.note)).all()
+    # the same words by the same speaker keep their label; Berg's changed quote lost his
+    assert [tuple(k) for k in kept] == [(new_spring[0], "checked")]
 
 
 def test_upgrade_from_the_first_schema_keeps_the_data(db_url: str, nlp) -> None:
     led = Ledger(db_url)
-    led.ingest_articles(ARTICLES[:1], extractor=lambda arts: extract_articles(arts, nlp=nlp))
+    ingest(led, nlp, ARTICLES[:2])
     with db.writing(led.engine) as conn:
         command.downgrade(db.alembic_config(conn), "0001")
     with led.engine.connect() as conn:
-        assert "stance_labels" not in sa.inspect(conn).get_table_names()
+        inspector = sa.inspect(conn)
+        assert "stance_labels" not in inspector.get_table_names()
+        assert "stances" not in {c["name"] for c in inspector.get_columns("statements")}
+        # 0001 kept the stances among the extra keys
+        extras = conn.execute(sa.text("SELECT extra FROM statements ORDER BY id")).scalars().all()
+    extras = [json.loads(e) if isinstance(e, str) else e for e in extras]
+    assert [e["stances"]["territory"]["label"] for e in extras] == ["oppose", "conditional"]
     led.close()
     led = Ledger(db_url)  # opening upgrades it
     with led.engine.connect() as conn:
         assert db.current_revision(conn) == db.head_revision()
-    assert led.stats()["statements"] == 1
+        rows = conn.execute(sa.select(statements.c.stances, statements.c.extra).order_by(statements.c.id)).all()
+    assert [r.stances["territory"]["label"] for r in rows] == ["oppose", "conditional"]
+    assert all("stances" not in (r.extra or {}) for r in rows)
+    assert led.stats()["statements"] == 2
+    assert [e.label for e in led.positions("Silva", "territory")[SILVA]] == ["oppose", "conditional"]
+    assert len(led.shifts()) == 1
     led.close()
 
 
 def test_cli_positions_shifts_label_and_plot(positions_ledger: Ledger, tmp_path) -> None:
     url = positions_ledger.url
-    runner = CliRunner()
     result = runner.invoke(app, ["positions", "--speaker", "Silva", "--issue", "territory", "--db", url,
                                  "--format", "json", "--plot", str(tmp_path / "silva.svg")])
     assert result.exit_code == 0, result.output
@@ -106,3 +199,32 @@ def test_cli_positions_shifts_label_and_plot(positions_ledger: Ledger, tmp_path)
     assert json.loads(runner.invoke(app, ["shifts", "--db", url, "--format", "json"]).stdout) == []
     assert runner.invoke(app, ["label", str(sid), "territory", "perhaps", "--db", url]).exit_code == 2
     assert runner.invoke(app, ["positions", "--speaker", "Nobody", "--db", url]).exit_code == 1
+
+
+def test_cli_tables_and_a_clear_error_for_an_empty_chart(positions_ledger: Ledger, tmp_path: Path) -> None:
+    url = positions_ledger.url
+    result = runner.invoke(app, ["shifts", "--db", url])
+    assert result.exit_code == 0, result.output
+    for words in ("Ana Silva", "territory", "oppose → conditional", "2025-04-01", "2025-07-10", "never give up",
+                  "spring", "summer"):
+        assert words in result.stdout
+    result = runner.invoke(app, ["shifts", "--db", url, "--since", "2025-08-01", "--format", "json"])
+    assert json.loads(result.stdout) == []
+    assert runner.invoke(app, ["shifts", "--db", url, "--since", "August"]).exit_code == 2
+
+    sid = positions_ledger.positions("Silva", "territory")[SILVA][-1].statement["statement_id"]
+    result = runner.invoke(app, ["label", str(sid), "territory", "oppose", "--note", "a tactical offer",
+                                 "--db", url])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["positions", "--speaker", "ana silva", "--db", url])  # any case, any part
+    assert result.exit_code == 0, result.output
+    for words in ("oppose (human)", "a tactical offer", "direct/now", "Nordpost"):
+        assert words in result.stdout
+
+    chart = tmp_path / "nobody.svg"
+    result = runner.invoke(app, ["positions", "--speaker", "Nobody", "--plot", str(chart), "--db", url])
+    assert result.exit_code == 1
+    assert "no stances of a speaker matching 'Nobody'" in result.output and "no chart" in result.output
+    assert not chart.exists()
+    result = runner.invoke(app, ["positions", "--speaker", "Silva", "--plot", str(tmp_path / "x.pdf"), "--db", url])
+    assert result.exit_code == 2
