@@ -4,17 +4,39 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, HTTPException, Path, Query, Request
-from pydantic import BaseModel, Field
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field, ValidationError
 
 from onrecord.article import Article, read_html, read_text
 from onrecord.ledger.positions import entry_row, shift_row
 from onrecord.web import data
-from onrecord.web.app import check_token
+from onrecord.web.app import check_token, error_body
 
-router = APIRouter(prefix="/api", tags=["api"])
+
+class ErrorInfo(BaseModel):
+    status: int
+    message: str = Field(description="what went wrong, in words")
+    detail: list[dict[str, Any]] | None = Field(None, description="for 422: each invalid part and why")
+
+
+class ErrorOut(BaseModel):
+    """Every error of the API: ``{"error": {"status", "message", "detail"?}}``."""
+
+    error: ErrorInfo
+
+
+router = APIRouter(prefix="/api", tags=["api"], responses={
+    400: {"model": ErrorOut, "description": "a cursor this API did not make"},
+    401: {"model": ErrorOut, "description": "reading needs the read token (when one is set)"},
+    404: {"model": ErrorOut, "description": "no such item"},
+    422: {"model": ErrorOut, "description": "an invalid parameter"},
+})
 
 Limit = Annotated[int, Query(ge=1, le=500, description="items per page")]
 Cursor = Annotated[str | None, Query(max_length=200, description="next_cursor of the previous page")]
@@ -58,39 +80,137 @@ def get_article(request: Request, key: str) -> dict[str, Any]:
 
 
 class ArticleIn(BaseModel):
-    """An article to ingest: plain text (the seed layout is recognised), HTML, or a JSON record."""
+    """An article to ingest as JSON: the text (plain, with the seed's header layout recognised, or
+    HTML when format is html) and what is known about it.  A record of the corpus releases (url,
+    outlet, date, title, author, text, other keys ignored) is one of these."""
 
     text: str = Field(..., min_length=1, description="the article: plain text, or HTML when format is html")
-    id: str | None = Field(None, max_length=300, description="your id for it (default: a content hash)")
+    id: str | None = Field(None, min_length=1, max_length=300, description="your id for it (default: a content hash)")
     format: Literal["text", "html"] = "text"
-    date: str | None = None
+    date: str | None = Field(None, max_length=40, description="the article's date, YYYY-MM-DD")
     outlet: str | None = Field(None, max_length=300)
     title: str | None = Field(None, max_length=1000)
     url: str | None = Field(None, max_length=2000)
     author: str | None = Field(None, max_length=300)
 
 
-@router.post("/articles", status_code=201, summary="Ingest one article (needs the API token)")
-def post_article(request: Request, article: Annotated[ArticleIn, Body()]) -> dict[str, Any]:
-    check_token(request, request.app.state.settings.api_token, "ingesting")
-    import hashlib
+class IngestOut(BaseModel):
+    ingested: int = Field(description="1 when the article was stored (new or changed), else 0")
+    skipped: int = Field(description="1 when the same article was stored already")
+    article: dict[str, Any] | None = Field(description="the stored article with its statements")
 
-    key = article.id or "api/" + hashlib.sha256(article.text.encode()).hexdigest()[:16]
-    parsed: Article = read_html(article.text, key) if article.format == "html" else read_text(article.text, key)
-    for name in ("outlet", "title", "url", "author"):
-        if getattr(article, name):
-            setattr(parsed, name, getattr(article, name))
-    if article.date:
-        parsed.date = _date(article.date, "date")
-    if parsed.errors:
-        raise HTTPException(422, "; ".join(parsed.errors))
+
+RAW_TYPES = {"text/plain": "text", "text/html": "html"}
+_POST_BODY = {
+    "required": True,
+    "description": "JSON (an ArticleIn record), or the article itself as text/plain or text/html; for "
+                   "a raw body, the query parameters carry what is known about it",
+    "content": {
+        "application/json": {"schema": ArticleIn.model_json_schema()},
+        "text/plain": {"schema": {"type": "string", "minLength": 1}},
+        "text/html": {"schema": {"type": "string", "minLength": 1}},
+    },
+}
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorOut, "description": what}
+    for status, what in ((401, "no or a wrong API token"), (403, "writing is switched off"),
+                         (413, "the body is over the size limit"), (415, "not JSON, text or HTML"),
+                         (422, "the body or a parameter is invalid, or the article could not be read"))
+}
+
+
+def _parse_body(raw: bytes, content_type: str) -> tuple[ArticleIn | None, str]:
+    """(the JSON record, or None for a raw body, and the raw body's format)."""
+    media = content_type.split(";", 1)[0].strip().lower()
+    if media == "application/json" or media.endswith("+json"):
+        try:
+            return ArticleIn.model_validate_json(raw), "json"
+        except ValidationError as e:
+            detail = [{"where": ".".join(["body", *(str(p) for p in err.get("loc", ()))]), "message": err.get("msg")}
+                      for err in e.errors()]
+            raise BodyError(detail) from None
+    if media in RAW_TYPES:
+        return None, RAW_TYPES[media]
+    raise HTTPException(
+        415, f"POST /api/articles takes application/json, text/plain or text/html, not {media or 'no type'!r}")
+
+
+class BodyError(Exception):
+    def __init__(self, detail: list[dict[str, Any]]) -> None:
+        super().__init__("invalid body")
+        self.detail = detail
+
+
+@router.post("/articles", status_code=201, response_model=IngestOut, summary="Ingest one article (needs the API token)",
+             description="Extracts the article's statements and stores them.  201 when stored, 200 when the same "
+                         "article was stored already.  Send `Authorization: Bearer <ONRECORD_API_TOKEN>`.",
+             openapi_extra={"requestBody": _POST_BODY}, responses={200: {"description": "stored already"}, **_ERRORS})
+async def post_article(
+    request: Request,
+    id: Annotated[str | None, Query(min_length=1, max_length=300, description="raw body: your id for it")] = None,
+    date: Annotated[str | None, Query(max_length=40, description="raw body: the article's date")] = None,
+    outlet: Annotated[str | None, Query(max_length=300)] = None,
+    title: Annotated[str | None, Query(max_length=1000)] = None,
+    url: Annotated[str | None, Query(max_length=2000)] = None,
+    author: Annotated[str | None, Query(max_length=300)] = None,
+) -> Response:
+    check_token(request, request.app.state.settings.api_token, "ingesting")
+    raw = await request.body()
+    try:
+        record, fmt = _parse_body(raw, request.headers.get("content-type", ""))
+    except BodyError as e:
+        return JSONResponse(error_body(422, "invalid request: " + "; ".join(
+            f"{d['where']}: {d['message']}" for d in e.detail[:5]), e.detail), 422)
+    if record is None:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise HTTPException(422, "the body is not UTF-8 text") from None
+        if not text.strip():
+            raise HTTPException(422, "the body is empty: send the article's text")
+        record = ArticleIn(text=text, format=fmt, id=id, date=date, outlet=outlet, title=title, url=url,
+                           author=author)
+    else:
+        for name, value in (("id", id), ("date", date), ("outlet", outlet), ("title", title), ("url", url),
+                            ("author", author)):
+            if value is not None and getattr(record, name) is None:
+                setattr(record, name, value)
+    if not record.text.strip():
+        raise HTTPException(422, "text is blank: send the article's text")
+    for name, value in record.model_dump().items():
+        if isinstance(value, str) and "\x00" in value:
+            raise HTTPException(422, f"{name} holds a NUL character: send text, not binary data")
+    parsed = _article(record)
     ledger = _ledger(request)
-    report = ledger.ingest_articles([parsed])
+
+    def ingest() -> tuple[Any, dict[str, Any] | None]:
+        # spaCy and the database block: off the event loop, one ingest at a time
+        with request.app.state.ingest_lock:
+            report = ledger.ingest_articles([parsed])
+        if report.errors:
+            return report, None
+        with ledger.engine.connect() as conn:
+            return report, data.get_article(conn, parsed.id)
+
+    report, stored = await run_in_threadpool(ingest)
     if report.errors:
         raise HTTPException(422, "; ".join(message for _, message in report.errors))
-    with ledger.engine.connect() as conn:
-        stored = data.get_article(conn, parsed.id)
-    return {"ingested": report.stored + report.replaced, "skipped": report.skipped, "article": stored}
+    changed = report.stored + report.replaced
+    body = {"ingested": changed, "skipped": report.skipped, "article": stored}
+    return JSONResponse(jsonable_encoder(body), 201 if changed else 200)
+
+
+def _article(record: ArticleIn) -> Article:
+    key = record.id or "api/" + hashlib.sha256(record.text.encode()).hexdigest()[:16]
+    parsed: Article = read_html(record.text, key) if record.format == "html" else read_text(record.text, key)
+    if parsed.errors:
+        raise HTTPException(422, "; ".join(parsed.errors))
+    for name in ("outlet", "title", "url", "author"):
+        if getattr(record, name):
+            setattr(parsed, name, getattr(record, name))
+    if record.date:
+        parsed.date = _date(record.date[:10], "date")
+    return parsed
 
 
 @router.get("/statements", response_model=PageOut, summary="Statements, filtered; most recently stored first")
@@ -118,7 +238,7 @@ def list_speakers(request: Request, limit: Limit = 50, cursor: Cursor = None,
         return data.list_speakers(conn, limit=limit, cursor=cursor, q=q).to_dict()
 
 
-@router.get("/speakers/{speaker_id}", summary="One speaker: names, aliases, statement count")
+@router.get("/speakers/{speaker_id:path}", summary="One speaker: names, aliases, statement count")
 def get_speaker(request: Request, speaker_id: str) -> dict[str, Any]:
     with _ledger(request).engine.connect() as conn:
         found = data.get_speaker(conn, speaker_id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,7 @@ from onrecord.ledger.records import statement_dict
 from onrecord.ledger.schema import articles, quote_clusters, speaker_aliases, speakers, statements
 
 a, s, c = articles, statements, quote_clusters
+SLUG = re.compile(r"[A-Za-z0-9_-]{1,64}")  # an issue name the SQL cut can look for as it is
 
 
 class BadCursor(ValueError):
@@ -49,11 +51,16 @@ class Page:
         return {"items": self.items, "next_cursor": self.next_cursor}
 
 
+def _is_id(x: Any) -> bool:
+    """A row id or count as a cursor may carry: an int a database column can hold."""
+    return isinstance(x, int) and not isinstance(x, bool) and -(2**62) < x < 2**62
+
+
 def _int_key(cursor: str | None) -> int | None:
     key = decode_cursor(cursor)
     if key is None:
         return None
-    if not isinstance(key, int) or isinstance(key, bool):
+    if not _is_id(key):
         raise BadCursor("not a cursor of this listing")
     return key
 
@@ -133,6 +140,10 @@ def list_statements(conn: Connection, *, limit: int, cursor: str | None = None, 
                           outlet=outlet)
     if after is not None:
         conds.append(s.c.id < after)
+    if issue and SLUG.fullmatch(issue):
+        # a first cut in SQL: the issue's name, quoted, in the JSON list (text on both backends);
+        # the exact test below keeps only the statements whose list holds it
+        conds.append(sa.cast(s.c.issues, sa.Text).like(query._like(f'"{issue}"'), escape="\\"))
     select = (sa.select(*query.STATEMENT_COLUMNS, *query.ARTICLE_COLUMNS, *query.CLUSTER_COLUMNS)
               .select_from(query._FROM).where(*conds).order_by(s.c.id.desc()))
     if not issue:
@@ -162,7 +173,7 @@ def list_statements(conn: Connection, *, limit: int, cursor: str | None = None, 
 def list_speakers(conn: Connection, *, limit: int, cursor: str | None = None, q: str | None = None) -> Page:
     """Speakers by id, with their statement counts."""
     after = decode_cursor(cursor)
-    if after is not None and not isinstance(after, str):
+    if after is not None and not (isinstance(after, str) and len(after) <= 255 and "\x00" not in after):
         raise BadCursor("not a cursor of this listing")
     n = sa.select(sa.func.count()).where(s.c.speaker_id == speakers.c.id).scalar_subquery()
     sel = sa.select(speakers.c.id, speakers.c.name, speakers.c.type, n.label("statements"))
@@ -193,17 +204,22 @@ def get_speaker(conn: Connection, speaker_id: str) -> dict[str, Any] | None:
 
 def list_clusters(conn: Connection, *, limit: int, cursor: str | None = None, speaker: str | None = None,
                   min_reports: int = 2) -> Page:
-    """Quote clusters with at least ``min_reports`` reports, by id."""
-    after = _int_key(cursor)
+    """Quote clusters with at least ``min_reports`` reports, most reported first (then by id);
+    the cursor is the last row's (reports, id)."""
+    after = decode_cursor(cursor)
+    if after is not None and not (isinstance(after, list) and len(after) == 2 and all(map(_is_id, after))):
+        raise BadCursor("not a cursor of this listing")
     sel = sa.select(c).where(c.c.n_reports >= min_reports)
     if after is not None:
-        sel = sel.where(c.c.id > after)
+        n, last = after
+        sel = sel.where(sa.or_(c.c.n_reports < n, sa.and_(c.c.n_reports == n, c.c.id > last)))
     if speaker:
         sel = sel.where(c.c.speaker_id.in_(query.speaker_ids(speaker)))
-    rows = list(conn.execute(sel.order_by(c.c.id).limit(limit + 1)))
+    rows = list(conn.execute(sel.order_by(c.c.n_reports.desc(), c.c.id).limit(limit + 1)))
     more = len(rows) > limit
     rows = rows[:limit]
-    return Page([dict(r._mapping) for r in rows], encode_cursor(rows[-1].id) if more and rows else None)
+    key = [rows[-1].n_reports, rows[-1].id] if rows else None
+    return Page([dict(r._mapping) for r in rows], encode_cursor(key) if more and key else None)
 
 
 def get_cluster(conn: Connection, cluster_id: int) -> dict[str, Any] | None:
@@ -215,7 +231,27 @@ def get_cluster(conn: Connection, cluster_id: int) -> dict[str, Any] | None:
                   a.c.title, a.c.url)
         .select_from(s.join(a, a.c.id == s.c.article_id)).where(s.c.cluster_id == cluster_id)
         .order_by(a.c.published.nulls_last(), a.c.date.nulls_last(), s.c.id))
-    return {**dict(row._mapping), "reports": [
+    found = [
         {"statement_id": r.id, "quote": r.quote_text, "speaker": r.speaker_name, "article": r.key,
          "outlet": r.outlet, "date": r.date, "published": r.published, "title": r.title, "url": r.url}
-        for r in reports]}
+        for r in reports]
+    return {**dict(row._mapping), "first_report": found[0] if found else None, "variants": variants(found),
+            "reports": found}
+
+
+def _wording(quote: str) -> str:
+    return " ".join(re.findall(r"\w+", quote.lower().replace("’", "'")))
+
+
+def variants(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The different wordings of one quote (case, punctuation and spacing aside), the first
+    reported first, each with its reports and outlets."""
+    out: dict[str, dict[str, Any]] = {}
+    for r in reports:
+        v = out.setdefault(_wording(r["quote"]), {"quote": r["quote"], "reports": 0, "outlets": [],
+                                                   "first": r["published"] or r["date"], "articles": []})
+        v["reports"] += 1
+        v["articles"].append(r["article"])
+        if r["outlet"] and r["outlet"] not in v["outlets"]:
+            v["outlets"].append(r["outlet"])
+    return list(out.values())

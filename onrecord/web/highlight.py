@@ -6,10 +6,13 @@ the templates mark safe."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup, escape
+
+_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -19,6 +22,7 @@ class _Mark:
     role: str  # content | cue | mention
     statement: int  # index in the list of statements
     title: str
+    name: str = ""  # the resolved speaker, on mentions
 
 
 @dataclass
@@ -46,6 +50,12 @@ def describe(statement: dict[str, Any]) -> str:
     return " · ".join(p for p in parts if p)
 
 
+def needs_name(mention: str, name: str) -> bool:
+    """Whether a mention leaves the speaker unnamed: none of the name's words is in it."""
+    said = set(_WORD.findall(mention.lower()))
+    return not any(w in said for w in _WORD.findall(name.lower()) if len(w) > 2)
+
+
 def marks_of(statements: list[dict[str, Any]], text_length: int) -> list[_Mark]:
     marks: list[_Mark] = []
     for i, st in enumerate(statements):
@@ -59,7 +69,7 @@ def marks_of(statements: list[dict[str, Any]], text_length: int) -> list[_Mark]:
         mention = (st.get("speaker") or {}).get("mention") or {}
         if mention.get("start") is not None:
             name = (st.get("speaker") or {}).get("name") or ""
-            marks.append(_Mark(mention["start"], mention["end"], "mention", i, f"speaker: {name}"))
+            marks.append(_Mark(mention["start"], mention["end"], "mention", i, f"speaker: {name}", name))
     return [m for m in marks if 0 <= m.start < m.end <= text_length]
 
 
@@ -70,6 +80,12 @@ def highlighted_html(text: str, statements: list[dict[str, Any]], start: int = 0
     end = len(text) if end is None else end
     marks = marks_of(statements, len(text))
     rank = {"content": 0, "mention": 1, "cue": 2}
+    # a mention that does not name the speaker ("he", "the president") is followed by the name
+    resolved: dict[int, list[str]] = {}
+    for m in marks:
+        if m.role == "mention" and m.name and needs_name(text[m.start : m.end], m.name):
+            if m.name not in resolved.setdefault(m.end, []):
+                resolved[m.end].append(m.name)
     out: list[str] = []
     position = start
     for line in text[start:end].split("\n"):
@@ -94,5 +110,7 @@ def highlighted_html(text: str, statements: list[dict[str, Any]], start: int = 0
                 classes += " in-content"
             parts.append(f'<mark class="{classes}" data-statement="{top.statement}" '
                          f'title="{escape(top.title)}">{piece}</mark>')
+            for name in resolved.pop(b, []):
+                parts.append(f'<span class="resolved-name" title="the speaker this refers to">{escape(name)}</span>')
         out.append(f"<p>{''.join(parts)}</p>")
     return Markup("".join(out))

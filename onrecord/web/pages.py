@@ -38,6 +38,8 @@ def search_page(request: Request, q: Annotated[str, Query(max_length=500)] = "",
                 kind: Annotated[str, Query(max_length=32)] = "",
                 since: Annotated[str, Query(max_length=10)] = "",
                 until: Annotated[str, Query(max_length=10)] = "",
+                outlet: Annotated[str, Query(max_length=200)] = "",
+                venue: Annotated[str, Query(max_length=200)] = "",
                 cursor: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
     if kind and kind not in {"direct", "indirect", "mixed", "reported_position"}:
         raise HTTPException(422, f"unknown kind {kind!r}")
@@ -45,9 +47,12 @@ def search_page(request: Request, q: Annotated[str, Query(max_length=500)] = "",
     with ledger.engine.connect() as conn:
         page = data.list_statements(conn, limit=request.app.state.settings.page_size, cursor=cursor, q=q,
                                     speaker=speaker or None, issue=issue or None, kind=kind or None,
+                                    venue=venue or None, outlet=outlet or None,
                                     since=_date_or_none(since), until=_date_or_none(until))
-        recent = data.list_articles(conn, limit=12) if not (q or speaker or issue or kind) else None
-    form = {"q": q, "speaker": speaker, "issue": issue, "kind": kind, "since": since, "until": until}
+        filtered = q or speaker or issue or kind or since or until or outlet or venue
+        recent = data.list_articles(conn, limit=12) if not filtered else None
+    form = {"q": q, "speaker": speaker, "issue": issue, "kind": kind, "since": since, "until": until,
+            "outlet": outlet, "venue": venue}
     return _render(request, "search.html", {"page": page, "form": form, "recent": recent})
 
 
@@ -71,7 +76,22 @@ def article_page(request: Request, key: str) -> HTMLResponse:
     return _render(request, "article.html", {"article": article, "body": body, "rows": rows})
 
 
-@router.get("/speakers/{speaker_id}", response_class=HTMLResponse)
+@router.get("/speakers", response_class=HTMLResponse)
+def speakers_page(request: Request, q: Annotated[str, Query(max_length=200)] = "",
+                  cursor: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
+    with request.app.state.ledger.engine.connect() as conn:
+        page = data.list_speakers(conn, limit=request.app.state.settings.page_size, cursor=cursor, q=q or None)
+    return _render(request, "speakers.html", {"page": page, "q": q})
+
+
+@router.get("/clusters", response_class=HTMLResponse)
+def clusters_page(request: Request, cursor: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
+    with request.app.state.ledger.engine.connect() as conn:
+        page = data.list_clusters(conn, limit=request.app.state.settings.page_size, cursor=cursor, min_reports=2)
+    return _render(request, "clusters.html", {"page": page})
+
+
+@router.get("/speakers/{speaker_id:path}", response_class=HTMLResponse)
 def speaker_page(request: Request, speaker_id: Annotated[str, Path(max_length=255)]) -> HTMLResponse:
     ledger = request.app.state.ledger
     with ledger.engine.connect() as conn:
