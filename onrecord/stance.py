@@ -367,7 +367,8 @@ def rule_polarity(reading: Reading, sent: Span, anchors: Sequence[Token], cue: t
     operators, arguments = scope_of(anchors)
     spans = [(s, 1, True) for s in reading.in_sent("support", sent)]
     spans += [(s, -1, True) for s in reading.in_sent("oppose", sent)]
-    spans += [(s, sign, False) for s, sign in reading.content(sent)]
+    content = list(reading.content(sent))
+    spans += [(s, sign, False) for s, sign in content if not surrendered(s, sign, content)]
     # one word counts once: the longest phrase wins ("no concessions" over "concession")
     kept = {(s.start, s.end) for s in filter_spans([s for s, _, _ in spans])}
     factors: list[Sign] = []
@@ -397,6 +398,21 @@ def rule_polarity(reading: Reading, sent: Span, anchors: Sequence[Token], cue: t
         product *= f.sign
     evidence = [f.text for f in sorted(factors, key=lambda f: f.start)]
     return Stance("support" if product > 0 else "oppose", evidence)
+
+
+def surrendered(span: Span, sign: int, content: Sequence[tuple[Span, int]]) -> bool:
+    """Object rule: what a relinquishing phrase governs is what is given up, not a second
+    direction.  In "never give up our territorial integrity" the contrary content ("territorial
+    integrity") is the object of the content ("give up"): it must not flip the sign again."""
+    if sign >= 0:
+        return False
+    def governed_by(other: Span) -> bool:
+        # the parser sometimes makes the relinquishing noun the subject of the preposition-like
+        # verb that holds the object ("[compromises] concerning our territorial integrity")
+        head = other.root.head if other.root.dep_ in {"nsubj", "nsubjpass"} else other.root
+        return span.root.i != other.root.i and span.root.i in {t.i for t in head.subtree} and other.start < span.start
+
+    return any(other_sign > 0 and governed_by(other) for other, other_sign in content)
 
 
 def is_commitment(token: Token) -> bool:

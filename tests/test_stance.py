@@ -397,3 +397,13 @@ def test_seed_earlier_position_opposes_giving_up_territory(nlp, tax):
     earlier = _gold()["positions"][1]
     s = stance_for(earlier["text"], "territory", None, False, tax, nlp=nlp)
     assert s.label == "oppose" and "until" in s.evidence
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine will never give up its sovereignty and territorial integrity.",
+    "We will never consider any compromises concerning our territorial integrity.",
+])
+def test_object_rule_what_is_given_up_does_not_flip_the_sign(text):
+    from onrecord.stance import stance_for
+
+    assert stance_for(text, "territory").label == "oppose"
