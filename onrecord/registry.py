@@ -49,6 +49,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from onrecord.statement import Speaker
+from onrecord.yaml_nodes import NodeReader
 
 # --- word lists ---------------------------------------------------------------------------------
 
@@ -945,9 +946,8 @@ PIN_KEYS = {"id", "name", "type", "aliases", "organization", "wikidata", "roles"
 ROLE_KEYS = {"role", "date"}
 
 
-def _error(source: str, node: yaml.Node | None, message: str) -> RegistryError:
-    where = f", line {node.start_mark.line + 1}" if node is not None else ""
-    return RegistryError(f"{source}{where}: {message}")
+class _PinReader(NodeReader):
+    error_class = RegistryError
 
 
 def _read_pins(text: str, source: str) -> list[dict[str, Any]]:
@@ -961,79 +961,52 @@ def _read_pins(text: str, source: str) -> list[dict[str, Any]]:
         raise RegistryError(f"{source}{where}: not valid YAML: {problem}") from None
     if root is None:
         return []
+    r = _PinReader(source)
     items = root
     if isinstance(root, yaml.MappingNode):
-        top = _mapping(source, root, "the file", TOP_KEYS)
+        top = r.mapping(root, "the file", TOP_KEYS)
         items = top.get("identities")
         if items is None:
             return []
     if not isinstance(items, yaml.SequenceNode):
-        raise _error(source, items, "'identities' must be a list of identities")
-    return [_read_pin(source, node) for node in items.value]
+        raise r.error(items, "'identities' must be a list of identities")
+    return [_read_pin(r, node) for node in items.value]
 
 
-def _read_pin(source: str, node: yaml.Node) -> dict[str, Any]:
-    values = _mapping(source, node, "an identity", PIN_KEYS)
+def _read_pin(r: _PinReader, node: yaml.Node) -> dict[str, Any]:
+    values = r.mapping(node, "an identity", PIN_KEYS)
     if "name" not in values:
-        raise _error(source, node, "an identity needs a 'name'")
-    pin: dict[str, Any] = {"name": _text(source, values["name"], "name")}
+        raise r.error(node, "an identity needs a 'name'")
+    pin: dict[str, Any] = {"name": r.text(values["name"], "name")}
     if "id" in values:
-        pin["id"] = _text(source, values["id"], "id")
+        pin["id"] = r.text(values["id"], "id")
     if "type" in values:
-        pin["type"] = _text(source, values["type"], "type")
+        pin["type"] = r.text(values["type"], "type")
         if pin["type"] not in TYPES:
-            raise _error(source, values["type"], f"type must be one of {', '.join(TYPES)}")
+            raise r.error(values["type"], f"type must be one of {', '.join(TYPES)}")
     if "aliases" in values:
-        aliases = _sequence(source, values["aliases"], "aliases")
-        pin["aliases"] = [_text(source, a, "an alias") for a in aliases]
+        aliases = r.sequence(values["aliases"], "aliases")
+        pin["aliases"] = [r.text(a, "an alias") for a in aliases]
     if "organization" in values:
-        pin["organization"] = _text(source, values["organization"], "organization")
+        pin["organization"] = r.text(values["organization"], "organization")
     if "wikidata" in values:
-        pin["wikidata"] = _text(source, values["wikidata"], "wikidata")
+        pin["wikidata"] = r.text(values["wikidata"], "wikidata")
         if not re.fullmatch(r"Q[1-9][0-9]*", pin["wikidata"]):
             message = f"wikidata must be a QID like Q7747, not {pin['wikidata']!r}"
-            raise _error(source, values["wikidata"], message)
+            raise r.error(values["wikidata"], message)
     if "roles" in values:
-        pin["roles"] = [_read_role(source, r) for r in _sequence(source, values["roles"], "roles")]
+        pin["roles"] = [_read_role(r, role) for role in r.sequence(values["roles"], "roles")]
     return pin
 
 
-def _read_role(source: str, node: yaml.Node) -> tuple[str, str | None]:
+def _read_role(r: _PinReader, node: yaml.Node) -> tuple[str, str | None]:
     if isinstance(node, yaml.ScalarNode):
-        return _text(source, node, "a role"), None
-    values = _mapping(source, node, "a role", ROLE_KEYS)
+        return r.text(node, "a role"), None
+    values = r.mapping(node, "a role", ROLE_KEYS)
     if "role" not in values:
-        raise _error(source, node, "a role needs a 'role'")
-    date = _text(source, values["date"], "date") if "date" in values else None
-    return _text(source, values["role"], "role"), date
-
-
-def _mapping(source: str, node: yaml.Node, what: str, allowed: set[str]) -> dict[str, yaml.Node]:
-    if not isinstance(node, yaml.MappingNode):
-        raise _error(source, node, f"{what} must be a mapping of keys to values")
-    out: dict[str, yaml.Node] = {}
-    for key_node, value_node in node.value:
-        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-        if key not in allowed:
-            known = ", ".join(sorted(allowed))
-            raise _error(source, key_node, f"{what}: unknown key {key!r}; allowed: {known}")
-        if key in out:
-            raise _error(source, key_node, f"{what}: key {key!r} given twice")
-        out[key] = value_node
-    return out
-
-
-def _text(source: str, node: yaml.Node, what: str) -> str:
-    # the scalar as written: a date stays "2022-02-24", "no" stays "no"
-    if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
-        raise _error(source, node, f"{what} must be a non-empty text")
-    return str(node.value).strip()
-
-
-def _sequence(source: str, node: yaml.Node, what: str) -> list[yaml.Node]:
-    if not isinstance(node, yaml.SequenceNode):
-        raise _error(source, node, f"{what} must be a list")
-    return list(node.value)
+        raise r.error(node, "a role needs a 'role'")
+    date = r.text(values["date"], "date") if "date" in values else None
+    return r.text(values["role"], "role"), date
 
 
 def _pin_of(identity: Identity) -> dict[str, Any]:

@@ -35,6 +35,7 @@ from spacy.vocab import Vocab
 
 from onrecord.components.cues import LexiconError
 from onrecord.statement import SaidOn, Statement, Venue
+from onrecord.yaml_nodes import NodeReader
 
 VENUE_TYPES = (
     "interview", "press_conference", "statement", "speech", "social_media", "broadcast", "meeting", "other",
@@ -87,16 +88,10 @@ LEXICON_KEYS = {
 NOUN_KEYS = {"type", "with"}
 
 
-class _Reader:
+class _Reader(NodeReader):
     """Validation over the YAML node tree, so every error can name its line."""
 
-    def __init__(self, source: str) -> None:
-        self.source = source
-
-    def error(self, node: yaml.Node | None, message: str) -> VenueLexiconError:
-        if node is None:
-            return VenueLexiconError(f"{self.source}: {message}")
-        return VenueLexiconError(f"{self.source}, line {node.start_mark.line + 1}: {message}")
+    error_class = VenueLexiconError
 
     def pairs(self, node: yaml.Node, what: str) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
         if not isinstance(node, yaml.MappingNode):
@@ -112,11 +107,6 @@ class _Reader:
             seen.add(name.lower())
             out.append((key, value))
         return out
-
-    def text(self, node: yaml.Node, what: str) -> str:
-        if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
-            raise self.error(node, f"{what} must be a non-empty text")
-        return str(node.value).strip()
 
     def words(self, node: yaml.Node, what: str) -> tuple[str, ...]:
         if not isinstance(node, yaml.SequenceNode):

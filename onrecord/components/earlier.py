@@ -74,8 +74,6 @@ def holder_of(predicate: Token) -> Token | None:
     personal pronoun, or a noun for people or an organisation ("the Kremlin", "officials")."""
     verb = clause_verb(predicate)
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None and verb.dep_ == "relcl":
-        subject = None  # "the plan, which has been rejected": the clause's subject is not a holder
     if subject is None or subject.lower_ in NOT_HOLDERS:
         return None
     if subject.pos_ == "PRON":

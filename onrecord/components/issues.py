@@ -12,7 +12,6 @@ is compiled once per taxonomy and pipeline and cached on the taxonomy.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from onrecord.components.cues import LexiconError
+from onrecord.yaml_nodes import NodeReader
 
 STANCE_LABELS = ("support", "oppose", "conditional", "unclear")
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -126,49 +126,15 @@ STANCE_KEYS = {"for", "against"}
 EXAMPLE_KEYS = {"text", "stance"}
 
 
-class _Reader:
+class _Reader(NodeReader):
     """Validation over the YAML node tree, so every error can name the line it is on."""
 
-    def __init__(self, source: str) -> None:
-        self.source = source
-
-    def error(self, node: yaml.Node | None, message: str) -> TaxonomyError:
-        if node is None:
-            return TaxonomyError(f"{self.source}: {message}")
-        return TaxonomyError(f"{self.source}, line {node.start_mark.line + 1}: {message}")
-
-    def mapping(self, node: yaml.Node, what: str, allowed: set[str]) -> dict[str, yaml.Node]:
-        if not isinstance(node, yaml.MappingNode):
-            raise self.error(node, f"{what} must be a mapping of keys to values")
-        out: dict[str, yaml.Node] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            if key is None:
-                raise self.error(key_node, f"{what}: keys must be plain words")
-            if key not in allowed:
-                close = difflib.get_close_matches(key, sorted(allowed), n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
-                raise self.error(key_node, f"{what}: unknown key {key!r}{hint}; allowed: {sorted(allowed)}")
-            if key in out:
-                raise self.error(key_node, f"{what}: key {key!r} given twice")
-            out[key] = value_node
-        return out
+    error_class = TaxonomyError
 
     def required(self, values: dict[str, yaml.Node], key: str, parent: yaml.Node, what: str) -> yaml.Node:
         if key not in values:
             raise self.error(parent, f"{what} has no {key!r}")
         return values[key]
-
-    def text(self, node: yaml.Node, what: str) -> str:
-        # the scalar as written: `no`, `on`, `1991` stay strings, never booleans or numbers
-        if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
-            raise self.error(node, f"{what} must be a non-empty text")
-        return str(node.value).strip()
-
-    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
-        if not isinstance(node, yaml.SequenceNode):
-            raise self.error(node, f"{what} must be a list")
-        return list(node.value)
 
     def phrases(self, node: yaml.Node, what: str, single_words: bool = False) -> tuple[Phrase, ...]:
         seen: set[str] = set()

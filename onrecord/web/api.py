@@ -73,10 +73,7 @@ def list_articles(request: Request, limit: Limit = 50, cursor: Cursor = None,
 @router.get("/articles/{key:path}", summary="One article: its text, metadata and statements")
 def get_article(request: Request, key: str) -> dict[str, Any]:
     with _ledger(request).engine.connect() as conn:
-        article = data.get_article(conn, key)
-    if article is None:
-        raise HTTPException(404, f"no article {key!r}")
-    return article
+        return data.get_article(conn, key)
 
 
 class ArticleIn(BaseModel):
@@ -241,10 +238,7 @@ def list_speakers(request: Request, limit: Limit = 50, cursor: Cursor = None,
 @router.get("/speakers/{speaker_id:path}", summary="One speaker: names, aliases, statement count")
 def get_speaker(request: Request, speaker_id: str) -> dict[str, Any]:
     with _ledger(request).engine.connect() as conn:
-        found = data.get_speaker(conn, speaker_id)
-    if found is None:
-        raise HTTPException(404, f"no speaker {speaker_id!r}")
-    return found
+        return data.get_speaker(conn, speaker_id)
 
 
 @router.get("/clusters", response_model=PageOut, summary="The same quote reported by several articles")
@@ -259,10 +253,7 @@ def list_clusters(request: Request, limit: Limit = 50, cursor: Cursor = None,
 @router.get("/clusters/{cluster_id}", summary="One quote cluster: first report, outlets, every report")
 def get_cluster(request: Request, cluster_id: Annotated[int, Path(ge=0, le=2**62)]) -> dict[str, Any]:
     with _ledger(request).engine.connect() as conn:
-        found = data.get_cluster(conn, cluster_id)
-    if found is None:
-        raise HTTPException(404, f"no quote cluster {cluster_id}")
-    return found
+        return data.get_cluster(conn, cluster_id)
 
 
 @router.get("/positions", summary="A speaker's stance per issue over time")

@@ -30,7 +30,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from onrecord.ledger import Ledger
-from onrecord.web.data import BadCursor
+from onrecord.web.data import BadCursor, NotFound
 
 HERE = Path(__file__).resolve().parent
 CSP = ("default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
@@ -368,6 +368,10 @@ def create_app(db_url: str | None = None, settings: WebSettings | None = None,
                   for e in exc.errors()]
         message = "invalid request: " + "; ".join(f"{d['where']}: {d['message']}" for d in detail[:5])
         return render_error(request, 422, message, detail=detail)
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound) -> Response:
+        return render_error(request, 404, str(exc.args[0]))
 
     @app.exception_handler(BadCursor)
     async def bad_cursor(request: Request, exc: BadCursor) -> Response:

@@ -24,6 +24,10 @@ a, s, c = articles, statements, quote_clusters
 SLUG = re.compile(r"[A-Za-z0-9_-]{1,64}")  # an issue name the SQL cut can look for as it is
 
 
+class NotFound(LookupError):
+    """No article, speaker or quote cluster with that key (the app answers 404)."""
+
+
 class BadCursor(ValueError):
     """A cursor this app did not make."""
 
@@ -98,11 +102,11 @@ def list_articles(conn: Connection, *, limit: int, cursor: str | None = None, ou
     return Page([article_summary(r) for r in rows], encode_cursor(rows[-1].id) if more and rows else None)
 
 
-def get_article(conn: Connection, key: str) -> dict[str, Any] | None:
+def get_article(conn: Connection, key: str) -> dict[str, Any]:
     """An article with its text and every statement (offsets index ``text``), in text order."""
     row = conn.execute(sa.select(a).where(a.c.key == key)).first()
     if row is None:
-        return None
+        raise NotFound(f"no article {key!r}")
     m = row._mapping
     rows = conn.execute(sa.select(*query.STATEMENT_COLUMNS, *query.CLUSTER_COLUMNS)
                         .select_from(s.outerjoin(c, c.c.id == s.c.cluster_id))
@@ -188,10 +192,10 @@ def list_speakers(conn: Connection, *, limit: int, cursor: str | None = None, q:
     return Page(items, encode_cursor(rows[-1].id) if more and rows else None)
 
 
-def get_speaker(conn: Connection, speaker_id: str) -> dict[str, Any] | None:
+def get_speaker(conn: Connection, speaker_id: str) -> dict[str, Any]:
     row = conn.execute(sa.select(speakers).where(speakers.c.id == speaker_id)).first()
     if row is None:
-        return None
+        raise NotFound(f"no speaker {speaker_id!r}")
     aliases = [r.alias for r in conn.execute(
         sa.select(speaker_aliases.c.alias).where(speaker_aliases.c.speaker_id == speaker_id)
         .order_by(speaker_aliases.c.alias))]
@@ -222,10 +226,10 @@ def list_clusters(conn: Connection, *, limit: int, cursor: str | None = None, sp
     return Page([dict(r._mapping) for r in rows], encode_cursor(key) if more and key else None)
 
 
-def get_cluster(conn: Connection, cluster_id: int) -> dict[str, Any] | None:
+def get_cluster(conn: Connection, cluster_id: int) -> dict[str, Any]:
     row = conn.execute(sa.select(c).where(c.c.id == cluster_id)).first()
     if row is None:
-        return None
+        raise NotFound(f"no quote cluster {cluster_id}")
     reports = conn.execute(
         sa.select(s.c.id, s.c.quote_text, s.c.speaker_name, a.c.key, a.c.outlet, a.c.date, a.c.published,
                   a.c.title, a.c.url)

@@ -67,8 +67,6 @@ def articles_page(request: Request, cursor: Annotated[str | None, Query(max_leng
 def article_page(request: Request, key: str) -> HTMLResponse:
     with request.app.state.ledger.engine.connect() as conn:
         article = data.get_article(conn, key)
-    if article is None:
-        raise HTTPException(404, f"no article {key!r}")
     statements = article["statements"]
     # the body only: a header the reader recognised (date line, byline, caption) is shown as metadata
     body = highlighted_html(article["text"], statements, article["body_start"], article["body_end"])
@@ -96,8 +94,6 @@ def speaker_page(request: Request, speaker_id: Annotated[str, Path(max_length=25
     ledger = request.app.state.ledger
     with ledger.engine.connect() as conn:
         speaker = data.get_speaker(conn, speaker_id)
-        if speaker is None:
-            raise HTTPException(404, f"no speaker {speaker_id!r}")
         page = data.list_statements(conn, limit=200, speaker=speaker_id)
     timelines = ledger.positions(speaker_id)
     by_issue: dict[str, list[Any]] = {}
@@ -114,6 +110,4 @@ def speaker_page(request: Request, speaker_id: Annotated[str, Path(max_length=25
 def cluster_page(request: Request, cluster_id: Annotated[int, Path(ge=0, le=2**62)]) -> HTMLResponse:
     with request.app.state.ledger.engine.connect() as conn:
         cluster = data.get_cluster(conn, cluster_id)
-    if cluster is None:
-        raise HTTPException(404, f"no quote cluster {cluster_id}")
     return _render(request, "cluster.html", {"cluster": cluster})
