@@ -11,6 +11,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from onrecord.cli_options import EmbeddingsOption, StanceModelOption, StanceUrlOption, use_options
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 err = Console(stderr=True)
 
@@ -25,8 +27,6 @@ TaxonomyOption = Annotated[str | None, typer.Option(
     "--taxonomy", help="your issue taxonomy (YAML) instead of the bundled one", show_default=False)]
 AliasesOption = Annotated[str | None, typer.Option(
     "--aliases", help="your aliases.yaml: speaker identities to pin", show_default=False)]
-
-
 def use_files(taxonomy: str | None = None, aliases: str | None = None) -> None:
     """Check a user's taxonomy and aliases files (errors name the line) and make them the
     pipeline's, also in worker processes (through $ONRECORD_TAXONOMY and $ONRECORD_ALIASES)."""
@@ -81,6 +81,9 @@ def extract(
     n_process: Annotated[int, typer.Option("--n-process", help="processes for nlp.pipe")] = 1,
     taxonomy: TaxonomyOption = None,
     aliases: AliasesOption = None,
+    embeddings: EmbeddingsOption = None,
+    stance_url: StanceUrlOption = None,
+    stance_model: StanceModelOption = None,
 ) -> None:
     """Extract attributed statements from articles and print them.
 
@@ -91,6 +94,7 @@ def extract(
     from onrecord.pipeline import extract_articles
 
     use_files(taxonomy, aliases)
+    use_options(embeddings, stance_url, stance_model)
     failed = 0
     collected: list[dict[str, Any]] = []
     out = sys.stdout

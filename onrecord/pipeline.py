@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -18,6 +19,7 @@ from onrecord.components import (  # noqa: F401  (registers the components)
     earlier,
     issues,
     occasion,
+    positions,
     quotes,
     reported,
     speakers,
@@ -34,9 +36,13 @@ COMPONENTS = (
     "onrecord_speakers",  # who: names, pronouns, one name per person
     "onrecord_context",  # venue, addressee, translator, when
     "onrecord_issues",  # the taxonomy's triggers in the article
-    "onrecord_positions",  # each statement's issues and stances
+    "onrecord_statement_issues",  # each statement's issues
+    "onrecord_issue_embeddings",  # optional: issues refined by sentence embeddings
+    "onrecord_stances",  # a stance per statement and issue
     "onrecord_records",  # Statement records with speaker ids
 )
+OPTIONAL = {"onrecord_issue_embeddings"}
+TAXONOMY_USERS = {"onrecord_issues", "onrecord_statement_issues", "onrecord_issue_embeddings", "onrecord_stances"}
 
 
 def model_name(model: str | None = None) -> str:
@@ -49,25 +55,74 @@ def taxonomy_path(taxonomy: str | None = None) -> str | None:
     return taxonomy or os.environ.get("ONRECORD_TAXONOMY") or None
 
 
-def build_nlp(model: str | None = None, taxonomy: str | None = None) -> Language:
+@dataclass(frozen=True)
+class Options:
+    """How the positions stages run, beyond model and taxonomy.  Each has an environment
+    variable, so that worker processes (``n_process``) and shells get the same pipeline:
+
+    - ``embeddings`` ($ONRECORD_EMBEDDINGS=1): refine issue tags with sentence embeddings (the
+      ``onrecord[embeddings]`` extra);
+    - ``stance_url``, ``stance_model`` ($ONRECORD_STANCE_URL, $ONRECORD_STANCE_MODEL): an
+      OpenAI-compatible endpoint for stance (a local vLLM or Ollama server); the key, if the
+      server wants one, only from $ONRECORD_STANCE_API_KEY."""
+
+    embeddings: bool = False
+    stance_url: str | None = None
+    stance_model: str | None = None
+
+    @classmethod
+    def from_env(cls, **given: Any) -> Options:
+        env = os.environ
+        embeddings = given.get("embeddings")
+        if embeddings is None:
+            embeddings = env.get("ONRECORD_EMBEDDINGS", "").strip().lower() in {"1", "true", "yes", "on"}
+        return cls(
+            embeddings=bool(embeddings),
+            stance_url=given.get("stance_url") or env.get("ONRECORD_STANCE_URL") or None,
+            stance_model=given.get("stance_model") or env.get("ONRECORD_STANCE_MODEL") or None,
+        )
+
+    def export(self) -> None:
+        """Make these the options of pipelines built later in this process and its children."""
+        os.environ["ONRECORD_EMBEDDINGS"] = "1" if self.embeddings else "0"
+        for key, value in (("ONRECORD_STANCE_URL", self.stance_url), ("ONRECORD_STANCE_MODEL", self.stance_model)):
+            if value:
+                os.environ[key] = value
+            else:
+                os.environ.pop(key, None)
+
+
+def component_config(name: str, taxonomy: str | None, options: Options) -> dict[str, Any]:
+    config: dict[str, Any] = {}
+    if name in TAXONOMY_USERS:
+        config["taxonomy_path"] = taxonomy
+    if name == "onrecord_stances":
+        config.update(stance_url=options.stance_url, stance_model=options.stance_model)
+    return config
+
+
+def build_nlp(model: str | None = None, taxonomy: str | None = None, options: Options | None = None) -> Language:
     """Load the English pipeline and add our components after it (``taxonomy``: a user's issue
-    taxonomy file instead of the bundled war-and-peace-talks one)."""
+    taxonomy file instead of the bundled war-and-peace-talks one; ``options``: embeddings and a
+    stance endpoint, by default from the environment)."""
     nlp = spacy.load(model_name(model))
-    config = {"taxonomy_path": taxonomy_path(taxonomy)}
+    options = options or Options.from_env()
+    tax = taxonomy_path(taxonomy)
     for name in COMPONENTS:
-        if name not in nlp.pipe_names:
-            nlp.add_pipe(name, config=config if name in {"onrecord_issues", "onrecord_positions"} else {})
+        if name in nlp.pipe_names or (name in OPTIONAL and not options.embeddings):
+            continue
+        nlp.add_pipe(name, config=component_config(name, tax, options))
     return nlp
 
 
-def load_nlp(model: str | None = None, taxonomy: str | None = None) -> Language:
-    """The pipeline, loaded once per process, model and taxonomy."""
-    return _cached_nlp(model_name(model), taxonomy_path(taxonomy))
+def load_nlp(model: str | None = None, taxonomy: str | None = None, options: Options | None = None) -> Language:
+    """The pipeline, loaded once per process, model, taxonomy and options."""
+    return _cached_nlp(model_name(model), taxonomy_path(taxonomy), options or Options.from_env())
 
 
 @cache
-def _cached_nlp(model: str, taxonomy: str | None) -> Language:
-    return build_nlp(model, taxonomy)
+def _cached_nlp(model: str, taxonomy: str | None, options: Options) -> Language:
+    return build_nlp(model, taxonomy, options)
 
 
 # --- from Doc to Statements ----------------------------------------------------------------

@@ -11,6 +11,8 @@ a function below:
 2. ``rule_asked_cue``      — "asked whether …": a question states no position;
 3. ``rule_negated_cue``    — "did not claim that …": the content is not the speaker's;
 4. per sentence that mentions the issue (or every sentence, when none does):
+   0. ``rule_other_holder`` — "Russia, which does not want …": a relative clause holds its
+      antecedent's position, not the speaker's: unclear;
    a. ``rule_condition``   — "if", "only if", "unless", "until", "in exchange for", "once",
       "otherwise" (before the issue), "…, and then X can …"; a condition that demands the
       contrary of the proposition ("fight until the 1991 borders") is a refusal: oppose;
@@ -87,6 +89,9 @@ SUPPORT_MARKERS = (
     "push for", "insist", "adamant", "determined to", "committed to", "necessary", "essential",
     "endorse", "choose", "goal", "aim", "strive", "seek", "aspire", "aspiration", "priority",
     "positive", "willingness", "importance", "important", "first step", "step toward", "step towards",
+    # pursuit and hope: the holder works for the content or counts on it
+    "stand for", "try to", "look for", "work for", "work towards", "work toward", "strive for", "hope",
+    "expect", "effort", "in favor of", "in favour of", "advocate", "propose", "count on", "call on",
 )
 # Categorical refusals: each one alone reverses the content.
 OPPOSE_MARKERS = (
@@ -130,6 +135,14 @@ DECLINED = {"decline", "declined"}
 DENIED = {"deny", "denied"}
 ASKED = {"ask", "asked"}
 
+# "will definitely not", "can simply not": adverbs between a modal and its negation keep the
+# refusal ("will not" with words inside).
+MODAL_NEGATION = [
+    {"LEMMA": {"IN": ["will", "can", "shall", "would", "could"]}},
+    {"POS": "ADV", "LOWER": {"NOT_IN": ["not", "n't", "n’t", "never"]}, "OP": "{1,2}"},
+    {"LOWER": {"IN": ["not", "n't", "n’t"]}},
+]
+
 _MARKERS: dict[int, tuple[Language, Matcher]] = {}
 
 
@@ -143,6 +156,7 @@ def marker_matcher(nlp: Language) -> Matcher:
                        ("condition", CONDITION_MARKERS), ("concessive", CONCESSIVE_MARKERS),
                        ("otherwise", OTHERWISE_MARKERS)):
         matcher.add(key, phrase_patterns(nlp, words))
+    matcher.add("oppose", [MODAL_NEGATION])
     _MARKERS[id(nlp)] = (nlp, matcher)
     return matcher
 
@@ -274,6 +288,10 @@ def rule_condition(reading: Reading, sent: Span, anchors: Sequence[Token]) -> St
         demanded = [a for a in against if _inside(a, protasis)]
         if demanded:
             return Stance("oppose", [marker.text, *(a.text for a in demanded)])
+        if anchors and all(protasis.start <= a.i < protasis.end for a in anchors):
+            # the issue is the condition, not what is conditioned ("if Putin agrees to a
+            # ceasefire, we are in good shape"): no condition on it
+            continue
         found.append(marker.text)
     # "otherwise" = "if not …": conditional for an issue named after it
     for marker in reading.in_sent("otherwise", sent):
@@ -344,7 +362,7 @@ def scope_of(anchors: Sequence[Token]) -> tuple[set[int], set[int]]:
         token = anchor
         while token.i not in path:
             path.add(token.i)
-            if token.head.i == token.i:
+            if token.head.i == token.i or is_own_clause(token):
                 break
             token = token.head
     operators = set(path)
@@ -356,6 +374,14 @@ def scope_of(anchors: Sequence[Token]) -> tuple[set[int], set[int]]:
             if child.dep_ in OPERATOR_DEPS | ARGUMENT_DEPS:
                 arguments.add(child.i)
     return operators, arguments
+
+
+def is_own_clause(token: Token) -> bool:
+    """Coordination rule: a conjoined verb with its own subject is a separate assertion ("I don't
+    know about Russia, but we expect a ceasefire"): the first clause's operators do not reach it.
+    Without its own subject it shares them ("will not give up land or cede Crimea")."""
+    return token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
 
 
 def rule_polarity(reading: Reading, sent: Span, anchors: Sequence[Token], cue: tuple[str, int] | None
@@ -440,12 +466,39 @@ def _combine(stances: list[Stance]) -> Stance:
     return Stance("unclear", [w for s in stances for w in s.evidence])
 
 
+def relative_clause_of(token: Token) -> Token | None:
+    """The head of the relative clause a token sits in ("which does not want …"), or None."""
+    for ancestor in (token, *token.ancestors):
+        if ancestor.dep_ == "relcl":
+            return ancestor
+    return None
+
+
+def rule_other_holder(anchors: Sequence[Token]) -> Stance | None:
+    """Holder rule: a relative clause describes the noun it hangs from — in "Russia, which does not
+    want Ukraine to be a member of NATO" the position is Russia's, not the speaker's.  When every
+    mention of the issue sits in a relative clause whose antecedent is not "we" or "I", the
+    sentence takes no stance of the speaker's."""
+    if not anchors:
+        return None
+    holders = []
+    for anchor in anchors:
+        clause = relative_clause_of(anchor)
+        if clause is None:
+            return None
+        holders.append(clause.head)
+    if any(h.lower_ in FIRST_PERSON or h.lower_ in {"us", "me", "our", "my"} for h in holders):
+        return None
+    return Stance("unclear", [], note=f"the position of {holders[0].text!r}, not the speaker's")
+
+
 def sentence_stance(
     reading: Reading, sent: Span, anchors: Sequence[Token], cue: tuple[str, int] | None, named: bool
 ) -> Stance:
     """The rules in order for one sentence; ``named`` is False when the issue is not named in
     the statement and the anchors are the sentence's root."""
     rules = (
+        lambda: rule_other_holder(anchors if named else []),
         lambda: rule_condition(reading, sent, anchors),
         lambda: rule_requirement(sent, anchors if named else []),
         lambda: rule_question(sent, anchors),
@@ -560,12 +613,15 @@ class OpenAICompatibleStance:
         api_key: str | None = None,
         timeout: float = 30.0,
         fallback: StanceClassifier | None = None,
+        max_failures: int = 3,
     ) -> None:
         self.url = base_url.rstrip("/") + "/chat/completions"
         self.model = model
         self.api_key = api_key
         self.timeout = timeout
         self.fallback: StanceClassifier = fallback or RuleStance()
+        self.failures = 0  # in a row; after max_failures the endpoint is not asked again
+        self.max_failures = max_failures
 
     def request_body(
         self, statement_text: str, issue: Issue, cue_class: str | None, negated: bool
@@ -599,16 +655,26 @@ class OpenAICompatibleStance:
         cue_text: str | None = None,
     ) -> Stance:
         issue = taxonomy[issue_id]
+        if self.failures >= self.max_failures:
+            # circuit breaker: a server that is down would otherwise cost a timeout per statement
+            return self._fallback(statement_text, issue_id, cue_class, negated, taxonomy, cue_text,
+                                  f"model not used (endpoint failed {self.failures} times in a row); rules decided")
         try:
             content = self.ask(self.request_body(statement_text, issue, cue_class, negated))
-            return parse_model_answer(content, statement_text)
+            stance = parse_model_answer(content, statement_text)
         except (OSError, ValueError, KeyError, IndexError, TypeError) as exc:
             # URLError and timeouts are OSErrors; bad JSON is a ValueError
-            stance = self.fallback.classify(
-                statement_text, issue_id, cue_class, negated, taxonomy, cue_text=cue_text
-            )
-            stance.note = f"model not used ({type(exc).__name__}: {exc}); rules decided"
-            return stance
+            self.failures += 1
+            return self._fallback(statement_text, issue_id, cue_class, negated, taxonomy, cue_text,
+                                  f"model not used ({type(exc).__name__}: {exc}); rules decided")
+        self.failures = 0
+        return stance
+
+    def _fallback(self, statement_text: str, issue_id: str, cue_class: str | None, negated: bool,
+                  taxonomy: Taxonomy, cue_text: str | None, note: str) -> Stance:
+        stance = self.fallback.classify(statement_text, issue_id, cue_class, negated, taxonomy, cue_text=cue_text)
+        stance.note = note
+        return stance
 
 
 def parse_model_answer(content: str, statement_text: str) -> Stance:
@@ -645,6 +711,9 @@ def choose_stance(
         return chosen
     if model is not None and model.source == "model":
         return model
+    if model is not None and model.note:
+        # the endpoint was asked and failed: the rules answer, and say why
+        return Stance(rules.label, list(rules.evidence), rules.source, model.note)
     return rules
 
 

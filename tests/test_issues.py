@@ -221,6 +221,25 @@ def test_trigger_rule_tags_the_issue(nlp, tax, text, issue):
     assert issue in tag_text(nlp, text, tax)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops are massing on the border again.",
+        "The migration crisis at the borders of the union worries everyone.",
+    ],
+)
+def test_a_border_as_a_place_is_not_the_territorial_question(nlp, tax, text):
+    assert "territory" not in tag_text(nlp, text, tax)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We will restore our borders.", "Peace is possible only within our recognized borders."],
+)
+def test_which_borders_is_the_territorial_question(nlp, tax, text):
+    assert "territory" in tag_text(nlp, text, tax)
+
+
 def test_no_issue_in_an_unrelated_text(nlp, tax):
     assert tag_text(nlp, "The mayor opened a new library on Tuesday.", tax) == []
     assert tag_text(nlp, "   ", tax) == []

@@ -236,6 +236,48 @@ def test_shipped_examples_get_their_stance(nlp, tax):
     assert checked >= 20
 
 
+def test_adverb_inside_a_modal_negation_keeps_the_refusal(stance):
+    s = stance("Ukraine will definitely not give up its territories.", "territory")
+    assert s.label == "oppose" and "will definitely not" in s.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "issue", "marker"),
+    [
+        ("We stand for the resumption of the peace talks.", "negotiations", "stand for"),
+        ("Berlin is trying to find a diplomatic solution.", "negotiations", "trying to"),
+        ("We hope for a ceasefire before winter.", "ceasefire", "hope"),
+        ("We expect a truce to be agreed this week.", "ceasefire", "expect"),
+    ],
+)
+def test_pursuit_and_hope_support_the_content(stance, text, issue, marker):
+    s = stance(text, issue)
+    assert s.label == "support" and marker in s.evidence
+
+
+def test_a_relative_clause_holds_its_antecedents_position(stance):
+    s = stance("Moscow, which does not want Ukraine to be a member of NATO, keeps threatening us.", "nato")
+    assert s.label == "unclear"
+    # the speaker's own clause still counts
+    assert stance("We, who want to join NATO, will not wait forever.", "nato").label != "unclear"
+
+
+def test_a_conjoined_clause_with_its_own_subject_escapes_the_first_clauses_negation(stance):
+    s = stance("I do not know about them, but we definitely expect a ceasefire.", "ceasefire")
+    assert s.label == "support" and "do" not in s.evidence and "not" not in s.evidence
+
+
+def test_a_conjoined_verb_without_a_subject_shares_the_negation(stance):
+    assert stance("We will not give up our land or cede our coast.", "territory").label == "oppose"
+
+
+def test_the_issue_as_the_condition_is_not_conditioned(stance):
+    # the ceasefire is what the good outcome depends on, not what depends on something
+    assert stance("If they agree to a ceasefire, we will be in very good shape.", "ceasefire").label != "conditional"
+    # the condition still binds an issue outside it
+    assert stance("If there is a ceasefire, we can talk about territory.", "territory").label == "conditional"
+
+
 # --- classifiers ---------------------------------------------------------------------------
 
 
@@ -334,6 +376,46 @@ def test_unreachable_endpoint_falls_back_to_rules(nlp, tax):
 def test_parse_model_answer_rejects_unknown_labels():
     with pytest.raises(ValueError, match="unknown label"):
         parse_model_answer('{"label": "neutral"}', "text")
+
+
+def test_pipeline_asks_a_configured_endpoint(tax):
+    from onrecord.pipeline import Options, build_nlp, statements_of
+
+    answer = '{"label": "oppose", "evidence": ["never"]}'
+    with FakeServer(answer) as server:
+        nlp = build_nlp(options=Options(stance_url=server.url, stance_model="tiny-model"))
+        statements = statements_of(nlp('"We will never cede an inch of our land," Ana Silva said.'))
+    assert statements[0].stances["territory"] == {"label": "oppose", "evidence": ["never"], "source": "model"}
+    assert server.requests and server.requests[0]["model"] == "tiny-model"
+
+
+def test_pipeline_falls_back_to_the_rules_when_the_endpoint_is_down(tax):
+    from onrecord.pipeline import Options, build_nlp, statements_of
+
+    nlp = build_nlp(options=Options(stance_url="http://127.0.0.1:9/v1", stance_model="tiny-model"))
+    stance = statements_of(nlp('"We will never cede an inch of our land," Ana Silva said.'))[0].stances["territory"]
+    assert stance["label"] == "oppose" and stance["source"] == "rules"
+    assert stance["note"].startswith("model not used")
+
+
+def test_endpoint_that_keeps_failing_is_not_asked_again(nlp, tax):
+    with FakeServer(None, status=500) as server:
+        model = OpenAICompatibleStance(server.url, "tiny-model", fallback=RuleStance(nlp), max_failures=2)
+        notes = [model.classify("We will never cede Crimea.", "territory", "assert", False, tax).note
+                 for _ in range(4)]
+    assert len(server.requests) == 2
+    assert all(n and n.startswith("model not used") for n in notes)
+    assert "2 times in a row" in notes[-1]
+
+
+def test_options_come_from_the_environment(monkeypatch):
+    from onrecord.pipeline import Options
+
+    monkeypatch.setenv("ONRECORD_EMBEDDINGS", "yes")
+    monkeypatch.setenv("ONRECORD_STANCE_URL", "http://localhost:11434/v1")
+    monkeypatch.setenv("ONRECORD_STANCE_MODEL", "llama3")
+    assert Options.from_env() == Options(True, "http://localhost:11434/v1", "llama3")
+    assert Options.from_env(embeddings=False).embeddings is False  # a flag beats the environment
 
 
 # --- precedence ----------------------------------------------------------------------------

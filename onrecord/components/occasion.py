@@ -5,8 +5,7 @@ Stages, in pipeline order after the speakers:
 - ``onrecord_context``: ``statement_context`` for each statement, resolved against the article's
   date (``doc._.article_date`` and ``doc._.published``, set before the pipe runs), and the
   carrying rule of one utterance (``carry_occasion``);
-- ``onrecord_issues`` (in ``issues.py``) finds the taxonomy's triggers in the whole article;
-  ``onrecord_positions`` gives each statement its issues and a stance on each;
+- (``components/positions.py``: each statement's issues and a stance on each;)
 - ``onrecord_records`` turns the found statements into ``Statement`` records with speaker ids
   (``doc._.records``, as JSON-ready dicts) and drops the spaCy objects, so that docs cross process boundaries
   (``nlp.pipe(n_process=…)``).
@@ -22,11 +21,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from onrecord.components.context import StatementContext, statement_context
-from onrecord.components.issues import inherit_issues, issues_in_ranges, load_taxonomy
 from onrecord.components.reported import Found, noun_phrase
 from onrecord.components.speakers import known_person, name_tokens
 from onrecord.registry import HONORIFICS, SpeakerRegistry, article_roles_from, bundled_registry, split_title
-from onrecord.stance import stances_for
 from onrecord.statement import Cue, Mention, Quote, Segment, Speaker, Statement
 
 for _name in ("article_date", "published", "records"):
@@ -99,60 +96,6 @@ def add_context(doc: Doc) -> None:
 def context_component(doc: Doc) -> Doc:
     add_context(doc)
     return doc
-
-
-# --- issues and stances ------------------------------------------------------------------------
-
-
-def attribution_range(doc: Doc, f: Found) -> tuple[int, int] | None:
-    """The sentence of the cue, cut to its paragraph: the words around a quote that say what it
-    is about ("… in exchange for NATO membership," he said)."""
-    if f.cue is None:
-        return None
-    sent = f.cue.sent
-    start, end = sent.start_char, sent.end_char
-    text = doc.text
-    before = text.rfind("\n\n", start, f.cue.idx)
-    after = text.find("\n\n", f.cue.idx, end)
-    return (before + 2 if before >= 0 else start), (after if after >= 0 else end)
-
-
-def stance_text(doc: Doc, f: Found) -> str:
-    """What a stance is read from: the quoted or reported words; for a reported position, the
-    reporter's sentence (the predicate "adamant", "rejected" carries the stance)."""
-    if f.kind == "reported_position" and f.cue is not None:
-        return f.cue.sent.text.strip()
-    return " ".join(doc.text[s:e] for s, e in sorted(f.content))
-
-
-@Language.factory("onrecord_positions", default_config={"taxonomy_path": None})
-def make_positions_component(nlp: Language, name: str, taxonomy_path: str | None) -> Any:
-    taxonomy = load_taxonomy(taxonomy_path)
-
-    def positions_component(doc: Doc) -> Doc:
-        found: list[Found] = doc._.statements or []
-        hits = doc._.issue_hits or []
-        rows = []
-        for f in found:
-            ranges = list(f.content)
-            around = attribution_range(doc, f)
-            if around is not None:
-                ranges.append(around)
-            rows.append({
-                "issues": issues_in_ranges(hits, ranges, taxonomy),
-                "speaker": {"name": f.speaker_name},
-                "cue": {"class": f.cue_class},
-                "quote": {"text": " ".join(doc.text[s:e] for s, e in sorted(f.content))},
-            })
-        for f, row in zip(found, inherit_issues(rows), strict=True):
-            f.issues = list(row["issues"])
-            if f.issues:
-                cue_text = doc.text[f.cue_span[0] : f.cue_span[1]] if f.cue_span else None
-                f.stances = stances_for(stance_text(doc, f), f.issues, f.cue_class, f.negated, taxonomy,
-                                        cue_text=cue_text, nlp=nlp)
-        return doc
-
-    return positions_component
 
 
 # --- records -------------------------------------------------------------------------------------

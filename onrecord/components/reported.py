@@ -56,6 +56,7 @@ class Found:
     context: Any = None  # StatementContext, set by the context component
     issues: list[str] = field(default_factory=list)
     stances: dict[str, Any] = field(default_factory=dict)
+    issue_notes: dict[str, str] = field(default_factory=dict)  # how an issue was found, when not by a trigger
 
     @property
     def start(self) -> int:

@@ -20,6 +20,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from onrecord.cli_options import EmbeddingsOption, StanceModelOption, StanceUrlOption
 from onrecord.ledger.db import DEFAULT_URL
 
 err = Console(stderr=True)
@@ -131,6 +132,9 @@ def ingest(
     force: Annotated[bool, typer.Option("--force", help="extract again what is stored already")] = False,
     taxonomy: Annotated[str | None, typer.Option(help="your issue taxonomy (YAML)", show_default=False)] = None,
     aliases: Annotated[str | None, typer.Option(help="your aliases.yaml", show_default=False)] = None,
+    embeddings: EmbeddingsOption = None,
+    stance_url: StanceUrlOption = None,
+    stance_model: StanceModelOption = None,
 ) -> None:
     """Extract statements from articles and store them.
 
@@ -138,8 +142,10 @@ def ingest(
     any way, run it again: nothing lost, nothing twice).  Documents that fail are recorded in
     the runs table and summarised at the end; the exit code is then 1."""
     from onrecord.cli import use_files
+    from onrecord.cli_options import use_options
 
     use_files(taxonomy, aliases)
+    use_options(embeddings, stance_url, stance_model)
     ledger = _open(db)
     columns = (
         SpinnerColumn(),
