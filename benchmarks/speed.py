@@ -64,9 +64,7 @@ def run_one(config: str, paths: list[str], repeat: int) -> dict:
             return n
     else:
         from onrecord.article import Article
-        from onrecord.pipeline import extract_articles
-
-        from onrecord.pipeline import Options
+        from onrecord.pipeline import Options, extract_articles
 
         n_process = int(config.split("-n")[1]) if "-n" in config else 1
         nlp = load_nlp(options=Options(embeddings=config == "onrecord-emb"))

@@ -197,7 +197,7 @@ class Reading:
 
 def read(nlp: Language, text: str, issue: Issue, taxonomy: Taxonomy, doc: Doc | None = None) -> Reading:
     """Parse the statement (unless already parsed) and find the issue's matches and the markers."""
-    if doc is None or doc.text != text:
+    if doc is None or doc.text.rstrip() != text.rstrip():
         doc = parse_only(nlp, [text])[0]
     hits = [h for h in issue_hits(doc, taxonomy, nlp) if h.issue == issue.id]
     markers: dict[str, list[Span]] = {}
@@ -728,13 +728,17 @@ def stances_for(
     classifier: StanceClassifier | None = None,
     human: Mapping[str, Stance | Mapping[str, Any] | str] | None = None,
     nlp: Language | None = None,
+    parsed: Doc | None = None,
 ) -> dict[str, Stance]:
     """The stance on each issue of a statement: the rules, a configured classifier's answer
-    over them, and a human label over both.  ``dict`` keyed by issue id, ready for JSON via
+    over them, and a human label over both.  ``parsed``: the statement's text already parsed
+    (cut from the article's parse), else it is parsed here.  ``dict`` keyed by issue id, ready for JSON via
     ``Stance.to_dict``."""
     human = human or {}
     nlp = nlp or _default_nlp()
-    doc = parse_only(nlp, [statement_text])[0] if statement_text.strip() else None
+    doc = parsed if parsed is not None and parsed.text.rstrip() == statement_text.rstrip() else None
+    if doc is None and statement_text.strip():
+        doc = parse_only(nlp, [statement_text])[0]
     out: dict[str, Stance] = {}
     for issue_id in issues:
         rules = stance_for(statement_text, issue_id, cue_class, negated, taxonomy, cue_text=cue_text, nlp=nlp,

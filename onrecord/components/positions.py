@@ -48,6 +48,22 @@ def stance_text(doc: Doc, f: Found) -> str:
     return " ".join(doc.text[s:e] for s, e in sorted(f.content))
 
 
+def statement_doc(doc: Doc, f: Found, text: str) -> Doc | None:
+    """``text`` (the stance text) cut from the article's own parse, so the stage does not parse
+    it again: the quote's segments as one Doc, or the reporter's sentence.  None when the cut
+    does not give exactly that text (the caller then parses it)."""
+    if f.kind == "reported_position" and f.cue is not None:
+        sent = f.cue.sent
+        pieces = [doc.char_span(sent.start_char, sent.end_char, alignment_mode="contract")]
+    else:
+        pieces = [doc.char_span(s, e) for s, e in sorted(f.content)]
+    if not pieces or any(p is None or len(p) == 0 for p in pieces):
+        return None
+    cut = Doc.from_docs([p.as_doc() for p in pieces if p is not None], ensure_whitespace=True)
+    # the last token may keep its trailing space: the same words
+    return cut if cut.text.rstrip() == text.rstrip() else None
+
+
 def statement_sentences(doc: Doc, f: Found) -> list[str]:
     """The statement's words sentence by sentence (each sentence cut to the quote), and the
     attribution sentence when it says more than the quote: what the embeddings compare."""
@@ -142,8 +158,9 @@ def make_stances(
             if not f.issues:
                 continue
             cue_text = doc.text[f.cue_span[0] : f.cue_span[1]] if f.cue_span else None
-            f.stances = stances_for(stance_text(doc, f), f.issues, f.cue_class, f.negated, taxonomy,
-                                    cue_text=cue_text, nlp=nlp, classifier=classifier)
+            text = stance_text(doc, f)
+            f.stances = stances_for(text, f.issues, f.cue_class, f.negated, taxonomy, cue_text=cue_text,
+                                    nlp=nlp, classifier=classifier, parsed=statement_doc(doc, f, text))
             for issue_id, note in f.issue_notes.items():
                 stance = f.stances.get(issue_id)
                 if stance is not None:
