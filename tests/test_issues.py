@@ -343,3 +343,12 @@ def test_seed_gold_statements_get_their_issues(nlp, tax):
     assert len(with_issues) == 15
     assert len(right) >= 13, [(g["id"], g["issues"], t["issues"]) for g, t in with_issues]
     assert {"territory"} <= set(tagged[0]["issues"]) and {"territory"} <= set(tagged[1]["issues"])
+
+
+def test_canonical_issue_resolves_aliases_and_keeps_unknown_names():
+    from onrecord.components.issues import canonical_issue
+
+    assert canonical_issue("nato_membership") == "nato"
+    assert canonical_issue("nato") == "nato"
+    assert canonical_issue("dredging") == "dredging"  # another taxonomy's issue, kept as it is
+    assert canonical_issue(None) is None

@@ -281,6 +281,21 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
     return _DEFAULT
 
 
+def canonical_issue(name: str | None) -> str | None:
+    """An issue named by its id or an alias (``nato_membership``) as the id statements carry
+    (``nato``), by the taxonomy in use ($ONRECORD_TAXONOMY, else the bundled one); a name the
+    taxonomy does not know is kept as it is (the ledger may hold issues of another taxonomy)."""
+    if not name:
+        return name
+    import os
+
+    try:
+        issue = load_taxonomy(os.environ.get("ONRECORD_TAXONOMY") or None).find(name)
+    except TaxonomyError:
+        return name
+    return issue.id if issue is not None else name
+
+
 # --- matching ------------------------------------------------------------------------------
 
 if not Token.has_extension("lemma_lower"):

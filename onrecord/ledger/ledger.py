@@ -10,6 +10,7 @@ from typing import IO, Any
 from sqlalchemy.engine import Engine
 
 from onrecord.article import Article
+from onrecord.components.issues import canonical_issue
 from onrecord.ledger import clusters as clustering
 from onrecord.ledger import db, export, query
 from onrecord.ledger import positions as ledger_positions
@@ -168,18 +169,18 @@ class Ledger:
         """(speaker id, issue) → the speaker's stances on the issue in the order they were made
         (``onrecord.positions.TimelineEntry``), each quote once, human labels winning."""
         with self.engine.connect() as conn:
-            return ledger_positions.speaker_timelines(conn, speaker, issue)
+            return ledger_positions.speaker_timelines(conn, speaker, canonical_issue(issue))
 
     def shifts(self, since: str | None = None, speaker: str | None = None, issue: str | None = None
                ) -> list[Any]:
         """Changes of a speaker's stance on an issue (``onrecord.positions.Shift``), newest first."""
         with self.engine.connect() as conn:
-            return ledger_positions.shifts(conn, since=since, speaker=speaker, issue=issue)
+            return ledger_positions.shifts(conn, since=since, speaker=speaker, issue=canonical_issue(issue))
 
     def label_stance(self, statement_id: int, issue: str, label: str, note: str | None = None) -> None:
         """A person's stance label for one statement and issue; it wins over rules and models."""
         with db.writing(self.engine) as conn:
-            ledger_positions.label_stance(conn, statement_id, issue, label, note)
+            ledger_positions.label_stance(conn, statement_id, canonical_issue(issue) or issue, label, note)
 
     def stats(self) -> dict[str, Any]:
         with self.engine.connect() as conn:

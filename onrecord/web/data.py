@@ -16,6 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from onrecord.components.issues import canonical_issue
 from onrecord.ledger import query
 from onrecord.ledger.records import statement_dict
 from onrecord.ledger.schema import articles, quote_clusters, speaker_aliases, speakers, statements
@@ -144,6 +145,7 @@ def list_statements(conn: Connection, *, limit: int, cursor: str | None = None, 
                           outlet=outlet)
     if after is not None:
         conds.append(s.c.id < after)
+    issue = canonical_issue(issue)
     if issue and SLUG.fullmatch(issue):
         # a first cut in SQL: the issue's name, quoted, in the JSON list (text on both backends);
         # the exact test below keeps only the statements whose list holds it

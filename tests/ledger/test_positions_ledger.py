@@ -228,3 +228,17 @@ def test_cli_tables_and_a_clear_error_for_an_empty_chart(positions_ledger: Ledge
     assert not chart.exists()
     result = runner.invoke(app, ["positions", "--speaker", "Silva", "--plot", str(tmp_path / "x.pdf"), "--db", url])
     assert result.exit_code == 2
+
+
+def test_an_issue_alias_names_the_issue(positions_ledger: Ledger, tmp_path: Path, monkeypatch) -> None:
+    from importlib import resources
+
+    text = resources.files("onrecord.lexicon").joinpath("taxonomy_war.yaml").read_text(encoding="utf-8")
+    own = tmp_path / "taxonomy.yaml"
+    own.write_text(text.replace("    label: Territory\n", "    label: Territory\n    aliases: [land_question]\n", 1),
+                   encoding="utf-8")
+    monkeypatch.setenv("ONRECORD_TAXONOMY", str(own))
+    by_alias = positions_ledger.positions("Silva", "land_question")
+    assert list(by_alias) == [("person:a-silva", "territory")]
+    assert [s.issue for s in positions_ledger.shifts(issue="land_question")] == ["territory"]
+    assert positions_ledger.positions("Silva", "no_such_issue") == {}
