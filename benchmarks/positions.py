@@ -112,11 +112,9 @@ def main() -> None:
     print(f"gold: {GOLD.relative_to(REPO)}; " + ", ".join(f"{w} {len(r)} statements" for w, r in gold.items())
           + f"; from {len(articles)} articles of {corpus}")
     configs = [("rules", Options(embeddings=False))]
-    if args.no_embeddings:
-        pass
-    elif embeddings_available():
+    if not args.no_embeddings and embeddings_available():
         configs.append(("rules + embeddings", Options(embeddings=True)))
-    else:
+    elif not args.no_embeddings:
         print("(embeddings not measured: pip install 'onrecord[embeddings]')")
     for name, options in configs:
         found, seconds = run(options, corpus, articles)

@@ -27,6 +27,8 @@ TaxonomyOption = Annotated[str | None, typer.Option(
     "--taxonomy", help="your issue taxonomy (YAML) instead of the bundled one", show_default=False)]
 AliasesOption = Annotated[str | None, typer.Option(
     "--aliases", help="your aliases.yaml: speaker identities to pin", show_default=False)]
+
+
 def use_files(taxonomy: str | None = None, aliases: str | None = None) -> None:
     """Check a user's taxonomy and aliases files (errors name the line) and make them the
     pipeline's, also in worker processes (through $ONRECORD_TAXONOMY and $ONRECORD_ALIASES)."""

@@ -24,6 +24,7 @@ def use_options(embeddings: bool | None = None, stance_url: str | None = None,
                 stance_model: str | None = None) -> None:
     """Make the positions options the pipeline's, also in worker processes (through the
     environment); a missing extra or half a stance endpoint is an error before any work."""
+    from onrecord.components.positions import stance_classifier
     from onrecord.embeddings import INSTALL_HINT, embeddings_available
     from onrecord.pipeline import Options
 
@@ -31,9 +32,9 @@ def use_options(embeddings: bool | None = None, stance_url: str | None = None,
     if options.embeddings and not embeddings_available():
         err.print(f"[red]error[/red] {INSTALL_HINT}", highlight=False)
         raise typer.Exit(code=2)
-    if bool(options.stance_url) != bool(options.stance_model):
-        err.print("[red]error[/red] a stance endpoint needs both --stance-url and --stance-model", highlight=False)
-        raise typer.Exit(code=2)
+    try:
+        stance_classifier(options.stance_url, options.stance_model)  # the component's own check
+    except ValueError as e:
+        err.print(f"[red]error[/red] {e}", highlight=False)
+        raise typer.Exit(code=2) from None
     options.export()
-
-

@@ -952,16 +952,10 @@ class _PinReader(NodeReader):
 
 def _read_pins(text: str, source: str) -> list[dict[str, Any]]:
     """The pins of an aliases file, validated on the YAML node tree so errors can name lines."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f", line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise RegistryError(f"{source}{where}: not valid YAML: {problem}") from None
+    r = _PinReader(source)
+    root = r.compose(text)
     if root is None:
         return []
-    r = _PinReader(source)
     items = root
     if isinstance(root, yaml.MappingNode):
         top = r.mapping(root, "the file", TOP_KEYS)

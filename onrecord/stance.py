@@ -486,10 +486,10 @@ def rule_other_holder(anchors: Sequence[Token]) -> Stance | None:
         clause = relative_clause_of(anchor)
         if clause is None:
             return None
-        holders.append(clause.head)
+        holders.append(clause.head)  # the antecedent: whose position the clause states
     if any(h.lower_ in FIRST_PERSON or h.lower_ in {"us", "me", "our", "my"} for h in holders):
         return None
-    return Stance("unclear", [], note=f"the position of {holders[0].text!r}, not the speaker's")
+    return Stance("unclear", [])
 
 
 def sentence_stance(

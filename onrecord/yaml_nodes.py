@@ -17,6 +17,17 @@ class NodeReader:
     def __init__(self, source: str) -> None:
         self.source = source
 
+    def compose(self, text: str) -> yaml.Node | None:
+        """The file's node tree (None for an empty file); a syntax error names its line."""
+        try:
+            return yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            where = f", line {mark.line + 1}" if mark is not None else ""
+            raise self.error_class(f"{self.source}{where}: not valid YAML: {exc.problem or exc.context}") from None
+        except yaml.YAMLError as exc:
+            raise self.error_class(f"{self.source}: not valid YAML: {exc}") from None
+
     def error(self, node: yaml.Node | None, message: str) -> Exception:
         if node is None:
             return self.error_class(f"{self.source}: {message}")

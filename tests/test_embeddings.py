@@ -131,9 +131,8 @@ def test_cli_refuses_half_a_stance_endpoint(tmp_path):
 @needs_model
 def test_model_loads_offline_from_site_packages():
     # a hub address nothing answers on: the model must not need it
-    env = {**os.environ, "HF_ENDPOINT": "http://127.0.0.1:9", "HF_HUB_OFFLINE": "", "TRANSFORMERS_OFFLINE": ""}
-    env.pop("HF_HUB_OFFLINE")
-    env.pop("TRANSFORMERS_OFFLINE")
+    env = {k: v for k, v in os.environ.items() if k not in {"HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"}}
+    env["HF_ENDPOINT"] = "http://127.0.0.1:9"
     code = (
         "from onrecord.embeddings import encode; import os; v = encode(['We will never give up our land.']); "
         "print(v.shape, round(float((v * v).sum()), 3), os.environ['HF_HUB_OFFLINE'])"

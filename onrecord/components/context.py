@@ -181,15 +181,8 @@ class _Reader(NodeReader):
 
 def parse_venue_lexicon(text: str, source: str = "venues.yaml") -> VenueLexicon:
     """A VenueLexicon from YAML text; a VenueLexiconError naming the line of the first problem."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f", line {mark.line + 1}" if mark is not None else ""
-        raise VenueLexiconError(f"{source}{where}: not valid YAML: {exc.problem or exc.context}") from None
-    except yaml.YAMLError as exc:
-        raise VenueLexiconError(f"{source}: not valid YAML: {exc}") from None
-    return _Reader(source).lexicon(root)
+    reader = _Reader(source)
+    return reader.lexicon(reader.compose(text))
 
 
 @cache

@@ -12,9 +12,11 @@ is compiled once per taxonomy and pipeline and cached on the taxonomy.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -250,14 +252,7 @@ class _Reader(NodeReader):
 def parse_taxonomy(text: str, source: str = "taxonomy.yaml") -> Taxonomy:
     """A Taxonomy from YAML text; a TaxonomyError naming the line of the first problem."""
     reader = _Reader(source)
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f", line {mark.line + 1}" if mark is not None else ""
-        raise TaxonomyError(f"{source}{where}: not valid YAML: {exc.problem or exc.context}") from None
-    except yaml.YAMLError as exc:
-        raise TaxonomyError(f"{source}: not valid YAML: {exc}") from None
+    root = reader.compose(text)
     return reader.taxonomy(root)
 
 
@@ -287,13 +282,18 @@ def canonical_issue(name: str | None) -> str | None:
     taxonomy does not know is kept as it is (the ledger may hold issues of another taxonomy)."""
     if not name:
         return name
-    import os
-
+    path = os.environ.get("ONRECORD_TAXONOMY") or None
     try:
-        issue = load_taxonomy(os.environ.get("ONRECORD_TAXONOMY") or None).find(name)
-    except TaxonomyError:
+        # a user's file is read again only when it changed (the web app asks per request)
+        issue = _taxonomy_version(path, os.stat(path).st_mtime_ns if path else 0).find(name)
+    except (TaxonomyError, OSError):
         return name
     return issue.id if issue is not None else name
+
+
+@cache
+def _taxonomy_version(path: str | None, stamp: int) -> Taxonomy:
+    return load_taxonomy(path)
 
 
 # --- matching ------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import os
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from onrecord.components.issues import inherit_issues, issues_in_ranges, load_taxonomy
 from onrecord.components.reported import Found
@@ -53,13 +53,13 @@ def statement_doc(doc: Doc, f: Found, text: str) -> Doc | None:
     it again: the quote's segments as one Doc, or the reporter's sentence.  None when the cut
     does not give exactly that text (the caller then parses it)."""
     if f.kind == "reported_position" and f.cue is not None:
-        sent = f.cue.sent
-        pieces = [doc.char_span(sent.start_char, sent.end_char, alignment_mode="contract")]
+        pieces: list[Span | None] = [f.cue.sent]
     else:
         pieces = [doc.char_span(s, e) for s, e in sorted(f.content)]
-    if not pieces or any(p is None or len(p) == 0 for p in pieces):
+    spans = [p for p in pieces if p is not None and len(p)]
+    if not spans or len(spans) != len(pieces):
         return None
-    cut = Doc.from_docs([p.as_doc() for p in pieces if p is not None], ensure_whitespace=True)
+    cut = Doc.from_docs([p.as_doc() for p in spans], ensure_whitespace=True)
     # the last token may keep its trailing space: the same words
     return cut if cut.text.rstrip() == text.rstrip() else None
 
@@ -139,7 +139,7 @@ def stance_classifier(url: str | None, model: str | None, nlp: Language | None =
     if not url and not model:
         return None
     if not url or not model:
-        raise ValueError("a stance endpoint needs both stance_url and stance_model")
+        raise ValueError("a stance endpoint needs both its URL and its model (--stance-url, --stance-model)")
     return OpenAICompatibleStance(url, model, api_key=os.environ.get("ONRECORD_STANCE_API_KEY") or None,
                                   fallback=RuleStance(nlp))
 
