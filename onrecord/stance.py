@@ -377,9 +377,13 @@ def scope_of(anchors: Sequence[Token]) -> tuple[set[int], set[int]]:
 
 
 def is_own_clause(token: Token) -> bool:
-    """Coordination rule: a conjoined verb with its own subject is a separate assertion ("I don't
-    know about Russia, but we expect a ceasefire"): the first clause's operators do not reach it.
-    Without its own subject it shares them ("will not give up land or cede Crimea")."""
+    """Clause rule: the operators of a clause do not reach into another clause that hangs from it.
+    A conjoined verb with its own subject is a separate assertion ("I don't know about Russia, but
+    we expect a ceasefire"); without its own subject it shares them ("will not give up land or
+    cede Crimea").  A relative clause is its own clause too: in "We, who want to join NATO, will
+    not wait forever" the "not" of "wait" says nothing about joining."""
+    if token.dep_ == "relcl":
+        return True
     return token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and any(
         c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
 

@@ -258,8 +258,9 @@ def test_pursuit_and_hope_support_the_content(stance, text, issue, marker):
 def test_a_relative_clause_holds_its_antecedents_position(stance):
     s = stance("Moscow, which does not want Ukraine to be a member of NATO, keeps threatening us.", "nato")
     assert s.label == "unclear"
-    # the speaker's own clause still counts
-    assert stance("We, who want to join NATO, will not wait forever.", "nato").label != "unclear"
+    # the speaker's own relative clause counts, and the main clause's "not" stays out of it
+    s = stance("We, who want to join NATO, will not wait forever.", "nato")
+    assert s.label == "support" and "will not" not in s.evidence
 
 
 def test_a_conjoined_clause_with_its_own_subject_escapes_the_first_clauses_negation(stance):
@@ -273,7 +274,8 @@ def test_a_conjoined_verb_without_a_subject_shares_the_negation(stance):
 
 def test_the_issue_as_the_condition_is_not_conditioned(stance):
     # the ceasefire is what the good outcome depends on, not what depends on something
-    assert stance("If they agree to a ceasefire, we will be in very good shape.", "ceasefire").label != "conditional"
+    s = stance("If they agree to a ceasefire, we will be in very good shape.", "ceasefire")
+    assert s.label != "conditional" and "If" not in s.evidence
     # the condition still binds an issue outside it
     assert stance("If there is a ceasefire, we can talk about territory.", "territory").label == "conditional"
 
