@@ -23,8 +23,9 @@ sys.path.insert(0, str(REPO))
 
 import spacy  # noqa: E402
 
-from onrecord.article import Article  # noqa: E402
-from onrecord.pipeline import extract_articles, load_nlp, model_name  # noqa: E402
+from onrecord.config import Config  # noqa: E402
+from onrecord.extraction.pipeline import extract_articles, load_nlp  # noqa: E402
+from onrecord.model import Article  # noqa: E402
 
 
 def polnear_articles(path: Path) -> list[Article]:
@@ -145,7 +146,8 @@ def main() -> None:
 
     gold = args.shared / "data" / "polnear" / f"{args.split}.jsonl"
     articles = polnear_articles(gold)
-    nlp = load_nlp()
+    config = Config()
+    nlp = load_nlp(config)
     t0 = time.perf_counter()
     results = list(extract_articles(articles, nlp=nlp))
     ours_s = time.perf_counter() - t0
@@ -160,7 +162,7 @@ def main() -> None:
         )
         print(row("onrecord", ours, refused, ours_s))
         if not args.no_baseline:
-            base_nlp = spacy.load(model_name())  # the same spaCy model, without our components
+            base_nlp = spacy.load(config.model)  # the same spaCy model, without our components
             t0 = time.perf_counter()
             base, base_refused = textacy_predictions(base_nlp, articles)
             base_s = time.perf_counter() - t0

@@ -28,9 +28,10 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from onrecord.article import iter_articles  # noqa: E402
-from onrecord.embeddings import embeddings_available  # noqa: E402
-from onrecord.pipeline import Options, build_nlp, extract_articles  # noqa: E402
+from onrecord.config import Config  # noqa: E402
+from onrecord.extraction.embeddings import embeddings_available  # noqa: E402
+from onrecord.extraction.pipeline import build_nlp, extract_articles  # noqa: E402
+from onrecord.readers import iter_articles  # noqa: E402
 
 GOLD = REPO / "benchmarks" / "positions_gold.jsonl"
 
@@ -91,8 +92,8 @@ def report(name: str, result: dict[str, Any], seconds: float) -> None:
         f"{g}→{s} {n}" for (g, s), n in sorted(result["confusion"].items())))
 
 
-def run(options: Options, corpus: Path, articles: set[str]) -> tuple[dict[str, list[dict[str, Any]]], float]:
-    nlp = build_nlp(options=options)
+def run(config: Config, corpus: Path, articles: set[str]) -> tuple[dict[str, list[dict[str, Any]]], float]:
+    nlp = build_nlp(config)
     chosen = (a for a in iter_articles([corpus]) if a.id in articles)
     start = time.perf_counter()
     found = {r["id"]: r["statements"] for r in extract_articles(chosen, nlp=nlp)}
@@ -111,9 +112,9 @@ def main() -> None:
     articles = {g["article"] for rows in gold.values() for g in rows}
     print(f"gold: {GOLD.relative_to(REPO)}; " + ", ".join(f"{w} {len(r)} statements" for w, r in gold.items())
           + f"; from {len(articles)} articles of {corpus}")
-    configs = [("rules", Options(embeddings=False))]
+    configs = [("rules", Config(embeddings=False))]
     if not args.no_embeddings and embeddings_available():
-        configs.append(("rules + embeddings", Options(embeddings=True)))
+        configs.append(("rules + embeddings", Config(embeddings=True)))
     elif not args.no_embeddings:
         print("(embeddings not measured: pip install 'onrecord[embeddings]')")
     for name, options in configs:

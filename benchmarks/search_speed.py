@@ -25,8 +25,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from onrecord.article import Article, iter_articles
 from onrecord.ledger import Ledger
+from onrecord.model import Article
+from onrecord.readers import iter_articles
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -44,7 +45,7 @@ QUERIES: list[tuple[str, dict[str, Any]]] = [
 
 
 def extract_once(corpus: Path) -> tuple[list[Article], dict[str, dict[str, Any]]]:
-    from onrecord.pipeline import extract_articles
+    from onrecord.extraction.pipeline import extract_articles
 
     articles = [a for a in iter_articles([corpus]) if not a.errors]
     t0 = time.perf_counter()

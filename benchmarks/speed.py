@@ -31,7 +31,7 @@ sys.path.insert(0, str(REPO))
 
 
 def load_texts(paths: list[str]) -> list[tuple[str, str]]:
-    from onrecord.article import iter_articles
+    from onrecord.readers import iter_articles
 
     return [(a.body, a.date or "") for a in iter_articles(paths) if not a.errors and a.body.strip()]
 
@@ -39,7 +39,8 @@ def load_texts(paths: list[str]) -> list[tuple[str, str]]:
 def run_one(config: str, paths: list[str], repeat: int) -> dict:
     texts = load_texts(paths)
     words = sum(len(t.split()) for t, _ in texts)
-    from onrecord.pipeline import DEFAULT_MODEL, load_nlp
+    from onrecord.config import DEFAULT_MODEL, Config
+    from onrecord.extraction.pipeline import load_nlp
 
     if config == "spacy-model":
         import spacy
@@ -63,11 +64,11 @@ def run_one(config: str, paths: list[str], repeat: int) -> dict:
                     pass
             return n
     else:
-        from onrecord.article import Article
-        from onrecord.pipeline import Options, extract_articles
+        from onrecord.extraction.pipeline import extract_articles
+        from onrecord.model import Article
 
         n_process = int(config.split("-n")[1]) if "-n" in config else 1
-        nlp = load_nlp(options=Options(embeddings=config == "onrecord-emb"))
+        nlp = load_nlp(Config(embeddings=config == "onrecord-emb"))
 
         def work() -> int:
             arts = (Article(id=str(i), text=t, date=d or None) for i, (t, d) in enumerate(texts))
@@ -98,7 +99,7 @@ def main() -> None:
     configs = ["spacy-model", "textacy", "onrecord"]
     if args.n_process > 1:
         configs.append(f"onrecord-n{args.n_process}")
-    from onrecord.embeddings import embeddings_available
+    from onrecord.extraction.embeddings import embeddings_available
 
     if embeddings_available():
         configs.append("onrecord-emb")

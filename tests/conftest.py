@@ -10,7 +10,7 @@ SHARED = REPO.parent / "shared"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from onrecord.pipeline import load_nlp
+    from onrecord.extraction.pipeline import load_nlp
 
     return load_nlp()
 
@@ -18,7 +18,7 @@ def nlp():
 @pytest.fixture(scope="session")
 def statements_of(nlp):
     """Extract a literal text: a list of Statement."""
-    from onrecord.pipeline import statements_of as collect
+    from onrecord.extraction.pipeline import statements_of as collect
 
     def run(text: str):
         return collect(nlp(text))

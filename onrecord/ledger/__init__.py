@@ -9,8 +9,8 @@ from onrecord.ledger.records import (
     QuoteCluster,
     Report,
     Results,
+    SpeakerQuote,
     StatementRecord,
-    TimelineEntry,
 )
 
-__all__ = ["IngestReport", "Ledger", "QuoteCluster", "Report", "Results", "StatementRecord", "TimelineEntry"]
+__all__ = ["IngestReport", "Ledger", "QuoteCluster", "Report", "Results", "StatementRecord", "SpeakerQuote"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,18 +10,20 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-DEFAULT_URL = "sqlite:///onrecord.db"
+from onrecord.config import DEFAULT_DB
+
+DEFAULT_URL = DEFAULT_DB
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # any constant will do: it names the lock that serialises migrations on PostgreSQL
 _MIGRATION_LOCK = 7_240_412
 
 
 def resolve_url(url: str | None = None) -> str:
-    """The URL to use: the argument, else $ONRECORD_DB, else ./onrecord.db.
+    """The SQLAlchemy URL of a database setting (default ./onrecord.db).
 
     ``postgresql://`` and ``postgres://`` get the psycopg (v3) driver, since SQLAlchemy would
     otherwise pick psycopg2; a bare file path means a SQLite file."""
-    url = url or os.environ.get("ONRECORD_DB") or DEFAULT_URL
+    url = url or DEFAULT_URL
     for prefix in ("postgresql://", "postgres://"):
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]

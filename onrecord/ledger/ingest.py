@@ -29,7 +29,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
-from onrecord.article import Article
+from onrecord.config import Config
+from onrecord.errors import ExtractorOrderError
 from onrecord.ledger import clusters, db
 from onrecord.ledger.dialect import insert_ignore
 from onrecord.ledger.records import IngestReport, statement_row
@@ -43,6 +44,7 @@ from onrecord.ledger.schema import (
     stance_labels,
     statements,
 )
+from onrecord.model.article import Article
 
 Extractor = Callable[[Iterable[Article]], Iterable[dict[str, Any]]]
 Progress = Callable[[IngestReport], None]
@@ -71,17 +73,17 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
-def default_extractor(model: str | None = None, workers: int = 1) -> Extractor:
-    """The spaCy pipeline, in this process or (workers > 1) in a pool of processes."""
+def default_extractor(config: Config, workers: int = 1) -> Extractor:
+    """The spaCy pipeline of ``config``, in this process or (workers > 1) in a pool of processes."""
     if workers > 1:
         from onrecord.ledger.workers import spacy_pool
 
-        return spacy_pool(model, workers)
+        return spacy_pool(config, workers)
 
     def run(items: Iterable[Article]) -> Iterator[dict[str, Any]]:
-        from onrecord.pipeline import extract_articles
+        from onrecord.extraction.pipeline import extract_articles
 
-        return extract_articles(items, model=model)
+        return extract_articles(items, config)
 
     return run
 
@@ -378,7 +380,7 @@ def ingest_articles(
         for result in extractor(to_extract()):
             article, digest = pending.popleft()
             if result.get("id", article.id) != article.id:
-                raise RuntimeError(
+                raise ExtractorOrderError(
                     f"extractor out of order: got {result.get('id')!r}, expected {article.id!r}"
                 )
             if result.get("errors"):

@@ -5,17 +5,20 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Unpack
 
 from sqlalchemy.engine import Engine
 
-from onrecord.article import Article
-from onrecord.components.issues import canonical_issue
+from onrecord.config import Config, PipelineOptions
+from onrecord.errors import ConfigError
 from onrecord.ledger import clusters as clustering
 from onrecord.ledger import db, export, query
-from onrecord.ledger import positions as ledger_positions
+from onrecord.ledger import stances as ledger_stances
 from onrecord.ledger.ingest import Extractor, Progress, default_extractor, ingest_articles
-from onrecord.ledger.records import IngestReport, QuoteCluster, Results, StatementRecord, TimelineEntry
+from onrecord.ledger.records import IngestReport, QuoteCluster, Results, SpeakerQuote, StatementRecord
+from onrecord.lexicons.taxonomy import canonical_issue
+from onrecord.model.article import Article
+from onrecord.timeline.stances import Shift, StanceEntry
 
 
 class Ledger:
@@ -24,12 +27,17 @@ class Ledger:
     >>> ledger = Ledger("sqlite:///onrecord.db")        # or Ledger() for $ONRECORD_DB / ./onrecord.db
     >>> ledger.ingest(["articles/"])
     >>> ledger.search("NATO umbrella", speaker="Zelensky").to_frame()
+    >>> Ledger("sqlite:///x.db", config=Config(taxonomy="my.yaml", aliases="a.yaml")).ingest(["articles/"])
 
-    Opening a ledger creates or upgrades its schema.  Listings return ``Results``: a list of
-    dataclasses with ``.to_dicts()`` and ``.to_frame()`` (pandas)."""
+    ``config`` holds the settings (default: ``Config()``, the ONRECORD_* variables): the database
+    when ``url`` is not given, and the extraction settings ``ingest`` uses.  Opening a ledger
+    creates or upgrades its schema.  Listings return ``Results``: a list of dataclasses with
+    ``.to_dicts()`` and ``.to_frame()`` (pandas)."""
 
-    def __init__(self, url: str | None = None, *, migrate: bool = True, **engine_kwargs: Any) -> None:
-        self.url = db.resolve_url(url)
+    def __init__(self, url: str | None = None, *, config: Config | None = None, migrate: bool = True,
+                 **engine_kwargs: Any) -> None:
+        self.config = config or Config()
+        self.url = db.resolve_url(url or self.config.db)
         self.engine: Engine = db.make_engine(self.url, **engine_kwargs)
         if migrate:
             db.migrate(self.engine)
@@ -57,21 +65,21 @@ class Ledger:
         paths: Iterable[str | Path],
         *,
         workers: int = 1,
-        model: str | None = None,
         extractor: Extractor | None = None,
         force: bool = False,
         on_progress: Progress | None = None,
+        **options: Unpack[PipelineOptions],
     ) -> IngestReport:
         """Read files and folders (text, HTML, JSON, JSON Lines), extract, store.  Articles
         stored already with the same content are skipped before extraction; ``force``
-        extracts them again."""
-        from onrecord import article as readers
+        extracts them again.  ``options`` are those of ``onrecord ingest`` (model, taxonomy,
+        aliases, embeddings, stance_url, stance_model) over the ledger's config."""
+        from onrecord import readers
 
         paths = list(paths)
         return self.ingest_articles(
             readers.iter_articles(paths),
-            workers=workers, model=model, extractor=extractor, force=force, on_progress=on_progress,
-            paths=paths,
+            workers=workers, extractor=extractor, force=force, on_progress=on_progress, paths=paths, **options,
         )  # fmt: skip
 
     def ingest_articles(
@@ -79,21 +87,18 @@ class Ledger:
         items: Iterable[Article],
         *,
         workers: int = 1,
-        model: str | None = None,
         extractor: Extractor | None = None,
         force: bool = False,
         on_progress: Progress | None = None,
         paths: Iterable[str | Path] = (),
+        **options: Unpack[PipelineOptions],
     ) -> IngestReport:
         """Ingest Article objects (``extractor`` replaces the spaCy pipeline, e.g. in tests)."""
-        return ingest_articles(
-            self.engine,
-            items,
-            extractor or default_extractor(model, workers),
-            paths=paths,
-            force=force,
-            on_progress=on_progress,
-        )
+        if extractor is None:
+            extractor = default_extractor(self.config.merged(**options), workers)
+        elif options:
+            raise ConfigError(f"{', '.join(options)}: extraction settings do nothing with an extractor of your own")
+        return ingest_articles(self.engine, items, extractor, paths=paths, force=force, on_progress=on_progress)
 
     def recluster(self, full: bool = False) -> int | None:
         """Cluster the statements that have no quote cluster yet (ingest does it at the end of
@@ -149,7 +154,7 @@ class Ledger:
         until: str | None = None,
         kind: str | None = None,
         limit: int | None = None,
-    ) -> Results[TimelineEntry]:
+    ) -> Results[SpeakerQuote]:
         """What a speaker said, newest first: each quote once, with venue and every outlet."""
         with self.engine.connect() as conn:
             return query.timeline(conn, speaker, since=since, until=until, kind=kind, limit=limit)
@@ -163,24 +168,29 @@ class Ledger:
                 conn, speaker=speaker, min_reports=min_reports, limit=limit, offset=offset
             )
 
-    # --- positions -----------------------------------------------------------------------------
+    # --- stances over time -----------------------------------------------------------------------------
 
-    def positions(self, speaker: str, issue: str | None = None) -> dict[tuple[str, str], list[Any]]:
-        """(speaker id, issue) → the speaker's stances on the issue in the order they were made
-        (``onrecord.positions.TimelineEntry``), each quote once, human labels winning."""
+    def issue_id(self, name: str | None) -> str | None:
+        """An issue named by its id or an alias, as the id statements carry (by the taxonomy of
+        the ledger's config)."""
+        return canonical_issue(name, self.config.taxonomy)
+
+    def positions(self, speaker: str, issue: str | None = None) -> dict[tuple[str, str], list[StanceEntry]]:
+        """(speaker id, issue) → the speaker's stances on the issue in the order they were made,
+        each quote once, human labels winning."""
         with self.engine.connect() as conn:
-            return ledger_positions.speaker_timelines(conn, speaker, canonical_issue(issue))
+            return ledger_stances.speaker_timelines(conn, speaker, self.issue_id(issue))
 
     def shifts(self, since: str | None = None, speaker: str | None = None, issue: str | None = None
-               ) -> list[Any]:
-        """Changes of a speaker's stance on an issue (``onrecord.positions.Shift``), newest first."""
+               ) -> list[Shift]:
+        """Changes of a speaker's stance on an issue, newest first."""
         with self.engine.connect() as conn:
-            return ledger_positions.shifts(conn, since=since, speaker=speaker, issue=canonical_issue(issue))
+            return ledger_stances.shifts(conn, since=since, speaker=speaker, issue=self.issue_id(issue))
 
     def label_stance(self, statement_id: int, issue: str, label: str, note: str | None = None) -> None:
         """A person's stance label for one statement and issue; it wins over rules and models."""
         with db.writing(self.engine) as conn:
-            ledger_positions.label_stance(conn, statement_id, canonical_issue(issue) or issue, label, note)
+            ledger_stances.label_stance(conn, statement_id, self.issue_id(issue) or issue, label, note)
 
     def stats(self) -> dict[str, Any]:
         with self.engine.connect() as conn:

@@ -13,8 +13,8 @@ from onrecord.ledger.records import (
     QuoteCluster,
     Report,
     Results,
+    SpeakerQuote,
     StatementRecord,
-    TimelineEntry,
     speaker_slug,
     statement_dict,
 )
@@ -198,10 +198,10 @@ def find_statements(
 
 def timeline(
     conn: Connection, speaker: str, *, limit: int | None = None, **kw: Any
-) -> Results[TimelineEntry]:
+) -> Results[SpeakerQuote]:
     """What a speaker said, newest first, each quote once with every outlet that reported it."""
     records = find_statements(conn, speaker=speaker, limit=None, **kw)
-    entries: dict[Any, TimelineEntry] = {}
+    entries: dict[Any, SpeakerQuote] = {}
     firsts: dict[int, int] = {}
     ids = {r.cluster_id for r in records if r.cluster_id is not None}
     for chunk in _chunks(sorted(ids)):
@@ -210,7 +210,7 @@ def timeline(
         key = ("c", r.cluster_id) if r.cluster_id is not None else ("s", r.id)
         if key in entries and firsts.get(r.cluster_id or -1) != r.id:
             continue  # a later report of a quote already listed
-        entries[key] = TimelineEntry(
+        entries[key] = SpeakerQuote(
             date=r.date, quote=r.quote, kind=r.kind, venue=r.venue, said_on=r.said_on, outlets=r.outlets,
             reports=r.reports, negated=r.negated, hedged=r.hedged, speaker=r.speaker,
             speaker_id=r.speaker_id, statement_id=r.id, cluster_id=r.cluster_id, url=r.url,

@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, TypeVar
 
+from onrecord.errors import MissingExtra
+
 T = TypeVar("T")
 
 # the keys of Statement.to_dict() that have columns; anything else goes to "extra"
@@ -171,7 +173,7 @@ def require(module: str, purpose: str) -> Any:
     try:
         return importlib.import_module(module)
     except ImportError as e:
-        raise RuntimeError(
+        raise MissingExtra(
             f"{purpose} need the optional package {module!r}: pip install 'onrecord[frames]'"
             f" (or: pip install {module})"
         ) from e
@@ -202,7 +204,7 @@ class StatementRecord:
     statement: dict[str, Any] = field(default_factory=dict, repr=False)  # Statement.to_dict()
 
     def to_statement(self) -> Any:
-        from onrecord.statement import Statement
+        from onrecord.model.statement import Statement
 
         return Statement.from_dict(self.statement)
 
@@ -213,7 +215,7 @@ class StatementRecord:
 
 
 @dataclass
-class TimelineEntry:
+class SpeakerQuote:
     """One thing a speaker said, once however many outlets reported it."""
 
     date: str | None  # of the first report

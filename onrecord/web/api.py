@@ -13,10 +13,13 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, ValidationError
 
-from onrecord.article import Article, read_html, read_text
-from onrecord.ledger.positions import entry_row, shift_row
+from onrecord.errors import InvalidBody
+from onrecord.ledger.stances import entry_row, shift_row
+from onrecord.model.article import Article
+from onrecord.readers import read_html, read_text
 from onrecord.web import data
-from onrecord.web.app import check_token, error_body
+from onrecord.web.errors import error_body
+from onrecord.web.security import check_token
 
 
 class ErrorInfo(BaseModel):
@@ -125,17 +128,11 @@ def _parse_body(raw: bytes, content_type: str) -> tuple[ArticleIn | None, str]:
         except ValidationError as e:
             detail = [{"where": ".".join(["body", *(str(p) for p in err.get("loc", ()))]), "message": err.get("msg")}
                       for err in e.errors()]
-            raise BodyError(detail) from None
+            raise InvalidBody(detail) from None
     if media in RAW_TYPES:
         return None, RAW_TYPES[media]
     raise HTTPException(
         415, f"POST /api/articles takes application/json, text/plain or text/html, not {media or 'no type'!r}")
-
-
-class BodyError(Exception):
-    def __init__(self, detail: list[dict[str, Any]]) -> None:
-        super().__init__("invalid body")
-        self.detail = detail
 
 
 @router.post("/articles", status_code=201, response_model=IngestOut, summary="Ingest one article (needs the API token)",
@@ -155,7 +152,7 @@ async def post_article(
     raw = await request.body()
     try:
         record, fmt = _parse_body(raw, request.headers.get("content-type", ""))
-    except BodyError as e:
+    except InvalidBody as e:
         return JSONResponse(error_body(422, "invalid request: " + "; ".join(
             f"{d['where']}: {d['message']}" for d in e.detail[:5]), e.detail), 422)
     if record is None:
@@ -221,9 +218,11 @@ def list_statements(
     outlet: Annotated[str | None, Query(max_length=200)] = None,
     since: str | None = None, until: str | None = None,
 ) -> dict[str, Any]:
-    with _ledger(request).engine.connect() as conn:
-        return data.list_statements(conn, limit=limit, cursor=cursor, q=q, speaker=speaker, issue=issue, kind=kind,
-                                    venue=venue, outlet=outlet, since=_date(since, "since"),
+    ledger = _ledger(request)
+    with ledger.engine.connect() as conn:
+        return data.list_statements(conn, limit=limit, cursor=cursor, q=q, speaker=speaker,
+                                    issue=ledger.issue_id(issue), kind=kind, venue=venue, outlet=outlet,
+                                    since=_date(since, "since"),
                                     until=_date(until, "until")).to_dict()
 
 

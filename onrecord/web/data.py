@@ -16,21 +16,13 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from onrecord.components.issues import canonical_issue
+from onrecord.errors import BadCursor, NotFound
 from onrecord.ledger import query
 from onrecord.ledger.records import statement_dict
 from onrecord.ledger.schema import articles, quote_clusters, speaker_aliases, speakers, statements
 
 a, s, c = articles, statements, quote_clusters
 SLUG = re.compile(r"[A-Za-z0-9_-]{1,64}")  # an issue name the SQL cut can look for as it is
-
-
-class NotFound(LookupError):
-    """No article, speaker or quote cluster with that key (the app answers 404)."""
-
-
-class BadCursor(ValueError):
-    """A cursor this app did not make."""
 
 
 def encode_cursor(key: Any) -> str:
@@ -139,13 +131,13 @@ def list_statements(conn: Connection, *, limit: int, cursor: str | None = None, 
                     speaker: str | None = None, issue: str | None = None, kind: str | None = None,
                     venue: str | None = None, outlet: str | None = None, since: str | None = None,
                     until: str | None = None) -> Page:
-    """Statements matching the filters, most recently stored first."""
+    """Statements matching the filters, most recently stored first (``issue``: an issue id as
+    statements carry it, see ``Ledger.issue_id``)."""
     after = _int_key(cursor)
     conds = query.filters(conn, query=q, speaker=speaker, since=since, until=until, kind=kind, venue=venue,
                           outlet=outlet)
     if after is not None:
         conds.append(s.c.id < after)
-    issue = canonical_issue(issue)
     if issue and SLUG.fullmatch(issue):
         # a first cut in SQL: the issue's name, quoted, in the JSON list (text on both backends);
         # the exact test below keeps only the statements whose list holds it

@@ -10,8 +10,8 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
-from onrecord.ledger.positions import shift_row
-from onrecord.positions import positions_svg
+from onrecord.ledger.stances import shift_row
+from onrecord.timeline.charts import timelines_svg
 from onrecord.web import data
 from onrecord.web.highlight import describe, highlighted_html
 
@@ -46,7 +46,7 @@ def search_page(request: Request, q: Annotated[str, Query(max_length=500)] = "",
     ledger = request.app.state.ledger
     with ledger.engine.connect() as conn:
         page = data.list_statements(conn, limit=request.app.state.settings.page_size, cursor=cursor, q=q,
-                                    speaker=speaker or None, issue=issue or None, kind=kind or None,
+                                    speaker=speaker or None, issue=ledger.issue_id(issue or None), kind=kind or None,
                                     venue=venue or None, outlet=outlet or None,
                                     since=_date_or_none(since), until=_date_or_none(until))
         filtered = q or speaker or issue or kind or since or until or outlet or venue
@@ -99,8 +99,8 @@ def speaker_page(request: Request, speaker_id: Annotated[str, Path(max_length=25
     by_issue: dict[str, list[Any]] = {}
     for (_, issue), entries in timelines.items():
         by_issue.setdefault(issue, []).extend(entries)
-    charts = [{"issue": issue, "svg": Markup(positions_svg({issue: entries})), "points": len(entries)}
-              for issue, entries in by_issue.items()]  # positions_svg escapes every text it writes
+    charts = [{"issue": issue, "svg": Markup(timelines_svg({issue: entries})), "points": len(entries)}
+              for issue, entries in by_issue.items()]  # timelines_svg escapes every text it writes
     shifts = [shift_row(s) for s in ledger.shifts(speaker=speaker_id)]
     return _render(request, "speaker.html", {"speaker": speaker, "charts": charts, "shifts": shifts,
                                              "statements": page.items})

@@ -14,8 +14,8 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from onrecord.article import Article
-from onrecord.statement import Cue, Mention, Quote, Segment, Speaker, Statement, Venue
+from onrecord.model import Article
+from onrecord.model.statement import Cue, Mention, Quote, Segment, Speaker, Statement, Venue
 
 _NAME = r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*"
 _VENUE = r"(?: (?:on|at|to) (?:the )?(?P<venue>[A-Z][\w]*(?: [A-Z][\w]*)*))?"
@@ -66,7 +66,7 @@ def statements_of(text: str, offset: int = 0) -> list[Statement]:
 
 
 def fake_extract(articles: Iterable[Article], delay: float = 0.0) -> Iterator[dict[str, Any]]:
-    """Same contract as ``onrecord.pipeline.extract_articles``: one result per article, in order."""
+    """Same contract as ``onrecord.extraction.pipeline.extract_articles``: one result per article, in order."""
     for article in articles:
         if delay:
             time.sleep(delay)

@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 from ledger_fakes import CountingExtractor, article, corpus, fake_extract
 
-from onrecord.article import Article
 from onrecord.ledger import Ledger
 from onrecord.ledger.ingest import content_hash
 from onrecord.ledger.records import speaker_slug, statement_dict, statement_row
-from onrecord.statement import Cue, Mention, Quote, SaidOn, Segment, Speaker, Statement, Venue
+from onrecord.model import Article
+from onrecord.model.statement import Cue, Mention, Quote, SaidOn, Segment, Speaker, Statement, Venue
 
 
 def counts(ledger: Ledger) -> dict[str, Any]:
@@ -171,7 +171,7 @@ def test_a_crashing_extractor_marks_the_run_failed(ledger: Ledger) -> None:
 
 
 def test_ingest_reads_paths_with_the_article_readers(ledger: Ledger, tmp_path, monkeypatch) -> None:
-    import onrecord.article
+    import onrecord.readers
 
     given: list[list[str]] = []
 
@@ -179,7 +179,7 @@ def test_ingest_reads_paths_with_the_article_readers(ledger: Ledger, tmp_path, m
         given.append([str(p) for p in paths])
         return iter(corpus())
 
-    monkeypatch.setattr(onrecord.article, "iter_articles", fake_iter)
+    monkeypatch.setattr(onrecord.readers, "iter_articles", fake_iter)
     report = ledger.ingest([tmp_path], extractor=fake_extract)
     assert given == [[str(tmp_path)]] and report.stored == 5
     assert ledger.runs(limit=1)[0]["paths"] == [str(tmp_path)]

@@ -58,8 +58,8 @@ def test_urls_are_resolved() -> None:
     assert db.resolve_url("sqlite:////tmp/x.db") == "sqlite:////tmp/x.db"
 
 
-def test_default_url_comes_from_the_environment(monkeypatch) -> None:
-    monkeypatch.setenv("ONRECORD_DB", "sqlite:///elsewhere.db")
-    assert db.resolve_url(None) == "sqlite:///elsewhere.db"
-    monkeypatch.delenv("ONRECORD_DB")
-    assert db.resolve_url(None) == db.DEFAULT_URL == "sqlite:///onrecord.db"
+def test_default_url_comes_from_the_settings() -> None:
+    from onrecord.config import Config
+
+    assert Config.load(environ={"ONRECORD_DB": "sqlite:///elsewhere.db"}).db == "sqlite:///elsewhere.db"
+    assert db.resolve_url(Config.load(environ={}).db) == db.resolve_url(None) == "sqlite:///onrecord.db"

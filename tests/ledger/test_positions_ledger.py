@@ -13,11 +13,11 @@ import sqlalchemy as sa
 from alembic import command
 from typer.testing import CliRunner
 
-from onrecord.article import Article
 from onrecord.cli import app
+from onrecord.extraction.pipeline import extract_articles
 from onrecord.ledger import Ledger, db
 from onrecord.ledger.schema import stance_labels, statements
-from onrecord.pipeline import extract_articles
+from onrecord.model import Article
 
 ARTICLES = [
     Article(id="spring", date="2025-04-02", outlet="Nordpost",
@@ -113,7 +113,7 @@ def test_human_label_wins_and_changes_the_shifts(positions_ledger: Ledger) -> No
     assert positions_ledger.shifts(issue="territory") == []
     with pytest.raises(ValueError):
         positions_ledger.label_stance(later, "territory", "maybe")
-    with pytest.raises(KeyError):
+    with pytest.raises(LookupError):
         positions_ledger.label_stance(10**9, "territory", "oppose")
 
 
@@ -230,15 +230,18 @@ def test_cli_tables_and_a_clear_error_for_an_empty_chart(positions_ledger: Ledge
     assert result.exit_code == 2
 
 
-def test_an_issue_alias_names_the_issue(positions_ledger: Ledger, tmp_path: Path, monkeypatch) -> None:
+def test_an_issue_alias_names_the_issue(positions_ledger: Ledger, tmp_path: Path) -> None:
     from importlib import resources
 
-    text = resources.files("onrecord.lexicon").joinpath("taxonomy_war.yaml").read_text(encoding="utf-8")
+    from onrecord.config import Config
+
+    text = resources.files("onrecord.lexicons.data").joinpath("taxonomy_war.yaml").read_text(encoding="utf-8")
     own = tmp_path / "taxonomy.yaml"
     own.write_text(text.replace("    label: Territory\n", "    label: Territory\n    aliases: [land_question]\n", 1),
                    encoding="utf-8")
-    monkeypatch.setenv("ONRECORD_TAXONOMY", str(own))
-    by_alias = positions_ledger.positions("Silva", "land_question")
-    assert list(by_alias) == [("person:a-silva", "territory")]
-    assert [s.issue for s in positions_ledger.shifts(issue="land_question")] == ["territory"]
-    assert positions_ledger.positions("Silva", "no_such_issue") == {}
+    assert positions_ledger.positions("Silva", "land_question") == {}  # the bundled taxonomy has no such alias
+    with Ledger(positions_ledger.url, config=Config.load(environ={}, taxonomy=str(own))) as ledger:
+        by_alias = ledger.positions("Silva", "land_question")
+        assert list(by_alias) == [("person:a-silva", "territory")]
+        assert [s.issue for s in ledger.shifts(issue="land_question")] == ["territory"]
+        assert ledger.positions("Silva", "no_such_issue") == {}

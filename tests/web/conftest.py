@@ -17,9 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # web_support, for the
 
 from web_support import extra_articles, make_app, sources  # noqa: E402
 
-from onrecord.article import iter_articles  # noqa: E402
+from onrecord.extraction.pipeline import extract_articles  # noqa: E402
 from onrecord.ledger import Ledger  # noqa: E402
-from onrecord.pipeline import extract_articles  # noqa: E402
+from onrecord.readers import iter_articles  # noqa: E402
 
 PG_URL = os.environ.get("ONRECORD_TEST_PG_URL")
 

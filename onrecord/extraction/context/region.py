@@ -1,0 +1,207 @@
+"""The attribution region of a statement and what is linked to its cue.
+
+The *attribution region* is the sentence(s) holding the cue less the content, so a date or a
+place inside the quoted words never counts.  A phrase in the region belongs to the statement
+when the parse links it to the cue (``attachment``): directly ("said ON FRIDAY"), through a noun
+("in an interview ... ON FRIDAY"), through a verb that carries the statement ("SPEAKING to
+students ..., the mayor said"), or as a fronted adverbial of a clause that governs the cue ("IN
+2022, Putin annexed ..., calling them ...").  Below that, the helpers that turn linked phrases
+into text.  All character offsets index ``doc.text``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from onrecord.lexicons.venues import VenueLexicon, load_venue_lexicon
+
+CharRange = tuple[int, int]
+
+# --- the attribution region ----------------------------------------------------------------
+
+
+@dataclass
+class Region:
+    """The sentences that attribute a statement, the tokens of its content (excluded), and the
+    anchors: the cue's head token, or without a cue the roots of the sentences."""
+
+    doc: Doc
+    sents: list[Span]
+    excluded: set[int]
+    anchors: list[Token]
+    lexicon: VenueLexicon
+
+    def holds(self, token: Token) -> bool:
+        return token.i not in self.excluded and any(s.start <= token.i < s.end for s in self.sents)
+
+    def tokens(self) -> Iterable[Token]:
+        for sent in self.sents:
+            for token in sent:
+                if token.i not in self.excluded:
+                    yield token
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    return [t for t in doc if t.idx < end and t.idx + len(t) > start]
+
+
+def _cue_head(tokens: Sequence[Token]) -> Token:
+    """The token of a cue phrase whose head lies outside it: "say" of "wouldn't say"."""
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    verbs = [t for t in heads if t.pos_ in {"VERB", "AUX"}]
+    return (verbs or heads or list(tokens))[0]
+
+
+def attribution_region(doc: Doc, cue: CharRange | None, content: Sequence[CharRange],
+                       lexicon: VenueLexicon | None = None) -> Region:
+    """The cue's sentence(s) (without a cue: the content's), less the content's tokens."""
+    lexicon = lexicon or load_venue_lexicon()
+    excluded = {t.i for start, end in content for t in _tokens_in(doc, start, end)}
+    cue_tokens = _tokens_in(doc, *cue) if cue is not None else []
+    if cue_tokens:
+        seen = {t.sent.start for t in cue_tokens}
+        sents = [s for s in doc.sents if s.start in seen]
+        anchors = [_cue_head(cue_tokens)]
+    else:
+        sents = [s for s in doc.sents if any(t.i in excluded for t in s)]
+        anchors = [s.root for s in sents if s.root.i not in excluded]
+    return Region(doc, sents, excluded, anchors, lexicon)
+
+
+def is_clause_verb(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"aux", "auxpass"}
+
+
+# Rule: attachment — a phrase belongs to the statement when its head chain reaches the cue
+# through nouns and prepositions (rank 0), also through a verb that carries the statement,
+# "SPEAKING on BBC radio" (rank 1), or when it is a fronted adverbial of a clause that governs
+# the cue, "IN 2022, Putin annexed ..., CALLING them ..." (rank 2).  Any other verb on the way
+# (a relative clause's: "who met Biden ON FRIDAY") cuts the link, and so does the content.
+def attachment(token: Token, region: Region) -> int | None:
+    anchors = {a.i for a in region.anchors}
+    rank = 0
+    current = token
+    for _ in range(len(region.doc)):
+        if current.i in anchors:
+            return rank
+        if not region.holds(current):  # outside the sentence, or in the content
+            return None
+        head = current.head
+        if head.i == current.i:
+            return None
+        if is_clause_verb(head) and head.i not in anchors:
+            if head.lemma_.lower() in region.lexicon.carrier_verbs and head.i not in region.excluded:
+                rank = 1
+            else:
+                return 2 if _fronted(token, current, head, region) else None
+        current = head
+    return None
+
+
+ADVERBIAL = {"prep", "npadvmod", "advmod", "obl", "tmod"}
+
+
+def _fronted(token: Token, top: Token, verb: Token, region: Region) -> bool:
+    """``top`` (the phrase's highest token, holding ``token``) is a left dependent of ``verb``,
+    and ``verb`` governs a cue that comes after the phrase."""
+    if verb.i in region.excluded or top.i > verb.i or top.dep_ not in ADVERBIAL:
+        return False
+    return any(a.i != verb.i and a.i > token.i and verb.is_ancestor(a) for a in region.anchors)
+
+
+# --- phrases as text -----------------------------------------------------------------------
+
+KEEP_LEFT = {"compound", "amod", "nmod", "poss", "case", "nummod", "flat", "det", "quantmod"}
+KEEP_RIGHT = {"compound", "flat", "cc", "conj", "case"}
+LEADING_WORDS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that"}
+
+
+def phrase_tokens(head: Token, region: Region) -> list[Token]:
+    """A noun phrase without its relative clauses and prepositional modifiers (but with "of":
+    "State of the Union", "a group of students")."""
+    kept = [head]
+    for child in head.children:
+        if child.i in region.excluded:
+            continue
+        if child.i < head.i and child.dep_ in KEEP_LEFT:
+            kept.extend(phrase_tokens(child, region))
+        elif child.i > head.i and child.dep_ in KEEP_RIGHT:
+            kept.extend(phrase_tokens(child, region))
+        elif child.i > head.i and child.dep_ == "prep" and child.lower_ == "of":
+            kept.extend(t for t in child.subtree if t.i not in region.excluded)
+    return sorted(set(kept), key=lambda t: t.i)
+
+
+def text_of(tokens: Sequence[Token]) -> str:
+    """The text from the first to the last of ``tokens``, without leading determiners or
+    possessive pronouns, nor trailing punctuation."""
+    run = list(tokens)
+    while run and (run[0].lower_ in LEADING_WORDS or run[0].is_punct or run[0].dep_ == "case"):
+        run = run[1:]
+    while run and (run[-1].is_punct or run[-1].dep_ in {"case", "cc"}):
+        run = run[:-1]
+    if not run:
+        return ""
+    doc = run[0].doc
+    return doc.text[run[0].idx: run[-1].idx + len(run[-1])]
+
+
+def span_of(tokens: Sequence[Token]) -> CharRange:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+
+
+# --- phrases linked to the cue -----------------------------------------------------------
+
+
+def distance(token: Token, region: Region) -> int:
+    return min(abs(token.i - a.i) for a in region.anchors) if region.anchors else 0
+
+
+def linked_verbs(region: Region) -> list[Token]:
+    """The anchors and the carrier verbs linked to them ("speaking ..., he said")."""
+    verbs = list(region.anchors)
+    for token in region.tokens():
+        if token in verbs or not is_clause_verb(token) or token.head.i == token.i:
+            continue
+        carrier = token.lemma_.lower() in region.lexicon.carrier_verbs
+        if carrier and attachment(token.head, region) is not None:
+            verbs.append(token)
+    return verbs
+
+
+def object_of(head: Token, preposition: str, region: Region) -> Token | None:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == preposition and region.holds(child):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and region.holds(obj):
+                    return obj
+    return None
+
+
+def person_name(head: Token, region: Region) -> tuple[str, CharRange] | None:
+    """A person's name heading a phrase, less a possessive ("Fox News' Bret Baier")."""
+    if head.ent_type_ != "PERSON":
+        return None
+    drop = {t.i for child in head.children if child.dep_ == "poss" for t in child.subtree}
+    kept = [t for t in phrase_tokens(head, region) if t.i not in drop]
+    text = text_of(kept)
+    return (text, span_of(kept)) if text else None
+
+
+def object_phrase(head: Token, region: Region) -> tuple[str, CharRange]:
+    tokens = phrase_tokens(head, region)
+    return text_of(tokens), span_of(tokens)
+
+
+def with_tokens(tokens: list[Token], obj: Token, region: Region) -> list[Token]:
+    """The venue's words grown to hold its "with"/"on" object: "an interview with Sky News"."""
+    grown = [*tokens, obj.head, *phrase_tokens(obj, region)]
+    doc = obj.doc
+    return list(doc[min(t.i for t in grown): max(t.i for t in grown) + 1])
+

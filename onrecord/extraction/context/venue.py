@@ -1,0 +1,260 @@
+"""Venue rules: where a statement was made ("in an interview with Sky News", "at a joint press
+conference", "on Telegram", "told Fox News").
+
+Venue nouns, news outlets, platforms and programmes are data (``lexicons/data/venues.yaml``),
+matched with spaCy ``Matcher`` patterns; each rule below is one function, named in a comment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.matcher import Matcher
+from spacy.tokens import Span, Token
+from spacy.util import filter_spans, get_lang_class
+from spacy.vocab import Vocab
+
+from onrecord.extraction.context.region import (
+    CharRange,
+    Region,
+    attachment,
+    distance,
+    linked_verbs,
+    object_of,
+    object_phrase,
+    person_name,
+    phrase_tokens,
+    span_of,
+    text_of,
+    with_tokens,
+)
+from onrecord.lexicons.venues import VenueLexicon
+from onrecord.model.statement import Venue
+
+# --- matching the lexicon ------------------------------------------------------------------
+
+
+@cache
+def _blank_tokenizer() -> Any:
+    return get_lang_class("en")().tokenizer
+
+
+def _orth_pattern(name: str) -> list[dict[str, Any]]:
+    return [{"ORTH": t.text} for t in _blank_tokenizer()(name)]
+
+
+def _noun_pattern(phrase: str) -> list[dict[str, Any]]:
+    words = [t.text for t in _blank_tokenizer()(phrase)]
+    last = words[-1]
+    return [{"LOWER": w} for w in words[:-1]] + [{"LOWER": {"IN": [last, last + "s", last + "es"]}}]
+
+
+_MATCHERS: dict[tuple[int, int], tuple[Vocab, VenueLexicon, Matcher]] = {}
+
+
+def lexicon_matcher(vocab: Vocab, lexicon: VenueLexicon) -> Matcher:
+    """A Matcher over the lexicon: keys ``NOUN:<phrase>``, ``OUTLET``, ``PLATFORM``, ``PROGRAM``;
+    built once per vocabulary and lexicon."""
+    key = (id(vocab), id(lexicon))
+    held = _MATCHERS.get(key)
+    if held is not None and held[0] is vocab and held[1] is lexicon:
+        return held[2]
+    matcher = Matcher(vocab)
+    for noun in lexicon.nouns:
+        matcher.add(f"NOUN:{noun.phrase}", [_noun_pattern(noun.phrase)])
+    matcher.add("OUTLET", [_orth_pattern(n) for n in lexicon.outlets])
+    matcher.add("PLATFORM", [_orth_pattern(n) for n in lexicon.platforms])
+    matcher.add("PROGRAM", [_orth_pattern(n) for n in lexicon.programs])
+    _MATCHERS[key] = (vocab, lexicon, matcher)
+    return matcher
+
+
+@dataclass(frozen=True)
+class LexiconHit:
+    kind: str  # NOUN, OUTLET, PLATFORM or PROGRAM
+    phrase: str  # the venue noun's lexicon phrase, or the name as written
+    span: Span
+
+
+def lexicon_hits(region: Region) -> list[LexiconHit]:
+    """The lexicon's phrases in the region (none in the content), longest first where they
+    overlap."""
+    doc = region.doc
+    matcher = lexicon_matcher(doc.vocab, region.lexicon)
+    spans = []
+    for sent in region.sents:
+        for match_id, start, end in matcher(sent):
+            span = Span(doc, sent.start + start, sent.start + end, label=match_id)
+            if all(i not in region.excluded for i in range(span.start, span.end)):
+                spans.append(span)
+    hits = []
+    for span in filter_spans(spans):
+        kind, _, phrase = span.label_.partition(":")
+        hits.append(LexiconHit(kind, phrase or span.text, span))
+    return hits
+
+
+def hit_inside(hits: Sequence[LexiconHit], tokens: Sequence[Token], kinds: set[str]) -> LexiconHit | None:
+    indices = {t.i for t in tokens}
+    for hit in hits:
+        if hit.kind in kinds and all(i in indices for i in range(hit.span.start, hit.span.end)):
+            return hit
+    return None
+
+
+def is_outlet_name(tokens: Sequence[Token], lexicon: VenueLexicon) -> bool:
+    """A proper name (not a person's) holding a word like "News" or "Times": "the Kyiv Evening
+    News" (the model may label it ORG, or something else)."""
+    names = [t for t in tokens if t.pos_ == "PROPN" and t.ent_type_ not in {"PERSON", "GPE", "NORP"}]
+    return any(t.text in lexicon.outlet_words for t in names)
+
+
+# --- venue, addressee, translator ----------------------------------------------------------
+
+
+@dataclass
+class _Found:
+    venue: Venue
+    rank: int
+    named: bool
+    distance: int
+    addressee: tuple[str, CharRange] | None = None
+    told: bool = False  # found by the told-outlet rule: its addressee comes first
+
+
+def _venue(name: str, venue_type: str, tokens: Sequence[Token]) -> Venue:
+    start, end = span_of(tokens)
+    return Venue(name=name, type=venue_type, text=tokens[0].doc.text[start:end], start=start, end=end)
+
+
+
+# Rule: a venue noun — "in an interview with Sky News", "at a joint press conference", "in a
+# statement", "in his nightly video address", "at the UN General Assembly", "during a meeting
+# with ...", "in a post on Facebook", "on state television": a lexicon noun that is the object
+# of a venue preposition (or of an addressing verb, "told the UN General Assembly") and is
+# attached to the cue.  Its name is the outlet or platform it names, else the phrase itself.
+def venue_noun_rule(region: Region, hits: Sequence[LexiconHit]) -> list[_Found]:
+    found = []
+    for hit in hits:
+        entry = region.lexicon.noun(hit.phrase) if hit.kind == "NOUN" else None
+        head = hit.span.root
+        if entry is None or not _governed_as_venue(head, region):
+            continue
+        rank = attachment(head, region)
+        if rank is None:
+            continue
+        tokens = phrase_tokens(head, region)
+        venue_type, name, named = entry.type, text_of(tokens), head.pos_ == "PROPN"
+        addressee = None
+        inner = hit_inside(hits, tokens, {"OUTLET", "PROGRAM", "PLATFORM"})
+        if inner is not None:  # "a Fox News interview" is Fox News's; "BBC radio" stays whole
+            named = True
+            if entry.with_role == "venue":
+                name = text_of(list(inner.span))
+        with_object = object_of(head, "with", region)
+        if with_object is None and entry.with_role == "venue":  # "an interview to/for Russian media"
+            with_object = object_of(head, "to", region) or object_of(head, "for", region)
+        if with_object is not None and entry.with_role == "venue":
+            obj_tokens = phrase_tokens(with_object, region)
+            outlet = hit_inside(hits, obj_tokens, {"OUTLET", "PROGRAM"})
+            if outlet is not None or with_object.pos_ == "PROPN":
+                name = text_of(list(outlet.span) if outlet is not None else obj_tokens)
+                named, tokens = True, with_tokens(tokens, with_object, region)
+            addressee = person_name(with_object, region)
+        elif with_object is not None and entry.with_role == "addressee":
+            addressee = object_phrase(with_object, region)
+        to_object = object_of(head, "to", region)
+        if to_object is not None and addressee is None:
+            addressee = object_phrase(to_object, region)
+        on_object = object_of(head, "on", region)
+        medium = None
+        if on_object is not None:
+            medium = hit_inside(hits, phrase_tokens(on_object, region), {"PLATFORM", "OUTLET", "PROGRAM"})
+        if on_object is not None and medium is not None:
+            name, named = text_of(phrase_tokens(on_object, region)), True
+            tokens = with_tokens(tokens, on_object, region)
+            if medium.kind == "PLATFORM":
+                venue_type = "social_media"
+        venue = _venue(name, venue_type, tokens)
+        found.append(_Found(venue, rank, named, distance(head, region), addressee))
+    return found
+
+
+def _governed_as_venue(head: Token, region: Region) -> bool:
+    if head.dep_ == "pobj":
+        return head.head.lower_ in region.lexicon.venue_preps
+    if head.dep_ in {"dobj", "dative"}:
+        return head.head.lemma_.lower() in region.lexicon.addressing_verbs
+    return False
+
+
+# Rule: a medium after "on" — "on Telegram", "on X" (social media), "on CNN's State of the
+# Union", "on Fox News" (broadcast): a platform, outlet or programme that is the object of
+# "on" attached to the cue.
+def medium_rule(region: Region, hits: Sequence[LexiconHit]) -> list[_Found]:
+    found = []
+    for hit in hits:
+        if hit.kind not in {"PLATFORM", "OUTLET", "PROGRAM"}:
+            continue
+        top = _object_of_on(hit.span)
+        if top is None or _is_venue_noun(top, hits) or _is_venue_noun(top.head.head, hits):
+            continue  # "an interview on Sky News" is the venue noun's
+        rank = attachment(top, region)
+        if rank is None:
+            continue
+        phrase = phrase_tokens(top, region) + list(hit.span)
+        tokens = list(region.doc[min(t.i for t in phrase): max(t.i for t in phrase) + 1])
+        venue_type = "social_media" if hit.kind == "PLATFORM" else "broadcast"
+        found.append(_Found(_venue(text_of(tokens), venue_type, tokens), rank, True, distance(top, region)))
+    return found
+
+
+def _object_of_on(name: Span) -> Token | None:
+    """The object of "on" that a name is (or modifies: "on CNN's State of the Union")."""
+    for token in name:
+        top = token
+        while top.dep_ in {"poss", "compound"} and top.head.i != top.i:
+            top = top.head
+        if top.dep_ == "pobj" and top.head.lower_ == "on":
+            return top
+    return None
+
+
+def _is_venue_noun(token: Token, hits: Sequence[LexiconHit]) -> bool:
+    return any(h.kind == "NOUN" and h.span.root.i == token.i for h in hits)
+
+
+# Rule: an outlet told — "told Fox News", "told the BBC", "told the Kyiv Evening News": the
+# object of an addressing verb that is a news outlet is the venue (an interview) and the
+# addressee.
+def told_outlet_rule(region: Region, hits: Sequence[LexiconHit]) -> list[_Found]:
+    found = []
+    for verb in linked_verbs(region):
+        if verb.lemma_.lower() not in region.lexicon.addressing_verbs:
+            continue
+        for obj in verb.children:
+            if obj.dep_ not in {"dobj", "dative"} or not region.holds(obj):
+                continue
+            tokens = phrase_tokens(obj, region)
+            outlet = hit_inside(hits, tokens, {"OUTLET", "PROGRAM"})
+            if outlet is None and not is_outlet_name(tokens, region.lexicon):
+                continue
+            name = text_of(list(outlet.span)) if outlet is not None else text_of(tokens)
+            person = person_name(obj, region)
+            addressee = person or (text_of(tokens), span_of(tokens))
+            venue_type = "broadcast" if outlet is not None and outlet.kind == "PROGRAM" else "interview"
+            rank = 0 if verb in region.anchors else 1
+            venue = _venue(name, venue_type, tokens)
+            found.append(_Found(venue, rank, True, distance(obj, region), addressee, told=True))
+    return found
+
+
+def best_venue(found: Sequence[_Found]) -> _Found | None:
+    """The venue most closely attached to the cue; among equals a named one, then the nearest."""
+    if not found:
+        return None
+    return min(found, key=lambda f: (f.rank, not f.named, f.distance))
+

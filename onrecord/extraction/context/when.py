@@ -1,0 +1,155 @@
+"""When a statement was made: time phrases in the attribution region, found with token patterns
+and the model's DATE/TIME entities, attached to the cue, and resolved by ``dates.py``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.matcher import Matcher
+from spacy.tokens import Span
+from spacy.vocab import Vocab
+
+from onrecord.extraction.context.dates import (
+    MODIFIERS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NOT_A_TIME_OF_SAYING,
+    NUMBER_WORDS,
+    PARTS_OF_DAY,
+    WEEKDAYS,
+    resolve_said_on,
+)
+from onrecord.extraction.context.region import Region, attachment, distance
+from onrecord.extraction.context.venue import LexiconHit
+from onrecord.model.statement import SaidOn
+
+_WEEKDAY_TOKEN = {"LOWER": {"IN": list(WEEKDAYS)}}
+_MONTH_TOKEN = {"ORTH": {"IN": [m.capitalize() for m in MONTHS]
+                         + [a.capitalize() + dot for a in MONTH_ABBREVIATIONS for dot in ("", ".")]}}
+_DAY_TOKEN = {"TEXT": {"REGEX": r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)?$"}}
+_YEAR_TOKEN = {"TEXT": {"REGEX": r"^(1[89]\d\d|2\d\d\d)$"}}
+_MOD = {"LOWER": {"IN": list(MODIFIERS)}, "OP": "?"}
+_PART_TOKEN = {"LOWER": {"IN": list(PARTS_OF_DAY)}, "OP": "?"}
+_THE = {"LOWER": "the", "OP": "?"}
+_OF = {"LOWER": "of", "OP": "?"}
+_UNIT = {"LOWER": {"IN": ["day", "days", "week", "weeks", "month", "months", "year", "years"]}}
+
+TIME_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
+    "weekday": [
+        [_MOD, {"LOWER": {"IN": ["last", "this", "past"]}, "OP": "?"}, _WEEKDAY_TOKEN, _PART_TOKEN],
+        [_MOD, {"LOWER": "on"}, _WEEKDAY_TOKEN, _PART_TOKEN],
+    ],
+    "relative_day": [
+        [_MOD, {"LOWER": {"IN": ["yesterday", "today", "tonight", "overnight"]}}, _PART_TOKEN],
+        [_MOD, {"LOWER": {"IN": ["this", "last"]}}, {"LOWER": {"IN": list(PARTS_OF_DAY)}}],
+        [{"LOWER": "the"}, {"LOWER": "day"}, {"LOWER": "before"}, {"LOWER": "yesterday"}],
+    ],
+    "period": [
+        [_MOD, {"LOWER": {"IN": ["last", "this", "past", "previous"]}},
+         {"LOWER": {"IN": ["week", "month", "year", "weekend"]}}],
+        [{"LOWER": {"IN": ["over", "at", "during"]}}, {"LOWER": "the"}, {"LOWER": "weekend"}],
+    ],
+    "ago": [
+        [{"LIKE_NUM": True}, _UNIT, {"LOWER": "ago"}],
+        [{"LOWER": {"IN": list(NUMBER_WORDS)}}, _UNIT, {"LOWER": "ago"}],
+    ],
+    "date": [
+        [_MOD, _MONTH_TOKEN, _DAY_TOKEN, {"ORTH": ",", "OP": "?"}, _YEAR_TOKEN, _PART_TOKEN],
+        [_MOD, _MONTH_TOKEN, _DAY_TOKEN, _PART_TOKEN],
+        [_MOD, _THE, _DAY_TOKEN, _OF, _MONTH_TOKEN, _YEAR_TOKEN],
+        [_MOD, _THE, _DAY_TOKEN, _OF, _MONTH_TOKEN],
+        [_MOD, _MONTH_TOKEN, {"ORTH": ",", "OP": "?"}, _YEAR_TOKEN],
+        [{"LOWER": {"IN": ["in", "during"]}}, _MOD, _MONTH_TOKEN],
+        [{"LOWER": {"IN": ["in", "during"]}}, _MOD, _YEAR_TOKEN],
+    ],
+}
+
+
+_TIME_MATCHERS: dict[int, tuple[Vocab, Matcher]] = {}
+
+
+def time_matcher(vocab: Vocab) -> Matcher:
+    """The time-phrase Matcher for a vocabulary, built once."""
+    held = _TIME_MATCHERS.get(id(vocab))
+    if held is not None and held[0] is vocab:
+        return held[1]
+    matcher = Matcher(vocab)
+    for key, patterns in TIME_PATTERNS.items():
+        matcher.add(key, patterns, greedy="LONGEST")
+    _TIME_MATCHERS[id(vocab)] = (vocab, matcher)
+    return matcher
+
+
+@dataclass(frozen=True)
+class TimeHit:
+    span: Span
+    said_on: SaidOn
+    rank: int
+
+
+def time_candidates(region: Region) -> list[list[Span]]:
+    """Time phrases in the region: the time patterns' matches and the model's DATE and TIME
+    entities (a time in the content never counts).  Overlapping ones make one candidate: a list
+    of their union ("in March" + "March 2022") and then each of them, longest first."""
+    doc = region.doc
+    spans = []
+    matcher = time_matcher(doc.vocab)
+    for sent in region.sents:
+        for _, start, end in matcher(sent):
+            spans.append(Span(doc, sent.start + start, sent.start + end))
+        for ent in sent.ents:
+            if ent.label_ in {"DATE", "TIME"}:
+                spans.append(ent)
+    groups: list[list[Span]] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if any(i in region.excluded for i in range(span.start, span.end)):
+            continue
+        if groups and span.start < max(s.end for s in groups[-1]):
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+    out = []
+    for group in groups:
+        union = doc[min(s.start for s in group): max(s.end for s in group)]
+        before = doc[union.start - 1].lower_ if union.start > 0 else ""
+        if before in NOT_A_TIME_OF_SAYING or union[0].lower_ in NOT_A_TIME_OF_SAYING:
+            continue
+        out.append([union, *sorted(group, key=len, reverse=True)])
+    return out
+
+
+# Rule: the statement's own time — a time phrase of the region, attached to the cue (see
+# ``attachment``), that resolves to a date; the most closely attached, then the nearest.
+def said_on_rule(region: Region, article_date: dt.date | None, published: dt.datetime | None,
+                 names: Sequence[LexiconHit] = ()) -> TimeHit | None:
+    found = []
+    for candidate in time_candidates(region):
+        if any(overlaps(candidate[0], hit.span) for hit in names if hit.kind != "NOUN"):
+            continue  # part of a name: "Sunday Morning Futures", "Fox News Sunday"
+        resolved = ((s, resolve_said_on(s.text, article_date, published)) for s in candidate)
+        span, said_on = next(((s, r) for s, r in resolved if r is not None), (candidate[0], None))
+        if said_on is None or not _time_of_saying(span, names):
+            continue
+        rank = attachment(span.root, region)
+        if rank is None:
+            continue
+        found.append(TimeHit(span, said_on, rank))
+    if not found:
+        return None
+    return min(found, key=lambda h: (h.rank, distance(h.span.root, region)))
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _time_of_saying(span: Span, names: Sequence[LexiconHit]) -> bool:
+    """A possessive time qualifies only a venue: "at Friday's press conference", but not
+    "yesterday's event"."""
+    if span.root.dep_ != "poss":
+        return True
+    return any(hit.kind == "NOUN" and hit.span.root.i == span.root.head.i for hit in names)
+

@@ -1,0 +1,83 @@
+"""Cues: the words that introduce a statement ("said", "wouldn't say", "according to").
+
+The lexicon is data (``lexicons/data/cues.tsv``).  This component marks cue tokens with
+``token._.cue`` (a ``CueEntry``), after checking that the token is used as a verb of saying here,
+and records negation and hedging (``token._.cue_negated``, ``token._.cue_hedged``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from onrecord.lexicons.cues import CueEntry
+
+HEDGE_WORDS = {"seem", "appear", "reportedly", "apparently", "allegedly", "may", "might", "could"}
+NEGATIONS = {"not", "n't", "n’t", "never", "no"}
+
+
+def is_verb_use(token: Token) -> bool:
+    """The lemma is used as a verb (or a participle heading a clause), not as a noun ("the
+    call", "a report") or an adjective."""
+    return token.pos_ in {"VERB", "AUX"} or (token.tag_ in {"VBD", "VBN", "VBG", "VBZ", "VBP", "VB"})
+
+
+def is_negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in token.children if c.i < token.i)
+
+
+def is_hedged(token: Token) -> bool:
+    """Hedging: a modal or a seem/appear verb over the cue ("appeared to suggest")."""
+    if any(c.lower_ in HEDGE_WORDS for c in token.children if c.dep_ in {"aux", "advmod"}):
+        return True
+    head = token.head
+    return token.dep_ == "xcomp" and head.lemma_ in {"seem", "appear"}
+
+
+def declined_by_negated_say(token: Token) -> bool:
+    """'wouldn't say' / 'could not say' / 'did not say whether': a refusal to state, not a
+    negated statement.  'did not say that …' stays a negated statement."""
+    if token.lemma_ not in {"say", "comment", "disclose", "reveal", "confirm"}:
+        return False
+    children = [c.lower_.replace("’", "'") for c in token.children if c.i < token.i]
+    if not any(c in {"n't", "not"} for c in children):
+        return False
+    if any(c in {"would", "wo", "could", "ca", "can", "will"} for c in children):
+        return True
+    complements = [c for c in token.children if c.dep_ in {"ccomp", "xcomp"}]
+    if not complements:
+        return True
+    marks = {m.lower_ for c in complements for m in c.subtree if m.i <= c.left_edge.i + 1}
+    return bool(marks & {"whether", "if", "how", "when", "why", "what", "who"})
+
+
+def next_to_punctuation(token: Token) -> bool:
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return after is None or after.is_punct
+
+
+def mark_cues(doc: Doc, lexicon: dict[str, CueEntry]) -> None:
+    for token in doc:
+        entry = lexicon.get(token.lemma_.lower())
+        if entry is None or not is_verb_use(token):
+            continue
+        if entry.complements == {"quote"} and not next_to_punctuation(token):
+            # "continued to fight" is no cue; only "he continued: …" / "…," he continued.
+            continue
+        token._.cue = entry
+        token._.cue_hedged = is_hedged(token) or entry.cls == "hedge"
+        if declined_by_negated_say(token):
+            token._.cue = CueEntry(entry.lemma, "decline", entry.complements | {"clause"})
+        else:
+            token._.cue_negated = is_negated(token)
+
+
+class CueMarker:
+    """The ``onrecord_cues`` component."""
+
+    def __init__(self, lexicon: dict[str, CueEntry]) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        mark_cues(doc, self.lexicon)
+        return doc

@@ -1,0 +1,124 @@
+"""Every component factory of the pipeline, registered in one place.
+
+Each names what it requires and what it assigns (see ``nlp.analyze_pipes()``), and takes its
+settings as config values (paths and names, never objects), so ``nlp.config`` says how the
+pipeline was built.  The components themselves live one per module: this file only builds them.
+Importing it registers the factories and declares the extensions (``extensions.py``).
+
+Pipeline order (``pipeline.COMPONENTS``), after the model's own components:
+
+    onrecord_quotes → onrecord_cues → onrecord_statements → onrecord_earlier → onrecord_speakers
+    → onrecord_context → onrecord_issues → onrecord_statement_issues → [onrecord_issue_embeddings]
+    → onrecord_stances → onrecord_records
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from onrecord.extraction import extensions  # noqa: F401  (declares the extensions)
+from onrecord.extraction.context.occasion import ContextFinder
+from onrecord.extraction.cues import CueMarker
+from onrecord.extraction.earlier import earlier_component
+from onrecord.extraction.embeddings import DEFAULT_ADD_AT, DEFAULT_DROP_BELOW, DEFAULT_MARGIN, IssueEmbeddings
+from onrecord.extraction.issue_embeddings import IssueEmbeddingsRefiner
+from onrecord.extraction.issue_tags import IssueTagger
+from onrecord.extraction.quotes import quotes_component
+from onrecord.extraction.records import RecordWriter
+from onrecord.extraction.speakers import SpeakerNamer
+from onrecord.extraction.stances.component import StanceTagger, stance_classifier
+from onrecord.extraction.statement_issues import StatementIssueTagger
+from onrecord.extraction.statements import statements_component
+from onrecord.identity.registry import pinned_registry
+from onrecord.lexicons.cues import load_cue_lexicon
+from onrecord.lexicons.taxonomy import load_taxonomy
+from onrecord.lexicons.venues import load_venue_lexicon
+
+STATEMENTS = "doc._.statements"
+
+
+@Language.factory("onrecord_quotes", assigns=["doc._.quotes"])
+def make_quotes(nlp: Language, name: str) -> object:
+    return quotes_component
+
+
+@Language.factory(
+    "onrecord_cues", default_config={"lexicon_path": None},
+    requires=["token.lemma", "token.pos", "token.dep"],
+    assigns=["token._.cue", "token._.cue_negated", "token._.cue_hedged"],
+)
+def make_cues(nlp: Language, name: str, lexicon_path: str | None) -> CueMarker:
+    return CueMarker(load_cue_lexicon(lexicon_path))
+
+
+@Language.factory(
+    "onrecord_statements", requires=["doc._.quotes", "token._.cue", "token.dep", "doc.sents"], assigns=[STATEMENTS]
+)
+def make_statements(nlp: Language, name: str) -> object:
+    return statements_component
+
+
+@Language.factory("onrecord_earlier", requires=[STATEMENTS, "token.dep"], assigns=[STATEMENTS])
+def make_earlier(nlp: Language, name: str) -> object:
+    return earlier_component
+
+
+@Language.factory(
+    "onrecord_speakers", default_config={"aliases_path": None}, requires=[STATEMENTS, "doc.ents"],
+    assigns=[STATEMENTS],
+)
+def make_speakers(nlp: Language, name: str, aliases_path: str | None) -> SpeakerNamer:
+    return SpeakerNamer(pinned_registry(aliases_path))
+
+
+@Language.factory(
+    "onrecord_context", default_config={"venues_path": None},
+    requires=[STATEMENTS, "doc._.article_date", "doc._.published", "doc.ents"], assigns=[STATEMENTS],
+)
+def make_context(nlp: Language, name: str, venues_path: str | None) -> ContextFinder:
+    return ContextFinder(load_venue_lexicon(venues_path))
+
+
+@Language.factory(
+    "onrecord_issues", default_config={"taxonomy_path": None}, requires=["token.lemma"], assigns=["doc._.issue_hits"]
+)
+def make_issues(nlp: Language, name: str, taxonomy_path: str | None) -> IssueTagger:
+    return IssueTagger(nlp, load_taxonomy(taxonomy_path))
+
+
+@Language.factory(
+    "onrecord_statement_issues", default_config={"taxonomy_path": None}, requires=[STATEMENTS, "doc._.issue_hits"],
+    assigns=[STATEMENTS],
+)
+def make_statement_issues(nlp: Language, name: str, taxonomy_path: str | None) -> StatementIssueTagger:
+    return StatementIssueTagger(load_taxonomy(taxonomy_path))
+
+
+@Language.factory(
+    "onrecord_issue_embeddings",
+    default_config={"taxonomy_path": None, "add_at": DEFAULT_ADD_AT, "margin": DEFAULT_MARGIN,
+                    "drop_below": DEFAULT_DROP_BELOW},
+    requires=[STATEMENTS], assigns=[STATEMENTS],
+)
+def make_issue_embeddings(nlp: Language, name: str, taxonomy_path: str | None, add_at: float, margin: float,
+                          drop_below: float) -> IssueEmbeddingsRefiner:
+    return IssueEmbeddingsRefiner(IssueEmbeddings(load_taxonomy(taxonomy_path)), add_at, margin, drop_below)
+
+
+@Language.factory(
+    "onrecord_stances", default_config={"taxonomy_path": None, "stance_url": None, "stance_model": None},
+    requires=[STATEMENTS], assigns=[STATEMENTS],
+)
+def make_stances(nlp: Language, name: str, taxonomy_path: str | None, stance_url: str | None,
+                 stance_model: str | None) -> StanceTagger:
+    # the endpoint's key is not a config value (it would be written with the pipeline):
+    # pipeline.build_nlp hands it to the component afterwards
+    return StanceTagger(nlp, load_taxonomy(taxonomy_path), stance_classifier(stance_url, stance_model, nlp))
+
+
+@Language.factory(
+    "onrecord_records", default_config={"aliases_path": None, "keep_objects": False},
+    requires=[STATEMENTS, "doc._.article_date"], assigns=["doc._.records"],
+)
+def make_records(nlp: Language, name: str, aliases_path: str | None, keep_objects: bool) -> RecordWriter:
+    return RecordWriter(pinned_registry(aliases_path), keep_objects)

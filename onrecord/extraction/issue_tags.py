@@ -1,0 +1,191 @@
+"""Issue tags: which issues of the taxonomy an article's statements address.
+
+Tagging runs spaCy ``Matcher`` rules over lemmas: a statement (its quote plus the sentence that
+attributes it) addresses an issue when one of the issue's triggers occurs in it.  The matcher is
+compiled once per taxonomy and pipeline and kept on the taxonomy (``Taxonomy.compiled``).
+The taxonomy itself is data: ``lexicons/taxonomy.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.errors import MatchPatternError
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from onrecord.errors import TaxonomyError
+from onrecord.lexicons.taxonomy import GAP, GAP_WORDS, Phrase, RawPattern, Role, Taxonomy
+
+
+def parse_only(nlp: Language, texts: Iterable[str]) -> list[Doc]:
+    """Parse texts with the model's own components: our statement components and NER are not
+    needed for lemmas and dependencies and are skipped."""
+    skip = [n for n in nlp.pipe_names if n.startswith("onrecord_") or n == "ner"]
+    return list(nlp.pipe(texts, disable=skip))
+
+
+def _word_spec(forms: set[str]) -> dict[str, Any]:
+    # Lemmas keep the case of proper nouns ("NATO", "Nato", "Crimea"): list the usual casings
+    # of each form.  A LEMMA attribute is matched natively; an extension getter per token made
+    # matching the slowest stage of the pipeline.
+    variants = {v for f in forms for v in (f, f.capitalize(), f.upper(), f.title())}
+    return {"LEMMA": {"IN": sorted(variants)}}
+
+
+def phrase_patterns(nlp: Language, phrases: Sequence[str]) -> list[list[dict[str, Any]]]:
+    """Matcher patterns for phrases: each word matches a token whose lemma is the word's lemma
+    or the word itself ("borders" in a phrase matches "border", "borders", "bordered"); "..."
+    is a gap of up to three tokens."""
+    parts_of = [[p.strip() for p in phrase.split(GAP)] for phrase in phrases]
+    flat = [part for parts in parts_of for part in parts if part]
+    docs = iter(parse_only(nlp, flat))
+    patterns = []
+    for parts in parts_of:
+        pattern: list[dict[str, Any]] = []
+        for k, part in enumerate(parts):
+            if k > 0:
+                pattern.append({"OP": f"{{0,{GAP_WORDS}}}"})
+            if not part:
+                continue
+            for token in next(docs):
+                pattern.append(_word_spec({token.lower_, token.lemma_.lower()}))
+        # a phrase cannot start or end with a gap: strip gap tokens at the edges
+        while pattern and "OP" in pattern[0] and len(pattern[0]) == 1:
+            pattern.pop(0)
+        while pattern and "OP" in pattern[-1] and len(pattern[-1]) == 1:
+            pattern.pop()
+        patterns.append(pattern)
+    return patterns
+
+
+@dataclass(frozen=True)
+class IssueHit:
+    """One match of an issue's trigger or content phrase in a Doc."""
+
+    issue: str
+    role: Role
+    start: int  # token offsets
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+
+
+class IssueMatcher:
+    """The taxonomy compiled for one pipeline: a Matcher whose keys are ``role:issue``."""
+
+    def __init__(self, nlp: Language, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+        self.matcher = Matcher(nlp.vocab)
+        for issue in taxonomy.issues.values():
+            self._add(nlp, f"trigger:{issue.id}", issue.lemmas + issue.phrases, issue.patterns)
+            self._add(nlp, f"for:{issue.id}", issue.for_phrases, ())
+            self._add(nlp, f"against:{issue.id}", issue.against_phrases, ())
+
+    def _add(self, nlp: Language, key: str, phrases: Sequence[Phrase], raw: Sequence[RawPattern]) -> None:
+        patterns = phrase_patterns(nlp, [p.text for p in phrases]) if phrases else []
+        patterns = [p for p in patterns if p]
+        for pattern in raw:
+            patterns.append([dict(t) for t in pattern.tokens])
+        if patterns:
+            self.matcher.add(key, patterns)
+
+    def hits(self, doc: Doc | Span) -> list[IssueHit]:
+        """Every trigger and content match, sorted by position."""
+        found: dict[tuple[str, int, int], IssueHit] = {}
+        for span in self.matcher(doc, as_spans=True):
+            role, issue = span.label_.split(":", 1)
+            found[(span.label_, span.start, span.end)] = IssueHit(
+                issue, role, span.start, span.end, span.start_char, span.end_char, span.text  # type: ignore[arg-type]
+            )
+        return sorted(found.values(), key=lambda h: (h.start, -(h.end - h.start), h.issue, h.role))
+
+
+def issue_matcher(nlp: Language, taxonomy: Taxonomy) -> IssueMatcher:
+    """The compiled matcher of a taxonomy for a pipeline, built once and cached on the taxonomy
+    (lemmatising the phrases needs the pipeline, so the cache is per pipeline)."""
+    cached = taxonomy.compiled.get(id(nlp))
+    if cached is not None and cached[0] is nlp:
+        return cached[1]
+    check_patterns(taxonomy)
+    compiled = IssueMatcher(nlp, taxonomy)
+    taxonomy.compiled[id(nlp)] = (nlp, compiled)
+    return compiled
+
+
+def issue_hits(doc: Doc | Span, taxonomy: Taxonomy, nlp: Language) -> list[IssueHit]:
+    """All trigger and content matches of the taxonomy in a parsed Doc or Span."""
+    return issue_matcher(nlp, taxonomy).hits(doc)
+
+
+def issues_in_ranges(
+    hits: Iterable[IssueHit], ranges: Iterable[tuple[int, int]], taxonomy: Taxonomy
+) -> list[str]:
+    """The issues whose triggers fall inside any of the character ranges, in taxonomy order.
+    For an article already parsed: the ranges are a statement's quote segments and its
+    attribution sentence."""
+    spans = list(ranges)
+    ids = {
+        h.issue for h in hits
+        if h.role == "trigger" and any(s <= h.start_char and h.end_char <= e for s, e in spans)
+    }
+    return [i for i in taxonomy.issues if i in ids]
+
+
+def tag_text(nlp: Language, text: str, taxonomy: Taxonomy) -> list[str]:
+    """The issues a plain text addresses, in taxonomy order."""
+    if not text.strip():
+        return []
+    doc = parse_only(nlp, [text])[0]
+    return issues_in_ranges(issue_hits(doc, taxonomy, nlp), [(0, len(text))], taxonomy)
+
+
+def tag_statement(nlp: Language, quote_text: str, attribution_sentence: str, taxonomy: Taxonomy) -> list[str]:
+    """Trigger rule: a statement addresses an issue when a trigger of the issue occurs in its
+    quote or in the sentence that attributes it ("… in exchange for NATO membership", he said).
+    The sentence counts because reported speech often names the topic outside the quotation
+    ("offered to broker a cease-fire …, saying it must guarantee …")."""
+    texts = [t for t in (quote_text, attribution_sentence) if t and t.strip()]
+    if len(texts) == 2 and texts[0] in texts[1]:
+        texts = texts[1:]  # the sentence holds the quote: one parse is enough
+    found: set[str] = set()
+    for doc in parse_only(nlp, texts):
+        found.update(issues_in_ranges(issue_hits(doc, taxonomy, nlp), [(0, len(doc.text))], taxonomy))
+    return [i for i in taxonomy.issues if i in found]
+
+
+# --- the component -------------------------------------------------------------------------
+
+
+def check_patterns(taxonomy: Taxonomy) -> Taxonomy:
+    """The taxonomy's raw Matcher patterns checked against spaCy's pattern schema; a
+    TaxonomyError names the file and the line of the first invalid one."""
+    checker = Matcher(Vocab(), validate=True)
+    for issue in taxonomy.issues.values():
+        for pattern in issue.patterns:
+            try:
+                checker.add("check", [[dict(t) for t in pattern.tokens]])
+            except (MatchPatternError, ValueError, TypeError) as exc:
+                raise TaxonomyError(f"{taxonomy.source}, line {pattern.line}: issue {issue.id!r} patterns: "
+                                    f"invalid spaCy Matcher pattern: {exc}") from None
+    return taxonomy
+
+
+class IssueTagger:
+    """The ``onrecord_issues`` component: sets ``doc._.issue_hits``, every trigger and content
+    match in the article, so a statement's issues are ``issues_in_ranges(doc._.issue_hits,
+    ranges, taxonomy)``."""
+
+    def __init__(self, nlp: Language, taxonomy: Taxonomy) -> None:
+        self.nlp = nlp
+        self.taxonomy = taxonomy
+        issue_matcher(nlp, taxonomy)  # compiled (and checked) now, not on the first article
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.issue_hits = issue_hits(doc, self.taxonomy, self.nlp)
+        return doc

@@ -1,0 +1,188 @@
+"""Speaker labels: "Secretary of State Marco Rubio: “…”", "WALLACE: If I may, sir, …",
+"President of Russia Vladimir Putin: Colleagues, …".
+
+Transcripts, official read-outs and quote round-ups put the speaker's name before a colon at the
+start of a paragraph instead of using a speech verb.  Rules, each a function below:
+1. ``speaker_label``: a paragraph opens with a short run of capitalised words (a name, a title
+   and a name, or a name in capitals) ending in a colon; not a heading word ("Note:", "Update:"),
+   not a time ("9:30"), not a place alone ("WASHINGTON:"), and no verb in it ("He said:" is a
+   speech cue, handled by the cue rules);
+2. the words after the colon, to the end of the paragraph, are the speaker's own, its cue the
+   colon: a ``direct`` statement when they are quoted (a round-up of quotes); a transcript turn
+   is verbatim but unmarked, and since kinds follow the quotation marks it is ``indirect`` with
+   the cue class ``transcript``;
+3. ``transcript_turns``: a turn that is not itself a quotation (a transcript, not a round-up of
+   quotes) goes on over the next paragraphs that have no label and no statement of their own,
+   until the next label;
+4. a label of the questioner ("Q:", "QUESTION:") ends a turn but names no one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from onrecord.extraction.found import Found
+
+MAX_LABEL_CHARS = 120
+MAX_NAME_TOKENS = 12
+MAX_TURN_PARAGRAPHS = 40
+# words that open a paragraph with a colon but are not speakers
+NOT_SPEAKERS = {
+    "note", "notes", "update", "updated", "source", "sources", "photo", "photos", "image", "video", "watch",
+    "listen", "read", "related", "see", "also", "correction", "clarification", "disclaimer", "warning",
+    "caption", "editor", "editors", "transcript", "summary", "background", "context", "topic", "topics",
+    "subject", "date", "time", "location", "place", "venue", "where", "when", "what", "why", "how", "who",
+    "tags", "keywords", "contact", "email", "phone", "website", "follow", "share", "credit", "credits",
+    "agenda", "answer", "a", "step", "part", "chapter", "section", "example", "examples",
+    "result", "results", "breaking", "exclusive", "analysis", "opinion", "live", "latest", "quote", "quotes",
+}
+QUESTIONER = {"q", "question", "audience member", "reporter", "questioner"}
+CONNECTORS = {"of", "the", "and", "for", "de", "von", "van", "al", "bin", "’s", "'s", "-", "."}
+OPENING_MARKS = "\"“‘'«"
+LABEL_RE = re.compile(rf"\s*([^:\n]{{1,{MAX_LABEL_CHARS}}}?):\s")
+
+
+def _label_tokens(doc: Doc, para_start: int, colon: int) -> Span | None:
+    """The capitalised words right before the colon (walking back over names, titles and the
+    small words inside titles: "President of Russia Vladimir Putin")."""
+    span = doc.char_span(para_start, colon, alignment_mode="contract")
+    if span is None or not len(span):
+        return None
+    start = span.end
+    for token in reversed(span):
+        word = token.text
+        if word[:1].isupper() or word.lower() in CONNECTORS or (word.isupper() and word.isalpha()):
+            start = token.i
+            continue
+        break
+    while start < span.end and doc[start].lower_ in CONNECTORS:
+        start += 1  # a name does not begin with "of the"
+    if start >= span.end or span.end - start > MAX_NAME_TOKENS:
+        return None
+    return doc[start : span.end]
+
+
+def speaker_label(doc: Doc, para_start: int, para_end: int) -> tuple[Span, int] | None:
+    """Rule 1: the label's words and the colon's offset, or None."""
+    text = doc.text
+    m = LABEL_RE.match(text, para_start, para_end)
+    if m is None:
+        return None
+    colon = m.end(1)
+    label = _label_tokens(doc, para_start, colon)
+    if label is None:
+        return None
+    words = label.text.lower().replace("’s", "").replace("'s", "").split()
+    if not words or words[0] in NOT_SPEAKERS or " ".join(words) in NOT_SPEAKERS:
+        return None
+    if any(t.pos_ in {"VERB", "AUX"} and not t.text[:1].isupper() for t in label):
+        return None  # "He said:": a speech cue, not a label
+    if any(t.like_num for t in label):
+        return None
+    if all(t.ent_type_ in {"GPE", "LOC", "DATE", "TIME"} for t in label if t.is_alpha):
+        return None  # a dateline ("WASHINGTON:") or a date
+    # the label must run to the paragraph's start or follow a heading glued before it
+    return label, colon
+
+
+def _colon_token(doc: Doc, colon: int):
+    for token in doc.char_span(colon, colon + 1, alignment_mode="expand") or []:
+        return token
+    return None
+
+
+def _mention_of(label: Span) -> Span:
+    """The speaker's mention inside the label: a person or organisation entity that ends at
+    the colon, with the title right before it; else the label."""
+    ents = [e for e in label.doc.ents if e.end == label.end and e.start >= label.start
+            and e.label_ in {"PERSON", "ORG", "NORP"}]
+    if not ents:
+        return label
+    start = ents[-1].start
+    while start > label.start and (label.doc[start - 1].text[:1].isupper() or label.doc[start - 1].lower_ in {"of"}):
+        start -= 1
+    while start < ents[-1].start and label.doc[start].lower_ in CONNECTORS:
+        start += 1
+    return label.doc[start : label.end]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _covered(found: list[Found], start: int, end: int) -> bool:
+    return any(f.start < end and start < f.end for f in found)
+
+
+def label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[int, int]]) -> list[Found]:
+    """Rules 2–4: statements for labelled paragraphs and the transcript turns they open.
+    Statements already found inside a labelled paragraph's words by the quotation rules with a
+    cue outside the paragraph (a wrong guess) give way to the label."""
+    text = doc.text
+    out: list[Found] = []
+    turn: Found | None = None
+    turn_paragraphs = 0
+    for para_start, para_end in paragraphs:
+        labelled = speaker_label(doc, para_start, para_end)
+        if labelled is not None:
+            label, colon = labelled
+            turn = None
+            colon_token = _colon_token(doc, colon)
+            start, end = _trimmed(text, colon + 1, para_end)
+            if colon_token is None or end - start < 2:
+                continue
+            if label.text.lower().strip() in QUESTIONER:
+                continue  # rule 4
+            quoted = text[start] in OPENING_MARKS
+            if quoted:
+                start, end = start + 1, end
+                while end > start and text[end - 1] in "\"”’'»":
+                    end -= 1
+            # rule 2: quoted words after the label are a direct statement; a transcript turn
+            # is verbatim but unmarked, and the kinds follow the quotation marks (a direct
+            # statement is one whose words are quoted): it is told apart by its cue's class
+            kind, cls = ("direct", "assert") if quoted else ("indirect", "transcript")
+            statement = Found(kind, [(start, end)], colon_token, (colon, colon + 1), cls, _mention_of(label))
+            out.append(statement)
+            if not quoted:
+                turn, turn_paragraphs = statement, 0  # rule 3: a transcript turn
+            continue
+        if turn is None:
+            continue
+        turn_paragraphs += 1
+        if turn_paragraphs > MAX_TURN_PARAGRAPHS or _covered(found, para_start, para_end):
+            turn = None
+            continue
+        start, end = _trimmed(text, para_start, para_end)
+        # the same speaker's next paragraph: a statement of its own (not merged into one long
+        # quotation), with the label as its mention
+        out.append(Found("indirect", [(start, end)], turn.cue, turn.cue_span, "transcript", turn.mention))
+    return out
+
+
+def merge_label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[int, int]]) -> list[Found]:
+    """The found statements with the labelled ones added; a direct quotation whose words a label
+    statement holds, attributed to a cue in another paragraph, is replaced by it."""
+    labelled = label_statements(doc, found, paragraphs)
+    if not labelled:
+        return found
+
+    def superseded(f: Found) -> bool:
+        if f.cue is None:
+            return False
+        for g in labelled:
+            g_start, g_end = g.content[0]
+            if g_start <= f.start and f.end <= g_end and not (g_start <= f.cue.idx < g_end):
+                return f.cue.idx < g_start - 1 or f.cue.idx > g_end
+        return False
+
+    kept = [f for f in found if not superseded(f)]
+    kept += [g for g in labelled if not any(f.content == g.content for f in kept)]
+    kept.sort(key=lambda f: f.start)
+    return kept

@@ -1,0 +1,170 @@
+"""The extraction pipeline: a spaCy Language with our components, and the pure function
+Article → statements around it.
+
+``build_nlp(config)`` loads ``config.model`` and adds our components (``factories.py``) with the
+settings they need from ``config``; ``load_nlp(config)`` does it once per process and setting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, Unpack
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from onrecord.config import Config, PipelineOptions
+from onrecord.errors import ArticleError
+from onrecord.extraction import factories  # noqa: F401  (registers the components)
+from onrecord.model.article import Article
+from onrecord.model.statement import Statement
+
+MAX_CHARS = 1_000_000  # spaCy's own default limit; longer input is reported, not processed
+COMPONENTS = (
+    "onrecord_quotes",  # quotation spans
+    "onrecord_cues",  # speech and report cues
+    "onrecord_statements",  # direct, indirect and mixed statements
+    "onrecord_earlier",  # what the article reports as said or held earlier
+    "onrecord_speakers",  # who: names, pronouns, one name per person
+    "onrecord_context",  # venue, addressee, translator, when
+    "onrecord_issues",  # the taxonomy's triggers in the article
+    "onrecord_statement_issues",  # each statement's issues
+    "onrecord_issue_embeddings",  # optional: issues refined by sentence embeddings
+    "onrecord_stances",  # a stance per statement and issue
+    "onrecord_records",  # Statement records with speaker ids
+)
+TAXONOMY_USERS = {"onrecord_issues", "onrecord_statement_issues", "onrecord_issue_embeddings", "onrecord_stances"}
+ALIASES_USERS = {"onrecord_speakers", "onrecord_records"}
+
+
+def component_config(name: str, config: Config) -> dict[str, Any]:
+    """The config values of one component, from the settings."""
+    values: dict[str, Any] = {}
+    if name in TAXONOMY_USERS:
+        values["taxonomy_path"] = config.taxonomy
+    if name in ALIASES_USERS:
+        values["aliases_path"] = config.aliases
+    if name == "onrecord_stances":
+        values.update(stance_url=config.stance_url, stance_model=config.stance_model)
+    return values
+
+
+def wanted(name: str, config: Config) -> bool:
+    return name != "onrecord_issue_embeddings" or config.embeddings
+
+
+def build_nlp(config: Config | None = None) -> Language:
+    """Load ``config.model`` and add our components after it (``config.taxonomy``: a user's issue
+    taxonomy instead of the bundled war-and-peace-talks one; ``config.aliases``: pinned speaker
+    identities; ``config.embeddings`` and the stance endpoint).  Default: ``Config()``, the
+    environment's settings."""
+    config = config or Config()
+    nlp = spacy.load(config.model)
+    for name in COMPONENTS:
+        if name not in nlp.pipe_names and wanted(name, config):
+            nlp.add_pipe(name, config=component_config(name, config))
+    classifier = nlp.get_pipe("onrecord_stances").classifier if "onrecord_stances" in nlp.pipe_names else None
+    if classifier is not None and config.stance_api_key:
+        classifier.api_key = config.stance_api_key  # kept out of nlp.config, which may be written to disk
+    return nlp
+
+
+_LOADED: dict[tuple[Any, ...], Language] = {}
+
+
+def load_nlp(config: Config | None = None) -> Language:
+    """The pipeline for ``config``, built once per process and setting."""
+    config = config or Config()
+    key = config.pipeline_key()
+    if key not in _LOADED:
+        _LOADED[key] = build_nlp(config)
+    return _LOADED[key]
+
+
+# --- from Doc to Statements ----------------------------------------------------------------
+
+
+def statements_of(doc: Doc, offset: int = 0) -> list[Statement]:
+    """The statements of a processed Doc; ``offset`` is where its text starts in the article."""
+    return [Statement.from_dict(d).shifted(offset) for d in doc._.records or []]
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """The article's body as a Doc that knows the article's date, for the context stage."""
+    doc = nlp.make_doc(article.body)
+    doc._.article_date = article.date
+    doc._.published = article.published
+    return doc
+
+
+# --- articles ------------------------------------------------------------------------------
+
+
+def check_article(article: Article) -> str | None:
+    """Why an article cannot be processed, or None."""
+    if article.errors:
+        return None
+    body = article.body
+    if not body.strip():
+        return "empty article: no text to extract from"
+    if len(body) > MAX_CHARS:
+        return f"article too large: {len(body):,} characters (limit {MAX_CHARS:,}); split it first"
+    return None
+
+
+def result_dict(article: Article, statements: list[Statement], errors: list[str]) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "article": article.meta(),
+        "statements": [s.to_dict() for s in statements],
+        "errors": errors,
+    }
+
+
+def extract_articles(
+    articles: Iterable[Article],
+    config: Config | None = None,
+    *,
+    n_process: int = 1,
+    batch_size: int = 16,
+    nlp: Language | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Extract every article, streaming through ``nlp.pipe``.  One result per article, in
+    order; an article that cannot be processed gives a result with its ``errors`` and the
+    batch goes on.  ``nlp`` (else the pipeline of ``config``) does the work."""
+    nlp = nlp or load_nlp(config)
+
+    def docs() -> Iterator[tuple[Doc, Article]]:
+        for article in articles:
+            problem = check_article(article)
+            if problem:
+                article.errors.append(problem)
+            # a failed article travels through the pipe as an empty doc to keep the order
+            yield (nlp.make_doc("") if article.errors else make_doc(nlp, article)), article
+
+    for doc, article in nlp.pipe(docs(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+        if article.errors:
+            yield result_dict(article, [], list(article.errors))
+        else:
+            yield result_dict(article, statements_of(doc, article.body_start), [])
+
+
+def extract_article(article: Article, nlp: Language | None = None, config: Config | None = None) -> list[Statement]:
+    """The pure function at the heart of OnRecord: one article in, its statements out (an
+    ArticleError for an article that cannot be processed)."""
+    problem = check_article(article)
+    if article.errors or problem:
+        raise ArticleError(problem or "; ".join(article.errors))
+    nlp = nlp or load_nlp(config)
+    doc = nlp(make_doc(nlp, article))
+    return statements_of(doc, article.body_start)
+
+
+def extract(text: str, date: str | None = None, *, config: Config | None = None,
+            **options: Unpack[PipelineOptions]) -> list[Statement]:
+    """Statements of a plain text (offsets index ``text``).  ``options`` are those of
+    ``onrecord extract`` (model, taxonomy, aliases, embeddings, stance_url, stance_model) over
+    ``config`` (default: the environment's settings)."""
+    config = (config or Config()).merged(**options)
+    return extract_article(Article(id="text", text=text, date=date), load_nlp(config))

@@ -1,0 +1,218 @@
+"""Quotation spans: where the quoted words of a text begin and end.
+
+The scanner works on characters, paragraph by paragraph, because quotation marks are
+typography, not syntax: a tokenizer may glue them to words, and a parser does not know that
+a quotation runs over paragraphs.  Rules, each in its own function below:
+
+* curly double quotes and guillemets pair by direction; straight double quotes pair by the
+  side of the word they touch;
+* single-quote quotations (‘…’ or '…') are recognised only where the opening mark starts a
+  word and the closing mark ends one, so apostrophes (don’t, Putin’s, ’90s) never open one;
+* quotation marks inside an open quotation are nested quotes and belong to the outer one;
+* the news convention: a quotation that is still open at the end of a paragraph continues
+  when the next paragraph starts with an opening mark (no closing mark before the break);
+* an unbalanced mark is handled locally: an opening mark that is never closed runs to the end
+  of its paragraph, a stray closing mark is ignored.  One bad mark never costs the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+OPEN_DOUBLE = "“«„"
+CLOSE_DOUBLE = "”»"
+STRAIGHT_DOUBLE = '"'
+OPEN_SINGLE = "‘‹"
+CLOSE_SINGLE = "’›"
+STRAIGHT_SINGLE = "'"
+ALL_MARKS = OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + STRAIGHT_SINGLE
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[“\"«‘'])")
+
+
+@dataclass
+class QuoteSpan:
+    """One quotation: ``start``/``end`` include the marks, ``segments`` are the inner parts
+    (one per paragraph when the quotation runs over paragraphs)."""
+
+    start: int
+    end: int
+    segments: list[tuple[int, int]] = field(default_factory=list)
+    closed: bool = True
+
+    @property
+    def inner_start(self) -> int:
+        return self.segments[0][0]
+
+    @property
+    def inner_end(self) -> int:
+        return self.segments[-1][1]
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: blank lines separate paragraphs; so does a single newline, since
+    article text often comes one paragraph a line."""
+    spans, start = [], 0
+    for m in re.finditer(r"\n", text):
+        if text[start : m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _opens(text: str, i: int) -> bool:
+    """A straight or ambiguous mark opens when it is not glued to a word on its left and is
+    followed by something that can start a quotation."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (not _is_word_char(before) and before not in ".,;:!?)]") and not after.isspace()
+
+
+def _closes(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and not _is_word_char(after)
+
+
+def _single_quote_opens(text: str, i: int) -> bool:
+    """Single-quote rule: the mark starts a word (space or bracket before, letter after).
+    An apostrophe inside or at the end of a word never qualifies."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in '([—–-“"' or i == 0) and (after.isalpha() or after in "[")
+
+
+def _single_quote_closes(text: str, i: int) -> bool:
+    """The mark ends a word and is followed by space or punctuation, and is not the
+    possessive of a plural ("the leaders' meeting" is caught by the caller's pairing)."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isalnum() or before in ".,!?…]") and (
+        after.isspace() or after in '.,;:!?)—–-”"' or i + 1 == len(text)
+    )
+
+
+def scan_paragraph(text: str, start: int, end: int) -> tuple[list[QuoteSpan], int | None]:
+    """Double-quote quotations in one paragraph.  Returns the closed ones and, when the
+    paragraph ends inside an open quotation, the offset of its opening mark."""
+    found: list[QuoteSpan] = []
+    open_at: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if open_at is None:
+            if ch in OPEN_DOUBLE or (ch == STRAIGHT_DOUBLE and _opens(text, i)):
+                open_at = i
+        elif ch in CLOSE_DOUBLE or (ch == STRAIGHT_DOUBLE and _closes(text, i)):
+            found.append(QuoteSpan(open_at, i + 1, [(open_at + 1, i)]))
+            open_at = None
+        elif ch in OPEN_DOUBLE and text[i - 1].isspace() and _unclosed_then_reopened(text, open_at, i):
+            # an opening mark inside an open quotation with no closing mark in between: the
+            # first mark was never closed; end that quotation before the new one
+            found.append(QuoteSpan(open_at, i, [(open_at + 1, _rstrip(text, open_at + 1, i))], closed=False))
+            open_at = i
+    return found, open_at
+
+
+def _unclosed_then_reopened(text: str, open_at: int, i: int) -> bool:
+    return not any(c in CLOSE_DOUBLE for c in text[open_at:i])
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def scan_single_quotes(text: str, start: int, end: int, taken: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Single-quote quotations outside the double-quoted ones (inside them they are nested
+    quotes and belong to the outer quotation)."""
+    inside = [(q.start, q.end) for q in taken]
+    found: list[QuoteSpan] = []
+    open_at: int | None = None
+    for i in range(start, end):
+        if any(s <= i < e for s, e in inside):
+            continue
+        ch = text[i]
+        if ch not in OPEN_SINGLE + CLOSE_SINGLE + STRAIGHT_SINGLE:
+            continue
+        if open_at is None:
+            if ch in OPEN_SINGLE + STRAIGHT_SINGLE and _single_quote_opens(text, i):
+                open_at = i
+        elif ch in CLOSE_SINGLE + STRAIGHT_SINGLE and _single_quote_closes(text, i):
+            found.append(QuoteSpan(open_at, i + 1, [(open_at + 1, i)]))
+            open_at = None
+    return found
+
+
+def shadow_text(text: str) -> str:
+    """A same-length copy of the text for scanning: typewriter conventions become ordinary
+    marks, so offsets stay those of the original.
+    * ``''…''`` and ````…''`` (two apostrophes or backticks, as some newspapers print double
+      quotation marks) → a straight double mark and a space;
+    * a paragraph that starts with a closing curly mark followed by a word opens with it (a
+      common typo for the opening mark)."""
+    text = re.sub(r"``|''(?=[\w\[(])", ' "', text)  # an opening pair: the mark touches the word
+    text = text.replace("''", '" ')
+    return re.sub(r"(^|\n)(\s*)”(?=\w)", lambda m: m.group(1) + m.group(2) + "“", text)
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Every quotation in ``text``, in order, with the paragraph-continuation convention."""
+    text = shadow_text(text)
+    quotes: list[QuoteSpan] = []
+    carried: QuoteSpan | None = None  # a quotation left open at the end of the last paragraph
+    for p_start, p_end in paragraphs(text):
+        lead = p_start
+        while lead < p_end and text[lead].isspace():
+            lead += 1
+        if carried is not None:
+            if text[lead] in OPEN_DOUBLE + STRAIGHT_DOUBLE:
+                # news convention: the quotation goes on in this paragraph
+                found, open_at = scan_paragraph(text, lead, p_end)
+                if found and found[0].start == lead:
+                    first = found.pop(0)
+                    carried.segments.append(first.segments[0])
+                    carried.end = first.end
+                    quotes.append(carried)
+                    carried = None
+                elif open_at == lead and not found:
+                    carried.segments.append((lead + 1, _rstrip(text, lead + 1, p_end)))
+                    carried.end = p_end
+                    open_at = None
+                    found = []
+                else:
+                    quotes.append(carried)
+                    carried = None
+            else:
+                carried.closed = False
+                quotes.append(carried)
+                carried = None
+                found, open_at = scan_paragraph(text, p_start, p_end)
+        else:
+            found, open_at = scan_paragraph(text, p_start, p_end)
+        quotes.extend(found)
+        if open_at is not None and carried is None:
+            carried = QuoteSpan(open_at, p_end, [(open_at + 1, _rstrip(text, open_at + 1, p_end))], closed=False)
+        para_quotes = found + ([carried] if carried is not None else [])
+        quotes.extend(scan_single_quotes(text, p_start, p_end, para_quotes))
+    if carried is not None:
+        carried.closed = False
+        quotes.append(carried)
+    quotes = [q for q in quotes if q.inner_end > q.inner_start]
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def quotes_component(doc: Doc) -> Doc:
+    """Store the quotation spans of the text as ``doc._.quotes`` (list of QuoteSpan)."""
+    doc._.quotes = find_quotes(doc.text)
+    return doc

@@ -1,0 +1,130 @@
+"""The last stage: what was found becomes ``Statement`` records with speaker ids.
+
+``onrecord_records`` turns each ``Found`` into a ``Statement`` (offsets index ``doc.text``), gives
+every named speaker an id from the pinned identities (``identify_speakers``), writes the records
+as plain dicts (``doc._.records``) and drops the spaCy objects, so that docs cross process
+boundaries (``nlp.pipe(n_process=…)``).
+"""
+
+from __future__ import annotations
+
+import copy
+
+from spacy.tokens import Doc
+
+from onrecord.extraction.context.dates import parse_day
+from onrecord.extraction.extensions import drop_objects
+from onrecord.extraction.found import Found
+from onrecord.extraction.speakers import known_person, name_tokens
+from onrecord.extraction.statements import noun_phrase
+from onrecord.identity.registry import HONORIFICS, SpeakerRegistry, article_roles_from, split_title
+from onrecord.model.statement import Cue, Mention, Quote, Segment, Speaker, Statement
+
+
+def article_registry(pinned: SpeakerRegistry) -> SpeakerRegistry:
+    """A registry with the pinned identities only: a speaker's id then depends on the name alone,
+    so it is the same in every run and every article (the corpus-wide registry of the
+    ``speakers`` command merges what rules and fuzzy matching find on top of it)."""
+    return copy.deepcopy(pinned)
+
+
+def to_statement(f: Found, doc: Doc) -> Statement:
+    """A found statement as a record; offsets index ``doc.text``."""
+    text = doc.text
+    segs = sorted(f.content)
+    quote = Quote(
+        text=" ".join(text[s:e] for s, e in segs),
+        start=segs[0][0],
+        end=segs[-1][1],
+        segments=[Segment(s, e) for s, e in segs],
+    )
+    cue = None
+    if f.cue is not None and f.cue_span is not None:
+        cs, ce = f.cue_span
+        cue = Cue(text[cs:ce], cs, ce, f.cue.lemma_.lower(), f.cue_class)
+    mention = Mention(f.mention.text, f.mention.start_char, f.mention.end_char) if f.mention is not None else None
+    speaker = Speaker(
+        name=f.speaker_name or "unknown",
+        type=f.speaker_type if f.speaker_name else "unknown",  # type: ignore[arg-type]
+        mention=mention,
+        members=list(f.members),
+    )
+    statement = Statement(
+        kind=f.kind,  # type: ignore[arg-type]
+        quote=quote,
+        cue=cue,
+        speaker=speaker,
+        negated=f.negated,
+        hedged=f.hedged,
+        time="before" if f.time == "before" else "now",
+        issues=list(f.issues),
+        stances={k: v.to_dict() for k, v in f.stances.items()},
+    )
+    if f.context is not None:
+        f.context.apply_to(statement, parse_day(doc._.article_date))
+    return statement
+
+
+def stated_role(speaker: Speaker) -> str | None:
+    """The title the mention puts before the name ("Ukraine's President Volodymyr Zelensky" →
+    "Ukraine's President"), or None; honorifics (Mr, Dr) are not roles."""
+    if speaker.mention is None or speaker.type != "person":
+        return None
+    title, bare = split_title(speaker.mention.text)
+    if not title or not bare or bare.split()[-1] != speaker.name.split()[-1]:
+        return None
+    return None if title.lower().rstrip(".") in HONORIFICS else title
+
+
+def role_in_article(name: str, roles: dict[str, str]) -> str | None:
+    """The title the article gives this person elsewhere ("Ukrainian President Volodymyr
+    Zelensky" in the lede), the last one stated."""
+    surname = name.split()[-1] if name.split() else ""
+    found = [title for title, person in roles.items() if person == name or person.split()[-1:] == [surname]]
+    found = [t for t in found if t.lower().rstrip(".") not in HONORIFICS]
+    return found[-1] if found else None
+
+
+def identify_speakers(statements: list[Statement], doc: Doc, pinned: SpeakerRegistry) -> None:
+    """``speaker.id`` for every named speaker, titles ("the Russian president") by the roles
+    seen for names in this article."""
+    registry = article_registry(pinned)
+    mentions = [s.speaker.mention.text for s in statements if s.speaker.mention is not None]
+    # a name with its title as the article writes it ("President of Ukraine Volodymyr Zelenskyy")
+    mentions += [noun_phrase(e.root).text for e in doc.ents if e.label_ == "PERSON"
+                 or (e.label_ == "ORG" and known_person(name_tokens(e).text, pinned))]
+    roles = article_roles_from(mentions)
+    date = doc._.article_date
+    for s in statements:
+        if s.speaker.name == "unknown" or s.speaker.type == "unknown":
+            continue
+        if s.speaker.members:
+            s.speaker.id = None  # several people: each member is named, the group has no identity
+            continue
+        s.speaker.role = stated_role(s.speaker) or role_in_article(s.speaker.name, roles)
+        ident = registry.identify(s.speaker, roles, date=date, role=s.speaker.role)
+        if ident is None or s.speaker.type != "person" or not ident.id.startswith("person:"):
+            continue
+        title, bare = split_title(s.speaker.name)
+        if bare is None:
+            # a title alone ("the President said") names the person the article gave that title
+            s.speaker.name = ident.canonical_name
+        elif len(bare.split()) == 1 and ident.pinned:
+            s.speaker.name = ident.canonical_name  # "Putin", never named in full here: Vladimir Putin
+
+
+class RecordWriter:
+    """The ``onrecord_records`` component; ``pinned`` holds the pinned identities (read only).
+    ``keep_objects`` keeps the spaCy objects on the doc (for debugging and for the tests)."""
+
+    def __init__(self, pinned: SpeakerRegistry, keep_objects: bool = False) -> None:
+        self.pinned = pinned
+        self.keep_objects = keep_objects
+
+    def __call__(self, doc: Doc) -> Doc:
+        statements = [to_statement(f, doc) for f in doc._.statements or []]
+        identify_speakers(statements, doc, self.pinned)
+        doc._.records = [s.to_dict() for s in statements]  # plain data: msgpack carries it across processes
+        if not self.keep_objects:
+            drop_objects(doc)
+        return doc

@@ -1,0 +1,75 @@
+"""Stances: the ``onrecord_stances`` component, a stance per (statement, issue).
+
+By the rules (``rules.py``), or by an OpenAI-compatible endpoint when one is configured
+(``llm.py``; the rules answer when it fails).  Each statement's text is read from the article's
+own parse (``statement_doc``), not parsed again.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from onrecord.errors import ConfigError
+from onrecord.extraction.found import Found
+from onrecord.extraction.stances.classify import RuleStance, StanceClassifier, stances_for
+from onrecord.extraction.stances.llm import OpenAICompatibleStance
+from onrecord.lexicons.taxonomy import Taxonomy
+
+
+def stance_text(doc: Doc, f: Found) -> str:
+    """What a stance is read from: the quoted or reported words; for a reported position, the
+    reporter's sentence (the predicate "adamant", "rejected" carries the stance)."""
+    if f.kind == "reported_position" and f.cue is not None:
+        return f.cue.sent.text.strip()
+    return " ".join(doc.text[s:e] for s, e in sorted(f.content))
+
+
+def statement_doc(doc: Doc, f: Found, text: str) -> Doc | None:
+    """``text`` (the stance text) cut from the article's own parse, so the stage does not parse
+    it again: the quote's segments as one Doc, or the reporter's sentence.  None when the cut
+    does not give exactly that text (the caller then parses it)."""
+    if f.kind == "reported_position" and f.cue is not None:
+        pieces: list[Span | None] = [f.cue.sent]
+    else:
+        pieces = [doc.char_span(s, e) for s, e in sorted(f.content)]
+    spans = [p for p in pieces if p is not None and len(p)]
+    if not spans or len(spans) != len(pieces):
+        return None
+    cut = Doc.from_docs([p.as_doc() for p in spans], ensure_whitespace=True)
+    # the last token may keep its trailing space: the same words
+    return cut if cut.text.rstrip() == text.rstrip() else None
+
+
+class StanceTagger:
+    """The ``onrecord_stances`` component; ``classifier`` None means the rules alone."""
+
+    def __init__(self, nlp: Language, taxonomy: Taxonomy, classifier: StanceClassifier | None) -> None:
+        self.nlp = nlp
+        self.taxonomy = taxonomy
+        self.classifier = classifier
+
+    def __call__(self, doc: Doc) -> Doc:
+        for f in doc._.statements or []:
+            if not f.issues:
+                continue
+            cue_text = doc.text[f.cue_span[0] : f.cue_span[1]] if f.cue_span else None
+            text = stance_text(doc, f)
+            f.stances = stances_for(text, f.issues, f.cue_class, f.negated, self.taxonomy, cue_text=cue_text,
+                                    nlp=self.nlp, classifier=self.classifier, parsed=statement_doc(doc, f, text))
+            for issue_id, note in f.issue_notes.items():
+                stance = f.stances.get(issue_id)
+                if stance is not None:
+                    stance.note = f"{stance.note}; {note}" if stance.note else note
+        return doc
+
+
+def stance_classifier(url: str | None, model: str | None, nlp: Language, api_key: str | None = None
+                      ) -> StanceClassifier | None:
+    """An OpenAI-compatible endpoint when both its URL and model are set, with the rules as its
+    fallback; None (the rules alone) when neither is."""
+    if not url and not model:
+        return None
+    if not url or not model:
+        raise ConfigError("a stance endpoint needs both its URL and its model (--stance-url, --stance-model)")
+    return OpenAICompatibleStance(url, model, api_key=api_key, fallback=RuleStance(nlp))

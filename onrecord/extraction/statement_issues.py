@@ -1,0 +1,96 @@
+"""Each statement's issues: the ``onrecord_statement_issues`` component.
+
+The issues whose triggers (``doc._.issue_hits``, found by ``onrecord_issues``) fall in the
+statement's quote or its attribution sentence; a statement with none of its own inherits the
+issues of the one before it when it goes on about the same thing (``inherit_issues``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from spacy.tokens import Doc
+
+from onrecord.extraction.found import Found
+from onrecord.extraction.issue_tags import issues_in_ranges
+from onrecord.lexicons.taxonomy import Taxonomy
+
+
+def attribution_range(doc: Doc, f: Found) -> tuple[int, int] | None:
+    """The sentence of the cue, cut to its paragraph: the words around a quote that say what it
+    is about ("… in exchange for NATO membership," he said)."""
+    if f.cue is None:
+        return None
+    sent = f.cue.sent
+    start, end = sent.start_char, sent.end_char
+    text = doc.text
+    before = text.rfind("\n\n", start, f.cue.idx)
+    after = text.find("\n\n", f.cue.idx, end)
+    return (before + 2 if before >= 0 else start), (after if after >= 0 else end)
+
+
+ANAPHORS = {"it", "this", "that", "these", "those", "they", "such"}
+CONTINUING_CUE_CLASSES = {"add"}
+
+
+def continues_topic(cue_class: str | None, quote_text: str) -> bool:
+    """Topic-continuity rule: "He added, '…'" and a quote that opens with an anaphor ("[it]
+    could be possible", "That is why …") go on about what the speaker was just talking about."""
+    if cue_class in CONTINUING_CUE_CLASSES:
+        return True
+    first = re.match(r"^[\s\"“”‘’'\[(]*([A-Za-z]+)", quote_text)
+    return bool(first) and first.group(1).lower() in ANAPHORS  # type: ignore[union-attr]
+
+
+def _speaker_key(statement: Mapping[str, Any]) -> str:
+    speaker = statement.get("speaker") or {}
+    return str(speaker.get("id") or speaker.get("name") or "")
+
+
+def inherit_issues(statements: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Statements (dicts, in article order) where one with no issue of its own takes the issues
+    of the statement just before it, when both have the same speaker and ``continues_topic``
+    holds.  Returns new dicts; the input is not changed."""
+    out: list[dict[str, Any]] = []
+    for statement in statements:
+        current = dict(statement)
+        if not current.get("issues") and out:
+            previous = out[-1]
+            cue = current.get("cue") or {}
+            quote = current.get("quote") or {}
+            if (previous.get("issues") and _speaker_key(previous) == _speaker_key(current)
+                    and continues_topic(cue.get("class") or cue.get("cls"), quote.get("text", ""))):
+                current["issues"] = list(previous["issues"])
+        out.append(current)
+    return out
+
+
+
+
+
+class StatementIssueTagger:
+    """The ``onrecord_statement_issues`` component."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[Found] = doc._.statements or []
+        hits = doc._.issue_hits or []
+        rows = []
+        for f in found:
+            ranges = list(f.content)
+            around = attribution_range(doc, f)
+            if around is not None:
+                ranges.append(around)
+            rows.append({
+                "issues": issues_in_ranges(hits, ranges, self.taxonomy),
+                "speaker": {"name": f.speaker_name},
+                "cue": {"class": f.cue_class},
+                "quote": {"text": " ".join(doc.text[s:e] for s, e in sorted(f.content))},
+            })
+        for f, row in zip(found, inherit_issues(rows), strict=True):
+            f.issues = list(row["issues"])
+        return doc

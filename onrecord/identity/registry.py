@@ -1,0 +1,983 @@
+"""Speaker identities across articles: one stable id per person, organisation or group.
+
+An article names its speakers as it pleases: "Zelenskyy", "Volodymyr Zelensky", "Ukraine's
+President Volodymyr Zelenskiy", "the Ukrainian president". The registry maps every such mention
+to one :class:`Identity` with an id that is the same across runs and articles.
+
+How a name finds its identity (``SpeakerRegistry.resolve``):
+
+1. ``split_title`` separates the role from the name ("Russian President" / "Vladimir Putin");
+   a title alone ("the Russian president") is matched against the roles seen for names in the
+   same article (``article_roles``), then against roles the registry recorded.
+2. A person's name becomes a *key*: honorifics dropped, accents removed, case folded and
+   transliteration variants collapsed (-yy/-iy/-y, x/ks, ph/f, kh/h, w/v, double letters), first
+   names reduced to a class ("Joe" = "Joseph", "Volodymyr" = "Vladimir"). Names are then matched
+   on (first-name class, surname key): pinned aliases first, then the surname, then rapidfuzz
+   for near-spellings of the surname. First names, where both sides have one, must agree.
+3. A bare surname goes to the one person with that surname; with two ("Joe Biden", "Hunter
+   Biden") it is ambiguous and stays apart, unless one of them is pinned.
+
+Ids are derived from the key, never from the order names arrive: "person:v-zelenski" for every
+spelling of Volodymyr Zelensky, "org:kremlin" for "the Kremlin". The one order effect left is a
+bare surname seen before any full name: it gets "person:zelenski" until the full name arrives,
+then joins it; ``canonical_id`` maps the old id to the new one (so a batch that resolves every
+name first and reads ids afterwards gets the same ids in any order). Ids are keys, not spellings
+("person:e-makron" is Emmanuel Macron). Two people with one key (Joe and Jill Biden are both
+"j-biden") are told apart by the whole first name for whichever comes second ("person:jil-biden"),
+an order effect that pinning one of them removes.
+
+Users pin identities in a YAML file (see ``lexicons/data/aliases.yaml`` for the format); a pin fixes the
+canonical name, aliases, organisation and an optional Wikidata QID, and wins over fuzzy matching.
+``SpeakerRegistry.dump`` writes the same format back, so a learned registry can be edited and
+pinned.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from onrecord.errors import AliasesError
+from onrecord.lexicons.aliases import SPEAKER_TYPES, read_pins
+from onrecord.model.statement import Speaker
+
+# --- word lists ---------------------------------------------------------------------------------
+
+# Words that make a title, compared lowercased with dots, possessives and "-elect" etc. removed.
+TITLE_WORDS = frozenset({
+    "president", "vice", "prime", "minister", "secretary", "general", "chancellor", "premier",
+    "spokesman", "spokeswoman", "spokesperson", "press", "foreign", "defence", "defense", "head",
+    "chief", "chairman", "chairwoman", "chair", "director", "adviser", "advisor", "aide",
+    "ambassador", "envoy", "diplomat", "negotiator", "counterpart", "senator", "sen",
+    "representative", "rep", "congressman", "congresswoman", "governor", "gov", "mayor", "deputy",
+    "first", "lady", "leader", "king", "queen", "prince", "princess", "pope", "commissioner",
+    "commander", "speaker", "attorney", "judge", "justice", "official", "officer", "candidate",
+    "nominee", "former", "acting", "interim", "top", "senior", "state", "interior", "finance",
+    "national", "security", "intelligence", "gen", "lt", "col", "colonel", "admiral", "marshal",
+    "sergeant", "captain", "mp", "lawmaker", "member",
+})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "madam"})
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"})
+# Words a mention may start with that are neither title nor name ("As President Trump ...").
+LEADING_NOISE = frozenset({
+    "as", "of", "if", "when", "while", "after", "before", "but", "and", "or", "then", "also",
+    "with", "without", "between", "by", "for", "from", "to", "in", "on", "at", "because", "since",
+    "so", "however", "meanwhile", "nothing", "even", "only", "said", "says", "according",
+})
+# What may follow "of" in a title: "President of Ukraine", "Head of the Office of the President".
+OF_WORDS = frozenset({
+    "ukraine", "russia", "russian", "federation", "united", "states", "kingdom", "america", "germany",
+    "france", "poland", "china", "turkey", "türkiye", "italy", "denmark", "finland", "hungary",
+    "belarus", "lithuania", "latvia", "estonia", "romania", "moldova", "georgia", "japan",
+    "canada", "spain", "netherlands", "sweden", "norway", "czech", "republic", "slovakia",
+    "austria", "israel", "iran", "india", "britain", "uk", "us", "usa", "nato", "eu", "un",
+    "europe", "european", "office", "ministry", "affairs", "commission", "union", "council",
+    "government", "cabinet", "presidential", "parliament", "verkhovna", "rada", "duma",
+    "committee", "department", "treasury", "house", "white", "armed", "forces", "staff",
+    "service", "bank", "central", "nations", "assembly", "administration", "kremlin", "army",
+    "navy", "economy", "energy", "health", "trade", "justice", "strategic", "industries",
+    "digital", "transformation", "reintegration", "territories", "temporarily", "occupied",
+}) | TITLE_WORDS
+# Nationality adjectives and abbreviations → the country, for role keys and organisations.
+COUNTRIES = {
+    "russian": "Russia", "russia": "Russia", "ukrainian": "Ukraine", "ukraine": "Ukraine",
+    "american": "United States", "us": "United States", "usa": "United States",
+    "british": "United Kingdom", "uk": "United Kingdom", "britain": "United Kingdom",
+    "german": "Germany", "french": "France", "polish": "Poland", "chinese": "China",
+    "turkish": "Turkey", "italian": "Italy", "danish": "Denmark", "finnish": "Finland",
+    "hungarian": "Hungary", "belarusian": "Belarus", "lithuanian": "Lithuania", "latvian": "Latvia",
+    "estonian": "Estonia", "romanian": "Romania", "moldovan": "Moldova", "georgian": "Georgia",
+    "japanese": "Japan", "canadian": "Canada", "spanish": "Spain", "dutch": "Netherlands",
+    "swedish": "Sweden", "norwegian": "Norway", "czech": "Czechia", "slovak": "Slovakia",
+    "austrian": "Austria", "israeli": "Israel", "iranian": "Iran", "indian": "India",
+}
+# Multi-word country names written as one token before role keys are made.
+COUNTRY_PHRASES = {"united states": "us", "united kingdom": "uk", "great britain": "uk"}
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "la", "le", "da", "di", "du", "del",
+                            "bin", "ibn", "al", "el", "ter", "ten", "dos", "das"})
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# First names that are one name in several spellings or as a nickname; the first of each group is
+# the class the others fold into (written as keys, so it does not matter which is "right").
+FIRST_NAME_GROUPS = [
+    ["joseph", "joe"], ["william", "bill", "billy", "will"], ["robert", "bob", "bobby", "rob"],
+    ["richard", "rick", "dick"], ["michael", "mike"], ["james", "jim", "jimmy"], ["donald", "don"],
+    ["anthony", "antony", "tony"], ["elizabeth", "liz"], ["katherine", "kate", "catherine"],
+    ["vladimir", "volodymyr", "wladimir"], ["aleksandr", "alexander", "oleksandr", "alexandr", "sasha"],
+    ["aleksei", "alexei", "alexey", "oleksiy", "oleksii"], ["sergei", "sergey", "serhiy", "serhii", "sergiy"],
+    ["andrei", "andrey", "andriy", "andrii"], ["dmitry", "dmitri", "dmytro"],
+    ["mikhail", "mykhailo", "mykhaylo"], ["nikolai", "nikolay", "mykola"],
+    ["yuri", "yuriy", "yurii", "iurii"],
+    ["yevgeny", "evgeny", "yevgeniy", "yevhen", "evgeniy"], ["elena", "olena", "yelena"], ["igor", "ihor"],
+    ["gennady", "hennadiy", "hennadii"], ["pyotr", "petr", "petro"], ["pavel", "pavlo"],
+    ["anatoly", "anatoliy", "anatolii"], ["valery", "valeriy", "valerii"], ["vitaly", "vitaliy", "vitalii"],
+    ["oleg", "oleh"], ["ekaterina", "yekaterina", "kateryna"], ["denis", "denys"], ["maria", "mariya"],
+]
+
+# A surname this close (rapidfuzz ratio on keys) is a spelling of the same one.
+SURNAME_SIMILARITY = 90
+# First names of different classes this close, with the same initial, are compatible ("Jon"/"John").
+FIRST_NAME_SIMILARITY = 80
+
+BUNDLED = "aliases.yaml"
+TYPES = SPEAKER_TYPES
+ID_PREFIX = {"person": "person", "organization": "org", "group": "group", "unknown": "unknown"}
+
+
+# --- the identity -------------------------------------------------------------------------------
+
+
+@dataclass
+class Identity:
+    """One speaker across articles. ``roles`` are (role as stated, date or None), sorted."""
+
+    id: str
+    canonical_name: str
+    type: str = "person"
+    aliases: list[str] = field(default_factory=list)
+    roles: list[tuple[str, str | None]] = field(default_factory=list)
+    organization: str | None = None
+    wikidata: str | None = None
+    pinned: bool = False
+
+
+# --- keys: names as the registry compares them --------------------------------------------------
+
+# Rewrites that collapse transliteration variants, applied in this order to one lowercased word.
+_REWRITES = [
+    (re.compile(r"kh"), "h"), (re.compile(r"ph"), "f"), (re.compile(r"(?<=.)x"), "ks"),
+    (re.compile(r"ck"), "k"), (re.compile(r"c(?![eihy])"), "k"), (re.compile(r"w"), "v"),
+    (re.compile(r"ou"), "u"), (re.compile(r"y"), "i"), (re.compile(r"ij$"), "i"),
+    (re.compile(r"^ie"), "e"), (re.compile(r"(?<=[aeiou])h(?=[aeiou])"), "g"),
+    (re.compile(r"(.)\1+"), r"\1"),
+]
+_LETTER_FOLDS = str.maketrans({"ß": "ss", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ı": "i", "đ": "d"})
+
+
+def ascii_fold(text: str) -> str:
+    """Accents removed ("Erdoğan" → "Erdogan"); letters of other scripts are kept."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTER_FOLDS))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def word_key(word: str) -> str:
+    """One word as compared: folded, letters only, transliteration variants collapsed."""
+    key = "".join(ch for ch in ascii_fold(word).casefold() if ch.isalnum())
+    for pattern, replacement in _REWRITES:
+        key = pattern.sub(replacement, key)
+    return key
+
+
+def _first_name_classes() -> dict[str, str]:
+    classes: dict[str, str] = {}
+    for group in FIRST_NAME_GROUPS:
+        for name in group:
+            classes[word_key(name)] = word_key(group[0])
+    return classes
+
+
+FIRST_NAME_CLASSES = _first_name_classes()
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A person's name as keys: the first name's class (None when only a surname is given) and
+    the surname's key (particles and suffixes included, joined by '-')."""
+
+    first: str | None
+    surname: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.first or ''}|{self.surname}"
+
+    @property
+    def id(self) -> str:
+        return f"person:{self.first[0]}-{self.surname}" if self.first else f"person:{self.surname}"
+
+
+def _plain(word: str) -> str:
+    """A word lowercased, without surrounding punctuation, dots or possessive ending."""
+    word = word.strip("\"“”‘’'()[],;:").lower()
+    for ending in ("'s", "’s", "s'", "s’"):
+        if word.endswith(ending) and len(word) > len(ending):
+            word = word[: -len(ending)] + ("s" if ending.startswith("s") else "")
+            break
+    return word.replace(".", "")
+
+
+def parse_person(name: str) -> PersonName | None:
+    """The keys of a person's name ("Donald J. Trump" → donald | trump), or None if it has none."""
+    words = [w for w in name.replace(",", " ").split() if word_key(w)]
+    while words and _plain(words[0]) in HONORIFICS:
+        words = words[1:]
+    suffix = []
+    while len(words) > 1 and _plain(words[-1]) in NAME_SUFFIXES:
+        suffix.insert(0, word_key(words.pop()))
+    if not words:
+        return None
+    start = len(words) - 1
+    while start > 0 and _plain(words[start - 1]) in NAME_PARTICLES:
+        start -= 1
+    surname = "-".join([word_key(w) for w in words[start:]] + suffix)
+    first = None
+    if start > 0:
+        first_key = word_key(words[0])
+        first = FIRST_NAME_CLASSES.get(first_key, first_key)
+    return PersonName(first, surname)
+
+
+def first_names_compatible(a: str | None, b: str | None) -> bool:
+    """Whether two first-name classes can be one person's: either missing, an initial that fits,
+    the same class, or a near-spelling with the same initial."""
+    if not a or not b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return a == b or (a[0] == b[0] and fuzz.ratio(a, b) >= FIRST_NAME_SIMILARITY)
+
+
+# titles that name the same office ("the Head of State said" after "President X")
+ROLE_SYNONYMS = {
+    "head of (?:the )?state": "president",
+    "chief of state": "president",
+    "head of (?:the )?government": "prime minister",
+}
+
+
+def _role_words(text: str) -> list[str]:
+    """The words of a role or collective name that tell it apart, in order: determiners, "of",
+    "and" and possessive endings dropped, nationalities as their country ("Russian" → russia)."""
+    text = ascii_fold(text).casefold()
+    for phrase, short in COUNTRY_PHRASES.items():
+        text = text.replace(phrase, short)
+    for phrase, same in ROLE_SYNONYMS.items():
+        text = re.sub(rf"\b{phrase}\b", same, text)
+    words = []
+    for word in text.split():
+        plain = re.sub(r"[^\w-]", "", _plain(word)).strip("-")
+        if plain and plain not in DETERMINERS and plain not in {"of", "and", "for"}:
+            words.append(COUNTRIES[plain].lower().replace(" ", "-") if plain in COUNTRIES else plain)
+    return words
+
+
+def role_tokens(text: str) -> frozenset[str]:
+    """A role or collective name as a set of words: "the Russian president", "Russia's President"
+    and "President of Russia" all give {president, russia}."""
+    return frozenset(_role_words(text))
+
+
+def collective_key(text: str) -> str:
+    """What organisation and group names are matched on: their role words, sorted, so that
+    "Russian Foreign Ministry" and "Foreign Ministry of Russia" are one ("the Kremlin" → kremlin)."""
+    return "-".join(sorted(role_tokens(text)))
+
+
+def collective_slug(text: str) -> str:
+    """A readable id for an organisation or group: its words in English order, "of" phrases
+    first ("Foreign Ministry of Russia" → russia-foreign-ministry, like "Russian Foreign Ministry")."""
+    parts = re.split(r"\bof\b", ascii_fold(text).casefold())
+    words = [w for part in reversed(parts) for w in _role_words(part)]
+    return "-".join(words)
+
+
+# --- titles -------------------------------------------------------------------------------------
+
+
+def _title_word(token: str) -> str:
+    """A token as looked up in the title lists: "President-elect" → "president", "Sen." → "sen"."""
+    word = _plain(token)
+    word = re.sub(r"^(ex|then|former)-", "", word)
+    return re.sub(r"-(elect|designate|in-chief)$", "", word)
+
+
+def _is_possessive(token: str) -> bool:
+    return token.rstrip(",;:").endswith(("'s", "’s", "s'", "s’"))
+
+
+def _is_modifier(token: str) -> bool:
+    # capitalised words before a title belong to it: "NATO Secretary General", "German Chancellor"
+    return token[:1].isupper() or _plain(token) in COUNTRIES
+
+
+def _after_of_phrases(tokens: list[str], i: int) -> int:
+    """The end of "of ..." phrases after a title word: "President of Ukraine", "Head of the Office
+    of the President of Ukraine"."""
+    end = i
+    while i < len(tokens) and _title_word(tokens[i]) in {"of", "for"}:
+        j = i + 1
+        while j < len(tokens) and _title_word(tokens[j]) in DETERMINERS:
+            j += 1
+        k = j
+        while k < len(tokens) and (_title_word(tokens[k]) in OF_WORDS or _title_word(tokens[k]) == "and"):
+            k += 1
+        if k == j:
+            break
+        i = end = k
+    return end
+
+
+def _title_end(tokens: list[str]) -> int:
+    """How many leading tokens are the title: up to its last title word (and "of" phrase)."""
+    i = end = 0
+    while i < len(tokens):
+        word = _title_word(tokens[i])
+        if word in TITLE_WORDS or word in HONORIFICS:
+            i = end = _after_of_phrases(tokens, i + 1)
+        elif word in DETERMINERS or _is_possessive(tokens[i]) or _is_modifier(tokens[i]):
+            i += 1
+        else:
+            break
+    return end
+
+
+def _clean_name(text: str) -> str:
+    text = " ".join(text.split()).strip("\"“”‘’'()[],;: ")
+    for ending in ("'s", "’s"):
+        if text.endswith(ending):
+            text = text[: -len(ending)]
+    return text.strip()
+
+
+def _split_appositive(text: str) -> tuple[str, str] | None:
+    """ "Dmitry Peskov, the Kremlin spokesman" and "the Kremlin spokesman, Dmitry Peskov"."""
+    if "," not in text:
+        return None
+    left, right = (part.strip() for part in text.split(",", 1))
+    for name_part, title_part in ((left, right), (right, left)):
+        title, rest = _split_plain(title_part)
+        if title and rest is None and _split_plain(name_part)[0] is None and _clean_name(name_part):
+            return title_part.strip(" ,"), _clean_name(name_part)
+    return None
+
+
+def _split_plain(text: str) -> tuple[str | None, str | None]:
+    tokens = text.split()
+    while tokens and _plain(tokens[0]) in LEADING_NOISE:
+        tokens = tokens[1:]
+    end = _title_end(tokens)
+    title = " ".join(tokens[:end]).strip(" ,") or None
+    name = _clean_name(" ".join(tokens[end:])) or None
+    if name and all(_plain(w) in DETERMINERS for w in name.split()):
+        name = None  # "the" alone is no name
+    return title, name
+
+
+def split_title(text: str) -> tuple[str | None, str | None]:
+    """A mention as (title, name): "Ukraine's President Volodymyr Zelensky" → ("Ukraine's
+    President", "Volodymyr Zelensky"); "Denmark's prime minister" → ("Denmark's prime minister",
+    None); "the Kremlin" → (None, "the Kremlin")."""
+    text = " ".join(text.split()).strip(" ,;:")
+    if not text:
+        return None, None
+    return _split_appositive(text) or _split_plain(text)
+
+
+def organization_of(title: str) -> str | None:
+    """The organisation or country a title names: "President of Ukraine" → "Ukraine", "Kremlin
+    spokesman" → "Kremlin", "German Chancellor" → "Germany"; None when it names none."""
+    if " of " in f" {title} ":
+        # "Secretary of State", "Minister of Foreign Affairs" name a post, not an organisation;
+        # "Press Secretary of the President of Ukraine" speaks for Ukraine
+        parts = title.split(" of ")[1:]
+        post_words = TITLE_WORDS | DETERMINERS | {"affairs"}
+        while parts and all(_title_word(w) in post_words for w in parts[0].split()):
+            parts = parts[1:]
+        return _country_or_text(_strip_determiner(" of ".join(parts)).split()) if parts else None
+    leading = []
+    for token in title.split():
+        word = _title_word(token)
+        if not leading and word in LEADING_NOISE:
+            continue
+        if word in TITLE_WORDS or word in HONORIFICS:
+            break
+        if word not in DETERMINERS:
+            leading.append(token)
+    return _country_or_text(leading)
+
+
+def _country_or_text(words: list[str]) -> str | None:
+    if len(words) == 1 and _plain(words[0]) in COUNTRIES:
+        return COUNTRIES[_plain(words[0])]
+    # "Putin's spokesman": a person's, not an organisation; "his spokesman", no name at all
+    if not words or any(_is_possessive(w) for w in words) or not words[0][:1].isupper():
+        return None
+    return _clean_name(" ".join(words))
+
+
+def article_roles_from(mentions: Iterable[str]) -> dict[str, str]:
+    """Roles seen for names in one article, for ``resolve``: "Russian President Vladimir Putin" →
+    {"Russian President": "Vladimir Putin"}; later mentions of a role win."""
+    roles: dict[str, str] = {}
+    for mention in mentions:
+        title, name = split_title(mention)
+        if title and name and _title_word(title.split()[-1]) not in HONORIFICS:
+            roles[title] = name
+    return roles
+
+
+# --- the registry -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Entry:
+    """An identity and what the registry keeps to match names to it."""
+
+    identity: Identity
+    kind: str  # "person", "collective" (organization, group, unknown) or "role"
+    firsts: set[str] = field(default_factory=set)
+    names: dict[str, PersonName] = field(default_factory=dict)  # alias → keys, for persons
+    seen: Counter[str] = field(default_factory=Counter)  # alias → times resolved
+    count: int = 0
+    alive: bool = True
+    organization_pinned: bool = False  # a pinned organisation is not replaced by what articles say
+
+
+class SpeakerRegistry:
+    """People, organisations and groups across articles, each with a stable id."""
+
+    def __init__(self) -> None:
+        self._entries: list[_Entry] = []
+        self._ids: dict[str, _Entry] = {}  # every id ever given → its entry now
+        self._pinned_person: dict[str, _Entry] = {}  # PersonName.key of a pinned alias
+        self._learned_person: dict[str, _Entry] = {}  # PersonName.key of a full name seen
+        self._by_surname: dict[str, list[_Entry]] = {}
+        self._pinned_collective: dict[str, _Entry] = {}  # collective_key, any type
+        self._learned_collective: dict[tuple[str, str], _Entry] = {}  # (type, collective_key)
+        self._roles: dict[frozenset[str], list[tuple[_Entry, str | None]]] = {}
+
+    # --- loading and saving ---------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, *, defaults: bool = True) -> SpeakerRegistry:
+        """The bundled pins (unless ``defaults`` is False) and then the user's file, whose pins
+        win where both name the same identity."""
+        registry = cls()
+        if defaults:
+            text = resources.files("onrecord.lexicons.data").joinpath(BUNDLED).read_text(encoding="utf-8")
+            registry.load_pins(text, source=BUNDLED)
+        if path is not None:
+            path = Path(path)
+            if not path.is_file():
+                raise AliasesError(f"{path}: no such aliases file")
+            registry.load_pins(path.read_text(encoding="utf-8"), source=str(path))
+        return registry
+
+    def load_pins(self, text: str, source: str = "aliases.yaml") -> None:
+        """Pin every identity of an aliases file's text; AliasesError names the line of a fault."""
+        for pin in read_pins(text, source):
+            self.pin(**pin)
+
+    def dump(self, path: str | Path) -> None:
+        """Write every identity as an aliases file that ``load`` reads back (ids kept). Titles
+        no name was found for ("role:president") are left out: they name no one to pin."""
+        entries = sorted((e for e in self._live() if e.kind != "role"), key=lambda e: e.identity.id)
+        data = {"version": 1, "identities": [_pin_of(e.identity) for e in entries]}
+        header = "# Speaker identities (OnRecord aliases file). Edit and load it to pin them.\n"
+        body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+        Path(path).write_text(header + body, encoding="utf-8")
+
+    # --- pinning --------------------------------------------------------------------------------
+
+    def pin(self, name: str, type: str = "person", aliases: Iterable[str] = (),
+            organization: str | None = None, wikidata: str | None = None,
+            roles: Iterable[tuple[str, str | None]] = (), id: str | None = None) -> Identity:
+        """Fix an identity: its canonical name, aliases, organisation, QID. A pin that names an
+        identity already known (by id, name or alias) updates it, the new canonical name winning."""
+        names = [name, *aliases]
+        entry = self._pinned_match(names, type, id) or self._learned_match(names, type)
+        if entry is None:
+            kind = "person" if type == "person" else "collective"
+            entry = self._new_entry(Identity("", name, type, pinned=True), kind)
+        ident = entry.identity
+        ident.pinned, ident.canonical_name, ident.type = True, name, type
+        if organization:
+            ident.organization, entry.organization_pinned = organization, True
+        ident.wikidata = wikidata or ident.wikidata
+        for alias in names:
+            self._add_alias(entry, alias, pinned=True)
+        for role, date in roles:
+            self._add_role(entry, role, date)
+        self._set_id(entry, id or ident.id or self._computed_id(entry))
+        return ident
+
+    def _pinned_match(self, names: list[str], type: str, id: str | None) -> _Entry | None:
+        if id and id in self._ids:
+            return self._ids[id]
+        for alias in names:
+            if type == "person":
+                parsed = parse_person(alias)
+                hit = self._pinned_person.get(parsed.key) if parsed else None
+            else:
+                hit = self._pinned_collective.get(collective_key(alias))
+            if hit is not None:
+                return hit
+        return None
+
+    def _learned_match(self, names: list[str], type: str) -> _Entry | None:
+        for alias in names:
+            if type == "person":
+                parsed = parse_person(alias)
+                hit = self._learned_person.get(parsed.key) if parsed and parsed.first else None
+            else:
+                hit = self._learned_collective.get((type, collective_key(alias)))
+            if hit is not None:
+                return hit
+        return None
+
+    # --- resolving ------------------------------------------------------------------------------
+
+    def resolve(self, name: str, type: str = "person", role: str | None = None,
+                article_roles: dict[str, str] | None = None, date: str | None = None) -> Identity:
+        """The identity a mention names. ``name`` may carry its title ("Ukraine's President
+        Volodymyr Zelensky") or be a title alone ("the Russian president"), which is matched
+        against ``article_roles`` (role as written in the same article → name; an organisation
+        may map to itself, so that "the ministry" finds it); ``role`` and ``date`` are recorded on
+        the identity. A title that names no one found gets an identity of its own ("role:...")."""
+        title, bare = split_title(name)
+        if type == "person" and bare is None:
+            found = self.resolve_title(title or name, article_roles, date)
+            return found if found is not None else self._resolve_role(title or name, type, date)
+        if type == "person" and bare is not None and _not_a_name(bare):
+            # "the ministry", "Ukrainian officials": a common noun, not a person's name
+            type = "group" if bare.rstrip().endswith("s") else "unknown"
+        if type != "person":
+            return self._resolve_collective(name, type, article_roles, date, role)
+        role = role or (title if title and _title_word(title.split()[-1]) not in HONORIFICS else None)
+        return self._resolve_person(bare or name, role, date)
+
+    def resolve_title(self, text: str, article_roles: dict[str, str] | None = None,
+                      date: str | None = None) -> Identity | None:
+        """The person a title alone names ("the Russian president"), by the role seen for a name
+        in the same article, else by a role the registry recorded; None if neither tells."""
+        wanted = role_tokens(text)
+        if not wanted:
+            return None
+        match = _match_role(wanted, article_roles or {})
+        if match is not None:
+            stated_role, person = match
+            return self.resolve(person, "person", role=stated_role, date=date)
+        entry = self._recorded_role(wanted, date)
+        return entry.identity if entry is not None else None
+
+    def _resolve_person(self, name: str, role: str | None, date: str | None) -> Identity:
+        pinned_org = self._pinned_collective.get(collective_key(name))
+        parsed = parse_person(name)
+        if pinned_org is not None or parsed is None:
+            # a pinned organisation typed as a person ("Kremlin"), or no name at all
+            return self._resolve_collective(name, "unknown", None, date, role)
+        entry = self._find_person(parsed) or self._new_entry(Identity("", name, "person"), "person")
+        self._add_alias(entry, name)
+        if parsed.first:
+            self._absorb_bare(entry, parsed.surname)
+        if role:
+            self._add_role(entry, role, date)
+        self._refresh(entry)
+        return entry.identity
+
+    def _find_person(self, parsed: PersonName) -> _Entry | None:
+        hit = self._pinned_person.get(parsed.key)
+        if hit is None and parsed.first:
+            hit = self._learned_person.get(parsed.key)
+        if hit is not None:
+            return hit
+        same = [e for e in self._by_surname.get(parsed.surname, []) if self._fits(e, parsed)]
+        return self._choose(parsed, same or self._near_surname(parsed))
+
+    def _has_full_names(self, surname: str) -> bool:
+        return any(e.alive and e.firsts for e in self._by_surname.get(surname, []))
+
+    def _fits(self, entry: _Entry, parsed: PersonName) -> bool:
+        return entry.alive and all(first_names_compatible(parsed.first, f) for f in entry.firsts)
+
+    def _near_surname(self, parsed: PersonName) -> list[_Entry]:
+        """People whose surname is a near-spelling of this one (rapidfuzz, same initial letter)."""
+        if len(parsed.surname) < 4:
+            return []
+        surnames = [s for s in self._by_surname if s[:1] == parsed.surname[:1] and s != parsed.surname]
+        close = process.extract(parsed.surname, surnames, scorer=fuzz.ratio,
+                                score_cutoff=SURNAME_SIMILARITY, limit=None)
+        found = {id(e): e for s, _, _ in close for e in self._by_surname[s] if self._fits(e, parsed)}
+        return list(found.values())
+
+    def _choose(self, parsed: PersonName, candidates: list[_Entry]) -> _Entry | None:
+        """The one candidate a name belongs to, or None for a new identity."""
+        full = [e for e in candidates if e.firsts]
+        bare = [e for e in candidates if not e.firsts]
+        if not full:
+            if not bare or (parsed.first and self._has_full_names(parsed.surname)):
+                # "Jill Biden" does not take over a bare "Biden" that Joe and Hunter left ambiguous
+                return None
+            return min(bare, key=lambda e: e.identity.id)
+        pool = [e for e in full if parsed.first in e.firsts] or full
+        if len(pool) == 1:
+            return pool[0]
+        pinned = [e for e in pool if e.identity.pinned]
+        if len(pinned) == 1:
+            return pinned[0]
+        if parsed.first:
+            return min(pool, key=lambda e: e.identity.id)
+        # a bare surname shared by several people: wherever it went before, else its own identity
+        before = self._ids.get(parsed.id)
+        return before if before is not None and before.alive else None
+
+    def _absorb_bare(self, entry: _Entry, surname: str) -> None:
+        """A full name joins the surname-only identity seen before it, when it is the only person
+        with that surname: "Zelensky" then "Volodymyr Zelensky" is one person."""
+        people = [e for e in self._by_surname.get(surname, []) if e.alive]
+        full = [e for e in people if e.firsts or e is entry]
+        if full != [entry]:
+            return
+        for other in people:
+            if other is not entry and not other.identity.pinned:
+                self._merge(other, entry)
+
+    def _merge(self, source: _Entry, target: _Entry) -> None:
+        for alias, times in source.seen.items():
+            self._add_alias(target, alias, times=times)
+        for role, date in source.identity.roles:
+            self._add_role(target, role, date)
+        target.count += source.count
+        target.identity.organization = target.identity.organization or source.identity.organization
+        target.identity.wikidata = target.identity.wikidata or source.identity.wikidata
+        source.alive = False
+        for known_id, known in list(self._ids.items()):
+            if known is source:
+                self._ids[known_id] = target
+        for surname, people in self._by_surname.items():
+            self._by_surname[surname] = [p for p in people if p is not source]
+
+    def _resolve_collective(self, name: str, type: str, article_roles: dict[str, str] | None,
+                            date: str | None, role: str | None) -> Identity:
+        if _is_generic(name) and article_roles:
+            # "the ministry" after "Russian Foreign Ministry" in the same article: the article
+            # says which ministry, whatever was pinned or seen for "the ministry" elsewhere
+            match = _match_role(role_tokens(name), article_roles)
+            if match is not None:
+                return self._resolve_collective(match[1], type, None, date, role)
+        key = collective_key(name) or _slug(name)
+        entry = self._pinned_collective.get(key) or self._learned_collective.get((type, key))
+        if entry is None:
+            entry = self._new_entry(Identity("", _strip_determiner(name) or name, type), "collective")
+        self._add_alias(entry, name)
+        if role:
+            self._add_role(entry, role, date)
+        self._refresh(entry)
+        return entry.identity
+
+    def _resolve_role(self, title: str, type: str, date: str | None) -> Identity:
+        """A title no name could be found for: an identity of its own, keyed by the role."""
+        key = collective_key(title)
+        entry = self._learned_collective.get(("role", key))
+        if entry is None:
+            entry = self._new_entry(Identity("", _strip_determiner(title) or title, type), "role")
+            self._learned_collective[("role", key)] = entry
+        entry.seen[title] += 1
+        _insert_sorted(entry.identity.aliases, title)
+        self._refresh(entry)
+        return entry.identity
+
+    def _recorded_role(self, wanted: frozenset[str], date: str | None) -> _Entry | None:
+        """A person the registry saw in this role: the only one, or the latest before ``date``.
+        Only qualified roles ("Russian president", not "president") are trusted across articles."""
+        if len(wanted) < 2:
+            return None
+        holders = [(e, d) for e, d in self._roles.get(wanted, []) if e.alive]
+        people = {id(e): e for e, _ in holders}
+        if len(people) == 1:
+            return holders[0][0]
+        dated = [(d, e.identity.id, e) for e, d in holders if d and date and d <= date]
+        return max(dated)[2] if dated else None
+
+    # --- bookkeeping ----------------------------------------------------------------------------
+
+    def record(self, identity: Identity | str, role: str | None = None, date: str | None = None) -> None:
+        """Count one statement for an identity (or its id), and note the role it was said in."""
+        entry = self._entry(identity)
+        entry.count += 1
+        if role:
+            self._add_role(entry, role, date)
+
+    def count(self, identity_id: str) -> int:
+        """Statements recorded for an identity, by its id (an earlier id of it works too)."""
+        entry = self._ids.get(identity_id)
+        return entry.count if entry is not None else 0
+
+    def identify(self, speaker: Speaker, article_roles: dict[str, str] | None = None,
+                 date: str | None = None, role: str | None = None) -> Identity | None:
+        """Resolve a statement's speaker, set ``speaker.id`` and count the statement."""
+        if not speaker.name.strip():
+            return None
+        kind = speaker.type if speaker.type in TYPES and speaker.type != "unknown" else "person"
+        ident = self.resolve(speaker.name, kind, role=role, article_roles=article_roles, date=date)
+        speaker.id = ident.id
+        self.record(ident)
+        return ident
+
+    def pinned_person(self, name: str) -> Identity | None:
+        """The pinned person a name is an alias or spelling variant of, if any."""
+        parsed = parse_person(name)
+        entry = self._pinned_person.get(parsed.key) if parsed else None
+        return entry.identity if entry is not None else None
+
+    def canonical_id(self, identity_id: str) -> str:
+        """The current id of an identity given any id it ever had (ids change only when a bare
+        surname's identity joins the full name that arrived later)."""
+        entry = self._ids.get(identity_id)
+        return entry.identity.id if entry is not None else identity_id
+
+    def get(self, identity_id: str) -> Identity | None:
+        entry = self._ids.get(identity_id)
+        return entry.identity if entry is not None else None
+
+    def __iter__(self) -> Iterator[Identity]:
+        return (e.identity for e in sorted(self._live(), key=lambda e: e.identity.id))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self._live())
+
+    def to_rows(self) -> list[dict[str, Any]]:
+        """One row per identity for a table, most statements first."""
+        rows = [{
+            "id": e.identity.id,
+            "name": e.identity.canonical_name,
+            "type": e.identity.type,
+            "aliases": "; ".join(a for a in e.identity.aliases if a != e.identity.canonical_name),
+            "roles": "; ".join(f"{r} ({d})" if d else r for r, d in e.identity.roles),
+            "organization": e.identity.organization or "",
+            "wikidata": e.identity.wikidata or "",
+            "statements": e.count,
+        } for e in self._live()]
+        return sorted(rows, key=lambda r: (-r["statements"], r["name"].casefold(), r["id"]))
+
+    # --- internals ------------------------------------------------------------------------------
+
+    def _live(self) -> Iterator[_Entry]:
+        return (e for e in self._entries if e.alive)
+
+    def _entry(self, identity: Identity | str) -> _Entry:
+        identity_id = identity if isinstance(identity, str) else identity.id
+        entry = self._ids.get(identity_id)
+        if entry is None:
+            raise KeyError(f"no identity {identity_id!r} in the registry")
+        return entry
+
+    def _new_entry(self, identity: Identity, kind: str) -> _Entry:
+        entry = _Entry(identity, kind)
+        self._entries.append(entry)
+        return entry
+
+    def _add_alias(self, entry: _Entry, alias: str, pinned: bool = False, times: int = 1) -> None:
+        alias = _clean_name(alias)
+        if not alias:
+            return
+        entry.seen[alias] += 0 if pinned else times
+        _insert_sorted(entry.identity.aliases, alias)
+        if entry.kind == "person":
+            self._index_person(entry, alias, pinned)
+        elif entry.kind == "collective":
+            key = collective_key(alias)
+            if pinned:
+                self._pinned_collective[key] = entry
+            else:
+                self._learned_collective.setdefault((entry.identity.type, key), entry)
+
+    def _index_person(self, entry: _Entry, alias: str, pinned: bool) -> None:
+        parsed = parse_person(alias)
+        if parsed is None:
+            return
+        entry.names[alias] = parsed
+        if parsed.first:
+            entry.firsts.add(parsed.first)
+        if pinned:
+            self._pinned_person[parsed.key] = entry
+        elif parsed.first:
+            self._learned_person.setdefault(parsed.key, entry)
+        people = self._by_surname.setdefault(parsed.surname, [])
+        if entry not in people:
+            people.append(entry)
+
+    def _add_role(self, entry: _Entry, role: str, date: str | None) -> None:
+        role = " ".join(role.split()).strip(" ,")
+        if not role:
+            return
+        if not _insert_sorted(entry.identity.roles, (role, date), key=lambda r: (r[1] or "", r[0])):
+            return
+        self._roles.setdefault(role_tokens(role), []).append((entry, date))
+        # the organisation of the latest role: people move ("Foreign Minister" → "Prime Minister")
+        org = organization_of(role)
+        latest = max(entry.identity.roles, key=lambda r: r[1] or "")
+        if org and not entry.organization_pinned and (role, date) == latest:
+            entry.identity.organization = org
+
+    def _refresh(self, entry: _Entry) -> None:
+        """Recompute an unpinned identity's id and canonical name from the names it has."""
+        if entry.identity.pinned:
+            return
+        entry.identity.canonical_name = self._best_name(entry)
+        self._set_id(entry, self._computed_id(entry))
+
+    def _best_name(self, entry: _Entry) -> str:
+        names = [a for a in entry.seen if entry.seen[a] > 0] or list(entry.identity.aliases)
+        if entry.kind != "person":
+            names = [_strip_determiner(a) or a for a in names]
+            counts = Counter({n: 0 for n in names})
+            for alias, times in entry.seen.items():
+                counts[_strip_determiner(alias) or alias] += times
+            return min(counts, key=lambda n: (-counts[n], n.casefold(), n))
+        # the fullest name, then the most frequent spelling of it
+        return min(names, key=lambda n: (-len(n.split()), -entry.seen[n], n))
+
+    def _computed_id(self, entry: _Entry) -> str:
+        """An id from the names alone, whatever order they came in: a pin's canonical name, else
+        the smallest key among the full names seen (surnames only when there are none)."""
+        ident = entry.identity
+        if entry.kind == "person":
+            key = self._id_key(entry)
+            if key is not None:
+                return self._free_id(entry, key)
+        prefix = "role" if entry.kind == "role" else ID_PREFIX.get(ident.type, "unknown")
+        names = [ident.canonical_name] if ident.pinned else ident.aliases
+        slug = min((k for k in map(collective_slug, names) if k), default="")
+        return f"{prefix}:{slug or _slug(ident.canonical_name)}"
+
+    def _id_key(self, entry: _Entry) -> PersonName | None:
+        canonical = parse_person(entry.identity.canonical_name)
+        if entry.identity.pinned and canonical is not None and canonical.first:
+            return canonical
+        keys = list(entry.names.values())
+        full = [k for k in keys if k.first] or keys
+        return min(full, key=lambda k: k.id) if full else canonical
+
+    def _free_id(self, entry: _Entry, key: PersonName) -> str:
+        """The key's id, or, where another person holds it (Joe and Jill Biden are both
+        "j-biden"), one with the whole first name."""
+        candidates = [key.id, f"person:{key.first}-{key.surname}"] if key.first else [key.id]
+        for candidate in candidates:
+            holder = self._ids.get(candidate)
+            if holder is None or holder is entry or not holder.alive:
+                return candidate
+        n = 2
+        while (holder := self._ids.get(f"{candidates[-1]}-{n}")) not in (None, entry):
+            n += 1
+        return f"{candidates[-1]}-{n}"
+
+    def _set_id(self, entry: _Entry, new_id: str) -> None:
+        entry.identity.id = new_id
+        self._ids[new_id] = entry
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def _strip_determiner(text: str) -> str:
+    words = _clean_name(text).split()
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _is_generic(name: str) -> bool:
+    """A common noun phrase ("the ministry", "officials"), not a proper name ("the Kremlin",
+    "al-Assad", "von der Leyen")."""
+    words = [w for w in name.split() if w.lower() not in DETERMINERS]
+    if not words or re.split(r"[-’']", _plain(words[0]))[0] in NAME_PARTICLES:
+        return False
+    return all(w[:1].islower() for w in words)
+
+
+def _not_a_name(text: str) -> bool:
+    """Whether a person's mention is a common noun phrase: generic, or ending in a lowercase word
+    ("Ukrainian officials"); "al-Assad" and "de Gaulle" are names."""
+    last = re.split(r"[-’']", text.split()[-1])[-1]
+    return _is_generic(text) or last[:1].islower()
+
+
+def _slug(text: str) -> str:
+    return "-".join(word_key(w) for w in text.split() if word_key(w)) or "unnamed"
+
+
+def _insert_sorted(items: list[Any], item: Any, key: Any = None) -> bool:
+    """Add an item to a sorted list unless it is there; whether it was added."""
+    if item in items:
+        return False
+    items.append(item)
+    items.sort(key=key)
+    return True
+
+
+def _match_role(wanted: frozenset[str], article_roles: dict[str, str]) -> tuple[str, str] | None:
+    """The (role, name) of the article that a title alone refers to: the same role words, else
+    the one person whose role words contain these or are contained in them."""
+    entries = [(role_tokens(role), role, name) for role, name in article_roles.items() if name]
+    for pool in ([e for e in entries if e[0] == wanted],
+                 [e for e in entries if e[0] and (wanted <= e[0] or e[0] <= wanted)]):
+        people = {_person_surname(name) for _, _, name in pool}
+        if len(people) == 1:
+            _, role, name = max(pool, key=lambda e: (len(e[2]), e[2]))
+            return role, name
+        if pool:
+            return None  # several people fit: do not guess
+    return None
+
+
+def _person_surname(name: str) -> str:
+    parsed = parse_person(split_title(name)[1] or name)
+    return parsed.surname if parsed else name
+
+
+def _pin_of(identity: Identity) -> dict[str, Any]:
+    """An identity as an entry of the aliases file."""
+    pin: dict[str, Any] = {"id": identity.id, "name": identity.canonical_name, "type": identity.type}
+    aliases = [a for a in identity.aliases if a != identity.canonical_name]
+    if aliases:
+        pin["aliases"] = aliases
+    if identity.organization:
+        pin["organization"] = identity.organization
+    if identity.wikidata:
+        pin["wikidata"] = identity.wikidata
+    if identity.roles:
+        pin["roles"] = [{"role": r, "date": d} if d else {"role": r} for r, d in identity.roles]
+    return pin
+
+
+UNRESOLVED_PRONOUNS = {"i", "you", "we", "they", "he", "she", "it", "one", "someone", "everyone", "who"}
+
+
+@cache
+def pinned_registry(aliases_path: str | None = None) -> SpeakerRegistry:
+    """The bundled pins and a user's aliases file, loaded once per process and file (read only:
+    copy it before resolving)."""
+    return SpeakerRegistry.load(aliases_path)
+
+
+def register_results(results: Iterable[Mapping[str, Any]], registry: SpeakerRegistry | None = None) -> SpeakerRegistry:
+    """A corpus-wide registry from extraction results (``extract_articles`` dicts): every named
+    speaker of every statement resolved, merged with spelling variants seen in other articles,
+    titles matched by the roles each article states, statements counted."""
+    registry = registry if registry is not None else SpeakerRegistry.load()
+    for result in results:
+        statements = result.get("statements") or []
+        mentions = [s["speaker"]["mention"]["text"] for s in statements if (s.get("speaker") or {}).get("mention")]
+        roles = article_roles_from(mentions)
+        date = (result.get("article") or {}).get("date")
+        for s in statements:
+            sp = s.get("speaker") or {}
+            if sp.get("type", "unknown") == "unknown" or not sp.get("name") or sp.get("members"):
+                continue
+            if sp["name"].lower().split()[0] in UNRESOLVED_PRONOUNS:
+                continue  # "you", "we", "they all": a pronoun no one was found for names no one
+            mention = (sp.get("mention") or {}).get("text") or ""
+            title, bare = split_title(mention) if mention.endswith(sp["name"].split()[-1]) else (None, None)
+            role = title if title and bare and _title_word(title.split()[-1]) not in HONORIFICS else None
+            registry.identify(Speaker(name=sp["name"], type=sp["type"]), roles, date=date, role=role)
+    return registry

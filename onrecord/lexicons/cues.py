@@ -1,0 +1,53 @@
+"""The cue lexicon: the verbs that introduce a statement, their class, and the complements that
+carry their content (``data/cues.tsv``, one tab-separated line per lemma)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from onrecord.errors import LexiconError
+
+CUE_CLASSES = {
+    "assert", "add", "hedge", "decline", "deny", "vow", "warn", "call", "accuse", "according_to",
+    "report", "ask", "criticize", "praise", "believe",
+}
+COMPLEMENTS = {"clause", "to", "np", "quote"}
+
+
+@dataclass(frozen=True)
+class CueEntry:
+    lemma: str
+    cls: str
+    complements: frozenset[str]
+
+
+def parse_cue_lexicon(text: str, source: str = "cues.tsv") -> dict[str, CueEntry]:
+    entries: dict[str, CueEntry] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) != 3:
+            raise LexiconError(f"{source}, line {number}: expected 3 tab-separated columns, got {len(parts)}")
+        lemma, cls, comps = (p.strip() for p in parts)
+        if cls not in CUE_CLASSES:
+            raise LexiconError(f"{source}, line {number}: unknown cue class {cls!r}")
+        complements = frozenset(c.strip() for c in comps.split(",") if c.strip())
+        plain = {c for c in complements if not c.startswith("prep:")}
+        if not complements or not plain <= COMPLEMENTS:
+            raise LexiconError(f"{source}, line {number}: complements must be among {sorted(COMPLEMENTS)}")
+        entries[lemma.lower()] = CueEntry(lemma.lower(), cls, complements)
+    return entries
+
+
+@cache
+def load_cue_lexicon(path: str | None = None) -> dict[str, CueEntry]:
+    if path is None:
+        text = resources.files("onrecord.lexicons.data").joinpath("cues.tsv").read_text(encoding="utf-8")
+        return parse_cue_lexicon(text)
+    return parse_cue_lexicon(Path(path).read_text(encoding="utf-8"), source=str(path))
+
+

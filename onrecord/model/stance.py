@@ -1,0 +1,65 @@
+"""Stance: where a statement stands on an issue's proposition, and whose reading wins.
+
+Labels: ``support`` (the speaker wants the proposition), ``oppose`` (rejects it),
+``conditional`` (accepts it only under a condition), ``unclear``.  Every label comes with the
+words that decided it and its source: the rules, a model, or a person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from onrecord.errors import StanceLabelError
+
+StanceLabel = Literal["support", "oppose", "conditional", "unclear"]
+Source = Literal["rules", "model", "human"]
+STANCE_LABELS: tuple[StanceLabel, ...] = ("support", "oppose", "conditional", "unclear")
+
+
+@dataclass
+class Stance:
+    label: StanceLabel
+    evidence: list[str] = field(default_factory=list)
+    source: Source = "rules"
+    note: str | None = None  # e.g. why a model's answer was not used
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"label": self.label, "evidence": list(self.evidence), "source": self.source}
+        if self.note:
+            d["note"] = self.note
+        return d
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Stance:
+        return cls(check_label(d["label"]), list(d.get("evidence", [])), d.get("source", "rules"), d.get("note"))
+
+
+def check_label(label: Any) -> StanceLabel:
+    """``label`` if it is a stance label; a StanceLabelError naming the four otherwise."""
+    if label not in STANCE_LABELS:
+        raise StanceLabelError(f"unknown stance {label!r}: one of {', '.join(STANCE_LABELS)}")
+    return label  # type: ignore[no-any-return]
+
+
+def choose_stance(
+    rules: Stance, model: Stance | None = None, human: Stance | Mapping[str, Any] | str | None = None
+) -> Stance:
+    """Precedence: a human label wins over both; then the model's answer (when it was not itself a
+    fallback to the rules); then the rules."""
+    if human is not None:
+        if isinstance(human, str):
+            chosen = Stance.from_dict({"label": human})
+        elif isinstance(human, Stance):
+            chosen = Stance(human.label, list(human.evidence), note=human.note)
+        else:
+            chosen = Stance.from_dict(human)
+        chosen.source = "human"
+        return chosen
+    if model is not None and model.source == "model":
+        return model
+    if model is not None and model.note:
+        # the endpoint was asked and failed: the rules answer, and say why
+        return Stance(rules.label, list(rules.evidence), rules.source, model.note)
+    return rules

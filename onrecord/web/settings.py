@@ -1,0 +1,31 @@
+"""The web app's settings: what it needs of the ``Config``, token files read once when it starts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from onrecord.config import DEFAULT_MAX_BODY, Config
+
+
+@dataclass(frozen=True)
+class WebSettings:
+    """What the app needs of the settings (``Config``), token files read once when it starts."""
+
+    api_token: str | None = None
+    read_token: str | None = None
+    protect_reads: bool = False
+    max_body_bytes: int = DEFAULT_MAX_BODY
+    page_size: int = 50
+
+    @classmethod
+    def from_config(cls, config: Config) -> WebSettings:
+        return cls(api_token=config.token("api"), read_token=config.token("read"), protect_reads=config.protect_reads,
+                   max_body_bytes=config.max_body_bytes, page_size=config.page_size)
+
+    @property
+    def reads_protected(self) -> bool:
+        return bool(self.read_token) or self.protect_reads
+
+    def read_tokens(self) -> list[str]:
+        """Tokens that open reading: the read token and the API token (who may write may read)."""
+        return [t for t in (self.read_token, self.api_token) if t]

@@ -1,0 +1,75 @@
+"""Quotation spans: marks, splits, paragraphs, nesting, imbalance."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from onrecord.extraction.quotes import find_quotes
+
+
+def inner(text: str) -> list[list[str]]:
+    return [[text[s:e] for s, e in q.segments] for q in find_quotes(text)]
+
+
+def test_curly_double_quotes():
+    t = "“We will not give up,” the minister said."
+    assert inner(t) == [["We will not give up,"]]
+
+
+def test_straight_double_quotes():
+    t = 'The mayor said: "The bridge opens in May." Then she left.'
+    assert inner(t) == [["The bridge opens in May."]]
+
+
+def test_guillemets():
+    t = "Il a dit «nous restons ici» hier."
+    assert inner(t) == [["nous restons ici"]]
+
+
+def test_single_quote_quotation_but_not_apostrophes():
+    t = "She called the plan ‘a road to nowhere’ and didn’t say more about the leaders’ talks."
+    assert inner(t) == [["a road to nowhere"]]
+
+
+def test_straight_single_quotes():
+    t = "He called it 'a first step' on Monday."
+    assert inner(t) == [["a first step"]]
+
+
+def test_split_quotation_gives_two_spans():
+    t = "“The talks are over,” he said. “We go home now.”"
+    assert inner(t) == [["The talks are over,"], ["We go home now."]]
+
+
+def test_quotation_running_over_paragraphs():
+    t = "“The first part of the speech goes on\n\n“and the second paragraph ends it,” she said."
+    assert inner(t) == [["The first part of the speech goes on", "and the second paragraph ends it,"]]
+
+
+def test_nested_quotes_belong_to_the_outer_quotation():
+    t = "“He told me ‘never again’ last year,” she said."
+    assert inner(t) == [["He told me ‘never again’ last year,"]]
+
+
+def test_unclosed_quotation_runs_to_end_of_paragraph_only():
+    t = "He said “this never ends\n\nA new paragraph with “a closed one” here."
+    quotes = inner(t)
+    assert quotes[0] == ["this never ends"]
+    assert quotes[1] == ["a closed one"]
+
+
+def test_stray_closing_mark_is_ignored():
+    t = "A stray mark” here, then “a real quotation” there."
+    assert inner(t) == [["a real quotation"]]
+
+
+def test_two_apostrophes_as_double_quotes():
+    t = "He said, ''We are ready,'' and left."
+    assert inner(t) == [["We are ready,"]]
+
+
+@given(st.text(alphabet="ab “”\"'‘’\n .,", max_size=80))
+def test_scanner_never_fails_and_spans_are_inside_the_text(text):
+    for q in find_quotes(text):
+        assert 0 <= q.start <= q.inner_start <= q.inner_end <= q.end <= len(text)
+        for s, e in q.segments:
+            assert q.start <= s <= e <= q.end
