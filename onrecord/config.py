@@ -227,12 +227,13 @@ def read_config_file(path: str | Path) -> dict[str, Any]:
 
 
 def _describe(error: ValidationError) -> str:
-    """One line per problem, each naming its setting."""
+    """One line per problem, each naming its setting (a check of several settings names them in
+    its message)."""
     parts = []
     for e in error.errors():
-        where = ".".join(str(x) for x in e.get("loc", ())) or "settings"
-        parts.append(f"{where}: {e.get('msg', 'invalid')} (got {e.get('input')!r})" if where != "settings"
-                     else e.get("msg", "invalid"))
+        where = ".".join(str(x) for x in e.get("loc", ()))
+        message = str(e.get("msg", "invalid")).removeprefix("Value error, ")
+        parts.append(f"{where}: {message} (got {e.get('input')!r})" if where else message)
     return "; ".join(parts)
 
 

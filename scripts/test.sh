@@ -9,4 +9,5 @@ scripts/install-chromium.sh
 eval "$(scripts/start-postgres.sh)"
 export ONRECORD_TEST_PG_URL
 .venv/bin/ruff check onrecord tests benchmarks
+.venv/bin/lint-imports --no-logo  # the layers and no-cycles contracts of .importlinter
 .venv/bin/python -m pytest -q "$@"

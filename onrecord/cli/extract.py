@@ -117,7 +117,8 @@ def speakers(
 
     from onrecord.errors import AliasesError
     from onrecord.extraction.pipeline import extract_articles
-    from onrecord.identity.registry import SpeakerRegistry, register_results
+    from onrecord.identity.corpus import register_results
+    from onrecord.identity.registry import SpeakerRegistry
     from onrecord.readers import iter_articles
 
     try:

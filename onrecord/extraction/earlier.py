@@ -23,7 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.found import Found
-from onrecord.extraction.statements import noun_phrase
+from onrecord.extraction.subjects import noun_phrase
 
 # Predicates of holding a position, by lemma.  Adjectives take a copula ("has been adamant").
 POSITION_VERBS = {

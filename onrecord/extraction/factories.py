@@ -4,6 +4,9 @@ Each names what it requires and what it assigns (see ``nlp.analyze_pipes()``), a
 settings as config values (paths and names, never objects), so ``nlp.config`` says how the
 pipeline was built.  The components themselves live one per module: this file only builds them.
 Importing it registers the factories and declares the extensions (``extensions.py``).
+``doc._.article_date`` and ``doc._.published``, which the context and records stages read, are
+set on the Doc before the pipe runs (``pipeline.make_doc``), not by a component: they are not
+listed as requirements.
 
 Pipeline order (``pipeline.COMPONENTS``), after the model's own components:
 
@@ -44,7 +47,8 @@ def make_quotes(nlp: Language, name: str) -> object:
 
 @Language.factory(
     "onrecord_cues", default_config={"lexicon_path": None},
-    requires=["token.lemma", "token.pos", "token.dep"],
+    # also the part of speech, which the model's attribute_ruler sets without declaring it
+    requires=["token.lemma", "token.dep"],
     assigns=["token._.cue", "token._.cue_negated", "token._.cue_hedged"],
 )
 def make_cues(nlp: Language, name: str, lexicon_path: str | None) -> CueMarker:
@@ -73,7 +77,7 @@ def make_speakers(nlp: Language, name: str, aliases_path: str | None) -> Speaker
 
 @Language.factory(
     "onrecord_context", default_config={"venues_path": None},
-    requires=[STATEMENTS, "doc._.article_date", "doc._.published", "doc.ents"], assigns=[STATEMENTS],
+    requires=[STATEMENTS, "doc.ents"], assigns=[STATEMENTS],
 )
 def make_context(nlp: Language, name: str, venues_path: str | None) -> ContextFinder:
     return ContextFinder(load_venue_lexicon(venues_path))
@@ -118,7 +122,7 @@ def make_stances(nlp: Language, name: str, taxonomy_path: str | None, stance_url
 
 @Language.factory(
     "onrecord_records", default_config={"aliases_path": None, "keep_objects": False},
-    requires=[STATEMENTS, "doc._.article_date"], assigns=["doc._.records"],
+    requires=[STATEMENTS], assigns=["doc._.records"],
 )
 def make_records(nlp: Language, name: str, aliases_path: str | None, keep_objects: bool) -> RecordWriter:
     return RecordWriter(pinned_registry(aliases_path), keep_objects)

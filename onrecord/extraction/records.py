@@ -16,8 +16,10 @@ from onrecord.extraction.context.dates import parse_day
 from onrecord.extraction.extensions import drop_objects
 from onrecord.extraction.found import Found
 from onrecord.extraction.speakers import known_person, name_tokens
-from onrecord.extraction.statements import noun_phrase
-from onrecord.identity.registry import HONORIFICS, SpeakerRegistry, article_roles_from, split_title
+from onrecord.extraction.subjects import noun_phrase
+from onrecord.identity.names import HONORIFICS
+from onrecord.identity.registry import SpeakerRegistry
+from onrecord.identity.titles import article_roles_from, split_title
 from onrecord.model.statement import Cue, Mention, Quote, Segment, Speaker, Statement
 
 

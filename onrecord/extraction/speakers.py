@@ -19,8 +19,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.found import Found
-from onrecord.extraction.statements import noun_phrase
-from onrecord.identity.registry import HONORIFICS, TITLE_WORDS, SpeakerRegistry, split_title
+from onrecord.extraction.subjects import noun_phrase
+from onrecord.identity.names import HONORIFICS
+from onrecord.identity.registry import SpeakerRegistry
+from onrecord.identity.titles import TITLE_WORDS, split_title
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
 PLURAL_PRONOUNS = {"they", "them", "we", "us"}

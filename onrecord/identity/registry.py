@@ -6,14 +6,13 @@ to one :class:`Identity` with an id that is the same across runs and articles.
 
 How a name finds its identity (``SpeakerRegistry.resolve``):
 
-1. ``split_title`` separates the role from the name ("Russian President" / "Vladimir Putin");
-   a title alone ("the Russian president") is matched against the roles seen for names in the
-   same article (``article_roles``), then against roles the registry recorded.
-2. A person's name becomes a *key*: honorifics dropped, accents removed, case folded and
-   transliteration variants collapsed (-yy/-iy/-y, x/ks, ph/f, kh/h, w/v, double letters), first
-   names reduced to a class ("Joe" = "Joseph", "Volodymyr" = "Vladimir"). Names are then matched
-   on (first-name class, surname key): pinned aliases first, then the surname, then rapidfuzz
-   for near-spellings of the surname. First names, where both sides have one, must agree.
+1. ``titles.split_title`` separates the role from the name ("Russian President" / "Vladimir
+   Putin"); a title alone ("the Russian president") is matched against the roles seen for names
+   in the same article (``article_roles``), then against roles the registry recorded.
+2. A person's name becomes a key, (first-name class, surname key), that ignores spelling variants
+   (``names.parse_person``). Names are matched on it: pinned aliases first, then the surname,
+   then rapidfuzz for near-spellings of the surname. First names, where both sides have one,
+   must agree.
 3. A bare surname goes to the one person with that surname; with two ("Joe Biden", "Hunter
    Biden") it is ambiguous and stays apart, unless one of them is pinned.
 
@@ -34,10 +33,8 @@ pinned.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -48,85 +45,29 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from onrecord.errors import AliasesError
+from onrecord.identity.names import (
+    HONORIFICS,
+    SURNAME_SIMILARITY,
+    PersonName,
+    first_names_compatible,
+    parse_person,
+    word_key,
+)
+from onrecord.identity.titles import (
+    clean_name,
+    collective_key,
+    collective_slug,
+    is_generic,
+    match_role,
+    not_a_name,
+    organization_of,
+    role_tokens,
+    split_title,
+    strip_determiner,
+    title_word,
+)
 from onrecord.lexicons.aliases import SPEAKER_TYPES, read_pins
 from onrecord.model.statement import Speaker
-
-# --- word lists ---------------------------------------------------------------------------------
-
-# Words that make a title, compared lowercased with dots, possessives and "-elect" etc. removed.
-TITLE_WORDS = frozenset({
-    "president", "vice", "prime", "minister", "secretary", "general", "chancellor", "premier",
-    "spokesman", "spokeswoman", "spokesperson", "press", "foreign", "defence", "defense", "head",
-    "chief", "chairman", "chairwoman", "chair", "director", "adviser", "advisor", "aide",
-    "ambassador", "envoy", "diplomat", "negotiator", "counterpart", "senator", "sen",
-    "representative", "rep", "congressman", "congresswoman", "governor", "gov", "mayor", "deputy",
-    "first", "lady", "leader", "king", "queen", "prince", "princess", "pope", "commissioner",
-    "commander", "speaker", "attorney", "judge", "justice", "official", "officer", "candidate",
-    "nominee", "former", "acting", "interim", "top", "senior", "state", "interior", "finance",
-    "national", "security", "intelligence", "gen", "lt", "col", "colonel", "admiral", "marshal",
-    "sergeant", "captain", "mp", "lawmaker", "member",
-})
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "madam"})
-DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"})
-# Words a mention may start with that are neither title nor name ("As President Trump ...").
-LEADING_NOISE = frozenset({
-    "as", "of", "if", "when", "while", "after", "before", "but", "and", "or", "then", "also",
-    "with", "without", "between", "by", "for", "from", "to", "in", "on", "at", "because", "since",
-    "so", "however", "meanwhile", "nothing", "even", "only", "said", "says", "according",
-})
-# What may follow "of" in a title: "President of Ukraine", "Head of the Office of the President".
-OF_WORDS = frozenset({
-    "ukraine", "russia", "russian", "federation", "united", "states", "kingdom", "america", "germany",
-    "france", "poland", "china", "turkey", "türkiye", "italy", "denmark", "finland", "hungary",
-    "belarus", "lithuania", "latvia", "estonia", "romania", "moldova", "georgia", "japan",
-    "canada", "spain", "netherlands", "sweden", "norway", "czech", "republic", "slovakia",
-    "austria", "israel", "iran", "india", "britain", "uk", "us", "usa", "nato", "eu", "un",
-    "europe", "european", "office", "ministry", "affairs", "commission", "union", "council",
-    "government", "cabinet", "presidential", "parliament", "verkhovna", "rada", "duma",
-    "committee", "department", "treasury", "house", "white", "armed", "forces", "staff",
-    "service", "bank", "central", "nations", "assembly", "administration", "kremlin", "army",
-    "navy", "economy", "energy", "health", "trade", "justice", "strategic", "industries",
-    "digital", "transformation", "reintegration", "territories", "temporarily", "occupied",
-}) | TITLE_WORDS
-# Nationality adjectives and abbreviations → the country, for role keys and organisations.
-COUNTRIES = {
-    "russian": "Russia", "russia": "Russia", "ukrainian": "Ukraine", "ukraine": "Ukraine",
-    "american": "United States", "us": "United States", "usa": "United States",
-    "british": "United Kingdom", "uk": "United Kingdom", "britain": "United Kingdom",
-    "german": "Germany", "french": "France", "polish": "Poland", "chinese": "China",
-    "turkish": "Turkey", "italian": "Italy", "danish": "Denmark", "finnish": "Finland",
-    "hungarian": "Hungary", "belarusian": "Belarus", "lithuanian": "Lithuania", "latvian": "Latvia",
-    "estonian": "Estonia", "romanian": "Romania", "moldovan": "Moldova", "georgian": "Georgia",
-    "japanese": "Japan", "canadian": "Canada", "spanish": "Spain", "dutch": "Netherlands",
-    "swedish": "Sweden", "norwegian": "Norway", "czech": "Czechia", "slovak": "Slovakia",
-    "austrian": "Austria", "israeli": "Israel", "iranian": "Iran", "indian": "India",
-}
-# Multi-word country names written as one token before role keys are made.
-COUNTRY_PHRASES = {"united states": "us", "united kingdom": "uk", "great britain": "uk"}
-NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "la", "le", "da", "di", "du", "del",
-                            "bin", "ibn", "al", "el", "ter", "ten", "dos", "das"})
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-# First names that are one name in several spellings or as a nickname; the first of each group is
-# the class the others fold into (written as keys, so it does not matter which is "right").
-FIRST_NAME_GROUPS = [
-    ["joseph", "joe"], ["william", "bill", "billy", "will"], ["robert", "bob", "bobby", "rob"],
-    ["richard", "rick", "dick"], ["michael", "mike"], ["james", "jim", "jimmy"], ["donald", "don"],
-    ["anthony", "antony", "tony"], ["elizabeth", "liz"], ["katherine", "kate", "catherine"],
-    ["vladimir", "volodymyr", "wladimir"], ["aleksandr", "alexander", "oleksandr", "alexandr", "sasha"],
-    ["aleksei", "alexei", "alexey", "oleksiy", "oleksii"], ["sergei", "sergey", "serhiy", "serhii", "sergiy"],
-    ["andrei", "andrey", "andriy", "andrii"], ["dmitry", "dmitri", "dmytro"],
-    ["mikhail", "mykhailo", "mykhaylo"], ["nikolai", "nikolay", "mykola"],
-    ["yuri", "yuriy", "yurii", "iurii"],
-    ["yevgeny", "evgeny", "yevgeniy", "yevhen", "evgeniy"], ["elena", "olena", "yelena"], ["igor", "ihor"],
-    ["gennady", "hennadiy", "hennadii"], ["pyotr", "petr", "petro"], ["pavel", "pavlo"],
-    ["anatoly", "anatoliy", "anatolii"], ["valery", "valeriy", "valerii"], ["vitaly", "vitaliy", "vitalii"],
-    ["oleg", "oleh"], ["ekaterina", "yekaterina", "kateryna"], ["denis", "denys"], ["maria", "mariya"],
-]
-
-# A surname this close (rapidfuzz ratio on keys) is a spelling of the same one.
-SURNAME_SIMILARITY = 90
-# First names of different classes this close, with the same initial, are compatible ("Jon"/"John").
-FIRST_NAME_SIMILARITY = 80
 
 BUNDLED = "aliases.yaml"
 TYPES = SPEAKER_TYPES
@@ -148,281 +89,6 @@ class Identity:
     organization: str | None = None
     wikidata: str | None = None
     pinned: bool = False
-
-
-# --- keys: names as the registry compares them --------------------------------------------------
-
-# Rewrites that collapse transliteration variants, applied in this order to one lowercased word.
-_REWRITES = [
-    (re.compile(r"kh"), "h"), (re.compile(r"ph"), "f"), (re.compile(r"(?<=.)x"), "ks"),
-    (re.compile(r"ck"), "k"), (re.compile(r"c(?![eihy])"), "k"), (re.compile(r"w"), "v"),
-    (re.compile(r"ou"), "u"), (re.compile(r"y"), "i"), (re.compile(r"ij$"), "i"),
-    (re.compile(r"^ie"), "e"), (re.compile(r"(?<=[aeiou])h(?=[aeiou])"), "g"),
-    (re.compile(r"(.)\1+"), r"\1"),
-]
-_LETTER_FOLDS = str.maketrans({"ß": "ss", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ı": "i", "đ": "d"})
-
-
-def ascii_fold(text: str) -> str:
-    """Accents removed ("Erdoğan" → "Erdogan"); letters of other scripts are kept."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTER_FOLDS))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def word_key(word: str) -> str:
-    """One word as compared: folded, letters only, transliteration variants collapsed."""
-    key = "".join(ch for ch in ascii_fold(word).casefold() if ch.isalnum())
-    for pattern, replacement in _REWRITES:
-        key = pattern.sub(replacement, key)
-    return key
-
-
-def _first_name_classes() -> dict[str, str]:
-    classes: dict[str, str] = {}
-    for group in FIRST_NAME_GROUPS:
-        for name in group:
-            classes[word_key(name)] = word_key(group[0])
-    return classes
-
-
-FIRST_NAME_CLASSES = _first_name_classes()
-
-
-@dataclass(frozen=True)
-class PersonName:
-    """A person's name as keys: the first name's class (None when only a surname is given) and
-    the surname's key (particles and suffixes included, joined by '-')."""
-
-    first: str | None
-    surname: str
-
-    @property
-    def key(self) -> str:
-        return f"{self.first or ''}|{self.surname}"
-
-    @property
-    def id(self) -> str:
-        return f"person:{self.first[0]}-{self.surname}" if self.first else f"person:{self.surname}"
-
-
-def _plain(word: str) -> str:
-    """A word lowercased, without surrounding punctuation, dots or possessive ending."""
-    word = word.strip("\"“”‘’'()[],;:").lower()
-    for ending in ("'s", "’s", "s'", "s’"):
-        if word.endswith(ending) and len(word) > len(ending):
-            word = word[: -len(ending)] + ("s" if ending.startswith("s") else "")
-            break
-    return word.replace(".", "")
-
-
-def parse_person(name: str) -> PersonName | None:
-    """The keys of a person's name ("Donald J. Trump" → donald | trump), or None if it has none."""
-    words = [w for w in name.replace(",", " ").split() if word_key(w)]
-    while words and _plain(words[0]) in HONORIFICS:
-        words = words[1:]
-    suffix = []
-    while len(words) > 1 and _plain(words[-1]) in NAME_SUFFIXES:
-        suffix.insert(0, word_key(words.pop()))
-    if not words:
-        return None
-    start = len(words) - 1
-    while start > 0 and _plain(words[start - 1]) in NAME_PARTICLES:
-        start -= 1
-    surname = "-".join([word_key(w) for w in words[start:]] + suffix)
-    first = None
-    if start > 0:
-        first_key = word_key(words[0])
-        first = FIRST_NAME_CLASSES.get(first_key, first_key)
-    return PersonName(first, surname)
-
-
-def first_names_compatible(a: str | None, b: str | None) -> bool:
-    """Whether two first-name classes can be one person's: either missing, an initial that fits,
-    the same class, or a near-spelling with the same initial."""
-    if not a or not b:
-        return True
-    if len(a) == 1 or len(b) == 1:
-        return a[0] == b[0]
-    return a == b or (a[0] == b[0] and fuzz.ratio(a, b) >= FIRST_NAME_SIMILARITY)
-
-
-# titles that name the same office ("the Head of State said" after "President X")
-ROLE_SYNONYMS = {
-    "head of (?:the )?state": "president",
-    "chief of state": "president",
-    "head of (?:the )?government": "prime minister",
-}
-
-
-def _role_words(text: str) -> list[str]:
-    """The words of a role or collective name that tell it apart, in order: determiners, "of",
-    "and" and possessive endings dropped, nationalities as their country ("Russian" → russia)."""
-    text = ascii_fold(text).casefold()
-    for phrase, short in COUNTRY_PHRASES.items():
-        text = text.replace(phrase, short)
-    for phrase, same in ROLE_SYNONYMS.items():
-        text = re.sub(rf"\b{phrase}\b", same, text)
-    words = []
-    for word in text.split():
-        plain = re.sub(r"[^\w-]", "", _plain(word)).strip("-")
-        if plain and plain not in DETERMINERS and plain not in {"of", "and", "for"}:
-            words.append(COUNTRIES[plain].lower().replace(" ", "-") if plain in COUNTRIES else plain)
-    return words
-
-
-def role_tokens(text: str) -> frozenset[str]:
-    """A role or collective name as a set of words: "the Russian president", "Russia's President"
-    and "President of Russia" all give {president, russia}."""
-    return frozenset(_role_words(text))
-
-
-def collective_key(text: str) -> str:
-    """What organisation and group names are matched on: their role words, sorted, so that
-    "Russian Foreign Ministry" and "Foreign Ministry of Russia" are one ("the Kremlin" → kremlin)."""
-    return "-".join(sorted(role_tokens(text)))
-
-
-def collective_slug(text: str) -> str:
-    """A readable id for an organisation or group: its words in English order, "of" phrases
-    first ("Foreign Ministry of Russia" → russia-foreign-ministry, like "Russian Foreign Ministry")."""
-    parts = re.split(r"\bof\b", ascii_fold(text).casefold())
-    words = [w for part in reversed(parts) for w in _role_words(part)]
-    return "-".join(words)
-
-
-# --- titles -------------------------------------------------------------------------------------
-
-
-def _title_word(token: str) -> str:
-    """A token as looked up in the title lists: "President-elect" → "president", "Sen." → "sen"."""
-    word = _plain(token)
-    word = re.sub(r"^(ex|then|former)-", "", word)
-    return re.sub(r"-(elect|designate|in-chief)$", "", word)
-
-
-def _is_possessive(token: str) -> bool:
-    return token.rstrip(",;:").endswith(("'s", "’s", "s'", "s’"))
-
-
-def _is_modifier(token: str) -> bool:
-    # capitalised words before a title belong to it: "NATO Secretary General", "German Chancellor"
-    return token[:1].isupper() or _plain(token) in COUNTRIES
-
-
-def _after_of_phrases(tokens: list[str], i: int) -> int:
-    """The end of "of ..." phrases after a title word: "President of Ukraine", "Head of the Office
-    of the President of Ukraine"."""
-    end = i
-    while i < len(tokens) and _title_word(tokens[i]) in {"of", "for"}:
-        j = i + 1
-        while j < len(tokens) and _title_word(tokens[j]) in DETERMINERS:
-            j += 1
-        k = j
-        while k < len(tokens) and (_title_word(tokens[k]) in OF_WORDS or _title_word(tokens[k]) == "and"):
-            k += 1
-        if k == j:
-            break
-        i = end = k
-    return end
-
-
-def _title_end(tokens: list[str]) -> int:
-    """How many leading tokens are the title: up to its last title word (and "of" phrase)."""
-    i = end = 0
-    while i < len(tokens):
-        word = _title_word(tokens[i])
-        if word in TITLE_WORDS or word in HONORIFICS:
-            i = end = _after_of_phrases(tokens, i + 1)
-        elif word in DETERMINERS or _is_possessive(tokens[i]) or _is_modifier(tokens[i]):
-            i += 1
-        else:
-            break
-    return end
-
-
-def _clean_name(text: str) -> str:
-    text = " ".join(text.split()).strip("\"“”‘’'()[],;: ")
-    for ending in ("'s", "’s"):
-        if text.endswith(ending):
-            text = text[: -len(ending)]
-    return text.strip()
-
-
-def _split_appositive(text: str) -> tuple[str, str] | None:
-    """ "Dmitry Peskov, the Kremlin spokesman" and "the Kremlin spokesman, Dmitry Peskov"."""
-    if "," not in text:
-        return None
-    left, right = (part.strip() for part in text.split(",", 1))
-    for name_part, title_part in ((left, right), (right, left)):
-        title, rest = _split_plain(title_part)
-        if title and rest is None and _split_plain(name_part)[0] is None and _clean_name(name_part):
-            return title_part.strip(" ,"), _clean_name(name_part)
-    return None
-
-
-def _split_plain(text: str) -> tuple[str | None, str | None]:
-    tokens = text.split()
-    while tokens and _plain(tokens[0]) in LEADING_NOISE:
-        tokens = tokens[1:]
-    end = _title_end(tokens)
-    title = " ".join(tokens[:end]).strip(" ,") or None
-    name = _clean_name(" ".join(tokens[end:])) or None
-    if name and all(_plain(w) in DETERMINERS for w in name.split()):
-        name = None  # "the" alone is no name
-    return title, name
-
-
-def split_title(text: str) -> tuple[str | None, str | None]:
-    """A mention as (title, name): "Ukraine's President Volodymyr Zelensky" → ("Ukraine's
-    President", "Volodymyr Zelensky"); "Denmark's prime minister" → ("Denmark's prime minister",
-    None); "the Kremlin" → (None, "the Kremlin")."""
-    text = " ".join(text.split()).strip(" ,;:")
-    if not text:
-        return None, None
-    return _split_appositive(text) or _split_plain(text)
-
-
-def organization_of(title: str) -> str | None:
-    """The organisation or country a title names: "President of Ukraine" → "Ukraine", "Kremlin
-    spokesman" → "Kremlin", "German Chancellor" → "Germany"; None when it names none."""
-    if " of " in f" {title} ":
-        # "Secretary of State", "Minister of Foreign Affairs" name a post, not an organisation;
-        # "Press Secretary of the President of Ukraine" speaks for Ukraine
-        parts = title.split(" of ")[1:]
-        post_words = TITLE_WORDS | DETERMINERS | {"affairs"}
-        while parts and all(_title_word(w) in post_words for w in parts[0].split()):
-            parts = parts[1:]
-        return _country_or_text(_strip_determiner(" of ".join(parts)).split()) if parts else None
-    leading = []
-    for token in title.split():
-        word = _title_word(token)
-        if not leading and word in LEADING_NOISE:
-            continue
-        if word in TITLE_WORDS or word in HONORIFICS:
-            break
-        if word not in DETERMINERS:
-            leading.append(token)
-    return _country_or_text(leading)
-
-
-def _country_or_text(words: list[str]) -> str | None:
-    if len(words) == 1 and _plain(words[0]) in COUNTRIES:
-        return COUNTRIES[_plain(words[0])]
-    # "Putin's spokesman": a person's, not an organisation; "his spokesman", no name at all
-    if not words or any(_is_possessive(w) for w in words) or not words[0][:1].isupper():
-        return None
-    return _clean_name(" ".join(words))
-
-
-def article_roles_from(mentions: Iterable[str]) -> dict[str, str]:
-    """Roles seen for names in one article, for ``resolve``: "Russian President Vladimir Putin" →
-    {"Russian President": "Vladimir Putin"}; later mentions of a role win."""
-    roles: dict[str, str] = {}
-    for mention in mentions:
-        title, name = split_title(mention)
-        if title and name and _title_word(title.split()[-1]) not in HONORIFICS:
-            roles[title] = name
-    return roles
 
 
 # --- the registry -------------------------------------------------------------------------------
@@ -547,12 +213,12 @@ class SpeakerRegistry:
         if type == "person" and bare is None:
             found = self.resolve_title(title or name, article_roles, date)
             return found if found is not None else self._resolve_role(title or name, type, date)
-        if type == "person" and bare is not None and _not_a_name(bare):
+        if type == "person" and bare is not None and not_a_name(bare):
             # "the ministry", "Ukrainian officials": a common noun, not a person's name
             type = "group" if bare.rstrip().endswith("s") else "unknown"
         if type != "person":
             return self._resolve_collective(name, type, article_roles, date, role)
-        role = role or (title if title and _title_word(title.split()[-1]) not in HONORIFICS else None)
+        role = role or (title if title and title_word(title.split()[-1]) not in HONORIFICS else None)
         return self._resolve_person(bare or name, role, date)
 
     def resolve_title(self, text: str, article_roles: dict[str, str] | None = None,
@@ -562,7 +228,7 @@ class SpeakerRegistry:
         wanted = role_tokens(text)
         if not wanted:
             return None
-        match = _match_role(wanted, article_roles or {})
+        match = match_role(wanted, article_roles or {})
         if match is not None:
             stated_role, person = match
             return self.resolve(person, "person", role=stated_role, date=date)
@@ -658,16 +324,16 @@ class SpeakerRegistry:
 
     def _resolve_collective(self, name: str, type: str, article_roles: dict[str, str] | None,
                             date: str | None, role: str | None) -> Identity:
-        if _is_generic(name) and article_roles:
+        if is_generic(name) and article_roles:
             # "the ministry" after "Russian Foreign Ministry" in the same article: the article
             # says which ministry, whatever was pinned or seen for "the ministry" elsewhere
-            match = _match_role(role_tokens(name), article_roles)
+            match = match_role(role_tokens(name), article_roles)
             if match is not None:
                 return self._resolve_collective(match[1], type, None, date, role)
         key = collective_key(name) or _slug(name)
         entry = self._pinned_collective.get(key) or self._learned_collective.get((type, key))
         if entry is None:
-            entry = self._new_entry(Identity("", _strip_determiner(name) or name, type), "collective")
+            entry = self._new_entry(Identity("", strip_determiner(name) or name, type), "collective")
         self._add_alias(entry, name)
         if role:
             self._add_role(entry, role, date)
@@ -679,7 +345,7 @@ class SpeakerRegistry:
         key = collective_key(title)
         entry = self._learned_collective.get(("role", key))
         if entry is None:
-            entry = self._new_entry(Identity("", _strip_determiner(title) or title, type), "role")
+            entry = self._new_entry(Identity("", strip_determiner(title) or title, type), "role")
             self._learned_collective[("role", key)] = entry
         entry.seen[title] += 1
         _insert_sorted(entry.identity.aliases, title)
@@ -777,7 +443,7 @@ class SpeakerRegistry:
         return entry
 
     def _add_alias(self, entry: _Entry, alias: str, pinned: bool = False, times: int = 1) -> None:
-        alias = _clean_name(alias)
+        alias = clean_name(alias)
         if not alias:
             return
         entry.seen[alias] += 0 if pinned else times
@@ -829,10 +495,10 @@ class SpeakerRegistry:
     def _best_name(self, entry: _Entry) -> str:
         names = [a for a in entry.seen if entry.seen[a] > 0] or list(entry.identity.aliases)
         if entry.kind != "person":
-            names = [_strip_determiner(a) or a for a in names]
+            names = [strip_determiner(a) or a for a in names]
             counts = Counter({n: 0 for n in names})
             for alias, times in entry.seen.items():
-                counts[_strip_determiner(alias) or alias] += times
+                counts[strip_determiner(alias) or alias] += times
             return min(counts, key=lambda n: (-counts[n], n.casefold(), n))
         # the fullest name, then the most frequent spelling of it
         return min(names, key=lambda n: (-len(n.split()), -entry.seen[n], n))
@@ -879,29 +545,6 @@ class SpeakerRegistry:
 # --- helpers ------------------------------------------------------------------------------------
 
 
-def _strip_determiner(text: str) -> str:
-    words = _clean_name(text).split()
-    while words and words[0].lower() in DETERMINERS:
-        words = words[1:]
-    return " ".join(words)
-
-
-def _is_generic(name: str) -> bool:
-    """A common noun phrase ("the ministry", "officials"), not a proper name ("the Kremlin",
-    "al-Assad", "von der Leyen")."""
-    words = [w for w in name.split() if w.lower() not in DETERMINERS]
-    if not words or re.split(r"[-’']", _plain(words[0]))[0] in NAME_PARTICLES:
-        return False
-    return all(w[:1].islower() for w in words)
-
-
-def _not_a_name(text: str) -> bool:
-    """Whether a person's mention is a common noun phrase: generic, or ending in a lowercase word
-    ("Ukrainian officials"); "al-Assad" and "de Gaulle" are names."""
-    last = re.split(r"[-’']", text.split()[-1])[-1]
-    return _is_generic(text) or last[:1].islower()
-
-
 def _slug(text: str) -> str:
     return "-".join(word_key(w) for w in text.split() if word_key(w)) or "unnamed"
 
@@ -913,26 +556,6 @@ def _insert_sorted(items: list[Any], item: Any, key: Any = None) -> bool:
     items.append(item)
     items.sort(key=key)
     return True
-
-
-def _match_role(wanted: frozenset[str], article_roles: dict[str, str]) -> tuple[str, str] | None:
-    """The (role, name) of the article that a title alone refers to: the same role words, else
-    the one person whose role words contain these or are contained in them."""
-    entries = [(role_tokens(role), role, name) for role, name in article_roles.items() if name]
-    for pool in ([e for e in entries if e[0] == wanted],
-                 [e for e in entries if e[0] and (wanted <= e[0] or e[0] <= wanted)]):
-        people = {_person_surname(name) for _, _, name in pool}
-        if len(people) == 1:
-            _, role, name = max(pool, key=lambda e: (len(e[2]), e[2]))
-            return role, name
-        if pool:
-            return None  # several people fit: do not guess
-    return None
-
-
-def _person_surname(name: str) -> str:
-    parsed = parse_person(split_title(name)[1] or name)
-    return parsed.surname if parsed else name
 
 
 def _pin_of(identity: Identity) -> dict[str, Any]:
@@ -950,34 +573,8 @@ def _pin_of(identity: Identity) -> dict[str, Any]:
     return pin
 
 
-UNRESOLVED_PRONOUNS = {"i", "you", "we", "they", "he", "she", "it", "one", "someone", "everyone", "who"}
-
-
 @cache
 def pinned_registry(aliases_path: str | None = None) -> SpeakerRegistry:
     """The bundled pins and a user's aliases file, loaded once per process and file (read only:
     copy it before resolving)."""
     return SpeakerRegistry.load(aliases_path)
-
-
-def register_results(results: Iterable[Mapping[str, Any]], registry: SpeakerRegistry | None = None) -> SpeakerRegistry:
-    """A corpus-wide registry from extraction results (``extract_articles`` dicts): every named
-    speaker of every statement resolved, merged with spelling variants seen in other articles,
-    titles matched by the roles each article states, statements counted."""
-    registry = registry if registry is not None else SpeakerRegistry.load()
-    for result in results:
-        statements = result.get("statements") or []
-        mentions = [s["speaker"]["mention"]["text"] for s in statements if (s.get("speaker") or {}).get("mention")]
-        roles = article_roles_from(mentions)
-        date = (result.get("article") or {}).get("date")
-        for s in statements:
-            sp = s.get("speaker") or {}
-            if sp.get("type", "unknown") == "unknown" or not sp.get("name") or sp.get("members"):
-                continue
-            if sp["name"].lower().split()[0] in UNRESOLVED_PRONOUNS:
-                continue  # "you", "we", "they all": a pronoun no one was found for names no one
-            mention = (sp.get("mention") or {}).get("text") or ""
-            title, bare = split_title(mention) if mention.endswith(sp["name"].split()[-1]) else (None, None)
-            role = title if title and bare and _title_word(title.split()[-1]) not in HONORIFICS else None
-            registry.identify(Speaker(name=sp["name"], type=sp["type"]), roles, date=date, role=role)
-    return registry

@@ -1,8 +1,8 @@
 """Stance markers: the words and phrases the stance rules look for (``data/stance_markers.yaml``).
 
 Phrases (support, oppose, condition, concessive, otherwise) are matched on lemmas by the rules;
-word sets are single lowercased tokens; ``cue_signs`` gives a cue class its sign.  Validated on
-load; every error names the file and the line.
+word sets are single lowercased tokens; ``cue_signs`` gives a cue class its sign.  The file's
+format is the pydantic model ``StanceMarkersFile``; every error names the file and the line.
 """
 
 from __future__ import annotations
@@ -14,16 +14,23 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
+from pydantic import ConfigDict, ValidationInfo, field_validator
 
 from onrecord.errors import StanceMarkersError
-from onrecord.lexicons.yaml_nodes import NodeReader
+from onrecord.lexicons.yaml_models import (
+    NodeError,
+    Text,
+    TokenPattern,
+    Words,
+    YamlModel,
+    key_of,
+    listed_once,
+    read_yaml,
+)
 
 PHRASE_KEYS = ("support", "oppose", "condition", "concessive", "otherwise")
 WORD_KEYS = ("requirement_verbs", "requirement_modals", "deal_nouns", "subject_pronouns", "contingent_modals",
              "negators", "first_person")
-TOP_KEYS = {"version", "phrases", "oppose_patterns", "words", "cue_signs", "declined_cues", "denied_cues",
-            "asked_cues"}
 
 
 @dataclass(frozen=True)
@@ -52,65 +59,81 @@ class StanceMarkers:
         return {key: getattr(self, key) for key in PHRASE_KEYS}
 
 
-class _Reader(NodeReader):
-    error_class = StanceMarkersError
+# --- the file format: validation ----------------------------------------------------------
 
-    def words(self, node: yaml.Node, what: str) -> tuple[str, ...]:
-        out: list[str] = []
-        for item in self.sequence(node, what):
-            word = self.text(item, f"an entry of {what}")
-            if word in out:
-                raise self.error(item, f"{what}: {word!r} is listed twice")
-            out.append(word)
-        if not out:
-            raise self.error(node, f"{what} is empty")
-        return tuple(out)
 
-    def pattern(self, node: yaml.Node) -> tuple[Mapping[str, Any], ...]:
-        value = yaml.SafeLoader("").construct_document(node)
-        if not isinstance(value, list) or not value or not all(isinstance(t, dict) for t in value):
-            raise self.error(node, "oppose_patterns: a pattern is a list of token mappings, e.g. [{LOWER: never}]")
-        return tuple(value)
+class _WordLists(YamlModel):
+    """A mapping of word lists only, each non-empty and with every entry once."""
 
-    def sign(self, node: yaml.Node, cue_class: str) -> int:
-        text = self.text(node, f"the sign of {cue_class!r}")
-        if text not in {"1", "-1", "+1"}:
-            raise self.error(node, f"cue_signs: the sign of {cue_class!r} must be 1 or -1")
-        return int(text)
+    @field_validator("*")
+    @classmethod
+    def _listed_once(cls, words: list[str], info: ValidationInfo) -> list[str]:
+        return listed_once(words, key_of(cls, info))
 
-    def markers(self, root: yaml.Node | None) -> StanceMarkers:
-        if root is None:
-            raise self.error(None, "the file is empty")
-        top = self.mapping(root, "the stance markers", TOP_KEYS)
-        missing = sorted(TOP_KEYS - {"version"} - set(top))
-        if missing:
-            raise self.error(root, f"the stance markers have no {', '.join(repr(m) for m in missing)}")
-        phrases = self.mapping(top["phrases"], "phrases", set(PHRASE_KEYS))
-        words = self.mapping(top["words"], "words", set(WORD_KEYS))
-        for group, keys, node in (("phrases", PHRASE_KEYS, top["phrases"]), ("words", WORD_KEYS, top["words"])):
-            absent = [k for k in keys if k not in (phrases if group == "phrases" else words)]
-            if absent:
-                raise self.error(node, f"{group} has no {', '.join(repr(k) for k in absent)}")
-        if not isinstance(top["cue_signs"], yaml.MappingNode):
-            raise self.error(top["cue_signs"], "cue_signs must be a mapping of cue classes to 1 or -1")
-        signs = {self.text(k, "a cue class"): self.sign(v, str(k.value)) for k, v in top["cue_signs"].value}
-        lowered = {key: frozenset(w.lower() for w in self.words(words[key], key)) for key in WORD_KEYS}
-        return StanceMarkers(
-            **{key: self.words(phrases[key], key) for key in PHRASE_KEYS},
-            oppose_patterns=tuple(self.pattern(p) for p in self.sequence(top["oppose_patterns"], "oppose_patterns")),
-            **lowered,
-            cue_signs=signs,
-            declined_cues=frozenset(self.words(top["declined_cues"], "declined_cues")),
-            denied_cues=frozenset(self.words(top["denied_cues"], "denied_cues")),
-            asked_cues=frozenset(self.words(top["asked_cues"], "asked_cues")),
-            source=self.source,
-        )
+
+class PhrasesEntry(_WordLists):
+    support: Words
+    oppose: Words
+    condition: Words
+    concessive: Words
+    otherwise: Words
+
+
+class WordsEntry(_WordLists):
+    requirement_verbs: Words
+    requirement_modals: Words
+    deal_nouns: Words
+    subject_pronouns: Words
+    contingent_modals: Words
+    negators: Words
+    first_person: Words
+
+
+class StanceMarkersFile(YamlModel):
+    """The file: every section but ``version`` is required and no list may be empty."""
+
+    model_config = ConfigDict(title="the stance-markers file")
+    version: Any = None
+    phrases: PhrasesEntry
+    oppose_patterns: list[TokenPattern]
+    words: WordsEntry
+    cue_signs: dict[str, Text]
+    declined_cues: Words
+    denied_cues: Words
+    asked_cues: Words
+
+    @field_validator("cue_signs")
+    @classmethod
+    def _signs(cls, signs: dict[str, str]) -> dict[str, str]:
+        for cue_class, sign in signs.items():
+            if sign not in {"1", "-1", "+1"}:
+                raise NodeError(f"cue_signs: the sign of {cue_class!r} must be 1 or -1", at=(cue_class,))
+        return signs
+
+    @field_validator("declined_cues", "denied_cues", "asked_cues")
+    @classmethod
+    def _listed_once(cls, cues: list[str], info: ValidationInfo) -> list[str]:
+        return listed_once(cues, key_of(cls, info))
+
+
+# --- loading ---------------------------------------------------------------------------------
 
 
 def parse_stance_markers(text: str, source: str = "stance_markers.yaml") -> StanceMarkers:
     """StanceMarkers from YAML text; a StanceMarkersError naming the line of the first problem."""
-    reader = _Reader(source)
-    return reader.markers(reader.compose(text))
+    document = read_yaml(text, source, StanceMarkersError)
+    file = document.validate(StanceMarkersFile)
+    patterns = (document.typed(("oppose_patterns", i)) for i in range(len(file.oppose_patterns)))
+    return StanceMarkers(
+        **{key: tuple(getattr(file.phrases, key)) for key in PHRASE_KEYS},
+        oppose_patterns=tuple(tuple(pattern) for pattern in patterns),
+        **{key: frozenset(w.lower() for w in getattr(file.words, key)) for key in WORD_KEYS},
+        cue_signs={cue_class: int(sign) for cue_class, sign in file.cue_signs.items()},
+        declined_cues=frozenset(file.declined_cues),
+        denied_cues=frozenset(file.denied_cues),
+        asked_cues=frozenset(file.asked_cues),
+        source=source,
+    )
 
 
 @cache

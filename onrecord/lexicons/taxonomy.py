@@ -3,8 +3,10 @@
 A taxonomy is a data file (``data/taxonomy_war.yaml`` by default, or the user's own): each issue
 has an id, a label, the one-sentence proposition a stance is taken on, its trigger lemmas,
 phrases and Matcher patterns, and the phrases that say its content or the contrary.
-``load_taxonomy`` validates the file and names the line of any error (the Matcher patterns are
-checked against spaCy's schema when a pipeline compiles them: ``extract.issue_tags``).
+``load_taxonomy`` validates the file against the pydantic model ``TaxonomyFile`` and names the
+line of any error (the Matcher patterns are checked against spaCy's schema when a pipeline
+compiles them: ``extraction.issue_tags``).  The models are the file's format; the dataclasses
+below are what the rules read, each phrase and pattern with its line.
 """
 
 from __future__ import annotations
@@ -16,12 +18,22 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-import yaml
+from pydantic import AfterValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from onrecord.errors import TaxonomyError, UnknownIssue
-from onrecord.lexicons.yaml_nodes import NodeReader
+from onrecord.lexicons.yaml_models import (
+    NodeError,
+    NodePath,
+    Text,
+    TokenPattern,
+    YamlDocument,
+    YamlModel,
+    key_of,
+    listed_once,
+    read_yaml,
+)
 from onrecord.model.stance import STANCE_LABELS
 
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -108,137 +120,156 @@ class Taxonomy:
         return self.issues[self.resolve(name)]
 
 
-# --- loading and validation ----------------------------------------------------------------
-
-TOP_KEYS = {"taxonomy", "label", "version", "description", "issues"}
-ISSUE_KEYS = {"id", "label", "proposition", "aliases", "triggers", "stance", "examples"}
-TRIGGER_KEYS = {"lemmas", "phrases", "patterns"}
-STANCE_KEYS = {"for", "against"}
-EXAMPLE_KEYS = {"text", "stance"}
+# --- the file format: validation ----------------------------------------------------------
 
 
-class _Reader(NodeReader):
-    """Validation over the YAML node tree, so every error can name the line it is on."""
+def _lowercase_name(name: str) -> str:
+    if not ID_RE.match(name):
+        raise ValueError(f"{name!r}: an issue's id and aliases are lowercase letters, digits, underscores")
+    return name
 
-    error_class = TaxonomyError
 
-    def required(self, values: dict[str, yaml.Node], key: str, parent: yaml.Node, what: str) -> yaml.Node:
-        if key not in values:
-            raise self.error(parent, f"{what} has no {key!r}")
-        return values[key]
+def _single_word(text: str) -> str:
+    if " " in text or GAP in text:
+        raise ValueError(f"{text!r} is not a single word (lemmas are); put it under 'phrases'")
+    return text
 
-    def phrases(self, node: yaml.Node, what: str, single_words: bool = False) -> tuple[Phrase, ...]:
-        seen: set[str] = set()
-        out = []
-        for item in self.sequence(node, what):
-            text = self.text(item, f"an entry of {what}")
-            if single_words and (" " in text or GAP in text):
-                raise self.error(item, f"{what}: {text!r} is not a single word; put it under 'phrases'")
-            if text.replace(GAP, "").strip() == "":
-                raise self.error(item, f"{what}: {text!r} has no words")
-            if text.lower() in seen:
-                raise self.error(item, f"{what}: {text!r} is listed twice")
-            seen.add(text.lower())
-            out.append(Phrase(text, item.start_mark.line + 1))
-        return tuple(out)
 
-    def patterns(self, node: yaml.Node, what: str) -> tuple[RawPattern, ...]:
-        # the shape only: spaCy's schema is checked when a pipeline compiles the patterns
-        out = []
-        for item in self.sequence(node, what):
-            value = yaml.SafeLoader("").construct_document(item)
-            if not isinstance(value, list) or not value or not all(isinstance(t, dict) for t in value):
-                raise self.error(item, f"{what}: a pattern is a list of token mappings, "
-                                       "e.g. [{LOWER: talks}]")
-            out.append(RawPattern(tuple(value), item.start_mark.line + 1))
-        return tuple(out)
+def _has_words(text: str) -> str:
+    if text.replace(GAP, "").strip() == "":
+        raise ValueError(f"{text!r} has no words")
+    return text
 
-    def proposition(self, node: yaml.Node) -> str:
-        text = self.text(node, "proposition")
-        # one sentence: a single sentence-final mark, at the end
-        if not re.search(r"[.!?]$", text) or re.search(r"[.!?]\s+\S", text):
-            raise self.error(node, "proposition must be exactly one sentence, ending with a full stop")
-        return text
 
-    def examples(self, node: yaml.Node) -> tuple[Example, ...]:
-        out = []
-        for item in self.sequence(node, "examples"):
-            if isinstance(item, yaml.ScalarNode):
-                out.append(Example(self.text(item, "an example"), None, item.start_mark.line + 1))
-                continue
-            values = self.mapping(item, "an example", EXAMPLE_KEYS)
-            text = self.text(self.required(values, "text", item, "an example"), "an example's text")
-            stance = None
-            if "stance" in values:
-                stance = self.text(values["stance"], "an example's stance")
-                if stance not in STANCE_LABELS:
-                    raise self.error(values["stance"], f"stance must be one of {list(STANCE_LABELS)}")
-            out.append(Example(text, stance, item.start_mark.line + 1))
-        return tuple(out)
+def _one_sentence(text: str) -> str:
+    # a single sentence-final mark, at the end
+    if not re.search(r"[.!?]$", text) or re.search(r"[.!?]\s+\S", text):
+        raise ValueError("proposition must be exactly one sentence, ending with a full stop")
+    return text
 
-    def issue(self, node: yaml.Node) -> Issue:
-        values = self.mapping(node, "an issue", ISSUE_KEYS)
-        id_node = self.required(values, "id", node, "an issue")
-        issue_id = self.text(id_node, "id")
-        if not ID_RE.match(issue_id):
-            raise self.error(id_node, f"issue id {issue_id!r} must be lowercase letters, digits, underscores")
-        what = f"issue {issue_id!r}"
-        label = self.text(self.required(values, "label", node, what), "label")
-        proposition = self.proposition(self.required(values, "proposition", node, what))
-        aliases: tuple[str, ...] = ()
-        if "aliases" in values:
-            listed = self.phrases(values["aliases"], f"{what} aliases", single_words=True)
-            aliases = tuple(p.text for p in listed)
-            for alias_node, alias in zip(values["aliases"].value, aliases, strict=True):
-                if not ID_RE.match(alias):
-                    raise self.error(alias_node, f"alias {alias!r} must be lowercase letters, digits, "
-                                                 "underscores")
-        trig_node = self.required(values, "triggers", node, what)
-        triggers = self.mapping(trig_node, f"{what} triggers", TRIGGER_KEYS)
-        lemmas = self.phrases(triggers["lemmas"], f"{what} lemmas", True) if "lemmas" in triggers else ()
-        phrases = self.phrases(triggers["phrases"], f"{what} phrases") if "phrases" in triggers else ()
-        patterns = self.patterns(triggers["patterns"], f"{what} patterns") if "patterns" in triggers else ()
-        if not (lemmas or phrases or patterns):
-            raise self.error(trig_node, f"{what} has no triggers: give lemmas, phrases or patterns")
-        for_phrases: tuple[Phrase, ...] = ()
-        against_phrases: tuple[Phrase, ...] = ()
-        if "stance" in values:
-            stance = self.mapping(values["stance"], f"{what} stance", STANCE_KEYS)
-            if "for" in stance:
-                for_phrases = self.phrases(stance["for"], f"{what} stance 'for'")
-            if "against" in stance:
-                against_phrases = self.phrases(stance["against"], f"{what} stance 'against'")
-        examples = self.examples(values["examples"]) if "examples" in values else ()
-        return Issue(issue_id, label, proposition, node.start_mark.line + 1, aliases, lemmas, phrases,
-                     patterns, for_phrases, against_phrases, examples)
 
-    def taxonomy(self, root: yaml.Node | None) -> Taxonomy:
-        if root is None:
-            raise self.error(None, "the file is empty")
-        values = self.mapping(root, "the taxonomy", TOP_KEYS)
-        tax_id = self.text(self.required(values, "taxonomy", root, "the taxonomy"), "taxonomy")
-        label = self.text(values["label"], "label") if "label" in values else tax_id
-        issues_node = self.required(values, "issues", root, "the taxonomy")
-        issues: dict[str, Issue] = {}
-        names: dict[str, str] = {}  # every id and alias → the issue that has it
-        for node in self.sequence(issues_node, "issues"):
-            issue = self.issue(node)
-            for name in (issue.id, *issue.aliases):
-                if name in names:
-                    raise self.error(node, f"issue {issue.id!r}: the name {name!r} is already used by "
-                                           f"issue {names[name]!r}")
-                names[name] = issue.id
-            issues[issue.id] = issue
-        if not issues:
-            raise self.error(issues_node, "the taxonomy has no issues")
-        return Taxonomy(tax_id, label, self.source, issues)
+Name = Annotated[Text, AfterValidator(_lowercase_name)]
+PhraseText = Annotated[Text, AfterValidator(_has_words)]
+Lemma = Annotated[PhraseText, AfterValidator(_single_word)]
+
+
+class TriggersEntry(YamlModel):
+    """How an issue is recognised; each phrase once, whatever its case."""
+
+    lemmas: list[Lemma] = []
+    phrases: list[PhraseText] = []
+    patterns: list[TokenPattern] = []
+
+    @field_validator("lemmas", "phrases")
+    @classmethod
+    def _listed_once(cls, phrases: list[str], info: ValidationInfo) -> list[str]:
+        return listed_once(phrases, key_of(cls, info), ignore_case=True)
+
+    @model_validator(mode="after")
+    def _some_trigger(self) -> TriggersEntry:
+        if not (self.lemmas or self.phrases or self.patterns):
+            raise ValueError("an issue has no triggers: give lemmas, phrases or patterns")
+        return self
+
+
+class StanceEntry(YamlModel):
+    """The phrases that state an issue's content (``for``) or its contrary (``against``)."""
+
+    for_: list[PhraseText] = Field(default=[], alias="for")
+    against: list[PhraseText] = []
+
+    @field_validator("for_", "against")
+    @classmethod
+    def _listed_once(cls, phrases: list[str], info: ValidationInfo) -> list[str]:
+        return listed_once(phrases, key_of(cls, info), ignore_case=True)
+
+
+class ExampleEntry(YamlModel):
+    """An example: a sentence, or {text, stance} with the label the rules must give it."""
+
+    model_config = ConfigDict(title="an example")
+    text: Text
+    stance: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_sentence(cls, data: Any) -> Any:
+        return {"text": data} if isinstance(data, str) else data
+
+    @field_validator("stance")
+    @classmethod
+    def _stance_label(cls, stance: str | None) -> str | None:
+        if stance is not None and stance not in STANCE_LABELS:
+            raise ValueError(f"stance must be one of {list(STANCE_LABELS)}")
+        return stance
+
+
+class IssueEntry(YamlModel):
+    """An issue as written; its lines are read from the document when it becomes an ``Issue``."""
+
+    model_config = ConfigDict(title="an issue")
+    id: Name
+    label: Text
+    proposition: Annotated[Text, AfterValidator(_one_sentence)]
+    aliases: list[Name] = []
+    triggers: TriggersEntry
+    stance: StanceEntry = Field(default_factory=StanceEntry)
+    examples: list[ExampleEntry] = []
+
+
+class TaxonomyFile(YamlModel):
+    """The file: ``version`` and ``description`` are for its readers and not used."""
+
+    model_config = ConfigDict(title="the taxonomy")
+    taxonomy: Text
+    label: Text | None = None
+    version: Any = None
+    description: Any = None
+    issues: list[IssueEntry] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _names_used_once(self) -> TaxonomyFile:
+        """An id or alias names one issue: the second use is an error at that issue."""
+        owner: dict[str, str] = {}
+        for index, issue in enumerate(self.issues):
+            places = [("id",), *(("aliases", n) for n in range(len(issue.aliases)))]
+            for name, place in zip((issue.id, *issue.aliases), places, strict=True):
+                if name in owner:
+                    raise NodeError(f"issue {issue.id!r}: the name {name!r} is already used by issue "
+                                    f"{owner[name]!r}", at=("issues", index, *place))
+                owner[name] = issue.id
+        return self
+
+
+# --- loading ---------------------------------------------------------------------------------
 
 
 def parse_taxonomy(text: str, source: str = "taxonomy.yaml") -> Taxonomy:
     """A Taxonomy from YAML text; a TaxonomyError naming the line of the first problem."""
-    reader = _Reader(source)
-    root = reader.compose(text)
-    return reader.taxonomy(root)
+    document = read_yaml(text, source, TaxonomyError)
+    file = document.validate(TaxonomyFile)
+    issues = {entry.id: _issue(document, entry, ("issues", index)) for index, entry in enumerate(file.issues)}
+    return Taxonomy(file.taxonomy, file.label or file.taxonomy, source, issues)
+
+
+def _issue(document: YamlDocument, entry: IssueEntry, at: NodePath) -> Issue:
+    """The issue of a validated entry, each phrase and pattern with the line it is on."""
+
+    def phrases(texts: list[str], *key: str) -> tuple[Phrase, ...]:
+        return tuple(Phrase(text, document.line((*at, *key, i))) for i, text in enumerate(texts))
+
+    triggers = entry.triggers
+    pattern_paths = [(*at, "triggers", "patterns", i) for i in range(len(triggers.patterns))]
+    patterns = tuple(RawPattern(tuple(document.typed(path)), document.line(path)) for path in pattern_paths)
+    examples = tuple(Example(example.text, example.stance, document.line((*at, "examples", i)))
+                     for i, example in enumerate(entry.examples))
+    return Issue(entry.id, entry.label, entry.proposition, document.line(at), tuple(entry.aliases),
+                 lemmas=phrases(triggers.lemmas, "triggers", "lemmas"),
+                 phrases=phrases(triggers.phrases, "triggers", "phrases"),
+                 patterns=patterns,
+                 for_phrases=phrases(entry.stance.for_, "stance", "for"),
+                 against_phrases=phrases(entry.stance.against, "stance", "against"),
+                 examples=examples)
 
 
 _DEFAULT: Taxonomy | None = None

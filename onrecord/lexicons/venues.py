@@ -1,6 +1,6 @@
 """The venue lexicon (``data/venues.yaml``): venue nouns with their type, news outlets, platforms,
-programmes, and the verbs and prepositions the venue and addressee rules look for.  Validated on
-load; every error names the file and the line."""
+programmes, and the verbs and prepositions the venue and addressee rules look for.  The file's
+format is the pydantic model ``VenueLexiconFile``; every error names the file and the line."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-import yaml
+from pydantic import ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from onrecord.errors import VenueLexiconError
-from onrecord.lexicons.yaml_nodes import NodeReader
+from onrecord.lexicons.yaml_models import NodeError, Text, Words, YamlModel, key_of, listed_once, read_yaml
 
 VENUE_TYPES = (
     "interview", "press_conference", "statement", "speech", "social_media", "broadcast", "meeting", "other",
@@ -49,108 +50,92 @@ class VenueLexicon:
         return None
 
 
-LEXICON_KEYS = {
-    "venue_nouns", "venue_preps", "outlets", "outlet_words", "platforms", "programs",
-    "addressing_verbs", "carrier_verbs", "translator_nouns", "translator_preps",
-}
-NOUN_KEYS = {"type", "with"}
+# --- the file format: validation ----------------------------------------------------------
 
 
-class _Reader(NodeReader):
-    """Validation over the YAML node tree, so every error can name its line."""
+class VenueNounEntry(YamlModel):
+    """A venue noun's value: its type, or {type, with}."""
 
-    error_class = VenueLexiconError
+    model_config = ConfigDict(title="a venue noun")
+    type: Text
+    with_: Text = Field(default="none", alias="with")
 
-    def pairs(self, node: yaml.Node, what: str) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
-        if not isinstance(node, yaml.MappingNode):
-            raise self.error(node, f"{what} must be a mapping")
-        seen: set[str] = set()
-        out = []
-        for key, value in node.value:
-            if not isinstance(key, yaml.ScalarNode) or not str(key.value).strip():
-                raise self.error(key, f"{what}: keys must be plain words")
-            name = str(key.value).strip()
-            if name.lower() in seen:
-                raise self.error(key, f"{what}: {name!r} given twice")
-            seen.add(name.lower())
-            out.append((key, value))
-        return out
+    @model_validator(mode="before")
+    @classmethod
+    def _type_alone(cls, data: Any) -> Any:
+        return {"type": data} if isinstance(data, str) else data
 
-    def words(self, node: yaml.Node, what: str) -> tuple[str, ...]:
-        if not isinstance(node, yaml.SequenceNode):
-            raise self.error(node, f"{what} must be a list")
-        out: list[str] = []
-        for item in node.value:
-            word = self.text(item, f"an entry of {what}")
-            if word in out:
-                raise self.error(item, f"{what}: {word!r} is listed twice")
-            out.append(word)
-        if not out:
-            raise self.error(node, f"{what} is empty")
-        return tuple(out)
-
-    def noun(self, key: yaml.ScalarNode, value: yaml.Node) -> VenueNoun:
-        phrase = str(key.value).strip().lower()
-        line = key.start_mark.line + 1
-        with_role = "none"
-        if isinstance(value, yaml.MappingNode):
-            fields = {}
-            for k, v in self.pairs(value, f"venue noun {phrase!r}"):
-                if k.value not in NOUN_KEYS:
-                    raise self.error(k, f"venue noun {phrase!r}: unknown key {k.value!r}; allowed: "
-                                        f"{sorted(NOUN_KEYS)}")
-                fields[k.value] = v
-            if "type" not in fields:
-                raise self.error(value, f"venue noun {phrase!r} has no 'type'")
-            type_node = fields["type"]
-            if "with" in fields:
-                with_role = self.text(fields["with"], "with")
-                if with_role not in WITH_ROLES:
-                    raise self.error(fields["with"], f"venue noun {phrase!r}: 'with' must be one of "
-                                                     f"{list(WITH_ROLES)}")
-        else:
-            type_node = value
-        venue_type = self.text(type_node, f"the type of venue noun {phrase!r}")
+    @field_validator("type")
+    @classmethod
+    def _venue_type(cls, venue_type: str) -> str:
         if venue_type not in VENUE_TYPES:
-            raise self.error(type_node, f"venue noun {phrase!r}: type {venue_type!r} must be one of "
-                                        f"{list(VENUE_TYPES)}")
-        return VenueNoun(phrase, venue_type, with_role, line)
+            raise ValueError(f"type {venue_type!r} must be one of {list(VENUE_TYPES)}")
+        return venue_type
 
-    def lexicon(self, root: yaml.Node | None) -> VenueLexicon:
-        if root is None:
-            raise self.error(None, "the file is empty")
-        values: dict[str, yaml.Node] = {}
-        for key, value in self.pairs(root, "the venue lexicon"):
-            if key.value not in LEXICON_KEYS:
-                raise self.error(key, f"unknown key {key.value!r}; allowed: {sorted(LEXICON_KEYS)}")
-            values[key.value] = value
-        missing = sorted(LEXICON_KEYS - set(values))
-        if missing:
-            raise self.error(root, f"the venue lexicon has no {', '.join(repr(m) for m in missing)}")
-        nouns = tuple(self.noun(k, v) for k, v in self.pairs(values["venue_nouns"], "venue_nouns"))
+    @field_validator("with_")
+    @classmethod
+    def _with_role(cls, role: str) -> str:
+        if role not in WITH_ROLES:
+            raise ValueError(f"'with' must be one of {list(WITH_ROLES)}")
+        return role
 
-        def lowered(key: str) -> frozenset[str]:
-            return frozenset(w.lower() for w in self.words(values[key], key))
 
-        return VenueLexicon(
-            nouns=nouns,
-            venue_preps=lowered("venue_preps"),
-            outlets=self.words(values["outlets"], "outlets"),
-            outlet_words=frozenset(self.words(values["outlet_words"], "outlet_words")),
-            platforms=self.words(values["platforms"], "platforms"),
-            programs=self.words(values["programs"], "programs"),
-            addressing_verbs=lowered("addressing_verbs"),
-            carrier_verbs=lowered("carrier_verbs"),
-            translator_nouns=lowered("translator_nouns"),
-            translator_preps=lowered("translator_preps"),
-            source=self.source,
-        )
+class VenueLexiconFile(YamlModel):
+    """The file: every section is required and no list may be empty."""
+
+    model_config = ConfigDict(title="the venue lexicon")
+    venue_nouns: dict[str, VenueNounEntry]
+    venue_preps: Words
+    outlets: Words
+    outlet_words: Words
+    platforms: Words
+    programs: Words
+    addressing_verbs: Words
+    carrier_verbs: Words
+    translator_nouns: Words
+    translator_preps: Words
+
+    @field_validator("venue_nouns")
+    @classmethod
+    def _nouns_given_once(cls, nouns: dict[str, VenueNounEntry]) -> dict[str, VenueNounEntry]:
+        # nouns are matched case-insensitively: "Interview" and "interview" are one noun
+        seen: set[str] = set()
+        for phrase in nouns:
+            if phrase.lower() in seen:
+                raise NodeError(f"venue_nouns: {phrase!r} given twice", at=(phrase,), on_key=True)
+            seen.add(phrase.lower())
+        return nouns
+
+    @field_validator("venue_preps", "outlets", "outlet_words", "platforms", "programs", "addressing_verbs",
+                     "carrier_verbs", "translator_nouns", "translator_preps")
+    @classmethod
+    def _words_listed_once(cls, words: list[str], info: ValidationInfo) -> list[str]:
+        return listed_once(words, key_of(cls, info))
 
 
 def parse_venue_lexicon(text: str, source: str = "venues.yaml") -> VenueLexicon:
     """A VenueLexicon from YAML text; a VenueLexiconError naming the line of the first problem."""
-    reader = _Reader(source)
-    return reader.lexicon(reader.compose(text))
+    document = read_yaml(text, source, VenueLexiconError)
+    file = document.validate(VenueLexiconFile)
+
+    def lowered(words: list[str]) -> frozenset[str]:
+        return frozenset(w.lower() for w in words)
+
+    nouns = tuple(VenueNoun(phrase.lower(), entry.type, entry.with_, line=document.line(("venue_nouns", phrase), True))
+                  for phrase, entry in file.venue_nouns.items())
+    return VenueLexicon(
+        nouns=nouns,
+        venue_preps=lowered(file.venue_preps),
+        outlets=tuple(file.outlets),
+        outlet_words=frozenset(file.outlet_words),
+        platforms=tuple(file.platforms),
+        programs=tuple(file.programs),
+        addressing_verbs=lowered(file.addressing_verbs),
+        carrier_verbs=lowered(file.carrier_verbs),
+        translator_nouns=lowered(file.translator_nouns),
+        translator_preps=lowered(file.translator_preps),
+        source=source,
+    )
 
 
 @cache

@@ -124,3 +124,9 @@ def test_reported_clause_stops_at_the_paragraph_break(statements_of):
 def test_object_control_keeps_the_infinitive(statements_of):
     s = only(statements_of("She called on both governments to publish the routes of the corridors."), "indirect")
     assert s.quote.text == "both governments to publish the routes of the corridors"
+
+
+def test_quotation_signed_with_a_dash(statements_of):
+    text = "“Peace is built one village at a time, and nobody can skip the work.” ― Maria Lopez\n\nThe forum closed."
+    s = only(statements_of(text))
+    assert s.kind == "direct" and s.speaker.name == "Maria Lopez" and s.cue.text == "―"

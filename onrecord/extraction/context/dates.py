@@ -1,14 +1,19 @@
 """Dates of time phrases: "on Friday", "last week", "in March 2022" resolved against the
-article's date, one small function per kind of phrase, each named in a comment.  A resolved date
-is never after the article's date.  Plain Python: the phrases are found in the parse by
-``when.py``."""
+article's date.  ``dateparser`` reads the phrase; a thin layer keeps our news conventions: only
+the shapes of phrase a reporter uses for the time of saying are read (not a duration "two
+weeks", a clock time "3:25 p.m." or a weekday with a date "Friday, Feb. 28, 2025"), a weekday
+is the latest such day on or before the article's date, a weekend is its Saturday, a month or a
+year is its first day, and a resolved date is never after the article's date.  No spaCy:
+the phrases are found in the parse by ``when.py``."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from functools import lru_cache
 from typing import Literal
+
+from dateparser.date import DateDataParser
 
 from onrecord.model.statement import SaidOn
 
@@ -33,9 +38,34 @@ NOT_A_TIME_OF_SAYING = {"since", "until", "till", "by", "before", "after", "from
 _MONTH = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
 _PART = "|".join(PARTS_OF_DAY)
-_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(\d{4})"
-_NUMBER = r"(\d{1,3}|" + "|".join(NUMBER_WORDS) + ")"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"\d{4}"
+_NUMBER = r"(?:\d{1,3}|" + "|".join(NUMBER_WORDS) + ")"
+
+# The shapes of phrase read, each with the period dateparser must find in it (None: the unit the
+# phrase names, "week" in "two weeks ago") and whether it needs the article's date.  Anything
+# else is no time of saying: dateparser alone would also read "two weeks", "82", "3:25 p.m." or
+# "6'3", and it reads "March 32" as March 1932.
+_UNIT = r"(?P<unit>day|week|month|year)"
+_SHAPES: tuple[tuple[re.Pattern[str], Precision | None, bool], ...] = (
+    (re.compile(rf"(?:today|tonight|this (?:{_PART}))(?: (?:{_PART}))?"), "day", True),
+    (re.compile(rf"(?:yesterday|last night|overnight)(?: (?:{_PART}))?|the day before yesterday"), "day", True),
+    (re.compile(rf"{_NUMBER} {_UNIT}s? ago"), None, True),
+    (re.compile(rf"(?:last|past|previous|this) {_UNIT}"), None, True),
+    (re.compile(rf"(?:{_MONTH}) {_DAY}(?: {_YEAR})?(?: (?:{_PART}))?"), "day", False),
+    (re.compile(rf"(?:the )?{_DAY}(?: of)? (?:{_MONTH})(?: {_YEAR})?(?: (?:{_PART}))?"), "day", False),
+    (re.compile(rf"(?:{_MONTH})(?: (?:of )?{_YEAR})?"), "month", False),
+    (re.compile(_YEAR), "year", False),
+)
+_WEEKDAY_PHRASE = re.compile(rf"(last |this |past )?({_WEEKDAY})('s)?( (?:{_PART}))?")
+_WEEKEND_PHRASE = re.compile(r"(the|this|last|past) weekend")
+# dateparser's words for ours
+_SYNONYMS = {"past": "last", "previous": "last", "overnight": "yesterday"}
+# a part of the day after the day it qualifies adds nothing to the date
+_TRAILING_PART = re.compile(rf"(?<!^this)(?<!^last) (?:{_PART})$")
+# dateparser's period of a match as our precision ("last night" is a part of a day)
+_PERIOD_PRECISION: dict[str, Precision] = {"part_of_day": "day", "day": "day", "week": "week", "month": "month",
+                                           "year": "year"}
 
 
 def _normalise(text: str) -> str:
@@ -49,44 +79,46 @@ def _normalise(text: str) -> str:
     return " ".join(words)
 
 
-def _number(word: str) -> int:
-    return int(word) if word.isdigit() else NUMBER_WORDS[word]
-
-
-def _month_start(day: dt.date, months_back: int) -> dt.date:
-    index = day.year * 12 + (day.month - 1) - months_back
-    return dt.date(index // 12, index % 12 + 1, 1)
-
-
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
 Resolved = tuple[dt.date, Precision]
 
 
-# Rule: the current or the previous day — "today", "tonight", "this morning", "yesterday",
-# "last night", "the day before yesterday".
-def _rule_relative_day(phrase: str, ref: dt.date | None) -> Resolved | None:
-    if ref is None:
+@lru_cache(maxsize=64)
+def _parser(ref: dt.date | None) -> DateDataParser:
+    """English only (no guessing of languages), the past preferred, the article's date as the
+    base of relative phrases, and the period of the match ("month" for "March 2022").  Dates
+    are calendar days, in no time zone: UTC keeps dateparser from asking the machine for its
+    local zone (which fails on a TZ it does not know)."""
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True, "TIMEZONE": "UTC"}
+    if ref is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(ref, dt.time())
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _read(phrase: str, ref: dt.date | None, expected: Precision) -> Resolved | None:
+    """dateparser's reading of a phrase of a known shape, when of the period the shape implies,
+    at the start of that period: a month or a year its first day, "this week" its Monday."""
+    words = " ".join(_SYNONYMS.get(w, w) for w in _TRAILING_PART.sub("", phrase).split())
+    found = _parser(ref).get_date_data(words)
+    if found.date_obj is None or found.period is None:
         return None
-    if re.fullmatch(rf"(today|tonight|this ({_PART}))( ({_PART}))?", phrase):
-        return ref, "day"
-    if re.fullmatch(rf"(yesterday|last night|overnight)( ({_PART}))?", phrase):
-        return ref - dt.timedelta(days=1), "day"
-    if phrase == "the day before yesterday":
-        return ref - dt.timedelta(days=2), "day"
-    return None
+    day, precision = found.date_obj.date(), _PERIOD_PRECISION.get(found.period)
+    if precision != expected:
+        return None
+    if precision == "month":
+        return day.replace(day=1), precision
+    if precision == "year":
+        return day.replace(month=1, day=1), precision
+    if precision == "week" and phrase.startswith("this"):
+        return day - dt.timedelta(days=day.weekday()), precision
+    return day, precision
 
 
-# Rule: a weekday — "on Friday", "Tuesday night", "last Monday": the latest such day not after
-# the article's date ("last Friday" the latest before it).
-def _rule_weekday(phrase: str, ref: dt.date | None) -> Resolved | None:
-    m = re.fullmatch(rf"(last |this |past )?({_WEEKDAY})('s)?( ({_PART}))?", phrase)
-    if m is None or ref is None:
+# Convention: a weekday — "on Friday", "Tuesday night", "last Monday": the latest such day on or
+# before the article's date ("last Friday" the latest before it).  dateparser would take last
+# week's Friday on a Friday.
+def _weekday(phrase: str, ref: dt.date) -> Resolved | None:
+    m = _WEEKDAY_PHRASE.fullmatch(phrase)
+    if m is None:
         return None
     back = (ref.weekday() - WEEKDAYS.index(m.group(2))) % 7
     if m.group(1) == "last " and back == 0:
@@ -94,54 +126,12 @@ def _rule_weekday(phrase: str, ref: dt.date | None) -> Resolved | None:
     return ref - dt.timedelta(days=back), "day"
 
 
-# Rule: so long ago — "two days ago", "3 weeks ago", "a month ago", "a year ago".
-def _rule_ago(phrase: str, ref: dt.date | None) -> Resolved | None:
-    m = re.fullmatch(rf"{_NUMBER} (day|week|month|year)s? ago", phrase)
-    if m is None or ref is None:
-        return None
-    n, unit = _number(m.group(1)), m.group(2)
-    if unit == "day":
-        return ref - dt.timedelta(days=n), "day"
-    if unit == "week":
-        return ref - dt.timedelta(days=7 * n), "week"
-    if unit == "month":
-        return _month_start(ref, n), "month"
-    return (dt.date(ref.year - n, 1, 1), "year") if ref.year - n >= 1 else None
-
-
-# Rule: the previous period — "last week" (a day in the previous week: the article's date less
-# seven days), "last month", "last year" (the period's first day).
-def _rule_last_period(phrase: str, ref: dt.date | None) -> Resolved | None:
-    m = re.fullmatch(r"(last|past|previous) (week|month|year)", phrase)
-    if m is None or ref is None:
-        return None
-    unit = m.group(2)
-    if unit == "week":
-        return ref - dt.timedelta(days=7), "week"
-    if unit == "month":
-        return _month_start(ref, 1), "month"
-    return dt.date(ref.year - 1, 1, 1), "year"
-
-
-# Rule: the current period — "this week", "earlier this week" (its Monday), "this month",
-# "earlier this month", "this year" (its first day).
-def _rule_this_period(phrase: str, ref: dt.date | None) -> Resolved | None:
-    m = re.fullmatch(r"this (week|month|year)", phrase)
-    if m is None or ref is None:
-        return None
-    unit = m.group(1)
-    if unit == "week":
-        return ref - dt.timedelta(days=ref.weekday()), "week"
-    if unit == "month":
-        return ref.replace(day=1), "month"
-    return dt.date(ref.year, 1, 1), "year"
-
-
-# Rule: a weekend — "over the weekend", "this weekend" (the latest Saturday not after the
-# article's date), "last weekend" (the one before the current weekend).
-def _rule_weekend(phrase: str, ref: dt.date | None) -> Resolved | None:
-    m = re.fullmatch(r"(the|this|last|past) weekend", phrase)
-    if m is None or ref is None:
+# Convention: a weekend — "over the weekend", "this weekend" (the latest Saturday on or before
+# the article's date), "last weekend" (the one before the current weekend).  dateparser has no
+# weekends.
+def _weekend(phrase: str, ref: dt.date) -> Resolved | None:
+    m = _WEEKEND_PHRASE.fullmatch(phrase)
+    if m is None:
         return None
     saturday = ref - dt.timedelta(days=(ref.weekday() - 5) % 7)
     if m.group(1) == "last" and ref.weekday() >= 5:
@@ -149,60 +139,27 @@ def _rule_weekend(phrase: str, ref: dt.date | None) -> Resolved | None:
     return saturday, "week"
 
 
-# Rule: a month and day — "November 19", "Nov. 19", "19 November", "19th of November",
-# "November 19, 2024", "19 November 2024".  Without a year: the latest such day not after the
-# article's date (last year's when this year's is still to come).
-def _rule_month_day(phrase: str, ref: dt.date | None) -> Resolved | None:
-    m = re.fullmatch(rf"({_MONTH}) {_DAY}(?: {_YEAR})?( ({_PART}))?", phrase)
-    if m is not None:
-        month, day, year = m.group(1), int(m.group(2)), m.group(3)
-    else:
-        m = re.fullmatch(rf"(?:the )?{_DAY}(?: of)? ({_MONTH})(?: {_YEAR})?( ({_PART}))?", phrase)
+def _base(ref: dt.date | None, expected: Precision) -> dt.date | None:
+    """The date dateparser reads against: the article's, but for a month its first day — from
+    the 30th of January dateparser takes "February" for the latest February with a 30th or 29th
+    (2020's, not 2023's)."""
+    return ref.replace(day=1) if ref is not None and expected == "month" else ref
+
+
+def _resolve(phrase: str, ref: dt.date | None) -> Resolved | None:
+    if ref is not None:
+        found = _weekday(phrase, ref) or _weekend(phrase, ref)
+        if found is not None:
+            return found
+    for shape, precision, relative in _SHAPES:
+        m = shape.fullmatch(phrase)
         if m is None:
+            continue
+        if ref is None and (relative or not re.search(_YEAR, phrase)):
             return None
-        day, month, year = int(m.group(1)), m.group(2), m.group(3)
-    number = MONTH_NUMBER[month]
-    if year is not None:
-        found = _safe_date(int(year), number, day)
-        return (found, "day") if found else None
-    if ref is None:
-        return None
-    for back in range(0, 8):  # February 29 may lie up to eight years back
-        found = _safe_date(ref.year - back, number, day)
-        if found is not None and found <= ref:
-            return found, "day"
-        if found is None and day > 29:  # "April 31" is no day in any year
-            return None
+        expected: Precision = precision or m.group("unit")  # type: ignore[assignment]
+        return _read(phrase, _base(ref, expected), expected)
     return None
-
-
-# Rule: a month of a year — "March 2022", "in March 2022", "in March" (this year's if it has
-# begun, else last year's).
-def _rule_month(phrase: str, ref: dt.date | None) -> Resolved | None:
-    m = re.fullmatch(rf"({_MONTH})(?: (?:of )?{_YEAR})?", phrase)
-    if m is None:
-        return None
-    number = MONTH_NUMBER[m.group(1)]
-    if m.group(2) is not None:
-        return (dt.date(int(m.group(2)), number, 1), "month") if int(m.group(2)) >= 1 else None
-    if ref is None:
-        return None
-    year = ref.year if number <= ref.month else ref.year - 1
-    return dt.date(year, number, 1), "month"
-
-
-# Rule: a year — "in 2022" (its first day, precision year).
-def _rule_year(phrase: str, ref: dt.date | None) -> Resolved | None:
-    m = re.fullmatch(_YEAR, phrase)
-    if m is None or not 1 <= int(m.group(1)) <= 9999:
-        return None
-    return dt.date(int(m.group(1)), 1, 1), "year"
-
-
-TIME_RULES: tuple[Callable[[str, dt.date | None], Resolved | None], ...] = (
-    _rule_relative_day, _rule_weekday, _rule_ago, _rule_last_period, _rule_this_period, _rule_weekend,
-    _rule_month_day, _rule_month, _rule_year,
-)
 
 
 def _reference_date(article_date: dt.date | None, published: dt.date | None) -> dt.date | None:
@@ -223,18 +180,16 @@ def resolve_said_on(text: str, article_date: dt.date | None,
     phrase = _normalise(text)
     if not phrase:
         return None
-    for rule in TIME_RULES:
-        try:
-            found = rule(phrase, ref)
-        except (ValueError, OverflowError):  # before the first year or after the last
-            return None
-        if found is None:
-            continue
-        day, precision = found
-        if ref is not None and day > ref:
-            return None
-        return SaidOn(day.isoformat(), precision, text.strip(), assumed=False)
-    return None
+    try:
+        found = _resolve(phrase, ref)
+    except (ValueError, OverflowError):  # before the first year or after the last
+        return None
+    if found is None:
+        return None
+    day, precision = found
+    if ref is not None and day > ref:
+        return None
+    return SaidOn(day.isoformat(), precision, text.strip(), assumed=False)
 
 
 # --- the article's dates as given ---------------------------------------------------------

@@ -1,0 +1,278 @@
+"""What a cue reports: the content of a statement, its extent and its kind.
+
+Each rule is one function:
+
+* ``content_of_cue``         — the complement that carries what was said: a that-/bare clause
+                               (ccomp), a to-infinitive (xcomp) for vows and refusals, a noun-phrase
+                               object for verbs such as "call", "deny", "criticize";
+* ``according_to``           — "according to X, …": X is the source, the rest of the clause the content;
+* ``statement_from_cue``     — a cue's statement: its content kept to the cue's paragraph
+                               (``clip_to_paragraph``), started at its complementizer, run on to the
+                               end of the sentence, widened to whole quotations; the speaker is the
+                               cue's subject (``subjects.subject_of``);
+* ``cue_extent``             — the cue phrase: the verb with its auxiliaries, negation and particle.
+
+The kind follows from how the content relates to the quotation marks (``classify_kind``): wholly
+quoted is ``direct``, reported speech holding a quoted fragment is ``mixed``, otherwise ``indirect``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from onrecord.extraction.found import Found
+from onrecord.extraction.quotes import QuoteSpan
+from onrecord.extraction.subjects import noun_phrase, subject_of
+from onrecord.lexicons.cues import CueEntry
+
+CLAUSE_DEPS = {"ccomp", "parataxis"}
+
+
+# --- content -----------------------------------------------------------------------------
+
+
+def _span_chars(tokens: list[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def trim_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Strip spaces and sentence-final or leading punctuation that is not a quotation mark."""
+    text = doc.text
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-."):
+        end -= 1
+    return start, end
+
+
+def subtree_chars(token: Token, exclude: set[int] | None = None) -> tuple[int, int]:
+    """The character range of a token's subtree (contiguous by projectivity), trimmed."""
+    tokens = [t for t in token.subtree if not exclude or t.i not in exclude]
+    start, end = _span_chars(tokens)
+    return trim_range(token.doc, start, end)
+
+
+def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
+    """The head of the complement that carries the content, by the cue's complement types."""
+    children = list(cue.children)
+    if "clause" in entry.complements:
+        for c in children:
+            if c.dep_ in CLAUSE_DEPS:
+                return c
+    if "to" in entry.complements:
+        for c in children:
+            if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children):
+                return c
+    if "np" in entry.complements:
+        objects = [c for c in children if c.dep_ in {"dobj", "oprd"}]
+        if objects:
+            return objects + controlled_infinitive(cue, objects)
+    for c in children:
+        # "called for X", "pointed to X": the object of the verb's preposition
+        if c.dep_ in {"prep", "prt"} and f"prep:{c.lower_}" in entry.complements:
+            objects = [g for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+            if objects:
+                return objects + controlled_infinitive(cue, objects)
+    if "clause" in entry.complements:
+        # "said on Friday that …" parses the clause as an adverbial clause or as the object
+        for c in children:
+            if (
+                c.dep_ in {"advcl", "dobj"}
+                and c.pos_ in {"VERB", "AUX"}
+                and any(m.dep_ == "mark" and m.lower_ in {"that", "whether", "if"} for m in c.children)
+            ):
+                return c
+    return None
+
+
+def controlled_infinitive(cue: Token, objects: list[Token]) -> list[Token]:
+    """Object control: "called on both governments TO PUBLISH the routes", "urged Kyiv TO
+    ACCEPT": what is asked is the object together with the infinitive it controls."""
+    last = max(o.i for o in objects)
+    return [c for c in cue.children
+            if c.dep_ == "xcomp" and c.i > last and any(a.lower_ == "to" for a in c.children)]
+
+
+def content_range(head: Token | list[Token], cue: Token) -> tuple[int, int]:
+    heads = head if isinstance(head, list) else [head]
+    ranges = [subtree_chars(h) for h in heads]
+    return min(s for s, _ in ranges), max(e for _, e in ranges)
+
+
+def _quote_overlap(start: int, end: int, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
+    return [q for q in quotes if q.start < end and start < q.end]
+
+
+def extend_to_quotes(start: int, end: int, quotes: list[QuoteSpan]) -> tuple[int, int]:
+    """A content that cuts a quotation in two takes the whole quotation: quoted words are
+    one unit, whatever the parser attached them to."""
+    for q in _quote_overlap(start, end, quotes):
+        if q.start < start < q.end or q.start < end < q.end:
+            if q.start >= start - 2 or q.end <= end + 2 or len(q.segments) == 1:
+                start, end = min(start, q.start), max(end, q.end)
+    return start, end
+
+
+def is_reference_back(doc: Doc, quote: QuoteSpan, quotes: list[QuoteSpan]) -> bool:
+    """A short quoted term that repeats words quoted earlier in the article ('the "NATO
+    umbrella"') refers back to that quotation; it is not new quoted speech."""
+    words = doc.text[quote.inner_start : quote.inner_end].lower().split()
+    if len(words) > 2:
+        return False
+    term = " ".join(words)
+    return any(
+        q.end <= quote.start and term in " ".join(doc.text[q.inner_start : q.inner_end].lower().split()) for q in quotes
+    )
+
+
+def classify_kind(start: int, end: int, quotes: list[QuoteSpan], doc: Doc) -> tuple[str, QuoteSpan | None]:
+    """direct: the content is the quotation (give or take its marks and punctuation);
+    mixed: the content holds a quotation and words of the reporter; indirect: no quotation."""
+    inside = [q for q in _quote_overlap(start, end, quotes) if not is_reference_back(doc, q, quotes)]
+    if not inside:
+        return "indirect", None
+    q = inside[0]
+    outside = doc.text[start : q.start] + doc.text[q.end : end]
+    for other in inside[1:]:
+        outside = outside.replace(doc.text[other.start : other.end], "")
+    if len(inside) == 1 and not any(ch.isalnum() for ch in outside):
+        return "direct", q
+    return "mixed", q
+
+
+# --- according to -----------------------------------------------------------------------
+
+
+def according_to(doc: Doc) -> list[tuple[Token, Token, Token]]:
+    """'according to X' phrases: (the 'according' token, the source token, the clause head)."""
+    found = []
+    for t in doc:
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            to = doc[t.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in t.children if c.dep_ == "pobj"]
+            if objs:
+                found.append((t, objs[0], t.head))
+    return found
+
+
+def according_to_statement(acc: Token, source: Token, head: Token, quotes: list[QuoteSpan]) -> Found | None:
+    doc = acc.doc
+    phrase = {t.i for t in acc.subtree} | {acc.i, acc.i + 1} | {t.i for t in source.subtree}
+    sent = acc.sent
+    if head.i == acc.i or head.dep_ == "punct":
+        head = sent.root
+    if head.i in phrase:
+        return None
+    start, end = subtree_chars(head, exclude=phrase)
+    if end - start < 10:
+        return None
+    kind, quote = classify_kind(start, end, quotes, doc)
+    cue_span = (acc.idx, doc[acc.i + 1].idx + 2)
+    return Found(kind, [(start, end)], acc, cue_span, "according_to", noun_phrase(source), quote=quote)
+
+
+# --- statements from cues ------------------------------------------------------------------
+
+
+def clip_to_paragraph(doc: Doc, cue: Token, start: int, end: int) -> tuple[int, int]:
+    """Paragraph rule: what a cue reports lies in the cue's own paragraph.  A parse whose clause
+    runs over a paragraph break (a closing quotation, then a new paragraph opening with a
+    quotation) is cut at the break; quotations that run over paragraphs are joined later, by
+    the news convention, not by the parse."""
+    text = doc.text
+    para_start = text.rfind("\n", 0, cue.idx) + 1
+    para_end = text.find("\n", cue.idx)
+    para_end = len(text) if para_end < 0 else para_end
+    if start >= para_start and end <= para_end:
+        return start, end
+    return trim_range(doc, max(start, para_start), min(end, para_end))
+
+
+def cued_statement(kind: str, content: list[tuple[int, int]], cue: Token, quote: QuoteSpan | None) -> Found:
+    """A statement whose speaker is the subject of its cue (``subject_of``)."""
+    subject = subject_of(cue)
+    mention = noun_phrase(subject) if subject is not None else None
+    return Found(kind, content, cue, cue_extent(cue), cue._.cue.cls, mention,
+                 negated=cue._.cue_negated, hedged=cue._.cue_hedged, quote=quote)
+
+
+def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> Found | None:
+    head = content_of_cue(cue, entry)
+    if head is None:
+        return None
+    doc = cue.doc
+    start, end = content_range(head, cue)
+    if start >= end or (cue.idx >= start and cue.idx < end):
+        # a content that contains its own cue is a parse error, not a statement
+        start, end = _clip_at_cue(doc, cue, start, end)
+        if start >= end:
+            return None
+    start, end = clip_to_paragraph(doc, cue, start, end)
+    if start >= end:
+        return None
+    gap = doc.text[min(cue.idx, end) : max(cue.idx, start)]
+    if "\n" in gap:
+        return None  # a parse that links a cue to words in another paragraph is wrong
+    if isinstance(head, list) and all(t.pos_ == "PRON" and t.n_lefts + t.n_rights == 0 for t in head):
+        return None  # "welcomed it": a pronoun object says nothing on its own
+    if not isinstance(head, list):
+        start = start_at_complementizer(head, start)
+    if cue.i < head_index(head) and not isinstance(head, list):
+        end = extend_to_sentence_end(cue, end)
+        start, end = clip_to_paragraph(doc, cue, start, end)
+    start, end = extend_to_quotes(start, end, quotes)
+    kind, quote = classify_kind(start, end, quotes, doc)
+    if kind == "direct" and quote is not None:
+        start, end = quote.inner_start, quote.inner_end
+    return cued_statement(kind, [(start, end)], cue, quote)
+
+
+def head_index(head: Token | list[Token]) -> int:
+    return head[0].i if isinstance(head, list) else head.i
+
+
+def start_at_complementizer(head: Token, start: int) -> int:
+    """'tweeted in the early hours that X was …': the content starts at its complementizer;
+    what the parser hung before it describes the saying, not what was said."""
+    for c in head.children:
+        if c.dep_ == "mark" and c.lower_ in {"that", "whether", "if"} and c.idx > start:
+            return c.idx
+    return start
+
+
+def extend_to_sentence_end(cue: Token, end: int) -> int:
+    """Reported speech runs to the end of its sentence: a clause the parser attached to the
+    cue after the content ("said X, because Y") still belongs to what was said.  It stops at
+    a conjoined verb ("… and added …"), which is a statement of its own."""
+    doc = cue.doc
+    sent = cue.sent
+    subtree = {t.i for t in cue.subtree}
+    last = None
+    for t in doc[0:0] if end >= sent.end_char else sent:
+        if t.idx < end:
+            continue
+        if t.i not in subtree or (t.head.i == cue.i and t.dep_ in {"conj", "cc"}) or t._.cue is not None:
+            break
+        last = t
+    if last is None:
+        return end
+    return trim_range(doc, end, last.idx + len(last))[1] if last.idx + len(last) > end else end
+
+
+def _clip_at_cue(doc: Doc, cue: Token, start: int, end: int) -> tuple[int, int]:
+    if cue.idx - start > end - cue.idx:
+        return trim_range(doc, start, cue.idx)
+    return trim_range(doc, cue.idx + len(cue), end)
+
+
+def cue_extent(cue: Token) -> tuple[int, int]:
+    """The cue phrase: the verb with its auxiliaries and negation directly before it
+    ("wouldn't say", "has said"), and a particle after it ("pointed out", "called for")."""
+    doc = cue.doc
+    first = cue.i
+    while first - 1 >= 0 and doc[first - 1].head.i == cue.i and doc[first - 1].dep_ in {"aux", "neg", "auxpass"}:
+        first -= 1
+    last = cue.i
+    if cue.i + 1 < len(doc) and doc[cue.i + 1].dep_ == "prt":
+        last = cue.i + 1
+    return doc[first].idx, doc[last].idx + len(doc[last])

@@ -1,0 +1,193 @@
+"""Direct quotations: who said them, and how they join the statements around them.
+
+Each rule is one function:
+
+* ``attribute_quotation`` — a direct quotation and the cue in its sentence ("…," he said /
+                            He said: "…" / said Zelensky, ``cue_near_quote``), or the name it
+                            is signed with after a dash (``dash_attribution``);
+* ``mixed_from_cue``      — a quoted fragment inside reported speech (``governed_fragment``,
+                            ``is_fragment``) makes its cue's statement mixed;
+* ``continue_quotation``  — a quotation with no cue in its sentence continues the utterance of
+                            the statement just before it (the news convention);
+* ``is_title``, ``ends_like_utterance``, ``quote_words`` — the tests that tell a short quotation
+                            spoken by someone from a term or a title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from onrecord.extraction.content import classify_kind, cued_statement, trim_range
+from onrecord.extraction.found import Found
+from onrecord.extraction.quotes import QuoteSpan
+
+
+def tokens_of(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def cue_near_quote(doc: Doc, quote: QuoteSpan) -> Token | None:
+    """The cue of a quotation: a cue in its sentence(s), outside any quotation, nearest to
+    the quotation ("…," he said / He said: "…"); verbs that introduce quoted speech (say,
+    tell, add) win over verbs that only take reported content (believe, call), and the frame
+    after the quotation wins a tie."""
+    span = tokens_of(doc, quote.start, quote.end)
+    if span is None:
+        return None
+    first_sent = doc[span.start].sent
+    last_sent = doc[span.end - 1].sent
+    quoted = doc._.quotes or []
+
+    def outside(t: Token) -> bool:
+        return t._.cue is not None and not any(q.start <= t.idx < q.end for q in quoted)
+
+    def cost(t: Token, distance: int) -> int:
+        speech = t._.cue.complements & {"quote", "clause"}
+        return distance + (0 if "quote" in t._.cue.complements else 6 if speech else 12)
+
+    candidates: list[tuple[int, int, Token]] = []
+    # the frame after the quotation ends at the next quotation or the end of the sentence
+    # (a full stop outside quotation marks), whatever the sentence splitter thought
+    for t in doc[span.end : min(last_sent.end + 12, len(doc))]:
+        if any(q.start <= t.idx < q.end for q in quoted) or t.text in {".", "!", "?"} or "\n" in t.text:
+            break
+        if outside(t):
+            candidates.append((cost(t, t.i - span.end), 0, t))
+    # the frame before it, back to the previous full stop or quotation
+    for t in reversed(doc[max(first_sent.start - 12, 0) : span.start]):
+        if any(q.start <= t.idx < q.end for q in quoted) or t.text in {".", "!", "?"} or "\n" in t.text:
+            break
+        if outside(t):
+            candidates.append((cost(t, span.start - t.i), 1, t))
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: (c[0], c[1]))[2]
+
+
+def is_title(doc: Doc, quote: QuoteSpan) -> bool:
+    """A short quotation in Title Case ("Face the Nation") names a work or a show."""
+    words = [w for w in doc.text[quote.inner_start : quote.inner_end].strip(" ,.").split() if w[:1].isalpha()]
+    small = {"the", "a", "an", "of", "and", "in", "on", "to", "for", "at", "with"}
+    return 0 < len(words) <= 5 and all(w[0].isupper() or w in small for w in words) and words[0][0].isupper()
+
+
+def ends_like_utterance(doc: Doc, quote: QuoteSpan) -> bool:
+    """'"I would," she said': punctuation inside the closing mark shows a short quotation
+    is a sentence someone spoke, not a term."""
+    inner = doc.text[quote.inner_start : quote.inner_end].rstrip()
+    return inner[-1:] in {",", ".", "!", "?"}
+
+
+def quote_words(doc: Doc, quote: QuoteSpan) -> int:
+    return sum(len(doc.text[s:e].split()) for s, e in quote.segments)
+
+
+SIGNATURE = re.compile(r"[ \t\u00a0]*(―|—|–|--)[ \t\u00a0]*([^\n,(;]{2,60})")
+
+
+def dash_attribution(doc: Doc, quote: QuoteSpan) -> Found | None:
+    """'"…" ― Maria Lopez': a quotation signed with a dash and a name closing its paragraph
+    (readers' comments, epigraphs).  The dash is the cue, the name the speaker."""
+    m = SIGNATURE.match(doc.text, quote.end)
+    if m is None:
+        return None
+    name_start, name_end = m.start(2), m.start(2) + len(m.group(2).rstrip(" .\u00a0"))
+    mention = doc.char_span(name_start, name_end, alignment_mode="expand")
+    if mention is None or len(mention) > 8 or not any(t.pos_ == "PROPN" for t in mention):
+        return None
+    dash = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    if dash is None:
+        return None
+    return Found("direct", list(quote.segments), dash[0], (m.start(1), m.end(1)), "assert", mention, quote=quote)
+
+
+def attribute_quotation(doc: Doc, quote: QuoteSpan) -> Found | None:
+    signed = dash_attribution(doc, quote)
+    if signed is not None:
+        return signed
+    cue = cue_near_quote(doc, quote)
+    if cue is None:
+        return None
+    return cued_statement("direct", list(quote.segments), cue, quote)
+
+
+def governed_fragment(cue: Token, quote: QuoteSpan) -> bool:
+    """The quotation follows the cue inside the cue's own phrase, with words of the reporter
+    between them ('blasted the media for being "…"'): quoted words inside reported speech."""
+    doc = cue.doc
+    if quote.start < cue.idx:
+        return False
+    between = doc.text[cue.idx + len(cue) : quote.start]
+    if not any(ch.isalnum() for ch in between):
+        return False
+    span = tokens_of(doc, quote.inner_start, quote.inner_end)
+    subtree = {t.i for t in cue.subtree}
+    return span is not None and all(t.i in subtree for t in span if not t.is_punct) and cue.sent == doc[span.start].sent
+
+
+def extend_into_quotation(existing: Found | None, quote: QuoteSpan, quotes: list[QuoteSpan], doc: Doc) -> bool:
+    """The cue already has a content that stops short of the quotation: it reaches on to the
+    end of the quotation, which makes the statement mixed."""
+    if existing is None or len(existing.content) != 1:
+        return False
+    start, end = existing.content[0]
+    if end > quote.start:
+        return False
+    existing.content = [(start, quote.end)]
+    existing.kind, existing.quote = classify_kind(start, quote.end, quotes, doc)
+    return True
+
+
+def is_fragment(doc: Doc, quote: QuoteSpan) -> bool:
+    """A quotation that starts in lower case, inside a sentence of the reporter ('victims "do
+    need to have their day in court"'), is a fragment of reported speech, not a sentence."""
+    inner = doc.text[quote.inner_start : quote.inner_end].lstrip(" .…[")
+    before = doc.text[max(0, quote.start - 3) : quote.start].rstrip()
+    return bool(inner) and inner[0].islower() and not before.endswith(":")
+
+
+def mixed_from_cue(st: Found, quote: QuoteSpan, quotes: list[QuoteSpan], doc: Doc) -> Found:
+    """A quoted fragment inside reported speech: the content runs from the word after the cue
+    phrase (or, when the cue comes after it, from the start of the sentence) to the end of
+    the quotation."""
+    assert st.cue_span is not None and st.cue is not None
+    if st.cue_span[1] <= quote.start:
+        start, end = trim_range(doc, st.cue_span[1], quote.end)
+    else:
+        sent = doc[tokens_of(doc, quote.start, quote.end).start].sent  # type: ignore[union-attr]
+        start, end = trim_range(doc, sent.start_char, quote.end)
+    st.content = [(start, end)]
+    st.kind, st.quote = classify_kind(start, end, quotes, doc)
+    return st
+
+
+def paragraph_of(paragraph_starts: list[int], offset: int) -> int:
+    n = 0
+    for i, s in enumerate(paragraph_starts):
+        if s <= offset:
+            n = i
+    return n
+
+
+def continue_quotation(quote: QuoteSpan, previous: Found | None, paragraph_starts: list[int]) -> Found | None:
+    """News convention: a quotation with no cue in its sentence continues the statement just
+    before it, when that statement is in the same or the previous paragraph."""
+    if previous is None:
+        return None
+    gap = paragraph_of(paragraph_starts, quote.start) - paragraph_of(paragraph_starts, previous.end)
+    if gap > 1:
+        return None
+    return Found(
+        "direct",
+        list(quote.segments),
+        previous.cue,
+        previous.cue_span,
+        previous.cue_class,
+        None,
+        negated=False,
+        hedged=previous.hedged,
+        quote=quote,
+        continues=previous,
+    )

@@ -1,0 +1,298 @@
+"""Titles and roles in speaker mentions: "Ukraine's President Volodymyr Zelensky" is the role
+"Ukraine's President" and the name "Volodymyr Zelensky".
+
+``split_title`` separates the two. ``role_tokens`` makes a role comparable whatever its wording
+("the Russian president", "Russia's President" and "President of Russia" are one role), so that a
+title alone can be matched to the name the same article gave it (``article_roles_from``,
+``match_role``); ``collective_key`` and ``collective_slug`` do the same for the names of
+organisations and groups, and ``organization_of`` reads the organisation or country a title names.
+``is_generic`` and ``not_a_name`` tell a common noun phrase ("Ukrainian officials") from a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from onrecord.identity.names import HONORIFICS, NAME_PARTICLES, ascii_fold, parse_person, plain_word
+
+# --- word lists ---------------------------------------------------------------------------------
+
+# Words that make a title, compared lowercased with dots, possessives and "-elect" etc. removed.
+TITLE_WORDS = frozenset({
+    "president", "vice", "prime", "minister", "secretary", "general", "chancellor", "premier",
+    "spokesman", "spokeswoman", "spokesperson", "press", "foreign", "defence", "defense", "head",
+    "chief", "chairman", "chairwoman", "chair", "director", "adviser", "advisor", "aide",
+    "ambassador", "envoy", "diplomat", "negotiator", "counterpart", "senator", "sen",
+    "representative", "rep", "congressman", "congresswoman", "governor", "gov", "mayor", "deputy",
+    "first", "lady", "leader", "king", "queen", "prince", "princess", "pope", "commissioner",
+    "commander", "speaker", "attorney", "judge", "justice", "official", "officer", "candidate",
+    "nominee", "former", "acting", "interim", "top", "senior", "state", "interior", "finance",
+    "national", "security", "intelligence", "gen", "lt", "col", "colonel", "admiral", "marshal",
+    "sergeant", "captain", "mp", "lawmaker", "member",
+})
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"})
+# Words a mention may start with that are neither title nor name ("As President Trump ...").
+LEADING_NOISE = frozenset({
+    "as", "of", "if", "when", "while", "after", "before", "but", "and", "or", "then", "also",
+    "with", "without", "between", "by", "for", "from", "to", "in", "on", "at", "because", "since",
+    "so", "however", "meanwhile", "nothing", "even", "only", "said", "says", "according",
+})
+# What may follow "of" in a title: "President of Ukraine", "Head of the Office of the President".
+OF_WORDS = frozenset({
+    "ukraine", "russia", "russian", "federation", "united", "states", "kingdom", "america", "germany",
+    "france", "poland", "china", "turkey", "türkiye", "italy", "denmark", "finland", "hungary",
+    "belarus", "lithuania", "latvia", "estonia", "romania", "moldova", "georgia", "japan",
+    "canada", "spain", "netherlands", "sweden", "norway", "czech", "republic", "slovakia",
+    "austria", "israel", "iran", "india", "britain", "uk", "us", "usa", "nato", "eu", "un",
+    "europe", "european", "office", "ministry", "affairs", "commission", "union", "council",
+    "government", "cabinet", "presidential", "parliament", "verkhovna", "rada", "duma",
+    "committee", "department", "treasury", "house", "white", "armed", "forces", "staff",
+    "service", "bank", "central", "nations", "assembly", "administration", "kremlin", "army",
+    "navy", "economy", "energy", "health", "trade", "justice", "strategic", "industries",
+    "digital", "transformation", "reintegration", "territories", "temporarily", "occupied",
+}) | TITLE_WORDS
+# Nationality adjectives and abbreviations → the country, for role keys and organisations.
+COUNTRIES = {
+    "russian": "Russia", "russia": "Russia", "ukrainian": "Ukraine", "ukraine": "Ukraine",
+    "american": "United States", "us": "United States", "usa": "United States",
+    "british": "United Kingdom", "uk": "United Kingdom", "britain": "United Kingdom",
+    "german": "Germany", "french": "France", "polish": "Poland", "chinese": "China",
+    "turkish": "Turkey", "italian": "Italy", "danish": "Denmark", "finnish": "Finland",
+    "hungarian": "Hungary", "belarusian": "Belarus", "lithuanian": "Lithuania", "latvian": "Latvia",
+    "estonian": "Estonia", "romanian": "Romania", "moldovan": "Moldova", "georgian": "Georgia",
+    "japanese": "Japan", "canadian": "Canada", "spanish": "Spain", "dutch": "Netherlands",
+    "swedish": "Sweden", "norwegian": "Norway", "czech": "Czechia", "slovak": "Slovakia",
+    "austrian": "Austria", "israeli": "Israel", "iranian": "Iran", "indian": "India",
+}
+# Multi-word country names written as one token before role keys are made.
+COUNTRY_PHRASES = {"united states": "us", "united kingdom": "uk", "great britain": "uk"}
+
+
+# --- role keys ----------------------------------------------------------------------------------
+
+# titles that name the same office ("the Head of State said" after "President X")
+ROLE_SYNONYMS = {
+    "head of (?:the )?state": "president",
+    "chief of state": "president",
+    "head of (?:the )?government": "prime minister",
+}
+
+
+def _role_words(text: str) -> list[str]:
+    """The words of a role or collective name that tell it apart, in order: determiners, "of",
+    "and" and possessive endings dropped, nationalities as their country ("Russian" → russia)."""
+    text = ascii_fold(text).casefold()
+    for phrase, short in COUNTRY_PHRASES.items():
+        text = text.replace(phrase, short)
+    for phrase, same in ROLE_SYNONYMS.items():
+        text = re.sub(rf"\b{phrase}\b", same, text)
+    words = []
+    for word in text.split():
+        plain = re.sub(r"[^\w-]", "", plain_word(word)).strip("-")
+        if plain and plain not in DETERMINERS and plain not in {"of", "and", "for"}:
+            words.append(COUNTRIES[plain].lower().replace(" ", "-") if plain in COUNTRIES else plain)
+    return words
+
+
+def role_tokens(text: str) -> frozenset[str]:
+    """A role or collective name as a set of words: "the Russian president", "Russia's President"
+    and "President of Russia" all give {president, russia}."""
+    return frozenset(_role_words(text))
+
+
+def collective_key(text: str) -> str:
+    """What organisation and group names are matched on: their role words, sorted, so that
+    "Russian Foreign Ministry" and "Foreign Ministry of Russia" are one ("the Kremlin" → kremlin)."""
+    return "-".join(sorted(role_tokens(text)))
+
+
+def collective_slug(text: str) -> str:
+    """A readable id for an organisation or group: its words in English order, "of" phrases
+    first ("Foreign Ministry of Russia" → russia-foreign-ministry, like "Russian Foreign Ministry")."""
+    parts = re.split(r"\bof\b", ascii_fold(text).casefold())
+    words = [w for part in reversed(parts) for w in _role_words(part)]
+    return "-".join(words)
+
+
+# --- titles -------------------------------------------------------------------------------------
+
+
+def title_word(token: str) -> str:
+    """A token as looked up in the title lists: "President-elect" → "president", "Sen." → "sen"."""
+    word = plain_word(token)
+    word = re.sub(r"^(ex|then|former)-", "", word)
+    return re.sub(r"-(elect|designate|in-chief)$", "", word)
+
+
+def _is_possessive(token: str) -> bool:
+    return token.rstrip(",;:").endswith(("'s", "’s", "s'", "s’"))
+
+
+def _is_modifier(token: str) -> bool:
+    # capitalised words before a title belong to it: "NATO Secretary General", "German Chancellor"
+    return token[:1].isupper() or plain_word(token) in COUNTRIES
+
+
+def _after_of_phrases(tokens: list[str], i: int) -> int:
+    """The end of "of ..." phrases after a title word: "President of Ukraine", "Head of the Office
+    of the President of Ukraine"."""
+    end = i
+    while i < len(tokens) and title_word(tokens[i]) in {"of", "for"}:
+        j = i + 1
+        while j < len(tokens) and title_word(tokens[j]) in DETERMINERS:
+            j += 1
+        k = j
+        while k < len(tokens) and (title_word(tokens[k]) in OF_WORDS or title_word(tokens[k]) == "and"):
+            k += 1
+        if k == j:
+            break
+        i = end = k
+    return end
+
+
+def _title_end(tokens: list[str]) -> int:
+    """How many leading tokens are the title: up to its last title word (and "of" phrase)."""
+    i = end = 0
+    while i < len(tokens):
+        word = title_word(tokens[i])
+        if word in TITLE_WORDS or word in HONORIFICS:
+            i = end = _after_of_phrases(tokens, i + 1)
+        elif word in DETERMINERS or _is_possessive(tokens[i]) or _is_modifier(tokens[i]):
+            i += 1
+        else:
+            break
+    return end
+
+
+def clean_name(text: str) -> str:
+    """A mention without surrounding quotes, brackets and punctuation or a possessive ending."""
+    text = " ".join(text.split()).strip("\"“”‘’'()[],;: ")
+    for ending in ("'s", "’s"):
+        if text.endswith(ending):
+            text = text[: -len(ending)]
+    return text.strip()
+
+
+def strip_determiner(text: str) -> str:
+    """A name without its leading determiners ("the Kremlin" → "Kremlin")."""
+    words = clean_name(text).split()
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _split_appositive(text: str) -> tuple[str, str] | None:
+    """ "Dmitry Peskov, the Kremlin spokesman" and "the Kremlin spokesman, Dmitry Peskov"."""
+    if "," not in text:
+        return None
+    left, right = (part.strip() for part in text.split(",", 1))
+    for name_part, title_part in ((left, right), (right, left)):
+        title, rest = _split_plain(title_part)
+        if title and rest is None and _split_plain(name_part)[0] is None and clean_name(name_part):
+            return title_part.strip(" ,"), clean_name(name_part)
+    return None
+
+
+def _split_plain(text: str) -> tuple[str | None, str | None]:
+    tokens = text.split()
+    while tokens and plain_word(tokens[0]) in LEADING_NOISE:
+        tokens = tokens[1:]
+    end = _title_end(tokens)
+    title = " ".join(tokens[:end]).strip(" ,") or None
+    name = clean_name(" ".join(tokens[end:])) or None
+    if name and all(plain_word(w) in DETERMINERS for w in name.split()):
+        name = None  # "the" alone is no name
+    return title, name
+
+
+def split_title(text: str) -> tuple[str | None, str | None]:
+    """A mention as (title, name): "Ukraine's President Volodymyr Zelensky" → ("Ukraine's
+    President", "Volodymyr Zelensky"); "Denmark's prime minister" → ("Denmark's prime minister",
+    None); "the Kremlin" → (None, "the Kremlin")."""
+    text = " ".join(text.split()).strip(" ,;:")
+    if not text:
+        return None, None
+    return _split_appositive(text) or _split_plain(text)
+
+
+def organization_of(title: str) -> str | None:
+    """The organisation or country a title names: "President of Ukraine" → "Ukraine", "Kremlin
+    spokesman" → "Kremlin", "German Chancellor" → "Germany"; None when it names none."""
+    if " of " in f" {title} ":
+        # "Secretary of State", "Minister of Foreign Affairs" name a post, not an organisation;
+        # "Press Secretary of the President of Ukraine" speaks for Ukraine
+        parts = title.split(" of ")[1:]
+        post_words = TITLE_WORDS | DETERMINERS | {"affairs"}
+        while parts and all(title_word(w) in post_words for w in parts[0].split()):
+            parts = parts[1:]
+        return _country_or_text(strip_determiner(" of ".join(parts)).split()) if parts else None
+    leading = []
+    for token in title.split():
+        word = title_word(token)
+        if not leading and word in LEADING_NOISE:
+            continue
+        if word in TITLE_WORDS or word in HONORIFICS:
+            break
+        if word not in DETERMINERS:
+            leading.append(token)
+    return _country_or_text(leading)
+
+
+def _country_or_text(words: list[str]) -> str | None:
+    if len(words) == 1 and plain_word(words[0]) in COUNTRIES:
+        return COUNTRIES[plain_word(words[0])]
+    # "Putin's spokesman": a person's, not an organisation; "his spokesman", no name at all
+    if not words or any(_is_possessive(w) for w in words) or not words[0][:1].isupper():
+        return None
+    return clean_name(" ".join(words))
+
+
+def article_roles_from(mentions: Iterable[str]) -> dict[str, str]:
+    """Roles seen for names in one article, for ``resolve``: "Russian President Vladimir Putin" →
+    {"Russian President": "Vladimir Putin"}; later mentions of a role win."""
+    roles: dict[str, str] = {}
+    for mention in mentions:
+        title, name = split_title(mention)
+        if title and name and title_word(title.split()[-1]) not in HONORIFICS:
+            roles[title] = name
+    return roles
+
+
+def match_role(wanted: frozenset[str], article_roles: dict[str, str]) -> tuple[str, str] | None:
+    """The (role, name) of the article that a title alone refers to: the same role words, else
+    the one person whose role words contain these or are contained in them."""
+    entries = [(role_tokens(role), role, name) for role, name in article_roles.items() if name]
+    for pool in ([e for e in entries if e[0] == wanted],
+                 [e for e in entries if e[0] and (wanted <= e[0] or e[0] <= wanted)]):
+        people = {_person_surname(name) for _, _, name in pool}
+        if len(people) == 1:
+            _, role, name = max(pool, key=lambda e: (len(e[2]), e[2]))
+            return role, name
+        if pool:
+            return None  # several people fit: do not guess
+    return None
+
+
+def _person_surname(name: str) -> str:
+    parsed = parse_person(split_title(name)[1] or name)
+    return parsed.surname if parsed else name
+
+
+# --- common nouns or names ----------------------------------------------------------------------
+
+
+def is_generic(name: str) -> bool:
+    """A common noun phrase ("the ministry", "officials"), not a proper name ("the Kremlin",
+    "al-Assad", "von der Leyen")."""
+    words = [w for w in name.split() if w.lower() not in DETERMINERS]
+    if not words or re.split(r"[-’']", plain_word(words[0]))[0] in NAME_PARTICLES:
+        return False
+    return all(w[:1].islower() for w in words)
+
+
+def not_a_name(text: str) -> bool:
+    """Whether a person's mention is a common noun phrase: generic, or ending in a lowercase word
+    ("Ukrainian officials"); "al-Assad" and "de Gaulle" are names."""
+    last = re.split(r"[-’']", text.split()[-1])[-1]
+    return is_generic(text) or last[:1].islower()
