@@ -271,8 +271,10 @@ def is_surname_of(name: str, people: set[str]) -> bool:
 
 def canonical_names(names: list[str]) -> dict[str, str]:
     """Within one article each short name maps to the longest name that ends with it
-    (same surname) or contains all its words."""
-    full = sorted(set(names), key=lambda n: -len(n.split()))
+    (same surname) or contains all its words; between two such names of one length ("Clinton":
+    Hillary or Chelsea Clinton) the one listed first, so the answer never depends on the order of a
+    set (it did on the process's hash seed)."""
+    full = sorted(dict.fromkeys(names), key=lambda n: -len(n.split()))
     mapping = {}
     for name in names:
         words = name.split()

@@ -82,3 +82,11 @@ def test_head_of_state_is_the_president_the_article_named(statements_of):
     text = ("President of Ukraine Volodymyr Zelenskyy said that the talks went well. "
             "The Head of State said that Ukraine wants peace.")
     assert {s.speaker.name for s in statements_of(text)} == {"Volodymyr Zelenskyy"}
+
+
+def test_a_shared_surname_goes_to_the_name_listed_first_whatever_the_hash_seed():
+    from onrecord.extraction.speakers import canonical_names
+
+    # with a set, one of these two orders came out wrong, depending on PYTHONHASHSEED
+    assert canonical_names(["Clinton", "Chelsea Clinton", "Hillary Clinton"])["Clinton"] == "Chelsea Clinton"
+    assert canonical_names(["Clinton", "Hillary Clinton", "Chelsea Clinton"])["Clinton"] == "Hillary Clinton"
