@@ -1,11 +1,11 @@
-"""Accuracy benchmark: OnRecord against the seed gold and PolNeAR, next to textacy.
+"""Accuracy benchmark: OnRecord against the seed gold, PolNeAR and the news set, next to textacy.
 
     python benchmarks/accuracy.py [--shared ../shared] [--split dev] [--no-baseline]
 
-Runs the extractor over ``../shared/seed/`` and ``../shared/data/polnear/<split>.jsonl``,
-scores with the scorers in ``../shared/tools/`` exactly as they are, and prints the figures
-with the textacy ``direct_quotations`` baseline measured in the same run.  Prints; asserts
-nothing.
+Runs the extractor over ``../shared/seed/``, ``../shared/data/polnear/<split>.jsonl`` and
+``../shared/data/news/articles.jsonl``, scores with the scorers in ``../shared/tools/`` exactly as
+they are (score_seed.py, score_attributions.py, score_news.py), and prints the figures with the
+textacy ``direct_quotations`` baseline measured in the same run.  Prints; asserts nothing.
 """
 
 from __future__ import annotations
@@ -113,6 +113,52 @@ def per_kind(shared: Path, gold_path: Path, results: list[dict]) -> list[str]:
     return lines
 
 
+def score_news(shared: Path, pred: Path) -> dict:
+    out = subprocess.run(
+        [sys.executable, str(shared / "tools" / "score_news.py"), str(shared / "data" / "news" / "gold.jsonl"),
+         str(pred), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout)
+
+
+def news_row(name: str, r: dict, refused: int, seconds: float) -> str:
+    def f(key: str) -> str:
+        return "  —  " if r.get(key) is None else f"{r[key]:.3f}"
+
+    return (
+        f"{name:<10} recall {f('recall')}  precision {f('precision')}  F1 {f('f1')}  speaker {f('speaker_acc')}  "
+        f"kind {f('kind_acc')}  cue {f('cue_acc')}  venue {f('venue_acc')} (n={r['venue_n']})  "
+        f"said_on {f('said_on_acc')} (n={r['said_on_n']})  refused {refused}  ({seconds:.1f} s)"
+    )
+
+
+def run_news(shared: Path, nlp, base_nlp, save: Path | None) -> list[str]:
+    """The news set (20 articles from many outlets, hand annotated: ../shared/data/news), scored by
+    score_news.py as it is; textacy's direct quotations on the same articles when ``base_nlp``."""
+    from onrecord.readers import iter_articles
+
+    articles = [a for a in iter_articles([shared / "data" / "news" / "articles.jsonl"]) if not a.errors]
+    lines = [f"\n== news set ({len(articles)} articles; score_news.py) =="]
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        results = list(extract_articles(articles, nlp=nlp))
+        seconds = time.perf_counter() - t0
+        pred = save or Path(tmp) / "news.jsonl"
+        write_jsonl(results, pred)
+        lines.append(news_row("onrecord", score_news(shared, pred), sum(1 for r in results if r["errors"]), seconds))
+        if base_nlp is not None:
+            t0 = time.perf_counter()
+            base, refused = textacy_predictions(base_nlp, articles)
+            seconds = time.perf_counter() - t0
+            bpath = Path(tmp) / "textacy_news.jsonl"
+            write_jsonl(base, bpath)
+            lines.append(news_row("textacy", score_news(shared, bpath), refused, seconds))
+    return lines
+
+
 def run_seed(shared: Path) -> str:
     seed = sorted((shared / "seed").glob("*.txt"))
     out = subprocess.run(
@@ -138,7 +184,8 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--split", default="dev")
     ap.add_argument("--no-baseline", action="store_true")
-    ap.add_argument("--save", type=Path, help="keep our predictions (JSONL) here")
+    ap.add_argument("--save", type=Path, help="keep our PolNeAR predictions (JSONL) here")
+    ap.add_argument("--save-news", type=Path, help="keep our news-set predictions (JSONL) here")
     args = ap.parse_args()
 
     print("== seed (score_seed.py) ==")
@@ -161,6 +208,7 @@ def main() -> None:
             "score_attributions.py) =="
         )
         print(row("onrecord", ours, refused, ours_s))
+        base_nlp = None
         if not args.no_baseline:
             base_nlp = spacy.load(config.model)  # the same spaCy model, without our components
             t0 = time.perf_counter()
@@ -171,6 +219,7 @@ def main() -> None:
             print(row("textacy", score(args.shared, gold, bpath), base_refused, base_s))
         print("\nper kind (onrecord):")
         print("\n".join(per_kind(args.shared, gold, results)))
+    print("\n".join(run_news(args.shared, nlp, base_nlp, args.save_news)))
 
 
 if __name__ == "__main__":
