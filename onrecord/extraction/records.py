@@ -20,7 +20,7 @@ from onrecord.extraction.subjects import noun_phrase
 from onrecord.identity.names import HONORIFICS
 from onrecord.identity.registry import SpeakerRegistry
 from onrecord.identity.titles import article_roles_from, split_title
-from onrecord.model.statement import Cue, Mention, Quote, Segment, Speaker, Statement
+from onrecord.model.statement import Cue, Mention, Quote, Speaker, Statement
 
 
 def article_registry(pinned: SpeakerRegistry) -> SpeakerRegistry:
@@ -33,13 +33,7 @@ def article_registry(pinned: SpeakerRegistry) -> SpeakerRegistry:
 def to_statement(f: Found, doc: Doc) -> Statement:
     """A found statement as a record; offsets index ``doc.text``."""
     text = doc.text
-    segs = sorted(f.content)
-    quote = Quote(
-        text=" ".join(text[s:e] for s, e in segs),
-        start=segs[0][0],
-        end=segs[-1][1],
-        segments=[Segment(s, e) for s, e in segs],
-    )
+    quote = Quote.of(text, f.content)
     cue = None
     if f.cue is not None and f.cue_span is not None:
         cs, ce = f.cue_span

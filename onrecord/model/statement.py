@@ -20,14 +20,28 @@ class Segment:
     end: int
 
 
+# Between two segments of one quote ("…,” Dahl said. “…"): the words are each segment exactly as
+# written, and the cut is shown, so that "the last two years," and "But for the first time" never
+# read as one sentence the speaker did not say.
+SEGMENT_JOIN = " … "
+
+
 @dataclass
 class Quote:
-    """The content of a statement: its words, possibly in several segments (a split quote)."""
+    """The content of a statement: its words, possibly in several segments (a split quote).
+    ``segments`` are the truth; ``text`` is each segment as written, joined by ``SEGMENT_JOIN``."""
 
     text: str
     start: int
     end: int
     segments: list[Segment] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, text: str, ranges: list[tuple[int, int]]) -> Quote:
+        """The quote of the character ranges of ``text`` (in text order)."""
+        ranges = sorted(ranges)
+        return cls(SEGMENT_JOIN.join(text[s:e] for s, e in ranges), ranges[0][0], ranges[-1][1],
+                   [Segment(s, e) for s, e in ranges])
 
 
 @dataclass

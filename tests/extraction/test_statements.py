@@ -33,6 +33,8 @@ def test_split_quote_is_one_statement_with_two_segments(statements_of):
     s = only(statements_of(text))
     assert [text[g.start : g.end] for g in s.quote.segments] == ["The talks went well,", "We meet again in March."]
     assert s.speaker.name == "Karl Jensen"
+    # each segment as written, the cut shown: never "went well, We meet" as if said in one breath
+    assert s.quote.text == "The talks went well, … We meet again in March."
 
 
 def test_indirect_that_clause(statements_of):
