@@ -65,11 +65,58 @@ def attribution_region(doc: Doc, cue: CharRange | None, content: Sequence[CharRa
     if cue_tokens:
         seen = {t.sent.start for t in cue_tokens}
         sents = [s for s in doc.sents if s.start in seen]
-        anchors = [_cue_head(cue_tokens)]
+        head = _cue_head(cue_tokens)
+        anchors = [head, *occasion_of_cue(head, excluded, lexicon)]
     else:
         sents = [s for s in doc.sents if any(t.i in excluded for t in s)]
         anchors = [s.root for s in sents if s.root.i not in excluded]
     return Region(doc, sents, excluded, anchors, lexicon)
+
+
+# Rule: the occasion a cue's clause hangs on — the cue's clause may hang on the occasion
+# rather than name it: a participle of a verb that carries or issues the statement ("SPOKE to
+# reporters outside the courthouse, saying ...", "RELEASED a statement on Friday saying ..."),
+# or a relative or "when" clause of a venue noun or a time ("in an INTERVIEW in which she
+# said ...", "her statement on FRIDAY, when she stressed ...").  That verb or noun links to
+# the cue's occasion too: it is an anchor.
+def occasion_of_cue(cue: Token, excluded: set[int], lexicon: VenueLexicon) -> list[Token]:
+    head = cue.head
+    if head.i == cue.i or head.i in excluded:
+        return []
+    if cue.dep_ in {"advcl", "xcomp"} and cue.tag_ == "VBG" and is_clause_verb(head):
+        lemma = head.lemma_.lower()
+        return [head] if lemma in lexicon.carrier_verbs or lemma in lexicon.issuing_verbs else []
+    if cue.dep_ in {"relcl", "acl"} and _occasion_noun(head, lexicon):
+        return [head]
+    if any(c.dep_ == "advmod" and c.lower_ == "when" for c in cue.children):
+        before = _noun_before(cue, excluded)
+        if before is not None and _occasion_noun(before, lexicon):
+            return [before]
+    return []
+
+
+def _occasion_noun(token: Token, lexicon: VenueLexicon) -> bool:
+    """A venue noun's head word ("statement", "conference") or a time ("Friday")."""
+    return token.lower_ in lexicon.noun_heads or token.ent_type_ in {"DATE", "TIME"}
+
+
+def _noun_before(clause: Token, excluded: set[int]) -> Token | None:
+    """The head noun of the phrase just before a clause ("her statement on Friday, when ..."):
+    the nearest noun before the clause's first word, climbed through "of"/"on" phrases to the
+    noun they modify."""
+    first = min(t.i for t in clause.subtree)
+    doc = clause.doc
+    i = first - 1
+    while i >= clause.sent.start and (doc[i].is_punct or doc[i].i in excluded):
+        i -= 1
+    if i < clause.sent.start or doc[i].pos_ not in {"NOUN", "PROPN", "NUM"}:
+        return None
+    token = doc[i]
+    while token.dep_ in {"pobj", "compound", "nummod"} and token.head.i < first and token.head.pos_ != "VERB":
+        if token.dep_ == "pobj" and token.head.head.pos_ not in {"NOUN", "PROPN"}:
+            break
+        token = token.head.head if token.dep_ == "pobj" else token.head
+    return token
 
 
 def is_clause_verb(token: Token) -> bool:
@@ -96,10 +143,19 @@ def attachment(token: Token, region: Region) -> int | None:
         if is_clause_verb(head) and head.i not in anchors:
             if head.lemma_.lower() in region.lexicon.carrier_verbs and head.i not in region.excluded:
                 rank = 1
+            elif _issued(head, region):
+                pass  # "in a statement RELEASED on Friday": the statement's own time
             else:
                 return 2 if _fronted(token, current, head, region) else None
         current = head
     return None
+
+
+def _issued(verb: Token, region: Region) -> bool:
+    """A participle that issues the venue noun it modifies: "a statement RELEASED on Friday",
+    "an interview PUBLISHED on July 5"."""
+    return (verb.dep_ == "acl" and verb.lemma_.lower() in region.lexicon.issuing_verbs
+            and verb.head.lower_ in region.lexicon.noun_heads and verb.i not in region.excluded)
 
 
 ADVERBIAL = {"prep", "npadvmod", "advmod", "obl", "tmod"}

@@ -141,13 +141,19 @@ def venue_noun_rule(region: Region, hits: Sequence[LexiconHit]) -> list[_Found]:
     for hit in hits:
         entry = region.lexicon.noun(hit.phrase) if hit.kind == "NOUN" else None
         head = hit.span.root
-        if entry is None or not _governed_as_venue(head, region):
+        top = _venue_top(head, region) if entry is not None else None
+        if entry is None or top is None:
             continue
-        rank = attachment(head, region)
+        rank = attachment(top, region)
         if rank is None:
             continue
-        tokens = phrase_tokens(head, region)
+        tokens = _without_owner(head, phrase_tokens(head, region), hits)
         venue_type, name, named = entry.type, text_of(tokens), head.pos_ == "PROPN"
+        if top.i != head.i:  # "on the sidelines of a summit", "in front of the courthouse"
+            tokens = sorted({*tokens, *phrase_tokens(top, region)}, key=lambda t: t.i)
+            name = text_of(tokens)
+        if venue_type == "place":  # "outside the courthouse": where, so the preposition stays
+            name = _with_preposition(top, tokens)
         addressee = None
         inner = hit_inside(hits, tokens, {"OUTLET", "PROGRAM", "PLATFORM"})
         if inner is not None:  # "a Fox News interview" is Fox News's; "BBC radio" stays whole
@@ -183,12 +189,51 @@ def venue_noun_rule(region: Region, hits: Sequence[LexiconHit]) -> list[_Found]:
     return found
 
 
+def _venue_top(head: Token, region: Region) -> Token | None:
+    """The token that puts a venue noun at the statement, or None: the noun itself when it is
+    governed as a venue, or the frame noun whose "of" it follows ("the sidelines of a summit")."""
+    if _governed_as_venue(head, region):
+        return head
+    frame = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    if frame is not None and frame.lower_ in region.lexicon.venue_frames and _governed_as_venue(frame, region):
+        return frame
+    return None
+
+
+# Rule: governed as a venue — a venue noun is where the statement was made when it is the
+# object of a venue preposition ("IN a statement", "AT a press conference"), of an addressing
+# verb ("TOLD the UN General Assembly"), of an issuing verb the cue hangs on ("RELEASED a
+# statement saying ..."), or the noun the cue's clause hangs on ("an interview in which he
+# said ...").
 def _governed_as_venue(head: Token, region: Region) -> bool:
+    if any(a.i == head.i for a in region.anchors):
+        return True
     if head.dep_ == "pobj":
         return head.head.lower_ in region.lexicon.venue_preps
     if head.dep_ in {"dobj", "dative"}:
-        return head.head.lemma_.lower() in region.lexicon.addressing_verbs
+        verb = head.head.lemma_.lower()
+        issued = verb in region.lexicon.issuing_verbs and any(a.i == head.head.i for a in region.anchors)
+        return verb in region.lexicon.addressing_verbs or issued
     return False
+
+
+def _without_owner(head: Token, tokens: list[Token], hits: Sequence[LexiconHit]) -> list[Token]:
+    """A venue's words less whoever owns it: "Ana Silva's statement" is a statement (an outlet,
+    platform or programme that owns it stays: "Fox News's interview")."""
+    owners = [c for c in head.children if c.dep_ == "poss"
+              and hit_inside(hits, list(c.subtree), {"OUTLET", "PLATFORM", "PROGRAM"}) is None]
+    drop = {t.i for c in owners for t in c.subtree}
+    kept = [t for t in tokens if t.i not in drop]
+    return kept or tokens
+
+
+def _with_preposition(top: Token, tokens: Sequence[Token]) -> str:
+    """A place's name from its preposition: "outside the courthouse", "in front of the
+    courthouse"."""
+    first = top.head if top.dep_ == "pobj" else top
+    doc = top.doc
+    start = min(first.idx, tokens[0].idx)
+    return doc.text[start: tokens[-1].idx + len(tokens[-1])]
 
 
 # Rule: a medium after "on" — "on Telegram", "on X" (social media), "on CNN's State of the

@@ -4,6 +4,7 @@ and the model's DATE/TIME entities, attached to the cue, and resolved by ``dates
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,8 +23,9 @@ from onrecord.extraction.context.dates import (
     WEEKDAYS,
     resolve_said_on,
 )
-from onrecord.extraction.context.region import Region, attachment, distance
+from onrecord.extraction.context.region import Region, attachment, distance, linked_verbs
 from onrecord.extraction.context.venue import LexiconHit
+from onrecord.extraction.earlier import EARLIER_ADVERBS
 from onrecord.model.statement import SaidOn
 
 _WEEKDAY_TOKEN = {"LOWER": {"IN": list(WEEKDAYS)}}
@@ -46,6 +48,9 @@ TIME_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
         [_MOD, {"LOWER": {"IN": ["yesterday", "today", "tonight", "overnight"]}}, _PART_TOKEN],
         [_MOD, {"LOWER": {"IN": ["this", "last"]}}, {"LOWER": {"IN": list(PARTS_OF_DAY)}}],
         [{"LOWER": "the"}, {"LOWER": "day"}, {"LOWER": "before"}, {"LOWER": "yesterday"}],
+        # "that evening", "later that day", "the same day": the day named before (``that_day``)
+        [_MOD, {"LOWER": "that"}, {"LOWER": {"IN": ["day", *PARTS_OF_DAY]}}],
+        [_MOD, {"LOWER": "the"}, {"LOWER": "same"}, {"LOWER": {"IN": ["day", *PARTS_OF_DAY]}}],
     ],
     "period": [
         [_MOD, {"LOWER": {"IN": ["last", "this", "past", "previous"]}},
@@ -122,15 +127,16 @@ def time_candidates(region: Region) -> list[list[Span]]:
 
 
 # Rule: the statement's own time — a time phrase of the region, attached to the cue (see
-# ``attachment``), that resolves to a date; the most closely attached, then the nearest.
+# ``attachment``), that resolves to a date (by itself, or as "that evening" by the day the
+# text named before); the most closely attached, then the nearest.
 def said_on_rule(region: Region, article_date: dt.date | None, published: dt.datetime | None,
                  names: Sequence[LexiconHit] = ()) -> TimeHit | None:
     found = []
-    for candidate in time_candidates(region):
-        if any(overlaps(candidate[0], hit.span) for hit in names if hit.kind != "NOUN"):
-            continue  # part of a name: "Sunday Morning Futures", "Fox News Sunday"
+    for candidate in _own_times(region, names):
         resolved = ((s, resolve_said_on(s.text, article_date, published)) for s in candidate)
         span, said_on = next(((s, r) for s, r in resolved if r is not None), (candidate[0], None))
+        if said_on is None:
+            said_on = that_day(candidate[0], region, article_date, published)
         if said_on is None or not _time_of_saying(span, names):
             continue
         rank = attachment(span.root, region)
@@ -140,6 +146,58 @@ def said_on_rule(region: Region, article_date: dt.date | None, published: dt.dat
     if not found:
         return None
     return min(found, key=lambda h: (h.rank, distance(h.span.root, region)))
+
+
+def _own_times(region: Region, names: Sequence[LexiconHit]) -> list[list[Span]]:
+    """The time candidates of the region that are not part of a name ("Sunday Morning
+    Futures", "Fox News Sunday")."""
+    return [c for c in time_candidates(region)
+            if not any(overlaps(c[0], hit.span) for hit in names if hit.kind != "NOUN")]
+
+
+# Rule: a time of its own that names no date — "on the first day of the trial", "in recent
+# days", "previously", "had told", "having said": a time phrase that resolves to no date, an
+# adverb of an earlier time attached to the cue, or a cue in the pluperfect or the perfect
+# participle.  The statement is of another time than the scene before it, though the article
+# does not date it.
+def other_time_rule(region: Region, article_date: dt.date | None, published: dt.datetime | None,
+                    names: Sequence[LexiconHit] = ()) -> bool:
+    for verb in region.anchors:
+        if any(c.dep_ == "aux" and c.lower_ in {"had", "having"} for c in verb.children):
+            return True
+    verbs = {v.i for v in linked_verbs(region)}
+    for token in region.tokens():
+        if token.dep_ in {"advmod", "npadvmod"} and token.lemma_.lower() in EARLIER_ADVERBS and token.head.i in verbs:
+            return True  # on the verb, not on a name: "a post on X (formerly Twitter)"
+    for candidate in _own_times(region, names):
+        if any(resolve_said_on(s.text, article_date, published) is not None for s in candidate):
+            continue
+        if that_day(candidate[0], region, article_date, published) is not None:
+            continue
+        if _time_of_saying(candidate[0], names) and attachment(candidate[0].root, region) is not None:
+            return True
+    return False
+
+
+_THAT_DAY = re.compile(rf"(?:(?:later|earlier) )?(?:that|the same) (?:day|{'|'.join(PARTS_OF_DAY)})")
+
+
+# Rule: that day — "that evening", "later that day", "the same day" is the day the text named
+# last before it ("a meeting on Friday ... In an interview that evening"): the latest time
+# phrase of the preceding sentences that resolves to a day.
+def that_day(span: Span, region: Region, article_date: dt.date | None,
+             published: dt.datetime | None) -> SaidOn | None:
+    if not _THAT_DAY.fullmatch(span.text.lower().strip()):
+        return None
+    doc = region.doc
+    matcher = time_matcher(doc.vocab)
+    before = doc[: span.sent.start]
+    spans = [before[s:e] for _, s, e in matcher(before)] + [e for e in before.ents if e.label_ in {"DATE", "TIME"}]
+    for earlier in sorted(spans, key=lambda s: s.end, reverse=True):
+        said_on = resolve_said_on(earlier.text, article_date, published)
+        if said_on is not None and said_on.precision == "day":
+            return SaidOn(said_on.date, "day", span.text)
+    return None
 
 
 def overlaps(a: Span, b: Span) -> bool:

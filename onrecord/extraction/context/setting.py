@@ -1,0 +1,97 @@
+"""Scene-setting sentences: a sentence that is no statement but sets the occasion of the
+statements that follow it — "X spoke to reporters outside the courthouse.", "X arrived at
+NATO headquarters in Brussels on Wednesday.", "The families spoke in front of the
+courthouse." (``scene.py`` holds the scene).  Its venue and time are found by the venue and
+time rules, linked to the sentence's main verb instead of a cue."""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from onrecord.extraction.context.region import Region, is_clause_verb
+from onrecord.extraction.context.scene import Occasion
+from onrecord.extraction.context.venue import best_venue, lexicon_hits, medium_rule, told_outlet_rule, venue_noun_rule
+from onrecord.extraction.context.when import said_on_rule
+from onrecord.lexicons.venues import VenueLexicon
+
+PERSONAL_PRONOUNS = {"he", "she"}
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A scene-setting sentence: who it is about (a person's name, or a group's member words)
+    and the occasion it names."""
+
+    start: int  # where the sentence starts in doc.text
+    speaker: str
+    group_words: frozenset[str]
+    occasion: Occasion
+
+
+def group_words(noun: Token, lexicon: VenueLexicon) -> frozenset[str]:
+    """The words that describe a member of a group noun: its lemma, and the lexicon's member
+    words of it ("families" -> family, father, mother, ...)."""
+    lemma = noun.lemma_.lower()
+    return frozenset({lemma, noun.lower_, *lexicon.members_of(lemma)})
+
+
+def _who(subject: Token, previous_person: str, lexicon: VenueLexicon) -> tuple[str, frozenset[str]]:
+    """Whom a sentence's subject names: a person (the name as written), a group (plural
+    noun: its member words), or, for "he"/"she", the person who spoke last."""
+    if subject.ent_type_ == "PERSON":
+        ent = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
+        return (ent.text if ent is not None else subject.text), frozenset()
+    if subject.lower_ in PERSONAL_PRONOUNS:
+        return previous_person, frozenset()
+    if subject.pos_ == "NOUN" and subject.tag_ == "NNS":
+        return "", group_words(subject, lexicon)
+    return "", frozenset()
+
+
+# Rule: a scene-setting sentence — a sentence with no statement in it whose main verb has a
+# person or a group as its subject and, linked to it, a venue ("spoke to reporters OUTSIDE THE
+# COURTHOUSE") or a time of a day ("arrived in Brussels ON WEDNESDAY").  A group sets only a
+# venue (its members' occasion); a person sets either.
+def scene_settings(doc: Doc, taken: set[int], speakers: Sequence[tuple[int, str]], article_date: dt.date | None,
+                   published: dt.datetime | None, lexicon: VenueLexicon) -> Iterator[Setting]:
+    """The scene-setting sentences of ``doc``: ``taken`` holds the tokens of every statement's
+    cue and content (a sentence with one is a statement's), ``speakers`` the (start, name) of
+    each person's statement, in order (for "he"/"she")."""
+    ordered = sorted(speakers)
+    starts = [start for start, _ in ordered]
+    for sent in doc.sents:
+        if any(t.i in taken for t in sent):
+            continue
+        before = bisect_left(starts, sent.start_char)
+        previous_person = ordered[before - 1][1] if before else ""
+        setting = _setting(sent, previous_person, article_date, published, lexicon)
+        if setting is not None:
+            yield setting
+
+
+def _setting(sent: Span, previous_person: str, article_date: dt.date | None,
+             published: dt.datetime | None, lexicon: VenueLexicon) -> Setting | None:
+    root = sent.root
+    if not is_clause_verb(root):
+        return None
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return None
+    speaker, group = _who(subject, previous_person, lexicon)
+    if not speaker and not group:
+        return None
+    region = Region(sent.doc, [sent], {t.i for t in subject.subtree}, [root], lexicon)
+    hits = lexicon_hits(region)
+    best = best_venue(told_outlet_rule(region, hits) + venue_noun_rule(region, hits) + medium_rule(region, hits))
+    time = said_on_rule(region, article_date, published, hits)
+    said_on = time.said_on if time is not None and time.said_on.precision == "day" else None
+    occasion = Occasion(best.venue if best is not None else None, said_on,
+                        time.span.text if said_on is not None and time is not None else None)
+    if occasion.venue is None and (group or occasion.said_on is None):
+        return None
+    return Setting(sent.start_char, speaker, group, occasion)
