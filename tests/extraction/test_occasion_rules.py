@@ -130,6 +130,19 @@ def test_a_time_of_another_day_is_an_aside(occasion_of, text: str, cue: str) -> 
     assert occasion.aside
 
 
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Ana Silva said during a Tuesday interview that the port would reopen.", "2024-11-26"),
+        ("Ana Silva said ahead of the Nov. 27 vote that the port would reopen.", None),
+        ("Ana Silva said at the Nov. 27 rally that the port would reopen.", "2024-11-27"),
+    ],
+)
+def test_a_time_on_a_noun_dates_only_a_venue(occasion_of, text: str, date: str | None) -> None:
+    ctx, _ = occasion_of(text, "said", "that the port would reopen.")
+    assert (ctx.said_on.date if ctx.said_on else None) == date
+
+
 def test_formerly_on_a_name_is_no_time(occasion_of) -> None:
     _, occasion = occasion_of("In a post on X (formerly Twitter), Ana Silva wrote that the port would reopen.",
                               "wrote", "that the port would reopen.")

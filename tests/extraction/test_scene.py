@@ -223,3 +223,24 @@ def test_an_earlier_remark_is_an_aside(run) -> None:
     first, aside, last = occasions(run(text))
     assert first == last == ("Radio Nord", "2025-03-04", False)
     assert aside[0] is None and aside[2]  # nothing in the article dates it: assumed
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        "Mayor Ana Silva will speak outside the courthouse on Wednesday.",  # a future
+        "Mayor Ana Silva was scheduled to address the council on Wednesday.",  # a plan
+        "Mayor Ana Silva did not speak outside the courthouse on Wednesday.",  # a denial
+        "Mayor Ana Silva spoke at a rally in 2019.",  # background: a year
+    ],
+)
+def test_what_did_not_happen_sets_no_scene(run, setting: str) -> None:
+    (statement,) = run(setting + '\n\n"We are ready," Silva said.')
+    assert statement.venue is None and statement.said_on is not None and statement.said_on.assumed
+
+
+def test_a_plural_that_is_no_group_of_speakers_sets_no_scene(run) -> None:
+    text = ("The talks resumed at the summit in Oslo.\n\n"
+            '"We are ready," said Ivo Kerr, a member of the talks team.')
+    (statement,) = run(text)
+    assert statement.venue is None

@@ -127,8 +127,7 @@ def carry_scenes(doc: Doc, found: Sequence[Found], occasions: Sequence[Occasion]
     the article, in the order of the text.  A statement reported as said or held before is
     of no scene."""
     taken = {t.i for f in found for t in _tokens(doc, f)}
-    speakers = [(_position(f), f.speaker_name) for f in found if f.speaker_type == "person"]
-    settings = list(scene_settings(doc, taken, speakers, article_date, published, lexicon))
+    settings = list(scene_settings(doc, taken, article_date, published, lexicon))
     events: list[tuple[int, int, Setting | int]] = [(s.start, 0, s) for s in settings]
     events += [(_position(f), 1, i) for i, f in enumerate(found)]
     scenes = Scenes()

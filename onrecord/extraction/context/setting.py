@@ -7,8 +7,7 @@ time rules, linked to the sentence's main verb instead of a cue."""
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -18,8 +17,6 @@ from onrecord.extraction.context.scene import Occasion
 from onrecord.extraction.context.venue import best_venue, lexicon_hits, medium_rule, told_outlet_rule, venue_noun_rule
 from onrecord.extraction.context.when import said_on_rule
 from onrecord.lexicons.venues import VenueLexicon
-
-PERSONAL_PRONOUNS = {"he", "she"}
 
 
 @dataclass(frozen=True)
@@ -40,58 +37,66 @@ def group_words(noun: Token, lexicon: VenueLexicon) -> frozenset[str]:
     return frozenset({lemma, noun.lower_, *lexicon.members_of(lemma)})
 
 
-def _who(subject: Token, previous_person: str, lexicon: VenueLexicon) -> tuple[str, frozenset[str]]:
-    """Whom a sentence's subject names: a person (the name as written), a group (plural
-    noun: its member words), or, for "he"/"she", the person who spoke last."""
+def _who(subject: Token, lexicon: VenueLexicon) -> tuple[str, frozenset[str]]:
+    """Whom a sentence's subject names: a person (the name as written) or a group of people
+    speaking (a plural noun subject of a verb of speaking or attending: its member words).  A
+    pronoun names no one here: the person it stands for is the speakers stage's to find."""
+    root = subject.head
     if subject.ent_type_ == "PERSON":
         ent = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
         return (ent.text if ent is not None else subject.text), frozenset()
-    if subject.lower_ in PERSONAL_PRONOUNS:
-        return previous_person, frozenset()
-    if subject.pos_ == "NOUN" and subject.tag_ == "NNS":
+    verb = root.lemma_.lower()
+    speaking = verb in lexicon.carrier_verbs or verb in lexicon.issuing_verbs
+    if subject.pos_ == "NOUN" and subject.tag_ == "NNS" and speaking:
         return "", group_words(subject, lexicon)
     return "", frozenset()
 
 
-# Rule: a scene-setting sentence — a sentence with no statement in it whose main verb has a
-# person or a group as its subject and, linked to it, a venue ("spoke to reporters OUTSIDE THE
-# COURTHOUSE") or a time of a day ("arrived in Brussels ON WEDNESDAY").  A group sets only a
-# venue (its members' occasion); a person sets either.
-def scene_settings(doc: Doc, taken: set[int], speakers: Sequence[tuple[int, str]], article_date: dt.date | None,
-                   published: dt.datetime | None, lexicon: VenueLexicon) -> Iterator[Setting]:
+def _told_as_done(verb: Token) -> bool:
+    """The main verb tells what happened: not a state ("is due to ..."), a plan ("was
+    scheduled to address"), a future, a possibility or a denial ("will speak", "may attend",
+    "did not speak")."""
+    if verb.lemma_.lower() == "be":
+        return False
+    return not any((c.dep_ == "aux" and c.tag_ == "MD") or c.dep_ in {"neg", "xcomp"} for c in verb.children)
+
+
+# Rule: a scene-setting sentence — a sentence with no statement in it whose main verb tells
+# what happened, has a person or a group as its subject and, linked to it, a venue ("spoke to
+# reporters OUTSIDE THE COURTHOUSE") or a time of a day ("arrived in Brussels ON WEDNESDAY").
+# A group sets only a venue (its members' occasion), a person either; a time of a month or a
+# year is background (an aside), no scene.
+def scene_settings(doc: Doc, taken: set[int], article_date: dt.date | None, published: dt.datetime | None,
+                   lexicon: VenueLexicon) -> Iterator[Setting]:
     """The scene-setting sentences of ``doc``: ``taken`` holds the tokens of every statement's
-    cue and content (a sentence with one is a statement's), ``speakers`` the (start, name) of
-    each person's statement, in order (for "he"/"she")."""
-    ordered = sorted(speakers)
-    starts = [start for start, _ in ordered]
+    cue and content (a sentence with one is a statement's)."""
     for sent in doc.sents:
         if any(t.i in taken for t in sent):
             continue
-        before = bisect_left(starts, sent.start_char)
-        previous_person = ordered[before - 1][1] if before else ""
-        setting = _setting(sent, previous_person, article_date, published, lexicon)
+        setting = _setting(sent, article_date, published, lexicon)
         if setting is not None:
             yield setting
 
 
-def _setting(sent: Span, previous_person: str, article_date: dt.date | None,
-             published: dt.datetime | None, lexicon: VenueLexicon) -> Setting | None:
+def _setting(sent: Span, article_date: dt.date | None, published: dt.datetime | None,
+             lexicon: VenueLexicon) -> Setting | None:
     root = sent.root
-    if not is_clause_verb(root):
+    if not is_clause_verb(root) or not _told_as_done(root):
         return None
-    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)  # the doer, not a passive's patient
     if subject is None:
         return None
-    speaker, group = _who(subject, previous_person, lexicon)
+    speaker, group = _who(subject, lexicon)
     if not speaker and not group:
         return None
     region = Region(sent.doc, [sent], {t.i for t in subject.subtree}, [root], lexicon)
     hits = lexicon_hits(region)
     best = best_venue(told_outlet_rule(region, hits) + venue_noun_rule(region, hits) + medium_rule(region, hits))
     time = said_on_rule(region, article_date, published, hits)
-    said_on = time.said_on if time is not None and time.said_on.precision == "day" else None
-    occasion = Occasion(best.venue if best is not None else None, said_on,
-                        time.span.text if said_on is not None and time is not None else None)
+    if time is not None and time.said_on.precision in {"month", "year"}:
+        return None
+    occasion = Occasion(best.venue if best is not None else None, time.said_on if time else None,
+                        time.span.text if time else None)
     if occasion.venue is None and (group or occasion.said_on is None):
         return None
     return Setting(sent.start_char, speaker, group, occasion)

@@ -205,9 +205,10 @@ def overlaps(a: Span, b: Span) -> bool:
 
 
 def _time_of_saying(span: Span, names: Sequence[LexiconHit]) -> bool:
-    """A possessive time qualifies only a venue: "at Friday's press conference", but not
-    "yesterday's event"."""
-    if span.root.dep_ != "poss":
+    """A time that modifies a noun (a possessive or a compound) qualifies only a venue: "at
+    Friday's press conference", "during a Tuesday interview", but not "yesterday's event" or
+    "the Sept. 11 attacks", "the May 3 primary"."""
+    if span.root.dep_ not in {"poss", "compound", "nmod", "amod"} or span.root.head.pos_ not in {"NOUN", "PROPN"}:
         return True
     return any(hit.kind == "NOUN" and hit.span.root.i == span.root.head.i for hit in names)
 
