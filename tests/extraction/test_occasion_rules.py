@@ -186,3 +186,26 @@ def test_frames_issuing_verbs_and_group_members_load() -> None:
     assert lexicon.members_of("family") == {"father", "mother"} and lexicon.members_of("crew") == frozenset()
     assert lexicon.noun("courthouse").type == "place"
     assert {"statement", "statements", "summit"} <= lexicon.noun_heads
+
+
+# --- found by offset, read off the tokens --------------------------------------------------
+
+
+def test_region_tokens_by_offset(nlp) -> None:
+    from onrecord.extraction.context.region import attribution_region
+
+    text = "The mayor said on Friday that the port was shut. The harbour master agreed."
+    doc = nlp(text)
+    region = attribution_region(doc, (span(text, "said")[0] + 1, span(text, "said")[1]), [span(text, "port was")])
+    assert [a.text for a in region.anchors] == ["said"]  # a range inside a word still finds the word
+    assert [s.text for s in region.sents] == ["The mayor said on Friday that the port was shut."]
+    assert {doc[i].text for i in region.excluded} == {"port", "was"}
+    assert attribution_region(doc, None, [(5, 5)]).sents == []  # an empty range holds no token
+
+
+def test_time_entities_of_a_sentence(nlp) -> None:
+    from onrecord.extraction.context.when import time_entities
+
+    doc = nlp("The mayor spoke on Friday, March 1, and again last night in Oslo.")
+    found = [e.text for e in time_entities(next(iter(doc.sents)))]
+    assert found == [e.text for e in doc.ents if e.label_ in {"DATE", "TIME"}] and found

@@ -37,12 +37,15 @@ def statement_context(doc: Doc, cue: CharRange | None, content: Sequence[CharRan
 
 def own_occasion(doc: Doc, cue: CharRange | None, content: Sequence[CharRange],
                  article_date: dt.date | None, published: dt.datetime | None = None,
-                 lexicon: VenueLexicon | None = None) -> tuple[StatementContext, Occasion]:
+                 lexicon: VenueLexicon | None = None,
+                 matches: dict[tuple[str, int], list[tuple[int, int, int]]] | None = None,
+                 ) -> tuple[StatementContext, Occasion]:
     """The context of one statement (see ``statement_context``) and the occasion it names of
-    its own, for the scene (with a time phrase that names no date)."""
+    its own, for the scene (with a time phrase that names no date).  ``matches``: the doc's
+    lexicon and time matches so far, to share between its statements."""
     if len(doc) and not doc.has_annotation("DEP"):
         raise ValueError("statement_context needs a Doc parsed with dependencies (sentences, heads)")
-    region = attribution_region(doc, cue, content, lexicon)
+    region = attribution_region(doc, cue, content, lexicon, matches)
     context = StatementContext()
     if not region.sents:
         return context, Occasion()
@@ -103,9 +106,10 @@ def add_context(doc: Doc, lexicon: VenueLexicon | None = None) -> None:
     article_date = parse_day(doc._.article_date)
     published = parse_moment(doc._.published)
     occasions: list[Occasion] = []
+    matches: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
     previous: tuple[Found, Occasion] | None = None
     for f in found:
-        ctx, occasion = own_occasion(doc, f.cue_span, f.content, article_date, published, lexicon)
+        ctx, occasion = own_occasion(doc, f.cue_span, f.content, article_date, published, lexicon, matches)
         if previous is not None and f.kind != "reported_position" and same_utterance(previous[0], f, doc):
             carry_occasion(previous[0].context, ctx)  # type: ignore[arg-type]
             if previous[1].aside and not occasion.named:

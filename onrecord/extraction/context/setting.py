@@ -43,13 +43,23 @@ def _who(subject: Token, lexicon: VenueLexicon) -> tuple[str, frozenset[str]]:
     pronoun names no one here: the person it stands for is the speakers stage's to find."""
     root = subject.head
     if subject.ent_type_ == "PERSON":
-        ent = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
-        return (ent.text if ent is not None else subject.text), frozenset()
+        return _entity_of(subject).text, frozenset()
     verb = root.lemma_.lower()
     speaking = verb in lexicon.carrier_verbs or verb in lexicon.issuing_verbs
     if subject.pos_ == "NOUN" and subject.tag_ == "NNS" and speaking:
         return "", group_words(subject, lexicon)
     return "", frozenset()
+
+
+def _entity_of(token: Token) -> Span:
+    """The named entity a token is part of, read off the tokens around it."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].ent_type_ == token.ent_type_:
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _told_as_done(verb: Token) -> bool:

@@ -86,7 +86,7 @@ def lexicon_hits(region: Region) -> list[LexiconHit]:
     matcher = lexicon_matcher(doc.vocab, region.lexicon)
     spans = []
     for sent in region.sents:
-        for match_id, start, end in matcher(sent):
+        for match_id, start, end in region.matched("venues", sent, matcher):
             span = Span(doc, sent.start + start, sent.start + end, label=match_id)
             if all(i not in region.excluded for i in range(span.start, span.end)):
                 spans.append(span)
@@ -127,7 +127,8 @@ class _Found:
 
 def _venue(name: str, venue_type: str, tokens: Sequence[Token]) -> Venue:
     start, end = span_of(tokens)
-    return Venue(name=name, type=venue_type, text=tokens[0].doc.text[start:end], start=start, end=end)
+    text = tokens[0].doc[tokens[0].i: tokens[-1].i + 1].text
+    return Venue(name=name, type=venue_type, text=text, start=start, end=end)
 
 
 
@@ -231,9 +232,7 @@ def _with_preposition(top: Token, tokens: Sequence[Token]) -> str:
     """A place's name from its preposition: "outside the courthouse", "in front of the
     courthouse"."""
     first = top.head if top.dep_ == "pobj" else top
-    doc = top.doc
-    start = min(first.idx, tokens[0].idx)
-    return doc.text[start: tokens[-1].idx + len(tokens[-1])]
+    return top.doc[min(first.i, tokens[0].i): tokens[-1].i + 1].text
 
 
 # Rule: a medium after "on" — "on Telegram", "on X" (social media), "on CNN's State of the

@@ -95,6 +95,23 @@ class TimeHit:
     rank: int
 
 
+def time_entities(sent: Span) -> list[Span]:
+    """The model's DATE and TIME entities in a sentence, read off its tokens (``Span.ents``
+    would go through every entity of the doc)."""
+    found = []
+    start = None
+    for token in sent:
+        inside = token.ent_type_ in {"DATE", "TIME"}
+        if start is not None and (not inside or token.ent_iob_ == "B"):
+            found.append(sent.doc[start: token.i])
+            start = None
+        if inside and start is None:
+            start = token.i
+    if start is not None:
+        found.append(sent.doc[start: sent.end])
+    return found
+
+
 def time_candidates(region: Region) -> list[list[Span]]:
     """Time phrases in the region: the time patterns' matches and the model's DATE and TIME
     entities (a time in the content never counts).  Overlapping ones make one candidate: a list
@@ -103,11 +120,9 @@ def time_candidates(region: Region) -> list[list[Span]]:
     spans = []
     matcher = time_matcher(doc.vocab)
     for sent in region.sents:
-        for _, start, end in matcher(sent):
+        for _, start, end in region.matched("times", sent, matcher):
             spans.append(Span(doc, sent.start + start, sent.start + end))
-        for ent in sent.ents:
-            if ent.label_ in {"DATE", "TIME"}:
-                spans.append(ent)
+        spans.extend(time_entities(sent))
     groups: list[list[Span]] = []
     for span in sorted(spans, key=lambda s: (s.start, -s.end)):
         if any(i in region.excluded for i in range(span.start, span.end)):
@@ -179,6 +194,7 @@ def other_time_rule(region: Region, article_date: dt.date | None, published: dt.
     return False
 
 
+THAT_DAY_REACH = 10  # sentences back to look for the day "that day" means
 _THAT_DAY = re.compile(rf"(?:(?:later|earlier) )?(?:that|the same) (?:day|{'|'.join(PARTS_OF_DAY)})")
 
 
@@ -191,12 +207,17 @@ def that_day(span: Span, region: Region, article_date: dt.date | None,
         return None
     doc = region.doc
     matcher = time_matcher(doc.vocab)
-    before = doc[: span.sent.start]
-    spans = [before[s:e] for _, s, e in matcher(before)] + [e for e in before.ents if e.label_ in {"DATE", "TIME"}]
-    for earlier in sorted(spans, key=lambda s: s.end, reverse=True):
-        said_on = resolve_said_on(earlier.text, article_date, published)
-        if said_on is not None and said_on.precision == "day":
-            return SaidOn(said_on.date, "day", span.text)
+    start = span.sent.start
+    for _ in range(THAT_DAY_REACH):  # sentence by sentence back, so a long article costs no more
+        if start == 0:
+            break
+        sent = doc[start - 1].sent
+        start = sent.start
+        spans = [sent[s:e] for _, s, e in matcher(sent)] + time_entities(sent)
+        for earlier in sorted(spans, key=lambda s: s.end, reverse=True):
+            said_on = resolve_said_on(earlier.text, article_date, published)
+            if said_on is not None and said_on.precision == "day":
+                return SaidOn(said_on.date, "day", span.text)
     return None
 
 
