@@ -209,3 +209,21 @@ def test_time_entities_of_a_sentence(nlp) -> None:
     doc = nlp("The mayor spoke on Friday, March 1, and again last night in Oslo.")
     found = [e.text for e in time_entities(next(iter(doc.sents)))]
     assert found == [e.text for e in doc.ents if e.label_ in {"DATE", "TIME"}] and found
+
+
+@pytest.mark.parametrize(
+    ("said_on", "background"),
+    [
+        (("2024-11-22", "day"), False),  # a week before: the article's own week
+        (("2024-11-21", "day"), True),  # further back: background
+        (("2024-11-22", "week"), False),  # last week
+        (("2024-11-01", "month"), True),
+        (("2022-01-01", "year"), True),
+    ],
+)
+def test_background_time(said_on: tuple[str, str], background: bool) -> None:
+    from onrecord.extraction.context.when import background_time
+    from onrecord.model.statement import SaidOn
+
+    assert background_time(SaidOn(*said_on), FRIDAY, None) is background
+    assert background_time(SaidOn(*said_on), None, None) is (said_on[1] in {"month", "year"})

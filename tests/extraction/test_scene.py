@@ -105,7 +105,7 @@ def test_an_aside_takes_no_scene_and_ends_none() -> None:
     scenes = Scenes()
     said(scenes, "Ana Silva", Occasion(RADIO, TUESDAY))
     aside = said(scenes, "Ana Silva", Occasion(other_time=True))
-    year = said(scenes, "Ana Silva", Occasion(said_on=SaidOn("2019-01-01", "year", "in 2019")))
+    year = said(scenes, "Ana Silva", Occasion(said_on=SaidOn("2019-01-01", "year", "in 2019"), background=True))
     later = said(scenes, "Ana Silva")
     assert aside.venue is None and aside.said_on is None and year.venue is None
     assert later.venue == RADIO and later.said_on == TUESDAY
@@ -244,3 +244,12 @@ def test_a_plural_that_is_no_group_of_speakers_sets_no_scene(run) -> None:
             '"We are ready," said Ivo Kerr, a member of the talks team.')
     (statement,) = run(text)
     assert statement.venue is None
+
+
+def test_a_day_long_before_the_article_is_background(run) -> None:
+    text = ("In an interview with Radio Nord on Tuesday, Mayor Ana Silva said the port would stay shut.\n\n"
+            "She announced on February 20 that the ferry had stopped.\n\n"
+            '"We will not give in," Silva said.')
+    first, background, last = occasions(run(text))
+    assert background == (None, "2025-02-20", False)  # its own date, but no scene of the article's
+    assert first == last == ("Radio Nord", "2025-03-04", False)

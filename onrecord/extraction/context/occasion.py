@@ -22,7 +22,7 @@ from onrecord.extraction.context.region import CharRange, attribution_region
 from onrecord.extraction.context.scene import Occasion, Scenes
 from onrecord.extraction.context.setting import Setting, group_words, scene_settings
 from onrecord.extraction.context.venue import best_venue, lexicon_hits, medium_rule, told_outlet_rule, venue_noun_rule
-from onrecord.extraction.context.when import other_time_rule, said_on_rule
+from onrecord.extraction.context.when import background_time, other_time_rule, said_on_rule
 from onrecord.extraction.found import Found, StatementContext
 from onrecord.lexicons.venues import VenueLexicon, load_venue_lexicon
 
@@ -66,7 +66,7 @@ def own_occasion(doc: Doc, cue: CharRange | None, content: Sequence[CharRange],
         context.time_text = time.span.text
         context.time_span = (time.span.start_char, time.span.end_char)
     other_time = time is None and other_time_rule(region, article_date, published, hits)
-    return context, Occasion.of(context, other_time)
+    return context, Occasion.of(context, other_time, background_time(context.said_on, article_date, published))
 
 
 # cues that continue the utterance just reported ("he added", "he went on")

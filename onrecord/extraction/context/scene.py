@@ -33,6 +33,7 @@ class Occasion:
     time_text: str | None = None
     other_time: bool = False  # a time phrase that names no date: "on the first day of the trial"
     addressee: str | None = None
+    background: bool = False  # a time of the story's background: see ``when.background_time``
 
     @property
     def named(self) -> bool:
@@ -41,15 +42,15 @@ class Occasion:
     @property
     def aside(self) -> bool:
         """Rule: an aside — a statement of another time than the article's scenes: one whose
-        time names no date ("previously", "on the first day of the trial") or only a month or
-        a year ("in 2022", "in a March interview"), the background of the story.  It neither
-        takes a scene nor sets one, and the scene it interrupts goes on after it."""
-        return self.other_time or (self.said_on is not None and self.said_on.precision in {"month", "year"})
+        time names no date ("previously", "on the first day of the trial") or is the story's
+        background ("in 2022", "on June 27" in an article of July 6).  It neither takes a scene
+        nor sets one, and the scene it interrupts goes on after it."""
+        return self.other_time or self.background
 
     @classmethod
-    def of(cls, context: StatementContext, other_time: bool = False) -> Occasion:
+    def of(cls, context: StatementContext, other_time: bool = False, background: bool = False) -> Occasion:
         return cls(context.venue, context.said_on, context.time_text, other_time and context.said_on is None,
-                   context.addressee)
+                   context.addressee, background)
 
 
 @dataclass

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from onrecord.extraction.context.region import Region, is_clause_verb
 from onrecord.extraction.context.scene import Occasion
 from onrecord.extraction.context.venue import best_venue, lexicon_hits, medium_rule, told_outlet_rule, venue_noun_rule
-from onrecord.extraction.context.when import said_on_rule
+from onrecord.extraction.context.when import background_time, said_on_rule
 from onrecord.lexicons.venues import VenueLexicon
 
 
@@ -74,8 +74,8 @@ def _told_as_done(verb: Token) -> bool:
 # Rule: a scene-setting sentence — a sentence with no statement in it whose main verb tells
 # what happened, has a person or a group as its subject and, linked to it, a venue ("spoke to
 # reporters OUTSIDE THE COURTHOUSE") or a time of a day ("arrived in Brussels ON WEDNESDAY").
-# A group sets only a venue (its members' occasion), a person either; a time of a month or a
-# year is background (an aside), no scene.
+# A group sets only a venue (its members' occasion), a person either; a time of the story's
+# background ("in 2019", "on June 27" in an article of July 6) sets no scene.
 def scene_settings(doc: Doc, taken: set[int], article_date: dt.date | None, published: dt.datetime | None,
                    lexicon: VenueLexicon) -> Iterator[Setting]:
     """The scene-setting sentences of ``doc``: ``taken`` holds the tokens of every statement's
@@ -103,7 +103,7 @@ def _setting(sent: Span, article_date: dt.date | None, published: dt.datetime | 
     hits = lexicon_hits(region)
     best = best_venue(told_outlet_rule(region, hits) + venue_noun_rule(region, hits) + medium_rule(region, hits))
     time = said_on_rule(region, article_date, published, hits)
-    if time is not None and time.said_on.precision in {"month", "year"}:
+    if time is not None and background_time(time.said_on, article_date, published):
         return None
     occasion = Occasion(best.venue if best is not None else None, time.said_on if time else None,
                         time.span.text if time else None)

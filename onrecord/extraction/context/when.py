@@ -194,6 +194,21 @@ def other_time_rule(region: Region, article_date: dt.date | None, published: dt.
     return False
 
 
+BACKGROUND_DAYS = 7  # a day named further back than a week is the story's background
+
+
+# Rule: the story's background — a time of a month or a year only ("in 2022", "in March"), or
+# a day more than a week before the article's date ("on June 27" in an article of July 6): the
+# article tells what was said then as background, not as one of its scenes.
+def background_time(said_on: SaidOn | None, article_date: dt.date | None, published: dt.datetime | None) -> bool:
+    if said_on is None:
+        return False
+    if said_on.precision in {"month", "year"}:
+        return True
+    reference = article_date or (published.date() if published is not None else None)
+    return reference is not None and (reference - dt.date.fromisoformat(said_on.date)).days > BACKGROUND_DAYS
+
+
 THAT_DAY_REACH = 10  # sentences back to look for the day "that day" means
 _THAT_DAY = re.compile(rf"(?:(?:later|earlier) )?(?:that|the same) (?:day|{'|'.join(PARTS_OF_DAY)})")
 
