@@ -96,6 +96,20 @@ def test_venue_nouns_of_courts_and_papers(occasion_of, text: str, cue: str, word
     assert ctx.venue is not None and word in ctx.venue.name
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ana Silva said during a Monday interview at Bergen University that the port would reopen.",
+         "interview at Bergen University"),
+        ("Ana Silva said at a press conference in Tromsø that the port would reopen.", "press conference in Tromsø"),
+        ("Ana Silva said at Friday's press conference that the port would reopen.", "press conference"),
+    ],
+)
+def test_a_venue_is_named_as_a_reader_expects(occasion_of, text: str, name: str) -> None:
+    ctx, _ = occasion_of(text, "said", "that the port would reopen.")
+    assert ctx.venue is not None and ctx.venue.name == name
+
+
 # --- times ---------------------------------------------------------------------------------
 
 
@@ -141,6 +155,8 @@ def test_a_time_of_another_day_is_an_aside(occasion_of, text: str, cue: str) -> 
 def test_a_time_on_a_noun_dates_only_a_venue(occasion_of, text: str, date: str | None) -> None:
     ctx, _ = occasion_of(text, "said", "that the port would reopen.")
     assert (ctx.said_on.date if ctx.said_on else None) == date
+    if ctx.venue is not None:  # the day is the said_on, not part of the venue's name
+        assert ctx.venue.name in {"interview", "rally"}
 
 
 def test_formerly_on_a_name_is_no_time(occasion_of) -> None:

@@ -49,8 +49,11 @@ def test_same_person(a: str, b: str, same: bool) -> None:
 
 def test_same_venue() -> None:
     bare = Venue("interview", "interview", "the interview", 0, 3)
-    assert same_venue(RADIO, bare) and same_venue(PAPER, PAPER)
-    assert not same_venue(RADIO, PAPER)
+    briefing = Venue("news briefing", "press_conference", "the news briefing", 0, 3)
+    conference = Venue("press conference", "press_conference", "a press conference", 0, 3)
+    x, facebook = (Venue(n, "social_media", n, 0, 1) for n in ("X", "Facebook"))
+    assert same_venue(RADIO, bare) and same_venue(PAPER, PAPER) and same_venue(briefing, conference)
+    assert not same_venue(RADIO, PAPER) and not same_venue(x, facebook)
 
 
 def test_the_scene_holds_for_the_speakers_later_statements() -> None:

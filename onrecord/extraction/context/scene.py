@@ -34,6 +34,7 @@ class Occasion:
     other_time: bool = False  # a time phrase that names no date: "on the first day of the trial"
     addressee: str | None = None
     background: bool = False  # a time of the story's background: see ``when.background_time``
+    via_translator: bool = False
 
     @property
     def named(self) -> bool:
@@ -50,7 +51,7 @@ class Occasion:
     @classmethod
     def of(cls, context: StatementContext, other_time: bool = False, background: bool = False) -> Occasion:
         return cls(context.venue, context.said_on, context.time_text, other_time and context.said_on is None,
-                   context.addressee, background)
+                   context.addressee, background, context.via_translator)
 
 
 @dataclass
@@ -62,6 +63,7 @@ class Scene:
     venue: Venue | None = None
     said_on: SaidOn | None = None
     time_text: str | None = None
+    via_translator: bool = False  # the venue's: an interview through an interpreter
     members: list[StatementContext] = field(default_factory=list)
     member_words: frozenset[str] = frozenset()  # a group's scene: words that describe its members
 
@@ -93,11 +95,12 @@ def same_person(a: str, b: str) -> bool:
 
 def same_venue(a: Venue, b: Venue) -> bool:
     """Two mentions of one venue: one's name holds the other's words ("interview with Face the
-    Nation" and "interview"), or both are of one type and one is a bare noun ("the interview")."""
+    Nation" and "interview"), or both are of one type and one is named by common nouns only
+    ("the interview", "the news briefing"; but X and Facebook are two platforms)."""
     wa, wb = set(name_words(a.name)), set(name_words(b.name))
     if wa <= wb or wb <= wa:
         return True
-    return a.type == b.type and (len(wa) == 1 or len(wb) == 1)
+    return a.type == b.type and (a.name.islower() or b.name.islower())
 
 
 # --- the rules ------------------------------------------------------------------------------
@@ -113,9 +116,11 @@ def compatible(scene: Scene, occasion: Occasion) -> bool:
 
 def take_scene(context: StatementContext, scene: Scene) -> None:
     """Rule: the scene holds — a statement that does not name its venue or time has the
-    scene's."""
-    if context.venue is None:
+    scene's; with the venue comes its interpreter ("through a translator in an interview with
+    Sky News": every answer of the interview)."""
+    if context.venue is None and scene.venue is not None:
         context.venue = scene.venue
+        context.via_translator = context.via_translator or scene.via_translator
     if context.said_on is None and scene.said_on is not None:
         context.said_on, context.time_text = scene.said_on, scene.time_text
 
@@ -125,7 +130,7 @@ def complete_scene(scene: Scene, occasion: Occasion) -> None:
     the time the scene lacked names it for the statements already in it ("X said Sunday
     that ... 'Quote,' X said in an interview with CBS on Sunday")."""
     if scene.venue is None and occasion.venue is not None:
-        scene.venue = occasion.venue
+        scene.venue, scene.via_translator = occasion.venue, occasion.via_translator
     if scene.said_on is None and occasion.said_on is not None:
         scene.said_on, scene.time_text = occasion.said_on, occasion.time_text
     for member in scene.members:
@@ -136,7 +141,7 @@ def next_scene(speaker: str, previous: Scene | None, occasion: Occasion) -> Scen
     """Rule: another occasion — a statement that names another venue or time starts a scene;
     a new venue with no time of its own keeps the time of the speaker's scene (the article has
     not changed time), a new time drops the venue."""
-    scene = Scene(speaker, occasion.venue, occasion.said_on, occasion.time_text)
+    scene = Scene(speaker, occasion.venue, occasion.said_on, occasion.time_text, occasion.via_translator)
     if previous is not None and occasion.said_on is None and previous.said_on is not None:
         scene.said_on, scene.time_text = previous.said_on, previous.time_text
     return scene
@@ -181,7 +186,8 @@ class Scenes:
         scene = self.of_speaker(speaker)
         if scene is None and not occasion.named and occasion.addressee is None and self.group is not None:
             if member_of(self.group, description):
-                scene = Scene(speaker, self.group.venue, self.group.said_on, self.group.time_text)
+                scene = Scene(speaker, self.group.venue, self.group.said_on, self.group.time_text,
+                              self.group.via_translator)
                 self._replace(None, scene)
         if occasion.named:
             if scene is not None and compatible(scene, occasion):
@@ -205,7 +211,8 @@ class Scenes:
     def _venue_named(self, scene: Scene, group: frozenset[str]) -> None:
         """A venue named moves the article to it: the group's scene ends, or is this one."""
         if group and scene.venue is not None:
-            self.group = Scene("", scene.venue, scene.said_on, scene.time_text, member_words=group)
+            self.group = Scene("", scene.venue, scene.said_on, scene.time_text, scene.via_translator,
+                               member_words=group)
         elif self.group is not None and not (scene.venue and self.group.venue
                                              and same_venue(scene.venue, self.group.venue)):
             self.group = None
@@ -221,7 +228,7 @@ class Scenes:
         scene = self.of_speaker(speaker)
         opened = next_scene(speaker, scene, occasion)  # the statements after it, not before
         if scene is not None and compatible(scene, occasion) and opened.venue is None:
-            opened.venue = scene.venue
+            opened.venue, opened.via_translator = scene.venue, scene.via_translator
         self._replace(scene, opened)
         if occasion.venue is not None and self.group is not None and not (
                 self.group.venue and same_venue(occasion.venue, self.group.venue)):

@@ -148,7 +148,7 @@ def venue_noun_rule(region: Region, hits: Sequence[LexiconHit]) -> list[_Found]:
         rank = attachment(top, region)
         if rank is None:
             continue
-        tokens = _without_owner(head, phrase_tokens(head, region), hits)
+        tokens = _without_owner(head, phrase_tokens(head, region), hits) + _where(head, region)
         venue_type, name, named = entry.type, text_of(tokens), head.pos_ == "PROPN"
         if top.i != head.i:  # "on the sidelines of a summit", "in front of the courthouse"
             tokens = sorted({*tokens, *phrase_tokens(top, region)}, key=lambda t: t.i)
@@ -218,11 +218,25 @@ def _governed_as_venue(head: Token, region: Region) -> bool:
     return False
 
 
+def _where(head: Token, region: Region) -> list[Token]:
+    """Where a venue was, as its name says it: "an interview AT GEORGETOWN UNIVERSITY", "a
+    meeting IN PARIS" (a place's name after "at" or "in")."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in {"at", "in"} and region.holds(child):
+            place = next((o for o in child.children if o.dep_ == "pobj" and region.holds(o)), None)
+            if place is not None and place.ent_type_ in {"GPE", "LOC", "FAC", "ORG"}:
+                return [child, *phrase_tokens(place, region)]
+    return []
+
+
 def _without_owner(head: Token, tokens: list[Token], hits: Sequence[LexiconHit]) -> list[Token]:
-    """A venue's words less whoever owns it: "Ana Silva's statement" is a statement (an outlet,
-    platform or programme that owns it stays: "Fox News's interview")."""
+    """A venue's words less whoever owns it and the day it was on: "Ana Silva's statement" and
+    "a Tuesday interview" are a statement and an interview (an outlet, platform or programme
+    that owns it stays: "Fox News's interview"; the day is the statement's said_on)."""
     owners = [c for c in head.children if c.dep_ == "poss"
               and hit_inside(hits, list(c.subtree), {"OUTLET", "PLATFORM", "PROGRAM"}) is None]
+    owners += [c for c in head.children if c.i < head.i and c.dep_ in {"compound", "nmod", "npadvmod"}
+               and c.ent_type_ in {"DATE", "TIME"}]
     drop = {t.i for c in owners for t in c.subtree}
     kept = [t for t in tokens if t.i not in drop]
     return kept or tokens
