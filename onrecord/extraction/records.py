@@ -91,6 +91,7 @@ def identify_speakers(statements: list[Statement], doc: Doc, pinned: SpeakerRegi
     """``speaker.id`` for every named speaker, titles ("the Russian president") by the roles
     seen for names in this article."""
     registry = article_registry(pinned)
+    registry.scope = doc.text  # a title no name is found for is this article's role, no other's
     mentions = [s.speaker.mention.text for s in statements if s.speaker.mention is not None]
     # a name with its title as the article writes it ("President of Ukraine Volodymyr Zelenskyy")
     mentions += [noun_phrase(e.root).text for e in doc.ents if e.label_ == "PERSON"

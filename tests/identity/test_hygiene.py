@@ -1,0 +1,110 @@
+"""What cannot be a person's name (pronouns, places, times, numbers, lists, fragments), the name
+recovered from a mention that says more, and the identities ``speakers --check`` lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.errors import LexiconError
+from onrecord.identity.hygiene import (
+    COUNTRY,
+    FRAGMENT,
+    LIST,
+    NUMBER,
+    ONE_WORD,
+    PLACE,
+    PRONOUN,
+    TIME,
+    TITLE,
+    UNKNOWN,
+    identity_problems,
+    name_problem,
+    person_core,
+    suspects,
+)
+from onrecord.lexicons.not_names import fold, parse_not_names
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("I", PRONOUN), ("And I", PRONOUN), ("which", PRONOUN), ("Some", PRONOUN), ("no one", PRONOUN),
+    ("They", PRONOUN),
+    ("Kyiv", PLACE), ("the West", PLACE), ("Anchorage", PLACE), ("New York", PLACE), ("Donbas", PLACE),
+    ("Ukraine", COUNTRY), ("the United States", COUNTRY), ("U.S.", COUNTRY), ("Türkiye", COUNTRY),
+    ("5:17 p.m.", TIME), ("10am", TIME), ("Friday", TIME), ("last week", TIME), ("August 15", TIME),
+    ("2", NUMBER), ("three", NUMBER), ("1,500", NUMBER),
+    ("Joe Biden, the French side and Germany", LIST), ("the FBI and the CIA", LIST), ("Smith & Jones", LIST),
+    ("Anna Berg in Vienna", FRAGMENT), ("what should both parties", FRAGMENT), ("Karl Berg and team", FRAGMENT),
+])
+def test_mentions_that_name_no_one_person(text: str, problem: str) -> None:
+    assert name_problem(text) == problem
+
+
+@pytest.mark.parametrize("text", [
+    "Karl Berg", "Ursula von der Leyen", "Bashar al-Assad", "Mohammed bin Salman", "J.D. Vance",
+    "Jean-Pierre Martin", "Sam Bankman-Fried", "Martin Luther King, Jr.", "Theresa May", "Berg",
+    "Charles de Gaulle", "Donald J. Trump",
+])
+def test_names_of_people_pass(text: str) -> None:
+    assert name_problem(text) is None
+
+
+def test_organisations_and_groups_may_be_lowercase_and_countries() -> None:
+    assert name_problem("Ukrainian officials", person=False) is None
+    assert name_problem("Russia", person=False) is None
+    assert name_problem("Kyiv", person=False) == PLACE
+    assert name_problem("they", person=False) == PRONOUN
+
+
+@pytest.mark.parametrize("mention, name", [
+    ("Ukraine Andrzej Duda", "Andrzej Duda"),  # what is left of "President of Ukraine Andrzej Duda"
+    ("Anna Berg in Vienna", "Anna Berg"),
+    ("Karl Berg on Friday", "Karl Berg"),
+    ("Ursula von der Leyen", "Ursula von der Leyen"),
+    ("Berg in Vienna", "Berg in Vienna"),  # one word left: nothing recovered
+    ("Karl Berg", "Karl Berg"),
+])
+def test_person_core_drops_a_place_before_and_a_phrase_after(mention: str, name: str) -> None:
+    assert person_core(mention) == name
+
+
+@pytest.mark.parametrize("name, type, problems", [
+    ("Karl Berg", "person", []),
+    ("Berg", "person", [ONE_WORD]),
+    ("the President", "person", [TITLE]),
+    ("President", "role", [TITLE]),
+    ("Kyiv", "person", [PLACE]),
+    ("Ukraine", "person", [COUNTRY]),
+    ("Ukraine", "organization", []),
+    ("Ukrainian officials", "group", []),
+    ("previous aid", "unknown", [UNKNOWN]),
+    ("it", "unknown", [UNKNOWN, PRONOUN]),
+])
+def test_identity_problems(name: str, type: str, problems: list[str]) -> None:
+    assert identity_problems(name, type) == problems
+
+
+def test_suspects_name_the_reason_and_two_identities_with_one_name() -> None:
+    rows = [
+        {"id": "person:k-berg", "name": "Karl Berg", "type": "person", "statements": 4},
+        {"id": "org:karl-berg", "name": "Karl Berg", "type": "organization", "statements": 1},
+        {"id": "person:kyiv", "name": "Kyiv", "type": "person", "statements": 2},
+        {"id": "role:president@1", "name": "President", "type": "role", "statements": 2},
+        {"id": "role:president@2", "name": "President", "type": "role", "statements": 1},
+        {"id": "group:ukraine-officials", "name": "Ukrainian officials", "type": "group", "statements": 1},
+    ]
+    found = {f["id"]: f["reasons"] for f in suspects(rows)}
+    assert found == {
+        "person:k-berg": "same name as org:karl-berg",
+        "org:karl-berg": "same name as person:k-berg",
+        "person:kyiv": PLACE,
+        # roles are one identity per article by design: two "President"s are no conflict
+        "role:president@1": TITLE,
+        "role:president@2": TITLE,
+    }
+
+
+def test_the_word_lists_fold_and_reject_a_word_listed_twice() -> None:
+    assert fold("The Hague") == "hague" and fold("U.S.") == "us" and fold("Türkiye") == "turkiye"
+    text = "pronouns: [i]\ntimes: [today]\nnumbers: [two]\ncountries: [chad]\nplaces: [kyiv, Kyiv]\n"
+    with pytest.raises(LexiconError, match="line 5.*listed twice"):
+        parse_not_names(text)
