@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from onrecord.identity.names import NAME_PARTICLES, NAME_SUFFIXES, plain_word
+from onrecord.identity.names import FIRST_NAME_CLASSES, NAME_PARTICLES, NAME_SUFFIXES, parse_person, plain_word
 from onrecord.identity.titles import (
     DETERMINERS,
     LEADING_NOISE,
@@ -45,6 +45,7 @@ ONE_WORD = "one-word name"
 UNKNOWN = "type unknown"
 SAME_NAME = "same name as"
 
+KNOWN_FIRST_NAMES = frozenset(FIRST_NAME_CLASSES.values())
 # "5:17 p.m.", "10.30am", "17:05": a clock time anywhere in the mention.
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?\s?m\b\.?", re.IGNORECASE)
 _NUMERAL = re.compile(r"^[\d.,:/%+-]+(st|nd|rd|th|s)?$")
@@ -168,6 +169,28 @@ def person_type(bare: str) -> tuple[str, str]:
     return "person", person_core(bare)
 
 
+def collective_type(name: str, type: str) -> str:
+    """Typing rule for an organisation or group: a country is an organisation ("Russia" speaks
+    as its state), and so is a proper name in the singular typed group ("the European Union");
+    plurals ("Ukrainian officials", "Democrats") and lists stay groups."""
+    if is_country(name):
+        return "organization"
+    plural = clean_name(name).rstrip(".").endswith("s")
+    if type == "group" and not is_generic(name) and not plural and not _is_list(name):
+        return "organization"
+    return type
+
+
+def looks_like_person(name: str) -> bool:
+    """Whether a name typed as an organisation is a person's by its shape: two capitalised words,
+    the first a first name the registry knows ("Oleksiy Danilov", which the small model calls
+    ORG); the registry then knows the person without having seen him typed as one."""
+    words = clean_name(strip_determiner(name)).split()
+    parsed = parse_person(name)
+    return (len(words) == 2 and all(w[:1].isupper() for w in words) and parsed is not None
+            and parsed.first in KNOWN_FIRST_NAMES)
+
+
 def refusal(name: str, type: str = "person", article_roles: dict[str, str] | None = None) -> str | None:
     """Refusal rule: why a speaker's name gets no identity at all: a pronoun, a place, a time, a
     number or a fragment (``name_problem``), or a singular common noun typed person that the
@@ -183,6 +206,16 @@ def refusal(name: str, type: str = "person", article_roles: dict[str, str] | Non
         found = is_generic(bare) and match_role(role_tokens(bare), article_roles or {})
         problem = None if found else COMMON_NOUN
     return None if problem in (None, COUNTRY, LIST) else problem
+
+
+def display_name(name: str, type: str = "person") -> str:
+    """The name to show for a speaker's mention: a person's without the title and what
+    ``person_core`` drops ("President of Ukraine Volodymyr Zelenskyy" → Volodymyr Zelenskyy), an
+    organisation's or group's without its determiner ("the European Union" → European Union)."""
+    if type == "person":
+        bare = split_title(name)[1]
+        return person_core(bare) if bare else clean_name(name)
+    return strip_determiner(name) or name
 
 
 # --- the check ----------------------------------------------------------------------------------

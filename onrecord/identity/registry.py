@@ -50,7 +50,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from onrecord.errors import AliasesError
-from onrecord.identity.hygiene import is_country, person_problem, person_type, refusal
+from onrecord.identity.hygiene import collective_type, looks_like_person, person_type, refusal
 from onrecord.identity.identities import (
     COLLECTIVE_RANK,
     Entry,
@@ -227,7 +227,8 @@ class SpeakerRegistry:
         if not wanted:
             return None
         match = match_role(wanted, article_roles or {})
-        if match is not None and person_problem(split_title(match[1])[1] or match[1]) is None:
+        named = split_title(match[1])[1] or match[1] if match is not None else ""
+        if match is not None and person_type(named)[0] == "person" and refusal(named) is None:
             # the article's name for the role, if it is one person's ("President Biden, France and
             # Germany" names several, and the title alone stays a role)
             stated_role, person = match
@@ -351,12 +352,12 @@ class SpeakerRegistry:
             match = match_role(role_tokens(name), article_roles)
             if match is not None:
                 return self._resolve_collective(match[1], type, None, date, role)
-        if self._known_person(clean_name(strip_determiner(name))) is not None and not self._pinned_collective.get(
+        person = clean_name(strip_determiner(name))
+        if (self._known_person(person) is not None or looks_like_person(person)) and not self._pinned_collective.get(
                 collective_key(name)):
             # a person's name the model typed ORG ("Volodymyr Zelenskyy"): one identity per person
-            return self._resolve_person(clean_name(strip_determiner(name)), role, date)
-        if is_country(name):
-            type = "organization"  # "Russia" speaks as its state, whatever the mention was typed
+            return self._resolve_person(person, role, date)
+        type = collective_type(name, type)
         key = collective_key(name) or slug(name)
         entry = self._pinned_collective.get(key) or self._learned_collective.get(("collective", key))
         if entry is None:

@@ -17,7 +17,10 @@ from onrecord.identity.hygiene import (
     TIME,
     TITLE,
     UNKNOWN,
+    collective_type,
+    display_name,
     identity_problems,
+    looks_like_person,
     name_problem,
     person_core,
     suspects,
@@ -108,3 +111,31 @@ def test_the_word_lists_fold_and_reject_a_word_listed_twice() -> None:
     text = "pronouns: [i]\ntimes: [today]\nnumbers: [two]\ncountries: [chad]\nplaces: [kyiv, Kyiv]\n"
     with pytest.raises(LexiconError, match="line 5.*listed twice"):
         parse_not_names(text)
+
+
+@pytest.mark.parametrize("name, type, expected", [
+    ("Norway", "group", "organization"), ("the Nordic Council", "group", "organization"),
+    ("Nordic officials", "group", "group"), ("Greens", "group", "group"), ("the FBI and the CIA", "group", "group"),
+    ("the ministry", "unknown", "unknown"),
+])
+def test_collective_type(name: str, type: str, expected: str) -> None:
+    assert collective_type(name, type) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Oleksiy Danylenko", True), ("Mykhailo Berg", True), ("Nordic Council", False), ("Karl Berg", False),
+    ("Joseph Berg Foundation", False),
+])
+def test_looks_like_person_by_a_known_first_name(name: str, expected: bool) -> None:
+    assert looks_like_person(name) is expected
+
+
+@pytest.mark.parametrize("name, type, shown", [
+    ("President of Norway Karl Berg", "person", "Karl Berg"),
+    ("Minister for Foreign Affairs of Norway Anna Berg", "person", "Anna Berg"),
+    ("Norway Karl Berg", "person", "Karl Berg"),
+    ("the Nordic Council", "organization", "Nordic Council"),
+    ("the president", "person", "the president"),
+])
+def test_display_name(name: str, type: str, shown: str) -> None:
+    assert display_name(name, type) == shown

@@ -137,3 +137,11 @@ def test_the_corpus_registry_has_no_pronoun_place_or_list_person() -> None:
     )], fresh())
     rows = {r["name"]: r["type"] for r in registry.to_rows() if r["statements"]}
     assert rows == {"Karl Berg": "person", "Karl Berg, the Danish side and Norway": "group", "Norway": "organization"}
+
+
+def test_a_person_the_model_typed_org_is_a_person_by_a_known_first_name() -> None:
+    assert fresh().resolve("Oleksiy Danylenko", "organization").id == "person:a-danilenko"
+
+
+def test_a_title_the_article_gives_a_place_stays_a_role() -> None:
+    assert fresh().resolve("the president", article_roles={"President": "Kyiv"}, scope="a").type == "role"
