@@ -49,6 +49,11 @@ KNOWN_FIRST_NAMES = frozenset(FIRST_NAME_CLASSES.values())
 # "5:17 p.m.", "10.30am", "17:05": a clock time anywhere in the mention.
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?\s?m\b\.?", re.IGNORECASE)
 _NUMERAL = re.compile(r"^[\d.,:/%+-]+(st|nd|rd|th|s)?$")
+# Lowercase words inside a proper name: "Bank of England", "Council for Trade and Development".
+_NAME_GLUE = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "de", "du", "des", "la", "le"})
+# Words that make a mention a clause rather than a name: personal pronouns and wh-words.
+_CLAUSE_WORDS = frozenset({"i", "you", "he", "she", "it", "we", "they", "me", "him", "them", "that",
+                           "which", "who", "whom", "whose", "what", "should", "would", "will", "can", "must"})
 # What joins the members of a list: "A, B and C", "A & B", "A/B".
 _LIST_JOINS = re.compile(r"\s*(?:,|;|&|/|\band\b)\s*")
 
@@ -80,14 +85,27 @@ def _is_list(text: str) -> bool:
     return len(parts) >= 2 and len(named) >= 2
 
 
-def _is_fragment(words: list[str]) -> bool:
+def _is_fragment(words: list[str], raw: str = "") -> bool:
     """Rule: a person's name has no lowercase word but its particles ("von der Leyen", "al-Assad"):
-    "Olaf Scholz in Kyiv" or "what should both sides" is a piece of a sentence."""
+    "Olaf Scholz in Kyiv" or "what should both sides" is a piece of a sentence, and so is a
+    mention that starts with a lowercase preposition ("of the French Republic")."""
+    first = raw.split()[0] if raw.split() else ""
+    if first[:1].islower() and plain_word(first) in LEADING_NOISE:
+        return True
     for word in words:
         head = re.split(r"[-’']", plain_word(word))[0]
         if word[:1].islower() and head not in NAME_PARTICLES:
             return True
     return False
+
+
+def _is_clause(text: str, words: list[str]) -> bool:
+    """Rule: an organisation's or group's name has no clause in it: no comma or semicolon, no
+    personal pronoun and no wh-word ("Colleagues, the points that I made here", "what should
+    both sides"); "our colleagues" keeps its possessive."""
+    if "," in text or ";" in text:
+        return True
+    return any(fold(w) in _CLAUSE_WORDS for w in words)
 
 
 def name_problem(text: str, person: bool = True) -> str | None:
@@ -112,7 +130,9 @@ def name_problem(text: str, person: bool = True) -> str | None:
         return NUMBER
     if _is_list(text):
         return LIST
-    if person and _is_fragment(words):
+    if person and _is_fragment(words, clean_name(text)):
+        return FRAGMENT
+    if not person and _is_clause(clean_name(text), words):
         return FRAGMENT
     return None
 
@@ -175,8 +195,10 @@ def collective_type(name: str, type: str) -> str:
     plurals ("Ukrainian officials", "Democrats") and lists stay groups."""
     if is_country(name):
         return "organization"
-    plural = clean_name(name).rstrip(".").endswith("s")
-    if type == "group" and not is_generic(name) and not plural and not _is_list(name):
+    words = strip_determiner(name).split()
+    proper = bool(words) and all(w[:1].isupper() or w.lower() in _NAME_GLUE for w in words) \
+        and words[-1].lower() not in _NAME_GLUE
+    if type == "group" and proper and not words[-1].rstrip(".").endswith("s") and not _is_list(name):
         return "organization"
     return type
 

@@ -139,3 +139,25 @@ def test_looks_like_person_by_a_known_first_name(name: str, expected: bool) -> N
 ])
 def test_display_name(name: str, type: str, shown: str) -> None:
     assert display_name(name, type) == shown
+
+
+@pytest.mark.parametrize("name", ["Other people", "colleagues in the West", "Karl Berg and team", "TRUMP and"])
+def test_a_group_that_is_no_proper_name_stays_a_group(name: str) -> None:
+    assert collective_type(name, "group") == "group"
+
+
+def test_a_mention_starting_with_a_preposition_is_a_fragment() -> None:
+    assert name_problem("of the Danish Republic") == FRAGMENT
+    assert name_problem("and I") == PRONOUN
+
+
+@pytest.mark.parametrize("name", ["Colleagues, the points that I made here", "what should both parties",
+                                  "the Nordic army - its funding, training and more"])
+def test_a_clause_is_no_organisation_or_group(name: str) -> None:
+    assert name_problem(name, person=False) == FRAGMENT
+
+
+@pytest.mark.parametrize("name", ["our colleagues in the West", "Nordic Council", "Ukrainian officials",
+                                  "US officials"])
+def test_organisations_and_groups_with_no_clause_pass(name: str) -> None:
+    assert name_problem(name, person=False) is None
