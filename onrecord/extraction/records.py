@@ -106,6 +106,9 @@ def identify_speakers(statements: list[Statement], doc: Doc, pinned: SpeakerRegi
             continue
         s.speaker.role = stated_role(s.speaker) or role_in_article(s.speaker.name, roles)
         ident = registry.identify(s.speaker, roles, date=date, role=s.speaker.role)
+        # typed as its identity: "Ukraine" an organisation, a title alone a role; a name the
+        # registry refuses ("you", "Kyiv") names no one: unknown, the name kept as written
+        s.speaker.type = ident.type if ident is not None else "unknown"  # type: ignore[assignment]
         if ident is None or s.speaker.type != "person" or not ident.id.startswith("person:"):
             continue
         title, bare = split_title(s.speaker.name)

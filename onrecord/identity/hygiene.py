@@ -198,7 +198,10 @@ def collective_type(name: str, type: str) -> str:
     words = strip_determiner(name).split()
     proper = bool(words) and all(w[:1].isupper() or w.lower() in _NAME_GLUE for w in words) \
         and words[-1].lower() not in _NAME_GLUE
-    if type == "group" and proper and not words[-1].rstrip(".").endswith("s") and not _is_list(name):
+    # the head is the last word before "of", "in" ...: "Analysts in Rema" are analysts, a group
+    glued = [words[i - 1] for i, w in enumerate(words) if i and w.lower() in _NAME_GLUE]
+    head = glued[0] if glued else (words[-1] if words else "")
+    if type == "group" and proper and not head.rstrip(".").endswith("s") and not _is_list(name):
         return "organization"
     return type
 

@@ -34,7 +34,8 @@ def speaker_id_of(d: dict[str, Any]) -> str | None:
     if sp.get("id"):
         return str(sp["id"])
     name = (sp.get("name") or "").strip()
-    if not name or name.lower() == "unknown" or refusal(name, sp.get("type") or "person"):
+    kind = sp.get("type") or "person"
+    if not name or name.lower() == "unknown" or kind == "unknown" or refusal(name, kind):
         return None  # "you", "Kyiv": the registry gives them no identity, nor does the ledger
     return speaker_slug(name)
 

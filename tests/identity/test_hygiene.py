@@ -116,6 +116,7 @@ def test_the_word_lists_fold_and_reject_a_word_listed_twice() -> None:
 @pytest.mark.parametrize("name, type, expected", [
     ("Norway", "group", "organization"), ("the Nordic Council", "group", "organization"),
     ("Nordic officials", "group", "group"), ("Greens", "group", "group"), ("the FBI and the CIA", "group", "group"),
+    ("Analysts in Oslo", "group", "group"), ("the Bank of Norway", "group", "organization"),
     ("the ministry", "unknown", "unknown"),
 ])
 def test_collective_type(name: str, type: str, expected: str) -> None:

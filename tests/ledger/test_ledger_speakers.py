@@ -43,5 +43,6 @@ def test_a_refused_name_gets_no_speaker_id() -> None:
     assert speaker_id_of(speaker("you")) is None
     assert speaker_id_of(speaker("Kyiv")) is None
     assert speaker_id_of(speaker("5:17 p.m.", "unknown")) is None
+    assert speaker_id_of(speaker("an unnamed official", "unknown")) is None  # unattributed: no speaker
     assert speaker_id_of(speaker("Karl Berg")) == "karl-berg"
     assert speaker_id_of(speaker("Ukrainian officials", "group")) == "ukrainian-officials"
