@@ -198,7 +198,7 @@ class SpeakerRegistry:
         president" of one article is never merged with another article's."""
         title, bare = split_title(name)
         if type == "role" or (type == "person" and bare is None):
-            found = self.resolve_title(title or name, article_roles, date)
+            found = self.resolve_title(title or name, article_roles, date, scope)
             return found if found is not None else self._resolve_role(title or name, date, scope)
         if type == "person" and bare is not None:
             type, bare = person_type(bare)
@@ -220,7 +220,7 @@ class SpeakerRegistry:
         return problem
 
     def resolve_title(self, text: str, article_roles: dict[str, str] | None = None,
-                      date: str | None = None) -> Identity | None:
+                      date: str | None = None, scope: str | None = None) -> Identity | None:
         """The person a title alone names ("the Russian president"), by the role seen for a name
         in the same article, else by a role the registry recorded; None if neither tells."""
         wanted = role_tokens(text)
@@ -232,7 +232,7 @@ class SpeakerRegistry:
             # the article's name for the role, if it is one person's ("President Biden, France and
             # Germany" names several, and the title alone stays a role)
             stated_role, person = match
-            return self.resolve(person, "person", role=stated_role, date=date)
+            return self.resolve(person, "person", role=stated_role, date=date, scope=scope)
         entry = self._recorded_role(wanted, date)
         return entry.identity if entry is not None else None
 

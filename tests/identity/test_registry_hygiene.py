@@ -145,3 +145,9 @@ def test_a_person_the_model_typed_org_is_a_person_by_a_known_first_name() -> Non
 
 def test_a_title_the_article_gives_a_place_stays_a_role() -> None:
     assert fresh().resolve("the president", article_roles={"President": "Kyiv"}, scope="a").type == "role"
+
+
+def test_a_title_the_article_gives_another_title_is_still_its_articles_role() -> None:
+    roles = {"Press Secretary": "Chief Adviser"}  # what a title-only mention leaves in the article's roles
+    found = fresh().resolve("the press secretary", article_roles=roles, scope="a")
+    assert found.type == "role" and found.id.startswith("role:") and "@" in found.id
