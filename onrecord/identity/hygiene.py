@@ -180,13 +180,37 @@ def person_type(bare: str) -> tuple[str, str]:
     state), a list of names a group; else the person's name, without a place before it or a
     phrase after it ("Olaf Scholz in Kyiv" → Olaf Scholz). Returns (type, name)."""
     if not_a_name(bare):
-        return ("group" if bare.rstrip().endswith("s") else "unknown"), bare
+        if bare.rstrip().endswith("s"):
+            return "group", bare
+        return ("organization" if is_body(bare) else "unknown"), bare
     problem = person_problem(bare)
     if problem == COUNTRY:
         return "organization", bare
     if problem == LIST:
         return "group", bare
     return "person", person_core(bare)
+
+
+def _head(words: list[str]) -> str:
+    """The head noun of a name: the last word before "of", "in" ... ("Analysts in Rema" are
+    analysts, "the government of Norway" a government), else the last word."""
+    glued = [words[i - 1] for i, w in enumerate(words) if i and w.lower() in _NAME_GLUE]
+    return glued[0] if glued else (words[-1] if words else "")
+
+
+def is_body(text: str) -> bool:
+    """Whether a common noun phrase names a body that speaks ("the government", "the Ukrainian
+    side", "the ministry of defence"): its head is one of the bodies of ``not_names.yaml``."""
+    return fold(plain_word(_head(_words(text)))) in load_not_names().bodies
+
+
+def title_phrase(name: str) -> bool:
+    """Whether a mention is a title made of two ("Adviser to the Head of the Office", "head of
+    the Ukrainian state"): what ``split_title`` leaves after the first is "to" or "of" and a
+    title alone, so the whole names an office, not a person."""
+    bare = split_title(name)[1]
+    words = bare.split() if bare else []
+    return len(words) > 1 and words[0] in ("to", "of") and split_title(" ".join(words[1:]))[1] is None
 
 
 def collective_type(name: str, type: str) -> str:
@@ -198,10 +222,7 @@ def collective_type(name: str, type: str) -> str:
     words = strip_determiner(name).split()
     proper = bool(words) and all(w[:1].isupper() or w.lower() in _NAME_GLUE for w in words) \
         and words[-1].lower() not in _NAME_GLUE
-    # the head is the last word before "of", "in" ...: "Analysts in Rema" are analysts, a group
-    glued = [words[i - 1] for i, w in enumerate(words) if i and w.lower() in _NAME_GLUE]
-    head = glued[0] if glued else (words[-1] if words else "")
-    if type == "group" and proper and not head.rstrip(".").endswith("s") and not _is_list(name):
+    if type == "group" and proper and not _head(words).rstrip(".").endswith("s") and not _is_list(name):
         return "organization"
     return type
 
@@ -223,11 +244,12 @@ def refusal(name: str, type: str = "person", article_roles: dict[str, str] | Non
     Ministry" is that ministry); None when it names someone. A title alone is never refused: it
     is a role, or the person the article gave it."""
     bare = split_title(name)[1] if type == "person" else name
-    if bare is None or type == "role":
+    if bare is None or type == "role" or (type == "person" and title_phrase(name)):
         return None
     person = type == "person" and not not_a_name(bare)  # "Ukrainian officials": a group, no fragment
     problem = person_problem(bare) if person else name_problem(bare, person=False)
-    if problem is None and type == "person" and not person and not bare.rstrip().endswith("s"):
+    if problem is None and type == "person" and not person and not bare.rstrip().endswith("s") \
+            and not is_body(bare):
         found = is_generic(bare) and match_role(role_tokens(bare), article_roles or {})
         problem = None if found else COMMON_NOUN
     return None if problem in (None, COUNTRY, LIST) else problem

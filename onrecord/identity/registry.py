@@ -50,7 +50,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from onrecord.errors import AliasesError
-from onrecord.identity.hygiene import collective_type, looks_like_person, person_type, refusal
+from onrecord.identity.hygiene import collective_type, looks_like_person, person_type, refusal, title_phrase
 from onrecord.identity.identities import (
     COLLECTIVE_RANK,
     Entry,
@@ -197,6 +197,8 @@ class SpeakerRegistry:
         kept to its article: ``scope`` (the article's id or text) is part of its id, so that "the
         president" of one article is never merged with another article's."""
         title, bare = split_title(name)
+        if type == "person" and title_phrase(name):
+            title, bare = name, None  # "Adviser to the Head of the Office": one title, no name
         if type == "role" or (type == "person" and bare is None):
             found = self.resolve_title(title or name, article_roles, date, scope)
             return found if found is not None else self._resolve_role(title or name, date, scope)

@@ -1,5 +1,5 @@
 """Words that are never a person's name (``data/not_names.yaml``): pronouns, words of time,
-number words, countries and other places.
+number words, countries and other places, and the common nouns of bodies that speak.
 
 The speaker registry reads them to refuse a person named "I", "Friday" or "Kyiv", and
 ``onrecord speakers --check`` to list identities named by them.  Every word is kept folded
@@ -44,10 +44,11 @@ class NotNames:
     numbers: frozenset[str]
     countries: frozenset[str]
     places: frozenset[str]
+    bodies: frozenset[str]
 
 
 class NotNamesFile(YamlModel):
-    """The file: five non-empty word lists, each entry once."""
+    """The file: six non-empty word lists, each entry once."""
 
     model_config = ConfigDict(title="the not-names file")
     version: Any = None
@@ -56,8 +57,9 @@ class NotNamesFile(YamlModel):
     numbers: Words
     countries: Words
     places: Words
+    bodies: Words
 
-    @field_validator("pronouns", "times", "numbers", "countries", "places")
+    @field_validator("pronouns", "times", "numbers", "countries", "places", "bodies")
     @classmethod
     def _listed_once(cls, words: list[str], info: ValidationInfo) -> list[str]:
         return listed_once(words, key_of(cls, info), ignore_case=True)
@@ -67,7 +69,7 @@ def parse_not_names(text: str, source: str = SOURCE) -> NotNames:
     """NotNames from YAML text; a LexiconError naming the line of the first problem."""
     file = read_yaml(text, source, LexiconError).validate(NotNamesFile)
     return NotNames(**{key: frozenset(fold(w) for w in getattr(file, key))
-                       for key in ("pronouns", "times", "numbers", "countries", "places")})
+                       for key in ("pronouns", "times", "numbers", "countries", "places", "bodies")})
 
 
 @cache

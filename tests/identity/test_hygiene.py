@@ -20,10 +20,12 @@ from onrecord.identity.hygiene import (
     collective_type,
     display_name,
     identity_problems,
+    is_body,
     looks_like_person,
     name_problem,
     person_core,
     suspects,
+    title_phrase,
 )
 from onrecord.lexicons.not_names import fold, parse_not_names
 
@@ -108,7 +110,7 @@ def test_suspects_name_the_reason_and_two_identities_with_one_name() -> None:
 
 def test_the_word_lists_fold_and_reject_a_word_listed_twice() -> None:
     assert fold("The Hague") == "hague" and fold("U.S.") == "us" and fold("Türkiye") == "turkiye"
-    text = "pronouns: [i]\ntimes: [today]\nnumbers: [two]\ncountries: [chad]\nplaces: [kyiv, Kyiv]\n"
+    text = "pronouns: [i]\ntimes: [today]\nnumbers: [two]\ncountries: [chad]\nplaces: [kyiv, Kyiv]\nbodies: [side]\n"
     with pytest.raises(LexiconError, match="line 5.*listed twice"):
         parse_not_names(text)
 
@@ -162,3 +164,19 @@ def test_a_clause_is_no_organisation_or_group(name: str) -> None:
                                   "US officials"])
 def test_organisations_and_groups_with_no_clause_pass(name: str) -> None:
     assert name_problem(name, person=False) is None
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Adviser to the Head of the Office", True), ("head of the Danish state", True),
+    ("Karl Berg", False), ("President Karl Berg", False), ("leader of the Nordic talks", False),
+])
+def test_a_title_made_of_two_titles(name: str, expected: bool) -> None:
+    assert title_phrase(name) is expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("the government", True), ("the Danish side", True), ("the ministry of defence", True),
+    ("the plan", False), ("sovereignty", False),
+])
+def test_bodies_that_speak(name: str, expected: bool) -> None:
+    assert is_body(name) is expected

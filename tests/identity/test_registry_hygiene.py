@@ -116,11 +116,11 @@ def test_names_of_no_one_get_no_identity(name: str, type: str, reason: str) -> N
     assert len(registry) == 0
 
 
-def test_the_ministry_the_article_names_is_no_common_noun() -> None:
+def test_a_common_noun_the_article_names_something_by_is_kept() -> None:
     registry = fresh()
-    roles = {"Polish Foreign Ministry": "Polish Foreign Ministry"}
-    assert registry.refusal("the ministry", "person", roles) is None
-    assert registry.refusal("the ministry", "person") == "common noun"
+    assert registry.refusal("the ministry", "person") is None  # a body that speaks
+    assert registry.refusal("the plan", "person") == "common noun"
+    assert registry.refusal("the plan", "person", {"Nordic Peace Plan": "Nordic Peace Plan"}) is None
 
 
 def test_a_single_word_that_is_a_known_surname_is_the_person() -> None:
@@ -151,3 +151,14 @@ def test_a_title_the_article_gives_another_title_is_still_its_articles_role() ->
     roles = {"Press Secretary": "Chief Adviser"}  # what a title-only mention leaves in the article's roles
     found = fresh().resolve("the press secretary", article_roles=roles, scope="a")
     assert found.type == "role" and found.id.startswith("role:") and "@" in found.id
+
+
+@pytest.mark.parametrize("name, type", [
+    ("the Danish side", "organization"), ("the government", "organization"),
+    ("Adviser to the Head of the Office", "role"), ("head of the Danish state", "role"),
+])
+def test_common_nouns_of_bodies_and_titles_of_two_are_kept(name: str, type: str) -> None:
+    registry = fresh()
+    speaker = Speaker(name=name, type="person")
+    assert registry.identify(speaker, scope="a") is not None
+    assert registry.get(speaker.id).type == type
