@@ -184,8 +184,8 @@ def person_type(bare: str) -> tuple[str, str]:
             return "group", bare
         return ("organization" if is_body(bare) else "unknown"), bare
     problem = person_problem(bare)
-    if problem == COUNTRY:
-        return "organization", bare
+    if problem == COUNTRY or (problem == FRAGMENT and is_body(bare)):
+        return "organization", bare  # "the Office of the President": a body's name, not a fragment
     if problem == LIST:
         return "group", bare
     return "person", person_core(bare)
@@ -248,6 +248,8 @@ def refusal(name: str, type: str = "person", article_roles: dict[str, str] | Non
         return None
     person = type == "person" and not not_a_name(bare)  # "Ukrainian officials": a group, no fragment
     problem = person_problem(bare) if person else name_problem(bare, person=False)
+    if problem == FRAGMENT and person and is_body(bare):
+        problem = None  # "the Office of the President" is an organisation's name
     if problem is None and type == "person" and not person and not bare.rstrip().endswith("s") \
             and not is_body(bare):
         found = is_generic(bare) and match_role(role_tokens(bare), article_roles or {})

@@ -155,6 +155,7 @@ def test_a_title_the_article_gives_another_title_is_still_its_articles_role() ->
 
 @pytest.mark.parametrize("name, type", [
     ("the Danish side", "organization"), ("the government", "organization"),
+    ("the Office of the Prime Minister", "organization"),
     ("Adviser to the Head of the Office", "role"), ("head of the Danish state", "role"),
 ])
 def test_common_nouns_of_bodies_and_titles_of_two_are_kept(name: str, type: str) -> None:
