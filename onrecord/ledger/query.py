@@ -45,7 +45,7 @@ _FROM = s.join(a, a.c.id == s.c.article_id).outerjoin(c, c.c.id == s.c.cluster_i
 # wrote it ("President of Ukraine Volodymyr Zelenskyy", "Zelensky"); the statement keeps its own.
 _shown = speakers.alias("shown")
 DISPLAY_NAME = sa.func.coalesce(_shown.c.name, s.c.speaker_name).label("speaker_display")
-_FROM_SHOWN = _FROM.outerjoin(_shown, _shown.c.id == s.c.speaker_id)
+FROM_SHOWN = _FROM.outerjoin(_shown, _shown.c.id == s.c.speaker_id)
 # an undated article sorts after every dated one, on both backends
 _NEWEST_FIRST = (
     a.c.date.desc().nulls_last(),
@@ -168,7 +168,7 @@ def _record(row: Any) -> StatementRecord:
         id=m["id"],
         quote=m["quote_text"],
         kind=m["kind"],
-        speaker=m["speaker_display"],
+        speaker=m.get("speaker_display") or m["speaker_name"],
         speaker_id=m["speaker_id"],
         outlet=m["article_outlet"],
         date=m["article_date"],
@@ -195,7 +195,7 @@ def find_statements(
     if article is not None:
         conds.append(a.c.key == article)
     q = (sa.select(*STATEMENT_COLUMNS, *ARTICLE_COLUMNS, *CLUSTER_COLUMNS, DISPLAY_NAME)
-         .select_from(_FROM_SHOWN).where(*conds))
+         .select_from(FROM_SHOWN).where(*conds))
     q = q.order_by(*_NEWEST_FIRST).offset(offset)
     if limit is not None:
         q = q.limit(limit)
