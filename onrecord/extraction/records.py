@@ -85,6 +85,7 @@ def identify_speakers(statements: list[Statement], doc: Doc, pinned: SpeakerRegi
     """``speaker.id`` for every named speaker, titles ("the Russian president") by the roles
     seen for names in this article."""
     registry = article_registry(pinned)
+    registry.scope = doc.text  # a title no name is found for is this article's role, no other's
     mentions = [s.speaker.mention.text for s in statements if s.speaker.mention is not None]
     # a name with its title as the article writes it ("President of Ukraine Volodymyr Zelenskyy")
     mentions += [noun_phrase(e.root).text for e in doc.ents if e.label_ == "PERSON"
@@ -99,6 +100,9 @@ def identify_speakers(statements: list[Statement], doc: Doc, pinned: SpeakerRegi
             continue
         s.speaker.role = stated_role(s.speaker) or role_in_article(s.speaker.name, roles)
         ident = registry.identify(s.speaker, roles, date=date, role=s.speaker.role)
+        # typed as its identity: "Ukraine" an organisation, a title alone a role; a name the
+        # registry refuses ("you", "Kyiv") names no one: unknown, the name kept as written
+        s.speaker.type = ident.type if ident is not None else "unknown"  # type: ignore[assignment]
         if ident is None or s.speaker.type != "person" or not ident.id.startswith("person:"):
             continue
         title, bare = split_title(s.speaker.name)

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any, TypeVar
 
 from onrecord.errors import MissingExtra
+from onrecord.identity.hygiene import refusal
 
 T = TypeVar("T")
 
@@ -33,8 +34,9 @@ def speaker_id_of(d: dict[str, Any]) -> str | None:
     if sp.get("id"):
         return str(sp["id"])
     name = (sp.get("name") or "").strip()
-    if not name or name.lower() == "unknown":
-        return None
+    kind = sp.get("type") or "person"
+    if not name or name.lower() == "unknown" or kind == "unknown" or refusal(name, kind):
+        return None  # "you", "Kyiv": the registry gives them no identity, nor does the ledger
     return speaker_slug(name)
 
 
