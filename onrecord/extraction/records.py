@@ -100,6 +100,9 @@ def identify_speakers(statements: list[Statement], doc: Doc, pinned: SpeakerRegi
     for s in statements:
         if s.speaker.name == "unknown" or s.speaker.type == "unknown":
             continue
+        if s.speaker.type == "role":
+            identify_role(s.speaker, registry, date)
+            continue
         if s.speaker.members:
             s.speaker.id = None  # several people: each member is named, the group has no identity
             continue
@@ -113,6 +116,20 @@ def identify_speakers(statements: list[Statement], doc: Doc, pinned: SpeakerRegi
             s.speaker.name = ident.canonical_name
         elif len(bare.split()) == 1 and ident.pinned:
             s.speaker.name = ident.canonical_name  # "Putin", never named in full here: Vladimir Putin
+
+
+def identify_role(speaker: Speaker, registry: SpeakerRegistry, date: str | None) -> None:
+    """A role the article names no one in ("the judge"; ``extraction.roles`` has read the article
+    for one): the person a pinned identity records in that role, if any ("the Russian president"
+    → Vladimir Putin where the aliases file says so); else it stays a role of this article, with
+    no id, so that it is never merged with another article's "judge"."""
+    speaker.role = speaker.name
+    ident = registry.resolve_title(speaker.name, None, date)
+    if ident is not None and ident.type == "person" and ident.id.startswith("person:"):
+        speaker.name, speaker.type, speaker.id = ident.canonical_name, "person", ident.id
+        registry.record(ident)
+    else:
+        speaker.id = None
 
 
 class RecordWriter:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.identity.titles import organization_of, split_title
+from onrecord.identity.titles import office_fits, office_words, organization_of, split_title
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -49,3 +49,44 @@ def test_split_title(text: str, expected: tuple[str | None, str | None]) -> None
 ])
 def test_organization_of_a_title(title: str, organization: str | None) -> None:
     assert organization_of(title) == organization
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Mr Justice", ["judge"]),
+    ("the judge", ["judge"]),
+    ("the top Russian diplomat", ["russia", "foreign-minister"]),
+    ("Secretary of State", ["foreign-minister"]),
+    ("CrowdStrike CEO", ["crowdstrike", "chief-executive"]),
+    ("the company's chief executive", ["company", "chief-executive"]),
+    ("the director-general", ["head"]),
+    ("the deputy director", ["deputy", "director"]),
+])
+def test_office_words_read_each_wording_as_its_office(text: str, words: list[str]) -> None:
+    assert office_words(text) == words
+
+
+@pytest.mark.parametrize("description, titles, fits", [
+    ("the judge", ["Mr Justice"], True),
+    ("the Iranian minister", ["Iranian Foreign Minister"], True),
+    ("the top U.S. diplomat", ["Secretary of State"], True),
+    ("the company's chief executive", ["Vexor CEO"], True),
+    ("the top Russian diplomat", ["Russian Foreign Ministry"], True),  # a title naming only the body
+    ("the Russian president", ["US President"], False),  # another country
+    ("the director", ["the deputy director of the Survey Office"], False),  # another office
+    ("the Labour leader", ["the Senate leader"], False),  # another body
+    ("the Conservative health minister", ["Health Minister"], True),  # "Health" is in both
+    ("the Conservative health minister", ["the Labour health minister"], False),
+    ("the health minister", ["Labour's shadow health minister"], False),  # a shadow minister is another office
+    ("the Kremlin's top foreign policy adviser", ["Putin's foreign policy adviser"], True),
+    ("the Kremlin's top foreign policy adviser", ["Kremlin aide"], True),
+    ("the director-general", ["WHO Director-General"], True),
+    ("the judge", ["Defence Minister"], False),
+    ("the top Russian diplomat", ["a city in southern Russia"], False),  # no office at all
+])
+def test_a_description_fits_the_titles_of_the_same_office(description: str, titles: list[str], fits: bool) -> None:
+    assert bool(office_fits(description, titles)) is fits
+
+
+def test_the_same_office_fits_better_than_its_general_word() -> None:
+    assert office_fits("the Iranian foreign minister", ["Iranian Foreign Minister"]) > office_fits(
+        "the Iranian minister", ["Iranian Foreign Minister"])

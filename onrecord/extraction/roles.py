@@ -1,0 +1,461 @@
+"""Roles: a speaker the article names by role, title or description ("the judge", "the company",
+"the top Russian diplomat", "DSHS") resolves to the person or organisation the same article
+names in that role; only when nothing in the article names them does the role stay, typed
+``role`` (never merged across articles).
+
+``resolve_roles`` runs once per article, after each statement's speaker was read from its mention
+(``speakers.name_speakers``) and before short names take the article's full ones.  Every
+statement with a mention of its own goes through these rules, the first that answers wins:
+
+* ``whole_speaker_name``  — a person's name kept whole: hyphens (Bankman-Fried), particles (von
+                            der Leyen, bin Salman), initials (J.D. Vance);
+* ``expanded_acronym``    — an acronym is the organisation it abbreviates in this article ("the
+                            Texas Department of State Health Services (DSHS)"), and "the WHO" is
+                            an organisation, never the pronoun "who";
+* ``document_author``     — a document is not a speaker: "Hunter Biden released a statement
+                            saying …" is Hunter Biden's; with no author named ("a review found")
+                            the document stays, as an organisation's word, never a person;
+* ``organization_for``    — "the company", "the technology company", "the agency": the
+                            organisation of that kind the article named (its name's last word,
+                            the noun set beside it), the most mentioned, then the latest;
+* ``group_for``           — "several outlets" without the quantifier; "the companies": the
+                            companies named; "officials" alone: the body the sentence names;
+* ``person_for``          — "the judge", "the Iranian minister", "the top Russian diplomat": the
+                            one person whose titles in the article fit the description
+                            (``titles.office_fits``);
+* ``same_description``    — "this official" after "an unnamed official": that speaker again;
+* ``salient_subject``     — "the Labour leader", given to no one: the person the previous
+                            sentence is about (its main subject), unless a title of theirs or a
+                            nationality says otherwise;
+* otherwise a description of one person stays, typed ``role``.
+
+A statement whose mention is a pronoun, or that continues another, follows what its antecedent
+became.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from onrecord.extraction.found import Found
+from onrecord.extraction.named import (
+    ACRONYM,
+    ArticleNames,
+    article_names,
+    common_head,
+    organization_fit,
+    plural,
+    singular,
+    whole_name,
+)
+from onrecord.extraction.subjects import noun_phrase
+from onrecord.identity.names import HONORIFICS, NAME_PARTICLES
+from onrecord.identity.registry import SpeakerRegistry
+from onrecord.identity.titles import (
+    COUNTRIES,
+    office_fits,
+    office_head,
+    office_words,
+    split_title,
+    strip_determiner,
+)
+from onrecord.lexicons.roles import RoleLexicon, load_role_lexicon
+
+PRONOUNS = {"he", "she", "him", "her", "i", "me", "they", "them", "we", "us", "it"}
+PERSONAL = {"he", "she", "him", "her"}
+RELATIVES = {"WP", "WDT"}
+ISSUING_VERBS = {"release", "issue", "publish", "put", "post", "send", "write", "give", "make", "file", "share"}
+AUTHOR_PREPS = {"from", "by"}
+COUNTRY_WORDS = frozenset(c.lower().replace(" ", "-") for c in COUNTRIES.values())
+SALIENCE_REACH = 2  # sentences looked back for the person a description continues
+
+
+@dataclass
+class Resolved:
+    """What a mention names: a name, its type, members for a group, and the mention that names
+    it when that is not the statement's own ("a statement" → its author)."""
+
+    name: str
+    type: str
+    members: tuple[str, ...] = ()
+    mention: Span | None = None
+
+
+@dataclass
+class Context:
+    doc: Doc
+    names: ArticleNames
+    lexicon: RoleLexicon
+    found: list[Found]  # the statements resolved so far, in order
+    registry: SpeakerRegistry
+
+
+Rule = Callable[[Span, str, str, Context], Resolved | None]
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def _description(mention: Span, lexicon: RoleLexicon) -> str:
+    """A description as written, without a leading article or quantifier ("Several Israeli media
+    outlets" → "Israeli media outlets")."""
+    start = mention.start
+    doc = mention.doc
+    while start < mention.end - 1 and (doc[start].dep_ in {"det", "predet"} and doc[start].tag_ != "PRP$"
+                                       or doc[start].lower_ in lexicon.quantifiers):
+        start += 1
+    text = mention.doc[start : mention.end].text.strip(" ,;:\"“”'‘’")
+    return text[:-2] if text.endswith(("’s", "'s")) else text
+
+
+def _is_definite(mention: Span) -> bool:
+    first = mention[0].lower_
+    return first in {"the", "this", "that"}
+
+
+def _entity_name(token: Token, ctx: Context) -> tuple[str, str] | None:
+    """The person or organisation a token names, by the entity it is part of."""
+    ent = next((e for e in ctx.doc.ents if e.start <= token.i < e.end), None)
+    if ent is None:
+        return None
+    if ent.label_ == "PERSON":
+        span = whole_name(ent.root, ctx.lexicon)
+        return (span.text if span is not None else ent.text), "person"
+    if ent.label_ in {"ORG", "NORP", "GPE"}:
+        return strip_determiner(ent.text), "organization"
+    return None
+
+
+def _speaker_at(token: Token, ctx: Context) -> tuple[str, str] | None:
+    """The speaker of a statement whose mention holds this token, as resolved so far."""
+    for f in ctx.found:
+        if f.mention is not None and f.mention.start <= token.i < f.mention.end and f.speaker_name:
+            return f.speaker_name, f.speaker_type
+    return None
+
+
+# --- the rules ----------------------------------------------------------------------------------
+
+
+def whole_speaker_name(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
+    """Names kept whole: the speaker's name read again from the mention, across hyphens,
+    particles and initials that the entity cut ("Fried" → Sam Bankman-Fried; "Leyen", taken for
+    a place, → Ursula von der Leyen, a person)."""
+    if type not in {"person", "organization"} or not name:
+        return None
+    last = re.split(r"[\s-]+", name)[-1]
+    tokens = [t for t in mention if t.text == last]
+    if not tokens:
+        return None
+    span = whole_name(tokens[-1], ctx.lexicon)
+    if span is None:
+        return None
+    squeezed, wanted = re.sub(r"\s*-\s*", "-", span.text), re.sub(r"\s*-\s*", "-", name)
+    with_particle = any(t.lower_ in NAME_PARTICLES and t.text.islower() for t in span)
+    joined = any(t.text in {"-", "‐"} or re.fullmatch(r"(?:[A-Z]\.)+", t.text) for t in span)
+    if type == "organization" and not with_particle:
+        return None  # an organisation's name is the entity's; only "von der Leyen" is a person's
+    if squeezed == name and type == "person" or wanted not in squeezed or not (with_particle or joined):
+        return None  # the same name; a run that does not hold all of it; nothing the entity cut
+    return Resolved(squeezed, "person")
+
+
+def _full_names_ending(surname: str, ctx: Context) -> set[str]:
+    names = set(ctx.names.people) | {f.speaker_name for f in ctx.found if f.speaker_type == "person"}
+    return {n for n in names if len(n.split()) > 1 and n.split()[-1] == surname}
+
+
+def titled_surname(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
+    """"President Biden" in an article that also names Hunter Biden: a surname with a title that
+    no full name of that surname in the article holds is the pinned person of that surname, not
+    the other one ("President Biden" is Joe Biden, never his son)."""
+    if type != "person" or len(name.split()) != 1:
+        return None
+    title, bare = split_title(mention.text)
+    if not title or bare != name or title.lower().rstrip(".") in HONORIFICS:
+        return None
+    others = _full_names_ending(name, ctx)
+    if not others or any(office_fits(title, ctx.names.people[n].titles) for n in others if n in ctx.names.people):
+        return None
+    pinned = ctx.registry.pinned_person(name)
+    if pinned is None or pinned.canonical_name in others:
+        return None
+    return Resolved(pinned.canonical_name, "person")
+
+
+def shared_surname(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
+    """A bare surname two people of the article share ("Biden" after Joe and Hunter Biden): the
+    one of them who spoke last before it, since a story names its current speaker so."""
+    if type != "person" or len(name.split()) != 1 or mention.text.strip() != name:
+        return None
+    if len(_full_names_ending(name, ctx)) < 2:
+        return None
+    for f in reversed(ctx.found):
+        if f.speaker_type == "person" and f.speaker_name.split()[-1:] == [name] and len(f.speaker_name.split()) > 1:
+            return Resolved(f.speaker_name, "person")
+    return None
+
+
+def expanded_acronym(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
+    """Acronyms: "(DSHS)" after a name, or the same letters as a name the article gives in full,
+    make the acronym that organisation ("DSHS said" → Texas Department of State Health
+    Services); a name written with its acronym keeps the name ("World Health Organization
+    (WHO"); an acronym that is also a pronoun ("the WHO") is an organisation."""
+    bare = strip_determiner(name)
+    bracketed = re.fullmatch(r"(.+?)\s*\(\s*([A-Z][A-Za-z&]+)\)?", bare)
+    if bracketed and ACRONYM.fullmatch(bracketed.group(2)):
+        return Resolved(strip_determiner(bracketed.group(1)), "organization")
+    if ACRONYM.fullmatch(bare) and bare in ctx.names.acronyms:
+        return Resolved(ctx.names.acronyms[bare], "organization")
+    if type == "unknown" and bare.isupper() and len(bare) > 1 and mention.root.text.isupper():
+        return Resolved(bare, "organization")
+    return None
+
+
+def _author(document: Token, ctx: Context) -> Token | None:
+    """Who issued a document: its possessor ("the ministry's statement"), "from"/"by" X, or the
+    subject of the verb that issues it ("X released a statement")."""
+    for child in document.children:
+        if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
+            return child
+        if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPS:
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    verb = document.head
+    if document.dep_ == "dobj" and verb.lemma_.lower() in ISSUING_VERBS:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects and subjects[0].pos_ in {"PROPN", "NOUN"}:
+            return subjects[0]
+    return None
+
+
+def document_author(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
+    """Documents: the speaker of "X released a statement saying …" is X (the mention moves to X);
+    a document with no author named ("a review found") is no person: it stays, typed as an
+    organisation's word."""
+    head = mention.root
+    if head.lower_ not in ctx.lexicon.document_nouns or not common_head(mention, ctx.lexicon.document_nouns):
+        return None
+    author = _author(head, ctx)
+    if author is not None:
+        named = _speaker_at(author, ctx) or _entity_name(author, ctx)
+        if named is not None:
+            return Resolved(named[0], named[1], mention=noun_phrase(author))
+    if plural(head):
+        return Resolved(_description(mention, ctx.lexicon), "group")
+    return Resolved(_description(mention, ctx.lexicon), "organization")
+
+
+def organization_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
+    """"the company", "the technology company", "the agency", "the authority": the organisation
+    of that kind the article named before, best fitting first, then the most mentioned, then the
+    latest."""
+    head = mention.root
+    noun = head.lower_
+    if noun not in ctx.lexicon.organization_nouns or plural(head):
+        return None
+    if not common_head(mention, ctx.lexicon.organization_nouns) or any(t.pos_ == "PROPN" for t in mention
+                                                                         if t.i != head.i):
+        return None
+    modifiers = {t.lower_ for t in mention if t.i < head.i and t.pos_ in {"NOUN", "ADJ"}}
+    scored = []
+    for org in ctx.names.organizations_before(mention):
+        score = organization_fit(org, noun, modifiers, ctx.lexicon)
+        if score:
+            before = [s for s in org.starts if s < mention.start_char]
+            scored.append((score, len(before), max(before, default=-1), org.name))
+    if not scored:
+        return None
+    return Resolved(max(scored)[3], "organization")
+
+
+def group_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
+    """Groups: a quantifier is no part of the description ("several outlets" → outlets); "the
+    companies" are the companies the article named, when it named two or more; "officials"
+    alone speak for the one organisation their sentence names."""
+    head = mention.root
+    nouns = ctx.lexicon.organization_nouns | ctx.lexicon.person_nouns | ctx.lexicon.spokesperson_nouns
+    if not plural(head) or not common_head(mention, nouns):
+        return None
+    noun = singular(head.lower_)
+    if noun in ctx.lexicon.organization_nouns:
+        members = [org.name for org in ctx.names.organizations_before(mention)
+                   if organization_fit(org, noun, set(), ctx.lexicon) >= 2]
+        if len(members) >= 2:
+            return Resolved(" and ".join(members), "group", tuple(members))
+    bare = [t for t in mention if t.dep_ not in {"det", "predet"}]
+    if head.lower_ in ctx.lexicon.spokesperson_nouns and len(bare) == 1:
+        bodies = {org.name for org in ctx.names.organizations.values()
+                  if any(mention.sent.start_char <= s < mention.sent.end_char for s in org.starts)}
+        if len(bodies) == 1:
+            return Resolved(bodies.pop(), "organization")
+    return Resolved(_description(mention, ctx.lexicon), "group")  # "Jurors", "several outlets"
+
+
+def _describes_person(mention: Span, ctx: Context) -> bool:
+    head = mention.root
+    if plural(head) or not common_head(mention, ctx.lexicon.person_nouns):
+        return False
+    word = head.lower_
+    return word in ctx.lexicon.person_nouns or office_head(office_words(word)) is not None
+
+
+def person_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
+    """A description of one person ("the judge", "the Iranian minister") is the one person whose
+    titles in the article fit it best (``office_fits``); several equally good: none of them."""
+    if not _describes_person(mention, ctx):
+        return None
+    description = _description(mention, ctx.lexicon)
+    scores = {p.name: office_fits(description, p.titles) for p in ctx.names.people.values() if p.titles}
+    best = max(scores.values(), default=0)
+    if best == 0:
+        return None
+    top = [n for n, s in scores.items() if s == best]
+    surnames = {n.split()[-1] for n in top}
+    if len(surnames) != 1:
+        return None
+    return Resolved(max(top, key=lambda n: (len(n.split()), n)), "person")
+
+
+def same_description(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
+    """"this official", "the official" after "an unnamed Israeli official" spoke: the same
+    speaker, whatever it was resolved to."""
+    if not _describes_person(mention, ctx) or not _is_definite(mention):
+        return None
+    head = mention.root.lower_
+    for f in reversed(ctx.found):
+        if f.mention is None or f.mention.start >= mention.start or not f.speaker_name:
+            continue
+        if f.mention.root.lower_ == head and f.mention.root.i != mention.root.i:
+            return Resolved(f.speaker_name, f.speaker_type)
+    return None
+
+
+def _main_subject(sentence: Span) -> Token | None:
+    subjects = [c for c in sentence.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return subjects[0] if subjects else None
+
+
+def salient_subject(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
+    """Centering: a definite description of one person that the article gives no one ("the
+    Labour leader") continues the person the previous sentence is about, its main subject, when
+    that is a named person; not when a title of theirs names another office, nor when the
+    description names a country none of their titles does."""
+    if not _describes_person(mention, ctx) or mention[0].lower_ != "the":
+        return None
+    sentences = list(ctx.doc.sents)
+    index = next(i for i, s in enumerate(sentences) if s.start <= mention.start < s.end)
+    description = _description(mention, ctx.lexicon)
+    countries = COUNTRY_WORDS.intersection(office_words(description))
+    for sentence in reversed(sentences[max(0, index - SALIENCE_REACH) : index]):
+        subject = _main_subject(sentence)
+        if subject is None:
+            continue
+        named = _speaker_at(subject, ctx) or _entity_name(subject, ctx)
+        if named is None or named[1] != "person":
+            return None  # the previous sentence is about something else
+        person = ctx.names.people.get(named[0])
+        titles = person.titles if person is not None else []
+        if titles and not office_fits(description, titles):
+            return None
+        if countries and not any(countries & set(office_words(t)) for t in titles):
+            return None
+        return Resolved(named[0], "person")
+    return None
+
+
+RULES: tuple[Rule, ...] = (whole_speaker_name, titled_surname, shared_surname, expanded_acronym, document_author,
+                           organization_for, group_for, person_for, same_description, salient_subject)
+
+
+def _own_mention(f: Found) -> Span | None:
+    """The mention that names this statement's speaker itself: not a pronoun (its speaker is its
+    antecedent's); a relative pronoun's noun ("Eva Lund, who said")."""
+    mention = f.mention
+    if mention is None or f.continues is not None:
+        return None
+    if len(mention) == 1 and mention.root.lower_ in PRONOUNS:
+        return None
+    if len(mention) == 1 and mention.root.tag_ in RELATIVES and mention.root.head.dep_ in {"relcl", "acl"}:
+        return noun_phrase(mention.root.head.head)
+    return mention
+
+
+def resolve(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
+    """The first rule's answer; a description of one person no rule resolves is a ``role``."""
+    for rule in RULES:
+        found = rule(mention, name, type, ctx)
+        if found is not None:
+            return found
+    if _describes_person(mention, ctx) and type == "person":
+        return Resolved(_description(mention, ctx.lexicon), "role")
+    return None
+
+
+def resolve_roles(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> None:
+    """Every statement's speaker resolved by the rules above; pronoun and continuing statements
+    follow their antecedent's new name (they took its name as first read)."""
+    lexicon = load_role_lexicon()
+    ctx = Context(doc, article_names(doc, found, registry, lexicon), lexicon, [], registry)
+    became: dict[str, Resolved] = {}
+    for f in found:
+        if f.continues is not None:
+            f.speaker_name, f.speaker_type, f.members = (f.continues.speaker_name, f.continues.speaker_type,
+                                                         f.continues.members)
+        elif (mention := _own_mention(f)) is not None and not f.members and f.speaker_name:
+            result = resolve(mention, f.speaker_name, f.speaker_type, ctx)
+            if result is not None:
+                became[f.speaker_name] = result
+                _apply(f, result)
+        elif f.mention is not None and f.speaker_name in became and not f.members:
+            _apply(f, _antecedent(f.mention, became[f.speaker_name], ctx))
+        elif f.mention is not None and f.speaker_type == "unknown" and (it := organization_it(f.mention, ctx)):
+            _apply(f, it)
+        ctx.found.append(f)
+
+
+def organization_it(pronoun: Span, ctx: Context) -> Resolved | None:
+    """"it" that no organisation spoke before: the organisation the previous sentence is about,
+    its main subject, named ("OpenAI fired him") or described ("The company fired him" → the
+    company the article named)."""
+    if pronoun.root.lower_ != "it" or len(pronoun) != 1:
+        return None
+    sentences = list(ctx.doc.sents)
+    index = next(i for i, s in enumerate(sentences) if s.start <= pronoun.start < s.end)
+    for sentence in reversed(sentences[max(0, index - SALIENCE_REACH) : index]):
+        subject = _main_subject(sentence)
+        if subject is None:
+            continue
+        phrase = noun_phrase(subject)
+        described = organization_for(phrase, phrase.text, "organization", ctx)
+        if described is not None:
+            return described
+        named = _entity_name(subject, ctx)
+        return Resolved(named[0], "organization") if named and named[1] == "organization" else None
+    return None
+
+
+def _antecedent(pronoun: Span, became: Resolved, ctx: Context) -> Resolved:
+    """What a pronoun's antecedent became, when it still fits the pronoun; "he" whose antecedent
+    turned out a document or an organisation ("a review found … he said") takes the latest
+    person or role spoken before it instead."""
+    word = pronoun.root.lower_
+    wanted = {"person", "role"} if word in PERSONAL else {"organization"} if word == "it" else None
+    if wanted is None or became.type in wanted:
+        return became
+    for f in reversed(ctx.found):
+        if f.speaker_type in wanted and f.speaker_name and not f.members:
+            return Resolved(f.speaker_name, f.speaker_type)
+    return became
+
+
+def _apply(f: Found, result: Resolved) -> None:
+    f.speaker_name, f.speaker_type = result.name, result.type  # type: ignore[assignment]
+    f.members = list(result.members)
+    if result.mention is not None:
+        f.mention = result.mention
