@@ -30,11 +30,15 @@ from onrecord.extraction.subjects import noun_phrase
 from onrecord.identity.names import HONORIFICS, NAME_PARTICLES
 from onrecord.identity.registry import SpeakerRegistry
 from onrecord.identity.titles import (
+    ACRONYM_GLUE,
     COUNTRIES,
     TITLE_WORDS,
+    initials,
+    is_acronym_of,
     office_head,
     office_words,
     organization_of,
+    spells,
     split_title,
     strip_determiner,
 )
@@ -42,8 +46,6 @@ from onrecord.lexicons.roles import RoleLexicon
 
 ORG_LABELS = {"ORG"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-# words an expansion may hold besides capitalised ones ("Centers for Disease Control and Prevention")
-EXPANSION_GLUE = {"of", "for", "and", "the", "on", "in", "de", "du", "des", "&"}
 ACRONYM = re.compile(r"[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*")
 
 
@@ -104,13 +106,15 @@ def singular(word: str) -> str:
 
 
 def common_head(mention: Span, nouns: frozenset[str]) -> bool:
-    """A mention whose head is a common noun, or one of ``nouns`` written capitalised with no
-    name compounded to it ("The Agency"; "Jurors" opening a sentence, which the model takes for
-    a name)."""
+    """A mention whose head is a common noun, or one of ``nouns`` written capitalised after an
+    article or opening a sentence, with no name compounded to it ("The Agency"; "Jurors", which
+    the model takes for a name); "… Immigration Services" is a name."""
     head = mention.root
-    if head.pos_ == "NOUN":
-        return True
-    return singular(head.lower_) in nouns and not proper_compounds(head)
+    if head.pos_ == "NOUN" or head.text[:1].islower():
+        return True  # a lowercase word is no name, whatever the tagger says ("the director-general")
+    before = head.doc[head.i - 1] if head.i > 0 else None
+    opens = before is None or head.is_sent_start or before.is_space or before.dep_ == "det"
+    return opens and singular(head.lower_) in nouns and not proper_compounds(head)
 
 
 def plural(head: Token) -> bool:
@@ -156,6 +160,13 @@ def _name_token(token: Token, lexicon: RoleLexicon) -> bool:
             and not text.endswith(("'s", "’s"))) or bool(re.fullmatch(r"(?:[A-Z]\.)+", text))
 
 
+def _same_name(prev: Token, token: Token) -> bool:
+    """A capitalised word belongs to the name after it when the model put both in one entity, or
+    put the first in a person's ("[Ursula von der] [Leyen]"); not "Rival [Hillary Clinton]"."""
+    return prev.ent_type_ == "PERSON" or (prev.ent_iob_ != "O" and token.ent_iob_ == "I"
+                                          and prev.ent_type_ == token.ent_type_)
+
+
 def _ends_a_title(token: Token) -> bool:
     """A country or body after "of" ends the title before a name ("President of [Ukraine]
     Volodymyr Zelenskyy"), and a nationality is no part of one ("Russian")."""
@@ -177,7 +188,8 @@ def whole_name(token: Token, lexicon: RoleLexicon) -> Span | None:
             start -= 2  # "Bankman" "-" ["Fried"]
         elif prev.lower_ in NAME_PARTICLES and prev.text.islower():
             start -= 1
-        elif _name_token(prev, lexicon) and prev.pos_ == "PROPN" and not _ends_a_title(prev):
+        elif _name_token(prev, lexicon) and prev.pos_ == "PROPN" and not _ends_a_title(prev) \
+                and _same_name(prev, doc[start]):
             start -= 1
         else:
             break
@@ -301,24 +313,6 @@ def _org_entities(doc: Doc, lexicon: RoleLexicon) -> list[Span]:
 # --- acronyms -----------------------------------------------------------------------------------
 
 
-def _initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w and w.lower() not in EXPANSION_GLUE and w[0].isalpha()).upper()
-
-
-def spells(acronym: str, words: list[str]) -> bool:
-    """Whether an acronym's letters are the initials of these words, in order, starting with the
-    first and allowing words it leaves out ("CDC": Centers for Disease Control and Prevention)."""
-    initials = _initials(words)
-    letters = acronym.replace("&", "").upper()
-    if not initials or not letters or initials[0] != letters[0]:
-        return False
-    i = 0
-    for ch in initials:
-        if i < len(letters) and ch == letters[i]:
-            i += 1
-    return i == len(letters)
-
-
 def _spelled_within(acronym: str, words: list[str]) -> bool:
     """The acronym spells a run of these words' initials ("DSHS" within Texas Department of State
     Health Services)."""
@@ -330,16 +324,16 @@ def _expansion_before(text: str, end: int, acronym: str) -> str | None:
     words = re.findall(r"[\w’'&.-]+", text[max(0, end - 200) : end])
     run: list[str] = []
     for word in reversed(words):
-        if not (word[:1].isupper() or word.lower() in EXPANSION_GLUE):
+        if not (word[:1].isupper() or word.lower() in ACRONYM_GLUE):
             break
         run.insert(0, word)
-    while run and (run[0].lower() in EXPANSION_GLUE or run[0].endswith(("’s", "'s"))):
+    while run and (run[0].lower() in ACRONYM_GLUE or run[0].endswith(("’s", "'s"))):
         run = run[1:]
     for start in range(len(run) - 1, -1, -1):
         candidate = run[start:]
-        if candidate[0].lower() in EXPANSION_GLUE:
+        if candidate[0].lower() in ACRONYM_GLUE:
             continue
-        if spells(acronym, candidate) and _initials(candidate)[0] == acronym[0]:
+        if spells(acronym, candidate) and initials(candidate)[0] == acronym[0]:
             return " ".join(candidate)
     return None
 
@@ -379,7 +373,7 @@ def acronyms_of(doc: Doc, organizations: list[str]) -> dict[str, str]:
         word = token.text
         if word.isupper() and 2 <= len(word) <= 8 and word.isalpha() and word not in found:
             for name in organizations:
-                if _initials(name.split()) == word and len(name.split()) >= 2:
+                if is_acronym_of(word, name):
                     found[word] = name
                     break
     return found
@@ -430,8 +424,9 @@ def article_names(doc: Doc, found: list[Found], registry: SpeakerRegistry, lexic
         if _pinned_name_in(entity, registry) is not None:
             continue
         name = organization_name(entity)
-        if not name or name.lower() in lexicon.organization_nouns:
-            continue  # "the Agency": the noun, not a name
+        if not name or name.lower() in lexicon.organization_nouns or not re.search(r"[\w.)]$", name) \
+                or name.split()[-1][:1].islower():
+            continue  # "the Agency": the noun, not a name; "RT editor in": no name either
         org = names.organization(name)
         org.starts.append(entity.start_char)
         org.kinds |= kinds_of(entity, name, lexicon)

@@ -72,6 +72,8 @@ ISSUING_VERBS = {"release", "issue", "publish", "put", "post", "send", "write", 
 AUTHOR_PREPS = {"from", "by"}
 COUNTRY_WORDS = frozenset(c.lower().replace(" ", "-") for c in COUNTRIES.values())
 SALIENCE_REACH = 2  # sentences looked back for the person a description continues
+ORG_DETERMINERS = {"the", "this", "that", "its"}
+GROUP_DETERMINERS = {"the", "both", "these", "those", "all"}
 
 
 @dataclass
@@ -113,8 +115,12 @@ def _description(mention: Span, lexicon: RoleLexicon) -> str:
 
 
 def _is_definite(mention: Span) -> bool:
-    first = mention[0].lower_
-    return first in {"the", "this", "that"}
+    """"the judge", "this official", "its foreign minister", "the company's chief executive": a
+    description of someone already in the story; "a spokeswoman", "one official" bring in someone
+    new, whom no earlier name can be."""
+    first = mention[0]
+    return first.lower_ in {"the", "this", "that", "its", "their", "his", "her"} or any(
+        t.dep_ == "poss" and t.head.i == mention.root.i for t in mention)
 
 
 def _entity_name(token: Token, ctx: Context) -> tuple[str, str] | None:
@@ -243,7 +249,7 @@ def document_author(mention: Span, name: str, type: str, ctx: Context) -> Resolv
         return None
     author = _author(head, ctx)
     if author is not None:
-        named = _speaker_at(author, ctx) or _entity_name(author, ctx)
+        named = _entity_name(author, ctx) or _speaker_at(author, ctx)
         if named is not None:
             return Resolved(named[0], named[1], mention=noun_phrase(author))
     if plural(head):
@@ -253,22 +259,26 @@ def document_author(mention: Span, name: str, type: str, ctx: Context) -> Resolv
 
 def organization_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
     """"the company", "the technology company", "the agency", "the authority": the organisation
-    of that kind the article named before, best fitting first, then the most mentioned, then the
-    latest."""
+    the article named before that it called by this noun ("the cybersecurity company CrowdStrike",
+    "... Climate Change Service" for "the service"), else the latest it named of that kind or of
+    no known kind."""
     head = mention.root
     noun = head.lower_
-    if noun not in ctx.lexicon.organization_nouns or plural(head):
-        return None
+    if noun not in ctx.lexicon.organization_nouns or plural(head) or mention[0].lower_ not in ORG_DETERMINERS:
+        return None  # "his nonprofit group", "a company": not the organisation the article named
     if not common_head(mention, ctx.lexicon.organization_nouns) or any(t.pos_ == "PROPN" for t in mention
                                                                          if t.i != head.i):
         return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return None  # "the group of parents": people, not an organisation
     modifiers = {t.lower_ for t in mention if t.i < head.i and t.pos_ in {"NOUN", "ADJ"}}
     scored = []
     for org in ctx.names.organizations_before(mention):
         score = organization_fit(org, noun, modifiers, ctx.lexicon)
         if score:
-            before = [s for s in org.starts if s < mention.start_char]
-            scored.append((score, len(before), max(before, default=-1), org.name))
+            latest = max((s for s in org.starts if s < mention.start_char), default=-1)
+            # one the article called by this very noun first; else the latest named
+            scored.append((score >= 3, latest, score, org.name))
     if not scored:
         return None
     return Resolved(max(scored)[3], "organization")
@@ -276,14 +286,15 @@ def organization_for(mention: Span, name: str, type: str, ctx: Context) -> Resol
 
 def group_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
     """Groups: a quantifier is no part of the description ("several outlets" → outlets); "the
-    companies" are the companies the article named, when it named two or more; "officials"
-    alone speak for the one organisation their sentence names."""
+    companies", "both companies" are the companies the article named, when it named two or more;
+    "officials" alone speak for the one organisation their sentence names; a plural the model took
+    for a name ("Jurors") is a group."""
     head = mention.root
     nouns = ctx.lexicon.organization_nouns | ctx.lexicon.person_nouns | ctx.lexicon.spokesperson_nouns
     if not plural(head) or not common_head(mention, nouns):
         return None
     noun = singular(head.lower_)
-    if noun in ctx.lexicon.organization_nouns:
+    if noun in ctx.lexicon.organization_nouns and mention[0].lower_ in GROUP_DETERMINERS:
         members = [org.name for org in ctx.names.organizations_before(mention)
                    if organization_fit(org, noun, set(), ctx.lexicon) >= 2]
         if len(members) >= 2:
@@ -294,7 +305,10 @@ def group_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | N
                   if any(mention.sent.start_char <= s < mention.sent.end_char for s in org.starts)}
         if len(bodies) == 1:
             return Resolved(bodies.pop(), "organization")
-    return Resolved(_description(mention, ctx.lexicon), "group")  # "Jurors", "several outlets"
+    if mention[0].lower_ in ctx.lexicon.quantifiers or noun in ctx.lexicon.person_nouns:
+        # "several outlets"; "Jurors", "lawyers for the families": people, as the article wrote them
+        return Resolved(_description(mention, ctx.lexicon), "group")
+    return None
 
 
 def _describes_person(mention: Span, ctx: Context) -> bool:
@@ -306,32 +320,49 @@ def _describes_person(mention: Span, ctx: Context) -> bool:
 
 
 def person_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
-    """A description of one person ("the judge", "the Iranian minister") is the one person whose
-    titles in the article fit it best (``office_fits``); several equally good: none of them."""
-    if not _describes_person(mention, ctx):
+    """A definite description of one person ("the judge", "the Iranian minister") is the one person
+    whose titles in the article fit it best (``office_fits``); several equally good: none of them."""
+    if not _describes_person(mention, ctx) or not _is_definite(mention):
         return None
-    description = _description(mention, ctx.lexicon)
-    scores = {p.name: office_fits(description, p.titles) for p in ctx.names.people.values() if p.titles}
-    best = max(scores.values(), default=0)
-    if best == 0:
+    fitting = _fitting_people(mention, ctx)
+    if not fitting:
         return None
-    top = [n for n, s in scores.items() if s == best]
-    surnames = {n.split()[-1] for n in top}
-    if len(surnames) != 1:
-        return None
+    best = max(rank for rank, _ in fitting)
+    top = [name for rank, name in fitting if rank == best]
+    if len({n.split()[-1] for n in top}) != 1:
+        return None  # several people fit as well: do not guess
     return Resolved(max(top, key=lambda n: (len(n.split()), n)), "person")
+
+
+def _fitting_people(mention: Span, ctx: Context) -> list[tuple[tuple[bool, int, int], str]]:
+    """The people whose titles fit a description, each ranked: named before it (a description
+    looks back), how well a title fits, and how few words that title has beyond the description's
+    ("the president" is the one called "President" before the one called "Russian President")."""
+    description = _description(mention, ctx.lexicon)
+    wanted = set(office_words(description))
+    out = []
+    for person in ctx.names.people.values():
+        fits = [(office_fits(description, [t]), -len(set(office_words(t)) - wanted)) for t in person.titles]
+        fits = [f for f in fits if f[0]]
+        if fits:
+            before = any(s < mention.start_char for s in person.starts)
+            out.append(((before, *max(fits)), person.name))
+    return out
 
 
 def same_description(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
     """"this official", "the official" after "an unnamed Israeli official" spoke: the same
-    speaker, whatever it was resolved to."""
+    speaker, whatever it was resolved to; not "the Republican nominee" after "the Democratic
+    nominee" (the descriptions must fit, ``office_fits``)."""
     if not _describes_person(mention, ctx) or not _is_definite(mention):
         return None
-    head = mention.root.lower_
+    description = _description(mention, ctx.lexicon)
     for f in reversed(ctx.found):
         if f.mention is None or f.mention.start >= mention.start or not f.speaker_name:
             continue
-        if f.mention.root.lower_ == head and f.mention.root.i != mention.root.i:
+        earlier = _own_mention(f)
+        if earlier is not None and earlier.root.pos_ == "NOUN" and earlier.root.i != mention.root.i \
+                and office_fits(description, [_description(earlier, ctx.lexicon)]):
             return Resolved(f.speaker_name, f.speaker_type)
     return None
 
@@ -346,8 +377,8 @@ def salient_subject(mention: Span, name: str, type: str, ctx: Context) -> Resolv
     Labour leader") continues the person the previous sentence is about, its main subject, when
     that is a named person; not when a title of theirs names another office, nor when the
     description names a country none of their titles does."""
-    if not _describes_person(mention, ctx) or mention[0].lower_ != "the":
-        return None
+    if not _describes_person(mention, ctx) or mention[0].lower_ != "the" or _fitting_people(mention, ctx):
+        return None  # the article gave the title to someone: person_for has said whether it can tell whom
     sentences = list(ctx.doc.sents)
     index = next(i for i, s in enumerate(sentences) if s.start <= mention.start < s.end)
     description = _description(mention, ctx.lexicon)
@@ -369,8 +400,10 @@ def salient_subject(mention: Span, name: str, type: str, ctx: Context) -> Resolv
     return None
 
 
-RULES: tuple[Rule, ...] = (whole_speaker_name, titled_surname, shared_surname, expanded_acronym, document_author,
-                           organization_for, group_for, person_for, same_description, salient_subject)
+# the rules that read a name; the others read a description, which a mention naming its person has not
+NAME_RULES: tuple[Rule, ...] = (whole_speaker_name, titled_surname, shared_surname)
+RULES: tuple[Rule, ...] = NAME_RULES + (expanded_acronym, document_author, organization_for, group_for, person_for,
+                                        same_description, salient_subject)
 
 
 def _own_mention(f: Found) -> Span | None:
@@ -386,13 +419,22 @@ def _own_mention(f: Found) -> Span | None:
     return mention
 
 
+def _named_in_mention(mention: Span, name: str, ctx: Context) -> bool:
+    """The mention holds the speaker's name as a person ("Ireland's ambassador, Siobhan Keane"):
+    what the speakers stage read there stands, whatever its head noun describes."""
+    last = name.split()[-1] if name.split() else ""
+    return any(e.label_ == "PERSON" and mention.start <= e.start and e.end <= mention.end
+               and e.text.split()[-1] == last for e in ctx.doc.ents)
+
+
 def resolve(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
     """The first rule's answer; a description of one person no rule resolves is a ``role``."""
-    for rule in RULES:
+    rules = NAME_RULES if _named_in_mention(mention, name, ctx) else RULES
+    for rule in rules:
         found = rule(mention, name, type, ctx)
         if found is not None:
             return found
-    if _describes_person(mention, ctx) and type == "person":
+    if _describes_person(mention, ctx) and type == "person" and rules is RULES:
         return Resolved(_description(mention, ctx.lexicon), "role")
     return None
 

@@ -405,6 +405,42 @@ def _person_surname(name: str) -> str:
     return parsed.surname if parsed else name
 
 
+# --- acronyms -----------------------------------------------------------------------------------
+
+# words an organisation's name may hold that its acronym leaves out ("Centers for Disease Control")
+ACRONYM_GLUE = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "des", "&"})
+
+
+def initials(words: list[str]) -> str:
+    """The initials of a name's words, its small words left out: Federal Aviation Administration
+    → FAA."""
+    return "".join(w[0] for w in words if w and w.lower() not in ACRONYM_GLUE and w[0].isalpha()).upper()
+
+
+def spells(acronym: str, words: list[str]) -> bool:
+    """Whether an acronym's letters are the initials of these words, in order, starting with the
+    first and allowing words it leaves out ("CDC": Centers for Disease Control and Prevention)."""
+    letters = acronym.replace("&", "").upper()
+    first = initials(words)
+    if not first or not letters or first[0] != letters[0]:
+        return False
+    i = 0
+    for ch in first:
+        if i < len(letters) and ch == letters[i]:
+            i += 1
+    return i == len(letters)
+
+
+def is_acronym_of(acronym: str, name: str) -> bool:
+    """An acronym written alone ("WHO", "FAA") and an organisation's full name it abbreviates, for
+    linking the two across articles: the letters are exactly the name's initials (small words
+    left out) or, with at least three letters, spell its words in order."""
+    words = strip_determiner(name).split()
+    if not acronym.isupper() or len(words) < 2 or not acronym.isalpha():
+        return False
+    return initials(words) == acronym or (len(acronym) >= 3 and spells(acronym, words))
+
+
 # --- common nouns or names ----------------------------------------------------------------------
 
 

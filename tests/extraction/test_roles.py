@@ -46,6 +46,29 @@ def test_a_description_is_the_person_the_article_gave_that_office(statements_of,
     assert speakers(statements_of, text)[-1] == (name, "person")
 
 
+def test_the_title_given_before_the_description_wins_over_one_given_after(statements_of):
+    text = ("President Lena Ward said the talks had been useful. The president said a deal was near, "
+            "after meeting Russian President Ivan Petrov.")
+    assert speakers(statements_of, text)[-1] == ("Lena Ward", "person")
+
+
+def test_an_indefinite_description_brings_in_someone_new(statements_of):
+    text = "Mayor Tom Reyes closed the road on Monday. A spokeswoman for the mayor said it would reopen soon."
+    assert speakers(statements_of, text)[-1] == ("spokeswoman for the mayor", "role")
+
+
+def test_a_description_of_another_party_is_not_the_same_speaker(statements_of):
+    text = ("The Democratic nominee said the economy was improving. "
+            "The Republican nominee said that the economy was failing.")
+    assert speakers(statements_of, text) == [("Democratic nominee", "role"), ("Republican nominee", "role")]
+
+
+def test_some_groups_are_not_the_organisations_named(statements_of):
+    text = ("Harbor Logistics Company and Ridge Freight Company announced a merger on Monday. "
+            "Some environmental groups said the deal would harm the coast.")
+    assert speakers(statements_of, text)[-1] == ("environmental groups", "group")
+
+
 def test_a_title_of_another_body_is_another_person(statements_of):
     text = ("Greta Lund, the Senate leader, opened the session on Monday. "
             "Speaking after her, the Labour leader said the vote should wait.")

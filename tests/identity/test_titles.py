@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.identity.titles import office_fits, office_words, organization_of, split_title
+from onrecord.identity.titles import is_acronym_of, office_fits, office_words, organization_of, split_title
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -90,3 +90,16 @@ def test_a_description_fits_the_titles_of_the_same_office(description: str, titl
 def test_the_same_office_fits_better_than_its_general_word() -> None:
     assert office_fits("the Iranian foreign minister", ["Iranian Foreign Minister"]) > office_fits(
         "the Iranian minister", ["Iranian Foreign Minister"])
+
+
+@pytest.mark.parametrize("acronym, name, linked", [
+    ("FAA", "the Federal Aviation Administration", True),
+    ("WHO", "World Health Organization", True),
+    ("CDC", "Centers for Disease Control and Prevention", True),  # the last word left out
+    ("DSHS", "Department of State Health Services", True),
+    ("FAA", "Food and Agriculture Organization", False),
+    ("WHO", "Who", False),
+    ("EU", "European", False),
+])
+def test_an_acronym_is_linked_to_the_name_it_abbreviates(acronym: str, name: str, linked: bool) -> None:
+    assert is_acronym_of(acronym, name) is linked
