@@ -49,6 +49,15 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 ACRONYM = re.compile(r"[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*")
 
 
+@dataclass(frozen=True)
+class Title:
+    """A title the article gives a person, and where it wrote it."""
+
+    text: str
+    start: int
+    end: int
+
+
 @dataclass
 class Named:
     """A person or an organisation of the article: its fullest name, where it is mentioned, the
@@ -56,8 +65,13 @@ class Named:
 
     name: str
     starts: list[int] = field(default_factory=list)
-    titles: list[str] = field(default_factory=list)
+    titles: list[Title] = field(default_factory=list)
     kinds: set[str] = field(default_factory=set)
+
+    def titles_outside(self, span: Span) -> list[str]:
+        """The titles written outside a span: a description is not its own title ("Mika
+        Brzezinski, the Democratic presidential candidate", an apposition only to the parser)."""
+        return [t.text for t in self.titles if t.end <= span.start_char or t.start >= span.end_char]
 
 
 @dataclass
@@ -217,7 +231,7 @@ def whole_name(token: Token, lexicon: RoleLexicon) -> Span | None:
 # --- titles given to people ---------------------------------------------------------------------
 
 
-def titles_of(entity: Span, lexicon: RoleLexicon) -> list[str]:
+def titles_of(entity: Span, lexicon: RoleLexicon) -> list[Title]:
     """The titles the article gives the person named by ``entity``: the words before the name in
     its noun phrase ("CrowdStrike CEO George Kurtz") and a noun phrase in apposition on either
     side ("Jeremy Hunt, the chancellor"; "the governor, Pavel Orlov")."""
@@ -227,13 +241,13 @@ def titles_of(entity: Span, lexicon: RoleLexicon) -> list[str]:
     before = entity.doc[phrase.start : entity.start]
     title = split_title(before.text + " " + entity.text)[0] if len(before) else split_title(entity.text)[0]
     if title and title.lower().rstrip(".") not in HONORIFICS:
-        titles.append(title)
+        titles.append(Title(title, phrase.start_char, entity.end_char))
     for child in root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
-            titles.append(_without_apposition(child))
+            titles.append(_apposition_title(child))
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-        titles.append(_without_apposition(root.head))
-    return [t for t in titles if is_title(t)]
+        titles.append(_apposition_title(root.head))
+    return [t for t in titles if is_title(t.text)]
 
 
 def is_title(text: str) -> bool:
@@ -243,12 +257,13 @@ def is_title(text: str) -> bool:
     return office_head(words) is not None or bool(words and text.split()[-1][:1].isupper())
 
 
-def _without_apposition(token: Token) -> str:
+def _apposition_title(token: Token) -> Title:
     """A title's noun phrase without the name in apposition to it and without commas."""
     tokens = [t for t in token.subtree if not (t.dep_ == "appos" and t.head.i == token.i)]
     skip = {i for c in token.children if c.dep_ == "appos" for i in range(c.left_edge.i, c.right_edge.i + 1)}
     words = [t for t in tokens if t.i not in skip and not t.is_punct]
-    return " ".join(t.text for t in words).replace(" ’s", "’s").replace(" 's", "'s")
+    text = " ".join(t.text for t in words).replace(" ’s", "’s").replace(" 's", "'s")
+    return Title(text, words[0].idx if words else token.idx, words[-1].idx + len(words[-1]) if words else token.idx)
 
 
 # --- organisations ------------------------------------------------------------------------------
@@ -414,9 +429,9 @@ def article_names(doc: Doc, found: list[Found], registry: SpeakerRegistry, lexic
         elif entity.label_ in ORG_LABELS and (pinned := _pinned_name_in(entity, registry)) is not None:
             person = names.person(pinned.text)
             person.starts.append(pinned.start_char)
-            title = doc[entity.start : pinned.start].text
-            if title:
-                person.titles.append(title)
+            title = doc[entity.start : pinned.start]
+            if len(title):
+                person.titles.append(Title(title.text, title.start_char, title.end_char))
     for entity in _org_entities(doc, lexicon):
         if entity.label_ == "PERSON" and not any(c.dep_ == "compound" and c.lower_ in lexicon.organization_nouns
                                                  for c in entity.root.children):
@@ -433,7 +448,7 @@ def article_names(doc: Doc, found: list[Found], registry: SpeakerRegistry, lexic
     countries = {c.lower() for c in COUNTRIES.values()}
     for person in list(names.people.values()):
         for title in person.titles:
-            org_name = organization_of(title)
+            org_name = organization_of(title.text)
             if org_name and org_name.lower() not in lexicon.organization_nouns | countries:
                 org = names.organization(org_name)
                 org.starts.append(person.starts[0] if person.starts else 0)
@@ -442,7 +457,7 @@ def article_names(doc: Doc, found: list[Found], registry: SpeakerRegistry, lexic
             title, bare = split_title(f.mention.text)
             if title and bare and title.lower().rstrip(".") not in HONORIFICS and _plain_name(bare) and is_title(title):
                 entry = names.person(f.speaker_name)
-                entry.titles.append(title)
+                entry.titles.append(Title(title, f.mention.start_char, f.mention.end_char))
                 entry.starts.append(f.mention.start_char)
     names.acronyms = acronyms_of(doc, list(names.organizations))
     for org in names.organizations.values():

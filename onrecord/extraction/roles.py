@@ -57,6 +57,7 @@ from onrecord.identity.names import HONORIFICS, NAME_PARTICLES
 from onrecord.identity.registry import SpeakerRegistry
 from onrecord.identity.titles import (
     COUNTRIES,
+    TITLE_WORDS,
     office_fits,
     office_head,
     office_words,
@@ -74,6 +75,7 @@ COUNTRY_WORDS = frozenset(c.lower().replace(" ", "-") for c in COUNTRIES.values(
 SALIENCE_REACH = 2  # sentences looked back for the person a description continues
 ORG_DETERMINERS = {"the", "this", "that", "its"}
 GROUP_DETERMINERS = {"the", "both", "these", "those", "all"}
+PLACE_LABELS = {"GPE", "NORP", "LOC", "FAC"}
 
 
 @dataclass
@@ -185,7 +187,8 @@ def titled_surname(mention: Span, name: str, type: str, ctx: Context) -> Resolve
     if not title or bare != name or title.lower().rstrip(".") in HONORIFICS:
         return None
     others = _full_names_ending(name, ctx)
-    if not others or any(office_fits(title, ctx.names.people[n].titles) for n in others if n in ctx.names.people):
+    if not others or any(office_fits(title, [t.text for t in ctx.names.people[n].titles])
+                         for n in others if n in ctx.names.people):
         return None
     pinned = ctx.registry.pinned_person(name)
     if pinned is None or pinned.canonical_name in others:
@@ -273,12 +276,14 @@ def organization_for(mention: Span, name: str, type: str, ctx: Context) -> Resol
         return None  # "the group of parents": people, not an organisation
     modifiers = {t.lower_ for t in mention if t.i < head.i and t.pos_ in {"NOUN", "ADJ"}}
     scored = []
-    for org in ctx.names.organizations_before(mention):
+    candidates = ctx.names.organizations_before(mention)
+    for org in candidates:
         score = organization_fit(org, noun, modifiers, ctx.lexicon)
-        if score:
-            latest = max((s for s in org.starts if s < mention.start_char), default=-1)
+        before = [s for s in org.starts if s < mention.start_char]
+        # one of no known kind only when the story keeps naming it, or names no other
+        if score > 1 or (score == 1 and (len(before) >= 2 or len(candidates) == 1)):
             # one the article called by this very noun first; else the latest named
-            scored.append((score >= 3, latest, score, org.name))
+            scored.append((score >= 3, max(before, default=-1), score, org.name))
     if not scored:
         return None
     return Resolved(max(scored)[3], "organization")
@@ -311,6 +316,14 @@ def group_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | N
     return None
 
 
+def _names_an_office(mention: Span, ctx: Context) -> bool:
+    """A description by a title ("the Florida senator", "the Labour leader"), not by what anyone
+    may be ("the man", "the moderator") nor by a relation to someone ("her husband")."""
+    head = office_head(office_words(mention.root.text))
+    return head is not None and mention.root.lower_ not in ctx.lexicon.relation_nouns and (
+        head in TITLE_WORDS or head not in ctx.lexicon.person_nouns)
+
+
 def _describes_person(mention: Span, ctx: Context) -> bool:
     head = mention.root
     if plural(head) or not common_head(mention, ctx.lexicon.person_nouns):
@@ -322,7 +335,8 @@ def _describes_person(mention: Span, ctx: Context) -> bool:
 def person_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
     """A definite description of one person ("the judge", "the Iranian minister") is the one person
     whose titles in the article fit it best (``office_fits``); several equally good: none of them."""
-    if not _describes_person(mention, ctx) or not _is_definite(mention):
+    if not _describes_person(mention, ctx) or not _is_definite(mention) \
+            or mention.root.lower_ in ctx.lexicon.relation_nouns:
         return None
     fitting = _fitting_people(mention, ctx)
     if not fitting:
@@ -342,7 +356,8 @@ def _fitting_people(mention: Span, ctx: Context) -> list[tuple[tuple[bool, int, 
     wanted = set(office_words(description))
     out = []
     for person in ctx.names.people.values():
-        fits = [(office_fits(description, [t]), -len(set(office_words(t)) - wanted)) for t in person.titles]
+        fits = [(office_fits(description, [t]), -len(set(office_words(t)) - wanted))
+                for t in person.titles_outside(mention)]
         fits = [f for f in fits if f[0]]
         if fits:
             before = any(s < mention.start_char for s in person.starts)
@@ -354,14 +369,14 @@ def same_description(mention: Span, name: str, type: str, ctx: Context) -> Resol
     """"this official", "the official" after "an unnamed Israeli official" spoke: the same
     speaker, whatever it was resolved to; not "the Republican nominee" after "the Democratic
     nominee" (the descriptions must fit, ``office_fits``)."""
-    if not _describes_person(mention, ctx) or not _is_definite(mention):
-        return None
+    if not _describes_person(mention, ctx) or mention[0].lower_ not in {"the", "this", "that"}:
+        return None  # "his friend" and "her friend" are two people
     description = _description(mention, ctx.lexicon)
     for f in reversed(ctx.found):
         if f.mention is None or f.mention.start >= mention.start or not f.speaker_name:
             continue
         earlier = _own_mention(f)
-        if earlier is not None and earlier.root.pos_ == "NOUN" and earlier.root.i != mention.root.i \
+        if earlier is not None and earlier.root.lower_ == mention.root.lower_ and earlier.root.i != mention.root.i \
                 and office_fits(description, [_description(earlier, ctx.lexicon)]):
             return Resolved(f.speaker_name, f.speaker_type)
     return None
@@ -373,11 +388,12 @@ def _main_subject(sentence: Span) -> Token | None:
 
 
 def salient_subject(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
-    """Centering: a definite description of one person that the article gives no one ("the
-    Labour leader") continues the person the previous sentence is about, its main subject, when
-    that is a named person; not when a title of theirs names another office, nor when the
-    description names a country none of their titles does."""
-    if not _describes_person(mention, ctx) or mention[0].lower_ != "the" or _fitting_people(mention, ctx):
+    """Centering: a definite description by a title that the article gives no one ("the Labour
+    leader") continues the person the previous sentence is about, its main subject, when that is
+    a named person; not when a title of theirs names another office, nor when the description
+    names a country none of their titles does; never "the man", "the moderator" (no title)."""
+    if not _describes_person(mention, ctx) or mention[0].lower_ != "the" or not _names_an_office(mention, ctx) \
+            or _fitting_people(mention, ctx):
         return None  # the article gave the title to someone: person_for has said whether it can tell whom
     sentences = list(ctx.doc.sents)
     index = next(i for i, s in enumerate(sentences) if s.start <= mention.start < s.end)
@@ -391,7 +407,7 @@ def salient_subject(mention: Span, name: str, type: str, ctx: Context) -> Resolv
         if named is None or named[1] != "person":
             return None  # the previous sentence is about something else
         person = ctx.names.people.get(named[0])
-        titles = person.titles if person is not None else []
+        titles = person.titles_outside(mention) if person is not None else []
         if titles and not office_fits(description, titles):
             return None
         if countries and not any(countries & set(office_words(t)) for t in titles):
@@ -419,17 +435,24 @@ def _own_mention(f: Found) -> Span | None:
     return mention
 
 
-def _named_in_mention(mention: Span, name: str, ctx: Context) -> bool:
-    """The mention holds the speaker's name as a person ("Ireland's ambassador, Siobhan Keane"):
-    what the speakers stage read there stands, whatever its head noun describes."""
+def _named_in_mention(mention: Span, name: str, type: str, ctx: Context) -> bool:
+    """The mention's head, or a name in apposition to it, is the speaker's name as a person
+    ("Ireland's ambassador, Siobhan Keane"; "the governor, Pavel Orlov", which the model calls an
+    organisation): what the speakers stage read there stands, whatever its head noun describes;
+    a place it read there does not ("the Iranian minister, Russia, along with China"), nor a name
+    in a modifier ("Climate scientist at the … Service")."""
     last = name.split()[-1] if name.split() else ""
-    return any(e.label_ == "PERSON" and mention.start <= e.start and e.end <= mention.end
-               and e.text.split()[-1] == last for e in ctx.doc.ents)
+    root = mention.root
+    heads = {root.i} | {c.i for c in root.children if c.dep_ == "appos"}
+    inside = [e for e in ctx.doc.ents if mention.start <= e.start and e.end <= mention.end
+              and e.text.split()[-1:] == [last] and any(e.start <= h < e.end for h in heads)]
+    return any(e.label_ == "PERSON" for e in inside) or (
+        type == "person" and any(e.label_ not in PLACE_LABELS for e in inside) and len(name.split()) > 1)
 
 
 def resolve(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
     """The first rule's answer; a description of one person no rule resolves is a ``role``."""
-    rules = NAME_RULES if _named_in_mention(mention, name, ctx) else RULES
+    rules = NAME_RULES if _named_in_mention(mention, name, type, ctx) else RULES
     for rule in rules:
         found = rule(mention, name, type, ctx)
         if found is not None:

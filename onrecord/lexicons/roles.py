@@ -27,6 +27,7 @@ class RoleLexicon:
     distinguishing: frozenset[str]
     person_nouns: frozenset[str]
     organization_kinds: dict[str, frozenset[str]]
+    relation_nouns: frozenset[str]
     document_nouns: frozenset[str]
     spokesperson_nouns: frozenset[str]
     quantifiers: frozenset[str]
@@ -58,6 +59,7 @@ class RoleLexiconFile(YamlModel):
     distinguishing: Words
     person_nouns: Words
     organization_kinds: dict[str, Words]
+    relation_nouns: Words
     document_nouns: Words
     spokesperson_nouns: Words
     quantifiers: Words
@@ -94,8 +96,8 @@ class RoleLexiconFile(YamlModel):
                 seen[noun.lower()] = kind
         return kinds
 
-    @field_validator("fillers", "distinguishing", "person_nouns", "document_nouns", "spokesperson_nouns",
-                     "quantifiers")
+    @field_validator("fillers", "distinguishing", "person_nouns", "relation_nouns", "document_nouns",
+                     "spokesperson_nouns", "quantifiers")
     @classmethod
     def _words_listed_once(cls, words: list[str], info: ValidationInfo) -> list[str]:
         return listed_once(words, key_of(cls, info), ignore_case=True)
@@ -120,6 +122,7 @@ def parse_role_lexicon(text: str, source: str = "roles.yaml") -> RoleLexicon:
         distinguishing=lowered(file.distinguishing),
         person_nouns=lowered(file.person_nouns),
         organization_kinds={kind: lowered(nouns) for kind, nouns in file.organization_kinds.items()},
+        relation_nouns=lowered(file.relation_nouns),
         document_nouns=lowered(file.document_nouns),
         spokesperson_nouns=lowered(file.spokesperson_nouns),
         quantifiers=lowered(file.quantifiers),

@@ -89,6 +89,11 @@ def test_a_role_no_one_is_named_for_stays_a_role_without_an_id(statements_of):
     assert (found[0].speaker.name, found[0].speaker.type, found[0].speaker.id) == ("judge", "role", None)
 
 
+def test_a_pronoun_after_a_role_is_that_role(statements_of):
+    text = "The judge said the hearing would resume on Monday. He added that the jury would be told."
+    assert speakers(statements_of, text) == [("judge", "role")] * 2
+
+
 def test_an_anonymous_source_is_a_role(statements_of):
     s = statements_of("A source close to the negotiators said a deal was near.")[0]
     assert s.speaker.type == "role" and s.speaker.name == "source close to the negotiators"
