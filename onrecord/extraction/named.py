@@ -254,7 +254,7 @@ def is_title(text: str) -> bool:
     """A title names an office or a person's role ("the chancellor", "CrowdStrike CEO"), or the
     body a person speaks for ("Russian Foreign Ministry"); "a city in southern Russia" is none."""
     words = office_words(text)
-    return office_head(words) is not None or bool(words and text.split()[-1][:1].isupper())
+    return office_head(text) is not None or bool(words and text.split()[-1][:1].isupper())
 
 
 def _apposition_title(token: Token) -> Title:
@@ -281,12 +281,13 @@ def organization_name(entity: Span) -> str:
 
 
 def kinds_of(entity: Span, name: str, lexicon: RoleLexicon) -> set[str]:
-    """The nouns that say what an organisation is: its name's last word when that is one ("…
-    Service"), and the common nouns compounded before it or in apposition ("the cybersecurity
-    company CrowdStrike")."""
+    """The nouns that say what an organisation is: its name's head when that is one ("… Climate
+    Change Service", "Public Policy Institute of California"), and the common nouns compounded
+    before it or in apposition ("the cybersecurity company CrowdStrike")."""
     nouns = lexicon.organization_nouns
     kinds = set()
-    last = name.split()[-1].lower() if name.split() else ""
+    head = re.split(r"\s+(?:of|for|on)\s+", name, maxsplit=1)[0].split()  # "Public Policy [Institute] of California"
+    last = singular(head[-1].lower()) if head else ""
     if last in nouns:
         kinds.add(last)
     root = entity.root

@@ -178,20 +178,22 @@ def _full_names_ending(surname: str, ctx: Context) -> set[str]:
 
 
 def titled_surname(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
-    """"President Biden" in an article that also names Hunter Biden: a surname with a title that
-    no full name of that surname in the article holds is the pinned person of that surname, not
-    the other one ("President Biden" is Joe Biden, never his son)."""
+    """"President Obama" in an article that names Barack and Michelle Obama: a surname with a title
+    is the one person of that surname the article gives the title; when it gives it to none, the
+    pinned person of that surname, not another one ("President Biden" is Joe Biden, never his son
+    Hunter, whom the article names in full)."""
     if type != "person" or len(name.split()) != 1:
         return None
     title, bare = split_title(mention.text)
     if not title or bare != name or title.lower().rstrip(".") in HONORIFICS:
         return None
     others = _full_names_ending(name, ctx)
-    if not others or any(office_fits(title, [t.text for t in ctx.names.people[n].titles])
-                         for n in others if n in ctx.names.people):
-        return None
+    holders = [n for n in others if n in ctx.names.people
+               and office_fits(title, ctx.names.people[n].titles_outside(mention))]
+    if len(holders) == 1:
+        return Resolved(holders[0], "person")
     pinned = ctx.registry.pinned_person(name)
-    if pinned is None or pinned.canonical_name in others:
+    if holders or not others or pinned is None or pinned.canonical_name in others:
         return None
     return Resolved(pinned.canonical_name, "person")
 
@@ -254,7 +256,9 @@ def document_author(mention: Span, name: str, type: str, ctx: Context) -> Resolv
     if author is not None:
         named = _entity_name(author, ctx) or _speaker_at(author, ctx)
         if named is not None:
-            return Resolved(named[0], named[1], mention=noun_phrase(author))
+            person = _titles_of_surname(named[0], mention, ctx) or any(
+                p.split()[-1:] == named[0].split()[-1:] for p in ctx.names.people)
+            return Resolved(named[0], "person" if person else named[1], mention=noun_phrase(author))
     if plural(head):
         return Resolved(_description(mention, ctx.lexicon), "group")
     return Resolved(_description(mention, ctx.lexicon), "organization")
@@ -263,8 +267,8 @@ def document_author(mention: Span, name: str, type: str, ctx: Context) -> Resolv
 def organization_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
     """"the company", "the technology company", "the agency", "the authority": the organisation
     the article named before that it called by this noun ("the cybersecurity company CrowdStrike",
-    "... Climate Change Service" for "the service"), else the latest it named of that kind or of
-    no known kind."""
+    "... Climate Change Service" for "the service"), else the latest it named of that kind, else
+    the latest of no known kind."""
     head = mention.root
     noun = head.lower_
     if noun not in ctx.lexicon.organization_nouns or plural(head) or mention[0].lower_ not in ORG_DETERMINERS:
@@ -282,11 +286,11 @@ def organization_for(mention: Span, name: str, type: str, ctx: Context) -> Resol
         before = [s for s in org.starts if s < mention.start_char]
         # one of no known kind only when the story keeps naming it, or names no other
         if score > 1 or (score == 1 and (len(before) >= 2 or len(candidates) == 1)):
-            # one the article called by this very noun first; else the latest named
-            scored.append((score >= 3, max(before, default=-1), score, org.name))
+            # one the article called by this very noun first, then one of its kind; the latest named
+            scored.append((score >= 3, score >= 2, max(before, default=-1), score, org.name))
     if not scored:
         return None
-    return Resolved(max(scored)[3], "organization")
+    return Resolved(max(scored)[-1], "organization")
 
 
 def group_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
@@ -319,7 +323,7 @@ def group_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | N
 def _names_an_office(mention: Span, ctx: Context) -> bool:
     """A description by a title ("the Florida senator", "the Labour leader"), not by what anyone
     may be ("the man", "the moderator") nor by a relation to someone ("her husband")."""
-    head = office_head(office_words(mention.root.text))
+    head = office_head(mention.root.text)
     return head is not None and mention.root.lower_ not in ctx.lexicon.relation_nouns and (
         head in TITLE_WORDS or head not in ctx.lexicon.person_nouns)
 
@@ -329,15 +333,19 @@ def _describes_person(mention: Span, ctx: Context) -> bool:
     if plural(head) or not common_head(mention, ctx.lexicon.person_nouns):
         return False
     word = head.lower_
-    return word in ctx.lexicon.person_nouns or office_head(office_words(word)) is not None
+    return word in ctx.lexicon.person_nouns or office_head(word) is not None
 
 
 def person_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
-    """A definite description of one person ("the judge", "the Iranian minister") is the one person
-    whose titles in the article fit it best (``office_fits``); several equally good: none of them."""
+    """A definite description of one person ("the judge", "the Iranian minister") is the person it
+    is in apposition to, else the one person whose titles in the article fit it best
+    (``office_fits``); several equally good: none of them."""
     if not _describes_person(mention, ctx) or not _is_definite(mention) \
             or mention.root.lower_ in ctx.lexicon.relation_nouns:
         return None
+    root = mention.root
+    if root.dep_ == "appos" and (named := _entity_name(root.head, ctx)) is not None and named[1] == "person":
+        return Resolved(named[0], "person")  # "Jeff Merkley, the only senator to endorse …"
     fitting = _fitting_people(mention, ctx)
     if not fitting:
         return None
@@ -387,6 +395,14 @@ def _main_subject(sentence: Span) -> Token | None:
     return subjects[0] if subjects else None
 
 
+def _titles_of_surname(name: str, mention: Span, ctx: Context) -> list[str]:
+    """Every title the article gives a name of this surname ("Clinton" is Hillary Clinton, called
+    "former secretary of State" earlier): a candidate is checked against all of them."""
+    last = name.split()[-1:]
+    return [t for person in ctx.names.people.values() if person.name.split()[-1:] == last
+            for t in person.titles_outside(mention)]
+
+
 def salient_subject(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
     """Centering: a definite description by a title that the article gives no one ("the Labour
     leader") continues the person the previous sentence is about, its main subject, when that is
@@ -406,8 +422,7 @@ def salient_subject(mention: Span, name: str, type: str, ctx: Context) -> Resolv
         named = _speaker_at(subject, ctx) or _entity_name(subject, ctx)
         if named is None or named[1] != "person":
             return None  # the previous sentence is about something else
-        person = ctx.names.people.get(named[0])
-        titles = person.titles_outside(mention) if person is not None else []
+        titles = _titles_of_surname(named[0], mention, ctx)
         if titles and not office_fits(description, titles):
             return None
         if countries and not any(countries & set(office_words(t)) for t in titles):

@@ -160,11 +160,22 @@ def _is_office(word: str) -> bool:
     return word in _offices()
 
 
-def office_head(words: list[str]) -> str | None:
-    """The office a title names: its last person noun or office ("Iranian Foreign Minister" →
-    foreign-minister); None for a title without one ("Russian Foreign Ministry")."""
-    heads = [w for w in words if _is_office(w)]
-    return heads[-1] if heads else None
+def office_head(text: str) -> str | None:
+    """The office a title names: the last office or person noun before its first "of", "at",
+    "for" … ("Iranian Foreign Minister" → foreign-minister; "Head of the Office of the President"
+    → head; "Minister of Foreign Affairs", one wording across the "of", → foreign-minister);
+    None for a title without one ("Russian Foreign Ministry"; "donors who have become allies of
+    the candidate")."""
+    words = office_words(text)
+    first = re.split(r"\s+(?:of|for|at|in|to|with|who|that|which|from)\s+", text, maxsplit=1)[0]
+    part = office_words(first) if first != text else words
+    heads = [w for w in part if _is_office(w)]
+    if not heads:
+        return None
+    if heads[-1] in words:
+        return heads[-1]
+    spanning = [w for w in words if _is_office(w) and w not in part]  # a wording across the "of"
+    return spanning[0] if spanning else heads[-1]
 
 
 def heads_agree(a: str, b: str) -> bool:
@@ -182,14 +193,14 @@ def office_fits(description: str, titles: list[str]) -> int:
     shares the description's other words ("Russian Foreign Ministry" for "the top Russian
     diplomat"); one point more for each other word they share."""
     wanted = office_words(description)
-    head = office_head(wanted)
+    head = office_head(description)
     if head is None:
         return 0
     distinguishing = load_role_lexicon().distinguishing
     best = 0
     for title in titles:
         words = office_words(title)
-        other = office_head(words)
+        other = office_head(title)
         if {w for w in wanted if w in distinguishing} != {w for w in words if w in distinguishing}:
             continue
         countries, their_countries = _COUNTRY_WORDS.intersection(wanted), _COUNTRY_WORDS.intersection(words)

@@ -144,6 +144,24 @@ def test_the_agency_is_the_service_the_article_named(statements_of):
     assert speakers(statements_of, text)[-1] == ("Nordic Climate Monitoring Service", "organization")
 
 
+def test_the_institute_is_the_one_whose_name_has_institute_before_of(statements_of):
+    text = ("The Public Policy Institute of Nevada released the survey on Monday. "
+            "Across the state, voters were split, according to the institute.")
+    assert speakers(statements_of, text)[-1] == ("Public Policy Institute of Nevada", "organization")
+
+
+def test_an_organisation_of_the_kind_wins_over_a_later_one_of_no_known_kind(statements_of):
+    text = ("The Alder Research Center published the survey on Monday. Vexor Systems, which paid for it, "
+            "welcomed the figures, and Vexor Systems shares rose. The center said the results were preliminary.")
+    assert speakers(statements_of, text)[-1] == ("Alder Research Center", "organization")
+
+
+def test_the_administration_is_not_any_public_body(statements_of):
+    text = ("The Brookfield Policy Institute said the rule would help workers. "
+            "The administration said it would defend the rule in court.")
+    assert speakers(statements_of, text)[-1] == ("administration", "organization")
+
+
 def test_the_author_of_a_statement_is_the_speaker(statements_of):
     s = statements_of("Later, Lena Ortiz released a statement saying she was grateful for the support.")[0]
     assert (s.speaker.name, s.speaker.type, s.speaker.mention.text) == ("Lena Ortiz", "person", "Lena Ortiz")
@@ -238,6 +256,12 @@ def test_a_titled_surname_is_not_the_other_person_of_that_surname(statements_of)
             "“The process worked,” Biden said. “We trust the courts,” he added.")
     names = [n for n, _ in speakers(statements_of, text)]
     assert names[-2:] == ["Joe Biden", "Joe Biden"]
+
+
+def test_a_titled_surname_is_the_one_of_that_surname_given_the_title(statements_of):
+    text = ("Clara Tamsin and her husband, Governor Mark Tamsin, visited the flooded town. "
+            "“We will rebuild,” Governor Tamsin said.")
+    assert speakers(statements_of, text)[-1] == ("Mark Tamsin", "person")
 
 
 def test_a_shared_surname_is_the_one_who_spoke_last(statements_of):

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.identity.titles import is_acronym_of, office_fits, office_words, organization_of, split_title
+from onrecord.identity.titles import (
+    is_acronym_of,
+    office_fits,
+    office_head,
+    office_words,
+    organization_of,
+    split_title,
+)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -103,3 +110,15 @@ def test_the_same_office_fits_better_than_its_general_word() -> None:
 ])
 def test_an_acronym_is_linked_to_the_name_it_abbreviates(acronym: str, name: str, linked: bool) -> None:
     assert is_acronym_of(acronym, name) is linked
+
+
+@pytest.mark.parametrize("title, head", [
+    ("Iranian Foreign Minister", "foreign-minister"),
+    ("Head of the Office of the President of Ukraine", "head"),
+    ("Minister of Foreign Affairs", "foreign-minister"),  # one wording across the "of"
+    ("Climate scientist at the Survey Office", "scientist"),
+    ("the conservative donors who have become allies of the candidate", None),
+    ("Russian Foreign Ministry", None),
+])
+def test_the_office_of_a_title_is_named_before_its_of(title: str, head: str | None) -> None:
+    assert office_head(title) == head
