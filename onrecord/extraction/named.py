@@ -240,8 +240,11 @@ def titles_of(entity: Span, lexicon: RoleLexicon) -> list[Title]:
     titles = []
     before = entity.doc[phrase.start : entity.start]
     title = split_title(before.text + " " + entity.text)[0] if len(before) else split_title(entity.text)[0]
+    after = entity.doc[entity.end : phrase.end]
+    if title and len(after) and after[0].lower_ in {"of", "from"}:
+        title = f"{title} {after.text}"  # "Gov. Ann Fields of Ohio": the state is part of the title
     if title and title.lower().rstrip(".") not in HONORIFICS:
-        titles.append(Title(title, phrase.start_char, entity.end_char))
+        titles.append(Title(title, phrase.start_char, max(entity.end_char, after.end_char if len(after) else 0)))
     for child in root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
             titles.append(_apposition_title(child))

@@ -53,7 +53,7 @@ from onrecord.extraction.named import (
     whole_name,
 )
 from onrecord.extraction.subjects import noun_phrase
-from onrecord.identity.names import HONORIFICS, NAME_PARTICLES
+from onrecord.identity.names import HONORIFICS, NAME_PARTICLES, plain_word
 from onrecord.identity.registry import SpeakerRegistry
 from onrecord.identity.titles import (
     COUNTRIES,
@@ -346,7 +346,9 @@ def person_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | 
     root = mention.root
     if root.dep_ == "appos" and (named := _entity_name(root.head, ctx)) is not None and named[1] == "person":
         return Resolved(named[0], "person")  # "Jeff Merkley, the only senator to endorse …"
-    fitting = _fitting_people(mention, ctx)
+    places = _places(mention)
+    fitting = [(rank, name) for rank, name in _fitting_people(mention, ctx)
+               if _names_the_places(places, ctx.names.people[name].titles_outside(mention))]
     if not fitting:
         return None
     best = max(rank for rank, _ in fitting)
@@ -403,32 +405,44 @@ def _titles_of_surname(name: str, mention: Span, ctx: Context) -> list[str]:
             for t in person.titles_outside(mention)]
 
 
+def _places(mention: Span) -> set[str]:
+    """The places below a country a description names ("the New Jersey governor" → new, jersey);
+    a country is checked as a nationality is (``office_fits``: "the top U.S. diplomat" may be the
+    one the article calls "Secretary of State")."""
+    return {t.lower_ for t in mention if t.ent_type_ == "GPE" and plain_word(t.text) not in COUNTRIES}
+
+
+def _names_the_places(places: set[str], titles: list[str]) -> bool:
+    """A title of the person names the description's places: "the New Jersey governor" is not the
+    one the article calls only "Gov." when it names the state for someone else."""
+    return not places or any(places <= {w.lower().strip(".,") for w in t.split()} for t in titles)
+
+
 def salient_subject(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
     """Centering: a definite description by a title that the article gives no one ("the Labour
-    leader") continues the person the previous sentence is about, its main subject, when that is
-    a named person; not when a title of theirs names another office, nor when the description
-    names a country none of their titles does; never "the man", "the moderator" (no title)."""
+    leader") continues the story's current speaker, the one who spoke last before it, when that
+    person is also the main subject of one of the two sentences before it; not when a title of
+    theirs names another office, nor when the description names a country or a place none of
+    their titles does; never "the man", "the moderator" (no title)."""
     if not _describes_person(mention, ctx) or mention[0].lower_ != "the" or not _names_an_office(mention, ctx) \
             or _fitting_people(mention, ctx):
         return None  # the article gave the title to someone: person_for has said whether it can tell whom
+    last = next((f for f in reversed(ctx.found) if f.speaker_name and f.mention is not None), None)
+    if last is None or last.speaker_type != "person" or not last.speaker_name[:1].isupper():
+        return None
     sentences = list(ctx.doc.sents)
     index = next(i for i, s in enumerate(sentences) if s.start <= mention.start < s.end)
+    subjects = [_main_subject(s) for s in sentences[max(0, index - SALIENCE_REACH) : index]]
+    named = [_speaker_at(t, ctx) or _entity_name(t, ctx) for t in subjects if t is not None]
+    if not any(n is not None and n[0].split()[-1:] == last.speaker_name.split()[-1:] for n in named):
+        return None
     description = _description(mention, ctx.lexicon)
+    titles = _titles_of_surname(last.speaker_name, mention, ctx)
     countries = COUNTRY_WORDS.intersection(office_words(description))
-    for sentence in reversed(sentences[max(0, index - SALIENCE_REACH) : index]):
-        subject = _main_subject(sentence)
-        if subject is None:
-            continue
-        named = _speaker_at(subject, ctx) or _entity_name(subject, ctx)
-        if named is None or named[1] != "person":
-            return None  # the previous sentence is about something else
-        titles = _titles_of_surname(named[0], mention, ctx)
-        if titles and not office_fits(description, titles):
-            return None
-        if countries and not any(countries & set(office_words(t)) for t in titles):
-            return None
-        return Resolved(named[0], "person")
-    return None
+    if titles and not office_fits(description, titles) or not _names_the_places(_places(mention), titles) \
+            or countries and not any(countries & set(office_words(t)) for t in titles):
+        return None
+    return Resolved(last.speaker_name, "person")
 
 
 # the rules that read a name; the others read a description, which a mention naming its person has not

@@ -106,9 +106,22 @@ def test_the_same_description_again_is_the_same_speaker(statements_of):
 
 
 def test_a_definite_description_continues_the_person_the_last_sentence_is_about(statements_of):
-    text = ("Maria Lindqvist has told the government to resign before the summer.\n\n"
+    text = ("Maria Lindqvist said the government should resign before the summer.\n\n"
             "Speaking in parliament, the opposition leader demanded an election in May.")
     assert speakers(statements_of, text)[-1] == ("Maria Lindqvist", "person")
+
+
+def test_salience_needs_the_last_speaker_to_be_the_last_subject(statements_of):
+    text = ("Maria Lindqvist said the government should resign before the summer.\n\n"
+            "Tom Berg has spent the week in Geneva. Tom Berg met the envoys on Tuesday.\n\n"
+            "Speaking in parliament, the opposition leader demanded an election in May.")
+    assert speakers(statements_of, text)[-1] == ("opposition leader", "role")
+
+
+def test_a_place_in_the_description_must_be_in_the_title(statements_of):
+    text = ("Gov. Ann Fields of Ohio said the budget was balanced. Gov. Luis Ortega said his state would sue. "
+            "Later, the Ohio governor said that taxes would not rise.")
+    assert speakers(statements_of, text)[-1] == ("Ann Fields", "person")
 
 
 def test_a_nationality_the_last_subject_is_not_given_keeps_the_role(statements_of):
