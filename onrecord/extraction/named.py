@@ -132,7 +132,9 @@ def common_head(mention: Span, nouns: frozenset[str]) -> bool:
 
 
 def plural(head: Token) -> bool:
-    return head.tag_ in {"NNS", "NNPS"} or (head.pos_ == "PROPN" and singular(head.lower_) != head.lower_)
+    """A plural noun: tagged so and written so ("police", tagged plural, names one force), or a
+    plural the model took for a name ("Jurors")."""
+    return singular(head.lower_) != head.lower_ and (head.tag_ in {"NNS", "NNPS"} or head.pos_ == "PROPN")
 
 
 def organization_fit(org: Named, noun: str, modifiers: set[str], lexicon: RoleLexicon) -> int:

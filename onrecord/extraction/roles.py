@@ -250,7 +250,7 @@ def document_author(mention: Span, name: str, type: str, ctx: Context) -> Resolv
     a document with no author named ("a review found") is no person: it stays, typed as an
     organisation's word."""
     head = mention.root
-    if head.lower_ not in ctx.lexicon.document_nouns or not common_head(mention, ctx.lexicon.document_nouns):
+    if singular(head.lower_) not in ctx.lexicon.document_nouns or not common_head(mention, ctx.lexicon.document_nouns):
         return None
     author = _author(head, ctx)
     if author is not None:
@@ -271,8 +271,11 @@ def organization_for(mention: Span, name: str, type: str, ctx: Context) -> Resol
     the latest of no known kind."""
     head = mention.root
     noun = head.lower_
-    if noun not in ctx.lexicon.organization_nouns or plural(head) or mention[0].lower_ not in ORG_DETERMINERS:
-        return None  # "his nonprofit group", "a company": not the organisation the article named
+    if noun not in ctx.lexicon.organization_nouns or plural(head):
+        return None
+    if mention[0].lower_ not in ORG_DETERMINERS and common_head(mention, ctx.lexicon.organization_nouns):
+        # "his nonprofit group", "a company": an organisation, but not one the article named
+        return Resolved(_description(mention, ctx.lexicon), "organization")
     if not common_head(mention, ctx.lexicon.organization_nouns) or any(t.pos_ == "PROPN" for t in mention
                                                                          if t.i != head.i):
         return None
@@ -296,11 +299,11 @@ def organization_for(mention: Span, name: str, type: str, ctx: Context) -> Resol
 def group_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
     """Groups: a quantifier is no part of the description ("several outlets" → outlets); "the
     companies", "both companies" are the companies the article named, when it named two or more;
-    "officials" alone speak for the one organisation their sentence names; a plural the model took
-    for a name ("Jurors") is a group."""
+    "officials" alone speak for the one organisation their sentence names; any other plural
+    description is a group, as written ("Jurors", which the model took for a name)."""
     head = mention.root
     nouns = ctx.lexicon.organization_nouns | ctx.lexicon.person_nouns | ctx.lexicon.spokesperson_nouns
-    if not plural(head) or not common_head(mention, nouns):
+    if not plural(head) or not common_head(mention, nouns) or type not in {"person", "group", "organization"}:
         return None
     noun = singular(head.lower_)
     if noun in ctx.lexicon.organization_nouns and mention[0].lower_ in GROUP_DETERMINERS:
@@ -314,10 +317,8 @@ def group_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | N
                   if any(mention.sent.start_char <= s < mention.sent.end_char for s in org.starts)}
         if len(bodies) == 1:
             return Resolved(bodies.pop(), "organization")
-    if mention[0].lower_ in ctx.lexicon.quantifiers or noun in ctx.lexicon.person_nouns:
-        # "several outlets"; "Jurors", "lawyers for the families": people, as the article wrote them
-        return Resolved(_description(mention, ctx.lexicon), "group")
-    return None
+    # "several outlets", "Jurors", "lawyers for the families", "surety companies": as the article wrote them
+    return Resolved(_description(mention, ctx.lexicon), "group")
 
 
 def _names_an_office(mention: Span, ctx: Context) -> bool:
@@ -347,8 +348,9 @@ def person_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | 
     if root.dep_ == "appos" and (named := _entity_name(root.head, ctx)) is not None and named[1] == "person":
         return Resolved(named[0], "person")  # "Jeff Merkley, the only senator to endorse …"
     places = _places(mention)
-    fitting = [(rank, name) for rank, name in _fitting_people(mention, ctx)
-               if _names_the_places(places, ctx.names.people[name].titles_outside(mention))]
+    # one whose title names the description's places ("the New Jersey governor") first
+    fitting = [((_names_the_places(places, ctx.names.people[name].titles_outside(mention)), *rank), name)
+               for rank, name in _fitting_people(mention, ctx)]
     if not fitting:
         return None
     best = max(rank for rank, _ in fitting)

@@ -35,6 +35,7 @@ TITLE_WORDS = frozenset({
     "nominee", "former", "acting", "interim", "top", "senior", "state", "interior", "finance",
     "national", "security", "intelligence", "gen", "lt", "col", "colonel", "admiral", "marshal",
     "sergeant", "captain", "mp", "lawmaker", "member",
+    "rival", "challenger", "opponent",  # "Rival Hillary Clinton", as the model sometimes tags her
 })
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"})
 # Words a mention may start with that are neither title nor name ("As President Trump ...").
