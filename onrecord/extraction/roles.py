@@ -4,11 +4,17 @@ names in that role; only when nothing in the article names them does the role st
 ``role`` (never merged across articles).
 
 ``resolve_roles`` runs once per article, after each statement's speaker was read from its mention
-(``speakers.name_speakers``) and before short names take the article's full ones.  Every
-statement with a mention of its own goes through these rules, the first that answers wins:
+(``speakers.name_speakers``) and before short names take the article's full ones.  It reads what
+the article names (``named``) through ``role_context``.  Every statement with a mention of its
+own goes through these rules, the first that answers wins; a mention whose head or apposition
+is a person's name only through the first three:
 
 * ``whole_speaker_name``  — a person's name kept whole: hyphens (Bankman-Fried), particles (von
                             der Leyen, bin Salman), initials (J.D. Vance);
+* ``titled_surname``      — "Governor Tamsin": the one of that surname the article gives the
+                            title; given to none, the pinned person ("President Biden" beside
+                            Hunter Biden is Joe Biden);
+* ``shared_surname``      — a bare surname two people share: the one who spoke last;
 * ``expanded_acronym``    — an acronym is the organisation it abbreviates in this article ("the
                             Texas Department of State Health Services (DSHS)"), and "the WHO" is
                             an organisation, never the pronoun "who";
@@ -16,35 +22,34 @@ statement with a mention of its own goes through these rules, the first that ans
                             saying …" is Hunter Biden's; with no author named ("a review found")
                             the document stays, as an organisation's word, never a person;
 * ``organization_for``    — "the company", "the technology company", "the agency": the
-                            organisation of that kind the article named (its name's last word,
-                            the noun set beside it), the most mentioned, then the latest;
+                            organisation the article named that it called by this noun, else the
+                            latest of its kind, else the latest of no known kind;
 * ``group_for``           — "several outlets" without the quantifier; "the companies": the
                             companies named; "officials" alone: the body the sentence names;
 * ``person_for``          — "the judge", "the Iranian minister", "the top Russian diplomat": the
-                            one person whose titles in the article fit the description
-                            (``titles.office_fits``);
+                            person it is in apposition to, else the one person whose titles in
+                            the article fit the description (``titles.office_fits``);
 * ``same_description``    — "this official" after "an unnamed official": that speaker again;
-* ``salient_subject``     — "the Labour leader", given to no one: the person the previous
-                            sentence is about (its main subject), unless a title of theirs or a
-                            nationality says otherwise;
+* ``salient_subject``     — "the Labour leader", given to no one: the story's current speaker,
+                            when also the subject just before, unless a title of theirs, a
+                            nationality or a place says otherwise;
 * otherwise a description of one person stays, typed ``role``.
 
 A statement whose mention is a pronoun, or that continues another, follows what its antecedent
-became.
+became (``he`` never follows it to a document or an organisation); an ``it`` no organisation
+spoke before is the organisation the previous sentence is about (``organization_it``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.found import Found
 from onrecord.extraction.named import (
     ACRONYM,
-    ArticleNames,
     article_names,
     common_head,
     organization_fit,
@@ -52,98 +57,38 @@ from onrecord.extraction.named import (
     singular,
     whole_name,
 )
-from onrecord.extraction.subjects import noun_phrase
-from onrecord.identity.names import HONORIFICS, NAME_PARTICLES, plain_word
-from onrecord.identity.registry import SpeakerRegistry
-from onrecord.identity.titles import (
-    COUNTRIES,
-    TITLE_WORDS,
-    office_fits,
-    office_head,
-    office_words,
-    split_title,
-    strip_determiner,
+from onrecord.extraction.role_context import (
+    COUNTRY_WORDS,
+    Context,
+    Resolved,
+    description_of,
+    entity_name,
+    full_names_ending,
+    is_definite,
+    main_subject,
+    names_the_places,
+    places_named,
+    speaker_at,
+    titles_of_surname,
 )
-from onrecord.lexicons.roles import RoleLexicon, load_role_lexicon
+from onrecord.extraction.subjects import noun_phrase
+from onrecord.identity.names import HONORIFICS, NAME_PARTICLES
+from onrecord.identity.registry import SpeakerRegistry
+from onrecord.identity.titles import TITLE_WORDS, office_fits, office_head, office_words, split_title, strip_determiner
+from onrecord.lexicons.roles import load_role_lexicon
 
 PRONOUNS = {"he", "she", "him", "her", "i", "me", "they", "them", "we", "us", "it"}
 PERSONAL = {"he", "she", "him", "her"}
 RELATIVES = {"WP", "WDT"}
 ISSUING_VERBS = {"release", "issue", "publish", "put", "post", "send", "write", "give", "make", "file", "share"}
 AUTHOR_PREPS = {"from", "by"}
-COUNTRY_WORDS = frozenset(c.lower().replace(" ", "-") for c in COUNTRIES.values())
 SALIENCE_REACH = 2  # sentences looked back for the person a description continues
 ORG_DETERMINERS = {"the", "this", "that", "its"}
 GROUP_DETERMINERS = {"the", "both", "these", "those", "all"}
 PLACE_LABELS = {"GPE", "NORP", "LOC", "FAC"}
 
 
-@dataclass
-class Resolved:
-    """What a mention names: a name, its type, members for a group, and the mention that names
-    it when that is not the statement's own ("a statement" → its author)."""
-
-    name: str
-    type: str
-    members: tuple[str, ...] = ()
-    mention: Span | None = None
-
-
-@dataclass
-class Context:
-    doc: Doc
-    names: ArticleNames
-    lexicon: RoleLexicon
-    found: list[Found]  # the statements resolved so far, in order
-    registry: SpeakerRegistry
-
-
 Rule = Callable[[Span, str, str, Context], Resolved | None]
-
-
-# --- helpers ------------------------------------------------------------------------------------
-
-
-def _description(mention: Span, lexicon: RoleLexicon) -> str:
-    """A description as written, without a leading article or quantifier ("Several Israeli media
-    outlets" → "Israeli media outlets")."""
-    start = mention.start
-    doc = mention.doc
-    while start < mention.end - 1 and (doc[start].dep_ in {"det", "predet"} and doc[start].tag_ != "PRP$"
-                                       or doc[start].lower_ in lexicon.quantifiers):
-        start += 1
-    text = mention.doc[start : mention.end].text.strip(" ,;:\"“”'‘’")
-    return text[:-2] if text.endswith(("’s", "'s")) else text
-
-
-def _is_definite(mention: Span) -> bool:
-    """"the judge", "this official", "its foreign minister", "the company's chief executive": a
-    description of someone already in the story; "a spokeswoman", "one official" bring in someone
-    new, whom no earlier name can be."""
-    first = mention[0]
-    return first.lower_ in {"the", "this", "that", "its", "their", "his", "her"} or any(
-        t.dep_ == "poss" and t.head.i == mention.root.i for t in mention)
-
-
-def _entity_name(token: Token, ctx: Context) -> tuple[str, str] | None:
-    """The person or organisation a token names, by the entity it is part of."""
-    ent = next((e for e in ctx.doc.ents if e.start <= token.i < e.end), None)
-    if ent is None:
-        return None
-    if ent.label_ == "PERSON":
-        span = whole_name(ent.root, ctx.lexicon)
-        return (span.text if span is not None else ent.text), "person"
-    if ent.label_ in {"ORG", "NORP", "GPE"}:
-        return strip_determiner(ent.text), "organization"
-    return None
-
-
-def _speaker_at(token: Token, ctx: Context) -> tuple[str, str] | None:
-    """The speaker of a statement whose mention holds this token, as resolved so far."""
-    for f in ctx.found:
-        if f.mention is not None and f.mention.start <= token.i < f.mention.end and f.speaker_name:
-            return f.speaker_name, f.speaker_type
-    return None
 
 
 # --- the rules ----------------------------------------------------------------------------------
@@ -172,11 +117,6 @@ def whole_speaker_name(mention: Span, name: str, type: str, ctx: Context) -> Res
     return Resolved(squeezed, "person")
 
 
-def _full_names_ending(surname: str, ctx: Context) -> set[str]:
-    names = set(ctx.names.people) | {f.speaker_name for f in ctx.found if f.speaker_type == "person"}
-    return {n for n in names if len(n.split()) > 1 and n.split()[-1] == surname}
-
-
 def titled_surname(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
     """"President Obama" in an article that names Barack and Michelle Obama: a surname with a title
     is the one person of that surname the article gives the title; when it gives it to none, the
@@ -187,7 +127,7 @@ def titled_surname(mention: Span, name: str, type: str, ctx: Context) -> Resolve
     title, bare = split_title(mention.text)
     if not title or bare != name or title.lower().rstrip(".") in HONORIFICS:
         return None
-    others = _full_names_ending(name, ctx)
+    others = full_names_ending(name, ctx)
     holders = [n for n in others if n in ctx.names.people
                and office_fits(title, ctx.names.people[n].titles_outside(mention))]
     if len(holders) == 1:
@@ -203,7 +143,7 @@ def shared_surname(mention: Span, name: str, type: str, ctx: Context) -> Resolve
     one of them who spoke last before it, since a story names its current speaker so."""
     if type != "person" or len(name.split()) != 1 or mention.text.strip() != name:
         return None
-    if len(_full_names_ending(name, ctx)) < 2:
+    if len(full_names_ending(name, ctx)) < 2:
         return None
     for f in reversed(ctx.found):
         if f.speaker_type == "person" and f.speaker_name.split()[-1:] == [name] and len(f.speaker_name.split()) > 1:
@@ -254,14 +194,14 @@ def document_author(mention: Span, name: str, type: str, ctx: Context) -> Resolv
         return None
     author = _author(head, ctx)
     if author is not None:
-        named = _entity_name(author, ctx) or _speaker_at(author, ctx)
+        named = entity_name(author, ctx) or speaker_at(author, ctx)
         if named is not None:
-            person = _titles_of_surname(named[0], mention, ctx) or any(
+            person = titles_of_surname(named[0], mention, ctx) or any(
                 p.split()[-1:] == named[0].split()[-1:] for p in ctx.names.people)
             return Resolved(named[0], "person" if person else named[1], mention=noun_phrase(author))
     if plural(head):
-        return Resolved(_description(mention, ctx.lexicon), "group")
-    return Resolved(_description(mention, ctx.lexicon), "organization")
+        return Resolved(description_of(mention, ctx.lexicon), "group")
+    return Resolved(description_of(mention, ctx.lexicon), "organization")
 
 
 def organization_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
@@ -275,7 +215,7 @@ def organization_for(mention: Span, name: str, type: str, ctx: Context) -> Resol
         return None
     if mention[0].lower_ not in ORG_DETERMINERS and common_head(mention, ctx.lexicon.organization_nouns):
         # "his nonprofit group", "a company": an organisation, but not one the article named
-        return Resolved(_description(mention, ctx.lexicon), "organization")
+        return Resolved(description_of(mention, ctx.lexicon), "organization")
     if not common_head(mention, ctx.lexicon.organization_nouns) or any(t.pos_ == "PROPN" for t in mention
                                                                          if t.i != head.i):
         return None
@@ -318,7 +258,7 @@ def group_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | N
         if len(bodies) == 1:
             return Resolved(bodies.pop(), "organization")
     # "several outlets", "Jurors", "lawyers for the families", "surety companies": as the article wrote them
-    return Resolved(_description(mention, ctx.lexicon), "group")
+    return Resolved(description_of(mention, ctx.lexicon), "group")
 
 
 def _names_an_office(mention: Span, ctx: Context) -> bool:
@@ -341,15 +281,15 @@ def person_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | 
     """A definite description of one person ("the judge", "the Iranian minister") is the person it
     is in apposition to, else the one person whose titles in the article fit it best
     (``office_fits``); several equally good: none of them."""
-    if not _describes_person(mention, ctx) or not _is_definite(mention) \
+    if not _describes_person(mention, ctx) or not is_definite(mention) \
             or mention.root.lower_ in ctx.lexicon.relation_nouns:
         return None
     root = mention.root
-    if root.dep_ == "appos" and (named := _entity_name(root.head, ctx)) is not None and named[1] == "person":
+    if root.dep_ == "appos" and (named := entity_name(root.head, ctx)) is not None and named[1] == "person":
         return Resolved(named[0], "person")  # "Jeff Merkley, the only senator to endorse …"
-    places = _places(mention)
+    places = places_named(mention)
     # one whose title names the description's places ("the New Jersey governor") first
-    fitting = [((_names_the_places(places, ctx.names.people[name].titles_outside(mention)), *rank), name)
+    fitting = [((names_the_places(places, ctx.names.people[name].titles_outside(mention)), *rank), name)
                for rank, name in _fitting_people(mention, ctx)]
     if not fitting:
         return None
@@ -364,7 +304,7 @@ def _fitting_people(mention: Span, ctx: Context) -> list[tuple[tuple[bool, int, 
     """The people whose titles fit a description, each ranked: named before it (a description
     looks back), how well a title fits, and how few words that title has beyond the description's
     ("the president" is the one called "President" before the one called "Russian President")."""
-    description = _description(mention, ctx.lexicon)
+    description = description_of(mention, ctx.lexicon)
     wanted = set(office_words(description))
     out = []
     for person in ctx.names.people.values():
@@ -383,41 +323,15 @@ def same_description(mention: Span, name: str, type: str, ctx: Context) -> Resol
     nominee" (the descriptions must fit, ``office_fits``)."""
     if not _describes_person(mention, ctx) or mention[0].lower_ not in {"the", "this", "that"}:
         return None  # "his friend" and "her friend" are two people
-    description = _description(mention, ctx.lexicon)
+    description = description_of(mention, ctx.lexicon)
     for f in reversed(ctx.found):
         if f.mention is None or f.mention.start >= mention.start or not f.speaker_name:
             continue
         earlier = _own_mention(f)
         if earlier is not None and earlier.root.lower_ == mention.root.lower_ and earlier.root.i != mention.root.i \
-                and office_fits(description, [_description(earlier, ctx.lexicon)]):
+                and office_fits(description, [description_of(earlier, ctx.lexicon)]):
             return Resolved(f.speaker_name, f.speaker_type)
     return None
-
-
-def _main_subject(sentence: Span) -> Token | None:
-    subjects = [c for c in sentence.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return subjects[0] if subjects else None
-
-
-def _titles_of_surname(name: str, mention: Span, ctx: Context) -> list[str]:
-    """Every title the article gives a name of this surname ("Clinton" is Hillary Clinton, called
-    "former secretary of State" earlier): a candidate is checked against all of them."""
-    last = name.split()[-1:]
-    return [t for person in ctx.names.people.values() if person.name.split()[-1:] == last
-            for t in person.titles_outside(mention)]
-
-
-def _places(mention: Span) -> set[str]:
-    """The places below a country a description names ("the New Jersey governor" → new, jersey);
-    a country is checked as a nationality is (``office_fits``: "the top U.S. diplomat" may be the
-    one the article calls "Secretary of State")."""
-    return {t.lower_ for t in mention if t.ent_type_ == "GPE" and plain_word(t.text) not in COUNTRIES}
-
-
-def _names_the_places(places: set[str], titles: list[str]) -> bool:
-    """A title of the person names the description's places: "the New Jersey governor" is not the
-    one the article calls only "Gov." when it names the state for someone else."""
-    return not places or any(places <= {w.lower().strip(".,") for w in t.split()} for t in titles)
 
 
 def salient_subject(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
@@ -434,14 +348,14 @@ def salient_subject(mention: Span, name: str, type: str, ctx: Context) -> Resolv
         return None
     sentences = list(ctx.doc.sents)
     index = next(i for i, s in enumerate(sentences) if s.start <= mention.start < s.end)
-    subjects = [_main_subject(s) for s in sentences[max(0, index - SALIENCE_REACH) : index]]
-    named = [_speaker_at(t, ctx) or _entity_name(t, ctx) for t in subjects if t is not None]
+    subjects = [main_subject(s) for s in sentences[max(0, index - SALIENCE_REACH) : index]]
+    named = [speaker_at(t, ctx) or entity_name(t, ctx) for t in subjects if t is not None]
     if not any(n is not None and n[0].split()[-1:] == last.speaker_name.split()[-1:] for n in named):
         return None
-    description = _description(mention, ctx.lexicon)
-    titles = _titles_of_surname(last.speaker_name, mention, ctx)
+    description = description_of(mention, ctx.lexicon)
+    titles = titles_of_surname(last.speaker_name, mention, ctx)
     countries = COUNTRY_WORDS.intersection(office_words(description))
-    if titles and not office_fits(description, titles) or not _names_the_places(_places(mention), titles) \
+    if titles and not office_fits(description, titles) or not names_the_places(places_named(mention), titles) \
             or countries and not any(countries & set(office_words(t)) for t in titles):
         return None
     return Resolved(last.speaker_name, "person")
@@ -489,7 +403,7 @@ def resolve(mention: Span, name: str, type: str, ctx: Context) -> Resolved | Non
         if found is not None:
             return found
     if _describes_person(mention, ctx) and type == "person" and rules is RULES:
-        return Resolved(_description(mention, ctx.lexicon), "role")
+        return Resolved(description_of(mention, ctx.lexicon), "role")
     return None
 
 
@@ -524,14 +438,14 @@ def organization_it(pronoun: Span, ctx: Context) -> Resolved | None:
     sentences = list(ctx.doc.sents)
     index = next(i for i, s in enumerate(sentences) if s.start <= pronoun.start < s.end)
     for sentence in reversed(sentences[max(0, index - SALIENCE_REACH) : index]):
-        subject = _main_subject(sentence)
+        subject = main_subject(sentence)
         if subject is None:
             continue
         phrase = noun_phrase(subject)
         described = organization_for(phrase, phrase.text, "organization", ctx)
         if described is not None:
             return described
-        named = _entity_name(subject, ctx)
+        named = entity_name(subject, ctx)
         return Resolved(named[0], "organization") if named and named[1] == "organization" else None
     return None
 
