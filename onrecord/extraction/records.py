@@ -95,6 +95,9 @@ def identify_speakers(statements: list[Statement], doc: Doc, pinned: SpeakerRegi
     for s in statements:
         if s.speaker.name == "unknown" or s.speaker.type == "unknown":
             continue
+        if s.speaker.type == "role":
+            identify_role(s.speaker, registry, date)
+            continue
         if s.speaker.members:
             s.speaker.id = None  # several people: each member is named, the group has no identity
             continue
@@ -111,6 +114,18 @@ def identify_speakers(statements: list[Statement], doc: Doc, pinned: SpeakerRegi
             s.speaker.name = ident.canonical_name
         elif len(bare.split()) == 1 and ident.pinned:
             s.speaker.name = ident.canonical_name  # "Putin", never named in full here: Vladimir Putin
+
+
+def identify_role(speaker: Speaker, registry: SpeakerRegistry, date: str | None) -> None:
+    """A role the article names no one in ("the judge"; ``extraction.roles`` has read the article
+    for one): the person a pinned identity records in that role, if any ("the Russian president"
+    → Vladimir Putin where the aliases file says so); else it stays a role of this article, with
+    an id of its article ("role:judge@…"), so that it is never merged with another article's
+    "judge"."""
+    speaker.role = speaker.name
+    ident = registry.identify(speaker, None, date=date)  # not the article's titles: roles.py read them
+    if ident is not None and ident.type == "person" and ident.id.startswith("person:"):
+        speaker.name, speaker.type = ident.canonical_name, "person"
 
 
 class RecordWriter:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.found import Found
+from onrecord.extraction.roles import resolve_roles
 from onrecord.extraction.subjects import noun_phrase
 from onrecord.identity.names import HONORIFICS
 from onrecord.identity.registry import SpeakerRegistry
@@ -332,6 +333,7 @@ def name_speakers(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
             else:
                 f.speaker_name, f.speaker_type = description(mention), speaker_type(mention)
         named.append((f.mention.start_char, f.speaker_name, f.speaker_type))
+    resolve_roles(doc, found, registry)  # roles, titles, acronyms and documents: who the article names
     people = {f.speaker_name for f in found if f.speaker_type == "person"} | {n for _, n in persons}
     for f in found:
         if f.speaker_type == "organization" and is_surname_of(f.speaker_name, people):

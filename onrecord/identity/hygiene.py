@@ -105,7 +105,8 @@ def _is_clause(text: str, words: list[str]) -> bool:
     both sides"); "our colleagues" keeps its possessive."""
     if "," in text or ";" in text:
         return True
-    return any(fold(w) in _CLAUSE_WORDS for w in words)
+    # an acronym in capitals is a name, whatever word it spells ("WHO", "IT")
+    return any(fold(w) in _CLAUSE_WORDS and not (len(w) > 1 and w.isupper()) for w in words)
 
 
 def name_problem(text: str, person: bool = True) -> str | None:
@@ -122,8 +123,9 @@ def name_problem(text: str, person: bool = True) -> str | None:
         return COUNTRY if person else None
     if whole in lists.places:
         return PLACE
-    if whole in lists.pronouns or all(w in lists.pronouns for w in folded):
-        return PRONOUN
+    acronym = not person and len(words) == 1 and len(words[0]) > 1 and words[0].isupper()
+    if (whole in lists.pronouns or all(w in lists.pronouns for w in folded)) and not acronym:
+        return PRONOUN  # but "WHO", "IT" as an organisation's acronym are its name
     if _is_time(text, folded):
         return TIME
     if all(w in lists.numbers or _NUMERAL.match(w) for w in folded):
