@@ -251,7 +251,7 @@ def subject_of(cue: Token) -> Token | None:
     4. failing all that (a parse that lost the link), the nearest noun phrase that can speak.
     A subject that can never speak (a time, an abstract noun) is no speaker: None."""
     passive = any(c.dep_ == "nsubjpass" for c in cue.children)
-    subject = own_subject(cue, cue)
+    subject = own_subject(cue, cue) or inverted_subject(cue)
     if subject is None and not passive:
         subject = controller(cue)
     if (subject is None or speaker_class(subject) == "never") and not passive:
@@ -259,6 +259,22 @@ def subject_of(cue: Token) -> Token | None:
     if subject is None or speaker_class(subject) == "never":
         return None
     return subject
+
+
+def inverted_subject(cue: Token) -> Token | None:
+    """Inversion after a quotation ('"…," warned the Iranian minister'): the parse often takes
+    the speaker after the cue for its object.  A cue that opens the frame right after a closing
+    quotation mark, with no subject of its own, takes the noun that follows it when it can speak."""
+    doc = cue.doc
+    i = cue.i - 1
+    while i >= 0 and doc[i].is_punct and not _in_quotation(doc[i]):
+        i -= 1
+    if i < 0 or not _in_quotation(doc[i]) or i == cue.i - 1 and not doc[i].is_punct:
+        return None
+    for c in cue.children:
+        if c.i > cue.i and c.dep_ in {"dobj", "attr", "npadvmod", "dep", "oprd"}:
+            return c if can_speak(c) and same_paragraph(c, cue) else None
+    return None
 
 
 def _reported_by(cue: Token) -> set[int]:

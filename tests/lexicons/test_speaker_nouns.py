@@ -5,7 +5,8 @@ import pytest
 from onrecord.errors import LexiconError
 from onrecord.lexicons.speaker_nouns import load_speaker_nouns, parse_speaker_nouns
 
-GOOD = "people: [aide]\ngroups: [jury]\norganizations: [ministry]\nplaces: [city]\ncarriers: [memo]\nnot_speakers: [aid]\n"
+GOOD = ("people: [aide]\ngroups: [jury]\norganizations: [ministry]\nplaces: [city]\ncarriers: [memo]\n"
+        "not_speakers: [aid]\n")
 
 
 def test_packaged_lexicon_sorts_nouns_into_kinds():
