@@ -266,8 +266,12 @@ def conjoined_subjects(subject: Token) -> list[Token]:
         if not nxt:
             break
         chain.append(nxt[0])
-    if not any(c.dep_ == "conj" for t in chain[1:] for c in t.children):
-        chain = [subject]  # a plain apposition ("Biden, the president") describes the subject
+    links = chain[1:] + [c for t in chain[1:] for c in t.children if c.dep_ == "conj"]
+    if not any(c.dep_ == "conj" for t in chain[1:] for c in t.children) or not any(
+            t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for t in links):
+        # a plain apposition ("Biden, the president"), or one that is a coordination of descriptions
+        # ("Plouffe, the architect of the campaign and a close aide"), describes the subject
+        chain = [subject]
     out: list[Token] = []
     for member in chain:
         out.append(member)
@@ -425,10 +429,22 @@ def name_speakers(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
         spoken.sort(key=lambda s: s.offset)
     for f in found:  # a continuation takes its speaker from the statement it goes on from
         if f.continues is not None:
-            f.speaker_name, f.speaker_type, f.members = f.continues.speaker_name, f.continues.speaker_type, list(
-                f.continues.members)
-            f.mention = f.continues.mention
+            source = holder_of(f.continues, found)
+            f.speaker_name, f.speaker_type, f.members = source.speaker_name, source.speaker_type, list(source.members)
+            f.mention = source.mention
     canonical_speakers(doc, found, [n for _, n in persons])
+
+
+def holder_of(statement: Found, found: list[Found]) -> Found:
+    """The statement that now holds a statement's words: itself, or the one it was merged into (a
+    quotation split by its cue is one statement, and a later continuation may point at its
+    second half)."""
+    if any(g is statement for g in found):
+        return statement
+    for g in found:
+        if any(part in g.content for part in statement.content):
+            return g
+    return statement
 
 
 def canonical_speakers(doc: Doc, found: list[Found], persons: list[str]) -> None:

@@ -90,3 +90,8 @@ def test_a_list_of_speakers_is_several_members(statements_of):
 def test_a_time_is_never_a_speaker(statements_of, time):
     for s in statements_of(f"{time}\n\nThe talks, officials said, would resume on Friday."):
         assert s.speaker.name != time.rstrip(".")
+
+
+def test_coordinated_descriptions_in_apposition_are_one_person(statements_of):
+    s = statements_of("“We will win,” said Tom Hale, the head of the campaign and a close aide to the mayor.")[0]
+    assert s.speaker.name == "Tom Hale" and not s.speaker.members
