@@ -186,6 +186,8 @@ def according_to_statement(acc: Token, source: Token, head: Token, quotes: list[
     mention = noun_phrase(source)
     if mention.end > last + 1 or mention.start < first:
         mention = doc[max(mention.start, first + 2) : min(mention.end, last + 1)]
+    elif acc.i < head.i and mention.end < last + 1:
+        mention = doc[mention.start : last + 1]  # the source's words the parse hung elsewhere
     return Found(kind, [(start, end)], acc, cue_span, "according_to", mention, quote=quote)
 
 
@@ -201,8 +203,8 @@ def source_phrase(acc: Token, source: Token, head: Token) -> tuple[int, int]:
     last = max(words)
     if acc.i < head.i:
         comma = next((t.i for t in doc[source.i : sent.end] if t.text == ","), None)
-        if comma is not None:
-            last = min(last, comma - 1)
+        if comma is not None and comma < head.i:
+            last = comma - 1  # "According to the Adviser to the Head of the Office, …": all of it
     else:
         tail = [t.i for t in doc[acc.i : sent.end] if not (t.is_punct or t.is_space)]
         if tail and not any(t._.cue is not None for t in doc[acc.i + 2 : tail[-1] + 1]):

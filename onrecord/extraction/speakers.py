@@ -216,10 +216,10 @@ def speaker_type(mention: Span) -> SpeakerType:
     if cls in {"person", "group"}:
         return "group" if plural or cls == "group" else "person"
     if cls in {"organization", "place"}:
-        return "organization"
-    if cls == "unknown" and head.pos_ in {"NOUN", "PROPN"}:
-        return "group" if plural else "person"  # a noun the lexicon does not know: the parse's word
-    return "unknown"
+        return "group" if plural and cls == "organization" and head.pos_ == "NOUN" else "organization"
+    if cls == "unknown" and head.pos_ == "PROPN":
+        return "group" if plural else "person"  # a name the model did not label
+    return "unknown"  # a noun the lexicon does not know: kept as its description, never an identity
 
 
 def description(mention: Span) -> str:
@@ -229,7 +229,7 @@ def description(mention: Span) -> str:
     opening = next((i for i, t in enumerate(tokens) if t.text == "(" and i > 0), None)
     if opening is not None:
         tokens = tokens[:opening]  # "(DSHS)", "(R-Ga.)": an alias or an affiliation, not the description
-    while len(tokens) > 1 and tokens[0].lower_ in QUANTIFIERS:
+    while len(tokens) > 2 and tokens[0].lower_ in QUANTIFIERS and tokens[1].lower_ != "of":
         tokens = tokens[1:]
     if tokens and all(t.pos_ == "PROPN" or t.is_title for t in tokens):
         words = _clean_name(" ".join(t.text for t in tokens))
@@ -246,6 +246,9 @@ def name_mention(mention: Span, registry: SpeakerRegistry) -> tuple[str, Speaker
     root = mention.root
     if speaker_class(root) == "never" or (len(mention) == 1 and root.lower_ in {"you", "it", "its", "your"}):
         return None  # "you" is the one addressed; a pronoun the rules did not resolve names no one
+    if root.pos_ == "PRON" or any(t.dep_ == "poss" and t.lower_ in {"our", "my", "your"} for t in mention):
+        # "anyone", "some of our allies", "our state": someone, but no one the article names
+        return description(mention), "unknown"
     m = name_in_mention(mention, registry)
     if m:
         name, typ = m
@@ -302,8 +305,10 @@ def antecedent_of_relative(mention: Span) -> Span:
 
 
 def is_surname_of(name: str, people: set[str]) -> bool:
-    """One word that ends a longer person's name in the same article."""
-    return len(name.split()) == 1 and any(len(p.split()) > 1 and p.split()[-1] == name for p in people)
+    """One word that ends a longer person's name in the same article (in capitals too: a
+    transcript label, "BURGUM")."""
+    word = name.capitalize() if name.isupper() else name
+    return len(name.split()) == 1 and any(len(p.split()) > 1 and p.split()[-1] == word for p in people)
 
 
 def first_name_references(doc: Doc, full_names: list[str]) -> set[str]:
@@ -347,6 +352,8 @@ def canonical_names(names: list[str], first_named: set[str] | frozenset[str] = f
     mapping = {}
     for name in names:
         words = name.split()
+        if name.isupper():
+            words = [w.capitalize() for w in words]  # a transcript label in capitals ("BURGUM")
         best = name
         for other in full:
             ow = other.split()
@@ -393,8 +400,15 @@ def name_speakers(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
         if is_pronoun_mention(span):
             return None
         named = name_mention(antecedent_of_relative(span), registry)
-        if named is not None and named[1] == "organization" and is_surname_of(named[0], people):
+        if named is not None and named[1] == "organization" and (named[0] in people or is_surname_of(named[0], people)):
             return named[0], "person"  # "Blinken" tagged as a place after "Antony Blinken"
+        return named
+
+    def antecedent_namer(span: Span) -> tuple[str, str] | None:
+        # a place that is a sentence's subject is where things happen, not whom "they" or "he" means
+        named = namer(span)
+        if named is not None and named[1] != "person" and speaker_class(span.root) == "place":
+            return None
         return named
 
     def first_person_last(g: Found) -> tuple[bool, int]:
@@ -420,11 +434,11 @@ def name_speakers(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
             f.speaker_name, f.speaker_type = " and ".join(members), "group"
         elif is_pronoun_mention(mention):
             f.speaker_name, f.speaker_type = resolve_pronoun(  # type: ignore[assignment]
-                mention.root, f, found, spoken, persons, namer)
+                mention.root, f, found, spoken, persons, antecedent_namer)
         else:
             f.speaker_name, f.speaker_type = namer(mention) or ("", "unknown")  # type: ignore[assignment]
             if f.speaker_type == "person" and len(f.speaker_name.split()) == 1:
-                f.speaker_name = surname_in_context(mention, f.speaker_name, namer, spoken)
+                f.speaker_name = surname_in_context(mention, f.speaker_name, antecedent_namer, spoken)
         spoken.append(Spoken(f.mention.start_char, f.speaker_name, f.speaker_type))
         spoken.sort(key=lambda s: s.offset)
     for f in found:  # a continuation takes its speaker from the statement it goes on from
@@ -452,8 +466,10 @@ def canonical_speakers(doc: Doc, found: list[Found], persons: list[str]) -> None
     to the names they abbreviate (``acronyms``)."""
     people = {f.speaker_name for f in found if f.speaker_type == "person"} | set(persons)
     for f in found:
-        if f.speaker_type == "organization" and is_surname_of(f.speaker_name, people):
-            f.speaker_type = "person"  # "Varga" tagged ORG after "President Lidia Varga"
+        if f.speaker_type == "organization" and (f.speaker_name in people or is_surname_of(f.speaker_name, people)):
+            # one name, one type: "Varga" tagged ORG after "President Lidia Varga", a full name the
+            # model tagged ORG here and PERSON there
+            f.speaker_type = "person"
     names = [f.speaker_name for f in found if f.speaker_type == "person"] + persons
     mapping = canonical_names(names, first_name_references(doc, names))
     short = acronyms(doc.text)

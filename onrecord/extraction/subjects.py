@@ -92,6 +92,8 @@ def speaker_class(token: Token) -> SpeakerClass:
         return NOUN_CLASS[kind]  # type: ignore[return-value]
     if token.pos_ == "PROPN" and token.is_title:
         return "person" if not token.is_upper or len(token) > 1 else "unknown"
+    if token.pos_ in {"PROPN", "NOUN", "ADJ", "X"} and token.is_upper and token.is_alpha and len(token) > 2:
+        return "person"  # a name in capitals, as transcripts write their speakers ("BURGUM:")
     return "unknown"
 
 
@@ -104,13 +106,16 @@ def can_speak(token: Token) -> bool:
 
 
 def noun_phrase(token: Token) -> Span:
-    """The mention: the subject's subtree without relative clauses and trailing punctuation
-    ("Zelensky, who …," → "Zelensky"; "Ukraine's President Volodymyr Zelensky" whole), kept to
-    the paragraph of its head (a parse may run a phrase over a paragraph break)."""
+    """The mention: the subject's subtree without relative clauses, a list that follows it and
+    trailing punctuation ("Zelensky, who …," → "Zelensky"; "Ukraine's President Volodymyr
+    Zelensky" whole), kept to the paragraph of its head (a parse may run a phrase over a paragraph
+    break)."""
     drop = set()
     for c in token.children:
         if c.dep_ in {"relcl", "acl", "advcl", "cc", "conj"} and c.i > token.i:
             drop.update(t.i for t in c.subtree)
+        if c.dep_ == "appos" and c.i > token.i and any(g.dep_ == "conj" for g in c.children):
+            drop.update(t.i for t in c.subtree)  # "Biden, the Russian side, France and Germany": a list
     first_dropped = min(drop, default=10**9)
     keep = [t for t in token.subtree if t.i < first_dropped]
     start, end = keep[0].i, keep[-1].i + 1

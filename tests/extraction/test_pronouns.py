@@ -95,3 +95,32 @@ def test_a_time_is_never_a_speaker(statements_of, time):
 def test_coordinated_descriptions_in_apposition_are_one_person(statements_of):
     s = statements_of("“We will win,” said Tom Hale, the head of the campaign and a close aide to the mayor.")[0]
     assert s.speaker.name == "Tom Hale" and not s.speaker.members
+
+
+def test_a_noun_the_lexicon_does_not_know_is_no_identity_and_no_antecedent(statements_of):
+    text = ("Mayor Ana Ruiz opened the hall on Monday.\n\n"
+            "A phone conversation with Governor Karl Berg is also planned. He noted that the bridge was safe.")
+    s = by_quote(statements_of(text), "the bridge was safe")
+    assert s.speaker.name != "phone conversation with Governor Karl Berg"
+
+
+def test_someone_and_our_state_are_kept_but_are_not_identities(statements_of):
+    for text in ("Has anyone thought that the talks could fail?",
+                 "Mr Holm said on Monday: “Some of our allies have said that they are worried.”",
+                 "Our state wants a firm guarantee for its security, the adviser said."):
+        for s in statements_of(text):
+            if s.speaker.mention is not None and s.speaker.mention.text.lower() in {"anyone", "some of our allies",
+                                                                                    "our state"}:
+                assert s.speaker.type == "unknown"
+
+
+def test_a_transcript_label_in_capitals_takes_the_full_name(statements_of):
+    text = ("Interior Secretary Doug Burgum spoke to reporters.\n\n"
+            "BURGUM: We will open more land for drilling this year.")
+    assert statements_of(text)[-1].speaker.name == "Doug Burgum"
+
+
+def test_according_to_takes_the_whole_source_before_its_comma(statements_of):
+    s = statements_of("According to the Adviser to the Head of the Office, the talks will go on next week.")[0]
+    assert s.speaker.mention.text == "the Adviser to the Head of the Office"
+    assert s.quote.text == "the talks will go on next week"
