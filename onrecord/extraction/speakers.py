@@ -81,6 +81,8 @@ def name_tokens(entity: Span) -> Span:
         previous = entity.doc[start - 1]
         if previous.dep_ in {"compound", "flat"} and start - 1 < previous.head.i <= root.i:
             start -= 1
+        elif is_name_hyphen(previous) and start - 2 >= entity.start:
+            start -= 1  # "Ban Ki-moon", "Bankman-Fried": a hyphen inside a name keeps it whole
         else:
             break
     # and the other way: a first name the model left outside the entity ("Siobhan [Keane]")
@@ -93,6 +95,13 @@ def name_tokens(entity: Span) -> Span:
         else:
             break
     return entity.doc[start : entity.end] if start <= root.i else entity
+
+
+def is_name_hyphen(token: Token) -> bool:
+    """A hyphen written without spaces between two capitalised words of a name."""
+    doc = token.doc
+    return (token.text in {"-", "‐"} and not token.whitespace_ and 0 < token.i < len(doc) - 1
+            and not doc[token.i - 1].whitespace_ and doc[token.i - 1].text[:1].isupper())
 
 
 def names_the_head(entity: Span, mention: Span) -> bool:

@@ -12,6 +12,9 @@ Each rule is one function:
                             issuer of a document that "says" (``issuer_of``);
 * ``nearest_noun_phrase`` — for a parse that lost the subject link, the nearest noun phrase that
                             can speak, outside what the cue reports;
+* ``bound_mention``       — in a free relative or a participle's control, a pronoun bound by the
+                            subject of a clause above it is named by that subject ("X condemned
+                            what he called …");
 * ``noun_phrase``         — the mention itself: the speaker token's phrase without relative
                             clauses and trailing punctuation, within its paragraph.
 """
@@ -257,12 +260,39 @@ def subject_of(cue: Token) -> Token | None:
     A subject that can never speak (a time, an abstract noun) is no speaker: None."""
     passive = any(c.dep_ == "nsubjpass" for c in cue.children)
     subject = own_subject(cue, cue) or inverted_subject(cue)
+    if subject is not None and any(c.tag_ in {"WP", "WRB"} and c.i < cue.i for c in cue.children):
+        subject = bound_mention(subject)  # "X condemned what he called …"
     if subject is None and not passive:
         subject = controller(cue)
+        if subject is not None:
+            subject = bound_mention(subject)  # "X said he did not believe …, arguing …"
     if (subject is None or speaker_class(subject) == "never") and not passive:
         subject = nearest_noun_phrase(cue)  # "The Latest: Trump urges …": a headline word is no subject
     if subject is None or speaker_class(subject) == "never":
         return None
+    return subject
+
+
+BOUND_PRONOUNS = {"he": CAN_SPEAK - {"organization"}, "she": CAN_SPEAK - {"organization"}, "it": {"organization"},
+                  "they": {"group", "organization"}}
+
+
+def bound_mention(subject: Token) -> Token:
+    """Mention rule: the he/she/it/they subject of a free relative ("Ban Ki-moon condemned what
+    he called …") or the pronoun that controls a participle ("Perdue said he did not believe …,
+    arguing …") refers to the subject, before it, of a clause above it in its sentence when that
+    subject agrees; the mention is the name, not the pronoun.  A pronoun that is the subject of its
+    own cue otherwise stays, for the pronoun rules."""
+    allowed = BOUND_PRONOUNS.get(subject.lower_)
+    if allowed is None:
+        return subject
+    node = subject.head
+    while node.head.i != node.i:
+        node = node.head
+        for c in node.children:
+            if (c.dep_ in {"nsubj", "nsubjpass"} and c.i < subject.i and c.pos_ != "PRON"
+                    and speaker_class(c) in allowed and not _in_quotation(c)):
+                return c
     return subject
 
 

@@ -81,3 +81,24 @@ def test_speaker_class_of_common_nouns(nlp):
     classes = {t.text: speaker_class(t) for t in doc if t.pos_ == "NOUN"}
     assert classes == {"officials": "person", "ministry": "organization", "statement": "carrier", "city": "place",
                        "aid": "never"}
+
+
+def test_what_he_called_is_named_by_the_subject_above(statements_of):
+    s = by_cue(statements_of("Secretary General Ana Ruiz condemned what she called a “brazen breach” of the rules."),
+               "called")
+    assert s.speaker.mention.text == "Secretary General Ana Ruiz"
+
+
+def test_a_pronoun_that_controls_a_participle_is_named_by_the_subject_above(statements_of):
+    text = "Senator Tom Hale said he did not believe the ads hurt him, arguing that the economy mattered more."
+    assert by_cue(statements_of(text), "arguing").speaker.mention.text == "Senator Tom Hale"
+
+
+def test_a_pronoun_subject_of_its_own_cue_stays_for_the_pronoun_rules(statements_of):
+    text = "Mayor Tom Hale spoke on Monday. “The bridge is safe,” he said."
+    assert by_cue(statements_of(text), "said").speaker.mention.text == "he"
+
+
+def test_a_hyphenated_name_is_kept_whole(statements_of):
+    s = statements_of("Secretary General Ban Ki-moon said the test was a clear breach.")[0]
+    assert s.speaker.name == "Ban Ki-moon"
