@@ -119,6 +119,8 @@ def noun_phrase(token: Token) -> Span:
             drop.update(t.i for t in c.subtree)
         if c.dep_ == "appos" and c.i > token.i and any(g.dep_ == "conj" for g in c.children):
             drop.update(t.i for t in c.subtree)  # "Biden, the Russian side, France and Germany": a list
+        if c.dep_ == "appos" and c.i > token.i and (c.like_num or c.pos_ == "NUM"):
+            drop.update(t.i for t in c.subtree)  # "Ramos, 58, told …": an age is no part of the name
     first_dropped = min(drop, default=10**9)
     keep = [t for t in token.subtree if t.i < first_dropped]
     start, end = keep[0].i, keep[-1].i + 1
@@ -154,10 +156,13 @@ def own_subject(token: Token, cue: Token) -> Token | None:
     a governing verb (not the cue) its passive subject too ("was criticised for saying").  A
     subject inside a quotation, or over a paragraph break, is not the subject of a cue outside it."""
     deps = {"nsubj", "csubj"} if token.i == cue.i else {"nsubj", "csubj", "nsubjpass"}
+    if token.i == cue.i:
+        deps = deps | {"compound"}  # '"…," Beck joked': a name the parse hung from the verb as a compound
     subjects = []
     for c in token.children:
         if c.dep_ in deps and not (_in_quotation(c) and not _in_quotation(cue)) and same_paragraph(c, cue):
-            subjects.append(c)
+            if c.dep_ != "compound" or (c.i == cue.i - 1 and c.pos_ == "PROPN"):
+                subjects.append(c)
         if c.dep_ == "agent":
             subjects += [g for g in c.children if g.dep_ == "pobj"]
     # two subjects ("The Latest: Trump urges …"): the one that can speak, the nearer on a tie
@@ -325,19 +330,24 @@ def _reported_by(cue: Token) -> set[int]:
 
 
 def nearest_noun_phrase(cue: Token) -> Token | None:
-    """Rule 4, for parses that lost the subject link ("…," the governor, Pavel Orlov, said): the
-    nearest noun phrase to the cue in its sentence and paragraph, outside quotation marks and
-    outside what the cue reports, that can speak (a name, a pronoun, a person or a body; not a
-    place, which is where something happened, nor a time)."""
+    """Rule 4, for parses that lost the subject link ('"…," the governor, Pavel Orlov, said',
+    '"…," Ramos, 58, told AFP'): the nearest noun phrase to the cue in its sentence and paragraph,
+    outside quotation marks and outside what the cue reports, that can speak (a name, a pronoun, a
+    person or a body; not a place, which is where something happened, nor a time).  A phrase
+    before the cue counts from its last word, appositions included ("Trump, the frontrunner in
+    the polls, said")."""
     reported = _reported_by(cue)
     best: tuple[int, Token] | None = None
-    for chunk in cue.sent.noun_chunks:
-        root = chunk.root
-        if _in_quotation(root) or root.i in reported or not same_paragraph(root, cue):
+    for t in cue.sent:
+        if t.pos_ not in {"NOUN", "PROPN", "PRON"} or t.dep_ in {"compound", "poss", "nmod", "amod", "flat"}:
             continue
-        if not can_speak(root):
+        if t.i == cue.i or _in_quotation(t) or t.i in reported or not same_paragraph(t, cue) or not can_speak(t):
             continue
-        distance = cue.i - chunk.end + 1 if chunk.end <= cue.i else chunk.start - cue.i
-        if 0 <= distance <= 6 and (best is None or distance < best[0]):
-            best = (distance, root)
+        if t.i < cue.i:
+            last = max((u.i for u in t.subtree if u.i < cue.i and not (u.is_punct or u.is_space)), default=t.i)
+            distance = cue.i - last
+        else:
+            distance = min(u.i for u in t.subtree if u.i > cue.i) - cue.i  # "Said Ellis:" hangs the cue from the name
+        if 0 < distance <= 6 and (best is None or distance < best[0]):
+            best = (distance, t)
     return best[1] if best else None

@@ -102,3 +102,13 @@ def test_a_pronoun_subject_of_its_own_cue_stays_for_the_pronoun_rules(statements
 def test_a_hyphenated_name_is_kept_whole(statements_of):
     s = statements_of("Secretary General Ban Ki-moon said the test was a clear breach.")[0]
     assert s.speaker.name == "Ban Ki-moon"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("“We were wrong not to stop him at the start,” Ramos, 58, told the agency in an interview.", "Ramos"),
+    ("“Very good question, very good,” Tom Hale, the mayor of the city and its best-known lawyer, said.", "Tom Hale"),
+    ("Said Ellis: “I do not get the sense she is the least bit interested in reform.”", "Ellis"),
+])
+def test_inverted_frames_where_the_parse_lost_the_subject(statements_of, text, name):
+    s = [s for s in statements_of(text) if s.kind == "direct"][0]
+    assert s.speaker.name.endswith(name)
