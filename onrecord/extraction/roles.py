@@ -424,7 +424,8 @@ def resolve_roles(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
                 _apply(f, result)
         elif f.mention is not None and f.speaker_name in became and not f.members:
             _apply(f, _antecedent(f.mention, became[f.speaker_name], ctx))
-        elif f.mention is not None and f.speaker_type == "unknown" and (it := organization_it(f.mention, ctx)):
+        elif f.mention is not None and (f.speaker_type == "unknown" or f.speaker_name.islower()) \
+                and (it := organization_it(f.mention, ctx)):  # "it", or "it" the pronoun rules took to "company"
             _apply(f, it)
         ctx.found.append(f)
 
