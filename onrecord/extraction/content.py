@@ -21,6 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from onrecord.extraction.found import Found
+from onrecord.extraction.questions import agent_of, asked_passively
 from onrecord.extraction.quotes import QuoteSpan
 from onrecord.extraction.subjects import noun_phrase, subject_of
 from onrecord.lexicons.cues import CueEntry
@@ -66,7 +67,7 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
     if "np" in entry.complements:
         objects = [c for c in children if c.dep_ in {"dobj", "oprd"}]
         if objects:
-            return objects + controlled_infinitive(cue, objects)
+            return objects + controlled_infinitive(cue, objects) + object_preposition(cue, objects, entry)
     for c in children:
         # "called for X", "pointed to X": the object of the verb's preposition
         if c.dep_ in {"prep", "prt"} and f"prep:{c.lower_}" in entry.complements:
@@ -76,11 +77,26 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
     if "clause" in entry.complements:
         # "said on Friday that …" parses the clause as an adverbial clause or as the object
         for c in children:
-            if (
-                c.dep_ in {"advcl", "dobj"}
-                and c.pos_ in {"VERB", "AUX"}
-                and any(m.dep_ == "mark" and m.lower_ in {"that", "whether", "if"} for m in c.children)
-            ):
+            if c.dep_ in {"advcl", "dobj"} and c.pos_ in {"VERB", "AUX"} and has_complementizer(c):
+                return c
+        return clause_on_addressee(cue)
+    return None
+
+
+def has_complementizer(verb: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ in {"that", "whether", "if"} for m in verb.children)
+
+
+def clause_on_addressee(cue: Token) -> Token | None:
+    """Addressee rule: "told news agency Reuters that Hamas approved …" is parsed with the
+    that-clause hung on the addressee, as if it described Reuters.  A clause under the cue's
+    object that opens with a complementizer (not a relative pronoun, which would be its
+    subject or object) is what was said."""
+    for obj in cue.children:
+        if obj.dep_ not in {"dobj", "dative"}:
+            continue
+        for c in obj.children:
+            if c.dep_ in {"acl", "relcl", "ccomp"} and c.i > obj.i and has_complementizer(c):
                 return c
     return None
 
@@ -91,6 +107,15 @@ def controlled_infinitive(cue: Token, objects: list[Token]) -> list[Token]:
     last = max(o.i for o in objects)
     return [c for c in cue.children
             if c.dep_ == "xcomp" and c.i > last and any(a.lower_ == "to" for a in c.children)]
+
+
+def object_preposition(cue: Token, objects: list[Token], entry: CueEntry) -> list[Token]:
+    """Charge rule: "accused Holt OF BEING a Democrat", "blamed the workers FOR the losses": what
+    the speaker says of the object is the object with the cue's preposition after it, for the
+    prepositions the lexicon lists with the cue (prep:of, prep:for)."""
+    last = max(o.i for o in objects)
+    return [c for c in cue.children
+            if c.dep_ == "prep" and c.i > last and f"prep:{c.lower_}" in entry.complements]
 
 
 def content_range(head: Token | list[Token], cue: Token) -> tuple[int, int]:
@@ -189,8 +214,9 @@ def clip_to_paragraph(doc: Doc, cue: Token, start: int, end: int) -> tuple[int, 
 
 
 def cued_statement(kind: str, content: list[tuple[int, int]], cue: Token, quote: QuoteSpan | None) -> Found:
-    """A statement whose speaker is the subject of its cue (``subject_of``)."""
-    subject = subject_of(cue)
+    """A statement whose speaker is the subject of its cue (``subject_of``); for a passive
+    "ask" the asker, not the one asked (``questions.asked_passively``)."""
+    subject = agent_of(cue) if asked_passively(cue) else subject_of(cue)
     mention = noun_phrase(subject) if subject is not None else None
     return Found(kind, content, cue, cue_extent(cue), cue._.cue.cls, mention,
                  negated=cue._.cue_negated, hedged=cue._.cue_hedged, quote=quote)
@@ -213,8 +239,10 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
     gap = doc.text[min(cue.idx, end) : max(cue.idx, start)]
     if "\n" in gap:
         return None  # a parse that links a cue to words in another paragraph is wrong
-    if isinstance(head, list) and all(t.pos_ == "PRON" and t.n_lefts + t.n_rights == 0 for t in head):
-        return None  # "welcomed it": a pronoun object says nothing on its own
+    if isinstance(head, list) and all(is_bare_pronoun(t) for t in head):
+        return None  # "welcomed it", "conclusions that Israel would not support": nothing said on its own
+    if negated_object(cue, head) or (isinstance(head, list) and inverted_after_quotation(cue, quotes)):
+        return None
     if not isinstance(head, list):
         start = start_at_complementizer(head, start)
     if cue.i < head_index(head) and not isinstance(head, list):
@@ -225,6 +253,36 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
     if kind == "direct" and quote is not None:
         start, end = quote.inner_start, quote.inner_end
     return cued_statement(kind, [(start, end)], cue, quote)
+
+
+def negated_object(cue: Token, head: Token | list[Token]) -> bool:
+    """Negated-object rule: "did not mention the war", "didn't name the company", "did not
+    reveal details": a negated cue whose content is only a noun phrase reports nothing said.
+    A negated clause ("did not say that …") stays a negated statement."""
+    return isinstance(head, list) and cue._.cue_negated
+
+
+def inverted_after_quotation(cue: Token, quotes: list[QuoteSpan]) -> bool:
+    """Inversion rule: in '"… a major red line," accused the foreign minister' the cue follows
+    the quotation and the noun phrase after it is its subject, not its object: the statement is
+    the quotation (``quotations.attribute_quotation``), and the cue has no noun-phrase content."""
+    text = cue.doc.text
+    before = text[: cue.idx].rstrip()
+    while before and before[-1] in ",;:—–-":
+        before = before[:-1].rstrip()
+    return any(q.end == len(before) for q in quotes)
+
+
+RELATIVE_WORDS = {"that", "which", "who", "whom", "whose", "what"}
+
+
+def is_bare_pronoun(token: Token) -> bool:
+    """Pronoun-object rule: a pronoun object ("welcomed it") or a relative word standing for
+    its antecedent ("the conclusions that Israel would not support") carries no content of
+    its own: what it refers to lies outside the cue's phrase."""
+    if token.n_lefts + token.n_rights:
+        return False
+    return token.pos_ == "PRON" or token.lower_ in RELATIVE_WORDS
 
 
 def head_index(head: Token | list[Token]) -> int:

@@ -7,11 +7,13 @@ one for each direct quotation no statement holds yet (``quotations``: attributed
 fragment that makes its cue's statement mixed, or the continuation of the statement before it),
 then the labelled paragraphs (``labels``).  The statements are then settled:
 
-* ``trim_nested_attributions`` — a content that ends in another attribution stops before it;
 * ``drop_embedded_weak_cues``  — a verb inside someone's reported words starts no statement unless
-                                 it is a verb of saying proper;
+                                 it is a verb of saying proper, or the reporter's own second
+                                 predicate that the parser hung inside (``reporters_conjunct``);
+* ``trim_nested_attributions`` — a content that ends in another attribution stops before it;
 * ``_drop_nested``             — two statements over the same words are one;
-* ``merge_split_quotations``   — a quotation split by its attribution is one utterance.
+* ``merge_split_quotations``   — a quotation split by its attribution is one utterance;
+* ``mark_questions``           — what a speaker asked is kind ``question`` (``questions.py``).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from spacy.tokens import Doc, Token
 from onrecord.extraction.content import according_to, according_to_statement, statement_from_cue, trim_range
 from onrecord.extraction.found import Found
 from onrecord.extraction.labels import merge_label_statements
+from onrecord.extraction.questions import mark_questions
 from onrecord.extraction.quotations import (
     attribute_quotation,
     continue_quotation,
@@ -35,6 +38,7 @@ from onrecord.extraction.quotations import (
 )
 from onrecord.extraction.quotes import QuoteSpan, paragraphs
 
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 MIN_QUOTE_WORDS = 4  # shorter quotations without a cue of their own are scare quotes or titles
 
 
@@ -86,9 +90,16 @@ def build_statements(doc: Doc) -> list[Found]:
             found.append(st)
             found.sort(key=lambda f: f.start)
     found = merge_label_statements(doc, found, paragraphs(doc.text))
-    trim_nested_attributions(found)
+    # weak cues inside reported words go first: a verb that is part of what was said must not
+    # cut the statement that holds it ("said he would hold a meeting and discuss X")
     found = drop_embedded_weak_cues(found)
-    return merge_split_quotations(_drop_nested(found), paragraph_starts)
+    conjuncts = reporters_conjuncts(found)
+    trim_nested_attributions(found)
+    for second, first in conjuncts:
+        second.mention = first.mention
+    found = merge_split_quotations(_drop_nested(found), paragraph_starts)
+    mark_questions(doc, found)
+    return found
 
 
 def drop_embedded_weak_cues(found: list[Found]) -> list[Found]:
@@ -98,7 +109,10 @@ def drop_embedded_weak_cues(found: list[Found]) -> list[Found]:
 
     def embedded(f: Found) -> bool:
         return f.cue is not None and any(
-            g is not f and g.start <= f.cue.idx < g.end and (f.mention is None or g.start <= f.mention.start_char)
+            g is not f
+            and g.start <= f.cue.idx < g.end
+            and (f.mention is None or g.start <= f.mention.start_char)
+            and not reporters_conjunct(f.cue, g.cue)
             for g in found
         )
 
@@ -109,6 +123,17 @@ def drop_embedded_weak_cues(found: list[Found]) -> list[Found]:
             embedded(f) and f.cue is not None and f.cue._.cue is not None and "quote" not in f.cue._.cue.complements
         )
     ]
+
+
+def reporters_conjunct(cue: Token, outer: Token | None) -> bool:
+    """Conjunct rule: in "said he would order a review and warned against hackers" the parser
+    hangs "warned" on "order", inside what was said; its tense, the same as the outer cue's and
+    not that of the verb it hangs on, shows it is the reporter's second predicate ("said … and
+    warned …"), a statement of its own.  "said he would hold a meeting and discuss X" keeps
+    "discuss" inside."""
+    if outer is None or cue.dep_ != "conj" or cue.i < outer.i:
+        return False
+    return cue.tag_ == outer.tag_ and cue.tag_ in FINITE_TAGS and cue.head.tag_ != cue.tag_
 
 
 def merge_split_quotations(found: list[Found], paragraph_starts: list[int]) -> list[Found]:
@@ -163,9 +188,32 @@ def trim_nested_attributions(found: list[Found]) -> None:
             cut = node.left_edge.idx
             if cut > start + 10:
                 new_start, new_end = trim_range(outer.cue.doc, start, cut)
+                new_end = _before_conjunction(outer.cue.doc.text, new_start, new_end)
                 if new_end > new_start:
                     outer.content = [(new_start, new_end)]
                     end = new_end
+
+
+def _before_conjunction(text: str, start: int, end: int) -> int:
+    """'… the nation's defenses and' → '… the nation's defenses': a content cut before a
+    conjoined statement does not end in the conjunction."""
+    head, _, last = text[start:end].rpartition(" ")
+    if head and last.lower() in {"and", "but", "or"}:
+        return start + len(head.rstrip(" ,;"))
+    return end
+
+
+def reporters_conjuncts(found: list[Found]) -> list[tuple[Found, Found]]:
+    """(second, first) for each reporter's second predicate inside a first statement's words
+    ("Trump said … and warned against hackers"): the second has the first's subject, though
+    the parse, which hung it inside what was said, gives it the reported clause's."""
+    return [
+        (f, g)
+        for f in found
+        for g in found
+        if g is not f and g.cue is not None and f.cue is not None and g.start <= f.cue.idx < g.end
+        and reporters_conjunct(f.cue, g.cue)
+    ]
 
 
 def _cue_governs(cue: Token | None, quote: QuoteSpan) -> bool:

@@ -130,3 +130,44 @@ def test_quotation_signed_with_a_dash(statements_of):
     text = "“Peace is built one village at a time, and nobody can skip the work.” ― Maria Lopez\n\nThe forum closed."
     s = only(statements_of(text))
     assert s.kind == "direct" and s.speaker.name == "Maria Lopez" and s.cue.text == "―"
+
+
+# --- contents: addressee clauses, relative objects, charges, conjuncts ------------------------------
+
+
+def test_that_clause_hung_on_the_addressee_is_what_was_told(statements_of):
+    text = "An aide had earlier told the agency Newswire that the minister rejected a “watered-down” plan."
+    found = statements_of(text)
+    assert [s.quote.text for s in found] == ["that the minister rejected a “watered-down” plan"]
+    assert found[0].kind == "mixed"
+
+
+def test_a_relative_object_is_no_content(statements_of):
+    found = statements_of("The envoy added that the draft held conclusions that the council would not support.")
+    assert [(s.cue.text, s.quote.text) for s in found] == [
+        ("added", "that the draft held conclusions that the council would not support")]
+
+
+def test_a_weak_verb_inside_what_was_said_does_not_cut_it(statements_of):
+    found = statements_of("The president adds that he intends to meet the premier and discuss the pipeline.")
+    assert [s.quote.text for s in found] == ["that he intends to meet the premier and discuss the pipeline"]
+
+
+def test_a_characterisation_inside_what_was_said_does_not_cut_it(statements_of):
+    text = "Ivo Marek said that he did not want to lose the support of Norway, which he called “a true friend.”"
+    found = statements_of(text)
+    assert found[0].quote.text.endswith("which he called “a true friend.”")
+
+
+def test_the_reporters_second_predicate_is_a_statement_of_its_own(statements_of):
+    text = "Governor Alma Diaz said she would order a review of the dams and warned against further delays."
+    found = statements_of(text)
+    assert [(s.cue.text, s.quote.text, s.speaker.name) for s in found] == [
+        ("said", "she would order a review of the dams", "Alma Diaz"),
+        ("warned", "further delays", "Alma Diaz"),
+    ]
+
+
+def test_accused_of_keeps_the_charge(statements_of):
+    found = statements_of("The senator accused the agency of hiding the report from Congress.")
+    assert [s.quote.text for s in found] == ["the agency of hiding the report from Congress"]
