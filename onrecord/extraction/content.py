@@ -10,6 +10,7 @@ Each rule is one function:
                                (``clip_to_paragraph``), started at its complementizer, run on to the
                                end of the sentence, widened to whole quotations; the speaker is the
                                cue's subject (``subjects.subject_of``);
+* ``parenthetical_statement``— "X, he said, Y": the clause around a cue set off inside it;
 * ``cue_extent``             — the cue phrase: the verb with its auxiliaries, negation and particle.
 
 The kind follows from how the content relates to the quotation marks (``classify_kind``): wholly
@@ -225,7 +226,7 @@ def cued_statement(kind: str, content: list[tuple[int, int]], cue: Token, quote:
 def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> Found | None:
     head = content_of_cue(cue, entry)
     if head is None:
-        return None
+        return parenthetical_statement(cue, entry, quotes)
     doc = cue.doc
     start, end = content_range(head, cue)
     if start >= end or (cue.idx >= start and cue.idx < end):
@@ -253,6 +254,35 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
     if kind == "direct" and quote is not None:
         start, end = quote.inner_start, quote.inner_end
     return cued_statement(kind, [(start, end)], cue, quote)
+
+
+def parenthetical_statement(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> Found | None:
+    """Parenthetical rule: "The museum, Mr. Obama said, would make visitors face the past": a cue
+    set off inside the clause it reports (parsed as a parataxis of that clause's verb) reports
+    the clause around it, in two segments: the words before the cue's phrase and after it.
+    Quoted clauses are left to the quotation rules."""
+    if cue.dep_ != "parataxis" or "clause" not in entry.complements:
+        return None
+    head = cue.head
+    if any(q.start <= head.idx < q.end for q in quotes) or head._.cue is not None:
+        return None
+    inner = {t.i for t in cue.subtree}
+    runs: list[list[Token]] = []
+    for t in head.subtree:
+        if t.i in inner:
+            continue
+        if runs and t.i == runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    doc = cue.doc
+    ranges = [trim_range(doc, *_span_chars(run)) for run in runs]
+    ranges = [clip_to_paragraph(doc, cue, s, e) for s, e in ranges]
+    ranges = [(s, e) for s, e in ranges if e > s and any(ch.isalnum() for ch in doc.text[s:e])]
+    if not ranges or sum(e - s for s, e in ranges) < 10:
+        return None
+    kind, quote = classify_kind(ranges[0][0], ranges[-1][1], quotes, doc)
+    return cued_statement("indirect" if kind == "direct" else kind, ranges, cue, quote)
 
 
 def negated_object(cue: Token, head: Token | list[Token]) -> bool:

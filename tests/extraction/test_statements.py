@@ -171,3 +171,18 @@ def test_the_reporters_second_predicate_is_a_statement_of_its_own(statements_of)
 def test_accused_of_keeps_the_charge(statements_of):
     found = statements_of("The senator accused the agency of hiding the report from Congress.")
     assert [s.quote.text for s in found] == ["the agency of hiding the report from Congress"]
+
+
+def test_parenthetical_cue_reports_the_clause_around_it(statements_of):
+    text = "The new bridge, Mayor Ines Roth said, would open to traffic in the spring."
+    found = statements_of(text)
+    assert len(found) == 1
+    s = found[0]
+    segments = [text[g.start : g.end] for g in s.quote.segments]
+    assert segments == ["The new bridge", "would open to traffic in the spring"]
+    assert s.kind == "indirect" and s.speaker.name == "Ines Roth"
+
+
+def test_a_feeling_voiced_over_something_keeps_what_it_is_about(statements_of):
+    found = statements_of("The new government has voiced skepticism over the aid package.")
+    assert [s.quote.text for s in found] == ["skepticism over the aid package"]
