@@ -28,6 +28,7 @@ from onrecord.extraction.subjects import noun_phrase, subject_of
 from onrecord.lexicons.cues import CueEntry
 
 CLAUSE_DEPS = {"ccomp", "parataxis"}
+PREDICATE_PREPS = {"as", "for", "of", "over", "about", "to", "against", "with", "into"}
 
 
 # --- content -----------------------------------------------------------------------------
@@ -60,7 +61,7 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
     if "clause" in entry.complements:
         for c in children:
             if c.dep_ in CLAUSE_DEPS:
-                return c
+                return subject_parsed_as_object(cue, c)
     if "to" in entry.complements:
         for c in children:
             if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children):
@@ -82,6 +83,18 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
                 return c
         return clause_on_addressee(cue)
     return None
+
+
+def subject_parsed_as_object(cue: Token, clause: Token) -> Token | list[Token]:
+    """Bare-clause rule: "demanding President Obama make a pledge" is parsed with "Obama" as the
+    cue's object and "make a pledge" as its clause; a clause with no subject right after the
+    object takes it back as its subject."""
+    if any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in clause.children):
+        return clause
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i < clause.i), None)
+    if obj is None or max(t.i for t in obj.subtree) + 1 != clause.left_edge.i:
+        return clause
+    return [obj, clause]
 
 
 def has_complementizer(verb: Token) -> bool:
@@ -111,12 +124,33 @@ def controlled_infinitive(cue: Token, objects: list[Token]) -> list[Token]:
 
 
 def object_preposition(cue: Token, objects: list[Token], entry: CueEntry) -> list[Token]:
-    """Charge rule: "accused Holt OF BEING a Democrat", "blamed the workers FOR the losses": what
-    the speaker says of the object is the object with the cue's preposition after it, for the
-    prepositions the lexicon lists with the cue (prep:of, prep:for)."""
-    last = max(o.i for o in objects)
-    return [c for c in cue.children
-            if c.dep_ == "prep" and c.i > last and f"prep:{c.lower_}" in entry.complements]
+    """Charge rule: "accused Holt OF BEING a Democrat", "blamed the workers FOR the losses",
+    "attacked her opponent AS a fraud", "mocked Romney FOR not releasing his returns": what the
+    speaker says of the object runs on over the cue's prepositions that tell it (those the
+    lexicon lists with the cue, and as/for/of/over/about/to/against/with/into), up to a comma.
+    A preposition of time or place ("on Tuesday", "during the debate") tells the saying.  A
+    relative clause without "that" parsed as the cue's clause ("cited remarks Trump had made")
+    belongs to the object."""
+    last = max(t.i for o in objects for t in o.subtree)
+    doc = cue.doc
+    out: list[Token] = []
+    for c in sorted(cue.children, key=lambda t: t.i):
+        if c.i <= last or c.dep_ not in {"prep", "ccomp"}:
+            continue
+        if any(t.is_punct and t.text in {",", ";", "—", "–"} for t in doc[last + 1 : c.i]):
+            break
+        if c.dep_ == "ccomp":
+            if c.left_edge.i != last + 1 or has_complementizer(c):
+                break
+            out.append(c)
+            last = max(t.i for t in c.subtree)
+            continue
+        said_of = f"prep:{c.lower_}" in entry.complements or c.lower_ in PREDICATE_PREPS
+        if not said_of or any(g.ent_type_ in {"DATE", "TIME"} for g in c.children if g.dep_ == "pobj"):
+            break
+        out.append(c)
+        last = max(t.i for t in c.subtree)
+    return out
 
 
 def content_range(head: Token | list[Token], cue: Token) -> tuple[int, int]:
@@ -249,6 +283,8 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
     if cue.i < head_index(head) and not isinstance(head, list):
         end = extend_to_sentence_end(cue, end)
         start, end = clip_to_paragraph(doc, cue, start, end)
+    if not isinstance(head, list):
+        end = trim_saying_adjuncts(doc, start, end)
     start, end = extend_to_quotes(start, end, quotes)
     kind, quote = classify_kind(start, end, quotes, doc)
     if kind == "direct" and quote is not None:
@@ -345,6 +381,34 @@ def extend_to_sentence_end(cue: Token, end: int) -> int:
     if last is None:
         return end
     return trim_range(doc, end, last.idx + len(last))[1] if last.idx + len(last) > end else end
+
+
+TIME_WORDS = {"moments", "minutes", "hours", "days", "weeks", "shortly", "soon", "just", "right"}
+
+
+def trim_saying_adjuncts(doc: Doc, start: int, end: int) -> int:
+    """Saying-adjunct rule: what closes a reported clause after a comma and tells about the
+    saying, not what was said, is not content: a participle with no subject of its own ("…,
+    contradicting the police's account", "…, implicitly putting his name on the line"), a time
+    after or before an event ("…, moments after the verdict").  (A bare weekday at the end
+    stays: "said he was proud Tuesday" dates the saying, "said talks would resume Monday" the
+    talks.)"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 4:
+        return end
+    for t in span[2:]:
+        if t.i + 1 >= span.end or doc[t.i - 1].text != ",":
+            continue
+        participle = (
+            t.tag_ == "VBG" and t.dep_ in {"advcl", "acl", "xcomp", "conj"}
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in t.children)
+            and max(g.i for g in t.subtree) >= span.end - 2  # it closes the clause, not "X, affecting Y, was"
+        )
+        timing = t.lower_ in TIME_WORDS and doc[t.i + 1].lower_ in {"after", "before"}
+        if participle or timing:
+            end = trim_range(doc, start, doc[t.i - 1].idx)[1]
+            break
+    return end
 
 
 def _clip_at_cue(doc: Doc, cue: Token, start: int, end: int) -> tuple[int, int]:

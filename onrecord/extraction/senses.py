@@ -217,6 +217,8 @@ def relays_a_source(token: Token, sense: CueSense) -> bool:
     ]
     if not objects or any(c.dep_ in {"acl", "relcl", "ccomp"} for o in objects for c in o.children):
         return False
+    if any(c.dep_ == "ccomp" for c in token.children):
+        return False  # "cited remarks Trump had made": the object's clause, parsed as the cue's
     return all(
         o.ent_type_ in SOURCE_ENTITIES or lemma(o) in sense.words or o.lower_ in sense.words
         or (o.pos_ == "PRON" and o.lower_ not in {"it", "this", "that"})

@@ -186,3 +186,29 @@ def test_parenthetical_cue_reports_the_clause_around_it(statements_of):
 def test_a_feeling_voiced_over_something_keeps_what_it_is_about(statements_of):
     found = statements_of("The new government has voiced skepticism over the aid package.")
     assert [s.quote.text for s in found] == ["skepticism over the aid package"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The senator attacked her rival as a fraud.", "her rival as a fraud"),
+    ("The governor mocked the mayor for skipping the vote.", "the mayor for skipping the vote"),
+    ("The minister praised the rescuers on Tuesday.", "the rescuers"),
+    ("The premier cited remarks the envoy had made about the treaty.", "remarks the envoy had made about the treaty"),
+])
+def test_what_is_said_of_the_object_runs_on_over_its_prepositions(statements_of, text, content):
+    assert [s.quote.text for s in statements_of(text)] == [content]
+
+
+def test_a_closing_participle_after_a_comma_tells_the_saying(statements_of):
+    found = statements_of("The footage shows that the driver had stopped, contradicting the company's account.")
+    assert [s.quote.text for s in found] == ["that the driver had stopped"]
+
+
+def test_a_participle_inside_the_clause_stays(statements_of):
+    text = "The chief executive stressed that the outage, affecting banks and airlines, was not an attack."
+    found = statements_of(text)
+    assert [s.quote.text for s in found] == ["that the outage, affecting banks and airlines, was not an attack"]
+
+
+def test_the_subject_of_a_bare_clause_parsed_as_an_object(statements_of):
+    found = statements_of("The senator is demanding Governor Ruth Olsen make a pledge not to raise taxes.")
+    assert [s.quote.text for s in found] == ["Governor Ruth Olsen make a pledge not to raise taxes"]
