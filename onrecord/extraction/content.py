@@ -71,6 +71,12 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
         if objects:
             return objects + controlled_infinitive(cue, objects) + object_preposition(cue, objects, entry)
     for c in children:
+        # "called for the United States to step up": the preposition parsed as the mark of a clause
+        if c.dep_ in {"advcl", "ccomp", "xcomp"} and any(
+            m.dep_ == "mark" and m.i == c.left_edge.i and f"prep:{m.lower_}" in entry.complements for m in c.children
+        ):
+            return c
+    for c in children:
         # "called for X", "pointed to X": the object of the verb's preposition
         if c.dep_ in {"prep", "prt"} and f"prep:{c.lower_}" in entry.complements:
             objects = [g for g in c.children if g.dep_ in {"pobj", "pcomp"}]
@@ -357,10 +363,13 @@ def head_index(head: Token | list[Token]) -> int:
 
 def start_at_complementizer(head: Token, start: int) -> int:
     """'tweeted in the early hours that X was …': the content starts at its complementizer;
-    what the parser hung before it describes the saying, not what was said."""
+    what the parser hung before it describes the saying, not what was said.  A preposition
+    parsed as the clause's mark ("called FOR the army to withdraw") is the cue's, not said."""
     for c in head.children:
         if c.dep_ == "mark" and c.lower_ in {"that", "whether", "if"} and c.idx > start:
             return c.idx
+        if c.dep_ == "mark" and c.lower_ in {"for"} and c.idx == start and c.i + 1 < len(head.doc):
+            return head.doc[c.i + 1].idx
     return start
 
 

@@ -212,3 +212,55 @@ def test_a_participle_inside_the_clause_stays(statements_of):
 def test_the_subject_of_a_bare_clause_parsed_as_an_object(statements_of):
     found = statements_of("The senator is demanding Governor Ruth Olsen make a pledge not to raise taxes.")
     assert [s.quote.text for s in found] == ["Governor Ruth Olsen make a pledge not to raise taxes"]
+
+
+def test_called_for_with_a_clause(statements_of):
+    found = statements_of("The mayor is calling for the state to close the old bridge.")
+    assert [s.quote.text for s in found] == ["the state to close the old bridge"]
+
+
+def test_a_colon_at_the_end_of_a_paragraph_introduces_the_next_quotation(statements_of):
+    text = "The senator was not done. Ruth Abel continued:\n\n“We will vote against this bill every time.”"
+    found = statements_of(text)
+    assert [(s.kind, s.cue.text, s.speaker.name) for s in found] == [("direct", "continued", "Ruth Abel")]
+
+
+def test_a_short_quotation_after_its_speakers_own_goes_on_with_it(statements_of):
+    text = "“I agree,” Ana Ruiz told the panel. “I do, Tom.”"
+    found = statements_of(text)
+    assert [[text[g.start : g.end] for g in s.quote.segments] for s in found] == [["I agree,", "I do, Tom."]]
+
+
+def test_only_the_frame_stands_between_the_parts_of_one_utterance(nlp):
+    from onrecord.extraction.found import Found
+    from onrecord.extraction.statements import only_the_frame_between
+
+    def parts(text: str, first: str, second: str) -> tuple[Found, Found]:
+        doc = nlp.make_doc(text)
+        for name, proc in nlp.pipeline:  # the model's parse is enough
+            if name.startswith("onrecord"):
+                break
+            doc = proc(doc)
+        cue = next(t for t in doc if t.lower_ == "said")
+        a, b = text.index(first), text.index(second)
+        return (Found("direct", [(a, a + len(first))], cue, None, "assert", None),
+                Found("direct", [(b, b + len(second))], cue, None, "assert", None))
+
+    assert only_the_frame_between(*parts("“We agree,” Ana Ruiz said on Monday. “We do.”", "We agree,", "We do."))
+    assert not only_the_frame_between(*parts(
+        "“We agree,” Ana Ruiz said, suggesting a few questions, including: “Do we?”", "We agree,", "Do we?"))
+
+
+def test_a_quoted_sub_heading_is_no_statement(statements_of):
+    text = "“We will rebuild the port,” the governor said.\n\n‘Harbour of Hope.’\n\nThe works start in May."
+    found = statements_of(text)
+    assert [s.quote.text for s in found] == ["We will rebuild the port,"]
+
+
+def test_a_verb_right_before_a_quotation_frames_it(statements_of):
+    found = statements_of('The director further informed, "At noon the board met and voted to dismiss him."')
+    assert [(s.kind, s.cue.text, s.speaker.name) for s in found] == [("direct", "informed", "director")]
+
+
+def test_a_quoted_term_as_an_object_is_not_framed(statements_of):
+    assert statements_of("The minister considers the plan “smart” and the budget fair.") == []
