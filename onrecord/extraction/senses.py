@@ -21,7 +21,8 @@ cue marker (``cues.mark_cues``) then leaves the token unmarked.  Their vocabular
                                to report", "is free to disclose", "It is pertinent to note");
 * ``relays_a_source``        — "citing a White House official", "echoing Mr. Putin": the object
                                is where the words came from, not what was said;
-* ``forecast_passive``       — "talks are expected to resume": the reporter's forecast.
+* ``forecast_passive``       — "talks are expected to resume": the reporter's forecast;
+* ``military_attack``        — "would attack the city": an act of war, not words.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ COMPLEMENT_DEPS = {"oprd", "ccomp", "xcomp", "acomp", "attr", "prep"}
 CONTENT_DEPS = {"prep", "acl", "relcl", "ccomp", "xcomp"}
 REFLEXIVES = {"itself", "themselves", "himself", "herself"}
 SOURCE_ENTITIES = {"PERSON", "ORG", "NORP"}
+PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 EXPLETIVES = {"it"}
 NOT_NOUN_HEADS = {"first", "last", "only", "one"}  # "the first to call for talks" did speak
 SPEECH_PREPS = {"for", "on", "upon"}  # "called for", "called on": the speech senses of "call"
@@ -226,6 +228,25 @@ def relays_a_source(token: Token, sense: CueSense) -> bool:
     )
 
 
+def military_attack(token: Token, sense: CueSense) -> bool:
+    """Military rule: "Israel would soon attack the city", "attacked the base", "Russian forces
+    attacked Kharkiv": an attack on a place, a site or a force is an act of war, not words.  A
+    place name counts when a state or a force attacks it (the parse's place tags are not
+    reliable enough alone: "Trump attacked Machado" is speech).  "attacked her opponent as a
+    fraud" is speech."""
+    if lemma(token) not in sense.lemmas:
+        return False
+    objects = objects_of(token)
+    if not objects:
+        return False
+    if all(lemma(o) in sense.words or o.lower_ in sense.words for o in objects):
+        return True
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    by_force = any(s.ent_type_ in {"GPE", "NORP"} or lemma(s) in sense.words or s.lower_ in sense.words
+                   for s in subjects)
+    return by_force and all(o.ent_type_ in PLACE_ENTITIES or o.pos_ == "PROPN" for o in objects)
+
+
 def forecast_passive(token: Token, sense: CueSense) -> bool:
     """Forecast rule: "talks are expected to resume Friday", "he is believed to have fled": the
     agentless passive of a verb of belief is the reporter's forecast or hedge; nobody is
@@ -248,6 +269,7 @@ def sense_rules(senses: dict[str, CueSense]) -> list[tuple[str, Callable[[Token]
         ("unspoken_infinitive", lambda t: infinitive_of_no_one(t, senses["unrealized"])),
         ("relay", lambda t: relays_a_source(t, senses["relay"])),
         ("forecast", lambda t: forecast_passive(t, senses["belief"])),
+        ("military", lambda t: military_attack(t, senses["military"])),
     ]
 
 

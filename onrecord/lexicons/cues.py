@@ -58,7 +58,7 @@ def load_cue_lexicon(path: str | None = None) -> dict[str, CueEntry]:
 
 SENSES = {
     "naming", "lone_object", "verdict", "adjudicator", "display", "feeling", "relay", "unrealized", "belief",
-    "implicative",
+    "implicative", "military",
 }
 
 

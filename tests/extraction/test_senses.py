@@ -158,3 +158,24 @@ def test_a_negated_clause_is_a_negated_statement(statements_of):
 def test_an_inverted_cue_after_a_quotation_has_no_object_content(statements_of):
     found = statements_of("“They crossed every red line,” accused the foreign minister.")
     assert [(s.kind, s.quote.text) for s in found] == [("direct", "They crossed every red line,")]
+
+
+# --- acts of war and goals --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The briefing raised fears that the army would soon attack the town.",
+    "Rebel fighters attacked the airport before dawn.",
+    "Ruritanian forces attacked Kessel overnight.",
+])
+def test_an_attack_on_a_place_or_a_force_is_no_statement(statements_of, text):
+    assert statements_of(text) == []
+
+
+def test_attacking_a_person_is_speech(statements_of):
+    found = statements_of("The senator attacked the governor in a late-night post.")
+    assert [s.quote.text for s in found] == ["the governor"]
+
+
+def test_seeking_damages_is_no_statement(statements_of):
+    assert statements_of("The two election workers are seeking more than $40 million in damages.") == []
