@@ -10,21 +10,20 @@ import csv
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
-from rich.text import Text
+
+from onrecord.cli.tables import cell, shown, table
 
 if TYPE_CHECKING:
     from onrecord.config import Config
 
 err = Console(stderr=True)
-
 
 class OutputFormat(StrEnum):
     table = "table"
@@ -34,14 +33,16 @@ class OutputFormat(StrEnum):
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
-    """Print one line of error on stderr (never read as markup) and leave with ``code``."""
-    err.print(f"[red]error[/red] {escape(message)}", highlight=False)
+    """Print one line of error on stderr (never read as markup, controls escaped) and leave with
+    ``code``."""
+    err.print(f"[red]error[/red] {escape(shown(message))}", highlight=False, soft_wrap=not err.is_terminal)
     raise typer.Exit(code=code)
 
 
 def note(message: str) -> None:
-    """A line on stderr, as it is (never read as markup)."""
-    err.print(escape(message), highlight=False)
+    """A line on stderr, as it is (never read as markup, controls escaped); not wrapped when stderr
+    is a file or a pipe, where a program reads it."""
+    err.print(escape(shown(message)), highlight=False, soft_wrap=not err.is_terminal)
 
 
 # --- options -----------------------------------------------------------------------------------
@@ -125,27 +126,11 @@ def extraction_settings(ctx: typer.Context, **given: Any) -> Config:
 
 # --- output ------------------------------------------------------------------------------------
 
-WIDE = ("quote", "errors")
-NAMES = ("speaker", "venue", "outlet", "outlets", "first_outlet", "name", "value")
-FIXED = {"date": 10, "first_date": 10, "before_date": 10, "after_date": 10, "started": 11, "kind": 8, "status": 8,
-         "said on": 10}
-
-
-def cell(value: Any) -> str:
-    """A value as one cell of text: lists joined with "; ", mappings as JSON, None empty."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
-
-
 def emit(rows: Sequence[dict[str, Any]], format: OutputFormat, columns: Sequence[str], title: str | None = None,
          console: Console | None = None) -> None:
-    """Print records as a table (``columns``, text exactly as stored: never read as markup), a
-    JSON array, JSON Lines, or CSV (every key; lists joined with "; ")."""
+    """Print records as a table (``columns``, fitted to the terminal, text exactly as stored:
+    never read as markup, control characters escaped), a JSON array, JSON Lines, or CSV (every
+    key; lists joined with "; ")."""
     out = sys.stdout
     if format is OutputFormat.json:
         out.write(json.dumps(list(rows), ensure_ascii=False, indent=1) + "\n")
@@ -159,19 +144,8 @@ def emit(rows: Sequence[dict[str, Any]], format: OutputFormat, columns: Sequence
         for r in rows:
             writer.writerow({k: cell(v) for k, v in r.items()})
     else:
-        (console or Console()).print(table(rows, columns, title))
-
-
-def table(rows: Iterable[dict[str, Any]], columns: Sequence[str], title: str | None = None) -> Table:
-    """A Rich table of ``rows``; every cell is plain Text, so brackets in a quote stay brackets."""
-    t = Table(title=Text(title) if title else None, expand=True, show_lines=False)
-    for col in columns:
-        # dates and counts stay whole, names are capped: the quote keeps room to wrap in
-        t.add_column(col, overflow="fold", no_wrap=col in FIXED, min_width=FIXED.get(col),
-                     max_width=18 if col in NAMES else None, ratio=4 if col in WIDE else None)
-    for r in rows:
-        t.add_row(*(Text(cell(r.get(col))) for col in columns))
-    return t
+        console = console or Console()
+        console.print(table(rows, columns, title, width=console.width))
 
 
 def open_ledger(ctx: typer.Context, db: str | None, config: Config | None = None) -> Any:
