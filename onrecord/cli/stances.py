@@ -22,7 +22,7 @@ from onrecord.cli.common import (
 
 POSITION_COLUMNS = ["date", "issue", "stance", "evidence", "kind/time", "quote", "outlet"]
 # one line a shift; --quotes adds what was said before and after (json and csv carry every field)
-SHIFT_COLUMNS = ["after_date", "speaker", "issue", "shift", "before_date", "after_article"]
+SHIFT_COLUMNS = ["after_date", "speaker", "issue", "shift", "after_article", "before_date", "before_article"]
 SHIFT_QUOTE_COLUMNS = ["after_date", "speaker", "issue", "shift", "before_quote", "after_quote"]
 SpeakerArgument = Annotated[str | None, typer.Argument(
     help="part of the speaker's name, an alias, or the speaker id", show_default=False)]

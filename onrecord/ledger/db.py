@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from onrecord.config import DEFAULT_DB
+from onrecord.errors import NoLedger
 
 DEFAULT_URL = DEFAULT_DB
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -30,6 +31,26 @@ def resolve_url(url: str | None = None) -> str:
     if "://" not in url:
         return "sqlite:///" + url
     return url
+
+
+def require_sqlite_file(url: str) -> None:
+    """NoLedger when ``url`` is a SQLite file that does not exist (connecting would create it)."""
+    parsed = sa.engine.make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return
+    if parsed.database.startswith("file:") or parsed.query.get("uri"):
+        return  # a URI filename: sqlite decides (mode=ro refuses to create)
+    if not Path(parsed.database).is_file():
+        raise NoLedger(f"no ledger at {Path(parsed.database).absolute()}: the file does not exist "
+                       "(a mistyped --db? onrecord ingest creates one)")
+
+
+def require_schema(engine: Engine, url: str) -> None:
+    """NoLedger when the database holds no ledger (no migration was ever applied)."""
+    with engine.connect() as conn:
+        if current_revision(conn) is None:
+            shown = sa.engine.make_url(url).render_as_string(hide_password=True)
+            raise NoLedger(f"no ledger in {shown}: the database has no OnRecord tables (onrecord ingest creates them)")
 
 
 def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
