@@ -53,14 +53,15 @@ def require_schema(engine: Engine, url: str) -> None:
             raise NoLedger(f"no ledger in {shown}: the database has no OnRecord tables (onrecord ingest creates them)")
 
 
-def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
+def make_engine(url: str | None = None, *, busy_timeout_ms: int = 30_000, **kwargs: Any) -> Engine:
+    """An engine for ``url``; on SQLite a writer waits ``busy_timeout_ms`` for the write lock."""
     engine = sa.create_engine(resolve_url(url), **kwargs)
     if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, busy_timeout_ms)
     return engine
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, busy_timeout_ms: int = 30_000) -> None:
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         # SQLAlchemy's own BEGIN (below) replaces pysqlite's implicit one, which starts a
@@ -72,7 +73,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cur.close()
 
     @sa.event.listens_for(engine, "begin")

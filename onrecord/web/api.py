@@ -19,6 +19,7 @@ from onrecord.model.article import Article
 from onrecord.readers import read_html, read_text
 from onrecord.web import data
 from onrecord.web.errors import error_body
+from onrecord.web.intake import Busy, OverBudget
 from onrecord.web.security import check_token
 
 
@@ -55,8 +56,12 @@ def _date(value: str | None, name: str) -> str | None:
         raise HTTPException(422, f"{name}: {value!r} is not a date like 2024-11-01") from None
 
 
+RETRY_AFTER_S = 5
+
+
 def _ledger(request: Request) -> Any:
     return request.app.state.ledger
+
 
 
 class PageOut(BaseModel):
@@ -115,7 +120,9 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorOut, "description": what}
     for status, what in ((401, "no or a wrong API token"), (403, "writing is switched off"),
                          (413, "the body is over the size limit"), (415, "not JSON, text or HTML"),
-                         (422, "the body or a parameter is invalid, or the article could not be read"))
+                         (422, "the body or a parameter is invalid, the article could not be read, or its "
+                               "extraction ran past the time budget"),
+                         (503, "the ingest queue is full, or the database is busy: retry after Retry-After"))
 }
 
 
@@ -148,7 +155,7 @@ async def post_article(
     url: Annotated[str | None, Query(max_length=2000)] = None,
     author: Annotated[str | None, Query(max_length=300)] = None,
 ) -> Response:
-    check_token(request, request.app.state.settings.api_token, "ingesting")
+    check_token(request, request.app.state.settings.api_token, "ingesting")  # the Guard checked it before the body
     raw = await request.body()
     try:
         record, fmt = _parse_body(raw, request.headers.get("content-type", ""))
@@ -174,24 +181,27 @@ async def post_article(
     for name, value in record.model_dump().items():
         if isinstance(value, str) and "\x00" in value:
             raise HTTPException(422, f"{name} holds a NUL character: send text, not binary data")
-    parsed = _article(record)
-    ledger = _ledger(request)
-
-    def ingest() -> tuple[Any, dict[str, Any] | None]:
-        # spaCy and the database block: off the event loop, one ingest at a time
-        with request.app.state.ingest_lock:
-            report = ledger.ingest_articles([parsed])
-        if report.errors:
-            return report, None
-        with ledger.engine.connect() as conn:
-            return report, data.get_article(conn, parsed.id)
-
-    report, stored = await run_in_threadpool(ingest)
+    intake = request.app.state.intake
+    try:
+        # reading (trafilatura for HTML), extracting and writing run on the intake's own threads
+        report, parsed = await intake.ingest(lambda: _article(record))
+    except Busy:
+        raise HTTPException(503, f"{intake.queue} articles are being ingested already: try again shortly",
+                            headers={"Retry-After": str(RETRY_AFTER_S)}) from None
+    except OverBudget:
+        raise HTTPException(422, f"extracting this article took over {intake.budget_s:g} s, the time budget of "
+                                 "one document (ingest_budget_s): it is not stored") from None
     if report.errors:
         raise HTTPException(422, "; ".join(message for _, message in report.errors))
+    stored = await run_in_threadpool(_stored, _ledger(request), parsed.id)
     changed = report.stored + report.replaced
     body = {"ingested": changed, "skipped": report.skipped, "article": stored}
     return JSONResponse(jsonable_encoder(body), 201 if changed else 200)
+
+
+def _stored(ledger: Any, key: str) -> dict[str, Any]:
+    with ledger.engine.connect() as conn:
+        return data.get_article(conn, key)
 
 
 def _article(record: ArticleIn) -> Article:
