@@ -13,7 +13,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, ValidationError
 
-from onrecord.errors import InvalidBody
+from onrecord.errors import InvalidBody, NotFound
 from onrecord.ledger.stances import entry_row, shift_row
 from onrecord.model.article import Article
 from onrecord.readers import read_html, read_text
@@ -193,15 +193,29 @@ async def post_article(
                                  "one document (ingest_budget_s): it is not stored") from None
     if report.errors:
         raise HTTPException(422, "; ".join(message for _, message in report.errors))
-    stored = await run_in_threadpool(_stored, _ledger(request), parsed.id)
+    stored = await run_in_threadpool(_stored, _ledger(request), parsed)
     changed = report.stored + report.replaced
     body = {"ingested": changed, "skipped": report.skipped, "article": stored}
     return JSONResponse(jsonable_encoder(body), 201 if changed else 200)
 
 
-def _stored(ledger: Any, key: str) -> dict[str, Any]:
+def _stored(ledger: Any, article: Article) -> dict[str, Any]:
+    """The stored article: under its key, or (the same content sent under another id is stored
+    once) under the key it was stored with."""
+    import sqlalchemy as sa
+
+    from onrecord.ledger.ingest import content_hash
+    from onrecord.ledger.schema import articles
+
     with ledger.engine.connect() as conn:
-        return data.get_article(conn, key)
+        try:
+            return data.get_article(conn, article.id)
+        except NotFound:
+            same = sa.select(articles.c.key).where(articles.c.content_hash == content_hash(article))
+            key = conn.execute(same).scalar()
+            if key is None:
+                raise
+            return data.get_article(conn, key)
 
 
 def _article(record: ArticleIn) -> Article:

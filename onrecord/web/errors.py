@@ -7,7 +7,6 @@ from typing import Any
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from markupsafe import escape
 
-
 MAX_MESSAGE = 300
 
 

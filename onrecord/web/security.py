@@ -158,13 +158,9 @@ class Guard:
     async def options(self, scope: Scope, receive: Receive, send: Send) -> None:
         """OPTIONS: 204 with every method the path answers in Allow (Starlette lists only the
         first matching route's), 404 for a path that is not there."""
-        from starlette.routing import Match
-
-        methods: set[str] = set()
-        for route in getattr(scope.get("app"), "routes", []):
-            match, _ = route.matches(scope)  # PARTIAL: the path matches, the method not
-            if match is not Match.NONE:
-                methods |= set(getattr(route, "methods", None) or {"GET"})
+        # asked method by method: routers nest (FastAPI's included routers), and a route that
+        # takes the path with another method matches only partly
+        methods = {m for m in ("GET", "POST", "PUT", "PATCH", "DELETE") if _answered({**scope, "method": m})}
         path = scope.get("path", "")
         if not methods:
             await plain_error(path, 404, "no such path")(scope, receive, send)
