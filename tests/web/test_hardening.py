@@ -220,3 +220,14 @@ def test_reads_stay_fast_while_writes_queue(tmp_path) -> None:
     assert set(statuses) <= {200, 201, 503} and 503 in statuses and 201 in statuses  # 200: the same text again
     # a ratio, with a floor of 50 ms for the noise of a shared machine at sub-millisecond times
     assert _p95(loaded) <= max(5 * _p95(alone), 0.05), ratio
+
+
+def test_the_schema_says_what_the_api_refuses(tmp_path) -> None:
+    """Schema-valid requests were refused (empty since=, NUL in a query): the schema now says so."""
+    app, _ = app_over(tmp_path, Gate(seconds=0))
+    params = {p["name"]: p["schema"] for p in app.openapi()["paths"]["/api/statements"]["get"]["parameters"]}
+    assert {"type": "string", "format": "date"} in params["since"]["anyOf"]
+    assert any(s.get("pattern") == "^[^\\x00]*$" for s in params["speaker"]["anyOf"])
+    assert params["q"]["pattern"] == "^[^\\x00]*$"
+    post = app.openapi()["paths"]["/api/articles"]["post"]["responses"]
+    assert "503" in post and "422" in post
