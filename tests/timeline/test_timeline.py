@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
+from shared_path import SHARED
 
 from onrecord.timeline.charts import plot_timelines, timelines_svg
 from onrecord.timeline.stances import date_key, find_shifts, timeline, timelines_by_issue
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed"
+SEED = SHARED / "seed"
 
 
 def st(speaker: str, said_on: str | None, label: str | None, issue: str = "territory", *, time: str = "now",
