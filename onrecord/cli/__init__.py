@@ -39,8 +39,7 @@ def main(
 ) -> None:
     """OnRecord: who said what, when, where, to whom, about which issue, from news articles.
 
-    extract and speakers read articles; ingest stores them in a ledger (SQLite or PostgreSQL) that
-    search, speaker, clusters, positions, shifts, stats, runs and export read, and serve shows."""
+    extract reads articles; ingest stores them in a ledger that the other commands read; serve shows it."""
 
 
 for _module in (extract, ledger, stances, web):

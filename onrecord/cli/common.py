@@ -145,7 +145,7 @@ def emit(rows: Sequence[dict[str, Any]], format: OutputFormat, columns: Sequence
         writer.writeheader()
         for r in rows:
             writer.writerow({k: cell(v) for k, v in r.items()})
-    else:
+    elif rows:  # an empty listing prints no empty table: its command says why on stderr
         console = console or Console()
         console.print(table(rows, columns, title, width=console.width))
 

@@ -25,6 +25,7 @@ from onrecord.cli.common import (
     err,
     extraction_settings,
     fail,
+    note,
 )
 
 PathsArgument = Annotated[list[str], typer.Argument(help="files, folders, or - for standard input")]
@@ -99,6 +100,8 @@ def extract(
             meta = r["article"]
             title = " · ".join(str(x) for x in (r["id"], meta.get("outlet"), meta.get("date")) if x)
             emit([statement_row(s) for s in r["statements"]], format, STATEMENT_COLUMNS, title=title)
+            if not r["statements"]:
+                note(f"{title}: no statements found")
     if failed:
         raise typer.Exit(code=1)
 
@@ -154,6 +157,8 @@ def speakers(
 
         found = suspects(rows)
         emit(found, format, SUSPECT_COLUMNS, title=f"suspicious identities ({len(found)} of {len(rows)})")
+        if not found and format is OutputFormat.table:
+            note(f"no suspicious identities among {len(rows)}")
         failed += len(found)
     else:
         emit(rows, format, SPEAKER_COLUMNS, title=f"speakers ({len(rows)})")

@@ -238,6 +238,8 @@ def runs(
             r["started"] = (r["started_at"] or "")[5:16].replace("T", " ")  # MM-DD HH:MM
             r["errors"] = [f"{e['article_key']}: {e['message']}" for e in r["errors"]]
     emit(rows, format, RUN_COLUMNS)
+    if not rows and format is OutputFormat.table:
+        note("no ingest runs yet: onrecord ingest stores articles")
 
 
 def export(
