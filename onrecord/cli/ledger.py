@@ -220,7 +220,7 @@ def stats(ctx: typer.Context, db: DbOption = None, format: FormatOption = Output
         emit([{"name": k, "value": v} for k, v in flat.items()], format, ["name", "value"])
 
 
-RUN_COLUMNS = ["id", "status", "started", "read", "stored", "replaced", "skipped", "failed", "errors"]
+RUN_COLUMNS = ["id", "status", "started", "failed", "stored", "read", "replaced", "skipped", "errors"]
 
 
 def runs(

@@ -104,3 +104,20 @@ def test_cli_version_and_help() -> None:
     assert result.exit_code == 0 and result.stdout.strip() == f"onrecord {version('onrecord')}"
     help_text = CliRunner().invoke(app, ["--help"]).stdout
     assert "who said what" in help_text.lower() and "thin Typer" not in help_text
+
+
+def test_stderr_is_not_wrapped_when_a_program_reads_it(tmp_path) -> None:
+    missing = tmp_path / ("a-long-folder-name-" * 6) / "missing.db"
+    result = CliRunner().invoke(app, ["stats", "--db", f"sqlite:///{missing}"])
+    assert result.exit_code == 2
+    (line,) = [x for x in result.stderr.splitlines() if x.strip()]
+    assert str(missing) in line and len(line) > 80
+
+
+def test_the_runs_table_gives_errors_room() -> None:
+    rows = [{"id": 1, "status": "finished", "started": "11-30 11:24", "read": 84, "stored": 80, "replaced": 0,
+             "skipped": 2, "failed": 2, "errors": "corpus/017: not valid UTF-8 at byte 3; corpus/018: empty article"}]
+    output = render(rows, RUN_COLUMNS, width=80)
+    errors_lines = [line[line.index("corpus/017") if "corpus/017" in line else 0:] for line in output.splitlines()]
+    assert "failed" in output.splitlines()[1] and "corpus/017: not valid UTF-8 at" in output
+    assert set("not valid UTF-8 at byte 3; corpus/018: empty article".split()) <= set(" ".join(errors_lines).split())
