@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, TypedDict
 
 import yaml
-from pydantic import Field, PositiveInt, ValidationError, field_validator, model_validator
+from pydantic import Field, PositiveFloat, PositiveInt, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, EnvSettingsSource, PydanticBaseSettingsSource, SettingsConfigDict
 
 from onrecord.errors import ConfigError
@@ -88,6 +88,11 @@ class Config(BaseSettings):
     protect_reads: bool = Field(False, description="reads need a token (the read or the API one)")
     max_body_bytes: PositiveInt = Field(DEFAULT_MAX_BODY, description="larger request bodies get 413")
     page_size: PositiveInt = Field(50, description="rows per page of the HTML listings")
+    ingest_queue: PositiveInt = Field(8, description="POSTs waiting or working at once; one more gets 503")
+    ingest_budget_s: PositiveFloat = Field(120.0, description="seconds of extraction a POSTed document may "
+                                                               "take before it is an error")
+    allowed_hosts: str | None = Field(None, description="Host headers the app answers, comma-separated "
+                                                         "(e.g. news.example.org,localhost); default any")
 
     # --- building -----------------------------------------------------------------------------
 

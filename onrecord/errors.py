@@ -105,3 +105,7 @@ class InvalidBody(OnRecordError, ValueError):
     def __init__(self, detail: list[dict[str, object]]) -> None:
         super().__init__("invalid body")
         self.detail = detail
+
+
+class NoLedger(OnRecordError, LookupError):
+    """A read of a ledger that does not exist (a mistyped --db): reads never create one."""

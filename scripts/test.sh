@@ -4,6 +4,20 @@
 # SQLite and PostgreSQL.  This is the command .ci/run calls.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+say() { echo "test.sh: $*" >&2; }
+missing=""
+{ [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || missing="chromium chromium-driver (the browser tests)"
+command -v pg_lsclusters >/dev/null 2>&1 || missing="${missing:+$missing; }postgresql (the storage tests on PostgreSQL)"
+if [ -n "$missing" ]; then
+  say "will install with apt-get (as root, or through sudo): $missing"
+fi
+# the tests that read ../shared (the seed article, the corpus, the scorer) find it there, or where
+# ONRECORD_SHARED points; ONRECORD_REQUIRE_SHARED=1 (as .ci/run sets) makes its absence an error
+if [ -n "${ONRECORD_SHARED:-}" ] || [ -d ../shared ]; then
+  say "shared data: ${ONRECORD_SHARED:-../shared}"
+else
+  say "no ../shared beside the checkout: its tests skip (set ONRECORD_SHARED=/path/to/shared to run them)"
+fi
 scripts/setup.sh --embeddings
 scripts/install-chromium.sh
 eval "$(scripts/start-postgres.sh)"

@@ -3,9 +3,28 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from shared_path import HOW, REQUIRED, SEED_DIR, SHARED  # noqa: F401  (SHARED: for the tests that import it here)
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+_skipped_for_shared: list[str] = []
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if REQUIRED and not SEED_DIR.is_dir():
+        raise pytest.UsageError(f"ONRECORD_REQUIRE_SHARED is set but {SEED_DIR} is not there: {HOW}")
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.skipped and "shared" in str(report.longrepr):
+        _skipped_for_shared.append(report.nodeid)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    # .ci/run sets ONRECORD_REQUIRE_SHARED: there, a test that skipped for want of ../shared fails the run
+    if REQUIRED and _skipped_for_shared and session.exitstatus == 0:
+        session.exitstatus = 1
+        print(f"\n{len(_skipped_for_shared)} tests skipped for want of the shared data, which "
+              f"ONRECORD_REQUIRE_SHARED requires: {', '.join(_skipped_for_shared[:5])}")
 
 
 @pytest.fixture(scope="session")

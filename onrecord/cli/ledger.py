@@ -16,6 +16,7 @@ from rich.table import Table
 
 from onrecord.cli.common import (
     AliasesOption,
+    AllOption,
     DbOption,
     EmbeddingsOption,
     FormatOption,
@@ -27,12 +28,14 @@ from onrecord.cli.common import (
     StanceUrlOption,
     TaxonomyOption,
     UntilOption,
+    WorkersOption,
     emit,
     err,
     extraction_settings,
     fail,
     note,
     open_ledger,
+    say_how_many,
 )
 
 
@@ -56,7 +59,7 @@ def ingest(
     ctx: typer.Context,
     paths: Annotated[list[str], typer.Argument(help="files and folders: text, HTML, JSON, JSON Lines")],
     db: DbOption = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="extraction processes")] = 1,
+    workers: WorkersOption = 1,
     model: ModelOption = None,
     force: Annotated[bool, typer.Option("--force", help="extract again what is stored already")] = False,
     taxonomy: TaxonomyOption = None,
@@ -72,7 +75,7 @@ def ingest(
     the runs table and summarised at the end; the exit code is then 1."""
     config = extraction_settings(ctx, db=db, model=model, taxonomy=taxonomy, aliases=aliases, embeddings=embeddings,
                                  stance_url=stance_url, stance_model=stance_model)
-    ledger = open_ledger(ctx, db, config)
+    ledger = open_ledger(ctx, db, config, create=True)
     columns = (
         SpinnerColumn(),
         TextColumn("[bold]ingest"),
@@ -108,7 +111,7 @@ def ingest(
         ("skipped (unchanged)", report.skipped),
         ("failed", report.failed),
         ("statements stored", report.statements),
-        ("quote clusters", "unchanged" if report.clusters is None else report.clusters),
+        ("quote clusters (≥ 2 reports)", ledger.stats()["clusters"]),
         ("time", f"{report.seconds:.1f} s ({report.rate:.1f} articles/s)"),
     ):
         summary.add_row(label, str(value))
@@ -134,20 +137,20 @@ def search(
     venue: Annotated[str | None, typer.Option(help="part of the venue's name")] = None,
     outlet: Annotated[str | None, typer.Option(help="part of the outlet's name")] = None,
     limit: LimitOption = 50,
+    all_rows: AllOption = False,
     db: DbOption = None,
     format: FormatOption = OutputFormat.table,
 ) -> None:
     """Search quotes: speaker, outlet, date and venue of each, newest first."""
     ledger = open_ledger(ctx, db)
     t0 = time.perf_counter()
-    hits = ledger.search(
-        query, speaker=speaker, since=since, until=until, kind=kind.value if kind else None,
-        venue=venue, outlet=outlet, limit=limit,
-    )  # fmt: skip
+    where = {"speaker": speaker, "since": since, "until": until, "kind": kind.value if kind else None,
+             "venue": venue, "outlet": outlet}
+    hits = ledger.search(query, limit=None if all_rows else limit, **where)
     ms = (time.perf_counter() - t0) * 1000
     emit(hits.to_dicts(), format, SEARCH_COLUMNS)
-    if format is OutputFormat.table:
-        note(f"{len(hits)} statements in {ms:.0f} ms")
+    total = len(hits) if all_rows or len(hits) < limit else ledger.count(query_text=query, **where)
+    say_how_many(len(hits), total, f"statements ({ms:.0f} ms)")
 
 
 TIMELINE_COLUMNS = ["date", "quote", "kind", "venue", "outlets", "reports"]
@@ -160,16 +163,19 @@ def speaker(
     until: UntilOption = None,
     kind: Annotated[Kind | None, typer.Option(help="kind of statement")] = None,
     limit: LimitOption = 50,
+    all_rows: AllOption = False,
     db: DbOption = None,
     format: FormatOption = OutputFormat.table,
 ) -> None:
     """A speaker's timeline: each statement once, newest first, with venue and outlets."""
     ledger = open_ledger(ctx, db)
-    entries = ledger.timeline(name, since=since, until=until, kind=kind.value if kind else None, limit=limit)
-    if not entries and format is OutputFormat.table:
+    every = ledger.timeline(name, since=since, until=until, kind=kind.value if kind else None)
+    if not every and format is OutputFormat.table:
         fail(f"no statements by a speaker matching {name!r}", code=1)
+    entries = every if all_rows else every[:limit]
     names = sorted({e.speaker for e in entries})
-    emit(entries.to_dicts(), format, TIMELINE_COLUMNS, title=", ".join(names))
+    emit([e.to_dict() for e in entries], format, TIMELINE_COLUMNS, title=", ".join(names))
+    say_how_many(len(entries), len(every), "statements")
 
 
 CLUSTER_COLUMNS = ["first_date", "speaker", "quote", "n_reports", "outlets", "first_outlet"]
@@ -178,15 +184,27 @@ CLUSTER_COLUMNS = ["first_date", "speaker", "quote", "n_reports", "outlets", "fi
 def clusters(
     ctx: typer.Context,
     speaker: Annotated[str | None, typer.Option(help="part of the speaker's name")] = None,
-    min_reports: Annotated[int, typer.Option("--min-reports", min=1)] = 2,
+    min_reports: Annotated[int, typer.Option("--min-reports", min=1, help="reported by at least this many "
+                                             "articles")] = 2,
     limit: LimitOption = 50,
+    all_rows: AllOption = False,
     db: DbOption = None,
     format: FormatOption = OutputFormat.table,
 ) -> None:
-    """Quotes reported by several articles: the first report and every outlet."""
+    """Quote clusters: quotes reported by at least two articles (--min-reports), most reported
+    first, with the first report and every outlet.  `stats` counts the same clusters."""
     ledger = open_ledger(ctx, db)
-    found = ledger.clusters(speaker=speaker, min_reports=min_reports, limit=limit)
+    found = ledger.clusters(speaker=speaker, min_reports=min_reports, limit=None if all_rows else limit)
     emit(found.to_dicts(), format, CLUSTER_COLUMNS)
+    total = len(found) if all_rows or len(found) < limit else ledger.count(
+        "clusters", speaker=speaker, min_reports=min_reports)
+    if total:
+        say_how_many(len(found), total, f"quote clusters (reported by {min_reports} or more articles)")
+    else:
+        quotes = ledger.stats()["quotes"]
+        note(f"no quote reported by {min_reports} or more articles"
+             + (f" of a speaker matching {speaker!r}" if speaker else "")
+             + f": the ledger's {quotes} distinct quotes were each reported fewer times")
 
 
 def stats(ctx: typer.Context, db: DbOption = None, format: FormatOption = OutputFormat.table) -> None:
@@ -203,7 +221,7 @@ def stats(ctx: typer.Context, db: DbOption = None, format: FormatOption = Output
         emit([{"name": k, "value": v} for k, v in flat.items()], format, ["name", "value"])
 
 
-RUN_COLUMNS = ["id", "status", "started", "read", "stored", "replaced", "skipped", "failed", "errors"]
+RUN_COLUMNS = ["id", "status", "started", "failed", "stored", "read", "replaced", "skipped", "errors"]
 
 
 def runs(
@@ -221,24 +239,32 @@ def runs(
             r["started"] = (r["started_at"] or "")[5:16].replace("T", " ")  # MM-DD HH:MM
             r["errors"] = [f"{e['article_key']}: {e['message']}" for e in r["errors"]]
     emit(rows, format, RUN_COLUMNS)
+    if not rows and format is OutputFormat.table:
+        note("no ingest runs yet: onrecord ingest stores articles")
 
 
 def export(
     ctx: typer.Context,
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="file format")] = ExportFormat.jsonl,
     output: Annotated[
-        str | None, typer.Option("--output", "-o", help="file (default: standard output)")
+        str | None, typer.Option("--output", "-o", help="file (default: standard output, for parquet too "
+                                 "when it is a file or a pipe)")
     ] = None,
     db: DbOption = None,
 ) -> None:
     """Every statement joined with its article and speaker, one row each."""
     from onrecord.errors import MissingExtra
 
+    binary_to_terminal = format is ExportFormat.parquet and not output and sys.stdout.isatty()
+    if binary_to_terminal:  # checked before opening anything
+        fail("parquet is binary: not for a terminal; --output FILE, or > FILE")
     ledger = open_ledger(ctx, db)
+    target: Any = output
     if format is ExportFormat.parquet and not output:
-        raise typer.BadParameter("parquet needs --output FILE", param_hint="--output")
+        sys.stdout.flush()
+        target = sys.stdout.buffer
     try:
-        n = ledger.export(output, format=format.value)
+        n = ledger.export(target, format=format.value)
     except MissingExtra as e:
         fail(str(e))
     note(f"{n} statements exported")

@@ -21,10 +21,13 @@ from onrecord.cli.common import (
 )
 
 POSITION_COLUMNS = ["date", "issue", "stance", "evidence", "kind/time", "quote", "outlet"]
-SHIFT_COLUMNS = [
-    "after_date", "speaker", "issue", "shift", "before_date", "before_quote", "after_quote", "before_article",
-    "after_article",
-]  # fmt: skip
+# one line a shift; --quotes adds what was said before and after (json and csv carry every field)
+SHIFT_COLUMNS = ["after_date", "speaker", "issue", "shift", "after_article", "before_date", "before_article"]
+SHIFT_QUOTE_COLUMNS = ["after_date", "speaker", "issue", "shift", "before_quote", "after_quote"]
+SpeakerArgument = Annotated[str | None, typer.Argument(
+    help="part of the speaker's name, an alias, or the speaker id", show_default=False)]
+# the earlier spelling, kept working: `positions --speaker NAME` is `positions NAME`
+OldSpeakerOption = Annotated[str | None, typer.Option("--speaker", hidden=True)]
 
 
 def _chart_path(value: str | None) -> str | None:
@@ -44,13 +47,14 @@ def _speaker_names(rows: list[dict[str, Any]]) -> list[str]:
 
 def positions(
     ctx: typer.Context,
-    speaker: Annotated[str, typer.Option(help="part of the speaker's name, an alias, or the speaker id")],
+    name: SpeakerArgument = None,
     issue: IssueOption = None,
     plot: Annotated[
         str | None, typer.Option(help="also draw the timeline: FILE.svg or FILE.png", callback=_chart_path)
     ] = None,
     db: DbOption = None,
     format: FormatOption = OutputFormat.table,
+    speaker: OldSpeakerOption = None,
 ) -> None:
     """A speaker's stance per issue over time: each statement once, oldest first; a person's
     label (onrecord label) wins over the rules and is marked "(human)"."""
@@ -58,6 +62,9 @@ def positions(
     from onrecord.ledger.stances import entry_row
     from onrecord.timeline.charts import plot_timelines
 
+    speaker = name or speaker
+    if not speaker:
+        fail("name the speaker: onrecord positions NAME")
     ledger = open_ledger(ctx, db)
     timelines = ledger.positions(speaker, issue)
     rows = [entry_row(e) for entries in timelines.values() for e in entries]
@@ -89,11 +96,12 @@ def shifts(
     since: SinceOption = None,
     speaker: Annotated[str | None, typer.Option(help="part of the speaker's name, an alias, or the id")] = None,
     issue: IssueOption = None,
+    quotes: Annotated[bool, typer.Option("--quotes", help="the table shows both quotes too")] = False,
     db: DbOption = None,
     format: FormatOption = OutputFormat.table,
 ) -> None:
     """Changes of stance, newest first: the speaker's previous stance on the issue and the new one,
-    with both quotes and both articles."""
+    one line each (--quotes: with what was said before and after; json and csv give every field)."""
     from onrecord.ledger.stances import shift_row
 
     ledger = open_ledger(ctx, db)
@@ -101,9 +109,10 @@ def shifts(
     if format is OutputFormat.table:
         for r in rows:
             r["shift"] = f"{r['from']} → {r['to']}"
-    emit(rows, format, SHIFT_COLUMNS)
+    emit(rows, format, SHIFT_QUOTE_COLUMNS if quotes else SHIFT_COLUMNS)
     if format is OutputFormat.table:
-        note(f"{len(rows)} shifts")
+        note(f"{len(rows)} shifts" if rows else "no shifts: no speaker's stance on an issue changed"
+             + (" in what matches the filters" if since or speaker or issue else ""))
 
 
 def label(

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from onrecord.config import DEFAULT_DB
+from onrecord.errors import NoLedger
 
 DEFAULT_URL = DEFAULT_DB
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -32,14 +33,35 @@ def resolve_url(url: str | None = None) -> str:
     return url
 
 
-def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
+def require_sqlite_file(url: str) -> None:
+    """NoLedger when ``url`` is a SQLite file that does not exist (connecting would create it)."""
+    parsed = sa.engine.make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return
+    if parsed.database.startswith("file:") or parsed.query.get("uri"):
+        return  # a URI filename: sqlite decides (mode=ro refuses to create)
+    if not Path(parsed.database).is_file():
+        raise NoLedger(f"no ledger at {Path(parsed.database).absolute()}: the file does not exist "
+                       "(a mistyped --db? onrecord ingest creates one)")
+
+
+def require_schema(engine: Engine, url: str) -> None:
+    """NoLedger when the database holds no ledger (no migration was ever applied)."""
+    with engine.connect() as conn:
+        if current_revision(conn) is None:
+            shown = sa.engine.make_url(url).render_as_string(hide_password=True)
+            raise NoLedger(f"no ledger in {shown}: the database has no OnRecord tables (onrecord ingest creates them)")
+
+
+def make_engine(url: str | None = None, *, busy_timeout_ms: int = 30_000, **kwargs: Any) -> Engine:
+    """An engine for ``url``; on SQLite a writer waits ``busy_timeout_ms`` for the write lock."""
     engine = sa.create_engine(resolve_url(url), **kwargs)
     if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, busy_timeout_ms)
     return engine
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, busy_timeout_ms: int = 30_000) -> None:
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         # SQLAlchemy's own BEGIN (below) replaces pysqlite's implicit one, which starts a
@@ -51,7 +73,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cur.close()
 
     @sa.event.listens_for(engine, "begin")

@@ -50,7 +50,9 @@ def parquet_schema(columns: list[str]) -> Any:
     )
 
 
-def write_parquet(rows: Iterable[dict[str, Any]], path: str, columns: list[str]) -> int:
+def write_parquet(rows: Iterable[dict[str, Any]], path: str | IO[bytes], columns: list[str]) -> int:
+    """Parquet to a path or a binary stream; Parquet writes its footer last and never seeks back,
+    so a pipe will do."""
     pa = require("pyarrow", "Parquet export")
     pq = require("pyarrow.parquet", "Parquet export")
     schema = parquet_schema(columns)

@@ -1,5 +1,8 @@
 """Ingest: articles in, statements stored, idempotent and safe to kill at any moment.
 
+Within one run an id is read once: a second document with an id read before is an error that
+names both sources, and the first is kept.
+
 Per article: hash its content; skip it if that content is stored already (before the slow
 extraction); extract; then write the article row and all its statements in ONE transaction.
 An article row therefore never exists without its statements, so a run killed at any point
@@ -361,6 +364,8 @@ def ingest_articles(
         if on_progress:
             on_progress(report)
 
+    first_read: dict[str, str | None] = {}  # id -> where it was read first in this run
+
     def to_extract() -> Iterator[Article]:
         with engine.connect() as reader:
             for article in items:
@@ -369,6 +374,15 @@ def ingest_articles(
                     record_error(engine, report, article, "; ".join(article.errors))
                     tick()
                     continue
+                if article.id in first_read:
+                    # two documents with one id in one run: the first is kept, the second reported
+                    # (naming both), never silently stored over the first
+                    record_error(engine, report, article, f"duplicate id {article.id!r} in this run: read from "
+                                 f"{article.source or '?'} and before from {first_read[article.id] or '?'}; "
+                                 "the first is kept")
+                    tick()
+                    continue
+                first_read[article.id] = article.source
                 digest = content_hash(article)
                 with reader.begin():
                     state = stored_state(reader, article, digest)

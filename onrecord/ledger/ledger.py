@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import IO, Any, Unpack
 from sqlalchemy.engine import Engine
 
 from onrecord.config import Config, PipelineOptions
-from onrecord.errors import ConfigError
+from onrecord.errors import ConfigError, NoLedger
 from onrecord.ledger import clusters as clustering
 from onrecord.ledger import db, export, query
 from onrecord.ledger import stances as ledger_stances
@@ -32,13 +33,22 @@ class Ledger:
     ``config`` holds the settings (default: ``Config()``, the ONRECORD_* variables): the database
     when ``url`` is not given, and the extraction settings ``ingest`` uses.  Opening a ledger
     creates or upgrades its schema.  Listings return ``Results``: a list of dataclasses with
-    ``.to_dicts()`` and ``.to_frame()`` (pandas)."""
+    ``.to_dicts()`` and ``.to_frame()`` (pandas).  ``create=False`` opens only a ledger that
+    exists (NoLedger otherwise, and nothing is created): what reading needs."""
 
     def __init__(self, url: str | None = None, *, config: Config | None = None, migrate: bool = True,
-                 **engine_kwargs: Any) -> None:
+                 create: bool = True, **engine_kwargs: Any) -> None:
         self.config = config or Config()
         self.url = db.resolve_url(url or self.config.db)
+        if not create:
+            db.require_sqlite_file(self.url)  # before the engine: connecting would create the file
         self.engine: Engine = db.make_engine(self.url, **engine_kwargs)
+        if not create:
+            try:
+                db.require_schema(self.engine, self.url)
+            except NoLedger:
+                self.engine.dispose()
+                raise
         if migrate:
             db.migrate(self.engine)
 
@@ -130,6 +140,15 @@ class Ledger:
                 venue=venue, outlet=outlet, limit=limit, offset=offset,
             )  # fmt: skip
 
+    def count(self, what: str = "statements", **filters: Any) -> int:
+        """How many statements (the filters of ``search``) or quote clusters (those of
+        ``clusters``) there are in all: what a listing cut by its limit leaves out."""
+        with self.engine.connect() as conn:
+            if what == "clusters":
+                return query.count_clusters(conn, **filters)
+            query_text = filters.pop("query_text", "")
+            return query.count_statements(conn, query=query_text, **filters)
+
     def statements(
         self,
         speaker: str | None = None,
@@ -196,18 +215,19 @@ class Ledger:
         with self.engine.connect() as conn:
             return {"backend": self.backend, **query.stats(conn)}
 
-    def export(self, out: str | Path | IO[str] | None = None, format: str = "jsonl") -> int:
+    def export(self, out: str | Path | IO[str] | IO[bytes] | None = None, format: str = "jsonl") -> int:
         """Write every statement joined with its article and speaker to ``out`` (a path, an
-        open text file, or standard output) as jsonl, csv or parquet.  Returns the row count."""
+        open file: text for jsonl and csv, binary for parquet, or standard output) as jsonl, csv or
+        parquet.  Returns the row count."""
         if format not in export.FORMATS:
             raise ValueError(f"unknown export format {format!r}: one of {', '.join(export.FORMATS)}")
         columns = query.export_columns()
         with self.engine.connect() as conn:
             rows = query.export_rows(conn)
             if format == "parquet":
-                if out is None or not isinstance(out, str | Path):
-                    raise ValueError("parquet export needs a file path")
-                return export.write_parquet(rows, str(out), columns)
+                if out is None or isinstance(out, io.TextIOBase):
+                    raise ValueError("parquet export needs a file path or a binary file (sys.stdout.buffer)")
+                return export.write_parquet(rows, str(out) if isinstance(out, Path) else out, columns)
             if isinstance(out, str | Path):
                 with open(out, "w", encoding="utf-8", newline="") as f:
                     return self._write_text(rows, f, format, columns)

@@ -202,6 +202,22 @@ def find_statements(
     return Results(_record(r) for r in conn.execute(q))
 
 
+def count_statements(conn: Connection, *, article: str | None = None, **kw: Any) -> int:
+    """How many statements ``find_statements`` with the same filters finds without a limit."""
+    conds = filters(conn, **kw)
+    if article is not None:
+        conds.append(a.c.key == article)
+    return conn.execute(sa.select(sa.func.count()).select_from(FROM_SHOWN).where(*conds)).scalar_one()
+
+
+def count_clusters(conn: Connection, *, speaker: str | None = None, min_reports: int = 2) -> int:
+    """How many quote clusters ``find_clusters`` with the same filters finds without a limit."""
+    q = sa.select(sa.func.count()).select_from(c).where(c.c.n_reports >= min_reports)
+    if speaker:
+        q = q.where(c.c.speaker_id.in_(speaker_ids(speaker)))
+    return conn.execute(q).scalar_one()
+
+
 def timeline(
     conn: Connection, speaker: str, *, limit: int | None = None, **kw: Any
 ) -> Results[SpeakerQuote]:

@@ -11,8 +11,10 @@ one message in ``errors``, so a batch goes on and reports the problem per docume
 
 from __future__ import annotations
 
+import codecs
 import itertools
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -70,7 +72,10 @@ def read_html(html: str, id: str = "html", source: str | None = None) -> Article
     except Exception as e:  # a parser failure on one page must not stop the batch
         return Article.failed(id, f"could not extract text from HTML: {e}", source)
     if doc is None or not (doc.text or "").strip():
-        return Article.failed(id, "no article text found in HTML", source)
+        depth = nesting_depth(html)
+        why = (f": its elements nest {depth:,} levels deep, past the HTML parser's limit of {PARSER_DEPTH}"
+               if depth > PARSER_DEPTH else "")
+        return Article.failed(id, f"no article text found in HTML{why}", source)
     return Article(
         id=id,
         text=doc.text,
@@ -82,6 +87,23 @@ def read_html(html: str, id: str = "html", source: str | None = None) -> Article
         body_start=furniture_end(doc.text, doc.title),
         source=source,
     )
+
+
+PARSER_DEPTH = 255  # libxml2's nesting limit (lxml, hence trafilatura): deeper elements are dropped
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+
+def nesting_depth(html: str) -> int:
+    """How deep the elements of ``html`` nest, counted from its tags (a rough count, for an
+    error message: unclosed paragraphs and the like count as open)."""
+    depth = deepest = 0
+    for closing, name, self_closing in _TAG.findall(html):
+        if name.lower() in _VOID or self_closing:
+            continue
+        depth = max(depth - 1, 0) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def read_json(text: str, name: str = "stdin", source: str | None = None) -> Iterator[Article]:
@@ -227,8 +249,20 @@ def sniff(text: str) -> str:
     return "html" if _HTML_START.match(head[:4096]) else "text"
 
 
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))  # UTF-32 first: its little-endian BOM starts like UTF-16's
+
+
+def _wide_encoding(head: bytes) -> str | None:
+    """UTF-16 or UTF-32 when ``head`` starts with its byte-order mark (their NUL bytes are not
+    binary content)."""
+    return next((name for bom, name in _BOMS if head.startswith(bom)), None)
+
+
 def _is_binary(head: bytes) -> bool:
     """NUL bytes, or many control characters, in the first bytes: not a text file."""
+    if _wide_encoding(head):
+        return False
     controls = sum(b < 9 or 13 < b < 32 for b in head)
     return b"\0" in head or controls > len(head) // 10
 
@@ -261,10 +295,11 @@ def read_bytes(
     elif _is_binary(data[:SNIFF_BYTES]):
         yield Article.failed(id, "binary content (not text)", source)
     else:
+        encoding = _wide_encoding(data[:4]) or "utf-8"
         try:
-            text = data.decode("utf-8")
+            text = data.decode(encoding)  # utf-16 and utf-32 read their byte-order mark and drop it
         except UnicodeDecodeError as e:
-            yield Article.failed(id, f"not valid UTF-8 at byte {e.start}", source)
+            yield Article.failed(id, f"not valid {encoding.upper()} at byte {e.start}", source)
             return
         text = text.removeprefix("\ufeff")  # a byte-order mark is an encoding detail, not text
         yield from READERS[fmt or sniff(text)](text, name, source)
@@ -285,8 +320,15 @@ def read_stream(
     if _is_binary(_peek(stream)):  # before streaming lines: a binary file is one error, not thousands
         yield Article.failed(stem(name), "binary content (not text)", source)
         return
+    if _wide_encoding(_peek(stream)):  # read whole and decoded (lines of UTF-16 are not lines of bytes)
+        yield from read_bytes(stream.read(MAX_BYTES + 1), name, source, fmt)
+        return
     first = stream.readline(MAX_BYTES + 1)
-    if fmt is None and first.lstrip().startswith(b"{") and sniff(first.decode("utf-8", "replace")) == "jsonl":
+    # a first line over the limit that starts a record is one oversized record of JSON Lines: it is
+    # reported and the lines after it are read (sniffing it would fail, and make the whole stream
+    # one "too large" document)
+    if fmt is None and first.lstrip().startswith(b"{") and (
+            len(first) > MAX_BYTES or sniff(first.decode("utf-8", "replace")) == "jsonl"):
         fmt = "jsonl"
     if fmt == "jsonl":
         _skip_rest_of_line(first, stream)
@@ -318,16 +360,23 @@ def _is_folder_documentation(path: Path) -> bool:
 
 def _read_folder(folder: Path) -> Iterator[Article]:
     """Every article file under ``folder`` (recursive, sorted; hidden files and READMEs
-    skipped); ids are paths relative to it, so same-named files in subfolders stay apart."""
-    files = sorted(
-        p
-        for p in folder.rglob("*")
-        if p.suffix.lower() in SUFFIXES
-        and p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-        and not _is_folder_documentation(p)
-    )
-    if not files:
+    skipped); ids are paths relative to it, so same-named files in subfolders stay apart.  A
+    subfolder that cannot be read is an error of its own, like a file that cannot be read."""
+    found: list[Path] = []
+    unreadable: list[OSError] = []
+    for root, dirs, names in os.walk(folder, onerror=unreadable.append):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for n in names:
+            p = Path(root) / n
+            if (p.suffix.lower() in SUFFIXES and not n.startswith(".") and p.is_file()
+                    and not _is_folder_documentation(p)):
+                found.append(p)
+    for e in sorted(unreadable, key=lambda e: str(e.filename)):
+        where = Path(str(e.filename))
+        name = where.relative_to(folder).as_posix() if where.is_relative_to(folder) else str(where)
+        yield Article.failed(name, f"cannot read folder {where}: {e.strerror or e}", str(where))
+    files = sorted(found)
+    if not files and not unreadable:
         kinds = ", ".join(SUFFIXES)
         yield Article.failed(
             folder.name or str(folder), f"no article files ({kinds}) in folder {folder}", str(folder)

@@ -39,9 +39,12 @@ def _x_positions(entries_by_issue: Mapping[str, Sequence[StanceEntry]], x0: floa
     days = sorted({d for e in all_entries if (d := date_key(e.date)) is not None})
     undated = any(date_key(e.date) is None for e in all_entries)
     width = x1 - x0
-    span_end = x1 - (0.16 * width if undated else 0.0)  # room on the right for undated entries
-    undated_x = x1 - 0.03 * width
     spread = 0.013 * width
+    # entries of one date stand side by side to the right of it: the last date keeps room for them
+    most_on_a_day = max((sum(1 for e in entries if date_key(e.date) == d) for entries in entries_by_issue.values()
+                         for d in {date_key(e.date) for e in entries}), default=1)
+    span_end = x1 - (0.16 * width if undated else 0.0) - spread * (most_on_a_day - 1)
+    undated_x = x1 - 0.03 * width - spread * (most_on_a_day - 1)
     first, last = (days[0], days[-1]) if days else (date.min, date.min)
     total = max((last - first).days, 1)
 
@@ -57,13 +60,41 @@ def _x_positions(entries_by_issue: Mapping[str, Sequence[StanceEntry]], x0: floa
             seen[d] = k + 1
             base = at(d) if d is not None else undated_x
             places[(issue, e.index)] = base + spread * k
-    ticks = [(at(d), d.isoformat()) for d in days]
-    if len(ticks) > 8:  # keep the axis readable
-        step = -(-len(ticks) // 8)
-        ticks = ticks[::step] + ([ticks[-1]] if (len(ticks) - 1) % step else [])
+    ticks = [(at(d), label) for d, label in calendar_ticks(first, last)] if days else []
     if undated:
         ticks.append((undated_x, "undated"))
     return places, ticks
+
+
+_DAY_STEPS = (1, 2, 7, 14)
+_MONTH_STEPS = (1, 2, 3, 6)
+_YEAR_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
+
+
+def calendar_ticks(first: date, last: date, most: int = 7) -> list[tuple[date, str]]:
+    """Evenly spaced calendar dates between ``first`` and ``last`` (at most ``most``), labelled
+    as finely as the step needs: days (2024-03-05), months (2024-03) or years (2024).  Ticks on
+    round dates, as matplotlib's AutoDateLocator places them, rather than on the data's own dates,
+    which can fall a day apart and print over each other."""
+    if first == last:
+        return [(first, first.isoformat())]
+    for step in _DAY_STEPS:
+        if (last - first).days // step + 1 <= most:
+            return [(date.fromordinal(o), date.fromordinal(o).isoformat())
+                    for o in range(first.toordinal(), last.toordinal() + 1, step)]
+    months = (last.year - first.year) * 12 + last.month - first.month
+    for step in _MONTH_STEPS:
+        if months // step + 1 <= most:
+            start = first.year * 12 + first.month - 1
+            start += -start % step  # on a round month: Jan, Apr, Jul, Oct for quarters
+            ticks = [date(m // 12, m % 12 + 1, 1) for m in range(start, last.year * 12 + last.month, step)]
+            return [(d, d.strftime("%Y-%m")) for d in ticks if first <= d <= last] or [(first, first.isoformat())]
+    for step in _YEAR_STEPS:
+        if (last.year - first.year) // step + 1 <= most:
+            start = first.year + (-first.year % step)
+            ticks = [date(y, 1, 1) for y in range(start, last.year + 1, step)]
+            return [(d, str(d.year)) for d in ticks if first <= d <= last] or [(first, str(first.year))]
+    return [(first, str(first.year)), (last, str(last.year))]
 
 
 @dataclass(frozen=True)

@@ -13,13 +13,14 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, ValidationError
 
-from onrecord.errors import InvalidBody
+from onrecord.errors import InvalidBody, NotFound
 from onrecord.ledger.stances import entry_row, shift_row
 from onrecord.model.article import Article
 from onrecord.model.statement import Kind
 from onrecord.readers import read_html, read_text
 from onrecord.web import data
 from onrecord.web.errors import error_body
+from onrecord.web.intake import Busy, OverBudget
 from onrecord.web.security import check_token
 
 
@@ -42,8 +43,14 @@ router = APIRouter(prefix="/api", tags=["api"], responses={
     422: {"model": ErrorOut, "description": "an invalid parameter"},
 })
 
+NO_NUL = "^[^\\x00]*$"  # PostgreSQL text cannot hold NUL: the Guard refuses it, the schema says so
+DateQuery = Annotated[dt.date | None, Query(description="YYYY-MM-DD, inclusive")]
 Limit = Annotated[int, Query(ge=1, le=500, description="items per page")]
-Cursor = Annotated[str | None, Query(max_length=200, description="next_cursor of the previous page")]
+Cursor = Annotated[str | None, Query(max_length=200, pattern=NO_NUL, description="next_cursor of the previous page")]
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
 
 
 def _date(value: str | None, name: str) -> str | None:
@@ -55,8 +62,12 @@ def _date(value: str | None, name: str) -> str | None:
         raise HTTPException(422, f"{name}: {value!r} is not a date like 2024-11-01") from None
 
 
+RETRY_AFTER_S = 5
+
+
 def _ledger(request: Request) -> Any:
     return request.app.state.ledger
+
 
 
 class PageOut(BaseModel):
@@ -66,11 +77,11 @@ class PageOut(BaseModel):
 
 @router.get("/articles", response_model=PageOut, summary="Articles, most recently stored first")
 def list_articles(request: Request, limit: Limit = 50, cursor: Cursor = None,
-                  outlet: Annotated[str | None, Query(max_length=200)] = None,
-                  since: str | None = None, until: str | None = None) -> dict[str, Any]:
+                  outlet: Annotated[str | None, Query(max_length=200, pattern=NO_NUL)] = None,
+                  since: DateQuery = None, until: DateQuery = None) -> dict[str, Any]:
     with _ledger(request).engine.connect() as conn:
-        return data.list_articles(conn, limit=limit, cursor=cursor, outlet=outlet, since=_date(since, "since"),
-                                  until=_date(until, "until")).to_dict()
+        return data.list_articles(conn, limit=limit, cursor=cursor, outlet=outlet, since=_iso(since),
+                                  until=_iso(until)).to_dict()
 
 
 @router.get("/articles/{key:path}", summary="One article: its text, metadata and statements")
@@ -115,7 +126,9 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorOut, "description": what}
     for status, what in ((401, "no or a wrong API token"), (403, "writing is switched off"),
                          (413, "the body is over the size limit"), (415, "not JSON, text or HTML"),
-                         (422, "the body or a parameter is invalid, or the article could not be read"))
+                         (422, "the body or a parameter is invalid, the article could not be read, or its "
+                               "extraction ran past the time budget"),
+                         (503, "the ingest queue is full, or the database is busy: retry after Retry-After"))
 }
 
 
@@ -142,13 +155,14 @@ def _parse_body(raw: bytes, content_type: str) -> tuple[ArticleIn | None, str]:
 async def post_article(
     request: Request,
     id: Annotated[str | None, Query(min_length=1, max_length=300, description="raw body: your id for it")] = None,
-    date: Annotated[str | None, Query(max_length=40, description="raw body: the article's date")] = None,
-    outlet: Annotated[str | None, Query(max_length=300)] = None,
-    title: Annotated[str | None, Query(max_length=1000)] = None,
-    url: Annotated[str | None, Query(max_length=2000)] = None,
-    author: Annotated[str | None, Query(max_length=300)] = None,
+    date: Annotated[str | None, Query(max_length=40, pattern=NO_NUL,
+                                      description="raw body: the article's date")] = None,
+    outlet: Annotated[str | None, Query(max_length=300, pattern=NO_NUL)] = None,
+    title: Annotated[str | None, Query(max_length=1000, pattern=NO_NUL)] = None,
+    url: Annotated[str | None, Query(max_length=2000, pattern=NO_NUL)] = None,
+    author: Annotated[str | None, Query(max_length=300, pattern=NO_NUL)] = None,
 ) -> Response:
-    check_token(request, request.app.state.settings.api_token, "ingesting")
+    check_token(request, request.app.state.settings.api_token, "ingesting")  # the Guard checked it before the body
     raw = await request.body()
     try:
         record, fmt = _parse_body(raw, request.headers.get("content-type", ""))
@@ -174,24 +188,41 @@ async def post_article(
     for name, value in record.model_dump().items():
         if isinstance(value, str) and "\x00" in value:
             raise HTTPException(422, f"{name} holds a NUL character: send text, not binary data")
-    parsed = _article(record)
-    ledger = _ledger(request)
-
-    def ingest() -> tuple[Any, dict[str, Any] | None]:
-        # spaCy and the database block: off the event loop, one ingest at a time
-        with request.app.state.ingest_lock:
-            report = ledger.ingest_articles([parsed])
-        if report.errors:
-            return report, None
-        with ledger.engine.connect() as conn:
-            return report, data.get_article(conn, parsed.id)
-
-    report, stored = await run_in_threadpool(ingest)
+    intake = request.app.state.intake
+    try:
+        # reading (trafilatura for HTML), extracting and writing run on the intake's own threads
+        report, parsed = await intake.ingest(lambda: _article(record))
+    except Busy:
+        raise HTTPException(503, f"{intake.queue} articles are being ingested already: try again shortly",
+                            headers={"Retry-After": str(RETRY_AFTER_S)}) from None
+    except OverBudget:
+        raise HTTPException(422, f"extracting this article took over {intake.budget_s:g} s, the time budget of "
+                                 "one document (ingest_budget_s): it is not stored") from None
     if report.errors:
         raise HTTPException(422, "; ".join(message for _, message in report.errors))
+    stored = await run_in_threadpool(_stored, _ledger(request), parsed)
     changed = report.stored + report.replaced
     body = {"ingested": changed, "skipped": report.skipped, "article": stored}
     return JSONResponse(jsonable_encoder(body), 201 if changed else 200)
+
+
+def _stored(ledger: Any, article: Article) -> dict[str, Any]:
+    """The stored article: under its key, or (the same content sent under another id is stored
+    once) under the key it was stored with."""
+    import sqlalchemy as sa
+
+    from onrecord.ledger.ingest import content_hash
+    from onrecord.ledger.schema import articles
+
+    with ledger.engine.connect() as conn:
+        try:
+            return data.get_article(conn, article.id)
+        except NotFound:
+            same = sa.select(articles.c.key).where(articles.c.content_hash == content_hash(article))
+            key = conn.execute(same).scalar()
+            if key is None:
+                raise
+            return data.get_article(conn, key)
 
 
 def _article(record: ArticleIn) -> Article:
@@ -210,25 +241,26 @@ def _article(record: ArticleIn) -> Article:
 @router.get("/statements", response_model=PageOut, summary="Statements, filtered; most recently stored first")
 def list_statements(
     request: Request, limit: Limit = 50, cursor: Cursor = None,
-    q: Annotated[str, Query(max_length=500, description="words of the quote; \"a phrase\"; prefix*")] = "",
-    speaker: Annotated[str | None, Query(max_length=200)] = None,
-    issue: Annotated[str | None, Query(max_length=64)] = None,
+    q: Annotated[str, Query(max_length=500, pattern=NO_NUL,
+                            description="words of the quote; \"a phrase\"; prefix*")] = "",
+    speaker: Annotated[str | None, Query(max_length=200, pattern=NO_NUL)] = None,
+    issue: Annotated[str | None, Query(max_length=64, pattern=NO_NUL)] = None,
     kind: Kind | None = None,
-    venue: Annotated[str | None, Query(max_length=200)] = None,
-    outlet: Annotated[str | None, Query(max_length=200)] = None,
-    since: str | None = None, until: str | None = None,
+    venue: Annotated[str | None, Query(max_length=200, pattern=NO_NUL)] = None,
+    outlet: Annotated[str | None, Query(max_length=200, pattern=NO_NUL)] = None,
+    since: DateQuery = None, until: DateQuery = None,
 ) -> dict[str, Any]:
     ledger = _ledger(request)
     with ledger.engine.connect() as conn:
         return data.list_statements(conn, limit=limit, cursor=cursor, q=q, speaker=speaker,
                                     issue=ledger.issue_id(issue), kind=kind, venue=venue, outlet=outlet,
-                                    since=_date(since, "since"),
-                                    until=_date(until, "until")).to_dict()
+                                    since=_iso(since),
+                                    until=_iso(until)).to_dict()
 
 
 @router.get("/speakers", response_model=PageOut, summary="Speakers with statement counts")
 def list_speakers(request: Request, limit: Limit = 50, cursor: Cursor = None,
-                  q: Annotated[str | None, Query(max_length=200, description="part of a name")] = None
+                  q: Annotated[str | None, Query(max_length=200, pattern=NO_NUL, description="part of a name")] = None
                   ) -> dict[str, Any]:
     with _ledger(request).engine.connect() as conn:
         return data.list_speakers(conn, limit=limit, cursor=cursor, q=q).to_dict()
@@ -242,7 +274,7 @@ def get_speaker(request: Request, speaker_id: str) -> dict[str, Any]:
 
 @router.get("/clusters", response_model=PageOut, summary="The same quote reported by several articles")
 def list_clusters(request: Request, limit: Limit = 50, cursor: Cursor = None,
-                  speaker: Annotated[str | None, Query(max_length=200)] = None,
+                  speaker: Annotated[str | None, Query(max_length=200, pattern=NO_NUL)] = None,
                   min_reports: Annotated[int, Query(ge=1, le=10_000)] = 2) -> dict[str, Any]:
     with _ledger(request).engine.connect() as conn:
         return data.list_clusters(conn, limit=limit, cursor=cursor, speaker=speaker,
@@ -257,15 +289,15 @@ def get_cluster(request: Request, cluster_id: Annotated[int, Path(ge=0, le=2**62
 
 @router.get("/positions", summary="A speaker's stance per issue over time")
 def positions(request: Request, speaker: Annotated[str, Query(min_length=1, max_length=200)],
-              issue: Annotated[str | None, Query(max_length=64)] = None) -> dict[str, Any]:
+              issue: Annotated[str | None, Query(max_length=64, pattern=NO_NUL)] = None) -> dict[str, Any]:
     timelines = _ledger(request).positions(speaker, issue)
     return {"timelines": [{"speaker_id": sid, "issue": i, "entries": [entry_row(e) for e in entries]}
                           for (sid, i), entries in timelines.items()]}
 
 
 @router.get("/shifts", summary="Changes of stance, newest first")
-def shifts(request: Request, since: str | None = None,
-           speaker: Annotated[str | None, Query(max_length=200)] = None,
-           issue: Annotated[str | None, Query(max_length=64)] = None) -> dict[str, Any]:
-    found = _ledger(request).shifts(since=_date(since, "since"), speaker=speaker, issue=issue)
+def shifts(request: Request, since: DateQuery = None,
+           speaker: Annotated[str | None, Query(max_length=200, pattern=NO_NUL)] = None,
+           issue: Annotated[str | None, Query(max_length=64, pattern=NO_NUL)] = None) -> dict[str, Any]:
+    found = _ledger(request).shifts(since=_iso(since), speaker=speaker, issue=issue)
     return {"items": [shift_row(s) for s in found]}

@@ -10,7 +10,7 @@ request bodies are size-limited while they stream in.  Every error is JSON under
 
 from __future__ import annotations
 
-import threading
+import logging
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -21,18 +21,24 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from onrecord.config import Config
 from onrecord.errors import BadCursor, NotFound
 from onrecord.ledger import Ledger
+from onrecord.ledger.ingest import Extractor
 from onrecord.web.api import router as api_router
-from onrecord.web.errors import error_body, wants_json
+from onrecord.web.errors import error_body, short, wants_json
+from onrecord.web.intake import Intake
 from onrecord.web.pages import router as pages_router
-from onrecord.web.security import Guard
+from onrecord.web.security import Guard, redact_access_log
 from onrecord.web.settings import WebSettings
 
 HERE = Path(__file__).resolve().parent
+BUSY_RETRY_S = 5
+log = logging.getLogger("onrecord.web")
 
 
 def speaker_href(speaker_id: str | None, name: str | None) -> str:
@@ -42,9 +48,11 @@ def speaker_href(speaker_id: str | None, name: str | None) -> str:
     return "/?" + urlencode({"speaker": name or ""})
 
 
-def create_app(db_url: str | None = None, *, config: Config | None = None, ledger: Ledger | None = None) -> FastAPI:
+def create_app(db_url: str | None = None, *, config: Config | None = None, ledger: Ledger | None = None,
+               extractor: Extractor | None = None) -> FastAPI:
     """The app over the ledger at ``db_url`` (default: the config's database), or over an open
-    ``ledger``; ``config`` defaults to ``Config.load()`` (a config file, the ONRECORD_* variables)."""
+    ``ledger``; ``config`` defaults to ``Config.load()`` (a config file, the ONRECORD_* variables);
+    ``extractor`` replaces the spaCy pipeline for POSTed articles (tests)."""
     config = config or (ledger.config if ledger is not None else Config.load())
     settings = WebSettings.from_config(config)
     app = FastAPI(
@@ -60,15 +68,22 @@ def create_app(db_url: str | None = None, *, config: Config | None = None, ledge
     )
     app.state.ledger = ledger or Ledger(db_url, config=config)
     app.state.settings = settings
-    app.state.ingest_lock = threading.Lock()  # one ingest at a time: spaCy and SQLite writes
+    app.state.intake = Intake(app.state.ledger, config, queue=settings.ingest_queue,
+                              budget_s=settings.ingest_budget_s, extractor=extractor)
+    # a redirect to the URL with(out) its slash would be absolute, built from the Host header
+    app.router.redirect_slashes = False
+    redact_access_log()
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True)
     app.state.templates = Jinja2Templates(env=env)  # every template autoescapes, whatever its name
     env.globals["speaker_href"] = speaker_href
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.add_middleware(Guard, settings=settings)
+    if settings.allowed_hosts:  # outermost: a request for another host is refused before anything
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts))
 
     def render_error(request: Request, status: int, message: str, headers: dict[str, str] | None = None,
                      detail: Any = None) -> Response:
+        message = short(message)  # a 404 for a 20 kB key does not echo it whole
         if wants_json(request.url.path):
             return JSONResponse(error_body(status, message, detail), status, headers=headers)
         return app.state.templates.TemplateResponse(
@@ -89,6 +104,15 @@ def create_app(db_url: str | None = None, *, config: Config | None = None, ledge
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound) -> Response:
         return render_error(request, 404, str(exc.args[0]))
+
+    @app.exception_handler(OperationalError)
+    async def database_busy(request: Request, exc: OperationalError) -> Response:
+        text = str(exc.orig if exc.orig is not None else exc).lower()
+        if "locked" not in text and "busy" not in text:
+            raise exc
+        log.warning("database busy serving %s %s: %s", request.method, request.url.path, text)
+        return render_error(request, 503, "the database is busy with another write: try again shortly",
+                            {"Retry-After": str(BUSY_RETRY_S)})
 
     @app.exception_handler(BadCursor)
     async def bad_cursor(request: Request, exc: BadCursor) -> Response:
@@ -114,7 +138,7 @@ def create_app(db_url: str | None = None, *, config: Config | None = None, ledge
                                                                            "info": schema.get("info", {})})
 
     @app.get("/healthz", include_in_schema=False)
-    def healthz() -> HTMLResponse:
+    async def healthz() -> HTMLResponse:  # on the event loop: no thread to wait for under load
         return HTMLResponse("ok")
 
     return app

@@ -7,6 +7,13 @@ from typing import Any
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from markupsafe import escape
 
+MAX_MESSAGE = 300
+
+
+def short(message: str) -> str:
+    """An error message cut to MAX_MESSAGE characters: an error never echoes a long input whole."""
+    return message if len(message) <= MAX_MESSAGE else message[: MAX_MESSAGE - 1] + "…"
+
 
 def error_body(status: int, message: str, detail: Any = None) -> dict[str, Any]:
     body: dict[str, Any] = {"error": {"status": status, "message": message}}
@@ -26,6 +33,7 @@ ERROR_PAGE = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><t
 
 def plain_error(path: str, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
     """An error response made without templates (for errors raised outside the routes)."""
+    message = short(message)
     if wants_json(path):
         return JSONResponse(error_body(status, message), status, headers=headers)
     return HTMLResponse(ERROR_PAGE.format(status=status, message=escape(message)), status, headers=headers)

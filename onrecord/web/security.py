@@ -48,6 +48,37 @@ def _same(given: str | None, expected: str) -> bool:
     return bool(given) and secrets.compare_digest(str(given).encode(), expected.encode())
 
 
+def token_refusal(request: Request, expected: str | None, what: str) -> tuple[int, str, dict[str, str]] | None:
+    """(status, message, headers) of a refused write, or None when the token is right."""
+    if expected is None:
+        return 403, f"{what} is switched off: set ONRECORD_API_TOKEN to allow it", {}
+    if not _same(_token_of(request), expected):
+        return 401, f"{what} needs the API token (Authorization: Bearer …)", {"WWW-Authenticate": "Bearer"}
+    return None
+
+
+_QUERY_TOKEN = re.compile(r"((?:^|[?&])token=)[^&\s]*", re.IGNORECASE)
+
+
+class RedactTokens(logging.Filter):
+    """Access-log lines show ``?token=…`` as ``token=[redacted]``: secrets are never logged."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(_QUERY_TOKEN.sub(r"\1[redacted]", a) if isinstance(a, str) else a
+                                for a in record.args)
+        elif isinstance(record.msg, str):
+            record.msg = _QUERY_TOKEN.sub(r"\1[redacted]", record.msg)
+        return True
+
+
+def redact_access_log() -> None:
+    """Put ``RedactTokens`` on uvicorn's access log (once)."""
+    access = logging.getLogger("uvicorn.access")
+    if not any(isinstance(f, RedactTokens) for f in access.filters):
+        access.addFilter(RedactTokens())
+
+
 def check_token(request: Request, expected: str | None, what: str) -> None:
     """401 unless the request carries ``expected`` (Authorization: Bearer, or X-API-Token)."""
     given = _token_of(request)
@@ -96,7 +127,20 @@ class Guard:
         if refusal is not None:
             await refusal(scope, receive, send_secured)
             return
-        if scope["method"] in {"POST", "PUT", "PATCH", "DELETE"}:
+        if scope["method"] == "OPTIONS":
+            await self.options(scope, receive, send_secured)
+            return
+        if scope["method"] == "HEAD":
+            # answered like GET without the body (the routes are declared for GET only)
+            scope = {**scope, "method": "GET"}
+            send_secured = _without_body(send_secured)
+        if scope["method"] in {"POST", "PUT", "PATCH", "DELETE"} and _answered(scope):
+            # the token before the body: an unauthenticated upload is refused unread (a method
+            # no route takes goes on unread too, to its 405)
+            refused = token_refusal(request, self.settings.api_token, "writing")
+            if refused is not None:
+                await plain_error(path, *refused)(scope, receive, send_secured)
+                return
             limited = await self.read_body(scope, receive)
             if isinstance(limited, Response):
                 await limited(scope, receive, send_secured)
@@ -110,6 +154,19 @@ class Guard:
                 raise
             message = "internal error: the server could not answer this request (it has been logged)"
             await plain_error(path, 500, message)(scope, receive, send_secured)
+
+    async def options(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """OPTIONS: 204 with every method the path answers in Allow (Starlette lists only the
+        first matching route's), 404 for a path that is not there."""
+        # asked method by method: routers nest (FastAPI's included routers), and a route that
+        # takes the path with another method matches only partly
+        methods = {m for m in ("GET", "POST", "PUT", "PATCH", "DELETE") if _answered({**scope, "method": m})}
+        path = scope.get("path", "")
+        if not methods:
+            await plain_error(path, 404, "no such path")(scope, receive, send)
+            return
+        allow = ", ".join(sorted(methods | {"HEAD", "OPTIONS"}))
+        await Response(status_code=204, headers={"Allow": allow})(scope, receive, send)
 
     def check_read(self, request: Request, path: str) -> tuple[Response | None, str | None]:
         """(a 401 response or None, a token to remember in a cookie or None)."""
@@ -159,3 +216,19 @@ class Guard:
             return await receive()
 
         return replay
+
+
+def _answered(scope: Scope) -> bool:
+    """Whether a route takes this path and method."""
+    from starlette.routing import Match
+
+    return any(route.matches(scope)[0] is Match.FULL for route in getattr(scope.get("app"), "routes", []))
+
+
+def _without_body(send: Send) -> Send:
+    async def send_head(message: Message) -> None:
+        if message["type"] == "http.response.body":
+            message = {**message, "body": b""}
+        await send(message)
+
+    return send_head

@@ -16,11 +16,16 @@ class WebSettings:
     protect_reads: bool = False
     max_body_bytes: int = DEFAULT_MAX_BODY
     page_size: int = 50
+    ingest_queue: int = 8
+    ingest_budget_s: float = 120.0
+    allowed_hosts: tuple[str, ...] = ()
 
     @classmethod
     def from_config(cls, config: Config) -> WebSettings:
+        hosts = tuple(h.strip() for h in (config.allowed_hosts or "").split(",") if h.strip())
         return cls(api_token=config.token("api"), read_token=config.token("read"), protect_reads=config.protect_reads,
-                   max_body_bytes=config.max_body_bytes, page_size=config.page_size)
+                   max_body_bytes=config.max_body_bytes, page_size=config.page_size,
+                   ingest_queue=config.ingest_queue, ingest_budget_s=config.ingest_budget_s, allowed_hosts=hosts)
 
     @property
     def reads_protected(self) -> bool:

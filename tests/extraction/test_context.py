@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import textwrap
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from shared_path import SHARED
 
 from onrecord.errors import VenueLexiconError
 from onrecord.extraction.context.dates import resolve_said_on
@@ -19,7 +19,7 @@ from onrecord.extraction.found import StatementContext, default_said_on
 from onrecord.lexicons.venues import VENUE_TYPES, load_venue_lexicon, parse_venue_lexicon
 from onrecord.model.statement import SaidOn
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed"
+SEED = SHARED / "seed"
 FRIDAY = dt.date(2024, 11, 29)  # the articles below are dated Friday, 29 November 2024
 
 

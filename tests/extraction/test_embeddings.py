@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import pytest
+from shared_path import HOW, SHARED
 
 from onrecord.extraction.embeddings import (
     INSTALL_HINT,
@@ -183,16 +184,15 @@ def test_embeddings_keep_the_seed_issues(tmp_path):
     the issues stay right (15/15 with the triggers alone)."""
     import json
     import re
-    from pathlib import Path
 
     from typer.testing import CliRunner
 
     from onrecord.cli import app
 
-    shared = Path(__file__).resolve().parents[3] / "shared"
+    shared = SHARED
     seed = shared / "seed" / "000_4318a879f6337696.txt"
     if not seed.exists():
-        pytest.skip("../shared/seed is not beside the checkout")
+        pytest.skip(HOW)
     result = CliRunner().invoke(app, ["extract", str(seed), "--format", "json", "--embeddings"])
     assert result.exit_code == 0, result.output
     pred = tmp_path / "seed.json"

@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 import re
 import textwrap
-from pathlib import Path
 
 import pytest
+from shared_path import SHARED
 
 from onrecord.errors import TaxonomyError
 from onrecord.extraction.issue_tags import (
@@ -23,7 +23,7 @@ from onrecord.extraction.issue_tags import (
 from onrecord.extraction.statement_issues import continues_topic, inherit_issues
 from onrecord.lexicons.taxonomy import load_taxonomy, parse_taxonomy
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed"
+SEED = SHARED / "seed"
 
 MINIMAL = """\
 taxonomy: harbour

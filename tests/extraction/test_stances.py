@@ -7,9 +7,9 @@ import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, HTTPServer
-from pathlib import Path
 
 import pytest
+from shared_path import SHARED
 
 from onrecord.config import Config
 from onrecord.extraction.stances.classify import RuleStance, StanceClassifier, stances_for
@@ -18,7 +18,7 @@ from onrecord.extraction.stances.rules import stance_for
 from onrecord.lexicons.taxonomy import load_taxonomy
 from onrecord.model.stance import Stance, choose_stance
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed"
+SEED = SHARED / "seed"
 
 
 @pytest.fixture(scope="module")

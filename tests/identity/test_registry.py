@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from shared_path import SHARED
 
 from onrecord.errors import AliasesError
 from onrecord.identity.registry import SpeakerRegistry
@@ -287,7 +288,7 @@ def test_dump_and_load_keep_ids_and_learned_names(tmp_path: Path) -> None:
 
 
 def test_the_corpus_spellings_of_zelensky_are_one_person() -> None:
-    corpus = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+    corpus = SHARED / "corpus"
     if not corpus.is_dir():
         pytest.skip("shared corpus not present")
     spellings = set()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -62,7 +63,7 @@ def test_search_formats(folder: Path, db_url: str) -> None:
     rows = list(csv.DictReader(io.StringIO(run("search", "umbrella", "--db", db_url, "-f", "csv").stdout)))
     assert [r["outlets"] for r in rows] == ["Coastal Courier", "Harbour Post"]
     table = run("search", "umbrella", "--venue", "Sky News", "--since", "2024-11-01", "--db", db_url)
-    assert "only a promise" in table.stdout and "1 statements in" in table.stderr
+    assert "only a promise" in table.stdout and "1 statements (" in table.stderr
     only = json.loads(
         run("search", "", "--speaker", "Kovalenko", "--kind", "direct", "--db", db_url, "-f", "json").stdout
     )
@@ -90,11 +91,12 @@ def test_export(folder: Path, db_url: str, tmp_path: Path) -> None:
     assert result.exit_code == 0 and "7 statements exported" in result.stderr
     assert len(out.read_text().splitlines()) == 7
     assert len(run("export", "--format", "csv", "--db", db_url).stdout.splitlines()) == 8
-    assert run("export", "--format", "parquet", "--db", db_url).exit_code == 2
     if pytest.importorskip("pyarrow"):
         assert (
             run("export", "-f", "parquet", "-o", str(tmp_path / "o.parquet"), "--db", db_url).exit_code == 0
         )
+        piped = run("export", "--format", "parquet", "--db", db_url)  # standard output is not a terminal here
+        assert piped.exit_code == 0 and piped.stdout_bytes.startswith(b"PAR1")
 
 
 def test_document_errors_are_summarised_and_kept(folder: Path, db_url: str) -> None:
@@ -117,3 +119,58 @@ def test_bad_input_is_refused(db_url: str) -> None:
     assert run("search", "x", "--since", "last week", "--db", db_url).exit_code == 2
     bad = run("stats", "--db", "nosuchdriver://x")
     assert bad.exit_code == 2 and "cannot open the ledger" in bad.stderr
+
+
+def test_export_parquet_to_a_redirected_stdout_as_the_readme_writes_it(folder: Path, tmp_path: Path) -> None:
+    """`onrecord export --format parquet > statements.parquet`, in a real shell."""
+    import os
+    import subprocess
+    import sys
+
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    assert run("ingest", str(folder), "--db", db).exit_code == 0
+    out = tmp_path / "statements.parquet"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    done = subprocess.run(f"'{sys.executable}' -m onrecord export --format parquet --db '{db}' > '{out}'",
+                          shell=True, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert len(pd.read_parquet(out)) == 7
+
+
+def test_reads_never_create_a_database(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.db"
+    for command in (["search", "x"], ["stats"], ["speaker", "X"], ["clusters"], ["positions", "X"], ["shifts"],
+                    ["runs"], ["export"], ["label", "1", "nato", "support"]):
+        result = run(*command, "--db", f"sqlite:///{missing}")
+        assert result.exit_code == 2, (command, result.output)
+        assert str(missing) in result.stderr and "no ledger" in result.stderr
+        assert not missing.exists(), command
+        assert not list(tmp_path.iterdir()), command
+
+
+def test_reads_refuse_a_database_without_a_ledger(db_url: str) -> None:
+    result = run("stats", "--db", db_url)  # the fixture's database exists but holds no tables
+    assert result.exit_code == 2 and "no ledger" in result.stderr
+
+
+def test_a_cut_listing_says_so(folder: Path, db_url: str) -> None:
+    run("ingest", str(folder), "--db", db_url)
+    cut = run("search", "", "--limit", "2", "--db", db_url)
+    assert "showing 2 of 7 statements" in cut.stderr and "--all" in cut.stderr
+    every = run("search", "", "--limit", "2", "--all", "--db", db_url, "-f", "json")
+    assert len(json.loads(every.stdout)) == 7
+    timeline = run("speaker", "Kovalenko", "--limit", "1", "--db", db_url)
+    assert "showing 1 of 3 statements" in timeline.stderr
+
+
+def test_one_meaning_of_cluster_everywhere(folder: Path, db_url: str) -> None:
+    ingest = run("ingest", str(folder), "--db", db_url)
+    shown = json.loads(run("clusters", "--all", "--db", db_url, "-f", "json").stdout)
+    counted = json.loads(run("stats", "--db", db_url, "-f", "json").stdout)["clusters"]
+    assert len(shown) == counted
+    line = next(x for x in ingest.stderr.splitlines() if "quote clusters (≥ 2 reports)" in x)
+    assert re.findall(r"\d+", line.replace("≥ 2", "")) == [str(counted)]
+    none = run("clusters", "--min-reports", "50", "--db", db_url)
+    assert none.exit_code == 0 and "no quote reported by 50 or more articles" in none.stderr

@@ -205,9 +205,10 @@ def test_cli_tables_and_a_clear_error_for_an_empty_chart(positions_ledger: Ledge
     url = positions_ledger.url
     result = runner.invoke(app, ["shifts", "--db", url])
     assert result.exit_code == 0, result.output
-    for words in ("Ana Silva", "territory", "oppose → conditional", "2025-04-01", "2025-07-10", "never give up",
-                  "spring", "summer"):
+    for words in ("Ana Silva", "territory", "oppose → conditional", "2025-04-01", "2025-07-10", "spring", "summer"):
         assert words in result.stdout
+    assert "never give up" not in result.stdout  # one line a shift: the quotes with --quotes
+    assert "never give up" in runner.invoke(app, ["shifts", "--quotes", "--db", url]).stdout
     result = runner.invoke(app, ["shifts", "--db", url, "--since", "2025-08-01", "--format", "json"])
     assert json.loads(result.stdout) == []
     assert runner.invoke(app, ["shifts", "--db", url, "--since", "August"]).exit_code == 2
@@ -216,7 +217,7 @@ def test_cli_tables_and_a_clear_error_for_an_empty_chart(positions_ledger: Ledge
     result = runner.invoke(app, ["label", str(sid), "territory", "oppose", "--note", "a tactical offer",
                                  "--db", url])
     assert result.exit_code == 0, result.output
-    result = runner.invoke(app, ["positions", "--speaker", "ana silva", "--db", url])  # any case, any part
+    result = runner.invoke(app, ["positions", "ana silva", "--db", url])  # any case, any part
     assert result.exit_code == 0, result.output
     for words in ("oppose (human)", "a tactical offer", "direct/now", "Nordpost"):
         assert words in result.stdout

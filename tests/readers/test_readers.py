@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from shared_path import SHARED
 
 from onrecord import readers as article_module
 from onrecord.model import Article
@@ -23,7 +24,7 @@ from onrecord.readers import (
 )
 from onrecord.readers.header import parse_header
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_4318a879f6337696.txt"
+SEED = SHARED / "seed" / "000_4318a879f6337696.txt"
 
 SEED_LAYOUT = (
     " date 2025-02-14 Delegates arrive for the second day of talks in Vienna on February 13, 2025."

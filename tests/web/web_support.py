@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from shared_path import SHARED
+
 REPO = Path(__file__).resolve().parents[2]
-SEED = REPO.parent / "shared" / "seed" / "000_4318a879f6337696.txt"
+SEED = SHARED / "seed" / "000_4318a879f6337696.txt"
 GOLD = SEED.parent / "gold.json"
 TOKEN = "test-token-123"
 SEED_KEY = "000_4318a879f6337696"
