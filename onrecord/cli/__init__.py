@@ -1,6 +1,6 @@
 """The ``onrecord`` command: a thin Typer layer over the Python API.
 
-Each command group is a module (``extract``, ``ledger``, ``stances``, ``web``) listing its
+Each command group is a module (``extract``, ``ledger``, ``intake``, ``stances``, ``web``) listing its
 ``COMMANDS``; ``common`` holds what they share.  Importing this loads neither spaCy nor the
 database nor the settings machinery: they load inside the command that needs them.
 """
@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from onrecord.cli import extract, ledger, stances, web
+from onrecord.cli import extract, intake, ledger, stances, web
 
 app = typer.Typer(add_completion=False, no_args_is_help=True)
 
@@ -25,7 +25,7 @@ def main(
     """OnRecord: who said what, when, where, to whom, about which issue."""
 
 
-for _module in (extract, ledger, stances, web):
+for _module in (extract, ledger, intake, stances, web):
     for _command in _module.COMMANDS:
         app.command(_command.__name__)(_command)
 

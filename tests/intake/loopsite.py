@@ -80,7 +80,7 @@ class Site:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.02,), daemon=True)
 
     def __enter__(self) -> Site:
         self.thread.start()
@@ -115,8 +115,7 @@ class Site:
 <p>Officials from both delegations said that the schedule for the coming weeks was agreed, and that
 the next meeting would take place before the end of the month in the same building.</p>
 </article></body></html>"""
-        self.routes[path] = Route(html.encode(), headers={"Content-Type": "text/html; charset=utf-8"}, **route)
-        return self.url(path)
+        return self._put(path, html.encode(), "text/html; charset=utf-8", route)
 
     def atom(self, path: str, links: list[str], **route: Any) -> str:
         entries = "".join(
@@ -128,22 +127,24 @@ the next meeting would take place before the end of the month in the same buildi
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Loopback News</title>
 <link rel="self" href="{self.url(path)}"/><link rel="alternate" href="{self.url('/')}"/>
 <id>{self.url(path)}</id><updated>2024-11-30T10:00:00Z</updated>{entries}</feed>"""
-        self.routes[path] = Route(xml.encode(), headers={"Content-Type": "application/atom+xml"}, **route)
-        return self.url(path)
+        return self._put(path, xml.encode(), "application/atom+xml", route)
 
     def rss(self, path: str, links: list[str], **route: Any) -> str:
         items = "".join(f"<item><title>Item {i}</title><link>{link}</link></item>" for i, link in enumerate(links))
         xml = f"""<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Loopback</title>
 <link>{self.url('/')}</link><description>x</description>{items}</channel></rss>"""
-        self.routes[path] = Route(xml.encode(), headers={"Content-Type": "application/rss+xml"}, **route)
-        return self.url(path)
+        return self._put(path, xml.encode(), "application/rss+xml", route)
 
     def sitemap(self, path: str, links: list[str], index: bool = False, **route: Any) -> str:
         tag, item = ("sitemapindex", "sitemap") if index else ("urlset", "url")
         locs = "".join(f"<{item}><loc>{link}</loc></{item}>" for link in links)
         xml = (f'<?xml version="1.0" encoding="UTF-8"?>'
                f'<{tag} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</{tag}>')
-        self.routes[path] = Route(xml.encode(), headers={"Content-Type": "application/xml"}, **route)
+        return self._put(path, xml.encode(), "application/xml", route)
+
+    def _put(self, path: str, body: bytes, content_type: str, route: dict[str, Any]) -> str:
+        headers = {"Content-Type": content_type, **route.pop("headers", {})}
+        self.routes[path] = Route(body, headers=headers, **route)
         return self.url(path)
 
     def robots(self, text: str) -> None:
