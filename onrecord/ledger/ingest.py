@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import json
 import os
 import socket
@@ -82,9 +83,15 @@ def default_extractor(config: Config, workers: int = 1) -> Extractor:
         return spacy_pool(config, workers)
 
     def run(items: Iterable[Article]) -> Iterator[dict[str, Any]]:
+        # the pipeline loads (seconds) only once an article needs it: a re-run or a watch round
+        # with nothing new loads none
+        pending = iter(items)
+        first = next(pending, None)
+        if first is None:
+            return
         from onrecord.extraction.pipeline import extract_articles
 
-        return extract_articles(items, config)
+        yield from extract_articles(itertools.chain([first], pending), config)
 
     return run
 
