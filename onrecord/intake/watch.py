@@ -102,7 +102,8 @@ class Watch:
         def handle(signum: int, frame: Any) -> None:
             if self.stopped.is_set():
                 raise KeyboardInterrupt
-            self.stop()
+            # set from another thread: the signal may come while this one holds the Event's lock
+            threading.Thread(target=self.stop, daemon=True).start()
 
         previous = {s: signal.signal(s, handle) for s in (signal.SIGINT, signal.SIGTERM)}
         try:

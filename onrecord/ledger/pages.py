@@ -83,6 +83,8 @@ class LedgerMemory:
                  links: tuple[list[str], list[str]] | None = None) -> None:
         now = self.clock().isoformat(timespec="seconds")
         values: dict[str, Any] = {"kind": kind, "status": status, "reason": reason, "checked_at": now}
+        if status == "unchanged":  # a 304 says nothing new about what the document is
+            del values["kind"]
         if response is not None and not response.not_modified:
             values.update(etag=response.etag, last_modified=response.last_modified)
         if article is not None and not article.errors:
@@ -100,7 +102,7 @@ class LedgerMemory:
     def _upsert(conn: Connection, url: str, values: dict[str, Any], now: str) -> None:
         done = conn.execute(sa.update(web_pages).where(web_pages.c.url == url).values(**values))
         if not done.rowcount:
-            conn.execute(sa.insert(web_pages).values(url=url, first_seen=now, **values))
+            conn.execute(sa.insert(web_pages).values(**{"kind": "page", **values, "url": url, "first_seen": now}))
 
 
 def seen(engine: Engine, limit: int | None = None) -> list[dict[str, Any]]:

@@ -4,7 +4,7 @@ limits, timeouts, retries, conditional requests, the agent, the per-host interva
 from __future__ import annotations
 
 import pytest
-from conftest import FAST, Waits
+from intake_helpers import FAST, Waits
 from loopsite import Route, Site
 
 from onrecord.config import Config

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FAST
+from intake_helpers import FAST
 from loopsite import Site
 from typer.testing import CliRunner
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import Waits
+from intake_helpers import Waits
 from ledger_fakes import CountingExtractor, fake_extract
 from loopsite import Route, Site
 
