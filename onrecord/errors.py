@@ -57,6 +57,23 @@ class UnknownIssue(OnRecordError, KeyError):
         return str(self.args[0]) if self.args else ""
 
 
+# --- the web --------------------------------------------------------------------------------------
+
+
+class SourcesError(OnRecordError, ValueError):
+    """A sources file (what ``onrecord watch`` follows) that cannot be used; names the source."""
+
+
+class FetchError(OnRecordError, OSError):
+    """A URL that could not be fetched: refused by robots.txt, too large, a redirect loop, a
+    timeout, an error status after the retries.  ``reason`` is the message recorded for the URL."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(f"{url}: {reason}")
+        self.url = url
+        self.reason = reason
+
+
 # --- extraction --------------------------------------------------------------------------------
 
 

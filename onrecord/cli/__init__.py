@@ -1,7 +1,7 @@
 """The ``onrecord`` command: who said what, when, where, about which issue, from news articles.
 
 The commands are a thin layer over the Python API.
-Each command group is a module (``extract``, ``ledger``, ``stances``, ``web``) listing its
+Each command group is a module (``extract``, ``ledger``, ``intake``, ``stances``, ``web``) listing its
 ``COMMANDS``; ``common`` holds what they share.  Importing this loads neither spaCy nor the
 database nor the settings machinery: they load inside the command that needs them.
 """
@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from onrecord.cli import extract, ledger, stances, web
+from onrecord.cli import extract, intake, ledger, stances, web
 
 app = typer.Typer(add_completion=False, no_args_is_help=True)
 
@@ -42,7 +42,7 @@ def main(
     extract reads articles; ingest stores them in a ledger that the other commands read; serve shows it."""
 
 
-for _module in (extract, ledger, stances, web):
+for _module in (extract, ledger, intake, stances, web):
     for _command in _module.COMMANDS:
         app.command(_command.__name__)(_command)
 

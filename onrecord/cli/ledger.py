@@ -57,7 +57,9 @@ class Kind(StrEnum):
 
 def ingest(
     ctx: typer.Context,
-    paths: Annotated[list[str], typer.Argument(help="files and folders: text, HTML, JSON, JSON Lines")],
+    paths: Annotated[list[str], typer.Argument(
+        help="files and folders (text, HTML, JSON, JSON Lines) and web addresses: article pages, RSS/Atom feeds, "
+             "sitemaps")],
     db: DbOption = None,
     workers: WorkersOption = 1,
     model: ModelOption = None,

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import json
 import os
 import socket
@@ -85,9 +86,15 @@ def default_extractor(config: Config, workers: int = 1) -> Extractor:
         return spacy_pool(config, workers)
 
     def run(items: Iterable[Article]) -> Iterator[dict[str, Any]]:
+        # the pipeline loads (seconds) only once an article needs it: a re-run or a watch round
+        # with nothing new loads none
+        pending = iter(items)
+        first = next(pending, None)
+        if first is None:
+            return
         from onrecord.extraction.pipeline import extract_articles
 
-        return extract_articles(items, config)
+        yield from extract_articles(itertools.chain([first], pending), config)
 
     return run
 
@@ -365,6 +372,7 @@ def ingest_articles(
             on_progress(report)
 
     first_read: dict[str, str | None] = {}  # id -> where it was read first in this run
+    first_digest: dict[str, str] = {}  # id -> the content hash read first
 
     def to_extract() -> Iterator[Article]:
         with engine.connect() as reader:
@@ -372,6 +380,11 @@ def ingest_articles(
                 report.read += 1
                 if article.errors:
                     record_error(engine, report, article, "; ".join(article.errors))
+                    tick()
+                    continue
+                digest = content_hash(article)
+                if article.id in first_read and first_digest.get(article.id) == digest:
+                    report.skipped += 1  # one document reached twice (two URLs of one article): stored once
                     tick()
                     continue
                 if article.id in first_read:
@@ -383,7 +396,7 @@ def ingest_articles(
                     tick()
                     continue
                 first_read[article.id] = article.source
-                digest = content_hash(article)
+                first_digest[article.id] = digest
                 with reader.begin():
                     state = stored_state(reader, article, digest)
                 if state == "same" and not force:

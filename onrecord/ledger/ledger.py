@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import io
+import itertools
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, Unpack
+from typing import IO, TYPE_CHECKING, Any, Unpack
 
 from sqlalchemy.engine import Engine
 
@@ -20,6 +21,9 @@ from onrecord.ledger.records import IngestReport, QuoteCluster, Results, Speaker
 from onrecord.lexicons.taxonomy import canonical_issue
 from onrecord.model.article import Article
 from onrecord.timeline.stances import Shift, StanceEntry
+
+if TYPE_CHECKING:
+    from onrecord.readers.web import Fetcher, WebSource
 
 
 class Ledger:
@@ -80,17 +84,69 @@ class Ledger:
         on_progress: Progress | None = None,
         **options: Unpack[PipelineOptions],
     ) -> IngestReport:
-        """Read files and folders (text, HTML, JSON, JSON Lines), extract, store.  Articles
-        stored already with the same content are skipped before extraction; ``force``
-        extracts them again.  ``options`` are those of ``onrecord ingest`` (model, taxonomy,
-        aliases, embeddings, stance_url, stance_model) over the ledger's config."""
-        from onrecord import readers
+        """Read files and folders (text, HTML, JSON, JSON Lines) and web addresses (article
+        pages, RSS/Atom feeds, sitemaps: see ``ingest_web``), extract, store.  Articles stored
+        already with the same content are skipped before extraction; ``force`` extracts them
+        again (and fetches pages again in full).  ``options`` are those of ``onrecord ingest``
+        (model, taxonomy, aliases, embeddings, stance_url, stance_model) over the ledger's config."""
+        from onrecord.readers.web.urls import is_url
 
         paths = list(paths)
-        return self.ingest_articles(
-            readers.iter_articles(paths),
-            workers=workers, extractor=extractor, force=force, on_progress=on_progress, paths=paths, **options,
+        if not any(is_url(str(p)) for p in paths):
+            from onrecord import readers
+
+            return self.ingest_articles(
+                readers.iter_articles(paths),
+                workers=workers, extractor=extractor, force=force, on_progress=on_progress, paths=paths, **options,
+            )  # fmt: skip
+        from onrecord.readers.web import WebSource
+
+        return self.ingest_web(
+            [WebSource(str(p)) if is_url(str(p)) else Path(p) for p in paths],
+            workers=workers, extractor=extractor, force=force, on_progress=on_progress, **options,
         )  # fmt: skip
+
+    def ingest_web(
+        self,
+        sources: Iterable[WebSource | str | Path],
+        *,
+        fetcher: Fetcher | None = None,
+        stop: Callable[[], bool] | None = None,
+        workers: int = 1,
+        extractor: Extractor | None = None,
+        force: bool = False,
+        on_progress: Progress | None = None,
+        **options: Unpack[PipelineOptions],
+    ) -> IngestReport:
+        """Fetch web sources (``WebSource``s, or addresses; a path among them is read as a file)
+        politely, with the ``web_*`` settings of the config, and ingest what is new or changed.
+        What was fetched is remembered in the ledger (``web_pages``), so a feed's articles are
+        fetched once, and asked for again only after ``web_recheck_after`` seconds (with
+        If-None-Match / If-Modified-Since).  A URL that fails is recorded for the run with its
+        reason.  ``stop`` ends the round early (between pages) when it returns True."""
+        from onrecord import readers
+        from onrecord.ledger.pages import LedgerMemory
+        from onrecord.readers.web import Crawl, Fetcher, WebSource
+
+        items = [WebSource(s) if isinstance(s, str) else s for s in sources]
+        own = fetcher is None
+        fetcher = fetcher or Fetcher(self.config)
+        memory = LedgerMemory(self.engine, self.config.web_recheck_after)
+        crawl = Crawl(fetcher, memory, force=force, stop=stop or (lambda: False))
+
+        def articles() -> Iterator[Article]:
+            for group, grouped in itertools.groupby(items, key=lambda s: isinstance(s, WebSource)):
+                members = list(grouped)
+                yield from (crawl.articles(members) if group else readers.iter_articles(members))
+
+        try:
+            return self.ingest_articles(
+                articles(), workers=workers, extractor=extractor, force=force, on_progress=on_progress,
+                paths=[s.url if isinstance(s, WebSource) else str(s) for s in items], **options,
+            )  # fmt: skip
+        finally:
+            if own:
+                fetcher.close()
 
     def ingest_articles(
         self,

@@ -217,6 +217,31 @@ quote_bands = sa.Table(
 )
 
 
+# what intake from the web has seen, one row per address in key form (a feed, a sitemap, a page
+# as linked, a page's canonical address): how to ask for it again (ETag, Last-Modified), what it
+# held (a page: its article's key and content hash; a feed or sitemap: its links) and when it was
+# last asked.  See ledger/pages.py.
+web_pages = sa.Table(
+    "web_pages",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("url", sa.Text, nullable=False, unique=True),
+    # page | feed | sitemap
+    sa.Column("kind", sa.String(16), nullable=False),
+    # ok | unchanged | failed | robots | skipped
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("reason", sa.Text),
+    sa.Column("article_key", sa.Text),
+    sa.Column("content_hash", sa.String(64)),
+    sa.Column("etag", sa.Text),
+    sa.Column("last_modified", sa.Text),
+    # a feed's or sitemap's links: {"pages": [...], "sitemaps": [...]}
+    sa.Column("links", sa.JSON),
+    sa.Column("first_seen", sa.String(32), nullable=False),
+    sa.Column("checked_at", sa.String(32), nullable=False),
+)
+
+
 def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
     """For Alembic's comparisons: the full-text objects are backend-specific, made by hand in
     the migrations, and not part of the metadata."""
