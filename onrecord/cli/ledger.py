@@ -1,4 +1,4 @@
-"""The ledger's commands: ingest, search, speaker, clusters, stats, runs, export.
+"""The ledger's commands: ingest, search, speaker, clusters, recluster, stats, runs, export.
 
 Thin: each calls ``Ledger`` and prints with ``common.emit``."""
 
@@ -171,7 +171,21 @@ def speaker(
     emit(entries.to_dicts(), format, TIMELINE_COLUMNS, title=", ".join(names))
 
 
-CLUSTER_COLUMNS = ["first_date", "speaker", "quote", "n_reports", "outlets", "first_outlet"]
+CLUSTER_COLUMNS = ["outlets", "speaker", "quote", "first_outlet", "first_date", "said on"]
+
+
+def _cluster_row(c: dict[str, Any]) -> dict[str, Any]:
+    """A cluster as a table row: the count of outlets first, then who, what, the first report and
+    when (and where) the words were said; other translations and attributions under the quote."""
+    quote = c["quote"]
+    if len(c["attributions"]) > 1:
+        named = "; ".join(f"{a['speaker']} ×{a['reports']}" for a in c["attributions"])
+        quote += f"\n(attributed to {named})"
+    for t in c["translations"]:
+        quote += f"\n≈ another translation, {t['n_outlets']} outlets: “{t['quote_text']}”"
+    said = " ".join(x for x in (c["said_on"], f"({c['venue']})" if c["venue"] else None) if x)
+    return {"outlets": c["n_outlets"], "speaker": c["speaker"], "quote": quote, "first_outlet": c["first_outlet"],
+            "first_date": c["first_published"] or c["first_date"], "said on": said}
 
 
 def clusters(
@@ -182,10 +196,28 @@ def clusters(
     db: DbOption = None,
     format: FormatOption = OutputFormat.table,
 ) -> None:
-    """Quotes reported by several articles: the first report and every outlet."""
+    """Quotes reported by several outlets, most outlets first: the first report, every outlet,
+    when and where the words were said, and other translations of them (shown apart)."""
     ledger = open_ledger(ctx, db)
-    found = ledger.clusters(speaker=speaker, min_reports=min_reports, limit=limit)
-    emit(found.to_dicts(), format, CLUSTER_COLUMNS)
+    found = ledger.clusters(speaker=speaker, min_reports=min_reports, limit=limit).to_dicts()
+    if format is OutputFormat.table:
+        emit([_cluster_row(c) for c in found], format, CLUSTER_COLUMNS)
+    else:
+        emit(found, format, CLUSTER_COLUMNS)
+
+
+def recluster(
+    ctx: typer.Context,
+    full: Annotated[bool, typer.Option("--full", help="every statement again, from scratch: after a rule changed")]
+    = False,
+    db: DbOption = None,
+) -> None:
+    """Cluster the statements that have no quote cluster yet (ingest does it after each run);
+    --full rebuilds every cluster, for a changed rule."""
+    ledger = open_ledger(ctx, db)
+    t0 = time.perf_counter()
+    n = ledger.recluster(full=full)
+    note(f"{'nothing to cluster' if n is None else f'{n} quote clusters'} ({time.perf_counter() - t0:.1f} s)")
 
 
 def stats(ctx: typer.Context, db: DbOption = None, format: FormatOption = OutputFormat.table) -> None:
@@ -243,4 +275,4 @@ def export(
     note(f"{n} statements exported")
 
 
-COMMANDS = (ingest, search, speaker, clusters, stats, runs, export)
+COMMANDS = (ingest, search, speaker, clusters, recluster, stats, runs, export)
