@@ -20,7 +20,7 @@ its passages is in.  Four steps:
    into the next remark is still two.
 
 Clusters and passages get stable ids: a cluster's id is that of its first passage in storage
-order, ``statement id * 2**16 + start``.
+order, ``statement id * 2**20 + start``.
 """
 
 from __future__ import annotations
@@ -30,17 +30,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from onrecord.ledger.passages import Passage, contained_at, relation, split_passages
+from onrecord.ledger.passages import Passage, contained_at, passage_at, relation, split_passages
 from onrecord.ledger.quote_speakers import Who, all_compatible, compatible, who
 
-CAP = 100  # passages kept per fingerprint (the rest of a very common phrase's passages are not)
+CAP = 32  # passages kept per fingerprint (the rest of a very common phrase's passages are not)
 MAX_CANDIDATES = 40  # candidates a passage is compared with, most fingerprints shared first
 MIN_SHARED = 2  # fingerprints a candidate shares (or all of a passage that has fewer)
 TRIES = 3  # passages of one atom compared with a passage at most
 # an attribution conflict is linked only for passages this long, reported this close in time
 CONFLICT_MIN_TOKENS = 7
 CONFLICT_DAYS = 3
-_START_BITS = 16  # a passage starts within its quote before 2**16 characters
+_START_BITS = 20  # a passage starts within its quote before 2**20 characters (ids stay below 2**52)
 
 
 def passage_key(statement_id: int, start: int) -> int:
@@ -303,7 +303,9 @@ def pieces_of(members: Iterable[Member], given: dict[int, list[Piece]] | None = 
         if given and m.id in given:
             out += sorted(given[m.id], key=lambda p: p.passage.start)
         else:
-            out += [Piece(m, p) for p in split_passages(m.quote, m.kind)]
+            # a quote with nothing to match (no words, or only the reporter's) is one passage, alone
+            found = split_passages(m.quote, m.kind) or [passage_at(m.quote, 0, len(m.quote), "start")]
+            out += [Piece(m, p) for p in found]
     return out
 
 

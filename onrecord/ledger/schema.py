@@ -28,7 +28,7 @@ SQLITE_FTS_TABLE = "statements_fts"
 PG_FTS_INDEX = "ix_statements_quote_tsv"
 PG_FTS_CONFIG = "english"
 
-# quote cluster ids are passage ids (statement id * 2**16 + start, see ledger/linking.py): 64-bit
+# quote cluster ids are passage ids (statement id * 2**20 + start, see ledger/linking.py): 64-bit
 # on PostgreSQL; SQLite's INTEGER is 64-bit already
 BIG_ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 

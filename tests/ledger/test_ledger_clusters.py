@@ -261,6 +261,13 @@ def test_clusters_follow_a_changed_article(ledger: Ledger) -> None:
     assert c.first_article == "courier/corridor" and c.outlets == ["Coastal Courier", "Wire Service"]
 
 
+def test_a_statement_with_nothing_to_match_is_a_quote_alone(ledger: Ledger) -> None:
+    # "said that" with a clause of one word: too short for any passage to match
+    ledger.ingest_articles([article("s/short", "Tomas Lind said that yes.", outlet="A")], extractor=fake_extract)
+    assert ledger.recluster() is None  # it has its cluster: nothing is left to do
+    assert ledger.stats()["quotes"] == 1 and ledger.statements()[0].cluster_id is not None
+
+
 def test_reclustering_is_stable(ledger: Ledger) -> None:
     ledger.ingest_articles([FULL, ONE_SENTENCE, TRIMMED, SPELLED_APART], extractor=fake_extract)
     before = ledger.clusters(min_reports=1, limit=None).to_dicts()

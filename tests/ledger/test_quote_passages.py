@@ -183,3 +183,9 @@ def test_two_named_speakers_share_long_words_only_on_the_same_days() -> None:
     assert len(find_clusters(same_week)) == 1
     weeks_apart = [member(1, words_), member(2, words_, "Marek Dvorak", "2025-02-20")]
     assert len(find_clusters(weeks_apart)) == 2
+
+
+def test_a_quote_with_nothing_to_match_is_still_a_quote() -> None:
+    empty = member(1, "…")
+    narration = Member(2, 2, None, "unknown", "unknown", "as the mayor put it “", kind="mixed")
+    assert [[p.member.id for p in g.pieces] for g in find_clusters([empty, narration])] == [[1], [2]]
