@@ -7,7 +7,7 @@ surname, "person:m-podoliak" from one that names Mykhailo Podolyak.  Reports are
 compared by who their speaker is, not by the id string:
 
 - *anyone*: an unnamed speaker (no id, an ``unknown:`` or ``role:`` id — "new prime minister",
-  "Ukrainian leader" —, or type unknown) may be anybody: compatible with every speaker, and the
+  "Ukrainian leader" —, or type unknown or role) may be anybody: compatible with every speaker, and the
   reports that name the speaker name the quote;
 - a *person*: by the registry's name key (``identity.names``), which folds transliteration
   ("Zelensky", "Zelenskyy", "Zelenskiy" are all ``zelenski``): the same surname key, or one
@@ -27,6 +27,7 @@ from onrecord.identity.names import SURNAME_SIMILARITY, PersonName, first_names_
 from onrecord.identity.titles import split_title
 
 UNNAMED_PREFIXES = ("unknown:", "role:")
+UNNAMED_TYPES = ("unknown", "role")  # a title alone names nobody in particular
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def who(speaker_id: str | None, name: str, type_: str, members: Iterable[str] = 
     parsed = tuple(p for p in (parse_person(m) for m in members) if p is not None)
     if parsed:
         return Who("members", speaker_id, None, parsed)
-    if speaker_id is None or speaker_id.startswith(UNNAMED_PREFIXES) or type_ == "unknown":
+    if speaker_id is None or speaker_id.startswith(UNNAMED_PREFIXES) or type_ in UNNAMED_TYPES:
         return ANYONE
     if type_ == "person":
         _, bare = split_title(name)  # "President Zelenskiy": the title is no part of the name

@@ -123,7 +123,8 @@ def test_spellings_and_registry_ids_of_one_person_are_one_speaker() -> None:
 def test_unnamed_speakers_may_be_anyone_and_organisations_only_themselves() -> None:
     carney = who("person:m-karnei", "Mark Carney", "person")
     for unnamed in (who(None, "unknown", "unknown"), who("unknown:new-prime-minister", "new prime minister", "person"),
-                    who("role:ukraine-leader", "Ukrainian leader", "person")):
+                    who("role:ukraine-leader", "Ukrainian leader", "person"),
+                    who("role:russia-leader@38d3bd03", "Russian leader", "role")):
         assert not unnamed.named and compatible(unnamed, carney)
     kremlin = who("org:kremlin", "Kremlin", "organization")
     assert compatible(kremlin, who("org:kremlin", "the Kremlin", "organization"))
