@@ -126,9 +126,7 @@ def extraction_settings(ctx: typer.Context, **given: Any) -> Config:
 # --- output ------------------------------------------------------------------------------------
 
 WIDE = ("quote", "errors")
-NAMES = ("speaker", "venue", "outlet", "outlets", "first_outlet", "name", "value")
-FIXED = {"date": 10, "first_date": 10, "before_date": 10, "after_date": 10, "started": 11, "kind": 8, "status": 8,
-         "said on": 10}
+FIXED = {"date": 10, "first_date": 10, "before_date": 10, "after_date": 10, "started": 11, "kind": 8, "status": 8}
 
 
 def cell(value: Any) -> str:
@@ -159,16 +157,24 @@ def emit(rows: Sequence[dict[str, Any]], format: OutputFormat, columns: Sequence
         for r in rows:
             writer.writerow({k: cell(v) for k, v in r.items()})
     else:
-        (console or Console()).print(table(rows, columns, title))
+        console = console or Console()
+        console.print(table(rows, columns, title, console.width))
 
 
-def table(rows: Iterable[dict[str, Any]], columns: Sequence[str], title: str | None = None) -> Table:
-    """A Rich table of ``rows``; every cell is plain Text, so brackets in a quote stay brackets."""
+def table(rows: Iterable[dict[str, Any]], columns: Sequence[str], title: str | None = None,
+          width: int = 160) -> Table:
+    """A Rich table of ``rows`` for a terminal ``width`` columns wide; every cell is plain Text, so
+    brackets in a quote stay brackets."""
     t = Table(title=Text(title) if title else None, expand=True, show_lines=False)
+    # dates and counts stay whole, other columns are capped so that the quote keeps room to wrap
+    # in: it gets three shares of what is left, every other column one (at most 18 characters),
+    # so that on a narrow terminal (80 columns when piped) the names wrap rather than the quote
+    shares = sum(3 if col in WIDE else 1 for col in columns if col not in FIXED)
+    left = width - sum(FIXED.get(col, 0) for col in columns) - 3 * len(columns) - 1
+    cap = max(6, min(18, left // max(shares, 1)))
     for col in columns:
-        # dates and counts stay whole, names are capped: the quote keeps room to wrap in
         t.add_column(col, overflow="fold", no_wrap=col in FIXED, min_width=FIXED.get(col),
-                     max_width=18 if col in NAMES else None, ratio=4 if col in WIDE else None)
+                     max_width=None if col in WIDE or col in FIXED else cap, ratio=4 if col in WIDE else None)
     for r in rows:
         t.add_row(*(Text(cell(r.get(col))) for col in columns))
     return t

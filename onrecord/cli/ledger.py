@@ -171,7 +171,8 @@ def speaker(
     emit(entries.to_dicts(), format, TIMELINE_COLUMNS, title=", ".join(names))
 
 
-CLUSTER_COLUMNS = ["outlets", "speaker", "quote", "first_outlet", "first_date", "said on"]
+# five columns, so that the quote keeps room on an 80-column terminal
+CLUSTER_COLUMNS = ["outlets", "speaker", "quote", "first report", "said on"]
 
 
 def _cluster_row(c: dict[str, Any]) -> dict[str, Any]:
@@ -184,8 +185,9 @@ def _cluster_row(c: dict[str, Any]) -> dict[str, Any]:
     for t in c["translations"]:
         quote += f"\n≈ another translation, {t['n_outlets']} outlets: “{t['quote_text']}”"
     said = " ".join(x for x in (c["said_on"], f"({c['venue']})" if c["venue"] else None) if x)
-    return {"outlets": c["n_outlets"], "speaker": c["speaker"], "quote": quote, "first_outlet": c["first_outlet"],
-            "first_date": c["first_published"] or c["first_date"], "said on": said}
+    return {"outlets": c["n_outlets"], "speaker": c["speaker"], "quote": quote,
+            "first report": f"{c['first_outlet'] or '?'}, {c['first_published'] or c['first_date'] or '?'}",
+            "said on": said}
 
 
 def clusters(
