@@ -14,7 +14,7 @@ hyphens ("co-operation") are written out or joined, from ``lexicons/data/quote_w
 Two passages are **the same words** (``relation``) when the shorter is contained in the longer, in
 order: most of its words are found there (trimmed ends and small insertions are fine) within a
 stretch not much longer than itself, and every word replaced by another is a spelling of it or a
-function word for a function word ("heat on"/"heat for").  A replaced content word ("hot stage"/
+function word for a function word ("criticism on"/"criticism for").  A replaced content word ("hot stage"/
 "hot phase", "should"/"need to") makes the passages **another translation** of the same words: a
 weaker link, shown apart and never merged.
 
