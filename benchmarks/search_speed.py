@@ -4,8 +4,11 @@
     .venv/bin/python benchmarks/search_speed.py --scale 1,10,50  # also 10x and 50x copies
     .venv/bin/python benchmarks/search_speed.py --db postgresql://...  # another backend
 
-It also times clustering alone on synthetic quotes of growing number (--cluster-sizes), to show
-that its cost per statement stays about flat.
+It also times clustering on synthetic quotes of growing number (--cluster-sizes, 10k to 100k),
+in memory and in a SQLite ledger (a full rebuild, then an incremental run over statements
+added), to show that its cost per statement stays about flat:
+
+    .venv/bin/python benchmarks/search_speed.py --no-search             # clustering only
 
 The corpus (../shared/corpus) is extracted once; larger ledgers hold copies of its articles
 (each with its own key and text, the statements replayed), so the searches run over 10x, 50x
@@ -22,6 +25,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterable, Iterator
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -98,46 +102,103 @@ def bench_search(ledger: Ledger, repeat: int) -> None:
     print(f"slowest p95: {worst:.1f} ms ({'under' if worst < 100 else 'OVER'} 100 ms)")
 
 
-def bench_clustering(sizes: list[int]) -> None:
-    """Clustering alone, in memory, on synthetic quotes: 1 in 5 reported 2 to 5 times with the
-    usual differences (trimmed end, an insertion, an ellipsis), from 200 speakers."""
+def synthetic_quotes(n: int, seed: int) -> list[tuple[str, int]]:
+    """``n`` (quote, speaker) pairs: remarks of one to three sentences whose words follow a Zipf
+    law (so common phrases recur, as in real quotes), from 300 speakers; one remark in five is
+    reported again two to five times the way outlets do (a trimmed end, "[the]" inserted, words
+    left out for an ellipsis, or one sentence of the remark alone)."""
     import random
 
-    from onrecord.ledger.clusters import Member, find_clusters, signatures
+    rng = random.Random(seed)
+    vocab = [f"w{i}" for i in range(20_000)]
+    # cumulative once: choices() with plain weights sums all 20,000 of them on every call
+    cum = list(accumulate(1 / (i + 1) ** 1.05 for i in range(len(vocab))))
 
-    print("\n== clustering, synthetic quotes")
-    print(f"{'statements':>10} {'signatures':>12} {'clustering':>12} {'per statement':>14} {'clusters':>9}")
+    def sentence() -> str:
+        return " ".join(rng.choices(vocab, cum_weights=cum, k=rng.randint(6, 22))).capitalize() + "."
+
+    quotes: list[tuple[str, int]] = []
+    while len(quotes) < n:
+        remark = [sentence() for _ in range(rng.randint(1, 3))]
+        speaker = rng.randrange(300)
+        quotes.append((" ".join(remark), speaker))
+        if rng.random() < 0.2:
+            words = remark[0][:-1].split()
+            for k in range(rng.randint(1, 4)):
+                variant = [
+                    " ".join(words[:-1]),
+                    " ".join(words[:2] + ["[the]"] + words[2:]),
+                    " ".join(words[:3]) + " … " + " ".join(words[4:]),
+                    remark[-1],
+                ][k % 4]
+                quotes.append((variant, speaker))
+    return quotes[:n]
+
+
+def synthetic_members(n: int, seed: int) -> list[Any]:
+    from onrecord.ledger.linking import Member
+
+    return [
+        Member(i, i, f"person:s-{sp}", f"Speaker Number{sp}", "person", q, date="2025-01-01")
+        for i, (q, sp) in enumerate(synthetic_quotes(n, seed))
+    ]
+
+
+def bench_clustering(sizes: list[int]) -> None:
+    """Clustering alone, in memory (``linking.find_clusters``: passages, fingerprints, refining,
+    linking, gluing), on synthetic quotes: the time per statement should stay flat."""
+    from onrecord.ledger.linking import find_clusters
+
+    print("\n== clustering in memory, synthetic quotes (Zipf words; 1 remark in 5 reported again)")
+    print("   (CPU time of this process: other work on the machine does not count)")
+    print(f"{'statements':>10} {'clustering':>12} {'per statement':>14} {'quotes reported twice or more':>30}")
     for n in sizes:
-        rng = random.Random(n)
-        vocab = [f"w{i}" for i in range(20_000)]
-        quotes: list[tuple[str, int]] = []
-        while len(quotes) < n:
-            words = [rng.choice(vocab) for _ in range(rng.randint(6, 40))]
-            speaker = rng.randrange(200)
-            quotes.append((" ".join(words), speaker))
-            if rng.random() < 0.2:
-                for k in range(rng.randint(1, 4)):
-                    variant = [
-                        words[:-1],
-                        words[:2] + ["[the]"] + words[2:],
-                        words[:3] + ["…"] + words[4:],
-                        words[1:],
-                    ][k % 4]
-                    quotes.append((" ".join(variant), speaker))
-        quotes = quotes[:n]
-        t0 = time.perf_counter()
-        sigs = signatures(q for q, _ in quotes)
-        t1 = time.perf_counter()
-        members = [
-            Member(i, i, f"s{sp}", f"Speaker {sp}", "person", q, sig, None, "O", None, None)
-            for i, ((q, sp), sig) in enumerate(zip(quotes, sigs, strict=True))
-        ]
+        members = synthetic_members(n, seed=n)
+        t0 = time.process_time()
         groups = find_clusters(members)
-        t2 = time.perf_counter()
-        print(
-            f"{n:>10} {t1 - t0:>10.2f} s {t2 - t1:>10.2f} s {(t2 - t0) / n * 1e6:>11.0f} µs "
-            f"{sum(1 for g in groups if len(g) > 1):>9}"
-        )
+        took = time.process_time() - t0
+        multi = sum(1 for g in groups if len({p.member.id for p in g.pieces}) > 1)
+        print(f"{n:>10} {took:>10.1f} s {took / n * 1e6:>11.0f} µs {multi:>30}")
+
+
+def bench_incremental(sizes: list[int], added: int = 1000) -> None:
+    """Clustering in the ledger (SQLite): a full rebuild of ``n`` synthetic statements, then one
+    incremental run over ``added`` new ones; both per statement, flat if the work is local."""
+    import sqlalchemy as sa
+
+    from onrecord.ledger.schema import articles, statements
+
+    print(f"\n== clustering in the ledger (SQLite), synthetic quotes; then {added} statements added")
+    print("   (CPU time of this process, SQLite's included)")
+    print(f"{'statements':>10} {'full rebuild':>13} {'per statement':>14} {'incremental':>12} {'per added':>10}")
+    for n in sizes:
+        quotes = synthetic_quotes(n + added, seed=n)
+        with tempfile.TemporaryDirectory() as tmp:
+            ledger = Ledger(f"sqlite:///{Path(tmp) / 'clusters.db'}")
+
+            def store(part: list[tuple[str, int]], first: int, ledger: Ledger = ledger) -> None:
+                rows_a = [{"id": first + i, "key": f"a{first + i}", "content_hash": f"{first + i:064d}",
+                           "outlet": f"Outlet {(first + i) % 40}", "date": "2025-01-01", "text": q,
+                           "body_start": 0, "ingested_at": "2025-01-01T00:00:00"} for i, (q, _) in enumerate(part)]
+                rows_s = [{"id": first + i, "article_id": first + i, "seq": 0, "kind": "direct", "quote_text": q,
+                           "quote_start": 0, "quote_end": len(q), "speaker_id": None, "speaker_name": f"Speaker {sp}",
+                           "speaker_type": "person", "negated": False, "hedged": False, "via_translator": False,
+                           "time": "now"} for i, (q, sp) in enumerate(part)]
+                with ledger.engine.begin() as conn:
+                    for start in range(0, len(part), 5000):
+                        conn.execute(sa.insert(articles), rows_a[start : start + 5000])
+                        conn.execute(sa.insert(statements), rows_s[start : start + 5000])
+
+            store(quotes[:n], 1)
+            t0 = time.process_time()
+            ledger.recluster(full=True)
+            full = time.process_time() - t0
+            store(quotes[n:], n + 1)
+            t0 = time.process_time()
+            ledger.recluster()
+            more = time.process_time() - t0
+            ledger.close()
+        print(f"{n:>10} {full:>11.1f} s {full / n * 1e6:>11.0f} µs {more:>10.2f} s {more / added * 1e3:>7.1f} ms")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -148,12 +209,21 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--repeat", type=int, default=50, help="timed runs per query")
     ap.add_argument(
         "--cluster-sizes",
-        default="10000,20000,40000,80000",
-        help="synthetic statements to cluster ('' skips)",
+        default="10000,20000,50000,100000",
+        help="synthetic statements to cluster, in memory and in the ledger ('' skips)",
     )
+    ap.add_argument("--no-search", action="store_true", help="only the clustering benchmarks")
     args = ap.parse_args(argv)
     scales = sorted({int(s) for s in args.scale.split(",")})
+    if not args.no_search:
+        bench_search_scales(args, scales)
+    if args.cluster_sizes:
+        sizes = [int(x) for x in args.cluster_sizes.split(",")]
+        bench_clustering(sizes)
+        bench_incremental(sizes)
 
+
+def bench_search_scales(args: argparse.Namespace, scales: list[int]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         url = args.db or f"sqlite:///{Path(tmp) / 'bench.db'}"
         if args.db and args.db.startswith("postgres"):
@@ -190,8 +260,6 @@ def main(argv: list[str] | None = None) -> None:
         ledger.close()
         if args.db and args.db.startswith("postgres"):
             _schema_sql(args.db, url, "DROP SCHEMA {} CASCADE")
-    if args.cluster_sizes:
-        bench_clustering([int(x) for x in args.cluster_sizes.split(",")])
 
 
 def _schema_sql(admin_url: str, url: str, sql: str) -> None:

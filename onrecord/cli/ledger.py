@@ -1,4 +1,4 @@
-"""The ledger's commands: ingest, search, speaker, clusters, stats, runs, export.
+"""The ledger's commands: ingest, search, speaker, clusters, recluster, stats, runs, export.
 
 Thin: each calls ``Ledger`` and prints with ``common.emit``."""
 
@@ -180,7 +180,23 @@ def speaker(
     say_how_many(len(entries), len(every), "statements")
 
 
-CLUSTER_COLUMNS = ["first_date", "speaker", "quote", "n_reports", "outlets", "first_outlet"]
+# five columns, so that the quote keeps room on an 80-column terminal
+CLUSTER_COLUMNS = ["outlets", "speaker", "quote", "first report", "said on"]
+
+
+def _cluster_row(c: dict[str, Any]) -> dict[str, Any]:
+    """A cluster as a table row: the count of outlets first, then who, what, the first report and
+    when (and where) the words were said; other translations and attributions under the quote."""
+    quote = c["quote"]
+    if len(c["attributions"]) > 1:
+        named = "; ".join(f"{a['speaker']} ×{a['reports']}" for a in c["attributions"])
+        quote += f"\n(attributed to {named})"
+    for t in c["translations"]:
+        quote += f"\n≈ another translation, {t['n_outlets']} outlets: “{t['quote_text']}”"
+    said = " ".join(x for x in (c["said_on"], f"({c['venue']})" if c["venue"] else None) if x)
+    return {"outlets": c["n_outlets"], "speaker": c["speaker"], "quote": quote,
+            "first report": f"{c['first_outlet'] or '?'}, {c['first_published'] or c['first_date'] or '?'}",
+            "said on": said}
 
 
 def clusters(
@@ -197,7 +213,8 @@ def clusters(
     first, with the first report and every outlet.  `stats` counts the same clusters."""
     ledger = open_ledger(ctx, db)
     found = ledger.clusters(speaker=speaker, min_reports=min_reports, limit=None if all_rows else limit)
-    emit(found.to_dicts(), format, CLUSTER_COLUMNS)
+    rows = found.to_dicts()
+    emit([_cluster_row(c) for c in rows] if format is OutputFormat.table else rows, format, CLUSTER_COLUMNS)
     total = len(found) if all_rows or len(found) < limit else ledger.count(
         "clusters", speaker=speaker, min_reports=min_reports)
     if total:
@@ -207,6 +224,20 @@ def clusters(
         note(f"no quote reported by {min_reports} or more articles"
              + (f" of a speaker matching {speaker!r}" if speaker else "")
              + f": the ledger's {quotes} distinct quotes were each reported fewer times")
+
+
+def recluster(
+    ctx: typer.Context,
+    full: Annotated[bool, typer.Option("--full", help="every statement again, from scratch: after a rule changed")]
+    = False,
+    db: DbOption = None,
+) -> None:
+    """Cluster the statements that have no quote cluster yet (ingest does it after each run);
+    --full rebuilds every cluster, for a changed rule."""
+    ledger = open_ledger(ctx, db)
+    t0 = time.perf_counter()
+    n = ledger.recluster(full=full)
+    note(f"{'nothing to cluster' if n is None else f'{n} quote clusters'} ({time.perf_counter() - t0:.1f} s)")
 
 
 def stats(ctx: typer.Context, db: DbOption = None, format: FormatOption = OutputFormat.table) -> None:
@@ -272,4 +303,4 @@ def export(
     note(f"{n} statements exported")
 
 
-COMMANDS = (ingest, search, speaker, clusters, stats, runs, export)
+COMMANDS = (ingest, search, speaker, clusters, recluster, stats, runs, export)

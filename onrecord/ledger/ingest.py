@@ -43,7 +43,6 @@ from onrecord.ledger.schema import (
     articles,
     ingest_errors,
     ingest_runs,
-    quote_bands,
     speaker_aliases,
     speakers,
     stance_labels,
@@ -224,16 +223,9 @@ def _upsert_speakers(conn: Connection, rows: list[dict[str, Any]]) -> None:
 
 
 def insert_statements(conn: Connection, article_id: int, rows: list[dict[str, Any]]) -> None:
-    """The article's statements, and their LSH buckets for clustering."""
-    if not rows:
-        return
-    ids = conn.execute(
-        sa.insert(statements).returning(statements.c.id, sort_by_parameter_order=True),
-        [{**r, "article_id": article_id, "seq": i} for i, r in enumerate(rows)],
-    ).scalars()
-    bands = clusters.band_rows(zip(ids, (r["minhash"] for r in rows), strict=True))
-    if bands:
-        conn.execute(sa.insert(quote_bands), bands)
+    """The article's statements (clustering gives them their fingerprints and clusters)."""
+    if rows:
+        conn.execute(sa.insert(statements), [{**r, "article_id": article_id, "seq": i} for i, r in enumerate(rows)])
 
 
 LabelKey = tuple[str | None, str]  # (speaker id, quote text): what a label judged
@@ -281,10 +273,7 @@ def carry_labels(
 
 
 def _statement_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
-    rows = [statement_row(d) for d in result["statements"]]
-    for r, sig in zip(rows, clusters.signatures(r["quote_text"] for r in rows), strict=True):
-        r["minhash"] = sig
-    return rows
+    return [statement_row(d) for d in result["statements"]]
 
 
 def _count(report: IngestReport, outcome: str, n_statements: int, sign: int = 1) -> None:

@@ -235,12 +235,15 @@ class Ledger:
             return query.timeline(conn, speaker, since=since, until=until, kind=kind, limit=limit)
 
     def clusters(
-        self, *, speaker: str | None = None, min_reports: int = 2, limit: int | None = 50, offset: int = 0
+        self, *, speaker: str | None = None, min_reports: int = 2, limit: int | None = 50, offset: int = 0,
+        translations: bool = True,
     ) -> Results[QuoteCluster]:
-        """Quotes reported by at least ``min_reports`` articles, most reported first."""
+        """Quotes reported by at least ``min_reports`` articles, reported by most outlets first, each
+        with its first report, every outlet, when and where the words were said and (with
+        ``translations``) the quotes that are probably the same words in another translation."""
         with self.engine.connect() as conn:
             return query.find_clusters(
-                conn, speaker=speaker, min_reports=min_reports, limit=limit, offset=offset
+                conn, speaker=speaker, min_reports=min_reports, limit=limit, offset=offset, translations=translations
             )
 
     # --- stances over time -----------------------------------------------------------------------------

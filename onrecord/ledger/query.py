@@ -9,6 +9,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from onrecord.ledger.clusters import translations_of
+from onrecord.ledger.quote_rows import passages_text
 from onrecord.ledger.records import (
     QuoteCluster,
     Report,
@@ -24,13 +26,14 @@ from onrecord.ledger.schema import (
     articles,
     ingest_runs,
     quote_clusters,
+    quote_passages,
     speaker_aliases,
     speakers,
     statements,
 )
 
 s, a, c = statements, articles, quote_clusters
-STATEMENT_COLUMNS = [col for col in s.c if col.name != "minhash"]
+STATEMENT_COLUMNS = list(s.c)
 ARTICLE_COLUMNS = [
     a.c.key.label("article_key"),
     a.c.outlet.label("article_outlet"),
@@ -248,6 +251,9 @@ def _chunks(items: list[Any], size: int = 500) -> Iterator[list[Any]]:
         yield items[i : i + size]
 
 
+CLUSTER_ORDER = (c.c.n_outlets.desc(), c.c.n_reports.desc(), c.c.first_date.desc().nulls_last(), c.c.id)
+
+
 def find_clusters(
     conn: Connection,
     *,
@@ -255,8 +261,11 @@ def find_clusters(
     min_reports: int = 2,
     limit: int | None = 50,
     offset: int = 0,
+    translations: bool = True,
 ) -> Results[QuoteCluster]:
-    """Quote clusters, most reported first, each with its reports (first report first)."""
+    """Quote clusters, reported by most outlets first, each with its reports (first report
+    first) and, with ``translations``, the clusters that are probably the same words in another
+    translation."""
     first = a.alias("first")
     shown = sa.func.coalesce(_shown.c.name, c.c.speaker_name).label("speaker_display")
     q = (
@@ -264,7 +273,7 @@ def find_clusters(
         .select_from(c.join(first, first.c.id == c.c.first_article_id)
                      .outerjoin(_shown, _shown.c.id == c.c.speaker_id))
         .where(c.c.n_reports >= min_reports)
-        .order_by(c.c.n_reports.desc(), c.c.first_date.desc().nulls_last(), c.c.id)
+        .order_by(*CLUSTER_ORDER)
         .offset(offset)
     )
     if speaker:
@@ -273,44 +282,58 @@ def find_clusters(
         q = q.limit(limit)
     found = [
         QuoteCluster(
-            id=r.id,
-            speaker=r.speaker_display,
-            speaker_id=r.speaker_id,
-            quote=r.quote_text,
-            first_date=r.first_date,
-            first_published=r.first_published,
-            first_outlet=r.first_outlet,
-            first_article=r.first_key,
-            n_reports=r.n_reports,
-            outlets=list(r.outlets),
+            id=r.id, speaker=r.speaker_display, speaker_id=r.speaker_id, quote=r.quote_text,
+            first_date=r.first_date, first_published=r.first_published, first_outlet=r.first_outlet,
+            first_article=r.first_key, n_reports=r.n_reports, outlets=list(r.outlets), n_outlets=r.n_outlets,
+            said_on=r.said_on, venue=r.venue, attributions=list(r.attributions or []),
         )  # fmt: skip
         for r in conn.execute(q)
     ]
-    by_id = {k.id: k for k in found}
-    for chunk in _chunks(list(by_id)):
-        rq = (
-            sa.select(s.c.id, s.c.cluster_id, s.c.quote_text, *ARTICLE_COLUMNS)
-            .select_from(s.join(a, a.c.id == s.c.article_id))
-            .where(s.c.cluster_id.in_(chunk))
-            .order_by(s.c.id)
-        )
-        for r in conn.execute(rq):
-            by_id[r.cluster_id].reports.append(
-                Report(
-                    article=r.article_key,
-                    outlet=r.article_outlet,
-                    date=r.article_date,
-                    published=r.article_published,
-                    title=r.article_title,
-                    url=r.article_url,
-                    statement_id=r.id,
-                    quote=r.quote_text,
-                )  # fmt: skip
-            )
+    reports = cluster_reports(conn, [k.id for k in found])
     for k in found:
         # the first report first (as clustering chose it), then by time, like clustering
-        k.reports.sort(key=lambda p, k=k: (p.article != k.first_article, _when(p), p.statement_id))
+        k.reports = sorted(reports.get(k.id, []),
+                           key=lambda p, k=k: (p.article != k.first_article, _when(p), p.statement_id))
+    if translations:
+        for k, others in zip(found, translations_of(conn, [k.id for k in found]), strict=True):
+            k.translations = others
     return Results(found)
+
+
+def cluster_reports(conn: Connection, cluster_ids: list[int]) -> dict[int, list[Report]]:
+    """Each cluster's reports: every statement with a passage in it, with the words of those
+    passages as its article gives them."""
+    p = quote_passages
+    mine: dict[int, dict[int, list[tuple[int, int]]]] = {}
+    for chunk in _chunks(sorted(cluster_ids)):
+        q = sa.select(p.c.cluster_id, p.c.statement_id, p.c.char_start, p.c.char_end).where(p.c.cluster_id.in_(chunk))
+        for cid, sid, start, end in conn.execute(q):
+            mine.setdefault(cid, {}).setdefault(sid, []).append((start, end))
+    sids = sorted({sid for by_sid in mine.values() for sid in by_sid})
+    starts: dict[int, list[int]] = {}  # every passage of each statement, in order: which follow which
+    rows: dict[int, Any] = {}
+    for chunk in _chunks(sids):
+        for sid, start in conn.execute(sa.select(p.c.statement_id, p.c.char_start).where(p.c.statement_id.in_(chunk))
+                                       .order_by(p.c.statement_id, p.c.char_start)):
+            starts.setdefault(sid, []).append(start)
+        q = (sa.select(s.c.id, s.c.quote_text, s.c.speaker_name, s.c.speaker_id, s.c.said_on_date, s.c.venue_name,
+                       *ARTICLE_COLUMNS)
+             .select_from(s.join(a, a.c.id == s.c.article_id)).where(s.c.id.in_(chunk)))
+        rows.update((r.id, r) for r in conn.execute(q))
+    out: dict[int, list[Report]] = {}
+    for cid, by_sid in mine.items():
+        for sid, spans in sorted(by_sid.items()):
+            r, order = rows[sid], starts[sid]
+            spans.sort()
+            follows = [i > 0 and order.index(x) == order.index(spans[i - 1][0]) + 1 for i, (x, _) in enumerate(spans)]
+            out.setdefault(cid, []).append(Report(
+                article=r.article_key, outlet=r.article_outlet, date=r.article_date, published=r.article_published,
+                title=r.article_title, url=r.article_url, statement_id=sid,
+                quote=passages_text(r.quote_text, ((x, y, f) for (x, y), f in zip(spans, follows, strict=True))),
+                speaker=r.speaker_name, speaker_id=r.speaker_id, said_on=r.said_on_date, venue=r.venue_name,
+                statement_quote=r.quote_text,
+            ))  # fmt: skip
+    return out
 
 
 def _when(p: Report) -> str:

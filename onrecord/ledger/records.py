@@ -253,7 +253,12 @@ class Report:
     title: str | None
     url: str | None
     statement_id: int
-    quote: str  # as this article gives it
+    quote: str  # the words of this quote as this article gives them
+    speaker: str = ""  # as this article names the speaker
+    speaker_id: str | None = None
+    said_on: str | None = None  # when the article says the words were said
+    venue: str | None = None
+    statement_quote: str = ""  # the whole statement the words are part of
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -261,10 +266,10 @@ class Report:
 
 @dataclass
 class QuoteCluster:
-    """The same quote reported by one or more articles."""
+    """The same quote reported by one or more articles; ``n_outlets`` is the headline."""
 
     id: int
-    speaker: str
+    speaker: str  # as most reports that name the speaker name them
     speaker_id: str | None
     quote: str  # as the first report gives it
     first_date: str | None
@@ -272,11 +277,29 @@ class QuoteCluster:
     first_outlet: str | None
     first_article: str
     n_reports: int
-    outlets: list[str]
+    outlets: list[str]  # in order of first report
+    n_outlets: int = 0
+    said_on: str | None = None  # when the words were said, as most reports that tell have it
+    venue: str | None = None
+    # every speaker the reports name, most reports first: more than one is an attribution conflict
+    attributions: list[dict[str, Any]] = field(default_factory=list)
     reports: list[Report] = field(default_factory=list)  # first report first
+    # probably the same words in another translation: other clusters, never merged with this one
+    translations: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def headline(self) -> str:
+        """'14 outlets · first: Sky News, 2024-11-29T07:10 · said 2024-11-29 (press conference)'."""
+        parts = [f"{self.n_outlets} outlet{'' if self.n_outlets == 1 else 's'}"]
+        first = ", ".join(x for x in (self.first_outlet, self.first_published or self.first_date) if x)
+        if first:
+            parts.append(f"first: {first}")
+        if self.said_on or self.venue:
+            parts.append(" ".join(x for x in ("said", self.said_on, f"({self.venue})" if self.venue else None) if x))
+        return " · ".join(parts)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"headline": self.headline, **asdict(self)}
 
 
 @dataclass

@@ -28,6 +28,10 @@ SQLITE_FTS_TABLE = "statements_fts"
 PG_FTS_INDEX = "ix_statements_quote_tsv"
 PG_FTS_CONFIG = "english"
 
+# quote cluster ids are passage ids (statement id * 2**20 + start, see ledger/linking.py): 64-bit
+# on PostgreSQL; SQLite's INTEGER is 64-bit already
+BIG_ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+
 ingest_runs = sa.Table(
     "ingest_runs",
     metadata,
@@ -158,10 +162,9 @@ statements = sa.Table(
     # label is kept apart, in stance_labels, so that a new extraction never overwrites it
     sa.Column("stances", sa.JSON),
     sa.Column("extra", sa.JSON),
-    # MinHash signature of the normalised quote (None when too short to cluster)
-    sa.Column("minhash", sa.LargeBinary),
-    # derived: rebuilt by clustering, so no foreign key
-    sa.Column("cluster_id", sa.Integer),
+    # derived: the quote cluster holding most of the statement's words (a statement is in every
+    # cluster one of its passages is in: quote_passages); rebuilt by clustering, so no foreign key
+    sa.Column("cluster_id", BIG_ID),
     sa.UniqueConstraint("article_id", "seq"),
     sa.Index(None, "speaker_id"),
     sa.Index(None, "cluster_id"),
@@ -187,8 +190,8 @@ stance_labels = sa.Table(
 quote_clusters = sa.Table(
     "quote_clusters",
     metadata,
-    # the smallest statement id of the cluster: stable while that report stays
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    # the id of its first passage in storage order: stable while that report stays
+    sa.Column("id", BIG_ID, primary_key=True, autoincrement=False),
     sa.Column("speaker_id", sa.String(255)),
     sa.Column("speaker_name", sa.Text, nullable=False),
     sa.Column("quote_text", sa.Text, nullable=False),
@@ -201,13 +204,39 @@ quote_clusters = sa.Table(
     sa.Column("n_outlets", sa.Integer, nullable=False),
     # in order of first report
     sa.Column("outlets", sa.JSON, nullable=False),
+    # when and where the words were said, as most reports that tell have it
+    sa.Column("said_on", sa.String(10)),
+    sa.Column("venue", sa.Text),
+    # every speaker the reports name, [{"speaker", "speaker_id", "reports"}], most reports first:
+    # more than one is an attribution conflict
+    sa.Column("attributions", sa.JSON),
     sa.Index(None, "n_reports"),
+    sa.Index(None, "n_outlets"),
     sa.Index(None, "speaker_id"),
 )
 
-# LSH buckets of each statement's MinHash signature (see clusters.py): statements sharing a
-# bucket are candidates for the same quote.  No foreign key: rows are deleted by their key
-# when their statement is (a cascade would need a second index, on statement_id).
+# The passages of each statement (sentences, or the pieces between cuts; see ledger/passages.py)
+# and the quote cluster each is in: a statement belongs to every cluster one of its passages is
+# in.  char_start/char_end index the statement's quote_text.
+quote_passages = sa.Table(
+    "quote_passages",
+    metadata,
+    sa.Column(
+        "statement_id", sa.Integer, sa.ForeignKey("statements.id", ondelete="CASCADE"),
+        primary_key=True, autoincrement=False,
+    ),
+    sa.Column("char_start", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("char_end", sa.Integer, nullable=False),
+    # what comes before the passage in its quote: start | sent (a sentence end) | cut
+    sa.Column("boundary", sa.String(8), nullable=False),
+    sa.Column("cluster_id", BIG_ID),
+    sa.Index(None, "cluster_id"),
+)
+
+# The fingerprints of each statement's passages (see ledger/passages.py): statements sharing a
+# bucket are candidates for the same quote; a bucket keeps at most linking.CAP statements.  No
+# foreign key: rows are deleted by their key when their statement is (a cascade would need a
+# second index, on statement_id).
 quote_bands = sa.Table(
     "quote_bands",
     metadata,

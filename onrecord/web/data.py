@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection
 
 from onrecord.errors import BadCursor, NotFound
 from onrecord.ledger import query
+from onrecord.ledger.clusters import translations_of
 from onrecord.ledger.records import statement_dict
 from onrecord.ledger.schema import articles, quote_clusters, speaker_aliases, speakers, statements
 
@@ -202,39 +203,38 @@ def get_speaker(conn: Connection, speaker_id: str) -> dict[str, Any]:
 
 def list_clusters(conn: Connection, *, limit: int, cursor: str | None = None, speaker: str | None = None,
                   min_reports: int = 2) -> Page:
-    """Quote clusters with at least ``min_reports`` reports, most reported first (then by id);
-    the cursor is the last row's (reports, id)."""
+    """Quote clusters with at least ``min_reports`` reports, reported by most outlets first (then
+    most reports, then by id); the cursor is the last row's (outlets, reports, id)."""
     after = decode_cursor(cursor)
-    if after is not None and not (isinstance(after, list) and len(after) == 2 and all(map(_is_id, after))):
+    if after is not None and not (isinstance(after, list) and len(after) == 3 and all(map(_is_id, after))):
         raise BadCursor("not a cursor of this listing")
     sel = sa.select(c).where(c.c.n_reports >= min_reports)
     if after is not None:
-        n, last = after
-        sel = sel.where(sa.or_(c.c.n_reports < n, sa.and_(c.c.n_reports == n, c.c.id > last)))
+        n, r, last = after
+        sel = sel.where(sa.or_(c.c.n_outlets < n, sa.and_(c.c.n_outlets == n, c.c.n_reports < r),
+                               sa.and_(c.c.n_outlets == n, c.c.n_reports == r, c.c.id > last)))
     if speaker:
         sel = sel.where(c.c.speaker_id.in_(query.speaker_ids(speaker)))
-    rows = list(conn.execute(sel.order_by(c.c.n_reports.desc(), c.c.id).limit(limit + 1)))
+    rows = list(conn.execute(sel.order_by(c.c.n_outlets.desc(), c.c.n_reports.desc(), c.c.id).limit(limit + 1)))
     more = len(rows) > limit
     rows = rows[:limit]
-    key = [rows[-1].n_reports, rows[-1].id] if rows else None
+    key = [rows[-1].n_outlets, rows[-1].n_reports, rows[-1].id] if rows else None
     return Page([dict(r._mapping) for r in rows], encode_cursor(key) if more and key else None)
 
 
 def get_cluster(conn: Connection, cluster_id: int) -> dict[str, Any]:
+    """One cluster: its row, the first report, every report (first report first: by publication
+    time, then date), its wordings, and other translations of the words (shown apart)."""
     row = conn.execute(sa.select(c).where(c.c.id == cluster_id)).first()
     if row is None:
         raise NotFound(f"no quote cluster {cluster_id}")
-    reports = conn.execute(
-        sa.select(s.c.id, s.c.quote_text, s.c.speaker_name, a.c.key, a.c.outlet, a.c.date, a.c.published,
-                  a.c.title, a.c.url)
-        .select_from(s.join(a, a.c.id == s.c.article_id)).where(s.c.cluster_id == cluster_id)
-        .order_by(a.c.published.nulls_last(), a.c.date.nulls_last(), s.c.id))
-    found = [
-        {"statement_id": r.id, "quote": r.quote_text, "speaker": r.speaker_name, "article": r.key,
-         "outlet": r.outlet, "date": r.date, "published": r.published, "title": r.title, "url": r.url}
-        for r in reports]
+    found = [r.to_dict() for r in query.cluster_reports(conn, [cluster_id]).get(cluster_id, [])]
+    first = row.first_statement_id
+    found.sort(key=lambda r: (r["statement_id"] != first, r["published"] or (r["date"] or "9999") + "T24:00",
+                              r["statement_id"]))
+    (translations,) = translations_of(conn, [cluster_id])
     return {**dict(row._mapping), "first_report": found[0] if found else None, "variants": variants(found),
-            "reports": found}
+            "reports": found, "translations": translations}
 
 
 def _wording(quote: str) -> str:

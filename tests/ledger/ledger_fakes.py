@@ -1,10 +1,12 @@
 """A fast, fully predictable stand-in for the extraction pipeline, and articles written for the
 ledger's tests, so that these tests exercise storage and never extraction quality.
 
-The fake reads only three sentence shapes:
+The fake reads only four sentence shapes:
     Name Surname said[ on|at|to Venue]: “quote”      -> direct
+    “quote,” Name Surname said, “more quote”          -> direct, one quote in two segments
     “quote,” Name Surname said.                       -> direct
     Name Surname said that clause.                    -> indirect
+A speaker named "Someone" is an unnamed speaker (name "unknown", type unknown).
 """
 
 from __future__ import annotations
@@ -15,12 +17,15 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from onrecord.model import Article
-from onrecord.model.statement import Cue, Mention, Quote, Segment, Speaker, Statement, Venue
+from onrecord.model.statement import Cue, Mention, Quote, Speaker, Statement, Venue
 
 _NAME = r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*"
 _VENUE = r"(?: (?:on|at|to) (?:the )?(?P<venue>[A-Z][\w]*(?: [A-Z][\w]*)*))?"
+UNNAMED = "Someone"
 _PATTERNS = [
     ("direct", re.compile(rf"(?P<speaker>{_NAME}) (?P<cue>said){_VENUE}[:,] [“\"](?P<quote>[^”\"]+)[”\"]")),
+    ("direct", re.compile(
+        rf"[“\"](?P<quote>[^”\"]+?),[”\"] (?P<speaker>{_NAME}) (?P<cue>said), [“\"](?P<quote2>[^”\"]+)[”\"]")),
     ("direct", re.compile(rf"[“\"](?P<quote>[^”\"]+?),[”\"] (?P<speaker>{_NAME}) (?P<cue>said)")),
     ("indirect", re.compile(rf"(?P<speaker>{_NAME}) (?P<cue>said) that (?P<quote>[^.]+)\.")),
 ]
@@ -31,6 +36,9 @@ def statements_of(text: str, offset: int = 0) -> list[Statement]:
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             qs, qe = m.span("quote")
+            ranges = [(qs + offset, qe + offset)]
+            if "quote2" in m.groupdict():
+                ranges.append((m.start("quote2") + offset, m.end("quote2") + offset))
             cs, ce = m.span("cue")
             ss, se = m.span("speaker")
             venue = None
@@ -42,11 +50,9 @@ def statements_of(text: str, offset: int = 0) -> list[Statement]:
                     qs,
                     Statement(
                         kind=kind,  # type: ignore[arg-type]
-                        quote=Quote(
-                            m.group("quote"), qs + offset, qe + offset, [Segment(qs + offset, qe + offset)]
-                        ),
+                        quote=Quote.of(" " * offset + text, ranges),
                         cue=Cue(m.group("cue"), cs + offset, ce + offset, "say", "neutral"),
-                        speaker=Speaker(
+                        speaker=Speaker("unknown", "unknown") if m.group("speaker") == UNNAMED else Speaker(
                             m.group("speaker"),
                             "person",
                             Mention(m.group("speaker"), ss + offset, se + offset),

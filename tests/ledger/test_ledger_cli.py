@@ -84,6 +84,25 @@ def test_speaker_clusters_stats_runs(folder: Path, db_url: str) -> None:
     assert "finished" in run("runs", "--db", db_url).stdout
 
 
+def test_clusters_and_recluster(folder: Path, db_url: str) -> None:
+    words = "Every ship that respects the rules of the sea may use the northern corridor."
+    for i, outlet in enumerate(["Lumen Daily", "Harbour Post", "Wire Service"]):
+        record = {"id": f"q{i}", "text": f"Anna Kovalenko said on Radio Lumen: “{words}”", "outlet": outlet,
+                  "date": f"2024-12-0{i + 1}"}
+        (folder / f"q{i}.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    run("ingest", str(folder), "--db", db_url)
+    (top, *_) = json.loads(run("clusters", "--db", db_url, "-f", "json").stdout)
+    assert top["headline"] == "3 outlets · first: Lumen Daily, 2024-12-01 · said (Radio Lumen)"
+    assert [r["outlet"] for r in top["reports"]] == ["Lumen Daily", "Harbour Post", "Wire Service"]
+    table = run("clusters", "--db", db_url).stdout
+    assert table.index("outlets") < table.index("speaker") < table.index("quote")  # the count of outlets first
+    assert "northern corridor" in table and "Radio Lumen" in table
+    assert "nothing to cluster" in run("recluster", "--db", db_url).stderr
+    full = run("recluster", "--full", "--db", db_url)
+    assert full.exit_code == 0 and "quote clusters" in full.stderr
+    assert json.loads(run("clusters", "--db", db_url, "-f", "json").stdout)[0] == top
+
+
 def test_export(folder: Path, db_url: str, tmp_path: Path) -> None:
     run("ingest", str(folder), "--db", db_url)
     out = tmp_path / "out.jsonl"

@@ -142,10 +142,13 @@ def test_clusters_list_and_one(client) -> None:
     assert one["first_report"]["outlet"] == "Wire A" and one["first_report"]["date"] == "2025-03-17"
     assert len(one["variants"]) == 2  # "a single incident" and "one single incident"
     assert client.get("/api/clusters/999999999").status_code == 404
-    # most reported first, then by id; every cluster once across pages
+    assert one["n_outlets"] == 2
+    assert [t["quote_text"] for t in one["translations"]] == [
+        "We will not allow a single incident at the border to stop these talks"]
+    # reported by most outlets first, then most reports, then by id; every cluster once across pages
     singles = all_pages(client, "/api/clusters", min_reports=1, limit=4)
     assert singles[0]["n_reports"] >= 2 and len({c["id"] for c in singles}) == len(singles) >= 40
-    order = [(-c["n_reports"], c["id"]) for c in singles]
+    order = [(-c["n_outlets"], -c["n_reports"], c["id"]) for c in singles]
     assert order == sorted(order)
     assert client.get("/api/clusters", params={"speaker": "Dahl", "min_reports": 1}).json()["items"]
 

@@ -120,6 +120,10 @@ def test_cluster_page_shows_outlets_first_report_and_variants(client) -> None:
     page = client.get(f"/clusters/{dahl['id']}")
     assert page.status_code == 200
     html = page.text
+    assert "<strong>Reported by 2 outlets</strong>" in html
+    # another translation of the words: linked apart, not counted
+    other = re.search(r'<section class="translations">(.*?)</section>', html, re.S).group(1)
+    assert "another translation" in other and "allow a single incident" in other
     first = re.search(r'<section class="first-report">(.*?)</section>', html, re.S).group(1)
     assert 'href="/articles/wire-a/dahl"' in first and "Wire A" in first and "2025-03-17" in first
     assert re.search(r'<ul class="outlets"><li>Wire A</li><li>Wire B</li></ul>', html)

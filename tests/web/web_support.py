@@ -26,6 +26,9 @@ CLUSTER_A = ("Norway’s Foreign Minister Ingrid Dahl said on Monday that the ta
              "“We will not let a single incident at the border end these talks,” Dahl said in Oslo.")
 CLUSTER_B = ("Foreign Minister Ingrid Dahl spoke to reporters in Oslo. "
              "“We will not let one single incident at the border end these talks,” Dahl said.")
+# the same words in another translation: shown beside the cluster, never in it
+CLUSTER_C = ("Foreign Minister Ingrid Dahl met reporters in Oslo on Tuesday. "
+             "“We will not allow a single incident at the border to stop these talks,” Dahl said.")
 
 
 def sources() -> list[str]:
@@ -43,6 +46,7 @@ def extra_articles() -> list:
                 url="javascript:alert(4)"),
         Article(id="wire-a/dahl", text=CLUSTER_A, date="2025-03-17", outlet="Wire A", title="Talks go on"),
         Article(id="wire-b/dahl", text=CLUSTER_B, date="2025-03-18", outlet="Wire B", title="Dahl: talks go on"),
+        Article(id="wire-c/dahl", text=CLUSTER_C, date="2025-03-18", outlet="Wire C", title="Talks will not stop"),
     ]
 
 

@@ -1,6 +1,6 @@
 """Intake from the web: ``web_pages``, what was seen at each address.
 
-Revision ID: 0003
+Revision ID: 0004
 Revises: 0002
 Create Date: 2026-12-02
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 

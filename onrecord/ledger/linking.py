@@ -1,0 +1,332 @@
+"""Same words, many outlets: the reports of one quote found across articles, in memory.
+
+Input: statements (``Member``), each split into passages (``passages.split_passages``).  Output:
+quote clusters (``QuoteGroup``), each a set of passages; a statement belongs to every cluster one of
+its passages is in.  Four steps:
+
+1. **Candidates.**  Passages sharing a fingerprint (``passages.fingerprints``) are candidates; each
+   fingerprint keeps at most ``CAP`` passages, and each passage looks at its ``MAX_CANDIDATES``
+   best, so the work per passage is bounded however large the ledger grows.
+2. **Refining.**  Where one report prints two sentences ("…elsewhere. And we will…") that another
+   runs into one ("…elsewhere, and we will…"), the long sentence is cut between them: they are two
+   quotes that happen to be printed together, not one.
+3. **Linking.**  A passage contained in another, in order, is the same words (``passages.relation``)
+   and joins its *atom* — if the speakers can be one speaker (``quote_speakers``).  Speakers that
+   conflict are linked only when the passage is long enough to be nobody else's words and the
+   reports are from the same days (an attribution conflict, kept visible on the cluster).
+4. **Gluing.**  Consecutive atoms of one report are one quote unless some report starts or ends
+   between them: an outlet that quotes only the first sentence shows where a quote ends.  So the
+   three sentences every outlet prints together stay one quote, and a quote that one outlet runs
+   into the next remark is still two.
+
+Clusters and passages get stable ids: a cluster's id is that of its first passage in storage
+order, ``statement id * 2**20 + start``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from onrecord.ledger.passages import Passage, contained_at, passage_at, relation, split_passages
+from onrecord.ledger.quote_speakers import Who, all_compatible, compatible, who
+
+CAP = 32  # passages kept per fingerprint (the rest of a very common phrase's passages are not)
+MAX_CANDIDATES = 40  # candidates a passage is compared with, most fingerprints shared first
+MIN_SHARED = 2  # fingerprints a candidate shares (or all of a passage that has fewer)
+TRIES = 3  # passages of one atom compared with a passage at most
+# an attribution conflict is linked only for passages this long, reported this close in time
+CONFLICT_MIN_TOKENS = 7
+CONFLICT_DAYS = 3
+_START_BITS = 20  # a passage starts within its quote before 2**20 characters (ids stay below 2**52)
+
+
+def passage_key(statement_id: int, start: int) -> int:
+    """The stable id of a passage: its statement and where it starts in the quote."""
+    return (statement_id << _START_BITS) + min(start, (1 << _START_BITS) - 1)
+
+
+@dataclass(eq=False)
+class Member:
+    """A statement as clustering sees it."""
+
+    id: int
+    article_id: int
+    speaker_id: str | None
+    speaker_name: str
+    speaker_type: str
+    quote: str
+    kind: str = "direct"
+    outlet: str | None = None
+    date: str | None = None
+    published: str | None = None
+    said_on: str | None = None
+    venue: str | None = None
+    speaker_members: tuple[str, ...] = ()
+    cluster_id: int | None = None  # the stored main cluster, if any
+    _who: Who | None = field(default=None, repr=False)
+
+    @property
+    def who(self) -> Who:
+        if self._who is None:
+            self._who = who(self.speaker_id, self.speaker_name, self.speaker_type, self.speaker_members)
+        return self._who
+
+    @property
+    def order(self) -> tuple[str, int, int]:
+        """First report first: by publication time; a report with only a date counts as late in
+        that day, since one with a time is known to be at least that early."""
+        when = self.published or (self.date + "T24:00" if self.date else "9999")
+        return (when, self.article_id, self.id)
+
+    @property
+    def day(self) -> date | None:
+        text = self.said_on or self.date
+        try:
+            return date.fromisoformat(text[:10]) if text else None
+        except ValueError:
+            return None
+
+
+@dataclass(eq=False)
+class Piece:
+    """A passage of a member; ``fixed`` is the stored cluster of a passage that is context only
+    (its cluster is outside what is being clustered)."""
+
+    member: Member
+    passage: Passage
+    seq: int = 0
+    fixed: int | None = None
+
+    @property
+    def key(self) -> int:
+        return passage_key(self.member.id, self.passage.start)
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return self.passage.words
+
+
+@dataclass
+class QuoteGroup:
+    """One quote: its passages, first report first."""
+
+    id: int
+    pieces: list[Piece]
+
+    def reports(self) -> list[tuple[Member, list[Piece]]]:
+        """Each reporting statement with its passages in this quote, first report first."""
+        by_member: dict[int, tuple[Member, list[Piece]]] = {}
+        for p in self.pieces:
+            by_member.setdefault(p.member.id, (p.member, []))[1].append(p)
+        return sorted(by_member.values(), key=lambda mp: mp[0].order)
+
+    @property
+    def members(self) -> list[Member]:
+        return [m for m, _ in self.reports()]
+
+
+# --- candidates ----------------------------------------------------------------------------------
+
+
+class _Index:
+    """Fingerprint → passages (at most CAP each), and each passage's ranked candidates."""
+
+    def __init__(self, pieces: list[Piece]) -> None:
+        self.prints = [p.passage.prints if p.fixed is None else frozenset() for p in pieces]
+        self.postings: dict[int, list[int]] = {}
+        for i, prints in enumerate(self.prints):
+            for f in prints:
+                posting = self.postings.setdefault(f, [])
+                if len(posting) < CAP:
+                    posting.append(i)
+
+    def candidates(self, i: int) -> list[int]:
+        """Passages sharing fingerprints with passage ``i``, most first: two fingerprints at
+        least, or all of the smaller one's (one phrase in common makes no candidate)."""
+        shared: Counter[int] = Counter()
+        for f in self.prints[i]:
+            shared.update(self.postings.get(f, ()))
+        shared.pop(i, None)
+        need = min(MIN_SHARED, len(self.prints[i]))
+        found = [(j, n) for j, n in shared.items() if n >= min(need, len(self.prints[j]))]
+        return [j for j, _ in sorted(found, key=lambda x: (-x[1], x[0]))[:MAX_CANDIDATES]]
+
+
+def conflict_allowed(a: Piece, b: Piece) -> bool:
+    """Rule: two named speakers who cannot be one person share words only by an attribution error
+    when the passage is long enough to be nobody else's words (CONFLICT_MIN_TOKENS) and the reports
+    are of the same days (CONFLICT_DAYS)."""
+    if min(len(a.words), len(b.words)) < CONFLICT_MIN_TOKENS:
+        return False
+    da, db = a.member.day, b.member.day
+    return da is not None and db is not None and abs((da - db).days) <= CONFLICT_DAYS
+
+
+def may_link(a: Piece, b: Piece) -> bool:
+    """Whether the speakers of two passages allow linking them (before the atoms' speakers count)."""
+    return compatible(a.member.who, b.member.who) or conflict_allowed(a, b)
+
+
+# --- refining ------------------------------------------------------------------------------------
+
+
+def _cuts(pieces: list[Piece], index: _Index) -> dict[int, set[int]]:
+    """Word positions at which passages are cut: where a passage holds, one after the other, two
+    consecutive sentences of another report."""
+    cuts: dict[int, set[int]] = {}
+    for i in range(len(pieces) - 1):
+        q1, q2 = pieces[i], pieces[i + 1]
+        if q1.member is not q2.member or q2.passage.boundary != "sent" or not index.prints[i + 1]:
+            continue
+        for j in set(index.candidates(i)) & set(index.candidates(i + 1)):
+            p = pieces[j]
+            if p.member is q1.member or p.fixed is not None or not (may_link(q1, p) and may_link(q2, p)):
+                continue
+            first, second = contained_at(q1.passage, p.passage), contained_at(q2.passage, p.passage)
+            if first and second and first[1] <= second[0]:
+                cuts.setdefault(j, set()).add(second[0])
+    return cuts
+
+
+def refine(pieces: list[Piece]) -> list[Piece]:
+    """The passages with the cuts of ``_cuts`` made (each member's pieces stay in order)."""
+    cuts = _cuts(pieces, _Index(pieces))
+    out: list[Piece] = []
+    for j, p in enumerate(pieces):
+        rest = p.passage
+        for at in sorted(cuts.get(j, ()), reverse=True):
+            if 0 < at < len(rest.words):
+                rest, tail = rest.cut(at)
+                out.append(Piece(p.member, tail, fixed=None))
+        out.append(Piece(p.member, rest, fixed=p.fixed))
+    out.sort(key=lambda p: (p.member.id, p.passage.start))
+    return out
+
+
+# --- linking -------------------------------------------------------------------------------------
+
+
+class _Atoms:
+    """Union-find over passages; each root knows the named speakers of its atom."""
+
+    def __init__(self, pieces: list[Piece]) -> None:
+        self.parent = list(range(len(pieces)))
+        self.named: dict[int, list[Who]] = {
+            i: [p.member.who] for i, p in enumerate(pieces) if p.member.who.named
+        }
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def join(self, a: int, b: int, pieces: list[Piece]) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        left, right = self.named.get(ra, []), self.named.get(rb, [])
+        if not (all_compatible(left, right) and compatible(pieces[a].member.who, pieces[b].member.who)):
+            if not conflict_allowed(pieces[a], pieces[b]):
+                return
+        keep, gone = min(ra, rb), max(ra, rb)
+        self.parent[gone] = keep
+        merged = left + [w for w in right if w not in left]
+        if merged:
+            self.named[keep] = merged
+        self.named.pop(gone, None)
+
+
+def _link(pieces: list[Piece]) -> _Atoms:
+    index, atoms = _Index(pieces), _Atoms(pieces)
+    for i, p in enumerate(pieces):
+        if p.fixed is not None or not index.prints[i]:
+            continue
+        tried: Counter[int] = Counter()
+        for j in index.candidates(i):
+            q = pieces[j]
+            ri, rj = atoms.find(i), atoms.find(j)
+            if q.member is p.member or ri == rj or tried[rj] >= TRIES:
+                continue
+            tried[rj] += 1
+            if relation(p.passage, q.passage) == "same" and may_link(p, q):
+                atoms.join(i, j, pieces)
+    return atoms
+
+
+# --- gluing --------------------------------------------------------------------------------------
+
+
+def _by_member(pieces: list[Piece]) -> Iterator[list[int]]:
+    start = 0
+    for i in range(1, len(pieces) + 1):
+        if i == len(pieces) or pieces[i].member is not pieces[start].member:
+            yield list(range(start, i))
+            start = i
+
+
+def _glue(pieces: list[Piece], atoms: _Atoms) -> dict[int, int]:
+    """Passage index → its quote's representative: atoms glued where no report starts or ends."""
+    atom = [atoms.find(i) if p.fixed is None else -1 - p.fixed for i, p in enumerate(pieces)]
+    starts, ends, pairs = set(), set(), set()
+    for run in _by_member(pieces):
+        starts.add(atom[run[0]])
+        ends.add(atom[run[-1]])
+        pairs.update((atom[x], atom[y]) for x, y in zip(run, run[1:], strict=False) if atom[x] != atom[y])
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for x, y in sorted(pairs):
+        if x >= 0 and y >= 0 and x not in ends and y not in starts:
+            rx, ry = find(x), find(y)
+            parent[max(rx, ry)] = min(rx, ry)
+    return {i: find(a) for i, a in enumerate(atom) if a >= 0}
+
+
+# --- the whole -----------------------------------------------------------------------------------
+
+
+def pieces_of(members: Iterable[Member], given: dict[int, list[Piece]] | None = None) -> list[Piece]:
+    """Every member's passages, in (member id, start) order: the stored ones where ``given``,
+    else its quote split."""
+    out: list[Piece] = []
+    for m in sorted(members, key=lambda m: m.id):
+        if given and m.id in given:
+            out += sorted(given[m.id], key=lambda p: p.passage.start)
+        else:
+            # a quote with nothing to match (no words, or only the reporter's) is one passage, alone
+            found = split_passages(m.quote, m.kind) or [passage_at(m.quote, 0, len(m.quote), "start")]
+            out += [Piece(m, p) for p in found]
+    return out
+
+
+def link_pieces(pieces: list[Piece]) -> list[QuoteGroup]:
+    """The quote clusters of passages (refined first); fixed passages are context only."""
+    pieces = refine(pieces)
+    for run in _by_member(pieces):
+        for seq, i in enumerate(run):
+            pieces[i].seq = seq
+    quote_of = _glue(pieces, _link(pieces))
+    groups: dict[int, list[Piece]] = {}
+    for i, rep in quote_of.items():
+        groups.setdefault(rep, []).append(pieces[i])
+    out = []
+    for members in groups.values():
+        members.sort(key=lambda p: (p.member.order, p.passage.start))
+        out.append(QuoteGroup(min(p.key for p in members), members))
+    out.sort(key=lambda g: g.id)
+    return out
+
+
+def find_clusters(members: list[Member]) -> list[QuoteGroup]:
+    """Cluster statements in memory, from scratch (stored cluster ids ignored)."""
+    return link_pieces(pieces_of(members))

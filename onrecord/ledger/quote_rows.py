@@ -1,0 +1,120 @@
+"""What the ledger stores and shows of a quote cluster: its row (first report, outlets, when and
+where the words were said, who the reports name), each report's words, and each statement's
+main cluster."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from onrecord.ledger.linking import Member, Piece, QuoteGroup
+from onrecord.ledger.quote_speakers import compatible
+
+# text between two passages that is not the speaker's: another cut, or words (a mixed
+# statement's reporter)
+_NOT_BETWEEN = re.compile(r"[\w…“”\"\n]")
+CUT = " … "
+
+
+def passages_text(quote: str, spans: Iterable[tuple[int, int, bool]]) -> str:
+    """The words of some passages of a quote as the article prints them: (start, end, follows the
+    one before in the quote) each; passages apart are joined by an ellipsis."""
+    out, last = "", None
+    for start, end, follows in spans:
+        if last is None:
+            out = quote[start:end]
+        elif follows and not _NOT_BETWEEN.search(quote[last:start]):
+            out += quote[last:end]
+        else:
+            out += CUT + quote[start:end]
+        last = end
+    return out
+
+
+def report_text(member: Member, pieces: list[Piece]) -> str:
+    """A report's words in one cluster (its pieces, in order)."""
+    ordered = sorted(pieces, key=lambda x: x.passage.start)
+    return passages_text(member.quote, (
+        (x.passage.start, x.passage.end, i > 0 and x.seq == ordered[i - 1].seq + 1) for i, x in enumerate(ordered)
+    ))
+
+
+def attributions(members: list[Member]) -> list[dict[str, Any]]:
+    """Every speaker the reports name, one entry per speaker (names that can be one person are
+    one), most reports first, then the first named first; unnamed reports count for none."""
+    found: list[tuple[Member, list[Member]]] = []
+    for m in members:
+        if not m.who.named:
+            continue
+        for head, same in found:
+            if compatible(head.who, m.who):
+                same.append(m)
+                break
+        else:
+            found.append((m, [m]))
+    out = []
+    for head, same in sorted(found, key=lambda hs: -len(hs[1])):  # stable: the first named first on ties
+        names = Counter(x.speaker_name for x in same)
+        # the name most reports give, the fullest of a tie ("Volodymyr Zelenskyy" over "Zelensky")
+        name = max(names, key=lambda n: (names[n], len(n.split())))
+        out.append({"speaker": name, "speaker_id": head.speaker_id, "reports": len({x.article_id for x in same})})
+    return out
+
+
+def _commonest(values: list[str | None], earliest: bool = False) -> str | None:
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return None
+    top = max(counts.values())
+    tied = [v for v in counts if counts[v] == top]
+    return min(tied) if earliest else tied[0]
+
+
+def cluster_row(group: QuoteGroup) -> dict[str, Any]:
+    """The quote_clusters row of a group."""
+    reports = group.reports()
+    members = [m for m, _ in reports]
+    first, first_pieces = reports[0]
+    outlets: list[str] = []
+    for m in members:
+        if m.outlet and m.outlet not in outlets:
+            outlets.append(m.outlet)
+    dates = [m.date for m in members if m.date]
+    named = attributions(members)
+    speaker_name, speaker_id = (named[0]["speaker"], named[0]["speaker_id"]) if named else (
+        first.speaker_name, first.speaker_id)
+    return {
+        "id": group.id,
+        "speaker_id": speaker_id,
+        "speaker_name": speaker_name,
+        "quote_text": report_text(first, first_pieces),
+        "first_statement_id": first.id,
+        "first_article_id": first.article_id,
+        "first_date": first.date,
+        "first_published": first.published,
+        "last_date": max(dates) if dates else None,
+        "n_reports": len({m.article_id for m in members}),
+        "n_outlets": len(outlets),
+        "outlets": outlets,
+        # when: the date most reports give, the earliest of a tie; where: the commonest venue
+        "said_on": _commonest([m.said_on for m in members], earliest=True),
+        "venue": _commonest([m.venue for m in members]),
+        "attributions": named,
+    }
+
+
+def main_clusters(groups: list[QuoteGroup], fixed: list[Piece]) -> dict[int, int]:
+    """Each statement's main cluster: the one holding most of its words (the first of a tie)."""
+    words: dict[int, Counter[int]] = {}
+    first: dict[tuple[int, int], int] = {}
+    for cid, pieces in [(g.id, g.pieces) for g in groups] + [(x.fixed, [x]) for x in fixed]:
+        for x in pieces:
+            words.setdefault(x.member.id, Counter())[cid] += len(x.words)  # type: ignore[index]
+            key = (x.member.id, cid)  # type: ignore[assignment]
+            first[key] = min(first.get(key, x.passage.start), x.passage.start)  # type: ignore[index]
+    return {
+        sid: max(counts, key=lambda cid, sid=sid: (counts[cid], -first[(sid, cid)]))
+        for sid, counts in words.items()
+    }

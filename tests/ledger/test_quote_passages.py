@@ -1,0 +1,193 @@
+"""The parts of quote clustering, without a database: words as compared, passages, the same
+words and another translation, whose words, and the linking in memory.  Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+import random
+
+from onrecord.ledger.linking import Member, find_clusters
+from onrecord.ledger.passages import fingerprints, relation, same_words, split_passages, words
+from onrecord.ledger.quote_speakers import compatible, who
+
+# --- words ---------------------------------------------------------------------------------------
+
+
+def test_words_ignore_case_marks_and_insertions_and_write_out_abbreviations() -> None:
+    assert words("“We don’t trade [the] valleys… for WINTER,” ") == ["we", "do", "not", "trade", "valleys", "for",
+                                                                     "winter"]
+    assert words("the U.S. and the US") == words("the United States and the United States")
+    assert words("give us time") == ["give", "us", "time"]  # the pronoun is no country
+    assert words("harbour co-operation") == words("harbour cooperation")
+    assert words("It won’t. Let’s see, that's it") == ["it", "will", "not", "let", "us", "see", "that", "is", "it"]
+
+
+# --- passages ------------------------------------------------------------------------------------
+
+
+def texts(quote: str, kind: str = "direct") -> list[tuple[str, str]]:
+    return [(p.boundary, quote[p.start : p.end]) for p in split_passages(quote, kind)]
+
+
+def test_a_quote_splits_into_sentences_and_cuts() -> None:
+    quote = ("We will keep the corridor open. Mr. Lind agrees with the U.S. plan for it. No. "
+             "We will see … The harbour stays open\n\nand the ferries run on time.")
+    assert texts(quote) == [
+        ("start", "We will keep the corridor open."),
+        # "Mr." and "U.S." end no sentence; "No." and "We will see" are too short to stand alone and
+        # join the sentence before them
+        ("sent", "Mr. Lind agrees with the U.S. plan for it. No. We will see"),
+        ("cut", "The harbour stays open"),  # after an ellipsis before a new sentence
+        ("cut", "and the ferries run on time."),  # a new paragraph is a cut
+    ]
+
+
+def test_a_sentence_goes_on_across_the_cue() -> None:
+    # how an extractor joins two segments of one quote split by "she said"
+    assert texts("We will keep the corridor open, … for every ship that respects the rules.") == [
+        ("start", "We will keep the corridor open, … for every ship that respects the rules.")]
+    (passage,) = split_passages("The old bridge we built with our neighbours …. is gone now.")
+    assert passage.gaps == (8,) and len(passage.words) == 11
+
+
+def test_of_a_mixed_statement_only_the_quoted_words_count() -> None:
+    quote = "the talks a “very direct attack on our workers” and called for “calm and unity in every town”"
+    assert texts(quote, "mixed") == [("cut", "very direct attack on our workers"),
+                                     ("cut", "calm and unity in every town")]
+    # the text may start inside the quotation marks
+    assert [t for _, t in texts("The harbour will stay open all winter,” the mayor said at the meeting", "mixed")] == [
+        "The harbour will stay open all winter"]
+
+
+# --- the same words, another translation ---------------------------------------------------------
+
+LINE = "We will keep the grain corridor open for every ship that respects the rules of the sea"
+
+
+def test_the_same_words_allow_trims_insertions_and_small_changes() -> None:
+    assert same_words(words("keep the grain corridor open for every ship"), words(LINE))  # trimmed both ends
+    assert same_words(words("We will keep [the] grain corridor open for every ship that respects the rules"),
+                      words(LINE))
+    # function words
+    assert same_words(words("I’ll take some criticism for that plan, but I can picture it working"),
+                      words("I will take some criticism on that plan, but I could picture it working"))
+    assert same_words(words("the fishery and harbour cooperations will continue"),
+                      words("the fishery and harbour co-operation will continue"))  # a spelling
+    assert not same_words(words(LINE), list(reversed(words(LINE))))
+    assert not same_words(words("no comment"), words("no comment"))  # too short to tell
+    # words the two share far apart are no match
+    assert not same_words(words("we will keep the rules"), words(LINE))
+
+
+def test_words_left_out_at_an_ellipsis_are_no_difference() -> None:
+    (short,) = split_passages("The old bridge we built with our neighbours …. is gone now.")
+    (full,) = split_passages("The old bridge we built with our neighbours in the hard winter after the great flood"
+                             " that took the mill and half of the lower town is gone now.")
+    assert relation(short, full) == "same"
+    assert relation(short.words, full.words) is None  # as plain words the end does not fit
+
+
+def test_a_replaced_content_word_is_another_translation() -> None:
+    assert relation(words("The war has entered a hot stage and nobody will leave"),
+                    words("The war has entered a hot phase and nobody will leave")) == "translation"
+    assert relation(words("Europe should strengthen its air defence before spring"),
+                    words("Europe needs to strengthen its air defence before spring")) == "translation"
+    # two remarks about one thing are neither
+    assert relation(words("The coast guard will double its patrols along the northern shore"),
+                    words("The coast guard will never abandon the fishermen of the north")) is None
+
+
+def test_any_shared_run_of_four_words_shares_a_fingerprint() -> None:
+    rng = random.Random(3)
+    vocab = [f"w{i}" for i in range(500)]
+    for _ in range(200):
+        long_ = [rng.choice(vocab) for _ in range(rng.randint(10, 40))]
+        start = rng.randrange(len(long_) - 4)
+        part = long_[start : start + rng.randint(4, 8)]
+        assert fingerprints(part) & fingerprints(long_)
+
+
+# --- whose words ---------------------------------------------------------------------------------
+
+
+def test_spellings_and_registry_ids_of_one_person_are_one_speaker() -> None:
+    zelensky = [who("person:v-zelenski", "Volodymyr Zelenskyy", "person"), who("person:zelenski", "Zelensky", "person"),
+                who("person:v-zelenski", "President Zelenskiy", "person")]
+    assert all(compatible(a, b) for a in zelensky for b in zelensky)
+    # an article that names only the surname gets another id from its registry: still one man
+    assert compatible(who("person:podoliak", "Podolyak", "person"), who("person:m-podoliak", "Mykhailo Podoliak",
+                                                                        "person"))
+    assert not compatible(who("person:j-biden", "Joe Biden", "person"), who("person:h-biden", "Hunter Biden", "person"))
+    assert not compatible(zelensky[0], who("person:v-putin", "Vladimir Putin", "person"))
+
+
+def test_unnamed_speakers_may_be_anyone_and_organisations_only_themselves() -> None:
+    carney = who("person:m-karnei", "Mark Carney", "person")
+    for unnamed in (who(None, "unknown", "unknown"), who("unknown:new-prime-minister", "new prime minister", "person"),
+                    who("role:ukraine-leader", "Ukrainian leader", "person"),
+                    who("role:russia-leader@38d3bd03", "Russian leader", "role")):
+        assert not unnamed.named and compatible(unnamed, carney)
+    kremlin = who("org:kremlin", "Kremlin", "organization")
+    assert compatible(kremlin, who("org:kremlin", "the Kremlin", "organization"))
+    assert not compatible(kremlin, who("org:white-house", "White House", "organization"))
+    pair = who("anna-kovalenko-and-marek-dvorak", "Anna Kovalenko and Marek Dvorak", "group",
+               ["Anna Kovalenko", "Marek Dvorak"])
+    assert compatible(pair, who("person:m-dvorak", "Marek Dvorak", "person"))
+    assert not compatible(pair, who("person:i-brandt", "Ilse Brandt", "person"))
+
+
+# --- linking in memory ---------------------------------------------------------------------------
+
+
+def member(i: int, quote: str, speaker: str = "Anna Kovalenko", day: str = "2025-01-01") -> Member:
+    return Member(i, i, "person:" + speaker.lower().replace(" ", "-"), speaker, "person", quote, outlet=f"O{i}",
+                  date=day)
+
+
+def test_planted_variants_are_found_among_many_quotes() -> None:
+    rng = random.Random(4)
+    vocab = [f"w{i}" for i in range(3000)]
+    originals = [" ".join(rng.choice(vocab) for _ in range(rng.randint(8, 30))) for _ in range(1500)]
+    members = [member(i, q, speaker=f"Speaker Number{i % 40}") for i, q in enumerate(originals)]
+    planted = {}
+    for k, i in enumerate(rng.sample(range(len(originals)), 150)):
+        words_ = originals[i].split()
+        variant = [
+            " ".join(words_[:-1]),  # trimmed end
+            "“" + " ".join(words_[:3] + ["[the]"] + words_[3:]) + "”",  # an insertion, curly marks
+            " ".join(words_[:4]) + " … " + " ".join(words_[5:]),  # a word left out at an ellipsis
+        ][k % 3]
+        planted[len(members)] = i
+        members.append(member(len(members), variant, speaker=f"Speaker Number{i % 40}"))
+    of = {p.member.id: g.id for g in find_clusters(members) for p in g.pieces}
+    missed = [v for v, i in planted.items() if of[v] != of[i]]
+    assert len(missed) <= 2
+    sizes: dict[int, int] = {}
+    for cid in of.values():
+        sizes[cid] = sizes.get(cid, 0) + 1
+    assert max(sizes.values()) == 2 and sum(1 for n in sizes.values() if n == 2) >= len(planted) - 2
+
+
+def test_a_seam_where_an_outlet_starts_or_ends_splits_a_remark() -> None:
+    remark = "The ferries will run again in March. The new pier opens in April. Both are paid for by the port."
+    together = [member(1, remark), member(2, remark)]
+    (one,) = find_clusters(together)
+    assert {p.member.id for p in one.pieces} == {1, 2}
+    alone = member(3, "The new pier opens in April.")
+    groups = find_clusters([*together, alone])
+    reports = sorted(sorted({p.member.id for p in g.pieces}) for g in groups)
+    assert reports == [[1, 2], [1, 2], [1, 2, 3]]  # 3 starts and ends with the second sentence
+
+
+def test_two_named_speakers_share_long_words_only_on_the_same_days() -> None:
+    words_ = "There is no agreement on the corridor until every ship is safe."
+    same_week = [member(1, words_), member(2, words_, "Marek Dvorak", "2025-01-03")]
+    assert len(find_clusters(same_week)) == 1
+    weeks_apart = [member(1, words_), member(2, words_, "Marek Dvorak", "2025-02-20")]
+    assert len(find_clusters(weeks_apart)) == 2
+
+
+def test_a_quote_with_nothing_to_match_is_still_a_quote() -> None:
+    empty = member(1, "…")
+    narration = Member(2, 2, None, "unknown", "unknown", "as the mayor put it “", kind="mixed")
+    assert [[p.member.id for p in g.pieces] for g in find_clusters([empty, narration])] == [[1], [2]]
