@@ -89,7 +89,7 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
         for c in children:
             if c.dep_ in {"advcl", "dobj"} and c.pos_ in {"VERB", "AUX"} and has_complementizer(c):
                 return c
-        return clause_on_addressee(cue)
+        return clause_on_addressee(cue) or clause_on_adjunct(cue)
     return None
 
 
@@ -119,6 +119,35 @@ def clause_on_addressee(cue: Token) -> Token | None:
             continue
         for c in obj.children:
             if c.dep_ in {"acl", "relcl", "ccomp"} and c.i > obj.i and has_complementizer(c):
+                return c
+    return None
+
+
+SETTING_PREPS = {"at", "in", "during", "on", "to", "with", "after", "before", "from", "via", "through", "over"}
+
+
+def clause_on_adjunct(cue: Token) -> Token | None:
+    """Adjunct rule: "said at a press briefing that the bridge would reopen", "said in an interview
+    with the BBC on Sunday that …": the parse hangs the that-clause on the last noun of the cue's
+    setting, as if it were a relative clause of "briefing".  A clause under a noun of the cue's
+    prepositional adjuncts (after the cue) that opens with "that" and has a subject of its own
+    besides it is what was said; a true relative clause ("at a meeting that took place Friday")
+    has "that" for its subject and no other."""
+    nouns: list[Token] = []
+    frontier = [c for c in cue.children if c.dep_ == "prep" and c.i > cue.i and c.lower_ in SETTING_PREPS]
+    while frontier:
+        prep = frontier.pop()
+        for obj in prep.children:
+            if obj.dep_ == "pobj":
+                nouns.append(obj)
+                frontier.extend(c for c in obj.children if c.dep_ == "prep" and c.lower_ in SETTING_PREPS)
+    for noun in sorted(nouns, key=lambda t: t.i):
+        for c in noun.children:
+            if c.dep_ not in {"relcl", "acl", "ccomp"} or c.i < noun.i or c.pos_ not in {"VERB", "AUX"}:
+                continue
+            opener = c.doc[c.left_edge.i]
+            subjects = [s for s in c.children if s.dep_ in {"nsubj", "nsubjpass", "expl"} and s.i != opener.i]
+            if opener.lower_ == "that" and opener.head.i == c.i and subjects:
                 return c
     return None
 
@@ -232,6 +261,8 @@ def according_to_statement(acc: Token, source: Token, head: Token, quotes: list[
     sent = acc.sent
     if head.i == acc.i or head.dep_ == "punct":
         head = sent.root
+    if head.i < acc.i:
+        head = first_conjunct(head)
     first, last = source_phrase(acc, source, head)
     phrase = set(range(first, last + 1))
     if head.i in phrase or relayed(head):
@@ -255,6 +286,15 @@ def according_to_statement(acc: Token, source: Token, head: Token, quotes: list[
     elif acc.i < head.i and mention.end < last + 1:
         mention = doc[mention.start : last + 1]  # the source's words the parse hung elsewhere
     return Found(kind, [(start, end)], acc, cue_span, "according_to", mention, quote=quote)
+
+
+def first_conjunct(head: Token) -> Token:
+    """Conjunct rule: "Trump received 37 percent, Clinton 36 percent and Bloomberg snagged 13
+    percent, according to the results": a phrase after conjoined clauses vouches for all of
+    them, though the parse hangs it on the last; the content starts with the first."""
+    while head.dep_ == "conj" and head.head.i < head.i and head.head.pos_ in {"VERB", "AUX"}:
+        head = head.head
+    return head
 
 
 def source_phrase(acc: Token, source: Token, head: Token) -> tuple[int, int]:

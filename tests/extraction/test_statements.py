@@ -145,12 +145,48 @@ def test_a_trailing_according_to_is_not_part_of_the_content(statements_of):
     assert s.quote.text == "The border will stay closed until May"
 
 
+def test_a_trailing_according_to_vouches_for_every_conjoined_clause(statements_of):
+    text = "Lind received 41 percent, Okafor had 35 percent and Brandt took 12 percent, according to the count."
+    s = only(statements_of(text))
+    assert s.quote.text == "Lind received 41 percent, Okafor had 35 percent and Brandt took 12 percent"
+
+
 def test_an_outlet_that_relays_someone_s_words_is_not_their_speaker(statements_of):
     s = only(statements_of("According to the Daily Ledger, the minister said the border would stay closed."))
     assert s.cue.text == "said" and s.speaker.name == "minister"
 
 
 # --- contents: addressee clauses, relative objects, charges, conjuncts ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("The mayor said at a press briefing that the bridge would reopen in June.",
+         "that the bridge would reopen in June"),
+        ("Ines Duarte said on Friday during a news conference that she may wait until spring to decide.",
+         "that she may wait until spring to decide"),
+        ("The minister said in an interview with the broadcaster on Sunday that talks would resume.",
+         "that talks would resume"),
+    ],
+)
+def test_that_clause_hung_on_the_setting_is_what_was_said(statements_of, text, said):
+    s = only(statements_of(text))
+    assert s.quote.text == said and s.cue.text == "said"
+
+
+def test_a_relative_clause_of_the_setting_says_nothing(statements_of):
+    assert statements_of("The mayor spoke at a meeting that took place on Friday.") == []
+
+
+def test_noted_takes_a_noun_phrase(statements_of):
+    s = only(statements_of("Clara Voss noted the budget cuts and her work on the rail line."))
+    assert s.quote.text == "the budget cuts and her work on the rail line" and s.speaker.name == "Clara Voss"
+
+
+def test_told_someone_to_is_what_was_told(statements_of):
+    s = only(statements_of("Mayor Holt told the councillor to quiet down during the debate."))
+    assert s.quote.text == "to quiet down during the debate" and s.speaker.name == "Holt"
 
 
 def test_that_clause_hung_on_the_addressee_is_what_was_told(statements_of):
