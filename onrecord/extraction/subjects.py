@@ -343,8 +343,7 @@ def inverted_subject(cue: Token) -> Token | None:
         return None
     for c in cue.children:
         if c.i > cue.i and c.dep_ in {"dobj", "attr", "npadvmod", "dep", "oprd"}:
-            ok = can_speak(c) or speaker_class(c) == "unknown" and c.pos_ in {"NOUN", "PROPN"}  # "said the 46-year-old"
-            return c if ok and same_paragraph(c, cue) else None
+            return c if can_speak(c) and same_paragraph(c, cue) else None
     return None
 
 
