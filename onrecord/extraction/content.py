@@ -12,7 +12,8 @@ Each rule is one function:
                                (``clip_to_paragraph``), started at its complementizer, run on to the
                                end of the sentence, widened to whole quotations; the speaker is the
                                cue's subject (``subjects.subject_of``);
-* ``parenthetical_statement``— "X, he said, Y": the clause around a cue set off inside it;
+* ``parenthetical_statement``— "X, he said, Y" and "As he said, Y": the clause around a cue set off
+                               inside it or qualifying it (``as_clause``);
 * ``cue_extent``             — the cue phrase: the verb with its auxiliaries, negation and particle.
 
 The kind follows from how the content relates to the quotation marks (``classify_kind``): wholly
@@ -261,31 +262,67 @@ def according_to_statement(acc: Token, source: Token, head: Token, quotes: list[
     sent = acc.sent
     if head.i == acc.i or head.dep_ == "punct":
         head = sent.root
+    if head.i == acc.i:
+        return fronted_over_a_fragment(acc, source, quotes)
     if head.i < acc.i:
         head = first_conjunct(head)
     first, last = source_phrase(acc, source, head)
     phrase = set(range(first, last + 1))
     if head.i in phrase or relayed(head):
         return None
-    if first > head.left_edge.i and last >= head.right_edge.i - 1:
-        # a trailing phrase ("…, according to X, a spokesman"): the content stops before it
+    trailing = last >= head.right_edge.i - 1 or (head.i < acc.i and head.pos_ in {"VERB", "AUX"})
+    if first > head.left_edge.i and trailing:
+        # a trailing phrase ("…, according to X, a spokesman", "…, according to X, more than
+        # twice what …"): the content stops before it; what follows it tells of the source
         start, end = trim_range(doc, head.left_edge.idx, doc[first].idx)
     elif first <= head.left_edge.i:
         # a fronted phrase ("According to X, …"): the content starts after it
         after = doc[last + 1] if last + 1 < len(doc) else doc[last]
         start, end = subtree_chars(head, exclude=phrase | {t.i for t in head.subtree if t.i < after.i})
     else:
+        # a phrase inside its clause ("The border, according to X, will stay closed"): the words
+        # around it
         start, end = subtree_chars(head, exclude=phrase)
-    if end - start < 10:
+        before, after = trim_range(doc, start, doc[first].idx), trim_range(doc, doc[last].idx + len(doc[last]), end)
+        if before[1] > before[0] and after[1] > after[0]:
+            return according_found(acc, source, (first, last), [before, after], quotes, fronted=acc.i < head.i)
+    return according_found(acc, source, (first, last), [(start, end)], quotes, fronted=acc.i < head.i)
+
+
+def fronted_over_a_fragment(acc: Token, source: Token, quotes: list[QuoteSpan]) -> Found | None:
+    """Fragment rule: "According to radio host Ed Brandt, the move reeks of fear" parsed with
+    "according" as the root and the clause after the comma as a noun in apposition to the source:
+    a phrase that opens its sentence and closes with a comma vouches for the rest of the sentence."""
+    doc = acc.doc
+    sent = acc.sent
+    if any(not (t.is_punct or t.is_space or t.dep_ == "cc") for t in doc[sent.start : acc.i]):
+        return None
+    comma = next((t.i for t in doc[source.i : sent.end] if t.text == ","), None)
+    if comma is None or comma + 1 >= sent.end:
+        return None
+    start, end = trim_range(doc, doc[comma + 1].idx, sent.end_char)
+    return according_found(acc, source, (acc.i, comma - 1), [(start, end)], quotes, fronted=True)
+
+
+def according_found(
+    acc: Token, source: Token, phrase: tuple[int, int], content: list[tuple[int, int]], quotes: list[QuoteSpan],
+    fronted: bool,
+) -> Found | None:
+    """The Found of an "according to" phrase: its content (at least 10 characters, in one or two
+    segments), its cue, and the source's words kept inside the phrase."""
+    doc = acc.doc
+    first, last = phrase
+    start, end = content[0][0], content[-1][1]
+    if sum(e - s for s, e in content) < 10:
         return None
     kind, quote = classify_kind(start, end, quotes, doc)
     cue_span = (acc.idx, doc[acc.i + 1].idx + 2)
     mention = noun_phrase(source)
     if mention.end > last + 1 or mention.start < first:
         mention = doc[max(mention.start, first + 2) : min(mention.end, last + 1)]
-    elif acc.i < head.i and mention.end < last + 1:
+    elif fronted and mention.end < last + 1:
         mention = doc[mention.start : last + 1]  # the source's words the parse hung elsewhere
-    return Found(kind, [(start, end)], acc, cue_span, "according_to", mention, quote=quote)
+    return Found(kind, content, acc, cue_span, "according_to", mention, quote=quote)
 
 
 def first_conjunct(head: Token) -> Token:
@@ -382,7 +419,28 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
     kind, quote = classify_kind(start, end, quotes, doc)
     if kind == "direct" and quote is not None:
         start, end = quote.inner_start, quote.inner_end
-    return cued_statement(kind, [(start, end)], cue, quote)
+    return without_its_speaker(cued_statement(kind, [(start, end)], cue, quote), quotes)
+
+
+def without_its_speaker(found: Found, quotes: list[QuoteSpan]) -> Found:
+    """Speaker rule: '“We will rebuild,” delegate Bill Eastland, wearing a hat, said' parsed with
+    the speaker inside the quotation's clause: what someone said never holds the one who said it;
+    a content that runs over its own speaker's mention stops before it."""
+    mention = found.mention
+    if mention is None or len(found.content) != 1:
+        return found
+    start, end = found.content[0]
+    if not (start < mention.start_char and mention.end_char <= end):
+        return found
+    doc = mention.doc
+    start, end = trim_range(doc, start, mention.start_char)
+    if end - start < 2:
+        return found
+    kind, quote = classify_kind(start, end, quotes, doc)
+    if kind == "direct" and quote is not None:
+        start, end = quote.inner_start, quote.inner_end
+    found.kind, found.quote, found.content = kind, quote, [(start, end)]
+    return found
 
 
 def parenthetical_statement(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> Found | None:
@@ -390,12 +448,12 @@ def parenthetical_statement(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]
     set off inside the clause it reports (parsed as a parataxis of that clause's verb) reports
     the clause around it, in two segments: the words before the cue's phrase and after it.
     Quoted clauses are left to the quotation rules."""
-    if cue.dep_ != "parataxis" or "clause" not in entry.complements:
+    if not (cue.dep_ == "parataxis" or as_clause(cue)) or "clause" not in entry.complements:
         return None
     head = cue.head
     if any(q.start <= head.idx < q.end for q in quotes) or head._.cue is not None:
         return None
-    inner = {t.i for t in cue.subtree}
+    inner = {t.i for t in cue.subtree} | {c.i for c in head.children if c.dep_ == "cc" and c.i < cue.i}
     runs: list[list[Token]] = []
     for t in head.subtree:
         if t.i in inner:
@@ -412,6 +470,18 @@ def parenthetical_statement(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]
         return None
     kind, quote = classify_kind(ranges[0][0], ranges[-1][1], quotes, doc)
     return cued_statement("indirect" if kind == "direct" else kind, ranges, cue, quote)
+
+
+def as_clause(cue: Token) -> bool:
+    """As-clause rule: "As Menendez pointed out, court rulings have a lasting impact", "…, as the
+    senator noted on Tuesday": a cue with a subject in an adverbial clause opened by "as" reports
+    the clause it qualifies ("as he spoke, the crowd cheered" has no verb of saying with a clause)."""
+    return (
+        cue.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children)
+        and cue.head.pos_ in {"VERB", "AUX"}
+    )
 
 
 def negated_object(cue: Token, head: Token | list[Token]) -> bool:
