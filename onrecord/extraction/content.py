@@ -5,14 +5,13 @@ Each rule is one function:
 * ``content_of_cue``         — the complement that carries what was said: a that-/bare clause
                                (ccomp), a to-infinitive (xcomp) for vows and refusals, a noun-phrase
                                object for verbs such as "call", "deny", "criticize";
-* ``according_to``           — "according to X, …": X is the source (``source_phrase``), the rest of the
-                               clause the content; no statement when the clause is itself someone's
-                               reported speech and X only relayed it (``relayed``);
+* "according to X, …" is in ``according.py``;
 * ``statement_from_cue``     — a cue's statement: its content kept to the cue's paragraph
                                (``clip_to_paragraph``), started at its complementizer, run on to the
                                end of the sentence, widened to whole quotations; the speaker is the
                                cue's subject (``subjects.subject_of``);
-* ``parenthetical_statement``— "X, he said, Y": the clause around a cue set off inside it;
+* ``parenthetical_statement``— "X, he said, Y" and "As he said, Y": the clause around a cue set off
+                               inside it or qualifying it (``as_clause``);
 * ``cue_extent``             — the cue phrase: the verb with its auxiliaries, negation and particle.
 
 The kind follows from how the content relates to the quotation marks (``classify_kind``): wholly
@@ -26,7 +25,7 @@ from spacy.tokens import Doc, Token
 from onrecord.extraction.found import Found
 from onrecord.extraction.questions import agent_of, asked_passively
 from onrecord.extraction.quotes import QuoteSpan
-from onrecord.extraction.subjects import can_speak, noun_phrase, subject_of
+from onrecord.extraction.subjects import noun_phrase, subject_of
 from onrecord.lexicons.cues import CueEntry
 
 CLAUSE_DEPS = {"ccomp", "parataxis"}
@@ -89,7 +88,7 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
         for c in children:
             if c.dep_ in {"advcl", "dobj"} and c.pos_ in {"VERB", "AUX"} and has_complementizer(c):
                 return c
-        return clause_on_addressee(cue)
+        return clause_on_addressee(cue) or clause_on_adjunct(cue)
     return None
 
 
@@ -119,6 +118,35 @@ def clause_on_addressee(cue: Token) -> Token | None:
             continue
         for c in obj.children:
             if c.dep_ in {"acl", "relcl", "ccomp"} and c.i > obj.i and has_complementizer(c):
+                return c
+    return None
+
+
+SETTING_PREPS = {"at", "in", "during", "on", "to", "with", "after", "before", "from", "via", "through", "over"}
+
+
+def clause_on_adjunct(cue: Token) -> Token | None:
+    """Adjunct rule: "said at a press briefing that the bridge would reopen", "said in an interview
+    with the BBC on Sunday that …": the parse hangs the that-clause on the last noun of the cue's
+    setting, as if it were a relative clause of "briefing".  A clause under a noun of the cue's
+    prepositional adjuncts (after the cue) that opens with "that" and has a subject of its own
+    besides it is what was said; a true relative clause ("at a meeting that took place Friday")
+    has "that" for its subject and no other."""
+    nouns: list[Token] = []
+    frontier = [c for c in cue.children if c.dep_ == "prep" and c.i > cue.i and c.lower_ in SETTING_PREPS]
+    while frontier:
+        prep = frontier.pop()
+        for obj in prep.children:
+            if obj.dep_ == "pobj":
+                nouns.append(obj)
+                frontier.extend(c for c in obj.children if c.dep_ == "prep" and c.lower_ in SETTING_PREPS)
+    for noun in sorted(nouns, key=lambda t: t.i):
+        for c in noun.children:
+            if c.dep_ not in {"relcl", "acl", "ccomp"} or c.i < noun.i or c.pos_ not in {"VERB", "AUX"}:
+                continue
+            opener = c.doc[c.left_edge.i]
+            subjects = [s for s in c.children if s.dep_ in {"nsubj", "nsubjpass", "expl"} and s.i != opener.i]
+            if opener.lower_ == "that" and opener.head.i == c.i and subjects:
                 return c
     return None
 
@@ -208,82 +236,6 @@ def classify_kind(start: int, end: int, quotes: list[QuoteSpan], doc: Doc) -> tu
     return "mixed", q
 
 
-# --- according to -----------------------------------------------------------------------
-
-
-def according_to(doc: Doc) -> list[tuple[Token, Token, Token]]:
-    """'according to X' phrases: (the 'according' token, the source token, the clause head)."""
-    found = []
-    for t in doc:
-        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
-            to = doc[t.i + 1]
-            objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in t.children if c.dep_ == "pobj"]
-            if objs:
-                found.append((t, objs[0], t.head))
-    return found
-
-
-def according_to_statement(acc: Token, source: Token, head: Token, quotes: list[QuoteSpan]) -> Found | None:
-    """The statement of an "according to X" phrase: X the source (``source_phrase``), the rest of
-    its clause the content.  None when the clause is itself someone's reported speech ("According
-    to CNN, the minister said …"): the outlet only relayed the words; the cue's statement has
-    them, with its own speaker."""
-    doc = acc.doc
-    sent = acc.sent
-    if head.i == acc.i or head.dep_ == "punct":
-        head = sent.root
-    first, last = source_phrase(acc, source, head)
-    phrase = set(range(first, last + 1))
-    if head.i in phrase or relayed(head):
-        return None
-    if first > head.left_edge.i and last >= head.right_edge.i - 1:
-        # a trailing phrase ("…, according to X, a spokesman"): the content stops before it
-        start, end = trim_range(doc, head.left_edge.idx, doc[first].idx)
-    elif first <= head.left_edge.i:
-        # a fronted phrase ("According to X, …"): the content starts after it
-        after = doc[last + 1] if last + 1 < len(doc) else doc[last]
-        start, end = subtree_chars(head, exclude=phrase | {t.i for t in head.subtree if t.i < after.i})
-    else:
-        start, end = subtree_chars(head, exclude=phrase)
-    if end - start < 10:
-        return None
-    kind, quote = classify_kind(start, end, quotes, doc)
-    cue_span = (acc.idx, doc[acc.i + 1].idx + 2)
-    mention = noun_phrase(source)
-    if mention.end > last + 1 or mention.start < first:
-        mention = doc[max(mention.start, first + 2) : min(mention.end, last + 1)]
-    elif acc.i < head.i and mention.end < last + 1:
-        mention = doc[mention.start : last + 1]  # the source's words the parse hung elsewhere
-    return Found(kind, [(start, end)], acc, cue_span, "according_to", mention, quote=quote)
-
-
-def source_phrase(acc: Token, source: Token, head: Token) -> tuple[int, int]:
-    """The token range of "according to X": from "according" to the end of its source's words.  A
-    phrase before its clause ends at the comma that closes it (the parse may hang the clause's
-    subject from the source: "According to the minister, Russia, along with China, had …"); one
-    at the end of the sentence runs to it, appositions included ("…, according to a spokesman for
-    the ministry, Lena Berg.")."""
-    doc = acc.doc
-    sent = acc.sent
-    words = [t.i for t in source.subtree] + [acc.i, acc.i + 1]
-    last = max(words)
-    if acc.i < head.i:
-        comma = next((t.i for t in doc[source.i : sent.end] if t.text == ","), None)
-        if comma is not None and comma < head.i:
-            last = comma - 1  # "According to the Adviser to the Head of the Office, …": all of it
-    else:
-        tail = [t.i for t in doc[acc.i : sent.end] if not (t.is_punct or t.is_space)]
-        if tail and not any(t._.cue is not None for t in doc[acc.i + 2 : tail[-1] + 1]):
-            last = max(last, tail[-1])
-    return acc.i, last
-
-
-def relayed(head: Token) -> bool:
-    """The clause an "according to" phrase qualifies is itself reported speech with its own
-    speaker ("the minister said …"): the phrase names who relayed it, not who said it."""
-    return head._.cue is not None and any(c.dep_ == "nsubj" and can_speak(c) for c in head.children)
-
-
 # --- statements from cues ------------------------------------------------------------------
 
 
@@ -342,7 +294,28 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
     kind, quote = classify_kind(start, end, quotes, doc)
     if kind == "direct" and quote is not None:
         start, end = quote.inner_start, quote.inner_end
-    return cued_statement(kind, [(start, end)], cue, quote)
+    return without_its_speaker(cued_statement(kind, [(start, end)], cue, quote), quotes)
+
+
+def without_its_speaker(found: Found, quotes: list[QuoteSpan]) -> Found:
+    """Speaker rule: '“We will rebuild,” delegate Bill Eastland, wearing a hat, said' parsed with
+    the speaker inside the quotation's clause: what someone said never holds the one who said it;
+    a content that runs over its own speaker's mention stops before it."""
+    mention = found.mention
+    if mention is None or len(found.content) != 1:
+        return found
+    start, end = found.content[0]
+    if not (start < mention.start_char and mention.end_char <= end):
+        return found
+    doc = mention.doc
+    start, end = trim_range(doc, start, mention.start_char)
+    if end - start < 2:
+        return found
+    kind, quote = classify_kind(start, end, quotes, doc)
+    if kind == "direct" and quote is not None:
+        start, end = quote.inner_start, quote.inner_end
+    found.kind, found.quote, found.content = kind, quote, [(start, end)]
+    return found
 
 
 def parenthetical_statement(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> Found | None:
@@ -350,12 +323,12 @@ def parenthetical_statement(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]
     set off inside the clause it reports (parsed as a parataxis of that clause's verb) reports
     the clause around it, in two segments: the words before the cue's phrase and after it.
     Quoted clauses are left to the quotation rules."""
-    if cue.dep_ != "parataxis" or "clause" not in entry.complements:
+    if not (cue.dep_ == "parataxis" or as_clause(cue)) or "clause" not in entry.complements:
         return None
     head = cue.head
     if any(q.start <= head.idx < q.end for q in quotes) or head._.cue is not None:
         return None
-    inner = {t.i for t in cue.subtree}
+    inner = {t.i for t in cue.subtree} | {c.i for c in head.children if c.dep_ == "cc" and c.i < cue.i}
     runs: list[list[Token]] = []
     for t in head.subtree:
         if t.i in inner:
@@ -372,6 +345,18 @@ def parenthetical_statement(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]
         return None
     kind, quote = classify_kind(ranges[0][0], ranges[-1][1], quotes, doc)
     return cued_statement("indirect" if kind == "direct" else kind, ranges, cue, quote)
+
+
+def as_clause(cue: Token) -> bool:
+    """As-clause rule: "As Menendez pointed out, court rulings have a lasting impact", "…, as the
+    senator noted on Tuesday": a cue with a subject in an adverbial clause opened by "as" reports
+    the clause it qualifies ("as he spoke, the crowd cheered" has no verb of saying with a clause)."""
+    return (
+        cue.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children)
+        and cue.head.pos_ in {"VERB", "AUX"}
+    )
 
 
 def negated_object(cue: Token, head: Token | list[Token]) -> bool:

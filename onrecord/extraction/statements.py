@@ -2,7 +2,7 @@
 settle statements over the same words.
 
 ``build_statements`` runs the rules in this order: a statement for each cue with a content
-(``content.statement_from_cue``), one for each "according to X" (``content.according_to``), then
+(``content.statement_from_cue``), one for each "according to X" (``according.according_to``), then
 one for each direct quotation no statement holds yet (``quotations``: attributed to its cue, a
 fragment that makes its cue's statement mixed, or the continuation of the statement before it),
 then the labelled paragraphs (``labels``).  The statements are then settled:
@@ -21,9 +21,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from onrecord.extraction.according import according_to, according_to_statement
 from onrecord.extraction.content import (
-    according_to,
-    according_to_statement,
     cue_extent,
     cued_statement,
     statement_from_cue,

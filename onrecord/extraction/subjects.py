@@ -81,6 +81,8 @@ def speaker_class(token: Token) -> SpeakerClass:
     if is_time(token) or token.ent_type_ in NEVER_ENTITIES:
         return "never"
     kind = load_speaker_nouns().kind(token.lemma_) or load_speaker_nouns().kind(token.lower_)
+    if token.pos_ == "PROPN" and kind is not None and part_of_a_name(token):
+        kind = None  # "Day said": Kristen Day, not a day
     if token.ent_type_ == "PERSON":
         return "person"
     if token.ent_type_ in {"ORG"}:
@@ -98,6 +100,11 @@ def speaker_class(token: Token) -> SpeakerClass:
     if token.pos_ in {"PROPN", "NOUN", "ADJ", "X"} and token.is_upper and token.is_alpha and len(token) > 2:
         return "person"  # a name in capitals, as transcripts write their speakers ("BURGUM:")
     return "unknown"
+
+
+def part_of_a_name(token: Token) -> bool:
+    """The word is part of a person's name the model recognised somewhere in the text."""
+    return any(e.label_ == "PERSON" and token.text in e.text.split() for e in token.doc.ents)
 
 
 def can_speak(token: Token) -> bool:
@@ -272,7 +279,9 @@ def subject_of(cue: Token) -> Token | None:
         if subject is not None:
             subject = bound_mention(subject)  # "X said he did not believe …, arguing …"
     if (subject is None or speaker_class(subject) == "never") and not passive:
-        subject = nearest_noun_phrase(cue)  # "The Latest: Trump urges …": a headline word is no subject
+        # '"…," X, wearing a hat, said': the frame after a quotation; "The Latest: Trump urges …":
+        # a headline word is no subject
+        subject = quote_frame_subject(cue) or nearest_noun_phrase(cue)
     if subject is None or speaker_class(subject) == "never":
         return None
     return subject
@@ -299,6 +308,27 @@ def bound_mention(subject: Token) -> Token:
                     and speaker_class(c) in allowed and not _in_quotation(c)):
                 return c
     return subject
+
+
+def quote_frame_subject(cue: Token) -> Token | None:
+    """The frame after a quotation ('"…," Texas delegate Bill Eastland, wearing a cowboy hat,
+    said'): when the parse hung the speaker from the quotation, the first name or noun that can
+    speak right after the closing quotation mark, in the cue's frame, is the speaker."""
+    doc = cue.doc
+    i = cue.i - 1
+    while i >= 0 and not _in_quotation(doc[i]):
+        if doc[i]._.cue is not None or "\n" in doc[i].text or doc[i].text in {".", "!", "?"}:
+            return None
+        i -= 1
+    if i < 0 or i == cue.i - 1:
+        return None
+    for t in doc[i + 1 : cue.i]:
+        if t.pos_ in {"NOUN", "PROPN"} and not t.is_punct:
+            head = t
+            while head.dep_ in {"compound", "flat"} and head.head.i < cue.i and head.head.i > t.i:
+                head = head.head
+            return head if can_speak(head) or speaker_class(head) == "unknown" and head.pos_ == "PROPN" else None
+    return None
 
 
 def inverted_subject(cue: Token) -> Token | None:

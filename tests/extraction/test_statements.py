@@ -145,12 +145,84 @@ def test_a_trailing_according_to_is_not_part_of_the_content(statements_of):
     assert s.quote.text == "The border will stay closed until May"
 
 
+def test_a_trailing_according_to_vouches_for_every_conjoined_clause(statements_of):
+    text = "Lind received 41 percent, Okafor had 35 percent and Brandt took 12 percent, according to the count."
+    s = only(statements_of(text))
+    assert s.quote.text == "Lind received 41 percent, Okafor had 35 percent and Brandt took 12 percent"
+
+
+def test_a_phrase_inside_its_clause_leaves_the_words_around_it(statements_of):
+    text = "The border, according to the ministry, will stay closed until May."
+    s = only(statements_of(text))
+    assert [text[g.start : g.end] for g in s.quote.segments] == ["The border", "will stay closed until May"]
+
+
+def test_what_follows_a_trailing_according_to_tells_of_the_source(statements_of):
+    text = "Top earners would see incomes rise by 20 percent, according to the Tax Institute, twice its earlier figure."
+    s = only(statements_of(text))
+    assert s.quote.text == "Top earners would see incomes rise by 20 percent"
+
+
+def test_a_fronted_according_to_parsed_as_the_root_vouches_for_the_rest(statements_of):
+    s = only(statements_of("According to conservative radio host Ed Brandt, the move reeks of “fear” and desperation."))
+    assert s.quote.text == "the move reeks of “fear” and desperation" and s.speaker.name == "Ed Brandt"
+
+
 def test_an_outlet_that_relays_someone_s_words_is_not_their_speaker(statements_of):
     s = only(statements_of("According to the Daily Ledger, the minister said the border would stay closed."))
     assert s.cue.text == "said" and s.speaker.name == "minister"
 
 
 # --- contents: addressee clauses, relative objects, charges, conjuncts ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("The mayor said at a press briefing that the bridge would reopen in June.",
+         "that the bridge would reopen in June"),
+        ("Ines Duarte said on Friday during a news conference that she may wait until spring to decide.",
+         "that she may wait until spring to decide"),
+        ("The minister said in an interview with the broadcaster on Sunday that talks would resume.",
+         "that talks would resume"),
+    ],
+)
+def test_that_clause_hung_on_the_setting_is_what_was_said(statements_of, text, said):
+    s = only(statements_of(text))
+    assert s.quote.text == said and s.cue.text == "said"
+
+
+def test_a_relative_clause_of_the_setting_says_nothing(statements_of):
+    assert statements_of("The mayor spoke at a meeting that took place on Friday.") == []
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("And as Menendez pointed out, court rulings and new laws have a real impact on tenants.",
+         "court rulings and new laws have a real impact on tenants"),
+        ("Court rulings have a lasting impact on tenants, as the senator noted on Tuesday.",
+         "Court rulings have a lasting impact on tenants"),
+    ],
+)
+def test_an_as_clause_reports_the_clause_it_qualifies(statements_of, text, said):
+    s = only(statements_of(text))
+    assert s.quote.text == said and s.kind == "indirect"
+
+
+@pytest.mark.parametrize("text", ["As he spoke, the crowd cheered.", "As expected, the council approved the budget."])
+def test_an_as_clause_without_a_verb_of_saying_reports_nothing(statements_of, text):
+    assert statements_of(text) == []
+
+
+def test_noted_takes_a_noun_phrase(statements_of):
+    s = only(statements_of("Clara Voss noted the budget cuts and her work on the rail line."))
+    assert s.quote.text == "the budget cuts and her work on the rail line" and s.speaker.name == "Clara Voss"
+
+
+def test_told_someone_to_is_what_was_told(statements_of):
+    s = only(statements_of("Mayor Holt told the councillor to quiet down during the debate."))
+    assert s.quote.text == "to quiet down during the debate" and s.speaker.name == "Holt"
 
 
 def test_that_clause_hung_on_the_addressee_is_what_was_told(statements_of):
@@ -282,3 +354,9 @@ def test_a_verb_right_before_a_quotation_frames_it(statements_of):
 
 def test_a_quoted_term_as_an_object_is_not_framed(statements_of):
     assert statements_of("The minister considers the plan “smart” and the budget fair.") == []
+
+
+def test_what_was_said_never_holds_its_speaker(statements_of):
+    text = "“We will rebuild every school,” Texas delegate Bill Eastland, wearing a cowboy hat, said at the rally."
+    s = only(statements_of(text))
+    assert s.kind == "direct" and s.quote.text == "We will rebuild every school,"

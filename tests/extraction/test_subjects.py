@@ -112,3 +112,15 @@ def test_a_hyphenated_name_is_kept_whole(statements_of):
 def test_inverted_frames_where_the_parse_lost_the_subject(statements_of, text, name):
     s = [s for s in statements_of(text) if s.kind == "direct"][0]
     assert s.speaker.name.endswith(name)
+
+
+def test_the_frame_after_a_quotation_names_its_speaker(statements_of):
+    text = "“We will rebuild every school,” Texas delegate Bill Eastland, wearing a cowboy hat, said at the rally."
+    found = statements_of(text)
+    assert [(s.kind, s.quote.text, s.speaker.name) for s in found] == [
+        ("direct", "We will rebuild every school,", "Bill Eastland")]
+
+
+def test_a_surname_that_is_also_a_noun_is_the_person_the_article_named(statements_of):
+    found = statements_of("Kristen Day leads the group. “We need more help,” Day said.")
+    assert [s.speaker.name for s in found] == ["Kristen Day"]

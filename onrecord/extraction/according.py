@@ -1,0 +1,140 @@
+"""'According to X': X is the source, the rest of its clause the content.
+
+Each rule is one function:
+
+* ``according_to``            — the phrases: (the "according" token, the source token, the clause head);
+* ``according_to_statement``  — the statement: X the source (``source_phrase``), the rest of the clause
+                                the content, fronted, trailing (``first_conjunct``: all the clauses
+                                before it) or inside the clause (two segments); none when the clause
+                                is itself someone's reported speech and X only relayed it (``relayed``);
+* ``fronted_over_a_fragment`` — a phrase the parse made the root vouches for the rest of its sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from onrecord.extraction.content import classify_kind, subtree_chars, trim_range
+from onrecord.extraction.found import Found
+from onrecord.extraction.quotes import QuoteSpan
+from onrecord.extraction.subjects import can_speak, noun_phrase
+
+
+def according_to(doc: Doc) -> list[tuple[Token, Token, Token]]:
+    """'according to X' phrases: (the 'according' token, the source token, the clause head)."""
+    found = []
+    for t in doc:
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            to = doc[t.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in t.children if c.dep_ == "pobj"]
+            if objs:
+                found.append((t, objs[0], t.head))
+    return found
+
+
+def according_to_statement(acc: Token, source: Token, head: Token, quotes: list[QuoteSpan]) -> Found | None:
+    """The statement of an "according to X" phrase: X the source (``source_phrase``), the rest of
+    its clause the content.  None when the clause is itself someone's reported speech ("According
+    to CNN, the minister said …"): the outlet only relayed the words; the cue's statement has
+    them, with its own speaker."""
+    doc = acc.doc
+    sent = acc.sent
+    if head.i == acc.i or head.dep_ == "punct":
+        head = sent.root
+    if head.i == acc.i:
+        return fronted_over_a_fragment(acc, source, quotes)
+    if head.i < acc.i:
+        head = first_conjunct(head)
+    first, last = source_phrase(acc, source, head)
+    phrase = set(range(first, last + 1))
+    if head.i in phrase or relayed(head):
+        return None
+    trailing = last >= head.right_edge.i - 1 or (head.i < acc.i and head.pos_ in {"VERB", "AUX"})
+    if first > head.left_edge.i and trailing:
+        # a trailing phrase ("…, according to X, a spokesman", "…, according to X, more than
+        # twice what …"): the content stops before it; what follows it tells of the source
+        start, end = trim_range(doc, head.left_edge.idx, doc[first].idx)
+    elif first <= head.left_edge.i:
+        # a fronted phrase ("According to X, …"): the content starts after it
+        after = doc[last + 1] if last + 1 < len(doc) else doc[last]
+        start, end = subtree_chars(head, exclude=phrase | {t.i for t in head.subtree if t.i < after.i})
+    else:
+        # a phrase inside its clause ("The border, according to X, will stay closed"): the words
+        # around it
+        start, end = subtree_chars(head, exclude=phrase)
+        before, after = trim_range(doc, start, doc[first].idx), trim_range(doc, doc[last].idx + len(doc[last]), end)
+        if before[1] > before[0] and after[1] > after[0]:
+            return according_found(acc, source, (first, last), [before, after], quotes, fronted=acc.i < head.i)
+    return according_found(acc, source, (first, last), [(start, end)], quotes, fronted=acc.i < head.i)
+
+
+def fronted_over_a_fragment(acc: Token, source: Token, quotes: list[QuoteSpan]) -> Found | None:
+    """Fragment rule: "According to radio host Ed Brandt, the move reeks of fear" parsed with
+    "according" as the root and the clause after the comma as a noun in apposition to the source:
+    a phrase that opens its sentence and closes with a comma vouches for the rest of the sentence."""
+    doc = acc.doc
+    sent = acc.sent
+    if any(not (t.is_punct or t.is_space or t.dep_ == "cc") for t in doc[sent.start : acc.i]):
+        return None
+    comma = next((t.i for t in doc[source.i : sent.end] if t.text == ","), None)
+    if comma is None or comma + 1 >= sent.end:
+        return None
+    start, end = trim_range(doc, doc[comma + 1].idx, sent.end_char)
+    return according_found(acc, source, (acc.i, comma - 1), [(start, end)], quotes, fronted=True)
+
+
+def according_found(
+    acc: Token, source: Token, phrase: tuple[int, int], content: list[tuple[int, int]], quotes: list[QuoteSpan],
+    fronted: bool,
+) -> Found | None:
+    """The Found of an "according to" phrase: its content (at least 10 characters, in one or two
+    segments), its cue, and the source's words kept inside the phrase."""
+    doc = acc.doc
+    first, last = phrase
+    start, end = content[0][0], content[-1][1]
+    if sum(e - s for s, e in content) < 10:
+        return None
+    kind, quote = classify_kind(start, end, quotes, doc)
+    cue_span = (acc.idx, doc[acc.i + 1].idx + 2)
+    mention = noun_phrase(source)
+    if mention.end > last + 1 or mention.start < first:
+        mention = doc[max(mention.start, first + 2) : min(mention.end, last + 1)]
+    elif fronted and mention.end < last + 1:
+        mention = doc[mention.start : last + 1]  # the source's words the parse hung elsewhere
+    return Found(kind, content, acc, cue_span, "according_to", mention, quote=quote)
+
+
+def first_conjunct(head: Token) -> Token:
+    """Conjunct rule: "Trump received 37 percent, Clinton 36 percent and Bloomberg snagged 13
+    percent, according to the results": a phrase after conjoined clauses vouches for all of
+    them, though the parse hangs it on the last; the content starts with the first."""
+    while head.dep_ == "conj" and head.head.i < head.i and head.head.pos_ in {"VERB", "AUX"}:
+        head = head.head
+    return head
+
+
+def source_phrase(acc: Token, source: Token, head: Token) -> tuple[int, int]:
+    """The token range of "according to X": from "according" to the end of its source's words.  A
+    phrase before its clause ends at the comma that closes it (the parse may hang the clause's
+    subject from the source: "According to the minister, Russia, along with China, had …"); one
+    at the end of the sentence runs to it, appositions included ("…, according to a spokesman for
+    the ministry, Lena Berg.")."""
+    doc = acc.doc
+    sent = acc.sent
+    words = [t.i for t in source.subtree] + [acc.i, acc.i + 1]
+    last = max(words)
+    if acc.i < head.i:
+        comma = next((t.i for t in doc[source.i : sent.end] if t.text == ","), None)
+        if comma is not None and comma < head.i:
+            last = comma - 1  # "According to the Adviser to the Head of the Office, …": all of it
+    else:
+        tail = [t.i for t in doc[acc.i : sent.end] if not (t.is_punct or t.is_space)]
+        if tail and not any(t._.cue is not None for t in doc[acc.i + 2 : tail[-1] + 1]):
+            last = max(last, tail[-1])
+    return acc.i, last
+
+
+def relayed(head: Token) -> bool:
+    """The clause an "according to" phrase qualifies is itself reported speech with its own
+    speaker ("the minister said …"): the phrase names who relayed it, not who said it."""
+    return head._.cue is not None and any(c.dep_ == "nsubj" and can_speak(c) for c in head.children)
