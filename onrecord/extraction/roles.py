@@ -396,7 +396,8 @@ def _named_in_mention(mention: Span, name: str, type: str, ctx: Context) -> bool
             type == "person" and any(e.label_ not in PLACE_LABELS for e in inside) and len(name.split()) > 1):
         return True
     title, bare = split_title(mention.text)  # "PRESIDENT TRUMP", a transcript's label: a title and a name
-    return type in {"person", "organization"} and title is not None and bare is not None and "," not in bare \
+    return type in {"person", "organization"} and title is not None and office_head(title) is not None \
+        and bare is not None and "," not in bare \
         and all(w[:1].isupper() or w in NAME_PARTICLES for w in bare.split())
 
 
@@ -410,7 +411,8 @@ def resolve(mention: Span, name: str, type: str, ctx: Context) -> Resolved | Non
     if _describes_person(mention, ctx) and type == "person" and rules is RULES:
         return Resolved(description_of(mention, ctx.lexicon), "role")
     title, bare = split_title(name)
-    if rules is NAME_RULES and type in {"person", "organization"} and title is not None and bare is not None:
+    if rules is NAME_RULES and type in {"person", "organization"} and title is not None and bare is not None \
+            and office_head(title) is not None:
         return Resolved(bare, "person")  # "Secretary of the Treasury Ann Fields": the name, not the title
     return None
 
