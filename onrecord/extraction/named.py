@@ -27,7 +27,6 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.found import Found
 from onrecord.extraction.subjects import noun_phrase
-from onrecord.identity.hygiene import person_core
 from onrecord.identity.names import HONORIFICS, NAME_PARTICLES
 from onrecord.identity.registry import SpeakerRegistry
 from onrecord.identity.titles import (
@@ -43,7 +42,8 @@ from onrecord.identity.titles import (
     split_title,
     strip_determiner,
 )
-from onrecord.lexicons.roles import RoleLexicon
+from onrecord.lexicons.not_names import fold, load_not_names
+from onrecord.lexicons.roles import RoleLexicon, load_role_lexicon
 
 ORG_LABELS = {"ORG"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -263,6 +263,10 @@ def _office_before_of(root: Token) -> Token | None:
     """The title word a name is the object of "of" after ("President of Ukraine Volodymyr
     Zelenskyy", "Secretary of the Council Oleksiy Danilov"): the parse's reading of an English
     title written before its holder's name, common in official releases."""
+    for child in root.children:  # or the title hung on the name: "[Secretary of the Council] … Danilov"
+        if child.dep_ in {"nmod", "compound"} and child.i < root.i and office_head(child.text) is not None \
+                and any(c.lower_ == "of" for c in child.children):
+            return child
     of = root.head
     if root.dep_ != "pobj" or of.lower_ != "of" or of.head.pos_ not in {"NOUN", "PROPN"}:
         return None
@@ -434,12 +438,27 @@ def _pinned_name_in(entity: Span, registry: SpeakerRegistry) -> Span | None:
         if start > 0 and registry.pinned_person(span.text) is not None and len(span) >= 2:
             return span
     if _office_before_of(entity.root) is not None and tokens:
-        # "President of [Moldova Elena Dragan]": the country the title names, then the holder
-        core = person_core(entity.doc[tokens[0].i : tokens[-1].i + 1].text)
-        words = core.split()
-        if len(words) >= 2 and len(words) < len(tokens) and [t.text for t in tokens[-len(words):]] == words:
-            return entity.doc[tokens[-len(words)].i : tokens[-1].i + 1]
+        # "President of [Moldova Elena Dragan]", "Secretary of [the … Council Oleksiy Danilov]": the
+        # place or body the title names, then the holder, whose name is the capitalised words after
+        # the last place or organisation noun
+        words = core_name_words(tokens)
+        if 2 <= len(words) < len(tokens):
+            return entity.doc[words[0].i : words[-1].i + 1]
     return None
+
+
+def core_name_words(tokens: list[Token]) -> list[Token]:
+    """The capitalised words at the end of ``tokens`` after the last word that names a place or
+    an organisation (a known place, or an organisation noun: council, ministry, office …)."""
+    nouns = load_role_lexicon().organization_nouns
+    known = load_not_names()
+    places = known.countries | known.places
+    out: list[Token] = []
+    for t in reversed(tokens):
+        if not t.text[:1].isupper() or t.lower_ in nouns or fold(t.text) in places:
+            break
+        out.insert(0, t)
+    return out
 
 
 def article_names(doc: Doc, found: list[Found], registry: SpeakerRegistry, lexicon: RoleLexicon) -> ArticleNames:

@@ -22,6 +22,12 @@ def test_a_title_written_before_the_name_with_of_is_that_persons(statements_of, 
     assert speakers(statements_of, text)[-1] == ("Lidia Varga", "person")
 
 
+def test_a_title_naming_a_body_before_the_name_is_that_persons(statements_of):
+    text = ("This was stated by Secretary of the Harbour Safety Council Oleksiy Marchenko at a briefing. "
+            "“The port stays open,” the Secretary of the Harbour Safety Council said.")
+    assert speakers(statements_of, text)[-1] == ("Oleksiy Marchenko", "person")
+
+
 def test_the_judge_is_the_justice_the_article_named(statements_of):
     text = ("Mr Justice Harlow passed sentence at the crown court on Tuesday. "
             "The judge said the defendant had shown no regard for the victims.")
