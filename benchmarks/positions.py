@@ -1,7 +1,7 @@
 """Positions benchmark: issue tags, stances and shifts against our own annotation of corpus statements.
 
     python benchmarks/positions.py [--shared ../shared] [--set dev|heldout|heldout2|all] [--no-embeddings]
-                                   [--shift-pairs FILE]
+                                   [--no-shifts] [--shift-pairs FILE] [--dump FILE]
 
 ``benchmarks/positions_gold.jsonl`` holds our reading of statements that ``onrecord extract
 ../shared/corpus`` finds: for each, the article id, the offset where its quote starts, the issues
@@ -204,11 +204,14 @@ def main() -> None:
     parser.add_argument("--set", choices=[*SETS, "all"], default="all")
     parser.add_argument("--no-embeddings", action="store_true", help="only the trigger rules")
     parser.add_argument("--shift-pairs", type=Path, help="write the rules' flagged shifts, unlabelled, to FILE")
+    parser.add_argument("--no-shifts", action="store_true", help="only the gold's articles, no shifts")
+    parser.add_argument("--dump", type=Path, help="write the rules' results (JSON Lines) to FILE")
     args = parser.parse_args()
     corpus = args.shared / "corpus"
     sets = list(SETS) if args.set == "all" else [args.set]
     gold = {which: load_gold(which) for which in sets}
-    articles = list(iter_articles([corpus]))
+    wanted = {g["article"] for rows in gold.values() for g in rows}
+    articles = [a for a in iter_articles([corpus]) if not args.no_shifts or a.id in wanted]
     print(f"gold: {GOLD.relative_to(REPO)}; " + ", ".join(f"{w} {len(r)} statements" for w, r in gold.items())
           + f"; {len(articles)} articles of {corpus}")
     configs = [("rules", Config(embeddings=False, stance_url=None, stance_model=None))]
@@ -223,9 +226,13 @@ def main() -> None:
         print("(stance endpoint not measured: set ONRECORD_STANCE_URL and ONRECORD_STANCE_MODEL)")
     for name, options in configs:
         results, seconds = run(options, articles)
+        if args.dump and name == "rules":
+            args.dump.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in results), encoding="utf-8")
         found = {r["id"]: r["statements"] for r in results}
         for which, rows in gold.items():
             report(f"{name}, {which}", score(rows, found), seconds)
+        if args.no_shifts:
+            continue
         shifts = corpus_shifts(articles, results)
         report_shifts(shifts)
         if args.shift_pairs and name == "rules":

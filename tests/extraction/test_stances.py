@@ -14,6 +14,7 @@ import pytest
 from onrecord.config import Config
 from onrecord.extraction.stances.classify import RuleStance, StanceClassifier, stances_for
 from onrecord.extraction.stances.llm import OpenAICompatibleStance, parse_model_answer
+from onrecord.extraction.stances.reading import Speaker
 from onrecord.extraction.stances.rules import stance_for
 from onrecord.lexicons.taxonomy import load_taxonomy
 from onrecord.model.stance import Stance, choose_stance
@@ -202,8 +203,11 @@ def test_question_after_the_issue_leaves_the_issue_alone(stance):
     assert s.label == "support"
 
 
-def test_issue_named_outside_the_quote_reads_the_whole_quote(stance):
-    assert stance("they welcomed it", "ceasefire").label == "support"
+def test_issue_named_outside_the_quote_reads_the_whole_quote(nlp, tax):
+    # a joint statement: "they" are the speakers themselves
+    s = stance_for("they welcomed it", "ceasefire", "assert", False, tax, nlp=nlp,
+                   speaker=Speaker("Ana Silva and Roman Ilic", group=True))
+    assert s.label == "support" and s.confidence is not None and s.confidence < 0.7
 
 
 def test_sentences_that_disagree_leave_it_unclear(stance):
