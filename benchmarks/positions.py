@@ -164,7 +164,7 @@ def corpus_shifts(articles: list[Article], results: list[dict[str, Any]]) -> lis
 
     with tempfile.TemporaryDirectory() as tmp, Ledger(f"sqlite:///{tmp}/positions.db") as ledger:
         ledger.ingest_articles(articles, extractor=cached)
-        shifts = ledger.shifts()
+        shifts = ledger.shifts(weaker=True)
         rows = []
         for shift in shifts:
             row = shift_row(shift)
@@ -175,17 +175,21 @@ def corpus_shifts(articles: list[Article], results: list[dict[str, Any]]) -> lis
 
 
 def report_shifts(rows: list[dict[str, Any]]) -> None:
+    """Counts of the corpus shifts, and the share judged real, for what ``onrecord shifts`` lists
+    (reversals) and for the weaker kind ``--weaker`` adds."""
     judged = {}
     if SHIFTS_GOLD.exists():
         judged = {shift_key(g): g["real"] for g in map(json.loads, SHIFTS_GOLD.open(encoding="utf-8"))}
     same_day = sum(1 for r in rows if r["before_date"] == r["after_date"])
     same_article = sum(1 for r in rows if r["before_article"] == r["after_article"])
     kinds = Counter(r.get("kind", "shift") for r in rows)
-    real = sum(1 for r in rows if judged.get(shift_key(r)) is True)
-    not_real = sum(1 for r in rows if judged.get(shift_key(r)) is False)
     print(f"  shifts on the corpus: {len(rows)} ({', '.join(f'{k} {n}' for k, n in sorted(kinds.items()))}); "
           f"same day {same_day}, same article {same_article}")
-    print(f"  judged real {_ratio(real, real + not_real)}; not judged {len(rows) - real - not_real}")
+    for kind in sorted(kinds):
+        mine = [r for r in rows if r.get("kind", "shift") == kind]
+        real = sum(1 for r in mine if judged.get(shift_key(r)) is True)
+        not_real = sum(1 for r in mine if judged.get(shift_key(r)) is False)
+        print(f"  {kind}: judged real {_ratio(real, real + not_real)}; not judged {len(mine) - real - not_real}")
 
 
 def write_shift_pairs(rows: list[dict[str, Any]], path: Path) -> None:

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from onrecord.cli import app
-from onrecord.timeline.stances import find_shifts
+from onrecord.timeline.shifts import find_shifts
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seed" / "000_4318a879f6337696.txt"

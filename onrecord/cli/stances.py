@@ -20,11 +20,13 @@ from onrecord.cli.common import (
     open_ledger,
 )
 
-POSITION_COLUMNS = ["date", "issue", "stance", "evidence", "kind/time", "quote", "outlet"]
+POSITION_COLUMNS = ["date", "issue", "stance", "confidence", "evidence", "kind/time", "quote", "outlet"]
 SHIFT_COLUMNS = [
-    "after_date", "speaker", "issue", "shift", "before_date", "before_quote", "after_quote", "before_article",
-    "after_article",
+    "after_date", "speaker", "issue", "shift", "confidence", "before_date", "before_quote", "after_quote",
+    "before_article", "after_article",
 ]  # fmt: skip
+SHIFT_TITLES = {"reversal": "reversals (between accepting and rejecting)",
+                "qualification": "qualifications (support ↔ conditional, a weaker kind)"}
 
 
 def _chart_path(value: str | None) -> str | None:
@@ -52,8 +54,9 @@ def positions(
     db: DbOption = None,
     format: FormatOption = OutputFormat.table,
 ) -> None:
-    """A speaker's stance per issue over time: each statement once, oldest first; a person's
-    label (onrecord label) wins over the rules and is marked "(human)"."""
+    """A speaker's stance per issue over time: each statement once, oldest first, with the
+    stance's confidence; a person's label (onrecord label) wins over the rules and is marked
+    "(human)"."""
     from onrecord.errors import OnRecordError
     from onrecord.ledger.stances import entry_row
     from onrecord.timeline.charts import plot_timelines
@@ -89,21 +92,29 @@ def shifts(
     since: SinceOption = None,
     speaker: Annotated[str | None, typer.Option(help="part of the speaker's name, an alias, or the id")] = None,
     issue: IssueOption = None,
+    weaker: Annotated[bool, typer.Option("--weaker", help="also the weaker kind: support ↔ conditional")] = False,
     db: DbOption = None,
     format: FormatOption = OutputFormat.table,
 ) -> None:
-    """Changes of stance, newest first: the speaker's previous stance on the issue and the new one,
-    with both quotes and both articles."""
+    """Changes of position: a speaker's position on an issue on one day against an earlier day's,
+    from confident statements only, never two statements of one day or one article.  Reversals
+    (between accepting and rejecting), ranked by confidence and distance in time; with --weaker
+    also the qualifications (support ↔ conditional), shown apart; both quotes and articles."""
     from onrecord.ledger.stances import shift_row
 
     ledger = open_ledger(ctx, db)
-    rows = [shift_row(s) for s in ledger.shifts(since=since, speaker=speaker, issue=issue)]
-    if format is OutputFormat.table:
-        for r in rows:
-            r["shift"] = f"{r['from']} → {r['to']}"
-    emit(rows, format, SHIFT_COLUMNS)
-    if format is OutputFormat.table:
-        note(f"{len(rows)} shifts")
+    rows = [shift_row(s) for s in ledger.shifts(since=since, speaker=speaker, issue=issue, weaker=weaker)]
+    if format is not OutputFormat.table:
+        emit(rows, format, SHIFT_COLUMNS)
+        return
+    for r in rows:
+        r["shift"] = f"{r['from']} → {r['to']}"
+    for kind, title in SHIFT_TITLES.items():
+        shown = [r for r in rows if r["kind"] == kind]
+        if shown:
+            emit(shown, format, SHIFT_COLUMNS, title=title)
+    note(f"{sum(r['kind'] == 'reversal' for r in rows)} reversals, "
+         f"{sum(r['kind'] == 'qualification' for r in rows)} qualifications")
 
 
 def label(

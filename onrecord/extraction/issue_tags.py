@@ -87,6 +87,7 @@ class IssueMatcher:
             self._add(nlp, f"for:{issue.id}", issue.for_phrases, ())
             self._add(nlp, f"against:{issue.id}", issue.against_phrases, ())
             self._add(nlp, f"except:{issue.id}", issue.except_phrases, ())
+            self._add(nlp, f"aspect:{issue.id}", issue.aspect_phrases, ())
 
     def _add(self, nlp: Language, key: str, phrases: Sequence[Phrase], raw: Sequence[RawPattern]) -> None:
         patterns = phrase_patterns(nlp, [p.text for p in phrases]) if phrases else []

@@ -18,7 +18,8 @@ from onrecord.ledger.ingest import Extractor, Progress, default_extractor, inges
 from onrecord.ledger.records import IngestReport, QuoteCluster, Results, SpeakerQuote, StatementRecord
 from onrecord.lexicons.taxonomy import canonical_issue
 from onrecord.model.article import Article
-from onrecord.timeline.stances import Shift, StanceEntry
+from onrecord.timeline.shifts import Shift
+from onrecord.timeline.stances import StanceEntry
 
 
 class Ledger:
@@ -181,11 +182,12 @@ class Ledger:
         with self.engine.connect() as conn:
             return ledger_stances.speaker_timelines(conn, speaker, self.issue_id(issue))
 
-    def shifts(self, since: str | None = None, speaker: str | None = None, issue: str | None = None
-               ) -> list[Shift]:
-        """Changes of a speaker's stance on an issue, newest first."""
+    def shifts(self, since: str | None = None, speaker: str | None = None, issue: str | None = None,
+               weaker: bool = False) -> list[Shift]:
+        """Changes of a speaker's position on an issue, ranked by confidence and distance in time:
+        reversals, and with ``weaker`` the qualifications (support ↔ conditional) after them."""
         with self.engine.connect() as conn:
-            return ledger_stances.shifts(conn, since=since, speaker=speaker, issue=self.issue_id(issue))
+            return ledger_stances.shifts(conn, since=since, speaker=speaker, issue=self.issue_id(issue), weaker=weaker)
 
     def label_stance(self, statement_id: int, issue: str, label: str, note: str | None = None) -> None:
         """A person's stance label for one statement and issue; it wins over rules and models."""

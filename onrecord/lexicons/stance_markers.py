@@ -34,7 +34,8 @@ PHRASE_KEYS = ("support", "oppose", "good", "bad", "condition", "concessive", "o
 WORD_KEYS = ("requirement_verbs", "requirement_modals", "deal_nouns", "subject_pronouns", "contingent_modals",
              "negators", "first_person", "negative_predicates", "deontic_modals", "hedges", "boundary_preps",
              "occurrence_verbs", "speech_verbs", "question_words", "holder_nouns", "own_nouns", "against_words",
-             "for_words", "stance_copulas", "topic_nouns")
+             "for_words", "stance_copulas", "topic_nouns", "distancing", "topic_prepositions",
+             "topic_relations")
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,9 @@ class StanceMarkers:
     for_words: frozenset[str]
     stance_copulas: frozenset[str]
     topic_nouns: frozenset[str]
+    distancing: frozenset[str]
+    topic_prepositions: frozenset[str]
+    topic_relations: frozenset[str]
     cue_signs: Mapping[str, int]
     declined_cues: frozenset[str]
     denied_cues: frozenset[str]
@@ -130,6 +134,9 @@ class WordsEntry(_WordLists):
     for_words: Words
     stance_copulas: Words
     topic_nouns: Words
+    distancing: Words
+    topic_prepositions: Words
+    topic_relations: Words
 
 
 def _sign(value: str, what: str, key: str) -> str:

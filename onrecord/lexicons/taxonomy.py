@@ -39,7 +39,7 @@ from onrecord.model.stance import STANCE_LABELS
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 GAP = "..."
 GAP_WORDS = 3  # "end ... war": up to three words between
-Role = Literal["trigger", "for", "against"]
+Role = Literal["trigger", "for", "against", "aspect", "except"]
 
 
 # --- the data model ------------------------------------------------------------------------
@@ -82,6 +82,7 @@ class Issue:
     against_phrases: tuple[Phrase, ...] = ()
     examples: tuple[Example, ...] = ()
     except_phrases: tuple[Phrase, ...] = ()  # a trigger inside one of these does not count
+    aspect_phrases: tuple[Phrase, ...] = ()  # forms of the proposition: rejecting one is no oppose
 
 
 @dataclass(eq=False)
@@ -181,8 +182,10 @@ class StanceEntry(YamlModel):
 
     for_: list[PhraseText] = Field(default=[], alias="for")
     against: list[PhraseText] = []
+    # one form of the proposition ("the Normandy format"): rejecting it is not rejecting the whole
+    aspects: list[PhraseText] = []
 
-    @field_validator("for_", "against")
+    @field_validator("for_", "against", "aspects")
     @classmethod
     def _listed_once(cls, phrases: list[str], info: ValidationInfo) -> list[str]:
         return listed_once(phrases, key_of(cls, info), ignore_case=True)
@@ -277,6 +280,7 @@ def _issue(document: YamlDocument, entry: IssueEntry, at: NodePath) -> Issue:
                  except_phrases=phrases(triggers.except_, "triggers", "except"),
                  for_phrases=phrases(entry.stance.for_, "stance", "for"),
                  against_phrases=phrases(entry.stance.against, "stance", "against"),
+                 aspect_phrases=phrases(entry.stance.aspects, "stance", "aspects"),
                  examples=examples)
 
 

@@ -263,9 +263,9 @@ def positions(request: Request, speaker: Annotated[str, Query(min_length=1, max_
                           for (sid, i), entries in timelines.items()]}
 
 
-@router.get("/shifts", summary="Changes of stance, newest first")
+@router.get("/shifts", summary="Changes of position, ranked; weaker=true adds support ↔ conditional")
 def shifts(request: Request, since: str | None = None,
            speaker: Annotated[str | None, Query(max_length=200)] = None,
-           issue: Annotated[str | None, Query(max_length=64)] = None) -> dict[str, Any]:
-    found = _ledger(request).shifts(since=_date(since, "since"), speaker=speaker, issue=issue)
+           issue: Annotated[str | None, Query(max_length=64)] = None, weaker: bool = False) -> dict[str, Any]:
+    found = _ledger(request).shifts(since=_date(since, "since"), speaker=speaker, issue=issue, weaker=weaker)
     return {"items": [shift_row(s) for s in found]}

@@ -215,3 +215,72 @@ def test_stance_rows_stored_before_confidences_still_load():
     new = Stance("unclear", [], confidence=0.8, reason="r")
     assert Stance.from_dict(new.to_dict()) == new
     assert "confidence" not in old.to_dict()
+
+
+# --- claims, forecasts, topics and conditions that bind nothing --------------------------------
+
+
+def test_a_claim_the_speaker_reports_is_not_the_speakers(stance):
+    s = stance("Their comments that we allegedly refused to negotiate are part of their tactics.", "negotiations",
+               speaker=UKRAINIAN)
+    assert s.label == "unclear"
+
+
+def test_allegedly_distances_the_speaker(stance):
+    s = stance("Kyiv allegedly refused to negotiate.", "negotiations")
+    assert s.label == "unclear" and "allegedly" in s.reason
+
+
+def test_a_refusal_needs_someone_who_refuses(stance):
+    assert stance("I believe this will not benefit the diplomatic settlement.", "negotiations").label == "unclear"
+    assert stance("We will not join the talks.", "negotiations").label == "oppose"
+
+
+def test_not_before_is_a_condition(stance):
+    s = stance("We cannot talk about a ceasefire before the withdrawal of the troops.", "ceasefire")
+    assert s.label == "conditional" and "before" in s.evidence
+
+
+def test_as_soon_as_possible_is_no_condition(stance):
+    s = stance("We need humanitarian corridors to be opened as soon as possible.", "prisoners_humanitarian")
+    assert s.label == "support"
+
+
+def test_what_something_is_about_is_a_topic(stance):
+    assert stance("We expect de-escalation in relation to the occupied territories.", "territory").label == "unclear"
+
+
+def test_the_content_counts_once_per_direction(stance):
+    s = stance("Territorial integrity within internationally recognized borders is our priority.", "territory")
+    assert s.label == "oppose"
+
+
+def test_an_issue_named_only_in_conditions_is_not_conditioned(stance):
+    text = ("If our people are killed, if a referendum is held in the occupied territories, "
+            "Ukraine will leave the talks.")
+    assert stance(text, "territory").label != "conditional"
+    assert stance(text, "negotiations").label == "conditional"
+
+
+def test_a_condition_on_a_forecast_is_no_stance(stance):
+    s = stance("If it stays as it is, in a year it will invade someone's territory again.", "territory")
+    assert s.label == "unclear"
+
+
+def test_rejecting_one_form_of_talks_is_not_rejecting_talks(stance):
+    s = stance("We will not make do with the Normandy format alone.", "negotiations")
+    assert s.label == "unclear" and "one form" in s.reason
+    assert stance("We do not want another Budapest Memorandum.", "security_guarantees").label == "unclear"
+    # wanting one form is wanting talks
+    assert stance("We are ready for the Normandy format.", "negotiations").label == "support"
+
+
+def test_a_bare_if_is_sure_only_over_the_speakers_own_proposal(stance):
+    own = stance("If we want peace, we should put the land we hold under NATO protection.", "nato")
+    supposed = stance("If this happens, there will be an understanding on NATO protection.", "nato")
+    assert own.label == "conditional" and own.confidence >= 0.7
+    assert supposed.label != "conditional" or supposed.confidence < 0.7
+
+
+def test_a_condition_on_a_forecast_about_guarantors_is_no_stance(stance):
+    assert stance("The guarantors will not sign anything if the troops stay.", "security_guarantees").label == "unclear"

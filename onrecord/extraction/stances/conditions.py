@@ -24,7 +24,11 @@ def protasis_of(marker: Span) -> Span:
     last = marker[-1]
     if last.dep_ == "mark" and last.head.i != last.i:
         tokens = list(last.head.subtree)
-        return doc[tokens[0].i : tokens[-1].i + 1]
+        end = tokens[-1].i + 1
+        if marker.start < marker.sent.root.i:
+            # a condition put first ends at its comma ("if A, if B, we …"), whatever the parse
+            end = max(end, next((t.i for t in doc[marker.end : marker.sent.root.i] if t.text == ","), end))
+        return doc[min(tokens[0].i, marker.start) : end]
     if last.dep_ in {"prep", "agent"} or last.pos_ == "ADP":
         tokens = list(last.subtree)
         if len(tokens) > 1:
@@ -38,6 +42,13 @@ def protasis_of(marker: Span) -> Span:
 
 def _inside(span: Span, outer: Span) -> bool:
     return outer.start <= span.start and span.end <= outer.end
+
+
+def _path(anchors: Sequence[Token]) -> set[int]:
+    out: set[int] = set()
+    for anchor in anchors:
+        out.update(t.i for t in (anchor, *anchor.ancestors))
+    return out
 
 
 def _negated_in_clause(token: Token) -> bool:
@@ -58,18 +69,22 @@ def _negated_in_clause(token: Token) -> bool:
 
 def rule_without(sent: Span, anchors: Sequence[Token]) -> Stance | None:
     """Double-negative condition rule: "impossible without the United States", "no deal without
-    Ukraine" mean "only with it": what depends on it is conditional, and what it names is
-    required, so wanted ("peace is impossible without security guarantees" supports the
-    guarantees)."""
+    Ukraine" mean "only with it", "we cannot talk about a ceasefire before the withdrawal" means
+    "only after it": what depends on it is conditional, and what it names is required, so wanted
+    ("peace is impossible without security guarantees" supports the guarantees).  The
+    preposition must bear on the issue: hang from its path, or hold it."""
+    path = _path(anchors)
     for token in sent:
-        if token.lower_ != "without" or token.dep_ != "prep" or not _negated_in_clause(token.head):
+        if token.lower_ not in {"without", "before"} or token.dep_ != "prep" or not _negated_in_clause(token.head):
             continue
         required = {t.i for t in token.subtree}
+        if anchors and token.head.i not in path and not any(a.i in required for a in anchors):
+            continue
         if anchors and all(a.i in required for a in anchors):
-            return Stance("support", ["without"], confidence=0.7,
+            return Stance("support", [token.text], confidence=0.7,
                           reason="named as what cannot be done without: required, so wanted")
-        return Stance("conditional", ["without"], confidence=0.8,
-                      reason="only with what follows 'without' (a double negative)")
+        return Stance("conditional", [token.text], confidence=0.8,
+                      reason=f"only with what follows '{token.text}' (a double negative)")
     return None
 
 
@@ -86,11 +101,17 @@ def rule_condition(reading: Reading, sent: Span, anchors: Sequence[Token]) -> St
     against = [span for span, sign in reading.content(sent) if sign < 0]
     found: list[str] = []
     strong = False
+    # the issue named only inside conditions is what the sentence depends on: no other condition
+    # binds it ("if our people are killed, if a referendum is held in the occupied territories, …")
+    only_supposed = in_protasis(reading, sent, anchors)
     for marker in reading.in_sent("condition", sent):
         if any(c.start <= marker.start < c.end for c in concessive):
             continue  # "even if": the stance holds whatever happens
         if len(marker) == 1 and marker.root.dep_ in {"pcomp", "pobj"}:
             continue  # "at once", "for once": no condition
+        after = marker.doc[marker.end] if marker.end < len(marker.doc) else None
+        if after is not None and after.lower_ == "possible":
+            continue  # "as soon as possible": urgency, no condition
         protasis = protasis_of(marker)
         demanded = [a for a in against if _inside(a, protasis)]
         if demanded:
@@ -100,6 +121,8 @@ def rule_condition(reading: Reading, sent: Span, anchors: Sequence[Token]) -> St
             if _negated_in_protasis(protasis, anchors):
                 return Stance("conditional", [marker.text], confidence=0.5,
                               reason="the issue is named only in a condition on its absence")
+            continue
+        if only_supposed:
             continue
         found.append(marker.text)
         strong = strong or marker.text.lower() in STRONG_CONDITIONS
@@ -111,7 +134,9 @@ def rule_condition(reading: Reading, sent: Span, anchors: Sequence[Token]) -> St
     found.extend(then)
     if not found:
         return None
-    confidence = 0.8 if strong else 0.6 if found == then else 0.7
+    # a bare "if" is often a supposition ("if this happens, there will be …"): below the
+    # confidence positions need (timeline.stances.CONFIDENT); an explicit condition is surer
+    confidence = 0.8 if strong else 0.6 if found == then else 0.65
     return Stance("conditional", found, confidence=confidence,
                   reason=f"accepted under a condition ({', '.join(found)})")
 

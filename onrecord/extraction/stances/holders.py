@@ -23,6 +23,7 @@ HolderKind = Literal["speaker", "own_side", "other", "unknown"]
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 THIRD_PERSON = {"they", "them"}
 REPORTED_SPEAKER = {"he", "she"}  # in reported speech the speaker is "he" or "she"
+PERSONAL = {"i", "we", "you", "he", "she", "they", "me", "us", "him", "her", "them", "who"}  # not "it", "this"
 # Modifiers of a speaker's mention that describe them ("President of Ukraine", "the Ukrainian
 # President", "Germany's chancellor"); relative clauses and the like tell other things.
 DESCRIPTION_DEPS = {"compound", "amod", "poss", "appos", "prep", "pobj", "nmod", "flat", "npadvmod"}
@@ -111,9 +112,9 @@ def clause_subject(anchor: Token, anchors: set[int]) -> tuple[Token | None, bool
         if token.dep_ == "relcl" and can_hold(token.head):
             return token.head, False  # the antecedent
         if token.pos_ in {"VERB", "AUX", "ADJ"} or token.dep_ in {"ROOT", "ccomp", "xcomp", "advcl", "conj"}:
-            if is_deontic(token):
-                return None, True
             subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+            if is_deontic(token):
+                return subject, True
             # the subject of an infinitive ("wants [Ukraine] to be a member") is what is wanted,
             # not who wants it
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
@@ -140,8 +141,11 @@ def classify(subject: Token, speaker: Speaker, anchors: set[int], relative: bool
     relative clause ("Russia, which …") is someone described, not a side the speaker may be
     speaking for: it is never an unknown side."""
     words = _core(subject)
-    if any(t.i in anchors for t in words):
+    head_words = [subject, *(c for c in subject.children if c.dep_ in {"compound", "amod", "nmod"})]
+    if any(t.i in anchors for t in head_words):
         return SPEAKER  # the issue itself is the subject: "talks are needed"
+    words = [t for t in words if t.i not in anchors and not any(a.i in anchors for a in t.ancestors
+                                                                if a.i != subject.i and a in words)]
     lower = subject.lower_
     if lower in MARKERS.first_person or lower in {"us", "me"}:
         return Holder("speaker", subject.text)  # named by the speaker themself: their own clause
@@ -172,12 +176,21 @@ def classify(subject: Token, speaker: Speaker, anchors: set[int], relative: bool
 
 CLAIM_VERBS = {"say", "claim", "allege", "assert", "insist", "think", "believe", "argue", "suggest", "write",
                "tell", "state", "declare", "pretend"}
+CLAIM_NOUNS = {"comment", "claim", "allegation", "statement", "report", "rumour", "rumor", "accusation", "narrative",
+               "lie", "story", "version"}
 
 
 def claimed_by(anchor: Token, speaker: Speaker, anchors: set[int]) -> Holder | None:
     """Claim rule: a clause said or thought by someone else ("they say that [we refuse to talk]")
     is their claim, whoever its own subject is."""
     for word in anchor.ancestors:
+        if word.pos_ == "NOUN" and word.lemma_.lower() in CLAIM_NOUNS:
+            # "their comments that we allegedly refused to negotiate"
+            owner = next((c for c in word.children if c.dep_ == "poss"), None)
+            name = owner.text if owner is not None else word.text
+            if owner is None or owner.lower_ not in {"our", "my"}:
+                return Holder("other", name, word.lemma_.lower())
+            continue
         if word.lemma_.lower() not in CLAIM_VERBS:
             continue
         subject = next((c for c in word.children if c.dep_ in SUBJECT_DEPS), None)
@@ -192,7 +205,7 @@ def claimed_by(anchor: Token, speaker: Speaker, anchors: set[int]) -> Holder | N
 def can_hold(token: Token) -> bool:
     """A word that can hold a position: a person, a side, a pronoun, "the government" — not "a
     mechanism" ("wants a mechanism that will guarantee …" describes what is wanted)."""
-    return (token.pos_ in {"PROPN", "PRON"} or token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+    return (token.pos_ == "PROPN" or token.lower_ in PERSONAL or token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
             or token.lemma_.lower() in MARKERS.holder_nouns or bool(sides_in([token.text])))
 
 
@@ -206,7 +219,12 @@ def holder_of(anchors: Sequence[Token], speaker: Speaker) -> Holder:
         subject, demand = clause_subject(anchor, ids)
         relative = subject is not None and any(c.dep_ == "relcl" for c in subject.children) \
             and any(a.i in {t.i for t in subject.subtree} for a in anchors)
-        holder = SPEAKER if demand or subject is None else classify(subject, speaker, ids, relative)
+        if demand:
+            # a demand is the speaker's; "we should" names them as its subject
+            first = subject is not None and subject.lower_ in MARKERS.first_person
+            holder = Holder("speaker", subject.text) if first and subject is not None else SPEAKER
+        else:
+            holder = SPEAKER if subject is None else classify(subject, speaker, ids, relative)
         if holder.kind in {"speaker", "own_side"}:
             holder = claimed_by(anchor, speaker, ids) or holder
         if subject is not None and holder.kind in {"other", "unknown"} and not holder.verb:

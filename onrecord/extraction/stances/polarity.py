@@ -42,6 +42,8 @@ class Sign:
     start: int  # token index, for evidence in text order
     decides: bool
     cue: bool = False
+    own: bool = False  # the speaker's own: "our goal", "my hope"
+    forecast: bool = False  # a modal negation over a thing ("this will not help"): no stance
 
 
 def is_own_clause(token: Token) -> bool:
@@ -91,7 +93,17 @@ def scope_of(anchors: Sequence[Token]) -> tuple[set[int], set[int]]:
                 operators.add(child.i)
             if child.dep_ in OPERATOR_DEPS | ARGUMENT_DEPS:
                 arguments.add(child.i)
+        operators.update(existential_negation(anchors[0].doc[i]))
     return operators, arguments
+
+
+def existential_negation(token: Token) -> list[int]:
+    """Existential rule: in "there is no sign that X is not our goal" the "no" of what there is
+    (not) negates the whole clause, the that-clause with it."""
+    if not any(c.dep_ == "expl" for c in token.children):
+        return []
+    return [d.i for c in token.children if c.dep_ in {"attr", "nsubj"}
+            for d in c.children if d.dep_ == "det" and d.lower_ in MARKERS.negators]
 
 
 def surrendered(span: Span, sign: int, content: Sequence[tuple[Span, int]]) -> bool:
@@ -159,6 +171,22 @@ def _describes_issue(span: Span, path: set[int], anchor_ids: set[int]) -> bool:
     return any(t.dep_ == "prep" and t.lower_ in GOAL_PREPS for t in below)
 
 
+REFUSALS = {"will", "would", "can", "could", "shall", "never"}
+
+
+def _is_prediction(span: Span) -> bool:
+    """Prediction rule: a modal refusal ("will not", "cannot", "never") refuses only when someone
+    who can hold a position is its subject ("we will not", "Kyiv will never"); with a thing as
+    subject ("this will not help the settlement") it forecasts."""
+    if not any(t.lemma_.lower() in REFUSALS or t.lower_ == "never" for t in span):
+        return False
+    verb = span.root if span.root.pos_ in {"VERB", "AUX"} and span.root.dep_ not in {"aux", "neg"} else span.root.head
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
+    if subject is None:
+        return False  # "there will be no talks", an imperative, a bare infinitive: the speaker's
+    return not can_hold(subject) and subject.dep_ != "expl"
+
+
 def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue: tuple[str, int] | None
                      ) -> tuple[list[Sign], set[int]]:
     """The factors of the polarity product for the issue in a sentence, and the operators' scope."""
@@ -174,13 +202,25 @@ def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue
     kept = {(s.start, s.end) for s in filter_spans([s for s, _, _ in spans])}
     factors: list[Sign] = []
     used: set[int] = set()
+    directions: set[int] = set()
     for span, sign, decides in spans:
         if (span.start, span.end) not in kept:
+            continue
+        if not decides and sign in directions and any(t.i in arguments for t in span):
+            # content rule: the issue's content counts once per direction ("territorial integrity
+            # within internationally recognized borders" says "against" once, not twice)
+            kept.discard((span.start, span.end))
             continue
         # markers and content may sit on an argument of the path ("offer [no concessions] on
         # our land"); bare negations only count as operators (below)
         if any(t.i in arguments for t in span) and _describes_issue(span, path, anchor_ids):
-            factors.append(Sign(span.text, sign, span.start, decides))
+            content = not decides
+            forecast = decides and sign < 0 and _is_prediction(span)
+            own = any(c.dep_ == "poss" and c.lower_ in {"our", "my"} for c in span.root.children)
+            # "this will not help the talks": a forecast, no refusal
+            factors.append(Sign(span.text, sign, span.start, decides and not forecast, own=own, forecast=forecast))
+            if content:
+                directions.add(sign)
             used.update(range(span.start, span.end))
             kept.discard((span.start, span.end))
     factors += _stance_prepositions(sent, operators, used)
@@ -194,6 +234,13 @@ def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue
     if cue is not None:
         factors.append(Sign(cue[0], cue[1], -1, True, cue=True))
     return factors, operators
+
+
+def distanced(reading: Reading, sent: Span, anchors: Sequence[Token]) -> list[str]:
+    """Distancing rule: "allegedly", "so-called" over the issue report what others claim, which
+    the speaker does not take on."""
+    operators, _ = scope_of(anchors)
+    return [t.text for t in sent if t.i in operators and t.lower_ in MARKERS.distancing]
 
 
 def hedged(sent: Span, operators: set[int]) -> list[str]:
@@ -226,7 +273,7 @@ def _confidence(factors: Sequence[Sign], hedges: Sequence[str], named: bool, own
     confidence = BASE if words else CUE_ONLY
     if not words:
         notes.append("only the cue decides")
-    if own_clause and words:
+    if (own_clause or any(f.own for f in words)) and words:
         confidence += OWN_CLAUSE
     if sum(1 for f in factors if f.sign < 0) >= 2:
         confidence -= DOUBLE_NEGATION

@@ -73,6 +73,10 @@ class Reading:
         return [(self.doc[h.start:h.end], 1 if h.role == "for" else -1) for h in self.hits
                 if h.role in ("for", "against") and sent.start <= h.start < sent.end]
 
+    def aspects(self, sent: Span) -> list[Span]:
+        """The spans that name one form of the proposition ("the Normandy format")."""
+        return [self.doc[h.start:h.end] for h in self.hits if h.role == "aspect" and sent.start <= h.start < sent.end]
+
     def in_sent(self, key: str, sent: Span) -> list[Span]:
         return [m for m in self.markers.get(key, []) if sent.start <= m.start < sent.end]
 

@@ -14,15 +14,18 @@ a function:
    a. ``rule_holder``      — a clause whose subject is someone else states their position
       ("Russia, which does not want …", "Russia refused to …"): unclear for the speaker, and
       the position is recorded as ``reported`` for that holder (``holders.py``);
-   b. ``rule_without``     — "impossible without X": conditional; X itself is required, so wanted;
+   b. ``rule_distanced``   — "allegedly", "so-called": a claim the speaker does not take on;
+      ``rule_without``     — "impossible without X": conditional; X itself is required, so wanted;
    c. ``rule_condition``   — "only if", "unless", "until", "in exchange for", "once",
       "otherwise" (before the issue), "…, and then X can …"; a condition that demands the
-      contrary of the proposition ("fight until the 1991 borders") is a refusal: oppose;
+      contrary of the proposition ("fight until the 1991 borders") is a refusal: oppose; a
+      condition on a forecast is no stance (``rule_stated_condition``);
    d. ``rule_requirement`` — "it must guarantee …", "talks must be based on …": conditional;
    e. ``rule_question``    — a question asserts nothing, unless the statement answers it
       ("Will we give up Crimea? Never."); ``rule_open_question``: nor does "whether …";
       ``rule_topic``: nor what is said of "the issue of Crimea";
-   f. ``rule_polarity``    — signs multiplied along the issue's path (``polarity.py``);
+   f. ``rule_polarity``    — signs multiplied along the issue's path (``polarity.py``); then
+      ``rule_aspect``: rejecting one form of it ("the Normandy format") is no oppose;
 3. ``combine``: sentences that agree give their label, a condition anywhere makes it conditional,
    sentences that disagree leave it unclear;
 4. ``rule_denied_cue``     — "denied that …": the content's stance reversed.
@@ -54,7 +57,13 @@ from onrecord.extraction.stances.cue_rules import (
     rule_negated_cue,
 )
 from onrecord.extraction.stances.holders import CLAIM_VERBS, Holder, holder_of
-from onrecord.extraction.stances.polarity import UNPLACED_SIDE, polarity_factors, rule_polarity
+from onrecord.extraction.stances.polarity import (
+    NOT_NAMED,
+    UNPLACED_SIDE,
+    distanced,
+    polarity_factors,
+    rule_polarity,
+)
 from onrecord.extraction.stances.reading import MARKERS, Reading, Speaker, read
 from onrecord.lexicons.taxonomy import Taxonomy, load_taxonomy
 from onrecord.model.stance import Reported, Stance
@@ -128,8 +137,15 @@ def rule_open_question(anchors: Sequence[Token]) -> Stance | None:
 
 
 def topic_of(anchor: Token) -> Token | None:
-    """The topic noun an issue mention is named under ("the issue of [Crimea]", "the [NATO]
-    question"), or None."""
+    """The topic noun or preposition an issue mention is named under ("the issue of [Crimea]",
+    "the [NATO] question", "talks about [Crimea]", "in relation to [the occupied territories]"),
+    or None."""
+    for word in (anchor, *anchor.ancestors):
+        if word.dep_ not in {"pobj", "prep", "compound", "amod", "nmod", "pcomp"} and word.i != anchor.i:
+            break
+        if word.dep_ == "prep" and (word.lower_ in MARKERS.topic_prepositions
+                                    or word.head.lemma_.lower() in MARKERS.topic_relations):
+            return word
     head = anchor
     while head.dep_ in {"compound", "amod", "pobj", "prep", "nmod", "poss"} or head.i == anchor.i:
         if head.i != anchor.i and head.pos_ in {"NOUN", "PROPN"} and head.lemma_.lower() in MARKERS.topic_nouns:
@@ -173,6 +189,61 @@ def rule_holder(reading: Reading, sent: Span, anchors: Sequence[Token], holder: 
                   reason=f"the position of {holder.name}, which the statement reports, not the speaker's")
 
 
+def _not_named(stance: Stance) -> Stance:
+    """A label decided on a sentence that does not name the issue is less sure (see polarity)."""
+    if stance.label != "unclear" and stance.confidence is not None:
+        stance.confidence = round(max(0.1, stance.confidence - NOT_NAMED), 2)
+        stance.reason = f"{stance.reason} (the issue is named outside this sentence)"
+    return stance
+
+
+def rule_distanced(reading: Reading, sent: Span, anchors: Sequence[Token]) -> Stance | None:
+    """Distancing rule: "their claims that we allegedly refused to talk" reports a claim the
+    speaker does not take on: no position of the speaker's."""
+    words = distanced(reading, sent, anchors) if anchors else []
+    if not words:
+        return None
+    return Stance("unclear", words, confidence=0.75, reason=f"the speaker distances themself ('{words[0]}')")
+
+
+def rule_stated_condition(reading: Reading, sent: Span, anchors: Sequence[Token], holder: Holder,
+                          cue: tuple[str, int] | None) -> Stance | None:
+    """A condition binds a stance, not a forecast: the clause it conditions must state one — a
+    marker, a negation or the issue's content on the issue, a cue that takes a position, or a
+    subject who holds one ("we", a side).  "If it stays as it is, in a year it will invade
+    someone's territory again" conditions a forecast: no conditional stance.  A bare "if" over
+    the speaker's own proposal ("if we want to stop the war, we should …") is as sure as an
+    explicit condition; over anything else it may be a supposition, and stays below the
+    confidence positions need."""
+    stance = rule_condition(reading, sent, anchors)
+    if stance is None or stance.label != "conditional" or (stance.confidence or 0) <= 0.5:
+        return stance
+    factors, _ = polarity_factors(reading, sent, outside_conditions(reading, sent, anchors) or anchors, None)
+    # a forecast over the issue ("the guarantors will not sign … if …") is no stance to condition
+    bearing = [] if any(f.forecast for f in factors) else factors
+    own_proposal = holder.explicit and any(f.decides for f in bearing)
+    if own_proposal and (stance.confidence or 0) < 0.75:
+        stance.confidence = 0.75
+        stance.reason = f"{stance.reason}: the speaker's own proposal"
+    if holder.explicit or holder.kind in {"own_side", "unknown"} or cue is not None or bearing:
+        return stance
+    return None
+
+
+def rule_aspect(reading: Reading, sent: Span, anchors: Sequence[Token], stance: Stance) -> Stance:
+    """Aspect rule: rejecting one form of the proposition ("we will not make do with the Normandy
+    format", "not another Budapest Memorandum") is not rejecting the proposition; wanting one is
+    wanting it.  Applies when every mention of the issue is inside such a form."""
+    if stance.label != "oppose" or not anchors:
+        return stance
+    forms = reading.aspects(sent)
+    if not all(any(f.start <= a.i < f.end for f in forms) for a in anchors):
+        return stance
+    names = ", ".join(dict.fromkeys(f.text for f in forms))
+    return Stance("unclear", stance.evidence, confidence=0.7,
+                  reason=f"rejects one form of it ({names}), not the proposition")
+
+
 def sentence_stance(reading: Reading, sent: Span, anchors: Sequence[Token], cue: tuple[str, int] | None,
                     named: bool) -> Stance:
     """The rules in order for one sentence; ``named`` is False when the issue is not named in
@@ -180,8 +251,9 @@ def sentence_stance(reading: Reading, sent: Span, anchors: Sequence[Token], cue:
     holder = holder_of(outside_conditions(reading, sent, anchors) or anchors, reading.speaker)
     for rule in (
         lambda: rule_holder(reading, sent, anchors, holder, cue),
+        lambda: rule_distanced(reading, sent, anchors if named else []),
         lambda: rule_without(sent, anchors if named else []),
-        lambda: rule_condition(reading, sent, anchors),
+        lambda: rule_stated_condition(reading, sent, anchors, holder, cue),
         lambda: rule_requirement(reading, sent, anchors if named else []),
         lambda: rule_question(reading, sent, anchors),
         lambda: rule_open_question(anchors if named else []),
@@ -189,10 +261,11 @@ def sentence_stance(reading: Reading, sent: Span, anchors: Sequence[Token], cue:
     ):
         stance = rule()
         if stance is not None:
-            return stance
+            return _not_named(stance) if not named else stance
     stance = rule_polarity(reading, sent, anchors, cue, named=named, own_clause=holder.explicit)
     if stance is None:
         return Stance("unclear", [], confidence=0.6, reason=NO_MARKER)
+    stance = rule_aspect(reading, sent, anchors, stance)
     if holder.kind == "unknown":
         # "Ukraine will not give up …" from a speaker the article does not place on a side
         stance.confidence = round(max(0.1, (stance.confidence or 0.5) - UNPLACED_SIDE), 2)
