@@ -30,7 +30,8 @@ from onrecord.lexicons.yaml_models import (
     read_yaml,
 )
 
-PHRASE_KEYS = ("support", "oppose", "good", "bad", "condition", "concessive", "otherwise")
+PHRASE_KEYS = ("support", "oppose", "good", "bad", "condition", "concessive", "not_condition", "not_negation",
+               "otherwise")
 WORD_KEYS = ("requirement_verbs", "requirement_modals", "deal_nouns", "subject_pronouns", "contingent_modals",
              "negators", "first_person", "negative_predicates", "deontic_modals", "hedges", "boundary_preps",
              "occurrence_verbs", "speech_verbs", "question_words", "holder_nouns", "own_nouns", "against_words",
@@ -46,6 +47,8 @@ class StanceMarkers:
     bad: tuple[str, ...]
     condition: tuple[str, ...]
     concessive: tuple[str, ...]
+    not_condition: tuple[str, ...]
+    not_negation: tuple[str, ...]
     otherwise: tuple[str, ...]
     oppose_patterns: tuple[tuple[Mapping[str, Any], ...], ...]
     requirement_verbs: frozenset[str]
@@ -110,6 +113,8 @@ class PhrasesEntry(_WordLists):
     bad: Words
     condition: Words
     concessive: Words
+    not_condition: Words
+    not_negation: Words
     otherwise: Words
 
 

@@ -284,3 +284,16 @@ def test_a_bare_if_is_sure_only_over_the_speakers_own_proposal(stance):
 
 def test_a_condition_on_a_forecast_about_guarantors_is_no_stance(stance):
     assert stance("The guarantors will not sign anything if the troops stay.", "security_guarantees").label == "unclear"
+
+
+def test_words_that_look_like_negations_or_conditions_but_are_not(stance):
+    assert stance("Until now, we have been ready for talks.", "negotiations").label == "support"
+    assert stance("Once again, we call for a ceasefire.", "ceasefire").label == "support"
+    assert stance("We need not only weapons but also money.", "weapons_permissions").label == "support"
+    assert stance("There is no doubt that we need security guarantees.", "security_guarantees").label == "support"
+    assert stance("Partners help our army as never before.", "weapons_permissions").label != "oppose"
+
+
+def test_a_place_is_not_what_is_wanted(stance):
+    s = stance("We expect de-escalation along the front line.", "territory")
+    assert s.label == "unclear"

@@ -104,9 +104,12 @@ def rule_condition(reading: Reading, sent: Span, anchors: Sequence[Token]) -> St
     # the issue named only inside conditions is what the sentence depends on: no other condition
     # binds it ("if our people are killed, if a referendum is held in the occupied territories, …")
     only_supposed = in_protasis(reading, sent, anchors)
+    unset = reading.in_sent("not_condition", sent)
     for marker in reading.in_sent("condition", sent):
         if any(c.start <= marker.start < c.end for c in concessive):
             continue  # "even if": the stance holds whatever happens
+        if any(c.start <= marker.start < c.end for c in unset):
+            continue  # "until now", "once again", "if possible": no condition
         if len(marker) == 1 and marker.root.dep_ in {"pcomp", "pobj"}:
             continue  # "at once", "for once": no condition
         after = marker.doc[marker.end] if marker.end < len(marker.doc) else None
@@ -118,7 +121,7 @@ def rule_condition(reading: Reading, sent: Span, anchors: Sequence[Token]) -> St
             return Stance("oppose", [marker.text, *(a.text for a in demanded)], confidence=0.8,
                           reason="nothing short of the contrary is accepted (a maximal demand)")
         if anchors and all(protasis.start <= a.i < protasis.end for a in anchors):
-            if _negated_in_protasis(protasis, anchors):
+            if _negated_in_protasis(protasis, anchors, reading):
                 return Stance("conditional", [marker.text], confidence=0.5,
                               reason="the issue is named only in a condition on its absence")
             continue
@@ -153,13 +156,16 @@ def in_protasis(reading: Reading, sent: Span, anchors: Sequence[Token]) -> bool:
     return bool(anchors) and not outside_conditions(reading, sent, anchors)
 
 
-def _negated_in_protasis(protasis: Span, anchors: Sequence[Token]) -> bool:
+def _negated_in_protasis(protasis: Span, anchors: Sequence[Token], reading: Reading | None = None) -> bool:
     ids = {a.i for a in anchors}
     for anchor in anchors:
         for word in (anchor, *anchor.ancestors):
             if not protasis.start <= word.i < protasis.end:
                 break
-            if any(c.dep_ == "neg" or c.lower_ in MARKERS.negators for c in word.children if c.i not in ids):
+            unnegated = {t.i for span in reading.in_sent("not_negation", protasis.sent) for t in span} \
+                if reading is not None else set()
+            if any((c.dep_ == "neg" or c.lower_ in MARKERS.negators) and c.i not in unnegated
+                   for c in word.children if c.i not in ids):
                 return True
     return False
 

@@ -67,11 +67,13 @@ def is_own_clause(token: Token) -> bool:
 def path_of(anchors: Sequence[Token]) -> set[int]:
     """The issue's path up the parse: from each mention to the root of its clause."""
     path: set[int] = set()
+    ids = {a.i for a in anchors}
     for anchor in anchors:
         token = anchor
         while token.i not in path:
             path.add(token.i)
-            if token.head.i == token.i or is_own_clause(token):
+            # a boundary inside the issue's own words ("at the negotiating table") is no boundary
+            if token.head.i == token.i or (is_own_clause(token) and token.i not in ids):
                 break
             if token.dep_ == "conj" and token.pos_ == "ADP":
                 token = token.head.head  # "against war and for talks": the first preposition is not ours
@@ -193,6 +195,8 @@ def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue
     operators, arguments = scope_of(anchors)
     path = path_of(anchors)
     anchor_ids = {a.i for a in anchors}
+    # "not only … but also", "no doubt", "as never before": no negation, no refusal
+    unnegated = {t.i for span in reading.in_sent("not_negation", sent) for t in span}
     spans = [(s, 1, True) for s in reading.in_sent("support", sent)]
     spans += [(s, -1, True) for s in reading.in_sent("oppose", sent)]
     spans += _judgements(reading, sent)
@@ -205,6 +209,8 @@ def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue
     directions: set[int] = set()
     for span, sign, decides in spans:
         if (span.start, span.end) not in kept:
+            continue
+        if sign < 0 and decides and any(t.i in unnegated for t in span):
             continue
         if not decides and sign in directions and any(t.i in arguments for t in span):
             # content rule: the issue's content counts once per direction ("territorial integrity
@@ -225,7 +231,7 @@ def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue
             kept.discard((span.start, span.end))
     factors += _stance_prepositions(sent, operators, used)
     for token in sent:
-        if token.i in used or token.i not in operators:
+        if token.i in used or token.i not in operators or token.i in unnegated:
             continue
         if token.lower_ in MARKERS.negators or token.dep_ == "neg":
             factors.append(Sign(token.text, -1, token.i, False))
