@@ -1,7 +1,7 @@
 """Positions benchmark: issue tags, stances and shifts against our own annotation of corpus statements.
 
-    python benchmarks/positions.py [--shared ../shared] [--set dev|heldout|heldout2|all] [--no-embeddings]
-                                   [--no-shifts] [--shift-pairs FILE] [--dump FILE]
+    python benchmarks/positions.py [--shared ../shared] [--set dev|heldout|heldout2|all] [--no-shifts]
+                                   [--shift-pairs FILE] [--dump FILE]
 
 ``benchmarks/positions_gold.jsonl`` holds our reading of statements that ``onrecord extract
 ../shared/corpus`` finds: for each, the article id, the offset where its quote starts, the issues
@@ -19,9 +19,8 @@ are read from ``../shared/corpus``.  The sets:
 position: yes/no" from the two quotes alone, before the tool's labels of them were looked at
 (``--shift-pairs`` writes the pairs to judge without their labels).
 
-Prints, for the trigger rules, for the rules refined by sentence embeddings (when the
-``onrecord[embeddings]`` extra is installed) and for an OpenAI-compatible stance endpoint (when
-``ONRECORD_STANCE_URL`` and ``ONRECORD_STANCE_MODEL`` are set): micro precision, recall and F1 of
+Prints, for the rules and for an OpenAI-compatible stance endpoint (when ``ONRECORD_STANCE_URL``
+and ``ONRECORD_STANCE_MODEL`` are set; the rules still tag the issues): micro precision, recall and F1 of
 (statement, issue) pairs, per-issue counts; on the issues both sides tagged, stance agreement,
 the precision of the labels we commit to (support, oppose, conditional), per-label precision and
 recall and the confusion; for the shifts on the whole corpus, how many, how many between
@@ -44,7 +43,6 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from onrecord.config import Config  # noqa: E402
-from onrecord.extraction.embeddings import embeddings_available  # noqa: E402
 from onrecord.extraction.pipeline import build_nlp, extract_articles  # noqa: E402
 from onrecord.ledger import Ledger  # noqa: E402
 from onrecord.ledger.stances import shift_row  # noqa: E402
@@ -206,7 +204,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--set", choices=[*SETS, "all"], default="all")
-    parser.add_argument("--no-embeddings", action="store_true", help="only the trigger rules")
     parser.add_argument("--shift-pairs", type=Path, help="write the rules' flagged shifts, unlabelled, to FILE")
     parser.add_argument("--no-shifts", action="store_true", help="only the gold's articles, no shifts")
     parser.add_argument("--dump", type=Path, help="write the rules' results (JSON Lines) to FILE")
@@ -218,14 +215,10 @@ def main() -> None:
     articles = [a for a in iter_articles([corpus]) if not args.no_shifts or a.id in wanted]
     print(f"gold: {GOLD.relative_to(REPO)}; " + ", ".join(f"{w} {len(r)} statements" for w, r in gold.items())
           + f"; {len(articles)} articles of {corpus}")
-    configs = [("rules", Config(embeddings=False, stance_url=None, stance_model=None))]
-    if not args.no_embeddings and embeddings_available():
-        configs.append(("rules + embeddings", Config(embeddings=True, stance_url=None, stance_model=None)))
-    elif not args.no_embeddings:
-        print("(embeddings not measured: pip install 'onrecord[embeddings]')")
+    configs = [("rules", Config(stance_url=None, stance_model=None))]
     endpoint = Config()
     if endpoint.stance_url and endpoint.stance_model:
-        configs.append((f"rules + stance endpoint {endpoint.stance_model}", Config(embeddings=False)))
+        configs.append((f"stance endpoint {endpoint.stance_model}", endpoint))
     else:
         print("(stance endpoint not measured: set ONRECORD_STANCE_URL and ONRECORD_STANCE_MODEL)")
     for name, options in configs:

@@ -74,7 +74,7 @@ class Ledger:
         """Read files and folders (text, HTML, JSON, JSON Lines), extract, store.  Articles
         stored already with the same content are skipped before extraction; ``force``
         extracts them again.  ``options`` are those of ``onrecord ingest`` (model, taxonomy,
-        aliases, embeddings, stance_url, stance_model) over the ledger's config."""
+        aliases, stance_url, stance_model) over the ledger's config."""
         from onrecord import readers
 
         paths = list(paths)

@@ -36,7 +36,7 @@ WORD_KEYS = ("requirement_verbs", "requirement_modals", "deal_nouns", "subject_p
              "negators", "first_person", "negative_predicates", "deontic_modals", "hedges", "boundary_preps",
              "occurrence_verbs", "speech_verbs", "question_words", "holder_nouns", "own_nouns", "against_words",
              "for_words", "stance_copulas", "topic_nouns", "distancing", "topic_prepositions",
-             "topic_relations")
+             "topic_relations", "unconditional")
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,7 @@ class StanceMarkers:
     distancing: frozenset[str]
     topic_prepositions: frozenset[str]
     topic_relations: frozenset[str]
+    unconditional: frozenset[str]
     cue_signs: Mapping[str, int]
     declined_cues: frozenset[str]
     denied_cues: frozenset[str]
@@ -142,6 +143,7 @@ class WordsEntry(_WordLists):
     distancing: Words
     topic_prepositions: Words
     topic_relations: Words
+    unconditional: Words
 
 
 def _sign(value: str, what: str, key: str) -> str:

@@ -14,7 +14,10 @@ change.  Positions that are not informative, or that no statement is sure of, ne
 break a shift.  Two kinds:
 
 - ``reversal``: between accepting (support, conditional) and rejecting (oppose);
-- ``qualification``: between support and conditional support — weaker, shown apart.
+- ``qualification``: between support and conditional support — weaker, shown apart, and only
+  when the support was said to have no condition ("ready at any moment", "without
+  preconditions"): a support that says nothing of conditions does not contradict a condition
+  stated another day.
 
 Shifts are ranked: reversals first, then by confidence (the lower of the two positions'), then
 by distance in time (further apart first), then newest first.
@@ -28,6 +31,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
+from onrecord.lexicons.stance_markers import load_stance_markers
 from onrecord.timeline.stances import StanceEntry, date_key, speaker_ids, timeline
 
 ShiftKind = Literal["reversal", "qualification"]
@@ -160,6 +164,13 @@ def shift_kind(a: str, b: str) -> ShiftKind:
     return "qualification" if {a, b} <= ACCEPTING else "reversal"
 
 
+def unconditional(position: Position) -> bool:
+    """The position's supporting statements say it has no condition ("at any moment",
+    "without preconditions")."""
+    words = load_stance_markers().unconditional
+    return any(w in e.quote.lower() for e in position.entries if e.label == "support" for w in words)
+
+
 def may_compare(earlier: Position, later: Position) -> bool:
     """Shift rule: two positions may make a shift when their occasions are strictly ordered and
     they come from different articles — unless the earlier is a position the article reports as
@@ -177,9 +188,13 @@ def shifts_in(entries: Sequence[StanceEntry]) -> list[Shift]:
         if position.label is None:
             continue  # that day's statements disagree: no position, and no break either
         if previous is not None and position.label != previous.label and may_compare(previous, position):
+            kind = shift_kind(previous.label, position.label)  # type: ignore[arg-type]
+            supporting = previous if previous.label == "support" else position
+            if kind == "qualification" and not unconditional(supporting):
+                previous = position
+                continue  # "we want talks" one day and "only if …" another: no contradiction
             days = None if previous.occasion.before else (position.occasion.first - previous.occasion.last).days
-            out.append(Shift(position.speaker_id, position.issue, previous.best, position.best,
-                             shift_kind(previous.label, position.label),  # type: ignore[arg-type]
+            out.append(Shift(position.speaker_id, position.issue, previous.best, position.best, kind,
                              min(previous.confidence, position.confidence), days,
                              previous.label, position.label, previous, position))  # type: ignore[arg-type]
         previous = position

@@ -280,7 +280,7 @@ def test_only_confident_statements_make_positions():
 
 def test_support_to_conditional_is_a_weaker_kind_ranked_after_reversals():
     statements = [
-        st("Mara Holt", "2024-01-01", "support", issue="nato"),
+        st("Mara Holt", "2024-01-01", "support", issue="nato", quote="we are ready to join at any moment"),
         st("Mara Holt", "2024-01-05", "conditional", issue="nato"),  # qualification, sure
         st("Ivo Rask", "2024-01-01", "support", confidence=0.75),
         st("Ivo Rask", "2024-03-01", "oppose", confidence=0.75),  # reversal, less sure
@@ -306,3 +306,12 @@ def test_a_disagreeing_day_neither_makes_nor_breaks_a_shift():
                   st("Mara Holt", "2024-03-01", "oppose", quote="later")]
     (shift,) = find_shifts(statements)
     assert shift.before.date == "2024-01-01" and shift.after.quote == "later"
+
+
+def test_a_condition_after_a_support_that_said_nothing_of_conditions_is_no_shift():
+    said = [st("Mara Holt", "2024-01-01", "support", quote="we want talks"),
+            st("Mara Holt", "2024-02-01", "conditional", quote="talks only if they withdraw")]
+    assert find_shifts(said) == []
+    said[0]["quote"]["text"] = "we want talks without preconditions"
+    (shift,) = find_shifts(said)
+    assert shift.kind == "qualification"
