@@ -258,8 +258,27 @@ def test_the_content_counts_once_per_direction(stance):
 def test_an_issue_named_only_in_conditions_is_not_conditioned(stance):
     text = ("If our people are killed, if a referendum is held in the occupied territories, "
             "Ukraine will leave the talks.")
-    assert stance(text, "territory").label != "conditional"
-    assert stance(text, "negotiations").label == "conditional"
+    assert stance(text, "territory", speaker=UKRAINIAN).label != "conditional"
+    assert stance(text, "negotiations", speaker=UKRAINIAN).label == "conditional"
+
+
+def test_a_bare_if_over_no_proposal_decides_nothing(stance):
+    # weak condition: from a speaker on no stated side, "if …, X will …" may be a supposition
+    s = stance("If the shelling goes on, Kyiv will leave the talks.", "negotiations")
+    assert s.label == "unclear" and "weak condition" in s.reason
+    # over the speaker's own proposal, put with a modal, it decides
+    s = stance("We can discuss the status of Crimea if the shelling stops.", "territory")
+    assert s.label == "conditional" and s.confidence >= 0.7, s
+
+
+@pytest.mark.parametrize("text", [
+    "The prisoners will be released once the lists are agreed.",
+    "We will sign the ceasefire as soon as the troops pull back.",
+])
+def test_once_and_as_soon_as_are_explicit_conditions(stance, text):
+    issue = "prisoners_humanitarian" if "prisoners" in text else "ceasefire"
+    s = stance(text, issue, speaker=UKRAINIAN)
+    assert s.label == "conditional" and s.confidence >= 0.7, s
 
 
 def test_a_condition_on_a_forecast_is_no_stance(stance):

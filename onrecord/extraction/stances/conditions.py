@@ -14,7 +14,7 @@ from onrecord.model.stance import Stance
 # A condition named by one of these is explicit; a bare "if" may be a supposition.
 STRONG_CONDITIONS = {"only if", "unless", "until", "in exchange for", "in return for", "provided that",
                      "providing that", "as long as", "on condition that", "on the condition that",
-                     "only after", "only when", "only with"}
+                     "only after", "only when", "only with", "once", "as soon as"}
 
 
 def protasis_of(marker: Span) -> Span:

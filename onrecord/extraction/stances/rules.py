@@ -206,6 +206,18 @@ def rule_distanced(reading: Reading, sent: Span, anchors: Sequence[Token]) -> St
     return Stance("unclear", words, confidence=0.75, reason=f"the speaker distances themself ('{words[0]}')")
 
 
+MODALS = {"can", "could", "will", "would", "should", "must", "may", "might", "shall"}
+
+
+def _modal_clause(anchors: Sequence[Token]) -> bool:
+    """The issue's clause is put with a modal ("we can talk about the land if …")."""
+    for anchor in anchors:
+        verb = next((w for w in (anchor, *anchor.ancestors) if w.pos_ in {"VERB", "AUX"}), None)
+        if verb is not None and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+            return True
+    return False
+
+
 def rule_stated_condition(reading: Reading, sent: Span, anchors: Sequence[Token], holder: Holder,
                           cue: tuple[str, int] | None) -> Stance | None:
     """A condition binds a stance, not a forecast: the clause it conditions must state one — a
@@ -221,7 +233,7 @@ def rule_stated_condition(reading: Reading, sent: Span, anchors: Sequence[Token]
     factors, _ = polarity_factors(reading, sent, outside_conditions(reading, sent, anchors) or anchors, None)
     # a forecast over the issue ("the guarantors will not sign … if …") is no stance to condition
     bearing = [] if any(f.forecast for f in factors) else factors
-    own_proposal = holder.explicit and any(f.decides for f in bearing)
+    own_proposal = holder.explicit and (any(f.decides for f in bearing) or _modal_clause(anchors))
     if own_proposal and (stance.confidence or 0) < 0.75:
         stance.confidence = 0.75
         stance.reason = f"{stance.reason}: the speaker's own proposal"
@@ -244,11 +256,26 @@ def rule_aspect(reading: Reading, sent: Span, anchors: Sequence[Token], stance: 
                   reason=f"rejects one form of it ({names}), not the proposition")
 
 
+BARE_CONDITIONS = {"if"}
+
+
+def is_weak_condition(stance: Stance) -> bool:
+    """Weak-condition rule: a bare "if" over no proposal of the speaker's may be a supposition
+    ("if Russia has questions, it is necessary to meet and talk"): noted, but it does not decide;
+    the other rules do (precision first: such conditionals were wrong more often than right on our
+    dev annotation).  An explicit condition ("only if", "once", "unless", "otherwise", "…, and
+    then") still decides, as does a condition on the issue's absence ("if partners are not ready
+    to see Ukraine in NATO, …": conditional, not the oppose its negation would give)."""
+    return (stance.label == "conditional" and stance.confidence is not None and 0.5 < stance.confidence < 0.7
+            and bool(stance.evidence) and all(w.lower() in BARE_CONDITIONS for w in stance.evidence))
+
+
 def sentence_stance(reading: Reading, sent: Span, anchors: Sequence[Token], cue: tuple[str, int] | None,
                     named: bool) -> Stance:
     """The rules in order for one sentence; ``named`` is False when the issue is not named in
     the statement and the anchors are the sentence's root."""
     holder = holder_of(outside_conditions(reading, sent, anchors) or anchors, reading.speaker)
+    weak: Stance | None = None
     for rule in (
         lambda: rule_holder(reading, sent, anchors, holder, cue),
         lambda: rule_distanced(reading, sent, anchors if named else []),
@@ -260,11 +287,17 @@ def sentence_stance(reading: Reading, sent: Span, anchors: Sequence[Token], cue:
         lambda: rule_topic(reading, sent, anchors if named else []),
     ):
         stance = rule()
+        if stance is not None and is_weak_condition(stance):
+            weak = weak or stance  # noted, but it does not decide
+            continue
         if stance is not None:
             return _not_named(stance) if not named else stance
     stance = rule_polarity(reading, sent, anchors, cue, named=named, own_clause=holder.explicit)
     if stance is None:
-        return Stance("unclear", [], confidence=0.6, reason=NO_MARKER)
+        reason = f"{NO_MARKER}; a weak condition ({', '.join(weak.evidence)}) decides nothing" if weak else NO_MARKER
+        return Stance("unclear", [], confidence=0.6, reason=reason)
+    if weak is not None:
+        stance.reason = f"{stance.reason}; a weak condition ({', '.join(weak.evidence)}) left aside"
     stance = rule_aspect(reading, sent, anchors, stance)
     if holder.kind == "unknown":
         # "Ukraine will not give up …" from a speaker the article does not place on a side
