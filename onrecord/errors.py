@@ -46,6 +46,10 @@ class StanceMarkersError(LexiconError):
     """A stance-marker file that cannot be used."""
 
 
+class RoleLexiconError(LexiconError):
+    """A role lexicon (offices, role and organisation nouns) that cannot be used."""
+
+
 class UnknownIssue(OnRecordError, KeyError):
     """An issue name that is neither an id nor an alias of the taxonomy in use."""
 

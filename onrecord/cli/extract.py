@@ -28,6 +28,7 @@ from onrecord.cli.common import (
 PathsArgument = Annotated[list[str], typer.Argument(help="files, folders, or - for standard input")]
 STATEMENT_COLUMNS = ["speaker", "kind", "cue", "quote", "venue", "said on", "issues"]
 SPEAKER_COLUMNS = ["name", "type", "statements", "aliases", "roles", "organization", "wikidata", "id"]
+SUSPECT_COLUMNS = ["name", "type", "statements", "reasons", "id"]
 
 
 def report_errors(result: dict[str, Any]) -> bool:
@@ -107,9 +108,16 @@ def speakers(
     format: FormatOption = OutputFormat.table,
     dump: Annotated[str | None, typer.Option(help="write the registry as an aliases file to edit")] = None,
     model: ModelOption = None,
+    check: Annotated[bool, typer.Option("--check", help="list only the suspicious identities, with the reason; "
+                                        "exit code 1 if there are any")] = False,
 ) -> None:
-    """The speaker registry of a corpus: one row per person, organisation or group, spelling
-    variants merged, with aliases, roles as stated, and statement counts."""
+    """The speaker registry of a corpus: one row per person, organisation, group or role, spelling
+    variants merged, with aliases, roles as stated, and statement counts.
+
+    --check lists the identities that look wrong, each with its reasons (a one-word name, a title
+    without a name, a place, a pronoun, a time, a number, a list of names, a fragment, the type
+    unknown, a name another identity has too), to fix in an aliases file; the exit code is then 1
+    if it lists any (or a document failed), 0 if none."""
     config = extraction_settings(ctx, model=model, taxonomy=taxonomy, aliases=aliases)
     from rich.progress import Progress
 
@@ -138,7 +146,14 @@ def speakers(
     rows = [r for r in registry.to_rows() if r["statements"]]
     if dump:
         registry.dump(dump)
-    emit(rows, format, SPEAKER_COLUMNS, title=f"speakers ({len(rows)})")
+    if check:
+        from onrecord.identity.hygiene import suspects
+
+        found = suspects(rows)
+        emit(found, format, SUSPECT_COLUMNS, title=f"suspicious identities ({len(found)} of {len(rows)})")
+        failed += len(found)
+    else:
+        emit(rows, format, SPEAKER_COLUMNS, title=f"speakers ({len(rows)})")
     if failed:
         raise typer.Exit(code=1)
 

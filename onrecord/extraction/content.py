@@ -5,7 +5,9 @@ Each rule is one function:
 * ``content_of_cue``         — the complement that carries what was said: a that-/bare clause
                                (ccomp), a to-infinitive (xcomp) for vows and refusals, a noun-phrase
                                object for verbs such as "call", "deny", "criticize";
-* ``according_to``           — "according to X, …": X is the source, the rest of the clause the content;
+* ``according_to``           — "according to X, …": X is the source (``source_phrase``), the rest of the
+                               clause the content; no statement when the clause is itself someone's
+                               reported speech and X only relayed it (``relayed``);
 * ``statement_from_cue``     — a cue's statement: its content kept to the cue's paragraph
                                (``clip_to_paragraph``), started at its complementizer, run on to the
                                end of the sentence, widened to whole quotations; the speaker is the
@@ -22,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from onrecord.extraction.found import Found
 from onrecord.extraction.quotes import QuoteSpan
-from onrecord.extraction.subjects import noun_phrase, subject_of
+from onrecord.extraction.subjects import can_speak, noun_phrase, subject_of
 from onrecord.lexicons.cues import CueEntry
 
 CLAUSE_DEPS = {"ccomp", "parataxis"}
@@ -156,19 +158,64 @@ def according_to(doc: Doc) -> list[tuple[Token, Token, Token]]:
 
 
 def according_to_statement(acc: Token, source: Token, head: Token, quotes: list[QuoteSpan]) -> Found | None:
+    """The statement of an "according to X" phrase: X the source (``source_phrase``), the rest of
+    its clause the content.  None when the clause is itself someone's reported speech ("According
+    to CNN, the minister said …"): the outlet only relayed the words; the cue's statement has
+    them, with its own speaker."""
     doc = acc.doc
-    phrase = {t.i for t in acc.subtree} | {acc.i, acc.i + 1} | {t.i for t in source.subtree}
     sent = acc.sent
     if head.i == acc.i or head.dep_ == "punct":
         head = sent.root
-    if head.i in phrase:
+    first, last = source_phrase(acc, source, head)
+    phrase = set(range(first, last + 1))
+    if head.i in phrase or relayed(head):
         return None
-    start, end = subtree_chars(head, exclude=phrase)
+    if first > head.left_edge.i and last >= head.right_edge.i - 1:
+        # a trailing phrase ("…, according to X, a spokesman"): the content stops before it
+        start, end = trim_range(doc, head.left_edge.idx, doc[first].idx)
+    elif first <= head.left_edge.i:
+        # a fronted phrase ("According to X, …"): the content starts after it
+        after = doc[last + 1] if last + 1 < len(doc) else doc[last]
+        start, end = subtree_chars(head, exclude=phrase | {t.i for t in head.subtree if t.i < after.i})
+    else:
+        start, end = subtree_chars(head, exclude=phrase)
     if end - start < 10:
         return None
     kind, quote = classify_kind(start, end, quotes, doc)
     cue_span = (acc.idx, doc[acc.i + 1].idx + 2)
-    return Found(kind, [(start, end)], acc, cue_span, "according_to", noun_phrase(source), quote=quote)
+    mention = noun_phrase(source)
+    if mention.end > last + 1 or mention.start < first:
+        mention = doc[max(mention.start, first + 2) : min(mention.end, last + 1)]
+    elif acc.i < head.i and mention.end < last + 1:
+        mention = doc[mention.start : last + 1]  # the source's words the parse hung elsewhere
+    return Found(kind, [(start, end)], acc, cue_span, "according_to", mention, quote=quote)
+
+
+def source_phrase(acc: Token, source: Token, head: Token) -> tuple[int, int]:
+    """The token range of "according to X": from "according" to the end of its source's words.  A
+    phrase before its clause ends at the comma that closes it (the parse may hang the clause's
+    subject from the source: "According to the minister, Russia, along with China, had …"); one
+    at the end of the sentence runs to it, appositions included ("…, according to a spokesman for
+    the ministry, Lena Berg.")."""
+    doc = acc.doc
+    sent = acc.sent
+    words = [t.i for t in source.subtree] + [acc.i, acc.i + 1]
+    last = max(words)
+    if acc.i < head.i:
+        comma = next((t.i for t in doc[source.i : sent.end] if t.text == ","), None)
+        if comma is not None and comma < head.i:
+            last = comma - 1  # "According to the Adviser to the Head of the Office, …": all of it
+    else:
+        tail = [t.i for t in doc[acc.i : sent.end] if not (t.is_punct or t.is_space)]
+        if tail and not any(t._.cue is not None for t in doc[acc.i + 2 : tail[-1] + 1]):
+            last = max(last, tail[-1])
+    return acc.i, last
+
+
+def relayed(head: Token) -> bool:
+    """The clause an "according to" phrase qualifies is itself reported speech with its own
+    speaker ("the minister said …"): the phrase names who relayed it, not who said it."""
+    return head._.cue is not None and any(c.dep_ == "nsubj" and can_speak(c) for c in head.children)
 
 
 # --- statements from cues ------------------------------------------------------------------

@@ -6,7 +6,8 @@ start of a paragraph instead of using a speech verb.  Rules, each a function bel
 1. ``speaker_label``: a paragraph opens with a short run of capitalised words (a name, a title
    and a name, or a name in capitals) ending in a colon; not a heading word ("Note:", "Update:"),
    not a time ("9:30"), not a place alone ("WASHINGTON:"), and no verb in it ("He said:" is a
-   speech cue, handled by the cue rules);
+   speech cue, handled by the cue rules); the label opens its paragraph (``opens_paragraph``) and
+   names someone who can speak (``names_a_speaker``), not a section ("Flashback:") or a heading;
 2. the words after the colon, to the end of the paragraph, are the speaker's own, its cue the
    colon: a ``direct`` statement when they are quoted (a round-up of quotes); a transcript turn
    is verbatim but unmarked, and since kinds follow the quotation marks it is ``indirect`` with
@@ -24,6 +25,8 @@ import re
 from spacy.tokens import Doc, Span
 
 from onrecord.extraction.found import Found
+from onrecord.extraction.subjects import speaker_class
+from onrecord.identity.titles import TITLE_WORDS
 
 MAX_LABEL_CHARS = 120
 MAX_NAME_TOKENS = 12
@@ -83,8 +86,32 @@ def speaker_label(doc: Doc, para_start: int, para_end: int) -> tuple[Span, int] 
         return None
     if all(t.ent_type_ in {"GPE", "LOC", "DATE", "TIME"} for t in label if t.is_alpha):
         return None  # a dateline ("WASHINGTON:") or a date
-    # the label must run to the paragraph's start or follow a heading glued before it
+    if not opens_paragraph(doc, para_start, label) or not names_a_speaker(label):
+        return None
     return label, colon
+
+
+def opens_paragraph(doc: Doc, para_start: int, label: Span) -> bool:
+    """Rule 1a: the label opens its paragraph (after a bullet or an opening quotation mark at most,
+    or a heading glued before it that ends a sentence); capitalised words before a colon in the
+    middle of a sentence ("… the story of Copenhagen: In 2009 …") are no label."""
+    before = doc.text[para_start : label.start_char]
+    return not before.strip(" \t\u00a0-–—•*" + OPENING_MARKS) or before.rstrip().endswith((".", "!", "?"))
+
+
+def names_a_speaker(label: Span) -> bool:
+    """Rule 1b: a label names someone who can speak: a person, an organisation or a nationality the
+    model recognises, a name in capitals (a transcript: "WALLACE:"), a title with a name, or a noun
+    for a person or a body ("Spokesperson:").  A section word ("Flashback:", "Background:") or a
+    heading ("Little Relief for Refugees:") names no one."""
+    if any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in label):
+        return True
+    alpha = [t for t in label if t.is_alpha]
+    if alpha and all(t.is_upper for t in alpha):
+        return True
+    if len(alpha) >= 2 and alpha[0].lower_ in TITLE_WORDS:
+        return True
+    return speaker_class(label.root) in {"person", "group", "organization"} and label.root.pos_ != "PROPN"
 
 
 def _colon_token(doc: Doc, colon: int):

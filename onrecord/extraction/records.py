@@ -85,6 +85,7 @@ def identify_speakers(statements: list[Statement], doc: Doc, pinned: SpeakerRegi
     """``speaker.id`` for every named speaker, titles ("the Russian president") by the roles
     seen for names in this article."""
     registry = article_registry(pinned)
+    registry.scope = doc.text  # a title no name is found for is this article's role, no other's
     mentions = [s.speaker.mention.text for s in statements if s.speaker.mention is not None]
     # a name with its title as the article writes it ("President of Ukraine Volodymyr Zelenskyy")
     mentions += [noun_phrase(e.root).text for e in doc.ents if e.label_ == "PERSON"
@@ -94,11 +95,17 @@ def identify_speakers(statements: list[Statement], doc: Doc, pinned: SpeakerRegi
     for s in statements:
         if s.speaker.name == "unknown" or s.speaker.type == "unknown":
             continue
+        if s.speaker.type == "role":
+            identify_role(s.speaker, registry, date)
+            continue
         if s.speaker.members:
             s.speaker.id = None  # several people: each member is named, the group has no identity
             continue
         s.speaker.role = stated_role(s.speaker) or role_in_article(s.speaker.name, roles)
         ident = registry.identify(s.speaker, roles, date=date, role=s.speaker.role)
+        # typed as its identity: "Ukraine" an organisation, a title alone a role; a name the
+        # registry refuses ("you", "Kyiv") names no one: unknown, the name kept as written
+        s.speaker.type = ident.type if ident is not None else "unknown"  # type: ignore[assignment]
         if ident is None or s.speaker.type != "person" or not ident.id.startswith("person:"):
             continue
         title, bare = split_title(s.speaker.name)
@@ -107,6 +114,18 @@ def identify_speakers(statements: list[Statement], doc: Doc, pinned: SpeakerRegi
             s.speaker.name = ident.canonical_name
         elif len(bare.split()) == 1 and ident.pinned:
             s.speaker.name = ident.canonical_name  # "Putin", never named in full here: Vladimir Putin
+
+
+def identify_role(speaker: Speaker, registry: SpeakerRegistry, date: str | None) -> None:
+    """A role the article names no one in ("the judge"; ``extraction.roles`` has read the article
+    for one): the person a pinned identity records in that role, if any ("the Russian president"
+    → Vladimir Putin where the aliases file says so); else it stays a role of this article, with
+    an id of its article ("role:judge@…"), so that it is never merged with another article's
+    "judge"."""
+    speaker.role = speaker.name
+    ident = registry.identify(speaker, None, date=date)  # not the article's titles: roles.py read them
+    if ident is not None and ident.type == "person" and ident.id.startswith("person:"):
+        speaker.name, speaker.type = ident.canonical_name, "person"
 
 
 class RecordWriter:

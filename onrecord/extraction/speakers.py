@@ -4,71 +4,49 @@ Rules, each a function:
 
 * ``name_in_mention``   — a PERSON (or ORG) entity inside the mention names the speaker; titles
                           and possessives around it ("Ukraine's President …") are the role;
-* ``resolve_pronoun``   — he/she/they: the most recent compatible speaker or person before it,
-                          across paragraphs (news text keeps its protagonist as "he");
+* ``name_mention``      — the one place a mention becomes a (name, type): a name in it, else its
+                          words as a description, typed by what its head can be as a speaker
+                          (``subjects.speaker_class``: a document is never a person, a time or an
+                          abstract noun is no speaker at all);
+* ``pronouns.resolve_pronoun`` — he/she/it/they/I/we: the person or body they refer to;
 * ``several_speakers``  — conjoined subjects ("Putin and Zelensky … said") give one statement
                           with several members;
 * ``canonical_names``   — within the article, a surname alone or a shorter variant takes the
-                          longest full name ending in it ("Zelensky" → "Volodymyr Zelensky");
-* ``speaker_type``      — person, organization (ORG/GPE entities, institution nouns) or group
-                          (plural nouns: "Western leaders", "officials").
+                          longest full name ending in it ("Zelensky" → "Volodymyr Zelensky"),
+                          unless the article calls that person by the first name (two people of
+                          one surname: "President Biden" and "Hunter", ``first_name_references``);
+                          an acronym takes the name it abbreviates in the article (``acronyms``);
+* ``speaker_type``      — person, organization (ORG/GPE entities, institution nouns), group
+                          (plural nouns: "Western leaders", "officials") or unknown.
 """
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.found import Found
-from onrecord.extraction.subjects import noun_phrase
+from onrecord.extraction.pronouns import (
+    Namer,
+    Spoken,
+    is_pronoun_mention,
+    person_mentions,
+    resolve_pronoun,
+    subject_before,
+)
+from onrecord.extraction.roles import resolve_roles
+from onrecord.extraction.subjects import noun_phrase, speaker_class
 from onrecord.identity.names import HONORIFICS
 from onrecord.identity.registry import SpeakerRegistry
 from onrecord.identity.titles import TITLE_WORDS, split_title
+from onrecord.lexicons.speaker_nouns import load_speaker_nouns
+from onrecord.model.statement import SpeakerType
 
-PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
-PLURAL_PRONOUNS = {"they", "them", "we", "us"}
-THING_PRONOUNS = {"it", "this", "that", "which", "who"}
-ORG_NOUNS = {
-    "ministry",
-    "government",
-    "kremlin",
-    "office",
-    "department",
-    "committee",
-    "agency",
-    "campaign",
-    "administration",
-    "council",
-    "commission",
-    "party",
-    "company",
-    "court",
-    "police",
-    "army",
-    "military",
-    "embassy",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "statement",
-    "report",
-    "service",
-    "union",
-    "alliance",
-    "organization",
-    "organisation",
-    "white",
-    "house",
-    "pentagon",
-    "parliament",
-    "senate",
-    "congress",
-    "cabinet",
-    "bank",
-    "network",
-    "newspaper",
-    "times",
-    "post",
-}
+# leading words of a description that count, not describe ("Several Israeli media outlets")
+QUANTIFIERS = {"several", "many", "some", "multiple", "various", "numerous", "few"}
+
+
 def _clean_name(text: str) -> str:
     text = text.strip().strip("\"“”'‘’,.")
     for suffix in ("’s", "'s"):
@@ -104,6 +82,8 @@ def name_tokens(entity: Span) -> Span:
         previous = entity.doc[start - 1]
         if previous.dep_ in {"compound", "flat"} and start - 1 < previous.head.i <= root.i:
             start -= 1
+        elif is_name_hyphen(previous) and start - 2 >= entity.start:
+            start -= 1  # "Ban Ki-moon", "Bankman-Fried": a hyphen inside a name keeps it whole
         else:
             break
     # and the other way: a first name the model left outside the entity ("Siobhan [Keane]")
@@ -116,6 +96,13 @@ def name_tokens(entity: Span) -> Span:
         else:
             break
     return entity.doc[start : entity.end] if start <= root.i else entity
+
+
+def is_name_hyphen(token: Token) -> bool:
+    """A hyphen written without spaces between two capitalised words of a name."""
+    doc = token.doc
+    return (token.text in {"-", "‐"} and not token.whitespace_ and 0 < token.i < len(doc) - 1
+            and not doc[token.i - 1].whitespace_ and doc[token.i - 1].text[:1].isupper())
 
 
 def names_the_head(entity: Span, mention: Span) -> bool:
@@ -159,15 +146,52 @@ def name_in_mention(mention: Span, registry: SpeakerRegistry) -> tuple[str, str]
     people = [e for e in ents if e.label_ == "PERSON" and names_the_head(e, mention)]
     if people:
         return _without_title(_clean_name(name_tokens(people[-1]).text)), "person"
-    orgs = [e for e in ents if e.label_ in {"ORG", "GPE", "NORP"}]
+    orgs = [e for e in ents if e.label_ in {"ORG", "GPE", "NORP"} and not in_modifier(e, mention)]
     if orgs and orgs[-1].end == mention.end and title_of(orgs[-1], mention):
         return None  # "the President of Ukraine": a title; the registry finds who holds it
     if orgs and orgs[-1].end == mention.end:
         name = _clean_name(name_tokens(orgs[-1]).text)
         if known_person(name, registry) or titled_person(orgs[-1], mention):
             return name, "person"
+        person = person_after_body(orgs[-1])
+        if person is not None:
+            return person, "person"
         return _clean_name(orgs[-1].text), "organization"
     return proper_name_in_mention(mention)
+
+
+def person_after_body(entity: Span) -> str | None:
+    """A name the model took into an organisation entity ("[Russian Foreign Ministry Sergey
+    Lavrov]"): two or three capitalised words after the last organisation or title word, none of
+    them such a word themselves, are the person; the words before are the body they speak for."""
+    tokens = [t for t in entity if not t.is_punct and t.tag_ != "POS"]
+    body = [i for i, t in enumerate(tokens) if _is_title_word(t) or speaker_class_of_word(t) == "organization"]
+    if not body or body[-1] == len(tokens) - 1:
+        return None
+    rest = tokens[body[-1] + 1 :]
+    if 2 <= len(rest) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in rest):
+        return _clean_name(" ".join(t.text for t in rest))
+    return None
+
+
+def speaker_class_of_word(token: Token) -> str | None:
+    """The speaker-noun list a word is in, whatever its entity label ("Ministry" inside a name)."""
+    return {"organizations": "organization", "people": "person"}.get(load_speaker_nouns().kind(token.lower_) or "")
+
+
+def in_modifier(entity: Span, mention: Span) -> bool:
+    """Head rule for organisations: a body named in a prepositional modifier of a person noun
+    ("a climate scientist at the Copernicus service", "a spokesman for the ministry") is where the
+    speaker works, not the speaker; the description is kept."""
+    head = mention.root
+    if head.pos_ == "PROPN" or speaker_class(head) not in {"person", "group"}:
+        return False
+    node = entity.root
+    while node.i != head.i and node.head.i != node.i:
+        if node.dep_ == "prep":
+            return True
+        node = node.head
+    return False
 
 
 def proper_name_in_mention(mention: Span) -> tuple[str, str] | None:
@@ -192,29 +216,31 @@ def proper_name_in_mention(mention: Span) -> tuple[str, str] | None:
     return None
 
 
-def speaker_type(mention: Span) -> str:
+def speaker_type(mention: Span) -> SpeakerType:
+    """The type of a speaker the mention describes, by what its head can be as a speaker: a person
+    (a group when plural), an organisation (a place speaks as its government), or unknown (a
+    document or a thing that only carries someone's words)."""
     head = mention.root
-    if head.lower_ in PERSON_PRONOUNS:
-        return "person"
-    if head.lower_ in PLURAL_PRONOUNS:
-        return "group"
-    if head.lower_ in THING_PRONOUNS:
-        return "unknown"
-    if head.lemma_.lower() in ORG_NOUNS and head.lower_ not in {"spokesman", "spokeswoman", "spokesperson"}:
-        return "organization"
-    if head.ent_type_ == "PERSON":
-        return "person"
-    if head.ent_type_ in {"ORG", "GPE", "NORP"}:
-        return "organization"
-    if head.tag_ in {"NNS", "NNPS"}:
-        return "group"
-    return "person"
+    cls = speaker_class(head)
+    plural = head.tag_ in {"NNS", "NNPS"} or head.lower_ in {"they", "them", "we", "us"}
+    if cls in {"person", "group"}:
+        return "group" if plural or cls == "group" else "person"
+    if cls in {"organization", "place"}:
+        return "group" if plural and cls == "organization" and head.pos_ == "NOUN" else "organization"
+    if cls == "unknown" and head.pos_ == "PROPN":
+        return "group" if plural else "person"  # a name the model did not label
+    return "unknown"  # a noun the lexicon does not know: kept as its description, never an identity
 
 
 def description(mention: Span) -> str:
     """A speaker without a name ("a source", "Denmark's prime minister"): its words, minus a
-    leading determiner."""
+    leading determiner or quantifier ("Several Israeli media outlets" → "Israeli media outlets")."""
     tokens = [t for t in mention if not (t.i == mention.start and t.dep_ == "det")]
+    opening = next((i for i, t in enumerate(tokens) if t.text == "(" and i > 0), None)
+    if opening is not None:
+        tokens = tokens[:opening]  # "(DSHS)", "(R-Ga.)": an alias or an affiliation, not the description
+    while len(tokens) > 2 and tokens[0].lower_ in QUANTIFIERS and tokens[1].lower_ != "of":
+        tokens = tokens[1:]
     if tokens and all(t.pos_ == "PROPN" or t.is_title for t in tokens):
         words = _clean_name(" ".join(t.text for t in tokens))
         bare = _without_title(words)
@@ -223,69 +249,57 @@ def description(mention: Span) -> str:
     return _clean_name(" ".join(t.text for t in tokens).replace(" ’s", "’s").replace(" 's", "'s"))
 
 
+def name_mention(mention: Span, registry: SpeakerRegistry) -> tuple[str, SpeakerType] | None:
+    """The (name, type) a mention gives its speaker: a name in it ("Ukraine's President
+    Volodymyr Zelensky" → Volodymyr Zelensky), else its description typed by its head.  None
+    when its head can never speak (a time, an abstract noun).  Pronouns are not named here."""
+    root = mention.root
+    if speaker_class(root) == "never" or (len(mention) == 1 and root.lower_ in {"you", "it", "its", "your"}):
+        return None  # "you" is the one addressed; a pronoun the rules did not resolve names no one
+    if root.pos_ == "PRON" or any(t.dep_ == "poss" and t.lower_ in {"our", "my", "your"} for t in mention):
+        # "anyone", "some of our allies", "our state": someone, but no one the article names
+        return description(mention), "unknown"
+    m = name_in_mention(mention, registry)
+    if m:
+        name, typ = m
+        if typ == "organization":
+            typ = speaker_type(mention)
+            typ = "organization" if typ == "unknown" else typ
+        return name, typ  # type: ignore[return-value]
+    return description(mention), speaker_type(mention)
+
+
 def conjoined_subjects(subject: Token) -> list[Token]:
-    """'Putin and Zelensky': the subject and its conjuncts."""
-    out = [subject]
-    for c in subject.children:
-        if c.dep_ == "conj":
-            out.extend(conjoined_subjects(c))
+    """'Putin and Zelensky': the subject and its conjuncts.  A list written with commas ("Biden,
+    the Russian side, France and Germany") is parsed as a chain of appositions that ends in a
+    coordination: each link is one more member, not a description of the first."""
+    chain = [subject]
+    while True:
+        nxt = [c for c in chain[-1].children if c.dep_ == "appos" and c.doc[c.i - 1].text != "("]
+        if not nxt:
+            break
+        chain.append(nxt[0])
+    links = chain[1:] + [c for t in chain[1:] for c in t.children if c.dep_ == "conj"]
+    if not any(c.dep_ == "conj" for t in chain[1:] for c in t.children) or not any(
+            t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for t in links):
+        # a plain apposition ("Biden, the president"), or one that is a coordination of descriptions
+        # ("Plouffe, the architect of the campaign and a close aide"), describes the subject
+        chain = [subject]
+    out: list[Token] = []
+    for member in chain:
+        out.append(member)
+        for c in member.children:
+            if c.dep_ == "conj":
+                out.extend(conjoined_subjects(c))
     return out
 
 
-def person_mentions(doc: Doc) -> list[tuple[int, str]]:
-    """(offset, name) of every PERSON entity, in order: antecedents for pronouns."""
-    return [(e.start_char, _without_title(_clean_name(e.text))) for e in doc.ents if e.label_ == "PERSON"]
-
-
-def resolve_pronoun(
-    pronoun: Token, named: list[tuple[int, str, str]], persons: list[tuple[int, str]]
-) -> tuple[str, str]:
-    """he/she: the most recent named person speaker before the pronoun; failing that, the most
-    recent person entity.  they/we: the most recent group or organisation speaker."""
-    offset = pronoun.idx
-    if pronoun.lower_ == "it":
-        for off, name, typ in reversed(named):
-            if off < offset and typ == "organization":
-                return name, typ
-        return pronoun.text, "unknown"
-    if pronoun.lower_ in PLURAL_PRONOUNS:
-        for off, name, typ in reversed(named):
-            if off < offset and typ in {"group", "organization"}:
-                return name, typ
-        return pronoun.text, "group"
-    speakers = [(off, name) for off, name, typ in named if off < offset and typ == "person"]
-    entities = [(off, name) for off, name in persons if off < offset]
-    # A named speaker within reach wins over a person only mentioned in passing: news text
-    # keeps its protagonist as "he" while naming others in between.
-    if speakers and (not entities or offset - speakers[-1][0] < 1500):
-        return speakers[-1][1], "person"
-    if entities:
-        return entities[-1][1], "person"
-    return pronoun.text, "unknown"
-
-
-def is_surname_of(name: str, people: set[str]) -> bool:
-    """One word that ends a longer person's name in the same article."""
-    return len(name.split()) == 1 and any(len(p.split()) > 1 and p.split()[-1] == name for p in people)
-
-
-def canonical_names(names: list[str]) -> dict[str, str]:
-    """Within one article each short name maps to the longest name that ends with it
-    (same surname) or contains all its words; between two such names of one length ("Clinton":
-    Hillary or Chelsea Clinton) the one listed first, so the answer never depends on the order of a
-    set (it did on the process's hash seed)."""
-    full = sorted(dict.fromkeys(names), key=lambda n: -len(n.split()))
-    mapping = {}
-    for name in names:
-        words = name.split()
-        best = name
-        for other in full:
-            ow = other.split()
-            if len(ow) > len(words) and ow[-len(words) :] == words:
-                best = other
-                break
-        mapping[name] = best
-    return mapping
+def member_phrase(member: Token) -> Span:
+    """A member's own words in a list of speakers: its phrase without the members, appositions
+    and punctuation that follow it ("Centers for Disease Control (CDC) and local officials")."""
+    cut = min((c.left_edge.i for c in member.children if c.i > member.i and c.dep_ in {"conj", "cc", "appos", "punct"}),
+              default=member.right_edge.i + 1)
+    return member.doc[member.left_edge.i : max(cut, member.i + 1)]
 
 
 def antecedent_of_relative(mention: Span) -> Span:
@@ -297,17 +311,126 @@ def antecedent_of_relative(mention: Span) -> Span:
     return mention
 
 
+# --- one name per speaker in the article ------------------------------------------------------
+
+
+def is_surname_of(name: str, people: set[str]) -> bool:
+    """One word that ends a longer person's name in the same article (in capitals too: a
+    transcript label, "BURGUM")."""
+    word = name.capitalize() if name.isupper() else name
+    return len(name.split()) == 1 and any(len(p.split()) > 1 and p.split()[-1] == word for p in people)
+
+
+def first_name_references(doc: Doc, full_names: list[str]) -> set[str]:
+    """Full names whose bearer the writer also calls by the first name alone, outside quotation
+    marks ("Hunter" for Hunter Biden): news does that to tell two people of one surname apart."""
+    quoted = doc._.quotes or []
+    out = set()
+    for name in full_names:
+        words = name.split()
+        if len(words) < 2:
+            continue
+        first, last = words[0], words[-1]
+        for t in doc:
+            if t.text != first or any(q.start <= t.idx < q.end for q in quoted):
+                continue
+            after = doc[t.i + 1].text if t.i + 1 < len(doc) else ""
+            if after != last and not (after[:1].isupper() and after.isalpha()):
+                out.add(name)
+                break
+    return out
+
+
+def surname_in_context(mention: Span, surname: str, namer: Namer, spoken: list[Spoken]) -> str:
+    """A surname alone right after a sentence whose subject is a full name with that surname
+    ("Hunter Biden released a statement. '…,' Biden said.") is that person, whoever else of the
+    name the article has; otherwise the article-wide rule decides (``canonical_names``).  A titled
+    surname ("Governor Tamsin") is the one the article gave that title: ``roles`` decides it."""
+    if split_title(mention.text)[0] is not None:
+        return surname
+    named = subject_before(mention.root, namer, {s.offset: (s.name, s.type) for s in spoken})
+    if named is not None and named[1] == "person" and len(named[0].split()) > 1 and named[0].split()[-1] == surname:
+        return named[0]
+    return surname
+
+
+def canonical_names(names: list[str], first_named: set[str] | frozenset[str] = frozenset()) -> dict[str, str]:
+    """Within one article each short name maps to the longest name that ends with it
+    (same surname) or contains all its words; between two such names of one length ("Clinton":
+    Hillary or Chelsea Clinton) the one listed first, so the answer never depends on the order of a
+    set (it did on the process's hash seed).  A bare surname does not go to a full name whose
+    bearer the article calls by the first name (``first_name_references``): that surname alone
+    is the other person of that name."""
+    full = sorted(dict.fromkeys(names), key=lambda n: -len(n.split()))
+    mapping = {}
+    for name in names:
+        words = name.split()
+        if name.isupper():
+            words = [w.capitalize() for w in words]  # a transcript label in capitals ("BURGUM")
+        best = name
+        for other in full:
+            ow = other.split()
+            if len(ow) > len(words) and ow[-len(words) :] == words:
+                if len(words) == 1 and other in first_named:
+                    continue
+                best = other
+                break
+        mapping[name] = best
+    return mapping
+
+
+ACRONYM_AFTER_NAME = re.compile(
+    r"((?:[A-Z][\w’'&.-]*)(?:\s+(?:of|for|and|on|the|de|du|des|&|[A-Z][\w’'&.-]*))*)\s+\(([A-Z][A-Z.&]{1,9})\)")
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """Acronym rule: "the Texas Department of State Health Services (DSHS)" makes DSHS the name
+    it abbreviates in this article; the letters of the acronym must be initials of capitalised words
+    of the name, in order, the last of them one of its last two ("Centers for Disease Control and
+    Prevention (CDC)")."""
+    out = {}
+    for m in ACRONYM_AFTER_NAME.finditer(text):
+        name, short = m.group(1), m.group(2).replace(".", "")
+        initials = [w[0] for w in name.split() if w[:1].isupper()]
+        for start in range(len(initials)):
+            it = iter(initials[start:])
+            if initials[start] == short[0] and all(ch in it for ch in short) and short[-1] in initials[-2:]:
+                out[short] = name[4:] if name.startswith("The ") else name
+                break
+    return out
+
+
+# --- the component ---------------------------------------------------------------------------
+
+
 def name_speakers(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> None:
-    persons = person_mentions(doc)
-    named: list[tuple[int, str, str]] = []  # (offset, name, type) of speakers so far
-    for f in found:
+    persons = person_mentions(doc, lambda text: _without_title(_clean_name(text)))
+    spoken: list[Spoken] = []  # the speakers named so far, in the order of the text
+
+    people = {n for _, n in persons}
+
+    def namer(span: Span) -> tuple[str, str] | None:
+        if is_pronoun_mention(span):
+            return None
+        named = name_mention(antecedent_of_relative(span), registry)
+        if named is not None and named[1] == "organization" and (named[0] in people or is_surname_of(named[0], people)):
+            return named[0], "person"  # "Blinken" tagged as a place after "Antony Blinken"
+        return named
+
+    def antecedent_namer(span: Span) -> tuple[str, str] | None:
+        # a place that is a sentence's subject is where things happen, not whom "they" or "he" means
+        named = namer(span)
+        if named is not None and named[1] != "person" and speaker_class(span.root) == "place":
+            return None
+        return named
+
+    def first_person_last(g: Found) -> tuple[bool, int]:
+        # "I"/"we" inside someone's words are named after that someone, whose cue may come later
+        first = g.mention is not None and g.mention.root.lower_ in {"i", "me", "we", "us"} and len(g.mention) == 1
+        return first, g.mention.start_char if g.mention is not None else g.start
+
+    for f in sorted(found, key=first_person_last):
         if f.continues is not None:
-            f.speaker_name, f.speaker_type, f.members = (
-                f.continues.speaker_name,
-                f.continues.speaker_type,
-                f.continues.members,
-            )
-            f.mention = f.continues.mention
             continue
         if f.mention is None:
             f.speaker_name, f.speaker_type = "", "unknown"
@@ -317,30 +440,65 @@ def name_speakers(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
         if len(subjects) > 1:
             members = []
             for s in subjects:
-                m = name_in_mention(s.doc[s.left_edge.i : s.i + 1], registry)
-                members.append(m[0] if m else s.text)
+                phrase = member_phrase(s)
+                m = name_in_mention(phrase, registry)
+                members.append(m[0] if m else description(phrase))
             f.members = members
             f.speaker_name, f.speaker_type = " and ".join(members), "group"
-        elif mention.root.lower_ in PERSON_PRONOUNS | PLURAL_PRONOUNS | {"it"} and len(mention) == 1:
-            f.speaker_name, f.speaker_type = resolve_pronoun(mention.root, named, persons)
+        elif is_pronoun_mention(mention):
+            f.speaker_name, f.speaker_type = resolve_pronoun(  # type: ignore[assignment]
+                mention.root, f, found, spoken, persons, antecedent_namer)
         else:
-            m = name_in_mention(mention, registry)
-            if m:
-                f.speaker_name, f.speaker_type = m
-                if f.speaker_type == "organization":
-                    f.speaker_type = speaker_type(mention)
-            else:
-                f.speaker_name, f.speaker_type = description(mention), speaker_type(mention)
-        named.append((f.mention.start_char, f.speaker_name, f.speaker_type))
-    people = {f.speaker_name for f in found if f.speaker_type == "person"} | {n for _, n in persons}
+            f.speaker_name, f.speaker_type = namer(mention) or ("", "unknown")  # type: ignore[assignment]
+            if f.speaker_type == "person" and len(f.speaker_name.split()) == 1:
+                f.speaker_name = surname_in_context(mention, f.speaker_name, antecedent_namer, spoken)
+        spoken.append(Spoken(f.mention.start_char, f.speaker_name, f.speaker_type))
+        spoken.sort(key=lambda s: s.offset)
+    follow_continuations(found)
+    resolve_roles(doc, found, registry)  # roles, titles, acronyms and documents: who the article names
+    follow_continuations(found)  # again: a continuation follows its statement's resolved name
+    canonical_speakers(doc, found, [n for _, n in persons])
+
+
+def follow_continuations(found: list[Found]) -> None:
+    """A continuation takes its speaker from the statement it goes on from."""
     for f in found:
-        if f.speaker_type == "organization" and is_surname_of(f.speaker_name, people):
-            f.speaker_type = "person"  # "Varga" tagged ORG after "President Lidia Varga"
-    mapping = canonical_names([f.speaker_name for f in found if f.speaker_type == "person"] + [n for _, n in persons])
+        if f.continues is not None:
+            source = holder_of(f.continues, found)
+            f.speaker_name, f.speaker_type, f.members = source.speaker_name, source.speaker_type, list(source.members)
+            f.mention = source.mention
+
+
+def holder_of(statement: Found, found: list[Found]) -> Found:
+    """The statement that now holds a statement's words: itself, or the one it was merged into (a
+    quotation split by its cue is one statement, and a later continuation may point at its
+    second half)."""
+    if any(g is statement for g in found):
+        return statement
+    for g in found:
+        if any(part in g.content for part in statement.content):
+            return g
+    return statement
+
+
+def canonical_speakers(doc: Doc, found: list[Found], persons: list[str]) -> None:
+    """One name per speaker in the article: surnames to full names (``canonical_names``), acronyms
+    to the names they abbreviate (``acronyms``)."""
+    people = {f.speaker_name for f in found if f.speaker_type == "person"} | set(persons)
+    for f in found:
+        if f.speaker_type == "organization" and (f.speaker_name in people or is_surname_of(f.speaker_name, people)):
+            # one name, one type: "Varga" tagged ORG after "President Lidia Varga", a full name the
+            # model tagged ORG here and PERSON there
+            f.speaker_type = "person"
+    names = [f.speaker_name for f in found if f.speaker_type == "person"] + persons
+    mapping = canonical_names(names, first_name_references(doc, names))
+    short = acronyms(doc.text)
     for f in found:
         if f.speaker_type == "person":
             f.speaker_name = mapping.get(f.speaker_name, f.speaker_name)
-        f.members = [mapping.get(m, m) for m in f.members]
+        elif f.speaker_name in short:
+            f.speaker_name = short[f.speaker_name]
+        f.members = [short.get(m, mapping.get(m, m)) for m in f.members]
         if f.members:
             f.speaker_name = " and ".join(f.members)
 

@@ -2,88 +2,352 @@
 
 Each rule is one function:
 
-* ``subject_of``          — the speaker token: the cue's subject, inverted or not, the
-                            subject of the governing verb for participles ("…, saying …") and
-                            conjuncts, the agent of a passive ("denounced by X");
-* ``nearest_noun_phrase`` — for a parse that lost the subject link, the nearest noun phrase to
-                            the cue in its sentence;
+* ``speaker_class``       — what a noun phrase's head can be as a speaker: a person, a group, an
+                            organisation, a place (as its government), a carrier of someone's
+                            words (a document, a post, an event), or never a speaker (a time, a
+                            wh-word, an abstract noun); the nouns are listed in
+                            ``lexicons/data/speaker_nouns.yaml``;
+* ``subject_of``          — the speaker token: the cue's own subject, else the one who controls
+                            a participle, gerund or infinitive cue (``controller``), else the
+                            issuer of a document that "says" (``issuer_of``);
+* ``nearest_noun_phrase`` — for a parse that lost the subject link, the nearest noun phrase that
+                            can speak, outside what the cue reports;
+* ``bound_mention``       — in a free relative or a participle's control, a pronoun bound by the
+                            subject of a clause above it is named by that subject ("X condemned
+                            what he called …");
 * ``noun_phrase``         — the mention itself: the speaker token's phrase without relative
-                            clauses and trailing punctuation.
+                            clauses and trailing punctuation, within its paragraph.
 """
 
 from __future__ import annotations
 
+from typing import Literal
+
 from spacy.tokens import Span, Token
 
+from onrecord.lexicons.speaker_nouns import load_speaker_nouns
+
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+SpeakerClass = Literal["person", "group", "organization", "place", "carrier", "never", "unknown"]
+CAN_SPEAK = {"person", "group", "organization"}
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me", "you", "his", "hers", "my", "mine", "yours"}
+PLURAL_PRONOUNS = {"they", "them", "we", "us", "their", "our", "theirs", "ours"}
+INDEFINITES = {"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "one", "some",
+               "many", "most", "all", "both", "each", "few", "several", "others", "another", "none", "either",
+               "neither", "those", "these"}
+RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
+NEVER_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+CARRIER_ENTITIES = {"LAW", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE"}
+NOUN_CLASS = {"people": "person", "groups": "group", "organizations": "organization", "places": "place",
+              "carriers": "carrier", "not_speakers": "never"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+# what a non-finite cue hangs from when it is controlled by the clause above it
+# what a cue reports or acts on: its objects and clauses ("told REPORTERS", "recommending CHARGES")
+REPORTING_DEPS = {"dobj", "dative", "ccomp", "xcomp", "pobj", "attr", "oprd", "acomp", "advcl", "conj", "parataxis"}
+CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acomp", "oprd", "prep", "pobj", "dobj", "npadvmod", "advmod"}
+
+
+# --- what can speak ------------------------------------------------------------------------
+
+
+def is_time(token: Token) -> bool:
+    """A clock time or a date ("5:17 p.m.", "Tuesday"): never a speaker."""
+    text = token.lower_
+    return token.ent_type_ in {"DATE", "TIME"} or text in {"a.m.", "p.m.", "am", "pm"} or (
+        any(ch.isdigit() for ch in text) and ":" in text)
+
+
+def speaker_class(token: Token) -> SpeakerClass:
+    """What the head of a mention can be as a speaker (see the module's docstring).  Pronouns by
+    their person; entities by their label (a law, a work or an event carries words); common nouns
+    by the speaker-noun lexicon (lemma, so plurals count); a proper noun the model did not label
+    is a name; anything else is unknown."""
+    word = token.lower_
+    if token.pos_ == "PRON" or token.tag_ in {"PRP", "PRP$", "WP", "WDT"}:
+        if word in PERSON_PRONOUNS:
+            return "person"
+        if word in PLURAL_PRONOUNS:
+            return "group"
+        if word in RELATIVE_PRONOUNS and token.tag_ in {"WP", "WDT"} and token.dep_ in SUBJECT_DEPS:
+            return "unknown"  # "the union, which said": named by the noun it refers to
+        if word in {"it", "its"}:
+            return "unknown"
+        if word in INDEFINITES:
+            return "group"  # "some said", "each insisted", "one of them said"
+        return "never"  # "what", "this", "something": not a speaker on its own
+    if token.ent_type_ in {"PERCENT", "CARDINAL"} and token.pos_ in {"NOUN", "NUM", "PROPN"}:
+        return "group"  # "73 percent said", "two told reporters": people counted
+    if is_time(token) or token.ent_type_ in NEVER_ENTITIES:
+        return "never"
+    kind = load_speaker_nouns().kind(token.lemma_) or load_speaker_nouns().kind(token.lower_)
+    if token.ent_type_ == "PERSON":
+        return "person"
+    if token.ent_type_ in {"ORG"}:
+        return "carrier" if kind == "carriers" else "organization"
+    if token.ent_type_ == "NORP":
+        return "group"
+    if token.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return "place"
+    if token.ent_type_ in CARRIER_ENTITIES:
+        return "carrier"
+    if kind is not None:
+        return NOUN_CLASS[kind]  # type: ignore[return-value]
+    if token.pos_ == "PROPN" and token.is_title:
+        return "person" if not token.is_upper or len(token) > 1 else "unknown"
+    if token.pos_ in {"PROPN", "NOUN", "ADJ", "X"} and token.is_upper and token.is_alpha and len(token) > 2:
+        return "person"  # a name in capitals, as transcripts write their speakers ("BURGUM:")
+    return "unknown"
+
+
+def can_speak(token: Token) -> bool:
+    """A person, a group or an organisation (a pronoun for one counts)."""
+    return speaker_class(token) in CAN_SPEAK
+
+
+# --- the mention -----------------------------------------------------------------------------
 
 
 def noun_phrase(token: Token) -> Span:
-    """The mention: the subject's subtree without relative clauses and trailing punctuation
-    ("Zelensky, who …," → "Zelensky"; "Ukraine's President Volodymyr Zelensky" whole)."""
+    """The mention: the subject's subtree without relative clauses, a list that follows it and
+    trailing punctuation ("Zelensky, who …," → "Zelensky"; "Ukraine's President Volodymyr
+    Zelensky" whole), kept to the paragraph of its head (a parse may run a phrase over a paragraph
+    break)."""
     drop = set()
     for c in token.children:
         if c.dep_ in {"relcl", "acl", "advcl", "cc", "conj"} and c.i > token.i:
             drop.update(t.i for t in c.subtree)
+        if c.dep_ == "appos" and c.i > token.i and any(g.dep_ == "conj" for g in c.children):
+            drop.update(t.i for t in c.subtree)  # "Biden, the Russian side, France and Germany": a list
+        if c.dep_ == "appos" and c.i > token.i and (c.like_num or c.pos_ == "NUM"):
+            drop.update(t.i for t in c.subtree)  # "Ramos, 58, told …": an age is no part of the name
     first_dropped = min(drop, default=10**9)
     keep = [t for t in token.subtree if t.i < first_dropped]
     start, end = keep[0].i, keep[-1].i + 1
     doc = token.doc
-    while start < end - 1 and doc[start].is_punct:
+    for t in doc[start : token.i]:
+        if "\n" in t.text:
+            start = t.i + 1
+    for t in doc[token.i + 1 : end]:
+        if "\n" in t.text:
+            end = t.i
+            break
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end - 1 > start and doc[end - 1].is_punct:
+    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[start:end]
+
+
+def same_paragraph(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return not any("\n" in t.text for t in a.doc[lo:hi])
+
+
+# --- the subject ---------------------------------------------------------------------------
+
+
+def _in_quotation(t: Token) -> bool:
+    return any(q.start <= t.idx < q.end for q in t.doc._.quotes or [])
+
+
+def own_subject(token: Token, cue: Token) -> Token | None:
+    """The subject a token has itself: nsubj, the agent of a passive ("denounced by X"), and for
+    a governing verb (not the cue) its passive subject too ("was criticised for saying").  A
+    subject inside a quotation, or over a paragraph break, is not the subject of a cue outside it."""
+    deps = {"nsubj", "csubj"} if token.i == cue.i else {"nsubj", "csubj", "nsubjpass"}
+    if token.i == cue.i:
+        deps = deps | {"compound"}  # '"…," Beck joked': a name the parse hung from the verb as a compound
+    subjects = []
+    for c in token.children:
+        if c.dep_ in deps and not (_in_quotation(c) and not _in_quotation(cue)) and same_paragraph(c, cue):
+            if c.dep_ != "compound" or (c.i == cue.i - 1 and c.pos_ == "PROPN"):
+                subjects.append(c)
+        if c.dep_ == "agent":
+            subjects += [g for g in c.children if g.dep_ == "pobj"]
+    # two subjects ("The Latest: Trump urges …"): the one that can speak, the nearer on a tie
+    subjects.sort(key=lambda s: (speaker_class(s) == "never", abs(token.i - s.i)))
+    return subjects[0] if subjects else None
+
+
+def issuer_of(noun: Token) -> Token | None:
+    """Issuer rule: a document, post or event that "says" carries the words of whoever issued it,
+    named in its own phrase: its possessor ("Trump's tweet"), or the object of "from"/"by" ("a
+    statement from the ministry", "a video by the committee")."""
+    for c in noun.children:
+        if c.dep_ == "poss" and speaker_class(c) in CAN_SPEAK:
+            return c
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}:
+            for g in c.children:
+                if g.dep_ == "pobj" and speaker_class(g) in CAN_SPEAK:
+                    return g
+    return None
+
+
+def object_controller(token: Token, head: Token) -> Token | None:
+    """Object control: "urged Kyiv TO ACCEPT", "forced the chief executive TO ADMIT", "criticised
+    the mayor FOR SAYING", "held Ortega in contempt FOR REFUSING": the one who is to speak or who
+    spoke is the object of the verb above, not its subject."""
+    if token.dep_ == "xcomp" or (token.dep_ == "prep" and token.lower_ == "for"):
+        verb = head
+        while verb.dep_ == "pobj" or (verb.dep_ == "prep" and verb.head.i != verb.i):
+            verb = verb.head  # "held Ortega in contempt for …": "for" hangs from "contempt"
+        if verb.pos_ in {"VERB", "AUX"}:
+            objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < token.i]
+            if objects and can_speak(objects[0]):
+                return objects[0]
+    return None
+
+
+def controller(cue: Token) -> Token | None:
+    """The speaker of a cue with no subject of its own, read up the parse (rules 2–4 of
+    ``subject_of``): each step goes from a word to the one it hangs from until a word has a
+    subject, an object that controls it, or a possessor that does."""
+    token = cue
+    for _ in range(10):
+        if token.i != cue.i:
+            subject = own_subject(token, cue)
+            if subject is not None:
+                return subject
+        if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
+            noun = token.head
+            if can_speak(noun) or speaker_class(noun) in {"place"}:
+                return noun  # "Zelensky, who said …", "officials saying …"
+            issuer = issuer_of(noun)
+            if issuer is not None:
+                return issuer
+            token = noun  # "X released a statement saying …": the statement's issuer is X
+            continue
+        if token.pos_ in {"NOUN", "PROPN", "PRON"} and token.i != cue.i:
+            possessor = next((c for c in token.children if c.dep_ == "poss"), None)
+            if possessor is not None and can_speak(possessor):
+                return possessor  # "his campaign theme of questioning …"
+            if token.dep_ not in {"pobj", "dobj", "npadvmod", "oprd", "conj", "appos"}:
+                return token if speaker_class(token) == "carrier" else None
+        if token.i == cue.i and token.tag_ in FINITE_TAGS and token.dep_ not in {"conj", "relcl", "acl"}:
+            return None  # a finite verb has a subject of its own: the parse lost it
+        if token.dep_ in CLIMB_DEPS and token.head.i != token.i:
+            controlling = object_controller(token, token.head)
+            if controlling is not None:
+                return controlling
+            token = token.head
+            continue
+        if token.dep_ == "ROOT" and token.tag_ in {"VBG", "VBN"}:
+            return side_clause_subject(token, cue)  # "…," X said, not even needing to mention …
+        return token if token.i != cue.i and speaker_class(token) == "carrier" else None
+    return None
+
+
+def side_clause_subject(root: Token, cue: Token) -> Token | None:
+    """A participle the parse made the root ("…," X said, not even needing to mention …) is
+    controlled by the clause it was joined to: the subject of a verb hanging from it as a
+    parataxis or conjunct."""
+    for c in root.children:
+        if c.dep_ in {"parataxis", "conj"} and c.pos_ in {"VERB", "AUX"}:
+            subject = own_subject(c, cue)
+            if subject is not None:
+                return subject
+    return None
 
 
 def subject_of(cue: Token) -> Token | None:
     """The speaker token of a cue.  Rules, in order:
     1. its own subject (nsubj, inverted or not; the agent of a passive);
-    2. a participle or infinitive cue ("…, saying …", "vowed to say") takes the subject of
-       the verb it depends on;
-    3. a conjoined cue ("said … and added …") takes the subject of its first conjunct;
-    4. a cue in a relative clause ("Zelensky, who said …") takes the noun it modifies, and so
-       does a relative pronoun subject ("the union, which said …");
-    5. failing all that (a parse that lost the link), the subject of the sentence's root."""
-    quoted = cue.doc._.quotes or []
+    2. a participle, gerund or infinitive cue is controlled by the clause above it: "…, saying …",
+       "vowed to say", "after saying …", "stopped short of calling …" take the subject of the
+       verb above; "urged X to say", "criticised X for saying" its object; a conjoined cue ("said
+       … and added …") the subject of its first conjunct;
+    3. a cue in a relative clause or a participle after a noun ("Zelensky, who said …",
+       "officials saying …") takes that noun when it can speak; a document or an event that
+       "says" takes its issuer ("Trump's tweet mocking …", "X released a statement saying …");
+    4. failing all that (a parse that lost the link), the nearest noun phrase that can speak.
+    A subject that can never speak (a time, an abstract noun) is no speaker: None."""
+    passive = any(c.dep_ == "nsubjpass" for c in cue.children)
+    subject = own_subject(cue, cue) or inverted_subject(cue)
+    if subject is not None and any(c.tag_ in {"WP", "WRB"} and c.i < cue.i for c in cue.children):
+        subject = bound_mention(subject)  # "X condemned what he called …"
+    if subject is None and not passive:
+        subject = controller(cue)
+        if subject is not None:
+            subject = bound_mention(subject)  # "X said he did not believe …, arguing …"
+    if (subject is None or speaker_class(subject) == "never") and not passive:
+        subject = nearest_noun_phrase(cue)  # "The Latest: Trump urges …": a headline word is no subject
+    if subject is None or speaker_class(subject) == "never":
+        return None
+    return subject
 
-    def in_quotation(t: Token) -> bool:
-        return any(q.start <= t.idx < q.end for q in quoted)
 
-    token: Token | None = cue
-    for _ in range(5):
-        if token is None:
-            break
-        for c in token.children:
-            if c.dep_ in {"nsubj", "csubj"} and not (in_quotation(c) and not in_quotation(cue)):
-                return c  # a relative pronoun ("who said") is named later from its noun
-            if c.dep_ == "agent":
-                objs = [g for g in c.children if g.dep_ == "pobj"]
-                if objs:
-                    return objs[0]
-        if any(c.dep_ == "nsubjpass" for c in token.children) and token.i == cue.i:
-            return None
-        if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-            return token.head
-        if token.dep_ in {"advcl", "xcomp", "conj", "pcomp", "ccomp", "dobj"} and token.head.i != token.i:
-            token = token.head
-            continue
-        break
-    return nearest_noun_phrase(cue)
+BOUND_PRONOUNS = {"he": CAN_SPEAK - {"organization"}, "she": CAN_SPEAK - {"organization"}, "it": {"organization"},
+                  "they": {"group", "organization"}}
+
+
+def bound_mention(subject: Token) -> Token:
+    """Mention rule: the he/she/it/they subject of a free relative ("Ban Ki-moon condemned what
+    he called …") or the pronoun that controls a participle ("Perdue said he did not believe …,
+    arguing …") refers to the subject, before it, of a clause above it in its sentence when that
+    subject agrees; the mention is the name, not the pronoun.  A pronoun that is the subject of its
+    own cue otherwise stays, for the pronoun rules."""
+    allowed = BOUND_PRONOUNS.get(subject.lower_)
+    if allowed is None:
+        return subject
+    node = subject.head
+    while node.head.i != node.i:
+        node = node.head
+        for c in node.children:
+            if (c.dep_ in {"nsubj", "nsubjpass"} and c.i < subject.i and c.pos_ != "PRON"
+                    and speaker_class(c) in allowed and not _in_quotation(c)):
+                return c
+    return subject
+
+
+def inverted_subject(cue: Token) -> Token | None:
+    """Inversion after a quotation ('"…," warned the Iranian minister'): the parse often takes
+    the speaker after the cue for its object.  A cue that opens the frame right after a closing
+    quotation mark, with no subject of its own, takes the noun that follows it when it can speak."""
+    doc = cue.doc
+    i = cue.i - 1
+    while i >= 0 and doc[i].is_punct and not _in_quotation(doc[i]):
+        i -= 1
+    if i < 0 or not _in_quotation(doc[i]) or i == cue.i - 1 and not doc[i].is_punct:
+        return None
+    for c in cue.children:
+        if c.i > cue.i and c.dep_ in {"dobj", "attr", "npadvmod", "dep", "oprd"}:
+            return c if can_speak(c) and same_paragraph(c, cue) else None
+    return None
+
+
+def _reported_by(cue: Token) -> set[int]:
+    """The words the cue reports or acts on (its objects and clauses), which are never its speaker."""
+    out: set[int] = set()
+    for c in cue.children:
+        # what follows the cue, and a reported clause before it ("The talks failed, X said")
+        # (a quoted clause before the cue is left to the quotation marks: the parse may have
+        # hung the speaker's name from it, '"…," Flynn, an adviser, said')
+        if c.dep_ in REPORTING_DEPS and (c.i > cue.i or (c.dep_ in {"ccomp", "parataxis"} and not _in_quotation(c))):
+            out.update(t.i for t in c.subtree)
+    return out
 
 
 def nearest_noun_phrase(cue: Token) -> Token | None:
-    """Rule 5, for parses that lost the subject link ("…," the governor, Pavel Orlov, said):
-    the nearest noun phrase to the cue in its sentence, outside quotation marks, that is not a
-    date or a number."""
-    doc = cue.doc
-    quoted = doc._.quotes or []
+    """Rule 4, for parses that lost the subject link ('"…," the governor, Pavel Orlov, said',
+    '"…," Ramos, 58, told AFP'): the nearest noun phrase to the cue in its sentence and paragraph,
+    outside quotation marks and outside what the cue reports, that can speak (a name, a pronoun, a
+    person or a body; not a place, which is where something happened, nor a time).  A phrase
+    before the cue counts from its last word, appositions included ("Trump, the frontrunner in
+    the polls, said")."""
+    reported = _reported_by(cue)
     best: tuple[int, Token] | None = None
-    for chunk in cue.sent.noun_chunks:
-        root = chunk.root
-        if any(q.start <= root.idx < q.end for q in quoted) or root.ent_type_ in {"DATE", "TIME", "CARDINAL"}:
+    for t in cue.sent:
+        if t.pos_ not in {"NOUN", "PROPN", "PRON"} or t.dep_ in {"compound", "poss", "nmod", "amod", "flat"}:
             continue
-        distance = cue.i - chunk.end + 1 if chunk.end <= cue.i else chunk.start - cue.i
-        if 0 <= distance <= 6 and (best is None or distance < best[0]):
-            best = (distance, root)
+        if t.i == cue.i or _in_quotation(t) or t.i in reported or not same_paragraph(t, cue) or not can_speak(t):
+            continue
+        if t.i < cue.i:
+            last = max((u.i for u in t.subtree if u.i < cue.i and not (u.is_punct or u.is_space)), default=t.i)
+            distance = cue.i - last
+        else:
+            distance = min(u.i for u in t.subtree if u.i > cue.i) - cue.i  # "Said Ellis:" hangs the cue from the name
+        if 0 < distance <= 6 and (best is None or distance < best[0]):
+            best = (distance, t)
     return best[1] if best else None

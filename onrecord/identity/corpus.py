@@ -15,7 +15,6 @@ from onrecord.model.statement import Speaker
 UNRESOLVED_PRONOUNS = {"i", "you", "we", "they", "he", "she", "it", "one", "someone", "everyone", "who"}
 
 
-
 def register_results(results: Iterable[Mapping[str, Any]], registry: SpeakerRegistry | None = None) -> SpeakerRegistry:
     """A corpus-wide registry from extraction results (``extract_articles`` dicts): every named
     speaker of every statement resolved, merged with spelling variants seen in other articles,
@@ -35,5 +34,7 @@ def register_results(results: Iterable[Mapping[str, Any]], registry: SpeakerRegi
             mention = (sp.get("mention") or {}).get("text") or ""
             title, bare = split_title(mention) if mention.endswith(sp["name"].split()[-1]) else (None, None)
             role = title if title and bare and title_word(title.split()[-1]) not in HONORIFICS else None
-            registry.identify(Speaker(name=sp["name"], type=sp["type"]), roles, date=date, role=role)
+            # the article's id scopes its roles: "the president" of two articles is not one identity
+            registry.identify(Speaker(name=sp["name"], type=sp["type"]), roles, date=date, role=role,
+                              scope=str(result.get("id") or ""))
     return registry

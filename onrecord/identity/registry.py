@@ -16,6 +16,13 @@ How a name finds its identity (``SpeakerRegistry.resolve``):
 3. A bare surname goes to the one person with that surname; with two ("Joe Biden", "Hunter
    Biden") it is ambiguous and stays apart, unless one of them is pinned.
 
+4. One identity per person, typed right (``hygiene``): a mention that names no one ("I",
+   "Kyiv", "5:17 p.m.", "the plan") gets no identity (``refusal``); a country is an organisation,
+   a list of names a group, a person's full name typed as an organisation the person; one
+   collective name is one identity whatever type it arrived with. A title no name is found for
+   is an identity of type "role", kept to its article ("role:president@<article tag>"): two
+   articles' "the president" are never merged.
+
 Ids are derived from the key, never from the order names arrive: "person:v-zelenski" for every
 spelling of Volodymyr Zelensky, "org:kremlin" for "the Kremlin". The one order effect left is a
 bare surname seen before any full name: it gets "person:zelenski" until the full name arrives,
@@ -33,9 +40,7 @@ pinned.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -45,21 +50,31 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from onrecord.errors import AliasesError
+from onrecord.identity.hygiene import collective_type, looks_like_person, person_type, refusal, title_phrase
+from onrecord.identity.identities import (
+    COLLECTIVE_RANK,
+    Entry,
+    Identity,
+    best_name,
+    collective_id,
+    id_key,
+    insert_sorted,
+    pin_of,
+    scope_tag,
+    slug,
+)
 from onrecord.identity.names import (
     HONORIFICS,
     SURNAME_SIMILARITY,
     PersonName,
     first_names_compatible,
     parse_person,
-    word_key,
 )
 from onrecord.identity.titles import (
     clean_name,
     collective_key,
-    collective_slug,
     is_generic,
     match_role,
-    not_a_name,
     organization_of,
     role_tokens,
     split_title,
@@ -71,55 +86,24 @@ from onrecord.model.statement import Speaker
 
 BUNDLED = "aliases.yaml"
 TYPES = SPEAKER_TYPES
-ID_PREFIX = {"person": "person", "organization": "org", "group": "group", "unknown": "unknown"}
-
-
-# --- the identity -------------------------------------------------------------------------------
-
-
-@dataclass
-class Identity:
-    """One speaker across articles. ``roles`` are (role as stated, date or None), sorted."""
-
-    id: str
-    canonical_name: str
-    type: str = "person"
-    aliases: list[str] = field(default_factory=list)
-    roles: list[tuple[str, str | None]] = field(default_factory=list)
-    organization: str | None = None
-    wikidata: str | None = None
-    pinned: bool = False
 
 
 # --- the registry -------------------------------------------------------------------------------
-
-
-@dataclass
-class _Entry:
-    """An identity and what the registry keeps to match names to it."""
-
-    identity: Identity
-    kind: str  # "person", "collective" (organization, group, unknown) or "role"
-    firsts: set[str] = field(default_factory=set)
-    names: dict[str, PersonName] = field(default_factory=dict)  # alias → keys, for persons
-    seen: Counter[str] = field(default_factory=Counter)  # alias → times resolved
-    count: int = 0
-    alive: bool = True
-    organization_pinned: bool = False  # a pinned organisation is not replaced by what articles say
 
 
 class SpeakerRegistry:
     """People, organisations and groups across articles, each with a stable id."""
 
     def __init__(self) -> None:
-        self._entries: list[_Entry] = []
-        self._ids: dict[str, _Entry] = {}  # every id ever given → its entry now
-        self._pinned_person: dict[str, _Entry] = {}  # PersonName.key of a pinned alias
-        self._learned_person: dict[str, _Entry] = {}  # PersonName.key of a full name seen
-        self._by_surname: dict[str, list[_Entry]] = {}
-        self._pinned_collective: dict[str, _Entry] = {}  # collective_key, any type
-        self._learned_collective: dict[tuple[str, str], _Entry] = {}  # (type, collective_key)
-        self._roles: dict[frozenset[str], list[tuple[_Entry, str | None]]] = {}
+        self._entries: list[Entry] = []
+        self._ids: dict[str, Entry] = {}  # every id ever given → its entry now
+        self._pinned_person: dict[str, Entry] = {}  # PersonName.key of a pinned alias
+        self._learned_person: dict[str, Entry] = {}  # PersonName.key of a full name seen
+        self._by_surname: dict[str, list[Entry]] = {}
+        self._pinned_collective: dict[str, Entry] = {}  # collective_key, any type
+        self._learned_collective: dict[tuple[str, str], Entry] = {}  # (type, collective_key)
+        self._roles: dict[frozenset[str], list[tuple[Entry, str | None]]] = {}
+        self.scope: str | None = None  # the article of roles resolved without a scope of their own
 
     # --- loading and saving ---------------------------------------------------------------------
 
@@ -147,7 +131,7 @@ class SpeakerRegistry:
         """Write every identity as an aliases file that ``load`` reads back (ids kept). Titles
         no name was found for ("role:president") are left out: they name no one to pin."""
         entries = sorted((e for e in self._live() if e.kind != "role"), key=lambda e: e.identity.id)
-        data = {"version": 1, "identities": [_pin_of(e.identity) for e in entries]}
+        data = {"version": 1, "identities": [pin_of(e.identity) for e in entries]}
         header = "# Speaker identities (OnRecord aliases file). Edit and load it to pin them.\n"
         body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
         Path(path).write_text(header + body, encoding="utf-8")
@@ -176,7 +160,7 @@ class SpeakerRegistry:
         self._set_id(entry, id or ident.id or self._computed_id(entry))
         return ident
 
-    def _pinned_match(self, names: list[str], type: str, id: str | None) -> _Entry | None:
+    def _pinned_match(self, names: list[str], type: str, id: str | None) -> Entry | None:
         if id and id in self._ids:
             return self._ids[id]
         for alias in names:
@@ -189,13 +173,13 @@ class SpeakerRegistry:
                 return hit
         return None
 
-    def _learned_match(self, names: list[str], type: str) -> _Entry | None:
+    def _learned_match(self, names: list[str], type: str) -> Entry | None:
         for alias in names:
             if type == "person":
                 parsed = parse_person(alias)
                 hit = self._learned_person.get(parsed.key) if parsed and parsed.first else None
             else:
-                hit = self._learned_collective.get((type, collective_key(alias)))
+                hit = self._learned_collective.get(("collective", collective_key(alias)))
             if hit is not None:
                 return hit
         return None
@@ -203,35 +187,54 @@ class SpeakerRegistry:
     # --- resolving ------------------------------------------------------------------------------
 
     def resolve(self, name: str, type: str = "person", role: str | None = None,
-                article_roles: dict[str, str] | None = None, date: str | None = None) -> Identity:
+                article_roles: dict[str, str] | None = None, date: str | None = None,
+                scope: str | None = None) -> Identity:
         """The identity a mention names. ``name`` may carry its title ("Ukraine's President
         Volodymyr Zelensky") or be a title alone ("the Russian president"), which is matched
         against ``article_roles`` (role as written in the same article → name; an organisation
         may map to itself, so that "the ministry" finds it); ``role`` and ``date`` are recorded on
-        the identity. A title that names no one found gets an identity of its own ("role:...")."""
+        the identity. A title that names no one found gets an identity of type "role" of its own,
+        kept to its article: ``scope`` (the article's id or text) is part of its id, so that "the
+        president" of one article is never merged with another article's."""
         title, bare = split_title(name)
-        if type == "person" and bare is None:
-            found = self.resolve_title(title or name, article_roles, date)
-            return found if found is not None else self._resolve_role(title or name, type, date)
-        if type == "person" and bare is not None and not_a_name(bare):
-            # "the ministry", "Ukrainian officials": a common noun, not a person's name
-            type = "group" if bare.rstrip().endswith("s") else "unknown"
+        if type == "person" and title_phrase(name):
+            title, bare = name, None  # "Adviser to the Head of the Office": one title, no name
+        if type == "role" or (type == "person" and bare is None):
+            found = self.resolve_title(title or name, article_roles, date, scope)
+            return found if found is not None else self._resolve_role(title or name, date, scope)
+        if type == "person" and bare is not None:
+            type, bare = person_type(bare)
+            if type == "organization":  # a country: "Ukraine", not "President of Ukraine"
+                return self._resolve_collective(bare, type, article_roles, date, role)
         if type != "person":
             return self._resolve_collective(name, type, article_roles, date, role)
         role = role or (title if title and title_word(title.split()[-1]) not in HONORIFICS else None)
         return self._resolve_person(bare or name, role, date)
 
+    def refusal(self, name: str, type: str = "person", article_roles: dict[str, str] | None = None) -> str | None:
+        """Why a speaker's name is no identity at all (``hygiene.refusal``: "I", "Kyiv", "5:17
+        p.m.", "the plan"); None when it names someone. A single word that is the surname of a
+        person the registry knows by a full name is that person ("May" after "Theresa May")."""
+        problem = refusal(name, type, article_roles)
+        parsed = parse_person(name) if problem and len(name.split()) == 1 else None
+        if parsed is not None and (self._has_full_names(parsed.surname) or parsed.key in self._pinned_person):
+            return None
+        return problem
+
     def resolve_title(self, text: str, article_roles: dict[str, str] | None = None,
-                      date: str | None = None) -> Identity | None:
+                      date: str | None = None, scope: str | None = None) -> Identity | None:
         """The person a title alone names ("the Russian president"), by the role seen for a name
         in the same article, else by a role the registry recorded; None if neither tells."""
         wanted = role_tokens(text)
         if not wanted:
             return None
         match = match_role(wanted, article_roles or {})
-        if match is not None:
+        named = split_title(match[1])[1] or match[1] if match is not None else ""
+        if match is not None and person_type(named)[0] == "person" and refusal(named) is None:
+            # the article's name for the role, if it is one person's ("President Biden, France and
+            # Germany" names several, and the title alone stays a role)
             stated_role, person = match
-            return self.resolve(person, "person", role=stated_role, date=date)
+            return self.resolve(person, "person", role=stated_role, date=date, scope=scope)
         entry = self._recorded_role(wanted, date)
         return entry.identity if entry is not None else None
 
@@ -245,12 +248,13 @@ class SpeakerRegistry:
         self._add_alias(entry, name)
         if parsed.first:
             self._absorb_bare(entry, parsed.surname)
+            self._absorb_collective(entry, name)
         if role:
             self._add_role(entry, role, date)
         self._refresh(entry)
         return entry.identity
 
-    def _find_person(self, parsed: PersonName) -> _Entry | None:
+    def _find_person(self, parsed: PersonName) -> Entry | None:
         hit = self._pinned_person.get(parsed.key)
         if hit is None and parsed.first:
             hit = self._learned_person.get(parsed.key)
@@ -262,10 +266,10 @@ class SpeakerRegistry:
     def _has_full_names(self, surname: str) -> bool:
         return any(e.alive and e.firsts for e in self._by_surname.get(surname, []))
 
-    def _fits(self, entry: _Entry, parsed: PersonName) -> bool:
+    def _fits(self, entry: Entry, parsed: PersonName) -> bool:
         return entry.alive and all(first_names_compatible(parsed.first, f) for f in entry.firsts)
 
-    def _near_surname(self, parsed: PersonName) -> list[_Entry]:
+    def _near_surname(self, parsed: PersonName) -> list[Entry]:
         """People whose surname is a near-spelling of this one (rapidfuzz, same initial letter)."""
         if len(parsed.surname) < 4:
             return []
@@ -275,7 +279,7 @@ class SpeakerRegistry:
         found = {id(e): e for s, _, _ in close for e in self._by_surname[s] if self._fits(e, parsed)}
         return list(found.values())
 
-    def _choose(self, parsed: PersonName, candidates: list[_Entry]) -> _Entry | None:
+    def _choose(self, parsed: PersonName, candidates: list[Entry]) -> Entry | None:
         """The one candidate a name belongs to, or None for a new identity."""
         full = [e for e in candidates if e.firsts]
         bare = [e for e in candidates if not e.firsts]
@@ -296,7 +300,7 @@ class SpeakerRegistry:
         before = self._ids.get(parsed.id)
         return before if before is not None and before.alive else None
 
-    def _absorb_bare(self, entry: _Entry, surname: str) -> None:
+    def _absorb_bare(self, entry: Entry, surname: str) -> None:
         """A full name joins the surname-only identity seen before it, when it is the only person
         with that surname: "Zelensky" then "Volodymyr Zelensky" is one person."""
         people = [e for e in self._by_surname.get(surname, []) if e.alive]
@@ -307,7 +311,24 @@ class SpeakerRegistry:
             if other is not entry and not other.identity.pinned:
                 self._merge(other, entry)
 
-    def _merge(self, source: _Entry, target: _Entry) -> None:
+    def _absorb_collective(self, entry: Entry, name: str) -> None:
+        """One identity per person: a full name seen typed as an organisation or group before
+        ("Oleksiy Danilov", which the small model calls ORG) joins the person."""
+        for key in [k for k in self._learned_collective if k[0] != "role" and k[1] == collective_key(name)]:
+            other = self._learned_collective[key]
+            if other is not entry and other.alive and not other.identity.pinned:
+                self._merge(other, entry)
+
+    def _known_person(self, name: str) -> PersonName | None:
+        """The keys of a name that is a person's the registry knows by this full name (pinned,
+        or seen typed as a person), else None."""
+        parsed = parse_person(name)
+        if parsed is None or not parsed.first or len(name.split()) < 2:
+            return None
+        hit = self._pinned_person.get(parsed.key) or self._learned_person.get(parsed.key)
+        return parsed if hit is not None and hit.alive else None
+
+    def _merge(self, source: Entry, target: Entry) -> None:
         for alias, times in source.seen.items():
             self._add_alias(target, alias, times=times)
         for role, date in source.identity.roles:
@@ -319,6 +340,9 @@ class SpeakerRegistry:
         for known_id, known in list(self._ids.items()):
             if known is source:
                 self._ids[known_id] = target
+        for key, known in list(self._learned_collective.items()):
+            if known is source:
+                del self._learned_collective[key]
         for surname, people in self._by_surname.items():
             self._by_surname[surname] = [p for p in people if p is not source]
 
@@ -330,29 +354,41 @@ class SpeakerRegistry:
             match = match_role(role_tokens(name), article_roles)
             if match is not None:
                 return self._resolve_collective(match[1], type, None, date, role)
-        key = collective_key(name) or _slug(name)
-        entry = self._pinned_collective.get(key) or self._learned_collective.get((type, key))
+        person = clean_name(strip_determiner(name))
+        if (self._known_person(person) is not None or looks_like_person(person)) and not self._pinned_collective.get(
+                collective_key(name)):
+            # a person's name the model typed ORG ("Volodymyr Zelenskyy"): one identity per person
+            return self._resolve_person(person, role, date)
+        type = collective_type(name, type)
+        key = collective_key(name) or slug(name)
+        entry = self._pinned_collective.get(key) or self._learned_collective.get(("collective", key))
         if entry is None:
             entry = self._new_entry(Identity("", strip_determiner(name) or name, type), "collective")
+        elif not entry.identity.pinned and COLLECTIVE_RANK.get(type, 2) < COLLECTIVE_RANK.get(entry.identity.type, 2):
+            entry.identity.type = type  # "the European Union" typed group, then organisation: one identity
         self._add_alias(entry, name)
         if role:
             self._add_role(entry, role, date)
         self._refresh(entry)
         return entry.identity
 
-    def _resolve_role(self, title: str, type: str, date: str | None) -> Identity:
-        """A title no name could be found for: an identity of its own, keyed by the role."""
-        key = collective_key(title)
+    def _resolve_role(self, title: str, date: str | None, scope: str | None) -> Identity:
+        """Role rule: a title no name could be found for is an identity of type "role" of its own,
+        keyed by the role and its article (``scope``): two articles' "the president" may be two
+        people, so they are never one identity."""
+        tag = scope_tag(scope if scope is not None else self.scope)
+        key = f"{collective_key(title)}@{tag}" if tag else collective_key(title)
         entry = self._learned_collective.get(("role", key))
         if entry is None:
-            entry = self._new_entry(Identity("", strip_determiner(title) or title, type), "role")
+            entry = self._new_entry(Identity("", strip_determiner(title) or title, "role"), "role")
+            entry.scope = tag
             self._learned_collective[("role", key)] = entry
         entry.seen[title] += 1
-        _insert_sorted(entry.identity.aliases, title)
+        insert_sorted(entry.identity.aliases, title)
         self._refresh(entry)
         return entry.identity
 
-    def _recorded_role(self, wanted: frozenset[str], date: str | None) -> _Entry | None:
+    def _recorded_role(self, wanted: frozenset[str], date: str | None) -> Entry | None:
         """A person the registry saw in this role: the only one, or the latest before ``date``.
         Only qualified roles ("Russian president", not "president") are trusted across articles."""
         if len(wanted) < 2:
@@ -379,12 +415,17 @@ class SpeakerRegistry:
         return entry.count if entry is not None else 0
 
     def identify(self, speaker: Speaker, article_roles: dict[str, str] | None = None,
-                 date: str | None = None, role: str | None = None) -> Identity | None:
-        """Resolve a statement's speaker, set ``speaker.id`` and count the statement."""
+                 date: str | None = None, role: str | None = None, scope: str | None = None) -> Identity | None:
+        """Resolve a statement's speaker, set ``speaker.id`` and count the statement. A name that
+        names no one (``refusal``: "I", "Kyiv", "5:17 p.m.") gets no identity: None, no id."""
         if not speaker.name.strip():
             return None
         kind = speaker.type if speaker.type in TYPES and speaker.type != "unknown" else "person"
-        ident = self.resolve(speaker.name, kind, role=role, article_roles=article_roles, date=date)
+        kind = "role" if speaker.type == "role" else kind  # a title extraction found no name for
+        if self.refusal(speaker.name, kind, article_roles) is not None:
+            speaker.id = None
+            return None
+        ident = self.resolve(speaker.name, kind, role=role, article_roles=article_roles, date=date, scope=scope)
         speaker.id = ident.id
         self.record(ident)
         return ident
@@ -427,27 +468,27 @@ class SpeakerRegistry:
 
     # --- internals ------------------------------------------------------------------------------
 
-    def _live(self) -> Iterator[_Entry]:
+    def _live(self) -> Iterator[Entry]:
         return (e for e in self._entries if e.alive)
 
-    def _entry(self, identity: Identity | str) -> _Entry:
+    def _entry(self, identity: Identity | str) -> Entry:
         identity_id = identity if isinstance(identity, str) else identity.id
         entry = self._ids.get(identity_id)
         if entry is None:
             raise KeyError(f"no identity {identity_id!r} in the registry")
         return entry
 
-    def _new_entry(self, identity: Identity, kind: str) -> _Entry:
-        entry = _Entry(identity, kind)
+    def _new_entry(self, identity: Identity, kind: str) -> Entry:
+        entry = Entry(identity, kind)
         self._entries.append(entry)
         return entry
 
-    def _add_alias(self, entry: _Entry, alias: str, pinned: bool = False, times: int = 1) -> None:
+    def _add_alias(self, entry: Entry, alias: str, pinned: bool = False, times: int = 1) -> None:
         alias = clean_name(alias)
         if not alias:
             return
         entry.seen[alias] += 0 if pinned else times
-        _insert_sorted(entry.identity.aliases, alias)
+        insert_sorted(entry.identity.aliases, alias)
         if entry.kind == "person":
             self._index_person(entry, alias, pinned)
         elif entry.kind == "collective":
@@ -455,9 +496,9 @@ class SpeakerRegistry:
             if pinned:
                 self._pinned_collective[key] = entry
             else:
-                self._learned_collective.setdefault((entry.identity.type, key), entry)
+                self._learned_collective.setdefault(("collective", key), entry)
 
-    def _index_person(self, entry: _Entry, alias: str, pinned: bool) -> None:
+    def _index_person(self, entry: Entry, alias: str, pinned: bool) -> None:
         parsed = parse_person(alias)
         if parsed is None:
             return
@@ -472,11 +513,11 @@ class SpeakerRegistry:
         if entry not in people:
             people.append(entry)
 
-    def _add_role(self, entry: _Entry, role: str, date: str | None) -> None:
+    def _add_role(self, entry: Entry, role: str, date: str | None) -> None:
         role = " ".join(role.split()).strip(" ,")
         if not role:
             return
-        if not _insert_sorted(entry.identity.roles, (role, date), key=lambda r: (r[1] or "", r[0])):
+        if not insert_sorted(entry.identity.roles, (role, date), key=lambda r: (r[1] or "", r[0])):
             return
         self._roles.setdefault(role_tokens(role), []).append((entry, date))
         # the organisation of the latest role: people move ("Foreign Minister" → "Prime Minister")
@@ -485,46 +526,23 @@ class SpeakerRegistry:
         if org and not entry.organization_pinned and (role, date) == latest:
             entry.identity.organization = org
 
-    def _refresh(self, entry: _Entry) -> None:
+    def _refresh(self, entry: Entry) -> None:
         """Recompute an unpinned identity's id and canonical name from the names it has."""
         if entry.identity.pinned:
             return
-        entry.identity.canonical_name = self._best_name(entry)
+        entry.identity.canonical_name = best_name(entry)
         self._set_id(entry, self._computed_id(entry))
 
-    def _best_name(self, entry: _Entry) -> str:
-        names = [a for a in entry.seen if entry.seen[a] > 0] or list(entry.identity.aliases)
-        if entry.kind != "person":
-            names = [strip_determiner(a) or a for a in names]
-            counts = Counter({n: 0 for n in names})
-            for alias, times in entry.seen.items():
-                counts[strip_determiner(alias) or alias] += times
-            return min(counts, key=lambda n: (-counts[n], n.casefold(), n))
-        # the fullest name, then the most frequent spelling of it
-        return min(names, key=lambda n: (-len(n.split()), -entry.seen[n], n))
-
-    def _computed_id(self, entry: _Entry) -> str:
+    def _computed_id(self, entry: Entry) -> str:
         """An id from the names alone, whatever order they came in: a pin's canonical name, else
         the smallest key among the full names seen (surnames only when there are none)."""
-        ident = entry.identity
         if entry.kind == "person":
-            key = self._id_key(entry)
+            key = id_key(entry)
             if key is not None:
                 return self._free_id(entry, key)
-        prefix = "role" if entry.kind == "role" else ID_PREFIX.get(ident.type, "unknown")
-        names = [ident.canonical_name] if ident.pinned else ident.aliases
-        slug = min((k for k in map(collective_slug, names) if k), default="")
-        return f"{prefix}:{slug or _slug(ident.canonical_name)}"
+        return collective_id(entry)
 
-    def _id_key(self, entry: _Entry) -> PersonName | None:
-        canonical = parse_person(entry.identity.canonical_name)
-        if entry.identity.pinned and canonical is not None and canonical.first:
-            return canonical
-        keys = list(entry.names.values())
-        full = [k for k in keys if k.first] or keys
-        return min(full, key=lambda k: k.id) if full else canonical
-
-    def _free_id(self, entry: _Entry, key: PersonName) -> str:
+    def _free_id(self, entry: Entry, key: PersonName) -> str:
         """The key's id, or, where another person holds it (Joe and Jill Biden are both
         "j-biden"), one with the whole first name."""
         candidates = [key.id, f"person:{key.first}-{key.surname}"] if key.first else [key.id]
@@ -537,40 +555,12 @@ class SpeakerRegistry:
             n += 1
         return f"{candidates[-1]}-{n}"
 
-    def _set_id(self, entry: _Entry, new_id: str) -> None:
+    def _set_id(self, entry: Entry, new_id: str) -> None:
         entry.identity.id = new_id
         self._ids[new_id] = entry
 
 
-# --- helpers ------------------------------------------------------------------------------------
-
-
-def _slug(text: str) -> str:
-    return "-".join(word_key(w) for w in text.split() if word_key(w)) or "unnamed"
-
-
-def _insert_sorted(items: list[Any], item: Any, key: Any = None) -> bool:
-    """Add an item to a sorted list unless it is there; whether it was added."""
-    if item in items:
-        return False
-    items.append(item)
-    items.sort(key=key)
-    return True
-
-
-def _pin_of(identity: Identity) -> dict[str, Any]:
-    """An identity as an entry of the aliases file."""
-    pin: dict[str, Any] = {"id": identity.id, "name": identity.canonical_name, "type": identity.type}
-    aliases = [a for a in identity.aliases if a != identity.canonical_name]
-    if aliases:
-        pin["aliases"] = aliases
-    if identity.organization:
-        pin["organization"] = identity.organization
-    if identity.wikidata:
-        pin["wikidata"] = identity.wikidata
-    if identity.roles:
-        pin["roles"] = [{"role": r, "date": d} if d else {"role": r} for r, d in identity.roles]
-    return pin
+# --- the pinned registry ------------------------------------------------------------------------
 
 
 @cache

@@ -7,14 +7,19 @@ title alone can be matched to the name the same article gave it (``article_roles
 ``match_role``); ``collective_key`` and ``collective_slug`` do the same for the names of
 organisations and groups, and ``organization_of`` reads the organisation or country a title names.
 ``is_generic`` and ``not_a_name`` tell a common noun phrase ("Ukrainian officials") from a name.
+``office_words`` reads a title with the role lexicon (``lexicons/data/roles.yaml``: "Mr Justice" and
+"the judge" are one office, "the top diplomat" a foreign minister) and ``office_fits`` says whether
+a description ("the Iranian minister") fits the titles the article gave a person.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from onrecord.identity.names import HONORIFICS, NAME_PARTICLES, ascii_fold, parse_person, plain_word
+from onrecord.lexicons.roles import load_role_lexicon
 
 # --- word lists ---------------------------------------------------------------------------------
 
@@ -30,6 +35,7 @@ TITLE_WORDS = frozenset({
     "nominee", "former", "acting", "interim", "top", "senior", "state", "interior", "finance",
     "national", "security", "intelligence", "gen", "lt", "col", "colonel", "admiral", "marshal",
     "sergeant", "captain", "mp", "lawmaker", "member",
+    "rival", "challenger", "opponent",  # "Rival Hillary Clinton", as the model sometimes tags her
 })
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"})
 # Words a mention may start with that are neither title nor name ("As President Trump ...").
@@ -113,6 +119,138 @@ def collective_slug(text: str) -> str:
     parts = re.split(r"\bof\b", ascii_fold(text).casefold())
     words = [w for part in reversed(parts) for w in _role_words(part)]
     return "-".join(words)
+
+
+# --- offices: titles compared as the office they name --------------------------------------------
+
+
+@cache
+def _office_wordings() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The lexicon's wordings as role words ("secretary of state" → secretary, state), each with
+    its office as one word ("foreign-minister"), longest first."""
+    pairs = [(tuple(_role_words(" ".join(w))), "-".join(o)) for w, o in load_role_lexicon().offices]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def office_words(text: str) -> list[str]:
+    """A title's words as offices are compared: its role words (nationalities as their country),
+    honorifics and fillers ("top") left out, each wording of an office read as the office:
+    "Mr Justice" → [judge]; "the top Russian diplomat" → [russia, foreign-minister]."""
+    lexicon = load_role_lexicon()
+    words = [w for w in _role_words(text) if w not in HONORIFICS and w not in lexicon.fillers]
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for wording, office in _office_wordings():
+            if tuple(words[i : i + len(wording)]) == wording:
+                out.append(office)
+                i += len(wording)
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+@cache
+def _offices() -> frozenset[str]:
+    return frozenset(office for _, office in _office_wordings()) | load_role_lexicon().person_nouns
+
+
+def _is_office(word: str) -> bool:
+    return word in _offices()
+
+
+def office_head(text: str) -> str | None:
+    """The office a title names: the last office or person noun before its first "of", "at",
+    "for" … ("Iranian Foreign Minister" → foreign-minister; "Head of the Office of the President"
+    → head; "Minister of Foreign Affairs", one wording across the "of", → foreign-minister);
+    None for a title without one ("Russian Foreign Ministry"; "donors who have become allies of
+    the candidate")."""
+    words = office_words(text)
+    first = re.split(r"\s+(?:of|for|at|in|to|with|who|that|which|from)\s+", text, maxsplit=1)[0]
+    part = office_words(first) if first != text else words
+    heads = [w for w in part if _is_office(w)]
+    if not heads:
+        return None
+    if heads[-1] in words:
+        return heads[-1]
+    spanning = [w for w in words if _is_office(w) and w not in part]  # a wording across the "of"
+    return spanning[0] if spanning else heads[-1]
+
+
+def heads_agree(a: str, b: str) -> bool:
+    """One office, or one the other's general word: "minister" fits "foreign-minister"."""
+    return a == b or a in b.split("-") or b in a.split("-")
+
+
+_COUNTRY_WORDS = frozenset(c.lower().replace(" ", "-") for c in COUNTRIES.values())
+
+
+def office_fits(description: str, titles: list[str]) -> int:
+    """How well a description ("the Iranian minister") fits a person the article gave these
+    titles: 0 when it does not (another office, another country, "deputy" on one side only);
+    else 3 for the same office, 2 for its general word, 1 for a title that names no office but
+    shares the description's other words ("Russian Foreign Ministry" for "the top Russian
+    diplomat"); one point more for each other word they share."""
+    wanted = office_words(description)
+    head = office_head(description)
+    if head is None:
+        return 0
+    distinguishing = load_role_lexicon().distinguishing
+    best = 0
+    for title in titles:
+        words = office_words(title)
+        other = office_head(title)
+        if {w for w in wanted if w in distinguishing} != {w for w in words if w in distinguishing}:
+            continue
+        countries, their_countries = _COUNTRY_WORDS.intersection(wanted), _COUNTRY_WORDS.intersection(words)
+        if countries and their_countries and not countries & their_countries:
+            continue
+        rest = {w for w in wanted if w != head and w not in distinguishing}
+        shared = rest & (set(words) | {p for w in words for p in w.split("-")})
+        if other is not None and heads_agree(head, other):
+            score = 3 if head == other else 2
+        elif other is None and set(head.split("-")) & set(words) and (not countries or countries & their_countries):
+            score = 1  # "Russian Foreign Ministry" for a foreign minister: the office's own word
+        else:
+            continue
+        if _names_differ(description, title):
+            continue
+        best = max(best, score + len(shared))
+    return best
+
+
+@cache
+def _office_parts() -> frozenset[str]:
+    return frozenset(p for wording, _ in _office_wordings() for p in wording)
+
+
+def _proper_words(text: str) -> set[str]:
+    """The names in a title besides its office: capitalised words that are no title word
+    ("the Labour leader" → labour; "the Commons leader" → commons), nationalities as countries.
+    A possessive is left out unless it is a country: "Putin's adviser" may be the Kremlin's."""
+    lexicon = load_role_lexicon()
+    office_parts = _office_parts()
+    words = set()
+    for token in text.split():
+        word = plain_word(token)
+        if word in COUNTRIES:
+            words.add(COUNTRIES[word].lower())
+        elif token[:1].isupper() and not _is_possessive(token) and word not in lexicon.person_nouns \
+                and word not in TITLE_WORDS | HONORIFICS | DETERMINERS | office_parts:
+            words.add(word)
+    return words
+
+
+def _names_differ(description: str, title: str) -> bool:
+    """Two titles that name different bodies: each names one the other does not mention at all,
+    and they name none in common ("the Labour leader" is not "the Commons leader"; "the
+    Conservative health minister" may be "Health Minister X", whose "Health" is in both)."""
+    mine_words, their_words = set(_role_words(description)), set(_role_words(title))
+    mine = {w for w in _proper_words(description) if w not in their_words}
+    theirs = {w for w in _proper_words(title) if w not in mine_words}
+    return bool(mine and theirs and not _proper_words(description) & _proper_words(title))
 
 
 # --- titles -------------------------------------------------------------------------------------
@@ -277,6 +415,42 @@ def match_role(wanted: frozenset[str], article_roles: dict[str, str]) -> tuple[s
 def _person_surname(name: str) -> str:
     parsed = parse_person(split_title(name)[1] or name)
     return parsed.surname if parsed else name
+
+
+# --- acronyms -----------------------------------------------------------------------------------
+
+# words an organisation's name may hold that its acronym leaves out ("Centers for Disease Control")
+ACRONYM_GLUE = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "des", "&"})
+
+
+def initials(words: list[str]) -> str:
+    """The initials of a name's words, its small words left out: Federal Aviation Administration
+    → FAA."""
+    return "".join(w[0] for w in words if w and w.lower() not in ACRONYM_GLUE and w[0].isalpha()).upper()
+
+
+def spells(acronym: str, words: list[str]) -> bool:
+    """Whether an acronym's letters are the initials of these words, in order, starting with the
+    first and allowing words it leaves out ("CDC": Centers for Disease Control and Prevention)."""
+    letters = acronym.replace("&", "").upper()
+    first = initials(words)
+    if not first or not letters or first[0] != letters[0]:
+        return False
+    i = 0
+    for ch in first:
+        if i < len(letters) and ch == letters[i]:
+            i += 1
+    return i == len(letters)
+
+
+def is_acronym_of(acronym: str, name: str) -> bool:
+    """An acronym written alone ("WHO", "FAA") and an organisation's full name it abbreviates, for
+    linking the two across articles: the letters are exactly the name's initials (small words
+    left out) or, with at least three letters, spell its words in order."""
+    words = strip_determiner(name).split()
+    if not acronym.isupper() or len(words) < 2 or not acronym.isalpha():
+        return False
+    return initials(words) == acronym or (len(acronym) >= 3 and spells(acronym, words))
 
 
 # --- common nouns or names ----------------------------------------------------------------------

@@ -31,6 +31,7 @@ from sqlalchemy.exc import IntegrityError
 
 from onrecord.config import Config
 from onrecord.errors import ExtractorOrderError
+from onrecord.identity.hygiene import display_name
 from onrecord.ledger import clusters, db
 from onrecord.ledger.dialect import insert_ignore
 from onrecord.ledger.records import IngestReport, statement_row
@@ -191,7 +192,9 @@ def _upsert_speakers(conn: Connection, rows: list[dict[str, Any]]) -> None:
         sid = r["speaker_id"]
         if sid is None:
             continue
-        people.setdefault(sid, {"id": sid, "name": r["speaker_name"], "type": r["speaker_type"]})
+        # shown by one name: the first statement's, without its title ("Minister ... Dmytro Kuleba")
+        shown = display_name(r["speaker_name"], r["speaker_type"])
+        people.setdefault(sid, {"id": sid, "name": shown, "type": r["speaker_type"]})
         aliases.add((sid, r["speaker_name"]))
     if not people:
         return

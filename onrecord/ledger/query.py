@@ -41,6 +41,11 @@ ARTICLE_COLUMNS = [
 ]
 CLUSTER_COLUMNS = [c.c.n_reports.label("cluster_reports"), c.c.outlets.label("cluster_outlets")]
 _FROM = s.join(a, a.c.id == s.c.article_id).outerjoin(c, c.c.id == s.c.cluster_id)
+# A speaker is shown by the speakers table's name: one display name per id, however each article
+# wrote it ("President of Ukraine Volodymyr Zelenskyy", "Zelensky"); the statement keeps its own.
+_shown = speakers.alias("shown")
+DISPLAY_NAME = sa.func.coalesce(_shown.c.name, s.c.speaker_name).label("speaker_display")
+FROM_SHOWN = _FROM.outerjoin(_shown, _shown.c.id == s.c.speaker_id)
 # an undated article sorts after every dated one, on both backends
 _NEWEST_FIRST = (
     a.c.date.desc().nulls_last(),
@@ -163,7 +168,7 @@ def _record(row: Any) -> StatementRecord:
         id=m["id"],
         quote=m["quote_text"],
         kind=m["kind"],
-        speaker=m["speaker_name"],
+        speaker=m.get("speaker_display") or m["speaker_name"],
         speaker_id=m["speaker_id"],
         outlet=m["article_outlet"],
         date=m["article_date"],
@@ -189,7 +194,8 @@ def find_statements(
     conds = filters(conn, **kw)
     if article is not None:
         conds.append(a.c.key == article)
-    q = sa.select(*STATEMENT_COLUMNS, *ARTICLE_COLUMNS, *CLUSTER_COLUMNS).select_from(_FROM).where(*conds)
+    q = (sa.select(*STATEMENT_COLUMNS, *ARTICLE_COLUMNS, *CLUSTER_COLUMNS, DISPLAY_NAME)
+         .select_from(FROM_SHOWN).where(*conds))
     q = q.order_by(*_NEWEST_FIRST).offset(offset)
     if limit is not None:
         q = q.limit(limit)
@@ -236,9 +242,11 @@ def find_clusters(
 ) -> Results[QuoteCluster]:
     """Quote clusters, most reported first, each with its reports (first report first)."""
     first = a.alias("first")
+    shown = sa.func.coalesce(_shown.c.name, c.c.speaker_name).label("speaker_display")
     q = (
-        sa.select(c, first.c.outlet.label("first_outlet"), first.c.key.label("first_key"))
-        .select_from(c.join(first, first.c.id == c.c.first_article_id))
+        sa.select(c, first.c.outlet.label("first_outlet"), first.c.key.label("first_key"), shown)
+        .select_from(c.join(first, first.c.id == c.c.first_article_id)
+                     .outerjoin(_shown, _shown.c.id == c.c.speaker_id))
         .where(c.c.n_reports >= min_reports)
         .order_by(c.c.n_reports.desc(), c.c.first_date.desc().nulls_last(), c.c.id)
         .offset(offset)
@@ -250,7 +258,7 @@ def find_clusters(
     found = [
         QuoteCluster(
             id=r.id,
-            speaker=r.speaker_name,
+            speaker=r.speaker_display,
             speaker_id=r.speaker_id,
             quote=r.quote_text,
             first_date=r.first_date,

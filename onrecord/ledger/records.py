@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any, TypeVar
 
 from onrecord.errors import MissingExtra
+from onrecord.identity.hygiene import refusal
 
 T = TypeVar("T")
 
@@ -28,13 +29,17 @@ def speaker_slug(name: str) -> str:
 
 
 def speaker_id_of(d: dict[str, Any]) -> str | None:
-    """The statement's speaker id; None for an unattributed statement."""
+    """The statement's speaker id; None for an unattributed statement and for a role no one was
+    found for ("the judge"), which is never merged with another article's."""
     sp = d["speaker"]
     if sp.get("id"):
         return str(sp["id"])
-    name = (sp.get("name") or "").strip()
-    if not name or name.lower() == "unknown":
+    if sp.get("type") == "role":
         return None
+    name = (sp.get("name") or "").strip()
+    kind = sp.get("type") or "person"
+    if not name or name.lower() == "unknown" or kind == "unknown" or refusal(name, kind):
+        return None  # "you", "Kyiv": the registry gives them no identity, nor does the ledger
     return speaker_slug(name)
 
 

@@ -5,7 +5,7 @@ format is the pydantic model ``VenueLexiconFile``; every error names the file an
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,7 @@ from onrecord.errors import VenueLexiconError
 from onrecord.lexicons.yaml_models import NodeError, Text, Words, YamlModel, key_of, listed_once, read_yaml
 
 VENUE_TYPES = (
-    "interview", "press_conference", "statement", "speech", "social_media", "broadcast", "meeting", "other",
+    "interview", "press_conference", "statement", "speech", "social_media", "broadcast", "meeting", "place", "other",
 )
 WITH_ROLES = ("venue", "addressee", "none")
 
@@ -41,7 +41,20 @@ class VenueLexicon:
     carrier_verbs: frozenset[str]
     translator_nouns: frozenset[str]
     translator_preps: frozenset[str]
+    venue_frames: frozenset[str] = frozenset()
+    issuing_verbs: frozenset[str] = frozenset()
+    group_members: tuple[tuple[str, frozenset[str]], ...] = ()
     source: str = "venues.yaml"
+
+    def members_of(self, group: str) -> frozenset[str]:
+        """The words that describe a member of a group ("family" -> father, mother, ...)."""
+        return next((words for noun, words in self.group_members if noun == group), frozenset())
+
+    @cached_property
+    def noun_heads(self) -> frozenset[str]:
+        """The last word of every venue noun, singular and plural ("conference", "remarks")."""
+        words = {n.phrase.split()[-1] for n in self.nouns}
+        return frozenset(words | {w + "s" for w in words} | {w + "es" for w in words})
 
     def noun(self, phrase: str) -> VenueNoun | None:
         for entry in self.nouns:
@@ -81,7 +94,8 @@ class VenueNounEntry(YamlModel):
 
 
 class VenueLexiconFile(YamlModel):
-    """The file: every section is required and no list may be empty."""
+    """The file: every section is required and no list may be empty, but for the later
+    ``venue_frames`` and ``issuing_verbs`` (a lexicon written before them still loads)."""
 
     model_config = ConfigDict(title="the venue lexicon")
     venue_nouns: dict[str, VenueNounEntry]
@@ -94,6 +108,9 @@ class VenueLexiconFile(YamlModel):
     carrier_verbs: Words
     translator_nouns: Words
     translator_preps: Words
+    venue_frames: list[Text] = Field(default_factory=list)
+    issuing_verbs: list[Text] = Field(default_factory=list)
+    group_members: dict[str, Words] = Field(default_factory=dict)
 
     @field_validator("venue_nouns")
     @classmethod
@@ -107,7 +124,7 @@ class VenueLexiconFile(YamlModel):
         return nouns
 
     @field_validator("venue_preps", "outlets", "outlet_words", "platforms", "programs", "addressing_verbs",
-                     "carrier_verbs", "translator_nouns", "translator_preps")
+                     "carrier_verbs", "translator_nouns", "translator_preps", "venue_frames", "issuing_verbs")
     @classmethod
     def _words_listed_once(cls, words: list[str], info: ValidationInfo) -> list[str]:
         return listed_once(words, key_of(cls, info))
@@ -134,6 +151,9 @@ def parse_venue_lexicon(text: str, source: str = "venues.yaml") -> VenueLexicon:
         carrier_verbs=lowered(file.carrier_verbs),
         translator_nouns=lowered(file.translator_nouns),
         translator_preps=lowered(file.translator_preps),
+        venue_frames=lowered(file.venue_frames),
+        issuing_verbs=lowered(file.issuing_verbs),
+        group_members=tuple((noun.lower(), lowered(words)) for noun, words in file.group_members.items()),
         source=source,
     )
 

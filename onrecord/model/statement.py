@@ -11,7 +11,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 Kind = Literal["direct", "indirect", "mixed", "reported_position"]
-SpeakerType = Literal["person", "organization", "group", "unknown"]
+# "role": a description of one person the article never names ("the judge" with no judge named);
+# an identity of its own in each article, never merged across articles
+SpeakerType = Literal["person", "organization", "group", "role", "unknown"]
 
 
 @dataclass

@@ -142,8 +142,8 @@ def list_statements(conn: Connection, *, limit: int, cursor: str | None = None, 
         # a first cut in SQL: the issue's name, quoted, in the JSON list (text on both backends);
         # the exact test below keeps only the statements whose list holds it
         conds.append(sa.cast(s.c.issues, sa.Text).like(query._like(f'"{issue}"'), escape="\\"))
-    select = (sa.select(*query.STATEMENT_COLUMNS, *query.ARTICLE_COLUMNS, *query.CLUSTER_COLUMNS)
-              .select_from(query._FROM).where(*conds).order_by(s.c.id.desc()))
+    select = (sa.select(*query.STATEMENT_COLUMNS, *query.ARTICLE_COLUMNS, *query.CLUSTER_COLUMNS, query.DISPLAY_NAME)
+              .select_from(query.FROM_SHOWN).where(*conds).order_by(s.c.id.desc()))
     if not issue:
         records = [query._record(r) for r in conn.execute(select.limit(limit + 1))]
     else:

@@ -31,3 +31,19 @@ def test_table_output_has_counts(tmp_path):
     result = CliRunner().invoke(app, ["speakers", str(tmp_path)], env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert "Karl Berg" in result.stdout and "statements" in result.stdout
+
+
+def test_check_lists_suspicious_identities_with_the_reason_and_exits_1(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        '"We are ready," Karl Berg said. "The talks are over," the governor said.', encoding="utf-8")
+    result = CliRunner().invoke(app, ["speakers", str(tmp_path), "--check", "--format", "json"])
+    assert result.exit_code == 1, result.output
+    found = json.loads(result.stdout)
+    assert [(f["name"], f["type"], f["reasons"]) for f in found] == [("governor", "role", "title without a name")]
+
+
+def test_check_of_a_clean_corpus_exits_0(tmp_path):
+    (tmp_path / "a.txt").write_text('"We are ready," Karl Berg said.', encoding="utf-8")
+    result = CliRunner().invoke(app, ["speakers", str(tmp_path), "--check", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == []

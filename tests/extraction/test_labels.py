@@ -32,3 +32,19 @@ def test_headings_datelines_and_speech_cues_are_not_labels(statements_of):
     assert statements_of("WASHINGTON: The talks resume on Monday in Geneva after a short break.") == []
     found = statements_of("He said: “We will be back in Geneva on Monday.”\n\n")
     assert [s.cue.text for s in found if s.cue] == ["said"]
+
+
+def test_section_words_and_headings_are_not_speakers(statements_of):
+    assert statements_of("Flashback: the mayor was under investigation for two years before the vote.") == []
+    assert statements_of("Little Relief for Farmers: The drought is the sort of crisis the fund was made for.") == []
+
+
+def test_a_colon_inside_a_sentence_is_no_label(statements_of):
+    text = "Mr. Holm never tires of telling the story of Oslo: In 2009 the talks were about to fail."
+    assert not any(s.cue is not None and s.cue.text == ":" for s in statements_of(text))
+
+
+def test_a_transcript_label_after_an_opening_quotation_mark(statements_of):
+    text = "“DORN: Well, look, the question is why the vote was moved at all."
+    found = statements_of(text)
+    assert [s.speaker.name for s in found] == ["DORN"]

@@ -132,3 +132,19 @@ def test_quotation_signed_with_a_dash(statements_of):
     text = "“Peace is built one village at a time, and nobody can skip the work.” ― Maria Lopez\n\nThe forum closed."
     s = only(statements_of(text))
     assert s.kind == "direct" and s.speaker.name == "Maria Lopez" and s.cue.text == "―"
+
+
+def test_a_fronted_according_to_ends_at_its_comma(statements_of):
+    s = only(statements_of("According to the Danish minister, Norway, along with Sweden, had been trying to help."))
+    assert s.speaker.mention.text == "the Danish minister"
+    assert s.quote.text.startswith("Norway, along with Sweden")
+
+
+def test_a_trailing_according_to_is_not_part_of_the_content(statements_of):
+    s = only(statements_of("The border will stay closed until May, according to a spokesman for the ministry."))
+    assert s.quote.text == "The border will stay closed until May"
+
+
+def test_an_outlet_that_relays_someone_s_words_is_not_their_speaker(statements_of):
+    s = only(statements_of("According to the Daily Ledger, the minister said the border would stay closed."))
+    assert s.cue.text == "said" and s.speaker.name == "minister"

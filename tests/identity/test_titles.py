@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.identity.titles import organization_of, split_title
+from onrecord.identity.titles import (
+    is_acronym_of,
+    office_fits,
+    office_head,
+    office_words,
+    organization_of,
+    split_title,
+)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -49,3 +56,69 @@ def test_split_title(text: str, expected: tuple[str | None, str | None]) -> None
 ])
 def test_organization_of_a_title(title: str, organization: str | None) -> None:
     assert organization_of(title) == organization
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Mr Justice", ["judge"]),
+    ("the judge", ["judge"]),
+    ("the top Russian diplomat", ["russia", "foreign-minister"]),
+    ("Secretary of State", ["foreign-minister"]),
+    ("CrowdStrike CEO", ["crowdstrike", "chief-executive"]),
+    ("the company's chief executive", ["company", "chief-executive"]),
+    ("the director-general", ["head"]),
+    ("the deputy director", ["deputy", "director"]),
+])
+def test_office_words_read_each_wording_as_its_office(text: str, words: list[str]) -> None:
+    assert office_words(text) == words
+
+
+@pytest.mark.parametrize("description, titles, fits", [
+    ("the judge", ["Mr Justice"], True),
+    ("the Iranian minister", ["Iranian Foreign Minister"], True),
+    ("the top U.S. diplomat", ["Secretary of State"], True),
+    ("the company's chief executive", ["Vexor CEO"], True),
+    ("the top Russian diplomat", ["Russian Foreign Ministry"], True),  # a title naming only the body
+    ("the Russian president", ["US President"], False),  # another country
+    ("the director", ["the deputy director of the Survey Office"], False),  # another office
+    ("the Labour leader", ["the Senate leader"], False),  # another body
+    ("the Conservative health minister", ["Health Minister"], True),  # "Health" is in both
+    ("the Conservative health minister", ["the Labour health minister"], False),
+    ("the health minister", ["Labour's shadow health minister"], False),  # a shadow minister is another office
+    ("the Kremlin's top foreign policy adviser", ["Putin's foreign policy adviser"], True),
+    ("the Kremlin's top foreign policy adviser", ["Kremlin aide"], True),
+    ("the director-general", ["WHO Director-General"], True),
+    ("the judge", ["Defence Minister"], False),
+    ("the top Russian diplomat", ["a city in southern Russia"], False),  # no office at all
+])
+def test_a_description_fits_the_titles_of_the_same_office(description: str, titles: list[str], fits: bool) -> None:
+    assert bool(office_fits(description, titles)) is fits
+
+
+def test_the_same_office_fits_better_than_its_general_word() -> None:
+    assert office_fits("the Iranian foreign minister", ["Iranian Foreign Minister"]) > office_fits(
+        "the Iranian minister", ["Iranian Foreign Minister"])
+
+
+@pytest.mark.parametrize("acronym, name, linked", [
+    ("FAA", "the Federal Aviation Administration", True),
+    ("WHO", "World Health Organization", True),
+    ("CDC", "Centers for Disease Control and Prevention", True),  # the last word left out
+    ("DSHS", "Department of State Health Services", True),
+    ("FAA", "Food and Agriculture Organization", False),
+    ("WHO", "Who", False),
+    ("EU", "European", False),
+])
+def test_an_acronym_is_linked_to_the_name_it_abbreviates(acronym: str, name: str, linked: bool) -> None:
+    assert is_acronym_of(acronym, name) is linked
+
+
+@pytest.mark.parametrize("title, head", [
+    ("Iranian Foreign Minister", "foreign-minister"),
+    ("Head of the Office of the President of Ukraine", "head"),
+    ("Minister of Foreign Affairs", "foreign-minister"),  # one wording across the "of"
+    ("Climate scientist at the Survey Office", "scientist"),
+    ("the conservative donors who have become allies of the candidate", None),
+    ("Russian Foreign Ministry", None),
+])
+def test_the_office_of_a_title_is_named_before_its_of(title: str, head: str | None) -> None:
+    assert office_head(title) == head

@@ -146,6 +146,7 @@ def _base(ref: dt.date | None, expected: Precision) -> dt.date | None:
     return ref.replace(day=1) if ref is not None and expected == "month" else ref
 
 
+@lru_cache(maxsize=4096)  # dateparser is slow, and an article names the same days again and again
 def _resolve(phrase: str, ref: dt.date | None) -> Resolved | None:
     if ref is not None:
         found = _weekday(phrase, ref) or _weekend(phrase, ref)

@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from onrecord.extraction.context.addressee import addressed_object_rule, to_object_rule, translator_rule
 from onrecord.extraction.context.dates import parse_day, parse_moment
 from onrecord.extraction.context.region import CharRange, attribution_region
+from onrecord.extraction.context.scene import Occasion, Scenes
+from onrecord.extraction.context.setting import Setting, group_words, scene_settings
 from onrecord.extraction.context.venue import best_venue, lexicon_hits, medium_rule, told_outlet_rule, venue_noun_rule
-from onrecord.extraction.context.when import said_on_rule
+from onrecord.extraction.context.when import background_time, other_time_rule, said_on_rule
 from onrecord.extraction.found import Found, StatementContext
-from onrecord.lexicons.venues import VenueLexicon
+from onrecord.lexicons.venues import VenueLexicon, load_venue_lexicon
 
 
 def statement_context(doc: Doc, cue: CharRange | None, content: Sequence[CharRange],
@@ -29,12 +32,23 @@ def statement_context(doc: Doc, cue: CharRange | None, content: Sequence[CharRan
                       lexicon: VenueLexicon | None = None) -> StatementContext:
     """The context of one statement: ``cue`` is the cue phrase's (start, end) in ``doc.text``
     or None, ``content`` the ranges of its quoted or reported words."""
+    return own_occasion(doc, cue, content, article_date, published, lexicon)[0]
+
+
+def own_occasion(doc: Doc, cue: CharRange | None, content: Sequence[CharRange],
+                 article_date: dt.date | None, published: dt.datetime | None = None,
+                 lexicon: VenueLexicon | None = None,
+                 matches: dict[tuple[str, int], list[tuple[int, int, int]]] | None = None,
+                 ) -> tuple[StatementContext, Occasion]:
+    """The context of one statement (see ``statement_context``) and the occasion it names of
+    its own, for the scene (with a time phrase that names no date).  ``matches``: the doc's
+    lexicon and time matches so far, to share between its statements."""
     if len(doc) and not doc.has_annotation("DEP"):
         raise ValueError("statement_context needs a Doc parsed with dependencies (sentences, heads)")
-    region = attribution_region(doc, cue, content, lexicon)
+    region = attribution_region(doc, cue, content, lexicon, matches)
     context = StatementContext()
     if not region.sents:
-        return context
+        return context, Occasion()
     hits = lexicon_hits(region)
     venues = told_outlet_rule(region, hits) + venue_noun_rule(region, hits) + medium_rule(region, hits)
     best = best_venue(venues)
@@ -51,7 +65,8 @@ def statement_context(doc: Doc, cue: CharRange | None, content: Sequence[CharRan
         context.said_on = time.said_on
         context.time_text = time.span.text
         context.time_span = (time.span.start_char, time.span.end_char)
-    return context
+    other_time = time is None and other_time_rule(region, article_date, published, hits)
+    return context, Occasion.of(context, other_time, background_time(context.said_on, article_date, published))
 
 
 # cues that continue the utterance just reported ("he added", "he went on")
@@ -86,17 +101,65 @@ def carry_occasion(previous: StatementContext, current: StatementContext) -> Non
 
 
 def add_context(doc: Doc, lexicon: VenueLexicon | None = None) -> None:
+    lexicon = lexicon or load_venue_lexicon()
     found: list[Found] = doc._.statements or []
     article_date = parse_day(doc._.article_date)
     published = parse_moment(doc._.published)
-    previous: Found | None = None
+    occasions: list[Occasion] = []
+    matches: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
+    previous: tuple[Found, Occasion] | None = None
     for f in found:
-        ctx = statement_context(doc, f.cue_span, f.content, article_date, published, lexicon)
-        if previous is not None and f.kind != "reported_position" and same_utterance(previous, f, doc):
-            carry_occasion(previous.context, ctx)  # type: ignore[arg-type]
+        ctx, occasion = own_occasion(doc, f.cue_span, f.content, article_date, published, lexicon, matches)
+        if previous is not None and f.kind != "reported_position" and same_utterance(previous[0], f, doc):
+            carry_occasion(previous[0].context, ctx)  # type: ignore[arg-type]
+            if previous[1].aside and not occasion.named:
+                occasion = replace(occasion, other_time=True)  # the utterance goes on in the aside
         f.context = ctx
+        occasions.append(occasion)
         if f.kind != "reported_position":
-            previous = f
+            previous = f, occasion
+    carry_scenes(doc, found, occasions, article_date, published, lexicon)
+
+
+def _position(f: Found) -> int:
+    return min(f.start, f.cue_span[0]) if f.cue_span is not None else f.start
+
+
+def carry_scenes(doc: Doc, found: Sequence[Found], occasions: Sequence[Occasion], article_date: dt.date | None,
+                 published: dt.datetime | None, lexicon: VenueLexicon) -> None:
+    """The scene rules (``scene.py``) over the statements and the scene-setting sentences of
+    the article, in the order of the text.  A statement reported as said or held before is
+    of no scene."""
+    taken = {t.i for f in found for t in _tokens(doc, f)}
+    settings = list(scene_settings(doc, taken, article_date, published, lexicon))
+    events: list[tuple[int, int, Setting | int]] = [(s.start, 0, s) for s in settings]
+    events += [(_position(f), 1, i) for i, f in enumerate(found)]
+    scenes = Scenes()
+    for _, _, event in sorted(events, key=lambda e: (e[0], e[1])):
+        if isinstance(event, Setting):
+            scenes.setting(event.speaker, event.group_words, event.occasion)
+            continue
+        f = found[event]
+        if f.kind == "reported_position" or f.time == "before" or f.context is None:
+            continue
+        group = group_words(f.mention.root, lexicon) if f.speaker_type == "group" and f.mention is not None else None
+        scenes.statement(f.speaker_name, group or frozenset(), occasions[event], f.context, description(f))
+
+
+def _tokens(doc: Doc, f: Found) -> list[Token]:
+    ranges = [*f.content, *([f.cue_span] if f.cue_span is not None else [])]
+    return [t for start, end in ranges for t in doc.char_span(start, end, alignment_mode="expand") or []]
+
+
+def description(f: Found) -> set[str]:
+    """The words that describe a statement's speaker where the text names them: the nouns of
+    its mention ("Ann Lee, the MOTHER of ...", "Giuliani LAWYER Joe Sib") and of a relative
+    clause on it ("Bo Ek, who lost his WIFE in the fire")."""
+    if f.mention is None:
+        return set()
+    tokens = list(f.mention)
+    tokens += [t for c in f.mention.root.children if c.dep_ in {"relcl", "appos"} for t in c.subtree]
+    return {w for t in tokens if t.pos_ == "NOUN" for w in (t.lemma_.lower(), t.lower_)}
 
 
 class ContextFinder:

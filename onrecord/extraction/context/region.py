@@ -11,8 +11,9 @@ into text.  All character offsets index ``doc.text``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -33,6 +34,16 @@ class Region:
     excluded: set[int]
     anchors: list[Token]
     lexicon: VenueLexicon
+    # matches per (matcher, sentence start), shared by the regions of one doc: a sentence of
+    # several statements is matched once
+    matches: dict[tuple[str, int], list[tuple[int, int, int]]] = field(default_factory=dict)
+
+    def matched(self, key: str, sent: Span, matcher: Callable[[Span], Any]) -> list[tuple[int, int, int]]:
+        """``matcher``'s (match_id, start, end) in ``sent``, sentence-relative, run once."""
+        held = self.matches.get((key, sent.start))
+        if held is None:
+            held = self.matches[(key, sent.start)] = list(matcher(sent))
+        return held
 
     def holds(self, token: Token) -> bool:
         return token.i not in self.excluded and any(s.start <= token.i < s.end for s in self.sents)
@@ -45,7 +56,10 @@ class Region:
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
-    return [t for t in doc if t.idx < end and t.idx + len(t) > start]
+    """The tokens that overlap [start, end) (found by offset, not by a scan of the doc: a
+    statement costs the same in a long article)."""
+    span = doc.char_span(start, end, alignment_mode="expand") if start < end else None
+    return [t for t in span if t.idx < end and t.idx + len(t) > start] if span is not None else []
 
 
 def _cue_head(tokens: Sequence[Token]) -> Token:
@@ -57,19 +71,77 @@ def _cue_head(tokens: Sequence[Token]) -> Token:
 
 
 def attribution_region(doc: Doc, cue: CharRange | None, content: Sequence[CharRange],
-                       lexicon: VenueLexicon | None = None) -> Region:
-    """The cue's sentence(s) (without a cue: the content's), less the content's tokens."""
+                       lexicon: VenueLexicon | None = None,
+                       matches: dict[tuple[str, int], list[tuple[int, int, int]]] | None = None) -> Region:
+    """The cue's sentence(s) (without a cue: the content's), less the content's tokens;
+    ``matches`` (the doc's matches so far) is shared with the other regions of the doc."""
     lexicon = lexicon or load_venue_lexicon()
     excluded = {t.i for start, end in content for t in _tokens_in(doc, start, end)}
     cue_tokens = _tokens_in(doc, *cue) if cue is not None else []
     if cue_tokens:
-        seen = {t.sent.start for t in cue_tokens}
-        sents = [s for s in doc.sents if s.start in seen]
-        anchors = [_cue_head(cue_tokens)]
+        sents = _sentences_of(cue_tokens)
+        head = _cue_head(cue_tokens)
+        anchors = [head, *occasion_of_cue(head, excluded, lexicon)]
     else:
-        sents = [s for s in doc.sents if any(t.i in excluded for t in s)]
+        sents = _sentences_of([doc[i] for i in excluded])
         anchors = [s.root for s in sents if s.root.i not in excluded]
-    return Region(doc, sents, excluded, anchors, lexicon)
+    return Region(doc, sents, excluded, anchors, lexicon, matches if matches is not None else {})
+
+
+# Rule: the occasion a cue's clause hangs on — the cue's clause may hang on the occasion
+# rather than name it: a participle of a verb that carries or issues the statement ("SPOKE to
+# reporters outside the courthouse, saying ...", "RELEASED a statement on Friday saying ..."),
+# or a relative or "when" clause of a venue noun or a time ("in an INTERVIEW in which she
+# said ...", "her statement on FRIDAY, when she stressed ...").  That verb or noun links to
+# the cue's occasion too: it is an anchor.
+def occasion_of_cue(cue: Token, excluded: set[int], lexicon: VenueLexicon) -> list[Token]:
+    head = cue.head
+    if head.i == cue.i or head.i in excluded:
+        return []
+    if cue.dep_ in {"advcl", "xcomp"} and cue.tag_ == "VBG" and is_clause_verb(head):
+        lemma = head.lemma_.lower()
+        return [head] if lemma in lexicon.carrier_verbs or lemma in lexicon.issuing_verbs else []
+    if cue.dep_ in {"relcl", "acl"} and _occasion_noun(head, lexicon):
+        return [head]
+    if any(c.dep_ == "advmod" and c.lower_ == "when" for c in cue.children):
+        before = _noun_before(cue, excluded)
+        if before is not None and _occasion_noun(before, lexicon):
+            return [before]
+    return []
+
+
+def _occasion_noun(token: Token, lexicon: VenueLexicon) -> bool:
+    """A venue noun's head word ("statement", "conference") or a time ("Friday")."""
+    return token.lower_ in lexicon.noun_heads or token.ent_type_ in {"DATE", "TIME"}
+
+
+def _noun_before(clause: Token, excluded: set[int]) -> Token | None:
+    """The head noun of the phrase just before a clause ("her statement on Friday, when ..."):
+    the nearest noun before the clause's first word, climbed through "of"/"on" phrases to the
+    noun they modify."""
+    first = min(t.i for t in clause.subtree)
+    doc = clause.doc
+    i = first - 1
+    while i >= clause.sent.start and (doc[i].is_punct or doc[i].i in excluded):
+        i -= 1
+    if i < clause.sent.start or doc[i].pos_ not in {"NOUN", "PROPN", "NUM"}:
+        return None
+    token = doc[i]
+    while token.dep_ in {"pobj", "compound", "nummod"} and token.head.i < first and token.head.pos_ != "VERB":
+        if token.dep_ == "pobj" and token.head.head.pos_ not in {"NOUN", "PROPN"}:
+            break
+        token = token.head.head if token.dep_ == "pobj" else token.head
+    return token
+
+
+def _sentences_of(tokens: Sequence[Token]) -> list[Span]:
+    """The sentences holding the tokens, in order, each once."""
+    sents: dict[int, Span] = {}
+    for token in tokens:
+        if not any(s.start <= token.i < s.end for s in sents.values()):
+            sent = token.sent
+            sents[sent.start] = sent
+    return [sents[k] for k in sorted(sents)]
 
 
 def is_clause_verb(token: Token) -> bool:
@@ -96,10 +168,19 @@ def attachment(token: Token, region: Region) -> int | None:
         if is_clause_verb(head) and head.i not in anchors:
             if head.lemma_.lower() in region.lexicon.carrier_verbs and head.i not in region.excluded:
                 rank = 1
+            elif _issued(head, region):
+                pass  # "in a statement RELEASED on Friday": the statement's own time
             else:
                 return 2 if _fronted(token, current, head, region) else None
         current = head
     return None
+
+
+def _issued(verb: Token, region: Region) -> bool:
+    """A participle that issues the venue noun it modifies: "a statement RELEASED on Friday",
+    "an interview PUBLISHED on July 5"."""
+    return (verb.dep_ == "acl" and verb.lemma_.lower() in region.lexicon.issuing_verbs
+            and verb.head.lower_ in region.lexicon.noun_heads and verb.i not in region.excluded)
 
 
 ADVERBIAL = {"prep", "npadvmod", "advmod", "obl", "tmod"}
@@ -146,8 +227,7 @@ def text_of(tokens: Sequence[Token]) -> str:
         run = run[:-1]
     if not run:
         return ""
-    doc = run[0].doc
-    return doc.text[run[0].idx: run[-1].idx + len(run[-1])]
+    return run[0].doc[run[0].i: run[-1].i + 1].text  # not doc.text: that joins the whole doc
 
 
 def span_of(tokens: Sequence[Token]) -> CharRange:

@@ -86,7 +86,7 @@ def lexicon_hits(region: Region) -> list[LexiconHit]:
     matcher = lexicon_matcher(doc.vocab, region.lexicon)
     spans = []
     for sent in region.sents:
-        for match_id, start, end in matcher(sent):
+        for match_id, start, end in region.matched("venues", sent, matcher):
             span = Span(doc, sent.start + start, sent.start + end, label=match_id)
             if all(i not in region.excluded for i in range(span.start, span.end)):
                 spans.append(span)
@@ -127,7 +127,8 @@ class _Found:
 
 def _venue(name: str, venue_type: str, tokens: Sequence[Token]) -> Venue:
     start, end = span_of(tokens)
-    return Venue(name=name, type=venue_type, text=tokens[0].doc.text[start:end], start=start, end=end)
+    text = tokens[0].doc[tokens[0].i: tokens[-1].i + 1].text
+    return Venue(name=name, type=venue_type, text=text, start=start, end=end)
 
 
 
@@ -141,13 +142,19 @@ def venue_noun_rule(region: Region, hits: Sequence[LexiconHit]) -> list[_Found]:
     for hit in hits:
         entry = region.lexicon.noun(hit.phrase) if hit.kind == "NOUN" else None
         head = hit.span.root
-        if entry is None or not _governed_as_venue(head, region):
+        top = _venue_top(head, region) if entry is not None else None
+        if entry is None or top is None:
             continue
-        rank = attachment(head, region)
+        rank = attachment(top, region)
         if rank is None:
             continue
-        tokens = phrase_tokens(head, region)
+        tokens = _without_owner(head, phrase_tokens(head, region), hits) + _where(head, region)
         venue_type, name, named = entry.type, text_of(tokens), head.pos_ == "PROPN"
+        if top.i != head.i:  # "on the sidelines of a summit", "in front of the courthouse"
+            tokens = sorted({*tokens, *phrase_tokens(top, region)}, key=lambda t: t.i)
+            name = text_of(tokens)
+        if venue_type == "place":  # "outside the courthouse": where, so the preposition stays
+            name = _with_preposition(top, tokens)
         addressee = None
         inner = hit_inside(hits, tokens, {"OUTLET", "PROGRAM", "PLATFORM"})
         if inner is not None:  # "a Fox News interview" is Fox News's; "BBC radio" stays whole
@@ -183,12 +190,63 @@ def venue_noun_rule(region: Region, hits: Sequence[LexiconHit]) -> list[_Found]:
     return found
 
 
+def _venue_top(head: Token, region: Region) -> Token | None:
+    """The token that puts a venue noun at the statement, or None: the noun itself when it is
+    governed as a venue, or the frame noun whose "of" it follows ("the sidelines of a summit")."""
+    if _governed_as_venue(head, region):
+        return head
+    frame = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    if frame is not None and frame.lower_ in region.lexicon.venue_frames and _governed_as_venue(frame, region):
+        return frame
+    return None
+
+
+# Rule: governed as a venue — a venue noun is where the statement was made when it is the
+# object of a venue preposition ("IN a statement", "AT a press conference"), of an addressing
+# verb ("TOLD the UN General Assembly"), of an issuing verb the cue hangs on ("RELEASED a
+# statement saying ..."), or the noun the cue's clause hangs on ("an interview in which he
+# said ...").
 def _governed_as_venue(head: Token, region: Region) -> bool:
+    if any(a.i == head.i for a in region.anchors):
+        return True
     if head.dep_ == "pobj":
         return head.head.lower_ in region.lexicon.venue_preps
     if head.dep_ in {"dobj", "dative"}:
-        return head.head.lemma_.lower() in region.lexicon.addressing_verbs
+        verb = head.head.lemma_.lower()
+        issued = verb in region.lexicon.issuing_verbs and any(a.i == head.head.i for a in region.anchors)
+        return verb in region.lexicon.addressing_verbs or issued
     return False
+
+
+def _where(head: Token, region: Region) -> list[Token]:
+    """Where a venue was, as its name says it: "an interview AT GEORGETOWN UNIVERSITY", "a
+    meeting IN PARIS" (a place's name after "at" or "in")."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in {"at", "in"} and region.holds(child):
+            place = next((o for o in child.children if o.dep_ == "pobj" and region.holds(o)), None)
+            if place is not None and place.ent_type_ in {"GPE", "LOC", "FAC", "ORG"}:
+                return [child, *phrase_tokens(place, region)]
+    return []
+
+
+def _without_owner(head: Token, tokens: list[Token], hits: Sequence[LexiconHit]) -> list[Token]:
+    """A venue's words less whoever owns it and the day it was on: "Ana Silva's statement" and
+    "a Tuesday interview" are a statement and an interview (an outlet, platform or programme
+    that owns it stays: "Fox News's interview"; the day is the statement's said_on)."""
+    owners = [c for c in head.children if c.dep_ == "poss"
+              and hit_inside(hits, list(c.subtree), {"OUTLET", "PLATFORM", "PROGRAM"}) is None]
+    owners += [c for c in head.children if c.i < head.i and c.dep_ in {"compound", "nmod", "npadvmod"}
+               and c.ent_type_ in {"DATE", "TIME"}]
+    drop = {t.i for c in owners for t in c.subtree}
+    kept = [t for t in tokens if t.i not in drop]
+    return kept or tokens
+
+
+def _with_preposition(top: Token, tokens: Sequence[Token]) -> str:
+    """A place's name from its preposition: "outside the courthouse", "in front of the
+    courthouse"."""
+    first = top.head if top.dep_ == "pobj" else top
+    return top.doc[min(first.i, tokens[0].i): tokens[-1].i + 1].text
 
 
 # Rule: a medium after "on" — "on Telegram", "on X" (social media), "on CNN's State of the

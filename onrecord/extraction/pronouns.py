@@ -1,0 +1,210 @@
+"""Pronoun speakers: whom "he", "she", "it", "they", "I" and "we" refer to.
+
+The rules, tried in order by ``resolve_pronoun``, each a function:
+
+* ``first_person``     — "I"/"we" inside someone's words (a quotation, a transcript turn) are that
+                         speaker ("we" of an organisation's statement is the organisation); outside
+                         anyone's words "I" is the writer, whom the article does not name: unknown;
+* ``bound_antecedent`` — a person named in the pronoun's own sentence, as the subject or the
+                         possessor of a clause the pronoun's clause hangs from ("Lavrov's statement
+                         on Friday, when he stressed …"), or as the subject of the main clause
+                         after a fronted adjunct ("At what he called a critical moment, Blinken …");
+* ``previous_subject`` — the subject of the sentence before, outside quotation marks, in the same or
+                         the previous paragraph, when it agrees (news keeps its topic as the subject);
+* ``recent_speaker``   — the most recent speaker that agrees, within reach of the pronoun;
+* ``recent_person``    — failing all that, the person named last before it.
+
+Agreement: he/she need a person; it an organisation; they/we a group or an organisation (or a
+statement with several members).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from onrecord.extraction.found import Found
+from onrecord.extraction.subjects import noun_phrase, speaker_class
+
+SINGULAR = {"he", "she", "him", "her"}
+FIRST_SINGULAR = {"i", "me"}
+FIRST_PLURAL = {"we", "us"}
+THING = {"it"}
+PLURAL = {"they", "them"}
+PRONOUNS = SINGULAR | FIRST_SINGULAR | FIRST_PLURAL | THING | PLURAL
+PARAGRAPH_BREAK = re.compile(r"\n+")
+SPEAKER_REACH = 1500  # characters: a named speaker this close wins over a person only mentioned since
+
+Named = tuple[str, str]  # (name, type)
+Namer = Callable[[Span], Named | None]
+
+
+@dataclass
+class Spoken:
+    """A speaker named so far: where its mention starts, its name and type."""
+
+    offset: int
+    name: str
+    type: str
+
+
+def agrees(pronoun: str, speaker_type: str) -> bool:
+    """Agreement of a pronoun with a speaker's type."""
+    word = pronoun.lower()
+    if word in SINGULAR:
+        return speaker_type == "person"
+    if word in THING:
+        return speaker_type == "organization"
+    if word in PLURAL | FIRST_PLURAL:
+        return speaker_type in {"group", "organization"}
+    return speaker_type == "person"
+
+
+def is_pronoun_mention(mention: Span) -> bool:
+    return len(mention) == 1 and mention.root.lower_ in PRONOUNS
+
+
+def first_person(pronoun: Token, found: list[Found], current: Found) -> Named | None:
+    """Rule 1: "I"/"we" within another statement's words belong to that statement's speaker
+    ("'As I said last week, …,' Biden said" → Biden); "we" only when that speaker is an
+    organisation or a group (an official statement speaks as "we").  Outside anyone's words
+    the first person is the writer, not named: unknown."""
+    word = pronoun.lower_
+    if word not in FIRST_SINGULAR | FIRST_PLURAL:
+        return None
+    holders = [f for f in found if f is not current and f.start <= pronoun.idx < f.end and f.speaker_name]
+    if holders:
+        holder = min(holders, key=lambda f: f.end - f.start)  # the innermost
+        if word in FIRST_SINGULAR and holder.speaker_type == "person" and not holder.members:
+            return holder.speaker_name, "person"
+        if word in FIRST_PLURAL and holder.speaker_type in {"organization", "group"}:
+            return holder.speaker_name, holder.speaker_type
+        if word in FIRST_PLURAL:
+            return holder.speaker_name, holder.speaker_type
+    return "", "unknown"
+
+
+def _quoted(token: Token) -> bool:
+    return any(q.start <= token.idx < q.end for q in token.doc._.quotes or [])
+
+
+def _subject_or_possessor(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "poss"}]
+
+
+def bound_antecedent(pronoun: Token, namer: Namer) -> Named | None:
+    """Rule 2: walking up from the pronoun's clause, the first clause or noun above it whose
+    subject or possessor agrees: before the pronoun ("Lavrov's statement … when he stressed"),
+    or after it when the pronoun sits in a fronted adjunct of that clause ("At what he described
+    as …, Blinken worked …")."""
+    node = pronoun.head
+    seen = {pronoun.i}
+    while node.head.i != node.i:
+        seen.add(node.i)
+        node = node.head
+        for c in _subject_or_possessor(node):
+            if c.i in seen or _quoted(c) or c.lower_ in PRONOUNS:
+                continue
+            if c.i > pronoun.i and not pronoun.i < c.i < node.i:
+                continue  # after the pronoun: only the subject of a clause the pronoun's clause is fronted to
+            named = namer(noun_phrase(c))
+            if named is not None and agrees(pronoun.lower_, named[1]):
+                return named
+    return None
+
+
+def paragraph_index(doc: Doc, offset: int) -> int:
+    """The number of paragraph breaks (runs of line breaks) before an offset."""
+    return len(PARAGRAPH_BREAK.findall(doc.text, 0, offset))
+
+
+def sentence_subject(sent: Span) -> Token | None:
+    """The subject of a sentence's main clause, outside quotation marks."""
+    root = sent.root
+    for c in root.children:
+        if c.dep_ in {"nsubj", "nsubjpass"} and not _quoted(c):
+            return c
+    return None
+
+
+def subject_before(token: Token, namer: Namer, spoken: dict[int, Named]) -> Named | None:
+    """The name of the subject of the sentence before the token's (skipping sentences wholly inside
+    quotation marks), in the same or the previous paragraph; a pronoun subject there counts with
+    the name it was given."""
+    doc = token.doc
+    here = paragraph_index(doc, token.idx)
+    start = token.sent.start
+    while start > 0:
+        prev = doc[start - 1].sent
+        start = prev.start
+        if here - paragraph_index(doc, prev.start_char) > 1:
+            return None
+        if all(_quoted(t) or t.is_punct or t.is_space for t in prev):
+            continue
+        subject = sentence_subject(prev)
+        if subject is None:
+            return None
+        mention = noun_phrase(subject)
+        # a subject that is a statement's speaker counts with the name that statement was given
+        named = spoken.get(mention.start_char) or (None if subject.lower_ in PRONOUNS else namer(mention))
+        return named if named is not None and named[0] else None
+    return None
+
+
+def previous_subject(pronoun: Token, namer: Namer, spoken: dict[int, Named]) -> Named | None:
+    """Rule 3: the subject of the sentence before the pronoun's (``subject_before``), when it
+    agrees (news keeps its topic as the subject)."""
+    named = subject_before(pronoun, namer, spoken)
+    return named if named is not None and agrees(pronoun.lower_, named[1]) else None
+
+
+def recent_speaker(pronoun: Token, spoken: list[Spoken], persons: list[tuple[int, str]]) -> Named | None:
+    """Rules 4 and 5: the most recent speaker that agrees; for he/she a person named since then
+    wins only when that speaker is out of reach (news keeps its protagonist as "he" while naming
+    others in between)."""
+    offset = pronoun.idx
+    word = pronoun.lower_
+    earlier = [s for s in spoken if s.offset < offset and s.name and agrees(word, s.type)]
+    if word not in SINGULAR:
+        return (earlier[-1].name, earlier[-1].type) if earlier else None
+    entities = [(off, name) for off, name in persons if off < offset]
+    if earlier and (not entities or offset - earlier[-1].offset < SPEAKER_REACH):
+        return earlier[-1].name, "person"
+    if entities:
+        return entities[-1][1], "person"
+    return None
+
+
+def resolve_pronoun(
+    pronoun: Token,
+    current: Found,
+    found: list[Found],
+    spoken: list[Spoken],
+    persons: list[tuple[int, str]],
+    namer: Namer,
+) -> Named:
+    """The name and type of a pronoun speaker, by the rules of this module in order; a pronoun
+    none of them resolves stays unnamed (type unknown) rather than taking a wrong name."""
+    by_offset = {s.offset: (s.name, s.type) for s in spoken}
+    for rule in (
+        lambda: first_person(pronoun, found, current),
+        lambda: bound_antecedent(pronoun, namer),
+        lambda: previous_subject(pronoun, namer, by_offset),
+        lambda: recent_speaker(pronoun, spoken, persons),
+    ):
+        named = rule()
+        if named is not None:
+            return named
+    return "", "unknown"
+
+
+def person_mentions(doc: Doc, clean: Callable[[str], str]) -> list[tuple[int, str]]:
+    """(offset, name) of every PERSON entity outside quotation marks, in order: antecedents of
+    last resort for he/she."""
+    return [(e.start_char, clean(e.text)) for e in doc.ents if e.label_ == "PERSON"]
+
+
+__all__ = ["Spoken", "agrees", "is_pronoun_mention", "person_mentions", "resolve_pronoun", "speaker_class"]

@@ -1,0 +1,113 @@
+"""What the role rules (``extraction.roles``) read: the article's names (``named``), the statements
+resolved so far, and the mention itself: its description as written, whether it is definite, the
+entity or speaker a token belongs to, the places it names.  No rule lives here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from onrecord.extraction.found import Found
+from onrecord.extraction.named import ArticleNames, whole_name
+from onrecord.identity.names import plain_word
+from onrecord.identity.registry import SpeakerRegistry
+from onrecord.identity.titles import COUNTRIES, strip_determiner
+from onrecord.lexicons.roles import RoleLexicon
+
+COUNTRY_WORDS = frozenset(c.lower().replace(" ", "-") for c in COUNTRIES.values())
+
+
+@dataclass
+class Resolved:
+    """What a mention names: a name, its type, members for a group, and the mention that names
+    it when that is not the statement's own ("a statement" → its author)."""
+
+    name: str
+    type: str
+    members: tuple[str, ...] = ()
+    mention: Span | None = None
+
+
+@dataclass
+class Context:
+    """The article as the rules see it."""
+
+    doc: Doc
+    names: ArticleNames
+    lexicon: RoleLexicon
+    found: list[Found]  # the statements resolved so far, in order
+    registry: SpeakerRegistry
+
+
+def description_of(mention: Span, lexicon: RoleLexicon) -> str:
+    """A description as written, without a leading article or quantifier ("Several Israeli media
+    outlets" → "Israeli media outlets")."""
+    start = mention.start
+    doc = mention.doc
+    while start < mention.end - 1 and (doc[start].dep_ in {"det", "predet"} and doc[start].tag_ != "PRP$"
+                                       or doc[start].lower_ in lexicon.quantifiers):
+        start += 1
+    text = mention.doc[start : mention.end].text.strip(" ,;:\"“”'‘’")
+    return text[:-2] if text.endswith(("’s", "'s")) else text
+
+
+def is_definite(mention: Span) -> bool:
+    """"the judge", "this official", "its foreign minister", "the company's chief executive": a
+    description of someone already in the story; "a spokeswoman", "one official" bring in someone
+    new, whom no earlier name can be."""
+    first = mention[0]
+    return first.lower_ in {"the", "this", "that", "its", "their", "his", "her"} or any(
+        t.dep_ == "poss" and t.head.i == mention.root.i for t in mention)
+
+
+def entity_name(token: Token, ctx: Context) -> tuple[str, str] | None:
+    """The person or organisation a token names, by the entity it is part of."""
+    ent = next((e for e in ctx.doc.ents if e.start <= token.i < e.end), None)
+    if ent is None:
+        return None
+    if ent.label_ == "PERSON":
+        span = whole_name(ent.root, ctx.lexicon)
+        return (span.text if span is not None else ent.text), "person"
+    if ent.label_ in {"ORG", "NORP", "GPE"}:
+        return strip_determiner(ent.text), "organization"
+    return None
+
+
+def speaker_at(token: Token, ctx: Context) -> tuple[str, str] | None:
+    """The speaker of a statement whose mention holds this token, as resolved so far."""
+    for f in ctx.found:
+        if f.mention is not None and f.mention.start <= token.i < f.mention.end and f.speaker_name:
+            return f.speaker_name, f.speaker_type
+    return None
+
+
+def full_names_ending(surname: str, ctx: Context) -> set[str]:
+    names = set(ctx.names.people) | {f.speaker_name for f in ctx.found if f.speaker_type == "person"}
+    return {n for n in names if len(n.split()) > 1 and n.split()[-1] == surname}
+
+
+def main_subject(sentence: Span) -> Token | None:
+    subjects = [c for c in sentence.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return subjects[0] if subjects else None
+
+
+def titles_of_surname(name: str, mention: Span, ctx: Context) -> list[str]:
+    """Every title the article gives a name of this surname ("Clinton" is Hillary Clinton, called
+    "former secretary of State" earlier): a candidate is checked against all of them."""
+    last = name.split()[-1:]
+    return [t for person in ctx.names.people.values() if person.name.split()[-1:] == last
+            for t in person.titles_outside(mention)]
+
+
+def places_named(mention: Span) -> set[str]:
+    """The places below a country a description names ("the New Jersey governor" → new, jersey);
+    a country is checked as a nationality is (``office_fits``: "the top U.S. diplomat" may be the
+    one the article calls "Secretary of State")."""
+    return {t.lower_ for t in mention if t.ent_type_ == "GPE" and plain_word(t.text) not in COUNTRIES}
+
+
+def names_the_places(places: set[str], titles: list[str]) -> bool:
+    """A title of the person names the description's places: "the New Jersey governor" is not the
+    one the article calls only "Gov." when it names the state for someone else."""
+    return not places or any(places <= {w.lower().strip(".,") for w in t.split()} for t in titles)

@@ -1,0 +1,472 @@
+"""Roles: a speaker the article names by role, title or description ("the judge", "the company",
+"the top Russian diplomat", "DSHS") resolves to the person or organisation the same article
+names in that role; only when nothing in the article names them does the role stay, typed
+``role`` (never merged across articles).
+
+``resolve_roles`` runs once per article, after each statement's speaker was read from its mention
+(``speakers.name_speakers``) and before short names take the article's full ones.  It reads what
+the article names (``named``) through ``role_context``.  Every statement with a mention of its
+own goes through these rules, the first that answers wins; a mention whose head or apposition
+is a person's name only through the first three:
+
+* ``whole_speaker_name``  — a person's name kept whole: hyphens (Bankman-Fried), particles (von
+                            der Leyen, bin Salman), initials (J.D. Vance);
+* ``titled_surname``      — "Governor Tamsin": the one of that surname the article gives the
+                            title; given to none, the pinned person ("President Biden" beside
+                            Hunter Biden is Joe Biden);
+* ``shared_surname``      — a bare surname two people share: the one who spoke last;
+* ``expanded_acronym``    — an acronym is the organisation it abbreviates in this article ("the
+                            Texas Department of State Health Services (DSHS)"), and "the WHO" is
+                            an organisation, never the pronoun "who";
+* ``document_author``     — a document is not a speaker: "Hunter Biden released a statement
+                            saying …" is Hunter Biden's; with no author named ("a review found")
+                            the document stays, as an organisation's word, never a person;
+* ``organization_for``    — "the company", "the technology company", "the agency": the
+                            organisation the article named that it called by this noun, else the
+                            latest of its kind, else the latest of no known kind;
+* ``group_for``           — "several outlets" without the quantifier; "the companies": the
+                            companies named; "officials" alone: the body the sentence names;
+* ``person_for``          — "the judge", "the Iranian minister", "the top Russian diplomat": the
+                            person it is in apposition to, else the one person whose titles in
+                            the article fit the description (``titles.office_fits``);
+* ``same_description``    — "this official" after "an unnamed official": that speaker again;
+* ``salient_subject``     — "the Labour leader", given to no one: the story's current speaker,
+                            when also the subject just before, unless a title of theirs, a
+                            nationality or a place says otherwise;
+* otherwise a description of one person stays, typed ``role``.
+
+A statement whose mention is a pronoun, or that continues another, follows what its antecedent
+became (``he`` never follows it to a document or an organisation); an ``it`` no organisation
+spoke before is the organisation the previous sentence is about (``organization_it``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from onrecord.extraction.found import Found
+from onrecord.extraction.named import (
+    ACRONYM,
+    article_names,
+    common_head,
+    organization_fit,
+    plural,
+    singular,
+    whole_name,
+)
+from onrecord.extraction.role_context import (
+    COUNTRY_WORDS,
+    Context,
+    Resolved,
+    description_of,
+    entity_name,
+    full_names_ending,
+    is_definite,
+    main_subject,
+    names_the_places,
+    places_named,
+    speaker_at,
+    titles_of_surname,
+)
+from onrecord.extraction.subjects import noun_phrase
+from onrecord.identity.names import HONORIFICS, NAME_PARTICLES
+from onrecord.identity.registry import SpeakerRegistry
+from onrecord.identity.titles import TITLE_WORDS, office_fits, office_head, office_words, split_title, strip_determiner
+from onrecord.lexicons.roles import load_role_lexicon
+
+PRONOUNS = {"he", "she", "him", "her", "i", "me", "they", "them", "we", "us", "it"}
+PERSONAL = {"he", "she", "him", "her"}
+RELATIVES = {"WP", "WDT"}
+ISSUING_VERBS = {"release", "issue", "publish", "put", "post", "send", "write", "give", "make", "file", "share"}
+AUTHOR_PREPS = {"from", "by"}
+SALIENCE_REACH = 2  # sentences looked back for the person a description continues
+ORG_DETERMINERS = {"the", "this", "that", "its"}
+GROUP_DETERMINERS = {"the", "both", "these", "those", "all"}
+PLACE_LABELS = {"GPE", "NORP", "LOC", "FAC"}
+
+
+Rule = Callable[[Span, str, str, Context], Resolved | None]
+
+
+# --- the rules ----------------------------------------------------------------------------------
+
+
+def whole_speaker_name(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
+    """Names kept whole: the speaker's name read again from the mention, across hyphens,
+    particles and initials that the entity cut ("Fried" → Sam Bankman-Fried; "Leyen", taken for
+    a place, → Ursula von der Leyen, a person)."""
+    if type not in {"person", "organization"} or not name:
+        return None
+    last = re.split(r"[\s-]+", name)[-1]
+    tokens = [t for t in mention if t.text == last]
+    if not tokens:
+        return None
+    span = whole_name(tokens[-1], ctx.lexicon)
+    if span is None:
+        return None
+    squeezed, wanted = re.sub(r"\s*-\s*", "-", span.text), re.sub(r"\s*-\s*", "-", name)
+    with_particle = any(t.lower_ in NAME_PARTICLES and t.text.islower() for t in span)
+    joined = any(t.text in {"-", "‐"} or re.fullmatch(r"(?:[A-Z]\.)+", t.text) for t in span)
+    if type == "organization" and not with_particle:
+        return None  # an organisation's name is the entity's; only "von der Leyen" is a person's
+    if squeezed == name and type == "person" or wanted not in squeezed or not (with_particle or joined):
+        return None  # the same name; a run that does not hold all of it; nothing the entity cut
+    return Resolved(squeezed, "person")
+
+
+def titled_surname(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
+    """"President Obama" in an article that names Barack and Michelle Obama: a surname with a title
+    is the one person of that surname the article gives the title; when it gives it to none, the
+    pinned person of that surname, not another one ("President Biden" is Joe Biden, never his son
+    Hunter, whom the article names in full)."""
+    if type != "person" or len(name.split()) != 1:
+        return None
+    title, bare = split_title(mention.text)
+    if not title or bare != name or title.lower().rstrip(".") in HONORIFICS:
+        return None
+    others = full_names_ending(name, ctx)
+    holders = [n for n in others if n in ctx.names.people
+               and office_fits(title, ctx.names.people[n].titles_outside(mention))]
+    if len(holders) == 1:
+        return Resolved(holders[0], "person")
+    pinned = ctx.registry.pinned_person(name)
+    if holders or not others or pinned is None or pinned.canonical_name in others:
+        return None
+    return Resolved(pinned.canonical_name, "person")
+
+
+def shared_surname(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
+    """A bare surname two people of the article share ("Biden" after Joe and Hunter Biden): the
+    one of them who spoke last before it, since a story names its current speaker so."""
+    if type != "person" or len(name.split()) != 1 or mention.text.strip() != name:
+        return None
+    if len(full_names_ending(name, ctx)) < 2:
+        return None
+    for f in reversed(ctx.found):
+        if f.speaker_type == "person" and f.speaker_name.split()[-1:] == [name] and len(f.speaker_name.split()) > 1:
+            return Resolved(f.speaker_name, "person")
+    return None
+
+
+def expanded_acronym(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
+    """Acronyms: "(DSHS)" after a name, or the same letters as a name the article gives in full,
+    make the acronym that organisation ("DSHS said" → Texas Department of State Health
+    Services); a name written with its acronym keeps the name ("World Health Organization
+    (WHO"); an acronym that is also a pronoun ("the WHO") is an organisation."""
+    bare = strip_determiner(name)
+    bracketed = re.fullmatch(r"(.+?)\s*\(\s*([A-Z][A-Za-z&]+)\)?", bare)
+    if bracketed and ACRONYM.fullmatch(bracketed.group(2)):
+        return Resolved(strip_determiner(bracketed.group(1)), "organization")
+    if ACRONYM.fullmatch(bare) and bare in ctx.names.acronyms:
+        return Resolved(ctx.names.acronyms[bare], "organization")
+    if type == "unknown" and bare.isupper() and len(bare) > 1 and mention.root.text.isupper():
+        return Resolved(bare, "organization")
+    return None
+
+
+def _author(document: Token, ctx: Context) -> Token | None:
+    """Who issued a document: its possessor ("the ministry's statement"), "from"/"by" X, or the
+    subject of the verb that issues it ("X released a statement")."""
+    for child in document.children:
+        if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
+            return child
+        if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPS:
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    verb = document.head
+    if document.dep_ == "dobj" and verb.lemma_.lower() in ISSUING_VERBS:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects and subjects[0].pos_ in {"PROPN", "NOUN"}:
+            return subjects[0]
+    return None
+
+
+def document_author(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
+    """Documents: the speaker of "X released a statement saying …" is X (the mention moves to X);
+    a document with no author named ("a review found") is no person: it stays, typed as an
+    organisation's word."""
+    head = mention.root
+    if singular(head.lower_) not in ctx.lexicon.document_nouns or not common_head(mention, ctx.lexicon.document_nouns):
+        return None
+    author = _author(head, ctx)
+    if author is not None:
+        named = entity_name(author, ctx) or speaker_at(author, ctx)
+        if named is not None:
+            person = titles_of_surname(named[0], mention, ctx) or any(
+                p.split()[-1:] == named[0].split()[-1:] for p in ctx.names.people)
+            return Resolved(named[0], "person" if person else named[1], mention=noun_phrase(author))
+    if plural(head):
+        return Resolved(description_of(mention, ctx.lexicon), "group")
+    return Resolved(description_of(mention, ctx.lexicon), "organization")
+
+
+def organization_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
+    """"the company", "the technology company", "the agency", "the authority": the organisation
+    the article named before that it called by this noun ("the cybersecurity company CrowdStrike",
+    "... Climate Change Service" for "the service"), else the latest it named of that kind, else
+    the latest of no known kind."""
+    head = mention.root
+    noun = head.lower_
+    if noun not in ctx.lexicon.organization_nouns or plural(head):
+        return None
+    if mention[0].lower_ not in ORG_DETERMINERS and common_head(mention, ctx.lexicon.organization_nouns):
+        # "his nonprofit group", "a company": an organisation, but not one the article named
+        return Resolved(description_of(mention, ctx.lexicon), "organization")
+    if not common_head(mention, ctx.lexicon.organization_nouns) or any(t.pos_ == "PROPN" for t in mention
+                                                                         if t.i != head.i):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return None  # "the group of parents": people, not an organisation
+    modifiers = {t.lower_ for t in mention if t.i < head.i and t.pos_ in {"NOUN", "ADJ"}}
+    scored = []
+    candidates = ctx.names.organizations_before(mention)
+    for org in candidates:
+        score = organization_fit(org, noun, modifiers, ctx.lexicon)
+        before = [s for s in org.starts if s < mention.start_char]
+        # one of no known kind only when the story keeps naming it, or names no other
+        if score > 1 or (score == 1 and (len(before) >= 2 or len(candidates) == 1)):
+            # one the article called by this very noun first, then one of its kind; the latest named
+            scored.append((score >= 3, score >= 2, max(before, default=-1), score, org.name))
+    if not scored:
+        return None
+    return Resolved(max(scored)[-1], "organization")
+
+
+def group_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
+    """Groups: a quantifier is no part of the description ("several outlets" → outlets); "the
+    companies", "both companies" are the companies the article named, when it named two or more;
+    "officials" alone speak for the one organisation their sentence names; any other plural
+    description is a group, as written ("Jurors", which the model took for a name)."""
+    head = mention.root
+    nouns = ctx.lexicon.organization_nouns | ctx.lexicon.person_nouns | ctx.lexicon.spokesperson_nouns
+    if not plural(head) or not common_head(mention, nouns) or type not in {"person", "group", "organization"}:
+        return None
+    noun = singular(head.lower_)
+    if noun in ctx.lexicon.organization_nouns and mention[0].lower_ in GROUP_DETERMINERS:
+        members = [org.name for org in ctx.names.organizations_before(mention)
+                   if organization_fit(org, noun, set(), ctx.lexicon) >= 2]
+        if len(members) >= 2:
+            return Resolved(" and ".join(members), "group", tuple(members))
+    bare = [t for t in mention if t.dep_ not in {"det", "predet"}]
+    if head.lower_ in ctx.lexicon.spokesperson_nouns and len(bare) == 1:
+        bodies = {org.name for org in ctx.names.organizations.values()
+                  if any(mention.sent.start_char <= s < mention.sent.end_char for s in org.starts)}
+        if len(bodies) == 1:
+            return Resolved(bodies.pop(), "organization")
+    # "several outlets", "Jurors", "lawyers for the families", "surety companies": as the article wrote them
+    return Resolved(description_of(mention, ctx.lexicon), "group")
+
+
+def _names_an_office(mention: Span, ctx: Context) -> bool:
+    """A description by a title ("the Florida senator", "the Labour leader"), not by what anyone
+    may be ("the man", "the moderator") nor by a relation to someone ("her husband")."""
+    head = office_head(mention.root.text)
+    return head is not None and mention.root.lower_ not in ctx.lexicon.relation_nouns and (
+        head in TITLE_WORDS or head not in ctx.lexicon.person_nouns)
+
+
+def _describes_person(mention: Span, ctx: Context) -> bool:
+    head = mention.root
+    if plural(head) or not common_head(mention, ctx.lexicon.person_nouns):
+        return False
+    word = head.lower_
+    return word in ctx.lexicon.person_nouns or office_head(word) is not None
+
+
+def person_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
+    """A definite description of one person ("the judge", "the Iranian minister") is the person it
+    is in apposition to, else the one person whose titles in the article fit it best
+    (``office_fits``); several equally good: none of them."""
+    if not _describes_person(mention, ctx) or not is_definite(mention) \
+            or mention.root.lower_ in ctx.lexicon.relation_nouns:
+        return None
+    root = mention.root
+    if root.dep_ == "appos" and (named := entity_name(root.head, ctx)) is not None and named[1] == "person":
+        return Resolved(named[0], "person")  # "Jeff Merkley, the only senator to endorse …"
+    places = places_named(mention)
+    # one whose title names the description's places ("the New Jersey governor") first
+    fitting = [((names_the_places(places, ctx.names.people[name].titles_outside(mention)), *rank), name)
+               for rank, name in _fitting_people(mention, ctx)]
+    if not fitting:
+        return None
+    best = max(rank for rank, _ in fitting)
+    top = [name for rank, name in fitting if rank == best]
+    if len({n.split()[-1] for n in top}) != 1:
+        return None  # several people fit as well: do not guess
+    return Resolved(max(top, key=lambda n: (len(n.split()), n)), "person")
+
+
+def _fitting_people(mention: Span, ctx: Context) -> list[tuple[tuple[bool, int, int], str]]:
+    """The people whose titles fit a description, each ranked: named before it (a description
+    looks back), how well a title fits, and how few words that title has beyond the description's
+    ("the president" is the one called "President" before the one called "Russian President")."""
+    description = description_of(mention, ctx.lexicon)
+    wanted = set(office_words(description))
+    out = []
+    for person in ctx.names.people.values():
+        fits = [(office_fits(description, [t]), -len(set(office_words(t)) - wanted))
+                for t in person.titles_outside(mention)]
+        fits = [f for f in fits if f[0]]
+        if fits:
+            before = any(s < mention.start_char for s in person.starts)
+            out.append(((before, *max(fits)), person.name))
+    return out
+
+
+def same_description(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
+    """"this official", "the official" after "an unnamed Israeli official" spoke: the same
+    speaker, whatever it was resolved to; not "the Republican nominee" after "the Democratic
+    nominee" (the descriptions must fit, ``office_fits``)."""
+    if not _describes_person(mention, ctx) or mention[0].lower_ not in {"the", "this", "that"}:
+        return None  # "his friend" and "her friend" are two people
+    description = description_of(mention, ctx.lexicon)
+    for f in reversed(ctx.found):
+        if f.mention is None or f.mention.start >= mention.start or not f.speaker_name:
+            continue
+        earlier = _own_mention(f)
+        if earlier is not None and earlier.root.lower_ == mention.root.lower_ and earlier.root.i != mention.root.i \
+                and office_fits(description, [description_of(earlier, ctx.lexicon)]):
+            return Resolved(f.speaker_name, f.speaker_type)
+    return None
+
+
+def salient_subject(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
+    """Centering: a definite description by a title that the article gives no one ("the Labour
+    leader") continues the story's current speaker, the one who spoke last before it, when that
+    person is also the main subject of one of the two sentences before it; not when a title of
+    theirs names another office, nor when the description names a country or a place none of
+    their titles does; never "the man", "the moderator" (no title)."""
+    if not _describes_person(mention, ctx) or mention[0].lower_ != "the" or not _names_an_office(mention, ctx) \
+            or _fitting_people(mention, ctx):
+        return None  # the article gave the title to someone: person_for has said whether it can tell whom
+    last = next((f for f in reversed(ctx.found) if f.speaker_name and f.mention is not None), None)
+    if last is None or last.speaker_type != "person" or not last.speaker_name[:1].isupper():
+        return None
+    sentences = list(ctx.doc.sents)
+    index = next(i for i, s in enumerate(sentences) if s.start <= mention.start < s.end)
+    subjects = [main_subject(s) for s in sentences[max(0, index - SALIENCE_REACH) : index]]
+    named = [speaker_at(t, ctx) or entity_name(t, ctx) for t in subjects if t is not None]
+    if not any(n is not None and n[0].split()[-1:] == last.speaker_name.split()[-1:] for n in named):
+        return None
+    description = description_of(mention, ctx.lexicon)
+    titles = titles_of_surname(last.speaker_name, mention, ctx)
+    countries = COUNTRY_WORDS.intersection(office_words(description))
+    if titles and not office_fits(description, titles) or not names_the_places(places_named(mention), titles) \
+            or countries and not any(countries & set(office_words(t)) for t in titles):
+        return None
+    return Resolved(last.speaker_name, "person")
+
+
+# the rules that read a name; the others read a description, which a mention naming its person has not
+NAME_RULES: tuple[Rule, ...] = (whole_speaker_name, titled_surname, shared_surname)
+RULES: tuple[Rule, ...] = NAME_RULES + (expanded_acronym, document_author, organization_for, group_for, person_for,
+                                        same_description, salient_subject)
+
+
+def _own_mention(f: Found) -> Span | None:
+    """The mention that names this statement's speaker itself: not a pronoun (its speaker is its
+    antecedent's); a relative pronoun's noun ("Eva Lund, who said")."""
+    mention = f.mention
+    if mention is None or f.continues is not None:
+        return None
+    if len(mention) == 1 and mention.root.lower_ in PRONOUNS:
+        return None
+    if len(mention) == 1 and mention.root.tag_ in RELATIVES and mention.root.head.dep_ in {"relcl", "acl"}:
+        return noun_phrase(mention.root.head.head)
+    return mention
+
+
+def _named_in_mention(mention: Span, name: str, type: str, ctx: Context) -> bool:
+    """The mention's head, or a name in apposition to it, is the speaker's name as a person
+    ("Ireland's ambassador, Siobhan Keane"; "the governor, Pavel Orlov", which the model calls an
+    organisation): what the speakers stage read there stands, whatever its head noun describes;
+    a place it read there does not ("the Iranian minister, Russia, along with China"), nor a name
+    in a modifier ("Climate scientist at the … Service")."""
+    last = name.split()[-1] if name.split() else ""
+    root = mention.root
+    heads = {root.i} | {c.i for c in root.children if c.dep_ == "appos"}
+    inside = [e for e in ctx.doc.ents if mention.start <= e.start and e.end <= mention.end
+              and e.text.split()[-1:] == [last] and any(e.start <= h < e.end for h in heads)]
+    return any(e.label_ == "PERSON" for e in inside) or (
+        type == "person" and any(e.label_ not in PLACE_LABELS for e in inside) and len(name.split()) > 1)
+
+
+def resolve(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
+    """The first rule's answer; a description of one person no rule resolves is a ``role``."""
+    rules = NAME_RULES if _named_in_mention(mention, name, type, ctx) else RULES
+    for rule in rules:
+        found = rule(mention, name, type, ctx)
+        if found is not None:
+            return found
+    if _describes_person(mention, ctx) and type == "person" and rules is RULES:
+        return Resolved(description_of(mention, ctx.lexicon), "role")
+    return None
+
+
+def resolve_roles(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> None:
+    """Every statement's speaker resolved by the rules above; pronoun and continuing statements
+    follow their antecedent's new name (they took its name as first read)."""
+    lexicon = load_role_lexicon()
+    ctx = Context(doc, article_names(doc, found, registry, lexicon), lexicon, [], registry)
+    became: dict[str, Resolved] = {}
+    for f in found:
+        if f.continues is not None:
+            f.speaker_name, f.speaker_type, f.members = (f.continues.speaker_name, f.continues.speaker_type,
+                                                         f.continues.members)
+        elif (mention := _own_mention(f)) is not None and not f.members and f.speaker_name:
+            result = resolve(mention, f.speaker_name, f.speaker_type, ctx)
+            if result is not None:
+                became[f.speaker_name] = result
+                _apply(f, result)
+        elif f.mention is not None and f.speaker_name in became and not f.members:
+            _apply(f, _antecedent(f.mention, became[f.speaker_name], ctx))
+        elif f.mention is not None and (f.speaker_type == "unknown" or f.speaker_name.islower()) \
+                and (it := organization_it(f.mention, ctx)):  # "it", or "it" the pronoun rules took to "company"
+            _apply(f, it)
+        ctx.found.append(f)
+
+
+def organization_it(pronoun: Span, ctx: Context) -> Resolved | None:
+    """"it" that no organisation spoke before: the organisation the previous sentence is about,
+    its main subject, named ("OpenAI fired him") or described ("The company fired him" → the
+    company the article named)."""
+    if pronoun.root.lower_ != "it" or len(pronoun) != 1:
+        return None
+    sentences = list(ctx.doc.sents)
+    index = next(i for i, s in enumerate(sentences) if s.start <= pronoun.start < s.end)
+    for sentence in reversed(sentences[max(0, index - SALIENCE_REACH) : index]):
+        subject = main_subject(sentence)
+        if subject is None:
+            continue
+        phrase = noun_phrase(subject)
+        described = organization_for(phrase, phrase.text, "organization", ctx)
+        if described is not None:
+            return described
+        named = entity_name(subject, ctx)
+        return Resolved(named[0], "organization") if named and named[1] == "organization" else None
+    return None
+
+
+def _antecedent(pronoun: Span, became: Resolved, ctx: Context) -> Resolved:
+    """What a pronoun's antecedent became, when it still fits the pronoun; "he" whose antecedent
+    turned out a document or an organisation ("a review found … he said") takes the latest
+    person or role spoken before it instead."""
+    word = pronoun.root.lower_
+    wanted = {"person", "role"} if word in PERSONAL else {"organization"} if word == "it" else None
+    if wanted is None or became.type in wanted:
+        return became
+    for f in reversed(ctx.found):
+        if f.speaker_type in wanted and f.speaker_name and not f.members:
+            return Resolved(f.speaker_name, f.speaker_type)
+    return became
+
+
+def _apply(f: Found, result: Resolved) -> None:
+    f.speaker_name, f.speaker_type = result.name, result.type  # type: ignore[assignment]
+    f.members = list(result.members)
+    if result.mention is not None:
+        f.mention = result.mention

@@ -1,0 +1,126 @@
+"""Pronoun speakers (pronouns.py) and one name per speaker (speakers.py): sentences written for
+these tests."""
+
+import pytest
+
+
+def by_quote(statements, words):
+    found = [s for s in statements if words in s.quote.text]
+    assert found, [(s.quote.text, s.speaker.name) for s in statements]
+    return found[0]
+
+
+def test_a_pronoun_takes_the_possessor_of_the_clause_it_hangs_from(statements_of):
+    text = ("“We are not leaving,” Mayor Paul Dorn told reporters.\n\n"
+            "This came after Senator Lina Ortiz's speech on Friday, when she stressed that the deal was dead.")
+    assert by_quote(statements_of(text), "the deal was dead").speaker.name == "Lina Ortiz"
+
+
+def test_a_pronoun_in_a_fronted_phrase_takes_the_subject_after_it(statements_of):
+    text = ("Mayor Paul Dorn opened the hall on Monday.\n\n"
+            "At a rally where he said the vote had been stolen, Governor Karl Ruiz signed the bill.")
+    assert by_quote(statements_of(text), "the vote had been stolen").speaker.name == "Karl Ruiz"
+
+
+def test_a_pronoun_takes_the_subject_of_the_sentence_before(statements_of):
+    text = ("“We are ready,” the union leader Karl Berg said.\n\n"
+            "The prime minister ruled out a vote in May.\n\n"
+            "He repeated on Monday that the vote would come in the autumn.")
+    assert by_quote(statements_of(text), "the vote would come").speaker.name != "Karl Berg"
+
+
+def test_a_document_is_never_the_antecedent_of_he_or_she(statements_of):
+    text = ("Minister Eva Lund spoke in Oslo on Monday.\n\n"
+            "A review found the plan was sound.\n\n"
+            "“We will go ahead,” she said.")
+    assert by_quote(statements_of(text), "We will go ahead").speaker.name == "Eva Lund"
+
+
+def test_it_takes_the_organisation_that_was_the_subject_before(statements_of):
+    text = ("The company pushed out its chief executive after a review found he had misled the board.\n\n"
+            "“The board no longer has confidence in him,” it added.")
+    s = by_quote(statements_of(text), "no longer has confidence")
+    assert s.speaker.name == "company" and s.speaker.type == "organization"
+
+
+def test_first_person_in_a_transcript_turn_is_the_turn_s_speaker(statements_of):
+    text = "MAYOR TOM HALE: Look, I said last week that the bridge would reopen in May, and it will."
+    nested = [s for s in statements_of(text) if s.cue is not None and s.cue.text == "said"]
+    assert nested and all("HALE" in s.speaker.name.upper() for s in nested)
+
+
+def test_first_person_outside_anyone_s_words_is_unknown(statements_of):
+    s = statements_of("I said last week that the bridge would reopen in May.")[0]
+    assert s.speaker.type == "unknown"
+
+
+def test_a_shared_surname_goes_to_the_person_the_sentence_before_names(statements_of):
+    text = ("President Hale said he was proud of his son on Tuesday.\n\n"
+            "“We love our son and we are proud of him,” Hale said in a statement.\n\n"
+            "Tom was calm as the verdict was read.\n\n"
+            "Later, Tom Hale released a statement of his own.\n\n"
+            "“I am grateful for the support of my family,” Hale said.")
+    found = statements_of(text)
+    assert by_quote(found, "We love our son").speaker.name == "Hale"
+    assert by_quote(found, "I am grateful").speaker.name == "Tom Hale"
+
+
+def test_an_acronym_takes_the_name_it_abbreviates(statements_of):
+    text = ("The Nordic Board of Water Safety (NBWS) said the lake was clean.\n\n"
+            "The lake will reopen in June, according to NBWS.")
+    assert {s.speaker.name for s in statements_of(text)} == {"Nordic Board of Water Safety"}
+
+
+def test_a_body_in_a_modifier_of_a_person_noun_is_not_the_speaker(statements_of):
+    s = statements_of("A climate scientist at the Nordic Weather Institute said the summer was the hottest.")[0]
+    assert s.speaker.name == "climate scientist at the Nordic Weather Institute"
+
+
+def test_a_leading_quantifier_is_not_part_of_the_description(statements_of):
+    s = statements_of("Several Danish newspapers reported that the deal was off.")[0]
+    assert s.speaker.name == "Danish newspapers"
+
+
+def test_a_list_of_speakers_is_several_members(statements_of):
+    s = statements_of("Lund, the Danish side, Norway and Finland said the talks should resume.")[0]
+    assert s.speaker.type == "group" and len(s.speaker.members) == 4
+
+
+@pytest.mark.parametrize("time", ["5:17 p.m.", "Tuesday"])
+def test_a_time_is_never_a_speaker(statements_of, time):
+    for s in statements_of(f"{time}\n\nThe talks, officials said, would resume on Friday."):
+        assert s.speaker.name != time.rstrip(".")
+
+
+def test_coordinated_descriptions_in_apposition_are_one_person(statements_of):
+    s = statements_of("“We will win,” said Tom Hale, the head of the campaign and a close aide to the mayor.")[0]
+    assert s.speaker.name == "Tom Hale" and not s.speaker.members
+
+
+def test_a_noun_the_lexicon_does_not_know_is_no_identity_and_no_antecedent(statements_of):
+    text = ("Mayor Ana Ruiz opened the hall on Monday.\n\n"
+            "A phone conversation with Governor Karl Berg is also planned. He noted that the bridge was safe.")
+    s = by_quote(statements_of(text), "the bridge was safe")
+    assert s.speaker.name != "phone conversation with Governor Karl Berg"
+
+
+def test_someone_and_our_state_are_kept_but_are_not_identities(statements_of):
+    for text in ("Has anyone thought that the talks could fail?",
+                 "Mr Holm said on Monday: “Some of our allies have said that they are worried.”",
+                 "Our state wants a firm guarantee for its security, the adviser said."):
+        for s in statements_of(text):
+            if s.speaker.mention is not None and s.speaker.mention.text.lower() in {"anyone", "some of our allies",
+                                                                                    "our state"}:
+                assert s.speaker.type == "unknown"
+
+
+def test_a_transcript_label_in_capitals_takes_the_full_name(statements_of):
+    text = ("Interior Secretary Doug Burgum spoke to reporters.\n\n"
+            "BURGUM: We will open more land for drilling this year.")
+    assert statements_of(text)[-1].speaker.name == "Doug Burgum"
+
+
+def test_according_to_takes_the_whole_source_before_its_comma(statements_of):
+    s = statements_of("According to the Adviser to the Head of the Office, the talks will go on next week.")[0]
+    assert s.speaker.mention.text == "the Adviser to the Head of the Office"
+    assert s.quote.text == "the talks will go on next week"

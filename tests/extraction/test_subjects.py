@@ -1,0 +1,114 @@
+"""The speaker mention of a cue (subjects.py): own subject, control, issuers, the nearest noun
+phrase, and what can never speak.  Sentences written for these tests."""
+
+import pytest
+
+
+def by_cue(statements, cue):
+    found = [s for s in statements if s.cue is not None and s.cue.text.endswith(cue)]
+    assert found, [(s.cue.text if s.cue else None, s.speaker.name) for s in statements]
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "cue", "mention"), [
+    # a gerund after a preposition is controlled by the subject of the verb above
+    ("After saying the bridge was safe, the mayor closed it for a week.", "saying", "the mayor"),
+    ("In defending his budget, Governor Lena Ellis offered few details.", "defending", "Governor Lena Ellis"),
+    ("The senator stopped short of calling the vote a fraud.", "calling", "The senator"),
+    ("The minister answered a farmer on Tuesday by saying the plan was working.", "saying", "The minister"),
+    ("The agency decided against recommending charges against the firm.", "recommending", "The agency"),
+    # a passive verb above: its subject controls the gerund
+    ("She was criticised in the valley for acknowledging that the mine would close.", "acknowledging", "She"),
+    # an infinitive under an adjective
+    ("He was able to tout his record at every stop.", "tout", "He"),
+])
+def test_gerunds_and_infinitives_take_the_subject_of_the_clause_above(statements_of, text, cue, mention):
+    assert by_cue(statements_of(text), cue).speaker.mention.text == mention
+
+
+def test_object_control_for_and_to(statements_of):
+    s = by_cue(statements_of("The panel held Marta Ortega in contempt for refusing to testify."), "refusing")
+    assert s.speaker.name == "Marta Ortega"
+    s = by_cue(statements_of("The chairwoman forced Dan Pike to admit that no one had been fired."), "admit")
+    assert s.speaker.name == "Dan Pike"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Marta Ortega released a statement saying she was grateful for the support.", "Marta Ortega"),
+    ("The council issued a statement calling the attack a clear violation.", "council"),
+    ("Lawyers for the family filed papers opposing the request.", "Lawyers for the family"),
+    ("Senator Paul Dorn posted a series of messages criticizing the new rules.", "Paul Dorn"),
+    ("Paul Dorn's letter calling the count a fraud was read aloud.", "Paul Dorn"),
+])
+def test_a_document_that_says_carries_its_issuers_words(statements_of, text, speaker):
+    s = [s for s in statements_of(text) if s.cue is not None and s.cue.text.endswith("ing")][0]
+    assert s.speaker.name == speaker
+
+
+def test_a_document_with_no_issuer_in_sight_is_not_a_person(statements_of):
+    s = statements_of("The report says the river has never been this low.")[0]
+    assert s.speaker.mention.text == "The report"
+    assert s.speaker.type != "person"
+
+
+def test_the_nearest_noun_phrase_is_never_what_the_cue_reports(statements_of):
+    # the parse loses the subject of "saying" here; "the bridge" is what was said, not who said it
+    s = by_cue(statements_of("After saying the bridge was safe, the mayor closed it for a week."), "saying")
+    assert s.speaker.mention.text != "the bridge"
+
+
+def test_a_headline_word_is_no_subject(statements_of):
+    s = by_cue(statements_of("The Latest: Mayor Ana Ruiz urges voters to stay home.\n\nMore follows."), "urges")
+    assert s.speaker.name == "Ana Ruiz"
+
+
+def test_a_time_over_a_paragraph_break_is_no_speaker(statements_of):
+    text = "The talks went on late.\n\n5:45 p.m.\n\nThe candidate’s doctor is calling the candidate “extremely fit.”"
+    s = by_cue(statements_of(text), "calling")
+    assert s.speaker.mention.text == "The candidate’s doctor"
+
+
+@pytest.mark.parametrize("subject", ["Seventy percent", "Some", "Each of the three"])
+def test_people_counted_can_speak(statements_of, subject):
+    s = statements_of(f"{subject} said the tax should go.")[0]
+    assert s.speaker.mention is not None and s.speaker.mention.text.startswith(subject.split()[0])
+
+
+def test_speaker_class_of_common_nouns(nlp):
+    from onrecord.extraction.subjects import speaker_class
+
+    doc = nlp("The officials, the ministry, the statement, the city and the aid.")
+    classes = {t.text: speaker_class(t) for t in doc if t.pos_ == "NOUN"}
+    assert classes == {"officials": "person", "ministry": "organization", "statement": "carrier", "city": "place",
+                       "aid": "never"}
+
+
+def test_what_he_called_is_named_by_the_subject_above(statements_of):
+    s = by_cue(statements_of("Secretary General Ana Ruiz condemned what she called a “brazen breach” of the rules."),
+               "called")
+    assert s.speaker.mention.text == "Secretary General Ana Ruiz"
+
+
+def test_a_pronoun_that_controls_a_participle_is_named_by_the_subject_above(statements_of):
+    text = "Senator Tom Hale said he did not believe the ads hurt him, arguing that the economy mattered more."
+    assert by_cue(statements_of(text), "arguing").speaker.mention.text == "Senator Tom Hale"
+
+
+def test_a_pronoun_subject_of_its_own_cue_stays_for_the_pronoun_rules(statements_of):
+    text = "Mayor Tom Hale spoke on Monday. “The bridge is safe,” he said."
+    assert by_cue(statements_of(text), "said").speaker.mention.text == "he"
+
+
+def test_a_hyphenated_name_is_kept_whole(statements_of):
+    s = statements_of("Secretary General Ban Ki-moon said the test was a clear breach.")[0]
+    assert s.speaker.name == "Ban Ki-moon"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("“We were wrong not to stop him at the start,” Ramos, 58, told the agency in an interview.", "Ramos"),
+    ("“Very good question, very good,” Tom Hale, the mayor of the city and its best-known lawyer, said.", "Tom Hale"),
+    ("Said Ellis: “I do not get the sense she is the least bit interested in reform.”", "Ellis"),
+])
+def test_inverted_frames_where_the_parse_lost_the_subject(statements_of, text, name):
+    s = [s for s in statements_of(text) if s.kind == "direct"][0]
+    assert s.speaker.name.endswith(name)
