@@ -105,10 +105,14 @@ def order_key(entry: StanceEntry) -> tuple[int, date, int, int]:
 
 def speaker_ids(statement: Mapping[str, Any]) -> list[str]:
     """Who a statement speaks for: its speaker's id (or name) and, for a joint statement
-    ("Putin and Zelensky said …"), each member."""
+    ("Putin and Zelensky said …"), each member.  A speaker the registry refused (typed
+    ``unknown``, no id: "unknown", "anyone", "our state") speaks for no one whose positions can
+    be followed: its statements under one name would make shifts between different people."""
     speaker = statement.get("speaker") or {}
     if isinstance(speaker, str):
         return [speaker]
+    if speaker.get("type") == "unknown" and not speaker.get("id"):
+        return [str(m) for m in speaker.get("members") or []]
     ids = [str(speaker.get("id") or speaker.get("name") or "")]
     ids += [str(m) for m in speaker.get("members") or []]
     return [i for i in dict.fromkeys(ids) if i]

@@ -371,6 +371,10 @@ def test_canonical_issue_resolves_aliases_and_keeps_unknown_names():
         ("The next swap should bring everyone home.", "prisoners_humanitarian"),
         ("Our Euro-Atlantic course remains the same.", "nato"),
         ("Kyiv wants its land back.", "territory"),
+        ("The alliance must not expand eastward by one inch.", "nato"),
+        ("Every state has the right to choose its alliances.", "nato"),
+        ("Do they want to see us in the EU or NATO?", "nato"),
+        ("Nobody will recognize the occupied land de jure.", "territory"),
     ],
 )
 def test_the_vocabulary_of_formats_and_fighting(nlp, tax, text, issue):
@@ -385,6 +389,8 @@ def test_the_vocabulary_of_formats_and_fighting(nlp, tax, text, issue):
         ("The NATO summit opens in Madrid.", "negotiations"),
         ("We thank our partners for their diplomatic support.", "negotiations"),
         ("They will live on this land alone.", "territory"),  # a place, not whose land
+        ("The refusal was a de facto consent to the aggression.", "territory"),  # 'in effect'
+        ("NATO countries raised their defence spending.", "nato"),  # the alliance, not joining it
     ],
 )
 def test_a_trigger_inside_an_exception_does_not_count(nlp, tax, text, issue):

@@ -316,3 +316,11 @@ def test_words_that_look_like_negations_or_conditions_but_are_not(stance):
 def test_a_place_is_not_what_is_wanted(stance):
     s = stance("We expect de-escalation along the front line.", "territory")
     assert s.label == "unclear"
+
+
+def test_an_item_of_a_list_of_topics_is_an_agenda_not_a_stance(stance):
+    s = stance("The issues of security guarantees, neutrality and nuclear-free status remain the most important.",
+               "nato")
+    assert s.label == "unclear" and "topic" in s.reason, s
+    # named alone, the content still counts: neutrality called important is no wish to join
+    assert stance("The issue of neutrality is important.", "nato").label == "oppose"

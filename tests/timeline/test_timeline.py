@@ -315,3 +315,15 @@ def test_a_condition_after_a_support_that_said_nothing_of_conditions_is_no_shift
     said[0]["quote"]["text"] = "we want talks without preconditions"
     (shift,) = find_shifts(said)
     assert shift.kind == "qualification"
+
+
+def test_no_shift_for_a_speaker_the_registry_refused():
+    # two different people's words under "unknown" are no one's change of position
+    statements = [st("unknown", "2024-05-01", "support", issue="negotiations"),
+                  st("unknown", "2024-06-01", "oppose", issue="negotiations")]
+    for s in statements:
+        s["speaker"]["type"] = "unknown"
+    assert find_shifts(statements) == []
+    for s in statements:
+        s["speaker"]["type"] = "person"  # the same words from a person the registry kept do shift
+    assert [sh.kind for sh in find_shifts(statements)] == ["reversal"]

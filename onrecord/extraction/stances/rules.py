@@ -158,15 +158,22 @@ def topic_of(anchor: Token) -> Token | None:
     return head if head.lemma_.lower() in MARKERS.topic_nouns else None
 
 
+def _listed(anchor: Token) -> bool:
+    """The mention is one item of a coordination ("guarantees, neutrality and status")."""
+    return anchor.dep_ == "conj" or any(c.dep_ == "conj" for c in anchor.children)
+
+
 def rule_topic(reading: Reading, sent: Span, anchors: Sequence[Token]) -> Stance | None:
     """Topic rule: an issue named as a topic ("the issue of the status of Crimea is proposed for
     the talks", "we discussed the NATO question") is what is talked about; what is said of the
     topic is no position on the proposition.  A topic that names the proposition's content ("the
-    issue of territorial integrity is important") is left to the other rules."""
+    issue of territorial integrity is important") is left to the other rules — unless it is one
+    item of a list of topics ("the issues of guarantees, neutrality and status remain the most
+    important"): an agenda, which says what is discussed, not what is wanted."""
     if not anchors or any(topic_of(a) is None for a in anchors):
         return None
     content = {i for span, _ in reading.content(sent) for i in range(span.start, span.end)}
-    if any(a.i in content for a in anchors):
+    if any(a.i in content and not _listed(a) for a in anchors):
         return None
     return Stance("unclear", [], confidence=0.7, reason="the issue is named as a topic, not as what is wanted")
 
