@@ -178,7 +178,8 @@ def report_shifts(rows: list[dict[str, Any]]) -> None:
     judged = {}
     if SHIFTS_GOLD.exists():
         judged = {shift_key(g): g["real"] for g in map(json.loads, SHIFTS_GOLD.open(encoding="utf-8"))}
-    same_day = sum(1 for r in rows if r["before_date"] == r["after_date"])
+    # a position the article reports as held before its date is not a statement of that day
+    same_day = sum(1 for r in rows if r["before_date"] == r["after_date"] and r.get("before_time") != "before")
     same_article = sum(1 for r in rows if r["before_article"] == r["after_article"])
     kinds = Counter(r.get("kind", "shift") for r in rows)
     print(f"  shifts on the corpus: {len(rows)} ({', '.join(f'{k} {n}' for k, n in sorted(kinds.items()))}); "

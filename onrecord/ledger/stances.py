@@ -137,6 +137,8 @@ def shift_row(s: Shift) -> dict[str, Any]:
         "issue": s.issue, "from": s.from_label, "to": s.to_label, "kind": s.kind,
         "confidence": round(s.confidence, 2), "days_apart": s.days_apart,
         "before_date": s.before.date, "after_date": s.after.date,
+        # "before": a position the article reports as held before its date (not that day's)
+        "before_time": s.before.time,
         "before_quote": s.before.quote, "after_quote": s.after.quote,
         "before_article": s.before.article_id, "after_article": s.after.article_id,
         "before_statement_id": s.before.statement.get("statement_id"),
