@@ -324,3 +324,31 @@ def test_an_item_of_a_list_of_topics_is_an_agenda_not_a_stance(stance):
     assert s.label == "unclear" and "topic" in s.reason, s
     # named alone, the content still counts: neutrality called important is no wish to join
     assert stance("The issue of neutrality is important.", "nato").label == "oppose"
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    ("We will fight for our territorial integrity as long as necessary.", "territory"),
+    ("We want guarantees that work, not the mistake that was once made in the Budapest Memorandum.",
+     "security_guarantees"),
+])
+def test_once_and_as_long_as_without_a_clause_set_no_condition(stance, text, issue):
+    s = stance(text, issue, speaker=UKRAINIAN)
+    assert s.label != "conditional", s
+
+
+def test_as_long_as_with_a_clause_is_a_condition(stance):
+    s = stance("We will support the talks as long as Russia stops the shelling.", "negotiations", speaker=UKRAINIAN)
+    assert s.label == "conditional", s
+
+
+def test_an_item_of_a_list_named_deeper_in_the_topic_is_still_an_agenda(stance):
+    text = "The issues of prisoners, sanctions and the deoccupation of Ukrainian territories remain the most important."
+    assert stance(text, "territory", speaker=UKRAINIAN).label == "unclear"
+
+
+def test_a_clause_of_time_is_no_object_of_the_main_clause(stance):
+    text = "We will not use force to resolve the Crimean issue while negotiations are underway."
+    assert stance(text, "negotiations", speaker=UKRAINIAN).label == "unclear"
+    # the issue in the main clause is still read
+    assert stance("We will not negotiate while the shelling goes on.", "negotiations",
+                  speaker=UKRAINIAN).label == "oppose"

@@ -15,6 +15,19 @@ from onrecord.model.stance import Stance
 STRONG_CONDITIONS = {"only if", "unless", "until", "in exchange for", "in return for", "provided that",
                      "providing that", "as long as", "on condition that", "on the condition that",
                      "only after", "only when", "only with", "once", "as soon as"}
+# Conditions only when they open a clause ("once the lists are agreed"): "was once" and "as long
+# as necessary" say when, not on what condition.
+CLAUSE_CONDITIONS = {"once", "as long as", "as soon as"}
+
+
+def _opens_clause(word: Token) -> bool:
+    """The word introduces a clause: marks it, or hangs from a verb that follows ("once a
+    ceasefire holds"), not inside a verb group ("that was once made") nor from a word before it
+    ("fight as long as necessary")."""
+    before = word.doc[word.i - 1] if word.i > 0 else None
+    # "was once made": the auxiliary before it belongs to the same verb
+    inside_verb = before is not None and before.pos_ == "AUX" and before.head.i == word.head.i
+    return word.dep_ == "mark" or (word.head.i > word.i and word.head.pos_ in {"VERB", "AUX"} and not inside_verb)
 
 
 def protasis_of(marker: Span) -> Span:
@@ -112,6 +125,8 @@ def rule_condition(reading: Reading, sent: Span, anchors: Sequence[Token]) -> St
             continue  # "until now", "once again", "if possible": no condition
         if len(marker) == 1 and marker.root.dep_ in {"pcomp", "pobj"}:
             continue  # "at once", "for once": no condition
+        if marker.text.lower() in CLAUSE_CONDITIONS and not _opens_clause(marker[-1]):
+            continue  # "that was once …", "fight as long as necessary": a time, no clause, no condition
         after = marker.doc[marker.end] if marker.end < len(marker.doc) else None
         if after is not None and after.lower_ == "possible":
             continue  # "as soon as possible": urgency, no condition

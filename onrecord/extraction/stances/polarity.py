@@ -53,13 +53,15 @@ def is_own_clause(token: Token) -> bool:
     cede Crimea").  A relative clause is its own clause too: in "We, who want to join NATO, will
     not wait forever" the "not" of "wait" says nothing about joining.  Boundary rule: the object
     of "despite", "during", "after" is not what the main clause takes a stance on ("shelling goes
-    on despite the truce")."""
+    on despite the truce"), nor is a clause of time ("while negotiations are underway")."""
     if token.dep_ == "relcl":
         # "a mechanism that will guarantee our security" describes what is wanted; a holder's
         # relative clause ("Russia, which does not want …") is its own
         return can_hold(token.head)
     if token.dep_ == "prep" and token.lower_ in MARKERS.boundary_preps:
         return True
+    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in MARKERS.boundary_preps for c in token.children):
+        return True  # "we will not use force while negotiations are underway": the talks are a time
     return token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and any(
         c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
 

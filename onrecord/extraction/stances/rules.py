@@ -147,7 +147,8 @@ def topic_of(anchor: Token) -> Token | None:
                                     or word.head.lemma_.lower() in MARKERS.topic_relations):
             return word
     head = anchor
-    while head.dep_ in {"compound", "amod", "pobj", "prep", "nmod", "poss"} or head.i == anchor.i:
+    # through coordination too: "the issues of the end of the war, [deoccupation] of territories"
+    while head.dep_ in {"compound", "amod", "pobj", "prep", "nmod", "poss", "conj"} or head.i == anchor.i:
         if head.i != anchor.i and head.pos_ in {"NOUN", "PROPN"} and head.lemma_.lower() in MARKERS.topic_nouns:
             return head
         if head.head.i == head.i:
