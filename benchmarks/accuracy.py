@@ -25,7 +25,7 @@ import spacy  # noqa: E402
 
 from onrecord.config import Config  # noqa: E402
 from onrecord.extraction.pipeline import extract_articles, load_nlp  # noqa: E402
-from onrecord.model import Article  # noqa: E402
+from onrecord.model import KINDS, Article  # noqa: E402
 
 
 def polnear_articles(path: Path) -> list[Article]:
@@ -100,7 +100,7 @@ def per_kind(shared: Path, gold_path: Path, results: list[dict]) -> list[str]:
     statements of one kind at a time (recall is against all gold, so it only adds up)."""
     lines = []
     with tempfile.TemporaryDirectory() as tmp:
-        for kind in ("direct", "indirect", "mixed", "reported_position"):
+        for kind in KINDS:
             sub = [{"id": r["id"], "statements": [s for s in r["statements"] if s["kind"] == kind]} for r in results]
             p = Path(tmp) / f"{kind}.jsonl"
             write_jsonl(sub, p)

@@ -47,6 +47,7 @@ class Kind(StrEnum):
     direct = "direct"
     indirect = "indirect"
     mixed = "mixed"
+    question = "question"
     reported_position = "reported_position"
 
 

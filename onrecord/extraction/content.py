@@ -12,6 +12,7 @@ Each rule is one function:
                                (``clip_to_paragraph``), started at its complementizer, run on to the
                                end of the sentence, widened to whole quotations; the speaker is the
                                cue's subject (``subjects.subject_of``);
+* ``parenthetical_statement``— "X, he said, Y": the clause around a cue set off inside it;
 * ``cue_extent``             — the cue phrase: the verb with its auxiliaries, negation and particle.
 
 The kind follows from how the content relates to the quotation marks (``classify_kind``): wholly
@@ -23,11 +24,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from onrecord.extraction.found import Found
+from onrecord.extraction.questions import agent_of, asked_passively
 from onrecord.extraction.quotes import QuoteSpan
 from onrecord.extraction.subjects import can_speak, noun_phrase, subject_of
 from onrecord.lexicons.cues import CueEntry
 
 CLAUSE_DEPS = {"ccomp", "parataxis"}
+PREDICATE_PREPS = {"as", "for", "of", "over", "about", "to", "against", "with", "into"}
 
 
 # --- content -----------------------------------------------------------------------------
@@ -60,7 +63,7 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
     if "clause" in entry.complements:
         for c in children:
             if c.dep_ in CLAUSE_DEPS:
-                return c
+                return subject_parsed_as_object(cue, c)
     if "to" in entry.complements:
         for c in children:
             if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children):
@@ -68,7 +71,13 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
     if "np" in entry.complements:
         objects = [c for c in children if c.dep_ in {"dobj", "oprd"}]
         if objects:
-            return objects + controlled_infinitive(cue, objects)
+            return objects + controlled_infinitive(cue, objects) + object_preposition(cue, objects, entry)
+    for c in children:
+        # "called for the United States to step up": the preposition parsed as the mark of a clause
+        if c.dep_ in {"advcl", "ccomp", "xcomp"} and any(
+            m.dep_ == "mark" and m.i == c.left_edge.i and f"prep:{m.lower_}" in entry.complements for m in c.children
+        ):
+            return c
     for c in children:
         # "called for X", "pointed to X": the object of the verb's preposition
         if c.dep_ in {"prep", "prt"} and f"prep:{c.lower_}" in entry.complements:
@@ -78,11 +87,38 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
     if "clause" in entry.complements:
         # "said on Friday that …" parses the clause as an adverbial clause or as the object
         for c in children:
-            if (
-                c.dep_ in {"advcl", "dobj"}
-                and c.pos_ in {"VERB", "AUX"}
-                and any(m.dep_ == "mark" and m.lower_ in {"that", "whether", "if"} for m in c.children)
-            ):
+            if c.dep_ in {"advcl", "dobj"} and c.pos_ in {"VERB", "AUX"} and has_complementizer(c):
+                return c
+        return clause_on_addressee(cue)
+    return None
+
+
+def subject_parsed_as_object(cue: Token, clause: Token) -> Token | list[Token]:
+    """Bare-clause rule: "demanding President Obama make a pledge" is parsed with "Obama" as the
+    cue's object and "make a pledge" as its clause; a clause with no subject right after the
+    object takes it back as its subject."""
+    if any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in clause.children):
+        return clause
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i < clause.i), None)
+    if obj is None or max(t.i for t in obj.subtree) + 1 != clause.left_edge.i:
+        return clause
+    return [obj, clause]
+
+
+def has_complementizer(verb: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ in {"that", "whether", "if"} for m in verb.children)
+
+
+def clause_on_addressee(cue: Token) -> Token | None:
+    """Addressee rule: "told news agency Reuters that Hamas approved …" is parsed with the
+    that-clause hung on the addressee, as if it described Reuters.  A clause under the cue's
+    object that opens with a complementizer (not a relative pronoun, which would be its
+    subject or object) is what was said."""
+    for obj in cue.children:
+        if obj.dep_ not in {"dobj", "dative"}:
+            continue
+        for c in obj.children:
+            if c.dep_ in {"acl", "relcl", "ccomp"} and c.i > obj.i and has_complementizer(c):
                 return c
     return None
 
@@ -93,6 +129,36 @@ def controlled_infinitive(cue: Token, objects: list[Token]) -> list[Token]:
     last = max(o.i for o in objects)
     return [c for c in cue.children
             if c.dep_ == "xcomp" and c.i > last and any(a.lower_ == "to" for a in c.children)]
+
+
+def object_preposition(cue: Token, objects: list[Token], entry: CueEntry) -> list[Token]:
+    """Charge rule: "accused Holt OF BEING a Democrat", "blamed the workers FOR the losses",
+    "attacked her opponent AS a fraud", "mocked Romney FOR not releasing his returns": what the
+    speaker says of the object runs on over the cue's prepositions that tell it (those the
+    lexicon lists with the cue, and as/for/of/over/about/to/against/with/into), up to a comma.
+    A preposition of time or place ("on Tuesday", "during the debate") tells the saying.  A
+    relative clause without "that" parsed as the cue's clause ("cited remarks Trump had made")
+    belongs to the object."""
+    last = max(t.i for o in objects for t in o.subtree)
+    doc = cue.doc
+    out: list[Token] = []
+    for c in sorted(cue.children, key=lambda t: t.i):
+        if c.i <= last or c.dep_ not in {"prep", "ccomp"}:
+            continue
+        if any(t.is_punct and t.text in {",", ";", "—", "–"} for t in doc[last + 1 : c.i]):
+            break
+        if c.dep_ == "ccomp":
+            if c.left_edge.i != last + 1 or has_complementizer(c):
+                break
+            out.append(c)
+            last = max(t.i for t in c.subtree)
+            continue
+        said_of = f"prep:{c.lower_}" in entry.complements or c.lower_ in PREDICATE_PREPS
+        if not said_of or any(g.ent_type_ in {"DATE", "TIME"} for g in c.children if g.dep_ == "pobj"):
+            break
+        out.append(c)
+        last = max(t.i for t in c.subtree)
+    return out
 
 
 def content_range(head: Token | list[Token], cue: Token) -> tuple[int, int]:
@@ -236,8 +302,9 @@ def clip_to_paragraph(doc: Doc, cue: Token, start: int, end: int) -> tuple[int, 
 
 
 def cued_statement(kind: str, content: list[tuple[int, int]], cue: Token, quote: QuoteSpan | None) -> Found:
-    """A statement whose speaker is the subject of its cue (``subject_of``)."""
-    subject = subject_of(cue)
+    """A statement whose speaker is the subject of its cue (``subject_of``); for a passive
+    "ask" the asker, not the one asked (``questions.asked_passively``)."""
+    subject = agent_of(cue) if asked_passively(cue) else subject_of(cue)
     mention = noun_phrase(subject) if subject is not None else None
     return Found(kind, content, cue, cue_extent(cue), cue._.cue.cls, mention,
                  negated=cue._.cue_negated, hedged=cue._.cue_hedged, quote=quote)
@@ -246,7 +313,7 @@ def cued_statement(kind: str, content: list[tuple[int, int]], cue: Token, quote:
 def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> Found | None:
     head = content_of_cue(cue, entry)
     if head is None:
-        return None
+        return parenthetical_statement(cue, entry, quotes)
     doc = cue.doc
     start, end = content_range(head, cue)
     if start >= end or (cue.idx >= start and cue.idx < end):
@@ -260,18 +327,81 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
     gap = doc.text[min(cue.idx, end) : max(cue.idx, start)]
     if "\n" in gap:
         return None  # a parse that links a cue to words in another paragraph is wrong
-    if isinstance(head, list) and all(t.pos_ == "PRON" and t.n_lefts + t.n_rights == 0 for t in head):
-        return None  # "welcomed it": a pronoun object says nothing on its own
+    if isinstance(head, list) and all(is_bare_pronoun(t) for t in head):
+        return None  # "welcomed it", "conclusions that Israel would not support": nothing said on its own
+    if negated_object(cue, head) or (isinstance(head, list) and inverted_after_quotation(cue, quotes)):
+        return None
     if not isinstance(head, list):
         start = start_at_complementizer(head, start)
     if cue.i < head_index(head) and not isinstance(head, list):
         end = extend_to_sentence_end(cue, end)
         start, end = clip_to_paragraph(doc, cue, start, end)
+    if not isinstance(head, list):
+        end = trim_saying_adjuncts(doc, start, end)
     start, end = extend_to_quotes(start, end, quotes)
     kind, quote = classify_kind(start, end, quotes, doc)
     if kind == "direct" and quote is not None:
         start, end = quote.inner_start, quote.inner_end
     return cued_statement(kind, [(start, end)], cue, quote)
+
+
+def parenthetical_statement(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> Found | None:
+    """Parenthetical rule: "The museum, Mr. Obama said, would make visitors face the past": a cue
+    set off inside the clause it reports (parsed as a parataxis of that clause's verb) reports
+    the clause around it, in two segments: the words before the cue's phrase and after it.
+    Quoted clauses are left to the quotation rules."""
+    if cue.dep_ != "parataxis" or "clause" not in entry.complements:
+        return None
+    head = cue.head
+    if any(q.start <= head.idx < q.end for q in quotes) or head._.cue is not None:
+        return None
+    inner = {t.i for t in cue.subtree}
+    runs: list[list[Token]] = []
+    for t in head.subtree:
+        if t.i in inner:
+            continue
+        if runs and t.i == runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    doc = cue.doc
+    ranges = [trim_range(doc, *_span_chars(run)) for run in runs]
+    ranges = [clip_to_paragraph(doc, cue, s, e) for s, e in ranges]
+    ranges = [(s, e) for s, e in ranges if e > s and any(ch.isalnum() for ch in doc.text[s:e])]
+    if not ranges or sum(e - s for s, e in ranges) < 10:
+        return None
+    kind, quote = classify_kind(ranges[0][0], ranges[-1][1], quotes, doc)
+    return cued_statement("indirect" if kind == "direct" else kind, ranges, cue, quote)
+
+
+def negated_object(cue: Token, head: Token | list[Token]) -> bool:
+    """Negated-object rule: "did not mention the war", "didn't name the company", "did not
+    reveal details": a negated cue whose content is only a noun phrase reports nothing said.
+    A negated clause ("did not say that …") stays a negated statement."""
+    return isinstance(head, list) and cue._.cue_negated
+
+
+def inverted_after_quotation(cue: Token, quotes: list[QuoteSpan]) -> bool:
+    """Inversion rule: in '"… a major red line," accused the foreign minister' the cue follows
+    the quotation and the noun phrase after it is its subject, not its object: the statement is
+    the quotation (``quotations.attribute_quotation``), and the cue has no noun-phrase content."""
+    text = cue.doc.text
+    before = text[: cue.idx].rstrip()
+    while before and before[-1] in ",;:—–-":
+        before = before[:-1].rstrip()
+    return any(q.end == len(before) for q in quotes)
+
+
+RELATIVE_WORDS = {"that", "which", "who", "whom", "whose", "what"}
+
+
+def is_bare_pronoun(token: Token) -> bool:
+    """Pronoun-object rule: a pronoun object ("welcomed it") or a relative word standing for
+    its antecedent ("the conclusions that Israel would not support") carries no content of
+    its own: what it refers to lies outside the cue's phrase."""
+    if token.n_lefts + token.n_rights:
+        return False
+    return token.pos_ == "PRON" or token.lower_ in RELATIVE_WORDS
 
 
 def head_index(head: Token | list[Token]) -> int:
@@ -280,10 +410,13 @@ def head_index(head: Token | list[Token]) -> int:
 
 def start_at_complementizer(head: Token, start: int) -> int:
     """'tweeted in the early hours that X was …': the content starts at its complementizer;
-    what the parser hung before it describes the saying, not what was said."""
+    what the parser hung before it describes the saying, not what was said.  A preposition
+    parsed as the clause's mark ("called FOR the army to withdraw") is the cue's, not said."""
     for c in head.children:
         if c.dep_ == "mark" and c.lower_ in {"that", "whether", "if"} and c.idx > start:
             return c.idx
+        if c.dep_ == "mark" and c.lower_ in {"for"} and c.idx == start and c.i + 1 < len(head.doc):
+            return head.doc[c.i + 1].idx
     return start
 
 
@@ -304,6 +437,34 @@ def extend_to_sentence_end(cue: Token, end: int) -> int:
     if last is None:
         return end
     return trim_range(doc, end, last.idx + len(last))[1] if last.idx + len(last) > end else end
+
+
+TIME_WORDS = {"moments", "minutes", "hours", "days", "weeks", "shortly", "soon", "just", "right"}
+
+
+def trim_saying_adjuncts(doc: Doc, start: int, end: int) -> int:
+    """Saying-adjunct rule: what closes a reported clause after a comma and tells about the
+    saying, not what was said, is not content: a participle with no subject of its own ("…,
+    contradicting the police's account", "…, implicitly putting his name on the line"), a time
+    after or before an event ("…, moments after the verdict").  (A bare weekday at the end
+    stays: "said he was proud Tuesday" dates the saying, "said talks would resume Monday" the
+    talks.)"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 4:
+        return end
+    for t in span[2:]:
+        if t.i + 1 >= span.end or doc[t.i - 1].text != ",":
+            continue
+        participle = (
+            t.tag_ == "VBG" and t.dep_ in {"advcl", "acl", "xcomp", "conj"}
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in t.children)
+            and max(g.i for g in t.subtree) >= span.end - 2  # it closes the clause, not "X, affecting Y, was"
+        )
+        timing = t.lower_ in TIME_WORDS and doc[t.i + 1].lower_ in {"after", "before"}
+        if participle or timing:
+            end = trim_range(doc, start, doc[t.i - 1].idx)[1]
+            break
+    return end
 
 
 def _clip_at_cue(doc: Doc, cue: Token, start: int, end: int) -> tuple[int, int]:

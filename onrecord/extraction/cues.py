@@ -1,15 +1,18 @@
 """Cues: the words that introduce a statement ("said", "wouldn't say", "according to").
 
 The lexicon is data (``lexicons/data/cues.tsv``).  This component marks cue tokens with
-``token._.cue`` (a ``CueEntry``), after checking that the token is used as a verb of saying here,
-and records negation and hedging (``token._.cue_negated``, ``token._.cue_hedged``).
+``token._.cue`` (a ``CueEntry``), after checking that the token is used as a verb of saying here
+(a verb, not a noun; and not in another sense: ``senses.py``, vocabulary in
+``lexicons/data/cue_senses.tsv``), and records negation and hedging (``token._.cue_negated``,
+``token._.cue_hedged``).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from onrecord.lexicons.cues import CueEntry
+from onrecord.extraction.senses import other_sense, sense_rules
+from onrecord.lexicons.cues import CueEntry, CueSense, load_cue_senses
 
 HEDGE_WORDS = {"seem", "appear", "reportedly", "apparently", "allegedly", "may", "might", "could"}
 NEGATIONS = {"not", "n't", "n’t", "never", "no"}
@@ -56,10 +59,11 @@ def next_to_punctuation(token: Token) -> bool:
     return after is None or after.is_punct
 
 
-def mark_cues(doc: Doc, lexicon: dict[str, CueEntry]) -> None:
+def mark_cues(doc: Doc, lexicon: dict[str, CueEntry], senses: dict[str, CueSense] | None = None) -> None:
+    rules = sense_rules(senses if senses is not None else load_cue_senses())
     for token in doc:
         entry = lexicon.get(token.lemma_.lower())
-        if entry is None or not is_verb_use(token):
+        if entry is None or not is_verb_use(token) or other_sense(token, rules) is not None:
             continue
         if entry.complements == {"quote"} and not next_to_punctuation(token):
             # "continued to fight" is no cue; only "he continued: …" / "…," he continued.
@@ -75,9 +79,10 @@ def mark_cues(doc: Doc, lexicon: dict[str, CueEntry]) -> None:
 class CueMarker:
     """The ``onrecord_cues`` component."""
 
-    def __init__(self, lexicon: dict[str, CueEntry]) -> None:
+    def __init__(self, lexicon: dict[str, CueEntry], senses: dict[str, CueSense] | None = None) -> None:
         self.lexicon = lexicon
+        self.senses = senses if senses is not None else load_cue_senses()
 
     def __call__(self, doc: Doc) -> Doc:
-        mark_cues(doc, self.lexicon)
+        mark_cues(doc, self.lexicon, self.senses)
         return doc

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.found import Found
 from onrecord.extraction.subjects import noun_phrase
+from onrecord.identity.hygiene import person_core
 from onrecord.identity.names import HONORIFICS, NAME_PARTICLES
 from onrecord.identity.registry import SpeakerRegistry
 from onrecord.identity.titles import (
@@ -242,6 +243,9 @@ def titles_of(entity: Span, lexicon: RoleLexicon) -> list[Title]:
     titles = []
     before = entity.doc[phrase.start : entity.start]
     title = split_title(before.text + " " + entity.text)[0] if len(before) else split_title(entity.text)[0]
+    if title is None and (office := _office_before_of(root)) is not None:
+        # "President of Ukraine Volodymyr Zelenskyy": the parse hangs the name from the title's "of"
+        title = split_title(entity.doc[office.left_edge.i : entity.end].text)[0]
     after = entity.doc[entity.end : phrase.end]
     if title and len(after) and after[0].lower_ in {"of", "from"}:
         title = f"{title} {after.text}"  # "Gov. Ann Fields of Ohio": the state is part of the title
@@ -253,6 +257,17 @@ def titles_of(entity: Span, lexicon: RoleLexicon) -> list[Title]:
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         titles.append(_apposition_title(root.head))
     return [t for t in titles if is_title(t.text)]
+
+
+def _office_before_of(root: Token) -> Token | None:
+    """The title word a name is the object of "of" after ("President of Ukraine Volodymyr
+    Zelenskyy", "Secretary of the Council Oleksiy Danilov"): the parse's reading of an English
+    title written before its holder's name, common in official releases."""
+    of = root.head
+    if root.dep_ != "pobj" or of.lower_ != "of" or of.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    office = of.head
+    return office if office.i < of.i and office_head(office.text) is not None else None
 
 
 def is_title(text: str) -> bool:
@@ -418,6 +433,12 @@ def _pinned_name_in(entity: Span, registry: SpeakerRegistry) -> Span | None:
         span = entity.doc[tokens[start].i : tokens[-1].i + 1]
         if start > 0 and registry.pinned_person(span.text) is not None and len(span) >= 2:
             return span
+    if _office_before_of(entity.root) is not None and tokens:
+        # "President of [Moldova Elena Dragan]": the country the title names, then the holder
+        core = person_core(entity.doc[tokens[0].i : tokens[-1].i + 1].text)
+        words = core.split()
+        if len(words) >= 2 and len(words) < len(tokens) and [t.text for t in tokens[-len(words):]] == words:
+            return entity.doc[tokens[-len(words)].i : tokens[-1].i + 1]
     return None
 
 
@@ -435,7 +456,8 @@ def article_names(doc: Doc, found: list[Found], registry: SpeakerRegistry, lexic
         elif entity.label_ in ORG_LABELS and (pinned := _pinned_name_in(entity, registry)) is not None:
             person = names.person(pinned.text)
             person.starts.append(pinned.start_char)
-            title = doc[entity.start : pinned.start]
+            office = _office_before_of(pinned.root)  # "President of [Ukraine Volodymyr Zelenskyy]"
+            title = doc[office.left_edge.i if office is not None else entity.start : pinned.start]
             if len(title):
                 person.titles.append(Title(title.text, title.start_char, title.end_char))
     for entity in _org_entities(doc, lexicon):

@@ -383,16 +383,21 @@ def _own_mention(f: Found) -> Span | None:
 def _named_in_mention(mention: Span, name: str, type: str, ctx: Context) -> bool:
     """The mention's head, or a name in apposition to it, is the speaker's name as a person
     ("Ireland's ambassador, Siobhan Keane"; "the governor, Pavel Orlov", which the model calls an
-    organisation): what the speakers stage read there stands, whatever its head noun describes;
-    a place it read there does not ("the Iranian minister, Russia, along with China"), nor a name
-    in a modifier ("Climate scientist at the … Service")."""
+    organisation; "PRESIDENT TRUMP", a title and a name): what the speakers stage read there
+    stands, whatever its head noun describes; a place it read there does not ("the Iranian
+    minister, Russia, along with China"), nor a name in a modifier ("Climate scientist at the …
+    Service")."""
     last = name.split()[-1] if name.split() else ""
     root = mention.root
     heads = {root.i} | {c.i for c in root.children if c.dep_ == "appos"}
     inside = [e for e in ctx.doc.ents if mention.start <= e.start and e.end <= mention.end
               and e.text.split()[-1:] == [last] and any(e.start <= h < e.end for h in heads)]
-    return any(e.label_ == "PERSON" for e in inside) or (
-        type == "person" and any(e.label_ not in PLACE_LABELS for e in inside) and len(name.split()) > 1)
+    if any(e.label_ == "PERSON" for e in inside) or (
+            type == "person" and any(e.label_ not in PLACE_LABELS for e in inside) and len(name.split()) > 1):
+        return True
+    title, bare = split_title(mention.text)  # "PRESIDENT TRUMP", a transcript's label: a title and a name
+    return type in {"person", "organization"} and title is not None and bare is not None and "," not in bare \
+        and all(w[:1].isupper() or w in NAME_PARTICLES for w in bare.split())
 
 
 def resolve(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
@@ -404,6 +409,9 @@ def resolve(mention: Span, name: str, type: str, ctx: Context) -> Resolved | Non
             return found
     if _describes_person(mention, ctx) and type == "person" and rules is RULES:
         return Resolved(description_of(mention, ctx.lexicon), "role")
+    title, bare = split_title(name)
+    if rules is NAME_RULES and type in {"person", "organization"} and title is not None and bare is not None:
+        return Resolved(bare, "person")  # "Secretary of the Treasury Ann Fields": the name, not the title
     return None
 
 

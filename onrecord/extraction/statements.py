@@ -7,20 +7,31 @@ one for each direct quotation no statement holds yet (``quotations``: attributed
 fragment that makes its cue's statement mixed, or the continuation of the statement before it),
 then the labelled paragraphs (``labels``).  The statements are then settled:
 
-* ``trim_nested_attributions`` — a content that ends in another attribution stops before it;
 * ``drop_embedded_weak_cues``  — a verb inside someone's reported words starts no statement unless
-                                 it is a verb of saying proper;
+                                 it is a verb of saying proper, or the reporter's own second
+                                 predicate that the parser hung inside (``reporters_conjunct``);
+* ``trim_nested_attributions`` — a content that ends in another attribution stops before it;
 * ``_drop_nested``             — two statements over the same words are one;
-* ``merge_split_quotations``   — a quotation split by its attribution is one utterance.
+* ``merge_split_quotations``   — a quotation split by its attribution is one utterance
+                                 (``only_the_frame_between`` its parts);
+* ``mark_questions``           — what a speaker asked is kind ``question`` (``questions.py``).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from onrecord.extraction.content import according_to, according_to_statement, statement_from_cue, trim_range
+from onrecord.extraction.content import (
+    according_to,
+    according_to_statement,
+    cue_extent,
+    cued_statement,
+    statement_from_cue,
+    trim_range,
+)
 from onrecord.extraction.found import Found
 from onrecord.extraction.labels import merge_label_statements
+from onrecord.extraction.questions import mark_questions
 from onrecord.extraction.quotations import (
     attribute_quotation,
     continue_quotation,
@@ -34,7 +45,9 @@ from onrecord.extraction.quotations import (
     quote_words,
 )
 from onrecord.extraction.quotes import QuoteSpan, paragraphs
+from onrecord.extraction.subjects import noun_phrase, subject_of
 
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 MIN_QUOTE_WORDS = 4  # shorter quotations without a cue of their own are scare quotes or titles
 
 
@@ -72,10 +85,7 @@ def build_statements(doc: Doc) -> list[Found]:
                 continue
             st = mixed_from_cue(st, quote, quotes, doc)
         if st is None:
-            if quote_words(doc, quote) < MIN_QUOTE_WORDS:
-                continue
-            previous = max((f for f in found if f.end <= quote.start), key=lambda f: f.end, default=None)
-            st = continue_quotation(quote, previous, paragraph_starts)
+            st = uncued_quotation(doc, quote, found, paragraph_starts)
         elif (
             quote_words(doc, quote) < MIN_QUOTE_WORDS
             and not _cue_governs(st.cue, quote)
@@ -86,9 +96,100 @@ def build_statements(doc: Doc) -> list[Found]:
             found.append(st)
             found.sort(key=lambda f: f.start)
     found = merge_label_statements(doc, found, paragraphs(doc.text))
-    trim_nested_attributions(found)
+    # weak cues inside reported words go first: a verb that is part of what was said must not
+    # cut the statement that holds it ("said he would hold a meeting and discuss X")
     found = drop_embedded_weak_cues(found)
-    return merge_split_quotations(_drop_nested(found), paragraph_starts)
+    conjuncts = reporters_conjuncts(found)
+    trim_nested_attributions(found)
+    for second, first in conjuncts:
+        second.mention = first.mention
+    found = merge_split_quotations(_drop_nested(found), paragraph_starts)
+    mark_questions(doc, found)
+    return found
+
+
+def uncued_quotation(doc: Doc, quote: QuoteSpan, found: list[Found], paragraph_starts: list[int]) -> Found | None:
+    """A quotation with no cue in its sentence goes on with the statement just before it (the
+    news convention, ``continue_quotation``), when it opens its sentence.  One inside a sentence
+    of the reporter's ("However, he characterized her as, “…”") is framed by other words: they
+    say whose it is, not the last speaker (kept with no speaker, these cost more cue and source
+    accuracy than they found content on PolNeAR dev).  A quoted sub-heading alone in its paragraph
+    ("'Legend in the Coal Fields.'") is no one's words.  A short quotation (under
+    ``MIN_QUOTE_WORDS``) goes on only with a direct statement of its own paragraph ("“I would,”
+    she said. “I would, Donald.”"); elsewhere it is a term."""
+    if is_title(doc, quote) and alone_in_paragraph(doc, quote):
+        return None
+    if not opens_its_sentence(doc, quote):
+        return framed_by_a_verb(doc, quote)
+    introduced = cue_of_introducing_paragraph(doc, quote)
+    if introduced is not None:
+        return cued_statement("direct", list(quote.segments), introduced, quote)
+    previous = max((f for f in found if f.end <= quote.start), key=lambda f: f.end, default=None)
+    if quote_words(doc, quote) < MIN_QUOTE_WORDS and not (
+        previous is not None
+        and previous.kind == "direct"
+        and paragraph_of(paragraph_starts, previous.end) == paragraph_of(paragraph_starts, quote.start)
+    ):
+        return None
+    return continue_quotation(quote, previous, paragraph_starts)
+
+
+def framed_by_a_verb(doc: Doc, quote: QuoteSpan) -> Found | None:
+    """Frame rule: 'He further informed, "At 12:19 pm, Greg got a text …"': a verb with a subject
+    right before the quotation (past a comma or a colon) frames it, whether or not the lexicon
+    knows it as a verb of saying; the verb is its cue.  Without that comma or colon ("Obama
+    sees 'personal insult'") the quotation is the verb's object, a term."""
+    i = last = tokens_before(doc, quote.start)
+    while i is not None and i >= 0 and doc[i].text in {",", ":"}:
+        i -= 1
+    if i is None or i < 0 or i == last or quote_words(doc, quote) < MIN_QUOTE_WORDS:
+        return None
+    verb = doc[i]
+    if verb.pos_ != "VERB" or verb.tag_ not in FINITE_TAGS or verb._.cue is not None:
+        return None
+    subject = subject_of(verb)
+    if subject is None or subject.i > verb.i:
+        return None
+    return Found("direct", list(quote.segments), verb, cue_extent(verb), "assert", noun_phrase(subject), quote=quote)
+
+
+def tokens_before(doc: Doc, offset: int) -> int | None:
+    """The index of the last token that ends at or before ``offset``."""
+    span = doc.char_span(0, offset, alignment_mode="contract")
+    return span.end - 1 if span is not None and len(span) else None
+
+
+def cue_of_introducing_paragraph(doc: Doc, quote: QuoteSpan) -> Token | None:
+    """Colon rule: "Cruz continued:" / "The website notes:" closing a paragraph introduces the
+    quotation that opens the next one; its cue is the last cue before that colon."""
+    text = doc.text
+    para_start = text.rfind("\n", 0, quote.start) + 1
+    if text[para_start : quote.start].strip():
+        return None
+    before = text[:para_start].rstrip()
+    if not before.endswith(":"):
+        return None
+    prev_start = before.rfind("\n") + 1
+    span = doc.char_span(prev_start, len(before), alignment_mode="expand")
+    quoted = doc._.quotes or []
+    cues = [t for t in span or [] if t._.cue is not None and t._.cue.complements & {"quote", "clause"}
+            and not any(q.start <= t.idx < q.end for q in quoted)]
+    return cues[-1] if cues else None
+
+
+def opens_its_sentence(doc: Doc, quote: QuoteSpan) -> bool:
+    """No words of the reporter's between the quotation and the end of the sentence before it."""
+    before = doc.text[: quote.start]
+    cut = max(before.rfind("\n"), *(before.rfind(mark) for mark in ".!?"))
+    return not any(ch.isalnum() for ch in before[cut + 1 :])
+
+
+def alone_in_paragraph(doc: Doc, quote: QuoteSpan) -> bool:
+    text = doc.text
+    start = text.rfind("\n", 0, quote.start) + 1
+    end = text.find("\n", quote.end)
+    end = len(text) if end < 0 else end
+    return not any(ch.isalnum() for ch in text[start : quote.start] + text[quote.end : end])
 
 
 def drop_embedded_weak_cues(found: list[Found]) -> list[Found]:
@@ -98,7 +199,10 @@ def drop_embedded_weak_cues(found: list[Found]) -> list[Found]:
 
     def embedded(f: Found) -> bool:
         return f.cue is not None and any(
-            g is not f and g.start <= f.cue.idx < g.end and (f.mention is None or g.start <= f.mention.start_char)
+            g is not f
+            and g.start <= f.cue.idx < g.end
+            and (f.mention is None or g.start <= f.mention.start_char or subject_within(f.cue, g.start, g.end))
+            and not reporters_conjunct(f.cue, g.cue)
             for g in found
         )
 
@@ -109,6 +213,27 @@ def drop_embedded_weak_cues(found: list[Found]) -> list[Found]:
             embedded(f) and f.cue is not None and f.cue._.cue is not None and "quote" not in f.cue._.cue.complements
         )
     ]
+
+
+def only_the_frame_between(prev: Found, f: Found) -> bool:
+    """'"A," she said. "B."' is one utterance; '"A," Sanders said, suggesting a few questions,
+    including, "B"' is not: between the parts of one utterance stands its frame (the cue, its
+    subject, the addressee, a time), no verb of the reporter's besides the cue."""
+    assert f.cue is not None
+    doc = f.cue.doc
+    span = doc.char_span(prev.end, f.start, alignment_mode="contract")
+    return span is None or not any(t.pos_ == "VERB" and t.i != f.cue.i for t in span)
+
+
+def reporters_conjunct(cue: Token, outer: Token | None) -> bool:
+    """Conjunct rule: in "said he would order a review and warned against hackers" the parser
+    hangs "warned" on "order", inside what was said; its tense, the same as the outer cue's and
+    not that of the verb it hangs on, shows it is the reporter's second predicate ("said … and
+    warned …"), a statement of its own.  "said he would hold a meeting and discuss X" keeps
+    "discuss" inside."""
+    if outer is None or cue.dep_ != "conj" or cue.i < outer.i:
+        return False
+    return cue.tag_ == outer.tag_ and cue.tag_ in FINITE_TAGS and cue.head.tag_ != cue.tag_
 
 
 def merge_split_quotations(found: list[Found], paragraph_starts: list[int]) -> list[Found]:
@@ -129,6 +254,7 @@ def merge_split_quotations(found: list[Found], paragraph_starts: list[int]) -> l
                     and prev.cue is not None
                     and f.cue.i == prev.cue.i
                     and paragraph_of(paragraph_starts, f.start) == paragraph_of(paragraph_starts, prev.end)
+                    and only_the_frame_between(prev, f)
                 )
             )
         ):
@@ -147,9 +273,11 @@ def trim_nested_attributions(found: list[Found]) -> None:
             continue
         start, end = outer.content[0]
         for inner in found:
-            if inner is outer or inner.cue is None or inner.mention is None:
+            if inner is outer or inner.cue is None or not (inner.cue.idx < end and inner.end <= end + 2):
                 continue
-            if not (start <= inner.mention.start_char and inner.cue.idx < end and inner.end <= end + 2):
+            speaker_inside = (inner.mention is not None and start <= inner.mention.start_char) or (
+                subject_within(inner.cue, start, end) is not None or reporters_conjunct(inner.cue, outer.cue))
+            if not speaker_inside:
                 continue
             # climb from the inner cue to the child of the outer content that holds it
             node = inner.cue
@@ -163,9 +291,49 @@ def trim_nested_attributions(found: list[Found]) -> None:
             cut = node.left_edge.idx
             if cut > start + 10:
                 new_start, new_end = trim_range(outer.cue.doc, start, cut)
+                new_end = _before_conjunction(outer.cue.doc.text, new_start, new_end)
                 if new_end > new_start:
                     outer.content = [(new_start, new_end)]
                     end = new_end
+
+
+def _before_conjunction(text: str, start: int, end: int) -> int:
+    """'… the nation's defenses and' → '… the nation's defenses': a content cut before a
+    conjoined statement does not end in the conjunction."""
+    head, _, last = text[start:end].rpartition(" ")
+    if head and last.lower() in {"and", "but", "or"}:
+        return start + len(head.rstrip(" ,;"))
+    return end
+
+
+def subject_within(cue: Token, start: int, end: int) -> Token | None:
+    """The grammatical subject of a cue found inside the words ``start``–``end``: its own, or that
+    of the verb it is conjoined to or is the infinitive of ("he intended to hold a meeting and
+    discuss X"), climbing no further than those words; None when there is none there.  (The speaker
+    stage may name the speaker from further away; this is about where the words are.)"""
+    token = cue
+    for _ in range(6):
+        subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            return subject if start <= subject.idx < end else None
+        head = token.head
+        if head.i == token.i or token.dep_ not in {"conj", "xcomp"} or not start <= head.idx < end:
+            return None
+        token = head
+    return None
+
+
+def reporters_conjuncts(found: list[Found]) -> list[tuple[Found, Found]]:
+    """(second, first) for each reporter's second predicate inside a first statement's words
+    ("Trump said … and warned against hackers"): the second has the first's subject, though
+    the parse, which hung it inside what was said, gives it the reported clause's."""
+    return [
+        (f, g)
+        for f in found
+        for g in found
+        if g is not f and g.cue is not None and f.cue is not None and g.start <= f.cue.idx < g.end
+        and reporters_conjunct(f.cue, g.cue)
+    ]
 
 
 def _cue_governs(cue: Token | None, quote: QuoteSpan) -> bool:

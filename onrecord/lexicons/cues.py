@@ -1,5 +1,6 @@
 """The cue lexicon: the verbs that introduce a statement, their class, and the complements that
-carry their content (``data/cues.tsv``, one tab-separated line per lemma)."""
+carry their content (``data/cues.tsv``, one tab-separated line per lemma); and the words that show
+a cue lemma used in another sense than saying (``data/cue_senses.tsv``, one line per sense)."""
 
 from __future__ import annotations
 
@@ -51,3 +52,60 @@ def load_cue_lexicon(path: str | None = None) -> dict[str, CueEntry]:
     return parse_cue_lexicon(Path(path).read_text(encoding="utf-8"), source=str(path))
 
 
+
+
+# --- cue senses ------------------------------------------------------------------------------
+
+SENSES = {
+    "naming", "lone_object", "verdict", "adjudicator", "display", "feeling", "relay", "unrealized", "belief",
+    "implicative", "military",
+}
+
+
+@dataclass(frozen=True)
+class CueSense:
+    """One sense rule's vocabulary: the cue lemmas it looks at and its words (either may be
+    empty, written "-", where the rule needs none)."""
+
+    name: str
+    lemmas: frozenset[str]
+    words: frozenset[str]
+
+
+def _word_list(value: str) -> frozenset[str]:
+    value = value.strip()
+    if value == "-":
+        return frozenset()
+    return frozenset(w.strip().lower() for w in value.split(",") if w.strip())
+
+
+def parse_cue_senses(text: str, source: str = "cue_senses.tsv") -> dict[str, CueSense]:
+    """The sense lines by sense name; an unknown sense, a repeated one, an empty column or a
+    missing sense is an error naming the line (or the file)."""
+    senses: dict[str, CueSense] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) != 3:
+            raise LexiconError(f"{source}, line {number}: expected 3 tab-separated columns, got {len(parts)}")
+        name, lemmas, words = (p.strip() for p in parts)
+        if name not in SENSES:
+            raise LexiconError(f"{source}, line {number}: unknown sense {name!r} (known: {', '.join(sorted(SENSES))})")
+        if name in senses:
+            raise LexiconError(f"{source}, line {number}: sense {name!r} given twice")
+        if not lemmas or not words:
+            raise LexiconError(f"{source}, line {number}: empty column (write '-' for none)")
+        senses[name] = CueSense(name, _word_list(lemmas), _word_list(words))
+    missing = SENSES - senses.keys()
+    if missing:
+        raise LexiconError(f"{source}: no line for sense(s) {', '.join(sorted(missing))}")
+    return senses
+
+
+@cache
+def load_cue_senses(path: str | None = None) -> dict[str, CueSense]:
+    if path is None:
+        text = resources.files("onrecord.lexicons.data").joinpath("cue_senses.tsv").read_text(encoding="utf-8")
+        return parse_cue_senses(text)
+    return parse_cue_senses(Path(path).read_text(encoding="utf-8"), source=str(path))

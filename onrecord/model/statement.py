@@ -8,9 +8,13 @@ so the JSON of issue #2 stays valid as the record grows.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
-Kind = Literal["direct", "indirect", "mixed", "reported_position"]
+# direct: the quoted words; indirect: reported speech; mixed: reported speech with quoted words;
+# question: what the speaker asked (quoted or reported), which asserts nothing; reported_position:
+# a position the article says the speaker held before, with no speech cue
+Kind = Literal["direct", "indirect", "mixed", "question", "reported_position"]
+KINDS: tuple[str, ...] = get_args(Kind)
 # "role": a description of one person the article never names ("the judge" with no judge named);
 # an identity of its own in each article, never merged across articles
 SpeakerType = Literal["person", "organization", "group", "role", "unknown"]

@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
 
 from onrecord.model.article import Article
-from onrecord.readers.header import iso_date, iso_minute, parse_header
+from onrecord.readers.header import dateline_end, furniture_end, iso_date, iso_minute, parse_header
 
 # Whole-file reads stop here: a larger file is reported, not loaded (JSON Lines are streamed,
 # so there the limit is per line).  Read at call time, so tests can lower it.
@@ -55,7 +55,7 @@ def read_text(text: str, id: str = "text", source: str | None = None) -> Article
         published=h.published,
         title=h.title,
         caption=h.caption,
-        body_start=h.body_start,
+        body_start=dateline_end(text, h.body_start),
         source=source,
     )
 
@@ -79,6 +79,7 @@ def read_html(html: str, id: str = "html", source: str | None = None) -> Article
         author=doc.author or None,
         title=doc.title or None,
         url=doc.url or None,
+        body_start=furniture_end(doc.text, doc.title),
         source=source,
     )
 
@@ -154,6 +155,7 @@ def article_from_record(record: Any, default_id: str, source: str | None = None)
     if not text.strip():
         return Article.failed(id, "empty article", source)
     date, published = _field(record, "date"), _field(record, "published")
+    title = _field(record, "title")
     return Article(
         id=id,
         text=text,
@@ -161,8 +163,9 @@ def article_from_record(record: Any, default_id: str, source: str | None = None)
         outlet=_field(record, "outlet", "publisher"),
         author=_field(record, "author"),
         published=iso_minute(published) or iso_minute(date),
-        title=_field(record, "title"),
+        title=title,
         url=_field(record, "url"),
+        body_start=furniture_end(text, title),  # a headline or dateline is never a statement
         source=source,
     )
 

@@ -5,6 +5,11 @@ The seed layout:   " date 2024-11-29 <photo caption>"
                    "3:49 PM – Friday, November 29, 2024"
 then the body.  Each line after the first is optional, and a title line may stand where the
 date line would, when a byline or time line follows it.
+
+Headlines and datelines are never statements, so the body starts after them: ``furniture_end``
+skips a record's own title repeated as its first lines (``title_lines_end``) and a dateline
+opening the first paragraph (``dateline_end``: "PARIS (AP) — ", "WATERBURY, Conn. — ",
+"GENEVA: ").
 """
 
 from __future__ import annotations
@@ -177,4 +182,68 @@ def iso_minute(value: str | None) -> str | None:
     if not m or iso_date(m[1]) is None or int(m[2]) > 23 or int(m[3]) > 59:
         return None
     return f"{m[1]}T{m[2]}:{m[3]}"
+
+
+# --- headline and dateline -------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W_]+")
+MIN_TITLE_PREFIX_WORDS = 4  # a first line that is only the start of a long title ("X; " then "Y")
+# "PARIS (AP) — ", "WATERBURY, Conn. — ", "FAIRVIEW, W.Va. - ", "WASHINGTON — ", "GENEVA: "
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3})"
+    r"(?:,\s+[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][A-Za-z.]{1,12})?)?"
+    r"(?:\s*\([A-Za-z.\s-]{1,30}\))?"
+    r"\s*(?P<mark>—|–|--|-|:)[ \t]+(?=[A-Z“\"‘'])"
+)
+# a paragraph that opens with a label in capitals ("PENCE: …"): a transcript, where "NAME:" is a turn
+_LABEL_PARAGRAPH = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z.'’ -]{1,40}:\s")
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+def title_lines_end(text: str, title: str | None, start: int = 0) -> int:
+    """Title rule: a record whose text opens with its own title (give or take punctuation, and
+    over the lines of a title split as "Headline; " / "Standfirst") has its body after those
+    lines; else ``start``."""
+    wanted = _words(title or "")
+    if not wanted:
+        return start
+    got: list[str] = []
+    pos = start
+    for m in itertools.islice(_LINE.finditer(text, start), 2 * HEADER_LINES):
+        line = m.group()
+        if not line.strip():
+            continue
+        words = _words(line)
+        if not words or got + words != wanted[: len(got) + len(words)]:
+            break
+        got += words
+        pos = m.end()
+        if got == wanted:
+            break
+    if got == wanted or len(got) >= MIN_TITLE_PREFIX_WORDS:
+        return _SPACE.match(text, pos).end()
+    return start
+
+
+def dateline_end(text: str, start: int = 0) -> int:
+    """Dateline rule: a place in capitals opening the first paragraph, with an optional state
+    and agency, ended by a dash ("PARIS (AP) — ") or a colon ("GENEVA: ").  A colon is a
+    dateline only when no other paragraph opens with a label in capitals: in a transcript,
+    "PENCE: …" is a speaker's turn.  Returns where the body goes on, else ``start``."""
+    m = _DATELINE.match(text, start)
+    if m is None or not any(len(w) >= 3 for w in _WORD.findall(m["place"])):
+        return start
+    if m["mark"] == ":" and _LABEL_PARAGRAPH.search(text, m.end()):
+        return start
+    return m.end()
+
+
+def furniture_end(text: str, title: str | None, start: int = 0) -> int:
+    """Where the body starts past a repeated title and a dateline (each optional); a text that
+    is nothing but its title keeps it as its body."""
+    end = dateline_end(text, title_lines_end(text, title, start))
+    return end if text[end:].strip() else start
 

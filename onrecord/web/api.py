@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field, ValidationError
 from onrecord.errors import InvalidBody
 from onrecord.ledger.stances import entry_row, shift_row
 from onrecord.model.article import Article
+from onrecord.model.statement import Kind
 from onrecord.readers import read_html, read_text
 from onrecord.web import data
 from onrecord.web.errors import error_body
@@ -43,7 +44,6 @@ router = APIRouter(prefix="/api", tags=["api"], responses={
 
 Limit = Annotated[int, Query(ge=1, le=500, description="items per page")]
 Cursor = Annotated[str | None, Query(max_length=200, description="next_cursor of the previous page")]
-Kind = Literal["direct", "indirect", "mixed", "reported_position"]
 
 
 def _date(value: str | None, name: str) -> str | None:

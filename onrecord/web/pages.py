@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
 from onrecord.ledger.stances import shift_row
+from onrecord.model.statement import KINDS
 from onrecord.timeline.charts import timelines_svg
 from onrecord.web import data
 from onrecord.web.highlight import describe, highlighted_html
@@ -41,7 +42,7 @@ def search_page(request: Request, q: Annotated[str, Query(max_length=500)] = "",
                 outlet: Annotated[str, Query(max_length=200)] = "",
                 venue: Annotated[str, Query(max_length=200)] = "",
                 cursor: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
-    if kind and kind not in {"direct", "indirect", "mixed", "reported_position"}:
+    if kind and kind not in KINDS:
         raise HTTPException(422, f"unknown kind {kind!r}")
     ledger = request.app.state.ledger
     with ledger.engine.connect() as conn:
@@ -53,7 +54,7 @@ def search_page(request: Request, q: Annotated[str, Query(max_length=500)] = "",
         recent = data.list_articles(conn, limit=12) if not filtered else None
     form = {"q": q, "speaker": speaker, "issue": issue, "kind": kind, "since": since, "until": until,
             "outlet": outlet, "venue": venue}
-    return _render(request, "search.html", {"page": page, "form": form, "recent": recent})
+    return _render(request, "search.html", {"page": page, "form": form, "recent": recent, "kinds": KINDS})
 
 
 @router.get("/articles", response_class=HTMLResponse)

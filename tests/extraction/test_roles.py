@@ -14,6 +14,14 @@ def speakers(statements_of, text: str) -> list[tuple[str, str]]:
 # --- titles and offices -------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("later", ["the President", "the Head of State", "the President of Moldova"])
+def test_a_title_written_before_the_name_with_of_is_that_persons(statements_of, later: str):
+    # the parse hangs the name from the title's "of": "President of [Moldova Lidia Varga]"
+    text = ("This was stated by President of Moldova Lidia Varga during a visit to the port. "
+            f"“We will rebuild the harbour,” {later} said.")
+    assert speakers(statements_of, text)[-1] == ("Lidia Varga", "person")
+
+
 def test_the_judge_is_the_justice_the_article_named(statements_of):
     text = ("Mr Justice Harlow passed sentence at the crown court on Tuesday. "
             "The judge said the defendant had shown no regard for the victims.")
@@ -82,6 +90,12 @@ def test_a_deputy_is_not_the_director(statements_of):
 
 
 # --- a description given to no one ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mention", ["President of Moldova Lidia Varga", "Secretary of the Treasury Lidia Varga"])
+def test_a_long_title_before_a_name_is_never_a_role(statements_of, mention: str):
+    text = f"“The sanctions stay,” {mention} said."
+    assert speakers(statements_of, text) == [("Lidia Varga", "person")]
 
 
 def test_a_role_no_one_is_named_for_stays_a_role_of_its_article(statements_of):

@@ -148,3 +148,137 @@ def test_a_trailing_according_to_is_not_part_of_the_content(statements_of):
 def test_an_outlet_that_relays_someone_s_words_is_not_their_speaker(statements_of):
     s = only(statements_of("According to the Daily Ledger, the minister said the border would stay closed."))
     assert s.cue.text == "said" and s.speaker.name == "minister"
+
+
+# --- contents: addressee clauses, relative objects, charges, conjuncts ------------------------------
+
+
+def test_that_clause_hung_on_the_addressee_is_what_was_told(statements_of):
+    text = "An aide had earlier told the agency Newswire that the minister rejected a “watered-down” plan."
+    found = statements_of(text)
+    assert [s.quote.text for s in found] == ["that the minister rejected a “watered-down” plan"]
+    assert found[0].kind == "mixed"
+
+
+def test_a_relative_object_is_no_content(statements_of):
+    found = statements_of("The envoy added that the draft held conclusions that the council would not support.")
+    assert [(s.cue.text, s.quote.text) for s in found] == [
+        ("added", "that the draft held conclusions that the council would not support")]
+
+
+def test_a_weak_verb_inside_what_was_said_does_not_cut_it(statements_of):
+    found = statements_of("The president adds that he intends to meet the premier and discuss the pipeline.")
+    assert [s.quote.text for s in found] == ["that he intends to meet the premier and discuss the pipeline"]
+
+
+def test_a_characterisation_inside_what_was_said_does_not_cut_it(statements_of):
+    text = "Ivo Marek said that he did not want to lose the support of Norway, which he called “a true friend.”"
+    found = statements_of(text)
+    assert found[0].quote.text.endswith("which he called “a true friend.”")
+
+
+def test_the_reporters_second_predicate_is_a_statement_of_its_own(statements_of):
+    text = "Governor Alma Diaz said she would order a review of the dams and warned against further delays."
+    found = statements_of(text)
+    assert [(s.cue.text, s.quote.text, s.speaker.name) for s in found] == [
+        ("said", "she would order a review of the dams", "Alma Diaz"),
+        ("warned", "further delays", "Alma Diaz"),
+    ]
+
+
+def test_accused_of_keeps_the_charge(statements_of):
+    found = statements_of("The senator accused the agency of hiding the report from Congress.")
+    assert [s.quote.text for s in found] == ["the agency of hiding the report from Congress"]
+
+
+def test_parenthetical_cue_reports_the_clause_around_it(statements_of):
+    text = "The new bridge, Mayor Ines Roth said, would open to traffic in the spring."
+    found = statements_of(text)
+    assert len(found) == 1
+    s = found[0]
+    segments = [text[g.start : g.end] for g in s.quote.segments]
+    assert segments == ["The new bridge", "would open to traffic in the spring"]
+    assert s.kind == "indirect" and s.speaker.name == "Ines Roth"
+
+
+def test_a_feeling_voiced_over_something_keeps_what_it_is_about(statements_of):
+    found = statements_of("The new government has voiced skepticism over the aid package.")
+    assert [s.quote.text for s in found] == ["skepticism over the aid package"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The senator attacked her rival as a fraud.", "her rival as a fraud"),
+    ("The governor mocked the mayor for skipping the vote.", "the mayor for skipping the vote"),
+    ("The minister praised the rescuers on Tuesday.", "the rescuers"),
+    ("The premier cited remarks the envoy had made about the treaty.", "remarks the envoy had made about the treaty"),
+])
+def test_what_is_said_of_the_object_runs_on_over_its_prepositions(statements_of, text, content):
+    assert [s.quote.text for s in statements_of(text)] == [content]
+
+
+def test_a_closing_participle_after_a_comma_tells_the_saying(statements_of):
+    found = statements_of("The footage shows that the driver had stopped, contradicting the company's account.")
+    assert [s.quote.text for s in found] == ["that the driver had stopped"]
+
+
+def test_a_participle_inside_the_clause_stays(statements_of):
+    text = "The chief executive stressed that the outage, affecting banks and airlines, was not an attack."
+    found = statements_of(text)
+    assert [s.quote.text for s in found] == ["that the outage, affecting banks and airlines, was not an attack"]
+
+
+def test_the_subject_of_a_bare_clause_parsed_as_an_object(statements_of):
+    found = statements_of("The senator is demanding Governor Ruth Olsen make a pledge not to raise taxes.")
+    assert [s.quote.text for s in found] == ["Governor Ruth Olsen make a pledge not to raise taxes"]
+
+
+def test_called_for_with_a_clause(statements_of):
+    found = statements_of("The mayor is calling for the state to close the old bridge.")
+    assert [s.quote.text for s in found] == ["the state to close the old bridge"]
+
+
+def test_a_colon_at_the_end_of_a_paragraph_introduces_the_next_quotation(statements_of):
+    text = "The senator was not done. Ruth Abel continued:\n\n“We will vote against this bill every time.”"
+    found = statements_of(text)
+    assert [(s.kind, s.cue.text, s.speaker.name) for s in found] == [("direct", "continued", "Ruth Abel")]
+
+
+def test_a_short_quotation_after_its_speakers_own_goes_on_with_it(statements_of):
+    text = "“I agree,” Ana Ruiz told the panel. “I do, Tom.”"
+    found = statements_of(text)
+    assert [[text[g.start : g.end] for g in s.quote.segments] for s in found] == [["I agree,", "I do, Tom."]]
+
+
+def test_only_the_frame_stands_between_the_parts_of_one_utterance(nlp):
+    from onrecord.extraction.found import Found
+    from onrecord.extraction.statements import only_the_frame_between
+
+    def parts(text: str, first: str, second: str) -> tuple[Found, Found]:
+        doc = nlp.make_doc(text)
+        for name, proc in nlp.pipeline:  # the model's parse is enough
+            if name.startswith("onrecord"):
+                break
+            doc = proc(doc)
+        cue = next(t for t in doc if t.lower_ == "said")
+        a, b = text.index(first), text.index(second)
+        return (Found("direct", [(a, a + len(first))], cue, None, "assert", None),
+                Found("direct", [(b, b + len(second))], cue, None, "assert", None))
+
+    assert only_the_frame_between(*parts("“We agree,” Ana Ruiz said on Monday. “We do.”", "We agree,", "We do."))
+    assert not only_the_frame_between(*parts(
+        "“We agree,” Ana Ruiz said, suggesting a few questions, including: “Do we?”", "We agree,", "Do we?"))
+
+
+def test_a_quoted_sub_heading_is_no_statement(statements_of):
+    text = "“We will rebuild the port,” the governor said.\n\n‘Harbour of Hope.’\n\nThe works start in May."
+    found = statements_of(text)
+    assert [s.quote.text for s in found] == ["We will rebuild the port,"]
+
+
+def test_a_verb_right_before_a_quotation_frames_it(statements_of):
+    found = statements_of('The director further informed, "At noon the board met and voted to dismiss him."')
+    assert [(s.kind, s.cue.text, s.speaker.name) for s in found] == [("direct", "informed", "director")]
+
+
+def test_a_quoted_term_as_an_object_is_not_framed(statements_of):
+    assert statements_of("The minister considers the plan “smart” and the budget fair.") == []

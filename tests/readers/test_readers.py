@@ -355,3 +355,52 @@ def test_a_batch_goes_on_past_bad_documents(tmp_path):
 def test_a_bad_json_document_read_directly():
     (a,) = read_json("[1,", "x.json")
     assert only_error(a).startswith("invalid JSON on line 1:") and a.id == "x"
+
+
+# --- headlines and datelines are not body ------------------------------------------------------
+
+
+def test_record_text_opening_with_its_title_has_its_body_after_it():
+    from onrecord.readers import article_from_record
+
+    record = {"id": "t", "title": "Envoy says talks will resume",
+              "text": "Envoy says talks will resume.\n\nThe envoy said on Monday that talks would resume."}
+    a = article_from_record(record, "t")
+    assert a.text == record["text"] and a.body == "The envoy said on Monday that talks would resume."
+
+
+def test_a_title_split_over_two_lines_is_skipped_whole():
+    from onrecord.readers import article_from_record
+
+    record = {"id": "t", "title": "Ferry link saved; Council votes to keep the night crossing",
+              "text": "Ferry link saved; \nCouncil votes to keep the night crossing.\n\nThe council voted on Monday."}
+    assert article_from_record(record, "t").body == "The council voted on Monday."
+
+
+def test_a_record_whose_text_is_only_its_title_keeps_it():
+    from onrecord.readers import article_from_record
+
+    a = article_from_record({"id": "t", "title": "Envoy speaks", "text": "Envoy speaks."}, "t")
+    assert a.body == "Envoy speaks."
+
+
+@pytest.mark.parametrize("text, body", [
+    ("OSLO (Reuters) — The minister said the talks would resume.", "The minister said the talks would resume."),
+    ("SPRINGFIELD, Ill. — The governor said the bridge would reopen.", "The governor said the bridge would reopen."),
+    ("LISBON: The head of the agency urged states to act.", "The head of the agency urged states to act."),
+    ("VIENNA - Delegates met again.", "Delegates met again."),
+])
+def test_a_dateline_opens_no_statement(text, body):
+    from onrecord.readers import article_from_record
+
+    assert article_from_record({"id": "d", "text": text}, "d").body == body
+    assert read_text(text).body == body
+
+
+def test_a_transcript_label_is_not_a_dateline():
+    text = "KERR: Will you sign?\n\nVARGA: We are close."
+    assert read_text(text).body_start == 0
+
+
+def test_a_name_with_a_colon_is_not_a_dateline():
+    assert read_text("Varga: We are close to a deal.").body_start == 0

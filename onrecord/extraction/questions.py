@@ -1,0 +1,77 @@
+"""Questions: what a speaker asked is kind ``question``, not a claim.
+
+A question asserts nothing, so it must not count as a position the speaker holds.  Rules, each
+a function below:
+
+* ``quoted_question``   — a quotation (or a transcript turn) whose every sentence ends in a
+                          question mark: '"Why is the minister so scared to call an election?"
+                          she said';
+* ``reported_question`` — a cue of asking with an interrogative content: "asked whether the
+                          talks would resume", "asked why the border was closed";
+* ``asked_passively``   — "Asked whether …, Netanyahu said", "she was asked if …": the subject of
+                          a passive "ask" is the one asked; the asker is its agent, or unknown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from onrecord.extraction.found import Found
+
+INTERROGATIVES = {"whether", "if", "why", "how", "what", "who", "whom", "whose", "when", "where", "which"}
+QUESTION_CLASSES = {"ask"}
+# a sentence end inside a quotation: the mark and what closes it (a quotation mark, a bracket)
+SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s|$)")
+VERBATIM_CLASSES = {"transcript"}  # a transcript turn is the speaker's own words, unquoted
+
+
+def quoted_question(doc: Doc, f: Found) -> bool:
+    """Quoted-question rule: every sentence of the quotation (of each of its segments) ends in
+    a question mark.  "Are we ready? Absolutely." answers itself: not a question."""
+    if f.kind != "direct" and f.cue_class not in VERBATIM_CLASSES:
+        return False
+    for start, end in f.content:
+        text = doc.text[start:end].strip().rstrip(",;:—–- ")
+        ends = SENTENCE_END.findall(text)
+        if not ends or not text.endswith(ends[-1]) or any("?" not in e for e in ends):
+            return False
+    return True
+
+
+def reported_question(doc: Doc, f: Found) -> bool:
+    """Reported-question rule: a cue of asking ("asked", "wondered", "inquired") whose content
+    opens with an interrogative word ("whether", "if", "why", "how" …).  "asked Kyiv to accept"
+    is a request: it stays what it was."""
+    if f.cue_class not in QUESTION_CLASSES or f.kind == "direct":
+        return False
+    start = f.start
+    words = doc.text[start : start + 40].lstrip(" \"“‘'").split()
+    return bool(words) and words[0].lower().strip(",") in INTERROGATIVES
+
+
+def mark_questions(doc: Doc, found: list[Found]) -> None:
+    """Give kind ``question`` to the statements either rule finds asking."""
+    for f in found:
+        if f.kind in {"direct", "indirect", "mixed"} and (quoted_question(doc, f) or reported_question(doc, f)):
+            f.kind = "question"
+
+
+def asked_passively(cue: Token) -> bool:
+    """Asker rule: a passive "ask" ("Asked whether there is a deal, Netanyahu said …", "he was
+    asked if …"): its subject is the one asked, not the asker."""
+    entry = cue._.cue
+    if entry is None or entry.cls not in QUESTION_CLASSES or cue.tag_ != "VBN":
+        return False
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in cue.children):
+        return True
+    return cue.dep_ in {"advcl", "acl"} and not any(c.dep_ in {"aux", "nsubj"} for c in cue.children)
+
+
+def agent_of(cue: Token) -> Token | None:
+    """The asker of a passive "ask": its agent ("was asked by reporters"), else no one named."""
+    for c in cue.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None

@@ -1,0 +1,278 @@
+"""Cue senses: is a cue word used in its sense of saying here?
+
+The lemma is not enough.  "called" names ("a virus called mpox"), telephones ("called President
+Putin") or convenes ("called an election") as often as it reports ("called the plan a disgrace",
+"called for talks"); "found" can be a verdict, "showed" a face, "citing" a source.  Each rule
+below is one function that answers True when the token is used in a sense other than saying; the
+cue marker (``cues.mark_cues``) then leaves the token unmarked.  Their vocabulary is data
+(``lexicons/data/cue_senses.tsv``, loaded by ``lexicons.cues.load_cue_senses``):
+
+* ``names_something``        — naming: a participle that names ("a place called X"), an agentless
+                               passive ("that is what they are called");
+* ``acts_on_lone_object``    — "call" with a lone object and nothing said of it: telephoning,
+                               convening, summoning ("called Putin", "called a meeting");
+* ``is_verdict``             — "find" as a court's verdict or ruling ("found him guilty");
+* ``displays``               — "show" of a face or conduct ("showed little emotion");
+* ``feeling_without_content``— "expressed disappointment": a feeling, nothing said about what;
+* ``controlled_by_object``   — an infinitive someone else asks for, orders or allows ("urged
+                               employees to report", "requires candidates to disclose"), unless
+                               the verb makes it happen ("forced him to admit");
+* ``infinitive_of_no_one``   — an infinitive under a noun or an adjective of possibility ("a way
+                               to report", "is free to disclose", "It is pertinent to note");
+* ``relays_a_source``        — "citing a White House official", "echoing Mr. Putin": the object
+                               is where the words came from, not what was said;
+* ``forecast_passive``       — "talks are expected to resume": the reporter's forecast;
+* ``military_attack``        — "would attack the city": an act of war, not words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from onrecord.lexicons.cues import CueSense
+
+PREDICATE_DEPS = {"oprd", "ccomp", "acomp", "attr"}
+COMPLEMENT_DEPS = {"oprd", "ccomp", "xcomp", "acomp", "attr", "prep"}
+CONTENT_DEPS = {"prep", "acl", "relcl", "ccomp", "xcomp"}
+REFLEXIVES = {"itself", "themselves", "himself", "herself"}
+SOURCE_ENTITIES = {"PERSON", "ORG", "NORP"}
+PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+EXPLETIVES = {"it"}
+NOT_NOUN_HEADS = {"first", "last", "only", "one"}  # "the first to call for talks" did speak
+SPEECH_PREPS = {"for", "on", "upon"}  # "called for", "called on": the speech senses of "call"
+NAME_DEPS = {"oprd", "dobj", "attr", "ccomp", "xcomp", "acomp"}
+QUOTE_MARKS = set("\"“”‘’'«»")
+ABOUT_PREPS = {"about", "over", "at", "with", "for", "regarding", "toward", "towards", "to"}
+
+
+# --- small tests on the parse ----------------------------------------------------------------
+
+
+def has_agent(token: Token) -> bool:
+    return any(c.dep_ == "agent" for c in token.children)
+
+
+def is_passive(token: Token) -> bool:
+    """A passive: a passive subject, or a passive auxiliary with no active subject ("who's
+    called for" is "who has called for", whatever the parser made of the 's)."""
+    children = list(token.children)
+    if any(c.dep_ == "nsubjpass" for c in children):
+        return True
+    return any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "nsubj" for c in children)
+
+
+def is_infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" and c.i < token.i for c in token.children)
+
+
+def objects_of(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in {"dobj", "dative"}]
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+# --- the rules -------------------------------------------------------------------------------
+
+
+def names_something(token: Token, sense: CueSense) -> bool:
+    """Naming rule: a participle that modifies a noun ("a virus called mpox", "a group calling
+    itself X", "so-called") or a passive with no agent ("that is what they are called", "it
+    cannot be called insurmountable") names or labels something; nobody is reported saying it.
+    With an agent ("was called a liar by X") someone did."""
+    if lemma(token) not in sense.lemmas or has_agent(token):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in SPEECH_PREPS for c in token.children):
+        return False  # "who's called for tax hikes", "was called on to resign"
+    if token.dep_ == "acl" and any(o.lower_ in REFLEXIVES for o in objects_of(token)):
+        return True
+    if sum(c.dep_ in NAME_DEPS for c in token.children) > 1:
+        return False  # "the doctor … called Oz a quack": a name and a predicate, a misparsed saying
+    if token.dep_ in {"acl", "amod"} and token.tag_ == "VBN":
+        return True
+    return is_passive(token)
+
+
+def acts_on_lone_object(token: Token, sense: CueSense) -> bool:
+    """Lone-object rule: "called President Putin" (telephoned), "called a meeting", "called an
+    election", "called him on the phone": "call" with an object and nothing said of it is an
+    act on the object.  The speech senses have a predicate ("called the plan a disgrace",
+    "called it 'reckless'", "called energy security important") or a preposition ("called for
+    talks", "called on Kyiv to …"), which the lexicon's complements already take."""
+    if lemma(token) not in sense.lemmas or token.dep_ == "acl":
+        return False  # "a letter calling the count a fraud": a document that speaks
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if len(objects) != 1 or any(c.dep_ in PREDICATE_DEPS for c in token.children):
+        return False
+    if any(c.dep_ == "xcomp" and not is_infinitive(c) for c in token.children):
+        return False  # "called it reckless" parsed as a small clause
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
+        return False
+    obj = objects[0]
+    # "called it “a gift to the aggressor”", "calls Obamacare ‘crazy system’": the predicate
+    # parsed as an apposition, a second noun or part of the object; quoted words are a predicate
+    if any(c.dep_ in {"appos", "oprd", "attr", "acomp"} for c in obj.children):
+        return False
+    return not any(t.text in QUOTE_MARKS for t in obj.subtree)
+
+
+def is_verdict(token: Token, verdict: CueSense, adjudicator: CueSense) -> bool:
+    """Verdict rule: "the jury found him guilty", "Judge X found the mayor liable", "was found in
+    contempt": "find" as a court's verdict or ruling is a decision, not a statement.  Told by
+    the predicate (guilty, liable, …) or by the subject (a jury, a judge, a court)."""
+    if lemma(token) not in verdict.lemmas:
+        return False
+    for c in token.children:
+        if c.dep_ not in COMPLEMENT_DEPS:
+            continue
+        if lemma(c) in verdict.words or any(lemma(g) in verdict.words for g in c.children
+                                            if g.dep_ in {"acomp", "oprd", "attr", "pobj", "amod"}):
+            return True
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(lemma(t) in adjudicator.words or t.lower_ in adjudicator.words for s in subjects for t in s.subtree)
+
+
+def displays(token: Token, sense: CueSense) -> bool:
+    """Display rule: "showed little emotion", "showing remorse", "showed no sign of backing
+    down": what a person shows by face or conduct is not something said."""
+    return lemma(token) in sense.lemmas and any(lemma(o) in sense.words for o in objects_of(token))
+
+
+def feeling_without_content(token: Token, sense: CueSense) -> bool:
+    """Feeling rule: "expressed disappointment", "voiced concern": a feeling with nothing it is
+    about says nothing.  "expressed concern that …", "voiced support for the plan", "expressed
+    gratitude to X" keep their content."""
+    if lemma(token) not in sense.lemmas:
+        return False
+    objects = objects_of(token)
+    if not objects or not all(lemma(o) in sense.words for o in objects):
+        return False
+    if any(c.dep_ in CONTENT_DEPS for o in objects for c in o.children):
+        return False
+    return not any(
+        c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ in ABOUT_PREPS) for c in token.children
+    )
+
+
+def controlled_by_object(token: Token, implicative: CueSense) -> bool:
+    """Object-control rule: "urged employees to report violations", "requires candidates to
+    disclose their assets", "allowing one member to call a motion", "called on Dean to
+    apologize": the infinitive is what someone else asks for, orders or allows; the one asked
+    has not said anything.  ("went on to say", "refused to endorse" have no object: kept; nor
+    do verbs that make it happen: "forced him to admit" — he did admit.)"""
+    if not is_infinitive(token) or lemma(token.head) in implicative.words:
+        return False
+    if any(c.dep_ == "nsubj" and c.i < token.i for c in token.children):
+        return True  # "asked authorities to show …" parsed as a clause with its own subject
+    if token.dep_ not in {"xcomp", "ccomp", "advcl"}:
+        return False
+    head = token.head
+    if any(c.dep_ in {"dobj", "dative"} and c.i < token.i for c in head.children):
+        return True
+    return any(
+        c.dep_ == "prep" and c.i < token.i and any(g.dep_ == "pobj" for g in c.children) and c.lower_ in {"on", "upon"}
+        for c in head.children
+    )
+
+
+def infinitive_of_no_one(token: Token, sense: CueSense) -> bool:
+    """Unspoken-infinitive rule: an infinitive that modifies a noun ("a way to report profits",
+    "a force to defend the bloc", "a pledge to support the nominee"), follows an adjective or
+    participle of possibility ("is free to disclose", "is likely to announce", "are expected to
+    say") or makes the writer's aside ("It is pertinent to note") is not a statement anyone
+    made ("It is worth noting" too)."""
+    if not (is_infinitive(token) or (token.tag_ == "VBG" and token.dep_ == "xcomp")):
+        return False  # a gerund too: "It is worth noting"
+    head = token.head
+    if token.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN"}:
+        return lemma(head) not in NOT_NOUN_HEADS
+    if lemma(head) in sense.words or head.lower_ in sense.words:
+        return head.pos_ in {"ADJ", "VERB", "AUX"} or head.dep_ == "acomp"
+    # the adjective over the infinitive: its head, or the copula's complement ("It is pertinent
+    # to note" hangs the infinitive on "is")
+    if head.pos_ == "ADJ":
+        adjective, copula = head, (head.head if head.dep_ == "acomp" else head)
+    elif lemma(head) == "be":
+        adjective = next((c for c in head.children if c.dep_ == "acomp" and c.i < token.i), None)
+        copula = head
+    else:
+        return False
+    if adjective is None:
+        return False
+    if lemma(adjective) in sense.words:
+        return True
+    return any(c.dep_ in {"nsubj", "expl"} and c.lower_ in EXPLETIVES for c in copula.children)
+
+
+def relays_a_source(token: Token, sense: CueSense) -> bool:
+    """Relay rule: "citing a White House official", "echoing Mr. Putin", "echoed statements by
+    the minister": the object names where the words came from, not what was said.  An object
+    with a clause of its own ("pointed to reports that …", "cited comments Trump had made")
+    still carries content."""
+    if lemma(token) not in sense.lemmas:
+        return False
+    objects = objects_of(token) + [
+        g for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"
+    ]
+    if not objects or any(c.dep_ in {"acl", "relcl", "ccomp"} for o in objects for c in o.children):
+        return False
+    if any(c.dep_ == "ccomp" for c in token.children):
+        return False  # "cited remarks Trump had made": the object's clause, parsed as the cue's
+    return all(
+        o.ent_type_ in SOURCE_ENTITIES or lemma(o) in sense.words or o.lower_ in sense.words
+        or (o.pos_ == "PRON" and o.lower_ not in {"it", "this", "that"})
+        for o in objects
+    )
+
+
+def military_attack(token: Token, sense: CueSense) -> bool:
+    """Military rule: "Israel would soon attack the city", "attacked the base", "Russian forces
+    attacked Kharkiv": an attack on a place, a site or a force is an act of war, not words.  A
+    place name counts when a state or a force attacks it (the parse's place tags are not
+    reliable enough alone: "Trump attacked Machado" is speech).  "attacked her opponent as a
+    fraud" is speech."""
+    if lemma(token) not in sense.lemmas:
+        return False
+    objects = objects_of(token)
+    if not objects:
+        return False
+    if all(lemma(o) in sense.words or o.lower_ in sense.words for o in objects):
+        return True
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    by_force = any(s.ent_type_ in {"GPE", "NORP"} or lemma(s) in sense.words or s.lower_ in sense.words
+                   for s in subjects)
+    return by_force and all(o.ent_type_ in PLACE_ENTITIES or o.pos_ == "PROPN" for o in objects)
+
+
+def forecast_passive(token: Token, sense: CueSense) -> bool:
+    """Forecast rule: "talks are expected to resume Friday", "he is believed to have fled": the
+    agentless passive of a verb of belief is the reporter's forecast or hedge; nobody is
+    reported saying it."""
+    return lemma(token) in sense.lemmas and is_passive(token) and not has_agent(token)
+
+
+# --- all of them -------------------------------------------------------------------------------
+
+
+def sense_rules(senses: dict[str, CueSense]) -> list[tuple[str, Callable[[Token], bool]]]:
+    """The rules bound to their vocabulary, by name, in the order they are tried."""
+    return [
+        ("naming", lambda t: names_something(t, senses["naming"])),
+        ("lone_object", lambda t: acts_on_lone_object(t, senses["lone_object"])),
+        ("verdict", lambda t: is_verdict(t, senses["verdict"], senses["adjudicator"])),
+        ("display", lambda t: displays(t, senses["display"])),
+        ("feeling", lambda t: feeling_without_content(t, senses["feeling"])),
+        ("object_control", lambda t: controlled_by_object(t, senses["implicative"])),
+        ("unspoken_infinitive", lambda t: infinitive_of_no_one(t, senses["unrealized"])),
+        ("relay", lambda t: relays_a_source(t, senses["relay"])),
+        ("forecast", lambda t: forecast_passive(t, senses["belief"])),
+        ("military", lambda t: military_attack(t, senses["military"])),
+    ]
+
+
+def other_sense(token: Token, rules: list[tuple[str, Callable[[Token], bool]]]) -> str | None:
+    """The name of the first rule that finds the token used in a sense other than saying."""
+    return next((name for name, rule in rules if rule(token)), None)

@@ -1,0 +1,186 @@
+"""Cue senses: a cue lemma used in a sense other than saying starts no statement (sentences we wrote)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def cues(statements):
+    return [s.cue.text for s in statements if s.cue is not None]
+
+
+# --- naming, telephoning, convening: "call" ------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "A new strain called Vexa spread through three provinces last winter.",
+    "The rebels, a militia calling itself the Northern Front, took the bridge.",
+    "That is what the two treaties are called in the capital.",
+])
+def test_naming_call_is_no_statement(statements_of, text):
+    assert statements_of(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Ola Brandt called a snap election for September.",
+    "The chairwoman called an emergency meeting of the board on Sunday.",
+    "Mayor Ines Roth called Governor Paul Weir on Tuesday evening.",
+])
+def test_call_with_a_lone_object_is_an_act(statements_of, text):
+    assert statements_of(text) == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Senator Dana Cole called the budget a betrayal of the farmers.", "the budget a betrayal of the farmers"),
+    ("Dana Cole called it “a gift to the smugglers.”", "it “a gift to the smugglers.”"),
+    ("The union called for an independent inquiry into the crash.", "an independent inquiry into the crash"),
+    ("The envoy called on both sides to open the crossing.", "both sides to open the crossing"),
+    ("Rina Patel, who's called for a wealth tax, spoke first.", "a wealth tax"),
+])
+def test_speech_call_is_kept(statements_of, text, content):
+    found = [s for s in statements_of(text) if s.cue is not None and s.cue.lemma == "call"]
+    assert [s.quote.text for s in found] == [content]
+
+
+def test_called_with_an_agent_is_someone_speaking(statements_of):
+    found = statements_of("The plan was called reckless by the opposition leader, Marta Lind.")
+    assert cues(found) == ["was called"]
+
+
+# --- verdicts, displays, feelings ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The jury found the former mayor guilty on two counts of fraud.",
+    "A federal judge found the company liable for the spill.",
+    "The defendant was found guilty of perjury in March.",
+])
+def test_a_verdict_is_no_statement(statements_of, text):
+    assert statements_of(text) == []
+
+
+def test_a_study_finding_is_still_reported(statements_of):
+    found = statements_of("A review by the inspectors found that the dam had been neglected for years.")
+    assert cues(found) == ["found"]
+
+
+@pytest.mark.parametrize("text", [
+    "The defendant showed little emotion as the sentence was read.",
+    "Despite the evidence, the banker has never shown any remorse.",
+])
+def test_a_display_is_no_statement(statements_of, text):
+    assert statements_of(text) == []
+
+
+def test_a_poll_shows_is_still_reported(statements_of):
+    found = statements_of("A new poll shows that most voters back the treaty.")
+    assert cues(found) == ["shows"]
+
+
+@pytest.mark.parametrize("text", [
+    "The coach expressed disappointment after the match on Sunday.",
+    "Several ministers voiced concern.",
+])
+def test_a_bare_feeling_is_no_statement(statements_of, text):
+    assert statements_of(text) == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The minister expressed concern that the ferry link would close.", "concern that the ferry link would close"),
+    ("Farmers voiced support for the new water plan.", "support for the new water plan"),
+])
+def test_a_feeling_about_something_is_kept(statements_of, text, content):
+    assert [s.quote.text for s in statements_of(text)] == [content]
+
+
+# --- infinitives nobody spoke -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The new rule requires all candidates to disclose their assets.",
+    "The council urged residents to report damaged roads.",
+    "The compromise allowed a single member to call a vote on the leadership.",
+    "Officials asked the families to discuss the findings with a counsellor.",
+])
+def test_an_infinitive_someone_else_asks_for_is_no_statement_of_the_one_asked(statements_of, text):
+    found = statements_of(text)
+    assert all(s.cue.lemma not in {"disclose", "report", "call", "discuss"} for s in found if s.cue), cues(found)
+
+
+def test_forced_to_admit_is_an_admission(statements_of):
+    found = statements_of("The committee forced the banker to admit that the bonuses were paid.")
+    assert [s.cue.lemma for s in found if s.cue] == ["admit"]
+
+
+@pytest.mark.parametrize("text", [
+    "It is worth noting that the treaty was never ratified.",
+    "It is important to stress that nobody was hurt.",
+    "The candidate is free to disclose his tax returns at any time.",
+    "A new force to defend the eastern border will be set up.",
+    "Talks are expected to resume on Friday.",
+    "The fugitive is believed to have crossed the border.",
+])
+def test_asides_possibilities_and_forecasts_are_no_statements(statements_of, text):
+    assert statements_of(text) == []
+
+
+def test_went_on_to_say_is_a_statement(statements_of):
+    found = statements_of("Ruth Abel thanked the volunteers, going on to say that the shelter would stay open.")
+    assert any(s.cue.lemma == "say" and "shelter would stay open" in s.quote.text for s in found)
+
+
+# --- relays, negations, inversion -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The talks collapsed on Monday, the station reported, citing a senior official.",
+    "The columnist repeated the claim, echoing the defence minister.",
+])
+def test_citing_a_source_is_a_relay_not_a_statement(statements_of, text):
+    found = statements_of(text)
+    assert all(s.cue.lemma not in {"cite", "echo"} for s in found if s.cue), cues(found)
+
+
+def test_citing_a_reason_is_kept(statements_of):
+    found = statements_of("The airline cancelled the flights, citing a shortage of pilots.")
+    assert [s.quote.text for s in found if s.cue and s.cue.lemma == "cite"] == ["a shortage of pilots"]
+
+
+def test_a_negated_mention_says_nothing(statements_of):
+    assert statements_of("In her speech the president did not mention the border dispute.") == []
+
+
+def test_a_negated_clause_is_a_negated_statement(statements_of):
+    found = statements_of("The minister did not say that the border would reopen.")
+    assert len(found) == 1 and found[0].negated
+
+
+def test_an_inverted_cue_after_a_quotation_has_no_object_content(statements_of):
+    found = statements_of("“They crossed every red line,” accused the foreign minister.")
+    assert [(s.kind, s.quote.text) for s in found] == [("direct", "They crossed every red line,")]
+
+
+# --- acts of war and goals --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The briefing raised fears that the army would soon attack the town.",
+    "Rebel fighters attacked the airport before dawn.",
+    "Ruritanian forces attacked Kessel overnight.",
+])
+def test_an_attack_on_a_place_or_a_force_is_no_statement(statements_of, text):
+    assert statements_of(text) == []
+
+
+def test_attacking_a_person_is_speech(statements_of):
+    found = statements_of("The senator attacked the governor in a late-night post.")
+    assert [s.quote.text for s in found] == ["the governor"]
+
+
+def test_seeking_damages_is_no_statement(statements_of):
+    assert statements_of("The two election workers are seeking more than $40 million in damages.") == []
+
+
+def test_a_document_calling_something_speaks(statements_of):
+    found = statements_of("The council's letter calling the plan a disgrace was read aloud.")
+    assert [s.cue.text for s in found if s.cue] == ["calling"]
