@@ -283,10 +283,10 @@ def sentence_stance(reading: Reading, sent: Span, anchors: Sequence[Token], cue:
     """The rules in order for one sentence; ``named`` is False when the issue is not named in
     the statement and the anchors are the sentence's root."""
     holder = holder_of(outside_conditions(reading, sent, anchors) or anchors, reading.speaker)
-    if named and holder.kind != "other":
-        # a mention in another's clause ("…, as Russia calls NATO enlargement a reason") is theirs:
-        # the speaker's stance is read from the other mentions
-        own = [a for a in anchors if holder_of([a], reading.speaker).kind != "other"]
+    if named and holder.kind in {"speaker", "own_side"}:
+        # a mention in someone else's clause ("…, as Russia calls NATO enlargement a reason") is
+        # theirs: the speaker's stance is read from the mentions in the speaker's own clauses
+        own = [a for a in anchors if holder_of([a], reading.speaker).kind in {"speaker", "own_side"}]
         anchors = own or anchors
     weak: Stance | None = None
     for rule in (
