@@ -1,18 +1,30 @@
-"""Positions benchmark: issue tags and stances against our own annotation of corpus statements.
+"""Positions benchmark: issue tags, stances and shifts against our own annotation of corpus statements.
 
-    python benchmarks/positions.py [--shared ../shared] [--set dev|heldout|all] [--no-embeddings]
+    python benchmarks/positions.py [--shared ../shared] [--set dev|heldout|heldout2|all] [--no-shifts]
+                                   [--shift-pairs FILE] [--dump FILE]
 
-``benchmarks/positions_gold.jsonl`` holds our blind reading of statements drawn at a fixed
-stride from what ``onrecord extract ../shared/corpus`` finds (tagged or not): for each, the
-article id, the offset where its quote starts, the issues a careful reader sees it take up and
-the stance on each.  It holds no text of the articles; they are read from ``../shared/corpus``.
-``dev`` is the set the rules were developed on, ``heldout`` was annotated after and not looked at
-while changing rules.
+``benchmarks/positions_gold.jsonl`` holds our reading of statements that ``onrecord extract
+../shared/corpus`` finds: for each, the article id, the offset where its quote starts, the issues
+a careful reader sees it take up and the stance on each.  It holds no text of the articles; they
+are read from ``../shared/corpus``.  The sets:
 
-Prints, for the trigger rules and (when the ``onrecord[embeddings]`` extra is installed) for the
-rules refined by sentence embeddings: micro precision, recall and F1 of (statement, issue) pairs,
-statements whose issue set is exactly right, per-issue counts, and the stance agreement on the
-issues both sides tagged, with the confusion of labels.  Prints; asserts nothing.
+- ``dev`` (80 statements, drawn at a fixed stride): the rules were developed on it;
+- ``heldout`` (60, same draw): annotated after ``dev``, never looked at statement by statement
+  while changing rules;
+- ``heldout2`` (185: every statement found in the 25 corpus articles the other sets do not use):
+  annotated blind — from the statement and its article alone, before any rule of this version was
+  written, without the tool's issues or stances — and never looked at statement by statement.
+
+``benchmarks/shifts_gold.jsonl`` holds shifts flagged on the corpus, each judged "a real change of
+position: yes/no" from the two quotes alone, before the tool's labels of them were looked at
+(``--shift-pairs`` writes the pairs to judge without their labels).
+
+Prints, for the rules and for an OpenAI-compatible stance endpoint (when ``ONRECORD_STANCE_URL``
+and ``ONRECORD_STANCE_MODEL`` are set; the rules still tag the issues): micro precision, recall and F1 of
+(statement, issue) pairs, per-issue counts; on the issues both sides tagged, stance agreement,
+the precision of the labels we commit to (support, oppose, conditional), per-label precision and
+recall and the confusion; for the shifts on the whole corpus, how many, how many between
+statements of one day or one article, and how many of them were judged real.  Asserts nothing.
 """
 
 from __future__ import annotations
@@ -20,8 +32,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,11 +43,16 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from onrecord.config import Config  # noqa: E402
-from onrecord.extraction.embeddings import embeddings_available  # noqa: E402
 from onrecord.extraction.pipeline import build_nlp, extract_articles  # noqa: E402
-from onrecord.readers import iter_articles  # noqa: E402
+from onrecord.ledger import Ledger  # noqa: E402
+from onrecord.ledger.stances import shift_row  # noqa: E402
+from onrecord.model.stance import STANCE_LABELS  # noqa: E402
+from onrecord.readers import Article, iter_articles  # noqa: E402
 
 GOLD = REPO / "benchmarks" / "positions_gold.jsonl"
+SHIFTS_GOLD = REPO / "benchmarks" / "shifts_gold.jsonl"
+SETS = ("dev", "heldout", "heldout2")
+COMMITTED = ("support", "oppose", "conditional")
 
 
 def load_gold(which: str) -> list[dict[str, Any]]:
@@ -77,13 +96,37 @@ def score(gold: list[dict[str, Any]], found: dict[str, list[dict[str, Any]]]) ->
     }
 
 
+def stance_figures(confusion: Counter[tuple[str, str]]) -> dict[str, Any]:
+    """Agreement, the precision of the committed labels, and precision/recall per label, from the
+    confusion of (gold, ours) pairs."""
+    total = sum(confusion.values())
+    agree = sum(n for (g, s), n in confusion.items() if g == s)
+    committed = sum(n for (_, s), n in confusion.items() if s in COMMITTED)
+    committed_right = sum(n for (g, s), n in confusion.items() if s in COMMITTED and g == s)
+    per_label = {}
+    for label in STANCE_LABELS:
+        ours = sum(n for (_, s), n in confusion.items() if s == label)
+        theirs = sum(n for (g, _), n in confusion.items() if g == label)
+        right = confusion[(label, label)]
+        per_label[label] = (right, ours, theirs)
+    return {"total": total, "agree": agree, "committed": committed, "committed_right": committed_right,
+            "per_label": per_label}
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a}/{b} ({a / b:.2f})" if b else f"{a}/{b}"
+
+
 def report(name: str, result: dict[str, Any], seconds: float) -> None:
-    agree = sum(n for (g, s), n in result["confusion"].items() if g == s)
-    total = sum(result["confusion"].values())
+    figures = stance_figures(result["confusion"])
     print(f"\n{name} ({seconds:.1f} s)")
     print(f"  issues   P {result['precision']:.2f}  R {result['recall']:.2f}  F1 {result['f1']:.2f}   "
           f"issue set exactly right {result['exact']}/{result['n']}   statements not found {result['unmatched']}")
-    print(f"  stances  agree {agree}/{total}" + (f" ({agree / total:.2f})" if total else ""))
+    print(f"  stances  agree {_ratio(figures['agree'], figures['total'])}   committed labels right "
+          f"{_ratio(figures['committed_right'], figures['committed'])}")
+    print("  per label (P = right/ours, R = right/gold): " + ", ".join(
+        f"{label} P {_ratio(right, ours)} R {_ratio(right, theirs)}"
+        for label, (right, ours, theirs) in figures["per_label"].items()))
     issues = sorted({i for i, _ in result["per_issue"]})
     print("  per issue (tp/fp/fn): " + ", ".join(
         f"{i} {result['per_issue'][(i, 'tp')]}/{result['per_issue'][(i, 'fp')]}/{result['per_issue'][(i, 'fn')]}"
@@ -92,35 +135,106 @@ def report(name: str, result: dict[str, Any], seconds: float) -> None:
         f"{g}→{s} {n}" for (g, s), n in sorted(result["confusion"].items())))
 
 
-def run(config: Config, corpus: Path, articles: set[str]) -> tuple[dict[str, list[dict[str, Any]]], float]:
+def run(config: Config, articles: list[Article]) -> tuple[list[dict[str, Any]], float]:
     nlp = build_nlp(config)
-    chosen = (a for a in iter_articles([corpus]) if a.id in articles)
     start = time.perf_counter()
-    found = {r["id"]: r["statements"] for r in extract_articles(chosen, nlp=nlp)}
-    return found, time.perf_counter() - start
+    results = list(extract_articles(articles, nlp=nlp))
+    return results, time.perf_counter() - start
+
+
+# --- shifts ----------------------------------------------------------------------------------
+
+
+def shift_key(row: dict[str, Any]) -> tuple[Any, ...]:
+    """A shift by its speaker, issue and the two statements (article, quote start)."""
+    return (row["speaker_id"], row["issue"], row["before"]["article"], row["before"]["at"],
+            row["after"]["article"], row["after"]["at"])
+
+
+def corpus_shifts(articles: list[Article], results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The shifts ``onrecord shifts --format json`` lists for the corpus: the results stored in a
+    throw-away SQLite ledger, read back by the ledger's own query."""
+    by_id = {r["id"]: r for r in results}
+
+    def cached(items: Iterable[Article]) -> Iterator[dict[str, Any]]:
+        for article in items:
+            yield by_id[article.id]
+
+    with tempfile.TemporaryDirectory() as tmp, Ledger(f"sqlite:///{tmp}/positions.db") as ledger:
+        ledger.ingest_articles(articles, extractor=cached)
+        shifts = ledger.shifts(weaker=True)
+        rows = []
+        for shift in shifts:
+            row = shift_row(shift)
+            row["before"] = {"article": shift.before.article_id, "at": shift.before.statement["quote"]["start"]}
+            row["after"] = {"article": shift.after.article_id, "at": shift.after.statement["quote"]["start"]}
+            rows.append(row)
+    return rows
+
+
+def report_shifts(rows: list[dict[str, Any]]) -> None:
+    """Counts of the corpus shifts, and the share judged real, for what ``onrecord shifts`` lists
+    (reversals) and for the weaker kind ``--weaker`` adds."""
+    judged = {}
+    if SHIFTS_GOLD.exists():
+        judged = {shift_key(g): g["real"] for g in map(json.loads, SHIFTS_GOLD.open(encoding="utf-8"))}
+    # a position the article reports as held before its date is not a statement of that day
+    same_day = sum(1 for r in rows if r["before_date"] == r["after_date"] and r.get("before_time") != "before")
+    same_article = sum(1 for r in rows if r["before_article"] == r["after_article"])
+    kinds = Counter(r.get("kind", "shift") for r in rows)
+    print(f"  shifts on the corpus: {len(rows)} ({', '.join(f'{k} {n}' for k, n in sorted(kinds.items()))}); "
+          f"same day {same_day}, same article {same_article}")
+    for kind in sorted(kinds):
+        mine = [r for r in rows if r.get("kind", "shift") == kind]
+        real = sum(1 for r in mine if judged.get(shift_key(r)) is True)
+        not_real = sum(1 for r in mine if judged.get(shift_key(r)) is False)
+        print(f"  {kind}: judged real {_ratio(real, real + not_real)}; not judged {len(mine) - real - not_real}")
+
+
+def write_shift_pairs(rows: list[dict[str, Any]], path: Path) -> None:
+    """The flagged shifts to judge blind: the two quotes, their speaker, issue, dates and
+    articles, without the tool's labels."""
+    with path.open("w", encoding="utf-8") as out:
+        for r in rows:
+            pair = {k: r[k] for k in ("speaker", "speaker_id", "issue", "before_date", "after_date",
+                                      "before_quote", "after_quote", "before", "after")}
+            out.write(json.dumps(pair, ensure_ascii=False) + "\n")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    parser.add_argument("--set", choices=["dev", "heldout", "all"], default="all")
-    parser.add_argument("--no-embeddings", action="store_true", help="only the trigger rules")
+    parser.add_argument("--set", choices=[*SETS, "all"], default="all")
+    parser.add_argument("--shift-pairs", type=Path, help="write the rules' flagged shifts, unlabelled, to FILE")
+    parser.add_argument("--no-shifts", action="store_true", help="only the gold's articles, no shifts")
+    parser.add_argument("--dump", type=Path, help="write the rules' results (JSON Lines) to FILE")
     args = parser.parse_args()
     corpus = args.shared / "corpus"
-    sets = ["dev", "heldout"] if args.set == "all" else [args.set]
+    sets = list(SETS) if args.set == "all" else [args.set]
     gold = {which: load_gold(which) for which in sets}
-    articles = {g["article"] for rows in gold.values() for g in rows}
+    wanted = {g["article"] for rows in gold.values() for g in rows}
+    articles = [a for a in iter_articles([corpus]) if not args.no_shifts or a.id in wanted]
     print(f"gold: {GOLD.relative_to(REPO)}; " + ", ".join(f"{w} {len(r)} statements" for w, r in gold.items())
-          + f"; from {len(articles)} articles of {corpus}")
-    configs = [("rules", Config(embeddings=False))]
-    if not args.no_embeddings and embeddings_available():
-        configs.append(("rules + embeddings", Config(embeddings=True)))
-    elif not args.no_embeddings:
-        print("(embeddings not measured: pip install 'onrecord[embeddings]')")
+          + f"; {len(articles)} articles of {corpus}")
+    configs = [("rules", Config(stance_url=None, stance_model=None))]
+    endpoint = Config()
+    if endpoint.stance_url and endpoint.stance_model:
+        configs.append((f"stance endpoint {endpoint.stance_model}", endpoint))
+    else:
+        print("(stance endpoint not measured: set ONRECORD_STANCE_URL and ONRECORD_STANCE_MODEL)")
     for name, options in configs:
-        found, seconds = run(options, corpus, articles)
+        results, seconds = run(options, articles)
+        if args.dump and name == "rules":
+            args.dump.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in results), encoding="utf-8")
+        found = {r["id"]: r["statements"] for r in results}
         for which, rows in gold.items():
             report(f"{name}, {which}", score(rows, found), seconds)
+        if args.no_shifts:
+            continue
+        shifts = corpus_shifts(articles, results)
+        report_shifts(shifts)
+        if args.shift_pairs and name == "rules":
+            write_shift_pairs(shifts, args.shift_pairs)
 
 
 if __name__ == "__main__":

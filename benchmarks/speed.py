@@ -8,9 +8,7 @@ Each configuration runs in a fresh subprocess, so its peak resident memory (ru_m
                 floor any spaCy-based extractor pays;
 - textacy:      the model plus textacy's direct_quotations (the accuracy benchmark's baseline);
 - onrecord:     the whole OnRecord pipeline (extract_articles);
-- onrecord-nN:  the same with nlp.pipe(n_process=N), when --n-process N > 1;
-- onrecord-emb: the whole pipeline with issue tags refined by sentence embeddings (CPU), when the
-                onrecord[embeddings] extra is installed.
+- onrecord-nN:  the same with nlp.pipe(n_process=N), when --n-process N > 1.
 Figures are printed, nothing is asserted; timing excludes loading the model.
 """
 
@@ -68,7 +66,7 @@ def run_one(config: str, paths: list[str], repeat: int) -> dict:
         from onrecord.model import Article
 
         n_process = int(config.split("-n")[1]) if "-n" in config else 1
-        nlp = load_nlp(Config(embeddings=config == "onrecord-emb"))
+        nlp = load_nlp(Config())
 
         def work() -> int:
             arts = (Article(id=str(i), text=t, date=d or None) for i, (t, d) in enumerate(texts))
@@ -99,10 +97,6 @@ def main() -> None:
     configs = ["spacy-model", "textacy", "onrecord"]
     if args.n_process > 1:
         configs.append(f"onrecord-n{args.n_process}")
-    from onrecord.extraction.embeddings import embeddings_available
-
-    if embeddings_available():
-        configs.append("onrecord-emb")
     rows = []
     for config in configs:
         cmd = [sys.executable, __file__, "--one", config, "--repeat", str(args.repeat), "--corpus", *args.corpus]

@@ -65,7 +65,6 @@ class PipelineOptions(TypedDict, total=False):
     model: str
     taxonomy: str
     aliases: str
-    embeddings: bool
     stance_url: str
     stance_model: str
 
@@ -82,7 +81,6 @@ class Config(BaseSettings):
     model: str = Field(DEFAULT_MODEL, description="the spaCy pipeline our components are added to")
     taxonomy: str | None = Field(None, description="an issue taxonomy (YAML) instead of the bundled one")
     aliases: str | None = Field(None, description="an aliases file: speaker identities to pin")
-    embeddings: bool = Field(False, description="refine issue tags with sentence embeddings")
     stance_url: str | None = Field(None, description="an OpenAI-compatible endpoint for stance")
     stance_model: str | None = Field(None, description="the model the stance endpoint serves")
     # the endpoint's key stays out of spaCy's config (it would be written with the pipeline)
@@ -211,8 +209,7 @@ class Config(BaseSettings):
 
     def pipeline_key(self) -> tuple[Any, ...]:
         """What a spaCy pipeline depends on: pipelines are cached per key."""
-        return (self.model, self.taxonomy, self.aliases, self.embeddings, self.stance_url, self.stance_model,
-                self.stance_api_key)
+        return (self.model, self.taxonomy, self.aliases, self.stance_url, self.stance_model, self.stance_api_key)
 
 
 class _EnvironSource(EnvSettingsSource):
@@ -292,15 +289,3 @@ def export_environment(config: Config) -> None:
             os.environ.pop(key, None)
         else:
             os.environ[key] = str(int(value)) if isinstance(value, bool) else str(value)
-
-
-def hub_offline() -> None:
-    """Tell the Hugging Face libraries to use only what is installed: the sentence model's weights
-    are in site-packages, and a closed network would make them wait for timeouts.  Set before they
-    are imported (they read these variables then)."""
-    import os
-
-    for key, value in (("HF_HUB_OFFLINE", "1"), ("TRANSFORMERS_OFFLINE", "1"),
-                       ("HF_HUB_DISABLE_PROGRESS_BARS", "1"), ("TRANSFORMERS_VERBOSITY", "error"),
-                       ("TOKENIZERS_PARALLELISM", "false")):
-        os.environ.setdefault(key, value)

@@ -81,10 +81,6 @@ class ArticleError(OnRecordError, ValueError):
     """An article that cannot be processed (empty, too large, unreadable)."""
 
 
-class EmbeddingsUnavailable(OnRecordError, RuntimeError):
-    """The ``onrecord[embeddings]`` extra is not installed or its model cannot be loaded."""
-
-
 class ModelAnswerError(OnRecordError, ValueError):
     """A stance endpoint's answer that holds no valid label."""
 

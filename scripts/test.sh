@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set up (scripts/setup.sh, with the embeddings extra so that its tests run), install Chromium for the browser tests (scripts/install-chromium.sh),
+# Set up (scripts/setup.sh), install Chromium for the browser tests (scripts/install-chromium.sh),
 # start PostgreSQL (scripts/start-postgres.sh) and run the whole test suite, storage tests on
 # SQLite and PostgreSQL.  This is the command .ci/run calls.
 set -euo pipefail
@@ -18,7 +18,7 @@ if [ -n "${ONRECORD_SHARED:-}" ] || [ -d ../shared ]; then
 else
   say "no ../shared beside the checkout: its tests skip (set ONRECORD_SHARED=/path/to/shared to run them)"
 fi
-scripts/setup.sh --embeddings
+scripts/setup.sh
 scripts/install-chromium.sh
 eval "$(scripts/start-postgres.sh)"
 export ONRECORD_TEST_PG_URL

@@ -184,7 +184,7 @@ def test_config_is_frozen() -> None:
 
 def test_config_is_picklable(tmp_path: Path) -> None:
     # worker processes get it through their initializer
-    config = Config.load(environ={}, taxonomy=str(tmp_path / "t.yaml"), api_token="s3cret", embeddings=True)
+    config = Config.load(environ={}, taxonomy=str(tmp_path / "t.yaml"), api_token="s3cret")
     copy = pickle.loads(pickle.dumps(config))
     assert copy == config
     assert copy.api_token == "s3cret"
@@ -208,7 +208,7 @@ def exportable(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
 def test_exported_environment_gives_the_same_config(tmp_path: Path, exportable: pytest.MonkeyPatch) -> None:
     config = Config.load(
         environ={}, model="some_model", taxonomy=str(tmp_path / "t.yaml"), aliases=str(tmp_path / "a.yaml"),
-        embeddings=True, stance_url="http://localhost:11434/v1", stance_model="qwen", stance_api_key="k3y",
+        stance_url="http://localhost:11434/v1", stance_model="qwen", stance_api_key="k3y",
         db=f"sqlite:///{tmp_path / 'x.db'}", api_token="s3cret", api_token_file=str(tmp_path / "api"),
         read_token="r3ad", read_token_file=str(tmp_path / "read"), protect_reads=True, max_body_bytes=1234,
         page_size=9,

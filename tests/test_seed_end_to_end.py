@@ -13,7 +13,7 @@ from shared_path import HOW, SHARED
 from typer.testing import CliRunner
 
 from onrecord.cli import app
-from onrecord.timeline.stances import find_shifts
+from onrecord.timeline.shifts import find_shifts
 
 SEED = SHARED / "seed" / "000_4318a879f6337696.txt"
 pytestmark = pytest.mark.skipif(not SEED.exists(), reason=HOW)

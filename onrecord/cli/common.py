@@ -75,10 +75,6 @@ TaxonomyOption = Annotated[str | None, typer.Option(
     "--taxonomy", help="your issue taxonomy (YAML) instead of the bundled one", show_default=False)]
 AliasesOption = Annotated[str | None, typer.Option(
     "--aliases", help="your aliases.yaml: speaker identities to pin", show_default=False)]
-EmbeddingsOption = Annotated[bool | None, typer.Option(
-    "--embeddings/--no-embeddings",
-    help="refine issue tags with sentence embeddings (pip install 'onrecord\\[embeddings]'); "
-         "default: $ONRECORD_EMBEDDINGS", show_default=False)]
 StanceUrlOption = Annotated[str | None, typer.Option(
     "--stance-url", help="an OpenAI-compatible endpoint for stance, e.g. http://localhost:11434/v1 "
     "(key from $ONRECORD_STANCE_API_KEY); the rules answer when it fails", show_default=False)]
@@ -106,10 +102,8 @@ def settings(ctx: typer.Context, **given: Any) -> Config:
 
 def extraction_settings(ctx: typer.Context, **given: Any) -> Config:
     """``settings`` for a command that extracts: the taxonomy and aliases files are read now (an
-    error names the file and the line), the embeddings extra must be there when asked for, all
-    before any work."""
+    error names the file and the line), before any work."""
     from onrecord.errors import LexiconError
-    from onrecord.extraction.embeddings import INSTALL_HINT, embeddings_available
     from onrecord.identity.registry import SpeakerRegistry
     from onrecord.lexicons.taxonomy import load_taxonomy
 
@@ -121,8 +115,6 @@ def extraction_settings(ctx: typer.Context, **given: Any) -> Config:
             SpeakerRegistry.load(config.aliases)
     except (LexiconError, OSError) as e:
         fail(str(e))
-    if config.embeddings and not embeddings_available():
-        fail(INSTALL_HINT)
     return config
 
 

@@ -13,7 +13,6 @@ from rich.markup import escape
 
 from onrecord.cli.common import (
     AliasesOption,
-    EmbeddingsOption,
     FormatOption,
     ModelOption,
     OutputFormat,
@@ -65,7 +64,6 @@ def extract(
     workers: WorkersOption = 1,
     taxonomy: TaxonomyOption = None,
     aliases: AliasesOption = None,
-    embeddings: EmbeddingsOption = None,
     stance_url: StanceUrlOption = None,
     stance_model: StanceModelOption = None,
 ) -> None:
@@ -74,7 +72,7 @@ def extract(
     jsonl prints one line per article (records keep their ids); json prints one object for
     one article and an array for several; table and csv print one row per statement.  Problems
     with a document are reported on stderr and in its "errors"; the exit code is 1 if any failed."""
-    config = extraction_settings(ctx, model=model, taxonomy=taxonomy, aliases=aliases, embeddings=embeddings,
+    config = extraction_settings(ctx, model=model, taxonomy=taxonomy, aliases=aliases,
                                  stance_url=stance_url, stance_model=stance_model)
     from onrecord.extraction.pipeline import extract_articles
     from onrecord.readers import iter_articles

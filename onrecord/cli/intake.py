@@ -11,7 +11,6 @@ import typer
 from onrecord.cli.common import (
     AliasesOption,
     DbOption,
-    EmbeddingsOption,
     ModelOption,
     StanceModelOption,
     StanceUrlOption,
@@ -34,7 +33,6 @@ def watch(
     model: ModelOption = None,
     taxonomy: TaxonomyOption = None,
     aliases: AliasesOption = None,
-    embeddings: EmbeddingsOption = None,
     stance_url: StanceUrlOption = None,
     stance_model: StanceModelOption = None,
 ) -> None:
@@ -47,7 +45,7 @@ def watch(
     from onrecord.intake import Watch
     from onrecord.readers.web import read_sources
 
-    config = extraction_settings(ctx, db=db, model=model, taxonomy=taxonomy, aliases=aliases, embeddings=embeddings,
+    config = extraction_settings(ctx, db=db, model=model, taxonomy=taxonomy, aliases=aliases,
                                  stance_url=stance_url, stance_model=stance_model)
     try:
         found = read_sources(sources)

@@ -18,7 +18,6 @@ from onrecord.cli.common import (
     AliasesOption,
     AllOption,
     DbOption,
-    EmbeddingsOption,
     FormatOption,
     LimitOption,
     ModelOption,
@@ -66,7 +65,6 @@ def ingest(
     force: Annotated[bool, typer.Option("--force", help="extract again what is stored already")] = False,
     taxonomy: TaxonomyOption = None,
     aliases: AliasesOption = None,
-    embeddings: EmbeddingsOption = None,
     stance_url: StanceUrlOption = None,
     stance_model: StanceModelOption = None,
 ) -> None:
@@ -75,7 +73,7 @@ def ingest(
     Idempotent (an article stored with the same content is skipped) and resumable (stop it
     any way, run it again: nothing lost, nothing twice).  Documents that fail are recorded in
     the runs table and summarised at the end; the exit code is then 1."""
-    config = extraction_settings(ctx, db=db, model=model, taxonomy=taxonomy, aliases=aliases, embeddings=embeddings,
+    config = extraction_settings(ctx, db=db, model=model, taxonomy=taxonomy, aliases=aliases,
                                  stance_url=stance_url, stance_model=stance_model)
     ledger = open_ledger(ctx, db, config, create=True)
     columns = (

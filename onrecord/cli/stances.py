@@ -20,10 +20,12 @@ from onrecord.cli.common import (
     open_ledger,
 )
 
-POSITION_COLUMNS = ["date", "issue", "stance", "evidence", "kind/time", "quote", "outlet"]
+POSITION_COLUMNS = ["date", "issue", "stance", "confidence", "evidence", "kind/time", "quote", "outlet"]
 # one line a shift; --quotes adds what was said before and after (json and csv carry every field)
 SHIFT_COLUMNS = ["after_date", "speaker", "issue", "shift", "after_article", "before_date", "before_article"]
 SHIFT_QUOTE_COLUMNS = ["after_date", "speaker", "issue", "shift", "before_quote", "after_quote"]
+SHIFT_TITLES = {"reversal": "reversals (between accepting and rejecting)",
+                "qualification": "qualifications (support ↔ conditional, a weaker kind)"}
 SpeakerArgument = Annotated[str | None, typer.Argument(
     help="part of the speaker's name, an alias, or the speaker id", show_default=False)]
 # the earlier spelling, kept working: `positions --speaker NAME` is `positions NAME`
@@ -56,8 +58,9 @@ def positions(
     format: FormatOption = OutputFormat.table,
     speaker: OldSpeakerOption = None,
 ) -> None:
-    """A speaker's stance per issue over time: each statement once, oldest first; a person's
-    label (onrecord label) wins over the rules and is marked "(human)"."""
+    """A speaker's stance per issue over time: each statement once, oldest first, with the
+    stance's confidence; a person's label (onrecord label) wins over the rules and is marked
+    "(human)"."""
     from onrecord.errors import OnRecordError
     from onrecord.ledger.stances import entry_row
     from onrecord.timeline.charts import plot_timelines
@@ -96,23 +99,35 @@ def shifts(
     since: SinceOption = None,
     speaker: Annotated[str | None, typer.Option(help="part of the speaker's name, an alias, or the id")] = None,
     issue: IssueOption = None,
+    weaker: Annotated[bool, typer.Option("--weaker", help="also the weaker kind: support ↔ conditional")] = False,
     quotes: Annotated[bool, typer.Option("--quotes", help="the table shows both quotes too")] = False,
     db: DbOption = None,
     format: FormatOption = OutputFormat.table,
 ) -> None:
-    """Changes of stance, newest first: the speaker's previous stance on the issue and the new one,
-    one line each (--quotes: with what was said before and after; json and csv give every field)."""
+    """Changes of position: a speaker's position on an issue on one day against an earlier day's,
+    from confident statements only, never two statements of one day or one article.  Reversals
+    (between accepting and rejecting), ranked by confidence and distance in time; with --weaker
+    also the qualifications (support ↔ conditional), shown apart; both quotes and articles."""
     from onrecord.ledger.stances import shift_row
 
     ledger = open_ledger(ctx, db)
-    rows = [shift_row(s) for s in ledger.shifts(since=since, speaker=speaker, issue=issue)]
-    if format is OutputFormat.table:
-        for r in rows:
-            r["shift"] = f"{r['from']} → {r['to']}"
-    emit(rows, format, SHIFT_QUOTE_COLUMNS if quotes else SHIFT_COLUMNS)
-    if format is OutputFormat.table:
-        note(f"{len(rows)} shifts" if rows else "no shifts: no speaker's stance on an issue changed"
+    rows = [shift_row(s) for s in ledger.shifts(since=since, speaker=speaker, issue=issue, weaker=weaker)]
+    if format is not OutputFormat.table:
+        emit(rows, format, SHIFT_COLUMNS + ["confidence", "before_quote", "after_quote"])
+        return
+    for r in rows:
+        r["shift"] = f"{r['from']} → {r['to']}"
+    columns = SHIFT_QUOTE_COLUMNS if quotes else SHIFT_COLUMNS
+    for kind, title in SHIFT_TITLES.items():
+        shown = [r for r in rows if r["kind"] == kind]
+        if shown:
+            emit(shown, format, columns, title=title)
+    if not rows:
+        note("no shifts: no speaker's position on an issue changed between two days"
              + (" in what matches the filters" if since or speaker or issue else ""))
+    else:
+        note(f"{sum(r['kind'] == 'reversal' for r in rows)} reversals, "
+             f"{sum(r['kind'] == 'qualification' for r in rows)} qualifications")
 
 
 def label(

@@ -11,7 +11,7 @@ listed as requirements.
 Pipeline order (``pipeline.COMPONENTS``), after the model's own components:
 
     onrecord_quotes → onrecord_cues → onrecord_statements → onrecord_earlier → onrecord_speakers
-    → onrecord_context → onrecord_issues → onrecord_statement_issues → [onrecord_issue_embeddings]
+    → onrecord_context → onrecord_issues → onrecord_statement_issues
     → onrecord_stances → onrecord_records
 """
 
@@ -23,8 +23,6 @@ from onrecord.extraction import extensions  # noqa: F401  (declares the extensio
 from onrecord.extraction.context.occasion import ContextFinder
 from onrecord.extraction.cues import CueMarker
 from onrecord.extraction.earlier import earlier_component
-from onrecord.extraction.embeddings import DEFAULT_ADD_AT, DEFAULT_DROP_BELOW, DEFAULT_MARGIN, IssueEmbeddings
-from onrecord.extraction.issue_embeddings import IssueEmbeddingsRefiner
 from onrecord.extraction.issue_tags import IssueTagger
 from onrecord.extraction.quotes import quotes_component
 from onrecord.extraction.records import RecordWriter
@@ -96,17 +94,6 @@ def make_issues(nlp: Language, name: str, taxonomy_path: str | None) -> IssueTag
 )
 def make_statement_issues(nlp: Language, name: str, taxonomy_path: str | None) -> StatementIssueTagger:
     return StatementIssueTagger(load_taxonomy(taxonomy_path))
-
-
-@Language.factory(
-    "onrecord_issue_embeddings",
-    default_config={"taxonomy_path": None, "add_at": DEFAULT_ADD_AT, "margin": DEFAULT_MARGIN,
-                    "drop_below": DEFAULT_DROP_BELOW},
-    requires=[STATEMENTS], assigns=[STATEMENTS],
-)
-def make_issue_embeddings(nlp: Language, name: str, taxonomy_path: str | None, add_at: float, margin: float,
-                          drop_below: float) -> IssueEmbeddingsRefiner:
-    return IssueEmbeddingsRefiner(IssueEmbeddings(load_taxonomy(taxonomy_path)), add_at, margin, drop_below)
 
 
 @Language.factory(

@@ -2,9 +2,9 @@
 
 ``Found`` is made by ``onrecord_statements`` (and ``onrecord_earlier``) and filled in by each later
 stage, one field group per stage: the speaker (``onrecord_speakers``), the occasion
-(``onrecord_context``: a ``StatementContext``), the issues (``onrecord_statement_issues``, refined by
-``onrecord_issue_embeddings``) and the stances (``onrecord_stances``).  ``onrecord_records`` turns it
-into a ``Statement``.  It holds spaCy tokens and spans, so it never leaves the process.
+(``onrecord_context``: a ``StatementContext``), the issues (``onrecord_statement_issues``) and the
+stances (``onrecord_stances``).  ``onrecord_records`` turns it into a ``Statement``.  It holds
+spaCy tokens and spans, so it never leaves the process.
 """
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ class Found:
     members: list[str] = field(default_factory=list)
     # onrecord_context
     context: StatementContext | None = None
-    # onrecord_statement_issues, onrecord_issue_embeddings
+    # onrecord_statement_issues
     issues: list[str] = field(default_factory=list)
     issue_notes: dict[str, str] = field(default_factory=dict)  # how an issue was found, when not by a trigger
     # onrecord_stances

@@ -86,6 +86,8 @@ class IssueMatcher:
             self._add(nlp, f"trigger:{issue.id}", issue.lemmas + issue.phrases, issue.patterns)
             self._add(nlp, f"for:{issue.id}", issue.for_phrases, ())
             self._add(nlp, f"against:{issue.id}", issue.against_phrases, ())
+            self._add(nlp, f"except:{issue.id}", issue.except_phrases, ())
+            self._add(nlp, f"aspect:{issue.id}", issue.aspect_phrases, ())
 
     def _add(self, nlp: Language, key: str, phrases: Sequence[Phrase], raw: Sequence[RawPattern]) -> None:
         patterns = phrase_patterns(nlp, [p.text for p in phrases]) if phrases else []
@@ -96,14 +98,21 @@ class IssueMatcher:
             self.matcher.add(key, patterns)
 
     def hits(self, doc: Doc | Span) -> list[IssueHit]:
-        """Every trigger and content match, sorted by position."""
+        """Every trigger and content match, sorted by position.  Exception rule: a trigger inside
+        one of its issue's ``except`` phrases does not count ("land swap" is no prisoner swap)."""
         found: dict[tuple[str, int, int], IssueHit] = {}
+        excepted: dict[str, list[tuple[int, int]]] = {}
         for span in self.matcher(doc, as_spans=True):
             role, issue = span.label_.split(":", 1)
+            if role == "except":
+                excepted.setdefault(issue, []).append((span.start, span.end))
+                continue
             found[(span.label_, span.start, span.end)] = IssueHit(
                 issue, role, span.start, span.end, span.start_char, span.end_char, span.text  # type: ignore[arg-type]
             )
-        return sorted(found.values(), key=lambda h: (h.start, -(h.end - h.start), h.issue, h.role))
+        kept = [h for h in found.values() if h.role != "trigger" or not any(
+            s < h.end and h.start < e for s, e in excepted.get(h.issue, []))]
+        return sorted(kept, key=lambda h: (h.start, -(h.end - h.start), h.issue, h.role))
 
 
 def issue_matcher(nlp: Language, taxonomy: Taxonomy) -> IssueMatcher:

@@ -30,11 +30,10 @@ COMPONENTS = (
     "onrecord_context",  # venue, addressee, translator, when
     "onrecord_issues",  # the taxonomy's triggers in the article
     "onrecord_statement_issues",  # each statement's issues
-    "onrecord_issue_embeddings",  # optional: issues refined by sentence embeddings
     "onrecord_stances",  # a stance per statement and issue
     "onrecord_records",  # Statement records with speaker ids
 )
-TAXONOMY_USERS = {"onrecord_issues", "onrecord_statement_issues", "onrecord_issue_embeddings", "onrecord_stances"}
+TAXONOMY_USERS = {"onrecord_issues", "onrecord_statement_issues", "onrecord_stances"}
 ALIASES_USERS = {"onrecord_speakers", "onrecord_records"}
 
 
@@ -50,19 +49,15 @@ def component_config(name: str, config: Config) -> dict[str, Any]:
     return values
 
 
-def wanted(name: str, config: Config) -> bool:
-    return name != "onrecord_issue_embeddings" or config.embeddings
-
-
 def build_nlp(config: Config | None = None) -> Language:
     """Load ``config.model`` and add our components after it (``config.taxonomy``: a user's issue
     taxonomy instead of the bundled war-and-peace-talks one; ``config.aliases``: pinned speaker
-    identities; ``config.embeddings`` and the stance endpoint).  Default: ``Config()``, the
+    identities; the stance endpoint).  Default: ``Config()``, the
     environment's settings."""
     config = config or Config()
     nlp = spacy.load(config.model)
     for name in COMPONENTS:
-        if name not in nlp.pipe_names and wanted(name, config):
+        if name not in nlp.pipe_names:
             nlp.add_pipe(name, config=component_config(name, config))
     classifier = nlp.get_pipe("onrecord_stances").classifier if "onrecord_stances" in nlp.pipe_names else None
     if classifier is not None and config.stance_api_key:
@@ -164,7 +159,7 @@ def extract_article(article: Article, nlp: Language | None = None, config: Confi
 def extract(text: str, date: str | None = None, *, config: Config | None = None,
             **options: Unpack[PipelineOptions]) -> list[Statement]:
     """Statements of a plain text (offsets index ``text``).  ``options`` are those of
-    ``onrecord extract`` (model, taxonomy, aliases, embeddings, stance_url, stance_model) over
+    ``onrecord extract`` (model, taxonomy, aliases, stance_url, stance_model) over
     ``config`` (default: the environment's settings)."""
     config = (config or Config()).merged(**options)
     return extract_article(Article(id="text", text=text, date=date), load_nlp(config))

@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from onrecord.extraction.found import Found
-from onrecord.extraction.issue_tags import issues_in_ranges
+from onrecord.extraction.issue_tags import IssueHit, issues_in_ranges
 from onrecord.lexicons.taxonomy import Taxonomy
 
 
@@ -70,6 +70,27 @@ def inherit_issues(statements: Sequence[Mapping[str, Any]]) -> list[dict[str, An
 
 
 
+def occasion_hits(doc: Doc, hits: Sequence[IssueHit], content: Sequence[tuple[int, int]],
+                  occasions: frozenset[str]) -> set[IssueHit]:
+    """Occasion rule: outside the quote, a trigger in a phrase that names the occasion ("During
+    the talks with the German chancellor, Zelenskyy said …", "on the sidelines of the summit")
+    says where the statement was made, not what it is about."""
+    out: set[IssueHit] = set()
+    if not occasions:
+        return out
+    for hit in hits:
+        if hit.role != "trigger" or any(s <= hit.start_char < e for s, e in content):
+            continue
+        token = doc[hit.start]
+        for ancestor in token.ancestors:
+            if any(s <= ancestor.idx < e for s, e in content) or ancestor.pos_ in {"VERB", "AUX"}:
+                break
+            if ancestor.lower_ in occasions and ancestor.dep_ in {"prep", "pobj", "npadvmod"}:
+                out.add(hit)
+                break
+    return out
+
+
 class StatementIssueTagger:
     """The ``onrecord_statement_issues`` component."""
 
@@ -85,8 +106,9 @@ class StatementIssueTagger:
             around = attribution_range(doc, f)
             if around is not None:
                 ranges.append(around)
+            occasion = occasion_hits(doc, hits, f.content, self.taxonomy.occasions)
             rows.append({
-                "issues": issues_in_ranges(hits, ranges, self.taxonomy),
+                "issues": issues_in_ranges([h for h in hits if h not in occasion], ranges, self.taxonomy),
                 "speaker": {"name": f.speaker_name},
                 "cue": {"class": f.cue_class},
                 "quote": {"text": " ".join(doc.text[s:e] for s, e in sorted(f.content))},

@@ -20,7 +20,8 @@ from onrecord.ledger.ingest import Extractor, Progress, default_extractor, inges
 from onrecord.ledger.records import IngestReport, QuoteCluster, Results, SpeakerQuote, StatementRecord
 from onrecord.lexicons.taxonomy import canonical_issue
 from onrecord.model.article import Article
-from onrecord.timeline.stances import Shift, StanceEntry
+from onrecord.timeline.shifts import Shift
+from onrecord.timeline.stances import StanceEntry
 
 if TYPE_CHECKING:
     from onrecord.readers.web import Fetcher, WebSource
@@ -88,7 +89,7 @@ class Ledger:
         pages, RSS/Atom feeds, sitemaps: see ``ingest_web``), extract, store.  Articles stored
         already with the same content are skipped before extraction; ``force`` extracts them
         again (and fetches pages again in full).  ``options`` are those of ``onrecord ingest``
-        (model, taxonomy, aliases, embeddings, stance_url, stance_model) over the ledger's config."""
+        (model, taxonomy, aliases, stance_url, stance_model) over the ledger's config."""
         from onrecord.readers.web.urls import is_url
 
         paths = list(paths)
@@ -259,11 +260,12 @@ class Ledger:
         with self.engine.connect() as conn:
             return ledger_stances.speaker_timelines(conn, speaker, self.issue_id(issue))
 
-    def shifts(self, since: str | None = None, speaker: str | None = None, issue: str | None = None
-               ) -> list[Shift]:
-        """Changes of a speaker's stance on an issue, newest first."""
+    def shifts(self, since: str | None = None, speaker: str | None = None, issue: str | None = None,
+               weaker: bool = False) -> list[Shift]:
+        """Changes of a speaker's position on an issue, ranked by confidence and distance in time:
+        reversals, and with ``weaker`` the qualifications (support ↔ conditional) after them."""
         with self.engine.connect() as conn:
-            return ledger_stances.shifts(conn, since=since, speaker=speaker, issue=self.issue_id(issue))
+            return ledger_stances.shifts(conn, since=since, speaker=speaker, issue=self.issue_id(issue), weaker=weaker)
 
     def label_stance(self, statement_id: int, issue: str, label: str, note: str | None = None) -> None:
         """A person's stance label for one statement and issue; it wins over rules and models."""

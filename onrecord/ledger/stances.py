@@ -17,7 +17,8 @@ from onrecord.errors import NotFound
 from onrecord.ledger import query
 from onrecord.ledger.schema import stance_labels, statements
 from onrecord.model.stance import Stance, check_label, choose_stance
-from onrecord.timeline.stances import Shift, StanceEntry, find_shifts, statement_date, timeline
+from onrecord.timeline.shifts import Shift, find_shifts
+from onrecord.timeline.stances import StanceEntry, statement_date, timeline
 
 
 def label_stance(conn: Connection, statement_id: int, issue: str, label: str, note: str | None = None) -> None:
@@ -101,13 +102,17 @@ def speaker_timelines(conn: Connection, speaker: str, issue: str | None = None
     return {(sid, i): timeline(rows, sid, i) for sid, i in pairs}
 
 
-def shifts(conn: Connection, since: str | None = None, speaker: str | None = None, issue: str | None = None
-           ) -> list[Shift]:
-    """Shifts of stance, newest first (by the date of the later statement)."""
+def shifts(conn: Connection, since: str | None = None, speaker: str | None = None, issue: str | None = None,
+           weaker: bool = False) -> list[Shift]:
+    """Shifts of position, ranked: reversals, then by confidence and distance in time
+    (``timeline.shifts``); ``weaker`` adds the qualifications (support ↔ conditional) after
+    them; ``since`` keeps those whose later position is on or after that date."""
     found = find_shifts(position_statements(conn, speaker, issue))
+    if not weaker:
+        found = [s for s in found if s.kind == "reversal"]
     if since:
         found = [s for s in found if (s.after.date or "") >= since]
-    return sorted(found, key=lambda s: (s.after.date or "", s.after.index), reverse=True)
+    return found
 
 
 def entry_row(e: StanceEntry) -> dict[str, Any]:
@@ -115,6 +120,7 @@ def entry_row(e: StanceEntry) -> dict[str, Any]:
     st = e.statement
     return {
         "date": e.date, "issue": e.issue, "stance": e.label, "evidence": e.evidence,
+        "confidence": e.confidence, "reason": e.reason,
         "source": ((st.get("stances") or {}).get(e.issue) or {}).get("source"),
         "note": ((st.get("stances") or {}).get(e.issue) or {}).get("note"),
         "kind": e.kind, "time": e.time, "speaker": (st.get("speaker") or {}).get("name"),
@@ -124,10 +130,15 @@ def entry_row(e: StanceEntry) -> dict[str, Any]:
 
 
 def shift_row(s: Shift) -> dict[str, Any]:
+    """A shift as a flat row: its kind (reversal, or the weaker qualification), confidence and
+    distance in days, and both statements with their dates, quotes and articles."""
     return {
         "speaker": (s.after.statement.get("speaker") or {}).get("name"), "speaker_id": s.speaker_id,
-        "issue": s.issue, "from": s.from_label, "to": s.to_label,
+        "issue": s.issue, "from": s.from_label, "to": s.to_label, "kind": s.kind,
+        "confidence": round(s.confidence, 2), "days_apart": s.days_apart,
         "before_date": s.before.date, "after_date": s.after.date,
+        # "before": a position the article reports as held before its date (not that day's)
+        "before_time": s.before.time,
         "before_quote": s.before.quote, "after_quote": s.after.quote,
         "before_article": s.before.article_id, "after_article": s.after.article_id,
         "before_statement_id": s.before.statement.get("statement_id"),

@@ -1,8 +1,10 @@
 """Stance markers: the words and phrases the stance rules look for (``data/stance_markers.yaml``).
 
-Phrases (support, oppose, condition, concessive, otherwise) are matched on lemmas by the rules;
-word sets are single lowercased tokens; ``cue_signs`` gives a cue class its sign.  The file's
-format is the pydantic model ``StanceMarkersFile``; every error names the file and the line.
+Phrases (support, oppose, good, bad, condition, concessive, otherwise) are matched on lemmas by
+the rules; word sets are single lowercased tokens; ``cue_signs`` gives a cue class its sign and
+``cue_words`` a cue's own word; ``answers`` the sign of a short answer to a question; ``sides``
+the names that stand for one side (a speaker's, or the holder of a reported position).  The
+file's format is the pydantic model ``StanceMarkersFile``; every error names the file and the line.
 """
 
 from __future__ import annotations
@@ -28,17 +30,25 @@ from onrecord.lexicons.yaml_models import (
     read_yaml,
 )
 
-PHRASE_KEYS = ("support", "oppose", "condition", "concessive", "otherwise")
+PHRASE_KEYS = ("support", "oppose", "good", "bad", "condition", "concessive", "not_condition", "not_negation",
+               "otherwise")
 WORD_KEYS = ("requirement_verbs", "requirement_modals", "deal_nouns", "subject_pronouns", "contingent_modals",
-             "negators", "first_person")
+             "negators", "first_person", "negative_predicates", "deontic_modals", "hedges", "boundary_preps",
+             "occurrence_verbs", "speech_verbs", "question_words", "holder_nouns", "own_nouns", "against_words",
+             "for_words", "stance_copulas", "topic_nouns", "distancing", "topic_prepositions",
+             "topic_relations", "unconditional")
 
 
 @dataclass(frozen=True)
 class StanceMarkers:
     support: tuple[str, ...]
     oppose: tuple[str, ...]
+    good: tuple[str, ...]
+    bad: tuple[str, ...]
     condition: tuple[str, ...]
     concessive: tuple[str, ...]
+    not_condition: tuple[str, ...]
+    not_negation: tuple[str, ...]
     otherwise: tuple[str, ...]
     oppose_patterns: tuple[tuple[Mapping[str, Any], ...], ...]
     requirement_verbs: frozenset[str]
@@ -48,11 +58,37 @@ class StanceMarkers:
     contingent_modals: frozenset[str]
     negators: frozenset[str]
     first_person: frozenset[str]
+    negative_predicates: frozenset[str]
+    deontic_modals: frozenset[str]
+    hedges: frozenset[str]
+    boundary_preps: frozenset[str]
+    occurrence_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    question_words: frozenset[str]
+    holder_nouns: frozenset[str]
+    own_nouns: frozenset[str]
+    against_words: frozenset[str]
+    for_words: frozenset[str]
+    stance_copulas: frozenset[str]
+    topic_nouns: frozenset[str]
+    distancing: frozenset[str]
+    topic_prepositions: frozenset[str]
+    topic_relations: frozenset[str]
+    unconditional: frozenset[str]
     cue_signs: Mapping[str, int]
     declined_cues: frozenset[str]
     denied_cues: frozenset[str]
     asked_cues: frozenset[str]
+    cue_words: Mapping[str, int]
+    answers: Mapping[str, int]
+    sides: Mapping[str, str]  # a lowercased name → the side it stands for
     source: str = "stance_markers.yaml"
+
+    def side_of(self, name: str) -> str | None:
+        """The side a name stands for ("the Russian side" → Russia), or None."""
+        key = name.lower().strip()
+        key = key[4:] if key.startswith("the ") else key
+        return self.sides.get(key)
 
     def phrases(self) -> dict[str, tuple[str, ...]]:
         """The phrase lists by marker kind (the keys of the rules' Matcher)."""
@@ -74,8 +110,12 @@ class _WordLists(YamlModel):
 class PhrasesEntry(_WordLists):
     support: Words
     oppose: Words
+    good: Words
+    bad: Words
     condition: Words
     concessive: Words
+    not_condition: Words
+    not_negation: Words
     otherwise: Words
 
 
@@ -87,6 +127,29 @@ class WordsEntry(_WordLists):
     contingent_modals: Words
     negators: Words
     first_person: Words
+    negative_predicates: Words
+    deontic_modals: Words
+    hedges: Words
+    boundary_preps: Words
+    occurrence_verbs: Words
+    speech_verbs: Words
+    question_words: Words
+    holder_nouns: Words
+    own_nouns: Words
+    against_words: Words
+    for_words: Words
+    stance_copulas: Words
+    topic_nouns: Words
+    distancing: Words
+    topic_prepositions: Words
+    topic_relations: Words
+    unconditional: Words
+
+
+def _sign(value: str, what: str, key: str) -> str:
+    if value not in {"1", "-1", "+1"}:
+        raise NodeError(f"{what}: the sign of {key!r} must be 1 or -1", at=(key,))
+    return value
 
 
 class StanceMarkersFile(YamlModel):
@@ -101,14 +164,28 @@ class StanceMarkersFile(YamlModel):
     declined_cues: Words
     denied_cues: Words
     asked_cues: Words
+    cue_words: dict[str, Text]
+    answers: dict[str, Text]
+    sides: dict[str, Words]
 
-    @field_validator("cue_signs")
+    @field_validator("cue_signs", "cue_words", "answers")
     @classmethod
-    def _signs(cls, signs: dict[str, str]) -> dict[str, str]:
-        for cue_class, sign in signs.items():
-            if sign not in {"1", "-1", "+1"}:
-                raise NodeError(f"cue_signs: the sign of {cue_class!r} must be 1 or -1", at=(cue_class,))
+    def _signs(cls, signs: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+        for key, sign in signs.items():
+            _sign(sign, key_of(cls, info), key)
         return signs
+
+    @field_validator("sides")
+    @classmethod
+    def _one_side_per_name(cls, sides: dict[str, list[str]]) -> dict[str, list[str]]:
+        owner: dict[str, str] = {}
+        for side, names in sides.items():
+            for index, name in enumerate(names):
+                if name.lower() in owner:
+                    raise NodeError(f"sides: {name!r} already stands for {owner[name.lower()]!r}",
+                                    at=(side, index))
+                owner[name.lower()] = side
+        return sides
 
     @field_validator("declined_cues", "denied_cues", "asked_cues")
     @classmethod
@@ -132,6 +209,9 @@ def parse_stance_markers(text: str, source: str = "stance_markers.yaml") -> Stan
         declined_cues=frozenset(file.declined_cues),
         denied_cues=frozenset(file.denied_cues),
         asked_cues=frozenset(file.asked_cues),
+        cue_words={word.lower(): int(sign) for word, sign in file.cue_words.items()},
+        answers={word.lower(): int(sign) for word, sign in file.answers.items()},
+        sides={name.lower(): side for side, names in file.sides.items() for name in names},
         source=source,
     )
 

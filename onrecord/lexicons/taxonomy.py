@@ -39,7 +39,7 @@ from onrecord.model.stance import STANCE_LABELS
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 GAP = "..."
 GAP_WORDS = 3  # "end ... war": up to three words between
-Role = Literal["trigger", "for", "against"]
+Role = Literal["trigger", "for", "against", "aspect", "except"]
 
 
 # --- the data model ------------------------------------------------------------------------
@@ -81,6 +81,8 @@ class Issue:
     for_phrases: tuple[Phrase, ...] = ()
     against_phrases: tuple[Phrase, ...] = ()
     examples: tuple[Example, ...] = ()
+    except_phrases: tuple[Phrase, ...] = ()  # a trigger inside one of these does not count
+    aspect_phrases: tuple[Phrase, ...] = ()  # forms of the proposition: rejecting one is no oppose
 
 
 @dataclass(eq=False)
@@ -92,6 +94,7 @@ class Taxonomy:
     label: str
     source: str
     issues: dict[str, Issue]
+    occasions: frozenset[str] = frozenset()  # "during", "at", "sidelines": the occasion, not the topic
     # compiled forms of the taxonomy, kept by whoever compiles it (a Matcher per spaCy pipeline)
     compiled: dict[int, Any] = field(default_factory=dict, repr=False)
 
@@ -159,8 +162,10 @@ class TriggersEntry(YamlModel):
     lemmas: list[Lemma] = []
     phrases: list[PhraseText] = []
     patterns: list[TokenPattern] = []
+    # phrases in which a trigger word means something else ("land swap" is no prisoner swap)
+    except_: list[PhraseText] = Field(default=[], alias="except")
 
-    @field_validator("lemmas", "phrases")
+    @field_validator("lemmas", "phrases", "except_")
     @classmethod
     def _listed_once(cls, phrases: list[str], info: ValidationInfo) -> list[str]:
         return listed_once(phrases, key_of(cls, info), ignore_case=True)
@@ -177,8 +182,10 @@ class StanceEntry(YamlModel):
 
     for_: list[PhraseText] = Field(default=[], alias="for")
     against: list[PhraseText] = []
+    # one form of the proposition ("the Normandy format"): rejecting it is not rejecting the whole
+    aspects: list[PhraseText] = []
 
-    @field_validator("for_", "against")
+    @field_validator("for_", "against", "aspects")
     @classmethod
     def _listed_once(cls, phrases: list[str], info: ValidationInfo) -> list[str]:
         return listed_once(phrases, key_of(cls, info), ignore_case=True)
@@ -225,6 +232,8 @@ class TaxonomyFile(YamlModel):
     label: Text | None = None
     version: Any = None
     description: Any = None
+    # words that name the occasion of a statement, not its topic ("during the talks, he said …")
+    occasions: list[Text] = []
     issues: list[IssueEntry] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -249,7 +258,8 @@ def parse_taxonomy(text: str, source: str = "taxonomy.yaml") -> Taxonomy:
     document = read_yaml(text, source, TaxonomyError)
     file = document.validate(TaxonomyFile)
     issues = {entry.id: _issue(document, entry, ("issues", index)) for index, entry in enumerate(file.issues)}
-    return Taxonomy(file.taxonomy, file.label or file.taxonomy, source, issues)
+    return Taxonomy(file.taxonomy, file.label or file.taxonomy, source, issues,
+                    occasions=frozenset(w.lower() for w in file.occasions))
 
 
 def _issue(document: YamlDocument, entry: IssueEntry, at: NodePath) -> Issue:
@@ -267,8 +277,10 @@ def _issue(document: YamlDocument, entry: IssueEntry, at: NodePath) -> Issue:
                  lemmas=phrases(triggers.lemmas, "triggers", "lemmas"),
                  phrases=phrases(triggers.phrases, "triggers", "phrases"),
                  patterns=patterns,
+                 except_phrases=phrases(triggers.except_, "triggers", "except"),
                  for_phrases=phrases(entry.stance.for_, "stance", "for"),
                  against_phrases=phrases(entry.stance.against, "stance", "against"),
+                 aspect_phrases=phrases(entry.stance.aspects, "stance", "aspects"),
                  examples=examples)
 
 

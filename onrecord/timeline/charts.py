@@ -10,7 +10,8 @@ from datetime import date
 from pathlib import Path
 
 from onrecord.errors import ChartError, MissingExtra
-from onrecord.timeline.stances import INFORMATIVE, StanceEntry, date_key, shifts_in
+from onrecord.timeline.shifts import shifts_in
+from onrecord.timeline.stances import INFORMATIVE, StanceEntry, date_key
 
 LANES = ("support", "conditional", "oppose", "unclear")  # one row per issue, one lane per label
 COLORS = {"support": "#2e7d32", "conditional": "#ef8f00", "oppose": "#c62828", "unclear": "#9e9e9e"}
@@ -161,7 +162,7 @@ def timelines_svg(entries_by_issue: Mapping[str, Sequence[StanceEntry]], title: 
     for x, label in ticks:
         out.append(f'<text x="{x:.1f}" y="{axis_y}" text-anchor="middle" font-size="10">{esc(label)}</text>')
     out.append(f'<text x="10" y="{height - 10}" font-size="10" fill="#555555">hollow: a position reported '
-               "as held before; black ring: a shift from the previous stance</text>")
+               "as held before; black ring: a shift from the previous position</text>")
     out.append("</svg>")
     return "\n".join(out) + "\n"
 

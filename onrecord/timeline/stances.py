@@ -1,16 +1,16 @@
-"""Stance timelines: a speaker's stance on an issue, statement by statement, and its shifts.
+"""Stance timelines: a speaker's stance on an issue, statement by statement.
 
 Works on plain statement dicts (``Statement.to_dict()`` plus ``"article_id"``, optionally
-``"article_date"``, and ``"stances": {issue: {"label", "evidence", ...}}``), so the ledger, the
-CLI and the tests all feed it the same way.
+``"article_date"``, and ``"stances": {issue: {"label", "evidence", "confidence", ...}}``), so the
+ledger, the CLI and the tests all feed it the same way.
 
 Ordering: by ``said_on`` date ("2022" sorts at the start of 2022, "2024-11" at the start of
 November); a statement without a date takes its article's date.  On the same date a reported
 earlier position (``time: "before"``) comes before the statements of that day, then the input
 order decides.  Statements with no date at all come last, in input order.
 
-A shift is a change from the speaker's previous informative stance (support, oppose or
-conditional) on the issue; "unclear" neither makes nor breaks a shift.
+Positions and shifts are built from these entries in ``shifts.py``: only confident entries
+count (``StanceEntry.confident``).
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ from datetime import date
 from typing import Any
 
 INFORMATIVE = ("support", "conditional", "oppose")
+# An entry counts for positions and shifts from this confidence on; a person's label always
+# counts; a stance stored before confidences existed (None) does not, until it is extracted again.
+CONFIDENT = 0.7
 
 
 @dataclass
@@ -37,39 +40,23 @@ class StanceEntry:
     quote: str
     index: int  # the statement's position in the input list
     statement: dict[str, Any] = field(repr=False, default_factory=dict)
+    confidence: float | None = None
+    source: str = "rules"
+    reason: str | None = None
+    precision: str = "day"  # of the date: day, week, month, year
+
+    @property
+    def confident(self) -> bool:
+        """An informative stance sure enough to make a position: a person's label, or a
+        confidence of at least ``CONFIDENT``."""
+        if self.label not in INFORMATIVE:
+            return False
+        return self.source == "human" or (self.confidence is not None and self.confidence >= CONFIDENT)
 
     def to_dict(self) -> dict[str, Any]:
-        keys = ("speaker_id", "issue", "label", "evidence", "date", "kind", "time", "article_id", "quote")
+        keys = ("speaker_id", "issue", "label", "evidence", "date", "kind", "time", "article_id", "quote",
+                "confidence", "reason")
         return {k: getattr(self, k) for k in (*keys, "index")}
-
-
-@dataclass
-class Shift:
-    """A change of stance between two statements of one speaker on one issue."""
-
-    speaker_id: str
-    issue: str
-    before: StanceEntry
-    after: StanceEntry
-
-    @property
-    def from_label(self) -> str:
-        return self.before.label
-
-    @property
-    def to_label(self) -> str:
-        return self.after.label
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "speaker_id": self.speaker_id,
-            "issue": self.issue,
-            "from": self.from_label,
-            "to": self.to_label,
-            "before": self.before.to_dict(),
-            "after": self.after.to_dict(),
-            "articles": [self.before.article_id, self.after.article_id],
-        }
 
 
 # --- dates and order -----------------------------------------------------------------------
@@ -118,10 +105,14 @@ def order_key(entry: StanceEntry) -> tuple[int, date, int, int]:
 
 def speaker_ids(statement: Mapping[str, Any]) -> list[str]:
     """Who a statement speaks for: its speaker's id (or name) and, for a joint statement
-    ("Putin and Zelensky said …"), each member."""
+    ("Putin and Zelensky said …"), each member.  A speaker the registry refused (typed
+    ``unknown``, no id: "unknown", "anyone", "our state") speaks for no one whose positions can
+    be followed: its statements under one name would make shifts between different people."""
     speaker = statement.get("speaker") or {}
     if isinstance(speaker, str):
         return [speaker]
+    if speaker.get("type") == "unknown" and not speaker.get("id"):
+        return [str(m) for m in speaker.get("members") or []]
     ids = [str(speaker.get("id") or speaker.get("name") or "")]
     ids += [str(m) for m in speaker.get("members") or []]
     return [i for i in dict.fromkeys(ids) if i]
@@ -131,7 +122,7 @@ def _same_speaker(a: str, b: str) -> bool:
     return a.casefold() == b.casefold()
 
 
-# --- timelines and shifts ------------------------------------------------------------------
+# --- timelines -----------------------------------------------------------------------------
 
 
 def _entry(statement: Mapping[str, Any], index: int, speaker_id: str, issue: str,
@@ -142,6 +133,10 @@ def _entry(statement: Mapping[str, Any], index: int, speaker_id: str, issue: str
     if isinstance(stance, str):
         stance = {"label": stance}
     quote = statement.get("quote") or {}
+    said_on = statement.get("said_on")
+    has_said_on = isinstance(said_on, Mapping) and said_on.get("date")
+    precision = str(said_on.get("precision") or "day") if has_said_on else "day"  # type: ignore[union-attr]
+    confidence = stance.get("confidence")
     return StanceEntry(
         speaker_id=speaker_id,
         issue=issue,
@@ -154,6 +149,10 @@ def _entry(statement: Mapping[str, Any], index: int, speaker_id: str, issue: str
         quote=quote.get("text", "") if isinstance(quote, Mapping) else str(quote),
         index=index,
         statement=dict(statement),
+        confidence=float(confidence) if confidence is not None else None,
+        source=str(stance.get("source") or "rules"),
+        reason=stance.get("reason"),
+        precision=precision,
     )
 
 
@@ -172,34 +171,6 @@ def timeline(
         if entry is not None:
             entries.append(entry)
     return sorted(entries, key=order_key)
-
-
-def shifts_in(entries: Sequence[StanceEntry]) -> list[Shift]:
-    """Shift rule: an informative stance that differs from the previous informative one."""
-    out = []
-    previous: StanceEntry | None = None
-    for entry in entries:
-        if entry.label not in INFORMATIVE:
-            continue
-        if previous is not None and entry.label != previous.label:
-            out.append(Shift(entry.speaker_id, entry.issue, previous, entry))
-        previous = entry
-    return out
-
-
-def find_shifts(
-    statements: Sequence[Mapping[str, Any]], article_dates: Mapping[str, str] | None = None
-) -> list[Shift]:
-    """Every shift of every speaker on every issue, by speaker, issue and time."""
-    pairs: dict[tuple[str, str], None] = {}
-    for statement in statements:
-        for issue in statement.get("stances") or {}:
-            for speaker in speaker_ids(statement):
-                pairs[(speaker, issue)] = None
-    out = []
-    for speaker, issue in pairs:
-        out.extend(shifts_in(timeline(statements, speaker, issue, article_dates)))
-    return out
 
 
 def timelines_by_issue(

@@ -295,9 +295,10 @@ def positions(request: Request, speaker: Annotated[str, Query(min_length=1, max_
                           for (sid, i), entries in timelines.items()]}
 
 
-@router.get("/shifts", summary="Changes of stance, newest first")
+@router.get("/shifts", summary="Changes of position, ranked; weaker=true adds support ↔ conditional")
 def shifts(request: Request, since: DateQuery = None,
            speaker: Annotated[str | None, Query(max_length=200, pattern=NO_NUL)] = None,
-           issue: Annotated[str | None, Query(max_length=64, pattern=NO_NUL)] = None) -> dict[str, Any]:
-    found = _ledger(request).shifts(since=_iso(since), speaker=speaker, issue=issue)
+           issue: Annotated[str | None, Query(max_length=64, pattern=NO_NUL)] = None,
+           weaker: bool = False) -> dict[str, Any]:
+    found = _ledger(request).shifts(since=_iso(since), speaker=speaker, issue=issue, weaker=weaker)
     return {"items": [shift_row(s) for s in found]}

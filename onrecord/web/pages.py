@@ -102,7 +102,7 @@ def speaker_page(request: Request, speaker_id: Annotated[str, Path(max_length=25
         by_issue.setdefault(issue, []).extend(entries)
     charts = [{"issue": issue, "svg": Markup(timelines_svg({issue: entries})), "points": len(entries)}
               for issue, entries in by_issue.items()]  # timelines_svg escapes every text it writes
-    shifts = [shift_row(s) for s in ledger.shifts(speaker=speaker_id)]
+    shifts = [shift_row(s) for s in ledger.shifts(speaker=speaker_id, weaker=True)]  # shown apart by kind
     return _render(request, "speaker.html", {"speaker": speaker, "charts": charts, "shifts": shifts,
                                              "statements": page.items})
 

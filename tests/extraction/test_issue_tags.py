@@ -354,3 +354,60 @@ def test_canonical_issue_resolves_aliases_and_keeps_unknown_names():
     assert canonical_issue("nato") == "nato"
     assert canonical_issue("dredging") == "dredging"  # another taxonomy's issue, kept as it is
     assert canonical_issue(None) is None
+
+
+# --- exceptions, occasions and the vocabulary of talks --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "issue"),
+    [
+        ("The Normandy format is the only platform for a settlement.", "negotiations"),
+        ("Both sides must implement the Minsk agreements.", "negotiations"),
+        ("We call on the Trilateral Contact Group to meet.", "negotiations"),
+        ("The shelling must stop: stop the shelling now.", "ceasefire"),
+        ("He wants to stop the bloodshed.", "ceasefire"),
+        ("Partners sent armaments and aircraft.", "weapons_permissions"),
+        ("The next swap should bring everyone home.", "prisoners_humanitarian"),
+        ("Our Euro-Atlantic course remains the same.", "nato"),
+        ("Kyiv wants its land back.", "territory"),
+        ("The alliance must not expand eastward by one inch.", "nato"),
+        ("Every state has the right to choose its alliances.", "nato"),
+        ("Do they want to see us in the EU or NATO?", "nato"),
+        ("Nobody will recognize the occupied land de jure.", "territory"),
+    ],
+)
+def test_the_vocabulary_of_formats_and_fighting(nlp, tax, text, issue):
+    assert issue in tag_text(nlp, text, tax)
+
+
+@pytest.mark.parametrize(
+    ("text", "issue"),
+    [
+        ("A land swap was never on the table.", "prisoners_humanitarian"),  # land, not prisoners
+        ("Gas is a geopolitical weapon for the Kremlin.", "weapons_permissions"),
+        ("The NATO summit opens in Madrid.", "negotiations"),
+        ("We thank our partners for their diplomatic support.", "negotiations"),
+        ("They will live on this land alone.", "territory"),  # a place, not whose land
+        ("The refusal was a de facto consent to the aggression.", "territory"),  # 'in effect'
+        ("NATO countries raised their defence spending.", "nato"),  # the alliance, not joining it
+    ],
+)
+def test_a_trigger_inside_an_exception_does_not_count(nlp, tax, text, issue):
+    assert issue not in tag_text(nlp, text, tax)
+
+
+def test_except_phrases_in_a_user_taxonomy(nlp):
+    text = MINIMAL.replace("      phrases: [shipping ... channel]",
+                           "      phrases: [shipping ... channel]\n      except: [silt fence]")
+    harbour = parse_taxonomy(text)
+    assert tag_text(nlp, "The silt blocks the quay.", harbour) == ["dredging"]
+    assert tag_text(nlp, "They built a silt fence.", harbour) == []
+
+
+def test_the_occasion_of_a_statement_is_not_its_topic(statements_of):
+    said = statements_of("During the talks with the prime minister, Ana Silva said the harvest was good.")
+    assert said and said[0].issues == []
+    # a topic outside the quote still counts
+    said = statements_of("Ana Silva said the harvest was good, adding that the talks must resume.")
+    assert any("negotiations" in s.issues for s in said)

@@ -14,6 +14,7 @@ from shared_path import SHARED
 from onrecord.config import Config
 from onrecord.extraction.stances.classify import RuleStance, StanceClassifier, stances_for
 from onrecord.extraction.stances.llm import OpenAICompatibleStance, parse_model_answer
+from onrecord.extraction.stances.reading import Speaker
 from onrecord.extraction.stances.rules import stance_for
 from onrecord.lexicons.taxonomy import load_taxonomy
 from onrecord.model.stance import Stance, choose_stance
@@ -202,8 +203,11 @@ def test_question_after_the_issue_leaves_the_issue_alone(stance):
     assert s.label == "support"
 
 
-def test_issue_named_outside_the_quote_reads_the_whole_quote(stance):
-    assert stance("they welcomed it", "ceasefire").label == "support"
+def test_issue_named_outside_the_quote_reads_the_whole_quote(nlp, tax):
+    # a joint statement: "they" are the speakers themselves
+    s = stance_for("they welcomed it", "ceasefire", "assert", False, tax, nlp=nlp,
+                   speaker=Speaker("Ana Silva and Roman Ilic", group=True))
+    assert s.label == "support" and s.confidence is not None and s.confidence < 0.7
 
 
 def test_sentences_that_disagree_leave_it_unclear(stance):
@@ -323,16 +327,27 @@ def test_rule_stance_is_a_classifier(nlp, tax):
 
 
 def test_openai_compatible_endpoint(nlp, tax):
-    answer = '{"label": "support", "evidence": ["ready to", "words not in the text"]}'
+    answer = ('{"label": "support", "evidence": ["ready to", "words not in the text"], "confidence": 0.8, '
+              '"reason": "ready to talk"}')
     with FakeServer(answer) as server:
         model = OpenAICompatibleStance(server.url, "tiny-model", api_key="k1", fallback=RuleStance(nlp))
         s = model.classify("We are ready to talk.", "negotiations", "assert", False, tax)
     assert s.label == "support" and s.source == "model"
     assert s.evidence == ["ready to"]  # only the statement's own words
+    assert s.confidence == 0.8 and s.reason == "ready to talk"
     body = server.requests[0]
     assert body["model"] == "tiny-model" and body["temperature"] == 0
     assert "The warring sides should negotiate now" in body["messages"][1]["content"]
+    # the prompt asks for the rules' labels, with evidence and a confidence, precision first
+    system = body["messages"][0]["content"]
+    assert all(label in system for label in ("support", "oppose", "conditional", "unclear"))
+    assert "evidence" in system and "confidence" in system and "someone else's position" in system
     assert server.headers[0]["Authorization"] == "Bearer k1"
+
+
+def test_a_model_confidence_out_of_range_is_dropped():
+    s = parse_model_answer('{"label": "oppose", "evidence": [], "confidence": 7}', "text")
+    assert s.label == "oppose" and s.confidence is None
 
 
 def test_answer_wrapped_in_prose_is_read(nlp, tax):
@@ -385,6 +400,7 @@ def test_pipeline_asks_a_configured_endpoint(tax):
         nlp = build_nlp(config)
         statements = statements_of(nlp('"We will never cede an inch of our land," Ana Silva said.'))
     assert statements[0].stances["territory"] == {"label": "oppose", "evidence": ["never"], "source": "model"}
+    # no confidence in the answer: the stance is shown, but makes no position
     assert server.requests and server.requests[0]["model"] == "tiny-model"
     assert server.headers[0]["Authorization"] == "Bearer sk-test-31337"  # the key reaches the endpoint
     assert "sk-test-31337" not in nlp.config.to_str()  # and stays out of the pipeline's config

@@ -246,3 +246,20 @@ def test_an_issue_alias_names_the_issue(positions_ledger: Ledger, tmp_path: Path
         assert list(by_alias) == [("person:a-silva", "territory")]
         assert [s.issue for s in ledger.shifts(issue="land_question")] == ["territory"]
         assert ledger.positions("Silva", "no_such_issue") == {}
+
+
+def test_a_shift_row_says_when_the_earlier_position_was_held_before_its_date() -> None:
+    from onrecord.ledger.stances import shift_row
+    from onrecord.timeline.shifts import find_shifts
+
+    def said(label: str, time: str, article: str) -> dict:
+        return {"kind": "direct", "quote": {"text": label, "start": 0, "end": 1, "segments": []},
+                "speaker": {"name": "Ana Silva", "type": "person", "id": "person:a-silva", "members": []},
+                "said_on": {"date": "2025-07-10", "precision": "day", "text": "", "assumed": False},
+                "time": time, "issues": ["territory"], "article_id": article,
+                "stances": {"territory": {"label": label, "evidence": [], "source": "rules", "confidence": 0.9}}}
+
+    (shift,) = find_shifts([said("oppose", "before", "a"), said("conditional", "now", "a")])
+    row = shift_row(shift)
+    # the article's own account of a change: one date, but the earlier position is not that day's
+    assert row["before_date"] == row["after_date"] and row["before_time"] == "before"

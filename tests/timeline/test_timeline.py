@@ -1,4 +1,5 @@
-"""Timelines and shifts over small statement dicts we write; the SVG chart; the seed's shift."""
+"""Timelines, positions and shifts over small statement dicts we write; the SVG chart; the seed's
+shift."""
 
 from __future__ import annotations
 
@@ -9,25 +10,31 @@ import pytest
 from shared_path import SHARED
 
 from onrecord.timeline.charts import plot_timelines, timelines_svg
-from onrecord.timeline.stances import date_key, find_shifts, timeline, timelines_by_issue
+from onrecord.timeline.shifts import find_shifts, positions
+from onrecord.timeline.stances import date_key, timeline, timelines_by_issue
 
 SEED = SHARED / "seed"
 
 
 def st(speaker: str, said_on: str | None, label: str | None, issue: str = "territory", *, time: str = "now",
-       kind: str = "direct", article: str = "a1", quote: str = "…", members: list[str] | None = None,
-       article_date: str | None = None) -> dict:
-    """A statement dict in ``Statement.to_dict()`` shape with what positions need."""
+       kind: str = "direct", article: str | None = None, quote: str = "…", members: list[str] | None = None,
+       article_date: str | None = None, confidence: float | None = 0.9, source: str = "rules",
+       precision: str = "day") -> dict:
+    """A statement dict in ``Statement.to_dict()`` shape with what positions need; each in an
+    article of its own unless told (statements of one article make no shift)."""
+    stance = {"label": label, "evidence": [], "source": source}
+    if confidence is not None:
+        stance["confidence"] = confidence
     d = {
         "kind": kind,
         "quote": {"text": quote, "start": 0, "end": len(quote), "segments": []},
         "cue": {"text": "said", "start": 0, "end": 4, "lemma": "say", "class": "assert"},
         "speaker": {"name": speaker, "type": "person", "mention": None, "id": None, "members": members or []},
-        "said_on": {"date": said_on, "precision": "day", "text": "", "assumed": False} if said_on else None,
+        "said_on": {"date": said_on, "precision": precision, "text": "", "assumed": False} if said_on else None,
         "time": time,
         "issues": [issue] if label else [],
-        "stances": {issue: {"label": label, "evidence": []}} if label else {},
-        "article_id": article,
+        "stances": {issue: stance} if label else {},
+        "article_id": article or f"article-{said_on}-{quote}-{label}",
     }
     if article_date:
         d["article_date"] = article_date
@@ -106,6 +113,7 @@ def test_shift_links_both_statements_and_their_articles():
     assert shift.before.index == 1 and shift.after.index == 0  # positions in the input list
     d = shift.to_dict()
     assert d["articles"] == ["earlier", "later"] and d["from"] == "oppose" and d["to"] == "conditional"
+    assert d["kind"] == "reversal" and d["confidence"] == 0.9 and d["days_apart"] == 274
 
 
 def test_no_shift_while_the_stance_holds():
@@ -152,8 +160,9 @@ def test_joint_statement_counts_for_each_member():
 
 def _entries():
     statements = [
-        st("Mara Holt", None, "oppose", time="before", kind="reported_position", article_date="2024-03-01"),
-        st("Mara Holt", "2024-03-01", "conditional", quote="<a & b>"),
+        st("Mara Holt", None, "oppose", time="before", kind="reported_position", article_date="2024-03-01",
+           article="a1"),
+        st("Mara Holt", "2024-03-01", "conditional", quote="<a & b>", article="a1"),
         st("Mara Holt", "2024-01-10", "support", issue="nato"),
         st("Mara Holt", None, "unclear", issue="nato"),
     ]
@@ -215,10 +224,106 @@ def test_seed_shift_from_the_earlier_position_to_s1(nlp):
                                       (earlier["text"], "reported_position", "before", None)):
         stance = stance_for(text, "territory", "assert" if kind == "direct" else None, False, tax, nlp=nlp)
         d = st("Volodymyr Zelensky", said_on, stance.label, kind=kind, time=time, quote=text,
-               article="000_4318a879f6337696", article_date=gold["article"]["date"])
+               article="000_4318a879f6337696", article_date=gold["article"]["date"], confidence=stance.confidence)
         d["stances"]["territory"]["evidence"] = stance.evidence
         statements.append(d)
     (shift,) = find_shifts(statements)
-    assert (shift.from_label, shift.to_label) == ("oppose", "conditional")
+    assert (shift.from_label, shift.to_label, shift.kind) == ("oppose", "conditional", "reversal")
     assert shift.before.kind == "reported_position" and shift.after.quote == s1["quote"]
+    # one article: allowed only because it reports the earlier position as held before
     assert shift.to_dict()["articles"] == ["000_4318a879f6337696", "000_4318a879f6337696"]
+
+
+# --- positions per occasion and shifts a user can believe -----------------------------------
+
+
+def test_a_day_whose_statements_disagree_has_no_position():
+    day = [st("Mara Holt", "2022-02-17", "oppose", issue="nato", quote="not now"),
+           st("Mara Holt", "2022-02-17", "support", issue="nato", quote="our goal"),
+           st("Mara Holt", "2022-02-17", "oppose", issue="nato", quote="not yet")]
+    (position,) = positions(timeline(day, "Mara Holt", "nato"))
+    assert position.label is None and len(position.entries) == 3
+    assert find_shifts(day) == []  # never a shift from statements of one day
+
+
+def test_support_and_a_conditional_support_of_one_day_are_the_conditional():
+    day = [st("Mara Holt", "2024-05-02", "support", quote="we want talks"),
+           st("Mara Holt", "2024-05-02", "conditional", quote="only if Kyiv is at the table")]
+    assert [p.label for p in positions(timeline(day, "Mara Holt", "territory"))] == ["conditional"]
+
+
+def test_no_shift_between_statements_of_one_article_on_different_days():
+    statements = [st("Mara Holt", "2024-05-01", "support", article="one"),
+                  st("Mara Holt", "2024-05-06", "oppose", article="one")]
+    assert find_shifts(statements) == []
+
+
+def test_no_shift_between_dates_that_may_be_the_same_day():
+    statements = [st("Mara Holt", "2024", "support", precision="year"),
+                  st("Mara Holt", "2024-06-03", "oppose")]
+    assert find_shifts(statements) == []
+    statements[0]["said_on"]["date"] = "2023"
+    assert len(find_shifts(statements)) == 1
+
+
+def test_only_confident_statements_make_positions():
+    unsure = [st("Mara Holt", "2024-01-01", "support"), st("Mara Holt", "2024-02-01", "oppose", confidence=0.5)]
+    assert find_shifts(unsure) == []
+    # a stance stored before confidences existed counts only once it is extracted again
+    old = [st("Mara Holt", "2024-01-01", "support", confidence=None), st("Mara Holt", "2024-02-01", "oppose")]
+    assert find_shifts(old) == []
+    # a person's label always counts
+    human = [st("Mara Holt", "2024-01-01", "support", confidence=None, source="human"),
+             st("Mara Holt", "2024-02-01", "oppose")]
+    assert len(find_shifts(human)) == 1
+
+
+def test_support_to_conditional_is_a_weaker_kind_ranked_after_reversals():
+    statements = [
+        st("Mara Holt", "2024-01-01", "support", issue="nato", quote="we are ready to join at any moment"),
+        st("Mara Holt", "2024-01-05", "conditional", issue="nato"),  # qualification, sure
+        st("Ivo Rask", "2024-01-01", "support", confidence=0.75),
+        st("Ivo Rask", "2024-03-01", "oppose", confidence=0.75),  # reversal, less sure
+    ]
+    shifts = find_shifts(statements)
+    assert [(s.speaker_id, s.kind) for s in shifts] == [("Ivo Rask", "reversal"), ("Mara Holt", "qualification")]
+
+
+def test_surer_and_further_apart_rank_first():
+    statements = [
+        st("Mara Holt", "2024-01-01", "support"), st("Mara Holt", "2024-01-03", "oppose"),  # 2 days
+        st("Ivo Rask", "2023-01-01", "support"), st("Ivo Rask", "2024-01-01", "oppose"),  # a year
+        st("Ada Lin", "2024-01-01", "support", confidence=0.72), st("Ada Lin", "2025-01-01", "oppose"),
+    ]
+    shifts = find_shifts(statements)
+    assert [s.speaker_id for s in shifts] == ["Ivo Rask", "Mara Holt", "Ada Lin"]
+    assert [s.days_apart for s in shifts] == [365, 2, 366]
+
+
+def test_a_disagreeing_day_neither_makes_nor_breaks_a_shift():
+    statements = [st("Mara Holt", "2024-01-01", "support"),
+                  st("Mara Holt", "2024-02-01", "support", quote="x"), st("Mara Holt", "2024-02-01", "oppose"),
+                  st("Mara Holt", "2024-03-01", "oppose", quote="later")]
+    (shift,) = find_shifts(statements)
+    assert shift.before.date == "2024-01-01" and shift.after.quote == "later"
+
+
+def test_a_condition_after_a_support_that_said_nothing_of_conditions_is_no_shift():
+    said = [st("Mara Holt", "2024-01-01", "support", quote="we want talks"),
+            st("Mara Holt", "2024-02-01", "conditional", quote="talks only if they withdraw")]
+    assert find_shifts(said) == []
+    said[0]["quote"]["text"] = "we want talks without preconditions"
+    (shift,) = find_shifts(said)
+    assert shift.kind == "qualification"
+
+
+def test_no_shift_for_a_speaker_the_registry_refused():
+    # two different people's words under "unknown" are no one's change of position
+    statements = [st("unknown", "2024-05-01", "support", issue="negotiations"),
+                  st("unknown", "2024-06-01", "oppose", issue="negotiations")]
+    for s in statements:
+        s["speaker"]["type"] = "unknown"
+    assert find_shifts(statements) == []
+    for s in statements:
+        s["speaker"]["type"] = "person"  # the same words from a person the registry kept do shift
+    assert [sh.kind for sh in find_shifts(statements)] == ["reversal"]

@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from onrecord.extraction.issue_tags import parse_only
+from onrecord.extraction.stances.reading import Speaker
 from onrecord.extraction.stances.rules import stance_for
 from onrecord.lexicons.taxonomy import Taxonomy
 from onrecord.model.stance import Stance, choose_stance
@@ -51,7 +52,6 @@ class RuleStance:
         )
 
 
-
 def stances_for(
     statement_text: str,
     issues: Iterable[str],
@@ -60,6 +60,8 @@ def stances_for(
     taxonomy: Taxonomy,
     *,
     cue_text: str | None = None,
+    cue_lemma: str | None = None,
+    speaker: Speaker | None = None,
     classifier: StanceClassifier | None = None,
     human: Mapping[str, Stance | Mapping[str, Any] | str] | None = None,
     nlp: Language,
@@ -67,8 +69,8 @@ def stances_for(
 ) -> dict[str, Stance]:
     """The stance on each issue of a statement: the rules, a configured classifier's answer
     over them, and a human label over both.  ``parsed``: the statement's text already parsed
-    (cut from the article's parse), else it is parsed here.  ``dict`` keyed by issue id, ready for JSON via
-    ``Stance.to_dict``."""
+    (cut from the article's parse), else it is parsed here; ``speaker``: who speaks and for which
+    side.  ``dict`` keyed by issue id, ready for JSON via ``Stance.to_dict``."""
     human = human or {}
     doc = parsed if parsed is not None and parsed.text.rstrip() == statement_text.rstrip() else None
     if doc is None and statement_text.strip():
@@ -76,7 +78,7 @@ def stances_for(
     out: dict[str, Stance] = {}
     for issue_id in issues:
         rules = stance_for(statement_text, issue_id, cue_class, negated, taxonomy, cue_text=cue_text, nlp=nlp,
-                           doc=doc)
+                           doc=doc, cue_lemma=cue_lemma, speaker=speaker)
         model = None
         if classifier is not None and not isinstance(classifier, RuleStance) and issue_id not in human:
             model = classifier.classify(

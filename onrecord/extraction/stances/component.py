@@ -13,7 +13,9 @@ from spacy.tokens import Doc, Span
 from onrecord.errors import ConfigError
 from onrecord.extraction.found import Found
 from onrecord.extraction.stances.classify import RuleStance, StanceClassifier, stances_for
+from onrecord.extraction.stances.holders import speaker_sides
 from onrecord.extraction.stances.llm import OpenAICompatibleStance
+from onrecord.extraction.stances.reading import Speaker
 from onrecord.lexicons.taxonomy import Taxonomy
 
 
@@ -41,6 +43,19 @@ def statement_doc(doc: Doc, f: Found, text: str) -> Doc | None:
     return cut if cut.text.rstrip() == text.rstrip() else None
 
 
+def speakers_of(found: list[Found]) -> dict[str, Speaker]:
+    """Who speaks, per speaker name: the sides every description of them in the article names
+    ("President of Ukraine Volodymyr Zelenskyy" anywhere in it places "he" too)."""
+    mentions: dict[str, list[Span]] = {}
+    group: dict[str, bool] = {}
+    for f in found:
+        mentions.setdefault(f.speaker_name, [])
+        if f.mention is not None:
+            mentions[f.speaker_name].append(f.mention)
+        group[f.speaker_name] = group.get(f.speaker_name, False) or f.speaker_type == "group" or len(f.members) > 1
+    return {name: Speaker(name, speaker_sides(name, spans), group[name]) for name, spans in mentions.items()}
+
+
 class StanceTagger:
     """The ``onrecord_stances`` component; ``classifier`` None means the rules alone."""
 
@@ -50,13 +65,17 @@ class StanceTagger:
         self.classifier = classifier
 
     def __call__(self, doc: Doc) -> Doc:
-        for f in doc._.statements or []:
+        found: list[Found] = doc._.statements or []
+        speakers = speakers_of(found)
+        for f in found:
             if not f.issues:
                 continue
             cue_text = doc.text[f.cue_span[0] : f.cue_span[1]] if f.cue_span else None
             text = stance_text(doc, f)
             f.stances = stances_for(text, f.issues, f.cue_class, f.negated, self.taxonomy, cue_text=cue_text,
-                                    nlp=self.nlp, classifier=self.classifier, parsed=statement_doc(doc, f, text))
+                                    cue_lemma=f.cue.lemma_.lower() if f.cue is not None else None,
+                                    speaker=speakers.get(f.speaker_name), nlp=self.nlp,
+                                    classifier=self.classifier, parsed=statement_doc(doc, f, text))
             for issue_id, note in f.issue_notes.items():
                 stance = f.stances.get(issue_id)
                 if stance is not None:

@@ -14,11 +14,18 @@ from onrecord.lexicons.taxonomy import Issue, Taxonomy
 from onrecord.model.stance import STANCE_LABELS, Stance
 
 SYSTEM_PROMPT = (
-    "You label the stance a statement takes on a proposition. Reply with one JSON object and "
-    'nothing else: {"label": "support" | "oppose" | "conditional" | "unclear", "evidence": '
-    "[the statement's own words that decide the label]}. support: the speaker wants the "
-    "proposition; oppose: the speaker rejects it; conditional: accepts it only under a condition; "
-    "unclear: no position, or not enough to tell."
+    "You label the stance a statement's SPEAKER takes on a proposition. Reply with one JSON object "
+    'and nothing else: {"label": "support" | "oppose" | "conditional" | "unclear", "evidence": '
+    "[the statement's own words that decide the label, copied exactly], \"confidence\": a number "
+    'from 0 to 1 (how sure you are of the label), "reason": one short sentence}. '
+    "support: the speaker wants the proposition; oppose: the speaker rejects it; conditional: the "
+    "speaker accepts it only under a condition the statement states; unclear: the statement takes "
+    "no position on it. Precision first: answer unclear, with the reason, when the statement only "
+    "mentions the issue, reports facts or a discussion, asks a question it does not answer, states "
+    "someone else's position (\"Russia, which does not want Ukraine in NATO\" is Russia's, not the "
+    "speaker's), quotes an opponent's claim, or praises a person without a stance on the proposition. "
+    "A double negative is a positive (\"no signal that membership is not our goal\" supports); "
+    "\"if partners are not ready …, then …\" is conditional, not oppose."
 )
 
 
@@ -50,7 +57,7 @@ class OpenAICompatibleStance:
     ) -> dict[str, Any]:
         cue = (cue_class or "unknown") + (" (negated)" if negated else "")
         user = (f"Issue: {issue.label}\nProposition: {issue.proposition}\nSpeech cue class: {cue}\n"
-                f"Statement: {statement_text}")
+                f"Statement: {statement_text}\nLabels: {', '.join(STANCE_LABELS)}")
         return {
             "model": self.model,
             "temperature": 0,
@@ -100,8 +107,9 @@ class OpenAICompatibleStance:
 
 
 def parse_model_answer(content: str, statement_text: str) -> Stance:
-    """The model's JSON answer as a Stance; evidence keeps only words found in the statement.
-    A ValueError when the answer has no valid label."""
+    """The model's JSON answer as a Stance; evidence keeps only words found in the statement; a
+    confidence outside 0–1 or not a number is dropped (the stance then makes no position: see
+    ``timeline.stances.CONFIDENT``).  A ValueError when the answer has no valid label."""
     match = re.search(r"\{.*\}", content, re.S)
     if match is None:
         raise ModelAnswerError(f"no JSON object in the answer: {content[:80]!r}")
@@ -111,5 +119,12 @@ def parse_model_answer(content: str, statement_text: str) -> Stance:
         raise ModelAnswerError(f"unknown label {label!r} in the answer")
     lowered = statement_text.lower()
     evidence = [str(w) for w in answer.get("evidence") or [] if str(w).strip() and str(w).lower() in lowered]
-    return Stance(label, evidence, "model")  # type: ignore[arg-type]
+    try:
+        confidence: float | None = float(answer.get("confidence"))
+    except (TypeError, ValueError):
+        confidence = None
+    if confidence is not None and not 0.0 <= confidence <= 1.0:
+        confidence = None
+    reason = str(answer["reason"]).strip()[:300] if answer.get("reason") else None
+    return Stance(label, evidence, "model", confidence=confidence, reason=reason)  # type: ignore[arg-type]
 

@@ -1,28 +1,34 @@
 """Stance: where a statement stands on an issue's proposition.
 
 Labels: ``support`` (the speaker wants the proposition), ``oppose`` (rejects it),
-``conditional`` (accepts it only under a condition), ``unclear``.  Every label comes with the
-words that decided it.
+``conditional`` (accepts it only under a condition), ``unclear``.  Precision first: a label only
+where the statement takes one; otherwise ``unclear``, with the reason.  Every stance comes with
+the words that decided it, a confidence and a reason.
 
 The default classifier is rule-based and works offline.  The rules run in this order, each one
-a function below:
+a function:
 
-1. ``rule_declined_cue``   — "wouldn't say whether …": the speaker declined, so unclear;
-2. ``rule_asked_cue``      — "asked whether …": a question states no position;
-3. ``rule_negated_cue``    — "did not claim that …": the content is not the speaker's;
-4. per sentence that mentions the issue (or every sentence, when none does):
-   0. ``rule_other_holder`` — "Russia, which does not want …": a relative clause holds its
-      antecedent's position, not the speaker's: unclear;
-   a. ``rule_condition``   — "if", "only if", "unless", "until", "in exchange for", "once",
+1. on the cue (``cue_rules.py``): ``rule_declined_cue`` ("wouldn't say whether …"),
+   ``rule_asked_cue`` ("asked whether …"), ``rule_negated_cue`` ("never claimed that …");
+2. per sentence that mentions the issue (or every sentence, when none does):
+   a. ``rule_holder``      — a clause whose subject is someone else states their position
+      ("Russia, which does not want …", "Russia refused to …"): unclear for the speaker, and
+      the position is recorded as ``reported`` for that holder (``holders.py``);
+   b. ``rule_distanced``   — "allegedly", "so-called": a claim the speaker does not take on;
+      ``rule_without``     — "impossible without X": conditional; X itself is required, so wanted;
+   c. ``rule_condition``   — "only if", "unless", "until", "in exchange for", "once",
       "otherwise" (before the issue), "…, and then X can …"; a condition that demands the
-      contrary of the proposition ("fight until the 1991 borders") is a refusal: oppose;
-   b. ``rule_requirement`` — "it must guarantee …": a requirement put on the deal, conditional;
-   c. ``rule_question``    — a question asserts nothing: unclear;
-   d. ``rule_polarity``    — signs multiplied along the issue's path in the parse: markers
-      ("ready to" +, "never" −, "unacceptable" −, "no concessions" −), negations (−), the
-      content's direction from the taxonomy ("give up" +, "get back" −), the cue's class
-      (vowed +, criticized −); without a marker the stance is unclear;
-5. ``rule_denied_cue``     — "denied that …": the content's stance reversed (oppose by default).
+      contrary of the proposition ("fight until the 1991 borders") is a refusal: oppose; a
+      condition on a forecast is no stance (``rule_stated_condition``);
+   d. ``rule_requirement`` — "it must guarantee …", "talks must be based on …": conditional;
+   e. ``rule_question``    — a question asserts nothing, unless the statement answers it
+      ("Will we give up Crimea? Never."); ``rule_open_question``: nor does "whether …";
+      ``rule_topic``: nor what is said of "the issue of Crimea";
+   f. ``rule_polarity``    — signs multiplied along the issue's path (``polarity.py``); then
+      ``rule_aspect``: rejecting one form of it ("the Normandy format") is no oppose;
+3. ``combine``: sentences that agree give their label, a condition anywhere makes it conditional,
+   sentences that disagree leave it unclear;
+4. ``rule_denied_cue``     — "denied that …": the content's stance reversed.
 
 A ``StanceClassifier`` can replace the rules (``classify.py``; ``llm.py`` asks an
 OpenAI-compatible endpoint), and a human label always wins (``model.stance.choose_stance``).
@@ -30,225 +36,50 @@ OpenAI-compatible endpoint), and a human label always wins (``model.stance.choos
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
 
-from onrecord.extraction.issue_tags import IssueHit, issue_hits, parse_only, phrase_patterns
-from onrecord.lexicons.stance_markers import load_stance_markers
-from onrecord.lexicons.taxonomy import Issue, Taxonomy, load_taxonomy
-from onrecord.model.stance import Stance, StanceLabel
+from onrecord.extraction.stances.conditions import (
+    in_protasis,
+    outside_conditions,
+    rule_condition,
+    rule_requirement,
+    rule_without,
+)
+from onrecord.extraction.stances.cue_rules import (
+    cue_lemma_of,
+    cue_sign,
+    rule_asked_cue,
+    rule_declined_cue,
+    rule_denied_cue,
+    rule_negated_cue,
+)
+from onrecord.extraction.stances.holders import CLAIM_VERBS, Holder, holder_of
+from onrecord.extraction.stances.polarity import (
+    NOT_NAMED,
+    UNPLACED_SIDE,
+    distanced,
+    polarity_factors,
+    rule_polarity,
+)
+from onrecord.extraction.stances.reading import MARKERS, Reading, Speaker, read
+from onrecord.lexicons.taxonomy import Taxonomy, load_taxonomy
+from onrecord.model.stance import Reported, Stance
 
-# --- the words the rules look for ------------------------------------------------------------
-# Data: lexicons/data/stance_markers.yaml (matched on lemmas, "won't" is "will not").
-MARKERS = load_stance_markers()
-
-# Dependency relations of words that operate on the word they hang from (auxiliaries, negation,
-# adverbs, predicative adjectives, determiners such as "no"): they scope over the issue.
-OPERATOR_DEPS = {"aux", "auxpass", "neg", "advmod", "acomp", "attr", "det", "amod", "prt", "npadvmod",
-                 "oprd", "expl"}
-# Arguments of the words on the issue's path: content words ("accept neutrality") live here.
-ARGUMENT_DEPS = {"dobj", "attr", "oprd", "pobj", "xcomp", "prep", "compound", "nsubj", "nsubjpass"}
-
-_MARKERS: dict[int, tuple[Language, Matcher]] = {}
-
-
-def marker_matcher(nlp: Language) -> Matcher:
-    """The marker lists compiled for a pipeline, once."""
-    cached = _MARKERS.get(id(nlp))
-    if cached is not None and cached[0] is nlp:
-        return cached[1]
-    matcher = Matcher(nlp.vocab)
-    for key, words in MARKERS.phrases().items():
-        matcher.add(key, phrase_patterns(nlp, words))
-    matcher.add("oppose", [[dict(t) for t in pattern] for pattern in MARKERS.oppose_patterns])
-    _MARKERS[id(nlp)] = (nlp, matcher)
-    return matcher
+NO_MARKER = "no word in the statement takes a position on the issue"
 
 
-@dataclass
-class Sign:
-    """One factor of the polarity product: a word, its sign, and whether it alone can decide
-    (a marker or the cue) or only modifies (a negation, the content's direction)."""
 
-    text: str
-    sign: int
-    start: int  # token index, for evidence in text order
-    decides: bool
+def _words(sent: Span) -> list[Token]:
+    return [t for t in sent if not t.is_space and t.text not in {"”", "\"", "’", "'"}]
 
 
-@dataclass
-class Reading:
-    """A statement parsed for one issue: its sentences, the issue's matches and the markers."""
-
-    doc: Doc
-    issue: Issue
-    hits: list[IssueHit]
-    markers: dict[str, list[Span]]
-
-    def anchors(self, sent: Span) -> list[Token]:
-        """The tokens where the issue is mentioned in a sentence."""
-        return [self.doc[i] for h in self.hits if h.role == "trigger" and sent.start <= h.start < sent.end
-                for i in range(h.start, h.end)]
-
-    def content(self, sent: Span) -> list[tuple[Span, int]]:
-        """The issue's content phrases in a sentence with their direction (+1 for, -1 against)."""
-        return [(self.doc[h.start:h.end], 1 if h.role == "for" else -1) for h in self.hits
-                if h.role in ("for", "against") and sent.start <= h.start < sent.end]
-
-    def in_sent(self, key: str, sent: Span) -> list[Span]:
-        return [m for m in self.markers.get(key, []) if sent.start <= m.start < sent.end]
-
-
-def read(nlp: Language, text: str, issue: Issue, taxonomy: Taxonomy, doc: Doc | None = None) -> Reading:
-    """Parse the statement (unless already parsed) and find the issue's matches and the markers."""
-    if doc is None or doc.text.rstrip() != text.rstrip():
-        doc = parse_only(nlp, [text])[0]
-    hits = [h for h in issue_hits(doc, taxonomy, nlp) if h.issue == issue.id]
-    markers: dict[str, list[Span]] = {}
-    for span in marker_matcher(nlp)(doc, as_spans=True):
-        markers.setdefault(span.label_, []).append(span)
-    for key in markers:  # "only if" over "if", "will not" over "not"
-        markers[key] = sorted(filter_spans(markers[key]), key=lambda s: s.start)
-    return Reading(doc, issue, hits, markers)
-
-
-# --- rules on the cue ------------------------------------------------------------------------
-
-
-def rule_declined_cue(cue_class: str | None, cue_text: str | None) -> Stance | None:
-    """Declined cue: "wouldn't say whether he'd give up territory" takes no position."""
-    if cue_class in MARKERS.declined_cues:
-        return Stance("unclear", [cue_text or "declined"])
-    return None
-
-
-def rule_asked_cue(cue_class: str | None, cue_text: str | None) -> Stance | None:
-    """Asking cue: "asked whether Kyiv would accept a truce" states no position."""
-    if cue_class in MARKERS.asked_cues:
-        return Stance("unclear", [cue_text or "asked"])
-    return None
-
-
-def rule_negated_cue(negated: bool, cue_text: str | None) -> Stance | None:
-    """Negated cue: "never claimed that …" reports what the speaker did not say."""
-    if negated:
-        return Stance("unclear", [cue_text or "negated cue"])
-    return None
-
-
-def rule_denied_cue(stance: Stance, cue_class: str | None, cue_text: str | None) -> Stance:
-    """Denied cue: "denied that Kyiv would cede land" rejects the content; denying a refusal
-    ("denied that Kyiv would never negotiate") supports it."""
-    if cue_class not in MARKERS.denied_cues:
-        return stance
-    label: StanceLabel = "support" if stance.label == "oppose" else "oppose"
-    return Stance(label, [cue_text or "denied", *stance.evidence])
-
-
-def cue_sign(cue_class: str | None, cue_text: str | None) -> int:
-    if cue_class == "call" and cue_text and re.search(r"\bfor\b", cue_text.lower()):
-        return 1
-    return MARKERS.cue_signs.get(cue_class or "", 0)
-
-
-# --- rules on a sentence ---------------------------------------------------------------------
-
-
-def protasis_of(marker: Span) -> Span:
-    """The condition a marker introduces: the clause it marks ("if [we want to stop …]"), the
-    object of a preposition ("in exchange for [NATO membership]"), else up to the next comma."""
-    doc = marker.doc
-    last = marker[-1]
-    if last.dep_ == "mark" and last.head.i != last.i:
-        tokens = list(last.head.subtree)
-        return doc[tokens[0].i : tokens[-1].i + 1]
-    if last.dep_ in {"prep", "agent"} or last.pos_ == "ADP":
-        tokens = list(last.subtree)
-        if len(tokens) > 1:
-            return doc[tokens[0].i : tokens[-1].i + 1]
-    end = marker.end
-    sent_end = marker.sent.end
-    while end < sent_end and doc[end].text not in {",", ";", ":", ".", "?", "!"}:
-        end += 1
-    return doc[marker.start : end]
-
-
-def _inside(span: Span, outer: Span) -> bool:
-    return outer.start <= span.start and span.end <= outer.end
-
-
-def rule_condition(reading: Reading, sent: Span, anchors: Sequence[Token]) -> Stance | None:
-    """Condition rule: a condition in the sentence makes the stance conditional ("only if",
-    "in exchange for", "until", "once").  Maximal-demand sub-rule: when the condition is the
-    contrary of the proposition ("fight until the country is returned to its 1991 borders"),
-    nothing short of it is accepted, so the stance is oppose."""
-    concessive = reading.in_sent("concessive", sent)
-    against = [span for span, sign in reading.content(sent) if sign < 0]
-    found: list[str] = []
-    for marker in reading.in_sent("condition", sent):
-        if any(c.start <= marker.start < c.end for c in concessive):
-            continue  # "even if": the stance holds whatever happens
-        protasis = protasis_of(marker)
-        demanded = [a for a in against if _inside(a, protasis)]
-        if demanded:
-            return Stance("oppose", [marker.text, *(a.text for a in demanded)])
-        if anchors and all(protasis.start <= a.i < protasis.end for a in anchors):
-            # the issue is the condition, not what is conditioned ("if Putin agrees to a
-            # ceasefire, we are in good shape"): no condition on it
-            continue
-        found.append(marker.text)
-    # "otherwise" = "if not …": conditional for an issue named after it
-    for marker in reading.in_sent("otherwise", sent):
-        if any(a.i >= marker.end for a in anchors):
-            found.append(marker.text)
-    found.extend(contingent_then(sent))
-    return Stance("conditional", found) if found else None
-
-
-def contingent_then(sent: Span) -> list[str]:
-    """Contingent-sequence rule: "X, and then Ukraine can get back Y" makes Y depend on X
-    first: a "then" after "and" or a comma, over a modal verb."""
-    out = []
-    for token in sent:
-        if token.lower_ != "then" or token.i == sent.start:
-            continue
-        before = token.doc[token.i - 1]
-        modal = any(c.dep_ == "aux" and c.lemma_.lower() in MARKERS.contingent_modals for c in token.head.children)
-        if before.lower_ in {"and", ","} and modal:
-            out.append(f"{before.text} then" if before.lower_ == "and" else "then")
-    return out
-
-
-def rule_requirement(sent: Span, anchors: Sequence[Token]) -> Stance | None:
-    """Requirement rule: "it must guarantee Putin will not come back", "any deal should include
-    …": a requirement put on the deal makes the stance on it conditional."""
-    anchor_ids = {a.i for a in anchors}
-    for token in sent:
-        if token.lemma_.lower() not in MARKERS.requirement_verbs or token.i in anchor_ids:
-            continue
-        modals = [c for c in token.children if c.dep_ == "aux" and c.lemma_.lower() in MARKERS.requirement_modals]
-        modal = modals[0] if modals else None
-        subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if modal is None or subject is None:
-            continue
-        about_deal = (subject.lower_ in MARKERS.subject_pronouns or subject.lemma_.lower() in MARKERS.deal_nouns
-                      or any(t.i in anchor_ids for t in subject.subtree))
-        if about_deal:
-            return Stance("conditional", [modal.text, token.text])
-    return None
-
-
-def rule_question(sent: Span, anchors: Sequence[Token]) -> Stance | None:
-    """Question rule: a question ("Would we ever cede Crimea?") asserts no position.  The
-    question starts at a wh-word that opens a clause ("…, how are we going to …?"), else at the
-    sentence start; the issue must be named inside it."""
-    words = [t for t in sent if not t.is_space and t.text not in {"”", "\"", "’", "'"}]
+def question_start(sent: Span) -> int | None:
+    """Where the question of a sentence ending in "?" starts: at a wh-word that opens a clause
+    ("…, how are we going to …?"), else at the sentence start; None if it is no question."""
+    words = _words(sent)
     if not words or words[-1].text != "?":
         return None
     start = sent.start
@@ -258,172 +89,266 @@ def rule_question(sent: Span, anchors: Sequence[Token]) -> Stance | None:
                         or before.lower_ == "so")
         if t.tag_ in {"WRB", "WP", "WDT"} and opens_clause:
             start = t.i
-    if anchors and not any(a.i >= start for a in anchors):
-        return None
-    return Stance("unclear", ["?"])
+    return start
 
 
-def scope_of(anchors: Sequence[Token]) -> tuple[set[int], set[int]]:
-    """The words that operate on the issue: its path up the parse to the root and the
-    operators hanging from that path ("not", "will", "ready"); and, wider, the arguments of the
-    path's words, where content words sit ("accept [neutrality]")."""
-    path: set[int] = set()
-    for anchor in anchors:
-        token = anchor
-        while token.i not in path:
-            path.add(token.i)
-            if token.head.i == token.i or is_own_clause(token):
-                break
-            token = token.head
-    operators = set(path)
-    arguments = set(path)
-    for i in path:
-        for child in anchors[0].doc[i].children:
-            if child.dep_ in OPERATOR_DEPS:
-                operators.add(child.i)
-            if child.dep_ in OPERATOR_DEPS | ARGUMENT_DEPS:
-                arguments.add(child.i)
-    return operators, arguments
-
-
-def is_own_clause(token: Token) -> bool:
-    """Clause rule: the operators of a clause do not reach into another clause that hangs from it.
-    A conjoined verb with its own subject is a separate assertion ("I don't know about Russia, but
-    we expect a ceasefire"); without its own subject it shares them ("will not give up land or
-    cede Crimea").  A relative clause is its own clause too: in "We, who want to join NATO, will
-    not wait forever" the "not" of "wait" says nothing about joining."""
-    if token.dep_ == "relcl":
-        return True
-    return token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and any(
-        c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
-
-
-def rule_polarity(reading: Reading, sent: Span, anchors: Sequence[Token], cue: tuple[str, int] | None
-                  ) -> Stance | None:
-    """Polarity rule: multiply the signs of the words that scope over the issue — markers
-    ("ready to" +1, "never" -1), negations (-1), "we will" (a commitment, +1), the cue's class
-    (vowed +1) and the direction of the content ("give up" +1, "get back" -1).  Positive is
-    support, negative oppose; with no marker, cue or commitment there is no stance (unclear)."""
-    operators, arguments = scope_of(anchors)
-    spans = [(s, 1, True) for s in reading.in_sent("support", sent)]
-    spans += [(s, -1, True) for s in reading.in_sent("oppose", sent)]
-    content = list(reading.content(sent))
-    spans += [(s, sign, False) for s, sign in content if not surrendered(s, sign, content)]
-    # one word counts once: the longest phrase wins ("no concessions" over "concession")
-    kept = {(s.start, s.end) for s in filter_spans([s for s, _, _ in spans])}
-    factors: list[Sign] = []
-    used: set[int] = set()
-    for span, sign, decides in spans:
-        if (span.start, span.end) not in kept:
-            continue
-        # markers and content may sit on an argument of the path ("offer [no concessions] on
-        # our land"); bare negations only count as operators (below)
-        if any(t.i in arguments for t in span):
-            factors.append(Sign(span.text, sign, span.start, decides))
-            used.update(range(span.start, span.end))
-            kept.discard((span.start, span.end))
-    for token in sent:
-        if token.i in used or token.i not in operators:
-            continue
-        if token.lower_ in MARKERS.negators or token.dep_ == "neg":
-            factors.append(Sign(token.text, -1, token.i, False))
-        elif is_commitment(token):
-            factors.append(Sign(token.text, 1, token.i, True))
-    if cue is not None:
-        factors.append(Sign(cue[0], cue[1], -1, True))
-    if not any(f.decides for f in factors):
-        return None
-    product = 1
-    for f in factors:
-        product *= f.sign
-    evidence = [f.text for f in sorted(factors, key=lambda f: f.start)]
-    return Stance("support" if product > 0 else "oppose", evidence)
-
-
-def surrendered(span: Span, sign: int, content: Sequence[tuple[Span, int]]) -> bool:
-    """Object rule: what a relinquishing phrase governs is what is given up, not a second
-    direction.  In "never give up our territorial integrity" the contrary content ("territorial
-    integrity") is the object of the content ("give up"): it must not flip the sign again."""
-    if sign >= 0:
-        return False
-    def governed_by(other: Span) -> bool:
-        # the parser sometimes makes the relinquishing noun the subject of the preposition-like
-        # verb that holds the object ("[compromises] concerning our territorial integrity")
-        head = other.root.head if other.root.dep_ in {"nsubj", "nsubjpass"} else other.root
-        return span.root.i != other.root.i and span.root.i in {t.i for t in head.subtree} and other.start < span.start
-
-    return any(other_sign > 0 and governed_by(other) for other, other_sign in content)
-
-
-def is_commitment(token: Token) -> bool:
-    """Commitment rule: "we will" / "I will" is a promise (a prediction with any other subject)."""
-    if token.lemma_.lower() not in {"will", "shall"} or token.dep_ != "aux":
-        return False
-    return any(c.dep_ == "nsubj" and c.lower_ in MARKERS.first_person for c in token.head.children)
-
-
-# --- putting the rules together -------------------------------------------------------------
-
-
-def _combine(stances: list[Stance]) -> Stance:
-    """One stance from the sentences: a condition anywhere makes it conditional; sentences that
-    agree give their label; sentences that disagree leave it unclear."""
-    conditional = [s for s in stances if s.label == "conditional"]
-    if conditional:
-        return Stance("conditional", [w for s in conditional for w in s.evidence])
-    decided = [s for s in stances if s.label in ("support", "oppose")]
-    labels = {s.label for s in decided}
-    if len(labels) == 1:
-        return Stance(decided[0].label, [w for s in decided for w in s.evidence])
-    if len(labels) > 1:
-        return Stance("unclear", [w for s in decided for w in s.evidence], note="sentences disagree")
-    return Stance("unclear", [w for s in stances for w in s.evidence])
-
-
-def relative_clause_of(token: Token) -> Token | None:
-    """The head of the relative clause a token sits in ("which does not want …"), or None."""
-    for ancestor in (token, *token.ancestors):
-        if ancestor.dep_ == "relcl":
-            return ancestor
+def answer_sign(sent: Span) -> tuple[str, int] | None:
+    """A short answer opening the sentence after a question ("Never.", "Of course, …")."""
+    words = [t.lower_ for t in _words(sent)[:3]]
+    for n in (3, 2, 1):
+        phrase = " ".join(words[:n])
+        if phrase in MARKERS.answers:
+            return phrase, MARKERS.answers[phrase]
     return None
 
 
-def rule_other_holder(anchors: Sequence[Token]) -> Stance | None:
-    """Holder rule: a relative clause describes the noun it hangs from — in "Russia, which does not
-    want Ukraine to be a member of NATO" the position is Russia's, not the speaker's.  When every
-    mention of the issue sits in a relative clause whose antecedent is not "we" or "I", the
-    sentence takes no stance of the speaker's."""
+def rule_question(reading: Reading, sent: Span, anchors: Sequence[Token]) -> Stance | None:
+    """Question rule: a question ("Would we ever cede Crimea?") asserts no position, rhetorical
+    or not; the issue must be named inside it.  Answer rule: when the statement answers it at
+    once ("Will we give up Crimea? Never."), the answer's sign times the question's content
+    decides."""
+    start = question_start(sent)
+    if start is None or (anchors and not any(a.i >= start for a in anchors)):
+        return None
+    following = [s for s in reading.doc.sents if s.start == sent.end]
+    answer = answer_sign(following[0]) if following else None
+    if answer is not None:
+        factors, _ = polarity_factors(reading, sent, anchors, None)
+        sign = answer[1]
+        for f in factors:
+            sign *= f.sign
+        label = "support" if sign > 0 else "oppose"
+        return Stance(label, ["?", answer[0]], confidence=0.75, reason=f"a question answered '{answer[0]}': {label}")
+    return Stance("unclear", ["?"], confidence=0.85, reason="a question states no position")
+
+
+def rule_open_question(anchors: Sequence[Token]) -> Stance | None:
+    """Open-question rule: an embedded question ("whether we will ever give up Crimea is not for
+    today", "the question of whether to join the talks") asks, it does not assert: when every
+    mention of the issue sits in one, no position."""
     if not anchors:
         return None
-    holders = []
     for anchor in anchors:
-        clause = relative_clause_of(anchor)
+        clause = next((w for w in (anchor, *anchor.ancestors)
+                       if any(c.dep_ == "mark" and c.lower_ == "whether" for c in w.children)), None)
         if clause is None:
             return None
-        holders.append(clause.head)  # the antecedent: whose position the clause states
-    if any(h.lower_ in MARKERS.first_person or h.lower_ in {"us", "me", "our", "my"} for h in holders):
+    return Stance("unclear", ["whether"], confidence=0.8, reason="an open question ('whether …') states no position")
+
+
+def topic_of(anchor: Token) -> Token | None:
+    """The topic noun or preposition an issue mention is named under ("the issue of [Crimea]",
+    "the [NATO] question", "talks about [Crimea]", "in relation to [the occupied territories]"),
+    or None."""
+    for word in (anchor, *anchor.ancestors):
+        if word.dep_ not in {"pobj", "prep", "compound", "amod", "nmod", "pcomp"} and word.i != anchor.i:
+            break
+        if word.dep_ == "prep" and (word.lower_ in MARKERS.topic_prepositions
+                                    or word.head.lemma_.lower() in MARKERS.topic_relations):
+            return word
+    head = anchor
+    # through coordination too: "the issues of the end of the war, [deoccupation] of territories"
+    while head.dep_ in {"compound", "amod", "pobj", "prep", "nmod", "poss", "conj"} or head.i == anchor.i:
+        if head.i != anchor.i and head.pos_ in {"NOUN", "PROPN"} and head.lemma_.lower() in MARKERS.topic_nouns:
+            return head
+        if head.head.i == head.i:
+            return None
+        if head.dep_ == "pobj" and head.head.lower_ != "of":
+            return None
+        head = head.head
+    return head if head.lemma_.lower() in MARKERS.topic_nouns else None
+
+
+def _listed(anchor: Token) -> bool:
+    """The mention is one item of a coordination ("guarantees, neutrality and status")."""
+    return anchor.dep_ == "conj" or any(c.dep_ == "conj" for c in anchor.children)
+
+
+def rule_topic(reading: Reading, sent: Span, anchors: Sequence[Token]) -> Stance | None:
+    """Topic rule: an issue named as a topic ("the issue of the status of Crimea is proposed for
+    the talks", "we discussed the NATO question") is what is talked about; what is said of the
+    topic is no position on the proposition.  A topic that names the proposition's content ("the
+    issue of territorial integrity is important") is left to the other rules — unless it is one
+    item of a list of topics ("the issues of guarantees, neutrality and status remain the most
+    important"): an agenda, which says what is discussed, not what is wanted."""
+    if not anchors or any(topic_of(a) is None for a in anchors):
         return None
-    return Stance("unclear", [])
+    content = {i for span, _ in reading.content(sent) for i in range(span.start, span.end)}
+    if any(a.i in content and not _listed(a) for a in anchors):
+        return None
+    return Stance("unclear", [], confidence=0.7, reason="the issue is named as a topic, not as what is wanted")
 
 
-def sentence_stance(
-    reading: Reading, sent: Span, anchors: Sequence[Token], cue: tuple[str, int] | None, named: bool
-) -> Stance:
+def rule_holder(reading: Reading, sent: Span, anchors: Sequence[Token], holder: Holder,
+                cue: tuple[str, int] | None) -> Stance | None:
+    """Holder rule: when every mention of the issue sits in a clause whose subject is someone
+    else ("Russia, which does not want Ukraine in NATO", "Russia refused to hold the meeting"),
+    the sentence states that holder's position, not the speaker's: unclear for the speaker, and
+    the holder's position (by the same rules) is kept as ``reported``."""
+    if holder.kind != "other" or in_protasis(reading, sent, anchors):
+        return None  # a supposition about someone ("if partners are not ready …") is no report
+    theirs = (rule_condition(reading, sent, anchors) or rule_question(reading, sent, anchors)
+              or rule_polarity(reading, sent, anchors, None))
+    # "they say that we refuse to talk": a claim they make, not their position on the issue
+    claimed = holder.verb in CLAIM_VERBS
+    reported = Reported(holder.name, theirs.label, list(theirs.evidence)) \
+        if theirs is not None and theirs.label != "unclear" and not claimed else None
+    return Stance("unclear", [], confidence=0.8, reported=reported,
+                  reason=f"the position of {holder.name}, which the statement reports, not the speaker's")
+
+
+def _not_named(stance: Stance) -> Stance:
+    """A label decided on a sentence that does not name the issue is less sure (see polarity)."""
+    if stance.label != "unclear" and stance.confidence is not None:
+        stance.confidence = round(max(0.1, stance.confidence - NOT_NAMED), 2)
+        stance.reason = f"{stance.reason} (the issue is named outside this sentence)"
+    return stance
+
+
+def rule_distanced(reading: Reading, sent: Span, anchors: Sequence[Token]) -> Stance | None:
+    """Distancing rule: "their claims that we allegedly refused to talk" reports a claim the
+    speaker does not take on: no position of the speaker's."""
+    words = distanced(reading, sent, anchors) if anchors else []
+    if not words:
+        return None
+    return Stance("unclear", words, confidence=0.75, reason=f"the speaker distances themself ('{words[0]}')")
+
+
+MODALS = {"can", "could", "will", "would", "should", "must", "may", "might", "shall"}
+
+
+def _modal_clause(anchors: Sequence[Token]) -> bool:
+    """The issue's clause is put with a modal ("we can talk about the land if …")."""
+    for anchor in anchors:
+        verb = next((w for w in (anchor, *anchor.ancestors) if w.pos_ in {"VERB", "AUX"}), None)
+        if verb is not None and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+            return True
+    return False
+
+
+def rule_stated_condition(reading: Reading, sent: Span, anchors: Sequence[Token], holder: Holder,
+                          cue: tuple[str, int] | None) -> Stance | None:
+    """A condition binds a stance, not a forecast: the clause it conditions must state one — a
+    marker, a negation or the issue's content on the issue, a cue that takes a position, or a
+    subject who holds one ("we", a side).  "If it stays as it is, in a year it will invade
+    someone's territory again" conditions a forecast: no conditional stance.  A bare "if" over
+    the speaker's own proposal ("if we want to stop the war, we should …") is as sure as an
+    explicit condition; over anything else it may be a supposition, and stays below the
+    confidence positions need."""
+    stance = rule_condition(reading, sent, anchors)
+    if stance is None or stance.label != "conditional" or (stance.confidence or 0) <= 0.5:
+        return stance
+    factors, _ = polarity_factors(reading, sent, outside_conditions(reading, sent, anchors) or anchors, None)
+    # a forecast over the issue ("the guarantors will not sign … if …") is no stance to condition
+    bearing = [] if any(f.forecast for f in factors) else factors
+    own_proposal = holder.explicit and (any(f.decides for f in bearing) or _modal_clause(anchors))
+    if own_proposal and (stance.confidence or 0) < 0.75:
+        stance.confidence = 0.75
+        stance.reason = f"{stance.reason}: the speaker's own proposal"
+    if holder.explicit or holder.kind in {"own_side", "unknown"} or cue is not None or bearing:
+        return stance
+    return None
+
+
+def rule_aspect(reading: Reading, sent: Span, anchors: Sequence[Token], stance: Stance) -> Stance:
+    """Aspect rule: rejecting one form of the proposition ("we will not make do with the Normandy
+    format", "not another Budapest Memorandum") is not rejecting the proposition; wanting one is
+    wanting it.  Applies when every mention of the issue is inside such a form."""
+    if stance.label != "oppose" or not anchors:
+        return stance
+    forms = reading.aspects(sent)
+    if not all(any(f.start <= a.i < f.end for f in forms) for a in anchors):
+        return stance
+    names = ", ".join(dict.fromkeys(f.text for f in forms))
+    return Stance("unclear", stance.evidence, confidence=0.7,
+                  reason=f"rejects one form of it ({names}), not the proposition")
+
+
+BARE_CONDITIONS = {"if"}
+
+
+def is_weak_condition(stance: Stance) -> bool:
+    """Weak-condition rule: a bare "if" over no proposal of the speaker's may be a supposition
+    ("if Russia has questions, it is necessary to meet and talk"): noted, but it does not decide;
+    the other rules do (precision first: such conditionals were wrong more often than right on our
+    dev annotation).  An explicit condition ("only if", "once", "unless", "otherwise", "…, and
+    then") still decides, as does a condition on the issue's absence ("if partners are not ready
+    to see Ukraine in NATO, …": conditional, not the oppose its negation would give)."""
+    return (stance.label == "conditional" and stance.confidence is not None and 0.5 < stance.confidence < 0.7
+            and bool(stance.evidence) and all(w.lower() in BARE_CONDITIONS for w in stance.evidence))
+
+
+def sentence_stance(reading: Reading, sent: Span, anchors: Sequence[Token], cue: tuple[str, int] | None,
+                    named: bool) -> Stance:
     """The rules in order for one sentence; ``named`` is False when the issue is not named in
     the statement and the anchors are the sentence's root."""
-    rules = (
-        lambda: rule_other_holder(anchors if named else []),
-        lambda: rule_condition(reading, sent, anchors),
-        lambda: rule_requirement(sent, anchors if named else []),
-        lambda: rule_question(sent, anchors),
-        lambda: rule_polarity(reading, sent, anchors, cue),
-    )
-    for rule in rules:
+    holder = holder_of(outside_conditions(reading, sent, anchors) or anchors, reading.speaker)
+    if named and holder.kind in {"speaker", "own_side"}:
+        # a mention in someone else's clause ("…, as Russia calls NATO enlargement a reason") is
+        # theirs: the speaker's stance is read from the mentions in the speaker's own clauses
+        own = [a for a in anchors if holder_of([a], reading.speaker).kind in {"speaker", "own_side"}]
+        anchors = own or anchors
+    weak: Stance | None = None
+    for rule in (
+        lambda: rule_holder(reading, sent, anchors, holder, cue),
+        lambda: rule_distanced(reading, sent, anchors if named else []),
+        lambda: rule_without(sent, anchors if named else []),
+        lambda: rule_stated_condition(reading, sent, anchors, holder, cue),
+        lambda: rule_requirement(reading, sent, anchors if named else []),
+        lambda: rule_question(reading, sent, anchors),
+        lambda: rule_open_question(anchors if named else []),
+        lambda: rule_topic(reading, sent, anchors if named else []),
+    ):
         stance = rule()
+        if stance is not None and is_weak_condition(stance):
+            weak = weak or stance  # noted, but it does not decide
+            continue
         if stance is not None:
-            return stance
-    return Stance("unclear", [])
+            return _not_named(stance) if not named else stance
+    stance = rule_polarity(reading, sent, anchors, cue, named=named, own_clause=holder.explicit)
+    if stance is None:
+        reason = f"{NO_MARKER}; a weak condition ({', '.join(weak.evidence)}) decides nothing" if weak else NO_MARKER
+        return Stance("unclear", [], confidence=0.6, reason=reason)
+    if weak is not None:
+        stance.reason = f"{stance.reason}; a weak condition ({', '.join(weak.evidence)}) left aside"
+    stance = rule_aspect(reading, sent, anchors, stance)
+    if holder.kind == "unknown":
+        # "Ukraine will not give up …" from a speaker the article does not place on a side
+        stance.confidence = round(max(0.1, (stance.confidence or 0.5) - UNPLACED_SIDE), 2)
+        stance.reason = f"{stance.reason} (as the position of {holder.name}; the speaker's side is not stated)"
+    return stance
 
+
+def combine(stances: list[Stance]) -> Stance:
+    """One stance from the sentences: a condition anywhere makes it conditional (unless it is a
+    weak one beside a sure label); sentences that agree give their label; sentences that disagree
+    leave it unclear.  Positions reported for others are kept."""
+    reported = next((s.reported for s in stances if s.reported is not None), None)
+    decided = [s for s in stances if s.label != "unclear"]
+    sure = [s for s in decided if (s.confidence or 0) > 0.5]
+    conditional = [s for s in decided if s.label == "conditional"]
+    if conditional and (len(conditional) == len(decided) or any(s.confidence and s.confidence > 0.5
+                                                                for s in conditional) or not sure):
+        return _merged("conditional", conditional, reported)
+    decided = [s for s in decided if s.label != "conditional"]
+    labels = {s.label for s in decided}
+    if len(labels) == 1:
+        return _merged(decided[0].label, decided, reported)
+    if len(labels) > 1:
+        return Stance("unclear", [w for s in decided for w in s.evidence], note="sentences disagree",
+                      confidence=0.5, reason="its sentences disagree: "
+                      + "; ".join(s.reason or s.label for s in decided), reported=reported)
+    unclear = [s for s in stances if s.reason and s.reason != NO_MARKER] or stances
+    first = unclear[0] if unclear else Stance("unclear", confidence=0.6, reason=NO_MARKER)
+    return Stance("unclear", [w for s in stances for w in s.evidence], confidence=first.confidence,
+                  reason=first.reason, reported=reported)
+
+
+def _merged(label: str, stances: list[Stance], reported: Reported | None) -> Stance:
+    best = max(stances, key=lambda s: s.confidence or 0)
+    confidence = min(0.95, (best.confidence or 0.5) + 0.05 * (len(stances) - 1))  # sentences agreeing
+    return Stance(label, [w for s in stances for w in s.evidence], confidence=round(confidence, 2),  # type: ignore[arg-type]
+                  reason=best.reason, reported=reported)
 
 
 def stance_for(
@@ -435,21 +360,26 @@ def stance_for(
     *,
     nlp: Language,
     cue_text: str | None = None,
+    cue_lemma: str | None = None,
+    speaker: Speaker | None = None,
     doc: Doc | None = None,
 ) -> Stance:
     """The rule-based stance of a statement (its quote, or the reporter's sentence for a
-    reported position) on one issue, with the words that decided it.  ``doc``: the text
-    already parsed by ``nlp``, to parse once for several issues."""
+    reported position) on one issue, with the words that decided it, a confidence and a reason.
+    ``doc``: the text already parsed by ``nlp``, to parse once for several issues; ``speaker``:
+    who speaks and for which side (``holders.speaker_sides``); ``cue_lemma``: the cue's verb, else
+    read from ``cue_text``."""
     taxonomy = taxonomy or load_taxonomy()
     issue = taxonomy[issue_id]
-    for early in (rule_declined_cue(cue_class, cue_text), rule_asked_cue(cue_class, cue_text),
-                  rule_negated_cue(negated, cue_text)):
+    for early in (rule_declined_cue(cue_class, cue_text, statement_text),
+                  rule_asked_cue(cue_class, cue_text, statement_text), rule_negated_cue(negated, cue_text)):
         if early is not None:
             return early
     if not statement_text.strip():
-        return Stance("unclear", [])
-    reading = read(nlp, statement_text, issue, taxonomy, doc)
-    sign = cue_sign(cue_class, cue_text)
+        return Stance("unclear", [], confidence=0.9, reason="no words to read")
+    reading = read(nlp, statement_text, issue, taxonomy, doc, speaker)
+    lemma = cue_lemma or cue_lemma_of(nlp, cue_text)
+    sign = cue_sign(cue_class, cue_text, lemma, statement_text)
     cue = (cue_text or cue_class or "", sign) if sign else None
     sents = list(reading.doc.sents)
     mentioned = [(s, reading.anchors(s)) for s in sents]
@@ -459,6 +389,5 @@ def stance_for(
         # the issue is named outside the quote (in the attribution sentence, or a statement
         # before): every sentence counts, from its root
         mentioned = [(s, [s.root]) for s in sents]
-    stance = _combine([sentence_stance(reading, s, a, cue, named) for s, a in mentioned])
+    stance = combine([sentence_stance(reading, s, a, cue, named) for s, a in mentioned])
     return rule_denied_cue(stance, cue_class, cue_text)
-

@@ -1,0 +1,241 @@
+"""Stance rules for conditions: "only if", "in exchange for", "unless", "until", "otherwise",
+"impossible without", "…, and then X can …", and requirements put on a deal ("any deal must
+include …", "negotiations must be based on …")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from onrecord.extraction.stances.reading import MARKERS, Reading
+from onrecord.model.stance import Stance
+
+# A condition named by one of these is explicit; a bare "if" may be a supposition.
+STRONG_CONDITIONS = {"only if", "unless", "until", "in exchange for", "in return for", "provided that",
+                     "providing that", "as long as", "on condition that", "on the condition that",
+                     "only after", "only when", "only with", "once", "as soon as"}
+# Conditions only when they open a clause ("once the lists are agreed"): "was once" and "as long
+# as necessary" say when, not on what condition.
+CLAUSE_CONDITIONS = {"once", "as long as", "as soon as"}
+
+
+def _opens_clause(word: Token) -> bool:
+    """The word introduces a clause: marks it, or hangs from a verb that follows ("once a
+    ceasefire holds"), not inside a verb group ("that was once made") nor from a word before it
+    ("fight as long as necessary")."""
+    before = word.doc[word.i - 1] if word.i > 0 else None
+    # "was once made": the auxiliary before it belongs to the same verb
+    inside_verb = before is not None and before.pos_ == "AUX" and before.head.i == word.head.i
+    return word.dep_ == "mark" or (word.head.i > word.i and word.head.pos_ in {"VERB", "AUX"} and not inside_verb)
+
+
+def protasis_of(marker: Span) -> Span:
+    """The condition a marker introduces: the clause it marks ("if [we want to stop …]"), the
+    object of a preposition ("in exchange for [NATO membership]"), else up to the next comma."""
+    doc = marker.doc
+    last = marker[-1]
+    if last.dep_ == "mark" and last.head.i != last.i:
+        tokens = list(last.head.subtree)
+        end = tokens[-1].i + 1
+        if marker.start < marker.sent.root.i:
+            # a condition put first ends at its comma ("if A, if B, we …"), whatever the parse
+            end = max(end, next((t.i for t in doc[marker.end : marker.sent.root.i] if t.text == ","), end))
+        return doc[min(tokens[0].i, marker.start) : end]
+    if last.dep_ in {"prep", "agent"} or last.pos_ == "ADP":
+        tokens = list(last.subtree)
+        if len(tokens) > 1:
+            return doc[tokens[0].i : tokens[-1].i + 1]
+    end = marker.end
+    sent_end = marker.sent.end
+    while end < sent_end and doc[end].text not in {",", ";", ":", ".", "?", "!"}:
+        end += 1
+    return doc[marker.start : end]
+
+
+def _inside(span: Span, outer: Span) -> bool:
+    return outer.start <= span.start and span.end <= outer.end
+
+
+def _path(anchors: Sequence[Token]) -> set[int]:
+    out: set[int] = set()
+    for anchor in anchors:
+        out.update(t.i for t in (anchor, *anchor.ancestors))
+    return out
+
+
+def _negated_in_clause(token: Token) -> bool:
+    """The word a preposition hangs from, or its clause, is negative ("impossible without",
+    "cannot … without", "no deal without")."""
+    for word in (token, *token.ancestors):
+        if word.lower_ in MARKERS.negative_predicates:
+            return True
+        for child in word.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return True
+            if child.dep_ in {"acomp", "attr"} and child.lower_ in MARKERS.negative_predicates:
+                return True
+        if word.dep_ in {"ROOT", "ccomp", "advcl", "relcl"} or word.pos_ in {"VERB", "AUX"}:
+            break
+    return False
+
+
+def rule_without(sent: Span, anchors: Sequence[Token]) -> Stance | None:
+    """Double-negative condition rule: "impossible without the United States", "no deal without
+    Ukraine" mean "only with it", "we cannot talk about a ceasefire before the withdrawal" means
+    "only after it": what depends on it is conditional, and what it names is required, so wanted
+    ("peace is impossible without security guarantees" supports the guarantees).  The
+    preposition must bear on the issue: hang from its path, or hold it."""
+    path = _path(anchors)
+    for token in sent:
+        if token.lower_ not in {"without", "before"} or token.dep_ != "prep" or not _negated_in_clause(token.head):
+            continue
+        required = {t.i for t in token.subtree}
+        if anchors and token.head.i not in path and not any(a.i in required for a in anchors):
+            continue
+        if anchors and all(a.i in required for a in anchors):
+            return Stance("support", [token.text], confidence=0.7,
+                          reason="named as what cannot be done without: required, so wanted")
+        return Stance("conditional", [token.text], confidence=0.8,
+                      reason=f"only with what follows '{token.text}' (a double negative)")
+    return None
+
+
+def rule_condition(reading: Reading, sent: Span, anchors: Sequence[Token]) -> Stance | None:
+    """Condition rule: a condition in the sentence makes the stance conditional ("only if",
+    "in exchange for", "until", "once").  Maximal-demand sub-rule: when the condition is the
+    contrary of the proposition ("fight until the country is returned to its 1991 borders"),
+    nothing short of it is accepted, so the stance is oppose.  Protasis sub-rule: when the issue
+    is named only inside the condition, it is what the speaker's plan depends on, not what
+    depends on something: a condition on its absence ("if partners are not ready to see Ukraine
+    in NATO, …") is conditional, with low confidence; a condition on its presence ("if they agree
+    to a ceasefire, we are in good shape") is left to the other rules."""
+    concessive = reading.in_sent("concessive", sent)
+    against = [span for span, sign in reading.content(sent) if sign < 0]
+    found: list[str] = []
+    strong = False
+    # the issue named only inside conditions is what the sentence depends on: no other condition
+    # binds it ("if our people are killed, if a referendum is held in the occupied territories, …")
+    only_supposed = in_protasis(reading, sent, anchors)
+    unset = reading.in_sent("not_condition", sent)
+    for marker in reading.in_sent("condition", sent):
+        if any(c.start <= marker.start < c.end for c in concessive):
+            continue  # "even if": the stance holds whatever happens
+        if any(c.start <= marker.start < c.end for c in unset):
+            continue  # "until now", "once again", "if possible": no condition
+        if len(marker) == 1 and marker.root.dep_ in {"pcomp", "pobj"}:
+            continue  # "at once", "for once": no condition
+        if marker.text.lower() in CLAUSE_CONDITIONS and not _opens_clause(marker[-1]):
+            continue  # "that was once …", "fight as long as necessary": a time, no clause, no condition
+        after = marker.doc[marker.end] if marker.end < len(marker.doc) else None
+        if after is not None and after.lower_ == "possible":
+            continue  # "as soon as possible": urgency, no condition
+        protasis = protasis_of(marker)
+        demanded = [a for a in against if _inside(a, protasis)]
+        if demanded:
+            return Stance("oppose", [marker.text, *(a.text for a in demanded)], confidence=0.8,
+                          reason="nothing short of the contrary is accepted (a maximal demand)")
+        if anchors and all(protasis.start <= a.i < protasis.end for a in anchors):
+            if _negated_in_protasis(protasis, anchors, reading):
+                return Stance("conditional", [marker.text], confidence=0.5,
+                              reason="the issue is named only in a condition on its absence")
+            continue
+        if only_supposed:
+            continue
+        found.append(marker.text)
+        strong = strong or marker.text.lower() in STRONG_CONDITIONS
+    # "otherwise" = "if not …": conditional for an issue named after it
+    for marker in reading.in_sent("otherwise", sent):
+        if any(a.i >= marker.end for a in anchors):
+            found.append(marker.text)
+    then = contingent_then(sent)
+    found.extend(then)
+    if not found:
+        return None
+    # a bare "if" is often a supposition ("if this happens, there will be …"): below the
+    # confidence positions need (timeline.stances.CONFIDENT); an explicit condition is surer
+    confidence = 0.8 if strong else 0.6 if found == then else 0.65
+    return Stance("conditional", found, confidence=confidence,
+                  reason=f"accepted under a condition ({', '.join(found)})")
+
+
+def outside_conditions(reading: Reading, sent: Span, anchors: Sequence[Token]) -> list[Token]:
+    """The mentions of the issue that are not inside a condition ("if partners are not ready to
+    see Ukraine in NATO, …" is a supposition, not anyone's stated position)."""
+    spans = [protasis_of(m) for m in reading.in_sent("condition", sent)]
+    return [a for a in anchors if not any(p.start <= a.i < p.end for p in spans)]
+
+
+def in_protasis(reading: Reading, sent: Span, anchors: Sequence[Token]) -> bool:
+    """Every mention of the issue sits inside a condition."""
+    return bool(anchors) and not outside_conditions(reading, sent, anchors)
+
+
+def _negated_in_protasis(protasis: Span, anchors: Sequence[Token], reading: Reading | None = None) -> bool:
+    ids = {a.i for a in anchors}
+    for anchor in anchors:
+        for word in (anchor, *anchor.ancestors):
+            if not protasis.start <= word.i < protasis.end:
+                break
+            unnegated = {t.i for span in reading.in_sent("not_negation", protasis.sent) for t in span} \
+                if reading is not None else set()
+            if any((c.dep_ == "neg" or c.lower_ in MARKERS.negators) and c.i not in unnegated
+                   for c in word.children if c.i not in ids):
+                return True
+    return False
+
+
+def contingent_then(sent: Span) -> list[str]:
+    """Contingent-sequence rule: "X, and then Ukraine can get back Y" makes Y depend on X
+    first: a "then" after "and" or a comma, over a modal verb."""
+    out = []
+    for token in sent:
+        if token.lower_ != "then" or token.i == sent.start:
+            continue
+        before = token.doc[token.i - 1]
+        modal = any(c.dep_ == "aux" and c.lemma_.lower() in MARKERS.contingent_modals for c in token.head.children)
+        if before.lower_ in {"and", ","} and modal:
+            out.append(f"{before.text} then" if before.lower_ == "and" else "then")
+    return out
+
+
+def _about_deal(subject: Token, anchor_ids: set[int]) -> bool:
+    return (subject.lower_ in MARKERS.subject_pronouns or subject.lemma_.lower() in MARKERS.deal_nouns
+            or any(t.i in anchor_ids for t in subject.subtree))
+
+
+def rule_requirement(reading: Reading, sent: Span, anchors: Sequence[Token]) -> Stance | None:
+    """Requirement rule: a deontic modal over a deal or the issue as subject puts a requirement
+    on it: "it must guarantee Putin will not come back", "any deal should include …",
+    "negotiations must be based on common sense", "talks should take place through dialogue" —
+    conditional.  That the deal must happen at all ("negotiations must be held", "sanctions must
+    stay") is a demand for it, and what the requirement names ("must include security
+    guarantees") is wanted: both are left to the polarity rule."""
+    anchor_ids = {a.i for a in anchors}
+    content = {i for span, _ in reading.content(sent) for i in range(span.start, span.end)}
+    for token in sent:
+        if token.i in anchor_ids or token.i in content:
+            continue
+        modals = [c for c in token.children if c.dep_ in {"aux", "auxpass"}
+                  and c.lemma_.lower() in MARKERS.requirement_modals]
+        subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if not modals or subject is None or not _about_deal(subject, anchor_ids):
+            continue
+        required = {t.i for t in token.subtree} - {t.i for t in subject.subtree}
+        if anchors and all(a.i in required for a in anchors):
+            continue  # the issue is what is required: wanted
+        if token.lemma_.lower() in MARKERS.occurrence_verbs and not _manner(token):
+            continue  # it must happen: wanted
+        if token.lemma_.lower() not in MARKERS.requirement_verbs and not _manner(token) \
+                and token.lemma_.lower() not in {"base", "build", "rest", "reflect", "involve", "be"}:
+            continue
+        return Stance("conditional", [modals[0].text, token.text], confidence=0.65,
+                      reason=f"a requirement put on it ({modals[0].text} {token.text})")
+    return None
+
+
+def _manner(token: Token) -> bool:
+    """The predicate says how, on what terms or with whom ("through dialogue", "on the basis of",
+    "without ultimatums", "with Ukraine at the table")."""
+    return any(c.dep_ == "prep" and c.lower_ in {"through", "on", "with", "without", "under", "within"}
+               for c in token.children)

@@ -1,0 +1,238 @@
+"""Whose position a clause states: the speaker's, or someone the speaker reports on.
+
+"Russia, which does not want Ukraine in NATO" and "Russia refused to hold the meeting" state
+Russia's position; "we insist on talks", "Russia must withdraw" (a demand the speaker makes) and
+"talks are needed" state the speaker's.  The holder of a clause is its subject — the antecedent,
+for a relative clause — unless a deontic modal makes the clause the speaker's demand.  A subject
+that names a side ("the Russian side", "Kyiv") is the speaker's own side when the speaker's
+description names it ("President of Ukraine …"), someone else's when it names another side, and
+unknown when the article does not say which side the speaker is on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Span, Token
+
+from onrecord.extraction.stances.reading import MARKERS, Speaker
+
+HolderKind = Literal["speaker", "own_side", "other", "unknown"]
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+THIRD_PERSON = {"they", "them"}
+REPORTED_SPEAKER = {"he", "she"}  # in reported speech the speaker is "he" or "she"
+PERSONAL = {"i", "we", "you", "he", "she", "they", "me", "us", "him", "her", "them", "who"}  # not "it", "this"
+# Modifiers of a speaker's mention that describe them ("President of Ukraine", "the Ukrainian
+# President", "Germany's chancellor"); relative clauses and the like tell other things.
+DESCRIPTION_DEPS = {"compound", "amod", "poss", "appos", "prep", "pobj", "nmod", "flat", "npadvmod"}
+
+
+@dataclass(frozen=True)
+class Holder:
+    kind: HolderKind
+    name: str = ""  # as the text names the holder: "Russia", "our partners", "they", "we"
+    verb: str = ""  # the lemma of the clause's verb ("refuse", "say")
+
+    @property
+    def explicit(self) -> bool:
+        """The clause names the speaker or their side as its subject ("we", "our state", "Ukraine")."""
+        return self.kind == "own_side" or (self.kind == "speaker" and bool(self.name))
+
+
+SPEAKER = Holder("speaker")
+
+
+def sides_in(words: Iterable[str]) -> list[str]:
+    """The sides a group of words names, in order: two words in a row ("United States", "Russian
+    Federation") or one ("Russian", "Kyiv"); a possessive counts as the word ("Ukraine's")."""
+    clean = [w.removesuffix("'s").removesuffix("’s") for w in words if w.strip(".,;:'’\"“”")]
+    found: list[str] = []
+    skip = -1
+    for i, word in enumerate(clean):
+        if i == skip:
+            continue
+        pair = MARKERS.side_of(f"{word} {clean[i + 1]}") if i + 1 < len(clean) else None
+        side = pair or MARKERS.side_of(word)
+        if pair:
+            skip = i + 1
+        if side and side not in found:
+            found.append(side)
+    return found
+
+
+def _description(mention: Span) -> list[Token]:
+    """The words that describe a mention of the speaker: the mention and its modifiers."""
+    out: list[Token] = []
+    stack = [mention.root]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack.extend(c for c in token.children if c.dep_ in DESCRIPTION_DEPS)
+    return out + list(mention)
+
+
+def speaker_sides(name: str, mentions: Sequence[Span]) -> frozenset[str]:
+    """The sides a speaker speaks for, from their name and every description of them in the
+    article ("Head of the Office of the President of Ukraine Andriy Yermak" → Ukraine)."""
+    sides = set(sides_in(name.split()))
+    for mention in mentions:
+        tokens = sorted(set(_description(mention)), key=lambda t: t.i)
+        # words in a row stay together ("United States"); a gap breaks the pair
+        run: list[str] = []
+        for k, token in enumerate(tokens):
+            if k and token.i != tokens[k - 1].i + 1:
+                sides.update(sides_in(run))
+                run = []
+            run.append(token.text)
+        sides.update(sides_in(run))
+    return frozenset(sides)
+
+
+def is_deontic(token: Token) -> bool:
+    """Deontic-modal rule: "must", "should", "need to", "have to" over a clause make it a demand
+    the speaker makes ("Russia must withdraw its troops"), not the subject's position."""
+    for child in token.children:
+        if child.dep_ in {"aux", "auxpass"} and child.lemma_.lower() in MARKERS.deontic_modals:
+            return True
+    # "Russia has to withdraw": "have" + to-infinitive, the clause hangs from "have"
+    head = token.head
+    return (token.dep_ == "xcomp" and head.lemma_.lower() in {"have", "need"}
+            and any(c.lower_ == "to" for c in token.children))
+
+
+def clause_subject(anchor: Token, anchors: set[int]) -> tuple[Token | None, bool]:
+    """The subject of the clause the issue sits in, and whether a deontic modal makes the clause
+    the speaker's demand.  For a relative clause the subject is its antecedent."""
+    token = anchor
+    seen: set[int] = set()
+    while token.i not in seen:
+        seen.add(token.i)
+        if token.dep_ == "relcl" and can_hold(token.head):
+            return token.head, False  # the antecedent
+        if token.pos_ in {"VERB", "AUX", "ADJ"} or token.dep_ in {"ROOT", "ccomp", "xcomp", "advcl", "conj"}:
+            subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+            if is_deontic(token):
+                return subject, True
+            # the subject of an infinitive ("wants [Ukraine] to be a member") is what is wanted,
+            # not who wants it
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+            if subject is not None and not infinitive:
+                return subject, False
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return None, False
+
+
+def _core(subject: Token) -> list[Token]:
+    """The subject's own words, without the clauses and asides that hang from it ("Russia[,
+    which does not want …]")."""
+    out = [subject]
+    for child in subject.children:
+        if child.dep_ not in {"relcl", "acl", "appos", "punct", "advcl"}:
+            out.extend(_core(child))
+    return sorted(out, key=lambda t: t.i)
+
+
+def classify(subject: Token, speaker: Speaker, anchors: set[int], relative: bool = False) -> Holder:
+    """Holder rule: who a subject is, from the speaker's point of view.  The antecedent of a
+    relative clause ("Russia, which …") is someone described, not a side the speaker may be
+    speaking for: it is never an unknown side."""
+    words = _core(subject)
+    head_words = [subject, *(c for c in subject.children if c.dep_ in {"compound", "amod", "nmod"})]
+    if any(t.i in anchors for t in head_words):
+        return SPEAKER  # the issue itself is the subject: "talks are needed"
+    words = [t for t in words if t.i not in anchors and not any(a.i in anchors for a in t.ancestors
+                                                                if a.i != subject.i and a in words)]
+    lower = subject.lower_
+    if lower in MARKERS.first_person or lower in {"us", "me"}:
+        return Holder("speaker", subject.text)  # named by the speaker themself: their own clause
+    if lower in REPORTED_SPEAKER or (lower in THIRD_PERSON and speaker.group):
+        return SPEAKER  # "he said he is ready"; a group speaking of itself as "they"
+    first_person_owner = any(c.dep_ == "poss" and c.lower_ in {"our", "my"} for c in subject.children)
+    if first_person_owner and subject.lemma_.lower() in MARKERS.own_nouns:
+        return Holder("own_side", " ".join(t.text for t in words))
+    text = " ".join(t.text for t in words)
+    surname = speaker.name.split()[-1].lower() if speaker.name.split() else ""
+    if surname and any(t.lower_ == surname for t in words):
+        return SPEAKER
+    if lower in THIRD_PERSON:
+        return Holder("other", text)
+    sides = sides_in([t.text for t in words])
+    if sides:
+        own = [side for side in sides if side in speaker.sides]
+        if own:
+            return Holder("own_side", own[0])
+        return Holder("other" if speaker.sides or relative else "unknown", sides[0])
+    if subject.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or subject.pos_ == "PROPN":
+        # a name that is no side we know: someone else's when the speaker's side is known
+        return Holder("other" if speaker.sides or relative else "unknown", text)
+    if subject.lemma_.lower() in MARKERS.holder_nouns:
+        return Holder("other", text)
+    return SPEAKER  # "it", "this", "the world", "everyone": the speaker's own assertion
+
+
+CLAIM_VERBS = {"say", "claim", "allege", "assert", "insist", "think", "believe", "argue", "suggest", "write",
+               "tell", "state", "declare", "pretend"}
+CLAIM_NOUNS = {"comment", "claim", "allegation", "statement", "report", "rumour", "rumor", "accusation", "narrative",
+               "lie", "story", "version"}
+
+
+def claimed_by(anchor: Token, speaker: Speaker, anchors: set[int]) -> Holder | None:
+    """Claim rule: a clause said or thought by someone else ("they say that [we refuse to talk]")
+    is their claim, whoever its own subject is."""
+    for word in anchor.ancestors:
+        if word.pos_ == "NOUN" and word.lemma_.lower() in CLAIM_NOUNS:
+            # "their comments that we allegedly refused to negotiate"
+            owner = next((c for c in word.children if c.dep_ == "poss"), None)
+            name = owner.text if owner is not None else word.text
+            if owner is None or owner.lower_ not in {"our", "my"}:
+                return Holder("other", name, word.lemma_.lower())
+            continue
+        if word.lemma_.lower() not in CLAIM_VERBS:
+            continue
+        subject = next((c for c in word.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or any(t.i in anchors for t in subject.subtree):
+            continue
+        holder = classify(subject, speaker, anchors)
+        if holder.kind in {"other", "unknown"}:
+            return Holder("other", holder.name, word.lemma_.lower())
+    return None
+
+
+def can_hold(token: Token) -> bool:
+    """A word that can hold a position: a person, a side, a pronoun, "the government" — not "a
+    mechanism" ("wants a mechanism that will guarantee …" describes what is wanted)."""
+    return (token.pos_ == "PROPN" or token.lower_ in PERSONAL or token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+            or token.lemma_.lower() in MARKERS.holder_nouns or bool(sides_in([token.text])))
+
+
+def holder_of(anchors: Sequence[Token], speaker: Speaker) -> Holder:
+    """Whose position the sentence states on the issue: the speaker's when any mention of the
+    issue sits in a clause of the speaker's (or of their own side); else a side the article does
+    not place; else the reported holder."""
+    ids = {a.i for a in anchors}
+    holders = []
+    for anchor in anchors:
+        subject, demand = clause_subject(anchor, ids)
+        relative = subject is not None and any(c.dep_ == "relcl" for c in subject.children) \
+            and any(a.i in {t.i for t in subject.subtree} for a in anchors)
+        if demand:
+            # a demand is the speaker's; "we should" names them as its subject
+            first = subject is not None and subject.lower_ in MARKERS.first_person
+            holder = Holder("speaker", subject.text) if first and subject is not None else SPEAKER
+        else:
+            holder = SPEAKER if subject is None else classify(subject, speaker, ids, relative)
+        if holder.kind in {"speaker", "own_side"}:
+            holder = claimed_by(anchor, speaker, ids) or holder
+        if subject is not None and holder.kind in {"other", "unknown"} and not holder.verb:
+            verb = next((w for w in (anchor, *anchor.ancestors) if w.i == subject.head.i), subject.head)
+            holder = Holder(holder.kind, holder.name, verb.lemma_.lower())
+        if holder.kind in {"speaker", "own_side"}:
+            return holder
+        holders.append(holder)
+    if not holders:
+        return SPEAKER
+    return next((h for h in holders if h.kind == "unknown"), holders[0])

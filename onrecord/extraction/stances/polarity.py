@@ -1,0 +1,295 @@
+"""The polarity rule: the signs of the words that scope over the issue, multiplied.
+
+Markers ("ready to" +1, "never" -1, "unacceptable" -1, "thank … for" +1), negations (-1), "we
+will" (a commitment, +1), the cue ("urged" +1, "criticized" -1), predicate judgements ("the
+talks were constructive" +1) and the direction of the issue's content ("give up" +1, "get back"
+-1).  Positive is support, negative oppose; without a marker, cue or commitment there is no
+stance.  The confidence says how directly the words decide: a marker on the issue in the
+speaker's own clause is surest; a double negation, a hedge, a cue alone, a side the article does
+not place, or an issue named only outside the sentence each make it less sure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+from spacy.util import filter_spans
+
+from onrecord.extraction.stances.holders import can_hold
+from onrecord.extraction.stances.reading import ARGUMENT_DEPS, MARKERS, OPERATOR_DEPS, PREDICATE_DEPS, Reading
+from onrecord.model.stance import Stance
+
+# How sure a decided polarity is (see the module docstring); each is a rule's judgement, measured
+# against the dev annotation of benchmarks/positions.py.
+BASE = 0.8
+OWN_CLAUSE = 0.1  # "we", "I", "our state": the speaker's own words about their own side
+CUE_ONLY = 0.65  # only the cue decides ("welcomed it")
+DOUBLE_NEGATION = 0.15  # litotes ("we do not rule out talks") commit less than the plain word
+HEDGE = 0.2  # "may", "could", "perhaps"
+UNPLACED_SIDE = 0.25  # "Ukraine is ready …" from a speaker the article does not place
+NOT_NAMED = 0.3  # the issue is named outside the sentence
+
+
+@dataclass
+class Sign:
+    """One factor of the polarity product: a word, its sign, and whether it alone can decide
+    (a marker or the cue) or only modifies (a negation, the content's direction)."""
+
+    text: str
+    sign: int
+    start: int  # token index, for evidence in text order
+    decides: bool
+    cue: bool = False
+    own: bool = False  # the speaker's own: "our goal", "my hope"
+    forecast: bool = False  # a modal negation over a thing ("this will not help"): no stance
+
+
+def is_own_clause(token: Token) -> bool:
+    """Clause rule: the operators of a clause do not reach into another clause that hangs from it.
+    A conjoined verb with its own subject is a separate assertion ("I don't know about Russia, but
+    we expect a ceasefire"); without its own subject it shares them ("will not give up land or
+    cede Crimea").  A relative clause is its own clause too: in "We, who want to join NATO, will
+    not wait forever" the "not" of "wait" says nothing about joining.  Boundary rule: the object
+    of "despite", "during", "after" is not what the main clause takes a stance on ("shelling goes
+    on despite the truce"), nor is a clause of time ("while negotiations are underway")."""
+    if token.dep_ == "relcl":
+        # "a mechanism that will guarantee our security" describes what is wanted; a holder's
+        # relative clause ("Russia, which does not want …") is its own
+        return can_hold(token.head)
+    if token.dep_ == "prep" and token.lower_ in MARKERS.boundary_preps:
+        return True
+    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in MARKERS.boundary_preps for c in token.children):
+        return True  # "we will not use force while negotiations are underway": the talks are a time
+    return token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
+
+
+def path_of(anchors: Sequence[Token]) -> set[int]:
+    """The issue's path up the parse: from each mention to the root of its clause."""
+    path: set[int] = set()
+    ids = {a.i for a in anchors}
+    for anchor in anchors:
+        token = anchor
+        while token.i not in path:
+            path.add(token.i)
+            # a boundary inside the issue's own words ("at the negotiating table") is no boundary
+            if token.head.i == token.i or (is_own_clause(token) and token.i not in ids):
+                break
+            if token.dep_ == "conj" and token.pos_ == "ADP":
+                token = token.head.head  # "against war and for talks": the first preposition is not ours
+                continue
+            token = token.head
+    return path
+
+
+def scope_of(anchors: Sequence[Token]) -> tuple[set[int], set[int]]:
+    """The words that operate on the issue: its path up the parse to the root and the
+    operators hanging from that path ("not", "will", "ready"); and, wider, the arguments of the
+    path's words, where content words sit ("accept [neutrality]")."""
+    path = path_of(anchors)
+    operators = set(path)
+    arguments = set(path)
+    for i in path:
+        for child in anchors[0].doc[i].children:
+            if child.dep_ in OPERATOR_DEPS:
+                operators.add(child.i)
+            if child.dep_ in OPERATOR_DEPS | ARGUMENT_DEPS:
+                arguments.add(child.i)
+        operators.update(existential_negation(anchors[0].doc[i]))
+    return operators, arguments
+
+
+def existential_negation(token: Token) -> list[int]:
+    """Existential rule: in "there is no sign that X is not our goal" the "no" of what there is
+    (not) negates the whole clause, the that-clause with it."""
+    if not any(c.dep_ == "expl" for c in token.children):
+        return []
+    return [d.i for c in token.children if c.dep_ in {"attr", "nsubj"}
+            for d in c.children if d.dep_ == "det" and d.lower_ in MARKERS.negators]
+
+
+def surrendered(span: Span, sign: int, content: Sequence[tuple[Span, int]]) -> bool:
+    """Object rule: what a relinquishing phrase governs is what is given up, not a second
+    direction.  In "never give up our territorial integrity" the contrary content ("territorial
+    integrity") is the object of the content ("give up"): it must not flip the sign again."""
+    if sign >= 0:
+        return False
+
+    def governed_by(other: Span) -> bool:
+        # the parser sometimes makes the relinquishing noun the subject of the preposition-like
+        # verb that holds the object ("[compromises] concerning our territorial integrity")
+        head = other.root.head if other.root.dep_ in {"nsubj", "nsubjpass"} else other.root
+        return span.root.i != other.root.i and span.root.i in {t.i for t in head.subtree} and other.start < span.start
+
+    return any(other_sign > 0 and governed_by(other) for other, other_sign in content)
+
+
+def is_commitment(token: Token) -> bool:
+    """Commitment rule: "we will" / "I will" is a promise (a prediction with any other subject)."""
+    if token.lemma_.lower() not in {"will", "shall"} or token.dep_ != "aux":
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in MARKERS.first_person for c in token.head.children)
+
+
+def _judgements(reading: Reading, sent: Span) -> list[tuple[Span, int, bool]]:
+    """Judgement rule: "constructive", "useless" decide as the predicate of the issue ("the talks
+    were constructive"), not as a modifier ("no effective guarantees were offered")."""
+    out = []
+    for key, sign in (("good", 1), ("bad", -1)):
+        for span in reading.in_sent(key, sent):
+            if span.root.dep_ in PREDICATE_DEPS:
+                out.append((span, sign, True))
+    return out
+
+
+def _stance_prepositions(sent: Span, path: set[int], used: set[int]) -> list[Sign]:
+    """Preposition rule: "we are against war", "we stand for talks": after "be" or "stand" the
+    preposition is the stance; elsewhere ("sanctions against Russia") it only relates."""
+    out = []
+    for token in sent:
+        if token.i in used or token.i not in path or token.dep_ not in {"prep", "conj"}:
+            continue
+        head = token.head.head if token.dep_ == "conj" else token.head
+        if head.lemma_.lower() not in MARKERS.stance_copulas:
+            continue
+        if token.lower_ in MARKERS.against_words:
+            out.append(Sign(token.text, -1, token.i, True))
+        elif token.lower_ in MARKERS.for_words:
+            out.append(Sign(token.text, 1, token.i, True))
+    return out
+
+
+GOAL_PREPS = {"for", "to", "toward", "towards", "of", "on"}
+
+
+def _describes_issue(span: Span, path: set[int], anchor_ids: set[int]) -> bool:
+    """Modifier rule: a marker that modifies a word on the issue's path counts when it modifies
+    the issue itself or a word the issue is the goal of ("a necessary step towards talks"), not a
+    word the issue is only the setting of ("the most important issues in the negotiations")."""
+    root = span.root
+    if root.dep_ != "amod" or root.head.i in anchor_ids:
+        return True
+    below = [t for t in root.head.children if t.i in path]
+    return any(t.dep_ == "prep" and t.lower_ in GOAL_PREPS for t in below)
+
+
+REFUSALS = {"will", "would", "can", "could", "shall", "never"}
+
+
+def _is_prediction(span: Span) -> bool:
+    """Prediction rule: a modal refusal ("will not", "cannot", "never") refuses only when someone
+    who can hold a position is its subject ("we will not", "Kyiv will never"); with a thing as
+    subject ("this will not help the settlement") it forecasts."""
+    if not any(t.lemma_.lower() in REFUSALS or t.lower_ == "never" for t in span):
+        return False
+    verb = span.root if span.root.pos_ in {"VERB", "AUX"} and span.root.dep_ not in {"aux", "neg"} else span.root.head
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
+    if subject is None:
+        return False  # "there will be no talks", an imperative, a bare infinitive: the speaker's
+    return not can_hold(subject) and subject.dep_ != "expl"
+
+
+def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue: tuple[str, int] | None
+                     ) -> tuple[list[Sign], set[int]]:
+    """The factors of the polarity product for the issue in a sentence, and the operators' scope."""
+    operators, arguments = scope_of(anchors)
+    path = path_of(anchors)
+    anchor_ids = {a.i for a in anchors}
+    # "not only … but also", "no doubt", "as never before": no negation, no refusal
+    unnegated = {t.i for span in reading.in_sent("not_negation", sent) for t in span}
+    spans = [(s, 1, True) for s in reading.in_sent("support", sent)]
+    spans += [(s, -1, True) for s in reading.in_sent("oppose", sent)]
+    spans += _judgements(reading, sent)
+    content = list(reading.content(sent))
+    spans += [(s, sign, False) for s, sign in content if not surrendered(s, sign, content)]
+    # one word counts once: the longest phrase wins ("no concessions" over "concession")
+    kept = {(s.start, s.end) for s in filter_spans([s for s, _, _ in spans])}
+    factors: list[Sign] = []
+    used: set[int] = set()
+    directions: set[int] = set()
+    for span, sign, decides in spans:
+        if (span.start, span.end) not in kept:
+            continue
+        if sign < 0 and decides and any(t.i in unnegated for t in span):
+            continue
+        if not decides and sign in directions and any(t.i in arguments for t in span):
+            # content rule: the issue's content counts once per direction ("territorial integrity
+            # within internationally recognized borders" says "against" once, not twice)
+            kept.discard((span.start, span.end))
+            continue
+        # markers and content may sit on an argument of the path ("offer [no concessions] on
+        # our land"); bare negations only count as operators (below)
+        if any(t.i in arguments for t in span) and _describes_issue(span, path, anchor_ids):
+            content = not decides
+            forecast = decides and sign < 0 and _is_prediction(span)
+            own = any(c.dep_ == "poss" and c.lower_ in {"our", "my"} for c in span.root.children)
+            # "this will not help the talks": a forecast, no refusal
+            factors.append(Sign(span.text, sign, span.start, decides and not forecast, own=own, forecast=forecast))
+            if content:
+                directions.add(sign)
+            used.update(range(span.start, span.end))
+            kept.discard((span.start, span.end))
+    factors += _stance_prepositions(sent, operators, used)
+    for token in sent:
+        if token.i in used or token.i not in operators or token.i in unnegated:
+            continue
+        if token.lower_ in MARKERS.negators or token.dep_ == "neg":
+            factors.append(Sign(token.text, -1, token.i, False))
+        elif is_commitment(token):
+            factors.append(Sign(token.text, 1, token.i, True))
+    if cue is not None:
+        factors.append(Sign(cue[0], cue[1], -1, True, cue=True))
+    return factors, operators
+
+
+def distanced(reading: Reading, sent: Span, anchors: Sequence[Token]) -> list[str]:
+    """Distancing rule: "allegedly", "so-called" over the issue report what others claim, which
+    the speaker does not take on."""
+    operators, _ = scope_of(anchors)
+    return [t.text for t in sent if t.i in operators and t.lower_ in MARKERS.distancing]
+
+
+def hedged(sent: Span, operators: set[int]) -> list[str]:
+    """Hedge rule: "may", "could", "perhaps" over the issue say what is possible, not what is
+    wanted: they lower the confidence."""
+    return [t.text for t in sent if t.i in operators and t.lower_ in MARKERS.hedges]
+
+
+def rule_polarity(reading: Reading, sent: Span, anchors: Sequence[Token], cue: tuple[str, int] | None,
+                  *, named: bool = True, own_clause: bool = False) -> Stance | None:
+    """Polarity rule (see the module docstring); None when no word decides."""
+    factors, operators = polarity_factors(reading, sent, anchors, cue)
+    if not any(f.decides for f in factors):
+        return None
+    product = 1
+    for f in factors:
+        product *= f.sign
+    evidence = [f.text for f in sorted(factors, key=lambda f: f.start)]
+    label = "support" if product > 0 else "oppose"
+    confidence, notes = _confidence(factors, hedged(sent, operators), named, own_clause)
+    deciders = ", ".join(f"'{f.text}'" for f in factors if f.decides)
+    reason = f"{deciders} on the issue: {label}" + (f" ({'; '.join(notes)})" if notes else "")
+    return Stance(label, evidence, confidence=confidence, reason=reason)
+
+
+def _confidence(factors: Sequence[Sign], hedges: Sequence[str], named: bool, own_clause: bool
+                ) -> tuple[float, list[str]]:
+    notes: list[str] = []
+    words = [f for f in factors if f.decides and not f.cue]
+    confidence = BASE if words else CUE_ONLY
+    if not words:
+        notes.append("only the cue decides")
+    if (own_clause or any(f.own for f in words)) and words:
+        confidence += OWN_CLAUSE
+    if sum(1 for f in factors if f.sign < 0) >= 2:
+        confidence -= DOUBLE_NEGATION
+        notes.append("double negation")
+    if hedges:
+        confidence -= HEDGE
+        notes.append(f"hedged: {', '.join(hedges)}")
+    if not named:
+        confidence -= NOT_NAMED
+        notes.append("the issue is named outside this sentence")
+    return round(min(0.95, max(0.1, confidence)), 2), notes

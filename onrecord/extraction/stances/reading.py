@@ -1,0 +1,95 @@
+"""A statement read for one issue: its parse, the issue's matches, the stance markers, and who
+speaks (the speaker's name and the sides they speak for).  Every stance rule reads a ``Reading``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from onrecord.extraction.issue_tags import IssueHit, issue_hits, parse_only, phrase_patterns
+from onrecord.lexicons.stance_markers import load_stance_markers
+from onrecord.lexicons.taxonomy import Issue, Taxonomy
+
+# Data: lexicons/data/stance_markers.yaml (matched on lemmas, "won't" is "will not").
+MARKERS = load_stance_markers()
+
+# Dependency relations of words that operate on the word they hang from (auxiliaries, negation,
+# adverbs, predicative adjectives, determiners such as "no"): they scope over the issue.
+OPERATOR_DEPS = {"aux", "auxpass", "neg", "advmod", "acomp", "attr", "det", "amod", "prt", "npadvmod",
+                 "oprd", "expl"}
+# Arguments of the words on the issue's path: content words ("accept neutrality") live here.
+ARGUMENT_DEPS = {"dobj", "attr", "oprd", "pobj", "xcomp", "prep", "compound", "nsubj", "nsubjpass"}
+# Where a judgement ("constructive", "useless") decides: as the predicate, not as a modifier.
+PREDICATE_DEPS = {"acomp", "attr", "oprd", "ROOT"}
+
+_MARKERS: dict[int, tuple[Language, Matcher]] = {}
+
+
+def marker_matcher(nlp: Language) -> Matcher:
+    """The marker lists compiled for a pipeline, once."""
+    cached = _MARKERS.get(id(nlp))
+    if cached is not None and cached[0] is nlp:
+        return cached[1]
+    matcher = Matcher(nlp.vocab)
+    for key, words in MARKERS.phrases().items():
+        matcher.add(key, phrase_patterns(nlp, words))
+    matcher.add("oppose", [[dict(t) for t in pattern] for pattern in MARKERS.oppose_patterns])
+    _MARKERS[id(nlp)] = (nlp, matcher)
+    return matcher
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who speaks: the name (to know "he" from another person), the sides the speaker speaks
+    for ("President of Ukraine …" → Ukraine; empty when the article does not say) and whether
+    the speaker is a group."""
+
+    name: str = ""
+    sides: frozenset[str] = frozenset()
+    group: bool = False  # "Putin and Zelensky …": "they" is the speakers themselves
+
+
+@dataclass
+class Reading:
+    """A statement parsed for one issue: its sentences, the issue's matches and the markers."""
+
+    doc: Doc
+    issue: Issue
+    hits: list[IssueHit]
+    markers: dict[str, list[Span]]
+    speaker: Speaker = field(default_factory=Speaker)
+
+    def anchors(self, sent: Span) -> list[Token]:
+        """The tokens where the issue is mentioned in a sentence."""
+        return [self.doc[i] for h in self.hits if h.role == "trigger" and sent.start <= h.start < sent.end
+                for i in range(h.start, h.end)]
+
+    def content(self, sent: Span) -> list[tuple[Span, int]]:
+        """The issue's content phrases in a sentence with their direction (+1 for, -1 against)."""
+        return [(self.doc[h.start:h.end], 1 if h.role == "for" else -1) for h in self.hits
+                if h.role in ("for", "against") and sent.start <= h.start < sent.end]
+
+    def aspects(self, sent: Span) -> list[Span]:
+        """The spans that name one form of the proposition ("the Normandy format")."""
+        return [self.doc[h.start:h.end] for h in self.hits if h.role == "aspect" and sent.start <= h.start < sent.end]
+
+    def in_sent(self, key: str, sent: Span) -> list[Span]:
+        return [m for m in self.markers.get(key, []) if sent.start <= m.start < sent.end]
+
+
+def read(nlp: Language, text: str, issue: Issue, taxonomy: Taxonomy, doc: Doc | None = None,
+         speaker: Speaker | None = None) -> Reading:
+    """Parse the statement (unless already parsed) and find the issue's matches and the markers."""
+    if doc is None or doc.text.rstrip() != text.rstrip():
+        doc = parse_only(nlp, [text])[0]
+    hits = [h for h in issue_hits(doc, taxonomy, nlp) if h.issue == issue.id]
+    markers: dict[str, list[Span]] = {}
+    for span in marker_matcher(nlp)(doc, as_spans=True):
+        markers.setdefault(span.label_, []).append(span)
+    for key in markers:  # "only if" over "if", "will not" over "not"
+        markers[key] = sorted(filter_spans(markers[key]), key=lambda s: s.start)
+    return Reading(doc, issue, hits, markers, speaker or Speaker())

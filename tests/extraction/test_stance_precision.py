@@ -1,0 +1,362 @@
+"""Precision rules of the stance classifier, each on sentences we wrote: double negation and
+litotes, conditions, questions, positions attributed to others, quoting an opponent, praise of a
+person against a stance on the issue, cue words, topics; and the confidence and reason every
+stance carries."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.extraction.stances.reading import Speaker
+from onrecord.extraction.stances.rules import stance_for
+from onrecord.lexicons.taxonomy import load_taxonomy
+from onrecord.model.stance import Stance
+
+UKRAINIAN = Speaker("Ana Kovalenko", frozenset({"Ukraine"}))
+RUSSIAN = Speaker("Ivan Sokolov", frozenset({"Russia"}))
+
+
+@pytest.fixture(scope="module")
+def tax():
+    return load_taxonomy()
+
+
+@pytest.fixture(scope="module")
+def stance(nlp, tax):
+    def run(text: str, issue: str, cue_class: str | None = "assert", cue_text: str | None = None,
+            speaker: Speaker | None = None) -> Stance:
+        return stance_for(text, issue, cue_class, False, tax, cue_text=cue_text, nlp=nlp, speaker=speaker)
+
+    return run
+
+
+def test_every_stance_has_a_confidence_and_a_reason(stance):
+    for text, issue in [("We are ready for talks.", "negotiations"), ("The talks took place in May.", "negotiations"),
+                        ("Would anyone agree to a truce now?", "ceasefire")]:
+        s = stance(text, issue)
+        assert s.confidence is not None and 0 < s.confidence <= 1 and s.reason, (text, s)
+
+
+# --- double negation and litotes ---------------------------------------------------------
+
+
+def test_no_signal_that_it_is_not_our_goal_is_support(stance):
+    s = stance("There is no sign from us that membership in NATO is not our goal.", "nato")
+    assert s.label == "support" and "double negation" in s.reason
+
+
+@pytest.mark.parametrize("text", [
+    "We do not rule out direct talks with Moscow.",
+    "We are not against negotiations.",
+    "We have never refused to negotiate.",
+])
+def test_litotes_support_with_less_confidence_than_the_plain_word(stance, text):
+    plain = stance("We want direct talks with Moscow.", "negotiations")
+    s = stance(text, "negotiations")
+    assert s.label == "support", s
+    assert s.confidence < plain.confidence
+
+
+def test_against_after_be_opposes_and_for_supports(stance):
+    assert stance("We are against any truce with the occupiers.", "ceasefire").label == "oppose"
+    # "and for talks": the first preposition does not reach into the second
+    assert stance("We are against war and for talks.", "negotiations").label == "support"
+    # a preposition that only relates is no stance
+    assert stance("They imposed sanctions against Moscow.", "sanctions").label == "unclear"
+
+
+# --- conditions ----------------------------------------------------------------------------
+
+
+def test_a_condition_on_the_issue_absence_is_conditional_not_oppose(stance):
+    s = stance("If our partners are not ready to see Ukraine in NATO, we need other guarantees.", "nato")
+    assert s.label == "conditional" and s.confidence < 0.7
+
+
+def test_impossible_without_is_a_condition_and_what_it_names_is_wanted(stance):
+    assert stance("Such guarantees are impossible without Washington.", "security_guarantees").label == "conditional"
+    assert stance("There will be no deal without Ukraine at the table.", "negotiations").label == "conditional"
+    assert stance("Peace is impossible without security guarantees.", "security_guarantees").label == "support"
+
+
+def test_a_requirement_on_the_talks_is_conditional_but_their_happening_is_wanted(stance):
+    assert stance("Negotiations must be based on mutual respect.", "negotiations").label == "conditional"
+    assert stance("Talks should take place through dialogue, not ultimatums.", "negotiations").label == "conditional"
+    assert stance("Negotiations must be held at once.", "negotiations").label == "support"
+    assert stance("The sanctions must be tightened.", "sanctions").label == "support"
+
+
+# --- questions -----------------------------------------------------------------------------
+
+
+def test_a_rhetorical_question_is_unclear(stance):
+    s = stance("What security can there be in Europe without ending the war?", "ceasefire")
+    assert s.label == "unclear" and "question" in s.reason
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Will we give up Crimea? Never.", "oppose"),
+    ("Should we talk to them? Of course, we should.", "support"),
+])
+def test_a_question_answered_in_the_statement_takes_the_answer(stance, text, label):
+    issue = "territory" if "Crimea" in text else "negotiations"
+    assert stance(text, issue).label == label
+
+
+def test_an_open_question_is_unclear(stance):
+    s = stance("Whether we will ever give up Crimea is not a question for today.", "territory")
+    assert s.label == "unclear" and "whether" in s.reason
+
+
+# --- positions attributed to others ----------------------------------------------------------
+
+
+def test_a_relative_clause_is_its_antecedents_position_recorded_as_reported(stance):
+    s = stance("Moscow, which does not want Ukraine to join NATO, keeps threatening us.", "nato",
+               speaker=UKRAINIAN)
+    assert s.label == "unclear" and "Russia" in s.reason  # a capital stands for its side
+    assert s.reported is not None and s.reported.holder == "Russia" and s.reported.label == "oppose"
+
+
+def test_another_sides_refusal_is_reported_not_the_speakers(stance):
+    text = "Russia refused to hold the meeting of the contact group on the ceasefire."
+    s = stance(text, "ceasefire", speaker=UKRAINIAN)
+    assert s.label == "unclear" and s.reported is not None and s.reported.label == "oppose"
+    # said by someone on Russia's side, it is their own position
+    assert stance(text, "ceasefire", speaker=RUSSIAN).label == "oppose"
+    # from a speaker the article does not place on a side: labelled, with little confidence
+    unplaced = stance(text, "ceasefire")
+    assert unplaced.label == "oppose" and unplaced.confidence < 0.7 and "side is not stated" in unplaced.reason
+
+
+def test_a_demand_on_another_side_is_the_speakers_own(stance):
+    s = stance("Russia must withdraw its troops from our territory.", "territory", speaker=UKRAINIAN)
+    assert s.label == "oppose"  # wants the land back: rejects giving it up
+    assert stance("Russia must stop the shelling at once.", "ceasefire", speaker=UKRAINIAN).label == "support"
+
+
+def test_our_state_is_our_own_side_and_our_partners_are_not(stance):
+    assert stance("Our state wants a mechanism that will guarantee its security.", "security_guarantees",
+                  speaker=UKRAINIAN).label == "support"
+    assert stance("Our partners are ready to send more tanks.", "weapons_permissions",
+                  speaker=UKRAINIAN).label == "unclear"
+
+
+def test_quoting_an_opponent_is_not_the_speakers_position(stance):
+    s = stance("They say that we refuse to negotiate.", "negotiations", speaker=UKRAINIAN)
+    assert s.label == "unclear"
+    assert s.reported is None  # a claim they make about us, not their position on talks
+
+
+def test_a_supposition_about_partners_is_no_report(stance):
+    s = stance("If our partners are not ready to see Ukraine in NATO, we need other guarantees.", "nato",
+               speaker=UKRAINIAN)
+    assert s.reported is None and s.label == "conditional"
+
+
+# --- praise of a person and praise of the issue ----------------------------------------------
+
+
+def test_thanks_for_the_issue_supports_it(stance):
+    s = stance("Thank you for starting the dialogue with Moscow.", "negotiations")
+    assert s.label == "support" and "Thank" in s.evidence
+
+
+def test_praise_of_a_person_is_no_stance_on_the_issue(stance):
+    text = "He brought everyone to the negotiating table. He deserves all the praise."
+    assert stance(text, "negotiations").label == "unclear"
+
+
+def test_a_judgement_decides_as_predicate_not_as_modifier(stance):
+    assert stance("The talks were constructive.", "negotiations").label == "support"
+    assert stance("The talks in Geneva were useless.", "negotiations").label == "oppose"
+    assert stance("No effective guarantees were offered.", "security_guarantees").label == "unclear"
+
+
+def test_a_marker_on_the_setting_of_the_issue_does_not_count(stance):
+    assert stance("The most important issues in the negotiations are guarantees.", "negotiations").label == "unclear"
+    assert stance("A necessary step towards talks is a ceasefire.", "negotiations").label == "support"
+
+
+def test_the_object_of_during_or_despite_is_not_what_the_clause_judges(stance):
+    assert stance("During the negotiations, we rejected the demand.", "negotiations").label == "unclear"
+    assert stance("Shelling goes on despite the truce.", "ceasefire").label == "unclear"
+
+
+def test_an_issue_named_as_a_topic_is_no_position(stance):
+    s = stance("The issue of the status of Crimea is proposed to be included in a separate item.", "territory")
+    assert s.label == "unclear" and "topic" in s.reason
+    # a topic that names the content still counts
+    assert stance("The issue of territorial integrity is extremely important for us.", "territory").label == "oppose"
+
+
+# --- cue words -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "cue_class", "cue_text", "label"), [
+    ("to resume the talks", "ask", "urged", "support"),
+    ("to send more tanks", "ask", "asked", "support"),
+    ("whether Kyiv would accept a truce", "ask", "asked", "unclear"),
+    ("about the talks", "ask", "asked", "unclear"),
+    ("to join the talks", "decline", "refused", "oppose"),
+    ("to comment on the talks", "decline", "declined", "unclear"),
+    ("the prisoner swap", "praise", "welcomed", "support"),
+    ("the peace talks", "criticize", "condemned", "oppose"),
+])
+def test_the_cue_word_signs_its_content(stance, text, cue_class, cue_text, label):
+    issue = {"tanks": "weapons_permissions", "truce": "ceasefire", "swap": "prisoners_humanitarian"}
+    chosen = next((i for word, i in issue.items() if word in text), "negotiations")
+    assert stance(text, chosen, cue_class, cue_text).label == label
+
+
+def test_stance_rows_stored_before_confidences_still_load():
+    old = Stance.from_dict({"label": "support", "evidence": ["ready to"], "source": "rules"})
+    assert old.confidence is None and old.reason is None and old.reported is None
+    new = Stance("unclear", [], confidence=0.8, reason="r")
+    assert Stance.from_dict(new.to_dict()) == new
+    assert "confidence" not in old.to_dict()
+
+
+# --- claims, forecasts, topics and conditions that bind nothing --------------------------------
+
+
+def test_a_claim_the_speaker_reports_is_not_the_speakers(stance):
+    s = stance("Their comments that we allegedly refused to negotiate are part of their tactics.", "negotiations",
+               speaker=UKRAINIAN)
+    assert s.label == "unclear"
+
+
+def test_allegedly_distances_the_speaker(stance):
+    s = stance("Kyiv allegedly refused to negotiate.", "negotiations")
+    assert s.label == "unclear" and "allegedly" in s.reason
+
+
+def test_a_refusal_needs_someone_who_refuses(stance):
+    assert stance("I believe this will not benefit the diplomatic settlement.", "negotiations").label == "unclear"
+    assert stance("We will not join the talks.", "negotiations").label == "oppose"
+
+
+def test_not_before_is_a_condition(stance):
+    s = stance("We cannot talk about a ceasefire before the withdrawal of the troops.", "ceasefire")
+    assert s.label == "conditional" and "before" in s.evidence
+
+
+def test_as_soon_as_possible_is_no_condition(stance):
+    s = stance("We need humanitarian corridors to be opened as soon as possible.", "prisoners_humanitarian")
+    assert s.label == "support"
+
+
+def test_what_something_is_about_is_a_topic(stance):
+    assert stance("We expect de-escalation in relation to the occupied territories.", "territory").label == "unclear"
+
+
+def test_the_content_counts_once_per_direction(stance):
+    s = stance("Territorial integrity within internationally recognized borders is our priority.", "territory")
+    assert s.label == "oppose"
+
+
+def test_an_issue_named_only_in_conditions_is_not_conditioned(stance):
+    text = ("If our people are killed, if a referendum is held in the occupied territories, "
+            "Ukraine will leave the talks.")
+    assert stance(text, "territory", speaker=UKRAINIAN).label != "conditional"
+    assert stance(text, "negotiations", speaker=UKRAINIAN).label == "conditional"
+
+
+def test_a_bare_if_over_no_proposal_decides_nothing(stance):
+    # weak condition: from a speaker on no stated side, "if …, X will …" may be a supposition
+    s = stance("If the shelling goes on, Kyiv will leave the talks.", "negotiations")
+    assert s.label == "unclear" and "weak condition" in s.reason
+    # over the speaker's own proposal, put with a modal, it decides
+    s = stance("We can discuss the status of Crimea if the shelling stops.", "territory")
+    assert s.label == "conditional" and s.confidence >= 0.7, s
+
+
+@pytest.mark.parametrize("text", [
+    "The prisoners will be released once the lists are agreed.",
+    "We will sign the ceasefire as soon as the troops pull back.",
+])
+def test_once_and_as_soon_as_are_explicit_conditions(stance, text):
+    issue = "prisoners_humanitarian" if "prisoners" in text else "ceasefire"
+    s = stance(text, issue, speaker=UKRAINIAN)
+    assert s.label == "conditional" and s.confidence >= 0.7, s
+
+
+def test_a_condition_on_a_forecast_is_no_stance(stance):
+    s = stance("If it stays as it is, in a year it will invade someone's territory again.", "territory")
+    assert s.label == "unclear"
+
+
+def test_rejecting_one_form_of_talks_is_not_rejecting_talks(stance):
+    s = stance("We will not make do with the Normandy format alone.", "negotiations")
+    assert s.label == "unclear" and "one form" in s.reason
+    assert stance("We do not want another Budapest Memorandum.", "security_guarantees").label == "unclear"
+    # wanting one form is wanting talks
+    assert stance("We are ready for the Normandy format.", "negotiations").label == "support"
+
+
+def test_a_bare_if_is_sure_only_over_the_speakers_own_proposal(stance):
+    own = stance("If we want peace, we should put the land we hold under NATO protection.", "nato")
+    supposed = stance("If this happens, there will be an understanding on NATO protection.", "nato")
+    assert own.label == "conditional" and own.confidence >= 0.7
+    assert supposed.label != "conditional" or supposed.confidence < 0.7
+
+
+def test_a_condition_on_a_forecast_about_guarantors_is_no_stance(stance):
+    assert stance("The guarantors will not sign anything if the troops stay.", "security_guarantees").label == "unclear"
+
+
+def test_words_that_look_like_negations_or_conditions_but_are_not(stance):
+    assert stance("Until now, we have been ready for talks.", "negotiations").label == "support"
+    assert stance("Once again, we call for a ceasefire.", "ceasefire").label == "support"
+    assert stance("We need not only weapons but also money.", "weapons_permissions").label == "support"
+    assert stance("There is no doubt that we need security guarantees.", "security_guarantees").label == "support"
+    assert stance("Partners help our army as never before.", "weapons_permissions").label != "oppose"
+
+
+def test_a_place_is_not_what_is_wanted(stance):
+    s = stance("We expect de-escalation along the front line.", "territory")
+    assert s.label == "unclear"
+
+
+def test_an_item_of_a_list_of_topics_is_an_agenda_not_a_stance(stance):
+    s = stance("The issues of security guarantees, neutrality and nuclear-free status remain the most important.",
+               "nato")
+    assert s.label == "unclear" and "topic" in s.reason, s
+    # named alone, the content still counts: neutrality called important is no wish to join
+    assert stance("The issue of neutrality is important.", "nato").label == "oppose"
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    ("We will fight for our territorial integrity as long as necessary.", "territory"),
+    ("We want guarantees that work, not the mistake that was once made in the Budapest Memorandum.",
+     "security_guarantees"),
+])
+def test_once_and_as_long_as_without_a_clause_set_no_condition(stance, text, issue):
+    s = stance(text, issue, speaker=UKRAINIAN)
+    assert s.label != "conditional", s
+
+
+def test_as_long_as_with_a_clause_is_a_condition(stance):
+    s = stance("We will support the talks as long as Russia stops the shelling.", "negotiations", speaker=UKRAINIAN)
+    assert s.label == "conditional", s
+
+
+def test_an_item_of_a_list_named_deeper_in_the_topic_is_still_an_agenda(stance):
+    text = "The issues of prisoners, sanctions and the deoccupation of Ukrainian territories remain the most important."
+    assert stance(text, "territory", speaker=UKRAINIAN).label == "unclear"
+
+
+def test_a_clause_of_time_is_no_object_of_the_main_clause(stance):
+    text = "We will not use force to resolve the Crimean issue while negotiations are underway."
+    assert stance(text, "negotiations", speaker=UKRAINIAN).label == "unclear"
+    # the issue in the main clause is still read
+    assert stance("We will not negotiate while the shelling goes on.", "negotiations",
+                  speaker=UKRAINIAN).label == "oppose"
+
+
+def test_a_mention_in_anothers_clause_is_left_out_of_the_speakers_stance(stance):
+    text = ("The issues of guarantees, neutrality and the status of our country remain the most important, "
+            "as Russia calls NATO enlargement a reason for the invasion.")
+    for speaker in (UKRAINIAN, None):  # whether or not the article places the speaker on a side
+        s = stance(text, "nato", speaker=speaker)
+        assert s.label == "unclear" and "topic" in s.reason, (speaker, s)
