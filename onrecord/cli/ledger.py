@@ -18,21 +18,26 @@ from onrecord.cli.common import (
     AliasesOption,
     DbOption,
     EmbeddingsOption,
+    Engine,
+    EngineOption,
     FormatOption,
     LimitOption,
     ModelOption,
     OutputFormat,
+    RayAddressOption,
     SinceOption,
     StanceModelOption,
     StanceUrlOption,
     TaxonomyOption,
     UntilOption,
+    WorkersOption,
     emit,
     err,
     extraction_settings,
     fail,
     note,
     open_ledger,
+    ray_engine,
 )
 
 
@@ -55,7 +60,9 @@ def ingest(
     ctx: typer.Context,
     paths: Annotated[list[str], typer.Argument(help="files and folders: text, HTML, JSON, JSON Lines")],
     db: DbOption = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="extraction processes")] = 1,
+    workers: WorkersOption = 1,
+    engine: EngineOption = Engine.local,
+    ray_address: RayAddressOption = None,
     model: ModelOption = None,
     force: Annotated[bool, typer.Option("--force", help="extract again what is stored already")] = False,
     taxonomy: TaxonomyOption = None,
@@ -68,9 +75,12 @@ def ingest(
 
     Idempotent (an article stored with the same content is skipped) and resumable (stop it
     any way, run it again: nothing lost, nothing twice).  Documents that fail are recorded in
-    the runs table and summarised at the end; the exit code is then 1."""
+    the runs table and summarised at the end; the exit code is then 1.  With --engine ray the
+    workers are Ray actors (a local Ray, or the cluster of --ray-address) that write to the
+    database themselves: on a cluster, a PostgreSQL one."""
     config = extraction_settings(ctx, db=db, model=model, taxonomy=taxonomy, aliases=aliases, embeddings=embeddings,
-                                 stance_url=stance_url, stance_model=stance_model)
+                                 stance_url=stance_url, stance_model=stance_model, ray_address=ray_address)
+    distributed = ray_engine() if engine is Engine.ray else None
     ledger = open_ledger(ctx, db, config)
     columns = (
         SpinnerColumn(),
@@ -95,7 +105,12 @@ def ingest(
             )
 
         try:
-            report = ledger.ingest(paths, workers=workers, force=force, on_progress=on_progress)
+            if distributed is not None:
+                report = distributed.ingest_paths(
+                    paths, ledger, address=config.ray_address, workers=workers, batch_size=config.ray_batch_size,
+                    force=force, on_progress=on_progress)
+            else:
+                report = ledger.ingest(paths, workers=workers, force=force, on_progress=on_progress)
         except KeyboardInterrupt:
             err.print("[yellow]interrupted[/yellow]: what was stored stays stored; run again to go on")
             raise typer.Exit(code=130) from None
