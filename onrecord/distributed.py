@@ -3,18 +3,21 @@ single-machine path, on a laptop's local Ray or on a cluster, with no change of 
 
 The only module that imports Ray (the optional extra ``onrecord[ray]``).  Three stages:
 
-1. ``articles_dataset``: rows of files (``paths_dataset``), of bytes (``ray.data.read_binary_files``
-   with ``include_paths=True``) or of records (``id``, ``text``, optional metadata, as
-   ``ray.data.read_json`` / ``read_parquet`` / ``read_text`` give them) become Article rows,
-   through the readers the CLI uses (``readers.read_path``, ``read_bytes``, ``article_from_record``);
-   a document that cannot be read is an Article with its error, as on one machine.
-2. ``extract_dataset``: an actor pool (``concurrency`` actors, ``num_cpus`` each) in which every
-   actor builds the spaCy pipeline once from the ``Config`` and turns batches of articles into
-   statement rows: one row per statement, one row with ``error`` for an article that failed.
-3. ``ingest_dataset``: the same actors also hash each article, skip what is stored, and write
-   each article with its statements through ``ledger.ingest.write_article`` (one transaction
-   per article, keyed by article key and content hash).  A task Ray retries (an actor killed, a
-   connection lost) writes again only what the lost attempt had not written: nothing twice.
+- input rows are files (``paths_dataset``), bytes (``ray.data.read_binary_files`` with
+  ``include_paths=True``) or records (``id``, ``text``, optional metadata, as ``ray.data.read_json``
+  / ``read_parquet`` / ``read_text`` give them); an actor reads them into Articles through the
+  readers the CLI uses (``readers.read_path``, ``read_bytes``, ``article_from_record``), so a
+  document that cannot be read is an Article with its error, as on one machine;
+- ``extract_dataset``: an actor pool (``workers`` actors, ``num_cpus`` each) in which every actor
+  builds the spaCy pipeline once from the ``Config`` and turns batches into statement rows: one
+  row per statement, one row with ``error`` for an article that failed;
+- ``ingest_dataset``: the same actors also hash each article, skip what is stored, and write each
+  article with its statements through ``ledger.ingest.write_article`` (one transaction per
+  article, keyed by article key and content hash).  A task Ray retries (an actor killed, a
+  connection lost) writes again only what the lost attempt had not written: nothing twice.
+
+Reading happens in the actors rather than in a stage of its own: a reading task would need a CPU
+that the actors hold (or, given none, Ray starts a process per queued task).
 
 Everything streams (Ray Data's streaming executor; no ``materialize()``), so memory is bounded
 by the blocks in flight, not by the corpus.  The idea of a map over an actor pool holding a
@@ -48,10 +51,6 @@ from onrecord.ledger.schema import statements as statements_table
 from onrecord.model.article import Article
 
 META = ("date", "outlet", "author", "published", "title", "url", "caption")
-ARTICLE_SCHEMA = pa.schema(
-    [("id", pa.string()), ("text", pa.string()), *[(k, pa.string()) for k in META],
-     ("body_start", pa.int64()), ("body_end", pa.int64()), ("source", pa.string()), ("errors", pa.list_(pa.string()))]
-)
 _INT = ("quote_start", "quote_end", "cue_start", "cue_end", "mention_start", "mention_end", "venue_start", "venue_end")
 _BOOL = ("negated", "hedged", "via_translator", "said_on_assumed")
 _JSON = ("stances", "extra")  # maps whose keys vary between rows: JSON text, so one schema holds every batch
@@ -74,8 +73,10 @@ _FLAT = list(statement_row({"kind": "", "quote": {"text": "", "start": 0, "end":
 STATEMENT_SCHEMA = pa.schema(
     [("article_id", pa.string()), ("error", pa.string()), *[(f"article_{k}", pa.string()) for k in META],
      ("seq", pa.int64()), *[_statement_field(n) for n in _FLAT],
-     ("statement", pa.string())]  # the statement exactly as `extract --format jsonl` gives it, as JSON
+     ("statement", pa.string()),  # the statement exactly as `extract --format jsonl` gives it, as JSON
+     ("article_day", pa.string())]  # the partition: article_date, or "undated"
 )
+UNDATED = "undated"
 OUTCOME_SCHEMA = pa.schema(
     [("article_id", pa.string()), ("source", pa.string()), ("outcome", pa.string()), ("statements", pa.int64()),
      ("error", pa.string())]
@@ -128,11 +129,11 @@ def paths_dataset(paths: Iterable[str | Path]) -> ray.data.Dataset:
             files = readers.folder_files(path)
             if not files:
                 failed = readers.empty_folder(path)
-                items.append({"path": None, "name": failed.id, "failed": failed.errors[0]})
-            items += [{"path": str(f.absolute()), "name": f.relative_to(path).as_posix(), "failed": None}
-                      for f in files]
+                items.append({"path": failed.source, "given": None, "name": failed.id, "failed": failed.errors[0]})
+            items += [{"path": str(f.absolute()), "given": str(f), "name": f.relative_to(path).as_posix(),
+                       "failed": None} for f in files]
         else:
-            items.append({"path": str(path.absolute()), "name": path.name, "failed": None})
+            items.append({"path": str(path.absolute()), "given": str(path), "name": path.name, "failed": None})
     # a block a file (up to a bound): Ray Data hands whole blocks to an actor, so small blocks
     # are what spreads a small corpus over the pool (it bundles them up to the batch size)
     return ray.data.from_items(items, override_num_blocks=max(1, min(len(items), MAX_BLOCKS)))
@@ -152,39 +153,27 @@ def articles_of_row(row: dict[str, Any]) -> Iterator[Article]:
         name = Path(row["path"]).name
         yield from readers.read_bytes(row["bytes"], name, row["path"], readers.SUFFIXES.get(Path(name).suffix.lower()))
     elif "path" in row and "text" not in row:
-        yield from readers.read_path(row["path"], row.get("name"))
+        # read by the whole path (a worker's directory is not the driver's), sourced as given
+        path, given = row["path"], row.get("given") or row["path"]
+        for a in readers.read_path(path, row.get("name")):
+            if a.source and a.source.startswith(path):
+                a.source = given + a.source[len(path):]
+            yield a
     else:
         yield readers.article_from_record(row, _default_id(row), row.get("source"))
 
 
-def _article_row(a: Article) -> dict[str, Any]:
-    return {"id": a.id, "text": a.text, **a.meta(), "body_start": a.body_start, "body_end": a.body_end,
-            "source": a.source, "errors": list(a.errors)}
-
-
-def read_articles(batch: pa.Table, chunk: int = DEFAULT_BATCH) -> Iterator[pa.Table]:
-    """Input rows → Article rows, in chunks (a JSON Lines file gives many articles)."""
-    out: list[dict[str, Any]] = []
+def read_articles(batch: pa.Table, chunk: int = DEFAULT_BATCH) -> Iterator[list[Article]]:
+    """Input rows → Articles, ``chunk`` at a time (a JSON Lines file gives many)."""
+    out: list[Article] = []
     for row in batch.to_pylist():
         for article in articles_of_row(row):
-            out.append(_article_row(article))
+            out.append(article)
             if len(out) >= chunk:
-                yield pa.Table.from_pylist(out, schema=ARTICLE_SCHEMA)
+                yield out
                 out = []
     if out:
-        yield pa.Table.from_pylist(out, schema=ARTICLE_SCHEMA)
-
-
-def articles_dataset(ds: ray.data.Dataset, batch_size: int = DEFAULT_BATCH) -> ray.data.Dataset:
-    """Article rows from rows of files, bytes or records (see the module's docstring)."""
-    # reading takes no CPU of its own in Ray's accounting: with every CPU given to the actors
-    # (workers = the cluster's CPUs) a reading task that waited for one would never run
-    return ds.map_batches(read_articles, fn_kwargs={"chunk": batch_size}, batch_format="pyarrow", batch_size=1,
-                          num_cpus=0)
-
-
-def article_of(row: dict[str, Any]) -> Article:
-    return Article(**{k: row[k] for k in ARTICLE_SCHEMA.names})
+        yield out
 
 
 # --- stage 2: extraction -----------------------------------------------------------------------
@@ -194,10 +183,11 @@ class Extractor:
     """An actor of the pool: the pipeline built once, then batches of Article rows in, one row
     per statement out (and one row per failed article, with its ``error``)."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, batch_size: int = DEFAULT_BATCH) -> None:
         from onrecord.extraction.pipeline import load_nlp
 
         self.config = config
+        self.batch_size = batch_size
         self.nlp = load_nlp(config)
 
     def results(self, articles: list[Article]) -> list[dict[str, Any]]:
@@ -216,15 +206,16 @@ class Extractor:
                     out.append(result_dict(a, [], [f"extraction failed: {e!r}"]))
             return out
 
-    def __call__(self, batch: pa.Table) -> pa.Table:
-        articles = [article_of(r) for r in batch.to_pylist()]
-        return pa.Table.from_pylist([row for r in self.results(articles) for row in statement_rows(r)],
-                                    schema=STATEMENT_SCHEMA)
+    def __call__(self, batch: pa.Table) -> Iterator[pa.Table]:
+        for articles in read_articles(batch, self.batch_size):
+            yield pa.Table.from_pylist([row for r in self.results(articles) for row in statement_rows(r)],
+                                       schema=STATEMENT_SCHEMA)
 
 
 def statement_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
     """One extraction result (a line of ``extract --format jsonl``) as flat rows."""
     meta = {f"article_{k}": result["article"].get(k) for k in META}
+    meta["article_day"] = meta["article_date"] or UNDATED
     if result["errors"]:
         return [{"article_id": result["id"], "error": "; ".join(result["errors"]), **meta}]
     rows = []
@@ -240,14 +231,16 @@ def statement_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
 def extract_dataset(ds: ray.data.Dataset, config: Config, *, workers: int = 1, num_cpus: float = 1,
                     batch_size: int = DEFAULT_BATCH, actor: type[Extractor] = Extractor) -> ray.data.Dataset:
     """Statement rows (``STATEMENT_SCHEMA``) of the articles in ``ds`` (rows of files, bytes or
-    records), extracted by ``workers`` actors of ``num_cpus`` each, ``batch_size`` articles a call."""
-    return _actor_stage(articles_dataset(ds, batch_size), actor, {"config": config}, workers, num_cpus, batch_size)
+    records), extracted by ``workers`` actors of ``num_cpus`` each, ``batch_size`` rows a call."""
+    return _actor_stage(ds, actor, {"config": config, "batch_size": batch_size}, workers, num_cpus, batch_size)
 
 
 def write_parquet(ds: ray.data.Dataset, output: str) -> None:
     """Statement rows as Parquet under ``output``, partitioned by article date
-    (``article_date=2021-11-08/…``)."""
-    ds.write_parquet(output, partition_cols=["article_date"])
+    (``article_day=2021-11-08/…``, ``article_day=undated/…``)."""
+    # a partition of its own, never null: a null partition value (Hive's __HIVE_DEFAULT_PARTITION__)
+    # makes pyarrow's dictionary columns unreadable by pandas ("Cannot yet unify dictionaries with nulls")
+    ds.write_parquet(output, partition_cols=["article_day"])
 
 
 # --- stage 3: the ledger -----------------------------------------------------------------------
@@ -259,8 +252,9 @@ class Ingester(Extractor):
     transaction per article), so a retried batch finds what its lost attempt wrote and writes
     only the rest; what an earlier attempt of this run stored counts as stored, as in a clean run."""
 
-    def __init__(self, config: Config, url: str, run_id: int, force: bool = False) -> None:
-        super().__init__(config)
+    def __init__(self, config: Config, url: str, run_id: int, force: bool = False,
+                 batch_size: int = DEFAULT_BATCH) -> None:
+        super().__init__(config, batch_size)
         self.engine = db.make_engine(url)
         self.run_id = run_id
         self.force = force
@@ -276,18 +270,24 @@ class Ingester(Extractor):
                 statements_table.c.article_id == found.id)).scalar()
             return found.run_id, int(n or 0)
 
-    def __call__(self, batch: pa.Table) -> pa.Table:
+    def __call__(self, batch: pa.Table) -> Iterator[pa.Table]:
+        for articles in read_articles(batch, self.batch_size):
+            yield self.store(articles)
+
+    def store(self, articles: list[Article]) -> pa.Table:
+        """Extract and write a chunk of articles; their outcome rows."""
         out: list[dict[str, Any]] = []
         todo: list[tuple[Article, str]] = []
-        for row in batch.to_pylist():
-            a = article_of(row)
+        for a in articles:
             if a.errors:
                 out.append(self.outcome(a, "failed", error="; ".join(a.errors)))
                 continue
             digest = content_hash(a)
             stored = self.stored_by(a, digest)
-            if stored is not None and (stored[0] == self.run_id or not self.force):
-                out.append(self.outcome(a, "stored" if stored[0] == self.run_id else "skipped", stored[1]))
+            if stored is not None and stored[0] == self.run_id:
+                out.append(self.outcome(a, "stored", stored[1]))  # by a lost attempt of this batch
+            elif stored is not None and not self.force:
+                out.append(self.outcome(a, "skipped"))
             else:
                 todo.append((a, digest))
         report = IngestReport(run_id=self.run_id)  # write_article's counts; the driver keeps the run's
@@ -323,8 +323,8 @@ def ingest_dataset(
     url = engine.url.render_as_string(hide_password=False)
     report = IngestReport(run_id=start_run(engine, [str(p) for p in paths]))
     t0 = time.monotonic()
-    kwargs = {"config": ledger.config, "url": url, "run_id": report.run_id, "force": force}
-    stored = _actor_stage(articles_dataset(ds, batch_size), actor, kwargs, workers, num_cpus, batch_size)
+    kwargs = {"config": ledger.config, "url": url, "run_id": report.run_id, "force": force, "batch_size": batch_size}
+    stored = _actor_stage(ds, actor, kwargs, workers, num_cpus, batch_size)
     try:
         for batch in stored.iter_batches(batch_format="pyarrow", batch_size=None):
             for r in batch.to_pylist():
