@@ -8,8 +8,11 @@ import json
 import os
 import sys
 import time
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
@@ -124,15 +127,41 @@ def claim(marker: str) -> bool:
     return True
 
 
-@pytest.mark.parametrize("fault", [KilledOnce, RaisesOnce])
-def test_a_fault_mid_batch_stores_every_article_once(fault: type[distributed.Ingester], articles: Path,
-                                                     local_ledger: Ledger, tmp_path: Path) -> None:
+PG_URL = os.environ.get("ONRECORD_TEST_PG_URL")
+
+
+@pytest.fixture
+def postgresql_url() -> Iterator[str]:
+    """An empty schema of the test server, dropped afterwards (as in tests/ledger)."""
+    if not PG_URL:
+        pytest.skip('ONRECORD_TEST_PG_URL unset: eval "$(scripts/start-postgres.sh)"')
+    import sqlalchemy as sa
+
+    from onrecord.ledger.db import resolve_url
+
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(resolve_url(PG_URL))
+    with admin.begin() as conn:
+        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    yield f"{PG_URL}{'&' if '?' in PG_URL else '?'}options={quote(f'-csearch_path={schema}')}"
+    with admin.begin() as conn:
+        conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+@pytest.mark.parametrize(("fault", "backend"), [(KilledOnce, "sqlite"), (RaisesOnce, "sqlite"),
+                                                (RaisesOnce, "postgresql")])
+def test_a_fault_mid_batch_stores_every_article_once(fault: type[distributed.Ingester], backend: str, articles: Path,
+                                                     local_ledger: Ledger, tmp_path: Path,
+                                                     request: pytest.FixtureRequest) -> None:
     fault.marker = str(tmp_path / "fault-happened")
-    ledger, report = ray_ingest(f"sqlite:///{tmp_path / 'ray.db'}", articles, actor=fault, workers=1)
+    url = request.getfixturevalue("postgresql_url") if backend == "postgresql" else f"sqlite:///{tmp_path / 'r.db'}"
+    ledger, report = ray_ingest(url, articles, actor=fault, workers=1)
     assert Path(fault.marker).exists(), "the fault was not injected"
     assert_same_as_local(ledger, report, local_ledger)
     with ledger.engine.connect() as conn:
         keys = [r[0] for r in conn.exec_driver_sql("SELECT key FROM articles")]
+    ledger.close()
     assert len(keys) == len(set(keys)) == 4
 
 
