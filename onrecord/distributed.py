@@ -113,7 +113,7 @@ def _actor_stage(ds: ray.data.Dataset, actor: type, kwargs: dict[str, Any], work
     return out
 
 
-# --- stage 1: articles -------------------------------------------------------------------------
+# --- input rows: files, bytes, records --------------------------------------------------------
 
 
 def paths_dataset(paths: Iterable[str | Path]) -> ray.data.Dataset:
@@ -176,7 +176,7 @@ def read_articles(batch: pa.Table, chunk: int = DEFAULT_BATCH) -> Iterator[list[
         yield out
 
 
-# --- stage 2: extraction -----------------------------------------------------------------------
+# --- extraction -------------------------------------------------------------------------------
 
 
 class Extractor:
@@ -243,7 +243,7 @@ def write_parquet(ds: ray.data.Dataset, output: str) -> None:
     ds.write_parquet(output, partition_cols=["article_day"])
 
 
-# --- stage 3: the ledger -----------------------------------------------------------------------
+# --- the ledger -------------------------------------------------------------------------------
 
 
 class Ingester(Extractor):
