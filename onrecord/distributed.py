@@ -43,10 +43,12 @@ import sqlalchemy as sa
 from onrecord import readers
 from onrecord.config import Config
 from onrecord.errors import ConfigError
+from onrecord.identity.hygiene import display_name
 from onrecord.ledger import Ledger, clusters, db
 from onrecord.ledger.ingest import content_hash, finish_run, record_error, start_run, write_article
 from onrecord.ledger.records import IngestReport, statement_row
 from onrecord.ledger.schema import articles as articles_table
+from onrecord.ledger.schema import speakers as speakers_table
 from onrecord.ledger.schema import statements as statements_table
 from onrecord.model.article import Article
 
@@ -336,10 +338,39 @@ def ingest_dataset(
         report.seconds = time.monotonic() - t0
         finish_run(engine, report, "interrupted" if isinstance(e, KeyboardInterrupt) else "failed", repr(e)[:2000])
         raise
+    name_new_speakers(engine, report.run_id)
     report.seconds = time.monotonic() - t0
     finish_run(engine, report)
     report.clusters = clusters.recluster(engine)
     return report
+
+
+def name_new_speakers(engine: sa.engine.Engine, run_id: int) -> int:
+    """Give each speaker first met in this run the name of its first statement in article-key
+    order.  The ledger shows a speaker by the name of the first statement written for it
+    (``ingest._upsert_speakers``); one machine writes a folder's articles in key order, Ray's actors
+    in the order they finish, so without this the same corpus would show "Donald J. Trump" on one
+    engine and "Donald Trump" on the other.  Streams the run's statements once, keeping one row
+    per speaker; returns how many names changed."""
+    s, a = statements_table, articles_table
+    of_run = s.join(a, a.c.id == s.c.article_id)
+    with engine.connect() as conn:
+        older = set(conn.execute(sa.select(s.c.speaker_id).distinct().select_from(of_run).where(
+            a.c.run_id != run_id, s.c.speaker_id.isnot(None))).scalars())
+        first: dict[str, tuple[str, int, str, str]] = {}
+        rows = conn.execute(sa.select(s.c.speaker_id, a.c.key, s.c.seq, s.c.speaker_name, s.c.speaker_type)
+                            .select_from(of_run).where(a.c.run_id == run_id, s.c.speaker_id.isnot(None))
+                            .execution_options(yield_per=10_000))
+        for sid, key, seq, name, type_ in rows:
+            if sid not in older and (sid not in first or (key, seq) < first[sid][:2]):
+                first[sid] = (key, seq, name, type_)
+    changed = 0
+    with db.writing(engine) as conn:
+        for sid, (_, _, name, type_) in first.items():
+            changed += conn.execute(sa.update(speakers_table).where(
+                speakers_table.c.id == sid, speakers_table.c.name != display_name(name, type_)).values(
+                name=display_name(name, type_))).rowcount
+    return changed
 
 
 def _count(engine: sa.engine.Engine, report: IngestReport, r: dict[str, Any]) -> None:
