@@ -33,3 +33,12 @@ def test_without_ray_the_engine_names_the_extra(command: list[str], monkeypatch:
 def test_output_is_for_the_ray_engine() -> None:
     done = CliRunner().invoke(app, ["extract", str(SAMPLES / "01_oslo_truce.txt"), "--output", "out"])
     assert done.exit_code == 2 and "--engine ray" in done.output
+
+
+def test_extract_with_workers_prints_what_one_process_prints() -> None:
+    # --workers is the one worker flag of extract and ingest; on the local engine, processes
+    runner = CliRunner()
+    one = runner.invoke(app, ["extract", str(SAMPLES)])
+    two = runner.invoke(app, ["extract", str(SAMPLES), "--workers", "2"])
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout and one.stdout.count("\n") == 6
