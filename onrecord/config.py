@@ -89,6 +89,10 @@ class Config(BaseSettings):
     # --- the ledger ---------------------------------------------------------------------------
     db: str = Field(DEFAULT_DB, description="database URL, or a SQLite file path")
 
+    # --- the Ray engine (extract/ingest --engine ray) -----------------------------------------
+    ray_address: str | None = Field(None, description="a Ray cluster ('auto', 'ray://host:10001'); none: a local Ray")
+    ray_batch_size: PositiveInt = Field(16, description="articles a Ray worker extracts per call")
+
     # --- the web app --------------------------------------------------------------------------
     api_token: str | None = Field(None, repr=False, description="POST needs it; without one, writing is off")
     api_token_file: str | None = Field(None, description="a file holding the API token")

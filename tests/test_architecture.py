@@ -4,7 +4,8 @@
 - what a light entry point loads: the ledger and the web app load no spaCy; the plain-data
   modules load no spaCy; ``onrecord --help`` loads neither spaCy, SQLAlchemy, pydantic nor FastAPI
   and stays fast;
-- only ``onrecord/config.py`` touches the process environment;
+- only ``onrecord/config.py`` touches the process environment; only ``onrecord/distributed.py``
+  imports Ray (the optional extra);
 - no ``positions`` module (the stance code lives in ``timeline`` and ``extraction.stances``) and no
   module over 600 lines;
 - every pipeline component says what it requires and assigns, and spaCy finds nothing missing.
@@ -129,6 +130,23 @@ def test_only_config_touches_the_environment() -> None:
 def test_config_module_is_where_the_environment_is_read() -> None:
     # the rule above is only meaningful while the scan can see config.py's own reads
     assert environment_uses(ENVIRONMENT_MODULE)
+
+
+def imported_modules(path: Path) -> set[str]:
+    """The top-level names of every module ``path`` imports, at any depth of its code."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Import):
+            found |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def test_only_the_distributed_module_imports_ray() -> None:
+    # Ray is the optional extra onrecord[ray]: the default install must never need it
+    users = [relative(p) for p in modules() if "ray" in imported_modules(p)]
+    assert users == ["onrecord/distributed.py"]
 
 
 def test_no_positions_module() -> None:

@@ -82,6 +82,31 @@ StanceModelOption = Annotated[str | None, typer.Option(
     "--stance-model", help="the model name the stance endpoint serves", show_default=False)]
 
 
+
+class Engine(StrEnum):
+    """Where ``extract`` and ``ingest`` run: processes of this machine, or Ray (a cluster)."""
+
+    local = "local"
+    ray = "ray"
+
+
+EngineOption = Annotated[Engine, typer.Option(
+    "--engine", help="local: processes of this machine; ray: Ray Data, local or a cluster "
+    "(pip install 'onrecord\\[ray]')")]
+RayAddressOption = Annotated[str | None, typer.Option(
+    "--ray-address", help="with --engine ray: the cluster, 'auto' or ray://host:10001 (default: $ONRECORD_RAY_ADDRESS, "
+    "else a local Ray)", show_default=False)]
+WorkersOption = Annotated[int, typer.Option("--workers", "-w", min=1, help="extraction processes (Ray: actors)")]
+
+
+def ray_engine() -> Any:
+    """``onrecord.distributed``, or one line saying how to install Ray."""
+    try:
+        from onrecord import distributed
+    except ImportError as e:
+        fail(f"--engine ray needs Ray Data: pip install 'onrecord[ray]' ({e})")
+    return distributed
+
 # --- settings ----------------------------------------------------------------------------------
 
 

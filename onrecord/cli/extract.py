@@ -13,9 +13,12 @@ from rich.markup import escape
 
 from onrecord.cli.common import (
     AliasesOption,
+    Engine,
+    EngineOption,
     FormatOption,
     ModelOption,
     OutputFormat,
+    RayAddressOption,
     StanceModelOption,
     StanceUrlOption,
     TaxonomyOption,
@@ -25,6 +28,7 @@ from onrecord.cli.common import (
     extraction_settings,
     fail,
     note,
+    ray_engine,
 )
 
 PathsArgument = Annotated[list[str], typer.Argument(help="files, folders, or - for standard input")]
@@ -66,21 +70,39 @@ def extract(
     aliases: AliasesOption = None,
     stance_url: StanceUrlOption = None,
     stance_model: StanceModelOption = None,
+    engine: EngineOption = Engine.local,
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", help="with --engine ray: a folder (or s3://…) for Parquet, one row per statement, "
+        "partitioned by article date", show_default=False)] = None,
+    ray_address: RayAddressOption = None,
 ) -> None:
     """Extract attributed statements from articles and print them.
 
     jsonl prints one line per article (records keep their ids); json prints one object for
     one article and an array for several; table and csv print one row per statement.  Problems
-    with a document are reported on stderr and in its "errors"; the exit code is 1 if any failed."""
+    with a document are reported on stderr and in its "errors"; the exit code is 1 if any failed.
+    With --engine ray (and --output DIR) the statements go to Parquet instead, extracted by
+    --workers Ray actors."""
     config = extraction_settings(ctx, model=model, taxonomy=taxonomy, aliases=aliases,
-                                 stance_url=stance_url, stance_model=stance_model)
+                                 stance_url=stance_url, stance_model=stance_model, ray_address=ray_address)
+    if engine is Engine.ray:
+        extract_on_ray(paths, config, output, workers)
+        return
+    if output:
+        raise typer.BadParameter("--output is for --engine ray (the local engine prints)", param_hint="--output")
     from onrecord.extraction.pipeline import extract_articles
     from onrecord.readers import iter_articles
 
     failed = 0
     collected: list[dict[str, Any]] = []
     out = sys.stdout
-    for result in extract_articles(iter_articles(paths), config, n_process=workers):
+    if workers > 1:
+        from onrecord.ledger.workers import spacy_pool
+
+        results = spacy_pool(config, workers)(iter_articles(paths))
+    else:
+        results = extract_articles(iter_articles(paths), config, n_process=1)
+    for result in results:
         failed += report_errors(result)
         if format is OutputFormat.jsonl:
             out.write(json.dumps(result, ensure_ascii=False) + "\n")
@@ -101,6 +123,26 @@ def extract(
             if not r["statements"]:
                 note(f"{title}: no statements found")
     if failed:
+        raise typer.Exit(code=1)
+
+
+def extract_on_ray(paths: list[str], config: Any, output: str | None, workers: int) -> None:
+    """``extract --engine ray``: Parquet under ``output``; the counts and errors on stderr."""
+    if not output:
+        raise typer.BadParameter("--engine ray writes Parquet: give --output DIR", param_hint="--output")
+    from onrecord.errors import ConfigError
+
+    distributed = ray_engine()
+    try:
+        done = distributed.extract_paths(paths, config, output, address=config.ray_address, workers=workers,
+                                         batch_size=config.ray_batch_size)
+    except ConfigError as e:
+        fail(str(e))
+    for article, message in done["errors"]:
+        err.print(f"[red]error[/red] {escape(article)}: {escape(message)}", highlight=False)
+    note(f"{done['statements']} statements of {done['articles']} articles (with statements or errors) "
+         f"written to {output}")
+    if done["errors"]:
         raise typer.Exit(code=1)
 
 

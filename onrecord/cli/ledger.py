@@ -18,10 +18,13 @@ from onrecord.cli.common import (
     AliasesOption,
     AllOption,
     DbOption,
+    Engine,
+    EngineOption,
     FormatOption,
     LimitOption,
     ModelOption,
     OutputFormat,
+    RayAddressOption,
     SinceOption,
     StanceModelOption,
     StanceUrlOption,
@@ -34,6 +37,7 @@ from onrecord.cli.common import (
     fail,
     note,
     open_ledger,
+    ray_engine,
     say_how_many,
 )
 
@@ -61,6 +65,8 @@ def ingest(
              "sitemaps")],
     db: DbOption = None,
     workers: WorkersOption = 1,
+    engine: EngineOption = Engine.local,
+    ray_address: RayAddressOption = None,
     model: ModelOption = None,
     force: Annotated[bool, typer.Option("--force", help="extract again what is stored already")] = False,
     taxonomy: TaxonomyOption = None,
@@ -72,9 +78,12 @@ def ingest(
 
     Idempotent (an article stored with the same content is skipped) and resumable (stop it
     any way, run it again: nothing lost, nothing twice).  Documents that fail are recorded in
-    the runs table and summarised at the end; the exit code is then 1."""
+    the runs table and summarised at the end; the exit code is then 1.  With --engine ray the
+    workers are Ray actors (a local Ray, or the cluster of --ray-address) that write to the
+    database themselves: on a cluster, a PostgreSQL one."""
     config = extraction_settings(ctx, db=db, model=model, taxonomy=taxonomy, aliases=aliases,
-                                 stance_url=stance_url, stance_model=stance_model)
+                                 stance_url=stance_url, stance_model=stance_model, ray_address=ray_address)
+    distributed = ray_engine() if engine is Engine.ray else None
     ledger = open_ledger(ctx, db, config, create=True)
     columns = (
         SpinnerColumn(),
@@ -99,7 +108,12 @@ def ingest(
             )
 
         try:
-            report = ledger.ingest(paths, workers=workers, force=force, on_progress=on_progress)
+            if distributed is not None:
+                report = distributed.ingest_paths(
+                    paths, ledger, address=config.ray_address, workers=workers, batch_size=config.ray_batch_size,
+                    force=force, on_progress=on_progress)
+            else:
+                report = ledger.ingest(paths, workers=workers, force=force, on_progress=on_progress)
         except KeyboardInterrupt:
             err.print("[yellow]interrupted[/yellow]: what was stored stays stored; run again to go on")
             raise typer.Exit(code=130) from None

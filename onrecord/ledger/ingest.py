@@ -152,6 +152,12 @@ def _update_run(conn: Connection, report: IngestReport, **values: Any) -> None:
     )
 
 
+def finish_run(engine: Engine, report: IngestReport, status: str = "finished", message: str | None = None) -> None:
+    """Write the run's final counts and status ('finished', 'failed', 'interrupted')."""
+    with db.writing(engine) as conn:
+        _update_run(conn, report, status=status, finished_at=now(), message=message)
+
+
 def record_error(engine: Engine, report: IngestReport, article: Article, message: str) -> None:
     report.failed += 1
     report.errors.append((article.id, message))
@@ -291,10 +297,12 @@ def write_article(
     result: dict[str, Any],
     report: IngestReport,
     force: bool = False,
+    update_run: bool = True,
 ) -> str:
     """Store one extracted article with all its statements, atomically.  Returns what happened:
     'stored', 'replaced' (its statements replaced), or 'skipped' (this content is stored, by
-    another writer meanwhile or under another key)."""
+    another writer meanwhile or under another key).  ``update_run`` False leaves the run's counts
+    to the caller (a distributed worker holds only its own part of them)."""
     rows = _statement_rows(result)
     outcome = ""
     kept: list[tuple[LabelKey, list[dict[str, Any]]]] = []
@@ -327,7 +335,8 @@ def write_article(
             if kept:
                 carry_labels(conn, target, rows, kept)
             _count(report, outcome, len(rows))
-            _update_run(conn, report)
+            if update_run:
+                _update_run(conn, report)
     except IntegrityError:
         # a concurrent writer (several ingests on PostgreSQL) stored this key or content first
         if outcome:
@@ -411,12 +420,10 @@ def ingest_articles(
         # KeyboardInterrupt included: the run is marked, what was written stays written
         status = "interrupted" if isinstance(e, KeyboardInterrupt) else "failed"
         report.seconds = time.monotonic() - t0
-        with db.writing(engine) as conn:
-            _update_run(conn, report, status=status, finished_at=now(), message=repr(e)[:2000])
+        finish_run(engine, report, status, repr(e)[:2000])
         raise
     report.seconds = time.monotonic() - t0
-    with db.writing(engine) as conn:
-        _update_run(conn, report, status="finished", finished_at=now())
+    finish_run(engine, report)
     if recluster:
         report.clusters = clusters.recluster(engine)
     return report

@@ -358,6 +358,24 @@ def _is_folder_documentation(path: Path) -> bool:
     return path.name.lower().startswith("readme.") or (stem.isalpha() and stem.isupper())
 
 
+def folder_files(folder: Path) -> list[Path]:
+    """The article files under ``folder``: recursive, sorted, hidden files and READMEs skipped."""
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.suffix.lower() in SUFFIXES
+        and p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        and not _is_folder_documentation(p)
+    )
+
+
+def empty_folder(folder: Path) -> Article:
+    """The error of a folder that holds no article file."""
+    kinds = ", ".join(SUFFIXES)
+    return Article.failed(folder.name or str(folder), f"no article files ({kinds}) in folder {folder}", str(folder))
+
+
 def _read_folder(folder: Path) -> Iterator[Article]:
     """Every article file under ``folder`` (recursive, sorted; hidden files and READMEs
     skipped); ids are paths relative to it, so same-named files in subfolders stay apart.  A
