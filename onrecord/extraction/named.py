@@ -241,22 +241,48 @@ def titles_of(entity: Span, lexicon: RoleLexicon) -> list[Title]:
     root = entity.root
     phrase = noun_phrase(root)
     titles = []
+    title_start = phrase.start_char
     before = entity.doc[phrase.start : entity.start]
     title = split_title(before.text + " " + entity.text)[0] if len(before) else split_title(entity.text)[0]
     if title is None and (office := _office_before_of(root)) is not None:
         # "President of Ukraine Volodymyr Zelenskyy": the parse hangs the name from the title's "of"
         title = split_title(entity.doc[office.left_edge.i : entity.end].text)[0]
+    if title is None and (written := _office_of_place_before(entity)) is not None:
+        title = written.text  # "between President of Russia Vladimir Putin and …", whatever the parse
+        title_start = min(title_start, written.start_char)
     after = entity.doc[entity.end : phrase.end]
     if title and len(after) and after[0].lower_ in {"of", "from"}:
         title = f"{title} {after.text}"  # "Gov. Ann Fields of Ohio": the state is part of the title
     if title and title.lower().rstrip(".") not in HONORIFICS:
-        titles.append(Title(title, phrase.start_char, max(entity.end_char, after.end_char if len(after) else 0)))
+        titles.append(Title(title, title_start, max(entity.end_char, after.end_char if len(after) else 0)))
     for child in root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
             titles.append(_apposition_title(child))
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         titles.append(_apposition_title(root.head))
     return [t for t in titles if is_title(t.text)]
+
+
+# how far back "Office of the Place" is looked for before a name: "President of the United States"
+_OFFICE_OF_PLACE_REACH = 7
+
+
+def _office_of_place_before(entity: Span) -> Span | None:
+    """The words "Office of [the] Place" written right before a name ("President of Russia
+    Vladimir Putin", "Prime Minister of the United Kingdom Boris Johnson"), read from the words
+    themselves: the parse of such a run is often anything but a title and its holder."""
+    doc = entity.doc
+    i = entity.start - 1
+    while i >= 0 and entity.start - i <= _OFFICE_OF_PLACE_REACH \
+            and (doc[i].text[:1].isupper() or doc[i].lower_ == "the"):
+        i -= 1
+    if i < 1 or i == entity.start - 1 or doc[i].lower_ != "of" or doc[i + 1].ent_type_ not in {"GPE", "LOC", "NORP"}:
+        return None
+    start = i - 1
+    while start > 0 and doc[start - 1].text[:1].isupper() and entity.start - start < _OFFICE_OF_PLACE_REACH + 3:
+        start -= 1  # "Prime Minister": the whole office
+    office = doc[start:i]
+    return doc[start : entity.start] if office_head(office.text) is not None else None
 
 
 def _office_before_of(root: Token) -> Token | None:

@@ -28,6 +28,12 @@ def test_a_title_naming_a_body_before_the_name_is_that_persons(statements_of):
     assert speakers(statements_of, text)[-1] == ("Oleksiy Marchenko", "person")
 
 
+def test_office_of_a_country_before_a_name_tells_two_presidents_apart(statements_of):
+    text = ("The call was between President of Moldova Lidia Varga and President of the United States Tom Hale. "
+            "Tom Hale spoke first. The President of Moldova said the talks had been useful.")
+    assert speakers(statements_of, text)[-1] == ("Lidia Varga", "person")
+
+
 def test_the_judge_is_the_justice_the_article_named(statements_of):
     text = ("Mr Justice Harlow passed sentence at the crown court on Tuesday. "
             "The judge said the defendant had shown no regard for the victims.")
