@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from onrecord.extraction.docindex import doc_text
 from onrecord.extraction.embeddings import IssueEmbeddings, refine_issues
 from onrecord.extraction.found import Found
 from onrecord.extraction.statement_issues import attribution_range
@@ -23,12 +24,12 @@ def statement_sentences(doc: Doc, f: Found) -> list[str]:
             continue
         for sent in span.sents:
             a, b = max(sent.start_char, s), min(sent.end_char, e)
-            piece = doc.text[a:b].strip(" \"“”‘’'\n,")
+            piece = doc_text(doc)[a:b].strip(" \"“”‘’'\n,")
             if len(piece.split()) >= MIN_SENTENCE_WORDS:
                 pieces.append(piece)
     around = attribution_range(doc, f)
     if around is not None:
-        sentence = doc.text[around[0] : around[1]].strip()
+        sentence = doc_text(doc)[around[0] : around[1]].strip()
         if sentence and not any(sentence in p or p in sentence for p in pieces):
             pieces.append(sentence)
     return pieces

@@ -29,6 +29,7 @@ from onrecord.extraction.content import (
     statement_from_cue,
     trim_range,
 )
+from onrecord.extraction.docindex import doc_text
 from onrecord.extraction.found import Found
 from onrecord.extraction.labels import merge_label_statements
 from onrecord.extraction.questions import mark_questions
@@ -71,7 +72,7 @@ def build_statements(doc: Doc) -> list[Found]:
         if st is not None:
             found.append(st)
     covered = _covered_quotes(found)
-    paragraph_starts = [s for s, _ in paragraphs(doc.text)]
+    paragraph_starts = [s for s, _ in paragraphs(doc_text(doc))]
     found.sort(key=lambda f: f.start)
     by_cue = {f.cue.i: f for f in found if f.cue is not None}
     for quote in quotes:
@@ -95,7 +96,7 @@ def build_statements(doc: Doc) -> list[Found]:
         if st is not None:
             found.append(st)
             found.sort(key=lambda f: f.start)
-    found = merge_label_statements(doc, found, paragraphs(doc.text))
+    found = merge_label_statements(doc, found, paragraphs(doc_text(doc)))
     # weak cues inside reported words go first: a verb that is part of what was said must not
     # cut the statement that holds it ("said he would hold a meeting and discuss X")
     found = drop_embedded_weak_cues(found)
@@ -162,7 +163,7 @@ def tokens_before(doc: Doc, offset: int) -> int | None:
 def cue_of_introducing_paragraph(doc: Doc, quote: QuoteSpan) -> Token | None:
     """Colon rule: "Cruz continued:" / "The website notes:" closing a paragraph introduces the
     quotation that opens the next one; its cue is the last cue before that colon."""
-    text = doc.text
+    text = doc_text(doc)
     para_start = text.rfind("\n", 0, quote.start) + 1
     if text[para_start : quote.start].strip():
         return None
@@ -179,13 +180,13 @@ def cue_of_introducing_paragraph(doc: Doc, quote: QuoteSpan) -> Token | None:
 
 def opens_its_sentence(doc: Doc, quote: QuoteSpan) -> bool:
     """No words of the reporter's between the quotation and the end of the sentence before it."""
-    before = doc.text[: quote.start]
+    before = doc_text(doc)[: quote.start]
     cut = max(before.rfind("\n"), *(before.rfind(mark) for mark in ".!?"))
     return not any(ch.isalnum() for ch in before[cut + 1 :])
 
 
 def alone_in_paragraph(doc: Doc, quote: QuoteSpan) -> bool:
-    text = doc.text
+    text = doc_text(doc)
     start = text.rfind("\n", 0, quote.start) + 1
     end = text.find("\n", quote.end)
     end = len(text) if end < 0 else end
@@ -291,7 +292,7 @@ def trim_nested_attributions(found: list[Found]) -> None:
             cut = node.left_edge.idx
             if cut > start + 10:
                 new_start, new_end = trim_range(outer.cue.doc, start, cut)
-                new_end = _before_conjunction(outer.cue.doc.text, new_start, new_end)
+                new_end = _before_conjunction(doc_text(outer.cue.doc), new_start, new_end)
                 if new_end > new_start:
                     outer.content = [(new_start, new_end)]
                     end = new_end
