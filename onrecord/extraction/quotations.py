@@ -20,7 +20,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.content import classify_kind, cued_statement, trim_range
-from onrecord.extraction.docindex import doc_text
+from onrecord.extraction.docindex import doc_text, in_quotes
 from onrecord.extraction.found import Found
 from onrecord.extraction.quotes import QuoteSpan
 
@@ -39,10 +39,9 @@ def cue_near_quote(doc: Doc, quote: QuoteSpan) -> Token | None:
         return None
     first_sent = doc[span.start].sent
     last_sent = doc[span.end - 1].sent
-    quoted = doc._.quotes or []
 
     def outside(t: Token) -> bool:
-        return t._.cue is not None and not any(q.start <= t.idx < q.end for q in quoted)
+        return t._.cue is not None and not in_quotes(doc, t.idx)
 
     def cost(t: Token, distance: int) -> int:
         speech = t._.cue.complements & {"quote", "clause"}
@@ -52,13 +51,13 @@ def cue_near_quote(doc: Doc, quote: QuoteSpan) -> Token | None:
     # the frame after the quotation ends at the next quotation or the end of the sentence
     # (a full stop outside quotation marks), whatever the sentence splitter thought
     for t in doc[span.end : min(last_sent.end + 12, len(doc))]:
-        if any(q.start <= t.idx < q.end for q in quoted) or t.text in {".", "!", "?"} or "\n" in t.text:
+        if in_quotes(doc, t.idx) or t.text in {".", "!", "?"} or "\n" in t.text:
             break
         if outside(t):
             candidates.append((cost(t, t.i - span.end), 0, t))
     # the frame before it, back to the previous full stop or quotation
     for t in reversed(doc[max(first_sent.start - 12, 0) : span.start]):
-        if any(q.start <= t.idx < q.end for q in quoted) or t.text in {".", "!", "?"} or "\n" in t.text:
+        if in_quotes(doc, t.idx) or t.text in {".", "!", "?"} or "\n" in t.text:
             break
         if outside(t):
             candidates.append((cost(t, span.start - t.i), 1, t))
