@@ -19,6 +19,9 @@ then the labelled paragraphs (``labels``).  The statements are then settled:
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from onrecord.extraction.content import (
@@ -198,13 +201,14 @@ def drop_embedded_weak_cues(found: list[Found]) -> list[Found]:
     "saying it must guarantee …") is part of what was said.  Only a verb of saying proper
     (one that can introduce a quotation) starts a nested statement there."""
 
+    holding = holders(found)
+
     def embedded(f: Found) -> bool:
         return f.cue is not None and any(
             g is not f
-            and g.start <= f.cue.idx < g.end
             and (f.mention is None or g.start <= f.mention.start_char or subject_within(f.cue, g.start, g.end))
             and not reporters_conjunct(f.cue, g.cue)
-            for g in found
+            for g in holding(f.cue.idx)
         )
 
     return [
@@ -328,13 +332,29 @@ def reporters_conjuncts(found: list[Found]) -> list[tuple[Found, Found]]:
     """(second, first) for each reporter's second predicate inside a first statement's words
     ("Trump said … and warned against hackers"): the second has the first's subject, though
     the parse, which hung it inside what was said, gives it the reported clause's."""
+    holding = holders(found)
     return [
         (f, g)
         for f in found
-        for g in found
-        if g is not f and g.cue is not None and f.cue is not None and g.start <= f.cue.idx < g.end
-        and reporters_conjunct(f.cue, g.cue)
+        if f.cue is not None
+        for g in holding(f.cue.idx)
+        if g is not f and g.cue is not None and reporters_conjunct(f.cue, g.cue)
     ]
+
+
+def holders(found: list[Found]) -> Callable[[int], list[Found]]:
+    """``holding(offset)``: the statements whose words run over the offset (``f.start <= offset <
+    f.end``), in the order of ``found``: by bisection over their starts, looking back no further
+    than the longest statement, not through every statement for each one."""
+    spans = sorted((f.start, f.end, k) for k, f in enumerate(found))
+    starts = [s for s, _, _ in spans]
+    longest = max((e - s for s, e, _ in spans), default=0)
+
+    def holding(offset: int) -> list[Found]:
+        lo, hi = bisect_left(starts, offset - longest), bisect_right(starts, offset)
+        return [found[k] for k in sorted(k for s, e, k in spans[lo:hi] if s <= offset < e)]
+
+    return holding
 
 
 def _cue_governs(cue: Token | None, quote: QuoteSpan) -> bool:
