@@ -39,8 +39,8 @@ from onrecord.extraction.quotes import paragraphs
 
 
 class DocIndex:
-    """The views of one Doc, each computed on first use.  Plain data only (offsets, token
-    indices), so a copy of the Doc can keep it."""
+    """The views of one Doc, each computed on first use: offsets and token indices, and the
+    sentence and entity Spans, which a copy of the index leaves behind."""
 
     def __init__(self, doc: Doc) -> None:
         self.length = len(doc)
@@ -55,6 +55,11 @@ class DocIndex:
         self._array: tuple[list[int], Any] | None = None
         self._quotes: tuple[int, list[int], list[int]] | None = None
         self._runs: dict[str, list[int]] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        # the Spans are views of one Doc (spaCy will not copy or pickle them): a copy of the Doc
+        # (Doc.copy deep-copies user_data) builds its own again
+        return {**self.__dict__, "_sents": None, "_ents": None}
 
     def fits(self, doc: Doc) -> bool:
         return self.length == len(doc)
