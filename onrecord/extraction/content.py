@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from onrecord.extraction.docindex import doc_text
 from onrecord.extraction.found import Found
 from onrecord.extraction.questions import agent_of, asked_passively
 from onrecord.extraction.quotes import QuoteSpan
@@ -41,7 +42,7 @@ def _span_chars(tokens: list[Token]) -> tuple[int, int]:
 
 def trim_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Strip spaces and sentence-final or leading punctuation that is not a quotation mark."""
-    text = doc.text
+    text = doc_text(doc)
     while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-."):
@@ -212,12 +213,13 @@ def extend_to_quotes(start: int, end: int, quotes: list[QuoteSpan]) -> tuple[int
 def is_reference_back(doc: Doc, quote: QuoteSpan, quotes: list[QuoteSpan]) -> bool:
     """A short quoted term that repeats words quoted earlier in the article ('the "NATO
     umbrella"') refers back to that quotation; it is not new quoted speech."""
-    words = doc.text[quote.inner_start : quote.inner_end].lower().split()
+    words = doc_text(doc)[quote.inner_start : quote.inner_end].lower().split()
     if len(words) > 2:
         return False
     term = " ".join(words)
+    text = doc_text(doc)
     return any(
-        q.end <= quote.start and term in " ".join(doc.text[q.inner_start : q.inner_end].lower().split()) for q in quotes
+        q.end <= quote.start and term in " ".join(text[q.inner_start : q.inner_end].lower().split()) for q in quotes
     )
 
 
@@ -228,9 +230,9 @@ def classify_kind(start: int, end: int, quotes: list[QuoteSpan], doc: Doc) -> tu
     if not inside:
         return "indirect", None
     q = inside[0]
-    outside = doc.text[start : q.start] + doc.text[q.end : end]
+    outside = doc_text(doc)[start : q.start] + doc_text(doc)[q.end : end]
     for other in inside[1:]:
-        outside = outside.replace(doc.text[other.start : other.end], "")
+        outside = outside.replace(doc_text(doc)[other.start : other.end], "")
     if len(inside) == 1 and not any(ch.isalnum() for ch in outside):
         return "direct", q
     return "mixed", q
@@ -244,7 +246,7 @@ def clip_to_paragraph(doc: Doc, cue: Token, start: int, end: int) -> tuple[int, 
     runs over a paragraph break (a closing quotation, then a new paragraph opening with a
     quotation) is cut at the break; quotations that run over paragraphs are joined later, by
     the news convention, not by the parse."""
-    text = doc.text
+    text = doc_text(doc)
     para_start = text.rfind("\n", 0, cue.idx) + 1
     para_end = text.find("\n", cue.idx)
     para_end = len(text) if para_end < 0 else para_end
@@ -276,7 +278,7 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
     start, end = clip_to_paragraph(doc, cue, start, end)
     if start >= end:
         return None
-    gap = doc.text[min(cue.idx, end) : max(cue.idx, start)]
+    gap = doc_text(doc)[min(cue.idx, end) : max(cue.idx, start)]
     if "\n" in gap:
         return None  # a parse that links a cue to words in another paragraph is wrong
     if isinstance(head, list) and all(is_bare_pronoun(t) for t in head):
@@ -340,7 +342,7 @@ def parenthetical_statement(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]
     doc = cue.doc
     ranges = [trim_range(doc, *_span_chars(run)) for run in runs]
     ranges = [clip_to_paragraph(doc, cue, s, e) for s, e in ranges]
-    ranges = [(s, e) for s, e in ranges if e > s and any(ch.isalnum() for ch in doc.text[s:e])]
+    ranges = [(s, e) for s, e in ranges if e > s and any(ch.isalnum() for ch in doc_text(doc)[s:e])]
     if not ranges or sum(e - s for s, e in ranges) < 10:
         return None
     kind, quote = classify_kind(ranges[0][0], ranges[-1][1], quotes, doc)
@@ -370,7 +372,7 @@ def inverted_after_quotation(cue: Token, quotes: list[QuoteSpan]) -> bool:
     """Inversion rule: in '"… a major red line," accused the foreign minister' the cue follows
     the quotation and the noun phrase after it is its subject, not its object: the statement is
     the quotation (``quotations.attribute_quotation``), and the cue has no noun-phrase content."""
-    text = cue.doc.text
+    text = doc_text(cue.doc)
     before = text[: cue.idx].rstrip()
     while before and before[-1] in ",;:—–-":
         before = before[:-1].rstrip()

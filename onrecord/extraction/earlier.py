@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.extraction.docindex import in_quotes
 from onrecord.extraction.found import Found
 from onrecord.extraction.subjects import noun_phrase
 
@@ -113,7 +114,7 @@ def _trim_end(doc: Doc, start: int, end: int) -> int:
 
 
 def _in_quotation(doc: Doc, offset: int) -> bool:
-    return any(q.start <= offset < q.end for q in doc._.quotes or [])
+    return in_quotes(doc, offset)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

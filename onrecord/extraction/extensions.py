@@ -20,6 +20,7 @@ DOC_EXTENSIONS: dict[str, str] = {
     "statements": "list[Found]: the statements found so far; later stages add to each (onrecord_statements …)",
     "issue_hits": "list[IssueHit]: the taxonomy's trigger and content matches (onrecord_issues)",
     "records": "list[dict]: Statement.to_dict() of each statement, plain data (onrecord_records)",
+    "index": "DocIndex: text, sentences, paragraphs, entities, found once (docindex.index_of, on first use)",
 }
 # Token._.<name>: default value
 TOKEN_EXTENSIONS: dict[str, Any] = {

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import product
+from math import prod
 from typing import Any
 
 from spacy.errors import MatchPatternError
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
@@ -76,12 +78,31 @@ class IssueHit:
     text: str
 
 
+MAX_PHRASE_FORMS = 4096  # a phrase with more spellings than this stays a Matcher pattern
+
+
+def lemma_sequence(pattern: list[dict[str, Any]]) -> list[list[str]] | None:
+    """The lemma sets of a pattern made only of ``{"LEMMA": {"IN": [...]}}`` tokens (a phrase
+    without gaps, ``phrase_patterns``); None for any other pattern."""
+    forms = []
+    for spec in pattern:
+        if list(spec) != ["LEMMA"] or not isinstance(spec["LEMMA"], dict) or list(spec["LEMMA"]) != ["IN"]:
+            return None
+        forms.append(list(spec["LEMMA"]["IN"]))
+    return forms
+
+
 class IssueMatcher:
-    """The taxonomy compiled for one pipeline: a Matcher whose keys are ``role:issue``."""
+    """The taxonomy compiled for one pipeline, keys ``role:issue``: a ``PhraseMatcher`` on lemmas
+    for the phrases without gaps (each spelling of each word one phrase: a set predicate the
+    ``Matcher`` evaluates per token and pattern made matching the slowest stage of the pipeline;
+    the PhraseMatcher finds the same matches by hash), a ``Matcher`` for gaps and raw patterns."""
 
     def __init__(self, nlp: Language, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
+        self.vocab = nlp.vocab
         self.matcher = Matcher(nlp.vocab)
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
         for issue in taxonomy.issues.values():
             self._add(nlp, f"trigger:{issue.id}", issue.lemmas + issue.phrases, issue.patterns)
             self._add(nlp, f"for:{issue.id}", issue.for_phrases, ())
@@ -94,15 +115,30 @@ class IssueMatcher:
         patterns = [p for p in patterns if p]
         for pattern in raw:
             patterns.append([dict(t) for t in pattern.tokens])
-        if patterns:
-            self.matcher.add(key, patterns)
+        rest, spelled = [], []
+        for pattern in patterns:
+            forms = lemma_sequence(pattern)
+            if forms is None or prod(len(f) for f in forms) > MAX_PHRASE_FORMS:
+                rest.append(pattern)
+            else:
+                spelled.extend(self._phrase_doc(words) for words in product(*forms))
+        if rest:
+            self.matcher.add(key, rest)
+        if spelled:
+            self.phrases.add(key, spelled)
+
+    def _phrase_doc(self, lemmas: Sequence[str]) -> Doc:
+        doc = Doc(self.vocab, words=list(lemmas))
+        for token, lemma in zip(doc, lemmas, strict=True):
+            token.lemma_ = lemma
+        return doc
 
     def hits(self, doc: Doc | Span) -> list[IssueHit]:
         """Every trigger and content match, sorted by position.  Exception rule: a trigger inside
         one of its issue's ``except`` phrases does not count ("land swap" is no prisoner swap)."""
         found: dict[tuple[str, int, int], IssueHit] = {}
         excepted: dict[str, list[tuple[int, int]]] = {}
-        for span in self.matcher(doc, as_spans=True):
+        for span in [*self.matcher(doc, as_spans=True), *self.phrases(doc, as_spans=True)]:
             role, issue = span.label_.split(":", 1)
             if role == "except":
                 excepted.setdefault(issue, []).append((span.start, span.end))

@@ -24,6 +24,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from onrecord.extraction.docindex import doc_text, entities_within
 from onrecord.extraction.found import Found
 from onrecord.extraction.subjects import speaker_class
 from onrecord.identity.titles import TITLE_WORDS
@@ -69,7 +70,7 @@ def _label_tokens(doc: Doc, para_start: int, colon: int) -> Span | None:
 
 def speaker_label(doc: Doc, para_start: int, para_end: int) -> tuple[Span, int] | None:
     """Rule 1: the label's words and the colon's offset, or None."""
-    text = doc.text
+    text = doc_text(doc)
     m = LABEL_RE.match(text, para_start, para_end)
     if m is None:
         return None
@@ -95,7 +96,7 @@ def opens_paragraph(doc: Doc, para_start: int, label: Span) -> bool:
     """Rule 1a: the label opens its paragraph (after a bullet or an opening quotation mark at most,
     or a heading glued before it that ends a sentence); capitalised words before a colon in the
     middle of a sentence ("… the story of Copenhagen: In 2009 …") are no label."""
-    before = doc.text[para_start : label.start_char]
+    before = doc_text(doc)[para_start : label.start_char]
     return not before.strip(" \t\u00a0-–—•*" + OPENING_MARKS) or before.rstrip().endswith((".", "!", "?"))
 
 
@@ -123,7 +124,7 @@ def _colon_token(doc: Doc, colon: int):
 def _mention_of(label: Span) -> Span:
     """The speaker's mention inside the label: a person or organisation entity that ends at
     the colon, with the title right before it; else the label."""
-    ents = [e for e in label.doc.ents if e.end == label.end and e.start >= label.start
+    ents = [e for e in entities_within(label.doc, label.start, label.end) if e.end == label.end
             and e.label_ in {"PERSON", "ORG", "NORP"}]
     if not ents:
         return label
@@ -151,7 +152,7 @@ def label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[int, i
     """Rules 2–4: statements for labelled paragraphs and the transcript turns they open.
     Statements already found inside a labelled paragraph's words by the quotation rules with a
     cue outside the paragraph (a wrong guess) give way to the label."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[Found] = []
     turn: Found | None = None
     turn_paragraphs = 0

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.extraction.docindex import doc_text, entity_at
 from onrecord.extraction.found import Found
 from onrecord.extraction.subjects import noun_phrase
 from onrecord.identity.names import HONORIFICS, NAME_PARTICLES
@@ -368,7 +369,7 @@ def _org_entities(doc: Doc, lexicon: RoleLexicon) -> list[Span]:
                 spans.append(doc[start : token.i + 1])
         if token.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lower_ in nouns and c.pos_ == "NOUN"
                                          for c in token.children):
-            ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+            ent = entity_at(doc, token.i)
             if ent is not None and ent.label_ not in ORG_LABELS:
                 spans.append(ent)
             elif token.i not in taken:
@@ -419,7 +420,7 @@ def acronyms_of(doc: Doc, organizations: list[str]) -> dict[str, str]:
     before the bracket when the acronym spells it, else the fewest capitalised words that spell
     it), "ACR (Name)", and an acronym used alone whose letters are exactly the initials of an
     organisation the article names."""
-    text = doc.text
+    text = doc_text(doc)
     found: dict[str, str] = {}
     for m in re.finditer(r"\(\s*([A-Z][A-Za-z&]{1,9})\s*\)", text):
         acronym = m.group(1)
@@ -534,6 +535,6 @@ def article_names(doc: Doc, found: list[Found], registry: SpeakerRegistry, lexic
                 entry.starts.append(f.mention.start_char)
     names.acronyms = acronyms_of(doc, list(names.organizations))
     for org in names.organizations.values():
-        org.starts.extend(m.start() for m in re.finditer(rf"\b{re.escape(org.name)}\b", doc.text))
+        org.starts.extend(m.start() for m in re.finditer(rf"\b{re.escape(org.name)}\b", doc_text(doc)))
         org.starts = sorted(set(org.starts))
     return names

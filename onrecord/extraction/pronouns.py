@@ -21,11 +21,13 @@ statement with several members).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.extraction.docindex import break_runs
 from onrecord.extraction.found import Found
 from onrecord.extraction.subjects import noun_phrase, speaker_class
 
@@ -118,7 +120,9 @@ def bound_antecedent(pronoun: Token, namer: Namer) -> Named | None:
 
 def paragraph_index(doc: Doc, offset: int) -> int:
     """The number of paragraph breaks (runs of line breaks) before an offset."""
-    return len(PARAGRAPH_BREAK.findall(doc.text, 0, offset))
+    # len(PARAGRAPH_BREAK.findall(text, 0, offset)): each run of line breaks that starts before
+    # the offset, counted by bisection over the runs found once per Doc
+    return bisect_left(break_runs(doc, PARAGRAPH_BREAK), offset)
 
 
 def sentence_subject(sent: Span) -> Token | None:

@@ -18,6 +18,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from onrecord.extraction.docindex import doc_text
 from onrecord.extraction.found import Found
 
 INTERROGATIVES = {"whether", "if", "why", "how", "what", "who", "whom", "whose", "when", "where", "which"}
@@ -33,7 +34,7 @@ def quoted_question(doc: Doc, f: Found) -> bool:
     if f.kind != "direct" and f.cue_class not in VERBATIM_CLASSES:
         return False
     for start, end in f.content:
-        text = doc.text[start:end].strip().rstrip(",;:—–- ")
+        text = doc_text(doc)[start:end].strip().rstrip(",;:—–- ")
         ends = SENTENCE_END.findall(text)
         if not ends or not text.endswith(ends[-1]) or any("?" not in e for e in ends):
             return False
@@ -47,7 +48,7 @@ def reported_question(doc: Doc, f: Found) -> bool:
     if f.cue_class not in QUESTION_CLASSES or f.kind == "direct":
         return False
     start = f.start
-    words = doc.text[start : start + 40].lstrip(" \"“‘'").split()
+    words = doc_text(doc)[start : start + 40].lstrip(" \"“‘'").split()
     return bool(words) and words[0].lower().strip(",") in INTERROGATIVES
 
 

@@ -20,6 +20,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.content import classify_kind, cued_statement, trim_range
+from onrecord.extraction.docindex import doc_text, in_quotes
 from onrecord.extraction.found import Found
 from onrecord.extraction.quotes import QuoteSpan
 
@@ -38,10 +39,9 @@ def cue_near_quote(doc: Doc, quote: QuoteSpan) -> Token | None:
         return None
     first_sent = doc[span.start].sent
     last_sent = doc[span.end - 1].sent
-    quoted = doc._.quotes or []
 
     def outside(t: Token) -> bool:
-        return t._.cue is not None and not any(q.start <= t.idx < q.end for q in quoted)
+        return t._.cue is not None and not in_quotes(doc, t.idx)
 
     def cost(t: Token, distance: int) -> int:
         speech = t._.cue.complements & {"quote", "clause"}
@@ -51,13 +51,13 @@ def cue_near_quote(doc: Doc, quote: QuoteSpan) -> Token | None:
     # the frame after the quotation ends at the next quotation or the end of the sentence
     # (a full stop outside quotation marks), whatever the sentence splitter thought
     for t in doc[span.end : min(last_sent.end + 12, len(doc))]:
-        if any(q.start <= t.idx < q.end for q in quoted) or t.text in {".", "!", "?"} or "\n" in t.text:
+        if in_quotes(doc, t.idx) or t.text in {".", "!", "?"} or "\n" in t.text:
             break
         if outside(t):
             candidates.append((cost(t, t.i - span.end), 0, t))
     # the frame before it, back to the previous full stop or quotation
     for t in reversed(doc[max(first_sent.start - 12, 0) : span.start]):
-        if any(q.start <= t.idx < q.end for q in quoted) or t.text in {".", "!", "?"} or "\n" in t.text:
+        if in_quotes(doc, t.idx) or t.text in {".", "!", "?"} or "\n" in t.text:
             break
         if outside(t):
             candidates.append((cost(t, span.start - t.i), 1, t))
@@ -68,7 +68,7 @@ def cue_near_quote(doc: Doc, quote: QuoteSpan) -> Token | None:
 
 def is_title(doc: Doc, quote: QuoteSpan) -> bool:
     """A short quotation in Title Case ("Face the Nation") names a work or a show."""
-    words = [w for w in doc.text[quote.inner_start : quote.inner_end].strip(" ,.").split() if w[:1].isalpha()]
+    words = [w for w in doc_text(doc)[quote.inner_start : quote.inner_end].strip(" ,.").split() if w[:1].isalpha()]
     small = {"the", "a", "an", "of", "and", "in", "on", "to", "for", "at", "with"}
     return 0 < len(words) <= 5 and all(w[0].isupper() or w in small for w in words) and words[0][0].isupper()
 
@@ -76,12 +76,12 @@ def is_title(doc: Doc, quote: QuoteSpan) -> bool:
 def ends_like_utterance(doc: Doc, quote: QuoteSpan) -> bool:
     """'"I would," she said': punctuation inside the closing mark shows a short quotation
     is a sentence someone spoke, not a term."""
-    inner = doc.text[quote.inner_start : quote.inner_end].rstrip()
+    inner = doc_text(doc)[quote.inner_start : quote.inner_end].rstrip()
     return inner[-1:] in {",", ".", "!", "?"}
 
 
 def quote_words(doc: Doc, quote: QuoteSpan) -> int:
-    return sum(len(doc.text[s:e].split()) for s, e in quote.segments)
+    return sum(len(doc_text(doc)[s:e].split()) for s, e in quote.segments)
 
 
 SIGNATURE = re.compile(r"[ \t\u00a0]*(―|—|–|--)[ \t\u00a0]*([^\n,(;]{2,60})")
@@ -90,7 +90,7 @@ SIGNATURE = re.compile(r"[ \t\u00a0]*(―|—|–|--)[ \t\u00a0]*([^\n,(;]{2,60}
 def dash_attribution(doc: Doc, quote: QuoteSpan) -> Found | None:
     """'"…" ― Maria Lopez': a quotation signed with a dash and a name closing its paragraph
     (readers' comments, epigraphs).  The dash is the cue, the name the speaker."""
-    m = SIGNATURE.match(doc.text, quote.end)
+    m = SIGNATURE.match(doc_text(doc), quote.end)
     if m is None:
         return None
     name_start, name_end = m.start(2), m.start(2) + len(m.group(2).rstrip(" .\u00a0"))
@@ -119,7 +119,7 @@ def governed_fragment(cue: Token, quote: QuoteSpan) -> bool:
     doc = cue.doc
     if quote.start < cue.idx:
         return False
-    between = doc.text[cue.idx + len(cue) : quote.start]
+    between = doc_text(doc)[cue.idx + len(cue) : quote.start]
     if not any(ch.isalnum() for ch in between):
         return False
     span = tokens_of(doc, quote.inner_start, quote.inner_end)
@@ -143,8 +143,8 @@ def extend_into_quotation(existing: Found | None, quote: QuoteSpan, quotes: list
 def is_fragment(doc: Doc, quote: QuoteSpan) -> bool:
     """A quotation that starts in lower case, inside a sentence of the reporter ('victims "do
     need to have their day in court"'), is a fragment of reported speech, not a sentence."""
-    inner = doc.text[quote.inner_start : quote.inner_end].lstrip(" .…[")
-    before = doc.text[max(0, quote.start - 3) : quote.start].rstrip()
+    inner = doc_text(doc)[quote.inner_start : quote.inner_end].lstrip(" .…[")
+    before = doc_text(doc)[max(0, quote.start - 3) : quote.start].rstrip()
     return bool(inner) and inner[0].islower() and not before.endswith(":")
 
 

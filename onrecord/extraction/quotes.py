@@ -18,7 +18,9 @@ a quotation runs over paragraphs.  Rules, each in its own function below:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from spacy.tokens import Doc
 
@@ -135,14 +137,18 @@ def _rstrip(text: str, start: int, end: int) -> int:
 def scan_single_quotes(text: str, start: int, end: int, taken: list[QuoteSpan]) -> list[QuoteSpan]:
     """Single-quote quotations outside the double-quoted ones (inside them they are nested
     quotes and belong to the outer quotation)."""
-    inside = [(q.start, q.end) for q in taken]
+    inside = sorted((q.start, q.end) for q in taken)
+    starts = [s for s, _ in inside]
+    reach = list(accumulate((e for _, e in inside), max))  # the furthest end of those starting so far
+    marks = OPEN_SINGLE + CLOSE_SINGLE + STRAIGHT_SINGLE
     found: list[QuoteSpan] = []
     open_at: int | None = None
     for i in range(start, end):
-        if any(s <= i < e for s, e in inside):
-            continue
         ch = text[i]
-        if ch not in OPEN_SINGLE + CLOSE_SINGLE + STRAIGHT_SINGLE:
+        if ch not in marks:
+            continue
+        k = bisect_right(starts, i) - 1  # inside a double-quoted quotation: by bisection, not a scan
+        if k >= 0 and reach[k] > i:
             continue
         if open_at is None:
             if ch in OPEN_SINGLE + STRAIGHT_SINGLE and _single_quote_opens(text, i):

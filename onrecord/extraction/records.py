@@ -13,6 +13,7 @@ import copy
 from spacy.tokens import Doc
 
 from onrecord.extraction.context.dates import parse_day
+from onrecord.extraction.docindex import doc_text, drop_index
 from onrecord.extraction.extensions import drop_objects
 from onrecord.extraction.found import Found
 from onrecord.extraction.speakers import known_person, name_tokens
@@ -32,7 +33,7 @@ def article_registry(pinned: SpeakerRegistry) -> SpeakerRegistry:
 
 def to_statement(f: Found, doc: Doc) -> Statement:
     """A found statement as a record; offsets index ``doc.text``."""
-    text = doc.text
+    text = doc_text(doc)
     quote = Quote.of(text, f.content)
     cue = None
     if f.cue is not None and f.cue_span is not None:
@@ -85,7 +86,7 @@ def identify_speakers(statements: list[Statement], doc: Doc, pinned: SpeakerRegi
     """``speaker.id`` for every named speaker, titles ("the Russian president") by the roles
     seen for names in this article."""
     registry = article_registry(pinned)
-    registry.scope = doc.text  # a title no name is found for is this article's role, no other's
+    registry.scope = doc_text(doc)  # a title no name is found for is this article's role, no other's
     mentions = [s.speaker.mention.text for s in statements if s.speaker.mention is not None]
     # a name with its title as the article writes it ("President of Ukraine Volodymyr Zelenskyy")
     mentions += [noun_phrase(e.root).text for e in doc.ents if e.label_ == "PERSON"
@@ -142,4 +143,5 @@ class RecordWriter:
         doc._.records = [s.to_dict() for s in statements]  # plain data: msgpack carries it across processes
         if not self.keep_objects:
             drop_objects(doc)
+            drop_index(doc)
         return doc

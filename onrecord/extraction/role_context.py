@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.extraction.docindex import entity_at
 from onrecord.extraction.found import Found
 from onrecord.extraction.named import ArticleNames, whole_name
 from onrecord.identity.names import plain_word
@@ -63,7 +64,7 @@ def is_definite(mention: Span) -> bool:
 
 def entity_name(token: Token, ctx: Context) -> tuple[str, str] | None:
     """The person or organisation a token names, by the entity it is part of."""
-    ent = next((e for e in ctx.doc.ents if e.start <= token.i < e.end), None)
+    ent = entity_at(ctx.doc, token.i)
     if ent is None:
         return None
     if ent.label_ == "PERSON":

@@ -47,6 +47,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.extraction.docindex import entities_within
 from onrecord.extraction.found import Found
 from onrecord.extraction.named import (
     ACRONYM,
@@ -390,8 +391,8 @@ def _named_in_mention(mention: Span, name: str, type: str, ctx: Context) -> bool
     last = name.split()[-1] if name.split() else ""
     root = mention.root
     heads = {root.i} | {c.i for c in root.children if c.dep_ == "appos"}
-    inside = [e for e in ctx.doc.ents if mention.start <= e.start and e.end <= mention.end
-              and e.text.split()[-1:] == [last] and any(e.start <= h < e.end for h in heads)]
+    inside = [e for e in entities_within(ctx.doc, mention.start, mention.end)
+              if e.text.split()[-1:] == [last] and any(e.start <= h < e.end for h in heads)]
     if any(e.label_ == "PERSON" for e in inside) or (
             type == "person" and any(e.label_ not in PLACE_LABELS for e in inside) and len(name.split()) > 1):
         return True

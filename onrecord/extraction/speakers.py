@@ -26,6 +26,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.extraction.docindex import doc_text, entities_within, in_quotes
 from onrecord.extraction.found import Found
 from onrecord.extraction.pronouns import (
     Namer,
@@ -142,7 +143,7 @@ def known_person(name: str, registry: SpeakerRegistry) -> bool:
 
 def name_in_mention(mention: Span, registry: SpeakerRegistry) -> tuple[str, str] | None:
     """The name and type of the entity a mention contains (the last PERSON, else ORG)."""
-    ents = [e for e in mention.doc.ents if e.start >= mention.start and e.end <= mention.end]
+    ents = entities_within(mention.doc, mention.start, mention.end)
     people = [e for e in ents if e.label_ == "PERSON" and names_the_head(e, mention)]
     if people:
         return _without_title(_clean_name(name_tokens(people[-1]).text)), "person"
@@ -324,15 +325,19 @@ def is_surname_of(name: str, people: set[str]) -> bool:
 def first_name_references(doc: Doc, full_names: list[str]) -> set[str]:
     """Full names whose bearer the writer also calls by the first name alone, outside quotation
     marks ("Hunter" for Hunter Biden): news does that to tell two people of one surname apart."""
-    quoted = doc._.quotes or []
+    named = [(name, name.split()) for name in dict.fromkeys(full_names)]
+    firsts = {words[0] for _, words in named if len(words) >= 2}
+    where: dict[str, list[Token]] = {}  # one pass over the Doc for every name, not one per name
+    for t in doc:
+        if t.text in firsts:
+            where.setdefault(t.text, []).append(t)
     out = set()
-    for name in full_names:
-        words = name.split()
+    for name, words in named:
         if len(words) < 2:
             continue
         first, last = words[0], words[-1]
-        for t in doc:
-            if t.text != first or any(q.start <= t.idx < q.end for q in quoted):
+        for t in where.get(first, []):
+            if in_quotes(doc, t.idx):
                 continue
             after = doc[t.i + 1].text if t.i + 1 < len(doc) else ""
             if after != last and not (after[:1].isupper() and after.isalpha()):
@@ -492,7 +497,7 @@ def canonical_speakers(doc: Doc, found: list[Found], persons: list[str]) -> None
             f.speaker_type = "person"
     names = [f.speaker_name for f in found if f.speaker_type == "person"] + persons
     mapping = canonical_names(names, first_name_references(doc, names))
-    short = acronyms(doc.text)
+    short = acronyms(doc_text(doc))
     for f in found:
         if f.speaker_type == "person":
             f.speaker_name = mapping.get(f.speaker_name, f.speaker_name)

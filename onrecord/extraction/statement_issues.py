@@ -13,6 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from onrecord.extraction.docindex import doc_text
 from onrecord.extraction.found import Found
 from onrecord.extraction.issue_tags import IssueHit, issues_in_ranges
 from onrecord.lexicons.taxonomy import Taxonomy
@@ -25,7 +26,7 @@ def attribution_range(doc: Doc, f: Found) -> tuple[int, int] | None:
         return None
     sent = f.cue.sent
     start, end = sent.start_char, sent.end_char
-    text = doc.text
+    text = doc_text(doc)
     before = text.rfind("\n\n", start, f.cue.idx)
     after = text.find("\n\n", f.cue.idx, end)
     return (before + 2 if before >= 0 else start), (after if after >= 0 else end)
@@ -111,7 +112,7 @@ class StatementIssueTagger:
                 "issues": issues_in_ranges([h for h in hits if h not in occasion], ranges, self.taxonomy),
                 "speaker": {"name": f.speaker_name},
                 "cue": {"class": f.cue_class},
-                "quote": {"text": " ".join(doc.text[s:e] for s, e in sorted(f.content))},
+                "quote": {"text": " ".join(doc_text(doc)[s:e] for s, e in sorted(f.content))},
             })
         for f, row in zip(found, inherit_issues(rows), strict=True):
             f.issues = list(row["issues"])

@@ -19,6 +19,9 @@ then the labelled paragraphs (``labels``).  The statements are then settled:
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from onrecord.extraction.according import according_to, according_to_statement
@@ -28,6 +31,7 @@ from onrecord.extraction.content import (
     statement_from_cue,
     trim_range,
 )
+from onrecord.extraction.docindex import doc_text
 from onrecord.extraction.found import Found
 from onrecord.extraction.labels import merge_label_statements
 from onrecord.extraction.questions import mark_questions
@@ -70,7 +74,7 @@ def build_statements(doc: Doc) -> list[Found]:
         if st is not None:
             found.append(st)
     covered = _covered_quotes(found)
-    paragraph_starts = [s for s, _ in paragraphs(doc.text)]
+    paragraph_starts = [s for s, _ in paragraphs(doc_text(doc))]
     found.sort(key=lambda f: f.start)
     by_cue = {f.cue.i: f for f in found if f.cue is not None}
     for quote in quotes:
@@ -94,7 +98,7 @@ def build_statements(doc: Doc) -> list[Found]:
         if st is not None:
             found.append(st)
             found.sort(key=lambda f: f.start)
-    found = merge_label_statements(doc, found, paragraphs(doc.text))
+    found = merge_label_statements(doc, found, paragraphs(doc_text(doc)))
     # weak cues inside reported words go first: a verb that is part of what was said must not
     # cut the statement that holds it ("said he would hold a meeting and discuss X")
     found = drop_embedded_weak_cues(found)
@@ -161,7 +165,7 @@ def tokens_before(doc: Doc, offset: int) -> int | None:
 def cue_of_introducing_paragraph(doc: Doc, quote: QuoteSpan) -> Token | None:
     """Colon rule: "Cruz continued:" / "The website notes:" closing a paragraph introduces the
     quotation that opens the next one; its cue is the last cue before that colon."""
-    text = doc.text
+    text = doc_text(doc)
     para_start = text.rfind("\n", 0, quote.start) + 1
     if text[para_start : quote.start].strip():
         return None
@@ -178,13 +182,13 @@ def cue_of_introducing_paragraph(doc: Doc, quote: QuoteSpan) -> Token | None:
 
 def opens_its_sentence(doc: Doc, quote: QuoteSpan) -> bool:
     """No words of the reporter's between the quotation and the end of the sentence before it."""
-    before = doc.text[: quote.start]
+    before = doc_text(doc)[: quote.start]
     cut = max(before.rfind("\n"), *(before.rfind(mark) for mark in ".!?"))
     return not any(ch.isalnum() for ch in before[cut + 1 :])
 
 
 def alone_in_paragraph(doc: Doc, quote: QuoteSpan) -> bool:
-    text = doc.text
+    text = doc_text(doc)
     start = text.rfind("\n", 0, quote.start) + 1
     end = text.find("\n", quote.end)
     end = len(text) if end < 0 else end
@@ -196,13 +200,14 @@ def drop_embedded_weak_cues(found: list[Found]) -> list[Found]:
     "saying it must guarantee …") is part of what was said.  Only a verb of saying proper
     (one that can introduce a quotation) starts a nested statement there."""
 
+    holding = holders(found)
+
     def embedded(f: Found) -> bool:
         return f.cue is not None and any(
             g is not f
-            and g.start <= f.cue.idx < g.end
             and (f.mention is None or g.start <= f.mention.start_char or subject_within(f.cue, g.start, g.end))
             and not reporters_conjunct(f.cue, g.cue)
-            for g in found
+            for g in holding(f.cue.idx)
         )
 
     return [
@@ -290,7 +295,7 @@ def trim_nested_attributions(found: list[Found]) -> None:
             cut = node.left_edge.idx
             if cut > start + 10:
                 new_start, new_end = trim_range(outer.cue.doc, start, cut)
-                new_end = _before_conjunction(outer.cue.doc.text, new_start, new_end)
+                new_end = _before_conjunction(doc_text(outer.cue.doc), new_start, new_end)
                 if new_end > new_start:
                     outer.content = [(new_start, new_end)]
                     end = new_end
@@ -326,13 +331,29 @@ def reporters_conjuncts(found: list[Found]) -> list[tuple[Found, Found]]:
     """(second, first) for each reporter's second predicate inside a first statement's words
     ("Trump said … and warned against hackers"): the second has the first's subject, though
     the parse, which hung it inside what was said, gives it the reported clause's."""
+    holding = holders(found)
     return [
         (f, g)
         for f in found
-        for g in found
-        if g is not f and g.cue is not None and f.cue is not None and g.start <= f.cue.idx < g.end
-        and reporters_conjunct(f.cue, g.cue)
+        if f.cue is not None
+        for g in holding(f.cue.idx)
+        if g is not f and g.cue is not None and reporters_conjunct(f.cue, g.cue)
     ]
+
+
+def holders(found: list[Found]) -> Callable[[int], list[Found]]:
+    """``holding(offset)``: the statements whose words run over the offset (``f.start <= offset <
+    f.end``), in the order of ``found``: by bisection over their starts, looking back no further
+    than the longest statement, not through every statement for each one."""
+    spans = sorted((f.start, f.end, k) for k, f in enumerate(found))
+    starts = [s for s, _, _ in spans]
+    longest = max((e - s for s, e, _ in spans), default=0)
+
+    def holding(offset: int) -> list[Found]:
+        lo, hi = bisect_left(starts, offset - longest), bisect_right(starts, offset)
+        return [found[k] for k in sorted(k for s, e, k in spans[lo:hi] if s <= offset < e)]
+
+    return holding
 
 
 def _cue_governs(cue: Token | None, quote: QuoteSpan) -> bool:

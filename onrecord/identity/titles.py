@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from onrecord.identity.names import HONORIFICS, NAME_PARTICLES, ascii_fold, parse_person, plain_word
 from onrecord.lexicons.roles import load_role_lexicon
@@ -88,6 +88,11 @@ ROLE_SYNONYMS = {
 def _role_words(text: str) -> list[str]:
     """The words of a role or collective name that tell it apart, in order: determiners, "of",
     "and" and possessive endings dropped, nationalities as their country ("Russian" → russia)."""
+    return list(_role_words_of(text))
+
+
+@lru_cache(maxsize=65536)  # a pure function of the text, asked once per description and person
+def _role_words_of(text: str) -> tuple[str, ...]:
     text = ascii_fold(text).casefold()
     for phrase, short in COUNTRY_PHRASES.items():
         text = text.replace(phrase, short)
@@ -98,7 +103,7 @@ def _role_words(text: str) -> list[str]:
         plain = re.sub(r"[^\w-]", "", plain_word(word)).strip("-")
         if plain and plain not in DETERMINERS and plain not in {"of", "and", "for"}:
             words.append(COUNTRIES[plain].lower().replace(" ", "-") if plain in COUNTRIES else plain)
-    return words
+    return tuple(words)
 
 
 def role_tokens(text: str) -> frozenset[str]:
@@ -136,6 +141,11 @@ def office_words(text: str) -> list[str]:
     """A title's words as offices are compared: its role words (nationalities as their country),
     honorifics and fillers ("top") left out, each wording of an office read as the office:
     "Mr Justice" → [judge]; "the top Russian diplomat" → [russia, foreign-minister]."""
+    return list(_office_words_of(text))
+
+
+@lru_cache(maxsize=65536)  # roles compare every description with every title of every person
+def _office_words_of(text: str) -> tuple[str, ...]:
     lexicon = load_role_lexicon()
     words = [w for w in _role_words(text) if w not in HONORIFICS and w not in lexicon.fillers]
     out: list[str] = []
@@ -149,7 +159,7 @@ def office_words(text: str) -> list[str]:
         else:
             out.append(words[i])
             i += 1
-    return out
+    return tuple(out)
 
 
 @cache
@@ -161,6 +171,7 @@ def _is_office(word: str) -> bool:
     return word in _offices()
 
 
+@lru_cache(maxsize=65536)
 def office_head(text: str) -> str | None:
     """The office a title names: the last office or person noun before its first "of", "at",
     "for" … ("Iranian Foreign Minister" → foreign-minister; "Head of the Office of the President"

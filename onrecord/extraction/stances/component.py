@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from onrecord.errors import ConfigError
+from onrecord.extraction.docindex import doc_text, span_doc
 from onrecord.extraction.found import Found
 from onrecord.extraction.stances.classify import RuleStance, StanceClassifier, stances_for
 from onrecord.extraction.stances.holders import speaker_sides
@@ -24,7 +25,7 @@ def stance_text(doc: Doc, f: Found) -> str:
     reporter's sentence (the predicate "adamant", "rejected" carries the stance)."""
     if f.kind == "reported_position" and f.cue is not None:
         return f.cue.sent.text.strip()
-    return " ".join(doc.text[s:e] for s, e in sorted(f.content))
+    return " ".join(doc_text(doc)[s:e] for s, e in sorted(f.content))
 
 
 def statement_doc(doc: Doc, f: Found, text: str) -> Doc | None:
@@ -38,7 +39,7 @@ def statement_doc(doc: Doc, f: Found, text: str) -> Doc | None:
     spans = [p for p in pieces if p is not None and len(p)]
     if not spans or len(spans) != len(pieces):
         return None
-    cut = Doc.from_docs([p.as_doc() for p in spans], ensure_whitespace=True)
+    cut = Doc.from_docs([span_doc(p) for p in spans], ensure_whitespace=True)  # as_doc, from the index
     # the last token may keep its trailing space: the same words
     return cut if cut.text.rstrip() == text.rstrip() else None
 
@@ -70,7 +71,7 @@ class StanceTagger:
         for f in found:
             if not f.issues:
                 continue
-            cue_text = doc.text[f.cue_span[0] : f.cue_span[1]] if f.cue_span else None
+            cue_text = doc_text(doc)[f.cue_span[0] : f.cue_span[1]] if f.cue_span else None
             text = stance_text(doc, f)
             f.stances = stances_for(text, f.issues, f.cue_class, f.negated, self.taxonomy, cue_text=cue_text,
                                     cue_lemma=f.cue.lemma_.lower() if f.cue is not None else None,

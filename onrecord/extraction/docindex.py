@@ -1,0 +1,301 @@
+"""Per-Doc indexes, computed once and shared by every stage, so that no stage walks the whole Doc
+per statement (issue 13: the pipeline's cost must grow with the article, not its square).
+
+spaCy computes some Doc views afresh at every access: ``Doc.text`` joins every token,
+``Doc.sents`` walks every token, ``Doc.ents`` builds a Span per entity, ``Span.as_doc`` copies
+the whole Doc's arrays.  Asked once per statement, each makes the stage quadratic.  The index
+holds them as plain data (offsets, never objects of another Doc), built on first use and kept in
+``doc._.index`` (declared in ``extensions.py``):
+
+* ``doc_text(doc)``: the text, joined once;
+* the sentences: ``install_sentence_hooks`` puts spaCy's own ``user_hooks`` (the documented way to
+  give a Doc its sentences: https://spacy.io/usage/processing-pipelines#custom-components-user-hooks)
+  on the Doc, so ``doc.sents``, ``span.sent``, ``span.sents`` and ``token.sent`` read the
+  sentence starts found once, by bisection, and give the Spans spaCy's own code gives;
+* ``token_at(doc, char)``: the token at a character offset, by bisection;
+* ``paragraph_bounds(doc)``: ``quotes.paragraphs`` of the text;
+* ``entities(doc)`` and ``entity_at(doc, i)``: ``doc.ents`` once, and the entity of each token;
+* ``span_doc(span)``: ``span.as_doc()`` from the attribute array and the entities, read once.
+
+The index is valid for the Doc's tokens and annotation as they are when it is first asked for:
+our stages run after the model and change neither tokens, sentences nor entities.  It is dropped
+with the other object-holding extensions (``drop_index``, with ``extensions.drop_objects``) before a
+Doc travels between processes.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from typing import Any
+
+import numpy
+from spacy.attrs import ENT_IOB, SENT_START
+from spacy.tokens import Doc, Span, Token
+
+from onrecord.extraction import extensions  # noqa: F401  (declares doc._.index)
+from onrecord.extraction.quotes import paragraphs
+
+
+class DocIndex:
+    """The views of one Doc, each computed on first use: offsets and token indices, and the
+    sentence and entity Spans, which a copy of the index leaves behind."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.length = len(doc)
+        self.text: str = doc.text
+        self._token_starts: list[int] | None = None
+        self._sent_starts: list[int] | None = None
+        self._sents: list[Span] | None = None
+        self._paragraphs: list[tuple[int, int]] | None = None
+        self._ents: list[Span] | None = None
+        self._ent_of: list[int] | None = None
+        self._ent_starts: list[int] | None = None
+        self._array: tuple[list[int], Any] | None = None
+        self._quotes: tuple[int, list[int], list[int]] | None = None
+        self._runs: dict[str, list[int]] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        # the Spans are views of one Doc (spaCy will not copy or pickle them): a copy of the Doc
+        # (Doc.copy deep-copies user_data) builds its own again
+        return {**self.__dict__, "_sents": None, "_ents": None}
+
+    def fits(self, doc: Doc) -> bool:
+        return self.length == len(doc)
+
+    def token_starts(self, doc: Doc) -> list[int]:
+        if self._token_starts is None:
+            self._token_starts = [t.idx for t in doc]
+        return self._token_starts
+
+    def sent_starts(self, doc: Doc) -> list[int]:
+        if self._sent_starts is None:
+            # what Doc.sents reads: the first token and every later token whose sent_start is 1
+            flags = doc.to_array([SENT_START])
+            self._sent_starts = [0, *(int(i) + 1 for i in numpy.flatnonzero(flags[1:] == 1))] if len(doc) else []
+        return self._sent_starts
+
+    def sents(self, doc: Doc) -> list[Span]:
+        if self._sents is None:
+            if not doc.has_annotation("SENT_START"):
+                return list(doc.sents)  # spaCy's own error: no sentence boundaries yet
+            starts = self.sent_starts(doc)
+            ends = starts[1:] + [len(doc)]
+            self._sents = [Span(doc, s, e) for s, e in zip(starts, ends, strict=True)]
+            install_sentence_hooks(doc)
+        return self._sents
+
+
+def index_of(doc: Doc) -> DocIndex:
+    """The Doc's index, built on first use."""
+    index: DocIndex | None = doc._.index
+    if index is None or not index.fits(doc):
+        index = DocIndex(doc)
+        doc._.index = index
+        install_sentence_hooks(doc)
+    return index
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc."""
+    return index_of(doc).text
+
+
+def index_of_sentence(doc: Doc, i: int) -> int:
+    """The number of the sentence that holds token ``i`` (the last one for ``i`` past the end)."""
+    return max(bisect_right(index_of(doc).sent_starts(doc), i) - 1, 0)
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``, built once per Doc (do not change the list)."""
+    return index_of(doc).sents(doc)
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    """The sentence of token ``i``: what ``doc[i].sent`` gives."""
+    sents = sentences(doc)
+    return sents[index_of_sentence(doc, i)] if sents else doc[0:0]
+
+
+# --- spaCy's sentence hooks, read from the index ------------------------------------------------
+# Module-level functions (not closures), so a Doc that keeps them still pickles.
+
+
+def _doc_sents(doc: Doc) -> Iterator[Span]:
+    return iter(sentences(doc))
+
+
+def _span_sent(span: Span) -> Span:
+    # Span.sent: the sentence of the span's first token
+    return sentence_of(span.doc, span.start)
+
+
+def _span_sents(span: Span) -> Iterator[Span]:
+    # Span.sents: from the sentence of the first token, every sentence that starts before the
+    # span ends (the first one always, even for an empty span)
+    doc = span.doc
+    sents = sentences(doc)
+    if not sents:
+        return
+    k = index_of_sentence(doc, span.start)
+    yield sents[k]
+    for sent in sents[k + 1 :]:
+        if sent.start >= span.end:
+            break
+        yield sent
+
+
+def _token_sent(token: Token) -> Span:
+    return sentence_of(token.doc, token.i)
+
+
+SENTENCE_HOOKS = (("user_hooks", "sents", _doc_sents), ("user_span_hooks", "sent", _span_sent),
+                  ("user_span_hooks", "sents", _span_sents), ("user_token_hooks", "sent", _token_sent))
+
+
+def install_sentence_hooks(doc: Doc) -> None:
+    """Make ``doc.sents``, ``span.sent``, ``span.sents`` and ``token.sent`` read the index (the
+    parse must be done: the sentences are the parser's, found once)."""
+    if len(doc) and doc.has_annotation("SENT_START"):
+        for table, name, hook in SENTENCE_HOOKS:
+            getattr(doc, table)[name] = hook
+
+
+def remove_sentence_hooks(doc: Doc) -> None:
+    for table, name, hook in SENTENCE_HOOKS:
+        hooks = getattr(doc, table)
+        if hooks.get(name) is hook:
+            del hooks[name]
+
+
+# --- characters, paragraphs, entities -------------------------------------------------------------
+
+
+def token_at(doc: Doc, char: int) -> int:
+    """The index of the token that holds (or, in the whitespace after it, precedes) character
+    ``char``; 0 before the first token."""
+    return max(bisect_right(index_of(doc).token_starts(doc), char) - 1, 0)
+
+
+def paragraph_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """``quotes.paragraphs(doc.text)``, once per Doc (do not change the list)."""
+    index = index_of(doc)
+    if index._paragraphs is None:
+        index._paragraphs = paragraphs(index.text)
+    return index._paragraphs
+
+
+def entities(doc: Doc) -> list[Span]:
+    """``list(doc.ents)``, once per Doc (do not change the list)."""
+    index = index_of(doc)
+    if index._ents is None:
+        index._ents = list(doc.ents)
+    return index._ents
+
+
+def entities_within(doc: Doc, start: int, end: int) -> list[Span]:
+    """The entities wholly inside tokens ``start``..``end``, in order: ``[e for e in doc.ents if
+    start <= e.start and e.end <= end]`` by bisection."""
+    index = index_of(doc)
+    ents = entities(doc)
+    if index._ent_starts is None:
+        index._ent_starts = [e.start for e in ents]
+    k = bisect_left(index._ent_starts, start)
+    out = []
+    while k < len(ents) and ents[k].start < end:  # entities do not overlap: sorted by start and end
+        if ents[k].end <= end:
+            out.append(ents[k])
+        k += 1
+    return out
+
+
+def entity_at(doc: Doc, i: int) -> Span | None:
+    """The entity that holds token ``i``, or None."""
+    index = index_of(doc)
+    if index._ent_of is None:
+        ent_of = [-1] * len(doc)
+        for k, ent in enumerate(entities(doc)):
+            for j in range(ent.start, ent.end):
+                ent_of[j] = k
+        index._ent_of = ent_of
+    k = index._ent_of[i] if 0 <= i < len(index._ent_of) else -1
+    return entities(doc)[k] if k >= 0 else None
+
+
+def doc_array(doc: Doc) -> tuple[list[int], Any]:
+    """The attribute array ``Span.as_doc`` copies from, made once (do not change it)."""
+    index = index_of(doc)
+    if index._array is None:
+        head = doc._get_array_attrs()
+        index._array = (head, doc.to_array(head))
+    return index._array
+
+
+def break_runs(doc: Doc, pattern: re.Pattern[str]) -> list[int]:
+    """Where each match of ``pattern`` starts in the text, found once per Doc and pattern."""
+    index = index_of(doc)
+    if pattern.pattern not in index._runs:
+        index._runs[pattern.pattern] = [m.start() for m in pattern.finditer(index.text)]
+    return index._runs[pattern.pattern]
+
+
+def span_doc(span: Span) -> Doc:
+    """``span.as_doc()`` (spaCy 3.8's ``Span.as_doc``, step by step) from the index: the article's
+    attribute array and its entities are read once per Doc, where ``as_doc`` reads the whole Doc's
+    array and every entity of the Doc at each call.  The span's rows are copied, their heads
+    rewired into the span (spaCy's own ``_fix_dep_copy``), and an entity cut by the span's edges
+    is left unannotated, as ``as_doc`` leaves it."""
+    doc = span.doc
+    head, full = doc_array(doc)
+    words = [t.text for t in span]
+    spaces = [bool(t.whitespace_) for t in span]
+    out = Doc(doc.vocab, words=words, spaces=spaces)
+    array = full[span.start : span.end].copy()
+    span._fix_dep_copy(head, array)
+    if len(array) > 0 and ENT_IOB in head:
+        column = head.index(ENT_IOB)
+        if array[0][column] == 1:
+            array[0][column] = 3  # an entity's inside token opening the span begins it
+    out.from_array(head, array)
+    inside = {(e.start, e.end) for e in entities_within(doc, span.start, span.end)}
+    out_ents = out.ents
+    if len(out_ents) > 0:
+        if (out_ents[0].start + span.start, out_ents[0].end + span.start) not in inside:
+            out.set_ents([], missing=[out_ents[0]], default="unmodified")
+        if (out_ents[-1].start + span.start, out_ents[-1].end + span.start) not in inside:
+            out.set_ents([], missing=[out_ents[-1]], default="unmodified")
+    out.noun_chunks_iterator = doc.noun_chunks_iterator
+    out.user_hooks = doc.user_hooks
+    out.user_span_hooks = doc.user_span_hooks
+    out.user_token_hooks = doc.user_token_hooks
+    out.vector = span.vector
+    out.vector_norm = span.vector_norm
+    out.tensor = doc.tensor[span.start : span.end]
+    for key, value in doc.cats.items():
+        if hasattr(key, "__len__") and len(key) == 3 and key[0] == span.start_char and key[1] == span.end_char:
+            out.cats[key[2]] = value
+    return out
+
+
+def drop_index(doc: Doc) -> None:
+    """Forget the index and its hooks (before the Doc is pickled)."""
+    doc._.index = None
+    remove_sentence_hooks(doc)
+
+
+def in_quotes(doc: Doc, offset: int) -> bool:
+    """Whether character ``offset`` is inside a quotation of ``doc._.quotes`` (marks included):
+    ``any(q.start <= offset < q.end for q in doc._.quotes)`` by bisection."""
+    quotes = doc._.quotes or []
+    index = index_of(doc)
+    if index._quotes is None or index._quotes[0] != id(quotes) or len(index._quotes[1]) != len(quotes):
+        spans = sorted((q.start, q.end) for q in quotes)
+        reach, furthest = [], -1
+        for _, end in spans:  # the furthest end of any quotation that starts at or before each start
+            furthest = max(furthest, end)
+            reach.append(furthest)
+        index._quotes = (id(quotes), [s for s, _ in spans], reach)
+    _, starts, reach = index._quotes
+    k = bisect_right(starts, offset) - 1
+    return k >= 0 and reach[k] > offset
