@@ -55,6 +55,7 @@ class DocIndex:
         self._array: tuple[list[int], Any] | None = None
         self._quotes: tuple[int, list[int], list[int]] | None = None
         self._runs: dict[str, list[int]] = {}
+        self._person_words: frozenset[str] | None = None
 
     def __getstate__(self) -> dict[str, Any]:
         # the Spans are views of one Doc (spaCy will not copy or pickle them): a copy of the Doc
@@ -192,6 +193,14 @@ def entities(doc: Doc) -> list[Span]:
     if index._ents is None:
         index._ents = list(doc.ents)
     return index._ents
+
+
+def person_name_words(doc: Doc) -> frozenset[str]:
+    """Every word of every PERSON entity, once per Doc."""
+    index = index_of(doc)
+    if index._person_words is None:
+        index._person_words = frozenset(w for e in entities(doc) if e.label_ == "PERSON" for w in e.text.split())
+    return index._person_words
 
 
 def entities_within(doc: Doc, start: int, end: int) -> list[Span]:

@@ -8,6 +8,7 @@ issues of the one before it when it goes on about the same thing (``inherit_issu
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -100,16 +101,22 @@ class StatementIssueTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Found] = doc._.statements or []
-        hits = doc._.issue_hits or []
+        # the hits by start, so that each statement looks only at those inside its ranges (a
+        # statement per hit per statement was quadratic in a long article)
+        hits = sorted(doc._.issue_hits or [], key=lambda h: h.start_char)
+        starts = [h.start_char for h in hits]
         rows = []
         for f in found:
             ranges = list(f.content)
             around = attribution_range(doc, f)
             if around is not None:
                 ranges.append(around)
-            occasion = occasion_hits(doc, hits, f.content, self.taxonomy.occasions)
+            lo = bisect_left(starts, min((s for s, _ in ranges), default=0))
+            hi = bisect_left(starts, max((e for _, e in ranges), default=0))
+            near = hits[lo:hi]
+            occasion = occasion_hits(doc, near, f.content, self.taxonomy.occasions)
             rows.append({
-                "issues": issues_in_ranges([h for h in hits if h not in occasion], ranges, self.taxonomy),
+                "issues": issues_in_ranges([h for h in near if h not in occasion], ranges, self.taxonomy),
                 "speaker": {"name": f.speaker_name},
                 "cue": {"class": f.cue_class},
                 "quote": {"text": " ".join(doc_text(doc)[s:e] for s, e in sorted(f.content))},

@@ -25,6 +25,7 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
+from onrecord.extraction.docindex import person_name_words
 from onrecord.lexicons.speaker_nouns import load_speaker_nouns
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -104,7 +105,7 @@ def speaker_class(token: Token) -> SpeakerClass:
 
 def part_of_a_name(token: Token) -> bool:
     """The word is part of a person's name the model recognised somewhere in the text."""
-    return any(e.label_ == "PERSON" and token.text in e.text.split() for e in token.doc.ents)
+    return token.text in person_name_words(token.doc)
 
 
 def can_speak(token: Token) -> bool:
