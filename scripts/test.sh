@@ -12,7 +12,7 @@ if [ -n "$missing" ]; then
   say "will install with apt-get (as root, or through sudo): $missing"
 fi
 # the tests that read ../shared (the seed article, the corpus, the scorer) find it there, or where
-# ONRECORD_SHARED points; ONRECORD_REQUIRE_SHARED=1 (as .ci/run sets) makes its absence an error
+# ONRECORD_SHARED points; ONRECORD_REQUIRE_SHARED=1 makes its absence an error
 if [ -n "${ONRECORD_SHARED:-}" ] || [ -d ../shared ]; then
   say "shared data: ${ONRECORD_SHARED:-../shared}"
 else

@@ -20,7 +20,7 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    # .ci/run sets ONRECORD_REQUIRE_SHARED: there, a test that skipped for want of ../shared fails the run
+    # with ONRECORD_REQUIRE_SHARED set, a test that skipped for want of ../shared fails the run
     if REQUIRED and _skipped_for_shared and session.exitstatus == 0:
         session.exitstatus = 1
         print(f"\n{len(_skipped_for_shared)} tests skipped for want of the shared data, which "

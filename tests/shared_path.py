@@ -1,6 +1,6 @@
 """Where the shared data lies (the seed article and its gold file, the corpus, the scorer):
 $ONRECORD_SHARED, else ../shared beside the checkout.  Tests that need it skip without it, unless
-$ONRECORD_REQUIRE_SHARED is set (.ci/run sets it): then its absence fails the run."""
+$ONRECORD_REQUIRE_SHARED is set: then its absence fails the run."""
 
 from __future__ import annotations
 
