@@ -292,7 +292,15 @@ def conjoined_subjects(subject: Token) -> list[Token]:
         for c in member.children:
             if c.dep_ == "conj":
                 out.extend(conjoined_subjects(c))
-    return out
+    named = [m for m in out if not is_question_marker(m)]
+    return named if named and len(named) < len(out) else out
+
+
+def is_question_marker(token: Token) -> bool:
+    """Transcript rule: a "Q" that opens a paragraph marks a reporter's question (White House
+    and Kremlin transcripts: "Q And Vladimir Putin just said …"); the parse may take it for a
+    conjunct of the subject, but it names no one."""
+    return token.text == "Q" and (token.i == 0 or "\n" in token.doc[token.i - 1].text_with_ws)
 
 
 def member_phrase(member: Token) -> Span:
@@ -415,7 +423,7 @@ def name_speakers(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
     people = {n for _, n in persons}
 
     def namer(span: Span) -> tuple[str, str] | None:
-        if is_pronoun_mention(span):
+        if is_pronoun_mention(span) or is_question_marker(span.root):
             return None
         named = name_mention(antecedent_of_relative(span), registry)
         if named is not None and named[1] == "organization" and (named[0] in people or is_surname_of(named[0], people)):
@@ -442,6 +450,8 @@ def name_speakers(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
             continue
         mention = antecedent_of_relative(f.mention)
         subjects = conjoined_subjects(mention.root)
+        if len(subjects) == 1 and subjects[0].i != mention.root.i:
+            mention = f.mention = member_phrase(subjects[0])  # "Q And Vladimir Putin said": the one it names
         if len(subjects) > 1:
             members = []
             for s in subjects:

@@ -90,3 +90,10 @@ def test_a_shared_surname_goes_to_the_name_listed_first_whatever_the_hash_seed()
     # with a set, one of these two orders came out wrong, depending on PYTHONHASHSEED
     assert canonical_names(["Clinton", "Chelsea Clinton", "Hillary Clinton"])["Clinton"] == "Chelsea Clinton"
     assert canonical_names(["Clinton", "Hillary Clinton", "Chelsea Clinton"])["Clinton"] == "Hillary Clinton"
+
+
+def test_a_transcripts_question_marker_is_no_member_of_the_subject(statements_of):
+    # White House transcripts open a reporter's question with "Q": it names no one
+    text = "MAYOR: We will see.\n\nQ And Lidia Varga just said she is open to a truce, but she has concerns."
+    found = [s for s in statements_of(text) if s.quote.text.startswith("she is open")]
+    assert [(s.speaker.name, s.speaker.mention.text) for s in found] == [("Lidia Varga", "Lidia Varga")]
