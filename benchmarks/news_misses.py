@@ -16,6 +16,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from news_context import matches  # noqa: E402  (a sibling script)
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -25,28 +28,9 @@ def load(path: Path) -> dict[str, dict[str, Any]]:
 
 
 def matched_predictions(golds: list[dict], preds: list[dict], sn: Any) -> set[int]:
-    """The indices of the predictions the scorer matches to some gold statement."""
-    gc = [sn.chars([(x["content_start"], x["content_end"])]) for x in golds]
-    cands = []
-    for j, p in enumerate(preds):
-        rs = sn.pred_ranges(p)
-        cands.append((j, None, sn.chars(rs)))
-        if len(rs) > 1:
-            cands.extend((j, k, sn.chars([r])) for k, r in enumerate(rs))
-    pairs = sorted(((sn.dice(gc[i], c[2]), i, n) for i in range(len(golds)) for n, c in enumerate(cands)),
-                   reverse=True)
-    taken, used, whole = set(), set(), set()
-    for d, i, n in pairs:
-        if d < 0.5:
-            break
-        j, k, _ = cands[n]
-        if i in taken or (j, k) in used or j in whole or (k is None and any(u[0] == j for u in used)):
-            continue
-        taken.add(i)
-        used.add((j, k))
-        if k is None:
-            whole.add(j)
-    return {j for j, _ in used}
+    """The indices of the predictions the scorer matches to some gold statement (the pairing
+    ``news_context.matches`` makes, as score_news.py does)."""
+    return set(matches(golds, preds, sn).values())
 
 
 def main() -> None:

@@ -4,6 +4,7 @@ a cue lemma used in another sense than saying (``data/cue_senses.tsv``, one line
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -25,15 +26,22 @@ class CueEntry:
     complements: frozenset[str]
 
 
-def parse_cue_lexicon(text: str, source: str = "cues.tsv") -> dict[str, CueEntry]:
-    entries: dict[str, CueEntry] = {}
+def tsv_rows(text: str, source: str, columns: int) -> Iterator[tuple[int, list[str]]]:
+    """(line number, stripped cells) of each row of a tab-separated lexicon; blank lines and
+    ``#`` comments skipped; a row of another width is an error naming the line."""
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         parts = line.rstrip("\n").split("\t")
-        if len(parts) != 3:
-            raise LexiconError(f"{source}, line {number}: expected 3 tab-separated columns, got {len(parts)}")
-        lemma, cls, comps = (p.strip() for p in parts)
+        if len(parts) != columns:
+            raise LexiconError(f"{source}, line {number}: expected {columns} tab-separated columns, got {len(parts)}")
+        yield number, [p.strip() for p in parts]
+
+
+def parse_cue_lexicon(text: str, source: str = "cues.tsv") -> dict[str, CueEntry]:
+    entries: dict[str, CueEntry] = {}
+    for number, parts in tsv_rows(text, source, 3):
+        lemma, cls, comps = parts
         if cls not in CUE_CLASSES:
             raise LexiconError(f"{source}, line {number}: unknown cue class {cls!r}")
         complements = frozenset(c.strip() for c in comps.split(",") if c.strip())
@@ -83,13 +91,8 @@ def parse_cue_senses(text: str, source: str = "cue_senses.tsv") -> dict[str, Cue
     """The sense lines by sense name; an unknown sense, a repeated one, an empty column or a
     missing sense is an error naming the line (or the file)."""
     senses: dict[str, CueSense] = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        parts = line.rstrip("\n").split("\t")
-        if len(parts) != 3:
-            raise LexiconError(f"{source}, line {number}: expected 3 tab-separated columns, got {len(parts)}")
-        name, lemmas, words = (p.strip() for p in parts)
+    for number, parts in tsv_rows(text, source, 3):
+        name, lemmas, words = parts
         if name not in SENSES:
             raise LexiconError(f"{source}, line {number}: unknown sense {name!r} (known: {', '.join(sorted(SENSES))})")
         if name in senses:
