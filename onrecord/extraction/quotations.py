@@ -63,7 +63,27 @@ def cue_near_quote(doc: Doc, quote: QuoteSpan) -> Token | None:
             candidates.append((cost(t, span.start - t.i), 1, t))
     if not candidates:
         return None
+    before = [c for c in candidates if c[1] == 1]
+    if before:  # Rule: a cue that opens the next quotation is that one's (``opens_quotation``)
+        candidates = [c for c in candidates if c[1] == 1 or not opens_quotation(doc, c[2])]
     return min(candidates, key=lambda c: (c[0], c[1]))[2]
+
+
+OPENING_PUNCT = {",", ":", "—", "–", "-"}
+
+
+def opens_quotation(doc: Doc, cue: Token) -> bool:
+    """Rule: a cue followed by nothing but a comma or colon and then a quotation introduces that
+    quotation ('Putin replied, “Next time in Moscow,” prompting Trump to remark, “…”': "remark" is
+    the second quotation's cue, and the first is Putin's).  Only a cue *after* a quotation is
+    tested, and only where a cue before it can take the quotation instead, so a quotation split
+    around its cue ('“…,” he said, “…”') keeps its one cue."""
+    for t in doc[cue.i + 1 : cue.i + 4]:
+        if in_quotes(doc, t.idx):
+            return True
+        if t.text not in OPENING_PUNCT:
+            return False
+    return False
 
 
 def is_title(doc: Doc, quote: QuoteSpan) -> bool:
@@ -120,11 +140,20 @@ def governed_fragment(cue: Token, quote: QuoteSpan) -> bool:
     if quote.start < cue.idx:
         return False
     between = doc_text(doc)[cue.idx + len(cue) : quote.start]
-    if not any(ch.isalnum() for ch in between):
+    if not any(ch.isalnum() for ch in between) or introducing_preposition(doc, cue, quote):
         return False
     span = tokens_of(doc, quote.inner_start, quote.inner_end)
     subtree = {t.i for t in cue.subtree}
     return span is not None and all(t.i in subtree for t in span if not t.is_punct) and cue.sent == doc[span.start].sent
+
+
+def introducing_preposition(doc: Doc, cue: Token, quote: QuoteSpan) -> bool:
+    """Rule: only a preposition and a comma or colon between the cue and a quotation that opens
+    with a capital ('responded with, “Next time in Moscow”') make the quotation the cue's own
+    words, whole: the preposition belongs to the cue phrase, not to the reporter's sentence."""
+    words = [t for t in doc[cue.i + 1 :] if t.idx < quote.start]
+    inner = doc_text(doc)[quote.inner_start : quote.inner_end].lstrip()
+    return len(words) == 2 and words[0].pos_ == "ADP" and words[1].text in {",", ":"} and inner[:1].isupper()
 
 
 def extend_into_quotation(existing: Found | None, quote: QuoteSpan, quotes: list[QuoteSpan], doc: Doc) -> bool:

@@ -304,11 +304,19 @@ def person_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | 
 def _fitting_people(mention: Span, ctx: Context) -> list[tuple[tuple[bool, int, int], str]]:
     """The people whose titles fit a description, each ranked: named before it (a description
     looks back), how well a title fits, and how few words that title has beyond the description's
-    ("the president" is the one called "President" before the one called "Russian President")."""
+    ("the president" is the one called "President" before the one called "Russian President").
+    Rule (anaphora): a definite description refers back (Halliday & Hasan, *Cohesion in English*,
+    1976, ch. 2); only a news lede names its speaker just after ("…, its foreign minister said.
+    “…,” said Foreign Minister Abbas Araghchi"), in the next sentence.  Someone the article first
+    names later is not whom it means: "The president said …" two paragraphs before "Ukrainian
+    President Volodymyr Zelensky" is another president."""
     description = description_of(mention, ctx.lexicon)
     wanted = set(office_words(description))
+    looks_back = _next_sentence_end(mention)
     out = []
     for person in ctx.names.people.values():
+        if not any(s < looks_back for s in person.starts):
+            continue
         fits = [(office_fits(description, [t]), -len(set(office_words(t)) - wanted))
                 for t in person.titles_outside(mention)]
         fits = [f for f in fits if f[0]]
@@ -316,6 +324,12 @@ def _fitting_people(mention: Span, ctx: Context) -> list[tuple[tuple[bool, int, 
             before = any(s < mention.start_char for s in person.starts)
             out.append(((before, *max(fits)), person.name))
     return out
+
+
+def _next_sentence_end(mention: Span) -> int:
+    """Where the sentence after the mention's ends (its own end, if it is the last)."""
+    end = mention.sent.end
+    return mention.doc[end].sent.end_char if end < len(mention.doc) else mention.sent.end_char
 
 
 def same_description(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:

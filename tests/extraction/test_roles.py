@@ -344,3 +344,20 @@ def test_a_role_no_one_holds_keeps_its_words_and_an_id_of_its_article_only():
     assert speaker.id.startswith("role:judge@") and elsewhere.id != speaker.id
     # the ledger never makes one id of two articles' "judge", even without the registry's ids
     assert speaker_id_of({"speaker": {"name": "judge", "type": "role", "id": None}}) is None
+
+
+def test_a_description_is_not_someone_the_article_names_only_later(statements_of):
+    # "the president" refers back; the president named two paragraphs on is another one
+    text = ("“No deal is done until it is done,” Tom Hale said after the talks.\n\n"
+            "The president said that the two sides had made progress.\n\n"
+            "“We did not get there,” he added.\n\n"
+            "A meeting with Moldovan President Lidia Varga is not planned.")
+    found = speakers(statements_of, text)
+    assert "Lidia Varga" not in {name for name, _ in found}
+    assert found[1] == found[2]  # "he" follows the president, whoever it is
+
+
+def test_a_lede_may_name_its_speaker_in_the_next_sentence(statements_of):
+    text = ("The port will reopen in May, the transport minister said on Monday. "
+            "“We have cleared the channel,” said Transport Minister Ines Adler at a briefing.")
+    assert speakers(statements_of, text) == [("Ines Adler", "person")] * 2

@@ -360,3 +360,25 @@ def test_what_was_said_never_holds_its_speaker(statements_of):
     text = "“We will rebuild every school,” Texas delegate Bill Eastland, wearing a cowboy hat, said at the rally."
     s = only(statements_of(text))
     assert s.kind == "direct" and s.quote.text == "We will rebuild every school,"
+
+
+
+def test_a_cue_that_opens_the_next_quotation_is_that_ones(statements_of):
+    # "remark" (as near as "responded") introduces the second quotation; the first is the reply
+    text = ("Closing the event, Tom Hale thanked Lena Ward. Ward responded with, “Next time in Oslo,” prompting Hale "
+            "to remark, “That is an interesting one.”")
+    found = {s.quote.text.strip(" ,."): s for s in statements_of(text)}
+    assert found["Next time in Oslo"].speaker.name == "Lena Ward"
+    assert found["That is an interesting one"].speaker.name == "Tom Hale"
+
+
+def test_a_quotation_split_around_its_cue_keeps_that_cue(statements_of):
+    text = "“The harbour stays open,” Tom Hale said, “for every ship that keeps the rules.”"
+    s = only(statements_of(text))
+    assert s.speaker.name == "Tom Hale" and s.cue.text == "said"
+
+
+def test_a_preposition_after_the_cue_leaves_the_quotation_whole(statements_of):
+    # "with" belongs to the cue: the quotation is a sentence of the speaker's, not a fragment
+    s = only(statements_of("Ward responded with, “Next time in Oslo,” and left the stage."))
+    assert (s.kind, s.speaker.name, s.quote.text) == ("direct", "Ward", "Next time in Oslo,")
