@@ -187,3 +187,20 @@ def test_static_css_and_pages_for_small_screens(client) -> None:
     assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
     assert "@media (max-width" in css.text
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in client.get("/").text
+
+
+def test_a_report_shows_its_words_of_the_quote_and_the_whole_statement_apart(client) -> None:
+    # a report that quotes three sentences, one of them this cluster's: the sentence is the report,
+    # the whole statement is behind a link-like summary, escaped
+    report = {"article": "wire-x/one", "title": "T", "outlet": "Wire X", "date": "2025-03-17", "published": None,
+              "speaker": "Ingrid Dahl", "statement_id": 41, "quote": "The talks go on.",
+              "statement_quote": "We met. The talks go on. <b>Nothing</b> is agreed."}
+    cluster = {"id": 7, "quote_text": "The talks go on.", "n_outlets": 2, "n_reports": 2, "speaker_id": None,
+               "speaker_name": "Ingrid Dahl", "outlets": ["Wire X"], "first_report": report, "variants": [],
+               "reports": [report, {**report, "statement_id": 42, "statement_quote": "The talks go on."}],
+               "translations": [], "attributions": []}
+    html = client.app.state.templates.get_template("cluster.html").render(cluster=cluster)
+    reports = re.findall(r'<li class="report">(.*?)</li>', html, re.S)
+    assert "<blockquote>The talks go on.</blockquote>" in reports[0]
+    assert "whole statement (41)" in reports[0] and "&lt;b&gt;Nothing&lt;/b&gt;" in reports[0]
+    assert "whole statement" not in reports[1]  # the statement is these words: nothing more to show
