@@ -37,7 +37,7 @@ from onrecord.extraction.pronouns import (
     subject_before,
 )
 from onrecord.extraction.roles import resolve_roles
-from onrecord.extraction.subjects import noun_phrase, speaker_class
+from onrecord.extraction.subjects import is_aside, noun_phrase, speaker_class
 from onrecord.identity.names import HONORIFICS
 from onrecord.identity.registry import SpeakerRegistry
 from onrecord.identity.titles import TITLE_WORDS, split_title
@@ -290,7 +290,7 @@ def conjoined_subjects(subject: Token) -> list[Token]:
     for member in chain:
         out.append(member)
         for c in member.children:
-            if c.dep_ == "conj":
+            if c.dep_ == "conj" and not is_aside(c):
                 out.extend(conjoined_subjects(c))
     named = [m for m in out if not is_question_marker(m)]
     return named if named and len(named) < len(out) else out

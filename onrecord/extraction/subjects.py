@@ -121,13 +121,14 @@ def noun_phrase(token: Token) -> Span:
     trailing punctuation ("Zelensky, who …," → "Zelensky"; "Ukraine's President Volodymyr
     Zelensky" whole), kept to the paragraph of its head (a parse may run a phrase over a paragraph
     break)."""
+    token = subject_before_aside(token)
     drop = set()
     for c in token.children:
         if c.dep_ in {"relcl", "acl", "advcl", "cc", "conj"} and c.i > token.i:
             drop.update(t.i for t in c.subtree)
         if c.dep_ == "appos" and c.i > token.i and any(g.dep_ == "conj" for g in c.children):
             drop.update(t.i for t in c.subtree)  # "Biden, the Russian side, France and Germany": a list
-        if c.dep_ == "appos" and c.i > token.i and (c.like_num or c.pos_ == "NUM"):
+        if c.dep_ == "appos" and c.i > token.i and (c.like_num or c.pos_ == "NUM" or is_aside(c)):
             drop.update(t.i for t in c.subtree)  # "Ramos, 58, told …": an age is no part of the name
     first_dropped = min(drop, default=10**9)
     keep = [t for t in token.subtree if t.i < first_dropped]
@@ -145,6 +146,34 @@ def noun_phrase(token: Token) -> Span:
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[start:end]
+
+
+def _describes_in_passing(token: Token) -> bool:
+    """A lowercase participle or adjective ("smiling", "tired"; the parser may tag "smiling" NN)."""
+    return token.is_lower and (token.tag_ in {"VBG", "VBN", "JJ"} or token.lower_.endswith("ing"))
+
+
+def is_aside(token: Token) -> bool:
+    """Rule: a participle or adjective set off by commas after the subject, with no "and"/"or"
+    ("Trump, smiling, acknowledged …"; "Ward, visibly tired, said"), is an aside about the
+    subject, which the parser may take for a second subject (conj) or an apposition: no one else
+    speaks, and it is no part of the name."""
+    words, doc = list(token.subtree), token.doc
+    return (len(words) <= 2 and all(t.is_lower for t in words) and _describes_in_passing(token)
+            and not any(c.dep_ in {"cc", "preconj"} for c in token.head.children)
+            and words[0].i > 0 and doc[words[0].i - 1].text == ","
+            and words[-1].i + 1 < len(doc) and doc[words[-1].i + 1].text == ",")
+
+
+def subject_before_aside(token: Token) -> Token:
+    """The parser may make the aside the subject, with the name under it ("Tom Hale, smiling,
+    acknowledged": nsubj "smiling" ← "Hale"): the name before the comma is the subject."""
+    doc = token.doc
+    if not (0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "," == doc[token.i + 1].text
+            and _describes_in_passing(token)):
+        return token
+    before = [c for c in token.children if c.i == token.i - 2 and c.pos_ in {"PROPN", "NOUN"}]
+    return before[0] if before else token
 
 
 def same_paragraph(a: Token, b: Token) -> bool:

@@ -1,5 +1,7 @@
 """Speakers: pronouns, continuation, canonical names, organisations, groups."""
 
+import pytest
+
 
 def test_pronoun_resolves_to_the_last_named_speaker_across_paragraphs(statements_of):
     text = (
@@ -97,3 +99,34 @@ def test_a_transcripts_question_marker_is_no_member_of_the_subject(statements_of
     text = "MAYOR: We will see.\n\nQ And Lidia Varga just said she is open to a truce, but she has concerns."
     found = [s for s in statements_of(text) if s.quote.text.startswith("she is open")]
     assert [(s.speaker.name, s.speaker.mention.text) for s in found] == [("Lidia Varga", "Lidia Varga")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tom Hale, smiling, acknowledged the risk of such a trip. “That is an interesting one,” he said.", "Tom Hale"),
+    ("Tom Hale, visibly tired, acknowledged the risk of such a trip. “That is an interesting one,” he said.",
+     "Tom Hale"),
+    # the parser makes "smiling" a second subject here ("Hale and smiling") …
+    ("Hale, smiling, acknowledged the political risk of such a trip.", "Hale"),
+    # … an apposition here ("Hale , smiling") …
+    ("Lena Ward met Tom Hale on Friday. Hale, smiling, acknowledged the political risk of such a trip.", "Tom Hale"),
+    # … and the subject here, with the name under it
+    ("Lena Ward spoke first. Tom Hale, smiling, acknowledged the political storm such a visit would create: "
+     "“That is an interesting one.”", "Tom Hale"),
+])
+def test_an_aside_between_commas_is_no_second_speaker(statements_of, text: str, name: str):
+    found = [s for s in statements_of(text) if "Hale" in s.speaker.name]
+    assert found and {(s.speaker.name, s.speaker.type, tuple(s.speaker.members)) for s in found} == {
+        (name, "person", ())}
+
+
+def test_an_aside_after_a_surname_is_no_part_of_the_name(statements_of):
+    # the parser takes "smiling" for an apposition here: the name is still the surname's person
+    text = ("As the leaders concluded their remarks, Tom Hale thanked Lena Ward. Ward, switching briefly to "
+            "English, responded: “Next time in Oslo.” Hale, smiling, acknowledged the political risk of such a "
+            "trip. “Oh, that is an interesting one. I could see it happening,” he said.")
+    assert [s.speaker.name for s in statements_of(text)][-2:] == ["Tom Hale", "Tom Hale"]
+
+
+def test_a_list_of_speakers_with_commas_is_still_a_list(statements_of):
+    s = statements_of("Tom Hale, Lena Ward and Ines Adler said the port would reopen in May.")[0]
+    assert s.speaker.members == ["Tom Hale", "Lena Ward", "Ines Adler"]
