@@ -9,10 +9,11 @@ with ``../shared/tools/score_clusters.py`` as it is (quotes whose reports all la
 cluster, pairwise recall and precision).
 
 That scorer gives each gold report to the *first listed* cluster holding a report of the article
-that shares half its words; since a statement now belongs to every cluster one of its passages is
-in, a long quote listed first can take a shorter one's report on a few common words ("we", "our",
-"the United States").  The second line gives each gold report to the cluster whose report
-overlaps it best instead; it is printed for reading the first, not in its place.
+that shares half its words.  A cluster's report is only what the outlet printed of that quote (its
+passages in the cluster), yet another quote of the same article, listed first, can share half the
+words of a short one ("we", "our", "the United States") and take its report.  The second line
+gives each gold report to the cluster whose report overlaps it best instead; it is printed for
+reading the first, not in its place.
 """
 
 from __future__ import annotations
