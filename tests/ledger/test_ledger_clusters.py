@@ -299,3 +299,33 @@ def test_incremental_clustering_equals_a_full_rebuild(ledger: Ledger) -> None:
     assert snapshot(ledger) == incremental
     reported = {sid for *_, reports in incremental for sid, _ in reports}
     assert len(reported) == ledger.stats()["statements"]  # every statement is in some cluster
+
+
+# --- with the pipeline: the reports extraction must attribute right to merge ------------------------
+
+
+def test_short_reports_merge_once_extraction_gives_them_their_speaker(ledger: Ledger, nlp) -> None:
+    # under seven words, two named speakers never merge: each short report needs its own speaker
+    from onrecord.extraction.pipeline import extract_articles
+    from onrecord.model import Article
+
+    items = [
+        Article(id="wire/talks", date="2025-06-02", outlet="Wire", text=(
+            "“No deal is done until it is done,” Tom Hale said after the talks.\n\n"
+            "The president said that he and Lena Ward had made progress.\n\n"  # Hale, not Varga below
+            "“We did not get there,” he later said.\n\n"
+            "A summit with Moldovan President Lidia Varga is not planned.")),
+        Article(id="post/talks", date="2025-06-02", outlet="Post", text=(
+            "“We did not get there, but we have a very good chance of getting there,” Tom Hale told reporters. "
+            "Closing the event, Hale thanked Lena Ward. Ward responded with, “Next time in Oslo,” prompting Hale "
+            "to remark, “That is an interesting one.”")),
+        Article(id="courier/talks", date="2025-06-02", outlet="Courier", text=(
+            "Lena Ward told Tom Hale in English: “Next time in Oslo.” "
+            "Hale, smiling, said: “That is an interesting one. I could see it happening.”")),
+    ]
+    ledger.ingest_articles(items, extractor=lambda arts: extract_articles(arts, nlp=nlp))
+    clusters = ledger.clusters(limit=None)
+    there, oslo, one = (by_words(clusters, w) for w in ("did not get there", "Next time in Oslo", "interesting one"))
+    assert (articles_of(there), there.speaker) == ({"wire/talks", "post/talks"}, "Tom Hale")
+    assert (articles_of(oslo), oslo.speaker) == ({"post/talks", "courier/talks"}, "Lena Ward")
+    assert (articles_of(one), one.speaker) == ({"post/talks", "courier/talks"}, "Tom Hale")
