@@ -37,13 +37,17 @@ ANAPHORS = {"it", "this", "that", "these", "those", "they", "such"}
 CONTINUING_CUE_CLASSES = {"add"}
 
 
-def continues_topic(cue_class: str | None, quote_text: str) -> bool:
+def continues_topic(cue_class: str | None, quote_text: str, kind: str | None = None) -> bool:
     """Topic-continuity rule: "He added, '…'" and a quote that opens with an anaphor ("[it]
-    could be possible", "That is why …") go on about what the speaker was just talking about."""
+    could be possible", "That is why …") go on about what the speaker was just talking about.
+    Complementizer rule: the "that" opening reported speech ("assured that the state is already
+    working on it") introduces the content, it refers to nothing: the next word decides."""
     if cue_class in CONTINUING_CUE_CLASSES:
         return True
-    first = re.match(r"^[\s\"“”‘’'\[(]*([A-Za-z]+)", quote_text)
-    return bool(first) and first.group(1).lower() in ANAPHORS  # type: ignore[union-attr]
+    words = re.findall(r"[A-Za-z]+", quote_text[:80])
+    if kind == "indirect" and words and words[0].lower() == "that":
+        words = words[1:]
+    return bool(words) and words[0].lower() in ANAPHORS
 
 
 def _speaker_key(statement: Mapping[str, Any]) -> str:
@@ -63,7 +67,8 @@ def inherit_issues(statements: Sequence[Mapping[str, Any]]) -> list[dict[str, An
             cue = current.get("cue") or {}
             quote = current.get("quote") or {}
             if (previous.get("issues") and _speaker_key(previous) == _speaker_key(current)
-                    and continues_topic(cue.get("class") or cue.get("cls"), quote.get("text", ""))):
+                    and continues_topic(cue.get("class") or cue.get("cls"), quote.get("text", ""),
+                                        current.get("kind"))):
                 current["issues"] = list(previous["issues"])
         out.append(current)
     return out
@@ -117,6 +122,7 @@ class StatementIssueTagger:
             occasion = occasion_hits(doc, near, f.content, self.taxonomy.occasions)
             rows.append({
                 "issues": issues_in_ranges([h for h in near if h not in occasion], ranges, self.taxonomy),
+                "kind": f.kind,
                 "speaker": {"name": f.speaker_name},
                 "cue": {"class": f.cue_class},
                 "quote": {"text": " ".join(doc_text(doc)[s:e] for s, e in sorted(f.content))},

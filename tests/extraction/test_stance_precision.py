@@ -360,3 +360,21 @@ def test_a_mention_in_anothers_clause_is_left_out_of_the_speakers_stance(stance)
     for speaker in (UKRAINIAN, None):  # whether or not the article places the speaker on a side
         s = stance(text, "nato", speaker=speaker)
         assert s.label == "unclear" and "topic" in s.reason, (speaker, s)
+
+
+# --- likelihood: what has no chance is forecast, not refused -------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The more towns they destroy, there will be no chance that negotiations will be held.",
+    "There is no chance of talks this year.",
+])
+def test_no_chance_of_talks_is_a_forecast_not_a_refusal(stance, text):
+    s = stance(text, "negotiations", speaker=UKRAINIAN)
+    assert s.label == "unclear", s
+
+
+def test_no_chance_that_we_give_it_up_is_a_refusal(stance):
+    s = stance("There is no chance that we will give up Crimea.", "territory", speaker=UKRAINIAN)
+    assert s.label == "oppose", s
+    assert stance("There will be no negotiations with the aggressor.", "negotiations").label == "oppose"

@@ -188,7 +188,23 @@ def _is_prediction(span: Span) -> bool:
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
     if subject is None:
         return False  # "there will be no talks", an imperative, a bare infinitive: the speaker's
-    return not can_hold(subject) and subject.dep_ != "expl"
+    if subject.dep_ == "expl":
+        return no_chance(verb)
+    return not can_hold(subject)
+
+
+def no_chance(verb: Token) -> bool:
+    """Likelihood rule: "there will be no chance that negotiations will be held" forecasts how
+    likely the talks are; it refuses them only when someone who can hold a position is the
+    subject of what has no chance ("there is no chance that we will give up Crimea")."""
+    nouns = [c for c in verb.children if c.dep_ in {"attr", "nsubj"} and c.lemma_.lower() in MARKERS.likelihood_nouns]
+    if not nouns:
+        return False  # "there will be no talks": the speaker's refusal
+    for noun in nouns:
+        for word in noun.subtree:
+            if word.dep_ in {"nsubj", "nsubjpass"} and word.head.i != verb.i and can_hold(word):
+                return False
+    return True
 
 
 def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue: tuple[str, int] | None
