@@ -35,6 +35,8 @@ def attribution_range(doc: Doc, f: Found) -> tuple[int, int] | None:
 
 ANAPHORS = {"it", "this", "that", "these", "those", "they", "such"}
 CONTINUING_CUE_CLASSES = {"add"}
+# anaphors that stand for what was said ("welcomed it"); "they" is a person, "that" often a conjunction
+REFERRING = ANAPHORS - {"they", "that"}
 
 
 def continues_topic(cue_class: str | None, quote_text: str, kind: str | None = None) -> bool:
@@ -98,6 +100,29 @@ def occasion_hits(doc: Doc, hits: Sequence[IssueHit], content: Sequence[tuple[in
     return out
 
 
+def refers_back(doc: Doc, f: Found) -> bool:
+    """The statement's words hold an anaphor ("both said they welcomed it"): what another
+    statement around it says is what it refers to, and its topic."""
+    text = doc_text(doc)
+    words = (w.lower() for s, e in f.content for w in re.findall(r"[A-Za-z]+", text[s:e]))
+    return any(w in REFERRING for w in words)
+
+
+def content_owners(found: Sequence[Found], hits: Sequence[IssueHit], starts: Sequence[int]) -> dict[int, set[int]]:
+    """Scope rule: for each hit (by index in ``hits``, sorted by start) inside the words of some
+    statement, the statements (by index) whose words hold it.  The sentence around a statement
+    counts for its topic ("…," he said of the talks), but not where it holds another statement's
+    words ("…," he said, adding that the talks must resume): those are that statement's topic —
+    unless this one refers back to them (``refers_back``)."""
+    owners: dict[int, set[int]] = {}
+    for index, f in enumerate(found):
+        for s, e in f.content:
+            for k in range(bisect_left(starts, s), bisect_left(starts, e)):
+                if hits[k].end_char <= e:
+                    owners.setdefault(k, set()).add(index)
+    return owners
+
+
 class StatementIssueTagger:
     """The ``onrecord_statement_issues`` component."""
 
@@ -110,8 +135,9 @@ class StatementIssueTagger:
         # statement per hit per statement was quadratic in a long article)
         hits = sorted(doc._.issue_hits or [], key=lambda h: h.start_char)
         starts = [h.start_char for h in hits]
+        owners = content_owners(found, hits, starts)
         rows = []
-        for f in found:
+        for index, f in enumerate(found):
             ranges = list(f.content)
             around = attribution_range(doc, f)
             if around is not None:
@@ -120,8 +146,11 @@ class StatementIssueTagger:
             hi = bisect_left(starts, max((e for _, e in ranges), default=0))
             near = hits[lo:hi]
             occasion = occasion_hits(doc, near, f.content, self.taxonomy.occasions)
+            # another statement's words in the sentence around this one are that statement's topic
+            kept = [h for k, h in enumerate(near, lo) if h not in occasion
+                    and (index in owners.get(k, {index}) or refers_back(doc, f))]
             rows.append({
-                "issues": issues_in_ranges([h for h in near if h not in occasion], ranges, self.taxonomy),
+                "issues": issues_in_ranges(kept, ranges, self.taxonomy),
                 "kind": f.kind,
                 "speaker": {"name": f.speaker_name},
                 "cue": {"class": f.cue_class},

@@ -478,3 +478,10 @@ def test_a_that_opening_reported_speech_is_no_anaphor():
     assert not continues_topic("assert", "that the harvest will be good", "indirect")
     assert continues_topic("assert", "that this is the only way", "indirect")
     assert continues_topic("assert", "That is the only way,", "direct")
+
+
+def test_another_statements_words_around_a_quote_are_not_its_topic(statements_of):
+    said = statements_of('"The harvest was good," Ana Silva said, adding that the truce must hold.')
+    harvest = next(s for s in said if "harvest" in s.quote.text)
+    truce = next(s for s in said if "truce" in s.quote.text)
+    assert "ceasefire" in truce.issues and "ceasefire" not in harvest.issues
