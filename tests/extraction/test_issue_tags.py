@@ -428,6 +428,11 @@ def test_land_as_the_place_where_something_is_is_not_the_territorial_question(nl
     assert "territory" not in tag_text(nlp, text, tax)
 
 
+def test_the_end_of_the_war_as_a_time_is_not_the_ceasefire_question(nlp, tax):
+    assert "ceasefire" not in tag_text(nlp, "The plant will stay closed until the end of the war.", tax)
+    assert "ceasefire" in tag_text(nlp, "We want the end of the war this year.", tax)
+
+
 @pytest.mark.parametrize(
     "text",
     [
