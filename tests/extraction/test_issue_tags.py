@@ -473,6 +473,8 @@ def test_the_verb_guarantee_counts_only_with_security_as_its_object(nlp, tax):
         ("Everybody wants the war ended.", "ceasefire"),
         ("The killing has to stop.", "ceasefire"),
         ("Berlin promised two more howitzers.", "weapons_permissions"),
+        ("Kyiv proposed a meeting of the presidents in May.", "negotiations"),
+        ("The Russian delegation left after an hour.", "negotiations"),
     ],
 )
 def test_general_vocabulary_of_the_issues(nlp, tax, text, issue):
