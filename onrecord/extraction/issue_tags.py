@@ -78,6 +78,31 @@ class IssueHit:
     text: str
 
 
+# Dependencies by which a word is part of the noun phrase of the word it hangs from
+NOUN_PHRASE_DEPS = {"amod", "compound", "det", "nmod", "poss", "nummod", "conj", "appos", "cc"}
+
+
+def names_a_place(span: Span, places: frozenset[str], topic_heads: frozenset[str]) -> bool:
+    """Place rule: a trigger in the object of a locative preposition ("Russian troops on our
+    territory", "people in the occupied territories", "temporarily occupied Melitopol") says where
+    something is, not who should hold the land.  The same preposition after a word of the debate
+    ("no concessions on territory", "talks on the occupied territories") names what is debated:
+    the trigger counts.  ``places``: the issue's locative prepositions (none: the rule is off)."""
+    if not places:
+        return False
+    inside = range(span.start, span.end)
+    word = span.root
+    while word.dep_ in NOUN_PHRASE_DEPS and word.head.i != word.i:
+        word = word.head
+    if word.dep_ != "pobj" or word.head.i in inside:
+        return False
+    preposition = word.head
+    if preposition.lower_ not in places:
+        return False
+    head = preposition.head
+    return head.i == preposition.i or head.lemma_.lower() not in topic_heads
+
+
 MAX_PHRASE_FORMS = 4096  # a phrase with more spellings than this stays a Matcher pattern
 
 
@@ -135,13 +160,16 @@ class IssueMatcher:
 
     def hits(self, doc: Doc | Span) -> list[IssueHit]:
         """Every trigger and content match, sorted by position.  Exception rule: a trigger inside
-        one of its issue's ``except`` phrases does not count ("land swap" is no prisoner swap)."""
+        one of its issue's ``except`` phrases does not count ("land swap" is no prisoner swap);
+        nor does one that names a place (``names_a_place``)."""
         found: dict[tuple[str, int, int], IssueHit] = {}
         excepted: dict[str, list[tuple[int, int]]] = {}
         for span in [*self.matcher(doc, as_spans=True), *self.phrases(doc, as_spans=True)]:
             role, issue = span.label_.split(":", 1)
             if role == "except":
                 excepted.setdefault(issue, []).append((span.start, span.end))
+                continue
+            if role == "trigger" and names_a_place(span, self.taxonomy[issue].places, self.taxonomy.topic_heads):
                 continue
             found[(span.label_, span.start, span.end)] = IssueHit(
                 issue, role, span.start, span.end, span.start_char, span.end_char, span.text  # type: ignore[arg-type]

@@ -35,15 +35,21 @@ def attribution_range(doc: Doc, f: Found) -> tuple[int, int] | None:
 
 ANAPHORS = {"it", "this", "that", "these", "those", "they", "such"}
 CONTINUING_CUE_CLASSES = {"add"}
+# anaphors that stand for what was said ("welcomed it"); "they" is a person, "that" often a conjunction
+REFERRING = ANAPHORS - {"they", "that"}
 
 
-def continues_topic(cue_class: str | None, quote_text: str) -> bool:
+def continues_topic(cue_class: str | None, quote_text: str, kind: str | None = None) -> bool:
     """Topic-continuity rule: "He added, '…'" and a quote that opens with an anaphor ("[it]
-    could be possible", "That is why …") go on about what the speaker was just talking about."""
+    could be possible", "That is why …") go on about what the speaker was just talking about.
+    Complementizer rule: the "that" opening reported speech ("assured that the state is already
+    working on it") introduces the content, it refers to nothing: the next word decides."""
     if cue_class in CONTINUING_CUE_CLASSES:
         return True
-    first = re.match(r"^[\s\"“”‘’'\[(]*([A-Za-z]+)", quote_text)
-    return bool(first) and first.group(1).lower() in ANAPHORS  # type: ignore[union-attr]
+    words = re.findall(r"[A-Za-z]+", quote_text[:80])
+    if kind == "indirect" and words and words[0].lower() == "that":
+        words = words[1:]
+    return bool(words) and words[0].lower() in ANAPHORS
 
 
 def _speaker_key(statement: Mapping[str, Any]) -> str:
@@ -63,7 +69,8 @@ def inherit_issues(statements: Sequence[Mapping[str, Any]]) -> list[dict[str, An
             cue = current.get("cue") or {}
             quote = current.get("quote") or {}
             if (previous.get("issues") and _speaker_key(previous) == _speaker_key(current)
-                    and continues_topic(cue.get("class") or cue.get("cls"), quote.get("text", ""))):
+                    and continues_topic(cue.get("class") or cue.get("cls"), quote.get("text", ""),
+                                        current.get("kind"))):
                 current["issues"] = list(previous["issues"])
         out.append(current)
     return out
@@ -93,6 +100,29 @@ def occasion_hits(doc: Doc, hits: Sequence[IssueHit], content: Sequence[tuple[in
     return out
 
 
+def refers_back(doc: Doc, f: Found) -> bool:
+    """The statement's words hold an anaphor ("both said they welcomed it"): what another
+    statement around it says is what it refers to, and its topic."""
+    text = doc_text(doc)
+    words = (w.lower() for s, e in f.content for w in re.findall(r"[A-Za-z]+", text[s:e]))
+    return any(w in REFERRING for w in words)
+
+
+def content_owners(found: Sequence[Found], hits: Sequence[IssueHit], starts: Sequence[int]) -> dict[int, set[int]]:
+    """Scope rule: for each hit (by index in ``hits``, sorted by start) inside the words of some
+    statement, the statements (by index) whose words hold it.  The sentence around a statement
+    counts for its topic ("…," he said of the talks), but not where it holds another statement's
+    words ("…," he said, adding that the talks must resume): those are that statement's topic —
+    unless this one refers back to them (``refers_back``)."""
+    owners: dict[int, set[int]] = {}
+    for index, f in enumerate(found):
+        for s, e in f.content:
+            for k in range(bisect_left(starts, s), bisect_left(starts, e)):
+                if hits[k].end_char <= e:
+                    owners.setdefault(k, set()).add(index)
+    return owners
+
+
 class StatementIssueTagger:
     """The ``onrecord_statement_issues`` component."""
 
@@ -105,8 +135,9 @@ class StatementIssueTagger:
         # statement per hit per statement was quadratic in a long article)
         hits = sorted(doc._.issue_hits or [], key=lambda h: h.start_char)
         starts = [h.start_char for h in hits]
+        owners = content_owners(found, hits, starts)
         rows = []
-        for f in found:
+        for index, f in enumerate(found):
             ranges = list(f.content)
             around = attribution_range(doc, f)
             if around is not None:
@@ -115,8 +146,12 @@ class StatementIssueTagger:
             hi = bisect_left(starts, max((e for _, e in ranges), default=0))
             near = hits[lo:hi]
             occasion = occasion_hits(doc, near, f.content, self.taxonomy.occasions)
+            # another statement's words in the sentence around this one are that statement's topic
+            kept = [h for k, h in enumerate(near, lo) if h not in occasion
+                    and (index in owners.get(k, {index}) or refers_back(doc, f))]
             rows.append({
-                "issues": issues_in_ranges([h for h in near if h not in occasion], ranges, self.taxonomy),
+                "issues": issues_in_ranges(kept, ranges, self.taxonomy),
+                "kind": f.kind,
                 "speaker": {"name": f.speaker_name},
                 "cue": {"class": f.cue_class},
                 "quote": {"text": " ".join(doc_text(doc)[s:e] for s, e in sorted(f.content))},

@@ -36,7 +36,8 @@ WORD_KEYS = ("requirement_verbs", "requirement_modals", "deal_nouns", "subject_p
              "negators", "first_person", "negative_predicates", "deontic_modals", "hedges", "boundary_preps",
              "occurrence_verbs", "speech_verbs", "question_words", "holder_nouns", "own_nouns", "against_words",
              "for_words", "stance_copulas", "topic_nouns", "distancing", "topic_prepositions",
-             "topic_relations", "unconditional")
+             "topic_relations", "unconditional", "likelihood_nouns", "expectation_verbs", "certainty_words",
+             "doubt_words", "persistence_verbs")
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,11 @@ class StanceMarkers:
     topic_prepositions: frozenset[str]
     topic_relations: frozenset[str]
     unconditional: frozenset[str]
+    likelihood_nouns: frozenset[str]
+    expectation_verbs: frozenset[str]
+    certainty_words: frozenset[str]
+    doubt_words: frozenset[str]
+    persistence_verbs: frozenset[str]
     cue_signs: Mapping[str, int]
     declined_cues: frozenset[str]
     denied_cues: frozenset[str]
@@ -144,6 +150,11 @@ class WordsEntry(_WordLists):
     topic_prepositions: Words
     topic_relations: Words
     unconditional: Words
+    likelihood_nouns: Words
+    expectation_verbs: Words
+    certainty_words: Words
+    doubt_words: Words
+    persistence_verbs: Words
 
 
 def _sign(value: str, what: str, key: str) -> str:

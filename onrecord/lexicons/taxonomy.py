@@ -83,6 +83,7 @@ class Issue:
     examples: tuple[Example, ...] = ()
     except_phrases: tuple[Phrase, ...] = ()  # a trigger inside one of these does not count
     aspect_phrases: tuple[Phrase, ...] = ()  # forms of the proposition: rejecting one is no oppose
+    places: frozenset[str] = frozenset()  # prepositions under which a trigger names a place ("on the territory")
 
 
 @dataclass(eq=False)
@@ -95,6 +96,8 @@ class Taxonomy:
     source: str
     issues: dict[str, Issue]
     occasions: frozenset[str] = frozenset()  # "during", "at", "sidelines": the occasion, not the topic
+    # words after which a preposition names what is debated, not a place ("concessions on territory")
+    topic_heads: frozenset[str] = frozenset()
     # compiled forms of the taxonomy, kept by whoever compiles it (a Matcher per spaCy pipeline)
     compiled: dict[int, Any] = field(default_factory=dict, repr=False)
 
@@ -164,8 +167,10 @@ class TriggersEntry(YamlModel):
     patterns: list[TokenPattern] = []
     # phrases in which a trigger word means something else ("land swap" is no prisoner swap)
     except_: list[PhraseText] = Field(default=[], alias="except")
+    # prepositions under which a trigger names where something is ("troops on our territory")
+    places: list[Lemma] = []
 
-    @field_validator("lemmas", "phrases", "except_")
+    @field_validator("lemmas", "phrases", "except_", "places")
     @classmethod
     def _listed_once(cls, phrases: list[str], info: ValidationInfo) -> list[str]:
         return listed_once(phrases, key_of(cls, info), ignore_case=True)
@@ -234,6 +239,8 @@ class TaxonomyFile(YamlModel):
     description: Any = None
     # words that name the occasion of a statement, not its topic ("during the talks, he said …")
     occasions: list[Text] = []
+    # words after which a preposition names what is debated ("concessions on territory"), not a place
+    topic_heads: list[Text] = []
     issues: list[IssueEntry] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -259,7 +266,8 @@ def parse_taxonomy(text: str, source: str = "taxonomy.yaml") -> Taxonomy:
     file = document.validate(TaxonomyFile)
     issues = {entry.id: _issue(document, entry, ("issues", index)) for index, entry in enumerate(file.issues)}
     return Taxonomy(file.taxonomy, file.label or file.taxonomy, source, issues,
-                    occasions=frozenset(w.lower() for w in file.occasions))
+                    occasions=frozenset(w.lower() for w in file.occasions),
+                    topic_heads=frozenset(w.lower() for w in file.topic_heads))
 
 
 def _issue(document: YamlDocument, entry: IssueEntry, at: NodePath) -> Issue:
@@ -281,6 +289,7 @@ def _issue(document: YamlDocument, entry: IssueEntry, at: NodePath) -> Issue:
                  for_phrases=phrases(entry.stance.for_, "stance", "for"),
                  against_phrases=phrases(entry.stance.against, "stance", "against"),
                  aspect_phrases=phrases(entry.stance.aspects, "stance", "aspects"),
+                 places=frozenset(w.lower() for w in triggers.places),
                  examples=examples)
 
 

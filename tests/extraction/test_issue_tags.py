@@ -411,3 +411,84 @@ def test_the_occasion_of_a_statement_is_not_its_topic(statements_of):
     # a topic outside the quote still counts
     said = statements_of("Ana Silva said the harvest was good, adding that the talks must resume.")
     assert any("negotiations" in s.issues for s in said)
+
+
+# --- places, figures of speech, what a verb guarantees, complementizers ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Enemy troops are still on our territory.",
+        "Families in occupied Kherson have no water.",
+        "Shells fell across the Ukrainian territory overnight.",
+    ],
+)
+def test_land_as_the_place_where_something_is_is_not_the_territorial_question(nlp, tax, text):
+    assert "territory" not in tag_text(nlp, text, tax)
+
+
+def test_the_end_of_the_war_as_a_time_is_not_the_ceasefire_question(nlp, tax):
+    assert "ceasefire" not in tag_text(nlp, "The plant will stay closed until the end of the war.", tax)
+    assert "ceasefire" in tag_text(nlp, "We want the end of the war this year.", tax)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There will be no compromise on territory.",  # 'on' after a word of the debate
+        "We will not give up our territory.",
+        "The army must withdraw from the territory of our neighbour.",  # 'from': not a place preposition
+    ],
+)
+def test_land_as_what_is_debated_stays_the_territorial_question(nlp, tax, text):
+    assert "territory" in tag_text(nlp, text, tax)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["They use hunger as a weapon.", "The pipeline is a weapon against the whole continent."],
+)
+def test_something_called_a_weapon_is_no_weapon_for_ukraine(nlp, tax, text):
+    assert "weapons_permissions" not in tag_text(nlp, text, tax)
+
+
+def test_the_verb_guarantee_counts_only_with_security_as_its_object(nlp, tax):
+    assert "security_guarantees" not in tag_text(nlp, "The old treaties guaranteed calm for decades.", tax)
+    assert "security_guarantees" in tag_text(nlp, "London must guarantee the security of the coast.", tax)
+    assert "security_guarantees" in tag_text(nlp, "We need a guarantee that it will not happen again.", tax)
+
+
+@pytest.mark.parametrize(
+    ("text", "issue"),
+    [
+        ("Everyone knows our aspiration for the Alliance.", "nato"),
+        ("A neutral state would not be safe.", "nato"),
+        ("He wants a peace agreement signed this year.", "negotiations"),
+        ("The envoy spoke with Putin for three hours.", "negotiations"),
+        ("They keep isolating the regime economically.", "sanctions"),
+        ("Both sides must stop the strikes on power plants.", "ceasefire"),
+        ("Europe is ready to send a reassurance force.", "security_guarantees"),
+        ("Thousands remain in captivity.", "prisoners_humanitarian"),
+        ("Everybody wants the war ended.", "ceasefire"),
+        ("The killing has to stop.", "ceasefire"),
+        ("Berlin promised two more howitzers.", "weapons_permissions"),
+        ("Kyiv proposed a meeting of the presidents in May.", "negotiations"),
+        ("The Russian delegation left after an hour.", "negotiations"),
+    ],
+)
+def test_general_vocabulary_of_the_issues(nlp, tax, text, issue):
+    assert issue in tag_text(nlp, text, tax)
+
+
+def test_a_that_opening_reported_speech_is_no_anaphor():
+    assert not continues_topic("assert", "that the harvest will be good", "indirect")
+    assert continues_topic("assert", "that this is the only way", "indirect")
+    assert continues_topic("assert", "That is the only way,", "direct")
+
+
+def test_another_statements_words_around_a_quote_are_not_its_topic(statements_of):
+    said = statements_of('"The harvest was good," Ana Silva said, adding that the truce must hold.')
+    harvest = next(s for s in said if "harvest" in s.quote.text)
+    truce = next(s for s in said if "truce" in s.quote.text)
+    assert "ceasefire" in truce.issues and "ceasefire" not in harvest.issues

@@ -360,3 +360,57 @@ def test_a_mention_in_anothers_clause_is_left_out_of_the_speakers_stance(stance)
     for speaker in (UKRAINIAN, None):  # whether or not the article places the speaker on a side
         s = stance(text, "nato", speaker=speaker)
         assert s.label == "unclear" and "topic" in s.reason, (speaker, s)
+
+
+# --- likelihood: what has no chance is forecast, not refused -------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The more towns they destroy, there will be no chance that negotiations will be held.",
+    "There is no chance of talks this year.",
+])
+def test_no_chance_of_talks_is_a_forecast_not_a_refusal(stance, text):
+    s = stance(text, "negotiations", speaker=UKRAINIAN)
+    assert s.label == "unclear", s
+
+
+def test_no_chance_that_we_give_it_up_is_a_refusal(stance):
+    s = stance("There is no chance that we will give up Crimea.", "territory", speaker=UKRAINIAN)
+    assert s.label == "oppose", s
+    assert stance("There will be no negotiations with the aggressor.", "negotiations").label == "oppose"
+
+
+# --- expectations, doubt, persistence, forecasts under a condition --------------------------
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    ("We do not expect a ceasefire this month.", "ceasefire"),
+    ("Frankly, we have no hope for talks this year.", "negotiations"),
+])
+def test_a_negated_expectation_is_a_forecast_not_a_refusal(stance, text, issue):
+    assert stance(text, issue, speaker=UKRAINIAN).label == "unclear"
+    assert stance("We expect a ceasefire this month.", "ceasefire", speaker=UKRAINIAN).label == "support"
+
+
+@pytest.mark.parametrize("text", [
+    "It is not clear that the general really wants a truce.",
+    "I doubt that anyone here wants a truce.",
+])
+def test_what_the_speaker_is_not_sure_of_is_no_position(stance, text):
+    s = stance(text, "ceasefire", speaker=UKRAINIAN)
+    assert s.label == "unclear", s
+    assert stance("It is clear that we want a truce.", "ceasefire", speaker=UKRAINIAN).label == "support"
+
+
+def test_not_stopping_until_it_happens_is_working_for_it(stance):
+    s = stance("She will not stop until there is a peace agreement.", "negotiations", speaker=UKRAINIAN)
+    assert s.label == "support", s
+    # the contrary of the proposition as the goal stays a maximal demand
+    assert stance("We will not stop until we regain all our land.", "territory", speaker=UKRAINIAN).label == "oppose"
+
+
+def test_a_bare_condition_on_what_a_thing_will_do_is_no_maximal_demand(stance):
+    text = "The accord can be cancelled if the invaders do not withdraw their troops from our territory."
+    assert stance(text, "territory", speaker=UKRAINIAN).label != "oppose"
+    assert stance("We will fight until the invaders withdraw from our territory.", "territory",
+                  speaker=UKRAINIAN).label == "oppose"

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from onrecord.extraction.stances.holders import can_hold
 from onrecord.extraction.stances.reading import MARKERS, Reading
 from onrecord.model.stance import Stance
 
@@ -132,9 +133,14 @@ def rule_condition(reading: Reading, sent: Span, anchors: Sequence[Token]) -> St
             continue  # "as soon as possible": urgency, no condition
         protasis = protasis_of(marker)
         demanded = [a for a in against if _inside(a, protasis)]
-        if demanded:
+        if demanded and (marker.text.lower() in STRONG_CONDITIONS or not forecast_under(marker)):
             return Stance("oppose", [marker.text, *(a.text for a in demanded)], confidence=0.8,
                           reason="nothing short of the contrary is accepted (a maximal demand)")
+        if demanded:
+            continue  # "a treaty can be annulled if they do not withdraw": a forecast, no demand
+        if anchors and all(protasis.start <= a.i < protasis.end for a in anchors) and persists_until(marker):
+            return Stance("support", [marker.text], confidence=0.75,
+                          reason="not stopping until it happens: it is what is worked for")
         if anchors and all(protasis.start <= a.i < protasis.end for a in anchors):
             if _negated_in_protasis(protasis, anchors, reading):
                 return Stance("conditional", [marker.text], confidence=0.5,
@@ -157,6 +163,34 @@ def rule_condition(reading: Reading, sent: Span, anchors: Sequence[Token]) -> St
     confidence = 0.8 if strong else 0.6 if found == then else 0.65
     return Stance("conditional", found, confidence=confidence,
                   reason=f"accepted under a condition ({', '.join(found)})")
+
+
+def _main_verb(marker: Span) -> Token:
+    """The verb a condition is put on: the head of the clause the marker opens, or of the
+    preposition ("until victory")."""
+    last = marker[-1]
+    return last.head.head if last.dep_ == "mark" else last.head
+
+
+def forecast_under(marker: Span) -> bool:
+    """Forecast rule for conditions: a bare condition on what a thing will do ("a treaty can be
+    annulled if the troops do not withdraw") forecasts; it is no demand of anyone's.  The clause
+    it conditions has a subject that cannot hold a position."""
+    verb = _main_verb(marker)
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject is not None and not can_hold(subject) and subject.lower_ not in MARKERS.first_person \
+        and subject.lower_ not in MARKERS.subject_pronouns
+
+
+def persists_until(marker: Span) -> bool:
+    """Persistence rule: "he will not stop until there is a peace agreement", "we will never rest
+    until the prisoners are home": refusing to stop before something happens is working for it,
+    so what the until-clause names is wanted (a double negative, not a refusal)."""
+    if marker.text.lower() != "until":
+        return False
+    verb = _main_verb(marker)
+    return verb.lemma_.lower() in MARKERS.persistence_verbs and any(
+        c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
 
 
 def outside_conditions(reading: Reading, sent: Span, anchors: Sequence[Token]) -> list[Token]:

@@ -188,7 +188,23 @@ def _is_prediction(span: Span) -> bool:
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
     if subject is None:
         return False  # "there will be no talks", an imperative, a bare infinitive: the speaker's
-    return not can_hold(subject) and subject.dep_ != "expl"
+    if subject.dep_ == "expl":
+        return no_chance(verb)
+    return not can_hold(subject)
+
+
+def no_chance(verb: Token) -> bool:
+    """Likelihood rule: "there will be no chance that negotiations will be held" forecasts how
+    likely the talks are; it refuses them only when someone who can hold a position is the
+    subject of what has no chance ("there is no chance that we will give up Crimea")."""
+    nouns = [c for c in verb.children if c.dep_ in {"attr", "nsubj"} and c.lemma_.lower() in MARKERS.likelihood_nouns]
+    if not nouns:
+        return False  # "there will be no talks": the speaker's refusal
+    for noun in nouns:
+        for word in noun.subtree:
+            if word.dep_ in {"nsubj", "nsubjpass"} and word.head.i != verb.i and can_hold(word):
+                return False
+    return True
 
 
 def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue: tuple[str, int] | None
@@ -214,6 +230,12 @@ def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue
             continue
         if sign < 0 and decides and any(t.i in unnegated for t in span):
             continue
+        if sign > 0 and decides:
+            expectation = negated_expectation(span)
+            if expectation:
+                used.update(expectation)  # "I do not expect results": a forecast, its "not" no refusal
+                kept.discard((span.start, span.end))
+                continue
         if not decides and sign in directions and any(t.i in arguments for t in span):
             # content rule: the issue's content counts once per direction ("territorial integrity
             # within internationally recognized borders" says "against" once, not twice)
@@ -242,6 +264,17 @@ def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue
     if cue is not None:
         factors.append(Sign(cue[0], cue[1], -1, True, cue=True))
     return factors, operators
+
+
+def negated_expectation(span: Span) -> list[int]:
+    """Expectation rule: "I do not expect great results", "we have no hope for talks" forecast
+    how things will go; they neither want nor reject them.  The negation's and the marker's token
+    indices when the marker is a negated expectation, else empty."""
+    root = span.root
+    if root.lemma_.lower() not in MARKERS.expectation_verbs:
+        return []
+    negations = [c.i for c in root.children if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")]
+    return [*negations, *range(span.start, span.end)] if negations else []
 
 
 def distanced(reading: Reading, sent: Span, anchors: Sequence[Token]) -> list[str]:

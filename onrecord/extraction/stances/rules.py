@@ -15,6 +15,7 @@ a function:
       ("Russia, which does not want …", "Russia refused to …"): unclear for the speaker, and
       the position is recorded as ``reported`` for that holder (``holders.py``);
    b. ``rule_distanced``   — "allegedly", "so-called": a claim the speaker does not take on;
+      ``rule_unsure``      — "it is not clear that …", "I doubt …": not the speaker's position;
       ``rule_without``     — "impossible without X": conditional; X itself is required, so wanted;
    c. ``rule_condition``   — "only if", "unless", "until", "in exchange for", "once",
       "otherwise" (before the issue), "…, and then X can …"; a condition that demands the
@@ -214,6 +215,37 @@ def rule_distanced(reading: Reading, sent: Span, anchors: Sequence[Token]) -> St
     return Stance("unclear", words, confidence=0.75, reason=f"the speaker distances themself ('{words[0]}')")
 
 
+def unsure(anchors: Sequence[Token]) -> list[str]:
+    """The words by which the speaker says they are not sure of the issue's clause: "it is not
+    clear that he wants to stop the fighting", "I doubt they want talks"."""
+    def doubted(word: Token) -> bool:  # "no doubt", "not uncertain": certainty
+        return word.lemma_.lower() in MARKERS.doubt_words and not any(
+            c.dep_ == "neg" or c.lower_ in MARKERS.negators for c in word.children)
+
+    for anchor in anchors:
+        for word in anchor.ancestors:
+            if doubted(word):
+                return [word.text]
+            for child in word.children:
+                if child.dep_ in {"acomp", "attr"} and doubted(child):
+                    return [child.text]
+                if child.lemma_.lower() in MARKERS.certainty_words and child.dep_ in {"acomp", "attr"}:
+                    negation = [c for c in (*word.children, *child.children) if c.dep_ == "neg"]
+                    if negation:
+                        return [negation[0].text, child.text]
+    return []
+
+
+def rule_unsure(anchors: Sequence[Token]) -> Stance | None:
+    """Uncertainty rule: a position the speaker says they are not sure of ("it is not clear that
+    Kyiv wants a truce", "I doubt they want talks") is neither wanted nor rejected by them: the
+    negation of the frame is no negation of the content."""
+    words = unsure(anchors) if anchors else []
+    if not words:
+        return None
+    return Stance("unclear", words, confidence=0.75, reason=f"the speaker is not sure of it ('{' '.join(words)}')")
+
+
 MODALS = {"can", "could", "will", "would", "should", "must", "may", "might", "shall"}
 
 
@@ -292,6 +324,7 @@ def sentence_stance(reading: Reading, sent: Span, anchors: Sequence[Token], cue:
     for rule in (
         lambda: rule_holder(reading, sent, anchors, holder, cue),
         lambda: rule_distanced(reading, sent, anchors if named else []),
+        lambda: rule_unsure(anchors if named else []),
         lambda: rule_without(sent, anchors if named else []),
         lambda: rule_stated_condition(reading, sent, anchors, holder, cue),
         lambda: rule_requirement(reading, sent, anchors if named else []),
