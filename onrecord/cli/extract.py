@@ -101,7 +101,7 @@ def extract(
 
         results = spacy_pool(config, workers)(iter_articles(paths))
     else:
-        results = extract_articles(iter_articles(paths), config, n_process=1)
+        results = extract_articles(iter_articles(paths), config)
     for result in results:
         failed += report_errors(result)
         if format is OutputFormat.jsonl:
