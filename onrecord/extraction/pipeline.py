@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from onrecord.config import Config, PipelineOptions
 from onrecord.errors import ArticleError
 from onrecord.extraction import (
+    attributes,
     factories,  # noqa: F401  (registers the components)
     pieces,
 )
@@ -59,6 +60,7 @@ def build_nlp(config: Config | None = None) -> Language:
     environment's settings."""
     config = config or Config()
     nlp = spacy.load(config.model)
+    attributes.speed_up(nlp)  # the same annotation as the model's attribute ruler, faster
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, config=component_config(name, config))
