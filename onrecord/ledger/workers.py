@@ -15,11 +15,14 @@ the batch it parses, so small batches also keep its peak down.
 
 from __future__ import annotations
 
+import importlib.util
 import multiprocessing
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from multiprocessing.pool import Pool
+from pathlib import Path
 from typing import Any
 
 from onrecord.config import Config
@@ -31,9 +34,35 @@ BATCH_SIZE = 2  # articles sent to a worker at a time
 _CONFIG: Config | None = None  # the settings of this worker process, from its initializer
 
 
+def needs_torch(model: str) -> bool:
+    """The spaCy model's config names a PyTorch or transformer layer (or cannot be read)."""
+    path = Path(model)
+    if not path.is_dir():
+        spec = importlib.util.find_spec(model.replace("-", "_"))
+        if spec is None or not spec.submodule_search_locations:
+            return True
+        package = Path(next(iter(spec.submodule_search_locations)))
+        path = next((p.parent for p in package.glob("*/config.cfg")), package)
+    try:
+        text = (path / "config.cfg").read_text(encoding="utf-8").lower()
+    except OSError:
+        return True
+    return "torch" in text or "transformer" in text
+
+
+def keep_torch_out(model: str) -> None:
+    """thinc imports torch whenever it is installed (``thinc.compat``), about 250 MB of a worker's
+    memory, though a CPU model without PyTorch layers never calls it: for such a model, a worker
+    that has not imported it yet marks it absent (``import torch`` then raises ImportError, which
+    thinc expects and handles)."""
+    if "torch" not in sys.modules and "thinc" not in sys.modules and not needs_torch(model):
+        sys.modules["torch"] = None  # type: ignore[assignment]
+
+
 def start_worker(config: Config) -> None:
     """Pool initializer: keep the settings and build the pipeline before the first batch."""
     global _CONFIG
+    keep_torch_out(config.model)
     from onrecord.extraction.pipeline import load_nlp
 
     _CONFIG = config
