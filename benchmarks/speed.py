@@ -8,8 +8,13 @@ Each configuration runs in a fresh subprocess, so its peak resident memory (ru_m
                 floor any spaCy-based extractor pays;
 - textacy:      the model plus textacy's direct_quotations (the accuracy benchmark's baseline);
 - onrecord:     the whole OnRecord pipeline (extract_articles);
-- onrecord-nN:  the same with nlp.pipe(n_process=N), when --n-process N > 1.
-Figures are printed, nothing is asserted; timing excludes loading the model.
+- onrecord-nN:  the same in N worker processes (ledger.workers: what ``extract --workers N`` and
+                ``ingest --workers N`` use), when --n-process N > 1; its peak MB is the largest
+                worker's (the parent only reads and collects) and "vs 1 process" its speed-up.
+Figures are printed, nothing is asserted; timing excludes loading the model (for onrecord-nN: the
+pool is started and warmed up on the same articles before the timed run).  "CPU s" is the timed
+run's CPU time (for onrecord-nN: the busiest worker's), which a machine shared with other work
+stretches much less than wall time: the ratios of CPU time are what the run would show on free cores.
 """
 
 from __future__ import annotations
@@ -61,27 +66,53 @@ def run_one(config: str, paths: list[str], repeat: int) -> dict:
                 except ValueError:  # textacy refuses unbalanced quotation marks
                     pass
             return n
+    elif "-n" in config:
+        from onrecord.ledger.workers import in_order, spacy_batch, spacy_workers
+        from onrecord.model import Article
+
+        n_process = int(config.split("-n")[1])
+        pool = spacy_workers(Config(), n_process)
+
+        def work() -> int:
+            arts = (Article(id=str(i), text=t, date=d or None) for i, (t, d) in enumerate(texts))
+            return sum(len(r["statements"]) for r in in_order(pool, arts, spacy_batch, n_process))
     else:
         from onrecord.extraction.pipeline import extract_articles
         from onrecord.model import Article
 
-        n_process = int(config.split("-n")[1]) if "-n" in config else 1
         nlp = load_nlp(Config())
 
         def work() -> int:
             arts = (Article(id=str(i), text=t, date=d or None) for i, (t, d) in enumerate(texts))
-            return sum(len(r["statements"]) for r in extract_articles(arts, nlp=nlp, n_process=n_process))
+            return sum(len(r["statements"]) for r in extract_articles(arts, nlp=nlp))
 
     work_items = work()  # warm-up: lazy loads and caches out of the timing
+    workers = [p.pid for p in pool._pool] if "-n" in config else []  # noqa: SLF001  (the pool's processes)
+    cpu_before = [cpu_seconds(pid) for pid in workers] or [cpu_seconds()]
     start = time.perf_counter()
     for _ in range(repeat):
         work_items = work()
     seconds = (time.perf_counter() - start) / repeat
+    # CPU seconds of the timed run: of this process, or of the busiest worker (what the run would
+    # take with a free core per worker; a loaded machine stretches wall time, much less CPU time)
+    cpu = max(after - before for after, before in zip([cpu_seconds(pid) for pid in workers] or [cpu_seconds()],
+                                                       cpu_before, strict=True)) / repeat
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     if "-n" in config:
-        peak_mb += resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        pool.close()
+        pool.join()  # the workers are waited for: RUSAGE_CHILDREN then holds the largest one's peak
+        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"config": config, "articles": len(texts), "words": words, "seconds": seconds,
-            "items": work_items, "peak_mb": peak_mb}
+            "items": work_items, "peak_mb": peak_mb, "cpu": cpu}
+
+
+def cpu_seconds(pid: int | None = None) -> float:
+    """User and system CPU seconds of this process or of process ``pid`` (/proc/PID/stat)."""
+    if pid is None:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return usage.ru_utime + usage.ru_stime
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def main() -> None:
@@ -110,11 +141,23 @@ def main() -> None:
     base = rows[0]
     print(f"== speed: {base['articles']} articles, {base['words']:,} words ({', '.join(args.corpus)}); "
           f"{os.cpu_count()} CPUs, repeat {args.repeat} ==")
-    print(f"{'config':<14} {'articles/s':>11} {'words/s':>10} {'peak MB':>9} {'time vs model':>14} {'output':>8}")
+    print(f"{'config':<14} {'articles/s':>11} {'words/s':>10} {'peak MB':>9} {'time vs model':>14} {'output':>8} "
+          f"{'CPU s':>7} {'CPU vs model':>13}")
     for r in rows:
         print(f"{r['config']:<14} {r['articles'] / r['seconds']:>11.2f} {r['words'] / r['seconds']:>10,.0f} "
-              f"{r['peak_mb']:>9.0f} {r['seconds'] / base['seconds']:>13.2f}x {r['items']:>8}")
+              f"{r['peak_mb']:>9.0f} {r['seconds'] / base['seconds']:>13.2f}x {r['items']:>8} {r['cpu']:>7.1f} "
+              f"{r['cpu'] / base['cpu']:>12.2f}x")
     print("(output: statements for onrecord, quotations for textacy, docs for the model alone)")
+    by = {r["config"]: r for r in rows}
+    if "textacy" in by and "onrecord" in by:
+        print(f"onrecord throughput ÷ textacy's: {by['textacy']['seconds'] / by['onrecord']['seconds']:.2f}x "
+              f"(by CPU time: {by['textacy']['cpu'] / by['onrecord']['cpu']:.2f}x)")
+    many = by.get(f"onrecord-n{args.n_process}")
+    if many and "onrecord" in by:
+        speedup = by["onrecord"]["seconds"] / many["seconds"]
+        print(f"onrecord-n{args.n_process} throughput ÷ one process: {speedup:.2f}x "
+              f"(by CPU time, one process ÷ busiest worker: {by['onrecord']['cpu'] / many['cpu']:.2f}x); "
+              f"peak MB per worker {many['peak_mb']:.0f}")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from onrecord.extraction import extensions  # noqa: F401  (declares the extensions)
+from onrecord.extraction.attributes import FastAttributeRuler
 from onrecord.extraction.context.occasion import ContextFinder
 from onrecord.extraction.cues import CueMarker
 from onrecord.extraction.earlier import earlier_component
@@ -36,6 +37,16 @@ from onrecord.lexicons.taxonomy import load_taxonomy
 from onrecord.lexicons.venues import load_venue_lexicon
 
 STATEMENTS = "doc._.statements"
+
+
+@Language.factory(
+    "onrecord_attribute_ruler", default_config={"validate": False, "scorer": None},
+    requires=["token.tag"], assigns=["token.pos", "token.morph", "token.lemma"],
+)
+def make_attribute_ruler(nlp: Language, name: str, validate: bool, scorer: object) -> FastAttributeRuler:
+    """The model's attribute ruler by table look-up (attributes.py); ``attributes.speed_up`` puts
+    it in the model's place with the model's patterns."""
+    return FastAttributeRuler(nlp.vocab, name, validate=validate, scorer=scorer)
 
 
 @Language.factory("onrecord_quotes", assigns=["doc._.quotes"])

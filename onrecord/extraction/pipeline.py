@@ -16,7 +16,11 @@ from spacy.tokens import Doc
 
 from onrecord.config import Config, PipelineOptions
 from onrecord.errors import ArticleError
-from onrecord.extraction import factories  # noqa: F401  (registers the components)
+from onrecord.extraction import (
+    attributes,
+    factories,  # noqa: F401  (registers the components)
+    pieces,
+)
 from onrecord.model.article import Article
 from onrecord.model.statement import Statement
 
@@ -56,6 +60,7 @@ def build_nlp(config: Config | None = None) -> Language:
     environment's settings."""
     config = config or Config()
     nlp = spacy.load(config.model)
+    attributes.speed_up(nlp)  # the same annotation as the model's attribute ruler, faster
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, config=component_config(name, config))
@@ -121,13 +126,13 @@ def extract_articles(
     articles: Iterable[Article],
     config: Config | None = None,
     *,
-    n_process: int = 1,
     batch_size: int = 16,
     nlp: Language | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """Extract every article, streaming through ``nlp.pipe``.  One result per article, in
-    order; an article that cannot be processed gives a result with its ``errors`` and the
-    batch goes on.  ``nlp`` (else the pipeline of ``config``) does the work."""
+    """Extract every article, streaming through ``nlp.pipe`` (a long article in pieces:
+    ``pieces.pipe``).  One result per article, in order; an article that cannot be processed
+    gives a result with its ``errors`` and the batch goes on.  ``nlp`` (else the pipeline of
+    ``config``) does the work.  Several processes: ``ledger.workers``."""
     nlp = nlp or load_nlp(config)
 
     def docs() -> Iterator[tuple[Doc, Article]]:
@@ -138,7 +143,7 @@ def extract_articles(
             # a failed article travels through the pipe as an empty doc to keep the order
             yield (nlp.make_doc("") if article.errors else make_doc(nlp, article)), article
 
-    for doc, article in nlp.pipe(docs(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+    for doc, article in pieces.pipe(nlp, docs(), batch_size=batch_size):
         if article.errors:
             yield result_dict(article, [], list(article.errors))
         else:
@@ -152,7 +157,7 @@ def extract_article(article: Article, nlp: Language | None = None, config: Confi
     if article.errors or problem:
         raise ArticleError(problem or "; ".join(article.errors))
     nlp = nlp or load_nlp(config)
-    doc = nlp(make_doc(nlp, article))
+    doc = pieces.run(nlp, make_doc(nlp, article))
     return statements_of(doc, article.body_start)
 
 

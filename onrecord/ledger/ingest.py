@@ -91,6 +91,9 @@ def default_extractor(config: Config, workers: int = 1) -> Extractor:
         first = next(pending, None)
         if first is None:
             return
+        from onrecord.ledger.workers import keep_torch_out
+
+        keep_torch_out(config.model)  # as a worker does (workers.py)
         from onrecord.extraction.pipeline import extract_articles
 
         yield from extract_articles(itertools.chain([first], pending), config)

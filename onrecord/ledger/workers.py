@@ -6,27 +6,63 @@ rely on spaCy's own ``n_process``, which has to serialise whole Docs with our ex
 attributes.  Batches are read from the input in the calling thread, at most two per worker ahead,
 so the reading (and the ledger's "stored already?" check) stays in order and memory stays
 bounded; results come back in input order.
+
+Batches are small (``BATCH_SIZE`` articles): the articles of a corpus differ in length by 50x, and
+with a few large batches the last one keeps one worker busy while the others wait (measured on the
+corpus with 2 workers: batches of 8 gave 1.38x one process).  A worker's memory is the model plus
+the batch it parses, so small batches also keep its peak down.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import multiprocessing
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
+from multiprocessing.pool import Pool
+from pathlib import Path
 from typing import Any
 
 from onrecord.config import Config
 from onrecord.model.article import Article
 
 BatchFn = Callable[[list[Article]], list[dict[str, Any]]]
+BATCH_SIZE = 2  # articles sent to a worker at a time
 
 _CONFIG: Config | None = None  # the settings of this worker process, from its initializer
+
+
+def needs_torch(model: str) -> bool:
+    """The spaCy model's config names a PyTorch or transformer layer (or cannot be read)."""
+    path = Path(model)
+    if not path.is_dir():
+        spec = importlib.util.find_spec(model.replace("-", "_"))
+        if spec is None or not spec.submodule_search_locations:
+            return True
+        package = Path(next(iter(spec.submodule_search_locations)))
+        path = next((p.parent for p in package.glob("*/config.cfg")), package)
+    try:
+        text = (path / "config.cfg").read_text(encoding="utf-8").lower()
+    except OSError:
+        return True
+    return "torch" in text or "transformer" in text
+
+
+def keep_torch_out(model: str) -> None:
+    """thinc imports torch whenever it is installed (``thinc.compat``), about 250 MB of a worker's
+    memory, though a CPU model without PyTorch layers never calls it: for such a model, a worker
+    that has not imported it yet marks it absent (``import torch`` then raises ImportError, which
+    thinc expects and handles)."""
+    if "torch" not in sys.modules and "thinc" not in sys.modules and not needs_torch(model):
+        sys.modules["torch"] = None  # type: ignore[assignment]
 
 
 def start_worker(config: Config) -> None:
     """Pool initializer: keep the settings and build the pipeline before the first batch."""
     global _CONFIG
+    keep_torch_out(config.model)
     from onrecord.extraction.pipeline import load_nlp
 
     _CONFIG = config
@@ -46,20 +82,32 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+def in_order(pool: Pool, items: Iterable[Article], fn: BatchFn, workers: int,
+             batch_size: int = BATCH_SIZE) -> Iterator[dict[str, Any]]:
+    """``fn`` over batches of ``items`` in a running ``pool``; results in input order."""
+    pending: deque[Any] = deque()
+    for batch in _batches(items, batch_size):
+        pending.append(pool.apply_async(fn, (batch,)))
+        while len(pending) >= 2 * workers:
+            yield from pending.popleft().get()
+    while pending:
+        yield from pending.popleft().get()
+
+
 def pooled(
-    items: Iterable[Article], fn: BatchFn, workers: int, batch_size: int = 8,
+    items: Iterable[Article], fn: BatchFn, workers: int, batch_size: int = BATCH_SIZE,
     initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = (),
 ) -> Iterator[dict[str, Any]]:
     """``fn`` over batches of ``items`` in ``workers`` processes; results in input order.
     ``fn`` must be a module-level function (it is sent to the workers by name)."""
     with multiprocessing.get_context().Pool(workers, initializer=initializer, initargs=initargs) as pool:
-        pending: deque[Any] = deque()
-        for batch in _batches(items, batch_size):
-            pending.append(pool.apply_async(fn, (batch,)))
-            while len(pending) >= 2 * workers:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+        yield from in_order(pool, items, fn, workers, batch_size)
+
+
+def spacy_workers(config: Config, workers: int) -> Pool:
+    """A pool of ``workers`` processes, each with the pipeline of ``config`` built (for a caller
+    that runs several inputs through one pool, as the speed benchmark does)."""
+    return multiprocessing.get_context().Pool(workers, initializer=start_worker, initargs=(config,))
 
 
 def spacy_pool(config: Config, workers: int) -> Callable[[Iterable[Article]], Iterator[dict[str, Any]]]:
