@@ -7,6 +7,9 @@ Two narrow mechanisms, each a rule of its own:
   sentence, is what it refers to.  The nearest-candidate search is Hobbs's naive algorithm
   (Hobbs 1978, "Resolving pronoun references") cut to its core: same sentence right to left,
   then the sentence before.
+- ``reported_continuation``: "According to X, P. Q." — the sentence after a report introduced
+  by "according to" goes on reporting X (Pareti 2016: an attribution's content may span several
+  sentences) when it is no statement of its own.
 - ``continued_speech``: a quotation the reporter split in two ("…," the President said. "…"),
   or one that goes on in the next paragraph with no cue of its own, is one speech: the second
   part, when short, is about what the first part was about (the attribution conventions of
@@ -144,3 +147,28 @@ def continued_speech(doc: Doc, found: Sequence[Found], index: int) -> Found | No
     if _paragraph_index(doc, previous.end) != _paragraph_index(doc, f.start):
         return None
     return previous
+
+
+def reported_continuation(doc: Doc, found: Sequence[Found], index: int,
+                          hits: Sequence[IssueHit]) -> list[IssueHit]:
+    """Reported-continuation rule: after "According to X, P.", the next sentence of the paragraph
+    goes on with what X reported ("According to the envoy, proposals were recorded. A next round
+    may be agreed in days.") when no other statement's words or cue are in it: the triggers of
+    that sentence.  Only for "according to", whose attribution is the sentence's frame, not a
+    verb that ends with its clause."""
+    f = found[index]
+    if f.cue_class != "according_to" or f.kind != "indirect":
+        return []
+    sents = sentences(doc)
+    n = index_of_sentence(doc, token_at(doc, f.end - 1))
+    if n + 1 >= len(sents):
+        return []
+    following = sents[n + 1]
+    start, end = following.start_char, following.end_char
+    if _paragraph_index(doc, f.end - 1) != _paragraph_index(doc, start):
+        return []
+    for other in found:
+        spans = [*other.content, *([other.cue_span] if other.cue_span else [])]
+        if other is not f and any(s < end and start < e for s, e in spans):
+            return []
+    return [h for h in hits if h.role == "trigger" and following.start <= h.start and h.end <= following.end]

@@ -106,3 +106,30 @@ def test_which_definite_nouns_refer_back(nlp, heads, text, word, refers):
     doc = parse_only(nlp, [text])[0]
     token = next(t for t in doc if t.text == word)
     assert refers_back_noun(token, heads) is refers
+
+
+# --- a report that goes on in the next sentence -------------------------------------------------
+
+
+def test_the_sentence_after_according_to_goes_on_with_the_report(statements_of):
+    said = statements_of("According to the adviser, new proposals were written down on Tuesday. "
+                         "A next round of peace talks may be agreed within days.")
+    assert _said(said, "new proposals").issues == ["negotiations"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb's report ends with its clause
+        "The adviser said that new proposals were written down on Tuesday. "
+        "A next round of peace talks may be agreed within days.",
+        # the next sentence is a statement of its own
+        "According to the adviser, new proposals were written down on Tuesday. "
+        "Ana Silva said a next round of peace talks may be agreed within days.",
+        # a new paragraph
+        "According to the adviser, new proposals were written down on Tuesday.\n\n"
+        "A next round of peace talks may be agreed within days.",
+    ],
+)
+def test_no_report_goes_on_past_its_frame(statements_of, text):
+    assert _said(statements_of(text), "new proposals").issues == []
