@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from onrecord.extraction.docindex import doc_text
 from onrecord.extraction.found import Found
+from onrecord.extraction.issue_context import anaphor_antecedent, continued_speech, reported_continuation
 from onrecord.extraction.issue_tags import IssueHit, issues_in_ranges
 from onrecord.lexicons.taxonomy import Taxonomy
 
@@ -158,4 +159,28 @@ class StatementIssueTagger:
             })
         for f, row in zip(found, inherit_issues(rows), strict=True):
             f.issues = list(row["issues"])
+        for index, f in enumerate(found):
+            if not f.issues:
+                self.issues_from_context(doc, found, index, hits)
         return doc
+
+    def issues_from_context(self, doc: Doc, found: Sequence[Found], index: int, hits: Sequence[IssueHit]) -> None:
+        """A statement with no issue of its own: the issues of the speech it continues
+        (``continued_speech``), else those of the sentence that goes on with its report
+        (``reported_continuation``), else the issue its anaphor refers back to (``anaphor_antecedent``);
+        each noted, so that a reader sees how it was found."""
+        f = found[index]
+        speech = continued_speech(doc, found, index)
+        if speech is not None and speech.issues:
+            f.issues = list(speech.issues)
+            f.issue_notes = {i: "issue of the quotation this one continues" for i in f.issues}
+            return
+        reported = reported_continuation(doc, found, index, hits)
+        if reported:
+            f.issues = [i for i in self.taxonomy.issues if any(h.issue == i for h in reported)]
+            f.issue_notes = {i: "issue of the sentence that goes on with the report" for i in f.issues}
+            return
+        hit = anaphor_antecedent(doc, f, hits, self.taxonomy.anaphoric_heads)
+        if hit is not None:
+            f.issues = [hit.issue]
+            f.issue_notes = {hit.issue: f"refers back to {hit.text!r}"}

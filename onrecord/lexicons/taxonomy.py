@@ -98,6 +98,8 @@ class Taxonomy:
     occasions: frozenset[str] = frozenset()  # "during", "at", "sidelines": the occasion, not the topic
     # words after which a preposition names what is debated, not a place ("concessions on territory")
     topic_heads: frozenset[str] = frozenset()
+    # nouns that, made definite ("the agreement", "such a step"), refer back to an issue named before
+    anaphoric_heads: frozenset[str] = frozenset()
     # compiled forms of the taxonomy, kept by whoever compiles it (a Matcher per spaCy pipeline)
     compiled: dict[int, Any] = field(default_factory=dict, repr=False)
 
@@ -241,6 +243,8 @@ class TaxonomyFile(YamlModel):
     occasions: list[Text] = []
     # words after which a preposition names what is debated ("concessions on territory"), not a place
     topic_heads: list[Text] = []
+    # nouns that, made definite ("the agreement", "such a step"), refer back to an issue named before
+    anaphoric_heads: list[Text] = []
     issues: list[IssueEntry] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -267,7 +271,8 @@ def parse_taxonomy(text: str, source: str = "taxonomy.yaml") -> Taxonomy:
     issues = {entry.id: _issue(document, entry, ("issues", index)) for index, entry in enumerate(file.issues)}
     return Taxonomy(file.taxonomy, file.label or file.taxonomy, source, issues,
                     occasions=frozenset(w.lower() for w in file.occasions),
-                    topic_heads=frozenset(w.lower() for w in file.topic_heads))
+                    topic_heads=frozenset(w.lower() for w in file.topic_heads),
+                    anaphoric_heads=frozenset(w.lower() for w in file.anaphoric_heads))
 
 
 def _issue(document: YamlDocument, entry: IssueEntry, at: NodePath) -> Issue:

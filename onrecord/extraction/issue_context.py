@@ -1,0 +1,174 @@
+"""Issues a statement takes from the text around it, when its own words name none.
+
+Two narrow mechanisms, each a rule of its own:
+
+- ``anaphor_antecedent``: the statement's subject or object refers back ("it", "this", "such a
+  step", "the agreement") and the nearest issue named before it, in the same or the previous
+  sentence, is what it refers to.  The nearest-candidate search is Hobbs's naive algorithm
+  (Hobbs 1978, "Resolving pronoun references") cut to its core: same sentence right to left,
+  then the sentence before.
+- ``reported_continuation``: "According to X, P. Q." — the sentence after a report introduced
+  by "according to" goes on reporting X (Pareti 2016: an attribution's content may span several
+  sentences) when it is no statement of its own.
+- ``continued_speech``: a quotation the reporter split in two ("…," the President said. "…"),
+  or one that goes on in the next paragraph with no cue of its own, is one speech: the second
+  part, when short, is about what the first part was about (the attribution conventions of
+  news text; Pareti 2016, "PARC 3.0", treats such a split quotation as one attribution).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from onrecord.extraction.docindex import doc_text, index_of_sentence, paragraph_bounds, sentences, token_at
+from onrecord.extraction.found import Found
+from onrecord.extraction.issue_tags import IssueHit
+
+# the roles in which a word is what the clause is about: its subject or its object
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr"}
+PRONOUNS = {"it", "this", "that"}
+DEMONSTRATIVES = {"this", "that", "these", "those", "such"}
+# a clause after "it" says what "it" stands for ("it is important to …", "it is clear that …"):
+# that "it" is an expletive and refers to nothing
+EXTRAPOSED = {"ccomp", "xcomp", "csubj"}
+SHORT_CONTINUATION_WORDS = 40  # a continued quotation longer than this has room for its own topic
+MAX_SPLIT_GAP = 120  # characters between the two parts of one split quotation: the attribution only
+
+
+def refers_back_pronoun(token: Token) -> bool:
+    """Pronoun rule: "it", "this" or "that" as the subject or object of its clause refers back.
+    Not the "that" of a clause ("said that …", tagged IN or WDT), nor an expletive "it" whose
+    clause says what it stands for ("it is clear that …")."""
+    word = token.lower_
+    if word not in PRONOUNS or token.dep_ not in ARGUMENT_DEPS:
+        return False
+    if word == "that" and token.tag_ != "DT":
+        return False
+    if word == "it" and any(c.dep_ in EXTRAPOSED and c.i > token.i for c in token.head.children):
+        return False
+    return True
+
+
+def refers_back_noun(token: Token, heads: frozenset[str]) -> bool:
+    """Definite-description rule: a noun of ``heads`` (words that name no issue of their own:
+    "agreement", "step", "document") made definite by "the", "this" or "such" ("the agreement",
+    "such a step"), as the subject or object of its clause, refers back to what was named."""
+    # singular: "these questions" gathers what came before, it names no one issue
+    if token.tag_ not in {"NN", "NNP"} or token.lemma_.lower() not in heads:
+        return False
+    if token.dep_ not in ARGUMENT_DEPS:
+        return False
+    determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "predet", "amod"}}
+    return bool(determiners & (DEMONSTRATIVES | {"the"}))
+
+
+def anaphors(doc: Doc, f: Found, heads: frozenset[str]) -> list[Token]:
+    """The words of the statement that refer back (``refers_back_pronoun``, ``refers_back_noun``),
+    in text order."""
+    out = []
+    for start, end in sorted(f.content):
+        for i in range(token_at(doc, start), len(doc)):
+            token = doc[i]
+            if token.idx >= end:
+                break
+            if token.idx >= start and (refers_back_pronoun(token) or refers_back_noun(token, heads)):
+                out.append(token)
+    return out
+
+
+def clause_mate(token: Token, anaphor: Token) -> bool:
+    """Binding principle B (Chomsky 1981): a pronoun is free in its own clause, so a noun that is
+    an argument of the same verb ("the state is working on it") is not what it refers to."""
+    return token.head.i == anaphor.head.i or anaphor.head.i == token.i or token.head.i == anaphor.head.head.i
+
+
+def _trigger_in(hits: Sequence[IssueHit], start: int, end: int) -> IssueHit | None:
+    inside = [h for h in hits if h.role == "trigger" and start <= h.start and h.end <= end]
+    return max(inside, key=lambda h: h.end) if inside else None
+
+
+def anaphor_antecedent(doc: Doc, f: Found, hits: Sequence[IssueHit], heads: frozenset[str]) -> IssueHit | None:
+    """Anaphora rule: what the first word of the statement that refers back (``anaphors``)
+    stands for, searched as Hobbs (1978) does, its own sentence first: the nearest noun before it
+    there that is not its clause-mate (``clause_mate``) is the antecedent, and the issue is the
+    one named in that noun's phrase, if any ("regarding the prosecution …, he said the state is
+    working on it": the prosecution, no issue); with no such noun, the issue named last in the
+    sentence before.  None when nothing refers back or no issue is named that close."""
+    words = anaphors(doc, f, heads)
+    if not words:
+        return None
+    anaphor = words[0]
+    sents = sentences(doc)
+    if not sents:
+        return None
+    n = index_of_sentence(doc, anaphor.i)
+    own = sents[n]
+    for i in range(anaphor.i - 1, own.start - 1, -1):
+        token = doc[i]
+        if token.pos_ == "NOUN" and token.dep_ in ARGUMENT_DEPS and not clause_mate(token, anaphor):
+            return _trigger_in(hits, token.left_edge.i, token.right_edge.i + 1)
+    if n == 0:
+        return None
+    return _trigger_in(hits, sents[n - 1].start, sents[n - 1].end)
+
+
+def _paragraph_index(doc: Doc, offset: int) -> int:
+    bounds = paragraph_bounds(doc)
+    for n, (start, end) in enumerate(bounds):
+        if start <= offset < end or offset < start:
+            return n
+    return len(bounds)
+
+
+def _word_count(doc: Doc, f: Found) -> int:
+    text = doc_text(doc)
+    return sum(len(text[s:e].split()) for s, e in f.content)
+
+
+def continued_speech(doc: Doc, found: Sequence[Found], index: int) -> Found | None:
+    """Split-quotation rule: the statement that the quotation ``found[index]`` goes on from, when
+    both are one speech the reporter split — a quotation with no cue of its own continuing the
+    one before (``Found.continues``), or a direct quotation right after the same speaker's direct
+    quotation in the same paragraph with only the attribution between ("…," the President said.
+    "…") — and this part is short (``SHORT_CONTINUATION_WORDS``).  None otherwise."""
+    f = found[index]
+    if f.kind != "direct" or _word_count(doc, f) > SHORT_CONTINUATION_WORDS:
+        return None
+    if f.continues is not None:
+        return f.continues
+    if index == 0:
+        return None
+    previous = found[index - 1]
+    if (previous.kind != "direct" or not f.speaker_name or f.speaker_name != previous.speaker_name
+            or f.start - previous.end > MAX_SPLIT_GAP):
+        return None
+    if _paragraph_index(doc, previous.end) != _paragraph_index(doc, f.start):
+        return None
+    return previous
+
+
+def reported_continuation(doc: Doc, found: Sequence[Found], index: int,
+                          hits: Sequence[IssueHit]) -> list[IssueHit]:
+    """Reported-continuation rule: after "According to X, P.", the next sentence of the paragraph
+    goes on with what X reported ("According to the envoy, proposals were recorded. A next round
+    may be agreed in days.") when no other statement's words or cue are in it: the triggers of
+    that sentence.  Only for "according to", whose attribution is the sentence's frame, not a
+    verb that ends with its clause."""
+    f = found[index]
+    if f.cue_class != "according_to" or f.kind != "indirect":
+        return []
+    sents = sentences(doc)
+    n = index_of_sentence(doc, token_at(doc, f.end - 1))
+    if n + 1 >= len(sents):
+        return []
+    following = sents[n + 1]
+    start, end = following.start_char, following.end_char
+    if _paragraph_index(doc, f.end - 1) != _paragraph_index(doc, start):
+        return []
+    for other in found:
+        spans = [*other.content, *([other.cue_span] if other.cue_span else [])]
+        if other is not f and any(s < end and start < e for s, e in spans):
+            return []
+    return [h for h in hits if h.role == "trigger" and following.start <= h.start and h.end <= following.end]

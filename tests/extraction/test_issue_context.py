@@ -1,0 +1,135 @@
+"""Issues a statement takes from the text around it (``issue_context``): the speech a split
+quotation continues, and what an anaphor refers back to; on sentences we write."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.extraction.issue_context import refers_back_noun, refers_back_pronoun
+from onrecord.extraction.issue_tags import parse_only
+from onrecord.lexicons.taxonomy import load_taxonomy
+
+
+def _said(statements, words):
+    return next(s for s in statements if words in s.quote.text)
+
+
+# --- one speech split by the reporter --------------------------------------------------------
+
+
+def test_a_split_quotation_shares_the_issue_of_its_first_part(statements_of):
+    said = statements_of('"Ukraine will join NATO one day," Ana Silva said. "Not everything depends on us," she said.')
+    rest = _said(said, "Not everything")
+    assert rest.issues == ["nato"]
+    assert "continues" in rest.stances["nato"]["note"]  # the stance says how the issue was found
+
+
+def test_another_speakers_quotation_is_no_continuation(statements_of):
+    said = statements_of('"Ukraine will join NATO one day," Ana Silva said. '
+                         '"Not everything depends on us," Petro Bondar said.')
+    assert _said(said, "Not everything").issues == []
+
+
+def test_a_long_second_part_has_room_for_a_topic_of_its_own(statements_of):
+    long_part = " ".join(["The harvest in the south was good and the farmers are tired but happy."] * 4)
+    said = statements_of(f'"Ukraine will join NATO one day," Ana Silva said. "{long_part}" she said.')
+    assert _said(said, "The harvest").issues == []
+
+
+# --- anaphora -----------------------------------------------------------------------------------
+
+
+def test_this_refers_back_to_the_issue_of_the_sentence_before(statements_of):
+    said = statements_of("Reporters wrote that Moscow wants to restore the old borders. "
+                         "Ana Silva said that this is not the case.")
+    assert _said(said, "not the case").issues == ["territory"]
+
+
+def test_a_definite_description_refers_back(statements_of):
+    said = statements_of("The two sides discussed a prisoner exchange on Monday. "
+                         "Ana Silva said the agreement would be signed soon.")
+    statement = _said(said, "signed soon")
+    assert statement.issues == ["prisoners_humanitarian"]
+    assert "prisoner exchange" in statement.stances["prisoners_humanitarian"]["note"]
+
+
+def test_a_nearer_noun_of_its_own_sentence_is_the_antecedent(statements_of):
+    # "it" is the prosecution, not the ceasefire of the sentence before
+    said = statements_of("The ceasefire collapsed last week. Regarding the prosecution of the looters, "
+                         "Ana Silva said that the state is already working on it.")
+    assert _said(said, "working on it").issues == []
+
+
+def test_an_expletive_it_refers_to_nothing(statements_of):
+    said = statements_of("The ceasefire collapsed last week. Ana Silva said it is clear that the harvest was good.")
+    assert _said(said, "harvest").issues == []
+
+
+def test_the_issue_must_be_named_close_by(statements_of):
+    said = statements_of("The ceasefire collapsed last week. The harvest was good. The farmers were tired. "
+                         "Ana Silva said that this is not the case.")
+    assert _said(said, "not the case").issues == []
+
+
+@pytest.fixture(scope="module")
+def heads():
+    return load_taxonomy().anaphoric_heads
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "refers"),
+    [
+        ("This is not acceptable.", "This", True),
+        ("We welcomed it.", "it", True),
+        ("He said that the war goes on.", "that", False),  # a clause's "that"
+        ("The plan that we made failed.", "that", False),  # a relative "that"
+        ("It is clear that we must talk.", "It", False),  # expletive
+    ],
+)
+def test_which_pronouns_refer_back(nlp, text, word, refers):
+    doc = parse_only(nlp, [text])[0]
+    token = next(t for t in doc if t.text == word)
+    assert refers_back_pronoun(token) is refers
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "refers"),
+    [
+        ("The agreement will be signed.", "agreement", True),
+        ("We will never take such a step.", "step", True),
+        ("An agreement will be signed.", "agreement", False),  # indefinite: something new
+        ("All these questions need answers.", "questions", False),  # plural: no one issue
+        ("The harvest was good.", "harvest", False),  # a word that names something of its own
+    ],
+)
+def test_which_definite_nouns_refer_back(nlp, heads, text, word, refers):
+    doc = parse_only(nlp, [text])[0]
+    token = next(t for t in doc if t.text == word)
+    assert refers_back_noun(token, heads) is refers
+
+
+# --- a report that goes on in the next sentence -------------------------------------------------
+
+
+def test_the_sentence_after_according_to_goes_on_with_the_report(statements_of):
+    said = statements_of("According to the adviser, new proposals were written down on Tuesday. "
+                         "A next round of peace talks may be agreed within days.")
+    assert _said(said, "new proposals").issues == ["negotiations"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb's report ends with its clause
+        "The adviser said that new proposals were written down on Tuesday. "
+        "A next round of peace talks may be agreed within days.",
+        # the next sentence is a statement of its own
+        "According to the adviser, new proposals were written down on Tuesday. "
+        "Ana Silva said a next round of peace talks may be agreed within days.",
+        # a new paragraph
+        "According to the adviser, new proposals were written down on Tuesday.\n\n"
+        "A next round of peace talks may be agreed within days.",
+    ],
+)
+def test_no_report_goes_on_past_its_frame(statements_of, text):
+    assert _said(statements_of(text), "new proposals").issues == []
