@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.docindex import doc_text, entity_at
 from onrecord.extraction.found import Found
+from onrecord.extraction.official_titles import holder_name, offices_of, titles_before_names, written_title
 from onrecord.extraction.subjects import noun_phrase
 from onrecord.identity.names import HONORIFICS, NAME_PARTICLES
 from onrecord.identity.registry import SpeakerRegistry
@@ -107,9 +108,26 @@ class ArticleNames:
 # --- the shape of a mention ---------------------------------------------------------------------
 
 
-def proper_compounds(head: Token) -> bool:
-    """A name compounded to a noun ("the [Foreign] Ministry")."""
-    return any(c.dep_ in {"compound", "flat"} and c.pos_ == "PROPN" and c.i < head.i for c in head.children)
+def proper_compounds(head: Token, start: int | None = None) -> bool:
+    """A name compounded to a noun ("the [Foreign] Ministry"), before ``start`` (an office's own
+    words, ``office_wording_start``, are no name)."""
+    end = head.i if start is None else start
+    return any(c.dep_ in {"compound", "flat"} and c.pos_ == "PROPN" and c.i < end for c in head.children)
+
+
+def office_wording_start(head: Token) -> int:
+    """Where the office a capitalised title noun ends starts: "the President's [Press Secretary]",
+    "The [Deputy Prime Minister]" are one office written in capitals, as official releases do,
+    not a name compounded to a noun ("the Foreign Ministry", which names no office)."""
+    doc = head.doc
+    start = head.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == head.i \
+            and doc[start - 1].is_title and not doc[start - 1].ent_type_:
+        words = office_words(doc[start - 1 : head.i + 1].text)
+        if len(words) != 1 and not (len(words) == 2 and words[0] in load_role_lexicon().distinguishing):
+            break
+        start -= 1
+    return start
 
 
 def singular(word: str) -> str:
@@ -128,9 +146,11 @@ def common_head(mention: Span, nouns: frozenset[str]) -> bool:
     head = mention.root
     if head.pos_ == "NOUN" or head.text[:1].islower():
         return True  # a lowercase word is no name, whatever the tagger says ("the director-general")
-    before = head.doc[head.i - 1] if head.i > 0 else None
-    opens = before is None or head.is_sent_start or before.is_space or before.dep_ == "det"
-    return opens and singular(head.lower_) in nouns and not proper_compounds(head)
+    start = office_wording_start(head)
+    before = head.doc[start - 1] if start > 0 else None
+    opens = before is None or head.doc[start].is_sent_start or before.is_space or before.dep_ in {"det", "poss"} \
+        or before.tag_ == "POS"
+    return opens and singular(head.lower_) in nouns and not proper_compounds(head, start)
 
 
 def plural(head: Token) -> bool:
@@ -474,6 +494,17 @@ def _pinned_name_in(entity: Span, registry: SpeakerRegistry) -> Span | None:
     return None
 
 
+def official_titles(entity: Span, name: Span, parsed: list[Title], lexicon: RoleLexicon) -> list[Title]:
+    """The titles of a person: the official title written before the name (``official_titles``)
+    in place of the pieces of it the parse found ("the President of Ukraine" for the Head of the
+    Office of the President of Ukraine), and the others."""
+    written = written_title(name, lexicon)
+    if written is None:
+        return parsed
+    kept = [t for t in parsed if t.text not in written.text]  # a piece of it the parse cut out
+    return [*(Title(office, written.start_char, entity.end_char) for office in offices_of(written.text)), *kept]
+
+
 def core_name_words(tokens: list[Token]) -> list[Token]:
     """The capitalised words at the end of ``tokens`` after the last word that names a place or
     an organisation (a known place, or an organisation noun: council, ministry, office …)."""
@@ -496,14 +527,16 @@ def article_names(doc: Doc, found: list[Found], registry: SpeakerRegistry, lexic
             name = whole_name(entity.root, lexicon)
             if name is None:
                 continue
+            name = holder_name(name, lexicon)  # "Andriy [Yermak]": a first name no entity took
             person = names.person(split_title(name.text)[1] or name.text)
             person.starts.append(entity.start_char)
-            person.titles.extend(titles_of(entity, lexicon))
+            person.titles.extend(official_titles(entity, name, titles_of(entity, lexicon), lexicon))
         elif entity.label_ in ORG_LABELS and (pinned := _pinned_name_in(entity, registry)) is not None:
             person = names.person(pinned.text)
             person.starts.append(pinned.start_char)
             office = _office_before_of(pinned.root)  # "President of [Ukraine Volodymyr Zelenskyy]"
-            title = doc[office.left_edge.i if office is not None else entity.start : pinned.start]
+            title = written_title(pinned, lexicon) or doc[
+                office.left_edge.i if office is not None else entity.start : pinned.start]
             if len(title):
                 person.titles.append(Title(title.text, title.start_char, title.end_char))
     for entity in _org_entities(doc, lexicon):
@@ -533,6 +566,10 @@ def article_names(doc: Doc, found: list[Found], registry: SpeakerRegistry, lexic
                 entry = names.person(f.speaker_name)
                 entry.titles.append(Title(title, f.mention.start_char, f.mention.end_char))
                 entry.starts.append(f.mention.start_char)
+    for person, titles in titles_before_names(doc, list(names.people), lexicon).items():
+        known = {t.start for t in names.people[person].titles}
+        names.people[person].titles.extend(Title(office, t.start_char, t.end_char) for t in titles
+                                            if t.start_char not in known for office in offices_of(t.text))
     names.acronyms = acronyms_of(doc, list(names.organizations))
     for org in names.organizations.values():
         org.starts.extend(m.start() for m in re.finditer(rf"\b{re.escape(org.name)}\b", doc_text(doc)))

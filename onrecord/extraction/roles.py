@@ -9,6 +9,7 @@ the article names (``named``) through ``role_context``.  Every statement with a 
 own goes through these rules, the first that answers wins; a mention whose head or apposition
 is a person's name only through the first three:
 
+* ``name_ends_mention``   — a long title that ends in a person's full name is that person;
 * ``whole_speaker_name``  — a person's name kept whole: hyphens (Bankman-Fried), particles (von
                             der Leyen, bin Salman), initials (J.D. Vance);
 * ``titled_surname``      — "Governor Tamsin": the one of that surname the article gives the
@@ -33,6 +34,8 @@ is a person's name only through the first three:
 * ``salient_subject``     — "the Labour leader", given to no one: the story's current speaker,
                             when also the subject just before, unless a title of theirs, a
                             nationality or a place says otherwise;
+* ``headline_speaker``    — "the President", given to no one: the person the headline credits
+                            ("… - Volodymyr Zelenskyy"), unless a title of theirs says otherwise;
 * otherwise a description of one person stays, typed ``role``.
 
 A statement whose mention is a pronoun, or that continues another, follows what its antecedent
@@ -49,6 +52,7 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.docindex import entities_within
 from onrecord.extraction.found import Found
+from onrecord.extraction.headline import credited_holder, headline_titles
 from onrecord.extraction.named import (
     ACRONYM,
     article_names,
@@ -116,6 +120,15 @@ def whole_speaker_name(mention: Span, name: str, type: str, ctx: Context) -> Res
     if squeezed == name and type == "person" or wanted not in squeezed or not (with_particle or joined):
         return None  # the same name; a run that does not hold all of it; nothing the entity cut
     return Resolved(squeezed, "person")
+
+
+def name_ends_mention(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
+    """"The First Deputy Head of the … Contact Group MP Andriy Kostin": a mention that ends in the
+    full name of a person the article names is that person, however long the title before it."""
+    if type == "person" and name in ctx.names.people or len(mention) < 3:
+        return None
+    people = [p for p in ctx.names.people if len(p.split()) > 1 and mention.text.endswith(" " + p)]
+    return Resolved(max(people, key=len), "person") if people else None
 
 
 def titled_surname(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
@@ -376,10 +389,21 @@ def salient_subject(mention: Span, name: str, type: str, ctx: Context) -> Resolv
     return Resolved(last.speaker_name, "person")
 
 
+def headline_speaker(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
+    """"The President said …" in an article whose headline credits its words to Volodymyr
+    Zelenskyy ("… - Volodymyr Zelenskyy"), and whose body gives the title no one: that person
+    (``headline.credited_holder``)."""
+    if not _describes_person(mention, ctx) or mention[0].lower_ != "the" or not _names_an_office(mention, ctx) \
+            or _fitting_people(mention, ctx):
+        return None
+    holder = credited_holder(mention, description_of(mention, ctx.lexicon), ctx.doc._.headline, ctx.names)
+    return Resolved(holder, "person") if holder is not None else None
+
+
 # the rules that read a name; the others read a description, which a mention naming its person has not
-NAME_RULES: tuple[Rule, ...] = (whole_speaker_name, titled_surname, shared_surname)
+NAME_RULES: tuple[Rule, ...] = (name_ends_mention, whole_speaker_name, titled_surname, shared_surname)
 RULES: tuple[Rule, ...] = NAME_RULES + (expanded_acronym, document_author, organization_for, group_for, person_for,
-                                        same_description, salient_subject)
+                                        same_description, salient_subject, headline_speaker)
 
 
 def _own_mention(f: Found) -> Span | None:
@@ -437,6 +461,7 @@ def resolve_roles(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
     follow their antecedent's new name (they took its name as first read)."""
     lexicon = load_role_lexicon()
     ctx = Context(doc, article_names(doc, found, registry, lexicon), lexicon, [], registry)
+    headline_titles(doc._.headline, ctx.names)  # "Meeting with US President [Joseph Biden]"
     became: dict[str, Resolved] = {}
     for f in found:
         if f.continues is not None:
