@@ -516,6 +516,9 @@ def _antecedent(pronoun: Span, became: Resolved, ctx: Context) -> Resolved:
 
 
 def _apply(f: Found, result: Resolved) -> None:
+    title, bare = split_title(result.name) if result.type == "person" else (None, None)
+    if title is not None and bare is not None and len(bare.split()) > 1:
+        result = Resolved(bare, "person", result.members, result.mention)  # a person's name, not their title
     f.speaker_name, f.speaker_type = result.name, result.type  # type: ignore[assignment]
     f.members = list(result.members)
     if result.mention is not None:
