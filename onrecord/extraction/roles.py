@@ -16,6 +16,7 @@ is a person's name only through the first three:
                             title; given to none, the pinned person ("President Biden" beside
                             Hunter Biden is Joe Biden);
 * ``shared_surname``      — a bare surname two people share: the one who spoke last;
+* ``given_name``          — "Mark" alone: the one person of the article with that first name;
 * ``expanded_acronym``    — an acronym is the organisation it abbreviates in this article ("the
                             Texas Department of State Health Services (DSHS)"), and "the WHO" is
                             an organisation, never the pronoun "who";
@@ -48,10 +49,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from onrecord.extraction.docindex import entities_within
+from onrecord.extraction.documents import document_author
 from onrecord.extraction.found import Found
+from onrecord.extraction.given_names import full_name_of_given, given_name, name_ends_mention
 from onrecord.extraction.headline import credited_holder, headline_titles
 from onrecord.extraction.named import (
     ACRONYM,
@@ -85,8 +88,6 @@ from onrecord.lexicons.roles import load_role_lexicon
 PRONOUNS = {"he", "she", "him", "her", "i", "me", "they", "them", "we", "us", "it"}
 PERSONAL = {"he", "she", "him", "her"}
 RELATIVES = {"WP", "WDT"}
-ISSUING_VERBS = {"release", "issue", "publish", "put", "post", "send", "write", "give", "make", "file", "share"}
-AUTHOR_PREPS = {"from", "by"}
 SALIENCE_REACH = 2  # sentences looked back for the person a description continues
 ORG_DETERMINERS = {"the", "this", "that", "its"}
 GROUP_DETERMINERS = {"the", "both", "these", "those", "all"}
@@ -120,15 +121,6 @@ def whole_speaker_name(mention: Span, name: str, type: str, ctx: Context) -> Res
     if squeezed == name and type == "person" or wanted not in squeezed or not (with_particle or joined):
         return None  # the same name; a run that does not hold all of it; nothing the entity cut
     return Resolved(squeezed, "person")
-
-
-def name_ends_mention(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
-    """"The First Deputy Head of the … Contact Group MP Andriy Kostin": a mention that ends in the
-    full name of a person the article names is that person, however long the title before it."""
-    if type == "person" and name in ctx.names.people or len(mention) < 3:
-        return None
-    people = [p for p in ctx.names.people if len(p.split()) > 1 and mention.text.endswith(" " + p)]
-    return Resolved(max(people, key=len), "person") if people else None
 
 
 def titled_surname(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
@@ -179,43 +171,6 @@ def expanded_acronym(mention: Span, name: str, type: str, ctx: Context) -> Resol
     if type == "unknown" and bare.isupper() and len(bare) > 1 and mention.root.text.isupper():
         return Resolved(bare, "organization")
     return None
-
-
-def _author(document: Token, ctx: Context) -> Token | None:
-    """Who issued a document: its possessor ("the ministry's statement"), "from"/"by" X, or the
-    subject of the verb that issues it ("X released a statement")."""
-    for child in document.children:
-        if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
-            return child
-        if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPS:
-            objects = [g for g in child.children if g.dep_ == "pobj"]
-            if objects:
-                return objects[0]
-    verb = document.head
-    if document.dep_ == "dobj" and verb.lemma_.lower() in ISSUING_VERBS:
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if subjects and subjects[0].pos_ in {"PROPN", "NOUN"}:
-            return subjects[0]
-    return None
-
-
-def document_author(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
-    """Documents: the speaker of "X released a statement saying …" is X (the mention moves to X);
-    a document with no author named ("a review found") is no person: it stays, typed as an
-    organisation's word."""
-    head = mention.root
-    if singular(head.lower_) not in ctx.lexicon.document_nouns or not common_head(mention, ctx.lexicon.document_nouns):
-        return None
-    author = _author(head, ctx)
-    if author is not None:
-        named = entity_name(author, ctx) or speaker_at(author, ctx)
-        if named is not None:
-            person = titles_of_surname(named[0], mention, ctx) or any(
-                p.split()[-1:] == named[0].split()[-1:] for p in ctx.names.people)
-            return Resolved(named[0], "person" if person else named[1], mention=noun_phrase(author))
-    if plural(head):
-        return Resolved(description_of(mention, ctx.lexicon), "group")
-    return Resolved(description_of(mention, ctx.lexicon), "organization")
 
 
 def organization_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
@@ -294,7 +249,8 @@ def _describes_person(mention: Span, ctx: Context) -> bool:
 def person_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
     """A definite description of one person ("the judge", "the Iranian minister") is the person it
     is in apposition to, else the one person whose titles in the article fit it best
-    (``office_fits``); several equally good: none of them."""
+    (``office_fits``); several equally good: the one speaking just before (``_current_speaker``),
+    else none of them."""
     if not _describes_person(mention, ctx) or not is_definite(mention) \
             or mention.root.lower_ in ctx.lexicon.relation_nouns:
         return None
@@ -310,8 +266,22 @@ def person_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | 
     best = max(rank for rank, _ in fitting)
     top = [name for rank, name in fitting if rank == best]
     if len({n.split()[-1] for n in top}) != 1:
-        return None  # several people fit as well: do not guess
+        top = [n for n in top if n.split()[-1:] == _current_speaker(mention, ctx).split()[-1:]]
+        if not top:
+            return None  # several people fit as well, none of them the one speaking: do not guess
     return Resolved(max(top, key=lambda n: (len(n.split()), n)), "person")
+
+
+def _current_speaker(mention: Span, ctx: Context) -> str:
+    """Centering: the person whose statement comes just before the mention, at most one sentence
+    between ("“…,” said the President of Ukraine. The Head of State noted …" beside another
+    president); "" when the statement before is further back or no person's."""
+    last = next((f for f in reversed(ctx.found) if f.speaker_name and f.mention is not None), None)
+    if last is None or last.speaker_type != "person":
+        return ""
+    end, start = last.mention.sent.end, mention.sent.start
+    between = len(list(ctx.doc[end:start].sents)) if end < start else 0
+    return last.speaker_name if between < SALIENCE_REACH else ""
 
 
 def _fitting_people(mention: Span, ctx: Context) -> list[tuple[tuple[bool, int, int], str]]:
@@ -401,7 +371,7 @@ def headline_speaker(mention: Span, name: str, type: str, ctx: Context) -> Resol
 
 
 # the rules that read a name; the others read a description, which a mention naming its person has not
-NAME_RULES: tuple[Rule, ...] = (name_ends_mention, whole_speaker_name, titled_surname, shared_surname)
+NAME_RULES: tuple[Rule, ...] = (name_ends_mention, whole_speaker_name, titled_surname, shared_surname, given_name)
 RULES: tuple[Rule, ...] = NAME_RULES + (expanded_acronym, document_author, organization_for, group_for, person_for,
                                         same_description, salient_subject, headline_speaker)
 
@@ -474,6 +444,8 @@ def resolve_roles(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
                 _apply(f, result)
         elif f.mention is not None and f.speaker_name in became and not f.members:
             _apply(f, _antecedent(f.mention, became[f.speaker_name], ctx))
+        elif f.mention is not None and f.speaker_type == "person" and (full := full_name_of_given(f.speaker_name, ctx)):
+            _apply(f, Resolved(full, "person"))  # "he", whose antecedent is "Mark", no statement's speaker
         elif f.mention is not None and (f.speaker_type == "unknown" or f.speaker_name.islower()) \
                 and (it := organization_it(f.mention, ctx)):  # "it", or "it" the pronoun rules took to "company"
             _apply(f, it)

@@ -75,3 +75,22 @@ def test_the_person_a_headline_credits_is_the_title_no_one_else_holds(nlp):
     assert speakers_with_headline(nlp, "Ivan Petrov: the talks will go on", body)[-1] == ("Ivan Petrov", "person")
     # a headline that credits no one leaves the title a role
     assert speakers_with_headline(nlp, "The talks will go on", body)[-1][1] == "role"
+
+
+def test_a_first_name_alone_is_the_one_person_of_the_article_with_it(statements_of):
+    text = ("Secretary General Lena Brandt met the ministers in Oslo. “We are ready,” Lena Brandt said. "
+            "Later Lena said that the plan was sound.")
+    assert speakers(statements_of, text)[-1] == ("Lena Brandt", "person")
+
+
+def test_a_first_name_two_people_of_the_article_share_stays_as_written(statements_of):
+    text = ("Lena Brandt and Lena Koss met the ministers in Oslo. “We are ready,” Lena Brandt said. "
+            "Later Lena said that the plan was sound.")
+    assert speakers(statements_of, text)[-1][0] == "Lena"
+
+
+def test_a_title_two_people_hold_is_the_one_speaking_just_before(statements_of):
+    text = ("President of France Marc Duval spoke by phone with President of Poland Jan Nowak. “We agree,” "
+            "Jan Nowak said. “We will keep the border open,” Marc Duval said. The Head of State noted that the "
+            "talks had been useful.")
+    assert speakers(statements_of, text)[-1] == ("Marc Duval", "person")
