@@ -277,7 +277,8 @@ def titles_of(entity: Span, lexicon: RoleLexicon) -> list[Title]:
     if title and title.lower().rstrip(".") not in HONORIFICS:
         titles.append(Title(title, title_start, max(entity.end_char, after.end_char if len(after) else 0)))
     for child in root.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
+        # "Mykhailo Podolyak, Adviser to the Head of the Office …": an office written capitalised too
+        if child.dep_ == "appos" and (child.pos_ == "NOUN" or child.is_title and office_head(child.text) is not None):
             titles.append(_apposition_title(child))
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         titles.append(_apposition_title(root.head))

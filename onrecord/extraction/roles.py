@@ -363,8 +363,8 @@ def headline_speaker(mention: Span, name: str, type: str, ctx: Context) -> Resol
     """"The President said …" in an article whose headline credits its words to Volodymyr
     Zelenskyy ("… - Volodymyr Zelenskyy"), and whose body gives the title no one: that person
     (``headline.credited_holder``)."""
-    if not _describes_person(mention, ctx) or mention[0].lower_ != "the" or not _names_an_office(mention, ctx) \
-            or _fitting_people(mention, ctx):
+    if not _describes_person(mention, ctx) or mention[0].lower_ != "the" or _fitting_people(mention, ctx) \
+            or not (_names_an_office(mention, ctx) or mention.root.is_title):  # "the Adviser": a title
         return None
     holder = credited_holder(mention, description_of(mention, ctx.lexicon), ctx.doc._.headline, ctx.names)
     return Resolved(holder, "person") if holder is not None else None
@@ -400,7 +400,8 @@ def _named_in_mention(mention: Span, name: str, type: str, ctx: Context) -> bool
     root = mention.root
     heads = {root.i} | {c.i for c in root.children if c.dep_ == "appos"}
     inside = [e for e in entities_within(ctx.doc, mention.start, mention.end)
-              if e.text.split()[-1:] == [last] and any(e.start <= h < e.end for h in heads)]
+              if e.text.split()[-1:] == [last] and any(e.start <= h < e.end for h in heads)
+              and not (office_head(e.text) is not None and split_title(e.text)[1] is None)]  # "[Adviser]": a title
     if any(e.label_ == "PERSON" for e in inside) or (
             type == "person" and any(e.label_ not in PLACE_LABELS for e in inside) and len(name.split()) > 1):
         return True
@@ -450,6 +451,10 @@ def resolve_roles(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
                 and (it := organization_it(f.mention, ctx)):  # "it", or "it" the pronoun rules took to "company"
             _apply(f, it)
         ctx.found.append(f)
+    for f in found:  # "He said …" before "the head of the Office said …": its antecedent resolved later
+        if f.continues is None and f.mention is not None and _own_mention(f) is None and not f.members \
+                and f.speaker_name in became and became[f.speaker_name].name != f.speaker_name:
+            _apply(f, _antecedent(f.mention, became[f.speaker_name], ctx))
 
 
 def organization_it(pronoun: Span, ctx: Context) -> Resolved | None:

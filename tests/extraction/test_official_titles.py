@@ -94,3 +94,17 @@ def test_a_title_two_people_hold_is_the_one_speaking_just_before(statements_of):
             "Jan Nowak said. “We will keep the border open,” Marc Duval said. The Head of State noted that the "
             "talks had been useful.")
     assert speakers(statements_of, text)[-1] == ("Marc Duval", "person")
+
+
+def test_a_capitalised_title_in_apposition_after_the_name_is_the_persons(statements_of):
+    text = ("Maria Kowalski, Adviser to the Head of the Office of the Mayor of Gdansk, spoke in an interview. "
+            "“We cannot accept any of the options,” the Adviser said.")
+    assert speakers(statements_of, text)[-1] == ("Maria Kowalski", "person")
+
+
+def test_a_pronoun_before_the_title_it_stands_for_follows_the_title(statements_of):
+    text = ("Maria Kowalski, head of the Mayor's Office, met the journalists on Monday. The head of the Mayor's "
+            "Office was asked about the port. He said that the city was working every day. The head of the "
+            "Mayor's Office said that the port was open.")
+    found = speakers(statements_of, text)
+    assert found == [("Maria Kowalski", "person")] * 2
