@@ -79,7 +79,7 @@ COUNTRY_PHRASES = {"united states": "us", "united kingdom": "uk", "great britain
 
 # titles that name the same office ("the Head of State said" after "President X")
 ROLE_SYNONYMS = {
-    "head of (?:the )?state": "president",
+    "head of (?:the )?(?:([a-z]+) )?state": r"\1 president",  # "head of the Ukrainian state": its president
     "chief of state": "president",
     "head of (?:the )?government": "prime minister",
 }

@@ -108,3 +108,9 @@ def test_a_pronoun_before_the_title_it_stands_for_follows_the_title(statements_o
             "Mayor's Office said that the port was open.")
     found = speakers(statements_of, text)
     assert found == [("Maria Kowalski", "person")] * 2
+
+
+def test_the_head_of_a_countrys_state_is_its_president(statements_of):
+    text = ("This was stated by President of France Marc Duval in an interview. “We agree,” Marc Duval said. "
+            "The head of the French state said that he did not consider such an approach correct.")
+    assert speakers(statements_of, text)[-1] == ("Marc Duval", "person")
