@@ -1,14 +1,20 @@
-"""Names the article gives in part: a long title that ends in a person's full name ("The First
-Deputy Head of the … Contact Group MP Andriy Kostin") is that person; a first name alone ("Mark
-has done good work") is the one person of the article with that first name.  Rules of
-``extraction.roles`` that read a name, not a description.
+"""Names the article gives in part, or in a transcript's capitals: "MAYOR HOLT:" is a person (an
+office and a name) whatever the model made of the name ("HOLT" a verb, "PRICE" a noun); a long
+title that ends in a person's full name ("The First Deputy Head of the … Contact Group MP Andriy
+Kostin") is that person; a first name alone ("Mark has done good work") is the one person of the
+article with that first name.  Rules of ``extraction.roles`` that read a name, not a description.
 """
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from onrecord.extraction.role_context import Context, Resolved
+from onrecord.identity.titles import office_head, split_title
+
+LABEL = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z]")  # a transcript's speaker label, in capitals
 
 
 def name_ends_mention(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
@@ -40,3 +46,16 @@ def full_name_of_given(name: str, ctx: Context) -> str | None:
         return None
     holders = {n for n in full if n.split()[0] == name}
     return holders.pop() if len(holders) == 1 else None
+
+
+def label_person(mention: Span) -> Resolved | None:
+    """Transcript rule: a speaker label in capitals made of an office and a name ("MAYOR HOLT",
+    "GOVERNOR PRICE") is that person (White House and Kremlin transcripts label each turn so),
+    not an acronym's organisation nor a common noun; "THE PRESIDENT" (no name) is not one."""
+    text = mention.text.strip()
+    if not LABEL.fullmatch(text):
+        return None
+    title, bare = split_title(text)
+    if title is None or bare is None or office_head(title) is None or office_head(bare) is not None:
+        return None
+    return Resolved(bare, "person")

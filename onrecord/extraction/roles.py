@@ -54,7 +54,7 @@ from spacy.tokens import Doc, Span
 from onrecord.extraction.docindex import entities_within
 from onrecord.extraction.documents import document_author
 from onrecord.extraction.found import Found
-from onrecord.extraction.given_names import full_name_of_given, given_name, name_ends_mention
+from onrecord.extraction.given_names import full_name_of_given, given_name, label_person, name_ends_mention
 from onrecord.extraction.headline import credited_holder, headline_titles
 from onrecord.extraction.named import (
     ACRONYM,
@@ -438,6 +438,9 @@ def resolve_roles(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
         if f.continues is not None:
             f.speaker_name, f.speaker_type, f.members = (f.continues.speaker_name, f.continues.speaker_type,
                                                          f.continues.members)
+        elif (mention := _own_mention(f)) is not None and f.speaker_type != "person" and not f.members \
+                and (label := label_person(mention)) is not None:
+            _apply(f, label)  # "MAYOR HOLT:", which the speakers stage read as an acronym or no one
         elif (mention := _own_mention(f)) is not None and not f.members and f.speaker_name:
             result = resolve(mention, f.speaker_name, f.speaker_type, ctx)
             if result is not None:

@@ -114,3 +114,9 @@ def test_the_head_of_a_countrys_state_is_its_president(statements_of):
     text = ("This was stated by President of France Marc Duval in an interview. “We agree,” Marc Duval said. "
             "The head of the French state said that he did not consider such an approach correct.")
     assert speakers(statements_of, text)[-1] == ("Marc Duval", "person")
+
+
+@pytest.mark.parametrize("label, name", [("MAYOR HOLT", "HOLT"), ("GOVERNOR PRICE", "PRICE")])
+def test_a_transcript_label_of_an_office_and_a_name_is_a_person(statements_of, label: str, name: str):
+    found = speakers(statements_of, f"{label}: We will reopen the bridge in May.")
+    assert found == [(name, "person")]
