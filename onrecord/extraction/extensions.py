@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 DOC_EXTENSIONS: dict[str, str] = {
     "article_date": "the article's date, YYYY-MM-DD (set before the pipe runs, by pipeline.make_doc)",
     "published": "the article's publication time, YYYY-MM-DDTHH:MM (pipeline.make_doc)",
+    "headline": "the article's title, never a statement: it names people (pipeline.make_doc; read by roles)",
     "quotes": "list[QuoteSpan]: the quotation spans of the text (onrecord_quotes)",
     "statements": "list[Found]: the statements found so far; later stages add to each (onrecord_statements …)",
     "issue_hits": "list[IssueHit]: the taxonomy's trigger and content matches (onrecord_issues)",

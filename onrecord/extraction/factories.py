@@ -4,7 +4,8 @@ Each names what it requires and what it assigns (see ``nlp.analyze_pipes()``), a
 settings as config values (paths and names, never objects), so ``nlp.config`` says how the
 pipeline was built.  The components themselves live one per module: this file only builds them.
 Importing it registers the factories and declares the extensions (``extensions.py``).
-``doc._.article_date`` and ``doc._.published``, which the context and records stages read, are
+``doc._.article_date``, ``doc._.published`` and ``doc._.headline``, which the context, speakers and records
+stages read, are
 set on the Doc before the pipe runs (``pipeline.make_doc``), not by a component: they are not
 listed as requirements.
 

@@ -2,7 +2,7 @@
 nouns that say what they are, and its acronyms with their expansions.  ``extraction.roles``
 resolves "the judge", "the company" and "DSHS" against it.
 
-* ``whole_name``        — a person's name as written, kept whole: hyphens (Bankman-Fried,
+* ``whole_name``        — (``whole_names``) a person's name as written, kept whole: hyphens (Bankman-Fried,
                           Jean-Pierre), particles (von der Leyen, bin Salman) and initials (J.D.
                           Vance), without the title before it;
 * ``titles_of``         — the titles an article gives a name: before it ("Iranian Foreign
@@ -27,13 +27,14 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.docindex import doc_text, entity_at
 from onrecord.extraction.found import Found
+from onrecord.extraction.official_titles import holder_name, offices_of, titles_before_names, written_title
 from onrecord.extraction.subjects import noun_phrase
+from onrecord.extraction.whole_names import whole_name
 from onrecord.identity.names import HONORIFICS, NAME_PARTICLES
 from onrecord.identity.registry import SpeakerRegistry
 from onrecord.identity.titles import (
     ACRONYM_GLUE,
     COUNTRIES,
-    TITLE_WORDS,
     initials,
     is_acronym_of,
     office_head,
@@ -107,9 +108,26 @@ class ArticleNames:
 # --- the shape of a mention ---------------------------------------------------------------------
 
 
-def proper_compounds(head: Token) -> bool:
-    """A name compounded to a noun ("the [Foreign] Ministry")."""
-    return any(c.dep_ in {"compound", "flat"} and c.pos_ == "PROPN" and c.i < head.i for c in head.children)
+def proper_compounds(head: Token, start: int | None = None) -> bool:
+    """A name compounded to a noun ("the [Foreign] Ministry"), before ``start`` (an office's own
+    words, ``office_wording_start``, are no name)."""
+    end = head.i if start is None else start
+    return any(c.dep_ in {"compound", "flat"} and c.pos_ == "PROPN" and c.i < end for c in head.children)
+
+
+def office_wording_start(head: Token) -> int:
+    """Where the office a capitalised title noun ends starts: "the President's [Press Secretary]",
+    "The [Deputy Prime Minister]" are one office written in capitals, as official releases do,
+    not a name compounded to a noun ("the Foreign Ministry", which names no office)."""
+    doc = head.doc
+    start = head.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == head.i \
+            and doc[start - 1].is_title and not doc[start - 1].ent_type_:
+        words = office_words(doc[start - 1 : head.i + 1].text)
+        if len(words) != 1 and not (len(words) == 2 and words[0] in load_role_lexicon().distinguishing):
+            break
+        start -= 1
+    return start
 
 
 def singular(word: str) -> str:
@@ -128,9 +146,11 @@ def common_head(mention: Span, nouns: frozenset[str]) -> bool:
     head = mention.root
     if head.pos_ == "NOUN" or head.text[:1].islower():
         return True  # a lowercase word is no name, whatever the tagger says ("the director-general")
-    before = head.doc[head.i - 1] if head.i > 0 else None
-    opens = before is None or head.is_sent_start or before.is_space or before.dep_ == "det"
-    return opens and singular(head.lower_) in nouns and not proper_compounds(head)
+    start = office_wording_start(head)
+    before = head.doc[start - 1] if start > 0 else None
+    opens = before is None or head.doc[start].is_sent_start or before.is_space or before.dep_ in {"det", "poss"} \
+        or before.tag_ == "POS"
+    return opens and singular(head.lower_) in nouns and not proper_compounds(head, start)
 
 
 def plural(head: Token) -> bool:
@@ -155,81 +175,6 @@ def organization_fit(org: Named, noun: str, modifiers: set[str], lexicon: RoleLe
         return 0
     words = {w.lower() for w in org.name.split()} | org.kinds
     return score + len(modifiers & words)
-
-
-# --- names kept whole ---------------------------------------------------------------------------
-
-
-def _is_title_token(token: Token, lexicon: RoleLexicon) -> bool:
-    word = token.lower_.rstrip(".")
-    return word in TITLE_WORDS or word in HONORIFICS or word in lexicon.person_nouns or word == "ceo"
-
-
-def _joined(left: Token, right: Token) -> bool:
-    """Two tokens written with no space between them ("Bankman" "-" "Fried")."""
-    return left.i + 1 == right.i and not left.whitespace_
-
-
-def _name_token(token: Token, lexicon: RoleLexicon) -> bool:
-    if _is_title_token(token, lexicon) or token.ent_type_ in {"DATE", "TIME", "CARDINAL"}:
-        return False
-    text = token.text
-    return (text[:1].isupper() and token.pos_ in {"PROPN", "NOUN", "ADJ", "X"}
-            and not text.endswith(("'s", "’s"))) or bool(re.fullmatch(r"(?:[A-Z]\.)+", text))
-
-
-def _same_name(prev: Token, token: Token) -> bool:
-    """A capitalised word belongs to the name after it when the model put both in one entity, or
-    put the first in a person's ("[Ursula von der] [Leyen]"); not "Rival [Hillary Clinton]"."""
-    return prev.ent_type_ == "PERSON" or (prev.ent_iob_ != "O" and token.ent_iob_ == "I"
-                                          and prev.ent_type_ == token.ent_type_)
-
-
-def _ends_a_title(token: Token) -> bool:
-    """A country or body after "of" ends the title before a name ("President of [Ukraine]
-    Volodymyr Zelenskyy"), and a nationality is no part of one ("Russian")."""
-    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
-    return before in {"of", "for"} or token.lower_ in COUNTRIES
-
-
-def whole_name(token: Token, lexicon: RoleLexicon) -> Span | None:
-    """The name a token is part of, kept whole: capitalised words, initials, hyphenated parts and
-    particles before a capitalised word ("Ursula von der Leyen", "Mohammed bin Salman"); None
-    when the token is not part of a name."""
-    doc = token.doc
-    if not _name_token(token, lexicon):
-        return None
-    start = end = token.i
-    while start > 0:
-        prev = doc[start - 1]
-        if prev.text in {"-", "‐"} and start >= 2 and _joined(doc[start - 2], prev) and _joined(prev, doc[start]):
-            start -= 2  # "Bankman" "-" ["Fried"]
-        elif prev.lower_ in NAME_PARTICLES and prev.text.islower():
-            start -= 1
-        elif _name_token(prev, lexicon) and prev.pos_ == "PROPN" and not _ends_a_title(prev) \
-                and _same_name(prev, doc[start]):
-            start -= 1
-        else:
-            break
-    while doc[start].lower_ in NAME_PARTICLES and start < token.i:
-        start += 1  # a name does not start with its particle unless written so ("von der Leyen said")
-    while end + 1 < len(doc):
-        nxt = doc[end + 1]
-        if nxt.text in {"-", "‐"} and end + 2 < len(doc) and _joined(doc[end], nxt) and _joined(nxt, doc[end + 2]) \
-                and doc[end + 2].text[:1].isupper():
-            end += 2
-        elif nxt.lower_ in NAME_PARTICLES and nxt.text.islower() and end + 2 < len(doc) \
-                and _name_token(doc[end + 2], lexicon):
-            end += 1
-        elif _name_token(nxt, lexicon) and nxt.pos_ == "PROPN":
-            end += 1
-        else:
-            break
-    if token.i > 0 and doc[token.i - 1].lower_ in NAME_PARTICLES and start == token.i:
-        # "von der Leyen": the particles begin the name when nothing comes before them
-        while start > 0 and doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 1].text.islower():
-            start -= 1
-    return doc[start : end + 1]
 
 
 # --- titles given to people ---------------------------------------------------------------------
@@ -257,7 +202,8 @@ def titles_of(entity: Span, lexicon: RoleLexicon) -> list[Title]:
     if title and title.lower().rstrip(".") not in HONORIFICS:
         titles.append(Title(title, title_start, max(entity.end_char, after.end_char if len(after) else 0)))
     for child in root.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
+        # "Mykhailo Podolyak, Adviser to the Head of the Office …": an office written capitalised too
+        if child.dep_ == "appos" and (child.pos_ == "NOUN" or child.is_title and office_head(child.text) is not None):
             titles.append(_apposition_title(child))
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         titles.append(_apposition_title(root.head))
@@ -474,6 +420,17 @@ def _pinned_name_in(entity: Span, registry: SpeakerRegistry) -> Span | None:
     return None
 
 
+def official_titles(entity: Span, name: Span, parsed: list[Title], lexicon: RoleLexicon) -> list[Title]:
+    """The titles of a person: the official title written before the name (``official_titles``)
+    in place of the pieces of it the parse found ("the President of Ukraine" for the Head of the
+    Office of the President of Ukraine), and the others."""
+    written = written_title(name, lexicon)
+    if written is None:
+        return parsed
+    kept = [t for t in parsed if t.text not in written.text]  # a piece of it the parse cut out
+    return [*(Title(office, written.start_char, entity.end_char) for office in offices_of(written.text)), *kept]
+
+
 def core_name_words(tokens: list[Token]) -> list[Token]:
     """The capitalised words at the end of ``tokens`` after the last word that names a place or
     an organisation (a known place, or an organisation noun: council, ministry, office …)."""
@@ -496,14 +453,16 @@ def article_names(doc: Doc, found: list[Found], registry: SpeakerRegistry, lexic
             name = whole_name(entity.root, lexicon)
             if name is None:
                 continue
+            name = holder_name(name, lexicon)  # "Andriy [Yermak]": a first name no entity took
             person = names.person(split_title(name.text)[1] or name.text)
             person.starts.append(entity.start_char)
-            person.titles.extend(titles_of(entity, lexicon))
+            person.titles.extend(official_titles(entity, name, titles_of(entity, lexicon), lexicon))
         elif entity.label_ in ORG_LABELS and (pinned := _pinned_name_in(entity, registry)) is not None:
             person = names.person(pinned.text)
             person.starts.append(pinned.start_char)
             office = _office_before_of(pinned.root)  # "President of [Ukraine Volodymyr Zelenskyy]"
-            title = doc[office.left_edge.i if office is not None else entity.start : pinned.start]
+            title = written_title(pinned, lexicon) or doc[
+                office.left_edge.i if office is not None else entity.start : pinned.start]
             if len(title):
                 person.titles.append(Title(title.text, title.start_char, title.end_char))
     for entity in _org_entities(doc, lexicon):
@@ -533,6 +492,10 @@ def article_names(doc: Doc, found: list[Found], registry: SpeakerRegistry, lexic
                 entry = names.person(f.speaker_name)
                 entry.titles.append(Title(title, f.mention.start_char, f.mention.end_char))
                 entry.starts.append(f.mention.start_char)
+    for person, titles in titles_before_names(doc, list(names.people), lexicon).items():
+        known = {t.start for t in names.people[person].titles}
+        names.people[person].titles.extend(Title(office, t.start_char, t.end_char) for t in titles
+                                            if t.start_char not in known for office in offices_of(t.text))
     names.acronyms = acronyms_of(doc, list(names.organizations))
     for org in names.organizations.values():
         org.starts.extend(m.start() for m in re.finditer(rf"\b{re.escape(org.name)}\b", doc_text(doc)))

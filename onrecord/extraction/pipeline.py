@@ -95,6 +95,7 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     doc = nlp.make_doc(article.body)
     doc._.article_date = article.date
     doc._.published = article.published
+    doc._.headline = article.title
     return doc
 
 

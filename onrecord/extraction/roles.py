@@ -9,12 +9,14 @@ the article names (``named``) through ``role_context``.  Every statement with a 
 own goes through these rules, the first that answers wins; a mention whose head or apposition
 is a person's name only through the first three:
 
+* ``name_ends_mention``   — a long title that ends in a person's full name is that person;
 * ``whole_speaker_name``  — a person's name kept whole: hyphens (Bankman-Fried), particles (von
                             der Leyen, bin Salman), initials (J.D. Vance);
 * ``titled_surname``      — "Governor Tamsin": the one of that surname the article gives the
                             title; given to none, the pinned person ("President Biden" beside
                             Hunter Biden is Joe Biden);
 * ``shared_surname``      — a bare surname two people share: the one who spoke last;
+* ``given_name``          — "Mark" alone: the one person of the article with that first name;
 * ``expanded_acronym``    — an acronym is the organisation it abbreviates in this article ("the
                             Texas Department of State Health Services (DSHS)"), and "the WHO" is
                             an organisation, never the pronoun "who";
@@ -33,6 +35,8 @@ is a person's name only through the first three:
 * ``salient_subject``     — "the Labour leader", given to no one: the story's current speaker,
                             when also the subject just before, unless a title of theirs, a
                             nationality or a place says otherwise;
+* ``headline_speaker``    — "the President", given to no one: the person the headline credits
+                            ("… - Volodymyr Zelenskyy"), unless a title of theirs says otherwise;
 * otherwise a description of one person stays, typed ``role``.
 
 A statement whose mention is a pronoun, or that continues another, follows what its antecedent
@@ -45,10 +49,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from onrecord.extraction.docindex import entities_within
+from onrecord.extraction.documents import document_author
 from onrecord.extraction.found import Found
+from onrecord.extraction.given_names import full_name_of_given, given_name, label_person, name_ends_mention
+from onrecord.extraction.headline import credited_holder, headline_titles
 from onrecord.extraction.named import (
     ACRONYM,
     article_names,
@@ -81,8 +88,6 @@ from onrecord.lexicons.roles import load_role_lexicon
 PRONOUNS = {"he", "she", "him", "her", "i", "me", "they", "them", "we", "us", "it"}
 PERSONAL = {"he", "she", "him", "her"}
 RELATIVES = {"WP", "WDT"}
-ISSUING_VERBS = {"release", "issue", "publish", "put", "post", "send", "write", "give", "make", "file", "share"}
-AUTHOR_PREPS = {"from", "by"}
 SALIENCE_REACH = 2  # sentences looked back for the person a description continues
 ORG_DETERMINERS = {"the", "this", "that", "its"}
 GROUP_DETERMINERS = {"the", "both", "these", "those", "all"}
@@ -168,43 +173,6 @@ def expanded_acronym(mention: Span, name: str, type: str, ctx: Context) -> Resol
     return None
 
 
-def _author(document: Token, ctx: Context) -> Token | None:
-    """Who issued a document: its possessor ("the ministry's statement"), "from"/"by" X, or the
-    subject of the verb that issues it ("X released a statement")."""
-    for child in document.children:
-        if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
-            return child
-        if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPS:
-            objects = [g for g in child.children if g.dep_ == "pobj"]
-            if objects:
-                return objects[0]
-    verb = document.head
-    if document.dep_ == "dobj" and verb.lemma_.lower() in ISSUING_VERBS:
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if subjects and subjects[0].pos_ in {"PROPN", "NOUN"}:
-            return subjects[0]
-    return None
-
-
-def document_author(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
-    """Documents: the speaker of "X released a statement saying …" is X (the mention moves to X);
-    a document with no author named ("a review found") is no person: it stays, typed as an
-    organisation's word."""
-    head = mention.root
-    if singular(head.lower_) not in ctx.lexicon.document_nouns or not common_head(mention, ctx.lexicon.document_nouns):
-        return None
-    author = _author(head, ctx)
-    if author is not None:
-        named = entity_name(author, ctx) or speaker_at(author, ctx)
-        if named is not None:
-            person = titles_of_surname(named[0], mention, ctx) or any(
-                p.split()[-1:] == named[0].split()[-1:] for p in ctx.names.people)
-            return Resolved(named[0], "person" if person else named[1], mention=noun_phrase(author))
-    if plural(head):
-        return Resolved(description_of(mention, ctx.lexicon), "group")
-    return Resolved(description_of(mention, ctx.lexicon), "organization")
-
-
 def organization_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
     """"the company", "the technology company", "the agency", "the authority": the organisation
     the article named before that it called by this noun ("the cybersecurity company CrowdStrike",
@@ -281,7 +249,8 @@ def _describes_person(mention: Span, ctx: Context) -> bool:
 def person_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
     """A definite description of one person ("the judge", "the Iranian minister") is the person it
     is in apposition to, else the one person whose titles in the article fit it best
-    (``office_fits``); several equally good: none of them."""
+    (``office_fits``); several equally good: the one speaking just before (``_current_speaker``),
+    else none of them."""
     if not _describes_person(mention, ctx) or not is_definite(mention) \
             or mention.root.lower_ in ctx.lexicon.relation_nouns:
         return None
@@ -297,8 +266,22 @@ def person_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | 
     best = max(rank for rank, _ in fitting)
     top = [name for rank, name in fitting if rank == best]
     if len({n.split()[-1] for n in top}) != 1:
-        return None  # several people fit as well: do not guess
+        top = [n for n in top if n.split()[-1:] == _current_speaker(mention, ctx).split()[-1:]]
+        if not top:
+            return None  # several people fit as well, none of them the one speaking: do not guess
     return Resolved(max(top, key=lambda n: (len(n.split()), n)), "person")
+
+
+def _current_speaker(mention: Span, ctx: Context) -> str:
+    """Centering: the person whose statement comes just before the mention, at most one sentence
+    between ("“…,” said the President of Ukraine. The Head of State noted …" beside another
+    president); "" when the statement before is further back or no person's."""
+    last = next((f for f in reversed(ctx.found) if f.speaker_name and f.mention is not None), None)
+    if last is None or last.speaker_type != "person":
+        return ""
+    end, start = last.mention.sent.end, mention.sent.start
+    between = len(list(ctx.doc[end:start].sents)) if end < start else 0
+    return last.speaker_name if between < SALIENCE_REACH else ""
 
 
 def _fitting_people(mention: Span, ctx: Context) -> list[tuple[tuple[bool, int, int], str]]:
@@ -376,10 +359,21 @@ def salient_subject(mention: Span, name: str, type: str, ctx: Context) -> Resolv
     return Resolved(last.speaker_name, "person")
 
 
+def headline_speaker(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
+    """"The President said …" in an article whose headline credits its words to Volodymyr
+    Zelenskyy ("… - Volodymyr Zelenskyy"), and whose body gives the title no one: that person
+    (``headline.credited_holder``)."""
+    if not _describes_person(mention, ctx) or mention[0].lower_ != "the" or _fitting_people(mention, ctx) \
+            or not (_names_an_office(mention, ctx) or mention.root.is_title):  # "the Adviser": a title
+        return None
+    holder = credited_holder(mention, description_of(mention, ctx.lexicon), ctx.doc._.headline, ctx.names)
+    return Resolved(holder, "person") if holder is not None else None
+
+
 # the rules that read a name; the others read a description, which a mention naming its person has not
-NAME_RULES: tuple[Rule, ...] = (whole_speaker_name, titled_surname, shared_surname)
+NAME_RULES: tuple[Rule, ...] = (name_ends_mention, whole_speaker_name, titled_surname, shared_surname, given_name)
 RULES: tuple[Rule, ...] = NAME_RULES + (expanded_acronym, document_author, organization_for, group_for, person_for,
-                                        same_description, salient_subject)
+                                        same_description, salient_subject, headline_speaker)
 
 
 def _own_mention(f: Found) -> Span | None:
@@ -406,7 +400,8 @@ def _named_in_mention(mention: Span, name: str, type: str, ctx: Context) -> bool
     root = mention.root
     heads = {root.i} | {c.i for c in root.children if c.dep_ == "appos"}
     inside = [e for e in entities_within(ctx.doc, mention.start, mention.end)
-              if e.text.split()[-1:] == [last] and any(e.start <= h < e.end for h in heads)]
+              if e.text.split()[-1:] == [last] and any(e.start <= h < e.end for h in heads)
+              and not (office_head(e.text) is not None and split_title(e.text)[1] is None)]  # "[Adviser]": a title
     if any(e.label_ == "PERSON" for e in inside) or (
             type == "person" and any(e.label_ not in PLACE_LABELS for e in inside) and len(name.split()) > 1):
         return True
@@ -437,11 +432,15 @@ def resolve_roles(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
     follow their antecedent's new name (they took its name as first read)."""
     lexicon = load_role_lexicon()
     ctx = Context(doc, article_names(doc, found, registry, lexicon), lexicon, [], registry)
+    headline_titles(doc._.headline, ctx.names)  # "Meeting with US President [Joseph Biden]"
     became: dict[str, Resolved] = {}
     for f in found:
         if f.continues is not None:
             f.speaker_name, f.speaker_type, f.members = (f.continues.speaker_name, f.continues.speaker_type,
                                                          f.continues.members)
+        elif (mention := _own_mention(f)) is not None and f.speaker_type != "person" and not f.members \
+                and (label := label_person(mention)) is not None:
+            _apply(f, label)  # "MAYOR HOLT:", which the speakers stage read as an acronym or no one
         elif (mention := _own_mention(f)) is not None and not f.members and f.speaker_name:
             result = resolve(mention, f.speaker_name, f.speaker_type, ctx)
             if result is not None:
@@ -449,10 +448,16 @@ def resolve_roles(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
                 _apply(f, result)
         elif f.mention is not None and f.speaker_name in became and not f.members:
             _apply(f, _antecedent(f.mention, became[f.speaker_name], ctx))
+        elif f.mention is not None and f.speaker_type == "person" and (full := full_name_of_given(f.speaker_name, ctx)):
+            _apply(f, Resolved(full, "person"))  # "he", whose antecedent is "Mark", no statement's speaker
         elif f.mention is not None and (f.speaker_type == "unknown" or f.speaker_name.islower()) \
                 and (it := organization_it(f.mention, ctx)):  # "it", or "it" the pronoun rules took to "company"
             _apply(f, it)
         ctx.found.append(f)
+    for f in found:  # "He said …" before "the head of the Office said …": its antecedent resolved later
+        if f.continues is None and f.mention is not None and _own_mention(f) is None and not f.members \
+                and f.speaker_name in became and became[f.speaker_name].name != f.speaker_name:
+            _apply(f, _antecedent(f.mention, became[f.speaker_name], ctx))
 
 
 def organization_it(pronoun: Span, ctx: Context) -> Resolved | None:
@@ -491,6 +496,9 @@ def _antecedent(pronoun: Span, became: Resolved, ctx: Context) -> Resolved:
 
 
 def _apply(f: Found, result: Resolved) -> None:
+    title, bare = split_title(result.name) if result.type == "person" else (None, None)
+    if title is not None and bare is not None and len(bare.split()) > 1:
+        result = Resolved(bare, "person", result.members, result.mention)  # a person's name, not their title
     f.speaker_name, f.speaker_type = result.name, result.type  # type: ignore[assignment]
     f.members = list(result.members)
     if result.mention is not None:

@@ -80,9 +80,20 @@ def _is_time(text: str, folded: list[str]) -> bool:
 def _is_list(text: str) -> bool:
     """Rule: several capitalised parts joined by commas, "and", "&" or "/" ("Biden, France and
     Germany", "DHS and ICE") are several speakers, not one; "Jr." after a comma is no part."""
+    if _group_of_named(text):
+        return False
     parts = [strip_determiner(p) for p in _LIST_JOINS.split(clean_name(text)) if strip_determiner(p).strip(" .")]
     named = [p for p in parts if p[:1].isupper() and plain_word(p) not in NAME_SUFFIXES]
     return len(parts) >= 2 and len(named) >= 2
+
+
+def _group_of_named(text: str) -> bool:
+    """Rule: "representatives of Germany, France and Russia" is one group, a plural noun described
+    by the list of those it speaks for: lowercase words, then "of" and capitalised names only."""
+    head, of, rest = strip_determiner(clean_name(text)).partition(" of ")
+    parts = [strip_determiner(p) for p in _LIST_JOINS.split(rest) if p.strip(" .")]
+    return bool(of) and head[:1].islower() and ";" not in text and len(parts) >= 2 \
+        and all(p[:1].isupper() for p in parts)
 
 
 def _is_fragment(words: list[str], raw: str = "") -> bool:
@@ -103,7 +114,7 @@ def _is_clause(text: str, words: list[str]) -> bool:
     """Rule: an organisation's or group's name has no clause in it: no comma or semicolon, no
     personal pronoun and no wh-word ("Colleagues, the points that I made here", "what should
     both sides"); "our colleagues" keeps its possessive."""
-    if "," in text or ";" in text:
+    if ("," in text or ";" in text) and not _group_of_named(text):
         return True
     # an acronym in capitals is a name, whatever word it spells ("WHO", "IT")
     return any(fold(w) in _CLAUSE_WORDS and not (len(w) > 1 and w.isupper()) for w in words)

@@ -79,7 +79,7 @@ COUNTRY_PHRASES = {"united states": "us", "united kingdom": "uk", "great britain
 
 # titles that name the same office ("the Head of State said" after "President X")
 ROLE_SYNONYMS = {
-    "head of (?:the )?state": "president",
+    "head of (?:the )?(?:([a-z]+) )?state": r"\1 president",  # "head of the Ukrainian state": its president
     "chief of state": "president",
     "head of (?:the )?government": "prime minister",
 }
@@ -222,6 +222,8 @@ def office_fits(description: str, titles: list[str]) -> int:
         shared = rest & (set(words) | {p for w in words for p in w.split("-")})
         if other is not None and heads_agree(head, other):
             score = 3 if head == other else 2
+        elif _leads_the_country(head, other, countries, their_countries):
+            score = 2  # "the French leader" for the one the article calls "President of France"
         elif other is None and set(head.split("-")) & set(words) and (not countries or countries & their_countries):
             score = 1  # "Russian Foreign Ministry" for a foreign minister: the office's own word
         else:
@@ -230,6 +232,14 @@ def office_fits(description: str, titles: list[str]) -> int:
             continue
         best = max(best, score + len(shared))
     return best
+
+
+def _leads_the_country(head: str, other: str | None, countries: set[str], their_countries: set[str]) -> bool:
+    """Rule (leader): "the French leader", "the Lithuanian leader" names the one who leads that
+    country, whatever the office (president, prime minister, chancellor: ``leader_offices`` in
+    roles.yaml): a title of that office for the same country fits it; without a country on both
+    sides it says nothing."""
+    return head == "leader" and other in load_role_lexicon().leader_offices and bool(countries & their_countries)
 
 
 @cache

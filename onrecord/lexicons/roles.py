@@ -32,6 +32,7 @@ class RoleLexicon:
     spokesperson_nouns: frozenset[str]
     quantifiers: frozenset[str]
     source: str = "roles.yaml"
+    leader_offices: frozenset[str] = frozenset()  # offices "the French leader" may name, as office words
 
     def kind_of(self, noun: str) -> str | None:
         """The kind of organisation a noun names ("firm" → company), or None."""
@@ -63,6 +64,7 @@ class RoleLexiconFile(YamlModel):
     document_nouns: Words
     spokesperson_nouns: Words
     quantifiers: Words
+    leader_offices: list[Text] = []
 
     @field_validator("version")
     @classmethod
@@ -127,6 +129,7 @@ def parse_role_lexicon(text: str, source: str = "roles.yaml") -> RoleLexicon:
         spokesperson_nouns=lowered(file.spokesperson_nouns),
         quantifiers=lowered(file.quantifiers),
         source=source,
+        leader_offices=frozenset("-".join(_words(office)) for office in file.leader_offices),
     )
 
 

@@ -81,6 +81,9 @@ def test_person_core_drops_a_place_before_and_a_phrase_after(mention: str, name:
     ("Ukraine", "person", [COUNTRY]),
     ("Ukraine", "organization", []),
     ("Ukrainian officials", "group", []),
+    # a plural noun described by the list of those it speaks for is one group; the list itself is not
+    ("representatives of Austria, Chile and Peru", "group", []),
+    ("Austria, Chile and Peru", "group", [LIST]),
     ("previous aid", "unknown", [UNKNOWN]),
     ("it", "unknown", [UNKNOWN, PRONOUN]),
 ])

@@ -1,0 +1,116 @@
+"""Official titles written before a name: "Head of the Office of the President of Ukraine Andriy
+Yermak", "Press Secretary of the President of Ukraine Serhiy Nykyforov", "President of Ukraine
+Volodymyr Zelenskyy".  Official releases (president.gov.ua, kremlin.ru, whitehouse.gov) write the
+whole office, with its "of" phrases, before the holder's name; the small model's entities and
+parse cut such a run anywhere ("[the Office of the President of] [Ukraine] Andriy [Yermak]"), so
+the run is read from the words themselves, as ``named._office_of_place_before`` reads "President
+of Russia Vladimir Putin":
+
+* ``holder_name``   — the holder's whole name: the entity's name and the capitalised words just
+                      before it that the model left outside any entity ("Andriy [Yermak]"), none
+                      of them a title word, a place or an organisation noun;
+* ``titles_before_names`` — the official title before any place the article writes a person's
+                      full name, for names the model did not take for a person there;
+* ``written_title`` — the run of capitalised words and title glue ("of", "the", "to" …) written
+                      right before that name, from its first office word ("Head", "Press
+                      Secretary") to the name: the title the article gives its holder.
+
+Rule (English style for titles before a name): a title with its "of" phrases precedes the name
+as one noun phrase (Chicago Manual of Style, 8.21-8.22); the parse's reading of it is not needed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from onrecord.identity.names import HONORIFICS
+from onrecord.identity.titles import TITLE_WORDS, office_head
+from onrecord.lexicons.not_names import fold, load_not_names
+from onrecord.lexicons.roles import RoleLexicon
+
+GLUE = frozenset({"of", "the", "for", "to", "and", "on"})  # words inside an official title
+NAME_REACH = 2  # first names the model may leave outside the entity ("Andriy [Yermak]")
+TITLE_REACH = 16  # words looked back for the title: "First Deputy Head of the … Trilateral Contact Group MP"
+
+
+def _title_token(token: Token, lexicon: RoleLexicon) -> bool:
+    word = token.lower_.rstrip(".")
+    return word in TITLE_WORDS or word in HONORIFICS or word in lexicon.person_nouns
+
+
+def _outside_name_word(token: Token, lexicon: RoleLexicon) -> bool:
+    """A first name the model left outside the person entity: a capitalised proper noun in no
+    entity, no title word, no place and no organisation noun."""
+    places = load_not_names()
+    return (token.pos_ == "PROPN" and token.is_title and not token.ent_type_ and token.is_alpha
+            and not _title_token(token, lexicon) and token.lower_ not in lexicon.organization_nouns
+            and fold(token.text) not in places.countries | places.places)
+
+
+def holder_name(name: Span, lexicon: RoleLexicon) -> Span:
+    """The name with the first names written just before it that no entity took ("Andriy
+    [Yermak]"), when a title word, a place or "of … Place" comes before them: the name of an
+    official, written after the title."""
+    doc = name.doc
+    start = name.start
+    while start > 0 and name.start - start < NAME_REACH and _outside_name_word(doc[start - 1], lexicon):
+        start -= 1
+    if start == name.start or start == 0:
+        return name
+    before = doc[start - 1]
+    if before.ent_type_ in {"GPE", "ORG", "NORP"} or _title_token(before, lexicon) or before.is_title:
+        return doc[start : name.end]
+    return name
+
+
+def written_title(name: Span, lexicon: RoleLexicon) -> Span | None:
+    """The title written right before a name, as one run of capitalised words and title glue
+    that starts at its first office word ("Head of the Office of the President of Ukraine"); None
+    when no office word starts such a run."""
+    doc = name.doc
+    i = name.start
+    sentence_start = name.sent.start
+    while i > sentence_start and name.start - i < TITLE_REACH:
+        token = doc[i - 1]
+        if token.ent_type_ == "PERSON":
+            break  # "President … Andrzej Duda and President … Gitanas Nausėda": another's name ends it
+        if token.text[:1].isupper() or token.lower_ in GLUE or token.text in {"’s", "'s"}:
+            i -= 1
+        else:
+            break
+    tokens = list(doc[i : name.start])
+    while tokens and (tokens[0].lower_ in GLUE or tokens[0].pos_ not in {"PROPN", "NOUN", "ADJ"}):
+        tokens = tokens[1:]  # "The", "In": the run starts at a word of the title
+    while tokens and tokens[-1].lower_ in GLUE:
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    title = doc[tokens[0].i : tokens[-1].i + 1]
+    return title if office_head(title.text) is not None else None
+
+
+def titles_before_names(doc: Doc, people: list[str], lexicon: RoleLexicon) -> dict[str, list[Span]]:
+    """For each full name, the official titles written before it anywhere in the text ("by Press
+    Secretary of the President of Ukraine Serhiy Nykyforov", where the model saw no person)."""
+    out: dict[str, list[Span]] = {}
+    text = doc.text
+    for person in people:
+        if len(person.split()) < 2:
+            continue
+        for m in re.finditer(rf"(?<!\w){re.escape(person)}(?!\w)", text):
+            span = doc.char_span(m.start(), m.end())
+            title = written_title(span, lexicon) if span is not None else None
+            if title is not None:
+                out.setdefault(person, []).append(title)
+    return out
+
+
+def offices_of(title: str) -> list[str]:
+    """A title that joins two offices ("Deputy Prime Minister and Minister for Reintegration")
+    as each office, so that "the Deputy Prime Minister" and "the Minister" both find its holder."""
+    parts = title.split(" and ")
+    if len(parts) > 1 and all(office_head(p) is not None and p[:1].isupper() for p in parts):
+        return parts
+    return [title]

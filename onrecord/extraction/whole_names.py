@@ -1,0 +1,87 @@
+"""Names kept whole: a person's name as written, across hyphens (Bankman-Fried, Jean-Pierre),
+particles (von der Leyen, bin Salman) and initials (J.D. Vance), without the title before it.
+``named`` and the role rules read a person's name through ``whole_name``; the small model's
+entities cut such names anywhere ("Ursula von der [Leyen]", "Bankman-[Fried]").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from onrecord.identity.names import HONORIFICS, NAME_PARTICLES
+from onrecord.identity.titles import COUNTRIES, TITLE_WORDS
+from onrecord.lexicons.roles import RoleLexicon
+
+
+def _is_title_token(token: Token, lexicon: RoleLexicon) -> bool:
+    word = token.lower_.rstrip(".")
+    return word in TITLE_WORDS or word in HONORIFICS or word in lexicon.person_nouns or word == "ceo"
+
+
+def _joined(left: Token, right: Token) -> bool:
+    """Two tokens written with no space between them ("Bankman" "-" "Fried")."""
+    return left.i + 1 == right.i and not left.whitespace_
+
+
+def _name_token(token: Token, lexicon: RoleLexicon) -> bool:
+    if _is_title_token(token, lexicon) or token.ent_type_ in {"DATE", "TIME", "CARDINAL"}:
+        return False
+    text = token.text
+    return (text[:1].isupper() and token.pos_ in {"PROPN", "NOUN", "ADJ", "X"}
+            and not text.endswith(("'s", "’s"))) or bool(re.fullmatch(r"(?:[A-Z]\.)+", text))
+
+
+def _same_name(prev: Token, token: Token) -> bool:
+    """A capitalised word belongs to the name after it when the model put both in one entity, or
+    put the first in a person's ("[Ursula von der] [Leyen]"); not "Rival [Hillary Clinton]"."""
+    return prev.ent_type_ == "PERSON" or (prev.ent_iob_ != "O" and token.ent_iob_ == "I"
+                                          and prev.ent_type_ == token.ent_type_)
+
+
+def _ends_a_title(token: Token) -> bool:
+    """A country or body after "of" ends the title before a name ("President of [Ukraine]
+    Volodymyr Zelenskyy"), and a nationality is no part of one ("Russian")."""
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    return before in {"of", "for"} or token.lower_ in COUNTRIES
+
+
+def whole_name(token: Token, lexicon: RoleLexicon) -> Span | None:
+    """The name a token is part of, kept whole: capitalised words, initials, hyphenated parts and
+    particles before a capitalised word ("Ursula von der Leyen", "Mohammed bin Salman"); None
+    when the token is not part of a name."""
+    doc = token.doc
+    if not _name_token(token, lexicon):
+        return None
+    start = end = token.i
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.text in {"-", "‐"} and start >= 2 and _joined(doc[start - 2], prev) and _joined(prev, doc[start]):
+            start -= 2  # "Bankman" "-" ["Fried"]
+        elif prev.lower_ in NAME_PARTICLES and prev.text.islower():
+            start -= 1
+        elif _name_token(prev, lexicon) and prev.pos_ == "PROPN" and not _ends_a_title(prev) \
+                and _same_name(prev, doc[start]):
+            start -= 1
+        else:
+            break
+    while doc[start].lower_ in NAME_PARTICLES and start < token.i:
+        start += 1  # a name does not start with its particle unless written so ("von der Leyen said")
+    while end + 1 < len(doc):
+        nxt = doc[end + 1]
+        if nxt.text in {"-", "‐"} and end + 2 < len(doc) and _joined(doc[end], nxt) and _joined(nxt, doc[end + 2]) \
+                and doc[end + 2].text[:1].isupper():
+            end += 2
+        elif nxt.lower_ in NAME_PARTICLES and nxt.text.islower() and end + 2 < len(doc) \
+                and _name_token(doc[end + 2], lexicon):
+            end += 1
+        elif _name_token(nxt, lexicon) and nxt.pos_ == "PROPN":
+            end += 1
+        else:
+            break
+    if token.i > 0 and doc[token.i - 1].lower_ in NAME_PARTICLES and start == token.i:
+        # "von der Leyen": the particles begin the name when nothing comes before them
+        while start > 0 and doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 1].text.islower():
+            start -= 1
+    return doc[start : end + 1]

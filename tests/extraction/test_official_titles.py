@@ -1,0 +1,122 @@
+"""Official titles written before a name, "<nationality> leader", and the people a headline names:
+a role the body states is the person the article names in it (sentences we wrote)."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.extraction.official_titles import offices_of
+from onrecord.extraction.pipeline import make_doc
+from onrecord.extraction.pipeline import statements_of as collect
+from onrecord.model.article import Article
+
+
+def speakers(statements_of, text: str) -> list[tuple[str, str]]:
+    return [(s.speaker.name, s.speaker.type) for s in statements_of(text)]
+
+
+def speakers_with_headline(nlp, headline: str, text: str) -> list[tuple[str, str]]:
+    doc = nlp(make_doc(nlp, Article(id="t", text=text, title=headline, date="2024-05-02")))
+    return [(s.speaker.name, s.speaker.type) for s in collect(doc)]
+
+
+def test_a_long_official_title_before_a_name_is_that_persons(statements_of):
+    text = ("Head of the Office of the President of Moldova Andrei Rusu met the ambassadors in Balti. "
+            "The head of the Office of the President said that the talks had been difficult.")
+    assert speakers(statements_of, text)[-1] == ("Andrei Rusu", "person")
+
+
+def test_a_title_before_a_name_the_model_saw_no_person_in(statements_of):
+    text = ("The plan was praised by Press Secretary of the President of Moldova Ana Rusu at a briefing. "
+            "“The talks go on,” Ana Rusu said. “We will hold them in May,” said the President's Press Secretary.")
+    assert speakers(statements_of, text)[-1] == ("Ana Rusu", "person")
+
+
+def test_two_offices_joined_by_and_are_each_a_title(statements_of):
+    text = ("Deputy Prime Minister and Minister for Reconstruction Maria Kowalski visited Irpin. “The road is "
+            "open,” Maria Kowalski said. The Minister said that the bridge would open in June.")
+    assert speakers(statements_of, text)[-1] == ("Maria Kowalski", "person")
+    assert offices_of("Deputy Prime Minister and Minister for Reconstruction") == [
+        "Deputy Prime Minister", "Minister for Reconstruction"]
+    one = "Secretary of the Security and Defence Council"
+    assert offices_of(one) == [one]
+
+
+def test_a_long_title_that_ends_in_a_name_is_that_person(statements_of):
+    text = ("The First Deputy Head of the Delegation to the Contact Group MP Oleh Marchenko said that the "
+            "talks had been hard.")
+    assert speakers(statements_of, text)[0] == ("Oleh Marchenko", "person")
+
+
+@pytest.mark.parametrize("leader, expected", [("The French leader", ("Marc Duval", "person")),
+                                              ("The Polish leader", ("Jan Nowak", "person"))])
+def test_a_countrys_leader_is_the_one_the_article_gives_its_top_office(statements_of, leader, expected):
+    text = ("President of France Marc Duval met Prime Minister of Poland Jan Nowak in Warsaw on Monday. “We "
+            f"agree,” Marc Duval said. {leader} said that the talks had been useful.")
+    assert speakers(statements_of, text)[-1] == expected
+
+
+def test_a_leader_of_a_country_no_one_leads_in_the_article_stays_a_role(statements_of):
+    text = ("President of France Marc Duval met reporters in Lyon on Monday. "
+            "The Spanish leader said that the talks had been useful.")
+    assert speakers(statements_of, text)[-1][1] == "role"
+
+
+def test_a_title_in_the_headline_is_the_persons(nlp):
+    found = speakers_with_headline(nlp, "Telephone conversation with British Prime Minister Tom Harlow",
+                                   "Tom Harlow and Ivan Petrov spoke by phone on Monday. The Prime Minister noted "
+                                   "the progress made at the conference.")
+    assert found[-1] == ("Tom Harlow", "person")
+
+
+def test_the_person_a_headline_credits_is_the_title_no_one_else_holds(nlp):
+    body = "Ivan Petrov met reporters in Odesa on Monday. The President said that the talks would go on."
+    assert speakers_with_headline(nlp, "The talks will go on - Ivan Petrov", body)[-1] == ("Ivan Petrov", "person")
+    assert speakers_with_headline(nlp, "Ivan Petrov: the talks will go on", body)[-1] == ("Ivan Petrov", "person")
+    # a headline that credits no one leaves the title a role
+    assert speakers_with_headline(nlp, "The talks will go on", body)[-1][1] == "role"
+
+
+def test_a_first_name_alone_is_the_one_person_of_the_article_with_it(statements_of):
+    text = ("Secretary General Lena Brandt met the ministers in Oslo. “We are ready,” Lena Brandt said. "
+            "Later Lena said that the plan was sound.")
+    assert speakers(statements_of, text)[-1] == ("Lena Brandt", "person")
+
+
+def test_a_first_name_two_people_of_the_article_share_stays_as_written(statements_of):
+    text = ("Lena Brandt and Lena Koss met the ministers in Oslo. “We are ready,” Lena Brandt said. "
+            "Later Lena said that the plan was sound.")
+    assert speakers(statements_of, text)[-1][0] == "Lena"
+
+
+def test_a_title_two_people_hold_is_the_one_speaking_just_before(statements_of):
+    text = ("President of France Marc Duval spoke by phone with President of Poland Jan Nowak. “We agree,” "
+            "Jan Nowak said. “We will keep the border open,” Marc Duval said. The Head of State noted that the "
+            "talks had been useful.")
+    assert speakers(statements_of, text)[-1] == ("Marc Duval", "person")
+
+
+def test_a_capitalised_title_in_apposition_after_the_name_is_the_persons(statements_of):
+    text = ("Maria Kowalski, Adviser to the Head of the Office of the Mayor of Gdansk, spoke in an interview. "
+            "“We cannot accept any of the options,” the Adviser said.")
+    assert speakers(statements_of, text)[-1] == ("Maria Kowalski", "person")
+
+
+def test_a_pronoun_before_the_title_it_stands_for_follows_the_title(statements_of):
+    text = ("Maria Kowalski, head of the Mayor's Office, met the journalists on Monday. The head of the Mayor's "
+            "Office was asked about the port. He said that the city was working every day. The head of the "
+            "Mayor's Office said that the port was open.")
+    found = speakers(statements_of, text)
+    assert found == [("Maria Kowalski", "person")] * 2
+
+
+def test_the_head_of_a_countrys_state_is_its_president(statements_of):
+    text = ("This was stated by President of France Marc Duval in an interview. “We agree,” Marc Duval said. "
+            "The head of the French state said that he did not consider such an approach correct.")
+    assert speakers(statements_of, text)[-1] == ("Marc Duval", "person")
+
+
+@pytest.mark.parametrize("label, name", [("MAYOR HOLT", "HOLT"), ("GOVERNOR PRICE", "PRICE")])
+def test_a_transcript_label_of_an_office_and_a_name_is_a_person(statements_of, label: str, name: str):
+    found = speakers(statements_of, f"{label}: We will reopen the bridge in May.")
+    assert found == [(name, "person")]
