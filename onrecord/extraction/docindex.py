@@ -15,7 +15,10 @@ holds them as plain data (offsets, never objects of another Doc), built on first
 * ``token_at(doc, char)``: the token at a character offset, by bisection;
 * ``paragraph_bounds(doc)``: ``quotes.paragraphs`` of the text;
 * ``entities(doc)`` and ``entity_at(doc, i)``: ``doc.ents`` once, and the entity of each token;
-* ``span_doc(span)``: ``span.as_doc()`` from the attribute array and the entities, read once.
+* ``span_doc(span)``: ``span.as_doc()`` from the attribute array and the entities, read once;
+* ``line_bounds(doc, char)``: the line that holds an offset, by bisection over the line breaks;
+* ``quotes_over(doc, quotes, start, end)`` and ``quote_ends(doc, quotes)``: the quotations that
+  overlap a range, and where quotations end, from the quotations sorted once.
 
 The index is valid for the Doc's tokens and annotation as they are when it is first asked for:
 our stages run after the model and change neither tokens, sentences nor entities.  It is dropped
@@ -35,7 +38,7 @@ from spacy.attrs import ENT_IOB, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction import extensions  # noqa: F401  (declares doc._.index)
-from onrecord.extraction.quotes import paragraphs
+from onrecord.extraction.quotes import QuoteSpan, paragraphs
 
 
 class DocIndex:
@@ -54,6 +57,7 @@ class DocIndex:
         self._ent_starts: list[int] | None = None
         self._array: tuple[list[int], Any] | None = None
         self._quotes: tuple[int, list[int], list[int]] | None = None
+        self._quote_index: QuoteIndex | None = None
         self._runs: dict[str, list[int]] = {}
         self._person_words: frozenset[str] | None = None
 
@@ -291,6 +295,52 @@ def drop_index(doc: Doc) -> None:
     """Forget the index and its hooks (before the Doc is pickled)."""
     doc._.index = None
     remove_sentence_hooks(doc)
+
+
+LINE_BREAK = re.compile("\n")
+
+
+def line_bounds(doc: Doc, offset: int) -> tuple[int, int]:
+    """``(text.rfind("\\n", 0, offset) + 1, text.find("\\n", offset))`` (the end ``len(text)``
+    when no line break follows): the line around ``offset``, by bisection over the line breaks."""
+    breaks = break_runs(doc, LINE_BREAK)
+    k = bisect_left(breaks, offset)
+    return (breaks[k - 1] + 1 if k > 0 else 0), (breaks[k] if k < len(breaks) else len(index_of(doc).text))
+
+
+class QuoteIndex:
+    """One list of quotations sorted by start once (with the longest one's length, how far back a
+    quotation that reaches a range can start) and the set of their ends."""
+
+    def __init__(self, quotes: list[QuoteSpan]) -> None:
+        self.key = (id(quotes), len(quotes))
+        order = sorted(range(len(quotes)), key=lambda k: quotes[k].start)
+        self.quotes = quotes
+        self.order = order
+        self.starts = [quotes[k].start for k in order]
+        self.longest = max((q.end - q.start for q in quotes), default=0)
+        self.ends = {q.end for q in quotes}
+
+
+def quote_index(doc: Doc, quotes: list[QuoteSpan]) -> QuoteIndex:
+    index = index_of(doc)
+    if index._quote_index is None or index._quote_index.key != (id(quotes), len(quotes)):
+        index._quote_index = QuoteIndex(quotes)
+    return index._quote_index
+
+
+def quotes_over(doc: Doc, quotes: list[QuoteSpan], start: int, end: int) -> list[QuoteSpan]:
+    """``[q for q in quotes if q.start < end and start < q.end]`` (in the list's order), looking
+    only at quotations that start within the longest one's length before ``start``."""
+    qi = quote_index(doc, quotes)
+    lo, hi = bisect_right(qi.starts, start - qi.longest), bisect_left(qi.starts, end)
+    picked = sorted(qi.order[j] for j in range(lo, hi) if start < quotes[qi.order[j]].end)
+    return [quotes[k] for k in picked]
+
+
+def quote_ends(doc: Doc, quotes: list[QuoteSpan]) -> set[int]:
+    """``{q.end for q in quotes}``, once per list (do not change the set)."""
+    return quote_index(doc, quotes).ends
 
 
 def in_quotes(doc: Doc, offset: int) -> bool:
