@@ -16,6 +16,7 @@ holds them as plain data (offsets, never objects of another Doc), built on first
 * ``paragraph_bounds(doc)``: ``quotes.paragraphs`` of the text;
 * ``entities(doc)`` and ``entity_at(doc, i)``: ``doc.ents`` once, and the entity of each token;
 * ``span_doc(span)``: ``span.as_doc()`` from the attribute array and the entities, read once;
+* ``word_starts(doc)``: where each word starts, by word (``whole_word_occurrences`` of a name);
 * ``line_bounds(doc, char)``: the line that holds an offset, by bisection over the line breaks;
 * ``quotes_over(doc, quotes, start, end)`` and ``quote_ends(doc, quotes)``: the quotations that
   overlap a range, and where quotations end, from the quotations sorted once.
@@ -40,6 +41,9 @@ from spacy.tokens import Doc, Span, Token
 from onrecord.extraction import extensions  # noqa: F401  (declares doc._.index)
 from onrecord.extraction.quotes import QuoteSpan, paragraphs
 
+LINE_BREAK = re.compile("\n")
+WORD = re.compile(r"\w+")
+
 
 class DocIndex:
     """The views of one Doc, each computed on first use: offsets and token indices, and the
@@ -59,6 +63,7 @@ class DocIndex:
         self._quotes: tuple[int, list[int], list[int]] | None = None
         self._quote_index: QuoteIndex | None = None
         self._runs: dict[str, list[int]] = {}
+        self._words: dict[str, list[int]] | None = None
         self._person_words: frozenset[str] | None = None
 
     def __getstate__(self) -> dict[str, Any]:
@@ -253,6 +258,36 @@ def break_runs(doc: Doc, pattern: re.Pattern[str]) -> list[int]:
     return index._runs[pattern.pattern]
 
 
+def word_starts(doc: Doc) -> dict[str, list[int]]:
+    """Where each word (a maximal run of ``\\w`` characters) starts in the text, by word, in
+    order: found once per Doc (do not change it)."""
+    index = index_of(doc)
+    if index._words is None:
+        index._words = {}
+        for m in WORD.finditer(index.text):
+            index._words.setdefault(m.group(), []).append(m.start())
+    return index._words
+
+
+def whole_word_occurrences(doc: Doc, name: str) -> list[int]:
+    """``[m.start() for m in re.finditer(rf"\\b{re.escape(name)}\\b", text)]``, without a pass over
+    the whole text per name: a match starts where a word starts that is the name's first word
+    (``word_starts``), and is checked there; one that starts inside the last match is
+    skipped, as ``finditer`` skips it."""
+    pattern = re.compile(rf"\b{re.escape(name)}\b")
+    text = doc_text(doc)
+    first = re.match(r"\w+", name)
+    if first is None:  # a name that starts with a mark: no word to look it up by
+        return [m.start() for m in pattern.finditer(text)]
+    out: list[int] = []
+    end = 0
+    for start in word_starts(doc).get(first.group(), []):
+        if start >= end and (m := pattern.match(text, start)) is not None:
+            out.append(start)
+            end = m.end()
+    return out
+
+
 def span_doc(span: Span) -> Doc:
     """``span.as_doc()`` (spaCy 3.8's ``Span.as_doc``, step by step) from the index: the article's
     attribute array and its entities are read once per Doc, where ``as_doc`` reads the whole Doc's
@@ -297,7 +332,6 @@ def drop_index(doc: Doc) -> None:
     remove_sentence_hooks(doc)
 
 
-LINE_BREAK = re.compile("\n")
 
 
 def line_bounds(doc: Doc, offset: int) -> tuple[int, int]:

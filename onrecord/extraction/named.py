@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.extraction.docindex import doc_text, entity_at
+from onrecord.extraction.docindex import doc_text, entity_at, whole_word_occurrences
 from onrecord.extraction.found import Found
 from onrecord.extraction.subjects import noun_phrase
 from onrecord.identity.names import HONORIFICS, NAME_PARTICLES
@@ -535,6 +535,6 @@ def article_names(doc: Doc, found: list[Found], registry: SpeakerRegistry, lexic
                 entry.starts.append(f.mention.start_char)
     names.acronyms = acronyms_of(doc, list(names.organizations))
     for org in names.organizations.values():
-        org.starts.extend(m.start() for m in re.finditer(rf"\b{re.escape(org.name)}\b", doc_text(doc)))
+        org.starts.extend(whole_word_occurrences(doc, org.name))
         org.starts = sorted(set(org.starts))
     return names

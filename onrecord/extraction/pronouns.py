@@ -21,7 +21,7 @@ statement with several members).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -51,6 +51,23 @@ class Spoken:
     offset: int
     name: str
     type: str
+
+
+class SpokenSoFar:
+    """The speakers named so far, in the order of the text (each added where a stable sort by
+    offset puts it), their offsets, and the name at each offset (the last added there): what the
+    pronoun rules ask, by bisection and lookup instead of a pass over every speaker per pronoun."""
+
+    def __init__(self) -> None:
+        self.items: list[Spoken] = []
+        self.offsets: list[int] = []
+        self.by_offset: dict[int, Named] = {}
+
+    def add(self, spoken: Spoken) -> None:
+        k = bisect_right(self.offsets, spoken.offset)
+        self.items.insert(k, spoken)
+        self.offsets.insert(k, spoken.offset)
+        self.by_offset[spoken.offset] = (spoken.name, spoken.type)
 
 
 def agrees(pronoun: str, speaker_type: str) -> bool:
@@ -165,20 +182,22 @@ def previous_subject(pronoun: Token, namer: Namer, spoken: dict[int, Named]) -> 
     return named if named is not None and agrees(pronoun.lower_, named[1]) else None
 
 
-def recent_speaker(pronoun: Token, spoken: list[Spoken], persons: list[tuple[int, str]]) -> Named | None:
+def recent_speaker(pronoun: Token, spoken: SpokenSoFar, persons: list[tuple[int, str]]) -> Named | None:
     """Rules 4 and 5: the most recent speaker that agrees; for he/she a person named since then
     wins only when that speaker is out of reach (news keeps its protagonist as "he" while naming
-    others in between)."""
+    others in between).  (Read back from the pronoun: the first that agrees is the most recent.)"""
     offset = pronoun.idx
     word = pronoun.lower_
-    earlier = [s for s in spoken if s.offset < offset and s.name and agrees(word, s.type)]
+    items = spoken.items
+    last = next((items[k] for k in range(bisect_left(spoken.offsets, offset) - 1, -1, -1)
+                 if items[k].name and agrees(word, items[k].type)), None)
     if word not in SINGULAR:
-        return (earlier[-1].name, earlier[-1].type) if earlier else None
-    entities = [(off, name) for off, name in persons if off < offset]
-    if earlier and (not entities or offset - earlier[-1].offset < SPEAKER_REACH):
-        return earlier[-1].name, "person"
-    if entities:
-        return entities[-1][1], "person"
+        return (last.name, last.type) if last is not None else None
+    before = bisect_left(persons, (offset,))  # persons are in the order of the text
+    if last is not None and (not before or offset - last.offset < SPEAKER_REACH):
+        return last.name, "person"
+    if before:
+        return persons[before - 1][1], "person"
     return None
 
 
@@ -186,17 +205,16 @@ def resolve_pronoun(
     pronoun: Token,
     current: Found,
     found: list[Found],
-    spoken: list[Spoken],
+    spoken: SpokenSoFar,
     persons: list[tuple[int, str]],
     namer: Namer,
 ) -> Named:
     """The name and type of a pronoun speaker, by the rules of this module in order; a pronoun
     none of them resolves stays unnamed (type unknown) rather than taking a wrong name."""
-    by_offset = {s.offset: (s.name, s.type) for s in spoken}
     for rule in (
         lambda: first_person(pronoun, found, current),
         lambda: bound_antecedent(pronoun, namer),
-        lambda: previous_subject(pronoun, namer, by_offset),
+        lambda: previous_subject(pronoun, namer, spoken.by_offset),
         lambda: recent_speaker(pronoun, spoken, persons),
     ):
         named = rule()
@@ -211,4 +229,5 @@ def person_mentions(doc: Doc, clean: Callable[[str], str]) -> list[tuple[int, st
     return [(e.start_char, clean(e.text)) for e in doc.ents if e.label_ == "PERSON"]
 
 
-__all__ = ["Spoken", "agrees", "is_pronoun_mention", "person_mentions", "resolve_pronoun", "speaker_class"]
+__all__ = ["Spoken", "SpokenSoFar", "agrees", "is_pronoun_mention", "person_mentions", "resolve_pronoun",
+           "speaker_class"]
