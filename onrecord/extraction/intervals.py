@@ -11,7 +11,19 @@ question.  No spaCy here: the stages pass plain ``(start, end)`` pairs.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol, TypeVar
+
+
+class HasRange(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+Spanned = TypeVar("Spanned", bound=HasRange)
 
 
 class Ranges:
@@ -44,3 +56,19 @@ class Ranges:
         """``any(s <= start and end <= e)``."""
         furthest = self._furthest(bisect_right(self.starts, start))
         return furthest is not None and furthest >= end
+
+
+def holders(found: Sequence[Spanned]) -> Callable[[int], list[Spanned]]:
+    """``holding(offset)``: the statements (anything with ``start`` and ``end``) whose words run
+    over the offset (``f.start <= offset < f.end``), in the order of ``found``: by bisection over
+    their starts, looking back no further than the longest statement, not through every statement
+    for each one.  Their words must not change while it is asked."""
+    spans = sorted((f.start, f.end, k) for k, f in enumerate(found))
+    starts = [s for s, _, _ in spans]
+    longest = max((e - s for s, e, _ in spans), default=0)
+
+    def holding(offset: int) -> list[Spanned]:
+        lo, hi = bisect_left(starts, offset - longest), bisect_right(starts, offset)
+        return [found[k] for k in sorted(k for s, e, k in spans[lo:hi] if s <= offset < e)]
+
+    return holding

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.extraction.docindex import break_runs
+from onrecord.extraction.docindex import break_runs, in_quotes
 from onrecord.extraction.found import Found
 from onrecord.extraction.subjects import noun_phrase, speaker_class
 
@@ -86,7 +86,7 @@ def is_pronoun_mention(mention: Span) -> bool:
     return len(mention) == 1 and mention.root.lower_ in PRONOUNS
 
 
-def first_person(pronoun: Token, found: list[Found], current: Found) -> Named | None:
+def first_person(pronoun: Token, holding: Callable[[int], list[Found]], current: Found) -> Named | None:
     """Rule 1: "I"/"we" within another statement's words belong to that statement's speaker
     ("'As I said last week, …,' Biden said" → Biden); "we" only when that speaker is an
     organisation or a group (an official statement speaks as "we").  Outside anyone's words
@@ -94,7 +94,7 @@ def first_person(pronoun: Token, found: list[Found], current: Found) -> Named | 
     word = pronoun.lower_
     if word not in FIRST_SINGULAR | FIRST_PLURAL:
         return None
-    holders = [f for f in found if f is not current and f.start <= pronoun.idx < f.end and f.speaker_name]
+    holders = [f for f in holding(pronoun.idx) if f is not current and f.speaker_name]
     if holders:
         holder = min(holders, key=lambda f: f.end - f.start)  # the innermost
         if word in FIRST_SINGULAR and holder.speaker_type == "person" and not holder.members:
@@ -107,7 +107,7 @@ def first_person(pronoun: Token, found: list[Found], current: Found) -> Named | 
 
 
 def _quoted(token: Token) -> bool:
-    return any(q.start <= token.idx < q.end for q in token.doc._.quotes or [])
+    return in_quotes(token.doc, token.idx)
 
 
 def _subject_or_possessor(token: Token) -> list[Token]:
@@ -204,7 +204,7 @@ def recent_speaker(pronoun: Token, spoken: SpokenSoFar, persons: list[tuple[int,
 def resolve_pronoun(
     pronoun: Token,
     current: Found,
-    found: list[Found],
+    holding: Callable[[int], list[Found]],
     spoken: SpokenSoFar,
     persons: list[tuple[int, str]],
     namer: Namer,
@@ -212,7 +212,7 @@ def resolve_pronoun(
     """The name and type of a pronoun speaker, by the rules of this module in order; a pronoun
     none of them resolves stays unnamed (type unknown) rather than taking a wrong name."""
     for rule in (
-        lambda: first_person(pronoun, found, current),
+        lambda: first_person(pronoun, holding, current),
         lambda: bound_antecedent(pronoun, namer),
         lambda: previous_subject(pronoun, namer, spoken.by_offset),
         lambda: recent_speaker(pronoun, spoken, persons),

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.docindex import doc_text, entities_within, in_quotes
 from onrecord.extraction.found import Found
+from onrecord.extraction.intervals import holders
 from onrecord.extraction.pronouns import (
     Namer,
     Spoken,
@@ -420,6 +421,7 @@ def acronyms(text: str) -> dict[str, str]:
 def name_speakers(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> None:
     persons = person_mentions(doc, lambda text: _without_title(_clean_name(text)))
     spoken = SpokenSoFar()  # the speakers named so far, in the order of the text
+    holding = holders(found)  # the statements over an offset (their words do not change here)
 
     people = {n for _, n in persons}
 
@@ -463,7 +465,7 @@ def name_speakers(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
             f.speaker_name, f.speaker_type = " and ".join(members), "group"
         elif is_pronoun_mention(mention):
             f.speaker_name, f.speaker_type = resolve_pronoun(  # type: ignore[assignment]
-                mention.root, f, found, spoken, persons, antecedent_namer)
+                mention.root, f, holding, spoken, persons, antecedent_namer)
         else:
             f.speaker_name, f.speaker_type = namer(mention) or ("", "unknown")  # type: ignore[assignment]
             if f.speaker_type == "person" and len(f.speaker_name.split()) == 1:

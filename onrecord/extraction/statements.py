@@ -20,7 +20,6 @@ then the labelled paragraphs (``labels``).  The statements are then settled:
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
@@ -33,7 +32,7 @@ from onrecord.extraction.content import (
 )
 from onrecord.extraction.docindex import doc_text, in_quotes, line_bounds, paragraph_bounds
 from onrecord.extraction.found import Found
-from onrecord.extraction.intervals import Ranges
+from onrecord.extraction.intervals import Ranges, holders
 from onrecord.extraction.labels import merge_label_statements
 from onrecord.extraction.questions import mark_questions
 from onrecord.extraction.quotations import (
@@ -396,21 +395,6 @@ def reporters_conjuncts(found: list[Found]) -> list[tuple[Found, Found]]:
         for g in holding(f.cue.idx)
         if g is not f and g.cue is not None and reporters_conjunct(f.cue, g.cue)
     ]
-
-
-def holders(found: list[Found]) -> Callable[[int], list[Found]]:
-    """``holding(offset)``: the statements whose words run over the offset (``f.start <= offset <
-    f.end``), in the order of ``found``: by bisection over their starts, looking back no further
-    than the longest statement, not through every statement for each one."""
-    spans = sorted((f.start, f.end, k) for k, f in enumerate(found))
-    starts = [s for s, _, _ in spans]
-    longest = max((e - s for s, e, _ in spans), default=0)
-
-    def holding(offset: int) -> list[Found]:
-        lo, hi = bisect_left(starts, offset - longest), bisect_right(starts, offset)
-        return [found[k] for k in sorted(k for s, e, k in spans[lo:hi] if s <= offset < e)]
-
-    return holding
 
 
 def _cue_governs(cue: Token | None, quote: QuoteSpan) -> bool:

@@ -81,14 +81,25 @@ class Reading:
         return [m for m in self.markers.get(key, []) if sent.start <= m.start < sent.end]
 
 
+def matches_of(nlp: Language, doc: Doc, taxonomy: Taxonomy) -> tuple[list[IssueHit], list[Span]]:
+    """Every issue match and stance marker in a statement's Doc, matched once per Doc and kept in
+    its ``user_data``: a statement is read once per issue it names, and the matchers, not the
+    rules, were most of that reading's time."""
+    key = ("onrecord.stance_matches", id(taxonomy))
+    if key not in doc.user_data:
+        doc.user_data[key] = (issue_hits(doc, taxonomy, nlp), list(marker_matcher(nlp)(doc, as_spans=True)))
+    return doc.user_data[key]
+
+
 def read(nlp: Language, text: str, issue: Issue, taxonomy: Taxonomy, doc: Doc | None = None,
          speaker: Speaker | None = None) -> Reading:
     """Parse the statement (unless already parsed) and find the issue's matches and the markers."""
     if doc is None or doc.text.rstrip() != text.rstrip():
         doc = parse_only(nlp, [text])[0]
-    hits = [h for h in issue_hits(doc, taxonomy, nlp) if h.issue == issue.id]
+    all_hits, spans = matches_of(nlp, doc, taxonomy)
+    hits = [h for h in all_hits if h.issue == issue.id]
     markers: dict[str, list[Span]] = {}
-    for span in marker_matcher(nlp)(doc, as_spans=True):
+    for span in spans:
         markers.setdefault(span.label_, []).append(span)
     for key in markers:  # "only if" over "if", "will not" over "not"
         markers[key] = sorted(filter_spans(markers[key]), key=lambda s: s.start)
