@@ -92,6 +92,28 @@ def lemma_sequence(pattern: list[dict[str, Any]]) -> list[list[str]] | None:
     return forms
 
 
+def by_spelling(vocab: Vocab, patterns: list[list[dict[str, Any]]]) -> tuple[list[list[dict[str, Any]]], list[Doc]]:
+    """The patterns a ``PhraseMatcher`` on lemmas finds as well (``lemma_sequence``, at most
+    ``MAX_PHRASE_FORMS`` spellings), as one Doc of lemmas per spelling; and the rest, for a
+    ``Matcher``."""
+    rest, spelled = [], []
+    for pattern in patterns:
+        forms = lemma_sequence(pattern)
+        if forms is None or prod(len(f) for f in forms) > MAX_PHRASE_FORMS:
+            rest.append(pattern)
+        else:
+            spelled.extend(lemma_doc(vocab, words) for words in product(*forms))
+    return rest, spelled
+
+
+def lemma_doc(vocab: Vocab, lemmas: Sequence[str]) -> Doc:
+    """A Doc whose tokens have these lemmas: a phrase for a ``PhraseMatcher`` on ``LEMMA``."""
+    doc = Doc(vocab, words=list(lemmas))
+    for token, lemma in zip(doc, lemmas, strict=True):
+        token.lemma_ = lemma
+    return doc
+
+
 class IssueMatcher:
     """The taxonomy compiled for one pipeline, keys ``role:issue``: a ``PhraseMatcher`` on lemmas
     for the phrases without gaps (each spelling of each word one phrase: a set predicate the
@@ -115,23 +137,11 @@ class IssueMatcher:
         patterns = [p for p in patterns if p]
         for pattern in raw:
             patterns.append([dict(t) for t in pattern.tokens])
-        rest, spelled = [], []
-        for pattern in patterns:
-            forms = lemma_sequence(pattern)
-            if forms is None or prod(len(f) for f in forms) > MAX_PHRASE_FORMS:
-                rest.append(pattern)
-            else:
-                spelled.extend(self._phrase_doc(words) for words in product(*forms))
+        rest, spelled = by_spelling(self.vocab, patterns)
         if rest:
             self.matcher.add(key, rest)
         if spelled:
             self.phrases.add(key, spelled)
-
-    def _phrase_doc(self, lemmas: Sequence[str]) -> Doc:
-        doc = Doc(self.vocab, words=list(lemmas))
-        for token, lemma in zip(doc, lemmas, strict=True):
-            token.lemma_ = lemma
-        return doc
 
     def hits(self, doc: Doc | Span) -> list[IssueHit]:
         """Every trigger and content match, sorted by position.  Exception rule: a trigger inside

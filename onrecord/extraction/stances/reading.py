@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from onrecord.extraction.issue_tags import IssueHit, issue_hits, parse_only, phrase_patterns
+from onrecord.extraction.issue_tags import IssueHit, by_spelling, issue_hits, parse_only, phrase_patterns
 from onrecord.lexicons.stance_markers import load_stance_markers
 from onrecord.lexicons.taxonomy import Issue, Taxonomy
 
@@ -26,18 +26,34 @@ ARGUMENT_DEPS = {"dobj", "attr", "oprd", "pobj", "xcomp", "prep", "compound", "n
 # Where a judgement ("constructive", "useless") decides: as the predicate, not as a modifier.
 PREDICATE_DEPS = {"acomp", "attr", "oprd", "ROOT"}
 
-_MARKERS: dict[int, tuple[Language, Matcher]] = {}
+class MarkerMatcher:
+    """The marker lists compiled for a pipeline, as the taxonomy is (``issue_tags.IssueMatcher``):
+    the phrases by a ``PhraseMatcher`` on lemmas, the raw patterns by a ``Matcher``."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = Matcher(nlp.vocab)
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        for key, words in MARKERS.phrases().items():
+            rest, spelled = by_spelling(nlp.vocab, phrase_patterns(nlp, words))
+            if rest:
+                self.matcher.add(key, rest)
+            if spelled:
+                self.phrases.add(key, spelled)
+        self.matcher.add("oppose", [[dict(t) for t in pattern] for pattern in MARKERS.oppose_patterns])
+
+    def __call__(self, doc: Doc) -> list[Span]:
+        return [*self.matcher(doc, as_spans=True), *self.phrases(doc, as_spans=True)]
 
 
-def marker_matcher(nlp: Language) -> Matcher:
+_MARKERS: dict[int, tuple[Language, MarkerMatcher]] = {}
+
+
+def marker_matcher(nlp: Language) -> MarkerMatcher:
     """The marker lists compiled for a pipeline, once."""
     cached = _MARKERS.get(id(nlp))
     if cached is not None and cached[0] is nlp:
         return cached[1]
-    matcher = Matcher(nlp.vocab)
-    for key, words in MARKERS.phrases().items():
-        matcher.add(key, phrase_patterns(nlp, words))
-    matcher.add("oppose", [[dict(t) for t in pattern] for pattern in MARKERS.oppose_patterns])
+    matcher = MarkerMatcher(nlp)
     _MARKERS[id(nlp)] = (nlp, matcher)
     return matcher
 
@@ -87,7 +103,7 @@ def matches_of(nlp: Language, doc: Doc, taxonomy: Taxonomy) -> tuple[list[IssueH
     rules, were most of that reading's time."""
     key = ("onrecord.stance_matches", id(taxonomy))
     if key not in doc.user_data:
-        doc.user_data[key] = (issue_hits(doc, taxonomy, nlp), list(marker_matcher(nlp)(doc, as_spans=True)))
+        doc.user_data[key] = (issue_hits(doc, taxonomy, nlp), marker_matcher(nlp)(doc))
     return doc.user_data[key]
 
 
