@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from onrecord.errors import TaxonomyError
+from onrecord.extraction.gaps import GapPhrases, lemma_doc
 from onrecord.lexicons.taxonomy import GAP, GAP_WORDS, Phrase, RawPattern, Role, Taxonomy
 
 
@@ -106,25 +107,19 @@ def by_spelling(vocab: Vocab, patterns: list[list[dict[str, Any]]]) -> tuple[lis
     return rest, spelled
 
 
-def lemma_doc(vocab: Vocab, lemmas: Sequence[str]) -> Doc:
-    """A Doc whose tokens have these lemmas: a phrase for a ``PhraseMatcher`` on ``LEMMA``."""
-    doc = Doc(vocab, words=list(lemmas))
-    for token, lemma in zip(doc, lemmas, strict=True):
-        token.lemma_ = lemma
-    return doc
-
-
 class IssueMatcher:
     """The taxonomy compiled for one pipeline, keys ``role:issue``: a ``PhraseMatcher`` on lemmas
     for the phrases without gaps (each spelling of each word one phrase: a set predicate the
     ``Matcher`` evaluates per token and pattern made matching the slowest stage of the pipeline;
-    the PhraseMatcher finds the same matches by hash), a ``Matcher`` for gaps and raw patterns."""
+    the PhraseMatcher finds the same matches by hash), the phrases with gaps by their parts the
+    same way (``gaps.GapPhrases``), a ``Matcher`` for raw patterns."""
 
     def __init__(self, nlp: Language, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
         self.vocab = nlp.vocab
         self.matcher = Matcher(nlp.vocab)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self.gaps = GapPhrases(nlp.vocab, MAX_PHRASE_FORMS)
         for issue in taxonomy.issues.values():
             self._add(nlp, f"trigger:{issue.id}", issue.lemmas + issue.phrases, issue.patterns)
             self._add(nlp, f"for:{issue.id}", issue.for_phrases, ())
@@ -138,6 +133,7 @@ class IssueMatcher:
         for pattern in raw:
             patterns.append([dict(t) for t in pattern.tokens])
         rest, spelled = by_spelling(self.vocab, patterns)
+        rest = [pattern for pattern in rest if not self.gaps.add(key, pattern)]  # gapped phrases by hash too
         if rest:
             self.matcher.add(key, rest)
         if spelled:
@@ -148,7 +144,7 @@ class IssueMatcher:
         one of its issue's ``except`` phrases does not count ("land swap" is no prisoner swap)."""
         found: dict[tuple[str, int, int], IssueHit] = {}
         excepted: dict[str, list[tuple[int, int]]] = {}
-        for span in [*self.matcher(doc, as_spans=True), *self.phrases(doc, as_spans=True)]:
+        for span in [*self.matcher(doc, as_spans=True), *self.phrases(doc, as_spans=True), *self.gaps(doc)]:
             role, issue = span.label_.split(":", 1)
             if role == "except":
                 excepted.setdefault(issue, []).append((span.start, span.end))

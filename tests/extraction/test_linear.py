@@ -148,3 +148,28 @@ def test_a_quotation_opens_its_sentence_when_no_words_precede_it(blank) -> None:
     at = [m.start() for m in re.finditer('"', text)][::2]
     quotes = [QuoteSpan(s, text.index('"', s + 1) + 1, [(s + 1, text.index('"', s + 1))]) for s in at]
     assert [opens_its_sentence(doc, q) for q in quotes] == [True, False, True]
+
+
+def test_gapped_phrases_match_as_the_matcher(nlp) -> None:
+    from spacy.matcher import Matcher
+
+    from onrecord.extraction.gaps import GapPhrases, gapped_parts
+    from onrecord.extraction.issue_tags import phrase_patterns
+
+    phrases = ["freeze ... front line", "restore ... borders", "lift ... restrictions ... on strikes", "give up"]
+    patterns = phrase_patterns(nlp, phrases)
+    assert gapped_parts(patterns[-1]) is None  # no gap: not taken
+    matcher, gaps = Matcher(nlp.vocab), GapPhrases(nlp.vocab, 4096)
+    for k, pattern in enumerate(patterns[:-1]):
+        matcher.add(f"k{k}", [pattern])
+        assert gaps.add(f"k{k}", pattern)
+    assert not gaps.add("raw", [{"LOWER": "arms"}, {"OP": "{0,2}"}, {"LOWER": "now"}])
+    texts = [
+        "They will freeze the front line, freeze the the the front line and freeze front lines.",
+        "Freeze a b c d front line stays apart; we restore our borders and restored the 1991 borders borders.",
+        "Partners lift the restrictions now on strikes and lifted restrictions on strikes on strikes.",
+    ]
+    for doc in nlp.pipe(texts):
+        expected = {(nlp.vocab.strings[key], s, e) for key, s, e in matcher(doc)}
+        assert expected
+        assert {(span.label_, span.start, span.end) for span in gaps(doc)} == expected
