@@ -173,3 +173,27 @@ def test_gapped_phrases_match_as_the_matcher(nlp) -> None:
         expected = {(nlp.vocab.strings[key], s, e) for key, s, e in matcher(doc)}
         assert expected
         assert {(span.label_, span.start, span.end) for span in gaps(doc)} == expected
+
+
+def test_venue_matcher_gives_the_matchers_matches_in_its_order(nlp) -> None:
+    from spacy.matcher import Matcher
+
+    from onrecord.extraction.context.venue import VenueMatcher, _noun_pattern, _orth_pattern
+    from onrecord.lexicons.venues import load_venue_lexicon
+
+    lexicon = load_venue_lexicon()
+    matcher = Matcher(nlp.vocab)
+    for noun in lexicon.nouns:
+        matcher.add(f"NOUN:{noun.phrase}", [_noun_pattern(noun.phrase)])
+    for key, names in (("OUTLET", lexicon.outlets), ("PLATFORM", lexicon.platforms), ("PROGRAM", lexicon.programs)):
+        matcher.add(key, [_orth_pattern(n) for n in names])
+    venues = VenueMatcher(nlp.vocab, lexicon)
+    text = ("She spoke in an interview with Sky News. At two press conferences and a joint press conference "
+            "on Monday he said so on Telegram. Posting on X, she told Fox News Sunday and CNN in interviews.")
+    doc = nlp(text)
+    seen = 0
+    for sent in doc.sents:
+        expected = list(matcher(sent))
+        seen += len(expected)
+        assert venues(sent) == expected
+    assert seen >= 5
