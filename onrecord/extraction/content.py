@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from onrecord.extraction.docindex import doc_text
+from onrecord.extraction.docindex import doc_text, line_bounds, quote_ends, quotes_over
 from onrecord.extraction.found import Found
 from onrecord.extraction.questions import agent_of, asked_passively
 from onrecord.extraction.quotes import QuoteSpan
@@ -196,14 +196,10 @@ def content_range(head: Token | list[Token], cue: Token) -> tuple[int, int]:
     return min(s for s, _ in ranges), max(e for _, e in ranges)
 
 
-def _quote_overlap(start: int, end: int, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
-    return [q for q in quotes if q.start < end and start < q.end]
-
-
-def extend_to_quotes(start: int, end: int, quotes: list[QuoteSpan]) -> tuple[int, int]:
+def extend_to_quotes(doc: Doc, start: int, end: int, quotes: list[QuoteSpan]) -> tuple[int, int]:
     """A content that cuts a quotation in two takes the whole quotation: quoted words are
     one unit, whatever the parser attached them to."""
-    for q in _quote_overlap(start, end, quotes):
+    for q in quotes_over(doc, quotes, start, end):
         if q.start < start < q.end or q.start < end < q.end:
             if q.start >= start - 2 or q.end <= end + 2 or len(q.segments) == 1:
                 start, end = min(start, q.start), max(end, q.end)
@@ -226,7 +222,7 @@ def is_reference_back(doc: Doc, quote: QuoteSpan, quotes: list[QuoteSpan]) -> bo
 def classify_kind(start: int, end: int, quotes: list[QuoteSpan], doc: Doc) -> tuple[str, QuoteSpan | None]:
     """direct: the content is the quotation (give or take its marks and punctuation);
     mixed: the content holds a quotation and words of the reporter; indirect: no quotation."""
-    inside = [q for q in _quote_overlap(start, end, quotes) if not is_reference_back(doc, q, quotes)]
+    inside = [q for q in quotes_over(doc, quotes, start, end) if not is_reference_back(doc, q, quotes)]
     if not inside:
         return "indirect", None
     q = inside[0]
@@ -246,10 +242,7 @@ def clip_to_paragraph(doc: Doc, cue: Token, start: int, end: int) -> tuple[int, 
     runs over a paragraph break (a closing quotation, then a new paragraph opening with a
     quotation) is cut at the break; quotations that run over paragraphs are joined later, by
     the news convention, not by the parse."""
-    text = doc_text(doc)
-    para_start = text.rfind("\n", 0, cue.idx) + 1
-    para_end = text.find("\n", cue.idx)
-    para_end = len(text) if para_end < 0 else para_end
+    para_start, para_end = line_bounds(doc, cue.idx)
     if start >= para_start and end <= para_end:
         return start, end
     return trim_range(doc, max(start, para_start), min(end, para_end))
@@ -292,7 +285,7 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
         start, end = clip_to_paragraph(doc, cue, start, end)
     if not isinstance(head, list):
         end = trim_saying_adjuncts(doc, start, end)
-    start, end = extend_to_quotes(start, end, quotes)
+    start, end = extend_to_quotes(doc, start, end, quotes)
     kind, quote = classify_kind(start, end, quotes, doc)
     if kind == "direct" and quote is not None:
         start, end = quote.inner_start, quote.inner_end
@@ -373,10 +366,10 @@ def inverted_after_quotation(cue: Token, quotes: list[QuoteSpan]) -> bool:
     the quotation and the noun phrase after it is its subject, not its object: the statement is
     the quotation (``quotations.attribute_quotation``), and the cue has no noun-phrase content."""
     text = doc_text(cue.doc)
-    before = text[: cue.idx].rstrip()
-    while before and before[-1] in ",;:—–-":
-        before = before[:-1].rstrip()
-    return any(q.end == len(before) for q in quotes)
+    before = cue.idx  # back over whitespace and the punctuation between quotation and cue
+    while before > 0 and (text[before - 1].isspace() or text[before - 1] in ",;:—–-"):
+        before -= 1
+    return before in quote_ends(cue.doc, quotes)
 
 
 RELATIVE_WORDS = {"that", "which", "who", "whom", "whose", "what"}

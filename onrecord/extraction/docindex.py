@@ -15,7 +15,11 @@ holds them as plain data (offsets, never objects of another Doc), built on first
 * ``token_at(doc, char)``: the token at a character offset, by bisection;
 * ``paragraph_bounds(doc)``: ``quotes.paragraphs`` of the text;
 * ``entities(doc)`` and ``entity_at(doc, i)``: ``doc.ents`` once, and the entity of each token;
-* ``span_doc(span)``: ``span.as_doc()`` from the attribute array and the entities, read once.
+* ``span_doc(span)``: ``span.as_doc()`` from the attribute array and the entities, read once;
+* ``word_starts(doc)``: where each word starts, by word (``whole_word_occurrences`` of a name);
+* ``line_bounds(doc, char)``: the line that holds an offset, by bisection over the line breaks;
+* ``quotes_over(doc, quotes, start, end)`` and ``quote_ends(doc, quotes)``: the quotations that
+  overlap a range, and where quotations end, from the quotations sorted once.
 
 The index is valid for the Doc's tokens and annotation as they are when it is first asked for:
 our stages run after the model and change neither tokens, sentences nor entities.  It is dropped
@@ -35,7 +39,10 @@ from spacy.attrs import ENT_IOB, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction import extensions  # noqa: F401  (declares doc._.index)
-from onrecord.extraction.quotes import paragraphs
+from onrecord.extraction.quotes import QuoteSpan, paragraphs
+
+LINE_BREAK = re.compile("\n")
+WORD = re.compile(r"\w+")
 
 
 class DocIndex:
@@ -54,7 +61,9 @@ class DocIndex:
         self._ent_starts: list[int] | None = None
         self._array: tuple[list[int], Any] | None = None
         self._quotes: tuple[int, list[int], list[int]] | None = None
+        self._quote_index: QuoteIndex | None = None
         self._runs: dict[str, list[int]] = {}
+        self._words: dict[str, list[int]] | None = None
         self._person_words: frozenset[str] | None = None
 
     def __getstate__(self) -> dict[str, Any]:
@@ -249,6 +258,36 @@ def break_runs(doc: Doc, pattern: re.Pattern[str]) -> list[int]:
     return index._runs[pattern.pattern]
 
 
+def word_starts(doc: Doc) -> dict[str, list[int]]:
+    """Where each word (a maximal run of ``\\w`` characters) starts in the text, by word, in
+    order: found once per Doc (do not change it)."""
+    index = index_of(doc)
+    if index._words is None:
+        index._words = {}
+        for m in WORD.finditer(index.text):
+            index._words.setdefault(m.group(), []).append(m.start())
+    return index._words
+
+
+def whole_word_occurrences(doc: Doc, name: str) -> list[int]:
+    """``[m.start() for m in re.finditer(rf"\\b{re.escape(name)}\\b", text)]``, without a pass over
+    the whole text per name: a match starts where a word starts that is the name's first word
+    (``word_starts``), and is checked there; one that starts inside the last match is
+    skipped, as ``finditer`` skips it."""
+    pattern = re.compile(rf"\b{re.escape(name)}\b")
+    text = doc_text(doc)
+    first = re.match(r"\w+", name)
+    if first is None:  # a name that starts with a mark: no word to look it up by
+        return [m.start() for m in pattern.finditer(text)]
+    out: list[int] = []
+    end = 0
+    for start in word_starts(doc).get(first.group(), []):
+        if start >= end and (m := pattern.match(text, start)) is not None:
+            out.append(start)
+            end = m.end()
+    return out
+
+
 def span_doc(span: Span) -> Doc:
     """``span.as_doc()`` (spaCy 3.8's ``Span.as_doc``, step by step) from the index: the article's
     attribute array and its entities are read once per Doc, where ``as_doc`` reads the whole Doc's
@@ -291,6 +330,51 @@ def drop_index(doc: Doc) -> None:
     """Forget the index and its hooks (before the Doc is pickled)."""
     doc._.index = None
     remove_sentence_hooks(doc)
+
+
+
+
+def line_bounds(doc: Doc, offset: int) -> tuple[int, int]:
+    """``(text.rfind("\\n", 0, offset) + 1, text.find("\\n", offset))`` (the end ``len(text)``
+    when no line break follows): the line around ``offset``, by bisection over the line breaks."""
+    breaks = break_runs(doc, LINE_BREAK)
+    k = bisect_left(breaks, offset)
+    return (breaks[k - 1] + 1 if k > 0 else 0), (breaks[k] if k < len(breaks) else len(index_of(doc).text))
+
+
+class QuoteIndex:
+    """One list of quotations sorted by start once (with the longest one's length, how far back a
+    quotation that reaches a range can start) and the set of their ends."""
+
+    def __init__(self, quotes: list[QuoteSpan]) -> None:
+        self.key = (id(quotes), len(quotes))
+        order = sorted(range(len(quotes)), key=lambda k: quotes[k].start)
+        self.quotes = quotes
+        self.order = order
+        self.starts = [quotes[k].start for k in order]
+        self.longest = max((q.end - q.start for q in quotes), default=0)
+        self.ends = {q.end for q in quotes}
+
+
+def quote_index(doc: Doc, quotes: list[QuoteSpan]) -> QuoteIndex:
+    index = index_of(doc)
+    if index._quote_index is None or index._quote_index.key != (id(quotes), len(quotes)):
+        index._quote_index = QuoteIndex(quotes)
+    return index._quote_index
+
+
+def quotes_over(doc: Doc, quotes: list[QuoteSpan], start: int, end: int) -> list[QuoteSpan]:
+    """``[q for q in quotes if q.start < end and start < q.end]`` (in the list's order), looking
+    only at quotations that start within the longest one's length before ``start``."""
+    qi = quote_index(doc, quotes)
+    lo, hi = bisect_right(qi.starts, start - qi.longest), bisect_left(qi.starts, end)
+    picked = sorted(qi.order[j] for j in range(lo, hi) if start < quotes[qi.order[j]].end)
+    return [quotes[k] for k in picked]
+
+
+def quote_ends(doc: Doc, quotes: list[QuoteSpan]) -> set[int]:
+    """``{q.end for q in quotes}``, once per list (do not change the set)."""
+    return quote_index(doc, quotes).ends
 
 
 def in_quotes(doc: Doc, offset: int) -> bool:

@@ -141,7 +141,8 @@ def find_reported_positions(doc: Doc, found: list[Found]) -> list[Found]:
     cues = {f.cue.i for f in found if f.cue is not None}
     out: list[Found] = []
     for token in doc:
-        if token.i in cues or _in_quotation(doc, token.idx) or not position_predicate(token):
+        # the word test first: it rules out almost every token, and is cheaper than the quotes'
+        if token.i in cues or not position_predicate(token) or _in_quotation(doc, token.idx):
             continue
         if not marks_earlier_time(token):
             continue

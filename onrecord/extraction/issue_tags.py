@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from onrecord.errors import TaxonomyError
+from onrecord.extraction.gaps import GapPhrases, lemma_doc
 from onrecord.lexicons.taxonomy import GAP, GAP_WORDS, Phrase, RawPattern, Role, Taxonomy
 
 
@@ -117,17 +118,33 @@ def lemma_sequence(pattern: list[dict[str, Any]]) -> list[list[str]] | None:
     return forms
 
 
+def by_spelling(vocab: Vocab, patterns: list[list[dict[str, Any]]]) -> tuple[list[list[dict[str, Any]]], list[Doc]]:
+    """The patterns a ``PhraseMatcher`` on lemmas finds as well (``lemma_sequence``, at most
+    ``MAX_PHRASE_FORMS`` spellings), as one Doc of lemmas per spelling; and the rest, for a
+    ``Matcher``."""
+    rest, spelled = [], []
+    for pattern in patterns:
+        forms = lemma_sequence(pattern)
+        if forms is None or prod(len(f) for f in forms) > MAX_PHRASE_FORMS:
+            rest.append(pattern)
+        else:
+            spelled.extend(lemma_doc(vocab, words) for words in product(*forms))
+    return rest, spelled
+
+
 class IssueMatcher:
     """The taxonomy compiled for one pipeline, keys ``role:issue``: a ``PhraseMatcher`` on lemmas
     for the phrases without gaps (each spelling of each word one phrase: a set predicate the
     ``Matcher`` evaluates per token and pattern made matching the slowest stage of the pipeline;
-    the PhraseMatcher finds the same matches by hash), a ``Matcher`` for gaps and raw patterns."""
+    the PhraseMatcher finds the same matches by hash), the phrases with gaps by their parts the
+    same way (``gaps.GapPhrases``), a ``Matcher`` for raw patterns."""
 
     def __init__(self, nlp: Language, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
         self.vocab = nlp.vocab
         self.matcher = Matcher(nlp.vocab)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self.gaps = GapPhrases(nlp.vocab, MAX_PHRASE_FORMS)
         for issue in taxonomy.issues.values():
             self._add(nlp, f"trigger:{issue.id}", issue.lemmas + issue.phrases, issue.patterns)
             self._add(nlp, f"for:{issue.id}", issue.for_phrases, ())
@@ -140,23 +157,12 @@ class IssueMatcher:
         patterns = [p for p in patterns if p]
         for pattern in raw:
             patterns.append([dict(t) for t in pattern.tokens])
-        rest, spelled = [], []
-        for pattern in patterns:
-            forms = lemma_sequence(pattern)
-            if forms is None or prod(len(f) for f in forms) > MAX_PHRASE_FORMS:
-                rest.append(pattern)
-            else:
-                spelled.extend(self._phrase_doc(words) for words in product(*forms))
+        rest, spelled = by_spelling(self.vocab, patterns)
+        rest = [pattern for pattern in rest if not self.gaps.add(key, pattern)]  # gapped phrases by hash too
         if rest:
             self.matcher.add(key, rest)
         if spelled:
             self.phrases.add(key, spelled)
-
-    def _phrase_doc(self, lemmas: Sequence[str]) -> Doc:
-        doc = Doc(self.vocab, words=list(lemmas))
-        for token, lemma in zip(doc, lemmas, strict=True):
-            token.lemma_ = lemma
-        return doc
 
     def hits(self, doc: Doc | Span) -> list[IssueHit]:
         """Every trigger and content match, sorted by position.  Exception rule: a trigger inside
@@ -164,7 +170,7 @@ class IssueMatcher:
         nor does one that names a place (``names_a_place``)."""
         found: dict[tuple[str, int, int], IssueHit] = {}
         excepted: dict[str, list[tuple[int, int]]] = {}
-        for span in [*self.matcher(doc, as_spans=True), *self.phrases(doc, as_spans=True)]:
+        for span in [*self.matcher(doc, as_spans=True), *self.phrases(doc, as_spans=True), *self.gaps(doc)]:
             role, issue = span.label_.split(":", 1)
             if role == "except":
                 excepted.setdefault(issue, []).append((span.start, span.end))

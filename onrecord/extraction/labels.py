@@ -21,11 +21,13 @@ start of a paragraph instead of using a speech verb.  Rules, each a function bel
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
 from onrecord.extraction.docindex import doc_text, entities_within
 from onrecord.extraction.found import Found
+from onrecord.extraction.intervals import Ranges
 from onrecord.extraction.subjects import speaker_class
 from onrecord.identity.titles import TITLE_WORDS
 
@@ -144,10 +146,6 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _covered(found: list[Found], start: int, end: int) -> bool:
-    return any(f.start < end and start < f.end for f in found)
-
-
 def label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[int, int]]) -> list[Found]:
     """Rules 2–4: statements for labelled paragraphs and the transcript turns they open.
     Statements already found inside a labelled paragraph's words by the quotation rules with a
@@ -156,6 +154,7 @@ def label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[int, i
     out: list[Found] = []
     turn: Found | None = None
     turn_paragraphs = 0
+    covered = Ranges((f.start, f.end) for f in found).overlap  # found does not change here
     for para_start, para_end in paragraphs:
         labelled = speaker_label(doc, para_start, para_end)
         if labelled is not None:
@@ -184,7 +183,7 @@ def label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[int, i
         if turn is None:
             continue
         turn_paragraphs += 1
-        if turn_paragraphs > MAX_TURN_PARAGRAPHS or _covered(found, para_start, para_end):
+        if turn_paragraphs > MAX_TURN_PARAGRAPHS or covered(para_start, para_end):
             turn = None
             continue
         start, end = _trimmed(text, para_start, para_end)
@@ -201,16 +200,21 @@ def merge_label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[
     if not labelled:
         return found
 
+    # one label statement per paragraph: their words are disjoint and in order, so the only one
+    # that can hold a statement is the last to start at or before it (found by bisection)
+    label_starts = [g.content[0][0] for g in labelled]
+
     def superseded(f: Found) -> bool:
-        if f.cue is None:
+        k = bisect_right(label_starts, f.start) - 1
+        if f.cue is None or k < 0:
             return False
-        for g in labelled:
-            g_start, g_end = g.content[0]
-            if g_start <= f.start and f.end <= g_end and not (g_start <= f.cue.idx < g_end):
-                return f.cue.idx < g_start - 1 or f.cue.idx > g_end
+        g_start, g_end = labelled[k].content[0]
+        if f.end <= g_end and not (g_start <= f.cue.idx < g_end):
+            return f.cue.idx < g_start - 1 or f.cue.idx > g_end
         return False
 
     kept = [f for f in found if not superseded(f)]
-    kept += [g for g in labelled if not any(f.content == g.content for f in kept)]
+    contents = {tuple(f.content) for f in kept}
+    kept += [g for g in labelled if tuple(g.content) not in contents]
     kept.sort(key=lambda f: f.start)
     return kept

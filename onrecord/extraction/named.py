@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.extraction.docindex import doc_text, entity_at
+from onrecord.extraction.docindex import doc_text, entity_at, whole_word_occurrences
 from onrecord.extraction.found import Found
 from onrecord.extraction.official_titles import holder_name, offices_of, titles_before_names, written_title
 from onrecord.extraction.subjects import noun_phrase
@@ -498,6 +498,6 @@ def article_names(doc: Doc, found: list[Found], registry: SpeakerRegistry, lexic
                                             if t.start_char not in known for office in offices_of(t.text))
     names.acronyms = acronyms_of(doc, list(names.organizations))
     for org in names.organizations.values():
-        org.starts.extend(m.start() for m in re.finditer(rf"\b{re.escape(org.name)}\b", doc_text(doc)))
+        org.starts.extend(whole_word_occurrences(doc, org.name))
         org.starts = sorted(set(org.starts))
     return names

@@ -21,13 +21,13 @@ statement with several members).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.extraction.docindex import break_runs
+from onrecord.extraction.docindex import break_runs, in_quotes
 from onrecord.extraction.found import Found
 from onrecord.extraction.subjects import noun_phrase, speaker_class
 
@@ -53,6 +53,23 @@ class Spoken:
     type: str
 
 
+class SpokenSoFar:
+    """The speakers named so far, in the order of the text (each added where a stable sort by
+    offset puts it), their offsets, and the name at each offset (the last added there): what the
+    pronoun rules ask, by bisection and lookup instead of a pass over every speaker per pronoun."""
+
+    def __init__(self) -> None:
+        self.items: list[Spoken] = []
+        self.offsets: list[int] = []
+        self.by_offset: dict[int, Named] = {}
+
+    def add(self, spoken: Spoken) -> None:
+        k = bisect_right(self.offsets, spoken.offset)
+        self.items.insert(k, spoken)
+        self.offsets.insert(k, spoken.offset)
+        self.by_offset[spoken.offset] = (spoken.name, spoken.type)
+
+
 def agrees(pronoun: str, speaker_type: str) -> bool:
     """Agreement of a pronoun with a speaker's type."""
     word = pronoun.lower()
@@ -69,7 +86,7 @@ def is_pronoun_mention(mention: Span) -> bool:
     return len(mention) == 1 and mention.root.lower_ in PRONOUNS
 
 
-def first_person(pronoun: Token, found: list[Found], current: Found) -> Named | None:
+def first_person(pronoun: Token, holding: Callable[[int], list[Found]], current: Found) -> Named | None:
     """Rule 1: "I"/"we" within another statement's words belong to that statement's speaker
     ("'As I said last week, …,' Biden said" → Biden); "we" only when that speaker is an
     organisation or a group (an official statement speaks as "we").  Outside anyone's words
@@ -77,7 +94,7 @@ def first_person(pronoun: Token, found: list[Found], current: Found) -> Named | 
     word = pronoun.lower_
     if word not in FIRST_SINGULAR | FIRST_PLURAL:
         return None
-    holders = [f for f in found if f is not current and f.start <= pronoun.idx < f.end and f.speaker_name]
+    holders = [f for f in holding(pronoun.idx) if f is not current and f.speaker_name]
     if holders:
         holder = min(holders, key=lambda f: f.end - f.start)  # the innermost
         if word in FIRST_SINGULAR and holder.speaker_type == "person" and not holder.members:
@@ -90,7 +107,7 @@ def first_person(pronoun: Token, found: list[Found], current: Found) -> Named | 
 
 
 def _quoted(token: Token) -> bool:
-    return any(q.start <= token.idx < q.end for q in token.doc._.quotes or [])
+    return in_quotes(token.doc, token.idx)
 
 
 def _subject_or_possessor(token: Token) -> list[Token]:
@@ -165,38 +182,39 @@ def previous_subject(pronoun: Token, namer: Namer, spoken: dict[int, Named]) -> 
     return named if named is not None and agrees(pronoun.lower_, named[1]) else None
 
 
-def recent_speaker(pronoun: Token, spoken: list[Spoken], persons: list[tuple[int, str]]) -> Named | None:
+def recent_speaker(pronoun: Token, spoken: SpokenSoFar, persons: list[tuple[int, str]]) -> Named | None:
     """Rules 4 and 5: the most recent speaker that agrees; for he/she a person named since then
     wins only when that speaker is out of reach (news keeps its protagonist as "he" while naming
-    others in between)."""
+    others in between).  (Read back from the pronoun: the first that agrees is the most recent.)"""
     offset = pronoun.idx
     word = pronoun.lower_
-    earlier = [s for s in spoken if s.offset < offset and s.name and agrees(word, s.type)]
+    items = spoken.items
+    last = next((items[k] for k in range(bisect_left(spoken.offsets, offset) - 1, -1, -1)
+                 if items[k].name and agrees(word, items[k].type)), None)
     if word not in SINGULAR:
-        return (earlier[-1].name, earlier[-1].type) if earlier else None
-    entities = [(off, name) for off, name in persons if off < offset]
-    if earlier and (not entities or offset - earlier[-1].offset < SPEAKER_REACH):
-        return earlier[-1].name, "person"
-    if entities:
-        return entities[-1][1], "person"
+        return (last.name, last.type) if last is not None else None
+    before = bisect_left(persons, (offset,))  # persons are in the order of the text
+    if last is not None and (not before or offset - last.offset < SPEAKER_REACH):
+        return last.name, "person"
+    if before:
+        return persons[before - 1][1], "person"
     return None
 
 
 def resolve_pronoun(
     pronoun: Token,
     current: Found,
-    found: list[Found],
-    spoken: list[Spoken],
+    holding: Callable[[int], list[Found]],
+    spoken: SpokenSoFar,
     persons: list[tuple[int, str]],
     namer: Namer,
 ) -> Named:
     """The name and type of a pronoun speaker, by the rules of this module in order; a pronoun
     none of them resolves stays unnamed (type unknown) rather than taking a wrong name."""
-    by_offset = {s.offset: (s.name, s.type) for s in spoken}
     for rule in (
-        lambda: first_person(pronoun, found, current),
+        lambda: first_person(pronoun, holding, current),
         lambda: bound_antecedent(pronoun, namer),
-        lambda: previous_subject(pronoun, namer, by_offset),
+        lambda: previous_subject(pronoun, namer, spoken.by_offset),
         lambda: recent_speaker(pronoun, spoken, persons),
     ):
         named = rule()
@@ -211,4 +229,5 @@ def person_mentions(doc: Doc, clean: Callable[[str], str]) -> list[tuple[int, st
     return [(e.start_char, clean(e.text)) for e in doc.ents if e.label_ == "PERSON"]
 
 
-__all__ = ["Spoken", "agrees", "is_pronoun_mention", "person_mentions", "resolve_pronoun", "speaker_class"]
+__all__ = ["Spoken", "SpokenSoFar", "agrees", "is_pronoun_mention", "person_mentions", "resolve_pronoun",
+           "speaker_class"]

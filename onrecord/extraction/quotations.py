@@ -16,6 +16,7 @@ Each rule is one function:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
@@ -193,11 +194,9 @@ def mixed_from_cue(st: Found, quote: QuoteSpan, quotes: list[QuoteSpan], doc: Do
 
 
 def paragraph_of(paragraph_starts: list[int], offset: int) -> int:
-    n = 0
-    for i, s in enumerate(paragraph_starts):
-        if s <= offset:
-            n = i
-    return n
+    """The number of the paragraph that holds ``offset`` (the last one starting at or before
+    it; 0 before the first): by bisection over the ascending starts, not a scan per call."""
+    return max(bisect_right(paragraph_starts, offset) - 1, 0)
 
 
 def continue_quotation(quote: QuoteSpan, previous: Found | None, paragraph_starts: list[int]) -> Found | None:

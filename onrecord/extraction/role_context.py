@@ -4,16 +4,16 @@ entity or speaker a token belongs to, the places it names.  No rule lives here."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.docindex import entity_at
 from onrecord.extraction.found import Found
-from onrecord.extraction.named import ArticleNames, whole_name
+from onrecord.extraction.named import ArticleNames, Named, whole_name
 from onrecord.identity.names import plain_word
 from onrecord.identity.registry import SpeakerRegistry
-from onrecord.identity.titles import COUNTRIES, strip_determiner
+from onrecord.identity.titles import COUNTRIES, strip_determiner, title_fits
 from onrecord.lexicons.roles import RoleLexicon
 
 COUNTRY_WORDS = frozenset(c.lower().replace(" ", "-") for c in COUNTRIES.values())
@@ -39,6 +39,19 @@ class Context:
     lexicon: RoleLexicon
     found: list[Found]  # the statements resolved so far, in order
     registry: SpeakerRegistry
+    _fitting: dict[str, list[Named]] = field(default_factory=dict)
+
+    def people_fitting(self, description: str) -> list[Named]:
+        """The people (in the order of ``names.people``) given anywhere in the article a title that
+        the description fits (``titles.title_fits``): each distinct title is checked once per
+        description, not each person's titles for every description (the names and their titles
+        do not change while the rules run)."""
+        if description not in self._fitting:
+            titles = {t.text for person in self.names.people.values() for t in person.titles}
+            fitting = {t for t in titles if title_fits(description, t)}
+            self._fitting[description] = [person for person in self.names.people.values()
+                                          if any(t.text in fitting for t in person.titles)]
+        return self._fitting[description]
 
 
 def description_of(mention: Span, lexicon: RoleLexicon) -> str:

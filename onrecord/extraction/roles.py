@@ -51,7 +51,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
-from onrecord.extraction.docindex import entities_within
+from onrecord.extraction.docindex import entities_within, index_of_sentence
+from onrecord.extraction.docindex import sentences as sentences_of
 from onrecord.extraction.documents import document_author
 from onrecord.extraction.found import Found
 from onrecord.extraction.given_names import full_name_of_given, given_name, label_person, name_ends_mention
@@ -82,7 +83,15 @@ from onrecord.extraction.role_context import (
 from onrecord.extraction.subjects import noun_phrase
 from onrecord.identity.names import HONORIFICS, NAME_PARTICLES
 from onrecord.identity.registry import SpeakerRegistry
-from onrecord.identity.titles import TITLE_WORDS, office_fits, office_head, office_words, split_title, strip_determiner
+from onrecord.identity.titles import (
+    TITLE_WORDS,
+    office_fits,
+    office_head,
+    office_words,
+    split_title,
+    strip_determiner,
+    title_fits,
+)
 from onrecord.lexicons.roles import load_role_lexicon
 
 PRONOUNS = {"he", "she", "him", "her", "i", "me", "they", "them", "we", "us", "it"}
@@ -297,10 +306,10 @@ def _fitting_people(mention: Span, ctx: Context) -> list[tuple[tuple[bool, int, 
     wanted = set(office_words(description))
     looks_back = _next_sentence_end(mention)
     out = []
-    for person in ctx.names.people.values():
+    for person in ctx.people_fitting(description):  # the others have no title that fits
         if not any(s < looks_back for s in person.starts):
             continue
-        fits = [(office_fits(description, [t]), -len(set(office_words(t)) - wanted))
+        fits = [(title_fits(description, t), -len(set(office_words(t)) - wanted))
                 for t in person.titles_outside(mention)]
         fits = [f for f in fits if f[0]]
         if fits:
@@ -344,8 +353,8 @@ def salient_subject(mention: Span, name: str, type: str, ctx: Context) -> Resolv
     last = next((f for f in reversed(ctx.found) if f.speaker_name and f.mention is not None), None)
     if last is None or last.speaker_type != "person" or not last.speaker_name[:1].isupper():
         return None
-    sentences = list(ctx.doc.sents)
-    index = next(i for i, s in enumerate(sentences) if s.start <= mention.start < s.end)
+    sentences = sentences_of(ctx.doc)
+    index = index_of_sentence(ctx.doc, mention.start)
     subjects = [main_subject(s) for s in sentences[max(0, index - SALIENCE_REACH) : index]]
     named = [speaker_at(t, ctx) or entity_name(t, ctx) for t in subjects if t is not None]
     if not any(n is not None and n[0].split()[-1:] == last.speaker_name.split()[-1:] for n in named):
@@ -466,8 +475,8 @@ def organization_it(pronoun: Span, ctx: Context) -> Resolved | None:
     company the article named)."""
     if pronoun.root.lower_ != "it" or len(pronoun) != 1:
         return None
-    sentences = list(ctx.doc.sents)
-    index = next(i for i, s in enumerate(sentences) if s.start <= pronoun.start < s.end)
+    sentences = sentences_of(ctx.doc)
+    index = index_of_sentence(ctx.doc, pronoun.start)
     for sentence in reversed(sentences[max(0, index - SALIENCE_REACH) : index]):
         subject = main_subject(sentence)
         if subject is None:

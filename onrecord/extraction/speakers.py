@@ -28,9 +28,11 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.docindex import doc_text, entities_within, in_quotes
 from onrecord.extraction.found import Found
+from onrecord.extraction.intervals import holders
 from onrecord.extraction.pronouns import (
     Namer,
     Spoken,
+    SpokenSoFar,
     is_pronoun_mention,
     person_mentions,
     resolve_pronoun,
@@ -354,14 +356,14 @@ def first_name_references(doc: Doc, full_names: list[str]) -> set[str]:
     return out
 
 
-def surname_in_context(mention: Span, surname: str, namer: Namer, spoken: list[Spoken]) -> str:
+def surname_in_context(mention: Span, surname: str, namer: Namer, spoken: SpokenSoFar) -> str:
     """A surname alone right after a sentence whose subject is a full name with that surname
     ("Hunter Biden released a statement. '…,' Biden said.") is that person, whoever else of the
     name the article has; otherwise the article-wide rule decides (``canonical_names``).  A titled
     surname ("Governor Tamsin") is the one the article gave that title: ``roles`` decides it."""
     if split_title(mention.text)[0] is not None:
         return surname
-    named = subject_before(mention.root, namer, {s.offset: (s.name, s.type) for s in spoken})
+    named = subject_before(mention.root, namer, spoken.by_offset)
     if named is not None and named[1] == "person" and len(named[0].split()) > 1 and named[0].split()[-1] == surname:
         return named[0]
     return surname
@@ -418,7 +420,8 @@ def acronyms(text: str) -> dict[str, str]:
 
 def name_speakers(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> None:
     persons = person_mentions(doc, lambda text: _without_title(_clean_name(text)))
-    spoken: list[Spoken] = []  # the speakers named so far, in the order of the text
+    spoken = SpokenSoFar()  # the speakers named so far, in the order of the text
+    holding = holders(found)  # the statements over an offset (their words do not change here)
 
     people = {n for _, n in persons}
 
@@ -462,13 +465,12 @@ def name_speakers(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
             f.speaker_name, f.speaker_type = " and ".join(members), "group"
         elif is_pronoun_mention(mention):
             f.speaker_name, f.speaker_type = resolve_pronoun(  # type: ignore[assignment]
-                mention.root, f, found, spoken, persons, antecedent_namer)
+                mention.root, f, holding, spoken, persons, antecedent_namer)
         else:
             f.speaker_name, f.speaker_type = namer(mention) or ("", "unknown")  # type: ignore[assignment]
             if f.speaker_type == "person" and len(f.speaker_name.split()) == 1:
                 f.speaker_name = surname_in_context(mention, f.speaker_name, antecedent_namer, spoken)
-        spoken.append(Spoken(f.mention.start_char, f.speaker_name, f.speaker_type))
-        spoken.sort(key=lambda s: s.offset)
+        spoken.add(Spoken(f.mention.start_char, f.speaker_name, f.speaker_type))
     follow_continuations(found)
     resolve_roles(doc, found, registry)  # roles, titles, acronyms and documents: who the article names
     follow_continuations(found)  # again: a continuation follows its statement's resolved name

@@ -20,7 +20,6 @@ then the labelled paragraphs (``labels``).  The statements are then settled:
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
@@ -31,8 +30,9 @@ from onrecord.extraction.content import (
     statement_from_cue,
     trim_range,
 )
-from onrecord.extraction.docindex import doc_text
+from onrecord.extraction.docindex import doc_text, in_quotes, line_bounds, paragraph_bounds
 from onrecord.extraction.found import Found
+from onrecord.extraction.intervals import Ranges, holders
 from onrecord.extraction.labels import merge_label_statements
 from onrecord.extraction.questions import mark_questions
 from onrecord.extraction.quotations import (
@@ -47,7 +47,7 @@ from onrecord.extraction.quotations import (
     paragraph_of,
     quote_words,
 )
-from onrecord.extraction.quotes import QuoteSpan, paragraphs
+from onrecord.extraction.quotes import QuoteSpan
 from onrecord.extraction.subjects import noun_phrase, subject_of
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
@@ -61,9 +61,10 @@ def build_statements(doc: Doc) -> list[Found]:
     quotes: list[QuoteSpan] = doc._.quotes or []
     found: list[Found] = []
     used_cues: set[int] = set()
+    inside_a_quote = Ranges((q.inner_start, q.inner_end) for q in quotes).hold
     for token in doc:
         entry = token._.cue
-        if entry is None or any(q.inner_start <= token.idx < q.inner_end for q in quotes):
+        if entry is None or inside_a_quote(token.idx):
             continue
         st = statement_from_cue(token, entry, quotes)
         if st is not None:
@@ -74,21 +75,24 @@ def build_statements(doc: Doc) -> list[Found]:
         if st is not None:
             found.append(st)
     covered = _covered_quotes(found)
-    paragraph_starts = [s for s, _ in paragraphs(doc_text(doc))]
+    paragraph_starts = [s for s, _ in paragraph_bounds(doc)]
     found.sort(key=lambda f: f.start)
     by_cue = {f.cue.i: f for f in found if f.cue is not None}
+    sorted_found = ByStart(found)
     for quote in quotes:
         if id(quote) in covered:
             continue
         st = attribute_quotation(doc, quote)
-        if any(f.start <= quote.inner_start and quote.inner_end <= f.end for f in found):
+        if sorted_found.hold(quote.inner_start, quote.inner_end):
             continue  # already part of a statement's content
         if st is not None and st.cue is not None and (governed_fragment(st.cue, quote) or is_fragment(doc, quote)):
-            if extend_into_quotation(by_cue.get(st.cue.i), quote, quotes, doc):
+            existing = by_cue.get(st.cue.i)
+            if extend_into_quotation(existing, quote, quotes, doc):
+                sorted_found.grew(existing)
                 continue
             st = mixed_from_cue(st, quote, quotes, doc)
         if st is None:
-            st = uncued_quotation(doc, quote, found, paragraph_starts)
+            st = uncued_quotation(doc, quote, sorted_found, paragraph_starts)
         elif (
             quote_words(doc, quote) < MIN_QUOTE_WORDS
             and not _cue_governs(st.cue, quote)
@@ -96,9 +100,8 @@ def build_statements(doc: Doc) -> list[Found]:
         ) or is_title(doc, quote):
             continue
         if st is not None:
-            found.append(st)
-            found.sort(key=lambda f: f.start)
-    found = merge_label_statements(doc, found, paragraphs(doc_text(doc)))
+            sorted_found.add(st)
+    found = merge_label_statements(doc, found, paragraph_bounds(doc))
     # weak cues inside reported words go first: a verb that is part of what was said must not
     # cut the statement that holds it ("said he would hold a meeting and discuss X")
     found = drop_embedded_weak_cues(found)
@@ -111,7 +114,50 @@ def build_statements(doc: Doc) -> list[Found]:
     return found
 
 
-def uncued_quotation(doc: Doc, quote: QuoteSpan, found: list[Found], paragraph_starts: list[int]) -> Found | None:
+class ByStart:
+    """The statements found so far, kept in order of their starts as statements are added (the
+    place a stable sort by start would give them), with the longest statement's length: the
+    questions the quotation rules ask of them look back no further than that length, by
+    bisection over the starts, not through every statement for each quotation."""
+
+    def __init__(self, found: list[Found]) -> None:
+        self.found = found  # sorted by start; kept sorted in place
+        self.starts = [f.start for f in found]
+        self.longest = max((f.end - f.start for f in found), default=0)
+
+    def add(self, f: Found) -> None:
+        k = bisect_right(self.starts, f.start)
+        self.found.insert(k, f)
+        self.starts.insert(k, f.start)
+        self.grew(f)
+
+    def grew(self, f: Found | None) -> None:
+        """``f`` (one of them) now ends further on (its start is the same)."""
+        if f is not None:
+            self.longest = max(self.longest, f.end - f.start)
+
+    def hold(self, start: int, end: int) -> bool:
+        """``any(f.start <= start and end <= f.end for f in found)``."""
+        lo, hi = bisect_left(self.starts, end - self.longest), bisect_right(self.starts, start)
+        return any(self.found[k].end >= end for k in range(lo, hi))
+
+    def last_before(self, offset: int) -> Found | None:
+        """``max((f for f in found if f.end <= offset), key=end)`` (the first of equals): from
+        the last statement starting at or before ``offset`` back, until no earlier one can end
+        as late as the best so far."""
+        best: Found | None = None
+        best_end = -1
+        for k in range(bisect_right(self.starts, offset) - 1, -1, -1):
+            if best is not None and self.starts[k] + self.longest < best_end:
+                break
+            f = self.found[k]
+            f_end = f.end
+            if f_end <= offset and f_end >= best_end:
+                best, best_end = f, f_end
+        return best
+
+
+def uncued_quotation(doc: Doc, quote: QuoteSpan, found: ByStart, paragraph_starts: list[int]) -> Found | None:
     """A quotation with no cue in its sentence goes on with the statement just before it (the
     news convention, ``continue_quotation``), when it opens its sentence.  One inside a sentence
     of the reporter's ("However, he characterized her as, “…”") is framed by other words: they
@@ -127,7 +173,7 @@ def uncued_quotation(doc: Doc, quote: QuoteSpan, found: list[Found], paragraph_s
     introduced = cue_of_introducing_paragraph(doc, quote)
     if introduced is not None:
         return cued_statement("direct", list(quote.segments), introduced, quote)
-    previous = max((f for f in found if f.end <= quote.start), key=lambda f: f.end, default=None)
+    previous = found.last_before(quote.start)
     if quote_words(doc, quote) < MIN_QUOTE_WORDS and not (
         previous is not None
         and previous.kind == "direct"
@@ -166,32 +212,36 @@ def cue_of_introducing_paragraph(doc: Doc, quote: QuoteSpan) -> Token | None:
     """Colon rule: "Cruz continued:" / "The website notes:" closing a paragraph introduces the
     quotation that opens the next one; its cue is the last cue before that colon."""
     text = doc_text(doc)
-    para_start = text.rfind("\n", 0, quote.start) + 1
-    if text[para_start : quote.start].strip():
+    para_start = line_bounds(doc, quote.start)[0]
+    for i in range(quote.start - 1, para_start - 1, -1):  # words before it on its line: not introduced
+        if not text[i].isspace():
+            return None
+    before_end = para_start  # the text before the line, its trailing whitespace stripped
+    while before_end > 0 and text[before_end - 1].isspace():
+        before_end -= 1
+    if text[before_end - 1 : before_end] != ":":
         return None
-    before = text[:para_start].rstrip()
-    if not before.endswith(":"):
-        return None
-    prev_start = before.rfind("\n") + 1
-    span = doc.char_span(prev_start, len(before), alignment_mode="expand")
-    quoted = doc._.quotes or []
+    span = doc.char_span(line_bounds(doc, before_end)[0], before_end, alignment_mode="expand")
     cues = [t for t in span or [] if t._.cue is not None and t._.cue.complements & {"quote", "clause"}
-            and not any(q.start <= t.idx < q.end for q in quoted)]
+            and not in_quotes(doc, t.idx)]
     return cues[-1] if cues else None
 
 
 def opens_its_sentence(doc: Doc, quote: QuoteSpan) -> bool:
-    """No words of the reporter's between the quotation and the end of the sentence before it."""
-    before = doc_text(doc)[: quote.start]
-    cut = max(before.rfind("\n"), *(before.rfind(mark) for mark in ".!?"))
-    return not any(ch.isalnum() for ch in before[cut + 1 :])
+    """No words of the reporter's between the quotation and the end of the sentence before it
+    (read back from the quotation to the last line break or full stop, stopping at a word)."""
+    text = doc_text(doc)
+    i = quote.start - 1
+    while i >= 0 and text[i] not in "\n.!?":
+        if text[i].isalnum():
+            return False
+        i -= 1
+    return True
 
 
 def alone_in_paragraph(doc: Doc, quote: QuoteSpan) -> bool:
     text = doc_text(doc)
-    start = text.rfind("\n", 0, quote.start) + 1
-    end = text.find("\n", quote.end)
-    end = len(text) if end < 0 else end
+    start, end = line_bounds(doc, quote.start)[0], line_bounds(doc, quote.end)[1]
     return not any(ch.isalnum() for ch in text[start : quote.start] + text[quote.end : end])
 
 
@@ -272,11 +322,17 @@ def trim_nested_attributions(found: list[Found]) -> None:
     """A content that ends in another attribution with its own speaker ("vowed to end the
     war, with both Putin and Zelensky having said they welcomed it") stops before it: the
     inner clause is a statement of its own, by someone else."""
+    # an inner cue cuts at or before itself (at the left edge of a phrase that holds it), and only
+    # a cut more than 10 characters into the content counts: the inner statements worth looking
+    # at have their cues inside the content, found by bisection over the cues' offsets
+    cues = sorted((f.cue.idx, k) for k, f in enumerate(found) if f.cue is not None)
+    cue_offsets = [idx for idx, _ in cues]
     for outer in found:
         if outer.cue is None or len(outer.content) != 1:
             continue
         start, end = outer.content[0]
-        for inner in found:
+        lo, hi = bisect_right(cue_offsets, start + 10), bisect_left(cue_offsets, end)
+        for inner in [found[k] for k in sorted(k for _, k in cues[lo:hi])]:
             if inner is outer or inner.cue is None or not (inner.cue.idx < end and inner.end <= end + 2):
                 continue
             speaker_inside = (inner.mention is not None and start <= inner.mention.start_char) or (
@@ -341,21 +397,6 @@ def reporters_conjuncts(found: list[Found]) -> list[tuple[Found, Found]]:
     ]
 
 
-def holders(found: list[Found]) -> Callable[[int], list[Found]]:
-    """``holding(offset)``: the statements whose words run over the offset (``f.start <= offset <
-    f.end``), in the order of ``found``: by bisection over their starts, looking back no further
-    than the longest statement, not through every statement for each one."""
-    spans = sorted((f.start, f.end, k) for k, f in enumerate(found))
-    starts = [s for s, _, _ in spans]
-    longest = max((e - s for s, e, _ in spans), default=0)
-
-    def holding(offset: int) -> list[Found]:
-        lo, hi = bisect_left(starts, offset - longest), bisect_right(starts, offset)
-        return [found[k] for k in sorted(k for s, e, k in spans[lo:hi] if s <= offset < e)]
-
-    return holding
-
-
 def _cue_governs(cue: Token | None, quote: QuoteSpan) -> bool:
     if cue is None:
         return False
@@ -370,9 +411,10 @@ def _drop_nested(found: list[Found]) -> list[Found]:
     """Two statements over the same words: keep the one whose content is not inside the
     other's (the outer reported clause), unless the inner has its own cue and speaker."""
     out: list[Found] = []
+    seen: set[tuple[tuple[int, int], ...]] = set()
     for f in found:
-        dup = next((g for g in out if g.content == f.content), None)
-        if dup is None:
+        if tuple(f.content) not in seen:
+            seen.add(tuple(f.content))
             out.append(f)
     return out
 

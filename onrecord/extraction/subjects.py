@@ -25,7 +25,7 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
-from onrecord.extraction.docindex import person_name_words
+from onrecord.extraction.docindex import in_quotes, person_name_words
 from onrecord.lexicons.speaker_nouns import load_speaker_nouns
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -185,7 +185,7 @@ def same_paragraph(a: Token, b: Token) -> bool:
 
 
 def _in_quotation(t: Token) -> bool:
-    return any(q.start <= t.idx < q.end for q in t.doc._.quotes or [])
+    return in_quotes(t.doc, t.idx)
 
 
 def own_subject(token: Token, cue: Token) -> Token | None:

@@ -203,35 +203,38 @@ def office_fits(description: str, titles: list[str]) -> int:
     titles: 0 when it does not (another office, another country, "deputy" on one side only);
     else 3 for the same office, 2 for its general word, 1 for a title that names no office but
     shares the description's other words ("Russian Foreign Ministry" for "the top Russian
-    diplomat"); one point more for each other word they share."""
+    diplomat"); one point more for each other word they share.  The best of ``title_fits``."""
+    return max((title_fits(description, title) for title in titles), default=0)
+
+
+@lru_cache(maxsize=65536)  # roles ask of every description each title of every person: pairs repeat
+def title_fits(description: str, title: str) -> int:
+    """How well a description fits one title (``office_fits``)."""
     wanted = office_words(description)
     head = office_head(description)
     if head is None:
         return 0
     distinguishing = load_role_lexicon().distinguishing
-    best = 0
-    for title in titles:
-        words = office_words(title)
-        other = office_head(title)
-        if {w for w in wanted if w in distinguishing} != {w for w in words if w in distinguishing}:
-            continue
-        countries, their_countries = _COUNTRY_WORDS.intersection(wanted), _COUNTRY_WORDS.intersection(words)
-        if countries and their_countries and not countries & their_countries:
-            continue
-        rest = {w for w in wanted if w != head and w not in distinguishing}
-        shared = rest & (set(words) | {p for w in words for p in w.split("-")})
-        if other is not None and heads_agree(head, other):
-            score = 3 if head == other else 2
-        elif _leads_the_country(head, other, countries, their_countries):
-            score = 2  # "the French leader" for the one the article calls "President of France"
-        elif other is None and set(head.split("-")) & set(words) and (not countries or countries & their_countries):
-            score = 1  # "Russian Foreign Ministry" for a foreign minister: the office's own word
-        else:
-            continue
-        if _names_differ(description, title):
-            continue
-        best = max(best, score + len(shared))
-    return best
+    words = office_words(title)
+    other = office_head(title)
+    if {w for w in wanted if w in distinguishing} != {w for w in words if w in distinguishing}:
+        return 0
+    countries, their_countries = _COUNTRY_WORDS.intersection(wanted), _COUNTRY_WORDS.intersection(words)
+    if countries and their_countries and not countries & their_countries:
+        return 0
+    rest = {w for w in wanted if w != head and w not in distinguishing}
+    shared = rest & (set(words) | {p for w in words for p in w.split("-")})
+    if other is not None and heads_agree(head, other):
+        score = 3 if head == other else 2
+    elif _leads_the_country(head, other, countries, their_countries):
+        score = 2  # "the French leader" for the one the article calls "President of France"
+    elif other is None and set(head.split("-")) & set(words) and (not countries or countries & their_countries):
+        score = 1  # "Russian Foreign Ministry" for a foreign minister: the office's own word
+    else:
+        return 0
+    if _names_differ(description, title):
+        return 0
+    return score + len(shared)
 
 
 def _leads_the_country(head: str, other: str | None, countries: set[str], their_countries: set[str]) -> bool:

@@ -217,14 +217,16 @@ def _upsert_speakers(conn: Connection, rows: list[dict[str, Any]]) -> None:
     if not people:
         return
     conn.execute(insert_ignore(conn, speakers, ["id"]), list(people.values()))
-    # the first statement may not have known the type: learn it from a later one
-    for sid, p in people.items():
-        if p["type"] != "unknown":
-            conn.execute(
-                sa.update(speakers)
-                .where(speakers.c.id == sid, speakers.c.type == "unknown")
-                .values(type=p["type"])
-            )
+    # the first statement may not have known the type: learn it from a later one (one statement
+    # executed for all of them, not one round trip per speaker)
+    typed = [{"sid": sid, "known": p["type"]} for sid, p in people.items() if p["type"] != "unknown"]
+    if typed:
+        conn.execute(
+            sa.update(speakers)
+            .where(speakers.c.id == sa.bindparam("sid"), speakers.c.type == "unknown")
+            .values(type=sa.bindparam("known")),
+            typed,
+        )
     conn.execute(
         insert_ignore(conn, speaker_aliases, ["speaker_id", "alias"]),
         [{"speaker_id": s, "alias": a} for s, a in sorted(aliases)],

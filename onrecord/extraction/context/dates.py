@@ -94,6 +94,12 @@ def _parser(ref: dt.date | None) -> DateDataParser:
     return DateDataParser(languages=["en"], settings=settings)
 
 
+def warm_up() -> None:
+    """dateparser compiles its English regular expressions on its first reading (a few tenths of a
+    second): done once when the pipeline is built, not inside the first article that names a time."""
+    _parser(None).get_date_data("last week")
+
+
 def _read(phrase: str, ref: dt.date | None, expected: Precision) -> Resolved | None:
     """dateparser's reading of a phrase of a known shape, when of the period the shape implies,
     at the start of that period: a month or a year its first day, "this week" its Monday."""

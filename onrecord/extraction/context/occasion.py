@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from onrecord.extraction.context.addressee import addressed_object_rule, to_object_rule, translator_rule
-from onrecord.extraction.context.dates import parse_day, parse_moment
+from onrecord.extraction.context.dates import parse_day, parse_moment, warm_up
 from onrecord.extraction.context.region import CharRange, attribution_region
 from onrecord.extraction.context.scene import Occasion, Scenes
 from onrecord.extraction.context.setting import Setting, group_words, scene_settings
@@ -167,6 +167,7 @@ class ContextFinder:
 
     def __init__(self, lexicon: VenueLexicon) -> None:
         self.lexicon = lexicon
+        warm_up()  # dateparser, before the first article
 
     def __call__(self, doc: Doc) -> Doc:
         add_context(doc, self.lexicon)

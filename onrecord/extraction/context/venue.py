@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from spacy.matcher import Matcher
-from spacy.tokens import Span, Token
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans, get_lang_class
 from spacy.vocab import Vocab
 
@@ -52,22 +52,51 @@ def _noun_pattern(phrase: str) -> list[dict[str, Any]]:
     return [{"LOWER": w} for w in words[:-1]] + [{"LOWER": {"IN": [last, last + "s", last + "es"]}}]
 
 
-_MATCHERS: dict[tuple[int, int], tuple[Vocab, VenueLexicon, Matcher]] = {}
+class VenueMatcher:
+    """The lexicon's patterns (``_noun_pattern``, ``_orth_pattern``), keys ``NOUN:<phrase>``,
+    ``OUTLET``, ``PLATFORM``, ``PROGRAM``, called as a ``Matcher`` is: (match_id, start, end) in a
+    sentence.  A venue noun in lower case is found by a ``PhraseMatcher`` on ``LOWER`` (one phrase
+    per ending), not by the Matcher's set predicate at every token, and the names by one on
+    ``ORTH``; the matches come in the Matcher's order (by end, then start, then the order the
+    patterns were added)."""
+
+    def __init__(self, vocab: Vocab, lexicon: VenueLexicon) -> None:
+        self.matcher = Matcher(vocab)
+        self.nouns = PhraseMatcher(vocab, attr="LOWER")
+        self.names = PhraseMatcher(vocab, attr="ORTH")
+        self.rank: dict[int, int] = {}
+        for noun in lexicon.nouns:
+            key = f"NOUN:{noun.phrase}"
+            self.rank.setdefault(vocab.strings.add(key), len(self.rank))
+            words = [t.text for t in _blank_tokenizer()(noun.phrase)]
+            if all(w == w.lower() for w in words):
+                last = words[-1]
+                self.nouns.add(key, [Doc(vocab, words=[*words[:-1], end]) for end in (last, last + "s", last + "es")])
+            else:
+                self.matcher.add(key, [_noun_pattern(noun.phrase)])
+        for key, names in (("OUTLET", lexicon.outlets), ("PLATFORM", lexicon.platforms),
+                           ("PROGRAM", lexicon.programs)):
+            self.rank.setdefault(vocab.strings.add(key), len(self.rank))
+            self.names.add(key, [Doc(vocab, words=[t["ORTH"] for t in _orth_pattern(n)]) for n in names])
+
+    def __call__(self, sent: Span) -> list[tuple[int, int, int]]:
+        at = sent.start  # the PhraseMatcher gives the Doc's token offsets, the Matcher the sentence's
+        phrases = [*self.nouns(sent), *self.names(sent)]
+        found = {*(self.matcher(sent) if len(self.matcher) else ()),
+                 *((key, start - at, end - at) for key, start, end in phrases)}
+        return sorted(found, key=lambda m: (m[2], m[1], self.rank[m[0]]))
 
 
-def lexicon_matcher(vocab: Vocab, lexicon: VenueLexicon) -> Matcher:
-    """A Matcher over the lexicon: keys ``NOUN:<phrase>``, ``OUTLET``, ``PLATFORM``, ``PROGRAM``;
-    built once per vocabulary and lexicon."""
+_MATCHERS: dict[tuple[int, int], tuple[Vocab, VenueLexicon, VenueMatcher]] = {}
+
+
+def lexicon_matcher(vocab: Vocab, lexicon: VenueLexicon) -> VenueMatcher:
+    """The lexicon's matcher (``VenueMatcher``), built once per vocabulary and lexicon."""
     key = (id(vocab), id(lexicon))
     held = _MATCHERS.get(key)
     if held is not None and held[0] is vocab and held[1] is lexicon:
         return held[2]
-    matcher = Matcher(vocab)
-    for noun in lexicon.nouns:
-        matcher.add(f"NOUN:{noun.phrase}", [_noun_pattern(noun.phrase)])
-    matcher.add("OUTLET", [_orth_pattern(n) for n in lexicon.outlets])
-    matcher.add("PLATFORM", [_orth_pattern(n) for n in lexicon.platforms])
-    matcher.add("PROGRAM", [_orth_pattern(n) for n in lexicon.programs])
+    matcher = VenueMatcher(vocab, lexicon)
     _MATCHERS[key] = (vocab, lexicon, matcher)
     return matcher
 

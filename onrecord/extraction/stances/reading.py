@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from onrecord.extraction.issue_tags import IssueHit, issue_hits, parse_only, phrase_patterns
+from onrecord.extraction.issue_tags import IssueHit, by_spelling, issue_hits, parse_only, phrase_patterns
 from onrecord.lexicons.stance_markers import load_stance_markers
 from onrecord.lexicons.taxonomy import Issue, Taxonomy
 
@@ -26,18 +26,34 @@ ARGUMENT_DEPS = {"dobj", "attr", "oprd", "pobj", "xcomp", "prep", "compound", "n
 # Where a judgement ("constructive", "useless") decides: as the predicate, not as a modifier.
 PREDICATE_DEPS = {"acomp", "attr", "oprd", "ROOT"}
 
-_MARKERS: dict[int, tuple[Language, Matcher]] = {}
+class MarkerMatcher:
+    """The marker lists compiled for a pipeline, as the taxonomy is (``issue_tags.IssueMatcher``):
+    the phrases by a ``PhraseMatcher`` on lemmas, the raw patterns by a ``Matcher``."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = Matcher(nlp.vocab)
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        for key, words in MARKERS.phrases().items():
+            rest, spelled = by_spelling(nlp.vocab, phrase_patterns(nlp, words))
+            if rest:
+                self.matcher.add(key, rest)
+            if spelled:
+                self.phrases.add(key, spelled)
+        self.matcher.add("oppose", [[dict(t) for t in pattern] for pattern in MARKERS.oppose_patterns])
+
+    def __call__(self, doc: Doc) -> list[Span]:
+        return [*self.matcher(doc, as_spans=True), *self.phrases(doc, as_spans=True)]
 
 
-def marker_matcher(nlp: Language) -> Matcher:
+_MARKERS: dict[int, tuple[Language, MarkerMatcher]] = {}
+
+
+def marker_matcher(nlp: Language) -> MarkerMatcher:
     """The marker lists compiled for a pipeline, once."""
     cached = _MARKERS.get(id(nlp))
     if cached is not None and cached[0] is nlp:
         return cached[1]
-    matcher = Matcher(nlp.vocab)
-    for key, words in MARKERS.phrases().items():
-        matcher.add(key, phrase_patterns(nlp, words))
-    matcher.add("oppose", [[dict(t) for t in pattern] for pattern in MARKERS.oppose_patterns])
+    matcher = MarkerMatcher(nlp)
     _MARKERS[id(nlp)] = (nlp, matcher)
     return matcher
 
@@ -81,14 +97,25 @@ class Reading:
         return [m for m in self.markers.get(key, []) if sent.start <= m.start < sent.end]
 
 
+def matches_of(nlp: Language, doc: Doc, taxonomy: Taxonomy) -> tuple[list[IssueHit], list[Span]]:
+    """Every issue match and stance marker in a statement's Doc, matched once per Doc and kept in
+    its ``user_data``: a statement is read once per issue it names, and the matchers, not the
+    rules, were most of that reading's time."""
+    key = ("onrecord.stance_matches", id(taxonomy))
+    if key not in doc.user_data:
+        doc.user_data[key] = (issue_hits(doc, taxonomy, nlp), marker_matcher(nlp)(doc))
+    return doc.user_data[key]
+
+
 def read(nlp: Language, text: str, issue: Issue, taxonomy: Taxonomy, doc: Doc | None = None,
          speaker: Speaker | None = None) -> Reading:
     """Parse the statement (unless already parsed) and find the issue's matches and the markers."""
     if doc is None or doc.text.rstrip() != text.rstrip():
         doc = parse_only(nlp, [text])[0]
-    hits = [h for h in issue_hits(doc, taxonomy, nlp) if h.issue == issue.id]
+    all_hits, spans = matches_of(nlp, doc, taxonomy)
+    hits = [h for h in all_hits if h.issue == issue.id]
     markers: dict[str, list[Span]] = {}
-    for span in marker_matcher(nlp)(doc, as_spans=True):
+    for span in spans:
         markers.setdefault(span.label_, []).append(span)
     for key in markers:  # "only if" over "if", "will not" over "not"
         markers[key] = sorted(filter_spans(markers[key]), key=lambda s: s.start)

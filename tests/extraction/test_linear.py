@@ -1,0 +1,199 @@
+"""The lookups that replace per-statement scans (issue 13) answer what the scans answered: each is
+checked against the plain scan it replaced, on random ranges and on sentences we wrote."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+import spacy
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return spacy.blank("en")
+
+
+def random_ranges(rng: random.Random, n: int, width: int = 500) -> list[tuple[int, int]]:
+    out = []
+    for _ in range(n):
+        start = rng.randrange(width)
+        out.append((start, start + rng.randint(0, 60)))
+    return out
+
+
+def test_ranges_answer_as_the_scans() -> None:
+    from onrecord.extraction.intervals import Ranges
+
+    rng = random.Random(7)
+    for _ in range(20):
+        spans = random_ranges(rng, rng.randint(0, 40))
+        ranges = Ranges(spans)
+        for _ in range(200):
+            a = rng.randrange(-5, 560)
+            b = a + rng.randint(0, 50)
+            assert ranges.hold(a) == any(s <= a < e for s, e in spans)
+            assert ranges.overlap(a, b) == any(s < b and a < e for s, e in spans)
+            assert ranges.contain(a, b) == any(s <= a and b <= e for s, e in spans)
+
+
+def test_by_start_keeps_a_stable_sort_and_answers_as_the_scans() -> None:
+    from onrecord.extraction.found import Found
+    from onrecord.extraction.statements import ByStart
+
+    rng = random.Random(11)
+
+    def make(start: int, end: int) -> Found:
+        return Found("indirect", [(start, end)], None, None, "say", None)
+
+    found = sorted((make(s, e) for s, e in random_ranges(rng, 30) if e > s), key=lambda f: f.start)
+    by_start = ByStart(found)
+    mirror = list(found)
+    for step in range(150):
+        if step % 3 == 0:  # a statement added: where append + stable sort by start puts it
+            s, e = random_ranges(rng, 1)[0]
+            f = make(s, e + 1)
+            by_start.add(f)
+            mirror.append(f)
+            mirror.sort(key=lambda g: g.start)
+        elif step % 7 == 0:  # one reaches further (its start stays)
+            f = rng.choice(found)
+            f.content = [(f.start, f.end + rng.randint(0, 90))]
+            by_start.grew(f)
+        assert [id(f) for f in found] == [id(f) for f in mirror]
+        a = rng.randrange(600)
+        b = a + rng.randint(0, 40)
+        assert by_start.hold(a, b) == any(f.start <= a and b <= f.end for f in mirror)
+        previous = max((f for f in mirror if f.end <= a), key=lambda f: f.end, default=None)
+        assert by_start.last_before(a) is previous
+
+
+def test_whole_word_occurrences_are_finditers(blank) -> None:
+    from onrecord.extraction.docindex import whole_word_occurrences
+
+    text = ("The Acme Group said Acme Group-owned firms and the Acme Groups differ; NATO, NATO's and "
+            "NATOS. A A A A. (Foo) and (Foo) again; Acme Group Acme Group.")
+    doc = blank(text)
+    for name in ["Acme Group", "NATO", "A A", "A", "(Foo)", "Acme", "Group", "Missing", "Foo"]:
+        expected = [m.start() for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
+        assert whole_word_occurrences(doc, name) == expected, name
+
+
+def test_line_bounds_are_rfind_and_find(blank) -> None:
+    from onrecord.extraction.docindex import line_bounds
+
+    text = "First line here.\nSecond one\n\nFourth, after a blank line.\nLast"
+    doc = blank(text)
+    for offset in range(len(text) + 1):
+        end = text.find("\n", offset)
+        assert line_bounds(doc, offset) == (text.rfind("\n", 0, offset) + 1, len(text) if end < 0 else end)
+
+
+def test_quotes_over_are_the_overlapping_quotes_in_order(blank) -> None:
+    from onrecord.extraction.docindex import quote_ends, quotes_over
+    from onrecord.extraction.quotes import QuoteSpan
+
+    doc = blank("x " * 400)
+    rng = random.Random(3)
+    quotes = [QuoteSpan(s, e, [(s + 1, max(s + 1, e - 1))]) for s, e in random_ranges(rng, 40, 700) if e > s]
+    rng.shuffle(quotes)  # the list's order is kept whatever it is
+    for _ in range(300):
+        a = rng.randrange(720)
+        b = a + rng.randint(0, 60)
+        assert quotes_over(doc, quotes, a, b) == [q for q in quotes if q.start < b and a < q.end]
+    assert quote_ends(doc, quotes) == {q.end for q in quotes}
+
+
+def test_paragraph_of_is_the_last_paragraph_started() -> None:
+    from onrecord.extraction.quotations import paragraph_of
+
+    starts = [0, 10, 25, 40]
+    for offset in range(-3, 60):
+        scanned = 0
+        for i, s in enumerate(starts):
+            if s <= offset:
+                scanned = i
+        assert paragraph_of(starts, offset) == scanned
+
+
+def test_spoken_so_far_is_in_text_order_and_names_by_offset() -> None:
+    from onrecord.extraction.pronouns import Spoken, SpokenSoFar
+
+    spoken = SpokenSoFar()
+    for offset, name in [(50, "Anna Berg"), (10, "Karl Roth"), (50, "Berg"), (30, "the ministry")]:
+        spoken.add(Spoken(offset, name, "person"))
+    assert [(s.offset, s.name) for s in spoken.items] == [
+        (10, "Karl Roth"), (30, "the ministry"), (50, "Anna Berg"), (50, "Berg")]
+    assert spoken.offsets == [10, 30, 50, 50]
+    assert spoken.by_offset[50] == ("Berg", "person")  # the last named there, as a dict of the list gives
+
+
+def test_office_fits_is_the_best_title_fit() -> None:
+    from onrecord.identity.titles import office_fits, title_fits
+
+    titles = ["Foreign Minister", "Russian Foreign Ministry", "President of Norland", "Labour leader"]
+    for description in ["the foreign minister", "the top Russian diplomat", "the president", "the Commons leader"]:
+        assert office_fits(description, titles) == max(title_fits(description, t) for t in titles)
+    assert office_fits("the foreign minister", []) == 0
+    assert office_fits("the foreign minister", ["Foreign Minister"]) > 0
+
+
+def test_a_quotation_opens_its_sentence_when_no_words_precede_it(blank) -> None:
+    from onrecord.extraction.quotes import QuoteSpan
+    from onrecord.extraction.statements import opens_its_sentence
+
+    text = 'He left. "We stay," she said. Then he wrote "no" twice.\n  "Again," he said'
+    doc = blank(text)
+    at = [m.start() for m in re.finditer('"', text)][::2]
+    quotes = [QuoteSpan(s, text.index('"', s + 1) + 1, [(s + 1, text.index('"', s + 1))]) for s in at]
+    assert [opens_its_sentence(doc, q) for q in quotes] == [True, False, True]
+
+
+def test_gapped_phrases_match_as_the_matcher(nlp) -> None:
+    from spacy.matcher import Matcher
+
+    from onrecord.extraction.gaps import GapPhrases, gapped_parts
+    from onrecord.extraction.issue_tags import phrase_patterns
+
+    phrases = ["freeze ... front line", "restore ... borders", "lift ... restrictions ... on strikes", "give up"]
+    patterns = phrase_patterns(nlp, phrases)
+    assert gapped_parts(patterns[-1]) is None  # no gap: not taken
+    matcher, gaps = Matcher(nlp.vocab), GapPhrases(nlp.vocab, 4096)
+    for k, pattern in enumerate(patterns[:-1]):
+        matcher.add(f"k{k}", [pattern])
+        assert gaps.add(f"k{k}", pattern)
+    assert not gaps.add("raw", [{"LOWER": "arms"}, {"OP": "{0,2}"}, {"LOWER": "now"}])
+    texts = [
+        "They will freeze the front line, freeze the the the front line and freeze front lines.",
+        "Freeze a b c d front line stays apart; we restore our borders and restored the 1991 borders borders.",
+        "Partners lift the restrictions now on strikes and lifted restrictions on strikes on strikes.",
+    ]
+    for doc in nlp.pipe(texts):
+        expected = {(nlp.vocab.strings[key], s, e) for key, s, e in matcher(doc)}
+        assert expected
+        assert {(span.label_, span.start, span.end) for span in gaps(doc)} == expected
+
+
+def test_venue_matcher_gives_the_matchers_matches_in_its_order(nlp) -> None:
+    from spacy.matcher import Matcher
+
+    from onrecord.extraction.context.venue import VenueMatcher, _noun_pattern, _orth_pattern
+    from onrecord.lexicons.venues import load_venue_lexicon
+
+    lexicon = load_venue_lexicon()
+    matcher = Matcher(nlp.vocab)
+    for noun in lexicon.nouns:
+        matcher.add(f"NOUN:{noun.phrase}", [_noun_pattern(noun.phrase)])
+    for key, names in (("OUTLET", lexicon.outlets), ("PLATFORM", lexicon.platforms), ("PROGRAM", lexicon.programs)):
+        matcher.add(key, [_orth_pattern(n) for n in names])
+    venues = VenueMatcher(nlp.vocab, lexicon)
+    text = ("She spoke in an interview with Sky News. At two press conferences and a joint press conference "
+            "on Monday he said so on Telegram. Posting on X, she told Fox News Sunday and CNN in interviews.")
+    doc = nlp(text)
+    seen = 0
+    for sent in doc.sents:
+        expected = list(matcher(sent))
+        seen += len(expected)
+        assert venues(sent) == expected
+    assert seen >= 5
