@@ -97,8 +97,56 @@ def credited_holder(mention: Span, description: str, headline: str | None, names
         return None
     person = headline_person(headline, names)
     if person is None:
-        return None
+        return _credited_by(description, headline, names)
     titles = person.titles_outside(mention)
     if titles and not office_fits(description, titles):
         return None
     return person.name
+
+
+# "Remarks by President Biden and Prime Minister Smith Before …": the speakers after "by"
+CREDITED_BY = re.compile(
+    r"\b(?:[Rr]emarks|[Ss]tatements?|[Bb]riefing|[Cc]onference|[Aa]ddress|[Ii]nterview)\s+by\s+(.+)$")
+NAME_WORD = re.compile(r"[A-Z][\w’'.-]*$")
+NOT_NAME_WORDS = frozenset({"Before", "After", "At", "In", "On", "During", "With", "To", "For", "Upon"})
+
+
+def credited_by(headline: str) -> list[tuple[str, str]]:
+    """The (title, name) pairs a headline credits its words to with "by" ("Remarks by President
+    Biden and Prime Minister Smith Before Bilateral Meeting" → President Biden, Prime Minister
+    Smith): each a title (its office words, with "of Place") and the capitalised words after it,
+    up to "and", a comma, a preposition or a lower-case word."""
+    m = CREDITED_BY.search(headline)
+    if m is None:
+        return []
+    out = []
+    for part in re.split(r",\s*|\s+and\s+", m.group(1)):
+        words = part.split()
+        offices = [i for i, w in enumerate(words) if office_head(w) is not None]
+        if not offices:
+            continue
+        end = offices[0]
+        while end + 1 < len(words) and office_head(words[end + 1]) is not None:
+            end += 1  # "Vice President", "Press Secretary"
+        if end + 2 < len(words) and words[end + 1] in {"of", "for"}:
+            end += 2 + (words[end + 2] == "the")  # "Secretary of State", "Minister for the Economy"
+        name = []
+        for word in words[end + 1 :]:
+            if not NAME_WORD.match(word) or word in NOT_NAME_WORDS or office_head(word) is not None:
+                break
+            name.append(word)
+        if name:
+            out.append((" ".join(words[: end + 1]), " ".join(name)))
+    return out
+
+
+def _credited_by(description: str, headline: str, names: ArticleNames) -> str | None:
+    """Rule (credit by "by"): a transcript's "THE PRESIDENT:" whose holder the body never names is
+    the one person the headline's "Remarks by …" gives a title that fits ("Remarks by President
+    Biden and Prime Minister Smith" → Biden); the body's full name for that surname when it has
+    one.  Two fitting, or none: no one."""
+    fitting = [name for title, name in credited_by(headline) if office_fits(description, [title])]
+    if len(fitting) != 1:
+        return None
+    body = _body_person(fitting[0], names)
+    return body.name if body is not None else fitting[0]

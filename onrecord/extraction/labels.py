@@ -15,7 +15,8 @@ start of a paragraph instead of using a speech verb.  Rules, each a function bel
 3. ``transcript_turns``: a turn that is not itself a quotation (a transcript, not a round-up of
    quotes) goes on over the next paragraphs that have no label and no statement of their own,
    until the next label;
-4. a label of the questioner ("Q:", "QUESTION:") ends a turn but names no one.
+4. a label of the questioner ("Q:", "QUESTION:", or a bare "Q" opening a paragraph) ends a turn
+   but names no one.
 """
 
 from __future__ import annotations
@@ -95,11 +96,12 @@ def speaker_label(doc: Doc, para_start: int, para_end: int) -> tuple[Span, int] 
 
 
 def opens_paragraph(doc: Doc, para_start: int, label: Span) -> bool:
-    """Rule 1a: the label opens its paragraph (after a bullet or an opening quotation mark at most,
-    or a heading glued before it that ends a sentence); capitalised words before a colon in the
-    middle of a sentence ("… the story of Copenhagen: In 2009 …") are no label."""
-    before = doc_text(doc)[para_start : label.start_char]
-    return not before.strip(" \t\u00a0-–—•*" + OPENING_MARKS) or before.rstrip().endswith((".", "!", "?"))
+    """Rule 1a: the label opens its paragraph (after a bullet, an opening quotation mark or the
+    article of a title at most, or a heading glued before it that ends a sentence); capitalised
+    words before a colon in the middle of a sentence ("… the story of Copenhagen: In 2009 …") are no label."""
+    before = doc_text(doc)[para_start : label.start_char].strip(" \t\u00a0-–—•*" + OPENING_MARKS)
+    # the article a transcript writes before a title ("THE PRESIDENT:"), which the label leaves out
+    return all(w.lower() in CONNECTORS for w in before.split()) or before.endswith((".", "!", "?"))
 
 
 def names_a_speaker(label: Span) -> bool:
@@ -136,6 +138,15 @@ def _mention_of(label: Span) -> Span:
     while start < ents[-1].start and label.doc[start].lower_ in CONNECTORS:
         start += 1
     return label.doc[start : label.end]
+
+
+QUESTION_MARKER = re.compile(r"\s*Q\.?\s")
+
+
+def _opens_with_question_marker(text: str, para_start: int, para_end: int) -> bool:
+    """Rule 4, unlabelled: a paragraph opening with a bare "Q" (White House and Kremlin
+    transcripts: "Q Mr. President, will you …") is a reporter's question, the end of a turn."""
+    return QUESTION_MARKER.match(text, para_start, para_end) is not None
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -181,6 +192,9 @@ def label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[int, i
                 turn, turn_paragraphs = statement, 0  # rule 3: a transcript turn
             continue
         if turn is None:
+            continue
+        if _opens_with_question_marker(text, para_start, para_end):
+            turn = None  # rule 4: "Q Mr. President, …" is the reporter's turn
             continue
         turn_paragraphs += 1
         if turn_paragraphs > MAX_TURN_PARAGRAPHS or covered(para_start, para_end):

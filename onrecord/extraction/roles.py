@@ -372,7 +372,8 @@ def headline_speaker(mention: Span, name: str, type: str, ctx: Context) -> Resol
     """"The President said …" in an article whose headline credits its words to Volodymyr
     Zelenskyy ("… - Volodymyr Zelenskyy"), and whose body gives the title no one: that person
     (``headline.credited_holder``)."""
-    if not _describes_person(mention, ctx) or mention[0].lower_ != "the" or _fitting_people(mention, ctx) \
+    definite = mention[0].lower_ == "the" or mention.start > 0 and ctx.doc[mention.start - 1].lower_ == "the"
+    if not _describes_person(mention, ctx) or not definite or _fitting_people(mention, ctx) \
             or not (_names_an_office(mention, ctx) or mention.root.is_title):  # "the Adviser": a title
         return None
     holder = credited_holder(mention, description_of(mention, ctx.lexicon), ctx.doc._.headline, ctx.names)

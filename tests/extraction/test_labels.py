@@ -50,3 +50,13 @@ def test_a_transcript_label_after_an_opening_quotation_mark(statements_of):
     text = "“DORN: Well, look, the question is why the vote was moved at all."
     found = statements_of(text)
     assert [s.speaker.name for s in found] == ["DORN"]
+
+
+def test_the_article_before_a_title_label_and_a_bare_q_paragraph(statements_of):
+    text = ("THE CHAIR: The meeting is open. We will vote on the budget today.\n\n"
+            "Q Madam Chair, will the vote be public?\n\n"
+            "THE CHAIR: It will be public.")
+    found = statements_of(text)
+    assert [s.quote.text for s in found] == ["The meeting is open. We will vote on the budget today.",
+                                             "It will be public."]
+    assert all(s.cue is not None and s.cue.cls == "transcript" for s in found)

@@ -120,3 +120,28 @@ def test_the_head_of_a_countrys_state_is_its_president(statements_of):
 def test_a_transcript_label_of_an_office_and_a_name_is_a_person(statements_of, label: str, name: str):
     found = speakers(statements_of, f"{label}: We will reopen the bridge in May.")
     assert found == [(name, "person")]
+
+
+def test_a_transcript_label_of_a_title_is_the_one_the_headline_credits_by_by(nlp):
+    body = ("PRIME MINISTER HALE: Thank you. We are glad to be here and we will keep working on the port deal.\n\n"
+            "THE PRESIDENT: Well, thank you. The alliance has never been stronger.\n\n"
+            "Q Mr. President, will you send more ships?\n\n"
+            "THE PRESIDENT: We will send what is needed.")
+    found = speakers_with_headline(nlp, "Remarks by President Orlan Dace and Prime Minister Hale Before Talks", body)
+    assert found == [("HALE", "person"), ("Orlan Dace", "person"), ("Orlan Dace", "person")]
+    # a headline that credits no one by "by" leaves the label a role, and two fitting titles no one
+    assert speakers_with_headline(nlp, "Talks at the port", body)[1][1] == "role"
+    two = speakers_with_headline(nlp, "Remarks by President Orlan Dace and President Ina Vell", body)
+    assert two[1][1] == "role"
+
+
+def test_the_speakers_a_headline_credits_by_by():
+    from onrecord.extraction.headline import credited_by
+
+    assert credited_by("Remarks by President Orlan Dace and Prime Minister Hale Before Talks") == [
+        ("President", "Orlan Dace"), ("Prime Minister", "Hale")]
+    assert credited_by("Remarks by Vice President Ross, Secretary Lind and Governor Pike at a Roundtable") == [
+        ("Vice President", "Ross"), ("Secretary", "Lind"), ("Governor", "Pike")]
+    assert credited_by("Remarks by Secretary of State Ana Lind in Press Availability") == [
+        ("Secretary of State", "Ana Lind")]
+    assert credited_by("Telephone conversation with President of Moldova Ana Rusu") == []
