@@ -360,3 +360,27 @@ def test_what_was_said_never_holds_its_speaker(statements_of):
     text = "“We will rebuild every school,” Texas delegate Bill Eastland, wearing a cowboy hat, said at the rally."
     s = only(statements_of(text))
     assert s.kind == "direct" and s.quote.text == "We will rebuild every school,"
+
+
+@pytest.mark.parametrize("text, content", [
+    # the parser hangs the object's modifiers on the verb: they are still what was described
+    ("The senator described reckless spending by the agency behind closed doors.",
+     "reckless spending by the agency behind closed doors"),
+    # a predicate of the reporter's own, a means, a venue: not what was said of the object
+    ("The mayor praised the firefighters and visited the burned homes.", "the firefighters"),
+    ("The senator criticized the new law by pointing out that it had never been funded.", "the new law"),
+    ("The judge rejected that argument in a ruling released Thursday.", "that argument"),
+])
+def test_a_noun_phrase_object_runs_on_over_what_the_parser_hung_on_the_verb(statements_of, text, content):
+    found = [s for s in statements_of(text) if s.cue is not None and s.quote.start < 40]
+    assert [s.quote.text for s in found] == [content]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The vote set off a storm in the capital: lawmakers said the agency had hidden the losses.",
+     "the agency had hidden the losses"),
+    ("Officials were slow to respond (the company later disclosed that the plant had closed).",
+     "that the plant had closed"),
+])
+def test_a_cue_with_a_clause_on_either_side_reports_the_one_after_it(statements_of, text, content):
+    assert [s.quote.text for s in statements_of(text)] == [content]
