@@ -201,8 +201,8 @@ def object_preposition(cue: Token, objects: list[Token], entry: CueEntry) -> lis
         elif c.dep_ == "cc":
             continue
         elif c.dep_ == "conj":
-            if c._.cue is not None or c.tag_ in FINITE_TAGS or any(g.dep_ in {"nsubj", "nsubjpass", "aux"} for g in c.children):
-                break  # "… and said …", "… and boycotted the debate": a predicate of its own
+            if has_own_predicate(c):
+                break
         elif c.dep_ == "npadvmod" and c.ent_type_ in {"DATE", "TIME"}:
             continue  # "blasted the FBI Tuesday for its decision": the day, between object and charge
         elif tells_the_saying(c, entry):
@@ -210,6 +210,16 @@ def object_preposition(cue: Token, objects: list[Token], entry: CueEntry) -> lis
         out.append(c)
         last = max(t.i for t in c.subtree)
     return out
+
+
+def has_own_predicate(conj: Token) -> bool:
+    """"… and said …", "… and boycotted the debate", "… and has appeared at rallies": a conjoined
+    cue or finite verb (or one with its own subject or auxiliary) is a predicate of the reporter's."""
+    return (
+        conj._.cue is not None
+        or conj.tag_ in FINITE_TAGS
+        or any(g.dep_ in {"nsubj", "nsubjpass", "aux"} for g in conj.children)
+    )
 
 
 def tells_the_saying(adjunct: Token, entry: CueEntry) -> bool:
