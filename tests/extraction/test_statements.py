@@ -384,3 +384,21 @@ def test_a_noun_phrase_object_runs_on_over_what_the_parser_hung_on_the_verb(stat
 ])
 def test_a_cue_with_a_clause_on_either_side_reports_the_one_after_it(statements_of, text, content):
     assert [s.quote.text for s in statements_of(text)] == [content]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The inspectors knew that the bridge was unsafe.", "that the bridge was unsafe", "inspectors"),
+    ("The appeals court ruled that the ban was void.", "that the ban was void", "appeals court"),
+])
+def test_a_verb_with_a_that_clause_reports_what_its_subject_holds(statements_of, text, content, speaker):
+    found = only(statements_of(text))
+    assert (found.quote.text, found.speaker.name) == (content, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "This ensures that the bridge will stay open.",  # a demonstrative holds nothing
+    "Knowing that the bridge was unsafe, the crews stayed away.",  # whose knowledge: a guess
+    "The residents were frustrated that the council had waited.",  # a passive: the same
+])
+def test_a_that_clause_without_a_holder_of_its_own_is_no_statement(statements_of, text):
+    assert statements_of(text) == []
