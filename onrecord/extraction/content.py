@@ -342,6 +342,7 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
         start, end = clip_to_paragraph(doc, cue, start, end)
     if not isinstance(head, list):
         end = trim_saying_adjuncts(doc, start, end)
+    end = trim_trailing_aside(doc, start, end, noun_phrase=isinstance(head, list))
     start, end = extend_to_quotes(start, end, quotes)
     kind, quote = classify_kind(start, end, quotes, doc)
     if kind == "direct" and quote is not None:
@@ -501,6 +502,35 @@ def trim_saying_adjuncts(doc: Doc, start: int, end: int) -> int:
         if participle or timing:
             end = trim_range(doc, start, doc[t.i - 1].idx)[1]
             break
+    return end
+
+
+WH_RELATIVES = {"which", "who", "whom", "whose"}
+
+
+def trim_trailing_aside(doc: Doc, start: int, end: int, noun_phrase: bool = False) -> int:
+    """Aside rule: a relative clause set off by a comma and opened by a wh-word at the end of the
+    content ("acknowledged the reality of climate change, WHICH makes him an outlier among
+    Republicans") is the reporter's gloss on the last noun, not what was said (PolNeAR's content
+    ends before it, Newell et al. 2018); so is an appositive after a noun-phrase content
+    ("sought to protect breaks important to real estate, THE BEDROCK of his business").  An
+    appositive in a reported clause may be said ("temperatures were 0.7 C above average, the
+    highest on record"); an aside that holds a cue or a quotation stays: its words are the
+    speaker's too."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 4:
+        return end
+    for t in span[2:]:
+        opener = t.left_edge
+        if opener.i <= span.start or doc[opener.i - 1].text != "," or t.right_edge.i < span.end - 2:
+            continue
+        if not (span.start <= t.head.i < opener.i):
+            continue
+        if not ((t.dep_ == "relcl" and opener.lower_ in WH_RELATIVES) or (t.dep_ == "appos" and noun_phrase)):
+            continue
+        words = doc[opener.i : t.right_edge.i + 1]
+        if not any(w._.cue is not None or w.is_quote for w in words):
+            return trim_range(doc, start, doc[opener.i - 1].idx)[1]
     return end
 
 

@@ -402,3 +402,16 @@ def test_a_verb_with_a_that_clause_reports_what_its_subject_holds(statements_of,
 ])
 def test_a_that_clause_without_a_holder_of_its_own_is_no_statement(statements_of, text):
     assert statements_of(text) == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The senator acknowledged the reality of the budget gap, which makes her an outlier in her party.",
+     "the reality of the budget gap"),
+    ("The minister praised the new harbour, the largest in the region.", "the new harbour"),
+    # an aside that holds the speaker's own words stays
+    ("The mayor said she would keep the council, which she called “our best partner.”",
+     "she would keep the council, which she called “our best partner.”"),
+])
+def test_a_trailing_aside_on_the_last_noun_is_the_reporters(statements_of, text, content):
+    found = [s for s in statements_of(text) if s.cue is not None and s.cue.text in {"acknowledged", "praised", "said"}]
+    assert [s.quote.text for s in found] == [content]
