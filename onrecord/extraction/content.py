@@ -20,6 +20,8 @@ quoted is ``direct``, reported speech holding a quoted fragment is ``mixed``, ot
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
 from onrecord.extraction.docindex import doc_text, line_bounds, quote_ends, quotes_over
@@ -28,9 +30,12 @@ from onrecord.extraction.questions import agent_of, asked_passively
 from onrecord.extraction.quotes import QuoteSpan
 from onrecord.extraction.subjects import noun_phrase, subject_of
 from onrecord.lexicons.cues import CueEntry
+from onrecord.lexicons.venues import load_venue_lexicon
 
 CLAUSE_DEPS = {"ccomp", "parataxis"}
-PREDICATE_PREPS = {"as", "for", "of", "over", "about", "to", "against", "with", "into"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+# "criticized the plan AT a rally", "BECAUSE OF the cuts": the saying's setting or its reason
+CIRCUMSTANCE_PREPS = {"at", "in", "during", "while", "amid", "because", "despite"}
 
 
 # --- content -----------------------------------------------------------------------------
@@ -41,12 +46,15 @@ def _span_chars(tokens: list[Token]) -> tuple[int, int]:
 
 
 def trim_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Strip spaces and sentence-final or leading punctuation that is not a quotation mark."""
+    """Strip spaces, sentence-final or leading punctuation that is not a quotation mark, and an
+    unmatched closing parenthesis."""
     text = doc_text(doc)
     while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-."):
-        end -= 1
+    while end > start and (
+        text[end - 1].isspace() or text[end - 1] in ",;:—–-." or (text[end - 1] == ")" and "(" not in text[start:end])
+    ):
+        end -= 1  # a closing parenthesis without its opening one closes the reporter's aside
     return start, end
 
 
@@ -61,9 +69,9 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
     """The head of the complement that carries the content, by the cue's complement types."""
     children = list(cue.children)
     if "clause" in entry.complements:
-        for c in children:
-            if c.dep_ in CLAUSE_DEPS:
-                return subject_parsed_as_object(cue, c)
+        clauses = [c for c in children if c.dep_ in CLAUSE_DEPS]
+        if clauses:
+            return subject_parsed_as_object(cue, reported_clause(cue, clauses))
     if "to" in entry.complements:
         for c in children:
             if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children):
@@ -91,6 +99,15 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
                 return c
         return clause_on_addressee(cue) or clause_on_adjunct(cue)
     return None
+
+
+def reported_clause(cue: Token, clauses: list[Token]) -> Token:
+    """Clause-after-the-cue rule: "The news set off fireworks: Republicans said they were
+    convinced …", "(her campaign later disclosed that she has pneumonia)": a cue with a clause
+    on either side reports the one after it; the parser hung the sentence before the colon or
+    the parenthesis on the cue as its clause."""
+    after = [c for c in clauses if c.i > cue.i]
+    return after[0] if after and len(after) < len(clauses) else clauses[0]
 
 
 def subject_parsed_as_object(cue: Token, clause: Token) -> Token | list[Token]:
@@ -161,33 +178,66 @@ def controlled_infinitive(cue: Token, objects: list[Token]) -> list[Token]:
 
 
 def object_preposition(cue: Token, objects: list[Token], entry: CueEntry) -> list[Token]:
-    """Charge rule: "accused Holt OF BEING a Democrat", "blamed the workers FOR the losses",
-    "attacked her opponent AS a fraud", "mocked Romney FOR not releasing his returns": what the
-    speaker says of the object runs on over the cue's prepositions that tell it (those the
-    lexicon lists with the cue, and as/for/of/over/about/to/against/with/into), up to a comma.
-    A preposition of time or place ("on Tuesday", "during the debate") tells the saying.  A
-    relative clause without "that" parsed as the cue's clause ("cited remarks Trump had made")
-    belongs to the object."""
+    """Object-extent rule: what the speaker says of a noun-phrase object runs on over what the
+    parser hung on the cue after it, up to a comma: "accused Holt OF BEING a Democrat", "blamed the
+    workers FOR the losses", "revealed a gulf IN the way the candidates approach the issue",
+    "described crass behavior BY the host", "complained about his mic THE MORNING AFTER the debate",
+    "cited her work after the attacks AND her record" (PolNeAR annotates the whole phrase the
+    object heads, Newell et al. 2018).  It stops at what tells the saying, not what was said: a
+    time ("on Tuesday", ``DATE``/``TIME`` entities), a venue ("in an interview", the venue
+    lexicon's nouns), the addressee of "to".  A relative clause without "that" parsed as the cue's
+    clause ("cited remarks Trump had made") belongs to the object."""
     last = max(t.i for o in objects for t in o.subtree)
     doc = cue.doc
     out: list[Token] = []
     for c in sorted(cue.children, key=lambda t: t.i):
-        if c.i <= last or c.dep_ not in {"prep", "ccomp"}:
+        if c.i <= last or c.dep_ not in {"prep", "ccomp", "npadvmod", "cc", "conj"}:
             continue
-        if any(t.is_punct and t.text in {",", ";", "—", "–"} for t in doc[last + 1 : c.i]):
+        if any(t.is_punct and t.text in {",", ";", "—", "–", "(", ":"} or "\n" in t.text for t in doc[last + 1 : c.i]):
             break
         if c.dep_ == "ccomp":
             if c.left_edge.i != last + 1 or has_complementizer(c):
                 break
-            out.append(c)
-            last = max(t.i for t in c.subtree)
+        elif c.dep_ == "cc":
             continue
-        said_of = f"prep:{c.lower_}" in entry.complements or c.lower_ in PREDICATE_PREPS
-        if not said_of or any(g.ent_type_ in {"DATE", "TIME"} for g in c.children if g.dep_ == "pobj"):
+        elif c.dep_ == "conj":
+            if has_own_predicate(c):
+                break
+        elif c.dep_ == "npadvmod" and c.ent_type_ in {"DATE", "TIME"}:
+            continue  # "blasted the FBI Tuesday for its decision": the day, between object and charge
+        elif tells_the_saying(c, entry):
             break
         out.append(c)
         last = max(t.i for t in c.subtree)
     return out
+
+
+def has_own_predicate(conj: Token) -> bool:
+    """"… and said …", "… and boycotted the debate", "… and has appeared at rallies": a conjoined
+    cue or finite verb (or one with its own subject or auxiliary) is a predicate of the reporter's."""
+    return (
+        conj._.cue is not None
+        or conj.tag_ in FINITE_TAGS
+        or any(g.dep_ in {"nsubj", "nsubjpass", "aux"} for g in conj.children)
+    )
+
+
+def tells_the_saying(adjunct: Token, entry: CueEntry) -> bool:
+    """A time, a venue, a setting, a reason or a means after the object tells when, where, why or
+    how it was said, not what."""
+    objects = [g for g in adjunct.children if g.dep_ in {"pobj", "pcomp"}] or [adjunct]
+    if adjunct.dep_ == "prep" and f"prep:{adjunct.lower_}" in entry.complements:
+        return False
+    if adjunct.lower_ in CIRCUMSTANCE_PREPS and adjunct.dep_ == "prep":
+        return True
+    if adjunct.lower_ == "by" and any(g.dep_ == "pcomp" for g in adjunct.children):
+        return True  # "… by pointing out that …": how it was said
+    return any(g.ent_type_ in {"DATE", "TIME"} or (g.pos_ != "PROPN" and g.lower_ in venue_nouns()) for g in objects)
+
+
+@lru_cache(maxsize=1)
+def venue_nouns() -> frozenset[str]:
+    return load_venue_lexicon().noun_heads
 
 
 def content_range(head: Token | list[Token], cue: Token) -> tuple[int, int]:
@@ -285,6 +335,7 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
         start, end = clip_to_paragraph(doc, cue, start, end)
     if not isinstance(head, list):
         end = trim_saying_adjuncts(doc, start, end)
+    end = trim_trailing_aside(doc, start, end, noun_phrase=isinstance(head, list))
     start, end = extend_to_quotes(doc, start, end, quotes)
     kind, quote = classify_kind(start, end, quotes, doc)
     if kind == "direct" and quote is not None:
@@ -444,6 +495,35 @@ def trim_saying_adjuncts(doc: Doc, start: int, end: int) -> int:
         if participle or timing:
             end = trim_range(doc, start, doc[t.i - 1].idx)[1]
             break
+    return end
+
+
+WH_RELATIVES = {"which", "who", "whom", "whose"}
+
+
+def trim_trailing_aside(doc: Doc, start: int, end: int, noun_phrase: bool = False) -> int:
+    """Aside rule: a relative clause set off by a comma and opened by a wh-word at the end of the
+    content ("acknowledged the reality of climate change, WHICH makes him an outlier among
+    Republicans") is the reporter's gloss on the last noun, not what was said (PolNeAR's content
+    ends before it, Newell et al. 2018); so is an appositive after a noun-phrase content
+    ("sought to protect breaks important to real estate, THE BEDROCK of his business").  An
+    appositive in a reported clause may be said ("temperatures were 0.7 C above average, the
+    highest on record"); an aside that holds a cue or a quotation stays: its words are the
+    speaker's too."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 4:
+        return end
+    for t in span[2:]:
+        opener = t.left_edge
+        if opener.i <= span.start or doc[opener.i - 1].text != "," or t.right_edge.i < span.end - 2:
+            continue
+        if not (span.start <= t.head.i < opener.i):
+            continue
+        if not ((t.dep_ == "relcl" and opener.lower_ in WH_RELATIVES) or (t.dep_ == "appos" and noun_phrase)):
+            continue
+        words = doc[opener.i : t.right_edge.i + 1]
+        if not any(w._.cue is not None or w.is_quote for w in words):
+            return trim_range(doc, start, doc[opener.i - 1].idx)[1]
     return end
 
 

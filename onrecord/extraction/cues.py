@@ -59,10 +59,37 @@ def next_to_punctuation(token: Token) -> bool:
     return after is None or after.is_punct
 
 
+NOT_HOLDERS = {"it", "this", "that", "which", "what", "there"}
+COPULAS = {"be", "seem", "appear", "become", "mean"}
+
+
+def that_clause_cue(token: Token) -> CueEntry | None:
+    """That-clause rule: a verb the lexicon does not list that takes a clause opened by "that"
+    with a subject of its own reports what its subject knows, holds or found ("knew that the
+    plant was unsafe", "ruled that the law was void", "recognized that the talks had failed"):
+    PolNeAR annotates these as attributions (Pareti 2016: attribution covers beliefs and
+    knowledge, not speech alone).  Not a copula ("the problem is that …", "this means that …")
+    nor a verb whose subject is an expletive or a demonstrative ("it ensures that …"); only an
+    active verb with its own subject: a participle ("…, knowing that …") or a passive ("were
+    frustrated that …") leaves whose knowledge it is to a guess, and a wrong speaker costs more
+    than a missed statement."""
+    if token.pos_ != "VERB" or token.lemma_.lower() in COPULAS:
+        return None
+    subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
+    if subject is None or subject.dep_ != "nsubj" or subject.lower_ in NOT_HOLDERS:
+        return None  # a participle or a passive leaves the holder to a guess
+    for c in token.children:
+        if c.dep_ == "ccomp" and c.i > token.i and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children
+        ) and any(s.dep_ in {"nsubj", "nsubjpass", "expl"} for s in c.children):
+            return CueEntry(token.lemma_.lower(), "believe", frozenset({"clause"}))
+    return None
+
+
 def mark_cues(doc: Doc, lexicon: dict[str, CueEntry], senses: dict[str, CueSense] | None = None) -> None:
     rules = sense_rules(senses if senses is not None else load_cue_senses())
     for token in doc:
-        entry = lexicon.get(token.lemma_.lower())
+        entry = lexicon.get(token.lemma_.lower()) or that_clause_cue(token)
         if entry is None or not is_verb_use(token) or other_sense(token, rules) is not None:
             continue
         if entry.complements == {"quote"} and not next_to_punctuation(token):

@@ -382,3 +382,57 @@ def test_a_preposition_after_the_cue_leaves_the_quotation_whole(statements_of):
     # "with" belongs to the cue: the quotation is a sentence of the speaker's, not a fragment
     s = only(statements_of("Ward responded with, “Next time in Oslo,” and left the stage."))
     assert (s.kind, s.speaker.name, s.quote.text) == ("direct", "Ward", "Next time in Oslo,")
+
+@pytest.mark.parametrize("text, content", [
+    # the parser hangs the object's modifiers on the verb: they are still what was described
+    ("The senator described reckless spending by the agency behind closed doors.",
+     "reckless spending by the agency behind closed doors"),
+    # a predicate of the reporter's own, a means, a venue: not what was said of the object
+    ("The mayor praised the firefighters and visited the burned homes.", "the firefighters"),
+    ("The senator criticized the new law by pointing out that it had never been funded.", "the new law"),
+    ("The judge rejected that argument in a ruling released Thursday.", "that argument"),
+])
+def test_a_noun_phrase_object_runs_on_over_what_the_parser_hung_on_the_verb(statements_of, text, content):
+    found = [s for s in statements_of(text) if s.cue is not None and s.quote.start < 40]
+    assert [s.quote.text for s in found] == [content]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The vote set off a storm in the capital: lawmakers said the agency had hidden the losses.",
+     "the agency had hidden the losses"),
+    ("Officials were slow to respond (the company later disclosed that the plant had closed).",
+     "that the plant had closed"),
+])
+def test_a_cue_with_a_clause_on_either_side_reports_the_one_after_it(statements_of, text, content):
+    assert [s.quote.text for s in statements_of(text)] == [content]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The inspectors knew that the bridge was unsafe.", "that the bridge was unsafe", "inspectors"),
+    ("The appeals court ruled that the ban was void.", "that the ban was void", "appeals court"),
+])
+def test_a_verb_with_a_that_clause_reports_what_its_subject_holds(statements_of, text, content, speaker):
+    found = only(statements_of(text))
+    assert (found.quote.text, found.speaker.name) == (content, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "This ensures that the bridge will stay open.",  # a demonstrative holds nothing
+    "Knowing that the bridge was unsafe, the crews stayed away.",  # whose knowledge: a guess
+    "The residents were frustrated that the council had waited.",  # a passive: the same
+])
+def test_a_that_clause_without_a_holder_of_its_own_is_no_statement(statements_of, text):
+    assert statements_of(text) == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The senator acknowledged the reality of the budget gap, which makes her an outlier in her party.",
+     "the reality of the budget gap"),
+    ("The minister praised the new harbour, the largest in the region.", "the new harbour"),
+    # an aside that holds the speaker's own words stays
+    ("The mayor said she would keep the council, which she called “our best partner.”",
+     "she would keep the council, which she called “our best partner.”"),
+])
+def test_a_trailing_aside_on_the_last_noun_is_the_reporters(statements_of, text, content):
+    found = [s for s in statements_of(text) if s.cue is not None and s.cue.text in {"acknowledged", "praised", "said"}]
+    assert [s.quote.text for s in found] == [content]
