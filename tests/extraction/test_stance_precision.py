@@ -414,3 +414,20 @@ def test_a_bare_condition_on_what_a_thing_will_do_is_no_maximal_demand(stance):
     assert stance(text, "territory", speaker=UKRAINIAN).label != "oppose"
     assert stance("We will fight until the invaders withdraw from our territory.", "territory",
                   speaker=UKRAINIAN).label == "oppose"
+
+
+# --- another's words in their own voice after a colon ---------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Russia is an aggressive state, which offers its neighbours one idea: we will enter any territory and keep it.",
+    "The Kremlin has one message: we will take the whole region.",
+])
+def test_words_a_noun_announces_after_a_colon_are_anothers_voice(stance, text):
+    s = stance(text, "territory", speaker=UKRAINIAN)
+    assert s.label == "unclear" and s.reported is not None and "Russia" in s.reported.holder, (text, s)
+
+
+def test_the_speakers_own_words_after_a_colon_stay_theirs(stance):
+    s = stance("Our position is clear: we will never give up any territory.", "territory", speaker=UKRAINIAN)
+    assert s.label == "oppose", s

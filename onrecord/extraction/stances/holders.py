@@ -202,6 +202,43 @@ def claimed_by(anchor: Token, speaker: Speaker, anchors: set[int]) -> Holder | N
     return None
 
 
+# nouns that announce words in another's voice after a colon ("one idea: we will take …")
+VOICE_NOUNS = {"idea", "message", "slogan", "motto", "logic", "principle", "position", "narrative", "demand",
+               "ultimatum", "offer", "proposal", "line", "mantra", "formula", "thesis", "argument", "plan"}
+
+
+def voiced_by(anchor: Token, speaker: Speaker, anchors: set[int]) -> Holder | None:
+    """Voice rule: words after a colon that a noun of content announces ("Russia …, which offers
+    the world one idea: we will enter any territory") are that noun's holder's, in their voice —
+    their "we" is not the speaker's.  The holder is the subject of the clause the noun sits in
+    (the antecedent, for a relative clause); only someone else than the speaker counts.  Cf.
+    Bakhtin's "double-voiced" discourse: another's words quoted in their own first person."""
+    sentence = anchor.sent
+    colon = next((t for t in reversed(sentence[: anchor.i - sentence.start]) if t.text == ":"), None)
+    if colon is None or colon.i == sentence.start:
+        return None
+    noun = anchor.doc[colon.i - 1]
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in VOICE_NOUNS:
+        return None
+    subject, _ = clause_subject(noun, anchors)
+    if subject is not None and subject.lower_ in {"which", "who", "that"} and subject.head.dep_ == "relcl":
+        subject = subject.head.head
+    if subject is not None:
+        subject = _described(subject)  # "Russia is a state, which offers …": Russia
+    if subject is None or any(t.i in anchors for t in subject.subtree):
+        return None
+    relative = any(c.dep_ == "relcl" for c in subject.children)
+    holder = classify(subject, speaker, anchors, relative)
+    return Holder("other", holder.name, noun.lemma_.lower()) if holder.kind in {"other", "unknown"} else None
+
+
+def _described(noun: Token) -> Token:
+    """The one a predicate noun describes ("[Russia] is an expansionist state"), else the noun."""
+    if noun.dep_ == "attr":
+        return next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), noun)
+    return noun
+
+
 def can_hold(token: Token) -> bool:
     """A word that can hold a position: a person, a side, a pronoun, "the government" — not "a
     mechanism" ("wants a mechanism that will guarantee …" describes what is wanted)."""
@@ -226,7 +263,7 @@ def holder_of(anchors: Sequence[Token], speaker: Speaker) -> Holder:
         else:
             holder = SPEAKER if subject is None else classify(subject, speaker, ids, relative)
         if holder.kind in {"speaker", "own_side"}:
-            holder = claimed_by(anchor, speaker, ids) or holder
+            holder = claimed_by(anchor, speaker, ids) or voiced_by(anchor, speaker, ids) or holder
         if subject is not None and holder.kind in {"other", "unknown"} and not holder.verb:
             verb = next((w for w in (anchor, *anchor.ancestors) if w.i == subject.head.i), subject.head)
             holder = Holder(holder.kind, holder.name, verb.lemma_.lower())
