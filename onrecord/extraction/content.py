@@ -28,6 +28,7 @@ from onrecord.extraction.docindex import doc_text, line_bounds, quote_ends, quot
 from onrecord.extraction.found import Found
 from onrecord.extraction.questions import agent_of, asked_passively
 from onrecord.extraction.quotes import QuoteSpan
+from onrecord.extraction.state_cues import owner_of, that_clause_of
 from onrecord.extraction.subjects import noun_phrase, subject_of
 from onrecord.lexicons.cues import CueEntry
 from onrecord.lexicons.venues import load_venue_lexicon
@@ -67,6 +68,8 @@ def subtree_chars(token: Token, exclude: set[int] | None = None) -> tuple[int, i
 
 def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
     """The head of the complement that carries the content, by the cue's complement types."""
+    if cue.pos_ in {"NOUN", "ADJ"}:
+        return that_clause_of(cue)  # a noun or adjective cue: its that-clause (state_cues.py)
     children = list(cue.children)
     if "clause" in entry.complements:
         clauses = [c for c in children if c.dep_ in CLAUSE_DEPS]
@@ -301,7 +304,10 @@ def clip_to_paragraph(doc: Doc, cue: Token, start: int, end: int) -> tuple[int, 
 def cued_statement(kind: str, content: list[tuple[int, int]], cue: Token, quote: QuoteSpan | None) -> Found:
     """A statement whose speaker is the subject of its cue (``subject_of``); for a passive
     "ask" the asker, not the one asked (``questions.asked_passively``)."""
-    subject = agent_of(cue) if asked_passively(cue) else subject_of(cue)
+    if cue.pos_ in {"NOUN", "ADJ"}:
+        subject = owner_of(cue)  # "Trump's claim that …": the possessor (state_cues.py)
+    else:
+        subject = agent_of(cue) if asked_passively(cue) else subject_of(cue)
     mention = noun_phrase(subject) if subject is not None else None
     return Found(kind, content, cue, cue_extent(cue), cue._.cue.cls, mention,
                  negated=cue._.cue_negated, hedged=cue._.cue_hedged, quote=quote)
@@ -330,7 +336,7 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
         return None
     if not isinstance(head, list):
         start = start_at_complementizer(head, start)
-    if cue.i < head_index(head) and not isinstance(head, list):
+    if cue.i < head_index(head) and not isinstance(head, list) and cue.pos_ not in {"NOUN", "ADJ"}:
         end = extend_to_sentence_end(cue, end)
         start, end = clip_to_paragraph(doc, cue, start, end)
     if not isinstance(head, list):
