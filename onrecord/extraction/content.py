@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from onrecord.extraction.conjuncts import stranded_object_conjunct
 from onrecord.extraction.docindex import doc_text, line_bounds, quote_ends, quotes_over
 from onrecord.extraction.found import Found
 from onrecord.extraction.questions import agent_of, asked_passively
@@ -341,6 +342,8 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
         start, end = clip_to_paragraph(doc, cue, start, end)
     if not isinstance(head, list):
         end = trim_saying_adjuncts(doc, start, end)
+    if isinstance(head, list):
+        end = with_stranded_conjunct(cue, end)
     end = trim_trailing_aside(doc, start, end, noun_phrase=isinstance(head, list))
     start, end = extend_to_quotes(doc, start, end, quotes)
     kind, quote = classify_kind(start, end, quotes, doc)
@@ -537,6 +540,22 @@ def _clip_at_cue(doc: Doc, cue: Token, start: int, end: int) -> tuple[int, int]:
     if cue.idx - start > end - cue.idx:
         return trim_range(doc, start, cue.idx)
     return trim_range(doc, cue.idx + len(cue), end)
+
+
+def with_stranded_conjunct(cue: Token, end: int) -> int:
+    """A noun-phrase content runs on over the cue's second object that the parser hung on a verb
+    ("emphasizing job security, and a need to …": ``conjuncts.stranded_object_conjunct``)."""
+    doc = cue.doc
+    span = doc.char_span(end - 1, end, alignment_mode="expand")
+    if span is None:
+        return end
+    conj = stranded_object_conjunct(cue, span[-1])
+    if conj is None or "\n" in doc_text(doc)[end : conj.idx]:
+        return end
+    last = max(t.i for t in conj.subtree)
+    while last > conj.i and doc[last].is_punct:
+        last -= 1
+    return doc[last].idx + len(doc[last])
 
 
 def cue_extent(cue: Token) -> tuple[int, int]:
