@@ -345,6 +345,8 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
     if isinstance(head, list):
         end = with_stranded_conjunct(cue, end)
     end = trim_trailing_aside(doc, start, end, noun_phrase=isinstance(head, list))
+    if isinstance(head, list):
+        end = trim_trailing_participle(doc, cue, start, end)
     start, end = extend_to_quotes(doc, start, end, quotes)
     kind, quote = classify_kind(start, end, quotes, doc)
     if kind == "direct" and quote is not None:
@@ -515,7 +517,9 @@ def trim_trailing_aside(doc: Doc, start: int, end: int, noun_phrase: bool = Fals
     content ("acknowledged the reality of climate change, WHICH makes him an outlier among
     Republicans") is the reporter's gloss on the last noun, not what was said (PolNeAR's content
     ends before it, Newell et al. 2018); so is an appositive after a noun-phrase content
-    ("sought to protect breaks important to real estate, THE BEDROCK of his business").  An
+    ("sought to protect breaks important to real estate, THE BEDROCK of his business"), and a
+    relative clause whose verb is a cue after one ("endorses Trump, WHO SAYS …": a statement of
+    its own).  An
     appositive in a reported clause may be said ("temperatures were 0.7 C above average, the
     highest on record"); an aside that holds a cue or a quotation stays: its words are the
     speaker's too."""
@@ -531,8 +535,24 @@ def trim_trailing_aside(doc: Doc, start: int, end: int, noun_phrase: bool = Fals
         if not ((t.dep_ == "relcl" and opener.lower_ in WH_RELATIVES) or (t.dep_ == "appos" and noun_phrase)):
             continue
         words = doc[opener.i : t.right_edge.i + 1]
-        if not any(w._.cue is not None or w.is_quote for w in words):
+        if not any(w._.cue is not None or w.is_quote for w in words) or (noun_phrase and t._.cue is not None):
             return trim_range(doc, start, doc[opener.i - 1].idx)[1]
+    return end
+
+
+def trim_trailing_participle(doc: Doc, cue: Token, start: int, end: int) -> int:
+    """Own-statement rule: after a noun-phrase content, a participle of saying set off by a comma
+    ("mocked the complaint, SAYING anybody who …") is a second statement of the speaker's, with
+    its own content: the first content ends before the comma (as a relative clause whose verb is
+    a cue does after a noun-phrase content: ``trim_trailing_aside``)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 3:
+        return end
+    for t in span[1:]:
+        if t.tag_ != "VBG" or t._.cue is None or doc[t.i - 1].text != "," or t.left_edge.i != t.i:
+            continue
+        if t.head.i == cue.i or span.start <= t.head.i < t.i:
+            return trim_range(doc, start, doc[t.i - 1].idx)[1]
     return end
 
 
