@@ -329,8 +329,10 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
     if start >= end:
         return None
     gap = doc_text(doc)[min(cue.idx, end) : max(cue.idx, start)]
-    if "\n" in gap:
-        return None  # a parse that links a cue to words in another paragraph is wrong
+    if "\n" in gap or (cue.idx > start and across_a_semicolon(doc, quotes, start, cue.idx)):
+        # a parse that links a cue to words in another paragraph, or to a clause before it on the
+        # other side of a semicolon ("X denounce Y; Z vow consequences"), is wrong (semicolon rule)
+        return None
     if isinstance(head, list) and all(is_bare_pronoun(t) for t in head):
         return None  # "welcomed it", "conclusions that Israel would not support": nothing said on its own
     if negated_object(cue, head) or (isinstance(head, list) and inverted_after_quotation(cue, quotes)):
@@ -347,6 +349,7 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
     end = trim_trailing_aside(doc, start, end, noun_phrase=isinstance(head, list))
     if isinstance(head, list):
         end = trim_trailing_participle(doc, cue, start, end)
+    end = before_semicolon(doc, start, end, quotes)
     start, end = extend_to_quotes(doc, start, end, quotes)
     kind, quote = classify_kind(start, end, quotes, doc)
     if kind == "direct" and quote is not None:
@@ -400,8 +403,16 @@ def parenthetical_statement(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]
     ranges = [(s, e) for s, e in ranges if e > s and any(ch.isalnum() for ch in doc_text(doc)[s:e])]
     if not ranges or sum(e - s for s, e in ranges) < 10:
         return None
+    if across_a_semicolon(doc, quotes, ranges[0][0], cue.idx):
+        return None  # "X denounce Y; Z vow consequences": two sentences, not an aside (semicolon rule)
     kind, quote = classify_kind(ranges[0][0], ranges[-1][1], quotes, doc)
     return cued_statement("indirect" if kind == "direct" else kind, ranges, cue, quote)
+
+
+def across_a_semicolon(doc: Doc, quotes: list[QuoteSpan], start: int, end: int) -> bool:
+    """A semicolon outside quotation marks between ``start`` and ``end``."""
+    text = doc_text(doc)
+    return any(text[i] == ";" and not quotes_over(doc, quotes, i, i + 1) for i in range(start, end))
 
 
 def as_clause(cue: Token) -> bool:
@@ -537,6 +548,20 @@ def trim_trailing_aside(doc: Doc, start: int, end: int, noun_phrase: bool = Fals
         words = doc[opener.i : t.right_edge.i + 1]
         if not any(w._.cue is not None or w.is_quote for w in words) or (noun_phrase and t._.cue is not None):
             return trim_range(doc, start, doc[opener.i - 1].idx)[1]
+    return end
+
+
+def before_semicolon(doc: Doc, start: int, end: int, quotes: list[QuoteSpan]) -> int:
+    """Semicolon rule: "said the timing was not intentional; they only learned of it on Friday":
+    a semicolon outside quotation marks ends the reported clause; what follows is a sentence of
+    its own (the reporter's, or a statement with its own cue), as a full stop would end it."""
+    text = doc_text(doc)
+    i = text.find(";", start, end)
+    while i != -1:
+        if not any(q.start <= i < q.end for q in quotes):
+            cut = trim_range(doc, start, i)[1]
+            return cut if cut > start else end
+        i = text.find(";", i + 1, end)
     return end
 
 
