@@ -27,7 +27,8 @@ def test_a_participle_that_is_no_cue_stays_in_the_content(statements_of):
 
 
 def test_a_quotation_after_a_frame_participle_goes_on_with_the_direct_statement(statements_of):
-    found = statements_of('"We will not wait," said Lou Rivera, asking not to be named. "The council has had two years."')
+    text = '"We will not wait," said Lou Rivera, asking not to be named. "The council has had two years."'
+    found = statements_of(text)
     (second,) = [s for s in found if s.quote.text.startswith("The council")]
     assert second.cue.text == "said"
     assert second.speaker.name == "Lou Rivera"
