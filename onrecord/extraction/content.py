@@ -24,7 +24,12 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from onrecord.extraction.conjuncts import stranded_object_conjunct
+from onrecord.extraction.content_ends import (
+    across_a_semicolon,
+    before_semicolon,
+    trim_trailing_participle,
+    with_stranded_conjunct,
+)
 from onrecord.extraction.docindex import doc_text, line_bounds, quote_ends, quotes_over
 from onrecord.extraction.found import Found
 from onrecord.extraction.questions import agent_of, asked_passively
@@ -409,12 +414,6 @@ def parenthetical_statement(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]
     return cued_statement("indirect" if kind == "direct" else kind, ranges, cue, quote)
 
 
-def across_a_semicolon(doc: Doc, quotes: list[QuoteSpan], start: int, end: int) -> bool:
-    """A semicolon outside quotation marks between ``start`` and ``end``."""
-    text = doc_text(doc)
-    return any(text[i] == ";" and not quotes_over(doc, quotes, i, i + 1) for i in range(start, end))
-
-
 def as_clause(cue: Token) -> bool:
     """As-clause rule: "As Menendez pointed out, court rulings have a lasting impact", "…, as the
     senator noted on Tuesday": a cue with a subject in an adverbial clause opened by "as" reports
@@ -551,56 +550,10 @@ def trim_trailing_aside(doc: Doc, start: int, end: int, noun_phrase: bool = Fals
     return end
 
 
-def before_semicolon(doc: Doc, start: int, end: int, quotes: list[QuoteSpan]) -> int:
-    """Semicolon rule: "said the timing was not intentional; they only learned of it on Friday":
-    a semicolon outside quotation marks ends the reported clause; what follows is a sentence of
-    its own (the reporter's, or a statement with its own cue), as a full stop would end it."""
-    text = doc_text(doc)
-    i = text.find(";", start, end)
-    while i != -1:
-        if not any(q.start <= i < q.end for q in quotes):
-            cut = trim_range(doc, start, i)[1]
-            return cut if cut > start else end
-        i = text.find(";", i + 1, end)
-    return end
-
-
-def trim_trailing_participle(doc: Doc, cue: Token, start: int, end: int) -> int:
-    """Own-statement rule: after a noun-phrase content, a participle of saying set off by a comma
-    ("mocked the complaint, SAYING anybody who …") is a second statement of the speaker's, with
-    its own content: the first content ends before the comma (as a relative clause whose verb is
-    a cue does after a noun-phrase content: ``trim_trailing_aside``)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) < 3:
-        return end
-    for t in span[1:]:
-        if t.tag_ != "VBG" or t._.cue is None or doc[t.i - 1].text != "," or t.left_edge.i != t.i:
-            continue
-        if t.head.i == cue.i or span.start <= t.head.i < t.i:
-            return trim_range(doc, start, doc[t.i - 1].idx)[1]
-    return end
-
-
 def _clip_at_cue(doc: Doc, cue: Token, start: int, end: int) -> tuple[int, int]:
     if cue.idx - start > end - cue.idx:
         return trim_range(doc, start, cue.idx)
     return trim_range(doc, cue.idx + len(cue), end)
-
-
-def with_stranded_conjunct(cue: Token, end: int) -> int:
-    """A noun-phrase content runs on over the cue's second object that the parser hung on a verb
-    ("emphasizing job security, and a need to …": ``conjuncts.stranded_object_conjunct``)."""
-    doc = cue.doc
-    span = doc.char_span(end - 1, end, alignment_mode="expand")
-    if span is None:
-        return end
-    conj = stranded_object_conjunct(cue, span[-1])
-    if conj is None or "\n" in doc_text(doc)[end : conj.idx]:
-        return end
-    last = max(t.i for t in conj.subtree)
-    while last > conj.i and doc[last].is_punct:
-        last -= 1
-    return doc[last].idx + len(doc[last])
 
 
 def cue_extent(cue: Token) -> tuple[int, int]:
