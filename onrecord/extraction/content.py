@@ -24,10 +24,17 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from onrecord.extraction.content_ends import (
+    across_a_semicolon,
+    before_semicolon,
+    trim_trailing_participle,
+    with_stranded_conjunct,
+)
 from onrecord.extraction.docindex import doc_text, line_bounds, quote_ends, quotes_over
 from onrecord.extraction.found import Found
 from onrecord.extraction.questions import agent_of, asked_passively
 from onrecord.extraction.quotes import QuoteSpan
+from onrecord.extraction.state_cues import owner_of, that_clause_of
 from onrecord.extraction.subjects import noun_phrase, subject_of
 from onrecord.lexicons.cues import CueEntry
 from onrecord.lexicons.venues import load_venue_lexicon
@@ -67,6 +74,8 @@ def subtree_chars(token: Token, exclude: set[int] | None = None) -> tuple[int, i
 
 def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
     """The head of the complement that carries the content, by the cue's complement types."""
+    if cue.pos_ in {"NOUN", "ADJ"}:
+        return that_clause_of(cue)  # a noun or adjective cue: its that-clause (state_cues.py)
     children = list(cue.children)
     if "clause" in entry.complements:
         clauses = [c for c in children if c.dep_ in CLAUSE_DEPS]
@@ -301,7 +310,10 @@ def clip_to_paragraph(doc: Doc, cue: Token, start: int, end: int) -> tuple[int, 
 def cued_statement(kind: str, content: list[tuple[int, int]], cue: Token, quote: QuoteSpan | None) -> Found:
     """A statement whose speaker is the subject of its cue (``subject_of``); for a passive
     "ask" the asker, not the one asked (``questions.asked_passively``)."""
-    subject = agent_of(cue) if asked_passively(cue) else subject_of(cue)
+    if cue.pos_ in {"NOUN", "ADJ"}:
+        subject = owner_of(cue)  # "Trump's claim that …": the possessor (state_cues.py)
+    else:
+        subject = agent_of(cue) if asked_passively(cue) else subject_of(cue)
     mention = noun_phrase(subject) if subject is not None else None
     return Found(kind, content, cue, cue_extent(cue), cue._.cue.cls, mention,
                  negated=cue._.cue_negated, hedged=cue._.cue_hedged, quote=quote)
@@ -322,20 +334,27 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
     if start >= end:
         return None
     gap = doc_text(doc)[min(cue.idx, end) : max(cue.idx, start)]
-    if "\n" in gap:
-        return None  # a parse that links a cue to words in another paragraph is wrong
+    if "\n" in gap or (cue.idx > start and across_a_semicolon(doc, quotes, start, cue.idx)):
+        # a parse that links a cue to words in another paragraph, or to a clause before it on the
+        # other side of a semicolon ("X denounce Y; Z vow consequences"), is wrong (semicolon rule)
+        return None
     if isinstance(head, list) and all(is_bare_pronoun(t) for t in head):
         return None  # "welcomed it", "conclusions that Israel would not support": nothing said on its own
     if negated_object(cue, head) or (isinstance(head, list) and inverted_after_quotation(cue, quotes)):
         return None
     if not isinstance(head, list):
         start = start_at_complementizer(head, start)
-    if cue.i < head_index(head) and not isinstance(head, list):
+    if cue.i < head_index(head) and not isinstance(head, list) and cue.pos_ not in {"NOUN", "ADJ"}:
         end = extend_to_sentence_end(cue, end)
         start, end = clip_to_paragraph(doc, cue, start, end)
     if not isinstance(head, list):
         end = trim_saying_adjuncts(doc, start, end)
+    if isinstance(head, list):
+        end = with_stranded_conjunct(cue, end)
     end = trim_trailing_aside(doc, start, end, noun_phrase=isinstance(head, list))
+    if isinstance(head, list):
+        end = trim_trailing_participle(doc, cue, start, end)
+    end = before_semicolon(doc, start, end, quotes)
     start, end = extend_to_quotes(doc, start, end, quotes)
     kind, quote = classify_kind(start, end, quotes, doc)
     if kind == "direct" and quote is not None:
@@ -389,6 +408,8 @@ def parenthetical_statement(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]
     ranges = [(s, e) for s, e in ranges if e > s and any(ch.isalnum() for ch in doc_text(doc)[s:e])]
     if not ranges or sum(e - s for s, e in ranges) < 10:
         return None
+    if across_a_semicolon(doc, quotes, ranges[0][0], cue.idx):
+        return None  # "X denounce Y; Z vow consequences": two sentences, not an aside (semicolon rule)
     kind, quote = classify_kind(ranges[0][0], ranges[-1][1], quotes, doc)
     return cued_statement("indirect" if kind == "direct" else kind, ranges, cue, quote)
 
@@ -506,7 +527,9 @@ def trim_trailing_aside(doc: Doc, start: int, end: int, noun_phrase: bool = Fals
     content ("acknowledged the reality of climate change, WHICH makes him an outlier among
     Republicans") is the reporter's gloss on the last noun, not what was said (PolNeAR's content
     ends before it, Newell et al. 2018); so is an appositive after a noun-phrase content
-    ("sought to protect breaks important to real estate, THE BEDROCK of his business").  An
+    ("sought to protect breaks important to real estate, THE BEDROCK of his business"), and a
+    relative clause whose verb is a cue after one ("endorses Trump, WHO SAYS …": a statement of
+    its own).  An
     appositive in a reported clause may be said ("temperatures were 0.7 C above average, the
     highest on record"); an aside that holds a cue or a quotation stays: its words are the
     speaker's too."""
@@ -522,7 +545,7 @@ def trim_trailing_aside(doc: Doc, start: int, end: int, noun_phrase: bool = Fals
         if not ((t.dep_ == "relcl" and opener.lower_ in WH_RELATIVES) or (t.dep_ == "appos" and noun_phrase)):
             continue
         words = doc[opener.i : t.right_edge.i + 1]
-        if not any(w._.cue is not None or w.is_quote for w in words):
+        if not any(w._.cue is not None or w.is_quote for w in words) or (noun_phrase and t._.cue is not None):
             return trim_range(doc, start, doc[opener.i - 1].idx)[1]
     return end
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from onrecord.extraction.senses import other_sense, sense_rules
+from onrecord.extraction.state_cues import state_cue
 from onrecord.lexicons.cues import CueEntry, CueSense, load_cue_senses
 
 HEDGE_WORDS = {"seem", "appear", "reportedly", "apparently", "allegedly", "may", "might", "could"}
@@ -89,6 +90,12 @@ def that_clause_cue(token: Token) -> CueEntry | None:
 def mark_cues(doc: Doc, lexicon: dict[str, CueEntry], senses: dict[str, CueSense] | None = None) -> None:
     rules = sense_rules(senses if senses is not None else load_cue_senses())
     for token in doc:
+        if token.pos_ in {"NOUN", "ADJ"}:
+            entry = state_cue(token)  # "his claim that …", "was confident that …"
+            if entry is not None:
+                token._.cue = entry
+                token._.cue_negated = is_negated(token)
+            continue
         entry = lexicon.get(token.lemma_.lower()) or that_clause_cue(token)
         if entry is None or not is_verb_use(token) or other_sense(token, rules) is not None:
             continue

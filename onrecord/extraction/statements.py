@@ -173,7 +173,7 @@ def uncued_quotation(doc: Doc, quote: QuoteSpan, found: ByStart, paragraph_start
     introduced = cue_of_introducing_paragraph(doc, quote)
     if introduced is not None:
         return cued_statement("direct", list(quote.segments), introduced, quote)
-    previous = found.last_before(quote.start)
+    previous = framed_direct(found, found.last_before(quote.start))
     if quote_words(doc, quote) < MIN_QUOTE_WORDS and not (
         previous is not None
         and previous.kind == "direct"
@@ -181,6 +181,22 @@ def uncued_quotation(doc: Doc, quote: QuoteSpan, found: ByStart, paragraph_start
     ):
         return None
     return continue_quotation(quote, previous, paragraph_starts)
+
+
+def framed_direct(found: ByStart, previous: Found | None) -> Found | None:
+    """Frame-participle rule: in '"…," said X, asking not to be named. "…"' the statement just
+    before the second quotation is the participle's ("asking …"), part of the first quotation's
+    frame; the quotation goes on with the direct statement whose cue the participle hangs on."""
+    if previous is None or previous.kind == "direct" or previous.cue is None:
+        return previous
+    cue = previous.cue
+    if cue.tag_ != "VBG" or cue.dep_ not in {"advcl", "xcomp", "conj"} or cue.head._.cue is None:
+        return previous
+    k = bisect_right(found.starts, previous.start)
+    for f in reversed(found.found[:k]):
+        if f.cue is not None and f.cue.i == cue.head.i:
+            return f if f.kind == "direct" else previous
+    return previous
 
 
 def framed_by_a_verb(doc: Doc, quote: QuoteSpan) -> Found | None:

@@ -60,6 +60,15 @@ def load_cue_lexicon(path: str | None = None) -> dict[str, CueEntry]:
     return parse_cue_lexicon(Path(path).read_text(encoding="utf-8"), source=str(path))
 
 
+@cache
+def load_state_cues(part_of_speech: str) -> dict[str, CueEntry]:
+    """The nouns ("noun") or adjectives ("adjective") that report a claim or a held view when
+    they take a that-clause: ``noun_cues.tsv``, ``adjective_cues.tsv`` (the cues.tsv format)."""
+    name = f"{part_of_speech}_cues.tsv"
+    text = resources.files("onrecord.lexicons.data").joinpath(name).read_text(encoding="utf-8")
+    return parse_cue_lexicon(text, source=name)
+
+
 
 
 # --- cue senses ------------------------------------------------------------------------------

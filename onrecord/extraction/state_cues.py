@@ -1,0 +1,75 @@
+"""Cues that are not verbs: a noun or an adjective that takes a that-clause reports what its
+owner claimed or holds ("the senator's claim that …", "the mayor was confident that …").
+
+PolNeAR annotates these as attributions (Pareti 2016: the cue of an attribution may be a noun
+or an adjective, and attribution covers beliefs and knowledge as well as speech).  Vocabulary:
+``lexicons/data/noun_cues.tsv`` and ``adjective_cues.tsv``.  Only a clause opened by "that"
+with a subject of its own counts ("his claim to the throne", "sure of victory" report nothing),
+and only with an owner who can speak: whose view it is is never left to a guess.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from onrecord.extraction.subjects import can_speak
+from onrecord.lexicons.cues import CueEntry, load_state_cues
+
+CLAUSE_SUBJECTS = {"nsubj", "nsubjpass", "expl"}
+
+
+def that_clause_of(token: Token) -> Token | None:
+    """The head of the clause opened by "that" right after ``token`` with a subject of its own
+    ("claim that the budget would shrink").  The parser hangs it as an ``acl``, a ``ccomp`` or
+    (for an adjective) a ``ccomp``; it sometimes reads "that" as the clause's object, so the
+    test is the clause's first word, not its dependency label."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "that":
+        return None
+    for c in token.children:
+        if c.dep_ in {"acl", "ccomp"} and c.i > token.i and c.left_edge.i == token.i + 1:
+            if any(s.dep_ in CLAUSE_SUBJECTS and s.i != token.i + 1 for s in c.children):
+                return c
+    return None
+
+
+def owner_of(cue: Token) -> Token | None:
+    """Whose claim or view: a noun cue's possessor ("Trump's claim", "his argument"); an
+    adjective cue's the subject of the copula it completes ("the mayor was confident").  None
+    when that owner cannot speak or there is none."""
+    if cue.pos_ == "NOUN":
+        owner = next((c for c in cue.children if c.dep_ == "poss"), None)
+    elif cue.dep_ == "acomp":
+        owner = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+    else:
+        owner = None
+    return owner if owner is not None and can_speak(owner) else None
+
+
+def owned_claim_cue(token: Token) -> CueEntry | None:
+    """Owned-claim rule: a noun of saying or believing with a possessor who can speak and a
+    that-clause ("the senator's claim that …", "his argument that …", "her acknowledgment that
+    …") is a cue; the clause is the content, the possessor the source."""
+    if token.pos_ != "NOUN" or token.dep_ == "ROOT":
+        return None  # a noun the parse made the root of a sentence with a verb: a misparse
+    entry = load_state_cues("noun").get(token.lemma_.lower())
+    if entry is None or owner_of(token) is None or that_clause_of(token) is None:
+        return None
+    return entry
+
+
+def held_state_cue(token: Token) -> CueEntry | None:
+    """Held-state rule: an adjective of knowing or believing completing a copula whose subject
+    can speak, with a that-clause ("was confident that …", "is aware that …"), is a cue; the
+    clause is the content, the copula's subject the source."""
+    if token.pos_ != "ADJ" or token.dep_ != "acomp":
+        return None
+    entry = load_state_cues("adjective").get(token.lemma_.lower())
+    if entry is None or owner_of(token) is None or that_clause_of(token) is None:
+        return None
+    return entry
+
+
+def state_cue(token: Token) -> CueEntry | None:
+    """The entry of a noun or adjective cue (``owned_claim_cue``, ``held_state_cue``), or None."""
+    return owned_claim_cue(token) or held_state_cue(token)

@@ -1,0 +1,37 @@
+"""Noun and adjective cues with a that-clause (state_cues.py), on sentences we write."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        ("The committee debated her argument that the tariff hurts farmers.", "argument",
+         "that the tariff hurts farmers", "her"),
+        ("Reporters seized on Governor Lena Moss's claim that the bridge is safe.", "claim",
+         "that the bridge is safe", "Lena Moss"),
+        ("The mayor was confident that the new line would open in May.", "confident",
+         "that the new line would open in May", "mayor"),
+        ("Senator Ruth Ambler is aware that the vote will be close.", "aware",
+         "that the vote will be close", "Ruth Ambler"),
+    ],
+)
+def test_a_noun_or_adjective_with_a_that_clause_reports_its_owners_claim(statements_of, text, cue, content, speaker):
+    found = [s for s in statements_of(text) if s.cue is not None and s.cue.text == cue]
+    assert len(found) == 1, [(s.cue, s.quote.text) for s in statements_of(text)]
+    assert found[0].quote.text == content
+    assert speaker in found[0].speaker.mention.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reporters seized on the claim that the bridge is safe.",  # no owner: whose claim is a guess
+        "The court upheld Governor Lena Moss's claim to the estate.",  # no that-clause
+        "The mayor was sure of victory in May.",  # no clause
+        "It is certain that the line will open in May.",  # an expletive holds no view
+        "Reporters seized on the report's claim that the bridge is safe.",  # a report is no owner who speaks
+    ],
+)
+def test_no_cue_without_an_owner_who_speaks_and_a_that_clause(statements_of, text):
+    assert not [s for s in statements_of(text) if s.cue is not None and s.cue.text in {"claim", "sure", "certain"}]
