@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy
@@ -211,6 +211,18 @@ def tokens_spelled(doc: Doc, spelling: str, *, lower: bool = False) -> list[Toke
             if (token.lower_ if lower else token.text) == spelling:
                 out.append(token)
     return out
+
+
+def tokens_with(doc: Doc, attr: str, test: Callable[[str], bool]) -> list[Token]:
+    """The tokens whose ``attr`` string ("ORTH", "LOWER", "LEMMA") passes ``test``, in order: the
+    Doc's column read as one array and each distinct string tested once, instead of a walk that
+    makes a Token of every word to ask it."""
+    if not len(doc):
+        return []
+    column = doc.to_array(attr)
+    strings = doc.vocab.strings
+    passed = [h for h in numpy.unique(column).tolist() if test(strings[h])]
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(column, passed))] if passed else []
 
 
 def paragraph_bounds(doc: Doc) -> list[tuple[int, int]]:

@@ -41,3 +41,15 @@ def test_marked_cues_are_the_tokens_with_a_cue(nlp):
         doc[i]._.cue = CueEntry(doc[i].lower_, "speech", frozenset({"clause"}))
     doc[4]._.cue = None  # unset again: no cue
     assert [t.i for t in marked_cues(doc)] == [t.i for t in doc if t._.cue is not None] == [1, 7]
+
+
+@pytest.mark.parametrize(("attr", "test"), [("ORTH", str.isupper), ("LOWER", lambda w: w in {"hunter", "to"}),
+                                             ("LEMMA", lambda w: w.lower() in {"meet", "sign"})])
+def test_tokens_with_is_the_walk(nlp, attr, test):
+    from onrecord.extraction.docindex import tokens_with
+
+    doc = nlp("The NATO envoy met Hunter and signed the deal; HUNTER signs too, and Mia meets her.")
+    value = {"ORTH": lambda t: t.text, "LOWER": lambda t: t.lower_, "LEMMA": lambda t: t.lemma_}[attr]
+    walk = [t.i for t in doc if test(value(t))]
+    assert walk and [t.i for t in tokens_with(doc, attr, test)] == walk
+    assert tokens_with(nlp.make_doc(""), attr, test) == []
