@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from onrecord.extraction.content import classify_kind, subtree_chars, trim_range
+from onrecord.extraction.docindex import tokens_spelled
 from onrecord.extraction.found import Found
 from onrecord.extraction.quotes import QuoteSpan
 from onrecord.extraction.subjects import can_speak, noun_phrase
@@ -23,8 +24,8 @@ from onrecord.extraction.subjects import can_speak, noun_phrase
 def according_to(doc: Doc) -> list[tuple[Token, Token, Token]]:
     """'according to X' phrases: (the 'according' token, the source token, the clause head)."""
     found = []
-    for t in doc:
-        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+    for t in tokens_spelled(doc, "according", lower=True):  # found in the text, not by a walk
+        if t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             to = doc[t.i + 1]
             objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in t.children if c.dep_ == "pobj"]
             if objs:

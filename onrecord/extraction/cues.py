@@ -9,8 +9,11 @@ The lexicon is data (``lexicons/data/cues.tsv``).  This component marks cue toke
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Token
 
+from onrecord.extraction.docindex import token_starts
 from onrecord.extraction.senses import other_sense, sense_rules
 from onrecord.extraction.state_cues import state_cue
 from onrecord.lexicons.cues import CueEntry, CueSense, load_cue_senses
@@ -85,6 +88,20 @@ def that_clause_cue(token: Token) -> CueEntry | None:
         ) and any(s.dep_ in {"nsubj", "nsubjpass", "expl"} for s in c.children):
             return CueEntry(token.lemma_.lower(), "believe", frozenset({"clause"}))
     return None
+
+
+def marked_cues(doc: Doc) -> list[Token]:
+    """The tokens ``mark_cues`` gave a ``_.cue``, in order, read from where spaCy keeps token
+    extensions (``doc.user_data``, keyed ``("._.", name, token.idx, None)``) rather than by asking
+    every token of the Doc for its ``_.cue``, which makes a Token and its Underscore per word."""
+    starts = token_starts(doc)
+    out = []
+    for offset in sorted(k[2] for k, v in doc.user_data.items() if isinstance(k, tuple) and len(k) == 4
+                         and k[0] == "._." and k[1] == "cue" and k[3] is None and v is not None):
+        i = bisect_left(starts, offset)
+        if i < len(starts) and starts[i] == offset:
+            out.append(doc[i])
+    return out
 
 
 def mark_cues(doc: Doc, lexicon: dict[str, CueEntry], senses: dict[str, CueSense] | None = None) -> None:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy
@@ -182,10 +182,47 @@ def remove_sentence_hooks(doc: Doc) -> None:
 # --- characters, paragraphs, entities -------------------------------------------------------------
 
 
+def token_starts(doc: Doc) -> list[int]:
+    """Every token's ``idx``, in order, once per Doc (do not change the list)."""
+    return index_of(doc).token_starts(doc)
+
+
 def token_at(doc: Doc, char: int) -> int:
     """The index of the token that holds (or, in the whitespace after it, precedes) character
     ``char``; 0 before the first token."""
     return max(bisect_right(index_of(doc).token_starts(doc), char) - 1, 0)
+
+
+def tokens_spelled(doc: Doc, spelling: str, *, lower: bool = False) -> list[Token]:
+    """The tokens whose ``text`` is ``spelling`` (``lower``: whose ``lower_`` is, ``spelling``
+    given in lower case), in order, found by searching the text and checking the token that
+    starts at each hit (a token so spelled starts where the text holds its spelling; the search
+    may overlap itself, as tokens may abut) instead of by a walk that makes every token."""
+    if not spelling:
+        return []
+    text = doc_text(doc)
+    starts = index_of(doc).token_starts(doc)
+    pattern = re.compile(f"(?={re.escape(spelling)})", re.IGNORECASE if lower else 0)
+    out: list[Token] = []
+    for m in pattern.finditer(text):
+        i = bisect_left(starts, m.start())
+        if i < len(starts) and starts[i] == m.start():
+            token = doc[i]
+            if (token.lower_ if lower else token.text) == spelling:
+                out.append(token)
+    return out
+
+
+def tokens_with(doc: Doc, attr: str, test: Callable[[str], bool]) -> list[Token]:
+    """The tokens whose ``attr`` string ("ORTH", "LOWER", "LEMMA") passes ``test``, in order: the
+    Doc's column read as one array and each distinct string tested once, instead of a walk that
+    makes a Token of every word to ask it."""
+    if not len(doc):
+        return []
+    column = doc.to_array(attr)
+    strings = doc.vocab.strings
+    passed = [h for h in numpy.unique(column).tolist() if test(strings[h])]
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(column, passed))] if passed else []
 
 
 def paragraph_bounds(doc: Doc) -> list[tuple[int, int]]:

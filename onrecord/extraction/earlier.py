@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.extraction.docindex import in_quotes
+from onrecord.extraction.docindex import in_quotes, tokens_with
 from onrecord.extraction.found import Found
 from onrecord.extraction.subjects import noun_phrase
 
@@ -39,6 +39,10 @@ EARLIER_ADVERBS = {"long", "previously", "earlier", "once", "formerly", "repeate
                    "always", "persistently", "until", "hitherto", "initially", "originally"}
 HOLDER_PRONOUNS = {"he", "she", "they", "we", "i"}
 NOT_HOLDERS = {"it", "this", "that", "there", "which", "what", "who"}
+
+
+def _position_lemma(lemma: str) -> bool:
+    return lemma.lower() in POSITION_VERBS or lemma.lower() in POSITION_ADJECTIVES
 
 
 def position_predicate(token: Token) -> bool:
@@ -140,8 +144,9 @@ def find_reported_positions(doc: Doc, found: list[Found]) -> list[Found]:
     taken = [r for f in found for r in f.content]
     cues = {f.cue.i for f in found if f.cue is not None}
     out: list[Found] = []
-    for token in doc:
-        # the word test first: it rules out almost every token, and is cheaper than the quotes'
+    # the word test first, on the lemma column (position_predicate needs one of these lemmas): it
+    # rules out almost every token without making each one
+    for token in tokens_with(doc, "LEMMA", _position_lemma):
         if token.i in cues or not position_predicate(token) or _in_quotation(doc, token.idx):
             continue
         if not marks_earlier_time(token):

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.extraction.docindex import doc_text, entity_at, whole_word_occurrences
+from onrecord.extraction.docindex import doc_text, entity_at, tokens_with, whole_word_occurrences
 from onrecord.extraction.found import Found
 from onrecord.extraction.official_titles import holder_name, offices_of, titles_before_names, written_title
 from onrecord.extraction.subjects import noun_phrase
@@ -304,7 +304,7 @@ def _org_entities(doc: Doc, lexicon: RoleLexicon) -> list[Span]:
     spans = [e for e in doc.ents if e.label_ in ORG_LABELS]
     taken = {i for e in doc.ents for i in range(e.start, e.end)}
     nouns = lexicon.organization_nouns
-    for token in doc:
+    for token in tokens_with(doc, "LOWER", lambda lower: lower in nouns):  # not a walk over every token
         if token.i not in taken and token.pos_ == "PROPN" and token.lower_ in nouns and token.text[:1].isupper():
             # "the Nordic Climate Monitoring Service": capitalised words ending in an organisation noun
             start = token.i
@@ -382,9 +382,9 @@ def acronyms_of(doc: Doc, organizations: list[str]) -> dict[str, str]:
         words = m.group(2).split()
         if spells(m.group(1), words) and len(words) >= len(m.group(1)) - 1:
             found.setdefault(m.group(1), strip_determiner(m.group(2)))
-    for token in doc:
+    for token in tokens_with(doc, "ORTH", lambda w: w.isupper() and 2 <= len(w) <= 8 and w.isalpha()):
         word = token.text
-        if word.isupper() and 2 <= len(word) <= 8 and word.isalpha() and word not in found:
+        if word not in found:
             for name in organizations:
                 if is_acronym_of(word, name):
                     found[word] = name

@@ -25,6 +25,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.extraction.docindex import doc_text
 from onrecord.identity.names import HONORIFICS
 from onrecord.identity.titles import TITLE_WORDS, office_head
 from onrecord.lexicons.not_names import fold, load_not_names
@@ -95,7 +96,7 @@ def titles_before_names(doc: Doc, people: list[str], lexicon: RoleLexicon) -> di
     """For each full name, the official titles written before it anywhere in the text ("by Press
     Secretary of the President of Ukraine Serhiy Nykyforov", where the model saw no person)."""
     out: dict[str, list[Span]] = {}
-    text = doc.text
+    text = doc_text(doc)  # joined once per Doc (the index), not again here
     for person in people:
         if len(person.split()) < 2:
             continue

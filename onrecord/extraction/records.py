@@ -8,7 +8,7 @@ boundaries (``nlp.pipe(n_process=…)``).
 
 from __future__ import annotations
 
-import copy
+import pickle
 
 from spacy.tokens import Doc
 
@@ -28,7 +28,9 @@ def article_registry(pinned: SpeakerRegistry) -> SpeakerRegistry:
     """A registry with the pinned identities only: a speaker's id then depends on the name alone,
     so it is the same in every run and every article (the corpus-wide registry of the
     ``speakers`` command merges what rules and fuzzy matching find on top of it)."""
-    return copy.deepcopy(pinned)
+    # a pickle round trip is the same deep copy (shared entries stay shared) at a third of
+    # ``copy.deepcopy``'s cost, which dispatched every string of every pinned identity
+    return pickle.loads(pickle.dumps(pinned, protocol=pickle.HIGHEST_PROTOCOL))  # noqa: S301  (our own bytes)
 
 
 def to_statement(f: Found, doc: Doc) -> Statement:

@@ -26,7 +26,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.extraction.docindex import doc_text, entities_within, in_quotes
+from onrecord.extraction.docindex import doc_text, entities_within, in_quotes, tokens_spelled
 from onrecord.extraction.found import Found
 from onrecord.extraction.intervals import holders
 from onrecord.extraction.pronouns import (
@@ -337,10 +337,8 @@ def first_name_references(doc: Doc, full_names: list[str]) -> set[str]:
     marks ("Hunter" for Hunter Biden): news does that to tell two people of one surname apart."""
     named = [(name, name.split()) for name in dict.fromkeys(full_names)]
     firsts = {words[0] for _, words in named if len(words) >= 2}
-    where: dict[str, list[Token]] = {}  # one pass over the Doc for every name, not one per name
-    for t in doc:
-        if t.text in firsts:
-            where.setdefault(t.text, []).append(t)
+    # each first name found in the text, not by a walk over every token
+    where: dict[str, list[Token]] = {first: found for first in firsts if (found := tokens_spelled(doc, first))}
     out = set()
     for name, words in named:
         if len(words) < 2:

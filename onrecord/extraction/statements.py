@@ -30,6 +30,7 @@ from onrecord.extraction.content import (
     statement_from_cue,
     trim_range,
 )
+from onrecord.extraction.cues import marked_cues
 from onrecord.extraction.docindex import doc_text, in_quotes, line_bounds, paragraph_bounds
 from onrecord.extraction.found import Found
 from onrecord.extraction.intervals import Ranges, holders
@@ -62,7 +63,7 @@ def build_statements(doc: Doc) -> list[Found]:
     found: list[Found] = []
     used_cues: set[int] = set()
     inside_a_quote = Ranges((q.inner_start, q.inner_end) for q in quotes).hold
-    for token in doc:
+    for token in marked_cues(doc):  # the cue tokens, not a walk over every token
         entry = token._.cue
         if entry is None or inside_a_quote(token.idx):
             continue

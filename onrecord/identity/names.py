@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -69,6 +70,7 @@ def ascii_fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=65536)  # a pure function of the word; names compare the same words again and again
 def word_key(word: str) -> str:
     """One word as compared: folded, letters only, transliteration variants collapsed."""
     key = "".join(ch for ch in ascii_fold(word).casefold() if ch.isalnum())
@@ -115,6 +117,7 @@ def plain_word(word: str) -> str:
     return word.replace(".", "")
 
 
+@lru_cache(maxsize=65536)  # pure; its PersonName is frozen, so one instance may be shared
 def parse_person(name: str) -> PersonName | None:
     """The keys of a person's name ("Donald J. Trump" → donald | trump), or None if it has none."""
     words = [w for w in name.replace(",", " ").split() if word_key(w)]

@@ -280,6 +280,7 @@ def _names_differ(description: str, title: str) -> bool:
 # --- titles -------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)  # a pure function of the token, asked of every word of every mention
 def title_word(token: str) -> str:
     """A token as looked up in the title lists: "President-elect" → "president", "Sen." → "sen"."""
     word = plain_word(token)
@@ -368,6 +369,7 @@ def _split_plain(text: str) -> tuple[str | None, str | None]:
     return title, name
 
 
+@lru_cache(maxsize=65536)  # a pure function of the mention; the same mentions are split per statement
 def split_title(text: str) -> tuple[str | None, str | None]:
     """A mention as (title, name): "Ukraine's President Volodymyr Zelensky" → ("Ukraine's
     President", "Volodymyr Zelensky"); "Denmark's prime minister" → ("Denmark's prime minister",

@@ -7,7 +7,8 @@ so the JSON of issue #2 stays valid as the record grows.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import copy
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, Literal, get_args
 
 # direct: the quoted words; indirect: reported speech; mixed: reported speech with quoted words;
@@ -18,6 +19,27 @@ KINDS: tuple[str, ...] = get_args(Kind)
 # "role": a description of one person the article never names ("the judge" with no judge named);
 # an identity of its own in each article, never merged across articles
 SpeakerType = Literal["person", "organization", "group", "role", "unknown"]
+
+_ATOMS = (str, int, float, bool, type(None))
+
+
+def plain(obj: Any) -> Any:
+    """``dataclasses.asdict`` of a record, value for value, without its deepcopy of every leaf
+    (the standard library's ``_asdict_inner`` dispatches each str and int through
+    ``copy.deepcopy``, which was most of writing a statement): atoms are immutable and kept,
+    dataclasses, lists, tuples and dicts rebuilt, anything else deep-copied as ``asdict`` does."""
+    kind = type(obj)
+    if kind in _ATOMS:
+        return obj
+    if kind is list:
+        return [plain(v) for v in obj]
+    if kind is dict:
+        return {plain(k): plain(v) for k, v in obj.items()}
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: plain(getattr(obj, f.name)) for f in fields(obj)}
+    if kind is tuple:
+        return tuple(plain(v) for v in obj)
+    return copy.deepcopy(obj)
 
 
 @dataclass
@@ -134,7 +156,7 @@ class Statement:
         return self
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        d = plain(self)
         if d["cue"] is not None:
             d["cue"]["class"] = d["cue"].pop("cls")
         return d
