@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans, get_lang_class
 from spacy.vocab import Vocab
 
+from onrecord.extraction.built import built_once
 from onrecord.extraction.context.region import (
     CharRange,
     Region,
@@ -87,18 +88,9 @@ class VenueMatcher:
         return sorted(found, key=lambda m: (m[2], m[1], self.rank[m[0]]))
 
 
-_MATCHERS: dict[tuple[int, int], tuple[Vocab, VenueLexicon, VenueMatcher]] = {}
-
-
 def lexicon_matcher(vocab: Vocab, lexicon: VenueLexicon) -> VenueMatcher:
     """The lexicon's matcher (``VenueMatcher``), built once per vocabulary and lexicon."""
-    key = (id(vocab), id(lexicon))
-    held = _MATCHERS.get(key)
-    if held is not None and held[0] is vocab and held[1] is lexicon:
-        return held[2]
-    matcher = VenueMatcher(vocab, lexicon)
-    _MATCHERS[key] = (vocab, lexicon, matcher)
-    return matcher
+    return built_once("venue words", (vocab, lexicon), lambda: VenueMatcher(vocab, lexicon))
 
 
 @dataclass(frozen=True)

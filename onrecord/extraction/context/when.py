@@ -13,6 +13,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Span
 from spacy.vocab import Vocab
 
+from onrecord.extraction.built import built_once
 from onrecord.extraction.context.dates import (
     MODIFIERS,
     MONTH_ABBREVIATIONS,
@@ -73,18 +74,15 @@ TIME_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
 }
 
 
-_TIME_MATCHERS: dict[int, tuple[Vocab, Matcher]] = {}
-
-
 def time_matcher(vocab: Vocab) -> Matcher:
     """The time-phrase Matcher for a vocabulary, built once."""
-    held = _TIME_MATCHERS.get(id(vocab))
-    if held is not None and held[0] is vocab:
-        return held[1]
+    return built_once("time phrases", (vocab,), lambda: _time_matcher(vocab))
+
+
+def _time_matcher(vocab: Vocab) -> Matcher:
     matcher = Matcher(vocab)
     for key, patterns in TIME_PATTERNS.items():
         matcher.add(key, patterns, greedy="LONGEST")
-    _TIME_MATCHERS[id(vocab)] = (vocab, matcher)
     return matcher
 
 

@@ -10,6 +10,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from onrecord.extraction.built import built_once
 from onrecord.extraction.issue_tags import IssueHit, by_spelling, issue_hits, parse_only, phrase_patterns
 from onrecord.lexicons.stance_markers import load_stance_markers
 from onrecord.lexicons.taxonomy import Issue, Taxonomy
@@ -45,17 +46,9 @@ class MarkerMatcher:
         return [*self.matcher(doc, as_spans=True), *self.phrases(doc, as_spans=True)]
 
 
-_MARKERS: dict[int, tuple[Language, MarkerMatcher]] = {}
-
-
 def marker_matcher(nlp: Language) -> MarkerMatcher:
     """The marker lists compiled for a pipeline, once."""
-    cached = _MARKERS.get(id(nlp))
-    if cached is not None and cached[0] is nlp:
-        return cached[1]
-    matcher = MarkerMatcher(nlp)
-    _MARKERS[id(nlp)] = (nlp, matcher)
-    return matcher
+    return built_once("stance markers", (nlp,), lambda: MarkerMatcher(nlp))
 
 
 @dataclass(frozen=True)
