@@ -3,6 +3,7 @@
 Each rule is one function:
 
 * ``according_to``            — the phrases: (the "according" token, the source token, the clause head);
+* ``follows_a_plan``          — "according to plan": conformity, no source (``cue_senses.tsv``);
 * ``according_to_statement``  — the statement: X the source (``source_phrase``), the rest of the clause
                                 the content, fronted, trailing (``first_conjunct``: all the clauses
                                 before it) or inside the clause (two segments); none when the clause
@@ -19,18 +20,31 @@ from onrecord.extraction.docindex import tokens_spelled
 from onrecord.extraction.found import Found
 from onrecord.extraction.quotes import QuoteSpan
 from onrecord.extraction.subjects import can_speak, noun_phrase
+from onrecord.lexicons.cues import CueSense, load_cue_senses
 
 
-def according_to(doc: Doc) -> list[tuple[Token, Token, Token]]:
-    """'according to X' phrases: (the 'according' token, the source token, the clause head)."""
+def according_to(doc: Doc, conformity: CueSense | None = None) -> list[tuple[Token, Token, Token]]:
+    """'according to X' phrases: (the 'according' token, the source token, the clause head); not
+    the phrases of conformity (``follows_a_plan``)."""
+    conformity = conformity if conformity is not None else load_cue_senses()["conformity"]
     found = []
     for t in tokens_spelled(doc, "according", lower=True):  # found in the text, not by a walk
         if t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             to = doc[t.i + 1]
             objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in t.children if c.dep_ == "pobj"]
-            if objs:
+            if objs and not follows_a_plan(objs[0], conformity):
                 found.append((t, objs[0], t.head))
     return found
+
+
+def follows_a_plan(source: Token, sense: CueSense) -> bool:
+    """Conformity rule: "the operation is proceeding according to plan", "according to
+    schedule": a bare noun of plan or custom (no determiner, no owner, no modifier) says the
+    clause went as foreseen; no one said it.  With a determiner or an owner ("according to the
+    plan", "according to Smith's plan") the phrase may name a document as a source and stays."""
+    if source.lemma_.lower() not in sense.words and source.lower_ not in sense.words:
+        return False
+    return not any(c.dep_ in {"det", "poss", "compound", "amod", "nummod"} for c in source.children)
 
 
 def according_to_statement(acc: Token, source: Token, head: Token, quotes: list[QuoteSpan]) -> Found | None:

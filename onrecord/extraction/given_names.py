@@ -12,7 +12,8 @@ import re
 from spacy.tokens import Span
 
 from onrecord.extraction.role_context import Context, Resolved
-from onrecord.identity.titles import office_head, split_title
+from onrecord.identity.names import HONORIFICS
+from onrecord.identity.titles import office_head, split_title, title_word
 
 LABEL = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z]")  # a transcript's speaker label, in capitals
 
@@ -56,6 +57,16 @@ def label_person(mention: Span) -> Resolved | None:
     if not LABEL.fullmatch(text):
         return None
     title, bare = split_title(text)
-    if title is None or bare is None or office_head(title) is None or office_head(bare) is not None:
+    if title is None or bare is None or office_head(bare) is not None:
         return None
-    return Resolved(bare, "person")
+    if office_head(title) is None and title_word(title.split()[-1]) not in HONORIFICS:  # "MR. WALTZ"
+        return None
+    return Resolved(name_case(bare), "person")
+
+
+def name_case(name: str) -> str:
+    """A name a transcript label wrote in capitals as a name is written ("BURGUM" → "Burgum",
+    "O'BRIEN" → "O'Brien", "SMITH-JONES" → "Smith-Jones"); a name not all in capitals as it is."""
+    if not name.isupper():
+        return name
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0)[:1] + m.group(0)[1:].lower(), name)

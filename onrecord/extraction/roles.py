@@ -55,7 +55,14 @@ from onrecord.extraction.docindex import entities_within, index_of_sentence
 from onrecord.extraction.docindex import sentences as sentences_of
 from onrecord.extraction.documents import document_author
 from onrecord.extraction.found import Found
-from onrecord.extraction.given_names import full_name_of_given, given_name, label_person, name_ends_mention
+from onrecord.extraction.given_names import (
+    LABEL,
+    full_name_of_given,
+    given_name,
+    label_person,
+    name_case,
+    name_ends_mention,
+)
 from onrecord.extraction.headline import credited_holder, headline_titles
 from onrecord.extraction.named import (
     ACRONYM,
@@ -433,7 +440,8 @@ def resolve(mention: Span, name: str, type: str, ctx: Context) -> Resolved | Non
     title, bare = split_title(name)
     if rules is NAME_RULES and type in {"person", "organization"} and title is not None and bare is not None \
             and office_head(title) is not None:
-        return Resolved(bare, "person")  # "Secretary of the Treasury Ann Fields": the name, not the title
+        # "Secretary of the Treasury Ann Fields": the name, not the title; "SECRETARY BURGUM:" Burgum
+        return Resolved(name_case(bare) if LABEL.fullmatch(mention.text.strip()) else bare, "person")
     return None
 
 
@@ -448,9 +456,9 @@ def resolve_roles(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
         if f.continues is not None:
             f.speaker_name, f.speaker_type, f.members = (f.continues.speaker_name, f.continues.speaker_type,
                                                          f.continues.members)
-        elif (mention := _own_mention(f)) is not None and f.speaker_type != "person" and not f.members \
+        elif (mention := _own_mention(f)) is not None and not f.members \
                 and (label := label_person(mention)) is not None:
-            _apply(f, label)  # "MAYOR HOLT:", which the speakers stage read as an acronym or no one
+            _apply(f, label)  # "MAYOR HOLT:", which the speakers stage may read as an acronym or no one
         elif (mention := _own_mention(f)) is not None and not f.members and f.speaker_name:
             result = resolve(mention, f.speaker_name, f.speaker_type, ctx)
             if result is not None:

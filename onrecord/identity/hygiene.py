@@ -301,6 +301,11 @@ def identity_problems(name: str, type: str) -> list[str]:
     return [ONE_WORD] if len(_words(name)) == 1 else []
 
 
+def _per_article(identity_id: str) -> bool:
+    """An id kept to one article: its article's tag after "@" (``identities.collective_id``)."""
+    return "@" in identity_id
+
+
 def suspects(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """The identities of a registry's rows (``SpeakerRegistry.to_rows``) that look wrong, each
     with its reasons: a one-word name, a title without a name, a place, a pronoun, a time, a
@@ -312,9 +317,10 @@ def suspects(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     found = []
     for row in rows:
         reasons = identity_problems(row["name"], row["type"])
-        # roles are one identity per article by design: only another type with the name counts
+        # roles and groups named by a common noun are one identity per article by design ("role:
+        # president@…", "group:presidents@…"): only an identity kept to no article counts
         others = [i for i in by_name[fold(row["name"])] if i != row["id"]
-                  and not (row["type"] == "role" and i.startswith("role:"))]
+                  and not (_per_article(row["id"]) and _per_article(i))]
         if others:
             reasons.append(f"{SAME_NAME} {', '.join(others)}")
         if reasons:

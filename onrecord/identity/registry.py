@@ -200,14 +200,16 @@ class SpeakerRegistry:
         if type == "person" and title_phrase(name):
             title, bare = name, None  # "Adviser to the Head of the Office": one title, no name
         if type == "role" or (type == "person" and bare is None):
+            if bare is not None and not bare[:1].isupper():
+                title = name  # "intelligence source": a description, no name after a title
             found = self.resolve_title(title or name, article_roles, date, scope)
             return found if found is not None else self._resolve_role(title or name, date, scope)
         if type == "person" and bare is not None:
             type, bare = person_type(bare)
             if type == "organization":  # a country: "Ukraine", not "President of Ukraine"
-                return self._resolve_collective(bare, type, article_roles, date, role)
+                return self._resolve_collective(bare, type, article_roles, date, role, scope)
         if type != "person":
-            return self._resolve_collective(name, type, article_roles, date, role)
+            return self._resolve_collective(name, type, article_roles, date, role, scope)
         role = role or (title if title and title_word(title.split()[-1]) not in HONORIFICS else None)
         return self._resolve_person(bare or name, role, date)
 
@@ -347,7 +349,7 @@ class SpeakerRegistry:
             self._by_surname[surname] = [p for p in people if p is not source]
 
     def _resolve_collective(self, name: str, type: str, article_roles: dict[str, str] | None,
-                            date: str | None, role: str | None) -> Identity:
+                            date: str | None, role: str | None, scope: str | None = None) -> Identity:
         if is_generic(name) and article_roles:
             # "the ministry" after "Russian Foreign Ministry" in the same article: the article
             # says which ministry, whatever was pinned or seen for "the ministry" elsewhere
@@ -360,6 +362,8 @@ class SpeakerRegistry:
             # a person's name the model typed ORG ("Volodymyr Zelenskyy"): one identity per person
             return self._resolve_person(person, role, date)
         type = collective_type(name, type)
+        if type == "group" and is_generic(name) and not self._pinned_collective.get(collective_key(name)):
+            return self._resolve_local_group(name, date, scope)
         key = collective_key(name) or slug(name)
         entry = self._pinned_collective.get(key) or self._learned_collective.get(("collective", key))
         if entry is None:
@@ -369,6 +373,22 @@ class SpeakerRegistry:
         self._add_alias(entry, name)
         if role:
             self._add_role(entry, role, date)
+        self._refresh(entry)
+        return entry.identity
+
+    def _resolve_local_group(self, name: str, date: str | None, scope: str | None) -> Identity:
+        """Local group rule: a group named by a common noun alone ("the presidents", "both sides",
+        "analysts", "the parties") is the people one article means by it; another article's "the
+        presidents" are other people, so the identity is kept to its article, as a role is."""
+        tag = scope_tag(scope if scope is not None else self.scope)
+        label = strip_determiner(name) or name
+        key = f"{collective_key(name) or slug(name)}@{tag}" if tag else collective_key(name) or slug(name)
+        entry = self._learned_collective.get(("group", key))
+        if entry is None:
+            entry = self._new_entry(Identity("", label, "group"), "collective")
+            entry.scope = tag
+            self._learned_collective[("group", key)] = entry
+        self._add_alias(entry, name)
         self._refresh(entry)
         return entry.identity
 

@@ -116,7 +116,8 @@ def test_the_head_of_a_countrys_state_is_its_president(statements_of):
     assert speakers(statements_of, text)[-1] == ("Marc Duval", "person")
 
 
-@pytest.mark.parametrize("label, name", [("MAYOR HOLT", "HOLT"), ("GOVERNOR PRICE", "PRICE")])
+@pytest.mark.parametrize("label, name", [("MAYOR HOLT", "Holt"), ("GOVERNOR PRICE", "Price"), ("MR. OKAFOR", "Okafor"),
+                                         ("SECRETARY HALVORSEN", "Halvorsen"), ("MS. O'DELL-RAY", "O'Dell-Ray")])
 def test_a_transcript_label_of_an_office_and_a_name_is_a_person(statements_of, label: str, name: str):
     found = speakers(statements_of, f"{label}: We will reopen the bridge in May.")
     assert found == [(name, "person")]
@@ -128,7 +129,7 @@ def test_a_transcript_label_of_a_title_is_the_one_the_headline_credits_by_by(nlp
             "Q Mr. President, will you send more ships?\n\n"
             "THE PRESIDENT: We will send what is needed.")
     found = speakers_with_headline(nlp, "Remarks by President Orlan Dace and Prime Minister Hale Before Talks", body)
-    assert found == [("HALE", "person"), ("Orlan Dace", "person"), ("Orlan Dace", "person")]
+    assert found == [("Hale", "person"), ("Orlan Dace", "person"), ("Orlan Dace", "person")]
     # a headline that credits no one by "by" leaves the label a role, and two fitting titles no one
     assert speakers_with_headline(nlp, "Talks at the port", body)[1][1] == "role"
     two = speakers_with_headline(nlp, "Remarks by President Orlan Dace and President Ina Vell", body)

@@ -436,3 +436,14 @@ def test_a_that_clause_without_a_holder_of_its_own_is_no_statement(statements_of
 def test_a_trailing_aside_on_the_last_noun_is_the_reporters(statements_of, text, content):
     found = [s for s in statements_of(text) if s.cue is not None and s.cue.text in {"acknowledged", "praised", "said"}]
     assert [s.quote.text for s in found] == [content]
+
+
+@pytest.mark.parametrize("phrase", ["according to plan", "according to schedule", "according to tradition"])
+def test_according_to_a_bare_plan_is_no_attribution(statements_of, phrase):
+    # conformity: the clause went as foreseen; "plan" is never a speaker
+    assert statements_of(f"The repairs on the northern bridge are proceeding {phrase}, the crews finished early.") == []
+
+
+def test_according_to_the_plan_with_an_owner_still_names_a_source(statements_of):
+    s = only(statements_of("Kell Harbor would lose its ferry by 2030, according to Mayor Ruth Dane's plan."))
+    assert s.cue.text.startswith("according to")
