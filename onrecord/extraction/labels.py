@@ -16,17 +16,26 @@ start of a paragraph instead of using a speech verb.  Rules, each a function bel
    quotes) goes on over the next paragraphs that have no label and no statement of their own,
    until the next label;
 4. a label of the questioner ("Q:", "QUESTION:", or a bare "Q" opening a paragraph) ends a turn
-   but names no one.
+   but names no one;
+5. ``inline_labels``: a transcript whose paragraphs were run together (a page scraped into one
+   block: "… from Washington and Brussels. Foreign Minister Sergei Lavrov: Mr President, …") has its
+   labels at sentence starts; a label there that names a person (a PERSON entity in it) starts a
+   turn as a paragraph's label would;
+6. ``own_words``: a paragraph of a turn that holds statements of its own goes on with the turn
+   when those statements' speakers are the first person ("I think …", "we will …") or no one:
+   they are the turn speaker's words; a statement with another speaker ("Lavrov said …") is
+   narration, and ends the turn, except in a transcript (``is_transcript``: unquoted turns of
+   two or more speakers), where a turn runs to the next label.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span
 
-from onrecord.extraction.docindex import doc_text, entities_within
+from onrecord.extraction.docindex import doc_text, entities_within, index_of_sentence, sentences
 from onrecord.extraction.found import Found
 from onrecord.extraction.intervals import Ranges
 from onrecord.extraction.subjects import speaker_class
@@ -46,6 +55,7 @@ NOT_SPEAKERS = {
     "result", "results", "breaking", "exclusive", "analysis", "opinion", "live", "latest", "quote", "quotes",
 }
 QUESTIONER = {"q", "question", "audience member", "reporter", "questioner"}
+FIRST_PERSON = {"i", "we", "me", "us"}
 CONNECTORS = {"of", "the", "and", "for", "de", "von", "van", "al", "bin", "’s", "'s", "-", "."}
 OPENING_MARKS = "\"“‘'«"
 LABEL_RE = re.compile(rf"\s*([^:\n]{{1,{MAX_LABEL_CHARS}}}?):\s")
@@ -157,6 +167,69 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def inline_labels(doc: Doc, para_start: int, para_end: int) -> list[int]:
+    """Rule 5: where labels that name a person start inside a paragraph, at a sentence start
+    after the paragraph's first (a transcript run together into one block)."""
+    text = doc_text(doc)
+    if text.count(":", para_start, para_end) == 0:
+        return []
+    first = doc.char_span(para_start, para_end, alignment_mode="contract")
+    if first is None or not len(first):
+        return []
+    starts = []
+    all_sents = sentences(doc)
+    for k in range(index_of_sentence(doc, first.start) + 1, len(all_sents)):
+        sent = all_sents[k]
+        if sent.start_char >= para_end:
+            break
+        if ":" not in text[sent.start_char : sent.start_char + MAX_LABEL_CHARS + 1]:
+            continue
+        labelled = speaker_label(doc, sent.start_char, para_end)
+        if labelled is not None and any(t.ent_type_ == "PERSON" for t in labelled[0]):
+            # the turn starts at the label, which may follow a sentence the parse ran into it
+            # ("… Washington sent? Sergei Lavrov: Yes, …")
+            starts.append(labelled[0].start_char)
+    return sorted(set(starts))
+
+
+def turn_units(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The paragraphs, each cut where an inline label starts (rule 5)."""
+    units = []
+    for para_start, para_end in paragraphs:
+        cuts = [para_start, *inline_labels(doc, para_start, para_end), para_end]
+        units += [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    return units
+
+
+def stage_direction(text: str, start: int, end: int) -> bool:
+    """A transcript's note of what happened, not what was said: a paragraph wholly in brackets
+    ("(Laughter.)", "(Cross-talk.)", "[inaudible]")."""
+    words = text[start:end].strip(OPENING_MARKS + "\"”’»")  # a quoted transcript opens each paragraph with a mark
+    return len(words) >= 2 and words[0] in "([" and words[-1] in ")]" and not re.search(r"[)\]][^)\]]", words[:-1])
+
+
+def own_words(statements: list[Found]) -> bool:
+    """Rule 6: statements whose speakers are the first person or no one ("I think we'll have a
+    strong day" inside a turn) are the turn speaker's own words."""
+    return all(f.mention is None or (len(f.mention) == 1 and f.mention.root.lower_ in FIRST_PERSON)
+               for f in statements)
+
+
+def is_transcript(text: str, units: list[tuple[int, int, tuple[Span, int] | None]]) -> bool:
+    """Rule 6, transcripts: two or more speakers label unquoted turns (a transcript, not a
+    round-up of quotes): there every paragraph up to the next label is the turn's, whatever
+    statements it holds ("they respond to the three issues that we outlined")."""
+    speakers = set()
+    for _, end, labelled in units:
+        if labelled is None:
+            continue
+        label, colon = labelled
+        words = text[colon + 1 : end].lstrip()
+        if label.text.lower().strip() not in QUESTIONER and words and words[0] not in OPENING_MARKS:
+            speakers.add(label.text.lower().strip())
+    return len(speakers) >= 2
+
+
 def label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[int, int]]) -> list[Found]:
     """Rules 2–4: statements for labelled paragraphs and the transcript turns they open.
     Statements already found inside a labelled paragraph's words by the quotation rules with a
@@ -166,8 +239,11 @@ def label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[int, i
     turn: Found | None = None
     turn_paragraphs = 0
     covered = Ranges((f.start, f.end) for f in found).overlap  # found does not change here
-    for para_start, para_end in paragraphs:
-        labelled = speaker_label(doc, para_start, para_end)
+    by_start = sorted(found, key=lambda f: f.start)
+    starts = [f.start for f in by_start]
+    units = [(a, b, speaker_label(doc, a, b)) for a, b in turn_units(doc, paragraphs)]
+    transcript = is_transcript(text, units)
+    for para_start, para_end, labelled in units:
         if labelled is not None:
             label, colon = labelled
             turn = None
@@ -197,10 +273,14 @@ def label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[int, i
             turn = None  # rule 4: "Q Mr. President, …" is the reporter's turn
             continue
         turn_paragraphs += 1
-        if turn_paragraphs > MAX_TURN_PARAGRAPHS or covered(para_start, para_end):
+        inside = by_start[bisect_left(starts, para_start) : bisect_left(starts, para_end)]
+        narrated = covered(para_start, para_end) and not transcript and not (inside and own_words(inside))
+        if turn_paragraphs > MAX_TURN_PARAGRAPHS or narrated:
             turn = None
             continue
         start, end = _trimmed(text, para_start, para_end)
+        if stage_direction(text, start, end):
+            continue
         # the same speaker's next paragraph: a statement of its own (not merged into one long
         # quotation), with the label as its mention
         out.append(Found("indirect", [(start, end)], turn.cue, turn.cue_span, "transcript", turn.mention))

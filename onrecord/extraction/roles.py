@@ -26,6 +26,8 @@ is a person's name only through the first three:
 * ``organization_for``    — "the company", "the technology company", "the agency": the
                             organisation the article named that it called by this noun, else the
                             latest of its kind, else the latest of no known kind;
+* ``named_principals``    — "the two presidents", "both leaders": the people of the article
+                            whose titles fit (``named_groups``);
 * ``group_for``           — "several outlets" without the quantifier; "the companies": the
                             companies named; "officials" alone: the body the sentence names;
 * ``person_for``          — "the judge", "the Iranian minister", "the top Russian diplomat": the
@@ -73,6 +75,7 @@ from onrecord.extraction.named import (
     singular,
     whole_name,
 )
+from onrecord.extraction.named_groups import named_principals
 from onrecord.extraction.role_context import (
     COUNTRY_WORDS,
     Context,
@@ -389,8 +392,8 @@ def headline_speaker(mention: Span, name: str, type: str, ctx: Context) -> Resol
 
 # the rules that read a name; the others read a description, which a mention naming its person has not
 NAME_RULES: tuple[Rule, ...] = (name_ends_mention, whole_speaker_name, titled_surname, shared_surname, given_name)
-RULES: tuple[Rule, ...] = NAME_RULES + (expanded_acronym, document_author, organization_for, group_for, person_for,
-                                        same_description, salient_subject, headline_speaker)
+RULES: tuple[Rule, ...] = NAME_RULES + (expanded_acronym, document_author, organization_for, named_principals,
+                                        group_for, person_for, same_description, salient_subject, headline_speaker)
 
 
 def _own_mention(f: Found) -> Span | None:

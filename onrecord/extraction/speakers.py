@@ -451,6 +451,10 @@ def name_speakers(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
             continue
         mention = antecedent_of_relative(f.mention)
         subjects = conjoined_subjects(mention.root)
+        if f.cue is not None and f.cue.text == ":" and mention.end <= f.cue.i:
+            # a label ("Pavel Orlov: And the Minsk agreements?"): what follows its colon is the
+            # turn, never another speaker the parse conjoined to the label's name
+            subjects = [t for t in subjects if t.i < f.cue.i]
         if len(subjects) == 1 and subjects[0].i != mention.root.i:
             mention = f.mention = member_phrase(subjects[0])  # "Q And Vladimir Putin said": the one it names
         if len(subjects) > 1:

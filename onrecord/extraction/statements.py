@@ -345,8 +345,8 @@ def trim_nested_attributions(found: list[Found]) -> None:
     cues = sorted((f.cue.idx, k) for k, f in enumerate(found) if f.cue is not None)
     cue_offsets = [idx for idx, _ in cues]
     for outer in found:
-        if outer.cue is None or len(outer.content) != 1:
-            continue
+        if outer.cue is None or len(outer.content) != 1 or outer.cue_class == "transcript":
+            continue  # a transcript's turn is all the speaker's words, their narration included
         start, end = outer.content[0]
         lo, hi = bisect_right(cue_offsets, start + 10), bisect_left(cue_offsets, end)
         for inner in [found[k] for k in sorted(k for _, k in cues[lo:hi])]:

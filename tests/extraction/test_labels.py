@@ -60,3 +60,32 @@ def test_the_article_before_a_title_label_and_a_bare_q_paragraph(statements_of):
     assert [s.quote.text for s in found] == ["The meeting is open. We will vote on the budget today.",
                                              "It will be public."]
     assert all(s.cue is not None and s.cue.cls == "transcript" for s in found)
+
+
+def test_a_transcript_run_together_into_one_block_has_its_labels_at_sentence_starts(statements_of):
+    text = ("President of Finland Mikko Laine: Colleagues, the ministry will report on the port today. "
+            "Foreign Minister Maria Ivanova: Mr President, we have worked on it since May. They said that the "
+            "answer would come in June. I think that the answer will come soon. Mikko Laine: Thank you.")
+    turns = [(s.speaker.name, s.quote.text) for s in statements_of(text) if s.cue.text == ":"]
+    assert [name for name, _ in turns] == ["Mikko Laine", "Maria Ivanova", "Mikko Laine"]
+    # her narration and her "I think" are in her turn: her words, not a statement of no one's
+    assert turns[1][1].startswith("Mr President") and turns[1][1].endswith("the answer will come soon.")
+
+
+def test_a_transcripts_turn_goes_on_over_paragraphs_with_statements_of_their_own(statements_of):
+    text = ("JOHN PETERSON: What about the port?\n\n"
+            "THE PRESIDENT: We will talk about the port.\n\n"
+            "And I think we will have a very strong day. They told me the ships are ready.\n\n"
+            "(Laughter.)\n\n"
+            "SECRETARY HALVORSEN: Thank you, sir. I believe the port opens in May.")
+    found = statements_of(text)
+    turn = next(s for s in found if s.quote.text.startswith("And I think"))
+    assert turn.cue.text == ":" and turn.speaker.name == found[1].speaker.name
+    assert not any(s.speaker.type == "unknown" and "I think" in s.quote.text for s in found)
+    assert not any(s.quote.text.startswith("(Laughter") for s in found)  # a stage direction says nothing
+
+
+def test_a_labels_name_is_not_conjoined_with_the_words_after_its_colon(statements_of):
+    text = "John Peterson: What about the ferry?\n\nSergei Volkov: And the Minsk agreements. What will happen to them?"
+    found = statements_of(text)
+    assert [(s.speaker.name, s.speaker.type) for s in found if s.cue.text == ":"][-1] == ("Sergei Volkov", "person")

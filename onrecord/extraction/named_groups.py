@@ -1,0 +1,67 @@
+"""Groups of the people an article names: "the two presidents", "both leaders", "the presidents".
+
+A readout of a meeting or a call ("The two presidents discussed …", "The leaders agreed …") speaks
+of its principals as a group before or after naming them; the group's words are theirs, so the
+statement's speakers are those people, each named (``Resolved.members``), not a "presidents"
+identity that would gather every article's presidents into one.  A rule of ``extraction.roles``.
+
+* ``named_principals`` — the people a plural title names: the ones the article gives a title that
+  fits it (in its text or headline, else the office a pinned identity holds on the article's
+  date); "the two …"/"both …" must find exactly that many, else the article's people when it names
+  exactly that many; a described group ("the European leaders", "the presidents of the five
+  states") is not this one.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from onrecord.extraction.named import plural, singular
+from onrecord.extraction.role_context import Context, Resolved
+from onrecord.identity.titles import office_head, title_fits
+
+COUNTS = {"two": 2, "three": 3, "four": 4, "both": 2}
+GROUP_WORDS = {"the", "both", "these", "two", "three", "four"}
+# heads of state or government: "the leaders" are the people the article gives any of these offices
+LEADER_NOUNS = {"leader", "head"}
+LEADER_OFFICES = {"president", "prime minister", "chancellor", "premier", "king", "queen", "leader",
+                  "secretary general", "secretary-general", "emir", "crown prince", "sultan", "pope"}
+
+
+def named_principals(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
+    """Principals rule: "the two presidents", "both leaders", "the presidents" — the people of the
+    article whose titles fit the noun (a count, if given, found exactly; else at least two).  An
+    anaphoric plural refers to entities the text evokes (Webber, *A Formal Approach to Discourse
+    Anaphora*, 1978): in a readout those are its principals, named before or after."""
+    head = mention.root
+    if type not in {"person", "group"} or not plural(head):
+        return None
+    before = [t for t in mention if t.i < head.i]
+    if not before or any(t.lower_ not in GROUP_WORDS for t in before) or len(mention) != len(before) + 1:
+        return None  # "the European leaders", "the presidents of the five states": described, not the principals
+    noun = singular(head.lower_)
+    if noun not in LEADER_NOUNS and office_head(noun) is None:
+        return None
+    count = next((COUNTS[t.lower_] for t in before if t.lower_ in COUNTS), None)
+    people = list(ctx.names.people)
+    fitting = [p for p in people if _holds(p, noun, ctx)]
+    if count is not None and len(fitting) != count:
+        fitting = people if len(people) == count else []
+    if len(fitting) < 2:
+        return None
+    ordered = sorted(fitting, key=lambda p: min(ctx.names.people[p].starts, default=0))
+    return Resolved(" and ".join(ordered), "group", tuple(ordered))
+
+
+def _holds(person: str, noun: str, ctx: Context) -> bool:
+    """Whether the article (or, failing it, a pinned identity's dated office) gives the person a
+    title the noun fits: "president" fits "US President"; "leader" any head of state or
+    government."""
+    titles = [t.text for t in ctx.names.people[person].titles]
+    pinned = ctx.registry.pinned_person(person)
+    date = ctx.doc._.article_date
+    if pinned is not None:
+        titles += [role for role, since in pinned.roles if since is None or date is None or since <= date]
+    if noun in LEADER_NOUNS:
+        return any(title_fits(office, t) for t in titles for office in LEADER_OFFICES)
+    return any(title_fits(noun, t) for t in titles)

@@ -1,0 +1,35 @@
+"""Groups of the people an article names ("the two presidents"), on texts we write."""
+
+
+def speakers(statements_of, text: str) -> list[tuple[str, str, list[str]]]:
+    return [(s.speaker.name, s.speaker.type, list(s.speaker.members)) for s in statements_of(text)]
+
+
+READOUT = ("President Ana Lindqvist of Finland spoke by telephone with Estonian President Tomas Berg. "
+           "The two presidents said that the ferry link would reopen in May. "
+           "Berg noted that the port was ready.")
+
+
+def test_the_two_presidents_are_the_two_the_article_calls_president(statements_of):
+    found = speakers(statements_of, READOUT)
+    assert found[0] == ("Ana Lindqvist and Tomas Berg", "group", ["Ana Lindqvist", "Tomas Berg"])
+    assert found[1][0] == "Tomas Berg"
+
+
+def test_the_leaders_are_the_heads_of_state_or_government_named(statements_of):
+    text = ("Prime Minister Olav Dahl met Chancellor Greta Vogt in Oslo on Monday. "
+            "Both leaders said that the pipeline deal was close.")
+    assert speakers(statements_of, text)[0][2] == ["Olav Dahl", "Greta Vogt"]
+
+
+def test_a_count_that_does_not_match_leaves_the_group(statements_of):
+    text = ("President Ana Lindqvist of Finland met Estonian President Tomas Berg and President Ivo Kask. "
+            "The two presidents said that the ferry link would reopen in May.")
+    name, kind, members = speakers(statements_of, text)[0]
+    assert members == [] and kind == "group"
+
+
+def test_a_described_group_is_not_the_principals(statements_of):
+    text = ("President Ana Lindqvist of Finland met Estonian President Tomas Berg. "
+            "The European leaders said that the ferry link would reopen in May.")
+    assert speakers(statements_of, text)[0][2] == []
