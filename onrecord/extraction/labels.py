@@ -35,7 +35,7 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span
 
-from onrecord.extraction.docindex import doc_text, entities_within, index_of_sentence, sentences
+from onrecord.extraction.docindex import doc_text, entities_within
 from onrecord.extraction.found import Found
 from onrecord.extraction.intervals import Ranges
 from onrecord.extraction.subjects import speaker_class
@@ -56,6 +56,7 @@ NOT_SPEAKERS = {
 }
 QUESTIONER = {"q", "question", "audience member", "reporter", "questioner"}
 FIRST_PERSON = {"i", "we", "me", "us"}
+SENTENCE_ENDS = (".", "!", "?", "…")
 CONNECTORS = {"of", "the", "and", "for", "de", "von", "van", "al", "bin", "’s", "'s", "-", "."}
 OPENING_MARKS = "\"“‘'«"
 LABEL_RE = re.compile(rf"\s*([^:\n]{{1,{MAX_LABEL_CHARS}}}?):\s")
@@ -111,7 +112,8 @@ def opens_paragraph(doc: Doc, para_start: int, label: Span) -> bool:
     words before a colon in the middle of a sentence ("… the story of Copenhagen: In 2009 …") are no label."""
     before = doc_text(doc)[para_start : label.start_char].strip(" \t\u00a0-–—•*" + OPENING_MARKS)
     # the article a transcript writes before a title ("THE PRESIDENT:"), which the label leaves out
-    return all(w.lower() in CONNECTORS for w in before.split()) or before.endswith((".", "!", "?"))
+    closed = before.rstrip(")]”’\"'")  # a sentence may end inside brackets or quotation marks: ".)"
+    return all(w.lower() in CONNECTORS for w in closed.split()) or closed.endswith(SENTENCE_ENDS)
 
 
 def names_a_speaker(label: Span) -> bool:
@@ -168,28 +170,21 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def inline_labels(doc: Doc, para_start: int, para_end: int) -> list[int]:
-    """Rule 5: where labels that name a person start inside a paragraph, at a sentence start
-    after the paragraph's first (a transcript run together into one block)."""
+    """Rule 5: where labels that name a person start inside a paragraph, right after the end of
+    a sentence (a transcript run together into one block: "… sent? Sergei Lavrov: Yes, …")."""
     text = doc_text(doc)
-    if text.count(":", para_start, para_end) == 0:
-        return []
-    first = doc.char_span(para_start, para_end, alignment_mode="contract")
-    if first is None or not len(first):
-        return []
     starts = []
-    all_sents = sentences(doc)
-    for k in range(index_of_sentence(doc, first.start) + 1, len(all_sents)):
-        sent = all_sents[k]
-        if sent.start_char >= para_end:
-            break
-        if ":" not in text[sent.start_char : sent.start_char + MAX_LABEL_CHARS + 1]:
-            continue
-        labelled = speaker_label(doc, sent.start_char, para_end)
-        if labelled is not None and any(t.ent_type_ == "PERSON" for t in labelled[0]):
-            # the turn starts at the label, which may follow a sentence the parse ran into it
-            # ("… Washington sent? Sergei Lavrov: Yes, …")
-            starts.append(labelled[0].start_char)
-    return sorted(set(starts))
+    colon = text.find(":", para_start, para_end)
+    while colon != -1:
+        window = text[max(para_start, colon - MAX_LABEL_CHARS) : colon]
+        end_of_sentence = max(window.rfind(mark) for mark in SENTENCE_ENDS)
+        if end_of_sentence != -1:
+            start = max(para_start, colon - MAX_LABEL_CHARS) + end_of_sentence + 1
+            labelled = speaker_label(doc, start, para_end)
+            if labelled is not None and labelled[1] == colon and any(t.ent_type_ == "PERSON" for t in labelled[0]):
+                starts.append(labelled[0].start_char)
+        colon = text.find(":", colon + 1, para_end)
+    return starts
 
 
 def turn_units(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -89,3 +89,12 @@ def test_a_labels_name_is_not_conjoined_with_the_words_after_its_colon(statement
     text = "John Peterson: What about the ferry?\n\nSergei Volkov: And the Minsk agreements. What will happen to them?"
     found = statements_of(text)
     assert [(s.speaker.name, s.speaker.type) for s in found if s.cue.text == ":"][-1] == ("Sergei Volkov", "person")
+
+
+def test_a_run_together_label_after_an_ellipsis_or_a_closing_bracket(statements_of):
+    text = ("Vladimir Putin: Is the reply ready? Sergei Lavrov: Yes, it is nearly… Vladimir Putin: I see. "
+            "(The minister handed over a folder.) Sergei Lavrov: It runs to ten pages.")
+    turns = [(s.speaker.name, s.quote.text) for s in statements_of(text) if s.cue.text == ":"]
+    assert turns == [("Vladimir Putin", "Is the reply ready?"), ("Sergei Lavrov", "Yes, it is nearly…"),
+                     ("Vladimir Putin", "I see. (The minister handed over a folder.)"),
+                     ("Sergei Lavrov", "It runs to ten pages.")]
