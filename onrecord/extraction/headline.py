@@ -128,8 +128,8 @@ def credited_by(headline: str) -> list[tuple[str, str]]:
         end = offices[0]
         while end + 1 < len(words) and office_head(words[end + 1]) is not None:
             end += 1  # "Vice President", "Press Secretary"
-        if end + 2 < len(words) and words[end + 1] in {"of", "for"}:
-            end += 2 + (words[end + 2] == "the")  # "Secretary of State", "Minister for the Economy"
+        if end + 2 < len(words) and words[end + 1] in {"of", "for", "to"}:
+            end += 2 + (words[end + 2] == "the")  # "Secretary of State", "Aide to the President"
         name = []
         for word in words[end + 1 :]:
             if not NAME_WORD.match(word) or word in NOT_NAME_WORDS or office_head(word) is not None:

@@ -35,7 +35,7 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span
 
-from onrecord.extraction.docindex import doc_text, entities_within
+from onrecord.extraction.docindex import doc_text, entities_within, index_of_sentence, sentences
 from onrecord.extraction.found import Found
 from onrecord.extraction.intervals import Ranges
 from onrecord.extraction.subjects import speaker_class
@@ -44,6 +44,9 @@ from onrecord.identity.titles import TITLE_WORDS
 MAX_LABEL_CHARS = 120
 MAX_NAME_TOKENS = 12
 MAX_TURN_PARAGRAPHS = 40
+# a turn longer than this (a speech scraped into one block) is cut at sentence ends into pieces
+# of about a transcript's paragraph: White House and Kremlin transcript paragraphs run 200–900 characters
+MAX_TURN_CHARS = 900
 # words that open a paragraph with a colon but are not speakers
 NOT_SPEAKERS = {
     "note", "notes", "update", "updated", "source", "sources", "photo", "photos", "image", "video", "watch",
@@ -57,6 +60,7 @@ NOT_SPEAKERS = {
 QUESTIONER = {"q", "question", "audience member", "reporter", "questioner"}
 FIRST_PERSON = {"i", "we", "me", "us"}
 SENTENCE_ENDS = (".", "!", "?", "…")
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # a finite verb makes a clause, not a heading
 CONNECTORS = {"of", "the", "and", "for", "de", "von", "van", "al", "bin", "’s", "'s", "-", "."}
 OPENING_MARKS = "\"“‘'«"
 LABEL_RE = re.compile(rf"\s*([^:\n]{{1,{MAX_LABEL_CHARS}}}?):\s")
@@ -113,7 +117,19 @@ def opens_paragraph(doc: Doc, para_start: int, label: Span) -> bool:
     before = doc_text(doc)[para_start : label.start_char].strip(" \t\u00a0-–—•*" + OPENING_MARKS)
     # the article a transcript writes before a title ("THE PRESIDENT:"), which the label leaves out
     closed = before.rstrip(")]”’\"'")  # a sentence may end inside brackets or quotation marks: ".)"
-    return all(w.lower() in CONNECTORS for w in closed.split()) or closed.endswith(SENTENCE_ENDS)
+    return all(w.lower() in CONNECTORS for w in closed.split()) or closed.endswith(SENTENCE_ENDS) \
+        or glued_heading(doc, para_start, label)
+
+
+def glued_heading(doc: Doc, para_start: int, label: Span) -> bool:
+    """Rule 1c: a page's heading run into the transcript's first label ("Speech at the expanded
+    meeting of the Board President of Russia Vladimir Putin: Colleagues, …"): the words before
+    a label that names a person with a title hold no finite verb (a heading, not a sentence)."""
+    if not any(t.lower_ in TITLE_WORDS for t in label) or not any(t.ent_type_ == "PERSON" for t in label):
+        return False
+    heading = doc.char_span(para_start, label.start_char, alignment_mode="contract")
+    return heading is not None and 0 < len(heading) <= MAX_NAME_TOKENS * 2 \
+        and not any(t.tag_ in FINITE_TAGS for t in heading)
 
 
 def names_a_speaker(label: Span) -> bool:
@@ -203,6 +219,24 @@ def stage_direction(text: str, start: int, end: int) -> bool:
     return len(words) >= 2 and words[0] in "([" and words[-1] in ")]" and not re.search(r"[)\]][^)\]]", words[:-1])
 
 
+def turn_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Rule 7: a turn longer than a transcript's paragraph (a speech run together into one block)
+    is cut at sentence ends into statements of about a paragraph each, so that each holds what a
+    reader can check and tag, not a whole speech."""
+    if end - start <= MAX_TURN_CHARS:
+        return [(start, end)]
+    pieces: list[tuple[int, int]] = []
+    piece_start = start
+    for sent in sentences(doc)[index_of_sentence(doc, doc.char_span(start, end, alignment_mode="expand").start):]:
+        if sent.start_char >= end:
+            break
+        if sent.end_char - piece_start > MAX_TURN_CHARS and sent.start_char > piece_start:
+            pieces.append(_trimmed(doc_text(doc), piece_start, sent.start_char))
+            piece_start = sent.start_char
+    pieces.append(_trimmed(doc_text(doc), piece_start, end))
+    return [p for p in pieces if p[1] > p[0]]
+
+
 def own_words(statements: list[Found]) -> bool:
     """Rule 6: statements whose speakers are the first person or no one ("I think we'll have a
     strong day" inside a turn) are the turn speaker's own words."""
@@ -257,8 +291,11 @@ def label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[int, i
             # is verbatim but unmarked, and the kinds follow the quotation marks (a direct
             # statement is one whose words are quoted): it is told apart by its cue's class
             kind, cls = ("direct", "assert") if quoted else ("indirect", "transcript")
-            statement = Found(kind, [(start, end)], colon_token, (colon, colon + 1), cls, _mention_of(label))
+            pieces = [(start, end)] if quoted else turn_pieces(doc, start, end)
+            statement = Found(kind, [pieces[0]], colon_token, (colon, colon + 1), cls, _mention_of(label))
             out.append(statement)
+            out += [Found(kind, [piece], colon_token, (colon, colon + 1), cls, statement.mention)
+                    for piece in pieces[1:]]
             if not quoted:
                 turn, turn_paragraphs = statement, 0  # rule 3: a transcript turn
             continue

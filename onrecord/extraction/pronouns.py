@@ -4,7 +4,9 @@ The rules, tried in order by ``resolve_pronoun``, each a function:
 
 * ``first_person``     — "I"/"we" inside someone's words (a quotation, a transcript turn) are that
                          speaker ("we" of an organisation's statement is the organisation); outside
-                         anyone's words "I" is the writer, whom the article does not name: unknown;
+                         anyone's words "I" is the one speaker the headline credits with "by"
+                         ("Briefing by … Yury Ushakov"), else the writer, whom the article does not
+                         name: unknown;
 * ``bound_antecedent`` — a person named in the pronoun's own sentence, as the subject or the
                          possessor of a clause the pronoun's clause hangs from ("Lavrov's statement
                          on Friday, when he stressed …"), or as the subject of the main clause
@@ -29,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.docindex import break_runs, in_quotes
 from onrecord.extraction.found import Found
+from onrecord.extraction.headline import credited_by
 from onrecord.extraction.subjects import noun_phrase, speaker_class
 
 SINGULAR = {"he", "she", "him", "her"}
@@ -103,7 +106,18 @@ def first_person(pronoun: Token, holding: Callable[[int], list[Found]], current:
             return holder.speaker_name, holder.speaker_type
         if word in FIRST_PLURAL:
             return holder.speaker_name, holder.speaker_type
+    if word in FIRST_SINGULAR and (credited := credited_speaker(pronoun.doc)) is not None:
+        return credited, "person"
     return "", "unknown"
+
+
+def credited_speaker(doc: Doc) -> str | None:
+    """Rule 1b (a monologue's first person): the one speaker an official transcript's headline
+    credits with "by" ("Briefing by Aide to the President Yury Ushakov …", "Remarks by the
+    Secretary …") speaks all of its unlabelled words: its "I" is that speaker.  Two credited
+    ("Remarks by President A and Prime Minister B"): no one."""
+    credited = credited_by(doc._.headline or "")
+    return credited[0][1] if len(credited) == 1 else None
 
 
 def _quoted(token: Token) -> bool:

@@ -98,3 +98,21 @@ def test_a_run_together_label_after_an_ellipsis_or_a_closing_bracket(statements_
     assert turns == [("Vladimir Putin", "Is the reply ready?"), ("Sergei Lavrov", "Yes, it is nearly…"),
                      ("Vladimir Putin", "I see. (The minister handed over a folder.)"),
                      ("Sergei Lavrov", "It runs to ten pages.")]
+
+
+def test_a_heading_run_into_the_first_label(statements_of):
+    text = ("Speech at the expanded meeting of the Port Board President of Russia Vladimir Putin: Colleagues, "
+            "I would like to welcome everyone here. We should proceed from the premise that the port stays open.")
+    turn = next(s for s in statements_of(text) if s.cue.text == ":")
+    assert turn.speaker.name == "Vladimir Putin" and turn.quote.text.startswith("Colleagues, I would like")
+    # a sentence before the colon is no heading: no label
+    assert all(s.cue.text != ":" for s in statements_of(
+        "The plan was described by President of Russia Vladimir Putin: the port stays open until May."))
+
+
+def test_a_long_turn_is_cut_at_sentence_ends_into_statements_of_about_a_paragraph(statements_of):
+    sentence = "We will keep the northern port open for grain ships through the whole of the coming winter season. "
+    text = "John Peterson: Will the port stay open?\n\nVladimir Putin: " + sentence * 30
+    turns = [s for s in statements_of(text) if s.cue.text == ":" and s.speaker.name == "Vladimir Putin"]
+    assert len(turns) > 2 and all(len(s.quote.text) <= 900 for s in turns)
+    assert " ".join(s.quote.text for s in turns) == (sentence * 30).strip()

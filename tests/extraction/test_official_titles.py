@@ -146,3 +146,12 @@ def test_the_speakers_a_headline_credits_by_by():
     assert credited_by("Remarks by Secretary of State Ana Lind in Press Availability") == [
         ("Secretary of State", "Ana Lind")]
     assert credited_by("Telephone conversation with President of Moldova Ana Rusu") == []
+
+
+def test_the_first_person_of_a_briefing_is_the_one_speaker_its_headline_credits(nlp):
+    body = "The call lasted an hour. I want to note that the talks will go on next week in Geneva."
+    credited = speakers_with_headline(nlp, "Briefing by Aide to the President Oleg Sorin following the call", body)
+    assert credited and set(credited) == {("Oleg Sorin", "person")}
+    # two credited: the first person stays no one's
+    two = speakers_with_headline(nlp, "Remarks by President Ana Dace and Prime Minister Ivo Hale", body)
+    assert two and set(two) == {("unknown", "unknown")}
