@@ -117,6 +117,10 @@ def identify_speakers(statements: list[Statement], doc: Doc, pinned: SpeakerRegi
             s.speaker.name = ident.canonical_name
         elif len(bare.split()) == 1 and ident.pinned:
             s.speaker.name = ident.canonical_name  # "Putin", never named in full here: Vladimir Putin
+        elif title is not None:
+            # "President of Ukraine Volodymyr Zelenskyy": the person's name; the title is their role
+            s.speaker.name = ident.canonical_name if ident.pinned else bare
+            s.speaker.role = s.speaker.role or title
 
 
 def identify_role(speaker: Speaker, registry: SpeakerRegistry, date: str | None) -> None:

@@ -361,3 +361,15 @@ def test_a_lede_may_name_its_speaker_in_the_next_sentence(statements_of):
     text = ("The port will reopen in May, the transport minister said on Monday. "
             "“We have cleared the channel,” said Transport Minister Ines Adler at a briefing.")
     assert speakers(statements_of, text) == [("Ines Adler", "person")] * 2
+
+
+def test_a_speaker_named_with_a_title_is_shown_by_the_name_with_the_title_as_role(nlp):
+    from onrecord.extraction.records import identify_speakers
+    from onrecord.identity.registry import SpeakerRegistry
+    from onrecord.model.statement import Quote, Speaker, Statement
+
+    doc = nlp("The talks went well.")
+    statement = Statement("indirect", Quote("The talks went well.", 0, 20), None,
+                          Speaker(name="President of Finland John Miller", type="person"))
+    identify_speakers([statement], doc, SpeakerRegistry.load(defaults=False))
+    assert (statement.speaker.name, statement.speaker.role) == ("John Miller", "President of Finland")
