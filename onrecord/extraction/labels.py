@@ -156,10 +156,15 @@ def _colon_token(doc: Doc, colon: int):
 def _mention_of(label: Span) -> Span:
     """The speaker's mention inside the label: a person or organisation entity that ends at
     the colon, with the title right before it; else the label."""
-    ents = [e for e in entities_within(label.doc, label.start, label.end) if e.end == label.end
-            and e.label_ in {"PERSON", "ORG", "NORP"}]
+    within = [e for e in entities_within(label.doc, label.start, label.end) if e.label_ in {"PERSON", "ORG", "NORP"}]
+    ents = [e for e in within if e.end == label.end]
     if not ents:
-        return label
+        # a label a page's markup doubled ("Foreign Minister Sergei Lavrov Lavrov SergeiForeign
+        # Minister of Russia:"): its first person, with the title before it
+        people = [e for e in within if e.label_ == "PERSON" and len(e) > 1]
+        if not people:
+            return label
+        ents, label = people[:1], label.doc[label.start : people[0].end]
     start = ents[-1].start
     while start > label.start and (label.doc[start - 1].text[:1].isupper() or label.doc[start - 1].lower_ in {"of"}):
         start -= 1

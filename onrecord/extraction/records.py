@@ -118,8 +118,9 @@ def identify_speakers(statements: list[Statement], doc: Doc, pinned: SpeakerRegi
         elif len(bare.split()) == 1 and ident.pinned:
             s.speaker.name = ident.canonical_name  # "Putin", never named in full here: Vladimir Putin
         elif title is not None:
-            # "President of Ukraine Volodymyr Zelenskyy": the person's name; the title is their role
-            s.speaker.name = ident.canonical_name if ident.pinned else bare
+            # "President of Finland Ana Lind": the person's name as the article writes it (the
+            # identity's id joins its spellings); the title is their role
+            s.speaker.name = bare
             s.speaker.role = s.speaker.role or title
 
 

@@ -284,8 +284,8 @@ def test_names_with_particles_are_kept_whole_and_are_people(statements_of):
 
 
 def test_initials_are_kept_with_the_name(statements_of):
-    text = "Vice President J.D. Vance said the deal was fair. “It is a good deal,” Vance said."
-    assert [n for n, _ in speakers(statements_of, text)] == ["J.D. Vance"] * 2
+    text = "Senator J.D. Marlow said the deal was fair. “It is a good deal,” Marlow said."
+    assert [n for n, _ in speakers(statements_of, text)] == ["J.D. Marlow"] * 2
 
 
 # --- one surname, two people ---------------------------------------------------------------------
