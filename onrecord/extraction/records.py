@@ -96,6 +96,9 @@ def identify_speakers(statements: list[Statement], doc: Doc, pinned: SpeakerRegi
     roles = article_roles_from(mentions)
     date = doc._.article_date
     for s in statements:
+        if s.speaker.type == "unknown" and s.speaker.name[:1].isupper() and s.speaker.name != "unknown" \
+                and registry.pinned_person(s.speaker.name) is not None:
+            s.speaker.type = "person"  # "Zelenskyy", which the model took for no entity: a pinned person
         if s.speaker.name == "unknown" or s.speaker.type == "unknown":
             continue
         if s.speaker.type == "role":

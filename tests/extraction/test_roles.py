@@ -373,3 +373,8 @@ def test_a_speaker_named_with_a_title_is_shown_by_the_name_with_the_title_as_rol
                           Speaker(name="President of Finland John Miller", type="person"))
     identify_speakers([statement], doc, SpeakerRegistry.load(defaults=False))
     assert (statement.speaker.name, statement.speaker.role) == ("John Miller", "President of Finland")
+
+
+def test_a_pinned_persons_surname_the_model_took_for_no_entity_is_that_person(statements_of):
+    found = speakers(statements_of, "The talks went on. “We need readiness,” Zelenskyy said.")
+    assert found == [("Volodymyr Zelenskyy", "person")]
