@@ -9,7 +9,8 @@ identity that would gather every article's presidents into one.  A rule of ``ext
   fits it (in its text or headline, else the office a pinned identity holds on the article's
   date); "the two …"/"both …" must find exactly that many, else the article's people when it names
   exactly that many; a described group ("the European leaders", "the presidents of the five
-  states") is not this one.
+  states") is not this one.  "The interlocutors", and in the readout of a meeting (its headline
+  says so) "the parties" and "both sides", are its two titled people.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ COUNTS = {"two": 2, "three": 3, "four": 4, "both": 2}
 GROUP_WORDS = {"the", "both", "these", "two", "three", "four"}
 # heads of state or government: "the leaders" are the people the article gives any of these offices
 LEADER_NOUNS = {"leader", "head"}
+# the sides of a meeting: "the interlocutors", and in a readout of a meeting "the parties", "both sides"
+PARTY_NOUNS = {"interlocutor", "party", "side"}
+MEETING_WORDS = {"meeting", "meet", "met", "talks", "conversation", "call", "visit", "summit", "negotiations"}
 LEADER_OFFICES = {"president", "prime minister", "chancellor", "premier", "king", "queen", "leader",
                   "secretary general", "secretary-general", "emir", "crown prince", "sultan", "pope"}
 
@@ -34,23 +38,35 @@ def named_principals(mention: Span, name: str, type: str, ctx: Context) -> Resol
     anaphoric plural refers to entities the text evokes (Webber, *A Formal Approach to Discourse
     Anaphora*, 1978): in a readout those are its principals, named before or after."""
     head = mention.root
-    if type not in {"person", "group"} or not plural(head):
+    if type not in {"person", "group", "unknown"} or not plural(head):
         return None
     before = [t for t in mention if t.i < head.i]
     if not before or any(t.lower_ not in GROUP_WORDS for t in before) or len(mention) != len(before) + 1:
         return None  # "the European leaders", "the presidents of the five states": described, not the principals
     noun = singular(head.lower_)
-    if noun not in LEADER_NOUNS and office_head(noun) is None:
+    meeting = noun in PARTY_NOUNS and (noun == "interlocutor" or _reports_a_meeting(ctx))
+    if noun not in LEADER_NOUNS and office_head(noun) is None and not meeting:
         return None
     count = next((COUNTS[t.lower_] for t in before if t.lower_ in COUNTS), None)
     people = list(ctx.names.people)
-    fitting = [p for p in people if _holds(p, noun, ctx)]
+    if meeting:
+        count = count or 2  # a readout's "parties" are the two who met
+        fitting = [p for p in people if ctx.names.people[p].titles or ctx.registry.pinned_person(p) is not None]
+    else:
+        fitting = [p for p in people if _holds(p, noun, ctx)]
     if count is not None and len(fitting) != count:
         fitting = people if len(people) == count else []
     if len(fitting) < 2:
         return None
     ordered = sorted(fitting, key=lambda p: min(ctx.names.people[p].starts, default=0))
     return Resolved(" and ".join(ordered), "group", tuple(ordered))
+
+
+def _reports_a_meeting(ctx: Context) -> bool:
+    """A readout: the headline tells of a meeting, a call, talks or a visit ("President of Ukraine
+    met with the Minister of Foreign Affairs of Germany")."""
+    headline = (ctx.doc._.headline or "").lower()
+    return any(w in MEETING_WORDS for w in headline.replace("-", " ").split())
 
 
 def _holds(person: str, noun: str, ctx: Context) -> bool:

@@ -33,3 +33,27 @@ def test_a_described_group_is_not_the_principals(statements_of):
     text = ("President Ana Lindqvist of Finland met Estonian President Tomas Berg. "
             "The European leaders said that the ferry link would reopen in May.")
     assert speakers(statements_of, text)[0][2] == []
+
+
+def readout_speakers(nlp, headline: str, text: str) -> list[list[str]]:
+    from onrecord.extraction.pipeline import make_doc
+    from onrecord.extraction.pipeline import statements_of as collect
+    from onrecord.model import Article
+
+    doc = nlp(make_doc(nlp, Article(id="t", text=text, title=headline, date="2024-05-02")))
+    return [list(s.speaker.members) for s in collect(doc)]
+
+
+BODY = ("President Ana Lindqvist of Finland met Foreign Minister Greta Vogt of Germany in Helsinki. "
+        "During the meeting, the parties noted that the pipeline deal was close. "
+        "The interlocutors stressed that the ferry link would reopen in May.")
+
+
+def test_the_parties_of_a_readout_are_its_two_titled_people(nlp):
+    found = readout_speakers(nlp, "President of Finland met the Foreign Minister of Germany", BODY)
+    assert found == [["Ana Lindqvist", "Greta Vogt"]] * 2
+
+
+def test_the_parties_outside_a_readout_stay_a_group(nlp):
+    found = readout_speakers(nlp, "Budget fight goes on", BODY)
+    assert found[0] == [] and found[1] == ["Ana Lindqvist", "Greta Vogt"]  # "interlocutors" are always the two
