@@ -33,6 +33,9 @@ DEMONSTRATIVES = {"this", "that", "these", "those", "such"}
 # a clause after "it" says what "it" stands for ("it is important to …", "it is clear that …"):
 # that "it" is an expletive and refers to nothing
 EXTRAPOSED = {"ccomp", "xcomp", "csubj"}
+VERBAL = {"VERB", "AUX"}
+# modifiers that pin a definite noun down by themselves: a noun or possessor before it, a clause after it
+RESTRICTIVE = {"compound", "poss", "relcl", "acl"}
 SHORT_CONTINUATION_WORDS = 40  # a continued quotation longer than this has room for its own topic
 MAX_SPLIT_GAP = 120  # characters between the two parts of one split quotation: the attribution only
 
@@ -58,10 +61,22 @@ def refers_back_noun(token: Token, heads: frozenset[str]) -> bool:
     # singular: "these questions" gathers what came before, it names no one issue
     if token.tag_ not in {"NN", "NNP"} or token.lemma_.lower() not in heads:
         return False
-    if token.dep_ not in ARGUMENT_DEPS:
+    if token.dep_ not in ARGUMENT_DEPS or discourse_new(token):
         return False
     determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "predet", "amod"}}
     return bool(determiners & (DEMONSTRATIVES | {"the"}))
+
+
+def discourse_new(token: Token) -> bool:
+    """Restrictive-modification rule (Vieira & Poesio 2000, "An empirically based system for
+    processing definite descriptions"): a definite noun that its own words pin down — a noun or
+    a possessor before it, an "of" phrase or a clause after it ("the criminal justice process",
+    "the Joint Comprehensive Plan of Action", "the process that began in May") — introduces its
+    referent; it does not refer back."""
+    for child in token.children:
+        if child.dep_ in RESTRICTIVE or (child.dep_ == "prep" and child.lower_ == "of"):
+            return True
+    return False
 
 
 def anaphors(doc: Doc, f: Found, heads: frozenset[str]) -> list[Token]:
@@ -78,10 +93,28 @@ def anaphors(doc: Doc, f: Found, heads: frozenset[str]) -> list[Token]:
     return out
 
 
+def governing_verb(token: Token) -> Token:
+    """The verb (or auxiliary) whose clause holds the word: its nearest verbal ancestor, else the
+    root of its sentence."""
+    word = token
+    while word.head.i != word.i and word.pos_ not in VERBAL:
+        word = word.head
+    return word
+
+
 def clause_mate(token: Token, anaphor: Token) -> bool:
     """Binding principle B (Chomsky 1981): a pronoun is free in its own clause, so a noun that is
-    an argument of the same verb ("the state is working on it") is not what it refers to."""
-    return token.head.i == anaphor.head.i or anaphor.head.i == token.i or token.head.i == anaphor.head.head.i
+    an argument of the same verb ("the state is working on it") is not what it refers to; nor is
+    a noun of an adjunct of that clause ("in theory, it should be equal …"): Hobbs (1978)
+    proposes no noun phrase with no clause or noun phrase between it and the pronoun's clause."""
+    return (token.head.i == anaphor.head.i or anaphor.head.i == token.i or token.head.i == anaphor.head.head.i
+            or governing_verb(token).i == governing_verb(anaphor).i)
+
+
+def contains(token: Token, anaphor: Token) -> bool:
+    """The i-within-i condition (Chomsky 1981): a noun phrase cannot refer to a phrase it holds
+    ("interest in participating in such a treaty" is not what "such a treaty" refers to)."""
+    return token.left_edge.i <= anaphor.i <= token.right_edge.i
 
 
 def _trigger_in(hits: Sequence[IssueHit], start: int, end: int) -> IssueHit | None:
@@ -97,21 +130,48 @@ def anaphor_antecedent(doc: Doc, f: Found, hits: Sequence[IssueHit], heads: froz
     working on it": the prosecution, no issue); with no such noun, the issue named last in the
     sentence before.  None when nothing refers back or no issue is named that close."""
     words = anaphors(doc, f, heads)
-    if not words:
+    sents = sentences(doc)
+    if not words or not sents:
         return None
     anaphor = words[0]
-    sents = sentences(doc)
-    if not sents:
-        return None
+    noun = own_antecedent(doc, anaphor)
+    if noun is not None:
+        return _trigger_in(hits, noun.left_edge.i, noun.right_edge.i + 1)
     n = index_of_sentence(doc, anaphor.i)
-    own = sents[n]
-    for i in range(anaphor.i - 1, own.start - 1, -1):
-        token = doc[i]
-        if token.pos_ == "NOUN" and token.dep_ in ARGUMENT_DEPS and not clause_mate(token, anaphor):
-            return _trigger_in(hits, token.left_edge.i, token.right_edge.i + 1)
     if n == 0:
         return None
     return _trigger_in(hits, sents[n - 1].start, sents[n - 1].end)
+
+
+def own_antecedent(doc: Doc, anaphor: Token) -> Token | None:
+    """Hobbs's first step: the nearest noun before the anaphor in its own sentence that is an
+    argument, neither its clause-mate (``clause_mate``) nor a phrase that holds it (``contains``)."""
+    own = sentences(doc)[index_of_sentence(doc, anaphor.i)]
+    for i in range(anaphor.i - 1, own.start - 1, -1):
+        token = doc[i]
+        if (token.pos_ == "NOUN" and token.dep_ in ARGUMENT_DEPS and not clause_mate(token, anaphor)
+                and not contains(token, anaphor)):
+            return token
+    return None
+
+
+def referred_statement(doc: Doc, found: Sequence[Found], index: int, heads: frozenset[str]) -> Found | None:
+    """Chained-anaphora rule: when the statement refers back past its own sentence and the
+    sentence before names no issue, the statement there that has issues (of its own, or found the
+    same way) is what it refers to: "This issue is discussed with all leaders," he said. "This is
+    the only alternative," … — coreference is transitive (the chains of Hobbs 1978 and of every
+    coreference resolver since)."""
+    f = found[index]
+    words = anaphors(doc, f, heads)
+    sents = sentences(doc)
+    if not words or not sents or own_antecedent(doc, words[0]) is not None:
+        return None
+    n = index_of_sentence(doc, words[0].i)
+    if n == 0:
+        return None
+    start, end = sents[n - 1].start_char, sents[n - 1].end_char
+    before = [g for g in found[:index] if g.issues and any(s < end and start < e for s, e in g.content)]
+    return before[-1] if before else None
 
 
 def _paragraph_index(doc: Doc, offset: int) -> int:

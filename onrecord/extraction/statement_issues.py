@@ -16,7 +16,12 @@ from spacy.tokens import Doc
 
 from onrecord.extraction.docindex import doc_text
 from onrecord.extraction.found import Found
-from onrecord.extraction.issue_context import anaphor_antecedent, continued_speech, reported_continuation
+from onrecord.extraction.issue_context import (
+    anaphor_antecedent,
+    continued_speech,
+    referred_statement,
+    reported_continuation,
+)
 from onrecord.extraction.issue_tags import IssueHit, issues_in_ranges
 from onrecord.lexicons.taxonomy import Taxonomy
 
@@ -167,8 +172,9 @@ class StatementIssueTagger:
     def issues_from_context(self, doc: Doc, found: Sequence[Found], index: int, hits: Sequence[IssueHit]) -> None:
         """A statement with no issue of its own: the issues of the speech it continues
         (``continued_speech``), else those of the sentence that goes on with its report
-        (``reported_continuation``), else the issue its anaphor refers back to (``anaphor_antecedent``);
-        each noted, so that a reader sees how it was found."""
+        (``reported_continuation``), else the issue its anaphor refers back to
+        (``anaphor_antecedent``), else the issues of the statement its anaphor refers back to
+        (``referred_statement``); each noted, so that a reader sees how it was found."""
         f = found[index]
         speech = continued_speech(doc, found, index)
         if speech is not None and speech.issues:
@@ -184,3 +190,8 @@ class StatementIssueTagger:
         if hit is not None:
             f.issues = [hit.issue]
             f.issue_notes = {hit.issue: f"refers back to {hit.text!r}"}
+            return
+        referred = referred_statement(doc, found, index, self.taxonomy.anaphoric_heads)
+        if referred is not None:
+            f.issues = list(referred.issues)
+            f.issue_notes = {i: "refers back to the statement before, which is about it" for i in f.issues}

@@ -133,3 +133,49 @@ def test_the_sentence_after_according_to_goes_on_with_the_report(statements_of):
 )
 def test_no_report_goes_on_past_its_frame(statements_of, text):
     assert _said(statements_of(text), "new proposals").issues == []
+
+
+# --- what the anaphor can and cannot refer to -----------------------------------------------------
+
+
+def test_a_noun_of_an_adjunct_of_its_own_clause_is_no_antecedent(statements_of):
+    # "principle" is in the pronoun's own clause (Hobbs): "it" is the guarantees of the sentence before
+    said = statements_of("The minister asked for security guarantees. "
+                         "Ana Silva said that in principle it should be signed by spring.")
+    assert _said(said, "signed by spring").issues == ["security_guarantees"]
+
+
+def test_a_phrase_that_holds_the_anaphor_is_not_what_it_refers_to(statements_of):
+    said = statements_of("Kyiv wants Paris and Rome among the guarantors of its security. "
+                         "Ana Silva said Rome has expressed interest in participating in such a treaty.")
+    assert _said(said, "interest in participating").issues == ["security_guarantees"]
+
+
+def test_an_anaphor_takes_the_issues_of_the_statement_it_refers_back_to(statements_of):
+    said = statements_of("Ana Silva said that Kyiv must join NATO. Petro Bondar said this question is often raised. "
+                         "Olena Koval said this is the only way.")
+    assert _said(said, "often raised").issues == ["nato"]
+    only_way = _said(said, "only way")
+    assert only_way.issues == ["nato"]
+    assert "statement before" in only_way.stances["nato"]["note"]
+
+
+def test_a_nearer_antecedent_of_its_own_sentence_stops_the_chain(statements_of):
+    said = statements_of("Ana Silva said that Kyiv must join NATO. "
+                         "Regarding the harvest, Petro Bondar said that the farmers have finished it.")
+    assert _said(said, "finished it").issues == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The criminal justice process will take years.", "process"),  # a noun before it
+        ("The process of cleaning the river will take years.", "process"),  # an "of" phrase
+        ("Our process will take years.", "process"),  # a possessor
+        ("The plan that the farmers made failed.", "plan"),  # a clause after it
+    ],
+)
+def test_a_definite_noun_its_own_words_pin_down_does_not_refer_back(nlp, heads, text, word):
+    doc = parse_only(nlp, [text])[0]
+    token = next(t for t in doc if t.text == word)
+    assert refers_back_noun(token, heads) is False

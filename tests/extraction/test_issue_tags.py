@@ -492,3 +492,34 @@ def test_another_statements_words_around_a_quote_are_not_its_topic(statements_of
     harvest = next(s for s in said if "harvest" in s.quote.text)
     truce = next(s for s in said if "truce" in s.quote.text)
     assert "ceasefire" in truce.issues and "ceasefire" not in harvest.issues
+
+
+@pytest.mark.parametrize(
+    ("text", "issue"),
+    [
+        ("The envoys will oversee the negotiating tracks.", "negotiations"),
+        ("Nobody in Kyiv wants a Minsk-3.", "negotiations"),
+        ("The occupier must withdraw its troops from our land.", "territory"),
+        ("Peace begins with the withdrawal of all Russian forces.", "territory"),
+        ("The EU agreed a ban on Russian oil imports.", "sanctions"),
+        ("Hundreds of our people are still in Russian prisons.", "prisoners_humanitarian"),
+        ("Every soldier must return home.", "prisoners_humanitarian"),
+        ("A projectile of ours may not fly that far.", "weapons_permissions"),
+    ],
+)
+def test_more_words_for_the_issues(nlp, tax, text, issue):
+    assert issue in tag_text(nlp, text, tax)
+
+
+@pytest.mark.parametrize(
+    ("text", "issue"),
+    [
+        ("Moscow announced a withdrawal of some troops from the border.", "territory"),  # a border, not the land
+        ("Kyiv wants a system equal to the one offered to NATO countries.", "nato"),  # the allies, not joining
+        ("Unity is also a powerful weapon.", "weapons_permissions"),  # a figure of speech
+        ("The pipeline is a business project and a weapon.", "weapons_permissions"),
+        ("This is a humanitarian catastrophe.", "prisoners_humanitarian"),  # the war described
+    ],
+)
+def test_words_that_look_like_an_issue_but_are_not(nlp, tax, text, issue):
+    assert issue not in tag_text(nlp, text, tax)
