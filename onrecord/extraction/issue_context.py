@@ -10,6 +10,10 @@ Two narrow mechanisms, each a rule of its own:
 - ``reported_continuation``: "According to X, P. Q." — the sentence after a report introduced
   by "according to" goes on reporting X (Pareti 2016: an attribution's content may span several
   sentences) when it is no statement of its own.
+- ``titled_issues`` and ``words_under_title``: a word that names an issue only in context ("the
+  meeting", "the path", "concessions": ``in_context`` in the taxonomy) names it in an article whose
+  title names that issue — one sense per discourse (Gale, Church & Yarowsky 1992, "One sense per
+  discourse"): a news article's words keep the sense its headline sets.
 - ``continued_speech``: a quotation the reporter split in two ("…," the President said. "…"),
   or one that goes on in the next paragraph with no cue of its own, is one speech: the second
   part, when short, is about what the first part was about (the attribution conventions of
@@ -20,11 +24,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from onrecord.extraction.docindex import doc_text, index_of_sentence, paragraph_bounds, sentences, token_at
 from onrecord.extraction.found import Found
-from onrecord.extraction.issue_tags import IssueHit
+from onrecord.extraction.issue_tags import IssueHit, tag_text
+from onrecord.lexicons.taxonomy import Taxonomy
 
 # the roles in which a word is what the clause is about: its subject or its object
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr"}
@@ -232,3 +238,18 @@ def reported_continuation(doc: Doc, found: Sequence[Found], index: int,
         if other is not f and any(s < end and start < e for s, e in spans):
             return []
     return [h for h in hits if h.role == "trigger" and following.start <= h.start and h.end <= following.end]
+
+
+def titled_issues(nlp: Language, doc: Doc, taxonomy: Taxonomy) -> list[str]:
+    """The issues whose triggers the article's title (``doc._.headline``) holds."""
+    title = doc._.headline
+    return tag_text(nlp, title, taxonomy) if isinstance(title, str) and title.strip() else []
+
+
+def words_under_title(hits: Sequence[IssueHit], content: Sequence[tuple[int, int]],
+                      titled: Sequence[str]) -> list[IssueHit]:
+    """Title rule: the words of the statement that name an issue in context (role ``context``)
+    and whose issue the article's title names (``titled_issues``): "we have to find opportunities
+    to meet" is about the talks under the title "We must continue negotiations with Russia"."""
+    return [h for h in hits if h.role == "context" and h.issue in titled
+            and any(s <= h.start_char and h.end_char <= e for s, e in content)]

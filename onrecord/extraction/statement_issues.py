@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from onrecord.extraction.docindex import doc_text
@@ -21,6 +22,8 @@ from onrecord.extraction.issue_context import (
     continued_speech,
     referred_statement,
     reported_continuation,
+    titled_issues,
+    words_under_title,
 )
 from onrecord.extraction.issue_tags import IssueHit, issues_in_ranges
 from onrecord.lexicons.taxonomy import Taxonomy
@@ -132,8 +135,9 @@ def content_owners(found: Sequence[Found], hits: Sequence[IssueHit], starts: Seq
 class StatementIssueTagger:
     """The ``onrecord_statement_issues`` component."""
 
-    def __init__(self, taxonomy: Taxonomy) -> None:
+    def __init__(self, taxonomy: Taxonomy, nlp: Language) -> None:
         self.taxonomy = taxonomy
+        self.nlp = nlp
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Found] = doc._.statements or []
@@ -164,10 +168,25 @@ class StatementIssueTagger:
             })
         for f, row in zip(found, inherit_issues(rows), strict=True):
             f.issues = list(row["issues"])
+        titled = titled_issues(self.nlp, doc, self.taxonomy) if found else []
         for index, f in enumerate(found):
+            if titled:
+                self.issues_under_title(f, hits, titled)
             if not f.issues:
                 self.issues_from_context(doc, found, index, hits)
         return doc
+
+    def issues_under_title(self, f: Found, hits: Sequence[IssueHit], titled: Sequence[str]) -> None:
+        """The issues its words name under the article's title (``words_under_title``), added to
+        its own, each noted."""
+        under = words_under_title(hits, f.content, titled)
+        new = [i for i in self.taxonomy.issues if i not in f.issues and any(h.issue == i for h in under)]
+        if not new:
+            return
+        f.issues = [i for i in self.taxonomy.issues if i in f.issues or i in new]
+        for issue in new:
+            word = next(h.text for h in under if h.issue == issue)
+            f.issue_notes[issue] = f"{word!r} under a title about it"
 
     def issues_from_context(self, doc: Doc, found: Sequence[Found], index: int, hits: Sequence[IssueHit]) -> None:
         """A statement with no issue of its own: the issues of the speech it continues
