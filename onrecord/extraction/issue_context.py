@@ -14,6 +14,10 @@ Two narrow mechanisms, each a rule of its own:
   meeting", "the path", "concessions": ``in_context`` in the taxonomy) names it in an article whose
   title names that issue — one sense per discourse (Gale, Church & Yarowsky 1992, "One sense per
   discourse"): a news article's words keep the sense its headline sets.
+- ``question_before``: in a transcript, an answer is about what the question before it asked
+  ("Q Will you send more missiles? — THE PRESIDENT: We are looking at it"): a question and its
+  answer are an adjacency pair (Schegloff & Sacks 1973, "Opening up closings"), the first part
+  setting the topic of the second.
 - ``continued_speech``: a quotation the reporter split in two ("…," the President said. "…"),
   or one that goes on in the next paragraph with no cue of its own, is one speech: the second
   part, when short, is about what the first part was about (the attribution conventions of
@@ -22,6 +26,7 @@ Two narrow mechanisms, each a rule of its own:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.language import Language
@@ -253,3 +258,28 @@ def words_under_title(hits: Sequence[IssueHit], content: Sequence[tuple[int, int
     to meet" is about the talks under the title "We must continue negotiations with Russia"."""
     return [h for h in hits if h.role == "context" and h.issue in titled
             and any(s <= h.start_char and h.end_char <= e for s, e in content)]
+
+
+# a reporter's turn in a transcript: "Q Mr. President, …", "Q: …", "Question (retranslated): …"
+QUESTION_OPENING = re.compile(r"\s*(?:Q\.?\s|Q:|question\b[^:\n]{0,40}:)", re.IGNORECASE)
+
+
+def question_before(doc: Doc, f: Found, hits: Sequence[IssueHit], parties: frozenset[str]) -> list[IssueHit]:
+    """Question rule: a transcript turn (cue class ``transcript``: a speaker label and the
+    paragraphs after it) answers the paragraph right before its label when that paragraph is a
+    question — the reporter's turn ("Q …", "Question: …") or one that ends with a question mark —
+    about the conflict (it names one of ``parties``: a question on tariffs on aluminum or on a
+    budget negotiation is another debate): the triggers of that question."""
+    if f.cue_class != "transcript" or f.cue is None:
+        return []
+    bounds = paragraph_bounds(doc)
+    label = _paragraph_index(doc, f.cue.idx)
+    if label == 0 or label > len(bounds):
+        return []
+    start, end = bounds[label - 1]
+    asked = doc_text(doc)[start:end].strip()
+    if not (QUESTION_OPENING.match(asked) or asked.endswith("?")):
+        return []
+    if parties and not parties & {w.lower() for w in re.findall(r"[^\W\d_]+", asked)}:
+        return []
+    return [h for h in hits if h.role == "trigger" and start <= h.start_char and h.end_char <= end]

@@ -20,6 +20,7 @@ from onrecord.extraction.found import Found
 from onrecord.extraction.issue_context import (
     anaphor_antecedent,
     continued_speech,
+    question_before,
     referred_statement,
     reported_continuation,
     titled_issues,
@@ -193,7 +194,8 @@ class StatementIssueTagger:
         (``continued_speech``), else those of the sentence that goes on with its report
         (``reported_continuation``), else the issue its anaphor refers back to
         (``anaphor_antecedent``), else the issues of the statement its anaphor refers back to
-        (``referred_statement``); each noted, so that a reader sees how it was found."""
+        (``referred_statement``), else those of the question a transcript turn answers
+        (``question_before``); each noted, so that a reader sees how it was found."""
         f = found[index]
         speech = continued_speech(doc, found, index)
         if speech is not None and speech.issues:
@@ -214,3 +216,8 @@ class StatementIssueTagger:
         if referred is not None:
             f.issues = list(referred.issues)
             f.issue_notes = {i: "refers back to the statement before, which is about it" for i in f.issues}
+            return
+        asked = question_before(doc, f, hits, self.taxonomy.parties)
+        if asked:
+            f.issues = [i for i in self.taxonomy.issues if any(h.issue == i for h in asked)]
+            f.issue_notes = {i: "answers a question about it" for i in f.issues}

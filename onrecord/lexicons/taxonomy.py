@@ -101,6 +101,9 @@ class Taxonomy:
     topic_heads: frozenset[str] = frozenset()
     # nouns that, made definite ("the agreement", "such a step"), refer back to an issue named before
     anaphoric_heads: frozenset[str] = frozenset()
+    # words that name a side of the conflict ("Russia", "Kyiv", "Zelensky"): a question that names
+    # none is not about the taxonomy's conflict
+    parties: frozenset[str] = frozenset()
     # compiled forms of the taxonomy, kept by whoever compiles it (a Matcher per spaCy pipeline)
     compiled: dict[int, Any] = field(default_factory=dict, repr=False)
 
@@ -249,6 +252,8 @@ class TaxonomyFile(YamlModel):
     topic_heads: list[Text] = []
     # nouns that, made definite ("the agreement", "such a step"), refer back to an issue named before
     anaphoric_heads: list[Text] = []
+    # words that name a side of the conflict: a question that names none is not about it
+    parties: list[Text] = []
     issues: list[IssueEntry] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -276,7 +281,8 @@ def parse_taxonomy(text: str, source: str = "taxonomy.yaml") -> Taxonomy:
     return Taxonomy(file.taxonomy, file.label or file.taxonomy, source, issues,
                     occasions=frozenset(w.lower() for w in file.occasions),
                     topic_heads=frozenset(w.lower() for w in file.topic_heads),
-                    anaphoric_heads=frozenset(w.lower() for w in file.anaphoric_heads))
+                    anaphoric_heads=frozenset(w.lower() for w in file.anaphoric_heads),
+                    parties=frozenset(w.lower() for w in file.parties))
 
 
 def _issue(document: YamlDocument, entry: IssueEntry, at: NodePath) -> Issue:

@@ -7,7 +7,10 @@ import pytest
 
 from onrecord.extraction.issue_context import refers_back_noun, refers_back_pronoun
 from onrecord.extraction.issue_tags import parse_only
+from onrecord.extraction.pipeline import make_doc
+from onrecord.extraction.pipeline import statements_of as collect
 from onrecord.lexicons.taxonomy import load_taxonomy
+from onrecord.model.article import Article
 
 
 def _said(statements, words):
@@ -179,3 +182,54 @@ def test_a_definite_noun_its_own_words_pin_down_does_not_refer_back(nlp, heads, 
     doc = parse_only(nlp, [text])[0]
     token = next(t for t in doc if t.text == word)
     assert refers_back_noun(token, heads) is False
+
+
+# --- the article's title sets the sense of words that name an issue only in context -----------
+
+
+def _under_title(nlp, title: str, text: str):
+    doc = nlp(make_doc(nlp, Article(id="t", text=text, title=title, date="2022-04-05")))
+    return collect(doc)
+
+
+def test_a_word_names_the_issue_its_title_names(nlp):
+    said = _under_title(nlp, "We must continue negotiations with Russia, the President says",
+                        'The President spoke in Kyiv. "We have to find opportunities to meet," he said.')
+    statement = _said(said, "opportunities to meet")
+    assert statement.issues == ["negotiations"]
+    assert "title" in statement.stances["negotiations"]["note"]
+
+
+def test_the_same_word_under_another_title_names_nothing(nlp):
+    said = _under_title(nlp, "The President visited a school in Lviv",
+                        'The President spoke in Kyiv. "We have to find opportunities to meet," he said.')
+    assert _said(said, "opportunities to meet").issues == []
+
+
+def test_under_a_title_about_guarantees_a_new_alliance_is_one(nlp):
+    said = _under_title(nlp, "Ukraine needs security guarantees that work, the adviser says",
+                        '"A completely new alliance will be created in Europe," the adviser said.')
+    assert "security_guarantees" in _said(said, "new alliance").issues
+
+
+# --- a transcript's answer is about the question before it ----------------------------------------
+
+
+def test_an_answer_takes_the_issue_of_the_question(statements_of):
+    said = statements_of("Q Mr. President, will you send more Patriot missiles to Ukraine?\n\n"
+                         "THE PRESIDENT: Well, we are looking at it very closely.\n\n"
+                         "They need them badly.")
+    assert _said(said, "looking at it").issues == ["weapons_permissions"]
+    assert _said(said, "need them").issues == ["weapons_permissions"]  # the same turn goes on
+
+
+def test_a_question_about_another_debate_sets_no_issue(statements_of):
+    said = statements_of("Q Mr. President, will the tariffs on aluminum stay in place?\n\n"
+                         "THE PRESIDENT: Well, we are looking at it very closely.")
+    assert _said(said, "looking at it").issues == []
+
+
+def test_a_statement_that_is_no_answer_takes_nothing_from_a_question(statements_of):
+    said = statements_of("Reporters asked about Patriot missiles for Ukraine.\n\n"
+                         "The mayor said that the harvest was good.")
+    assert _said(said, "harvest").issues == []
