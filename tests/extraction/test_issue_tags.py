@@ -505,6 +505,11 @@ def test_another_statements_words_around_a_quote_are_not_its_topic(statements_of
         ("Hundreds of our people are still in Russian prisons.", "prisoners_humanitarian"),
         ("Every soldier must return home.", "prisoners_humanitarian"),
         ("A projectile of ours may not fly that far.", "weapons_permissions"),
+        ("Our place is in the Alliance.", "nato"),
+        ("Washington will not provide a backstop.", "security_guarantees"),
+        ("Europe offered an Article 5-like arrangement.", "security_guarantees"),
+        ("Both leaders want a peaceful resolution.", "negotiations"),
+        ("He finally came to the table.", "negotiations"),
     ],
 )
 def test_more_words_for_the_issues(nlp, tax, text, issue):
@@ -519,6 +524,8 @@ def test_more_words_for_the_issues(nlp, tax, text, issue):
         ("Unity is also a powerful weapon.", "weapons_permissions"),  # a figure of speech
         ("The pipeline is a business project and a weapon.", "weapons_permissions"),
         ("This is a humanitarian catastrophe.", "prisoners_humanitarian"),  # the war described
+        ("They discussed the questions of the end of the war.", "ceasefire"),  # an outcome, not a call
+        ("He spoke of a fair end of the war in Europe.", "ceasefire"),
     ],
 )
 def test_words_that_look_like_an_issue_but_are_not(nlp, tax, text, issue):
