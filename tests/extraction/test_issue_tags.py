@@ -510,6 +510,7 @@ def test_another_statements_words_around_a_quote_are_not_its_topic(statements_of
         ("Europe offered an Article 5-like arrangement.", "security_guarantees"),
         ("Both leaders want a peaceful resolution.", "negotiations"),
         ("He finally came to the table.", "negotiations"),
+        ("We want this war to be over.", "ceasefire"),
     ],
 )
 def test_more_words_for_the_issues(nlp, tax, text, issue):
