@@ -511,6 +511,12 @@ def test_another_statements_words_around_a_quote_are_not_its_topic(statements_of
         ("Both leaders want a peaceful resolution.", "negotiations"),
         ("He finally came to the table.", "negotiations"),
         ("We want this war to be over.", "ceasefire"),
+        ("They are not going to be a part of NATO.", "nato"),
+        ("Moscow objects to NATO military infrastructure near its borders.", "nato"),
+        ("Europe may send a security force.", "security_guarantees"),
+        ("No foreign troops will be deployed there.", "security_guarantees"),
+        ("Everyone wants to restore peace in the region.", "negotiations"),
+        ("We want a lasting peace.", "negotiations"),
     ],
 )
 def test_more_words_for_the_issues(nlp, tax, text, issue):
