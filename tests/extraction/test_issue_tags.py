@@ -537,3 +537,12 @@ def test_more_words_for_the_issues(nlp, tax, text, issue):
 )
 def test_words_that_look_like_an_issue_but_are_not(nlp, tax, text, issue):
     assert issue not in tag_text(nlp, text, tax)
+
+
+def test_in_context_words_and_parties_in_a_user_taxonomy(nlp):
+    text = MINIMAL.replace("      phrases: [shipping ... channel]",
+                           "      phrases: [shipping ... channel]\n      in_context: [mud]")
+    harbour = parse_taxonomy(text.replace("taxonomy: harbour", "taxonomy: harbour\nparties: [port, council]"))
+    assert harbour.parties == frozenset({"port", "council"})
+    assert [p.text for p in harbour["dredging"].context_phrases] == ["mud"]
+    assert tag_text(nlp, "The mud is everywhere.", harbour) == []  # no trigger: only under a title
