@@ -1,6 +1,6 @@
 """Positions benchmark: issue tags, stances and shifts against our own annotation of corpus statements.
 
-    python benchmarks/positions.py [--shared ../shared] [--set dev|heldout|heldout2|all] [--no-shifts]
+    python benchmarks/positions.py [--shared ../shared] [--set dev|dev2|heldout|heldout2|all] [--no-shifts]
                                    [--shift-pairs FILE] [--dump FILE]
 
 ``benchmarks/positions_gold.jsonl`` holds our reading of statements that ``onrecord extract
@@ -13,7 +13,9 @@ are read from ``../shared/corpus``.  The sets:
   while changing rules;
 - ``heldout2`` (185: every statement found in the 25 corpus articles the other sets do not use):
   annotated blind — from the statement and its article alone, before any rule of this version was
-  written, without the tool's issues or stances — and never looked at statement by statement.
+  written, without the tool's issues or stances — and never looked at statement by statement;
+- ``dev2`` (166: every statement found in the 16 articles only ``dev`` used, but not yet
+  annotated): annotated blind the same way, then developed on with ``dev``.
 
 ``benchmarks/shifts_gold.jsonl`` holds shifts flagged on the corpus, each judged "a real change of
 position: yes/no" from the two quotes alone, before the tool's labels of them were looked at
@@ -51,7 +53,7 @@ from onrecord.readers import Article, iter_articles  # noqa: E402
 
 GOLD = REPO / "benchmarks" / "positions_gold.jsonl"
 SHIFTS_GOLD = REPO / "benchmarks" / "shifts_gold.jsonl"
-SETS = ("dev", "heldout", "heldout2")
+SETS = ("dev", "dev2", "heldout", "heldout2")
 COMMITTED = ("support", "oppose", "conditional")
 
 

@@ -105,7 +105,7 @@ def make_issues(nlp: Language, name: str, taxonomy_path: str | None) -> IssueTag
     assigns=[STATEMENTS],
 )
 def make_statement_issues(nlp: Language, name: str, taxonomy_path: str | None) -> StatementIssueTagger:
-    return StatementIssueTagger(load_taxonomy(taxonomy_path))
+    return StatementIssueTagger(load_taxonomy(taxonomy_path), nlp)
 
 
 @Language.factory(

@@ -10,6 +10,14 @@ Two narrow mechanisms, each a rule of its own:
 - ``reported_continuation``: "According to X, P. Q." — the sentence after a report introduced
   by "according to" goes on reporting X (Pareti 2016: an attribution's content may span several
   sentences) when it is no statement of its own.
+- ``titled_issues`` and ``words_under_title``: a word that names an issue only in context ("the
+  meeting", "the path", "concessions": ``in_context`` in the taxonomy) names it in an article whose
+  title names that issue — one sense per discourse (Gale, Church & Yarowsky 1992, "One sense per
+  discourse"): a news article's words keep the sense its headline sets.
+- ``question_before``: in a transcript, an answer is about what the question before it asked
+  ("Q Will you send more missiles? — THE PRESIDENT: We are looking at it"): a question and its
+  answer are an adjacency pair (Schegloff & Sacks 1973, "Opening up closings"), the first part
+  setting the topic of the second.
 - ``continued_speech``: a quotation the reporter split in two ("…," the President said. "…"),
   or one that goes on in the next paragraph with no cue of its own, is one speech: the second
   part, when short, is about what the first part was about (the attribution conventions of
@@ -18,13 +26,16 @@ Two narrow mechanisms, each a rule of its own:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from onrecord.extraction.docindex import doc_text, index_of_sentence, paragraph_bounds, sentences, token_at
 from onrecord.extraction.found import Found
-from onrecord.extraction.issue_tags import IssueHit
+from onrecord.extraction.issue_tags import IssueHit, tag_text
+from onrecord.lexicons.taxonomy import Taxonomy
 
 # the roles in which a word is what the clause is about: its subject or its object
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr"}
@@ -33,6 +44,9 @@ DEMONSTRATIVES = {"this", "that", "these", "those", "such"}
 # a clause after "it" says what "it" stands for ("it is important to …", "it is clear that …"):
 # that "it" is an expletive and refers to nothing
 EXTRAPOSED = {"ccomp", "xcomp", "csubj"}
+VERBAL = {"VERB", "AUX"}
+# modifiers that pin a definite noun down by themselves: a noun or possessor before it, a clause after it
+RESTRICTIVE = {"compound", "poss", "relcl", "acl"}
 SHORT_CONTINUATION_WORDS = 40  # a continued quotation longer than this has room for its own topic
 MAX_SPLIT_GAP = 120  # characters between the two parts of one split quotation: the attribution only
 
@@ -58,10 +72,22 @@ def refers_back_noun(token: Token, heads: frozenset[str]) -> bool:
     # singular: "these questions" gathers what came before, it names no one issue
     if token.tag_ not in {"NN", "NNP"} or token.lemma_.lower() not in heads:
         return False
-    if token.dep_ not in ARGUMENT_DEPS:
+    if token.dep_ not in ARGUMENT_DEPS or discourse_new(token):
         return False
     determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "predet", "amod"}}
     return bool(determiners & (DEMONSTRATIVES | {"the"}))
+
+
+def discourse_new(token: Token) -> bool:
+    """Restrictive-modification rule (Vieira & Poesio 2000, "An empirically based system for
+    processing definite descriptions"): a definite noun that its own words pin down — a noun or
+    a possessor before it, an "of" phrase or a clause after it ("the criminal justice process",
+    "the Joint Comprehensive Plan of Action", "the process that began in May") — introduces its
+    referent; it does not refer back."""
+    for child in token.children:
+        if child.dep_ in RESTRICTIVE or (child.dep_ == "prep" and child.lower_ == "of"):
+            return True
+    return False
 
 
 def anaphors(doc: Doc, f: Found, heads: frozenset[str]) -> list[Token]:
@@ -78,10 +104,28 @@ def anaphors(doc: Doc, f: Found, heads: frozenset[str]) -> list[Token]:
     return out
 
 
+def governing_verb(token: Token) -> Token:
+    """The verb (or auxiliary) whose clause holds the word: its nearest verbal ancestor, else the
+    root of its sentence."""
+    word = token
+    while word.head.i != word.i and word.pos_ not in VERBAL:
+        word = word.head
+    return word
+
+
 def clause_mate(token: Token, anaphor: Token) -> bool:
     """Binding principle B (Chomsky 1981): a pronoun is free in its own clause, so a noun that is
-    an argument of the same verb ("the state is working on it") is not what it refers to."""
-    return token.head.i == anaphor.head.i or anaphor.head.i == token.i or token.head.i == anaphor.head.head.i
+    an argument of the same verb ("the state is working on it") is not what it refers to; nor is
+    a noun of an adjunct of that clause ("in theory, it should be equal …"): Hobbs (1978)
+    proposes no noun phrase with no clause or noun phrase between it and the pronoun's clause."""
+    return (token.head.i == anaphor.head.i or anaphor.head.i == token.i or token.head.i == anaphor.head.head.i
+            or governing_verb(token).i == governing_verb(anaphor).i)
+
+
+def contains(token: Token, anaphor: Token) -> bool:
+    """The i-within-i condition (Chomsky 1981): a noun phrase cannot refer to a phrase it holds
+    ("interest in participating in such a treaty" is not what "such a treaty" refers to)."""
+    return token.left_edge.i <= anaphor.i <= token.right_edge.i
 
 
 def _trigger_in(hits: Sequence[IssueHit], start: int, end: int) -> IssueHit | None:
@@ -97,21 +141,48 @@ def anaphor_antecedent(doc: Doc, f: Found, hits: Sequence[IssueHit], heads: froz
     working on it": the prosecution, no issue); with no such noun, the issue named last in the
     sentence before.  None when nothing refers back or no issue is named that close."""
     words = anaphors(doc, f, heads)
-    if not words:
+    sents = sentences(doc)
+    if not words or not sents:
         return None
     anaphor = words[0]
-    sents = sentences(doc)
-    if not sents:
-        return None
+    noun = own_antecedent(doc, anaphor)
+    if noun is not None:
+        return _trigger_in(hits, noun.left_edge.i, noun.right_edge.i + 1)
     n = index_of_sentence(doc, anaphor.i)
-    own = sents[n]
-    for i in range(anaphor.i - 1, own.start - 1, -1):
-        token = doc[i]
-        if token.pos_ == "NOUN" and token.dep_ in ARGUMENT_DEPS and not clause_mate(token, anaphor):
-            return _trigger_in(hits, token.left_edge.i, token.right_edge.i + 1)
     if n == 0:
         return None
     return _trigger_in(hits, sents[n - 1].start, sents[n - 1].end)
+
+
+def own_antecedent(doc: Doc, anaphor: Token) -> Token | None:
+    """Hobbs's first step: the nearest noun before the anaphor in its own sentence that is an
+    argument, neither its clause-mate (``clause_mate``) nor a phrase that holds it (``contains``)."""
+    own = sentences(doc)[index_of_sentence(doc, anaphor.i)]
+    for i in range(anaphor.i - 1, own.start - 1, -1):
+        token = doc[i]
+        if (token.pos_ == "NOUN" and token.dep_ in ARGUMENT_DEPS and not clause_mate(token, anaphor)
+                and not contains(token, anaphor)):
+            return token
+    return None
+
+
+def referred_statement(doc: Doc, found: Sequence[Found], index: int, heads: frozenset[str]) -> Found | None:
+    """Chained-anaphora rule: when the statement refers back past its own sentence and the
+    sentence before names no issue, the statement there that has issues (of its own, or found the
+    same way) is what it refers to: "This issue is discussed with all leaders," he said. "This is
+    the only alternative," … — coreference is transitive (the chains of Hobbs 1978 and of every
+    coreference resolver since)."""
+    f = found[index]
+    words = anaphors(doc, f, heads)
+    sents = sentences(doc)
+    if not words or not sents or own_antecedent(doc, words[0]) is not None:
+        return None
+    n = index_of_sentence(doc, words[0].i)
+    if n == 0:
+        return None
+    start, end = sents[n - 1].start_char, sents[n - 1].end_char
+    before = [g for g in found[:index] if g.issues and any(s < end and start < e for s, e in g.content)]
+    return before[-1] if before else None
 
 
 def _paragraph_index(doc: Doc, offset: int) -> int:
@@ -172,3 +243,43 @@ def reported_continuation(doc: Doc, found: Sequence[Found], index: int,
         if other is not f and any(s < end and start < e for s, e in spans):
             return []
     return [h for h in hits if h.role == "trigger" and following.start <= h.start and h.end <= following.end]
+
+
+def titled_issues(nlp: Language, doc: Doc, taxonomy: Taxonomy) -> list[str]:
+    """The issues whose triggers the article's title (``doc._.headline``) holds."""
+    title = doc._.headline
+    return tag_text(nlp, title, taxonomy) if isinstance(title, str) and title.strip() else []
+
+
+def words_under_title(hits: Sequence[IssueHit], content: Sequence[tuple[int, int]],
+                      titled: Sequence[str]) -> list[IssueHit]:
+    """Title rule: the words of the statement that name an issue in context (role ``context``)
+    and whose issue the article's title names (``titled_issues``): "we have to find opportunities
+    to meet" is about the talks under the title "We must continue negotiations with Russia"."""
+    return [h for h in hits if h.role == "context" and h.issue in titled
+            and any(s <= h.start_char and h.end_char <= e for s, e in content)]
+
+
+# a reporter's turn in a transcript: "Q Mr. President, …", "Q: …", "Question (retranslated): …"
+QUESTION_OPENING = re.compile(r"\s*(?:Q\.?\s|Q:|question\b[^:\n]{0,40}:)", re.IGNORECASE)
+
+
+def question_before(doc: Doc, f: Found, hits: Sequence[IssueHit], parties: frozenset[str]) -> list[IssueHit]:
+    """Question rule: a transcript turn (cue class ``transcript``: a speaker label and the
+    paragraphs after it) answers the paragraph right before its label when that paragraph is a
+    question — the reporter's turn ("Q …", "Question: …") or one that ends with a question mark —
+    about the conflict (it names one of ``parties``: a question on tariffs on aluminum or on a
+    budget negotiation is another debate): the triggers of that question."""
+    if f.cue_class != "transcript" or f.cue is None:
+        return []
+    bounds = paragraph_bounds(doc)
+    label = _paragraph_index(doc, f.cue.idx)
+    if label == 0 or label > len(bounds):
+        return []
+    start, end = bounds[label - 1]
+    asked = doc_text(doc)[start:end].strip()
+    if not (QUESTION_OPENING.match(asked) or asked.endswith("?")):
+        return []
+    if parties and not parties & {w.lower() for w in re.findall(r"[^\W\d_]+", asked)}:
+        return []
+    return [h for h in hits if h.role == "trigger" and start <= h.start_char and h.end_char <= end]

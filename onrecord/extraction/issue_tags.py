@@ -79,6 +79,10 @@ class IssueHit:
     text: str
 
 
+# the roles of words that name an issue (everywhere, or under a title that names it): the
+# exception and place rules apply to both
+WORDING = {"trigger", "context"}
+
 # Dependencies by which a word is part of the noun phrase of the word it hangs from
 NOUN_PHRASE_DEPS = {"amod", "compound", "det", "nmod", "poss", "nummod", "conj", "appos", "cc"}
 
@@ -151,6 +155,7 @@ class IssueMatcher:
             self._add(nlp, f"against:{issue.id}", issue.against_phrases, ())
             self._add(nlp, f"except:{issue.id}", issue.except_phrases, ())
             self._add(nlp, f"aspect:{issue.id}", issue.aspect_phrases, ())
+            self._add(nlp, f"context:{issue.id}", issue.context_phrases, ())
 
     def _add(self, nlp: Language, key: str, phrases: Sequence[Phrase], raw: Sequence[RawPattern]) -> None:
         patterns = phrase_patterns(nlp, [p.text for p in phrases]) if phrases else []
@@ -175,12 +180,12 @@ class IssueMatcher:
             if role == "except":
                 excepted.setdefault(issue, []).append((span.start, span.end))
                 continue
-            if role == "trigger" and names_a_place(span, self.taxonomy[issue].places, self.taxonomy.topic_heads):
+            if role in WORDING and names_a_place(span, self.taxonomy[issue].places, self.taxonomy.topic_heads):
                 continue
             found[(span.label_, span.start, span.end)] = IssueHit(
                 issue, role, span.start, span.end, span.start_char, span.end_char, span.text  # type: ignore[arg-type]
             )
-        kept = [h for h in found.values() if h.role != "trigger" or not any(
+        kept = [h for h in found.values() if h.role not in WORDING or not any(
             s < h.end and h.start < e for s, e in excepted.get(h.issue, []))]
         return sorted(kept, key=lambda h: (h.start, -(h.end - h.start), h.issue, h.role))
 

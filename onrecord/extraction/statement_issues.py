@@ -12,11 +12,20 @@ from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from onrecord.extraction.docindex import doc_text
 from onrecord.extraction.found import Found
-from onrecord.extraction.issue_context import anaphor_antecedent, continued_speech, reported_continuation
+from onrecord.extraction.issue_context import (
+    anaphor_antecedent,
+    continued_speech,
+    question_before,
+    referred_statement,
+    reported_continuation,
+    titled_issues,
+    words_under_title,
+)
 from onrecord.extraction.issue_tags import IssueHit, issues_in_ranges
 from onrecord.lexicons.taxonomy import Taxonomy
 
@@ -127,8 +136,9 @@ def content_owners(found: Sequence[Found], hits: Sequence[IssueHit], starts: Seq
 class StatementIssueTagger:
     """The ``onrecord_statement_issues`` component."""
 
-    def __init__(self, taxonomy: Taxonomy) -> None:
+    def __init__(self, taxonomy: Taxonomy, nlp: Language) -> None:
         self.taxonomy = taxonomy
+        self.nlp = nlp
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Found] = doc._.statements or []
@@ -159,16 +169,33 @@ class StatementIssueTagger:
             })
         for f, row in zip(found, inherit_issues(rows), strict=True):
             f.issues = list(row["issues"])
+        titled = titled_issues(self.nlp, doc, self.taxonomy) if found else []
         for index, f in enumerate(found):
+            if titled:
+                self.issues_under_title(f, hits, titled)
             if not f.issues:
                 self.issues_from_context(doc, found, index, hits)
         return doc
 
+    def issues_under_title(self, f: Found, hits: Sequence[IssueHit], titled: Sequence[str]) -> None:
+        """The issues its words name under the article's title (``words_under_title``), added to
+        its own, each noted."""
+        under = words_under_title(hits, f.content, titled)
+        new = [i for i in self.taxonomy.issues if i not in f.issues and any(h.issue == i for h in under)]
+        if not new:
+            return
+        f.issues = [i for i in self.taxonomy.issues if i in f.issues or i in new]
+        for issue in new:
+            word = next(h.text for h in under if h.issue == issue)
+            f.issue_notes[issue] = f"{word!r} under a title about it"
+
     def issues_from_context(self, doc: Doc, found: Sequence[Found], index: int, hits: Sequence[IssueHit]) -> None:
         """A statement with no issue of its own: the issues of the speech it continues
         (``continued_speech``), else those of the sentence that goes on with its report
-        (``reported_continuation``), else the issue its anaphor refers back to (``anaphor_antecedent``);
-        each noted, so that a reader sees how it was found."""
+        (``reported_continuation``), else the issue its anaphor refers back to
+        (``anaphor_antecedent``), else the issues of the statement its anaphor refers back to
+        (``referred_statement``), else those of the question a transcript turn answers
+        (``question_before``); each noted, so that a reader sees how it was found."""
         f = found[index]
         speech = continued_speech(doc, found, index)
         if speech is not None and speech.issues:
@@ -184,3 +211,13 @@ class StatementIssueTagger:
         if hit is not None:
             f.issues = [hit.issue]
             f.issue_notes = {hit.issue: f"refers back to {hit.text!r}"}
+            return
+        referred = referred_statement(doc, found, index, self.taxonomy.anaphoric_heads)
+        if referred is not None:
+            f.issues = list(referred.issues)
+            f.issue_notes = {i: "refers back to the statement before, which is about it" for i in f.issues}
+            return
+        asked = question_before(doc, f, hits, self.taxonomy.parties)
+        if asked:
+            f.issues = [i for i in self.taxonomy.issues if any(h.issue == i for h in asked)]
+            f.issue_notes = {i: "answers a question about it" for i in f.issues}

@@ -39,7 +39,7 @@ from onrecord.model.stance import STANCE_LABELS
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 GAP = "..."
 GAP_WORDS = 3  # "end ... war": up to three words between
-Role = Literal["trigger", "for", "against", "aspect", "except"]
+Role = Literal["trigger", "for", "against", "aspect", "except", "context"]
 
 
 # --- the data model ------------------------------------------------------------------------
@@ -84,6 +84,7 @@ class Issue:
     except_phrases: tuple[Phrase, ...] = ()  # a trigger inside one of these does not count
     aspect_phrases: tuple[Phrase, ...] = ()  # forms of the proposition: rejecting one is no oppose
     places: frozenset[str] = frozenset()  # prepositions under which a trigger names a place ("on the territory")
+    context_phrases: tuple[Phrase, ...] = ()  # triggers only in an article whose title names the issue
 
 
 @dataclass(eq=False)
@@ -100,6 +101,9 @@ class Taxonomy:
     topic_heads: frozenset[str] = frozenset()
     # nouns that, made definite ("the agreement", "such a step"), refer back to an issue named before
     anaphoric_heads: frozenset[str] = frozenset()
+    # words that name a side of the conflict ("Russia", "Kyiv", "Zelensky"): a question that names
+    # none is not about the taxonomy's conflict
+    parties: frozenset[str] = frozenset()
     # compiled forms of the taxonomy, kept by whoever compiles it (a Matcher per spaCy pipeline)
     compiled: dict[int, Any] = field(default_factory=dict, repr=False)
 
@@ -171,8 +175,11 @@ class TriggersEntry(YamlModel):
     except_: list[PhraseText] = Field(default=[], alias="except")
     # prepositions under which a trigger names where something is ("troops on our territory")
     places: list[Lemma] = []
+    # words that name the issue only in an article whose title names it ("the meeting" under a
+    # title about peace talks): one sense per discourse
+    in_context: list[PhraseText] = []
 
-    @field_validator("lemmas", "phrases", "except_", "places")
+    @field_validator("lemmas", "phrases", "except_", "places", "in_context")
     @classmethod
     def _listed_once(cls, phrases: list[str], info: ValidationInfo) -> list[str]:
         return listed_once(phrases, key_of(cls, info), ignore_case=True)
@@ -245,6 +252,8 @@ class TaxonomyFile(YamlModel):
     topic_heads: list[Text] = []
     # nouns that, made definite ("the agreement", "such a step"), refer back to an issue named before
     anaphoric_heads: list[Text] = []
+    # words that name a side of the conflict: a question that names none is not about it
+    parties: list[Text] = []
     issues: list[IssueEntry] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -272,7 +281,8 @@ def parse_taxonomy(text: str, source: str = "taxonomy.yaml") -> Taxonomy:
     return Taxonomy(file.taxonomy, file.label or file.taxonomy, source, issues,
                     occasions=frozenset(w.lower() for w in file.occasions),
                     topic_heads=frozenset(w.lower() for w in file.topic_heads),
-                    anaphoric_heads=frozenset(w.lower() for w in file.anaphoric_heads))
+                    anaphoric_heads=frozenset(w.lower() for w in file.anaphoric_heads),
+                    parties=frozenset(w.lower() for w in file.parties))
 
 
 def _issue(document: YamlDocument, entry: IssueEntry, at: NodePath) -> Issue:
@@ -295,6 +305,7 @@ def _issue(document: YamlDocument, entry: IssueEntry, at: NodePath) -> Issue:
                  against_phrases=phrases(entry.stance.against, "stance", "against"),
                  aspect_phrases=phrases(entry.stance.aspects, "stance", "aspects"),
                  places=frozenset(w.lower() for w in triggers.places),
+                 context_phrases=phrases(triggers.in_context, "triggers", "in_context"),
                  examples=examples)
 
 

@@ -7,7 +7,10 @@ import pytest
 
 from onrecord.extraction.issue_context import refers_back_noun, refers_back_pronoun
 from onrecord.extraction.issue_tags import parse_only
+from onrecord.extraction.pipeline import make_doc
+from onrecord.extraction.pipeline import statements_of as collect
 from onrecord.lexicons.taxonomy import load_taxonomy
+from onrecord.model.article import Article
 
 
 def _said(statements, words):
@@ -133,3 +136,100 @@ def test_the_sentence_after_according_to_goes_on_with_the_report(statements_of):
 )
 def test_no_report_goes_on_past_its_frame(statements_of, text):
     assert _said(statements_of(text), "new proposals").issues == []
+
+
+# --- what the anaphor can and cannot refer to -----------------------------------------------------
+
+
+def test_a_noun_of_an_adjunct_of_its_own_clause_is_no_antecedent(statements_of):
+    # "principle" is in the pronoun's own clause (Hobbs): "it" is the guarantees of the sentence before
+    said = statements_of("The minister asked for security guarantees. "
+                         "Ana Silva said that in principle it should be signed by spring.")
+    assert _said(said, "signed by spring").issues == ["security_guarantees"]
+
+
+def test_a_phrase_that_holds_the_anaphor_is_not_what_it_refers_to(statements_of):
+    said = statements_of("Kyiv wants Paris and Rome among the guarantors of its security. "
+                         "Ana Silva said Rome has expressed interest in participating in such a treaty.")
+    assert _said(said, "interest in participating").issues == ["security_guarantees"]
+
+
+def test_an_anaphor_takes_the_issues_of_the_statement_it_refers_back_to(statements_of):
+    said = statements_of("Ana Silva said that Kyiv must join NATO. Petro Bondar said this question is often raised. "
+                         "Olena Koval said this is the only way.")
+    assert _said(said, "often raised").issues == ["nato"]
+    only_way = _said(said, "only way")
+    assert only_way.issues == ["nato"]
+    assert "statement before" in only_way.stances["nato"]["note"]
+
+
+def test_a_nearer_antecedent_of_its_own_sentence_stops_the_chain(statements_of):
+    said = statements_of("Ana Silva said that Kyiv must join NATO. "
+                         "Regarding the harvest, Petro Bondar said that the farmers have finished it.")
+    assert _said(said, "finished it").issues == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The criminal justice process will take years.", "process"),  # a noun before it
+        ("The process of cleaning the river will take years.", "process"),  # an "of" phrase
+        ("Our process will take years.", "process"),  # a possessor
+        ("The plan that the farmers made failed.", "plan"),  # a clause after it
+    ],
+)
+def test_a_definite_noun_its_own_words_pin_down_does_not_refer_back(nlp, heads, text, word):
+    doc = parse_only(nlp, [text])[0]
+    token = next(t for t in doc if t.text == word)
+    assert refers_back_noun(token, heads) is False
+
+
+# --- the article's title sets the sense of words that name an issue only in context -----------
+
+
+def _under_title(nlp, title: str, text: str):
+    doc = nlp(make_doc(nlp, Article(id="t", text=text, title=title, date="2022-04-05")))
+    return collect(doc)
+
+
+def test_a_word_names_the_issue_its_title_names(nlp):
+    said = _under_title(nlp, "We must continue negotiations with Russia, the President says",
+                        'The President spoke in Kyiv. "We have to find opportunities to meet," he said.')
+    statement = _said(said, "opportunities to meet")
+    assert statement.issues == ["negotiations"]
+    assert "title" in statement.stances["negotiations"]["note"]
+
+
+def test_the_same_word_under_another_title_names_nothing(nlp):
+    said = _under_title(nlp, "The President visited a school in Lviv",
+                        'The President spoke in Kyiv. "We have to find opportunities to meet," he said.')
+    assert _said(said, "opportunities to meet").issues == []
+
+
+def test_under_a_title_about_guarantees_a_new_alliance_is_one(nlp):
+    said = _under_title(nlp, "Ukraine needs security guarantees that work, the adviser says",
+                        '"A completely new alliance will be created in Europe," the adviser said.')
+    assert "security_guarantees" in _said(said, "new alliance").issues
+
+
+# --- a transcript's answer is about the question before it ----------------------------------------
+
+
+def test_an_answer_takes_the_issue_of_the_question(statements_of):
+    said = statements_of("Q Mr. President, will you send more Patriot missiles to Ukraine?\n\n"
+                         "THE PRESIDENT: Well, we are looking at it very closely.\n\n"
+                         "They need them badly.")
+    assert _said(said, "looking at it").issues == ["weapons_permissions"]
+    assert _said(said, "need them").issues == ["weapons_permissions"]  # the same turn goes on
+
+
+def test_a_question_about_another_debate_sets_no_issue(statements_of):
+    said = statements_of("Q Mr. President, will the tariffs on aluminum stay in place?\n\n"
+                         "THE PRESIDENT: Well, we are looking at it very closely.")
+    assert _said(said, "looking at it").issues == []
+
+
+def test_a_statement_that_is_no_answer_takes_nothing_from_a_question(statements_of):
+    said = statements_of("Reporters asked about Patriot missiles for Ukraine.\n\n"
+                         "The mayor said that the harvest was good.")
+    assert _said(said, "harvest").issues == []

@@ -492,3 +492,57 @@ def test_another_statements_words_around_a_quote_are_not_its_topic(statements_of
     harvest = next(s for s in said if "harvest" in s.quote.text)
     truce = next(s for s in said if "truce" in s.quote.text)
     assert "ceasefire" in truce.issues and "ceasefire" not in harvest.issues
+
+
+@pytest.mark.parametrize(
+    ("text", "issue"),
+    [
+        ("The envoys will oversee the negotiating tracks.", "negotiations"),
+        ("Nobody in Kyiv wants a Minsk-3.", "negotiations"),
+        ("The occupier must withdraw its troops from our land.", "territory"),
+        ("Peace begins with the withdrawal of all Russian forces.", "territory"),
+        ("The EU agreed a ban on Russian oil imports.", "sanctions"),
+        ("Hundreds of our people are still in Russian prisons.", "prisoners_humanitarian"),
+        ("Every soldier must return home.", "prisoners_humanitarian"),
+        ("A projectile of ours may not fly that far.", "weapons_permissions"),
+        ("Our place is in the Alliance.", "nato"),
+        ("Washington will not provide a backstop.", "security_guarantees"),
+        ("Europe offered an Article 5-like arrangement.", "security_guarantees"),
+        ("Both leaders want a peaceful resolution.", "negotiations"),
+        ("He finally came to the table.", "negotiations"),
+        ("We want this war to be over.", "ceasefire"),
+        ("They are not going to be a part of NATO.", "nato"),
+        ("Moscow objects to NATO military infrastructure near its borders.", "nato"),
+        ("Europe may send a security force.", "security_guarantees"),
+        ("No foreign troops will be deployed there.", "security_guarantees"),
+        ("Everyone wants to restore peace in the region.", "negotiations"),
+        ("We want a lasting peace.", "negotiations"),
+    ],
+)
+def test_more_words_for_the_issues(nlp, tax, text, issue):
+    assert issue in tag_text(nlp, text, tax)
+
+
+@pytest.mark.parametrize(
+    ("text", "issue"),
+    [
+        ("Moscow announced a withdrawal of some troops from the border.", "territory"),  # a border, not the land
+        ("Kyiv wants a system equal to the one offered to NATO countries.", "nato"),  # the allies, not joining
+        ("Unity is also a powerful weapon.", "weapons_permissions"),  # a figure of speech
+        ("The pipeline is a business project and a weapon.", "weapons_permissions"),
+        ("This is a humanitarian catastrophe.", "prisoners_humanitarian"),  # the war described
+        ("They discussed the questions of the end of the war.", "ceasefire"),  # an outcome, not a call
+        ("He spoke of a fair end of the war in Europe.", "ceasefire"),
+    ],
+)
+def test_words_that_look_like_an_issue_but_are_not(nlp, tax, text, issue):
+    assert issue not in tag_text(nlp, text, tax)
+
+
+def test_in_context_words_and_parties_in_a_user_taxonomy(nlp):
+    text = MINIMAL.replace("      phrases: [shipping ... channel]",
+                           "      phrases: [shipping ... channel]\n      in_context: [mud]")
+    harbour = parse_taxonomy(text.replace("taxonomy: harbour", "taxonomy: harbour\nparties: [port, council]"))
+    assert harbour.parties == frozenset({"port", "council"})
+    assert [p.text for p in harbour["dredging"].context_phrases] == ["mud"]
+    assert tag_text(nlp, "The mud is everywhere.", harbour) == []  # no trigger: only under a title

@@ -79,6 +79,12 @@ def test_impossible_without_is_a_condition_and_what_it_names_is_wanted(stance):
     assert stance("Peace is impossible without security guarantees.", "security_guarantees").label == "support"
 
 
+def test_what_cannot_be_done_without_the_contrary_of_the_proposition_opposes_it(stance):
+    # the withdrawal is the contrary of giving up land: requiring it rejects the proposition
+    assert stance("No truce before the withdrawal of Russian troops.", "territory").label == "oppose"
+    assert stance("There will be no peace without the return of Crimea.", "territory").label == "oppose"
+
+
 def test_a_requirement_on_the_talks_is_conditional_but_their_happening_is_wanted(stance):
     assert stance("Negotiations must be based on mutual respect.", "negotiations").label == "conditional"
     assert stance("Talks should take place through dialogue, not ultimatums.", "negotiations").label == "conditional"

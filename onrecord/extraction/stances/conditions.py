@@ -81,11 +81,13 @@ def _negated_in_clause(token: Token) -> bool:
     return False
 
 
-def rule_without(sent: Span, anchors: Sequence[Token]) -> Stance | None:
+def rule_without(sent: Span, anchors: Sequence[Token], contrary: Sequence[Span] = ()) -> Stance | None:
     """Double-negative condition rule: "impossible without the United States", "no deal without
     Ukraine" mean "only with it", "we cannot talk about a ceasefire before the withdrawal" means
     "only after it": what depends on it is conditional, and what it names is required, so wanted
-    ("peace is impossible without security guarantees" supports the guarantees).  The
+    ("peace is impossible without security guarantees" supports the guarantees) — unless what it
+    names is the proposition's contrary (``contrary``: its ``against`` phrases; "no ceasefire
+    before the withdrawal of the troops" requires the land back: oppose to giving it up).  The
     preposition must bear on the issue: hang from its path, or hold it."""
     path = _path(anchors)
     for token in sent:
@@ -95,6 +97,9 @@ def rule_without(sent: Span, anchors: Sequence[Token]) -> Stance | None:
         if anchors and token.head.i not in path and not any(a.i in required for a in anchors):
             continue
         if anchors and all(a.i in required for a in anchors):
+            if any(span.start in required for span in contrary):
+                return Stance("oppose", [token.text], confidence=0.7,
+                              reason="its contrary is named as what cannot be done without: required")
             return Stance("support", [token.text], confidence=0.7,
                           reason="named as what cannot be done without: required, so wanted")
         return Stance("conditional", [token.text], confidence=0.8,

@@ -310,6 +310,11 @@ def is_weak_condition(stance: Stance) -> bool:
             and bool(stance.evidence) and all(w.lower() in BARE_CONDITIONS for w in stance.evidence))
 
 
+def contrary_of(reading: Reading, sent: Span) -> list[Span]:
+    """The phrases of the sentence that state the contrary of the issue's proposition."""
+    return [span for span, sign in reading.content(sent) if sign < 0]
+
+
 def sentence_stance(reading: Reading, sent: Span, anchors: Sequence[Token], cue: tuple[str, int] | None,
                     named: bool) -> Stance:
     """The rules in order for one sentence; ``named`` is False when the issue is not named in
@@ -325,7 +330,7 @@ def sentence_stance(reading: Reading, sent: Span, anchors: Sequence[Token], cue:
         lambda: rule_holder(reading, sent, anchors, holder, cue),
         lambda: rule_distanced(reading, sent, anchors if named else []),
         lambda: rule_unsure(anchors if named else []),
-        lambda: rule_without(sent, anchors if named else []),
+        lambda: rule_without(sent, anchors if named else [], contrary_of(reading, sent)),
         lambda: rule_stated_condition(reading, sent, anchors, holder, cue),
         lambda: rule_requirement(reading, sent, anchors if named else []),
         lambda: rule_question(reading, sent, anchors),
