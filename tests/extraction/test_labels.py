@@ -114,5 +114,5 @@ def test_a_long_turn_is_cut_at_sentence_ends_into_statements_of_about_a_paragrap
     sentence = "We will keep the northern port open for grain ships through the whole of the coming winter season. "
     text = "John Peterson: Will the port stay open?\n\nVladimir Putin: " + sentence * 30
     turns = [s for s in statements_of(text) if s.cue.text == ":" and s.speaker.name == "Vladimir Putin"]
-    assert len(turns) > 2 and all(len(s.quote.text) <= 900 for s in turns)
+    assert len(turns) > 2 and all(len(s.quote.text) <= 300 for s in turns)
     assert " ".join(s.quote.text for s in turns) == (sentence * 30).strip()
