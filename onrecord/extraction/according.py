@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from onrecord.extraction.content import classify_kind, subtree_chars, trim_range
+from onrecord.extraction.content import extend_to_quotes, subtree_chars, trim_range
 from onrecord.extraction.docindex import tokens_spelled
 from onrecord.extraction.found import Found
+from onrecord.extraction.kinds import classify_kind
 from onrecord.extraction.quotes import QuoteSpan
 from onrecord.extraction.subjects import can_speak, noun_phrase
 from onrecord.lexicons.cues import CueSense, load_cue_senses
@@ -109,7 +110,14 @@ def according_found(
     start, end = content[0][0], content[-1][1]
     if sum(e - s for s, e in content) < 10:
         return None
+    if len(content) == 1:
+        # 'According to X, “A, B.”' parsed with the clause ending inside the quotation: the quoted
+        # words are one unit, and a wholly quoted content is the quotation (as for a cue's content)
+        start, end = extend_to_quotes(doc, start, end, quotes)
+        content = [(start, end)]
     kind, quote = classify_kind(start, end, quotes, doc)
+    if kind == "direct" and quote is not None and len(content) == 1:
+        content = [(quote.inner_start, quote.inner_end)]
     cue_span = (acc.idx, doc[acc.i + 1].idx + 2)
     mention = noun_phrase(source)
     if mention.end > last + 1 or mention.start < first:

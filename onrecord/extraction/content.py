@@ -11,10 +11,12 @@ Each rule is one function:
                                end of the sentence, widened to whole quotations; the speaker is the
                                cue's subject (``subjects.subject_of``);
 * ``parenthetical_statement``— "X, he said, Y" and "As he said, Y": the clause around a cue set off
-                               inside it or qualifying it (``as_clause``);
+                               inside it or qualifying it (``as_clause``), the parse's noun host
+                               climbed to its clause (``clause_of_host``), a clause fronted before
+                               the cue kept in (``fronted_clause``);
 * ``cue_extent``             — the cue phrase: the verb with its auxiliaries, negation and particle.
 
-The kind follows from how the content relates to the quotation marks (``classify_kind``): wholly
+The kind follows from how the content relates to the quotation marks (``kinds.classify_kind``): wholly
 quoted is ``direct``, reported speech holding a quoted fragment is ``mixed``, otherwise ``indirect``.
 """
 
@@ -27,11 +29,13 @@ from spacy.tokens import Doc, Token
 from onrecord.extraction.content_ends import (
     across_a_semicolon,
     before_semicolon,
+    past_a_full_stop,
     trim_trailing_participle,
     with_stranded_conjunct,
 )
 from onrecord.extraction.docindex import doc_text, line_bounds, quote_ends, quotes_over
 from onrecord.extraction.found import Found
+from onrecord.extraction.kinds import classify_kind
 from onrecord.extraction.questions import agent_of, asked_passively
 from onrecord.extraction.quotes import QuoteSpan
 from onrecord.extraction.state_cues import owner_of, that_clause_of
@@ -78,7 +82,7 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
         return that_clause_of(cue)  # a noun or adjective cue: its that-clause (state_cues.py)
     children = list(cue.children)
     if "clause" in entry.complements:
-        clauses = [c for c in children if c.dep_ in CLAUSE_DEPS]
+        clauses = [c for c in children if c.dep_ in CLAUSE_DEPS and not is_time_clause(c)]
         if clauses:
             return subject_parsed_as_object(cue, reported_clause(cue, clauses))
     if "to" in entry.complements:
@@ -108,6 +112,15 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
                 return c
         return clause_on_addressee(cue) or clause_on_adjunct(cue)
     return None
+
+
+TIME_MARKS = {"before", "after", "until", "till", "while", "once", "since"}
+
+
+def is_time_clause(clause: Token) -> bool:
+    """Time-clause rule: "as the fisherman said BEFORE HE DIED" parsed with the time clause as the
+    verb's complement: a clause opened by a conjunction of time tells when, not what, was said."""
+    return any(m.dep_ == "mark" and m.lower_ in TIME_MARKS and m.i == clause.left_edge.i for m in clause.children)
 
 
 def reported_clause(cue: Token, clauses: list[Token]) -> Token:
@@ -265,34 +278,6 @@ def extend_to_quotes(doc: Doc, start: int, end: int, quotes: list[QuoteSpan]) ->
     return start, end
 
 
-def is_reference_back(doc: Doc, quote: QuoteSpan, quotes: list[QuoteSpan]) -> bool:
-    """A short quoted term that repeats words quoted earlier in the article ('the "NATO
-    umbrella"') refers back to that quotation; it is not new quoted speech."""
-    words = doc_text(doc)[quote.inner_start : quote.inner_end].lower().split()
-    if len(words) > 2:
-        return False
-    term = " ".join(words)
-    text = doc_text(doc)
-    return any(
-        q.end <= quote.start and term in " ".join(text[q.inner_start : q.inner_end].lower().split()) for q in quotes
-    )
-
-
-def classify_kind(start: int, end: int, quotes: list[QuoteSpan], doc: Doc) -> tuple[str, QuoteSpan | None]:
-    """direct: the content is the quotation (give or take its marks and punctuation);
-    mixed: the content holds a quotation and words of the reporter; indirect: no quotation."""
-    inside = [q for q in quotes_over(doc, quotes, start, end) if not is_reference_back(doc, q, quotes)]
-    if not inside:
-        return "indirect", None
-    q = inside[0]
-    outside = doc_text(doc)[start : q.start] + doc_text(doc)[q.end : end]
-    for other in inside[1:]:
-        outside = outside.replace(doc_text(doc)[other.start : other.end], "")
-    if len(inside) == 1 and not any(ch.isalnum() for ch in outside):
-        return "direct", q
-    return "mixed", q
-
-
 # --- statements from cues ------------------------------------------------------------------
 
 
@@ -343,7 +328,7 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
     if negated_object(cue, head) or (isinstance(head, list) and inverted_after_quotation(cue, quotes)):
         return None
     if not isinstance(head, list):
-        start = start_at_complementizer(head, start)
+        start = start_after_time_of_saying(head, start_at_complementizer(head, start))
     if cue.i < head_index(head) and not isinstance(head, list) and cue.pos_ not in {"NOUN", "ADJ"}:
         end = extend_to_sentence_end(cue, end)
         start, end = clip_to_paragraph(doc, cue, start, end)
@@ -390,10 +375,11 @@ def parenthetical_statement(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]
     Quoted clauses are left to the quotation rules."""
     if not (cue.dep_ == "parataxis" or as_clause(cue)) or "clause" not in entry.complements:
         return None
-    head = cue.head
+    head = clause_of_host(cue.head, cue) if cue.dep_ == "parataxis" else cue.head
     if any(q.start <= head.idx < q.end for q in quotes) or head._.cue is not None:
         return None
-    inner = {t.i for t in cue.subtree} | {c.i for c in head.children if c.dep_ == "cc" and c.i < cue.i}
+    inner = {t.i for t in cue.subtree} - fronted_clause(cue)
+    inner |= {c.i for c in head.children if c.dep_ == "cc" and c.i < cue.i}
     runs: list[list[Token]] = []
     for t in head.subtree:
         if t.i in inner:
@@ -412,6 +398,30 @@ def parenthetical_statement(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]
         return None  # "X denounce Y; Z vow consequences": two sentences, not an aside (semicolon rule)
     kind, quote = classify_kind(ranges[0][0], ranges[-1][1], quotes, doc)
     return cued_statement("indirect" if kind == "direct" else kind, ranges, cue, quote)
+
+
+def clause_of_host(host: Token, cue: Token) -> Token:
+    """Nominal-host rule: in "The difference now, he told me, is that the station has a second owner" the
+    parser hangs the set-off cue on the noun before it, the subject of the clause it sits in; the
+    clause around the cue is that noun's verb's, not the noun phrase alone.  So with a fronted
+    clause ("Though the merger went smoothly, he said, a second one would be harder" hung on
+    "went"): the clause around the cue is the one the fronted clause opens, after the cue."""
+    if host.pos_ in {"NOUN", "PROPN", "PRON"} and host.dep_ in {"nsubj", "nsubjpass"}:
+        return host.head
+    if host.dep_ == "advcl" and host.i < cue.i < host.head.i:
+        return host.head
+    return host
+
+
+def fronted_clause(cue: Token) -> set[int]:
+    """Fronted-clause rule: in "Though the first merger went smoothly, he said, a second one would
+    be harder" the parser hangs the clause before the set-off cue on the cue; it opens the sentence the
+    cue is set off in, before the cue's subject, and is part of what was said, not of the cue's
+    phrase."""
+    subject = next((c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return set()
+    return {t.i for c in cue.children if c.dep_ in {"advcl", "ccomp"} and c.i < subject.i for t in c.subtree}
 
 
 def as_clause(cue: Token) -> bool:
@@ -472,10 +482,23 @@ def start_at_complementizer(head: Token, start: int) -> int:
     return start
 
 
+def start_after_time_of_saying(head: Token, start: int) -> int:
+    """Time-of-saying rule: "told residents THIS WEEKEND she would resign if the budget failed":
+    a time that opens a bare reported clause, right before its subject, is when it was said (the
+    parse hangs it on the clause); the content starts at the subject."""
+    subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    for c in head.children:
+        if c.dep_ == "npadvmod" and c.ent_type_ in {"DATE", "TIME"} and c.left_edge.idx == start:
+            if subject is not None and subject.left_edge.i == c.right_edge.i + 1:
+                return subject.left_edge.idx
+    return start
+
+
 def extend_to_sentence_end(cue: Token, end: int) -> int:
     """Reported speech runs to the end of its sentence: a clause the parser attached to the
     cue after the content ("said X, because Y") still belongs to what was said.  It stops at
-    a conjoined verb ("… and added …"), which is a statement of its own."""
+    a conjoined verb ("… and added …"), which is a statement of its own.  It ends on a word, not
+    on punctuation (``past_a_full_stop``)."""
     doc = cue.doc
     sent = cue.sent
     subtree = {t.i for t in cue.subtree}
@@ -484,6 +507,8 @@ def extend_to_sentence_end(cue: Token, end: int) -> int:
         if t.idx < end:
             continue
         if t.i not in subtree or (t.head.i == cue.i and t.dep_ in {"conj", "cc"}) or t._.cue is not None:
+            break
+        if past_a_full_stop(t):
             break
         last = t
     if last is None:
@@ -497,7 +522,7 @@ TIME_WORDS = {"moments", "minutes", "hours", "days", "weeks", "shortly", "soon",
 def trim_saying_adjuncts(doc: Doc, start: int, end: int) -> int:
     """Saying-adjunct rule: what closes a reported clause after a comma and tells about the
     saying, not what was said, is not content: a participle with no subject of its own ("…,
-    contradicting the police's account", "…, implicitly putting his name on the line"), a time
+    contradicting the police's account", "…, implicitly staking her career on the vote"), a time
     after or before an event ("…, moments after the verdict").  (A bare weekday at the end
     stays: "said he was proud Tuesday" dates the saying, "said talks would resume Monday" the
     talks.)"""
@@ -505,7 +530,9 @@ def trim_saying_adjuncts(doc: Doc, start: int, end: int) -> int:
     if span is None or len(span) < 4:
         return end
     for t in span[2:]:
-        if t.i + 1 >= span.end or doc[t.i - 1].text != ",":
+        # "…, implicitly staking her career on the vote": an adverb of the participle's may stand first
+        first = t.left_edge if t.tag_ == "VBG" and t.left_edge.i < t.i and t.left_edge.dep_ == "advmod" else t
+        if t.i + 1 >= span.end or first.i <= span.start or doc[first.i - 1].text != ",":
             continue
         participle = (
             t.tag_ == "VBG" and t.dep_ in {"advcl", "acl", "xcomp", "conj"}
@@ -514,7 +541,7 @@ def trim_saying_adjuncts(doc: Doc, start: int, end: int) -> int:
         )
         timing = t.lower_ in TIME_WORDS and doc[t.i + 1].lower_ in {"after", "before"}
         if participle or timing:
-            end = trim_range(doc, start, doc[t.i - 1].idx)[1]
+            end = trim_range(doc, start, doc[first.i - 1].idx)[1]
             break
     return end
 

@@ -1,4 +1,5 @@
-"""Where a content ends, besides its parse subtree: at a semicolon (semicolon rule), before a
+"""Where a content ends, besides its parse subtree: at a semicolon (semicolon rule), at a full stop
+before a quotation the parse ran on into (full-stop rule), before a
 second statement of the speaker's after a noun-phrase content (own-statement rule), and after a
 second object the parser hung elsewhere (object-conjunct rule, ``conjuncts.py``).
 
@@ -41,6 +42,17 @@ def before_semicolon(doc: Doc, start: int, end: int, quotes: list[QuoteSpan]) ->
             return cut if cut > start else end
         i = text.find(";", i + 1, end)
     return end
+
+
+def past_a_full_stop(token: Token) -> bool:
+    """Full-stop rule: "He said the library filled a gap. ''We waited twenty years,'' he
+    said.": the parser may run a sentence on over a full stop into the quotation mark that opens
+    the next one (the marks '' and " are not read as a sentence start); a reported clause ends at
+    the full stop, and the quotation after it is a statement of its own."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    # a space between the full stop and the mark: it opens a quotation ('"done."' closes one)
+    return before is not None and before.text in {".", "!", "?"} and bool(before.whitespace_) and token.is_quote
 
 
 def trim_trailing_participle(doc: Doc, cue: Token, start: int, end: int) -> int:

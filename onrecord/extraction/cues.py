@@ -13,6 +13,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
+from onrecord.extraction.appearances import appearance_cue
 from onrecord.extraction.docindex import token_starts
 from onrecord.extraction.senses import other_sense, sense_rules
 from onrecord.extraction.state_cues import state_cue
@@ -113,7 +114,7 @@ def mark_cues(doc: Doc, lexicon: dict[str, CueEntry], senses: dict[str, CueSense
                 token._.cue = entry
                 token._.cue_negated = is_negated(token)
             continue
-        entry = lexicon.get(token.lemma_.lower()) or that_clause_cue(token)
+        entry = lexicon.get(token.lemma_.lower()) or that_clause_cue(token) or appearance_cue(token, lexicon)
         if entry is None or not is_verb_use(token) or other_sense(token, rules) is not None:
             continue
         if entry.complements == {"quote"} and not next_to_punctuation(token):

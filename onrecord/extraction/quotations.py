@@ -20,9 +20,10 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.extraction.content import classify_kind, cued_statement, trim_range
+from onrecord.extraction.content import cued_statement, trim_range
 from onrecord.extraction.docindex import doc_text, in_quotes
 from onrecord.extraction.found import Found
+from onrecord.extraction.kinds import classify_kind
 from onrecord.extraction.quotes import QuoteSpan
 
 
@@ -165,9 +166,31 @@ def extend_into_quotation(existing: Found | None, quote: QuoteSpan, quotes: list
     start, end = existing.content[0]
     if end > quote.start:
         return False
+    if existing.cue is not None and end <= existing.cue.idx < quote.start and second_part_after_frame(
+        doc, existing.cue, quote
+    ):
+        # '"A," he said, but "B."': the quotation after the cue is a second part of the
+        # utterance; the frame between the parts is not what was said (frame-between rule)
+        if existing.kind == "direct":
+            existing.content = [(start, end), (quote.inner_start, quote.inner_end)]
+        else:
+            existing.content = [(start, end), (quote.start, quote.end)]
+            existing.kind, existing.quote = "mixed", quote
+        return True
     existing.content = [(start, quote.end)]
     existing.kind, existing.quote = classify_kind(start, quote.end, quotes, doc)
     return True
+
+
+SECOND_PART = re.compile(r",\s*(?:(?:and|but)\s+)?$")
+
+
+def second_part_after_frame(doc: Doc, cue: Token, quote: QuoteSpan) -> bool:
+    """'"A," he said, but "B."' / '…, the governor said, and "B."': after the frame a comma (and a
+    conjunction) opens the utterance's second part; a quotation the frame's own words lead to
+    ('said on CNN's "State of the Union"') is a title or a term, not a part."""
+    between = doc_text(doc)[cue.idx : quote.start]
+    return not any(q in between for q in ('"', "“", "”", "''")) and SECOND_PART.search(between) is not None
 
 
 def is_fragment(doc: Doc, quote: QuoteSpan) -> bool:
@@ -190,6 +213,8 @@ def mixed_from_cue(st: Found, quote: QuoteSpan, quotes: list[QuoteSpan], doc: Do
         start, end = trim_range(doc, sent.start_char, quote.end)
     st.content = [(start, end)]
     st.kind, st.quote = classify_kind(start, end, quotes, doc)
+    if st.kind == "direct" and st.quote is not None:  # 'but "B."' (conjunction rule): the quotation
+        st.content = [(st.quote.inner_start, st.quote.inner_end)]
     return st
 
 

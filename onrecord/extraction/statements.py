@@ -2,8 +2,9 @@
 settle statements over the same words.
 
 ``build_statements`` runs the rules in this order: a statement for each cue with a content
-(``content.statement_from_cue``), one for each "according to X" (``according.according_to``), then
-one for each direct quotation no statement holds yet (``quotations``: attributed to its cue, a
+(``content.statement_from_cue``; a verb of appearance, "X seems to …", gives one with no speaker:
+``appearances.py``), one for each "according to X" (``according.according_to``), then one for each
+direct quotation no statement holds yet (``quotations``: attributed to its cue, a
 fragment that makes its cue's statement mixed, or the continuation of the statement before it),
 then the labelled paragraphs (``labels``).  The statements are then settled:
 
@@ -13,7 +14,9 @@ then the labelled paragraphs (``labels``).  The statements are then settled:
 * ``trim_nested_attributions`` — a content that ends in another attribution stops before it;
 * ``_drop_nested``             — two statements over the same words are one;
 * ``merge_split_quotations``   — a quotation split by its attribution is one utterance
-                                 (``only_the_frame_between`` its parts);
+                                 (``only_the_frame_between`` its parts, a participle of the frame
+                                 and its statement included: ``in_the_frame_phrase``,
+                                 ``part_before``);
 * ``mark_questions``           — what a speaker asked is kind ``question`` (``questions.py``).
 """
 
@@ -24,6 +27,7 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Doc, Token
 
 from onrecord.extraction.according import according_to, according_to_statement
+from onrecord.extraction.appearances import appearance_statement, is_appearance
 from onrecord.extraction.content import (
     cue_extent,
     cued_statement,
@@ -67,7 +71,10 @@ def build_statements(doc: Doc) -> list[Found]:
         entry = token._.cue
         if entry is None or inside_a_quote(token.idx):
             continue
-        st = statement_from_cue(token, entry, quotes)
+        if is_appearance(token):  # "the plan seems to have stalled": no speaker (appearances.py)
+            st = appearance_statement(token)
+        else:
+            st = statement_from_cue(token, entry, quotes)
         if st is not None:
             found.append(st)
             used_cues.add(token.i)
@@ -293,7 +300,28 @@ def only_the_frame_between(prev: Found, f: Found) -> bool:
     assert f.cue is not None
     doc = f.cue.doc
     span = doc.char_span(prev.end, f.start, alignment_mode="contract")
-    return span is None or not any(t.pos_ == "VERB" and t.i != f.cue.i for t in span)
+    return span is None or not any(
+        t.pos_ == "VERB" and t.i != f.cue.i and not in_the_frame_phrase(t, f) for t in span
+    )
+
+
+def in_the_frame_phrase(verb: Token, f: Found) -> bool:
+    """Frame-phrase rule: in '"A," Ms. Lind said, referring to the budget figure, "B."' the participle
+    hangs on the cue and its phrase ends before the second part: it tells how the words were
+    said (a statement of its own, about the excuse), and the parts around it are one utterance.
+    A phrase that runs on into the second part ('said, suggesting a few questions, including:
+    "B"') frames that part as what the phrase introduces; so may a verb of saying proper ('said,
+    adding that he had warned the council. "B."': "B" is what he added)."""
+    cue = f.cue
+    assert cue is not None
+    if reports_a_clause(verb):
+        return False
+    node = verb
+    while node.head.i != node.i and node.head.i != cue.i:
+        node = node.head
+    if node.head.i != cue.i or node.dep_ not in {"advcl", "prep", "npadvmod"}:
+        return False
+    return node.right_edge.idx + len(node.right_edge) <= f.start
 
 
 def reporters_conjunct(cue: Token, outer: Token | None) -> bool:
@@ -313,7 +341,7 @@ def merge_split_quotations(found: list[Found], paragraph_starts: list[int]) -> l
     in the same paragraph, and the second has no cue of its own."""
     out: list[Found] = []
     for f in found:
-        prev = out[-1] if out else None
+        prev = part_before(out, f)
         if (
             prev is not None
             and f.kind == "direct"
@@ -333,6 +361,32 @@ def merge_split_quotations(found: list[Found], paragraph_starts: list[int]) -> l
             continue
         out.append(f)
     return out
+
+
+def reports_a_clause(verb: Token) -> bool:
+    """A verb of saying proper (one that can introduce a quotation) with a clause of its own
+    ("adding that he had warned the council"): what follows may be its words.  "asking for anonymity"
+    reports none."""
+    entry = verb._.cue
+    return entry is not None and "quote" in entry.complements and any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def part_before(out: list[Found], f: Found) -> Found | None:
+    """The statement that ``f`` may continue: the last one kept, or, past statements of the
+    frame between them ('"A," Ms. Lind said, referring to the budget figure, "B."': the statement about
+    the excuse lies between the parts, its cue inside the first part's frame), the last one
+    whose cue is ``f``'s.  A verb of saying proper in between ('said, adding that …. "B."') may
+    have said the second part itself: the parts are not joined across it."""
+    if not out:
+        return None
+    if f.cue is None:
+        return out[-1]
+    k = len(out) - 1
+    while k > 0 and (cue := out[k].cue) is not None and cue.i != f.cue.i and cue.idx > f.cue.idx:
+        if reports_a_clause(cue):
+            return out[-1]
+        k -= 1
+    return out[k] if k < len(out) - 1 and out[k].cue is not None and out[k].cue.i == f.cue.i else out[-1]
 
 
 def trim_nested_attributions(found: list[Found]) -> None:
@@ -365,13 +419,21 @@ def trim_nested_attributions(found: list[Found]) -> None:
                 if node.head.left_edge.idx <= start:
                     break
                 node = node.head
-            cut = node.left_edge.idx
+            cut = max(node.left_edge.idx, dash_before(doc_text(outer.cue.doc), start, inner.cue.idx))
             if cut > start + 10:
                 new_start, new_end = trim_range(outer.cue.doc, start, cut)
                 new_end = _before_conjunction(doc_text(outer.cue.doc), new_start, new_end)
                 if new_end > new_start:
                     outer.content = [(new_start, new_end)]
                     end = new_end
+
+
+def dash_before(text: str, start: int, cue_at: int) -> int:
+    """Dash rule: 'called on President Lee to retaliate for the interference -- meddling the
+    congresswoman said is designed to sow discord': an inner attribution set off by a dash starts after it, however
+    high the parse hung it; the offset of the last dash before the inner cue (``start`` if none)."""
+    at = max(text.rfind(" -- ", start, cue_at), text.rfind("—", start, cue_at), text.rfind(" – ", start, cue_at))
+    return at if at > start else start
 
 
 def _before_conjunction(text: str, start: int, end: int) -> int:
