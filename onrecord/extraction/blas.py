@@ -14,7 +14,8 @@ decision there; ``benchmarks/accuracy.py`` and the news scorer check the rest).
 One thread: OnRecord's parallelism is processes (``--n-process``), one per core; a BLAS thread
 pool in each would compete with the other workers (and spin on a shared machine), so each product
 runs with the BLAS limited to one thread (threadpoolctl, https://github.com/joblib/threadpoolctl)
-and the limit is lifted after it, leaving the rest of the process as it was.
+and the limit is lifted after it, leaving the rest of the process as it was (threads that multiply
+at the same moment may leave the count at one: a matter of speed, never of the result).
 """
 
 from __future__ import annotations
