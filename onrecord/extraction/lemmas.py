@@ -9,9 +9,9 @@ component asks every token for its lemma through a Token object.  The answer dep
 but the token's text, part of speech and morphology (and the tables), so ``MemoLemmatizer`` keeps
 it per distinct (ORTH, POS, MORPH) row for every path, between Docs, reads those columns with
 ``Doc.to_array`` and writes LEMMA with ``Doc.from_array``.  As spaCy's, it sets only tokens whose
-lemma is unset (the attribute ruler sets some) unless ``overwrite``.  Measured on the corpus: the
-lemmatizer's time falls from about 0.2 s to a few hundredths; the lemmas are identical (the
-corpus, the news set and PolNeAR dev extract byte-identical).
+lemma is unset (the attribute ruler sets some) unless ``overwrite``.  Measured on the corpus and
+PolNeAR dev (161k tokens, a loaded machine): 0.22 s of CPU instead of 1.89 s, the same LEMMA
+arrays; the corpus, the news set and PolNeAR dev extract byte-identical.
 
 ``speed_up`` puts it in the model's lemmatizer's place, asking that lemmatizer (its tables, its
 mode) for each row it has not seen; a lemmatizer in another mode than "rule" is called as it is.
