@@ -26,6 +26,7 @@ from onrecord.extraction.context.occasion import ContextFinder
 from onrecord.extraction.cues import CueMarker
 from onrecord.extraction.earlier import earlier_component
 from onrecord.extraction.issue_tags import IssueTagger
+from onrecord.extraction.lemmas import MemoLemmatizer
 from onrecord.extraction.quotes import quotes_component
 from onrecord.extraction.records import RecordWriter
 from onrecord.extraction.speakers import SpeakerNamer
@@ -48,6 +49,13 @@ def make_attribute_ruler(nlp: Language, name: str, validate: bool, scorer: objec
     """The model's attribute ruler by table look-up (attributes.py); ``attributes.speed_up`` puts
     it in the model's place with the model's patterns."""
     return FastAttributeRuler(nlp.vocab, name, validate=validate, scorer=scorer)
+
+
+@Language.factory("onrecord_lemmatizer", requires=["token.pos", "token.morph"], assigns=["token.lemma"])
+def make_lemmatizer(nlp: Language, name: str) -> MemoLemmatizer:
+    """The model's rule lemmatizer, each distinct token row asked once (lemmas.py); ``lemmas.speed_up``
+    puts it in the model's place and hands it that lemmatizer."""
+    return MemoLemmatizer(name)
 
 
 @Language.factory("onrecord_quotes", assigns=["doc._.quotes"])

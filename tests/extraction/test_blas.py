@@ -1,0 +1,60 @@
+"""The model's matrix products on numpy's BLAS (blas.py) give the model's own annotation."""
+
+from __future__ import annotations
+
+import numpy
+import pytest
+import spacy
+from thinc.api import Model, NumpyOps
+from threadpoolctl import threadpool_info
+
+from onrecord.config import DEFAULT_MODEL
+from onrecord.extraction.blas import NumpyBlasOps, one_thread, use_numpy_blas
+
+TEXT = ("The minister told reporters in Geneva on Tuesday that the talks would resume next week. "
+        "\"We are not there yet,\" she said, adding that Maria Lopez of the Red Cross had asked for more time.\n\n"
+        "Officials in Brussels did not comment.")
+
+
+def annotation(doc) -> list:
+    return [[(t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_, t.lemma_) for t in doc]]
+
+
+@pytest.fixture(scope="module")
+def models():
+    stock = spacy.load(DEFAULT_MODEL)
+    ours = spacy.load(DEFAULT_MODEL)
+    return stock, ours, use_numpy_blas(ours)
+
+
+def test_every_cpu_layer_gets_the_numpy_blas_ops(models) -> None:
+    _, ours, changed = models
+    assert changed > 0
+    models = [proc.model for _, proc in ours.pipeline if isinstance(getattr(proc, "model", None), Model)]
+    layers = [layer for model in models for layer in model.walk()]
+    assert {"tok2vec", "ner"} <= {name for name, proc in ours.pipeline if getattr(proc, "model", None) in models}
+    assert all(isinstance(layer.ops, NumpyBlasOps) for layer in layers)
+    assert use_numpy_blas(ours) == 0  # a second call finds nothing left to change
+
+
+def test_same_annotation_as_the_stock_model(models) -> None:
+    stock, ours, _ = models
+    assert annotation(ours(TEXT)) == annotation(stock(TEXT))
+
+
+def test_the_product_is_the_product() -> None:
+    rng = numpy.random.default_rng(0)
+    x = rng.standard_normal((50, 30), dtype=numpy.float32)
+    y = rng.standard_normal((40, 30), dtype=numpy.float32)
+    blis = NumpyOps(use_blis=True).gemm(x, y, trans2=True)
+    ours = NumpyBlasOps().gemm(x, y, trans2=True)
+    assert ours.shape == (50, 40) and numpy.allclose(ours, blis, atol=1e-4)
+    out = numpy.empty((30, 30), dtype=numpy.float32)
+    assert NumpyBlasOps().gemm(x, x, out=out, trans1=True) is out and numpy.allclose(out, x.T @ x, atol=1e-4)
+
+
+def test_one_thread_only_inside_the_block() -> None:
+    before = [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+    with one_thread():
+        assert all(lib["num_threads"] == 1 for lib in threadpool_info() if lib["user_api"] == "blas")
+    assert [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"] == before
