@@ -437,3 +437,9 @@ def test_words_a_noun_announces_after_a_colon_are_anothers_voice(stance, text):
 def test_the_speakers_own_words_after_a_colon_stay_theirs(stance):
     s = stance("Our position is clear: we will never give up any territory.", "territory", speaker=UKRAINIAN)
     assert s.label == "oppose", s
+
+
+def test_what_the_addressee_says_is_not_the_speakers(stance):
+    s = stance("You say that the talks are pointless.", "negotiations", speaker=UKRAINIAN)
+    assert s.label == "unclear"
+    assert stance("The talks are pointless.", "negotiations", speaker=UKRAINIAN).label == "oppose"

@@ -196,6 +196,8 @@ def claimed_by(anchor: Token, speaker: Speaker, anchors: set[int]) -> Holder | N
         subject = next((c for c in word.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is None or any(t.i in anchors for t in subject.subtree):
             continue
+        if subject.lower_ == "you":
+            return Holder("other", subject.text, word.lemma_.lower())  # "you say that …": the addressee's claim
         holder = classify(subject, speaker, anchors)
         if holder.kind in {"other", "unknown"}:
             return Holder("other", holder.name, word.lemma_.lower())
