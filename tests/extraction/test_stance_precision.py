@@ -443,3 +443,10 @@ def test_what_the_addressee_says_is_not_the_speakers(stance):
     s = stance("You say that the talks are pointless.", "negotiations", speaker=UKRAINIAN)
     assert s.label == "unclear"
     assert stance("The talks are pointless.", "negotiations", speaker=UKRAINIAN).label == "oppose"
+
+
+def test_a_sentence_going_on_with_what_others_say_is_not_the_speakers(stance):
+    text = "Now they say the neighbour is the next step. It should be admitted into NATO."
+    assert stance(text, "nato", speaker=UKRAINIAN).label == "unclear"
+    assert stance("The neighbour is the next step. It should be admitted into NATO.", "nato",
+                  speaker=UKRAINIAN).label == "support"
