@@ -158,8 +158,15 @@ class StatementIssueTagger:
             near = hits[lo:hi]
             occasion = occasion_hits(doc, near, f.content, self.taxonomy.occasions)
             # another statement's words in the sentence around this one are that statement's topic
+            back: list[bool] = []  # refers_back, read once per statement and only if asked
+
+            def refers(f: Found = f, back: list[bool] = back) -> bool:
+                if not back:
+                    back.append(refers_back(doc, f))
+                return back[0]
+
             kept = [h for k, h in enumerate(near, lo) if h not in occasion
-                    and (index in owners.get(k, {index}) or refers_back(doc, f))]
+                    and (index in owners.get(k, {index}) or refers())]
             rows.append({
                 "issues": issues_in_ranges(kept, ranges, self.taxonomy),
                 "kind": f.kind,
