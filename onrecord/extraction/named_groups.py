@@ -8,9 +8,10 @@ identity that would gather every article's presidents into one.  A rule of ``ext
 * ``named_principals`` — the people a plural title names: the ones the article gives a title that
   fits it (in its text or headline, else the office a pinned identity holds on the article's
   date); "the two …"/"both …" must find exactly that many, else the article's people when it names
-  exactly that many; a described group ("the European leaders", "the presidents of the five
-  states") is not this one.  "The interlocutors", and in the readout of a meeting (its headline
-  says so) "the parties" and "both sides", are its two titled people.
+  exactly that many; without a count, two (a bilateral meeting or call); a described group ("the
+  European leaders", "the presidents of the five states") is not this one.  "The
+  interlocutors", and in the readout of a meeting (its headline says so) "the parties" and "both
+  sides", are its two titled people.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from spacy.tokens import Span
 
 from onrecord.extraction.named import plural, singular
 from onrecord.extraction.role_context import Context, Resolved
+from onrecord.identity.names import parse_person
 from onrecord.identity.titles import office_head, title_fits
 
 COUNTS = {"two": 2, "three": 3, "four": 4, "both": 2}
@@ -47,19 +49,30 @@ def named_principals(mention: Span, name: str, type: str, ctx: Context) -> Resol
     meeting = noun in PARTY_NOUNS and (noun == "interlocutor" or _reports_a_meeting(ctx))
     if noun not in LEADER_NOUNS and office_head(noun) is None and not meeting:
         return None
-    count = next((COUNTS[t.lower_] for t in before if t.lower_ in COUNTS), None)
-    people = list(ctx.names.people)
+    # a readout's principals, without a count: two (a bilateral meeting or call); a wider
+    # gathering's "the leaders" may be any of its many, and stays a group
+    count = next((COUNTS[t.lower_] for t in before if t.lower_ in COUNTS), 2)
+    people = _one_per_person(list(ctx.names.people))
     if meeting:
-        count = count or 2  # a readout's "parties" are the two who met
         fitting = [p for p in people if ctx.names.people[p].titles or ctx.registry.pinned_person(p) is not None]
     else:
         fitting = [p for p in people if _holds(p, noun, ctx)]
-    if count is not None and len(fitting) != count:
+    if len(fitting) != count:
         fitting = people if len(people) == count else []
     if len(fitting) < 2:
         return None
     ordered = sorted(fitting, key=lambda p: min(ctx.names.people[p].starts, default=0))
     return Resolved(" and ".join(ordered), "group", tuple(ordered))
+
+
+def _one_per_person(names: list[str]) -> list[str]:
+    """The article's people, one name each, the fullest ("Biden" and "Joseph Biden", "Zelensky"
+    and "Zelenskyy" are one person; principals of one meeting do not share a surname)."""
+    seen: dict[object, str] = {}
+    for name in sorted(names, key=lambda n: -len(n.split())):
+        parsed = parse_person(name)
+        seen.setdefault(parsed.surname if parsed is not None else name, name)
+    return [n for n in names if n in seen.values()]
 
 
 def _reports_a_meeting(ctx: Context) -> bool:

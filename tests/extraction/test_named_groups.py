@@ -57,3 +57,9 @@ def test_the_parties_of_a_readout_are_its_two_titled_people(nlp):
 def test_the_parties_outside_a_readout_stay_a_group(nlp):
     found = readout_speakers(nlp, "Budget fight goes on", BODY)
     assert found[0] == [] and found[1] == ["Ana Lindqvist", "Greta Vogt"]  # "interlocutors" are always the two
+
+
+def test_the_leaders_of_a_wider_gathering_stay_a_group(statements_of):
+    text = ("Prime Minister Olav Dahl met Chancellor Greta Vogt and President Ana Lindqvist in Oslo. "
+            "The leaders said that the pipeline deal was close.")
+    assert speakers(statements_of, text)[0][2] == []
