@@ -36,7 +36,7 @@ LEADER_OFFICES = {"president", "prime minister", "chancellor", "premier", "king"
 
 def named_principals(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
     """Principals rule: "the two presidents", "both leaders", "the presidents" — the people of the
-    article whose titles fit the noun (a count, if given, found exactly; else at least two).  An
+    article whose titles fit the noun (as many as its count, else two: a bilateral meeting).  An
     anaphoric plural refers to entities the text evokes (Webber, *A Formal Approach to Discourse
     Anaphora*, 1978): in a readout those are its principals, named before or after."""
     head = mention.root

@@ -158,15 +158,11 @@ class StatementIssueTagger:
             near = hits[lo:hi]
             occasion = occasion_hits(doc, near, f.content, self.taxonomy.occasions)
             # another statement's words in the sentence around this one are that statement's topic
-            back: list[bool] = []  # refers_back, read once per statement and only if asked
-
-            def refers(f: Found = f, back: list[bool] = back) -> bool:
-                if not back:
-                    back.append(refers_back(doc, f))
-                return back[0]
-
+            # read whether it refers back once, and only where another statement owns a hit
+            foreign = any(index not in owners.get(k, {index}) for k in range(lo, hi))
+            back = foreign and refers_back(doc, f)
             kept = [h for k, h in enumerate(near, lo) if h not in occasion
-                    and (index in owners.get(k, {index}) or refers())]
+                    and (back or index in owners.get(k, {index}))]
             rows.append({
                 "issues": issues_in_ranges(kept, ranges, self.taxonomy),
                 "kind": f.kind,

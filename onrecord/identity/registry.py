@@ -363,7 +363,7 @@ class SpeakerRegistry:
             return self._resolve_person(person, role, date)
         type = collective_type(name, type)
         if type == "group" and is_generic(name) and not self._pinned_collective.get(collective_key(name)):
-            return self._resolve_local_group(name, date, scope)
+            return self._resolve_local_group(name, scope)
         key = collective_key(name) or slug(name)
         entry = self._pinned_collective.get(key) or self._learned_collective.get(("collective", key))
         if entry is None:
@@ -376,18 +376,26 @@ class SpeakerRegistry:
         self._refresh(entry)
         return entry.identity
 
-    def _resolve_local_group(self, name: str, date: str | None, scope: str | None) -> Identity:
+    def _article_entry(self, kind: str, name: str, scope: str | None) -> Entry:
+        """The identity of ``kind`` ("role" or "group") that ``name`` has in one article (``scope``;
+        else the registry's current one): its id carries the article's tag, so that two articles'
+        "the president" or "the presidents" are never one identity."""
+        tag = scope_tag(scope if scope is not None else self.scope)
+        words = collective_key(name) or slug(name)
+        key = f"{words}@{tag}" if tag else words
+        entry = self._learned_collective.get((kind, key))
+        if entry is None:
+            label = strip_determiner(name) or name
+            entry = self._new_entry(Identity("", label, kind), "role" if kind == "role" else "collective")
+            entry.scope = tag
+            self._learned_collective[(kind, key)] = entry
+        return entry
+
+    def _resolve_local_group(self, name: str, scope: str | None) -> Identity:
         """Local group rule: a group named by a common noun alone ("the presidents", "both sides",
         "analysts", "the parties") is the people one article means by it; another article's "the
         presidents" are other people, so the identity is kept to its article, as a role is."""
-        tag = scope_tag(scope if scope is not None else self.scope)
-        label = strip_determiner(name) or name
-        key = f"{collective_key(name) or slug(name)}@{tag}" if tag else collective_key(name) or slug(name)
-        entry = self._learned_collective.get(("group", key))
-        if entry is None:
-            entry = self._new_entry(Identity("", label, "group"), "collective")
-            entry.scope = tag
-            self._learned_collective[("group", key)] = entry
+        entry = self._article_entry("group", name, scope)
         self._add_alias(entry, name)
         self._refresh(entry)
         return entry.identity
@@ -396,13 +404,7 @@ class SpeakerRegistry:
         """Role rule: a title no name could be found for is an identity of type "role" of its own,
         keyed by the role and its article (``scope``): two articles' "the president" may be two
         people, so they are never one identity."""
-        tag = scope_tag(scope if scope is not None else self.scope)
-        key = f"{collective_key(title)}@{tag}" if tag else collective_key(title)
-        entry = self._learned_collective.get(("role", key))
-        if entry is None:
-            entry = self._new_entry(Identity("", strip_determiner(title) or title, "role"), "role")
-            entry.scope = tag
-            self._learned_collective[("role", key)] = entry
+        entry = self._article_entry("role", title, scope)
         entry.seen[title] += 1
         insert_sorted(entry.identity.aliases, title)
         self._refresh(entry)

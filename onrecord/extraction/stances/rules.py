@@ -427,7 +427,7 @@ def stance_for(
         # the issue is named outside the quote (in the attribution sentence, or a statement
         # before): every sentence counts, from its root
         mentioned = [(s, [s.root]) for s in sents]
-    stance = combine([continued_report(s, sents) or sentence_stance(reading, s, a, cue, named) for s, a in mentioned])
+    stance = combine([continued_report(s) or sentence_stance(reading, s, a, cue, named) for s, a in mentioned])
     return rule_denied_cue(stance, cue_class, cue_text)
 
 
@@ -435,14 +435,13 @@ REPORTERS = {"they", "you", "some", "others", "he", "she", "people", "critics"} 
 CONTINUING = {"it", "they", "he", "she", "this"}  # subjects that carry the claim on
 
 
-def continued_report(sent: Span, sents: list[Span]) -> Stance | None:
+def continued_report(sent: Span) -> Stance | None:
     """Continued-report rule: after "they say [Ukraine is the next step]", a sentence whose subject
     is a pronoun ("It should be admitted into NATO") goes on in their voice (free indirect speech:
     the report's words, not the speaker's): unclear for the speaker."""
-    k = next((i for i, s in enumerate(sents) if s.start == sent.start), 0)
-    if k == 0:
+    if sent.start == 0:
         return None
-    before = sents[k - 1].root
+    before = sent.doc[sent.start - 1].sent.root
     reporter = next((c for c in before.children if c.dep_ == "nsubj"), None)
     if before.lemma_.lower() not in CLAIM_VERBS or reporter is None or reporter.lower_ not in REPORTERS:
         return None
