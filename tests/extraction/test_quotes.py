@@ -50,6 +50,22 @@ def test_nested_quotes_belong_to_the_outer_quotation():
     assert inner(t) == [["He told me ‘never again’ last year,"]]
 
 
+def test_straight_inner_marks_nest_in_a_straight_quotation():
+    # some sites print the inner marks as the outer ones: the outer goes on to the mark after
+    t = 'They said "the so-called "red lines" are theirs, not ours," the minister said. "Next," he added.'
+    assert inner(t) == [['the so-called "red lines" are theirs, not ours,'], ["Next,"]]
+
+
+def test_an_unclosed_straight_quotation_then_a_new_one_does_not_nest():
+    t = '"We will hold, the mayor said. "Nobody leaves," she added.'
+    assert inner(t)[0][0].endswith("Nobody leaves,")
+
+
+def test_two_straight_quotations_side_by_side_do_not_nest():
+    t = 'He called it "a trap" and "a farce" on Monday.'
+    assert inner(t) == [["a trap"], ["a farce"]]
+
+
 def test_unclosed_quotation_runs_to_end_of_paragraph_only():
     t = "He said “this never ends\n\nA new paragraph with “a closed one” here."
     quotes = inner(t)
