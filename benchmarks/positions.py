@@ -63,9 +63,13 @@ def load_gold(which: str) -> list[dict[str, Any]]:
 
 
 def statement_at(statements: list[dict[str, Any]], at: int) -> dict[str, Any] | None:
-    """The statement whose quote starts at ``at``, else the one whose quote holds it."""
+    """The statement whose quote starts at ``at`` (or just after: an opening mark that an earlier
+    version kept in the quote, where the gold offset points), else the one whose quote holds it."""
     for s in statements:
         if s["quote"]["start"] == at:
+            return s
+    for s in statements:
+        if at < s["quote"]["start"] <= at + 2:
             return s
     for s in statements:
         if any(seg["start"] <= at < seg["end"] for seg in s["quote"]["segments"]):

@@ -108,6 +108,14 @@ def names_a_place(span: Span, places: frozenset[str], topic_heads: frozenset[str
     return head.i == preposition.i or head.lemma_.lower() not in topic_heads
 
 
+def owner_of_another(span: Span) -> bool:
+    """Possessor rule: a phrase from a preposition to a name ("to NATO", "in NATO") names where
+    one goes or belongs; when the name owns the next noun ("a response to NATO's military
+    activity", "in NATO's interest") the preposition's object is that noun, not the name."""
+    last = span[-1]
+    return len(span) > 1 and span[0].pos_ == "ADP" and last.dep_ == "poss"
+
+
 MAX_PHRASE_FORMS = 4096  # a phrase with more spellings than this stays a Matcher pattern
 
 
@@ -181,6 +189,8 @@ class IssueMatcher:
                 excepted.setdefault(issue, []).append((span.start, span.end))
                 continue
             if role in WORDING and names_a_place(span, self.taxonomy[issue].places, self.taxonomy.topic_heads):
+                continue
+            if role == "trigger" and owner_of_another(span):
                 continue
             found[(span.label_, span.start, span.end)] = IssueHit(
                 issue, role, span.start, span.end, span.start_char, span.end_char, span.text  # type: ignore[arg-type]

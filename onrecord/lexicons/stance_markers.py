@@ -37,7 +37,7 @@ WORD_KEYS = ("requirement_verbs", "requirement_modals", "deal_nouns", "subject_p
              "occurrence_verbs", "speech_verbs", "question_words", "holder_nouns", "own_nouns", "against_words",
              "for_words", "stance_copulas", "topic_nouns", "distancing", "topic_prepositions",
              "topic_relations", "unconditional", "likelihood_nouns", "expectation_verbs", "certainty_words",
-             "doubt_words", "persistence_verbs")
+             "doubt_words", "persistence_verbs", "reaction_words", "countering_verbs", "favourable_words")
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,9 @@ class StanceMarkers:
     certainty_words: frozenset[str]
     doubt_words: frozenset[str]
     persistence_verbs: frozenset[str]
+    reaction_words: frozenset[str]
+    countering_verbs: frozenset[str]
+    favourable_words: frozenset[str]
     cue_signs: Mapping[str, int]
     declined_cues: frozenset[str]
     denied_cues: frozenset[str]
@@ -155,6 +158,9 @@ class WordsEntry(_WordLists):
     certainty_words: Words
     doubt_words: Words
     persistence_verbs: Words
+    reaction_words: Words
+    countering_verbs: Words
+    favourable_words: Words
 
 
 def _sign(value: str, what: str, key: str) -> str:

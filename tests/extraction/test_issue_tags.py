@@ -546,3 +546,15 @@ def test_in_context_words_and_parties_in_a_user_taxonomy(nlp):
     assert harbour.parties == frozenset({"port", "council"})
     assert [p.text for p in harbour["dredging"].context_phrases] == ["mud"]
     assert tag_text(nlp, "The mud is everywhere.", harbour) == []  # no trigger: only under a title
+
+
+@pytest.mark.parametrize(("text", "tagged"), [
+    ("We will give a firm response to NATO's military drills.", False),
+    ("It is not in NATO's interest to escalate.", False),
+    ("Ukraine's road to NATO is irreversible.", True),
+    ("We want to be in NATO.", True),
+])
+def test_a_name_that_owns_the_next_noun_is_no_destination(nlp, tax, text, tagged):
+    # possessor rule: "to NATO's drills" goes to the drills, not into NATO
+    assert ("nato" in tag_text(nlp, text, tax)) is tagged
+

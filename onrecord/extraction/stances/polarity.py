@@ -46,6 +46,9 @@ class Sign:
     forecast: bool = False  # a modal negation over a thing ("this will not help"): no stance
 
 
+PERSONAL_RELATIVES = {"who", "whom", "whose"}
+
+
 def is_own_clause(token: Token) -> bool:
     """Clause rule: the operators of a clause do not reach into another clause that hangs from it.
     A conjoined verb with its own subject is a separate assertion ("I don't know about Russia, but
@@ -56,8 +59,9 @@ def is_own_clause(token: Token) -> bool:
     on despite the truce"), nor is a clause of time ("while negotiations are underway")."""
     if token.dep_ == "relcl":
         # "a mechanism that will guarantee our security" describes what is wanted; a holder's
-        # relative clause ("Russia, which does not want …") is its own
-        return can_hold(token.head)
+        # relative clause ("Russia, which does not want …") is its own, and "who" says the head
+        # is a person ("the militants, who keep deploying equipment", whatever the noun)
+        return can_hold(token.head) or any(c.lower_ in PERSONAL_RELATIVES for c in token.children)
     if token.dep_ == "prep" and token.lower_ in MARKERS.boundary_preps:
         return True
     if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in MARKERS.boundary_preps for c in token.children):
@@ -161,6 +165,50 @@ def _stance_prepositions(sent: Span, path: set[int], used: set[int]) -> list[Sig
     return out
 
 
+def _adversaries(sent: Span, anchors: Sequence[Token], path: set[int]) -> list[Sign]:
+    """Adversary rule: what is worked against takes the contrary of the marker above it.  The
+    object of "against" ("we will vote against NATO membership"), of a reaction ("we will provide
+    a response to NATO's expansion") or of a countering verb ("we must resist pressure to accept
+    neutrality") is opposed by whoever wants the working against: one -1 factor that decides
+    nothing alone.  It counts only when every mention of the issue lies under it ("air defence
+    against missiles" wants the air defence), not after "be"/"stand" (the preposition rule's), and
+    not when a favourable word qualifies the reaction ("a positive response to the proposal")."""
+    out = []
+    anchor_ids = {a.i for a in anchors}
+    for token in sent:
+        if token.i not in path or token.i in anchor_ids:
+            continue
+        lemma = token.lemma_.lower()
+        if token.dep_ == "prep" and token.lower_ in MARKERS.against_words:
+            if token.head.lemma_.lower() in MARKERS.stance_copulas:
+                continue
+        elif token.dep_ == "prep" and token.lower_ == "to" and token.head.lemma_.lower() in MARKERS.reaction_words:
+            if any(c.lower_ in MARKERS.favourable_words for c in token.head.children):
+                continue
+        elif not (lemma in MARKERS.countering_verbs and token.pos_ == "VERB"
+                  and any(c.dep_ == "dobj" and c.i in path for c in token.children)):
+            continue
+        if all(_worked_against(anchor, token, anchor_ids) for anchor in anchors):
+            out.append(Sign(token.text, -1, token.i, False))
+    return out
+
+
+def _worked_against(anchor: Token, link: Token, anchor_ids: set[int]) -> bool:
+    """The anchor is what the link works against: its object's own words ("against the expansion
+    of NATO") or a clause the object governs ("pressure to accept neutrality"), not a coordinated
+    item or a prepositional phrase hung from the object ("support in the fight against aggression
+    and assistance on the path to NATO": the parser often hangs both from "aggression", where the
+    second is neither worked against nor its twin)."""
+    token = anchor
+    while token.i != link.i:
+        if token.head.i == token.i or token.dep_ == "conj":
+            return False
+        if token.dep_ == "prep" and token.lower_ != "of" and token.i not in anchor_ids:
+            return False
+        token = token.head
+    return True
+
+
 GOAL_PREPS = {"for", "to", "toward", "towards", "of", "on"}
 
 
@@ -254,6 +302,7 @@ def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue
             used.update(range(span.start, span.end))
             kept.discard((span.start, span.end))
     factors += _stance_prepositions(sent, operators, used)
+    factors += _adversaries(sent, anchors, path)
     for token in sent:
         if token.i in used or token.i not in operators or token.i in unnegated:
             continue

@@ -1,0 +1,57 @@
+"""Adversary rule of the stance classifier (stances/polarity.py ``_adversaries``), on sentences we
+wrote: what is worked against — the object of "against", of a reaction, of a countering verb —
+takes the contrary of the marker above it; what only meets it ("air defence against missiles",
+"a positive response") does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.extraction.stances.rules import stance_for
+from onrecord.lexicons.taxonomy import load_taxonomy
+
+
+@pytest.fixture(scope="module")
+def stance(nlp):
+    tax = load_taxonomy()
+
+    def run(text: str, issue: str) -> str:
+        return stance_for(text, issue, "assert", False, tax, nlp=nlp).label
+
+    return run
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    ("We will provide a firm response to any further NATO expansion.", "nato"),
+    ("We will vote against NATO membership for that country.", "nato"),
+    ("We will continue our fight against the expansion of NATO.", "nato"),
+    ("We must resist any NATO enlargement towards our borders.", "nato"),
+])
+def test_a_marker_over_what_is_worked_against_opposes_it(stance, text, issue):
+    assert stance(text, issue) == "oppose"
+
+
+def test_resisting_pressure_towards_the_contrary_supports(stance):
+    # resist (-1) × accept (+1) × neutrality (the contrary, -1) × must (+1): support
+    assert stance("We must resist the pressure to accept neutrality.", "nato") == "support"
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    ("We will give a positive response to the proposal of NATO membership.", "nato"),
+    ("We need more air defence against the missiles.", "weapons_permissions"),
+    ("We are against the expansion of NATO.", "nato"),  # the preposition rule's, counted once
+])
+def test_what_only_meets_the_issue_keeps_the_marker(stance, text, issue):
+    expected = "oppose" if text.startswith("We are against") else "support"
+    assert stance(text, issue) == expected
+
+
+def test_an_item_coordinated_after_the_adversary_is_not_worked_against(stance):
+    text = "We welcome support in the fight against aggression and assistance on the path to NATO membership."
+    assert stance(text, "nato") == "support"
+
+
+def test_what_people_of_a_who_clause_do_is_not_the_speakers_stance(stance):
+    # the relative clause of a person ("who") is their own clause: "continue" does not reach it
+    text = "We will continue the fight against the gunmen, who keep bringing heavy weapons into towns."
+    assert stance(text, "weapons_permissions") == "unclear"
