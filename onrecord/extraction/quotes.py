@@ -114,6 +114,9 @@ def scan_paragraph(text: str, start: int, end: int) -> tuple[list[QuoteSpan], in
         if open_at is None:
             if ch in OPEN_DOUBLE or (ch == STRAIGHT_DOUBLE and _opens(text, i)):
                 open_at = i
+            elif ch in CLOSE_DOUBLE + STRAIGHT_DOUBLE and (begin := _unopened_start(text, start, i)) is not None:
+                found = [q for q in found if q.end <= begin]  # marked words inside are nested
+                found.append(QuoteSpan(begin, i + 1, [(begin, i)]))
         elif nested:
             nested = not (ch == STRAIGHT_DOUBLE and _closes(text, i))
         elif ch == STRAIGHT_DOUBLE and text[open_at] == STRAIGHT_DOUBLE and _nested_opens(text, i) \
@@ -136,6 +139,37 @@ def _nested_opens(text: str, i: int) -> bool:
     mark after a space that opens a word opens an inner quotation, closed by the next closing
     mark, and the outer quotation goes on to the closing mark after it."""
     return text[i - 1].isspace() and _opens(text, i) and not _closes(text, i)
+
+
+# Unopened quotations (``_unopened_start``): the words before a closing mark are the speaker's
+# while they speak in the first person; a sentence that attributes ("according to …", "… noted")
+# or speaks of others only is narration, where the quotation cannot have begun ("I said" is
+# the speaker's own words).
+FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|me|[Mm]y|[Oo]ur|us|myself|ourselves)\b")
+ATTRIBUTING = re.compile(r"(?<!\bI )(?<!\b[Ww]e )\b(?:said|says|noted|notes|stressed|stresses|added|adds|"
+                         r"emphasi[sz]ed|stated|states|told|[Aa]ccording to|believes|believed)\b")
+SENTENCE_GAP = re.compile(r"(?<=[.!?…])[\"”]?\s+(?=[A-Z\"“])")
+ATTRIBUTION_AFTER = re.compile(r"[^\S\n]+(?:the\s|he\s|she\s|they\s|[A-Z])")
+
+
+def _unopened_start(text: str, start: int, i: int) -> int | None:
+    """Unopened-quotation rule: a closing mark after a clause's end and before an attribution
+    ("… incomprehensible things," the President said), with no opening mark, closes a quotation
+    whose opening mark the source lost.  It runs back over the paragraph's sentences while they
+    speak in the first person and attribute nothing themselves; None when the mark's own sentence
+    does not (a stray mark is ignored, as before)."""
+    if text[i - 1] not in ",.!?…" or not ATTRIBUTION_AFTER.match(text, i + 1):
+        return None
+    starts = [start, *(m.end() for m in SENTENCE_GAP.finditer(text, start, i))]
+    begin, end = None, i
+    for s in reversed(starts):
+        while s < end and text[s].isspace():
+            s += 1
+        sentence = text[s:end]
+        if not FIRST_PERSON.search(sentence) or ATTRIBUTING.search(sentence):
+            break
+        begin, end = s, s
+    return begin
 
 
 # How far past an inner straight quotation the outer one's closing mark is looked for: a few

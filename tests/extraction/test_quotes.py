@@ -78,6 +78,17 @@ def test_stray_closing_mark_is_ignored():
     assert inner(t) == [["a real quotation"]]
 
 
+def test_a_quotation_whose_opening_mark_was_lost_runs_back_over_first_person_sentences():
+    t = ("According to the mayor, the bridge was a gift to the city. We do not close it. I said so "
+         'to the council. For us, it stays open," the mayor said.')
+    assert inner(t) == [["We do not close it. I said so to the council. For us, it stays open,"]]
+
+
+def test_a_stray_mark_after_narration_stays_ignored():
+    t = 'The bridge was closed for repairs," the mayor said.'
+    assert inner(t) == []
+
+
 def test_two_apostrophes_as_double_quotes():
     t = "He said, ''We are ready,'' and left."
     assert inner(t) == [["We are ready,"]]
