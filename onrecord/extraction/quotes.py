@@ -115,7 +115,8 @@ def scan_paragraph(text: str, start: int, end: int) -> tuple[list[QuoteSpan], in
             if ch in OPEN_DOUBLE or (ch == STRAIGHT_DOUBLE and _opens(text, i)):
                 open_at = i
             elif ch in CLOSE_DOUBLE + STRAIGHT_DOUBLE and (begin := _unopened_start(text, start, i)) is not None:
-                found = [q for q in found if q.end <= begin]  # marked words inside are nested
+                while found and found[-1].end > begin:
+                    found.pop()  # marked words inside are nested in it
                 found.append(QuoteSpan(begin, i + 1, [(begin, i)]))
         elif nested:
             nested = not (ch == STRAIGHT_DOUBLE and _closes(text, i))
@@ -148,6 +149,9 @@ def _nested_opens(text: str, i: int) -> bool:
 FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|me|[Mm]y|[Oo]ur|us|myself|ourselves)\b")
 ATTRIBUTING = re.compile(r"(?<!\bI )(?<!\b[Ww]e )\b(?:said|says|noted|notes|stressed|stresses|added|adds|"
                          r"emphasi[sz]ed|stated|states|told|[Aa]ccording to|believes|believed)\b")
+# How far back an unopened quotation may begin: a few sentences.  Bounded so that text full of
+# stray marks stays linear.
+UNOPENED_REACH = 1500
 SENTENCE_GAP = re.compile(r"(?<=[.!?…])[\"”]?\s+(?=[A-Z\"“])")
 ATTRIBUTION_AFTER = re.compile(r"[^\S\n]+(?:the\s|he\s|she\s|they\s|[A-Z])")
 
@@ -160,7 +164,10 @@ def _unopened_start(text: str, start: int, i: int) -> int | None:
     does not (a stray mark is ignored, as before)."""
     if text[i - 1] not in ",.!?…" or not ATTRIBUTION_AFTER.match(text, i + 1):
         return None
-    starts = [start, *(m.end() for m in SENTENCE_GAP.finditer(text, start, i))]
+    reach = max(start, i - UNOPENED_REACH)
+    starts = [m.end() for m in SENTENCE_GAP.finditer(text, reach, i)]
+    if reach == start:
+        starts.insert(0, start)  # else the window's first piece may be part of a sentence
     begin, end = None, i
     for s in reversed(starts):
         while s < end and text[s].isspace():
