@@ -153,6 +153,8 @@ ATTRIBUTING = re.compile(r"(?<!\bI )(?<!\b[Ww]e )\b(?:said|says|noted|notes|stre
 # stray marks stays linear.
 UNOPENED_REACH = 1500
 SENTENCE_GAP = re.compile(r"(?<=[.!?…])[\"”]?\s+(?=[A-Z\"“])")
+# an attribution that reopens the quotation in its own sentence: '," he told reporters, "'
+SPLIT_REOPENS = re.compile(r"[^\S\n]+[^\"“”.!?\n]{1,80}?[,:][^\S\n]*[\"“]")
 ATTRIBUTION_AFTER = re.compile(r"[^\S\n]+(?:the\s|he\s|she\s|they\s|[A-Z])")
 
 
@@ -161,9 +163,12 @@ def _unopened_start(text: str, start: int, i: int) -> int | None:
     ("… incomprehensible things," the President said), with no opening mark, closes a quotation
     whose opening mark the source lost.  It runs back over the paragraph's sentences while they
     speak in the first person and attribute nothing themselves; None when the mark's own sentence
-    does not (a stray mark is ignored, as before)."""
+    does not (a stray mark is ignored, as before).  Split rule: when the attribution reopens the
+    quotation ("…," he told reporters, "He is not here."), the mark's own sentence is the first
+    part of a split quotation, first person or not."""
     if text[i - 1] not in ",.!?…" or not ATTRIBUTION_AFTER.match(text, i + 1):
         return None
+    split = SPLIT_REOPENS.match(text, i + 1) is not None
     reach = max(start, i - UNOPENED_REACH)
     starts = [m.end() for m in SENTENCE_GAP.finditer(text, reach, i)]
     if reach == start:
@@ -173,7 +178,8 @@ def _unopened_start(text: str, start: int, i: int) -> int | None:
         while s < end and text[s].isspace():
             s += 1
         sentence = text[s:end]
-        if not FIRST_PERSON.search(sentence) or ATTRIBUTING.search(sentence):
+        own_split = split and begin is None
+        if ATTRIBUTING.search(sentence) or not (own_split or FIRST_PERSON.search(sentence)):
             break
         begin, end = s, s
     return begin

@@ -84,6 +84,11 @@ def test_a_quotation_whose_opening_mark_was_lost_runs_back_over_first_person_sen
     assert inner(t) == [["We do not close it. I said so to the council. For us, it stays open,"]]
 
 
+def test_a_split_quotation_whose_first_opening_mark_was_lost_starts_at_its_sentence():
+    t = 'The bridge was closed on Monday.\n\nAs for the bridge, it opens in May," she told reporters, "Not before."'
+    assert inner(t) == [["As for the bridge, it opens in May,"], ["Not before."]]
+
+
 def test_a_stray_mark_after_narration_stays_ignored():
     t = 'The bridge was closed for repairs," the mayor said.'
     assert inner(t) == []
