@@ -4,6 +4,7 @@ Each rule is one function:
 
 * ``according_to``            — the phrases: (the "according" token, the source token, the clause head);
 * ``follows_a_plan``          — "according to plan": conformity, no source (``cue_senses.tsv``);
+* ``meets_a_norm``            — "according to NATO standards": a norm, no source (``cue_senses.tsv``);
 * ``according_to_statement``  — the statement: X the source (``source_phrase``), the rest of the clause
                                 the content, fronted, trailing (``first_conjunct``: all the clauses
                                 before it) or inside the clause (two segments); none when the clause
@@ -27,13 +28,15 @@ from onrecord.lexicons.cues import CueSense, load_cue_senses
 def according_to(doc: Doc, conformity: CueSense | None = None) -> list[tuple[Token, Token, Token]]:
     """'according to X' phrases: (the 'according' token, the source token, the clause head); not
     the phrases of conformity (``follows_a_plan``)."""
-    conformity = conformity if conformity is not None else load_cue_senses()["conformity"]
+    senses = load_cue_senses()
+    conformity = conformity if conformity is not None else senses["conformity"]
+    norms = senses["norms"]
     found = []
     for t in tokens_spelled(doc, "according", lower=True):  # found in the text, not by a walk
         if t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             to = doc[t.i + 1]
             objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in t.children if c.dep_ == "pobj"]
-            if objs and not follows_a_plan(objs[0], conformity):
+            if objs and not follows_a_plan(objs[0], conformity) and not meets_a_norm(objs[0], norms):
                 found.append((t, objs[0], t.head))
     return found
 
@@ -46,6 +49,16 @@ def follows_a_plan(source: Token, sense: CueSense) -> bool:
     if source.lemma_.lower() not in sense.words and source.lower_ not in sense.words:
         return False
     return not any(c.dep_ in {"det", "poss", "compound", "amod", "nummod"} for c in source.children)
+
+
+def meets_a_norm(source: Token, sense: CueSense) -> bool:
+    """Norm rule: "trained according to NATO standards", "according to international norms": a
+    standard or a norm, named by its kind or its owner's name, is what something conforms to; it
+    says nothing.  With a determiner or an owner ("according to the standards", "according to
+    its criteria") it may name a document and is read as a source."""
+    if source.lemma_.lower() not in sense.words and source.lower_ not in sense.words:
+        return False
+    return not any(c.dep_ in {"det", "poss"} for c in source.children)
 
 
 def according_to_statement(acc: Token, source: Token, head: Token, quotes: list[QuoteSpan]) -> Found | None:

@@ -254,6 +254,16 @@ def forecast_passive(token: Token, sense: CueSense) -> bool:
     return lemma(token) in sense.lemmas and is_passive(token) and not has_agent(token)
 
 
+def set_phrase_aside(token: Token, sense: CueSense) -> bool:
+    """Aside rule: "to say nothing of the villages", "needless to say", "suffice it to say": an
+    infinitive of saying with no subject of its own, whose object or head is one of the set
+    phrase's words, is the writer's aside; no one is reported saying anything."""
+    if lemma(token) not in sense.lemmas or not is_infinitive(token) or any(c.dep_ == "nsubj" for c in token.children):
+        return False
+    return token.head.lower_ in sense.words or any(c.dep_ == "dobj" and c.lower_ in sense.words
+                                                   for c in token.children)
+
+
 # --- all of them -------------------------------------------------------------------------------
 
 
@@ -270,6 +280,7 @@ def sense_rules(senses: dict[str, CueSense]) -> list[tuple[str, Callable[[Token]
         ("relay", lambda t: relays_a_source(t, senses["relay"])),
         ("forecast", lambda t: forecast_passive(t, senses["belief"])),
         ("military", lambda t: military_attack(t, senses["military"])),
+        ("aside", lambda t: set_phrase_aside(t, senses["aside"])),
     ]
 
 

@@ -447,3 +447,22 @@ def test_according_to_a_bare_plan_is_no_attribution(statements_of, phrase):
 def test_according_to_the_plan_with_an_owner_still_names_a_source(statements_of):
     s = only(statements_of("Kell Harbor would lose its ferry by 2030, according to Mayor Ruth Dane's plan."))
     assert s.cue.text.startswith("according to")
+
+
+def test_a_set_phrase_of_saying_is_no_attribution(statements_of):
+    # aside: "to say nothing of" is the writer's, and no one speaks
+    assert statements_of("The harbour was flooded for days, to say nothing of the farms around it.") == []
+
+
+def test_an_infinitive_of_saying_with_its_speaker_stays(statements_of):
+    assert [s.cue.text for s in statements_of("The mayor wants to say that the ferry runs again.")]
+
+
+@pytest.mark.parametrize("phrase", ["according to NATO standards", "according to international norms"])
+def test_according_to_a_norm_is_no_attribution(statements_of, phrase):
+    # norms: what the clause conforms to, even with a modifier; a standard never speaks
+    assert statements_of(f"The new crews of the harbour are trained {phrase}.") == []
+
+
+def test_according_to_the_criteria_of_an_owner_still_names_a_source(statements_of):
+    assert statements_of("The harbour is unsafe, according to the inspectors' criteria.")
