@@ -20,7 +20,8 @@ start of a paragraph instead of using a speech verb.  Rules, each a function bel
 5. ``inline_labels``: a transcript whose paragraphs were run together (a page scraped into one
    block: "… from Washington and Brussels. Foreign Minister Sergei Lavrov: Mr President, …") has its
    labels at sentence starts; a label there that names a person (a PERSON entity in it) starts a
-   turn as a paragraph's label would;
+   turn as a paragraph's label would, and a questioner's ("… next steps. Question: Good
+   afternoon, …") ends the turn before it;
 6. ``own_words``: a paragraph of a turn that holds statements of its own goes on with the turn
    when those statements' speakers are the first person ("I think …", "we will …") or no one:
    they are the turn speaker's words; a statement with another speaker ("Lavrov said …") is
@@ -107,7 +108,8 @@ def speaker_label(doc: Doc, para_start: int, para_end: int) -> tuple[Span, int] 
         return None
     if all(t.ent_type_ in {"GPE", "LOC", "DATE", "TIME"} for t in label if t.is_alpha):
         return None  # a dateline ("WASHINGTON:") or a date
-    if not opens_paragraph(doc, para_start, label) or not names_a_speaker(label):
+    questioner = label.text.lower().strip() in QUESTIONER  # rule 4: a label, though it names no one
+    if not opens_paragraph(doc, para_start, label) or not (questioner or names_a_speaker(label)):
         return None
     return label, colon
 
@@ -193,8 +195,9 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def inline_labels(doc: Doc, para_start: int, para_end: int) -> list[int]:
-    """Rule 5: where labels that name a person start inside a paragraph, right after the end of
-    a sentence (a transcript run together into one block: "… sent? Sergei Lavrov: Yes, …")."""
+    """Rule 5: where labels that name a person or the questioner start inside a paragraph, right
+    after the end of a sentence (a transcript run together into one block: "… sent? Sergei Lavrov:
+    Yes, …", "… our efforts. Question: Good afternoon …")."""
     text = doc_text(doc)
     starts = []
     colon = text.find(":", para_start, para_end)
@@ -204,8 +207,9 @@ def inline_labels(doc: Doc, para_start: int, para_end: int) -> list[int]:
         if end_of_sentence != -1:
             start = max(para_start, colon - MAX_LABEL_CHARS) + end_of_sentence + 1
             labelled = speaker_label(doc, start, para_end)
-            if labelled is not None and labelled[1] == colon and any(t.ent_type_ == "PERSON" for t in labelled[0]):
-                starts.append(labelled[0].start_char)
+            if labelled is not None and labelled[1] == colon and (
+                    any(t.ent_type_ == "PERSON" for t in labelled[0]) or labelled[0].text.lower().strip() in QUESTIONER):
+                starts.append(labelled[0].start_char)  # a questioner's label ends the turn before it (rule 4)
         colon = text.find(":", colon + 1, para_end)
     return starts
 

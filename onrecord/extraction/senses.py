@@ -22,7 +22,9 @@ cue marker (``cues.mark_cues``) then leaves the token unmarked.  Their vocabular
 * ``relays_a_source``        — "citing a White House official", "echoing Mr. Putin": the object
                                is where the words came from, not what was said;
 * ``forecast_passive``       — "talks are expected to resume": the reporter's forecast;
-* ``military_attack``        — "would attack the city": an act of war, not words.
+* ``military_attack``        — "would attack the city": an act of war, not words;
+* ``set_phrase_aside``       — "to say nothing of the villages": the writer's set phrase;
+* ``asked_of_the_addressee`` — "Could you tell us whether …?": a question asks the one addressed to speak.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ NOT_NOUN_HEADS = {"first", "last", "only", "one"}  # "the first to call for talk
 SPEECH_PREPS = {"for", "on", "upon"}  # "called for", "called on": the speech senses of "call"
 NAME_DEPS = {"oprd", "dobj", "attr", "ccomp", "xcomp", "acomp"}
 QUOTE_MARKS = set("\"“”‘’'«»")
+WH_TAGS = {"WDT", "WP", "WP$", "WRB"}  # question words: "why", "what", "which", "how"
 ABOUT_PREPS = {"about", "over", "at", "with", "for", "regarding", "toward", "towards", "to"}
 
 
@@ -264,6 +267,25 @@ def set_phrase_aside(token: Token, sense: CueSense) -> bool:
                                                    for c in token.children)
 
 
+def asked_of_the_addressee(token: Token, sense: CueSense) -> bool:
+    """Request rule: "Could you tell us whether the talks shed light …", "What do you hope he
+    brings back?": a verb of saying whose subject is the one addressed, in a question (an
+    auxiliary before that subject, or a sentence that ends in a question mark), asks them to
+    speak; no one has said anything yet.  "As you said, …" and "You said that …" stay.  With any
+    other subject a yes-no question asks whether it was said ("Did the presidents discuss the
+    incident?", "Can we expect purchases?"): an auxiliary before the subject, no question word
+    before it, and a question mark.  A wh-question takes the saying as given ("Why did he announce
+    an invasion?": he did) and stays."""
+    subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return False
+    aux = [c for c in token.children if c.dep_ in {"aux", "auxpass"} and c.i < subject.i]
+    asks = token.sent.text.rstrip().rstrip("\"”’')").endswith("?")
+    if subject.lower_ in sense.words:
+        return bool(aux) or asks
+    return bool(aux) and asks and not any(t.tag_ in WH_TAGS for t in token.doc[token.sent.start : aux[0].i])
+
+
 # --- all of them -------------------------------------------------------------------------------
 
 
@@ -281,6 +303,7 @@ def sense_rules(senses: dict[str, CueSense]) -> list[tuple[str, Callable[[Token]
         ("forecast", lambda t: forecast_passive(t, senses["belief"])),
         ("military", lambda t: military_attack(t, senses["military"])),
         ("aside", lambda t: set_phrase_aside(t, senses["aside"])),
+        ("request", lambda t: asked_of_the_addressee(t, senses["request"])),
     ]
 
 

@@ -26,6 +26,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.extraction.addressed import name_the_addressed
 from onrecord.extraction.docindex import doc_text, entities_within, in_quotes, tokens_spelled
 from onrecord.extraction.found import Found
 from onrecord.extraction.intervals import holders
@@ -477,6 +478,7 @@ def name_speakers(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
     resolve_roles(doc, found, registry)  # roles, titles, acronyms and documents: who the article names
     follow_continuations(found)  # again: a continuation follows its statement's resolved name
     canonical_speakers(doc, found, [n for _, n in persons])
+    name_the_addressed(found, doc_text(doc))  # "You said that …" in a transcript: the other party
 
 
 def follow_continuations(found: list[Found]) -> None:

@@ -116,3 +116,12 @@ def test_a_long_turn_is_cut_at_sentence_ends_into_statements_of_about_a_paragrap
     turns = [s for s in statements_of(text) if s.cue.text == ":" and s.speaker.name == "Vladimir Putin"]
     assert len(turns) > 2 and all(len(s.quote.text) <= 300 for s in turns)
     assert " ".join(s.quote.text for s in turns) == (sentence * 30).strip()
+
+
+def test_a_questioner_label_run_into_a_turn_ends_it(statements_of):
+    # rule 4 inline: the reporter's question is nobody's turn, and not the speaker's before it
+    text = ("President of Finland Mikko Laine: Colleagues, the port opens in May. "
+            "Question: Good afternoon. Will the port open to foreign ships as well? "
+            "Mikko Laine: Yes, to every ship.")
+    turns = [(s.speaker.name, s.quote.text) for s in statements_of(text) if s.cue.text == ":"]
+    assert turns == [("Mikko Laine", "Colleagues, the port opens in May."), ("Mikko Laine", "Yes, to every ship.")]

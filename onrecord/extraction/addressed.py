@@ -1,0 +1,58 @@
+"""Second person in a dialogue: whom "you" means when one party of a transcript reports the other's
+words ("You said that the talks had failed", "You say that the corridors are ineffective").
+
+A transcript is a run of turns, each with its speaker (``labels``).  A turn speaks to the other
+party: a question turn (its run ends in a question mark) to the one who answers it, the next
+run's speaker; any other turn to the one it answers, the run before it (the adjacency pair of
+conversation analysis: Schegloff & Sacks 1973, "Opening up closings").  Outside a transcript
+"you" stays unnamed (``speakers.name_mention``): a news text's "you" is its reader or someone it
+does not name.  A "you" asked to speak ("Could you tell us …?") is no statement at all
+(``senses.asked_of_the_addressee``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from onrecord.extraction.found import Found
+
+SECOND_PERSON = {"you"}
+TRANSCRIPT = "transcript"
+
+
+def _addressed(f: Found) -> bool:
+    return (f.cue_class != TRANSCRIPT and f.speaker_type == "unknown" and f.mention is not None
+            and len(f.mention) == 1 and f.mention.root.lower_ in SECOND_PERSON)
+
+
+def other_party(turns: Sequence[Found], k: int, text: str) -> Found | None:
+    """Adjacency rule: the turn the k-th turn's run speaks to — the next run's first turn after a
+    question, else the previous run's last turn; None when there is no other speaker there."""
+    speaker = turns[k].speaker_name
+    last = k
+    while last + 1 < len(turns) and turns[last + 1].speaker_name == speaker:
+        last += 1
+    first = k
+    while first > 0 and turns[first - 1].speaker_name == speaker:
+        first -= 1
+    if text[turns[last].start : turns[last].end].rstrip().endswith("?"):
+        return turns[last + 1] if last + 1 < len(turns) else None
+    return turns[first - 1] if first > 0 else None
+
+
+def name_the_addressed(found: Sequence[Found], text: str) -> None:
+    """Give each statement whose speaker is an unresolved "you" inside a transcript turn the other
+    party of that turn (``other_party``)."""
+    turns = sorted((f for f in found if f.cue_class == TRANSCRIPT and f.speaker_name), key=lambda f: f.start)
+    starts = [t.start for t in turns]
+    for f in found:
+        if not _addressed(f):
+            continue
+        at = f.mention.start_char  # type: ignore[union-attr]
+        k = bisect_right(starts, at) - 1
+        if k < 0 or at >= turns[k].end:
+            continue
+        party = other_party(turns, k, text)
+        if party is not None:
+            f.speaker_name, f.speaker_type, f.members = party.speaker_name, party.speaker_type, list(party.members)

@@ -1,0 +1,40 @@
+"""Second person in a dialogue (extraction/addressed.py) and questions that ask someone to speak
+(senses.asked_of_the_addressee), on transcripts and sentences we wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def test_you_in_a_turn_that_answers_is_the_one_answered(statements_of):
+    text = ("Peter Hansen: The port will open in May, and the ships will come. "
+            "Maria Ivanova: You said that the port would open in May. It will not open before June.")
+    said = [s for s in statements_of(text) if s.cue.text == "said"]
+    assert [(s.speaker.name, s.quote.text) for s in said] == [("Peter Hansen", "that the port would open in May")]
+
+
+def test_you_in_a_question_turn_is_the_one_who_answers(statements_of):
+    text = ("Anna Berg: Thank you all. Tomas Holm: You said that the ferry would stop. When? "
+            "Anna Berg: In the autumn.")
+    said = [s for s in statements_of(text) if s.cue.text == "said"]
+    assert [s.speaker.name for s in said] == ["Anna Berg"]
+
+
+def test_you_outside_a_transcript_stays_unnamed(statements_of):
+    said = [s for s in statements_of("You said that the ferry would stop, the mayor told the council.")
+            if s.cue.text == "said"]
+    assert all(s.speaker.type == "unknown" for s in said)
+
+
+@pytest.mark.parametrize("text", [
+    "Could you tell us whether the ferry will stop in the autumn?",
+    "What do you hope the mayor brings back from the summit?",
+    "Did the mayors discuss the ferry at the summit?",
+])
+def test_a_question_that_asks_someone_to_speak_is_no_statement(statements_of, text):
+    assert statements_of(text) == []
+
+
+def test_a_wh_question_takes_the_saying_as_given(statements_of):
+    found = statements_of("Why did the mayor announce a closure of the ferry on Monday?")
+    assert [s.cue.text for s in found] == ["announce"]
