@@ -207,8 +207,9 @@ def inline_labels(doc: Doc, para_start: int, para_end: int) -> list[int]:
         if end_of_sentence != -1:
             start = max(para_start, colon - MAX_LABEL_CHARS) + end_of_sentence + 1
             labelled = speaker_label(doc, start, para_end)
-            if labelled is not None and labelled[1] == colon and (
-                    any(t.ent_type_ == "PERSON" for t in labelled[0]) or labelled[0].text.lower().strip() in QUESTIONER):
+            if labelled is None or labelled[1] != colon:
+                pass
+            elif any(t.ent_type_ == "PERSON" for t in labelled[0]) or labelled[0].text.lower().strip() in QUESTIONER:
                 starts.append(labelled[0].start_char)  # a questioner's label ends the turn before it (rule 4)
         colon = text.find(":", colon + 1, para_end)
     return starts
