@@ -37,7 +37,8 @@ WORD_KEYS = ("requirement_verbs", "requirement_modals", "deal_nouns", "subject_p
              "occurrence_verbs", "speech_verbs", "question_words", "holder_nouns", "own_nouns", "against_words",
              "for_words", "stance_copulas", "topic_nouns", "distancing", "topic_prepositions",
              "topic_relations", "unconditional", "likelihood_nouns", "expectation_verbs", "certainty_words",
-             "doubt_words", "persistence_verbs", "reaction_words", "countering_verbs", "favourable_words")
+             "doubt_words", "persistence_verbs", "reaction_words", "countering_verbs", "favourable_words",
+             "helping_verbs", "harming_verbs", "bad_outcomes")
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,9 @@ class StanceMarkers:
     reaction_words: frozenset[str]
     countering_verbs: frozenset[str]
     favourable_words: frozenset[str]
+    helping_verbs: frozenset[str]
+    harming_verbs: frozenset[str]
+    bad_outcomes: frozenset[str]
     cue_signs: Mapping[str, int]
     declined_cues: frozenset[str]
     denied_cues: frozenset[str]
@@ -161,6 +165,9 @@ class WordsEntry(_WordLists):
     reaction_words: Words
     countering_verbs: Words
     favourable_words: Words
+    helping_verbs: Words
+    harming_verbs: Words
+    bad_outcomes: Words
 
 
 def _sign(value: str, what: str, key: str) -> str:

@@ -193,6 +193,44 @@ def _adversaries(sent: Span, anchors: Sequence[Token], path: set[int]) -> list[S
     return out
 
 
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+
+
+def _effects(anchors: Sequence[Token]) -> list[Sign]:
+    """Effect rule: what the issue does says how it is valued.  The issue in the subject of a
+    verb that helps ("Ukraine's membership in NATO would contribute to our security") is wanted:
+    +1, deciding; of one that harms ("this would undermine the talks": the talks are the object,
+    see below) or that helps a bad outcome ("expansion contributes to escalation"): -1.  The
+    issue as the object of a harming verb ("this step will hinder the settlement") is valued
+    too: the harm is regretted, +1.  Negations on the path count as ever."""
+    out: list[Sign] = []
+    seen: set[int] = set()
+    for anchor in anchors:
+        token = anchor
+        while token.dep_ not in SUBJECT_DEPS | {"dobj"} and token.head.i != token.i and token.dep_ in NOUN_PHRASE_DEPS:
+            token = token.head
+        verb = token.head
+        if token.dep_ not in SUBJECT_DEPS | {"dobj"} or verb.i in seen:
+            continue
+        lemma = verb.lemma_.lower()
+        bad = any(t.lower_ in MARKERS.bad_outcomes for c in verb.children if c.dep_ in {"dobj", "prep"}
+                  for t in c.subtree)
+        if token.dep_ in SUBJECT_DEPS and lemma in MARKERS.helping_verbs:
+            out.append(Sign(verb.text, -1 if bad else 1, verb.i, True))
+        elif token.dep_ in SUBJECT_DEPS and lemma in MARKERS.harming_verbs:
+            out.append(Sign(verb.text, -1, verb.i, True))
+        elif token.dep_ == "dobj" and lemma in MARKERS.harming_verbs:
+            out.append(Sign(verb.text, 1, verb.i, True))
+        else:
+            continue
+        seen.add(verb.i)
+    return out
+
+
+# the words inside a noun phrase, up to its head: "membership" in "Ukraine's membership in NATO"
+NOUN_PHRASE_DEPS = {"compound", "poss", "amod", "pobj", "prep", "appos", "nmod", "conj"}
+
+
 def _worked_against(anchor: Token, link: Token, anchor_ids: set[int]) -> bool:
     """The anchor is what the link works against: its object's own words ("against the expansion
     of NATO") or a clause the object governs ("pressure to accept neutrality"), not a coordinated
@@ -303,6 +341,7 @@ def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue
             kept.discard((span.start, span.end))
     factors += _stance_prepositions(sent, operators, used)
     factors += _adversaries(sent, anchors, path)
+    factors += [f for f in _effects(anchors) if f.start not in used]
     for token in sent:
         if token.i in used or token.i not in operators or token.i in unnegated:
             continue
