@@ -40,6 +40,11 @@ class Context:
     found: list[Found]  # the statements resolved so far, in order
     registry: SpeakerRegistry
     _fitting: dict[str, list[Named]] = field(default_factory=dict)
+    # the words of the statement being resolved: no one named only there is its speaker
+    own_words: list[tuple[int, int]] = field(default_factory=list)
+
+    def in_own_words(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.own_words)
 
     def people_fitting(self, description: str) -> list[Named]:
         """The people (in the order of ``names.people``) given anywhere in the article a title that

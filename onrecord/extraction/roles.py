@@ -317,13 +317,15 @@ def _fitting_people(mention: Span, ctx: Context) -> list[tuple[tuple[bool, int, 
     looks_back = _next_sentence_end(mention)
     out = []
     for person in ctx.people_fitting(description):  # the others have no title that fits
-        if not any(s < looks_back for s in person.starts):
+        # a speaker is not whom their own words name ("We passed them on to President Biden," the
+        # President said): only mentions outside the statement's words count
+        if not any(s < looks_back and not ctx.in_own_words(s) for s in person.starts):
             continue
         fits = [(title_fits(description, t), -len(set(office_words(t)) - wanted))
                 for t in person.titles_outside(mention)]
         fits = [f for f in fits if f[0]]
         if fits:
-            before = any(s < mention.start_char for s in person.starts)
+            before = any(s < mention.start_char and not ctx.in_own_words(s) for s in person.starts)
             out.append(((before, *max(fits)), person.name))
     return out
 
@@ -463,7 +465,9 @@ def resolve_roles(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
                 and (label := label_person(mention)) is not None:
             _apply(f, label)  # "MAYOR HOLT:", which the speakers stage may read as an acronym or no one
         elif (mention := _own_mention(f)) is not None and not f.members and f.speaker_name:
+            ctx.own_words = list(f.content)
             result = resolve(mention, f.speaker_name, f.speaker_type, ctx)
+            ctx.own_words = []
             if result is not None:
                 became[f.speaker_name] = result
                 _apply(f, result)

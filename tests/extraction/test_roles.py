@@ -378,3 +378,10 @@ def test_a_speaker_named_with_a_title_is_shown_by_the_name_with_the_title_as_rol
 def test_a_pinned_persons_surname_the_model_took_for_no_entity_is_that_person(statements_of):
     found = speakers(statements_of, "The talks went on. “We need readiness,” Zelenskyy said.")
     assert found == [("Volodymyr Zelenskyy", "person")]
+
+
+def test_a_title_is_not_whom_the_speakers_own_words_name(statements_of):
+    # the speaker is not the president named inside the quotation the title attributes
+    s = statements_of("Ukrainian President Volodymyr Zelenskyy met the envoys in Kyiv. \"We have passed these "
+                      "steps on to President Biden and to France,\" the President said.")
+    assert [x.speaker.name for x in s] == ["Volodymyr Zelenskyy"]
