@@ -139,6 +139,16 @@ def title_of(entity: Span, mention: Span) -> bool:
             and not entity.start <= mention.root.i < entity.end)
 
 
+def titled_office(entity: Span, mention: Span) -> bool:
+    """Title rule, whole: the model may take a title for an organisation ("[the Ukrainian Head of
+    State]"): an entity whose head is the mention's head and a title word, with nothing after an
+    "of" that is a name of its own, names an office, not a body."""
+    root = mention.root
+    if not entity.start <= root.i < entity.end or entity.root.i != root.i or not _is_title_word(root):
+        return False
+    return not any(t.pos_ == "PROPN" and t.ent_type_ in {"GPE", "PERSON"} for t in root.subtree if t.i > root.i)
+
+
 def known_person(name: str, registry: SpeakerRegistry) -> bool:
     """A name the registry pins as a person (the small model calls some of them ORG)."""
     return registry.pinned_person(name) is not None
@@ -151,7 +161,7 @@ def name_in_mention(mention: Span, registry: SpeakerRegistry) -> tuple[str, str]
     if people:
         return _without_title(_clean_name(name_tokens(people[-1]).text)), "person"
     orgs = [e for e in ents if e.label_ in {"ORG", "GPE", "NORP"} and not in_modifier(e, mention)]
-    if orgs and orgs[-1].end == mention.end and title_of(orgs[-1], mention):
+    if orgs and orgs[-1].end == mention.end and (title_of(orgs[-1], mention) or titled_office(orgs[-1], mention)):
         return None  # "the President of Ukraine": a title; the registry finds who holds it
     if orgs and orgs[-1].end == mention.end:
         name = _clean_name(name_tokens(orgs[-1]).text)

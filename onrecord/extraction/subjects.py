@@ -202,9 +202,24 @@ def own_subject(token: Token, cue: Token) -> Token | None:
                 subjects.append(c)
         if c.dep_ == "agent":
             subjects += [g for g in c.children if g.dep_ == "pobj"]
+    subjects = [fronted_participle_speaker(s, token) or s for s in subjects]
     # two subjects ("The Latest: Trump urges …"): the one that can speak, the nearer on a tie
     subjects.sort(key=lambda s: (speaker_class(s) == "never", abs(token.i - s.i)))
     return subjects[0] if subjects else None
+
+
+def fronted_participle_speaker(subject: Token, verb: Token) -> Token | None:
+    """Fronted-participle rule: in "Commenting on the words of some leaders …, the Head of State
+    stressed …" the parser may take the participle's clause for the subject and hang the speaker
+    from its last noun; the speaker is the noun phrase that ends just before the verb, after the
+    clause's comma, when it can speak."""
+    if subject.dep_ != "csubj" or subject.tag_ != "VBG" or subject.i > verb.i:
+        return None
+    for t in subject.subtree:
+        if t.dep_ == "appos" and t.right_edge.i == verb.i - 1 and can_speak(t) \
+                and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ",":
+            return t
+    return None
 
 
 def issuer_of(noun: Token) -> Token | None:

@@ -385,3 +385,12 @@ def test_a_title_is_not_whom_the_speakers_own_words_name(statements_of):
     s = statements_of("Ukrainian President Volodymyr Zelenskyy met the envoys in Kyiv. \"We have passed these "
                       "steps on to President Biden and to France,\" the President said.")
     assert [x.speaker.name for x in s] == ["Volodymyr Zelenskyy"]
+
+
+def test_a_fronted_participle_clause_is_not_the_speaker(statements_of):
+    # the parser takes "Commenting on …" for the subject and hangs the speaker from its last noun
+    s = statements_of("Commenting on the words of some European leaders that it is necessary to look for "
+                      "approaches to Vladimir Putin, the Ukrainian Head of State stressed that the search "
+                      "for such ways should not cost Ukrainian lives.")
+    stressed = [x for x in s if x.cue.text == "stressed"]
+    assert [x.speaker.name for x in stressed] == ["Ukrainian Head of State"]
