@@ -236,7 +236,7 @@ def group_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | N
     noun = singular(head.lower_)
     if noun in ctx.lexicon.organization_nouns and mention[0].lower_ in GROUP_DETERMINERS:
         members = [org.name for org in ctx.names.organizations_before(mention)
-                   if organization_fit(org, noun, set(), ctx.lexicon) >= 2]
+                   if organization_fit(org, noun, set(), ctx.lexicon) >= 2 and of_the_side(org.name, mention)]
         if len(members) >= 2:
             return Resolved(" and ".join(members), "group", tuple(members))
     bare = [t for t in mention if t.dep_ not in {"det", "predet"}]
@@ -247,6 +247,14 @@ def group_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | N
             return Resolved(bodies.pop(), "organization")
     # "several outlets", "Jurors", "lawyers for the families", "surety companies": as the article wrote them
     return Resolved(description_of(mention, ctx.lexicon), "group")
+
+
+def of_the_side(name: str, mention: Span) -> bool:
+    """Side rule for groups: "the Ukrainian authorities" are bodies of Ukraine, not the UN bodies
+    the article named before; a description with a nationality or a country takes only the
+    bodies whose names share its stem ("Ukrainian" ~ "Ukraine"), one without takes any."""
+    sides = {t.lower_[:5] for t in mention if t.ent_type_ in {"NORP", "GPE"} and t.i != mention.root.i}
+    return not sides or any(w.lower()[:5] in sides for w in name.split())
 
 
 def _names_an_office(mention: Span, ctx: Context) -> bool:

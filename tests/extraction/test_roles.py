@@ -394,3 +394,15 @@ def test_a_fronted_participle_clause_is_not_the_speaker(statements_of):
                       "for such ways should not cost Ukrainian lives.")
     stressed = [x for x in s if x.cue.text == "stressed"]
     assert [x.speaker.name for x in stressed] == ["Ukrainian Head of State"]
+
+
+def test_the_authorities_of_one_side_are_not_the_bodies_of_another(statements_of):
+    s = statements_of("The UN Security Council and the International Court met on Monday. "
+                      "The Ukrainian authorities say that there are civilians at the plant.")
+    assert [x.speaker.name for x in s if x.cue.text == "say"] == ["Ukrainian authorities"]
+
+
+def test_the_authorities_of_a_side_are_its_bodies_named_before(statements_of):
+    s = statements_of("The Finnish Interior Ministry and the Finnish Defence Ministry met on Monday. "
+                      "The Finnish authorities said that the border would stay closed.")
+    assert [x.speaker.name for x in s if x.cue.text == "said"] == ["Finnish Interior Ministry and Finnish Defence Ministry"]
