@@ -405,4 +405,5 @@ def test_the_authorities_of_one_side_are_not_the_bodies_of_another(statements_of
 def test_the_authorities_of_a_side_are_its_bodies_named_before(statements_of):
     s = statements_of("The Finnish Interior Ministry and the Finnish Defence Ministry met on Monday. "
                       "The Finnish authorities said that the border would stay closed.")
-    assert [x.speaker.name for x in s if x.cue.text == "said"] == ["Finnish Interior Ministry and Finnish Defence Ministry"]
+    said = [x.speaker.name for x in s if x.cue.text == "said"]
+    assert said == ["Finnish Interior Ministry and Finnish Defence Ministry"]
