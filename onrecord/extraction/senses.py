@@ -24,7 +24,8 @@ cue marker (``cues.mark_cues``) then leaves the token unmarked.  Their vocabular
 * ``forecast_passive``       — "talks are expected to resume": the reporter's forecast;
 * ``military_attack``        — "would attack the city": an act of war, not words;
 * ``set_phrase_aside``       — "to say nothing of the villages": the writer's set phrase;
-* ``asked_of_the_addressee`` — "Could you tell us whether …?": a question asks the one addressed to speak.
+* ``asked_of_the_addressee`` — "Could you tell us whether …?": a question asks the one addressed to speak;
+* ``obliged``                — "Russia must publicly declare that …": what someone is to say, not said.
 """
 
 from __future__ import annotations
@@ -286,6 +287,19 @@ def asked_of_the_addressee(token: Token, sense: CueSense) -> bool:
     return bool(aux) and asks and not any(t.tag_ in WH_TAGS for t in token.doc[token.sent.start : aux[0].i])
 
 
+DEONTIC = {"must", "should", "ought"}
+
+
+def obliged(token: Token) -> bool:
+    """Obligation rule: "The Russian Federation must confirm the absence of intentions …", "Kyiv
+    should declare …": a verb of saying under a modal of obligation is what someone is to say, not
+    what anyone said.  "must have said" infers a past saying, and "I must say", "we should note"
+    say it (a performative): both stay."""
+    aux = [c.lower_ for c in token.children if c.dep_ == "aux"]
+    first_person = any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in token.children)
+    return any(a in DEONTIC for a in aux) and "have" not in aux and not first_person
+
+
 # --- all of them -------------------------------------------------------------------------------
 
 
@@ -304,6 +318,7 @@ def sense_rules(senses: dict[str, CueSense]) -> list[tuple[str, Callable[[Token]
         ("military", lambda t: military_attack(t, senses["military"])),
         ("aside", lambda t: set_phrase_aside(t, senses["aside"])),
         ("request", lambda t: asked_of_the_addressee(t, senses["request"])),
+        ("obliged", obliged),
     ]
 
 

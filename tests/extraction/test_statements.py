@@ -466,3 +466,20 @@ def test_according_to_a_norm_is_no_attribution(statements_of, phrase):
 
 def test_according_to_the_criteria_of_an_owner_still_names_a_source(statements_of):
     assert statements_of("The harbour is unsafe, according to the inspectors' criteria.")
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor of Kell Harbor must also publicly declare that the ferry will not be sold.",
+    "The council should announce the new timetable before May.",
+])
+def test_what_someone_is_to_say_is_no_statement(statements_of, text):
+    # obligation: a verb of saying under "must"/"should" has not been said
+    assert statements_of(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "I must say that the ferry runs better than ever.",
+    "The mayor must have said that the ferry would be sold.",
+])
+def test_a_performative_or_an_inferred_saying_stays(statements_of, text):
+    assert statements_of(text)
