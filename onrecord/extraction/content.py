@@ -157,9 +157,22 @@ def clause_on_addressee(cue: Token) -> Token | None:
         if obj.dep_ not in {"dobj", "dative"}:
             continue
         for c in obj.children:
-            if c.dep_ in {"acl", "relcl", "ccomp"} and c.i > obj.i and has_complementizer(c):
+            if c.dep_ in {"acl", "relcl", "ccomp"} and c.i > obj.i \
+                    and (has_complementizer(c) or that_taken_for_relative(c)):
                 return c
     return None
+
+
+def that_taken_for_relative(clause: Token) -> bool:
+    """Complementizer rule: "told a media briefing that Israel is examining the proposal" parsed
+    as a relative clause of "briefing" whose object is "that": a "that" opening a clause whose verb
+    already has a subject and an object of its own cannot be its relative pronoun; it opens the
+    content."""
+    first = clause.doc[clause.left_edge.i]
+    if first.lower_ != "that" or first.head.i != clause.i or first.dep_ not in {"dobj", "nsubj"}:
+        return False
+    others = [c for c in clause.children if c.i != first.i]
+    return any(c.dep_ == "nsubj" for c in others) and any(c.dep_ in {"dobj", "attr", "acomp", "ccomp"} for c in others)
 
 
 SETTING_PREPS = {"at", "in", "during", "on", "to", "with", "after", "before", "from", "via", "through", "over"}

@@ -483,3 +483,15 @@ def test_what_someone_is_to_say_is_no_statement(statements_of, text):
 ])
 def test_a_performative_or_an_inferred_saying_stays(statements_of, text):
     assert statements_of(text)
+
+
+def test_a_that_clause_parsed_as_a_relative_of_the_audience_is_the_content(statements_of):
+    # "that" cannot be the object of a clause that has a subject and an object of its own
+    s = statements_of("Harbour spokesperson Daniel Hagari told a media briefing that Kell Harbor is examining "
+                      "the ferry proposal.")
+    assert [(x.speaker.name, x.quote.text) for x in s] == [
+        ("Daniel Hagari", "that Kell Harbor is examining the ferry proposal")]
+
+
+def test_a_relative_clause_of_the_object_is_no_content(statements_of):
+    assert statements_of("The mayor told a story that everyone had heard before.") == []
