@@ -16,7 +16,8 @@ holds them as plain data (offsets, never objects of another Doc), built on first
 * ``paragraph_bounds(doc)``: ``quotes.paragraphs`` of the text;
 * ``entities(doc)`` and ``entity_at(doc, i)``: ``doc.ents`` once, and the entity of each token;
 * ``span_doc(span)``: ``span.as_doc()`` from the attribute array and the entities, read once;
-* ``word_starts(doc)``: where each word starts, by word (``whole_word_occurrences`` of a name);
+* ``word_starts(doc)``: where each word starts, by word (``whole_word_occurrences`` and
+  ``standalone_occurrences`` of a name);
 * ``line_bounds(doc, char)``: the line that holds an offset, by bisection over the line breaks;
 * ``quotes_over(doc, quotes, start, end)`` and ``quote_ends(doc, quotes)``: the quotations that
   overlap a range, and where quotations end, from the quotations sorted once.
@@ -321,6 +322,25 @@ def whole_word_occurrences(doc: Doc, name: str) -> list[int]:
     for start in word_starts(doc).get(first.group(), []):
         if start >= end and (m := pattern.match(text, start)) is not None:
             out.append(start)
+            end = m.end()
+    return out
+
+
+def standalone_occurrences(doc: Doc, name: str) -> list[tuple[int, int]]:
+    """``[m.span() for m in re.finditer(rf"(?<!\\w){re.escape(name)}(?!\\w)", text)]`` (a name not
+    inside a longer word, though it may end in a mark: "Jr."), looked for only where a word starts
+    that is the name's first word, as ``whole_word_occurrences``: a pass over the whole text per
+    name made a long article's people quadratic."""
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+    text = doc_text(doc)
+    first = re.match(r"\w+", name)
+    if first is None:  # a name that starts with a mark: no word to look it up by
+        return [m.span() for m in pattern.finditer(text)]
+    out: list[tuple[int, int]] = []
+    end = 0
+    for start in word_starts(doc).get(first.group(), []):
+        if start >= end and (m := pattern.match(text, start)) is not None:  # the look-behind sees before start
+            out.append(m.span())
             end = m.end()
     return out
 

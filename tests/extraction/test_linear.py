@@ -80,6 +80,17 @@ def test_whole_word_occurrences_are_finditers(blank) -> None:
         assert whole_word_occurrences(doc, name) == expected, name
 
 
+def test_standalone_occurrences_are_finditers(blank) -> None:
+    from onrecord.extraction.docindex import standalone_occurrences
+
+    text = ("Ann Lee Jr. met Ann Lee Jr.s and xAnn Lee; Ann Lee, Ann Leeds and Ann Lee Ann Lee. Lee Lee Lee "
+            "Lee. (Bo Ek) and (Bo Ek)s; A A A.")
+    doc = blank(text)
+    for name in ["Ann Lee Jr.", "Ann Lee", "Lee Lee", "(Bo Ek)", "Bo Ek", "A A", "Jr.", "Missing Name"]:
+        expected = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+        assert standalone_occurrences(doc, name) == expected, name
+
+
 def test_line_bounds_are_rfind_and_find(blank) -> None:
     from onrecord.extraction.docindex import line_bounds
 
@@ -156,7 +167,9 @@ def test_gapped_phrases_match_as_the_matcher(nlp) -> None:
     from onrecord.extraction.gaps import GapPhrases, gapped_parts
     from onrecord.extraction.issue_tags import phrase_patterns
 
-    phrases = ["freeze ... front line", "restore ... borders", "lift ... restrictions ... on strikes", "give up"]
+    # two phrases open with the same part ("restore"): each is joined from it
+    phrases = ["freeze ... front line", "restore ... borders", "lift ... restrictions ... on strikes",
+               "restore ... sovereignty", "give up"]
     patterns = phrase_patterns(nlp, phrases)
     assert gapped_parts(patterns[-1]) is None  # no gap: not taken
     matcher, gaps = Matcher(nlp.vocab), GapPhrases(nlp.vocab, 4096)
@@ -168,11 +181,16 @@ def test_gapped_phrases_match_as_the_matcher(nlp) -> None:
         "They will freeze the front line, freeze the the the front line and freeze front lines.",
         "Freeze a b c d front line stays apart; we restore our borders and restored the 1991 borders borders.",
         "Partners lift the restrictions now on strikes and lifted restrictions on strikes on strikes.",
+        "The front line holds. Borders and sovereignty, they said, and we will restore our sovereignty.",
     ]
     for doc in nlp.pipe(texts):
         expected = {(nlp.vocab.strings[key], s, e) for key, s, e in matcher(doc)}
         assert expected
         assert {(span.label_, span.start, span.end) for span in gaps(doc)} == expected
+        for sent in doc.sents:  # a Span: the matches inside it, in the Doc's offsets
+            inside = {(nlp.vocab.strings[key], s, e) for key, s, e in matcher(sent)}
+            assert {(span.label_, span.start, span.end) for span in gaps(sent)} == {
+                (k, s + sent.start, e + sent.start) for k, s, e in inside}
 
 
 def test_venue_matcher_gives_the_matchers_matches_in_its_order(nlp) -> None:
