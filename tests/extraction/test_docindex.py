@@ -79,6 +79,23 @@ def test_span_doc_is_as_doc(docs) -> None:
         assert [(e.start, e.end, e.label_) for e in got.ents] == [(e.start, e.end, e.label_) for e in want.ents]
 
 
+def test_cut_doc_is_from_docs_of_as_doc(docs) -> None:
+    from spacy.tokens import Doc
+
+    from onrecord.extraction.docindex import cut_doc
+
+    plain, indexed = docs
+    head = plain._get_array_attrs()
+    for bounds_ in [[(0, 5)], [(2, 9)], [(3, len(plain))], [(10, 30)], [(1, 4), (12, 20)], [(5, 6), (6, 9), (30, 33)]]:
+        want = Doc.from_docs([plain[a:b].as_doc() for a, b in bounds_], ensure_whitespace=True)
+        got = cut_doc([indexed[a:b] for a, b in bounds_])
+        assert got.text == want.text
+        assert (got.to_array(head) == want.to_array(head)).all(), bounds_
+        assert [(e.start, e.end, e.label_) for e in got.ents] == [(e.start, e.end, e.label_) for e in want.ents]
+        assert bounds(got.sents) == bounds(want.sents)
+        assert (got.tensor == want.tensor).all()
+
+
 def test_a_doc_with_its_index_dropped_pickles(docs) -> None:
     from onrecord.extraction.docindex import drop_index, index_of
 

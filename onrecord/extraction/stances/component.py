@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from onrecord.errors import ConfigError
-from onrecord.extraction.docindex import doc_text, span_doc
+from onrecord.extraction.docindex import cut_doc, doc_text
 from onrecord.extraction.found import Found
 from onrecord.extraction.stances.classify import RuleStance, StanceClassifier, stances_for
 from onrecord.extraction.stances.holders import speaker_sides
@@ -39,7 +39,7 @@ def statement_doc(doc: Doc, f: Found, text: str) -> Doc | None:
     spans = [p for p in pieces if p is not None and len(p)]
     if not spans or len(spans) != len(pieces):
         return None
-    cut = Doc.from_docs([span_doc(p) for p in spans], ensure_whitespace=True)  # as_doc, from the index
+    cut = cut_doc(spans)  # Doc.from_docs of their as_doc, from the index
     # the last token may keep its trailing space: the same words
     return cut if cut.text.rstrip() == text.rstrip() else None
 
