@@ -13,6 +13,7 @@ holds them as plain data (offsets, never objects of another Doc), built on first
   on the Doc, so ``doc.sents``, ``span.sent``, ``span.sents`` and ``token.sent`` read the
   sentence starts found once, by bisection, and give the Spans spaCy's own code gives;
 * ``token_at(doc, char)``: the token at a character offset, by bisection;
+* ``tokens_spelled(doc, spelling)``: the tokens so spelled, by bisection over a column sorted once;
 * ``paragraph_bounds(doc)``: ``quotes.paragraphs`` of the text;
 * ``entities(doc)`` and ``entity_at(doc, i)``: ``doc.ents`` once, and the entity of each token;
 * ``span_doc(span)``: ``span.as_doc()`` from the attribute array and the entities, read once;
@@ -67,6 +68,7 @@ class DocIndex:
         self._runs: dict[str, list[int]] = {}
         self._words: dict[str, list[int]] | None = None
         self._person_words: frozenset[str] | None = None
+        self._columns: dict[str, tuple[Any, Any]] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         # the Spans are views of one Doc (spaCy will not copy or pickle them): a copy of the Doc
@@ -88,6 +90,15 @@ class DocIndex:
             self._sent_starts = [0, *(int(i) + 1 for i in numpy.flatnonzero(flags[1:] == 1))] if len(doc) else []
         return self._sent_starts
 
+    def sorted_column(self, doc: Doc, attr: str) -> tuple[Any, Any]:
+        """The token indices ordered by the column ``attr`` (``ORTH``, ``LOWER``: fixed once the
+        text is tokenized) and the column's values in that order."""
+        if attr not in self._columns:
+            column = doc.to_array(attr)
+            order = numpy.argsort(column, kind="stable")
+            self._columns[attr] = (order, column[order])
+        return self._columns[attr]
+
     def sents(self, doc: Doc) -> list[Span]:
         if self._sents is None:
             if not doc.has_annotation("SENT_START"):
@@ -99,9 +110,15 @@ class DocIndex:
         return self._sents
 
 
+# where spaCy keeps ``doc._.index`` (an Underscore's key: "._.", the name, no start, no end): read
+# there directly, as every stage asks for the index many times per statement and ``doc._`` makes
+# an Underscore object at each access
+INDEX_KEY = ("._.", "index", None, None)
+
+
 def index_of(doc: Doc) -> DocIndex:
     """The Doc's index, built on first use."""
-    index: DocIndex | None = doc._.index
+    index: DocIndex | None = doc.user_data.get(INDEX_KEY)
     if index is None or not index.fits(doc):
         index = DocIndex(doc)
         doc._.index = index
@@ -197,22 +214,15 @@ def token_at(doc: Doc, char: int) -> int:
 
 def tokens_spelled(doc: Doc, spelling: str, *, lower: bool = False) -> list[Token]:
     """The tokens whose ``text`` is ``spelling`` (``lower``: whose ``lower_`` is, ``spelling``
-    given in lower case), in order, found by searching the text and checking the token that
-    starts at each hit (a token so spelled starts where the text holds its spelling; the search
-    may overlap itself, as tokens may abut) instead of by a walk that makes every token."""
-    if not spelling:
+    given in lower case), in order: looked up by the spelling's hash in the Doc's ``ORTH`` (or
+    ``LOWER``) column, sorted once per Doc, instead of a walk that makes every token or a search
+    of the whole text per spelling (a long article's many first names made either quadratic)."""
+    if not spelling or not len(doc):
         return []
-    text = doc_text(doc)
-    starts = index_of(doc).token_starts(doc)
-    pattern = re.compile(f"(?={re.escape(spelling)})", re.IGNORECASE if lower else 0)
-    out: list[Token] = []
-    for m in pattern.finditer(text):
-        i = bisect_left(starts, m.start())
-        if i < len(starts) and starts[i] == m.start():
-            token = doc[i]
-            if (token.lower_ if lower else token.text) == spelling:
-                out.append(token)
-    return out
+    order, values = index_of(doc).sorted_column(doc, "LOWER" if lower else "ORTH")
+    key = numpy.uint64(doc.vocab.strings[spelling])  # the hash, whether or not the store holds it
+    lo, hi = numpy.searchsorted(values, key, side="left"), numpy.searchsorted(values, key, side="right")
+    return [doc[i] for i in sorted(order[lo:hi].tolist())]
 
 
 def tokens_with(doc: Doc, attr: str, test: Callable[[str], bool]) -> list[Token]:

@@ -79,6 +79,16 @@ def test_span_doc_is_as_doc(docs) -> None:
         assert [(e.start, e.end, e.label_) for e in got.ents] == [(e.start, e.end, e.label_) for e in want.ents]
 
 
+def test_the_index_is_the_docs_extension(nlp) -> None:
+    from onrecord.extraction.docindex import index_of
+
+    doc = nlp.make_doc("One line. Two lines.")
+    index = index_of(doc)
+    assert doc._.index is index and index_of(doc) is index  # kept where doc._.index reads it
+    doc._.index = None
+    assert index_of(doc) is not index and doc._.index is index_of(doc)
+
+
 def test_cut_doc_is_from_docs_of_as_doc(docs) -> None:
     from spacy.tokens import Doc
 
