@@ -82,6 +82,13 @@ class ArticleNames:
     people: dict[str, Named] = field(default_factory=dict)
     organizations: dict[str, Named] = field(default_factory=dict)
     acronyms: dict[str, str] = field(default_factory=dict)  # "DSHS" → "Texas Department of …"
+    # each organisation by its casefolded name, the first written so (a scan of every organisation
+    # per entity made a long article's organisations quadratic)
+    _folded: dict[str, Named] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for known, entry in self.organizations.items():
+            self._folded.setdefault(known.casefold(), entry)
 
     def person(self, name: str) -> Named:
         """The person of this name as written; "Biden" and "Hunter Biden" stay apart, since an
@@ -98,11 +105,12 @@ class ArticleNames:
                 and org.name not in surnames]
 
     def organization(self, name: str) -> Named:
+        """The organisation of this name, in any case ("the Kremlin" and "the KREMLIN")."""
         key = name.casefold()
-        for known, entry in self.organizations.items():
-            if known.casefold() == key:
-                return entry
-        return self.organizations.setdefault(name, Named(name))
+        entry = self._folded.get(key)
+        if entry is None:
+            entry = self._folded[key] = self.organizations.setdefault(name, Named(name))
+        return entry
 
 
 # --- the shape of a mention ---------------------------------------------------------------------

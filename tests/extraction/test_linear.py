@@ -215,3 +215,27 @@ def test_venue_matcher_gives_the_matchers_matches_in_its_order(nlp) -> None:
         seen += len(expected)
         assert venues(sent) == expected
     assert seen >= 5
+
+
+def test_an_organisation_is_found_by_its_name_in_any_case() -> None:
+    from onrecord.extraction.named import ArticleNames, Named
+
+    names = ArticleNames(organizations={"Acme Corp": Named("Acme Corp"), "ACME CORP": Named("ACME CORP")})
+    assert names.organization("acme corp") is names.organizations["Acme Corp"]  # the first written so
+    kremlin = names.organization("the Kremlin")
+    assert names.organization("The KREMLIN") is kremlin and list(names.organizations)[-1] == "the Kremlin"
+    assert len(names.organizations) == 3
+
+
+def test_a_region_answers_each_question_once(nlp) -> None:
+    from onrecord.extraction.context.region import _linked_verbs, attribution_region, linked_verbs
+    from onrecord.extraction.context.when import _time_candidates, time_candidates
+
+    text = 'Speaking to reporters on Friday in Oslo, the minister said that "talks must resume."'
+    doc = nlp(text)
+    region = attribution_region(doc, (text.index("said"), text.index("said") + 4), [(text.index('"'), len(text))])
+    verbs, times = linked_verbs(region), time_candidates(region)
+    assert [t.i for t in verbs] == [t.i for t in _linked_verbs(region)] and len(verbs) == 2  # "said", "Speaking"
+    texts = [[s.text for s in c] for c in times]
+    assert texts == [[s.text for s in c] for c in _time_candidates(region)] == [["on Friday", "on Friday", "Friday"]]
+    assert linked_verbs(region) is verbs and time_candidates(region) is times

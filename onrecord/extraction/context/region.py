@@ -37,6 +37,15 @@ class Region:
     # matches per (matcher, sentence start), shared by the regions of one doc: a sentence of
     # several statements is matched once
     matches: dict[tuple[str, int], list[tuple[int, int, int]]] = field(default_factory=dict)
+    # what several rules of one statement ask of its region (``once``), computed the first time
+    answers: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def once(self, key: str, compute: Callable[[Region], Any]) -> Any:
+        """``compute(self)``, computed once per region under ``key`` (do not change the answer):
+        the venue, addressee and time rules each asked for the same linked verbs and times."""
+        if key not in self.answers:
+            self.answers[key] = compute(self)
+        return self.answers[key]
 
     def matched(self, key: str, sent: Span, matcher: Callable[[Span], Any]) -> list[tuple[int, int, int]]:
         """``matcher``'s (match_id, start, end) in ``sent``, sentence-relative, run once."""
@@ -244,7 +253,12 @@ def distance(token: Token, region: Region) -> int:
 
 
 def linked_verbs(region: Region) -> list[Token]:
-    """The anchors and the carrier verbs linked to them ("speaking ..., he said")."""
+    """The anchors and the carrier verbs linked to them ("speaking ..., he said"), found once per
+    region (do not change the list)."""
+    return region.once("linked_verbs", _linked_verbs)  # type: ignore[no-any-return]
+
+
+def _linked_verbs(region: Region) -> list[Token]:
     verbs = list(region.anchors)
     for token in region.tokens():
         if token in verbs or not is_clause_verb(token) or token.head.i == token.i:

@@ -113,7 +113,12 @@ def time_entities(sent: Span) -> list[Span]:
 def time_candidates(region: Region) -> list[list[Span]]:
     """Time phrases in the region: the time patterns' matches and the model's DATE and TIME
     entities (a time in the content never counts).  Overlapping ones make one candidate: a list
-    of their union ("in March" + "March 2022") and then each of them, longest first."""
+    of their union ("in March" + "March 2022") and then each of them, longest first.  Found once
+    per region (do not change the lists)."""
+    return region.once("time_candidates", _time_candidates)  # type: ignore[no-any-return]
+
+
+def _time_candidates(region: Region) -> list[list[Span]]:
     doc = region.doc
     spans = []
     matcher = time_matcher(doc.vocab)
