@@ -237,6 +237,17 @@ def tokens_with(doc: Doc, attr: str, test: Callable[[str], bool]) -> list[Token]
     return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(column, passed))] if passed else []
 
 
+def text_with_ws(span: Span) -> str:
+    """``span.text_with_ws`` (its tokens' text, with the whitespace after the last one) cut from
+    the text joined once, instead of joined token by token."""
+    if not len(span):
+        return ""
+    doc = span.doc
+    index = index_of(doc)
+    end = index.token_starts(doc)[span.end] if span.end < len(doc) else len(index.text)
+    return index.text[span.start_char : end]
+
+
 def paragraph_bounds(doc: Doc) -> list[tuple[int, int]]:
     """``quotes.paragraphs(doc.text)``, once per Doc (do not change the list)."""
     index = index_of(doc)

@@ -129,3 +129,11 @@ def test_holders_are_the_statements_over_an_offset() -> None:
     holding = holders(found)
     for offset in range(600):
         assert [id(f) for f in holding(offset)] == [id(f) for f in found if f.start <= offset < f.end]
+
+
+def test_text_with_ws_is_spacys(docs) -> None:
+    from onrecord.extraction.docindex import text_with_ws
+
+    plain, indexed = docs
+    for a, b in [(0, 5), (2, 9), (3, len(plain)), (10, 30), (len(plain) - 4, len(plain)), (7, 7)]:
+        assert text_with_ws(indexed[a:b]) == plain[a:b].text_with_ws, (a, b)

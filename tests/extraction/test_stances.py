@@ -494,3 +494,20 @@ def test_seed_earlier_position_opposes_giving_up_territory(nlp, tax):
 ])
 def test_object_rule_what_is_given_up_does_not_flip_the_sign(text, nlp):
     assert stance_for(text, "territory", nlp=nlp).label == "oppose"
+
+
+def test_a_statements_doc_is_cut_from_the_article_with_its_text(nlp, tax):
+    from onrecord.extraction.found import Found
+    from onrecord.extraction.stances.component import stance_text, statement_doc
+    from onrecord.extraction.stances.reading import text_of
+
+    text = 'The minister said: "We will never give up our land. Talks can wait." Then she left.'
+    doc = nlp(text)
+    start = text.index('"') + 1
+    f = Found("direct", [(start, text.index('"', start))], None, None, "speech", None)
+    said = stance_text(doc, f)
+    cut = statement_doc(doc, f, said)
+    assert cut is not None and text_of(cut) == cut.text and cut.text.rstrip() == said
+    assert [s.text for s in cut.sents] == ["We will never give up our land.", "Talks can wait."]
+    plain = nlp.make_doc(said)
+    assert text_of(plain) == plain.text  # a Doc not cut here: its text, joined

@@ -100,10 +100,21 @@ def matches_of(nlp: Language, doc: Doc, taxonomy: Taxonomy) -> tuple[list[IssueH
     return doc.user_data[key]
 
 
+# where a Doc cut for a statement keeps its text (``component.statement_doc``): ``Doc.text`` joins
+# every token at each access, and a statement's Doc was asked for it once per issue
+TEXT_KEY = "onrecord.text"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, as kept under ``TEXT_KEY`` when the Doc was cut, else joined."""
+    kept = doc.user_data.get(TEXT_KEY)
+    return kept if isinstance(kept, str) else doc.text
+
+
 def read(nlp: Language, text: str, issue: Issue, taxonomy: Taxonomy, doc: Doc | None = None,
          speaker: Speaker | None = None) -> Reading:
     """Parse the statement (unless already parsed) and find the issue's matches and the markers."""
-    if doc is None or doc.text.rstrip() != text.rstrip():
+    if doc is None or text_of(doc).rstrip() != text.rstrip():
         doc = parse_only(nlp, [text])[0]
     all_hits, spans = matches_of(nlp, doc, taxonomy)
     hits = [h for h in all_hits if h.issue == issue.id]
