@@ -511,3 +511,21 @@ def test_a_statements_doc_is_cut_from_the_article_with_its_text(nlp, tax):
     assert [s.text for s in cut.sents] == ["We will never give up our land.", "Talks can wait."]
     plain = nlp.make_doc(said)
     assert text_of(plain) == plain.text  # a Doc not cut here: its text, joined
+
+
+def test_the_rules_word_lookups_are_the_walks(nlp):
+    from onrecord.extraction.stances.polarity import _path_of, _scope_of, path_of, scope_of
+    from onrecord.extraction.stances.reading import among, spelled
+    from onrecord.extraction.stances.rules import _last_word, _words
+
+    doc = nlp("Then we will talk, and then, without guarantees, nothing before the vote. Is it over? “Yes.”")
+    for sent in doc.sents:
+        assert [t.i for t in spelled(sent, ("then", "before"))] == [
+            t.i for t in sent if t.lower_ in {"then", "before"}]
+        ids = {1, 3, 9, 12, 17, 40}
+        assert [t.i for t in among(sent, ids)] == [t.i for t in sent if t.i in ids]
+        words = _words(sent)
+        assert _last_word(sent) == (words[-1] if words else None)
+        anchors = [t for t in sent if t.pos_ in {"NOUN", "PROPN"}][:2]
+        assert path_of(anchors) == _path_of(anchors) and scope_of(anchors) == _scope_of(anchors)
+        assert not anchors or scope_of(anchors) is scope_of(anchors)  # found once per Doc and mentions

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from onrecord.extraction.stances.holders import can_hold
-from onrecord.extraction.stances.reading import MARKERS, Reading
+from onrecord.extraction.stances.reading import MARKERS, Reading, spelled
 from onrecord.model.stance import Stance
 
 # A condition named by one of these is explicit; a bare "if" may be a supposition.
@@ -90,8 +90,8 @@ def rule_without(sent: Span, anchors: Sequence[Token], contrary: Sequence[Span] 
     before the withdrawal of the troops" requires the land back: oppose to giving it up).  The
     preposition must bear on the issue: hang from its path, or hold it."""
     path = _path(anchors)
-    for token in sent:
-        if token.lower_ not in {"without", "before"} or token.dep_ != "prep" or not _negated_in_clause(token.head):
+    for token in spelled(sent, ("without", "before")):
+        if token.dep_ != "prep" or not _negated_in_clause(token.head):
             continue
         required = {t.i for t in token.subtree}
         if anchors and token.head.i not in path and not any(a.i in required for a in anchors):
@@ -228,8 +228,8 @@ def contingent_then(sent: Span) -> list[str]:
     """Contingent-sequence rule: "X, and then Ukraine can get back Y" makes Y depend on X
     first: a "then" after "and" or a comma, over a modal verb."""
     out = []
-    for token in sent:
-        if token.lower_ != "then" or token.i == sent.start:
+    for token in spelled(sent, ("then",)):  # found in the column, not by a walk
+        if token.i == sent.start:
             continue
         before = token.doc[token.i - 1]
         modal = any(c.dep_ == "aux" and c.lemma_.lower() in MARKERS.contingent_modals for c in token.head.children)

@@ -73,13 +73,24 @@ NO_MARKER = "no word in the statement takes a position on the issue"
 
 
 
+QUOTE_MARKS = {"”", "\"", "’", "'"}
+
+
 def _words(sent: Span) -> list[Token]:
-    return [t for t in sent if not t.is_space and t.text not in {"”", "\"", "’", "'"}]
+    return [t for t in sent if not t.is_space and t.text not in QUOTE_MARKS]
+
+
+def _last_word(sent: Span) -> Token | None:
+    """The last of ``_words(sent)``, found from the end."""
+    return next((t for t in reversed(sent) if not t.is_space and t.text not in QUOTE_MARKS), None)
 
 
 def question_start(sent: Span) -> int | None:
     """Where the question of a sentence ending in "?" starts: at a wh-word that opens a clause
     ("…, how are we going to …?"), else at the sentence start; None if it is no question."""
+    last = _last_word(sent)
+    if last is None or last.text != "?":
+        return None  # most sentences: no list of their words made
     words = _words(sent)
     if not words or words[-1].text != "?":
         return None
