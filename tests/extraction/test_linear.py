@@ -239,3 +239,14 @@ def test_a_region_answers_each_question_once(nlp) -> None:
     texts = [[s.text for s in c] for c in times]
     assert texts == [[s.text for s in c] for c in _time_candidates(region)] == [["on Friday", "on Friday", "Friday"]]
     assert linked_verbs(region) is verbs and time_candidates(region) is times
+
+
+def test_a_surname_is_found_in_the_surnames_made_once() -> None:
+    from onrecord.extraction.speakers import is_surname_in, is_surname_of, surnames_of
+
+    people = {"Anna Berg", "Karl Roth", "Mia", "Jean-Luc Picard"}
+    surnames = surnames_of(people)
+    for name in ["Berg", "BERG", "Roth", "Mia", "Anna", "Picard", "Anna Berg", "berg", ""]:
+        scanned = len(name.split()) == 1 and any(
+            len(p.split()) > 1 and p.split()[-1] == (name.capitalize() if name.isupper() else name) for p in people)
+        assert is_surname_in(name, surnames) == is_surname_of(name, people) == scanned, name
