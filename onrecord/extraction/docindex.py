@@ -21,6 +21,7 @@ holds them as plain data (offsets, never objects of another Doc), built on first
 * ``word_starts(doc)``: where each word starts, by word (``whole_word_occurrences`` and
   ``standalone_occurrences`` of a name);
 * ``line_bounds(doc, char)``: the line that holds an offset, by bisection over the line breaks;
+* ``once(doc, key, compute)``: any other answer a stage asks of the Doc for every statement;
 * ``quotes_over(doc, quotes, start, end)`` and ``quote_ends(doc, quotes)``: the quotations that
   overlap a range, and where quotations end, from the quotations sorted once.
 
@@ -35,7 +36,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy
 from spacy.attrs import ENT_IOB, SENT_START
@@ -44,6 +45,7 @@ from spacy.tokens import Doc, Span, Token
 from onrecord.extraction import extensions  # noqa: F401  (declares doc._.index)
 from onrecord.extraction.quotes import QuoteSpan, paragraphs
 
+T = TypeVar("T")
 LINE_BREAK = re.compile("\n")
 WORD = re.compile(r"\w+")
 
@@ -69,6 +71,7 @@ class DocIndex:
         self._words: dict[str, list[int]] | None = None
         self._person_words: frozenset[str] | None = None
         self._columns: dict[str, tuple[Any, Any]] = {}
+        self._answers: dict[Any, Any] = {}  # ``once``: a stage's own per-Doc answers
 
     def __getstate__(self) -> dict[str, Any]:
         # the Spans are views of one Doc (spaCy will not copy or pickle them): a copy of the Doc
@@ -124,6 +127,15 @@ def index_of(doc: Doc) -> DocIndex:
         doc._.index = index
         install_sentence_hooks(doc)
     return index
+
+
+def once(doc: Doc, key: Any, compute: Callable[[], T]) -> T:
+    """``compute()``, once per Doc and ``key`` (kept with the index, and dropped with it; do not
+    change the answer): what a stage asks of the same words for every statement."""
+    answers = index_of(doc)._answers
+    if key not in answers:
+        answers[key] = compute()
+    return answers[key]  # type: ignore[no-any-return]
 
 
 def doc_text(doc: Doc) -> str:
