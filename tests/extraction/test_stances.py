@@ -529,3 +529,19 @@ def test_the_rules_word_lookups_are_the_walks(nlp):
         anchors = [t for t in sent if t.pos_ in {"NOUN", "PROPN"}][:2]
         assert path_of(anchors) == _path_of(anchors) and scope_of(anchors) == _scope_of(anchors)
         assert not anchors or scope_of(anchors) is scope_of(anchors)  # found once per Doc and mentions
+
+
+def test_the_requirement_candidates_are_the_walks(nlp):
+    from onrecord.extraction.stances.conditions import _modal_predicates
+    from onrecord.extraction.stances.reading import MARKERS
+
+    doc = nlp("Any deal must guarantee our security, and talks should take place, but we can wait.")
+    sent = doc[:]
+    walk = []
+    for token in sent:
+        modals = [c for c in token.children if c.dep_ in {"aux", "auxpass"}
+                  and c.lemma_.lower() in MARKERS.requirement_modals]
+        subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if modals and subject is not None:
+            walk.append((token.i, [m.i for m in modals], subject.i))
+    assert walk and [(t.i, [m.i for m in ms], s.i) for t, ms, s in _modal_predicates(sent)] == walk

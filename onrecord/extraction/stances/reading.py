@@ -136,9 +136,11 @@ def spelled(sent: Span, lowers: Iterable[str]) -> list[Token]:
     if column is None or len(column) != len(doc):
         column = doc.user_data[LOWER_KEY] = doc.to_array("LOWER")
     strings = doc.vocab.strings
-    wanted = [strings[w] for w in lowers]
-    hits = numpy.flatnonzero(numpy.isin(column[sent.start : sent.end], wanted))
-    return [doc[sent.start + int(k)] for k in hits]
+    words = column[sent.start : sent.end]
+    found = numpy.zeros(len(words), dtype=bool)
+    for word in lowers:  # one comparison per word: numpy.isin costs more than a sentence's walk
+        found |= words == strings[word]
+    return [doc[sent.start + int(k)] for k in numpy.flatnonzero(found)]
 
 
 def memo(doc: Doc, key: tuple[Any, ...], compute: Callable[[], T]) -> T:

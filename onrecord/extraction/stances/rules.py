@@ -38,6 +38,7 @@ OpenAI-compatible endpoint), and a human label always wins (``model.stance.choos
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -65,7 +66,7 @@ from onrecord.extraction.stances.polarity import (
     polarity_factors,
     rule_polarity,
 )
-from onrecord.extraction.stances.reading import MARKERS, Reading, Speaker, read
+from onrecord.extraction.stances.reading import MARKERS, Reading, Speaker, memo, read
 from onrecord.lexicons.taxonomy import Taxonomy, load_taxonomy
 from onrecord.model.stance import Reported, Stance
 
@@ -251,7 +252,9 @@ def rule_unsure(anchors: Sequence[Token]) -> Stance | None:
     """Uncertainty rule: a position the speaker says they are not sure of ("it is not clear that
     Kyiv wants a truce", "I doubt they want talks") is neither wanted nor rejected by them: the
     negation of the frame is no negation of the content."""
-    words = unsure(anchors) if anchors else []
+    # the same mentions (a sentence's root, for every issue it does not name) are read once
+    words = memo(anchors[0].doc, ("onrecord.unsure", tuple(a.i for a in anchors)), partial(unsure, anchors)) \
+        if anchors else []
     if not words:
         return None
     return Stance("unclear", words, confidence=0.75, reason=f"the speaker is not sure of it ('{' '.join(words)}')")
