@@ -250,3 +250,13 @@ def test_a_surname_is_found_in_the_surnames_made_once() -> None:
         scanned = len(name.split()) == 1 and any(
             len(p.split()) > 1 and p.split()[-1] == (name.capitalize() if name.isupper() else name) for p in people)
         assert is_surname_in(name, surnames) == is_surname_of(name, people) == scanned, name
+
+
+def test_the_indices_in_a_range_are_those_of_its_tokens(nlp) -> None:
+    from onrecord.extraction.context.region import _indices_in, _tokens_in
+
+    text = 'He said:  "We stay."\n\n  Then,  she left -- at once.  \n"No," they said.'
+    doc = nlp.make_doc(text)
+    for start in range(len(text) + 1):
+        for end in range(start, min(len(text), start + 25) + 1):
+            assert _indices_in(doc, start, end) == [t.i for t in _tokens_in(doc, start, end)], (start, end)

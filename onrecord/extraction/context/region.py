@@ -11,12 +11,14 @@ into text.  All character offsets index ``doc.text``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.extraction.docindex import once
 from onrecord.lexicons.venues import VenueLexicon, load_venue_lexicon
 
 CharRange = tuple[int, int]
@@ -57,11 +59,29 @@ class Region:
     def holds(self, token: Token) -> bool:
         return token.i not in self.excluded and any(s.start <= token.i < s.end for s in self.sents)
 
-    def tokens(self) -> Iterable[Token]:
-        for sent in self.sents:
-            for token in sent:
-                if token.i not in self.excluded:
-                    yield token
+    def tokens(self) -> list[Token]:
+        """The region's words, less the content's, in order: listed once per region (three rules
+        walk them), from each sentence's words listed once per Doc (statements share sentences)."""
+        return self.once("tokens", _region_tokens)  # type: ignore[no-any-return]
+
+
+def _region_tokens(region: Region) -> list[Token]:
+    doc = region.doc
+    words = [once(doc, ("sentence_tokens", sent.start, sent.end), partial(list, sent)) for sent in region.sents]
+    return [t for sentence in words for t in sentence if t.i not in region.excluded]
+
+
+def _indices_in(doc: Doc, start: int, end: int) -> list[int]:
+    """``[t.i for t in _tokens_in(doc, start, end)]`` without making the Tokens: of the tokens the
+    expanded span holds, only the first and the last can fail to overlap [start, end) (one that
+    starts in the whitespace after ``start``'s token, one that the span's end only touches)."""
+    span = doc.char_span(start, end, alignment_mode="expand") if start < end else None
+    if span is None or not len(span):
+        return []
+    first, last = doc[span.start], doc[span.end - 1]
+    lo = span.start if first.idx < end and first.idx + len(first) > start else span.start + 1
+    hi = span.end if last.idx < end and last.idx + len(last) > start else span.end - 1
+    return list(range(lo, hi))
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
@@ -85,7 +105,7 @@ def attribution_region(doc: Doc, cue: CharRange | None, content: Sequence[CharRa
     """The cue's sentence(s) (without a cue: the content's), less the content's tokens;
     ``matches`` (the doc's matches so far) is shared with the other regions of the doc."""
     lexicon = lexicon or load_venue_lexicon()
-    excluded = {t.i for start, end in content for t in _tokens_in(doc, start, end)}
+    excluded = {i for start, end in content for i in _indices_in(doc, start, end)}
     cue_tokens = _tokens_in(doc, *cue) if cue is not None else []
     if cue_tokens:
         sents = _sentences_of(cue_tokens)
