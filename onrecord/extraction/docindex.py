@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 import numpy
-from spacy.attrs import ENT_IOB, SENT_START
+from spacy.attrs import ENT_IOB, IDX, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction import extensions  # noqa: F401  (declares doc._.index)
@@ -83,7 +83,8 @@ class DocIndex:
 
     def token_starts(self, doc: Doc) -> list[int]:
         if self._token_starts is None:
-            self._token_starts = [t.idx for t in doc]
+            # the IDX column, not a Token made per word to ask its idx
+            self._token_starts = doc.to_array([IDX]).ravel().tolist() if len(doc) else []
         return self._token_starts
 
     def sent_starts(self, doc: Doc) -> list[int]:
@@ -117,6 +118,7 @@ class DocIndex:
 # there directly, as every stage asks for the index many times per statement and ``doc._`` makes
 # an Underscore object at each access
 INDEX_KEY = ("._.", "index", None, None)
+QUOTES_KEY = ("._.", "quotes", None, None)
 
 
 def index_of(doc: Doc) -> DocIndex:
@@ -497,7 +499,7 @@ def quote_ends(doc: Doc, quotes: list[QuoteSpan]) -> set[int]:
 def in_quotes(doc: Doc, offset: int) -> bool:
     """Whether character ``offset`` is inside a quotation of ``doc._.quotes`` (marks included):
     ``any(q.start <= offset < q.end for q in doc._.quotes)`` by bisection."""
-    quotes = doc._.quotes or []
+    quotes = doc.user_data.get(QUOTES_KEY) or []  # doc._.quotes, without an Underscore per call
     index = index_of(doc)
     if index._quotes is None or index._quotes[0] != id(quotes) or len(index._quotes[1]) != len(quotes):
         spans = sorted((q.start, q.end) for q in quotes)

@@ -137,3 +137,10 @@ def test_text_with_ws_is_spacys(docs) -> None:
     plain, indexed = docs
     for a, b in [(0, 5), (2, 9), (3, len(plain)), (10, 30), (len(plain) - 4, len(plain)), (7, 7)]:
         assert text_with_ws(indexed[a:b]) == plain[a:b].text_with_ws, (a, b)
+
+
+def test_token_starts_are_the_tokens_idx(docs) -> None:
+    from onrecord.extraction.docindex import token_starts
+
+    plain, indexed = docs
+    assert token_starts(indexed) == [t.idx for t in plain] and len(plain) > 20
