@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, TypeVar
 
 import numpy
@@ -159,9 +160,17 @@ def read(nlp: Language, text: str, issue: Issue, taxonomy: Taxonomy, doc: Doc | 
         doc = parse_only(nlp, [text])[0]
     all_hits, spans = matches_of(nlp, doc, taxonomy)
     hits = [h for h in all_hits if h.issue == issue.id]
+    # the markers are the statement's, whatever the issue: grouped once per Doc (do not change them)
+    markers = memo(doc, ("onrecord.markers", id(taxonomy)), partial(markers_by_kind, spans))
+    return Reading(doc, issue, hits, markers, speaker or Speaker())
+
+
+def markers_by_kind(spans: list[Span]) -> dict[str, list[Span]]:
+    """The stance markers by kind, each kind's longest first where two overlap ("only if" over
+    "if", "will not" over "not"), in text order."""
     markers: dict[str, list[Span]] = {}
     for span in spans:
         markers.setdefault(span.label_, []).append(span)
-    for key in markers:  # "only if" over "if", "will not" over "not"
+    for key in markers:
         markers[key] = sorted(filter_spans(markers[key]), key=lambda s: s.start)
-    return Reading(doc, issue, hits, markers, speaker or Speaker())
+    return markers
