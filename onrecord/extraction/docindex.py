@@ -71,6 +71,7 @@ class DocIndex:
         self._words: dict[str, list[int]] | None = None
         self._person_words: frozenset[str] | None = None
         self._columns: dict[str, tuple[Any, Any]] = {}
+        self._distinct: dict[str, list[tuple[str, int, int]]] = {}
         self._answers: dict[Any, Any] = {}  # ``once``: a stage's own per-Doc answers
 
     def __getstate__(self) -> dict[str, Any]:
@@ -96,12 +97,24 @@ class DocIndex:
 
     def sorted_column(self, doc: Doc, attr: str) -> tuple[Any, Any]:
         """The token indices ordered by the column ``attr`` (``ORTH``, ``LOWER``: fixed once the
-        text is tokenized) and the column's values in that order."""
+        text is tokenized; ``LEMMA``: once the model has run) and the column's values in that order."""
         if attr not in self._columns:
             column = doc.to_array(attr)
             order = numpy.argsort(column, kind="stable")
             self._columns[attr] = (order, column[order])
         return self._columns[attr]
+
+    def distinct(self, doc: Doc, attr: str) -> list[tuple[str, int, int]]:
+        """Each distinct value of the column ``attr`` as its string, with the range of
+        ``sorted_column``'s order that holds its tokens (``LEMMA`` too: the model's, set before
+        our stages ask)."""
+        if attr not in self._distinct:
+            _, values = self.sorted_column(doc, attr)
+            firsts = numpy.flatnonzero(numpy.r_[True, values[1:] != values[:-1]]).tolist()
+            strings = doc.vocab.strings
+            self._distinct[attr] = [(strings[int(values[a])], a, b)
+                                    for a, b in zip(firsts, [*firsts[1:], len(values)], strict=True)]
+        return self._distinct[attr]
 
     def sents(self, doc: Doc) -> list[Span]:
         if self._sents is None:
@@ -245,10 +258,10 @@ def tokens_with(doc: Doc, attr: str, test: Callable[[str], bool]) -> list[Token]
     makes a Token of every word to ask it."""
     if not len(doc):
         return []
-    column = doc.to_array(attr)
-    strings = doc.vocab.strings
-    passed = [h for h in numpy.unique(column).tolist() if test(strings[h])]
-    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(column, passed))] if passed else []
+    index = index_of(doc)  # the column sorted and its strings read once per Doc, for every test
+    order, _ = index.sorted_column(doc, attr)
+    picked = [order[a:b] for string, a, b in index.distinct(doc, attr) if test(string)]
+    return [doc[int(i)] for i in numpy.sort(numpy.concatenate(picked))] if picked else []
 
 
 def text_with_ws(span: Span) -> str:
