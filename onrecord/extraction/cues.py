@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+import numpy
+from spacy.attrs import POS, TAG
 from spacy.tokens import Doc, Token
 
 from onrecord.extraction.appearances import appearance_cue
@@ -23,10 +25,28 @@ HEDGE_WORDS = {"seem", "appear", "reportedly", "apparently", "allegedly", "may",
 NEGATIONS = {"not", "n't", "n’t", "never", "no"}
 
 
+VERB_POS = {"VERB", "AUX"}
+VERB_TAGS = {"VBD", "VBN", "VBG", "VBZ", "VBP", "VB"}
+STATE_POS = {"NOUN", "ADJ"}  # the parts of speech of noun and adjective cues (``state_cue``)
+
+
 def is_verb_use(token: Token) -> bool:
     """The lemma is used as a verb (or a participle heading a clause), not as a noun ("the
     call", "a report") or an adjective."""
-    return token.pos_ in {"VERB", "AUX"} or (token.tag_ in {"VBD", "VBN", "VBG", "VBZ", "VBP", "VB"})
+    return token.pos_ in VERB_POS or token.tag_ in VERB_TAGS
+
+
+def cue_candidates(doc: Doc) -> list[Token]:
+    """The tokens ``mark_cues`` may mark, in order: a noun or adjective (``state_cue``) or a
+    verb use (``is_verb_use``, which every other cue needs), read from the Doc's POS and TAG
+    columns rather than by asking every token (most words of an article are neither)."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    array = doc.to_array([POS, TAG])
+    keep = numpy.isin(array[:, 0], [strings[p] for p in STATE_POS | VERB_POS]) | numpy.isin(
+        array[:, 1], [strings[t] for t in VERB_TAGS])
+    return [doc[int(i)] for i in numpy.flatnonzero(keep)]
 
 
 def is_negated(token: Token) -> bool:
@@ -107,8 +127,8 @@ def marked_cues(doc: Doc) -> list[Token]:
 
 def mark_cues(doc: Doc, lexicon: dict[str, CueEntry], senses: dict[str, CueSense] | None = None) -> None:
     rules = sense_rules(senses if senses is not None else load_cue_senses())
-    for token in doc:
-        if token.pos_ in {"NOUN", "ADJ"}:
+    for token in cue_candidates(doc):  # the others can be no cue
+        if token.pos_ in STATE_POS:
             entry = state_cue(token)  # "his claim that …", "was confident that …"
             if entry is not None:
                 token._.cue = entry

@@ -13,11 +13,15 @@ holds them as plain data (offsets, never objects of another Doc), built on first
   on the Doc, so ``doc.sents``, ``span.sent``, ``span.sents`` and ``token.sent`` read the
   sentence starts found once, by bisection, and give the Spans spaCy's own code gives;
 * ``token_at(doc, char)``: the token at a character offset, by bisection;
+* ``tokens_spelled(doc, spelling)``: the tokens so spelled, by bisection over a column sorted once;
 * ``paragraph_bounds(doc)``: ``quotes.paragraphs`` of the text;
 * ``entities(doc)`` and ``entity_at(doc, i)``: ``doc.ents`` once, and the entity of each token;
 * ``span_doc(span)``: ``span.as_doc()`` from the attribute array and the entities, read once;
-* ``word_starts(doc)``: where each word starts, by word (``whole_word_occurrences`` of a name);
+  ``cut_doc(spans)``: several spans joined as ``Doc.from_docs`` of their ``span_doc``;
+* ``word_starts(doc)``: where each word starts, by word (``whole_word_occurrences`` and
+  ``standalone_occurrences`` of a name);
 * ``line_bounds(doc, char)``: the line that holds an offset, by bisection over the line breaks;
+* ``once(doc, key, compute)``: any other answer a stage asks of the Doc for every statement;
 * ``quotes_over(doc, quotes, start, end)`` and ``quote_ends(doc, quotes)``: the quotations that
   overlap a range, and where quotations end, from the quotations sorted once.
 
@@ -32,15 +36,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy
-from spacy.attrs import ENT_IOB, SENT_START
+from spacy.attrs import ENT_IOB, IDX, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction import extensions  # noqa: F401  (declares doc._.index)
 from onrecord.extraction.quotes import QuoteSpan, paragraphs
 
+T = TypeVar("T")
 LINE_BREAK = re.compile("\n")
 WORD = re.compile(r"\w+")
 
@@ -65,6 +70,9 @@ class DocIndex:
         self._runs: dict[str, list[int]] = {}
         self._words: dict[str, list[int]] | None = None
         self._person_words: frozenset[str] | None = None
+        self._columns: dict[str, tuple[Any, Any]] = {}
+        self._distinct: dict[str, list[tuple[str, int, int]]] = {}
+        self._answers: dict[Any, Any] = {}  # ``once``: a stage's own per-Doc answers
 
     def __getstate__(self) -> dict[str, Any]:
         # the Spans are views of one Doc (spaCy will not copy or pickle them): a copy of the Doc
@@ -76,7 +84,8 @@ class DocIndex:
 
     def token_starts(self, doc: Doc) -> list[int]:
         if self._token_starts is None:
-            self._token_starts = [t.idx for t in doc]
+            # the IDX column, not a Token made per word to ask its idx
+            self._token_starts = doc.to_array([IDX]).ravel().tolist() if len(doc) else []
         return self._token_starts
 
     def sent_starts(self, doc: Doc) -> list[int]:
@@ -85,6 +94,27 @@ class DocIndex:
             flags = doc.to_array([SENT_START])
             self._sent_starts = [0, *(int(i) + 1 for i in numpy.flatnonzero(flags[1:] == 1))] if len(doc) else []
         return self._sent_starts
+
+    def sorted_column(self, doc: Doc, attr: str) -> tuple[Any, Any]:
+        """The token indices ordered by the column ``attr`` (``ORTH``, ``LOWER``: fixed once the
+        text is tokenized; ``LEMMA``: once the model has run) and the column's values in that order."""
+        if attr not in self._columns:
+            column = doc.to_array(attr)
+            order = numpy.argsort(column, kind="stable")
+            self._columns[attr] = (order, column[order])
+        return self._columns[attr]
+
+    def distinct(self, doc: Doc, attr: str) -> list[tuple[str, int, int]]:
+        """Each distinct value of the column ``attr`` as its string, with the range of
+        ``sorted_column``'s order that holds its tokens (``LEMMA`` too: the model's, set before
+        our stages ask)."""
+        if attr not in self._distinct:
+            _, values = self.sorted_column(doc, attr)
+            firsts = numpy.flatnonzero(numpy.r_[True, values[1:] != values[:-1]]).tolist()
+            strings = doc.vocab.strings
+            self._distinct[attr] = [(strings[int(values[a])], a, b)
+                                    for a, b in zip(firsts, [*firsts[1:], len(values)], strict=True)]
+        return self._distinct[attr]
 
     def sents(self, doc: Doc) -> list[Span]:
         if self._sents is None:
@@ -97,14 +127,30 @@ class DocIndex:
         return self._sents
 
 
+# where spaCy keeps ``doc._.index`` (an Underscore's key: "._.", the name, no start, no end): read
+# there directly, as every stage asks for the index many times per statement and ``doc._`` makes
+# an Underscore object at each access
+INDEX_KEY = ("._.", "index", None, None)
+QUOTES_KEY = ("._.", "quotes", None, None)
+
+
 def index_of(doc: Doc) -> DocIndex:
     """The Doc's index, built on first use."""
-    index: DocIndex | None = doc._.index
+    index: DocIndex | None = doc.user_data.get(INDEX_KEY)
     if index is None or not index.fits(doc):
         index = DocIndex(doc)
         doc._.index = index
         install_sentence_hooks(doc)
     return index
+
+
+def once(doc: Doc, key: Any, compute: Callable[[], T]) -> T:
+    """``compute()``, once per Doc and ``key`` (kept with the index, and dropped with it; do not
+    change the answer): what a stage asks of the same words for every statement."""
+    answers = index_of(doc)._answers
+    if key not in answers:
+        answers[key] = compute()
+    return answers[key]  # type: ignore[no-any-return]
 
 
 def doc_text(doc: Doc) -> str:
@@ -195,22 +241,15 @@ def token_at(doc: Doc, char: int) -> int:
 
 def tokens_spelled(doc: Doc, spelling: str, *, lower: bool = False) -> list[Token]:
     """The tokens whose ``text`` is ``spelling`` (``lower``: whose ``lower_`` is, ``spelling``
-    given in lower case), in order, found by searching the text and checking the token that
-    starts at each hit (a token so spelled starts where the text holds its spelling; the search
-    may overlap itself, as tokens may abut) instead of by a walk that makes every token."""
-    if not spelling:
+    given in lower case), in order: looked up by the spelling's hash in the Doc's ``ORTH`` (or
+    ``LOWER``) column, sorted once per Doc, instead of a walk that makes every token or a search
+    of the whole text per spelling (a long article's many first names made either quadratic)."""
+    if not spelling or not len(doc):
         return []
-    text = doc_text(doc)
-    starts = index_of(doc).token_starts(doc)
-    pattern = re.compile(f"(?={re.escape(spelling)})", re.IGNORECASE if lower else 0)
-    out: list[Token] = []
-    for m in pattern.finditer(text):
-        i = bisect_left(starts, m.start())
-        if i < len(starts) and starts[i] == m.start():
-            token = doc[i]
-            if (token.lower_ if lower else token.text) == spelling:
-                out.append(token)
-    return out
+    order, values = index_of(doc).sorted_column(doc, "LOWER" if lower else "ORTH")
+    key = numpy.uint64(doc.vocab.strings[spelling])  # the hash, whether or not the store holds it
+    lo, hi = numpy.searchsorted(values, key, side="left"), numpy.searchsorted(values, key, side="right")
+    return [doc[i] for i in sorted(order[lo:hi].tolist())]
 
 
 def tokens_with(doc: Doc, attr: str, test: Callable[[str], bool]) -> list[Token]:
@@ -219,10 +258,21 @@ def tokens_with(doc: Doc, attr: str, test: Callable[[str], bool]) -> list[Token]
     makes a Token of every word to ask it."""
     if not len(doc):
         return []
-    column = doc.to_array(attr)
-    strings = doc.vocab.strings
-    passed = [h for h in numpy.unique(column).tolist() if test(strings[h])]
-    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(column, passed))] if passed else []
+    index = index_of(doc)  # the column sorted and its strings read once per Doc, for every test
+    order, _ = index.sorted_column(doc, attr)
+    picked = [order[a:b] for string, a, b in index.distinct(doc, attr) if test(string)]
+    return [doc[int(i)] for i in numpy.sort(numpy.concatenate(picked))] if picked else []
+
+
+def text_with_ws(span: Span) -> str:
+    """``span.text_with_ws`` (its tokens' text, with the whitespace after the last one) cut from
+    the text joined once, instead of joined token by token."""
+    if not len(span):
+        return ""
+    doc = span.doc
+    index = index_of(doc)
+    end = index.token_starts(doc)[span.end] if span.end < len(doc) else len(index.text)
+    return index.text[span.start_char : end]
 
 
 def paragraph_bounds(doc: Doc) -> list[tuple[int, int]]:
@@ -325,18 +375,37 @@ def whole_word_occurrences(doc: Doc, name: str) -> list[int]:
     return out
 
 
-def span_doc(span: Span) -> Doc:
-    """``span.as_doc()`` (spaCy 3.8's ``Span.as_doc``, step by step) from the index: the article's
-    attribute array and its entities are read once per Doc, where ``as_doc`` reads the whole Doc's
-    array and every entity of the Doc at each call.  The span's rows are copied, their heads
-    rewired into the span (spaCy's own ``_fix_dep_copy``), and an entity cut by the span's edges
-    is left unannotated, as ``as_doc`` leaves it."""
+def standalone_occurrences(doc: Doc, name: str) -> list[tuple[int, int]]:
+    """``[m.span() for m in re.finditer(rf"(?<!\\w){re.escape(name)}(?!\\w)", text)]`` (a name not
+    inside a longer word, though it may end in a mark: "Jr."), looked for only where a word starts
+    that is the name's first word, as ``whole_word_occurrences``: a pass over the whole text per
+    name made a long article's people quadratic."""
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+    text = doc_text(doc)
+    first = re.match(r"\w+", name)
+    if first is None:  # a name that starts with a mark: no word to look it up by
+        return [m.span() for m in pattern.finditer(text)]
+    out: list[tuple[int, int]] = []
+    end = 0
+    for start in word_starts(doc).get(first.group(), []):
+        if start >= end and (m := pattern.match(text, start)) is not None:  # the look-behind sees before start
+            out.append(m.span())
+            end = m.end()
+    return out
+
+
+def _span_copy(span: Span) -> Doc:
+    """The tokens and annotation of ``span`` as a new Doc: what ``Span.as_doc`` copies from the
+    Doc's attribute array (spaCy 3.8, step by step), without its vector, hooks and categories.
+    The words are cut from the text joined once (a token's text is the text from its ``idx`` for
+    its ``LENGTH``; ``SPACY`` says whether a space follows), not asked of a Token each."""
     doc = span.doc
     head, full = doc_array(doc)
-    words = [t.text for t in span]
-    spaces = [bool(t.whitespace_) for t in span]
-    out = Doc(doc.vocab, words=words, spaces=spaces)
     array = full[span.start : span.end].copy()
+    text = index_of(doc).text
+    starts = token_starts(doc)[span.start : span.end]
+    words = [text[s : s + n] for s, n in zip(starts, array[:, 0].tolist(), strict=True)]  # head[0] is LENGTH
+    out = Doc(doc.vocab, words=words, spaces=[bool(x) for x in array[:, 1].tolist()])  # head[1] is SPACY
     span._fix_dep_copy(head, array)
     if len(array) > 0 and ENT_IOB in head:
         column = head.index(ENT_IOB)
@@ -350,6 +419,17 @@ def span_doc(span: Span) -> Doc:
             out.set_ents([], missing=[out_ents[0]], default="unmodified")
         if (out_ents[-1].start + span.start, out_ents[-1].end + span.start) not in inside:
             out.set_ents([], missing=[out_ents[-1]], default="unmodified")
+    return out
+
+
+def span_doc(span: Span) -> Doc:
+    """``span.as_doc()`` (spaCy 3.8's ``Span.as_doc``, step by step) from the index: the article's
+    attribute array and its entities are read once per Doc, where ``as_doc`` reads the whole Doc's
+    array and every entity of the Doc at each call.  The span's rows are copied, their heads
+    rewired into the span (spaCy's own ``_fix_dep_copy``), and an entity cut by the span's edges
+    is left unannotated, as ``as_doc`` leaves it."""
+    doc = span.doc
+    out = _span_copy(span)
     out.noun_chunks_iterator = doc.noun_chunks_iterator
     out.user_hooks = doc.user_hooks
     out.user_span_hooks = doc.user_span_hooks
@@ -360,6 +440,21 @@ def span_doc(span: Span) -> Doc:
     for key, value in doc.cats.items():
         if hasattr(key, "__len__") and len(key) == 3 and key[0] == span.start_char and key[1] == span.end_char:
             out.cats[key[2]] = value
+    return out
+
+
+def cut_doc(spans: list[Span]) -> Doc:
+    """``Doc.from_docs([span_doc(s) for s in spans], ensure_whitespace=True)``: the spans of one
+    Doc as one new Doc.  ``from_docs`` copies each part's annotation into a fresh Doc and keeps
+    none of its vector, hooks or categories, so one span is copied straight into a fresh Doc
+    (``from_docs`` made a second copy of each statement, half the time of cutting it)."""
+    if len(spans) != 1:
+        return Doc.from_docs([span_doc(s) for s in spans], ensure_whitespace=True)
+    span = spans[0]
+    out = _span_copy(span)
+    tensor = span.doc.tensor
+    if len(span) and tensor.size:  # from_docs stacks the parts' rows, as a new array
+        out.tensor = tensor[span.start : span.end].copy()
     return out
 
 
@@ -417,7 +512,7 @@ def quote_ends(doc: Doc, quotes: list[QuoteSpan]) -> set[int]:
 def in_quotes(doc: Doc, offset: int) -> bool:
     """Whether character ``offset`` is inside a quotation of ``doc._.quotes`` (marks included):
     ``any(q.start <= offset < q.end for q in doc._.quotes)`` by bisection."""
-    quotes = doc._.quotes or []
+    quotes = doc.user_data.get(QUOTES_KEY) or []  # doc._.quotes, without an Underscore per call
     index = index_of(doc)
     if index._quotes is None or index._quotes[0] != id(quotes) or len(index._quotes[1]) != len(quotes):
         spans = sorted((q.start, q.end) for q in quotes)

@@ -56,6 +56,10 @@ class GapPhrases:
         self.max_forms = max_forms
         self.phrases = PhraseMatcher(vocab, attr="LEMMA")
         self.patterns: list[tuple[str, list[str], list[tuple[int, int]]]] = []  # key, part keys, gaps
+        # the same patterns with their part keys as the PhraseMatcher's match ids, by the id of their
+        # first part: a Doc is joined only for the patterns whose first part it holds (trying all of
+        # them on every statement was most of the time of tagging a short Doc)
+        self._by_first: dict[int, list[tuple[str, list[int], list[tuple[int, int]]]]] = {}
 
     def __len__(self) -> int:
         return len(self.patterns)
@@ -71,23 +75,26 @@ class GapPhrases:
         for part_key, part in zip(part_keys, parts, strict=True):
             self.phrases.add(part_key, [lemma_doc(self.vocab, words) for words in product(*part)])
         self.patterns.append((key, part_keys, gaps))
+        ids = [self.vocab.strings.add(k) for k in part_keys]
+        self._by_first.setdefault(ids[0], []).append((key, ids, gaps))
         return True
 
     def __call__(self, doclike: Doc | Span) -> list[Span]:
         if not self.patterns:
             return []
         doc = doclike.doc if isinstance(doclike, Span) else doclike
-        ends_at: dict[str, dict[int, list[int]]] = {}  # part key -> start -> ends
-        for span in self.phrases(doclike, as_spans=True):
-            ends_at.setdefault(span.label_, {}).setdefault(span.start, []).append(span.end)
+        ends_at: dict[int, dict[int, list[int]]] = {}  # part key (match id) -> start -> ends
+        for part, start, end in self.phrases(doclike):  # offsets in ``doc``, as the Spans would have
+            ends_at.setdefault(part, {}).setdefault(start, []).append(end)
         found: set[tuple[str, int, int]] = set()
-        for key, part_keys, gaps in self.patterns:
-            runs = {(start, end) for start, ends in ends_at.get(part_keys[0], {}).items() for end in ends}
-            for part_key, (low, high) in zip(part_keys[1:], gaps, strict=True):
-                following = ends_at.get(part_key, {})
-                runs = {(start, after) for start, end in runs for skip in range(low, high + 1)
-                        for after in following.get(end + skip, [])}
-            found |= {(key, start, end) for start, end in runs}
+        for first in list(ends_at):
+            for key, part_ids, gaps in self._by_first.get(first, ()):
+                runs = {(start, end) for start, ends in ends_at[first].items() for end in ends}
+                for part_id, (low, high) in zip(part_ids[1:], gaps, strict=True):
+                    following = ends_at.get(part_id, {})
+                    runs = {(start, after) for start, end in runs for skip in range(low, high + 1)
+                            for after in following.get(end + skip, [])}
+                found |= {(key, start, end) for start, end in runs}
         return [Span(doc, start, end, label=key) for key, start, end in sorted(found)]
 
 

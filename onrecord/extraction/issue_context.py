@@ -27,12 +27,22 @@ Two narrow mechanisms, each a rule of its own:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from onrecord.extraction.docindex import doc_text, index_of_sentence, paragraph_bounds, sentences, token_at
+from onrecord.extraction.docindex import (
+    doc_text,
+    index_of_sentence,
+    once,
+    paragraph_bounds,
+    sentences,
+    token_at,
+    token_starts,
+    tokens_with,
+)
 from onrecord.extraction.found import Found
 from onrecord.extraction.issue_tags import IssueHit, tag_text
 from onrecord.lexicons.taxonomy import Taxonomy
@@ -92,16 +102,24 @@ def discourse_new(token: Token) -> bool:
 
 def anaphors(doc: Doc, f: Found, heads: frozenset[str]) -> list[Token]:
     """The words of the statement that refer back (``refers_back_pronoun``, ``refers_back_noun``),
-    in text order."""
+    in text order: those of the article's (``referring_words``) that start in its ranges."""
+    referring = once(doc, ("referring_words", heads), lambda: referring_words(doc, heads))
+    starts = token_starts(doc)
+    firsts = [starts[i] for i in referring]
     out = []
     for start, end in sorted(f.content):
-        for i in range(token_at(doc, start), len(doc)):
-            token = doc[i]
-            if token.idx >= end:
-                break
-            if token.idx >= start and (refers_back_pronoun(token) or refers_back_noun(token, heads)):
-                out.append(token)
+        out.extend(doc[referring[k]] for k in range(bisect_left(firsts, start), bisect_left(firsts, end)))
     return out
+
+
+def referring_words(doc: Doc, heads: frozenset[str]) -> list[int]:
+    """The indices of the article's words that refer back, in order: the rules asked only of the
+    words that can pass them (a pronoun of ``PRONOUNS``, a lemma of ``heads``), found in the Doc's
+    columns, instead of of every word of every statement."""
+    pronouns = tokens_with(doc, "LOWER", lambda w: w in PRONOUNS)
+    nouns = tokens_with(doc, "LEMMA", lambda w: w.lower() in heads)
+    candidates = sorted({t.i: t for t in (*pronouns, *nouns)}.items())
+    return [i for i, t in candidates if refers_back_pronoun(t) or refers_back_noun(t, heads)]
 
 
 def governing_verb(token: Token) -> Token:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.extraction.docindex import doc_text, entity_at, tokens_with, whole_word_occurrences
+from onrecord.extraction.docindex import doc_text, entities, entity_at, tokens_with, whole_word_occurrences
 from onrecord.extraction.found import Found
 from onrecord.extraction.official_titles import holder_name, offices_of, titles_before_names, written_title
 from onrecord.extraction.subjects import noun_phrase
@@ -82,6 +82,13 @@ class ArticleNames:
     people: dict[str, Named] = field(default_factory=dict)
     organizations: dict[str, Named] = field(default_factory=dict)
     acronyms: dict[str, str] = field(default_factory=dict)  # "DSHS" → "Texas Department of …"
+    # each organisation by its casefolded name, the first written so (a scan of every organisation
+    # per entity made a long article's organisations quadratic)
+    _folded: dict[str, Named] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for known, entry in self.organizations.items():
+            self._folded.setdefault(known.casefold(), entry)
 
     def person(self, name: str) -> Named:
         """The person of this name as written; "Biden" and "Hunter Biden" stay apart, since an
@@ -98,11 +105,12 @@ class ArticleNames:
                 and org.name not in surnames]
 
     def organization(self, name: str) -> Named:
+        """The organisation of this name, in any case ("the Kremlin" and "the KREMLIN")."""
         key = name.casefold()
-        for known, entry in self.organizations.items():
-            if known.casefold() == key:
-                return entry
-        return self.organizations.setdefault(name, Named(name))
+        entry = self._folded.get(key)
+        if entry is None:
+            entry = self._folded[key] = self.organizations.setdefault(name, Named(name))
+        return entry
 
 
 # --- the shape of a mention ---------------------------------------------------------------------
@@ -301,8 +309,8 @@ def kinds_of(entity: Span, name: str, lexicon: RoleLexicon) -> set[str]:
 def _org_entities(doc: Doc, lexicon: RoleLexicon) -> list[Span]:
     """ORG entities, and proper nouns the model took for something else that an organisation noun
     is compounded to ("the cybersecurity company [CrowdStrike]")."""
-    spans = [e for e in doc.ents if e.label_ in ORG_LABELS]
-    taken = {i for e in doc.ents for i in range(e.start, e.end)}
+    spans = [e for e in entities(doc) if e.label_ in ORG_LABELS]  # doc.ents, made once per Doc
+    taken = {i for e in entities(doc) for i in range(e.start, e.end)}
     nouns = lexicon.organization_nouns
     for token in tokens_with(doc, "LOWER", lambda lower: lower in nouns):  # not a walk over every token
         if token.i not in taken and token.pos_ == "PROPN" and token.lower_ in nouns and token.text[:1].isupper():
@@ -353,7 +361,7 @@ def _expansion_before(text: str, end: int, acronym: str) -> str | None:
 
 def _entity_before(doc: Doc, end: int) -> Span | None:
     """The organisation entity that ends right before a bracket."""
-    for entity in doc.ents:
+    for entity in entities(doc):
         if entity.label_ in ORG_LABELS and 0 <= end - entity.end_char <= 2 and "(" not in entity.text:
             return entity
         if entity.label_ in ORG_LABELS and entity.start_char < end <= entity.end_char:
@@ -382,9 +390,11 @@ def acronyms_of(doc: Doc, organizations: list[str]) -> dict[str, str]:
         words = m.group(2).split()
         if spells(m.group(1), words) and len(words) >= len(m.group(1)) - 1:
             found.setdefault(m.group(1), strip_determiner(m.group(2)))
+    tried: set[str] = set()  # a word that spelled no organisation once spells none again
     for token in tokens_with(doc, "ORTH", lambda w: w.isupper() and 2 <= len(w) <= 8 and w.isalpha()):
         word = token.text
-        if word not in found:
+        if word not in found and word not in tried:
+            tried.add(word)
             for name in organizations:
                 if is_acronym_of(word, name):
                     found[word] = name
@@ -448,7 +458,7 @@ def core_name_words(tokens: list[Token]) -> list[Token]:
 def article_names(doc: Doc, found: list[Found], registry: SpeakerRegistry, lexicon: RoleLexicon) -> ArticleNames:
     """Everyone and every organisation the article names, with titles, kinds and acronyms."""
     names = ArticleNames()
-    for entity in doc.ents:
+    for entity in entities(doc):
         if entity.label_ == "PERSON":
             name = whole_name(entity.root, lexicon)
             if name is None:

@@ -21,11 +21,9 @@ as one noun phrase (Chicago Manual of Style, 8.21-8.22); the parse's reading of 
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.extraction.docindex import doc_text
+from onrecord.extraction.docindex import standalone_occurrences
 from onrecord.identity.names import HONORIFICS
 from onrecord.identity.titles import TITLE_WORDS, office_head
 from onrecord.lexicons.not_names import fold, load_not_names
@@ -96,12 +94,11 @@ def titles_before_names(doc: Doc, people: list[str], lexicon: RoleLexicon) -> di
     """For each full name, the official titles written before it anywhere in the text ("by Press
     Secretary of the President of Ukraine Serhiy Nykyforov", where the model saw no person)."""
     out: dict[str, list[Span]] = {}
-    text = doc_text(doc)  # joined once per Doc (the index), not again here
     for person in people:
         if len(person.split()) < 2:
             continue
-        for m in re.finditer(rf"(?<!\w){re.escape(person)}(?!\w)", text):
-            span = doc.char_span(m.start(), m.end())
+        for start, end in standalone_occurrences(doc, person):  # by the word index, not a pass per person
+            span = doc.char_span(start, end)
             title = written_title(span, lexicon) if span is not None else None
             if title is not None:
                 out.setdefault(person, []).append(title)

@@ -64,7 +64,11 @@ def model_pieces(nlp: Language, doc: Doc, size: int | None = None) -> Doc:
     """The model's annotation of a long Doc, made piece by piece and joined into one Doc with the
     same text; the Doc-level extensions (the article's date) are carried over."""
     bounds = [0, *cut_points(doc, size), len(doc)]
-    pieces = (doc[a:b].as_doc() for a, b in zip(bounds, bounds[1:], strict=False) if b > a)
+    # the Doc's attribute array read once and handed to each as_doc (spaCy's own parameters, "to
+    # speed up computation"), which otherwise reads the whole Doc's array for every piece
+    head = doc._get_array_attrs()
+    array = doc.to_array(head)
+    pieces = (doc[a:b].as_doc(array_head=head, array=array) for a, b in zip(bounds, bounds[1:], strict=False) if b > a)
     parsed = []
     # batch_size=1: one piece in the model at a time, which is the point
     for piece in nlp.pipe(pieces, disable=ours(nlp), batch_size=1):

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.extraction.docindex import break_runs, in_quotes
+from onrecord.extraction.docindex import break_runs, entities, in_quotes
 from onrecord.extraction.found import Found
 from onrecord.extraction.headline import credited_by
 from onrecord.extraction.subjects import noun_phrase, speaker_class
@@ -240,7 +240,7 @@ def resolve_pronoun(
 def person_mentions(doc: Doc, clean: Callable[[str], str]) -> list[tuple[int, str]]:
     """(offset, name) of every PERSON entity outside quotation marks, in order: antecedents of
     last resort for he/she."""
-    return [(e.start_char, clean(e.text)) for e in doc.ents if e.label_ == "PERSON"]
+    return [(e.start_char, clean(e.text)) for e in entities(doc) if e.label_ == "PERSON"]
 
 
 __all__ = ["Spoken", "SpokenSoFar", "agrees", "is_pronoun_mention", "person_mentions", "resolve_pronoun",

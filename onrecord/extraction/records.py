@@ -13,7 +13,7 @@ import pickle
 from spacy.tokens import Doc
 
 from onrecord.extraction.context.dates import parse_day
-from onrecord.extraction.docindex import doc_text, drop_index
+from onrecord.extraction.docindex import doc_text, drop_index, entities
 from onrecord.extraction.extensions import drop_objects
 from onrecord.extraction.found import Found
 from onrecord.extraction.speakers import known_person, name_tokens
@@ -91,7 +91,7 @@ def identify_speakers(statements: list[Statement], doc: Doc, pinned: SpeakerRegi
     registry.scope = doc_text(doc)  # a title no name is found for is this article's role, no other's
     mentions = [s.speaker.mention.text for s in statements if s.speaker.mention is not None]
     # a name with its title as the article writes it ("President of Ukraine Volodymyr Zelenskyy")
-    mentions += [noun_phrase(e.root).text for e in doc.ents if e.label_ == "PERSON"
+    mentions += [noun_phrase(e.root).text for e in entities(doc) if e.label_ == "PERSON"
                  or (e.label_ == "ORG" and known_person(name_tokens(e).text, pinned))]
     roles = article_roles_from(mentions)
     date = doc._.article_date

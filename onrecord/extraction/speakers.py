@@ -23,6 +23,7 @@ Rules, each a function:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -339,8 +340,19 @@ def antecedent_of_relative(mention: Span) -> Span:
 def is_surname_of(name: str, people: set[str]) -> bool:
     """One word that ends a longer person's name in the same article (in capitals too: a
     transcript label, "BURGUM")."""
+    return is_surname_in(name, surnames_of(people))
+
+
+def surnames_of(people: Iterable[str]) -> frozenset[str]:
+    """The last words of the names of more than one word: what ``is_surname_of`` looks for, made
+    once per article rather than by splitting every name at each question."""
+    return frozenset(p.split()[-1] for p in people if len(p.split()) > 1)
+
+
+def is_surname_in(name: str, surnames: frozenset[str]) -> bool:
+    """``is_surname_of`` against the ``surnames_of`` the people."""
     word = name.capitalize() if name.isupper() else name
-    return len(name.split()) == 1 and any(len(p.split()) > 1 and p.split()[-1] == word for p in people)
+    return len(name.split()) == 1 and word in surnames
 
 
 def first_name_references(doc: Doc, full_names: list[str]) -> set[str]:
@@ -433,12 +445,14 @@ def name_speakers(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
     holding = holders(found)  # the statements over an offset (their words do not change here)
 
     people = {n for _, n in persons}
+    surnames = surnames_of(people)
 
     def namer(span: Span) -> tuple[str, str] | None:
         if is_pronoun_mention(span) or is_question_marker(span.root):
             return None
         named = name_mention(antecedent_of_relative(span), registry)
-        if named is not None and named[1] == "organization" and (named[0] in people or is_surname_of(named[0], people)):
+        if named is not None and named[1] == "organization" and (
+                named[0] in people or is_surname_in(named[0], surnames)):
             return named[0], "person"  # "Blinken" tagged as a place after "Antony Blinken"
         return named
 
@@ -516,8 +530,9 @@ def canonical_speakers(doc: Doc, found: list[Found], persons: list[str]) -> None
     """One name per speaker in the article: surnames to full names (``canonical_names``), acronyms
     to the names they abbreviate (``acronyms``)."""
     people = {f.speaker_name for f in found if f.speaker_type == "person"} | set(persons)
+    surnames = surnames_of(people)
     for f in found:
-        if f.speaker_type == "organization" and (f.speaker_name in people or is_surname_of(f.speaker_name, people)):
+        if f.speaker_type == "organization" and (f.speaker_name in people or is_surname_in(f.speaker_name, surnames)):
             # one name, one type: "Varga" tagged ORG after "President Lidia Varga", a full name the
             # model tagged ORG here and PERSON there
             f.speaker_type = "person"

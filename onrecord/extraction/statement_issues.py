@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from onrecord.extraction.docindex import doc_text
+from onrecord.extraction.docindex import doc_text, once
 from onrecord.extraction.found import Found
 from onrecord.extraction.issue_context import (
     anaphor_antecedent,
@@ -100,13 +101,25 @@ def occasion_hits(doc: Doc, hits: Sequence[IssueHit], content: Sequence[tuple[in
     for hit in hits:
         if hit.role != "trigger" or any(s <= hit.start_char < e for s, e in content):
             continue
-        token = doc[hit.start]
-        for ancestor in token.ancestors:
-            if any(s <= ancestor.idx < e for s, e in content) or ancestor.pos_ in {"VERB", "AUX"}:
+        chain = once(doc, ("occasion_chain", hit.start, occasions), partial(occasion_chain, doc[hit.start], occasions))
+        for idx, names_occasion in chain:
+            if any(s <= idx < e for s, e in content):
                 break
-            if ancestor.lower_ in occasions and ancestor.dep_ in {"prep", "pobj", "npadvmod"}:
+            if names_occasion:
                 out.add(hit)
                 break
+    return out
+
+
+def occasion_chain(token: Token, occasions: frozenset[str]) -> list[tuple[int, bool]]:
+    """The ancestors the occasion rule reads for a word, up to the first verb: each one's offset
+    and whether it names an occasion; the same for every statement whose sentence holds the word,
+    so read once per Doc."""
+    out = []
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            break
+        out.append((ancestor.idx, ancestor.lower_ in occasions and ancestor.dep_ in {"prep", "pobj", "npadvmod"}))
     return out
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from onrecord.identity.names import FIRST_NAME_CLASSES, NAME_PARTICLES, NAME_SUFFIXES, parse_person, plain_word
@@ -120,6 +121,7 @@ def _is_clause(text: str, words: list[str]) -> bool:
     return any(fold(w) in _CLAUSE_WORDS and not (len(w) > 1 and w.isupper()) for w in words)
 
 
+@lru_cache(maxsize=65536)  # a pure function of the text and the packaged lists: asked again for every statement
 def name_problem(text: str, person: bool = True) -> str | None:
     """Why a mention names no one person: COUNTRY, PLACE, PRONOUN, TIME, NUMBER, LIST, FRAGMENT;
     None when it may be a name. ``person`` False (an organisation or group) allows lowercase

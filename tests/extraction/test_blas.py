@@ -58,3 +58,10 @@ def test_one_thread_only_inside_the_block() -> None:
     with one_thread():
         assert all(lib["num_threads"] == 1 for lib in threadpool_info() if lib["user_api"] == "blas")
     assert [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"] == before
+
+
+def test_the_loaded_pipeline_is_left_out_of_full_collections(nlp) -> None:
+    import gc
+
+    # pipeline.settle: the model's objects in the permanent generation, which collections skip
+    assert gc.get_freeze_count() > 100_000

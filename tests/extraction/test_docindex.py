@@ -79,6 +79,33 @@ def test_span_doc_is_as_doc(docs) -> None:
         assert [(e.start, e.end, e.label_) for e in got.ents] == [(e.start, e.end, e.label_) for e in want.ents]
 
 
+def test_the_index_is_the_docs_extension(nlp) -> None:
+    from onrecord.extraction.docindex import index_of
+
+    doc = nlp.make_doc("One line. Two lines.")
+    index = index_of(doc)
+    assert doc._.index is index and index_of(doc) is index  # kept where doc._.index reads it
+    doc._.index = None
+    assert index_of(doc) is not index and doc._.index is index_of(doc)
+
+
+def test_cut_doc_is_from_docs_of_as_doc(docs) -> None:
+    from spacy.tokens import Doc
+
+    from onrecord.extraction.docindex import cut_doc
+
+    plain, indexed = docs
+    head = plain._get_array_attrs()
+    for bounds_ in [[(0, 5)], [(2, 9)], [(3, len(plain))], [(10, 30)], [(1, 4), (12, 20)], [(5, 6), (6, 9), (30, 33)]]:
+        want = Doc.from_docs([plain[a:b].as_doc() for a, b in bounds_], ensure_whitespace=True)
+        got = cut_doc([indexed[a:b] for a, b in bounds_])
+        assert got.text == want.text
+        assert (got.to_array(head) == want.to_array(head)).all(), bounds_
+        assert [(e.start, e.end, e.label_) for e in got.ents] == [(e.start, e.end, e.label_) for e in want.ents]
+        assert bounds(got.sents) == bounds(want.sents)
+        assert (got.tensor == want.tensor).all()
+
+
 def test_a_doc_with_its_index_dropped_pickles(docs) -> None:
     from onrecord.extraction.docindex import drop_index, index_of
 
@@ -102,3 +129,18 @@ def test_holders_are_the_statements_over_an_offset() -> None:
     holding = holders(found)
     for offset in range(600):
         assert [id(f) for f in holding(offset)] == [id(f) for f in found if f.start <= offset < f.end]
+
+
+def test_text_with_ws_is_spacys(docs) -> None:
+    from onrecord.extraction.docindex import text_with_ws
+
+    plain, indexed = docs
+    for a, b in [(0, 5), (2, 9), (3, len(plain)), (10, 30), (len(plain) - 4, len(plain)), (7, 7)]:
+        assert text_with_ws(indexed[a:b]) == plain[a:b].text_with_ws, (a, b)
+
+
+def test_token_starts_are_the_tokens_idx(docs) -> None:
+    from onrecord.extraction.docindex import token_starts
+
+    plain, indexed = docs
+    assert token_starts(indexed) == [t.idx for t in plain] and len(plain) > 20

@@ -233,3 +233,33 @@ def test_a_statement_that_is_no_answer_takes_nothing_from_a_question(statements_
     said = statements_of("Reporters asked about Patriot missiles for Ukraine.\n\n"
                          "The mayor said that the harvest was good.")
     assert _said(said, "harvest").issues == []
+
+
+def test_the_referring_words_are_those_a_walk_finds(nlp):
+    from onrecord.extraction.found import Found
+    from onrecord.extraction.issue_context import anaphors
+
+    heads = frozenset({"agreement", "step", "proposal"})
+    text = ('"That is the step we need. It matters, and the agreement must hold," she said. '
+            '"This proposal? That they said it is clear. The proposals and such a step help."')
+    doc = nlp(text)
+    walk = [t.i for t in doc if refers_back_pronoun(t) or refers_back_noun(t, heads)]
+    assert len(walk) >= 4
+    ranges = [(1, text.index(",")), (text.index('"This'), len(text))]
+    f = Found("direct", ranges, None, None, "speech", None)
+    assert [t.i for t in anaphors(doc, f, heads)] == [
+        i for s, e in sorted(ranges) for i in walk if s <= doc[i].idx < e]
+
+
+def test_the_occasion_chain_is_the_ancestors_up_to_the_verb(nlp):
+    from onrecord.extraction.statement_issues import occasion_chain
+
+    doc = nlp("During the talks with the German chancellor in Berlin, she said that peace was near.")
+    token = next(t for t in doc if t.text == "chancellor")
+    chain = occasion_chain(token, frozenset({"talks"}))
+    walk = []
+    for a in token.ancestors:
+        if a.pos_ in {"VERB", "AUX"}:
+            break
+        walk.append((a.idx, a.lower_ == "talks" and a.dep_ in {"prep", "pobj", "npadvmod"}))
+    assert chain == walk and any(flag for _, flag in chain)

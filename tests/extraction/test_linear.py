@@ -80,6 +80,17 @@ def test_whole_word_occurrences_are_finditers(blank) -> None:
         assert whole_word_occurrences(doc, name) == expected, name
 
 
+def test_standalone_occurrences_are_finditers(blank) -> None:
+    from onrecord.extraction.docindex import standalone_occurrences
+
+    text = ("Ann Lee Jr. met Ann Lee Jr.s and xAnn Lee; Ann Lee, Ann Leeds and Ann Lee Ann Lee. Lee Lee Lee "
+            "Lee. (Bo Ek) and (Bo Ek)s; A A A.")
+    doc = blank(text)
+    for name in ["Ann Lee Jr.", "Ann Lee", "Lee Lee", "(Bo Ek)", "Bo Ek", "A A", "Jr.", "Missing Name"]:
+        expected = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+        assert standalone_occurrences(doc, name) == expected, name
+
+
 def test_line_bounds_are_rfind_and_find(blank) -> None:
     from onrecord.extraction.docindex import line_bounds
 
@@ -156,7 +167,9 @@ def test_gapped_phrases_match_as_the_matcher(nlp) -> None:
     from onrecord.extraction.gaps import GapPhrases, gapped_parts
     from onrecord.extraction.issue_tags import phrase_patterns
 
-    phrases = ["freeze ... front line", "restore ... borders", "lift ... restrictions ... on strikes", "give up"]
+    # two phrases open with the same part ("restore"): each is joined from it
+    phrases = ["freeze ... front line", "restore ... borders", "lift ... restrictions ... on strikes",
+               "restore ... sovereignty", "give up"]
     patterns = phrase_patterns(nlp, phrases)
     assert gapped_parts(patterns[-1]) is None  # no gap: not taken
     matcher, gaps = Matcher(nlp.vocab), GapPhrases(nlp.vocab, 4096)
@@ -168,11 +181,16 @@ def test_gapped_phrases_match_as_the_matcher(nlp) -> None:
         "They will freeze the front line, freeze the the the front line and freeze front lines.",
         "Freeze a b c d front line stays apart; we restore our borders and restored the 1991 borders borders.",
         "Partners lift the restrictions now on strikes and lifted restrictions on strikes on strikes.",
+        "The front line holds. Borders and sovereignty, they said, and we will restore our sovereignty.",
     ]
     for doc in nlp.pipe(texts):
         expected = {(nlp.vocab.strings[key], s, e) for key, s, e in matcher(doc)}
         assert expected
         assert {(span.label_, span.start, span.end) for span in gaps(doc)} == expected
+        for sent in doc.sents:  # a Span: the matches inside it, in the Doc's offsets
+            inside = {(nlp.vocab.strings[key], s, e) for key, s, e in matcher(sent)}
+            assert {(span.label_, span.start, span.end) for span in gaps(sent)} == {
+                (k, s + sent.start, e + sent.start) for k, s, e in inside}
 
 
 def test_venue_matcher_gives_the_matchers_matches_in_its_order(nlp) -> None:
@@ -197,3 +215,48 @@ def test_venue_matcher_gives_the_matchers_matches_in_its_order(nlp) -> None:
         seen += len(expected)
         assert venues(sent) == expected
     assert seen >= 5
+
+
+def test_an_organisation_is_found_by_its_name_in_any_case() -> None:
+    from onrecord.extraction.named import ArticleNames, Named
+
+    names = ArticleNames(organizations={"Acme Corp": Named("Acme Corp"), "ACME CORP": Named("ACME CORP")})
+    assert names.organization("acme corp") is names.organizations["Acme Corp"]  # the first written so
+    kremlin = names.organization("the Kremlin")
+    assert names.organization("The KREMLIN") is kremlin and list(names.organizations)[-1] == "the Kremlin"
+    assert len(names.organizations) == 3
+
+
+def test_a_region_answers_each_question_once(nlp) -> None:
+    from onrecord.extraction.context.region import _linked_verbs, attribution_region, linked_verbs
+    from onrecord.extraction.context.when import _time_candidates, time_candidates
+
+    text = 'Speaking to reporters on Friday in Oslo, the minister said that "talks must resume."'
+    doc = nlp(text)
+    region = attribution_region(doc, (text.index("said"), text.index("said") + 4), [(text.index('"'), len(text))])
+    verbs, times = linked_verbs(region), time_candidates(region)
+    assert [t.i for t in verbs] == [t.i for t in _linked_verbs(region)] and len(verbs) == 2  # "said", "Speaking"
+    texts = [[s.text for s in c] for c in times]
+    assert texts == [[s.text for s in c] for c in _time_candidates(region)] == [["on Friday", "on Friday", "Friday"]]
+    assert linked_verbs(region) is verbs and time_candidates(region) is times
+
+
+def test_a_surname_is_found_in_the_surnames_made_once() -> None:
+    from onrecord.extraction.speakers import is_surname_in, is_surname_of, surnames_of
+
+    people = {"Anna Berg", "Karl Roth", "Mia", "Jean-Luc Picard"}
+    surnames = surnames_of(people)
+    for name in ["Berg", "BERG", "Roth", "Mia", "Anna", "Picard", "Anna Berg", "berg", ""]:
+        scanned = len(name.split()) == 1 and any(
+            len(p.split()) > 1 and p.split()[-1] == (name.capitalize() if name.isupper() else name) for p in people)
+        assert is_surname_in(name, surnames) == is_surname_of(name, people) == scanned, name
+
+
+def test_the_indices_in_a_range_are_those_of_its_tokens(nlp) -> None:
+    from onrecord.extraction.context.region import _indices_in, _tokens_in
+
+    text = 'He said:  "We stay."\n\n  Then,  she left -- at once.  \n"No," they said.'
+    doc = nlp.make_doc(text)
+    for start in range(len(text) + 1):
+        for end in range(start, min(len(text), start + 25) + 1):
+            assert _indices_in(doc, start, end) == [t.i for t in _tokens_in(doc, start, end)], (start, end)

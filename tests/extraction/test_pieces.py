@@ -59,3 +59,16 @@ def test_extract_articles_keeps_order_with_a_long_article_among_short_ones(nlp, 
     results = list(extract_articles(arts, nlp=nlp, batch_size=2))
     assert [r["id"] for r in results] == ["short", "long", "empty", "short2"]
     assert results[1]["statements"] and results[2]["errors"]
+
+
+def test_pieces_cut_with_the_array_read_once_are_plain_as_docs(nlp) -> None:
+    from spacy.tokens import Doc
+
+    doc = nlp.make_doc(TEXT + "\n\nHe can't say. Dr. Lee won't, y'all.")
+    bounds = [0, *pieces.cut_points(doc, size=80), len(doc)]
+    plain = [doc[a:b].as_doc() for a, b in zip(bounds, bounds[1:], strict=False)]
+    joined = pieces.model_pieces(nlp, doc, size=80)
+    want = Doc.from_docs(list(nlp.pipe(plain, disable=pieces.ours(nlp))), ensure_whitespace=False)
+    head = doc._get_array_attrs()
+    assert len(bounds) > 3 and joined.text == want.text
+    assert (joined.to_array(head) == want.to_array(head)).all()

@@ -53,3 +53,13 @@ def test_tokens_with_is_the_walk(nlp, attr, test):
     walk = [t.i for t in doc if test(value(t))]
     assert walk and [t.i for t in tokens_with(doc, attr, test)] == walk
     assert tokens_with(nlp.make_doc(""), attr, test) == []
+
+
+def test_cue_candidates_are_the_nouns_adjectives_and_verb_uses(nlp):
+    from onrecord.extraction.cues import STATE_POS, cue_candidates, is_verb_use
+
+    doc = nlp("She said the claim was false, and he kept saying it: a happy dog, reportedly, barked twice.")
+    walk = [t.i for t in doc if t.pos_ in STATE_POS or is_verb_use(t)]
+    assert walk and len(walk) < len(doc)
+    assert [t.i for t in cue_candidates(doc)] == walk
+    assert cue_candidates(nlp.make_doc("")) == []

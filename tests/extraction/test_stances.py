@@ -494,3 +494,54 @@ def test_seed_earlier_position_opposes_giving_up_territory(nlp, tax):
 ])
 def test_object_rule_what_is_given_up_does_not_flip_the_sign(text, nlp):
     assert stance_for(text, "territory", nlp=nlp).label == "oppose"
+
+
+def test_a_statements_doc_is_cut_from_the_article_with_its_text(nlp, tax):
+    from onrecord.extraction.found import Found
+    from onrecord.extraction.stances.component import stance_text, statement_doc
+    from onrecord.extraction.stances.reading import text_of
+
+    text = 'The minister said: "We will never give up our land. Talks can wait." Then she left.'
+    doc = nlp(text)
+    start = text.index('"') + 1
+    f = Found("direct", [(start, text.index('"', start))], None, None, "speech", None)
+    said = stance_text(doc, f)
+    cut = statement_doc(doc, f, said)
+    assert cut is not None and text_of(cut) == cut.text and cut.text.rstrip() == said
+    assert [s.text for s in cut.sents] == ["We will never give up our land.", "Talks can wait."]
+    plain = nlp.make_doc(said)
+    assert text_of(plain) == plain.text  # a Doc not cut here: its text, joined
+
+
+def test_the_rules_word_lookups_are_the_walks(nlp):
+    from onrecord.extraction.stances.polarity import _path_of, _scope_of, path_of, scope_of
+    from onrecord.extraction.stances.reading import among, spelled
+    from onrecord.extraction.stances.rules import _last_word, _words
+
+    doc = nlp("Then we will talk, and then, without guarantees, nothing before the vote. Is it over? “Yes.”")
+    for sent in doc.sents:
+        assert [t.i for t in spelled(sent, ("then", "before"))] == [
+            t.i for t in sent if t.lower_ in {"then", "before"}]
+        ids = {1, 3, 9, 12, 17, 40}
+        assert [t.i for t in among(sent, ids)] == [t.i for t in sent if t.i in ids]
+        words = _words(sent)
+        assert _last_word(sent) == (words[-1] if words else None)
+        anchors = [t for t in sent if t.pos_ in {"NOUN", "PROPN"}][:2]
+        assert path_of(anchors) == _path_of(anchors) and scope_of(anchors) == _scope_of(anchors)
+        assert not anchors or scope_of(anchors) is scope_of(anchors)  # found once per Doc and mentions
+
+
+def test_the_requirement_candidates_are_the_walks(nlp):
+    from onrecord.extraction.stances.conditions import _modal_predicates
+    from onrecord.extraction.stances.reading import MARKERS
+
+    doc = nlp("Any deal must guarantee our security, and talks should take place, but we can wait.")
+    sent = doc[:]
+    walk = []
+    for token in sent:
+        modals = [c for c in token.children if c.dep_ in {"aux", "auxpass"}
+                  and c.lemma_.lower() in MARKERS.requirement_modals]
+        subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if modals and subject is not None:
+            walk.append((token.i, [m.i for m in modals], subject.i))
+    assert walk and [(t.i, [m.i for m in ms], s.i) for t, ms, s in _modal_predicates(sent)] == walk

@@ -11,12 +11,14 @@ into text.  All character offsets index ``doc.text``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.extraction.docindex import once
 from onrecord.lexicons.venues import VenueLexicon, load_venue_lexicon
 
 CharRange = tuple[int, int]
@@ -37,6 +39,15 @@ class Region:
     # matches per (matcher, sentence start), shared by the regions of one doc: a sentence of
     # several statements is matched once
     matches: dict[tuple[str, int], list[tuple[int, int, int]]] = field(default_factory=dict)
+    # what several rules of one statement ask of its region (``once``), computed the first time
+    answers: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def once(self, key: str, compute: Callable[[Region], Any]) -> Any:
+        """``compute(self)``, computed once per region under ``key`` (do not change the answer):
+        the venue, addressee and time rules each asked for the same linked verbs and times."""
+        if key not in self.answers:
+            self.answers[key] = compute(self)
+        return self.answers[key]
 
     def matched(self, key: str, sent: Span, matcher: Callable[[Span], Any]) -> list[tuple[int, int, int]]:
         """``matcher``'s (match_id, start, end) in ``sent``, sentence-relative, run once."""
@@ -48,11 +59,29 @@ class Region:
     def holds(self, token: Token) -> bool:
         return token.i not in self.excluded and any(s.start <= token.i < s.end for s in self.sents)
 
-    def tokens(self) -> Iterable[Token]:
-        for sent in self.sents:
-            for token in sent:
-                if token.i not in self.excluded:
-                    yield token
+    def tokens(self) -> list[Token]:
+        """The region's words, less the content's, in order: listed once per region (three rules
+        walk them), from each sentence's words listed once per Doc (statements share sentences)."""
+        return self.once("tokens", _region_tokens)  # type: ignore[no-any-return]
+
+
+def _region_tokens(region: Region) -> list[Token]:
+    doc = region.doc
+    words = [once(doc, ("sentence_tokens", sent.start, sent.end), partial(list, sent)) for sent in region.sents]
+    return [t for sentence in words for t in sentence if t.i not in region.excluded]
+
+
+def _indices_in(doc: Doc, start: int, end: int) -> list[int]:
+    """``[t.i for t in _tokens_in(doc, start, end)]`` without making the Tokens: of the tokens the
+    expanded span holds, only the first and the last can fail to overlap [start, end) (one that
+    starts in the whitespace after ``start``'s token, one that the span's end only touches)."""
+    span = doc.char_span(start, end, alignment_mode="expand") if start < end else None
+    if span is None or not len(span):
+        return []
+    first, last = doc[span.start], doc[span.end - 1]
+    lo = span.start if first.idx < end and first.idx + len(first) > start else span.start + 1
+    hi = span.end if last.idx < end and last.idx + len(last) > start else span.end - 1
+    return list(range(lo, hi))
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
@@ -76,7 +105,7 @@ def attribution_region(doc: Doc, cue: CharRange | None, content: Sequence[CharRa
     """The cue's sentence(s) (without a cue: the content's), less the content's tokens;
     ``matches`` (the doc's matches so far) is shared with the other regions of the doc."""
     lexicon = lexicon or load_venue_lexicon()
-    excluded = {t.i for start, end in content for t in _tokens_in(doc, start, end)}
+    excluded = {i for start, end in content for i in _indices_in(doc, start, end)}
     cue_tokens = _tokens_in(doc, *cue) if cue is not None else []
     if cue_tokens:
         sents = _sentences_of(cue_tokens)
@@ -244,7 +273,12 @@ def distance(token: Token, region: Region) -> int:
 
 
 def linked_verbs(region: Region) -> list[Token]:
-    """The anchors and the carrier verbs linked to them ("speaking ..., he said")."""
+    """The anchors and the carrier verbs linked to them ("speaking ..., he said"), found once per
+    region (do not change the list)."""
+    return region.once("linked_verbs", _linked_verbs)  # type: ignore[no-any-return]
+
+
+def _linked_verbs(region: Region) -> list[Token]:
     verbs = list(region.anchors)
     for token in region.tokens():
         if token in verbs or not is_clause_verb(token) or token.head.i == token.i:

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from spacy.matcher import Matcher
@@ -26,6 +27,7 @@ from onrecord.extraction.context.dates import (
 )
 from onrecord.extraction.context.region import Region, attachment, distance, linked_verbs
 from onrecord.extraction.context.venue import LexiconHit
+from onrecord.extraction.docindex import once
 from onrecord.extraction.earlier import EARLIER_ADVERBS
 from onrecord.model.statement import SaidOn
 
@@ -95,7 +97,12 @@ class TimeHit:
 
 def time_entities(sent: Span) -> list[Span]:
     """The model's DATE and TIME entities in a sentence, read off its tokens (``Span.ents``
-    would go through every entity of the doc)."""
+    would go through every entity of the doc); once per sentence and Doc, as the sentence is
+    read for each statement it attributes (do not change the list)."""
+    return once(sent.doc, ("time_entities", sent.start, sent.end), partial(_time_entities, sent))
+
+
+def _time_entities(sent: Span) -> list[Span]:
     found = []
     start = None
     for token in sent:
@@ -113,7 +120,12 @@ def time_entities(sent: Span) -> list[Span]:
 def time_candidates(region: Region) -> list[list[Span]]:
     """Time phrases in the region: the time patterns' matches and the model's DATE and TIME
     entities (a time in the content never counts).  Overlapping ones make one candidate: a list
-    of their union ("in March" + "March 2022") and then each of them, longest first."""
+    of their union ("in March" + "March 2022") and then each of them, longest first.  Found once
+    per region (do not change the lists)."""
+    return region.once("time_candidates", _time_candidates)  # type: ignore[no-any-return]
+
+
+def _time_candidates(region: Region) -> list[list[Span]]:
     doc = region.doc
     spans = []
     matcher = time_matcher(doc.vocab)

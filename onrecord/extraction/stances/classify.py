@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from onrecord.extraction.issue_tags import parse_only
-from onrecord.extraction.stances.reading import Speaker
+from onrecord.extraction.stances.reading import Speaker, text_of
 from onrecord.extraction.stances.rules import stance_for
 from onrecord.lexicons.taxonomy import Taxonomy
 from onrecord.model.stance import Stance, choose_stance
@@ -72,7 +72,7 @@ def stances_for(
     (cut from the article's parse), else it is parsed here; ``speaker``: who speaks and for which
     side.  ``dict`` keyed by issue id, ready for JSON via ``Stance.to_dict``."""
     human = human or {}
-    doc = parsed if parsed is not None and parsed.text.rstrip() == statement_text.rstrip() else None
+    doc = parsed if parsed is not None and text_of(parsed).rstrip() == statement_text.rstrip() else None
     if doc is None and statement_text.strip():
         doc = parse_only(nlp, [statement_text])[0]
     out: dict[str, Stance] = {}

@@ -11,12 +11,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from onrecord.errors import ConfigError
-from onrecord.extraction.docindex import doc_text, span_doc
+from onrecord.extraction.docindex import cut_doc, doc_text, text_with_ws
 from onrecord.extraction.found import Found
 from onrecord.extraction.stances.classify import RuleStance, StanceClassifier, stances_for
 from onrecord.extraction.stances.holders import speaker_sides
 from onrecord.extraction.stances.llm import OpenAICompatibleStance
-from onrecord.extraction.stances.reading import Speaker
+from onrecord.extraction.stances.reading import TEXT_KEY, Speaker
 from onrecord.lexicons.taxonomy import Taxonomy
 
 
@@ -39,9 +39,13 @@ def statement_doc(doc: Doc, f: Found, text: str) -> Doc | None:
     spans = [p for p in pieces if p is not None and len(p)]
     if not spans or len(spans) != len(pieces):
         return None
-    cut = Doc.from_docs([span_doc(p) for p in spans], ensure_whitespace=True)  # as_doc, from the index
+    cut = cut_doc(spans)  # Doc.from_docs of their as_doc, from the index
+    joined = text_with_ws(spans[0]) if len(spans) == 1 else cut.text  # one span: its words as written
     # the last token may keep its trailing space: the same words
-    return cut if cut.text.rstrip() == text.rstrip() else None
+    if joined.rstrip() != text.rstrip():
+        return None
+    cut.user_data[TEXT_KEY] = joined  # read by text_of, not joined again per issue
+    return cut
 
 
 def speakers_of(found: list[Found]) -> dict[str, Speaker]:

@@ -5,11 +5,12 @@ include …", "negotiations must be based on …")."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from spacy.tokens import Span, Token
 
 from onrecord.extraction.stances.holders import can_hold
-from onrecord.extraction.stances.reading import MARKERS, Reading
+from onrecord.extraction.stances.reading import MARKERS, Reading, memo, spelled
 from onrecord.model.stance import Stance
 
 # A condition named by one of these is explicit; a bare "if" may be a supposition.
@@ -90,8 +91,8 @@ def rule_without(sent: Span, anchors: Sequence[Token], contrary: Sequence[Span] 
     before the withdrawal of the troops" requires the land back: oppose to giving it up).  The
     preposition must bear on the issue: hang from its path, or hold it."""
     path = _path(anchors)
-    for token in sent:
-        if token.lower_ not in {"without", "before"} or token.dep_ != "prep" or not _negated_in_clause(token.head):
+    for token in spelled(sent, ("without", "before")):
+        if token.dep_ != "prep" or not _negated_in_clause(token.head):
             continue
         required = {t.i for t in token.subtree}
         if anchors and token.head.i not in path and not any(a.i in required for a in anchors):
@@ -228,8 +229,8 @@ def contingent_then(sent: Span) -> list[str]:
     """Contingent-sequence rule: "X, and then Ukraine can get back Y" makes Y depend on X
     first: a "then" after "and" or a comma, over a modal verb."""
     out = []
-    for token in sent:
-        if token.lower_ != "then" or token.i == sent.start:
+    for token in spelled(sent, ("then",)):  # found in the column, not by a walk
+        if token.i == sent.start:
             continue
         before = token.doc[token.i - 1]
         modal = any(c.dep_ == "aux" and c.lemma_.lower() in MARKERS.contingent_modals for c in token.head.children)
@@ -243,6 +244,19 @@ def _about_deal(subject: Token, anchor_ids: set[int]) -> bool:
             or any(t.i in anchor_ids for t in subject.subtree))
 
 
+def _modal_predicates(sent: Span) -> list[tuple[Token, list[Token], Token]]:
+    """The words of a sentence with a requirement modal ("must", "should") and a subject, each with
+    its modals and its subject, in order: the same for every issue the sentence is read for."""
+    out = []
+    for token in sent:
+        modals = [c for c in token.children if c.dep_ in {"aux", "auxpass"}
+                  and c.lemma_.lower() in MARKERS.requirement_modals]
+        subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if modals else None
+        if subject is not None:
+            out.append((token, modals, subject))
+    return out
+
+
 def rule_requirement(reading: Reading, sent: Span, anchors: Sequence[Token]) -> Stance | None:
     """Requirement rule: a deontic modal over a deal or the issue as subject puts a requirement
     on it: "it must guarantee Putin will not come back", "any deal should include …",
@@ -252,13 +266,9 @@ def rule_requirement(reading: Reading, sent: Span, anchors: Sequence[Token]) -> 
     guarantees") is wanted: both are left to the polarity rule."""
     anchor_ids = {a.i for a in anchors}
     content = {i for span, _ in reading.content(sent) for i in range(span.start, span.end)}
-    for token in sent:
-        if token.i in anchor_ids or token.i in content:
-            continue
-        modals = [c for c in token.children if c.dep_ in {"aux", "auxpass"}
-                  and c.lemma_.lower() in MARKERS.requirement_modals]
-        subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if not modals or subject is None or not _about_deal(subject, anchor_ids):
+    for token, modals, subject in memo(sent.doc, ("onrecord.required", sent.start, sent.end),
+                                       partial(_modal_predicates, sent)):
+        if token.i in anchor_ids or token.i in content or not _about_deal(subject, anchor_ids):
             continue
         required = {t.i for t in token.subtree} - {t.i for t in subject.subtree}
         if anchors and all(a.i in required for a in anchors):

@@ -17,7 +17,7 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
-from onrecord.extraction.stances.reading import MARKERS, Speaker
+from onrecord.extraction.stances.reading import MARKERS, Speaker, text_of
 
 HolderKind = Literal["speaker", "own_side", "other", "unknown"]
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -216,6 +216,8 @@ def voiced_by(anchor: Token, speaker: Speaker, anchors: set[int]) -> Holder | No
     (the antecedent, for a relative clause); only someone else than the speaker counts.  Cf.
     Bakhtin's "double-voiced" discourse: another's words quoted in their own first person."""
     sentence = anchor.sent
+    if ":" not in text_of(anchor.doc)[sentence.start_char : anchor.idx]:
+        return None  # no colon before it in its sentence (a colon token is a colon in the text)
     colon = next((t for t in reversed(sentence[: anchor.i - sentence.start]) if t.text == ":"), None)
     if colon is None or colon.i == sentence.start:
         return None

@@ -18,7 +18,15 @@ from spacy.tokens import Span, Token
 from spacy.util import filter_spans
 
 from onrecord.extraction.stances.holders import can_hold
-from onrecord.extraction.stances.reading import ARGUMENT_DEPS, MARKERS, OPERATOR_DEPS, PREDICATE_DEPS, Reading
+from onrecord.extraction.stances.reading import (
+    ARGUMENT_DEPS,
+    MARKERS,
+    OPERATOR_DEPS,
+    PREDICATE_DEPS,
+    Reading,
+    among,
+    memo,
+)
 from onrecord.model.stance import Stance
 
 # How sure a decided polarity is (see the module docstring); each is a rule's judgement, measured
@@ -71,7 +79,14 @@ def is_own_clause(token: Token) -> bool:
 
 
 def path_of(anchors: Sequence[Token]) -> set[int]:
-    """The issue's path up the parse: from each mention to the root of its clause."""
+    """The issue's path up the parse: from each mention to the root of its clause (found once
+    per Doc and mentions: do not change the set)."""
+    if not anchors:
+        return set()
+    return memo(anchors[0].doc, ("onrecord.path", tuple(a.i for a in anchors)), lambda: _path_of(anchors))
+
+
+def _path_of(anchors: Sequence[Token]) -> set[int]:
     path: set[int] = set()
     ids = {a.i for a in anchors}
     for anchor in anchors:
@@ -91,7 +106,14 @@ def path_of(anchors: Sequence[Token]) -> set[int]:
 def scope_of(anchors: Sequence[Token]) -> tuple[set[int], set[int]]:
     """The words that operate on the issue: its path up the parse to the root and the
     operators hanging from that path ("not", "will", "ready"); and, wider, the arguments of the
-    path's words, where content words sit ("accept [neutrality]")."""
+    path's words, where content words sit ("accept [neutrality]").  Found once per Doc and
+    mentions (several rules of a sentence ask): do not change the sets."""
+    if not anchors:
+        return set(), set()
+    return memo(anchors[0].doc, ("onrecord.scope", tuple(a.i for a in anchors)), lambda: _scope_of(anchors))
+
+
+def _scope_of(anchors: Sequence[Token]) -> tuple[set[int], set[int]]:
     path = path_of(anchors)
     operators = set(path)
     arguments = set(path)
@@ -152,8 +174,8 @@ def _stance_prepositions(sent: Span, path: set[int], used: set[int]) -> list[Sig
     """Preposition rule: "we are against war", "we stand for talks": after "be" or "stand" the
     preposition is the stance; elsewhere ("sanctions against Russia") it only relates."""
     out = []
-    for token in sent:
-        if token.i in used or token.i not in path or token.dep_ not in {"prep", "conj"}:
+    for token in among(sent, path):  # the words on the path, not every word of the sentence
+        if token.i in used or token.dep_ not in {"prep", "conj"}:
             continue
         head = token.head.head if token.dep_ == "conj" else token.head
         if head.lemma_.lower() not in MARKERS.stance_copulas:
@@ -175,8 +197,8 @@ def _adversaries(sent: Span, anchors: Sequence[Token], path: set[int]) -> list[S
     not when a favourable word qualifies the reaction ("a positive response to the proposal")."""
     out = []
     anchor_ids = {a.i for a in anchors}
-    for token in sent:
-        if token.i not in path or token.i in anchor_ids:
+    for token in among(sent, path):
+        if token.i in anchor_ids:
             continue
         lemma = token.lemma_.lower()
         if token.dep_ == "prep" and token.lower_ in MARKERS.against_words:
@@ -342,8 +364,8 @@ def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue
     factors += _stance_prepositions(sent, operators, used)
     factors += _adversaries(sent, anchors, path)
     factors += [f for f in _effects(anchors) if f.start not in used]
-    for token in sent:
-        if token.i in used or token.i not in operators or token.i in unnegated:
+    for token in among(sent, operators):
+        if token.i in used or token.i in unnegated:
             continue
         if token.lower_ in MARKERS.negators or token.dep_ == "neg":
             factors.append(Sign(token.text, -1, token.i, False))
@@ -369,13 +391,13 @@ def distanced(reading: Reading, sent: Span, anchors: Sequence[Token]) -> list[st
     """Distancing rule: "allegedly", "so-called" over the issue report what others claim, which
     the speaker does not take on."""
     operators, _ = scope_of(anchors)
-    return [t.text for t in sent if t.i in operators and t.lower_ in MARKERS.distancing]
+    return [t.text for t in among(sent, operators) if t.lower_ in MARKERS.distancing]
 
 
 def hedged(sent: Span, operators: set[int]) -> list[str]:
     """Hedge rule: "may", "could", "perhaps" over the issue say what is possible, not what is
     wanted: they lower the confidence."""
-    return [t.text for t in sent if t.i in operators and t.lower_ in MARKERS.hedges]
+    return [t.text for t in among(sent, operators) if t.lower_ in MARKERS.hedges]
 
 
 def rule_polarity(reading: Reading, sent: Span, anchors: Sequence[Token], cue: tuple[str, int] | None,

@@ -3,8 +3,12 @@ speaks (the speaker's name and the sides they speak for).  Every stance rule rea
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
+from typing import Any, TypeVar
 
+import numpy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -100,16 +104,73 @@ def matches_of(nlp: Language, doc: Doc, taxonomy: Taxonomy) -> tuple[list[IssueH
     return doc.user_data[key]
 
 
+# where a Doc cut for a statement keeps its text (``component.statement_doc``): ``Doc.text`` joins
+# every token at each access, and a statement's Doc was asked for it once per issue
+TEXT_KEY = "onrecord.text"
+LOWER_KEY = "onrecord.lower"  # the Doc's LOWER column (``spelled``)
+_MISSING = object()
+T = TypeVar("T")
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, as kept under ``TEXT_KEY`` when the Doc was cut, else joined once and kept
+    there (a Doc's words do not change)."""
+    kept = doc.user_data.get(TEXT_KEY)
+    if not isinstance(kept, str):
+        kept = doc.user_data[TEXT_KEY] = doc.text
+    return kept
+
+
+def among(sent: Span, ids: Iterable[int]) -> list[Token]:
+    """``[t for t in sent if t.i in ids]``, in order, without making a Token of every word of the
+    sentence: the rules that read only the words on the issue's path or in its scope."""
+    doc = sent.doc
+    return [doc[i] for i in sorted(set(ids)) if sent.start <= i < sent.end]
+
+
+def spelled(sent: Span, lowers: Iterable[str]) -> list[Token]:
+    """``[t for t in sent if t.lower_ in lowers]``, in order, read from the Doc's ``LOWER`` column
+    (kept in its ``user_data`` once per Doc) rather than by asking every word: the rules that look
+    for one or two words ("then", "without") in every sentence of every issue."""
+    doc = sent.doc
+    column = doc.user_data.get(LOWER_KEY)
+    if column is None or len(column) != len(doc):
+        column = doc.user_data[LOWER_KEY] = doc.to_array("LOWER")
+    strings = doc.vocab.strings
+    words = column[sent.start : sent.end]
+    found = numpy.zeros(len(words), dtype=bool)
+    for word in lowers:  # one comparison per word: numpy.isin costs more than a sentence's walk
+        found |= words == strings[word]
+    return [doc[sent.start + int(k)] for k in numpy.flatnonzero(found)]
+
+
+def memo(doc: Doc, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+    """``compute()``, once per Doc and key (kept in the Doc's ``user_data``; do not change the
+    answer): the scope of the same mentions is asked by several rules of a sentence."""
+    held = doc.user_data.get(key, _MISSING)
+    if held is _MISSING:
+        held = doc.user_data[key] = compute()
+    return held  # type: ignore[no-any-return]
+
+
 def read(nlp: Language, text: str, issue: Issue, taxonomy: Taxonomy, doc: Doc | None = None,
          speaker: Speaker | None = None) -> Reading:
     """Parse the statement (unless already parsed) and find the issue's matches and the markers."""
-    if doc is None or doc.text.rstrip() != text.rstrip():
+    if doc is None or text_of(doc).rstrip() != text.rstrip():
         doc = parse_only(nlp, [text])[0]
     all_hits, spans = matches_of(nlp, doc, taxonomy)
     hits = [h for h in all_hits if h.issue == issue.id]
+    # the markers are the statement's, whatever the issue: grouped once per Doc (do not change them)
+    markers = memo(doc, ("onrecord.markers", id(taxonomy)), partial(markers_by_kind, spans))
+    return Reading(doc, issue, hits, markers, speaker or Speaker())
+
+
+def markers_by_kind(spans: list[Span]) -> dict[str, list[Span]]:
+    """The stance markers by kind, each kind's longest first where two overlap ("only if" over
+    "if", "will not" over "not"), in text order."""
     markers: dict[str, list[Span]] = {}
     for span in spans:
         markers.setdefault(span.label_, []).append(span)
-    for key in markers:  # "only if" over "if", "will not" over "not"
+    for key in markers:
         markers[key] = sorted(filter_spans(markers[key]), key=lambda s: s.start)
-    return Reading(doc, issue, hits, markers, speaker or Speaker())
+    return markers

@@ -38,6 +38,7 @@ OpenAI-compatible endpoint), and a human label always wins (``model.stance.choos
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -65,7 +66,7 @@ from onrecord.extraction.stances.polarity import (
     polarity_factors,
     rule_polarity,
 )
-from onrecord.extraction.stances.reading import MARKERS, Reading, Speaker, read
+from onrecord.extraction.stances.reading import MARKERS, Reading, Speaker, memo, read
 from onrecord.lexicons.taxonomy import Taxonomy, load_taxonomy
 from onrecord.model.stance import Reported, Stance
 
@@ -73,13 +74,24 @@ NO_MARKER = "no word in the statement takes a position on the issue"
 
 
 
+QUOTE_MARKS = {"”", "\"", "’", "'"}
+
+
 def _words(sent: Span) -> list[Token]:
-    return [t for t in sent if not t.is_space and t.text not in {"”", "\"", "’", "'"}]
+    return [t for t in sent if not t.is_space and t.text not in QUOTE_MARKS]
+
+
+def _last_word(sent: Span) -> Token | None:
+    """The last of ``_words(sent)``, found from the end."""
+    return next((t for t in reversed(sent) if not t.is_space and t.text not in QUOTE_MARKS), None)
 
 
 def question_start(sent: Span) -> int | None:
     """Where the question of a sentence ending in "?" starts: at a wh-word that opens a clause
     ("…, how are we going to …?"), else at the sentence start; None if it is no question."""
+    last = _last_word(sent)
+    if last is None or last.text != "?":
+        return None  # most sentences: no list of their words made
     words = _words(sent)
     if not words or words[-1].text != "?":
         return None
@@ -240,7 +252,9 @@ def rule_unsure(anchors: Sequence[Token]) -> Stance | None:
     """Uncertainty rule: a position the speaker says they are not sure of ("it is not clear that
     Kyiv wants a truce", "I doubt they want talks") is neither wanted nor rejected by them: the
     negation of the frame is no negation of the content."""
-    words = unsure(anchors) if anchors else []
+    # the same mentions (a sentence's root, for every issue it does not name) are read once
+    words = memo(anchors[0].doc, ("onrecord.unsure", tuple(a.i for a in anchors)), partial(unsure, anchors)) \
+        if anchors else []
     if not words:
         return None
     return Stance("unclear", words, confidence=0.75, reason=f"the speaker is not sure of it ('{' '.join(words)}')")
