@@ -35,6 +35,7 @@ from onrecord.extraction.content_ends import (
 )
 from onrecord.extraction.docindex import doc_text, line_bounds, quote_ends, quotes_over
 from onrecord.extraction.found import Found
+from onrecord.extraction.hung_clauses import clause_on_addressee, clause_on_adjunct, has_complementizer
 from onrecord.extraction.kinds import classify_kind
 from onrecord.extraction.questions import agent_of, asked_passively
 from onrecord.extraction.quotes import QuoteSpan
@@ -142,66 +143,6 @@ def subject_parsed_as_object(cue: Token, clause: Token) -> Token | list[Token]:
     if obj is None or max(t.i for t in obj.subtree) + 1 != clause.left_edge.i:
         return clause
     return [obj, clause]
-
-
-def has_complementizer(verb: Token) -> bool:
-    return any(m.dep_ == "mark" and m.lower_ in {"that", "whether", "if"} for m in verb.children)
-
-
-def clause_on_addressee(cue: Token) -> Token | None:
-    """Addressee rule: "told news agency Reuters that Hamas approved …" is parsed with the
-    that-clause hung on the addressee, as if it described Reuters.  A clause under the cue's
-    object that opens with a complementizer (not a relative pronoun, which would be its
-    subject or object) is what was said."""
-    for obj in cue.children:
-        if obj.dep_ not in {"dobj", "dative"}:
-            continue
-        for c in obj.children:
-            if c.dep_ in {"acl", "relcl", "ccomp"} and c.i > obj.i \
-                    and (has_complementizer(c) or that_taken_for_relative(c)):
-                return c
-    return None
-
-
-def that_taken_for_relative(clause: Token) -> bool:
-    """Complementizer rule: "told a media briefing that Israel is examining the proposal" parsed
-    as a relative clause of "briefing" whose object is "that": a "that" opening a clause whose verb
-    already has a subject and an object of its own cannot be its relative pronoun; it opens the
-    content."""
-    first = clause.doc[clause.left_edge.i]
-    if first.lower_ != "that" or first.head.i != clause.i or first.dep_ not in {"dobj", "nsubj"}:
-        return False
-    others = [c for c in clause.children if c.i != first.i]
-    return any(c.dep_ == "nsubj" for c in others) and any(c.dep_ in {"dobj", "attr", "acomp", "ccomp"} for c in others)
-
-
-SETTING_PREPS = {"at", "in", "during", "on", "to", "with", "after", "before", "from", "via", "through", "over"}
-
-
-def clause_on_adjunct(cue: Token) -> Token | None:
-    """Adjunct rule: "said at a press briefing that the bridge would reopen", "said in an interview
-    with the BBC on Sunday that …": the parse hangs the that-clause on the last noun of the cue's
-    setting, as if it were a relative clause of "briefing".  A clause under a noun of the cue's
-    prepositional adjuncts (after the cue) that opens with "that" and has a subject of its own
-    besides it is what was said; a true relative clause ("at a meeting that took place Friday")
-    has "that" for its subject and no other."""
-    nouns: list[Token] = []
-    frontier = [c for c in cue.children if c.dep_ == "prep" and c.i > cue.i and c.lower_ in SETTING_PREPS]
-    while frontier:
-        prep = frontier.pop()
-        for obj in prep.children:
-            if obj.dep_ == "pobj":
-                nouns.append(obj)
-                frontier.extend(c for c in obj.children if c.dep_ == "prep" and c.lower_ in SETTING_PREPS)
-    for noun in sorted(nouns, key=lambda t: t.i):
-        for c in noun.children:
-            if c.dep_ not in {"relcl", "acl", "ccomp"} or c.i < noun.i or c.pos_ not in {"VERB", "AUX"}:
-                continue
-            opener = c.doc[c.left_edge.i]
-            subjects = [s for s in c.children if s.dep_ in {"nsubj", "nsubjpass", "expl"} and s.i != opener.i]
-            if opener.lower_ == "that" and opener.head.i == c.i and subjects:
-                return c
-    return None
 
 
 def controlled_infinitive(cue: Token, objects: list[Token]) -> list[Token]:

@@ -1,0 +1,72 @@
+"""Content clauses the parser hung in the wrong place, found back for the cue they report.
+
+A that-clause after a verb of saying is what was said; the small model often hangs it elsewhere:
+on the cue's object ("told news agency Reuters that …"), as a relative clause of that object
+with "that" as its pronoun ("told a media briefing that Israel is examining …"), or on a noun of
+the cue's setting ("said at a press briefing that …").  Each rule is a function below; the
+content rules (``content.content_of_cue``) ask them when the cue has no clause of its own.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+
+def has_complementizer(verb: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ in {"that", "whether", "if"} for m in verb.children)
+
+
+def clause_on_addressee(cue: Token) -> Token | None:
+    """Addressee rule: "told news agency Reuters that Hamas approved …" is parsed with the
+    that-clause hung on the addressee, as if it described Reuters.  A clause under the cue's
+    object that opens with a complementizer (not a relative pronoun, which would be its
+    subject or object) is what was said."""
+    for obj in cue.children:
+        if obj.dep_ not in {"dobj", "dative"}:
+            continue
+        for c in obj.children:
+            if c.dep_ in {"acl", "relcl", "ccomp"} and c.i > obj.i \
+                    and (has_complementizer(c) or that_taken_for_relative(c)):
+                return c
+    return None
+
+
+def that_taken_for_relative(clause: Token) -> bool:
+    """Complementizer rule: "told a media briefing that Israel is examining the proposal" parsed
+    as a relative clause of "briefing" whose object is "that": a "that" opening a clause whose verb
+    already has a subject and an object of its own cannot be its relative pronoun; it opens the
+    content."""
+    first = clause.doc[clause.left_edge.i]
+    if first.lower_ != "that" or first.head.i != clause.i or first.dep_ not in {"dobj", "nsubj"}:
+        return False
+    others = [c for c in clause.children if c.i != first.i]
+    return any(c.dep_ == "nsubj" for c in others) and any(c.dep_ in {"dobj", "attr", "acomp", "ccomp"} for c in others)
+
+
+SETTING_PREPS = {"at", "in", "during", "on", "to", "with", "after", "before", "from", "via", "through", "over"}
+
+
+def clause_on_adjunct(cue: Token) -> Token | None:
+    """Adjunct rule: "said at a press briefing that the bridge would reopen", "said in an interview
+    with the BBC on Sunday that …": the parse hangs the that-clause on the last noun of the cue's
+    setting, as if it were a relative clause of "briefing".  A clause under a noun of the cue's
+    prepositional adjuncts (after the cue) that opens with "that" and has a subject of its own
+    besides it is what was said; a true relative clause ("at a meeting that took place Friday")
+    has "that" for its subject and no other."""
+    nouns: list[Token] = []
+    frontier = [c for c in cue.children if c.dep_ == "prep" and c.i > cue.i and c.lower_ in SETTING_PREPS]
+    while frontier:
+        prep = frontier.pop()
+        for obj in prep.children:
+            if obj.dep_ == "pobj":
+                nouns.append(obj)
+                frontier.extend(c for c in obj.children if c.dep_ == "prep" and c.lower_ in SETTING_PREPS)
+    for noun in sorted(nouns, key=lambda t: t.i):
+        for c in noun.children:
+            if c.dep_ not in {"relcl", "acl", "ccomp"} or c.i < noun.i or c.pos_ not in {"VERB", "AUX"}:
+                continue
+            opener = c.doc[c.left_edge.i]
+            subjects = [s for s in c.children if s.dep_ in {"nsubj", "nsubjpass", "expl"} and s.i != opener.i]
+            if opener.lower_ == "that" and opener.head.i == c.i and subjects:
+                return c
+    return None
