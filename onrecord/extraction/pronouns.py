@@ -199,7 +199,9 @@ def previous_subject(pronoun: Token, namer: Namer, spoken: dict[int, Named]) -> 
 def recent_speaker(pronoun: Token, spoken: SpokenSoFar, persons: list[tuple[int, str]]) -> Named | None:
     """Rules 4 and 5: the most recent speaker that agrees; for he/she a person named since then
     wins only when that speaker is out of reach (news keeps its protagonist as "he" while naming
-    others in between).  (Read back from the pronoun: the first that agrees is the most recent.)"""
+    others in between).  ``persons`` are those the narration names: one named only inside
+    someone's quoted words ('"President Zelenskyy will not …," he said') is not whom the
+    reporter's "he" means.  (Read back from the pronoun: the first that agrees is the most recent.)"""
     offset = pronoun.idx
     word = pronoun.lower_
     items = spoken.items

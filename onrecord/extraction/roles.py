@@ -53,7 +53,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
-from onrecord.extraction.docindex import entities_within, index_of_sentence
+from onrecord.extraction.docindex import entities_within, in_quotes, index_of_sentence
 from onrecord.extraction.docindex import sentences as sentences_of
 from onrecord.extraction.documents import document_author
 from onrecord.extraction.found import Found
@@ -311,7 +311,7 @@ def _current_speaker(mention: Span, ctx: Context) -> str:
     return last.speaker_name if between < SALIENCE_REACH else ""
 
 
-def _fitting_people(mention: Span, ctx: Context) -> list[tuple[tuple[bool, int, int], str]]:
+def _fitting_people(mention: Span, ctx: Context) -> list[tuple[tuple[bool, bool, int, int], str]]:
     """The people whose titles fit a description, each ranked: named before it (a description
     looks back), how well a title fits, and how few words that title has beyond the description's
     ("the president" is the one called "President" before the one called "Russian President").
@@ -334,7 +334,10 @@ def _fitting_people(mention: Span, ctx: Context) -> list[tuple[tuple[bool, int, 
         fits = [f for f in fits if f[0]]
         if fits:
             before = any(s < mention.start_char and not ctx.in_own_words(s) for s in person.starts)
-            out.append(((before, *max(fits)), person.name))
+            # one the narration names before one named only inside someone's quoted words ("…
+            # between the President of the United States and …," the Head of State said)
+            narrated = any(s < looks_back and not in_quotes(mention.doc, s) for s in person.starts)
+            out.append(((before, narrated, *max(fits)), person.name))
     return out
 
 

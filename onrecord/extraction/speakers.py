@@ -445,6 +445,7 @@ def name_speakers(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
     holding = holders(found)  # the statements over an offset (their words do not change here)
 
     people = {n for _, n in persons}
+    narrated = [p for p in persons if not in_quotes(doc, p[0])]  # the pronouns' persons of last resort
     surnames = surnames_of(people)
 
     def namer(span: Span) -> tuple[str, str] | None:
@@ -492,7 +493,7 @@ def name_speakers(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
             f.speaker_name, f.speaker_type = " and ".join(members), "group"
         elif is_pronoun_mention(mention):
             f.speaker_name, f.speaker_type = resolve_pronoun(  # type: ignore[assignment]
-                mention.root, f, holding, spoken, persons, antecedent_namer)
+                mention.root, f, holding, spoken, narrated, antecedent_namer)
         else:
             f.speaker_name, f.speaker_type = namer(mention) or ("", "unknown")  # type: ignore[assignment]
             if f.speaker_type == "person" and len(f.speaker_name.split()) == 1:

@@ -124,3 +124,10 @@ def test_according_to_takes_the_whole_source_before_its_comma(statements_of):
     s = statements_of("According to the Adviser to the Head of the Office, the talks will go on next week.")[0]
     assert s.speaker.mention.text == "the Adviser to the Head of the Office"
     assert s.quote.text == "the talks will go on next week"
+
+
+def test_he_is_not_a_person_named_only_inside_the_quotation(statements_of):
+    # rule 5 reads the narration: the person quoted about is not the reporter's "he"
+    s = statements_of("The position of the harbour board remains firm. This was stated by harbour adviser Tomas "
+                      "Holm at a briefing in Turku. \"Mayor Anna Berg will definitely not sell the ferry,\" he said.")
+    assert [x.speaker.name for x in s if x.cue.text == "said"] == ["Tomas Holm"]
