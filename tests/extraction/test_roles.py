@@ -411,6 +411,7 @@ def test_the_authorities_of_a_side_are_its_bodies_named_before(statements_of):
 
 def test_a_title_means_one_the_narration_names_before_one_named_only_in_quotes(statements_of):
     s = statements_of("Ukrainian President Volodymyr Zelenskyy met the envoys. \"We have passed these steps on to "
-                      "President Biden,\" the President said. \"There is the Normandy format. There is a conversation "
-                      "between the President of the United States and the President of Russia,\" the Head of State said.")
+                      "President Biden,\" the President said. \"There is the Normandy format. There is a "
+                      "conversation between the President of the United States and the President of Russia,\" "
+                      "the Head of State said.")
     assert [x.speaker.name for x in s] == ["Volodymyr Zelenskyy", "Volodymyr Zelenskyy"]
