@@ -1,0 +1,64 @@
+"""Whether the war is in view where a statement stands: the scope of a one-word trigger.
+
+A one-word trigger ("talks", "diplomacy", "tariffs", "missile", "referendum") names an issue of
+the war only in a passage about the war; a foreign-policy speech or a press conference goes from
+one debate to another ("our diplomacy should counter the climate agenda", "the other thing is
+tariffs", "a referendum in Greenland"), and the same word there takes up another debate.  A
+phrase of several words ("peace talks", "security guarantees for Ukraine", "the Minsk
+agreements") names the war's issue by itself.  The passage is the statement's paragraphs, the
+paragraph before them (a transcript's question, a release's lead) and the article's title: the
+topic a reader has in mind when the statement comes (the discourse topic of a passage, van Dijk
+1977, "Text and Context"; a headline sets it for the article, as in Gale, Church & Yarowsky 1992).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from onrecord.extraction.docindex import doc_text, paragraph_bounds
+from onrecord.extraction.found import Found
+from onrecord.extraction.issue_tags import IssueHit
+
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def one_word(hit: IssueHit) -> bool:
+    """A trigger of one token: a lemma or a one-token pattern, not a phrase."""
+    return hit.end - hit.start == 1
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in WORD.findall(text)}
+
+
+def passage(doc: Doc, f: Found) -> tuple[int, int]:
+    """The character range of the statement's paragraphs and the paragraph before them."""
+    first = min((s for s, _ in f.content), default=0)
+    last = max((e for _, e in f.content), default=0)
+    if f.cue is not None:
+        first, last = min(first, f.cue.idx), max(last, f.cue.idx)
+    bounds = paragraph_bounds(doc)
+    inside = [n for n, (s, e) in enumerate(bounds) if s < last and first < e]
+    if not inside:
+        return first, last
+    return bounds[max(min(inside) - 1, 0)][0], bounds[max(inside)][1]
+
+
+def war_in_view(doc: Doc, f: Found, parties: frozenset[str]) -> bool:
+    """View rule: the statement's passage (``passage``) or the article's title names a side of
+    the conflict or the war itself (the taxonomy's ``parties``).  True when the taxonomy lists
+    no parties (the rule is off)."""
+    if not parties:
+        return True
+    start, end = passage(doc, f)
+    title = doc._.headline if isinstance(doc._.headline, str) else ""
+    return bool(parties & (_words(doc_text(doc)[start:end]) | _words(title)))
+
+
+def in_scope(hits: Sequence[IssueHit], in_view: bool) -> list[IssueHit]:
+    """The hits that name their issue here: all of them where the war is in view, else only the
+    phrases (``one_word`` triggers name another debate's words there)."""
+    return list(hits) if in_view else [h for h in hits if not (h.role == "trigger" and one_word(h))]
