@@ -166,7 +166,7 @@ class StatementIssueTagger:
             back = foreign and refers_back(doc, f)
             kept = [h for k, h in enumerate(near, lo) if h not in occasion
                     and (back or index in owners.get(k, {index}))]
-            kept = in_scope(kept, war_in_view(doc, f, self.taxonomy.parties))
+            kept = in_scope(kept, war_in_view(doc, f, self.taxonomy.in_view))
             rows.append({
                 "issues": issues_in_ranges(kept, ranges, self.taxonomy),
                 "kind": f.kind,

@@ -32,6 +32,31 @@ def test_the_paragraph_before_puts_the_war_in_view(nlp):
     assert _issues(nlp, OFF_TOPIC, text, "must do more") == ["negotiations"]
 
 
+def test_in_one_long_paragraph_the_war_named_far_before_is_out_of_view(nlp):
+    # a page that runs a whole speech into one paragraph: the war named five sentences before
+    filler = " ".join(f"The {w} programme is going well." for w in ("school", "road", "bridge", "port", "rail"))
+    text = f'The minister spoke about the war in Ukraine. {filler} "Our diplomacy must do more," he said.'
+    assert _issues(nlp, OFF_TOPIC, text, "must do more") == []
+    near = f'{filler} The minister spoke about the war in Ukraine. "Our diplomacy must do more," he said.'
+    assert _issues(nlp, OFF_TOPIC, near, "must do more") == ["negotiations"]
+
+
+def test_russia_named_alone_does_not_put_the_war_in_view(nlp):
+    # a Russian official names his own country whatever the subject
+    text = 'Russia has many partners in Asia.\n\n"Our diplomacy must do more on climate," he said.'
+    assert _issues(nlp, OFF_TOPIC, text, "on climate") == []
+
+
+def test_in_view_defaults_to_the_parties():
+    from onrecord.lexicons.taxonomy import load_taxonomy, parse_taxonomy
+
+    text = ("taxonomy: t\nparties: [Atlantis]\nissues:\n  - id: a\n    label: A\n"
+            "    proposition: A should happen.\n    triggers:\n      lemmas: [alpha]\n")
+    assert parse_taxonomy(text).in_view == frozenset({"atlantis"})
+    war = load_taxonomy()
+    assert "kyiv" in war.in_view and "russia" in war.parties and "russia" not in war.in_view
+
+
 def test_the_title_puts_the_war_in_view(nlp):
     text = 'The minister spoke to the board.\n\n"The talks went well," he said.'
     assert _issues(nlp, "Ukraine and its partners meet in Paris", text, "went well") == ["negotiations"]
