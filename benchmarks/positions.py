@@ -1,6 +1,6 @@
 """Positions benchmark: issue tags, stances and shifts against our own annotation of corpus statements.
 
-    python benchmarks/positions.py [--shared ../shared] [--set dev|dev2|heldout|heldout2|all] [--no-shifts]
+    python benchmarks/positions.py [--shared ../shared] [--set dev|dev2|dev3|heldout|heldout2|all] [--no-shifts]
                                    [--shift-pairs FILE] [--dump FILE]
 
 ``benchmarks/positions_gold.jsonl`` holds our reading of statements that ``onrecord extract
@@ -15,7 +15,10 @@ are read from ``../shared/corpus``.  The sets:
   annotated blind — from the statement and its article alone, before any rule of this version was
   written, without the tool's issues or stances — and never looked at statement by statement;
 - ``dev2`` (166: every statement found in the 16 articles only ``dev`` used, but not yet
-  annotated): annotated blind the same way, then developed on with ``dev``.
+  annotated): annotated blind the same way, then developed on with ``dev``;
+- ``dev3`` (125, drawn at a fixed stride from the statements not yet annotated in the 36 articles
+  ``dev`` shares with ``heldout``, leaving out any within two statements of a ``heldout`` one, so
+  that no ``heldout`` statement was read): annotated blind the same way, then developed on.
 
 ``benchmarks/shifts_gold.jsonl`` holds shifts flagged on the corpus, each judged "a real change of
 position: yes/no" from the two quotes alone, before the tool's labels of them were looked at
@@ -53,7 +56,7 @@ from onrecord.readers import Article, iter_articles  # noqa: E402
 
 GOLD = REPO / "benchmarks" / "positions_gold.jsonl"
 SHIFTS_GOLD = REPO / "benchmarks" / "shifts_gold.jsonl"
-SETS = ("dev", "dev2", "heldout", "heldout2")
+SETS = ("dev", "dev2", "dev3", "heldout", "heldout2")
 COMMITTED = ("support", "oppose", "conditional")
 
 

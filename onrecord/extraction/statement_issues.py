@@ -27,6 +27,7 @@ from onrecord.extraction.issue_context import (
     titled_issues,
     words_under_title,
 )
+from onrecord.extraction.issue_scope import in_scope, war_in_view
 from onrecord.extraction.issue_tags import IssueHit, issues_in_ranges
 from onrecord.lexicons.taxonomy import Taxonomy
 
@@ -34,7 +35,9 @@ from onrecord.lexicons.taxonomy import Taxonomy
 def attribution_range(doc: Doc, f: Found) -> tuple[int, int] | None:
     """The sentence of the cue, cut to its paragraph: the words around a quote that say what it
     is about ("… in exchange for NATO membership," he said)."""
-    if f.cue is None:
+    if f.cue is None or f.cue_class == "transcript":
+        # a transcript's speaker label says who speaks, not what about; its sentence is the end of
+        # the turn before (the question, which ``question_before`` reads with its own checks)
         return None
     sent = f.cue.sent
     start, end = sent.start_char, sent.end_char
@@ -176,6 +179,7 @@ class StatementIssueTagger:
             back = foreign and refers_back(doc, f)
             kept = [h for k, h in enumerate(near, lo) if h not in occasion
                     and (back or index in owners.get(k, {index}))]
+            kept = in_scope(kept, war_in_view(doc, f, self.taxonomy.in_view))
             rows.append({
                 "issues": issues_in_ranges(kept, ranges, self.taxonomy),
                 "kind": f.kind,

@@ -104,6 +104,9 @@ class Taxonomy:
     # words that name a side of the conflict ("Russia", "Kyiv", "Zelensky"): a question that names
     # none is not about the taxonomy's conflict
     parties: frozenset[str] = frozenset()
+    # words that put the conflict in view around a statement, for a one-word trigger to count
+    # (``extraction.issue_scope``); empty: ``parties``
+    in_view: frozenset[str] = frozenset()
     # compiled forms of the taxonomy, kept by whoever compiles it (a Matcher per spaCy pipeline)
     compiled: dict[int, Any] = field(default_factory=dict, repr=False)
 
@@ -254,6 +257,8 @@ class TaxonomyFile(YamlModel):
     anaphoric_heads: list[Text] = []
     # words that name a side of the conflict: a question that names none is not about it
     parties: list[Text] = []
+    # words that put the conflict in view: a one-word trigger away from them names another debate
+    in_view: list[Text] = []
     issues: list[IssueEntry] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -282,7 +287,8 @@ def parse_taxonomy(text: str, source: str = "taxonomy.yaml") -> Taxonomy:
                     occasions=frozenset(w.lower() for w in file.occasions),
                     topic_heads=frozenset(w.lower() for w in file.topic_heads),
                     anaphoric_heads=frozenset(w.lower() for w in file.anaphoric_heads),
-                    parties=frozenset(w.lower() for w in file.parties))
+                    parties=frozenset(w.lower() for w in file.parties),
+                    in_view=frozenset(w.lower() for w in file.in_view or file.parties))
 
 
 def _issue(document: YamlDocument, entry: IssueEntry, at: NodePath) -> Issue:

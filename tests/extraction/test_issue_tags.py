@@ -408,8 +408,8 @@ def test_except_phrases_in_a_user_taxonomy(nlp):
 def test_the_occasion_of_a_statement_is_not_its_topic(statements_of):
     said = statements_of("During the talks with the prime minister, Ana Silva said the harvest was good.")
     assert said and said[0].issues == []
-    # a topic outside the quote still counts
-    said = statements_of("Ana Silva said the harvest was good, adding that the talks must resume.")
+    # a topic outside the quote still counts (the war in view: a one-word trigger needs it, issue_scope)
+    said = statements_of("Ana Silva said the harvest in Ukraine was good, adding that the talks must resume.")
     assert any("negotiations" in s.issues for s in said)
 
 
@@ -488,7 +488,7 @@ def test_a_that_opening_reported_speech_is_no_anaphor():
 
 
 def test_another_statements_words_around_a_quote_are_not_its_topic(statements_of):
-    said = statements_of('"The harvest was good," Ana Silva said, adding that the truce must hold.')
+    said = statements_of('"The harvest in Ukraine was good," Ana Silva said, adding that the truce must hold.')
     harvest = next(s for s in said if "harvest" in s.quote.text)
     truce = next(s for s in said if "truce" in s.quote.text)
     assert "ceasefire" in truce.issues and "ceasefire" not in harvest.issues

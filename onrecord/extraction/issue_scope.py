@@ -1,0 +1,76 @@
+"""Whether the war is in view where a statement stands: the scope of a one-word trigger.
+
+A one-word trigger ("talks", "diplomacy", "tariffs", "missile", "referendum") names an issue of
+the war only in a passage about the war; a foreign-policy speech or a press conference goes from
+one debate to another ("our diplomacy should counter the climate agenda", "the other thing is
+tariffs", "a referendum in Greenland"), and the same word there takes up another debate.  A
+phrase of several words ("peace talks", "security guarantees for Ukraine", "the Minsk
+agreements") names the war's issue by itself.  The passage is the statement's sentences with a
+few before and one after, inside its paragraphs and the paragraph before them (a transcript's
+question, a release's lead; a page that runs a whole transcript into one paragraph is many
+passages), and the article's title: the topic a reader has in mind when the statement comes (the
+discourse topic of a passage, van Dijk 1977, "Text and Context"; a headline sets it for the
+article, as in Gale, Church & Yarowsky 1992).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from onrecord.extraction.docindex import doc_text, index_of_sentence, paragraph_bounds, sentences, token_at
+from onrecord.extraction.found import Found
+from onrecord.extraction.issue_tags import IssueHit
+
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# the sentences before and after a statement's own that its passage holds
+SENTENCES_BEFORE = 3
+SENTENCES_AFTER = 1
+
+
+def one_word(hit: IssueHit) -> bool:
+    """A trigger of one token: a lemma or a one-token pattern, not a phrase."""
+    return hit.end - hit.start == 1
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in WORD.findall(text)}
+
+
+def passage(doc: Doc, f: Found) -> tuple[int, int]:
+    """The character range of the statement's passage: its sentences (and its cue's), with
+    ``SENTENCES_BEFORE`` before and ``SENTENCES_AFTER`` after them, inside its paragraphs and the
+    paragraph before them."""
+    first = min((s for s, _ in f.content), default=0)
+    last = max((e for _, e in f.content), default=0)
+    if f.cue is not None:
+        first, last = min(first, f.cue.idx), max(last, f.cue.idx)
+    bounds = paragraph_bounds(doc)
+    inside = [n for n, (s, e) in enumerate(bounds) if s < last and first < e]
+    lo, hi = (bounds[max(min(inside) - 1, 0)][0], bounds[max(inside)][1]) if inside else (first, last)
+    sents = sentences(doc)
+    if not sents:
+        return lo, hi
+    a = index_of_sentence(doc, token_at(doc, first))
+    b = index_of_sentence(doc, token_at(doc, max(last - 1, first)))
+    window = sents[max(a - SENTENCES_BEFORE, 0)].start_char, sents[min(b + SENTENCES_AFTER, len(sents) - 1)].end_char
+    return max(lo, window[0]), min(hi, window[1])
+
+
+def war_in_view(doc: Doc, f: Found, words: frozenset[str]) -> bool:
+    """View rule: the statement's passage (``passage``) or the article's title holds a word that
+    puts the conflict in view (the taxonomy's ``in_view``).  True when there are none (the rule is
+    off)."""
+    if not words:
+        return True
+    start, end = passage(doc, f)
+    title = doc._.headline if isinstance(doc._.headline, str) else ""
+    return bool(words & (_words(doc_text(doc)[start:end]) | _words(title)))
+
+
+def in_scope(hits: Sequence[IssueHit], in_view: bool) -> list[IssueHit]:
+    """The hits that name their issue here: all of them where the war is in view, else only the
+    phrases (``one_word`` triggers name another debate's words there)."""
+    return list(hits) if in_view else [h for h in hits if not (h.role == "trigger" and one_word(h))]

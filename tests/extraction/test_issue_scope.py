@@ -1,0 +1,93 @@
+"""Whether the war is in view where a statement stands (``issue_scope``), and what a transcript's
+speaker label says about a turn's topic; on texts we write."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.extraction.found import Found
+from onrecord.extraction.issue_scope import in_scope, one_word
+from onrecord.extraction.issue_tags import IssueHit, parse_only
+from onrecord.extraction.pipeline import make_doc
+from onrecord.extraction.pipeline import statements_of as collect
+from onrecord.extraction.statement_issues import attribution_range
+from onrecord.model.article import Article
+
+
+def _issues(nlp, title: str, text: str, words: str) -> list[str]:
+    doc = nlp(make_doc(nlp, Article(id="t", text=text, title=title, date="2022-04-05")))
+    return next(s for s in collect(doc) if words in s.quote.text).issues
+
+
+OFF_TOPIC = "Foreign policy priorities for the year"
+
+
+def test_a_one_word_trigger_away_from_the_war_names_no_issue(nlp):
+    text = 'The minister spoke to the board.\n\n"Our diplomacy must do more on the climate agenda," he said.'
+    assert _issues(nlp, OFF_TOPIC, text, "climate agenda") == []
+
+
+def test_the_paragraph_before_puts_the_war_in_view(nlp):
+    text = 'The minister spoke about the war in Ukraine.\n\n"Our diplomacy must do more," he said.'
+    assert _issues(nlp, OFF_TOPIC, text, "must do more") == ["negotiations"]
+
+
+def test_in_one_long_paragraph_the_war_named_far_before_is_out_of_view(nlp):
+    # a page that runs a whole speech into one paragraph: the war named five sentences before
+    filler = " ".join(f"The {w} programme is going well." for w in ("school", "road", "bridge", "port", "rail"))
+    text = f'The minister spoke about the war in Ukraine. {filler} "Our diplomacy must do more," he said.'
+    assert _issues(nlp, OFF_TOPIC, text, "must do more") == []
+    near = f'{filler} The minister spoke about the war in Ukraine. "Our diplomacy must do more," he said.'
+    assert _issues(nlp, OFF_TOPIC, near, "must do more") == ["negotiations"]
+
+
+def test_russia_named_alone_does_not_put_the_war_in_view(nlp):
+    # a Russian official names his own country whatever the subject
+    text = 'Russia has many partners in Asia.\n\n"Our diplomacy must do more on climate," he said.'
+    assert _issues(nlp, OFF_TOPIC, text, "on climate") == []
+
+
+def test_in_view_defaults_to_the_parties():
+    from onrecord.lexicons.taxonomy import load_taxonomy, parse_taxonomy
+
+    text = ("taxonomy: t\nparties: [Atlantis]\nissues:\n  - id: a\n    label: A\n"
+            "    proposition: A should happen.\n    triggers:\n      lemmas: [alpha]\n")
+    assert parse_taxonomy(text).in_view == frozenset({"atlantis"})
+    war = load_taxonomy()
+    assert "kyiv" in war.in_view and "russia" in war.parties and "russia" not in war.in_view
+
+
+def test_the_title_puts_the_war_in_view(nlp):
+    text = 'The minister spoke to the board.\n\n"The talks went well," he said.'
+    assert _issues(nlp, "Ukraine and its partners meet in Paris", text, "went well") == ["negotiations"]
+
+
+@pytest.mark.parametrize("quote, issue", [
+    ("We need peace talks soon", "negotiations"),
+    ("The price cap on their oil must stay", "sanctions"),
+    ("A prisoner exchange is being prepared", "prisoners_humanitarian"),
+])
+def test_a_phrase_names_its_issue_anywhere(nlp, quote, issue):
+    text = f'The minister spoke to the board.\n\n"{quote}," he said.'
+    assert issue in _issues(nlp, OFF_TOPIC, text, quote[:12])
+
+
+def test_out_of_view_only_phrases_are_kept():
+    word = IssueHit("negotiations", "trigger", 3, 4, 10, 15, "talks")
+    phrase = IssueHit("negotiations", "trigger", 5, 7, 20, 31, "peace talks")
+    context = IssueHit("negotiations", "context", 8, 9, 40, 47, "meeting")
+    assert one_word(word) and not one_word(phrase)
+    assert in_scope([word, phrase, context], in_view=False) == [phrase, context]
+    assert in_scope([word, phrase, context], in_view=True) == [word, phrase, context]
+
+
+def test_a_speaker_label_lends_its_turn_no_topic(nlp):
+    # the label's sentence runs on from the reporter's question: its words are not the answer's topic
+    doc = parse_only(nlp, ["And the Minsk agreements, what now Vladimir Putin: The weather is fine."])[0]
+    colon = next(t for t in doc if t.text == ":")
+    start = doc.text.index("The weather")
+    turn = Found(kind="direct", content=[(start, len(doc.text))], cue=colon, cue_span=None,
+                 cue_class="transcript", mention=None)
+    assert attribution_range(doc, turn) is None
+    turn.cue_class = "assert"  # a reporting verb's sentence is the statement's frame
+    assert attribution_range(doc, turn) is not None

@@ -1,0 +1,72 @@
+"""The war taxonomy's vocabulary (``lexicons/data/taxonomy_war.yaml``): the words an analyst of
+the war and its talks lists for each issue, and the senses in which those words name something
+else; on sentences we write."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.extraction.issue_tags import tag_text
+from onrecord.lexicons.taxonomy import load_taxonomy
+
+
+@pytest.fixture(scope="module")
+def tax():
+    return load_taxonomy()
+
+
+@pytest.mark.parametrize("text, issue", [
+    # territory: the republics and their recognition, the question by name, de-occupation
+    ("The Donetsk People's Republic claims the whole region.", "territory"),
+    ("The borders of the DPR are not what Kyiv says.", "territory"),
+    ("The territorial question will be left to the leaders.", "territory"),
+    ("The Crimea Platform meets again in August.", "territory"),
+    ("They voted to reunite with Russia, the official claimed.", "territory"),
+    ("We will not trade land for peace.", "territory"),
+    # NATO: the summits' promise, the way in, the Russian demands, the neutral models
+    ("The Bucharest summit promised that Ukraine would become a member.", "nato"),
+    ("Kyiv wants clear membership prospects.", "nato"),
+    ("Moscow demands an end to the bloc's expansion.", "nato"),
+    ("They keep moving their military infrastructure closer to our borders.", "nato"),
+    ("The Austrian model was discussed as an option.", "nato"),
+    # security guarantees: guarantors, their compact, the force behind a settlement
+    ("The guarantor states must sign the treaty.", "security_guarantees"),
+    ("A peacekeeping force could deploy after the deal.", "security_guarantees"),
+    ("Britain is ready to send troops to Ukraine after a settlement.", "security_guarantees"),
+    # ceasefire
+    ("Both sides must silence the guns this week.", "ceasefire"),
+    ("We want to put an end to this war.", "ceasefire"),
+    ("An energy ceasefire would spare the power plants.", "ceasefire"),
+    # negotiations
+    ("The Normandy Four advisers met in Berlin.", "negotiations"),
+    ("The Istanbul talks produced a communiqué.", "negotiations"),
+    ("The negotiating team flew to Geneva.", "negotiations"),
+    ("We want a long-lasting peace between the two nations.", "negotiations"),
+    # weapons
+    ("The Gepard systems arrived last week.", "weapons_permissions"),
+    ("The next Ramstein meeting will decide on jets.", "weapons_permissions"),
+    ("Kyiv wants permission for deep strikes inside Russia.", "weapons_permissions"),
+    ("Europe will buy American arms for Kyiv under PURL.", "weapons_permissions"),
+    # sanctions
+    ("Cutting their banks off SWIFT hurt them.", "sanctions"),
+    ("The shadow fleet keeps carrying their oil.", "sanctions"),
+    ("The immobilised assets should fund reconstruction.", "sanctions"),
+    # prisoners and humanitarian questions
+    ("The abducted children must be returned.", "prisoners_humanitarian"),
+    ("They use the detained civilians as human shields.", "prisoners_humanitarian"),
+    ("The prisoners of war came home on Friday.", "prisoners_humanitarian"),
+])
+def test_the_vocabulary_names_its_issue(nlp, tax, text, issue):
+    assert issue in tag_text(nlp, text, tax)
+
+
+@pytest.mark.parametrize("text, issue", [
+    ("The main guarantee of victory is our army.", "security_guarantees"),  # an outcome assured
+    ("Our allies in NATO must pay their fair share.", "nato"),  # those already in it
+    ("The talks made swift progress.", "sanctions"),  # the adjective, not the network
+    ("The challenger won the vote.", "weapons_permissions"),  # the common noun, not the tank
+    ("The Ukraine Defense Contact Group met at the base.", "negotiations"),  # arms donors, not talks
+    ("Without achieving peace in Ukraine there is no European security.", "negotiations"),  # a precondition
+])
+def test_a_word_in_another_sense_names_no_issue(nlp, tax, text, issue):
+    assert issue not in tag_text(nlp, text, tax)
