@@ -55,3 +55,12 @@ def test_what_people_of_a_who_clause_do_is_not_the_speakers_stance(stance):
     # the relative clause of a person ("who") is their own clause: "continue" does not reach it
     text = "We will continue the fight against the gunmen, who keep bringing heavy weapons into towns."
     assert stance(text, "weapons_permissions") == "unclear"
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    # someone else's working against, and a thing that "is against": no stance of the speaker's
+    ("Kell Harbor condemned the act of aggression against Ukraine's territorial integrity.", "territory"),
+    ("This is against our sovereignty and our territorial integrity.", "territory"),
+])
+def test_what_others_do_against_the_issue_takes_no_marker(stance, text, issue):
+    assert stance(text, issue) == "unclear"

@@ -172,7 +172,8 @@ def _judgements(reading: Reading, sent: Span) -> list[tuple[Span, int, bool]]:
 
 def _stance_prepositions(sent: Span, path: set[int], used: set[int]) -> list[Sign]:
     """Preposition rule: "we are against war", "we stand for talks": after "be" or "stand" the
-    preposition is the stance; elsewhere ("sanctions against Russia") it only relates."""
+    preposition is the stance of its subject, when that subject can hold one ("this is against
+    our sovereignty" describes a thing); elsewhere ("sanctions against Russia") it only relates."""
     out = []
     for token in among(sent, path):  # the words on the path, not every word of the sentence
         if token.i in used or token.dep_ not in {"prep", "conj"}:
@@ -180,6 +181,9 @@ def _stance_prepositions(sent: Span, path: set[int], used: set[int]) -> list[Sig
         head = token.head.head if token.dep_ == "conj" else token.head
         if head.lemma_.lower() not in MARKERS.stance_copulas:
             continue
+        subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and not can_hold(subject):
+            continue  # "this is [an act of aggression] against our sovereignty": a thing, no stance
         if token.lower_ in MARKERS.against_words:
             out.append(Sign(token.text, -1, token.i, True))
         elif token.lower_ in MARKERS.for_words:
@@ -194,7 +198,9 @@ def _adversaries(sent: Span, anchors: Sequence[Token], path: set[int]) -> list[S
     neutrality") is opposed by whoever wants the working against: one -1 factor that decides
     nothing alone.  It counts only when every mention of the issue lies under it ("air defence
     against missiles" wants the air defence), not after "be"/"stand" (the preposition rule's), and
-    not when a favourable word qualifies the reaction ("a positive response to the proposal")."""
+    not when a favourable word qualifies the reaction ("a positive response to the proposal").
+    "Against" counts after a verb ("vote against") or a noun of one's own struggle ("our fight
+    against"), not after a noun of what others do ("an act of aggression against our sovereignty")."""
     out = []
     anchor_ids = {a.i for a in anchors}
     for token in among(sent, path):
@@ -202,8 +208,11 @@ def _adversaries(sent: Span, anchors: Sequence[Token], path: set[int]) -> list[S
             continue
         lemma = token.lemma_.lower()
         if token.dep_ == "prep" and token.lower_ in MARKERS.against_words:
-            if token.head.lemma_.lower() in MARKERS.stance_copulas:
+            head = token.head
+            if head.lemma_.lower() in MARKERS.stance_copulas:
                 continue
+            if head.pos_ != "VERB" and head.lemma_.lower() not in MARKERS.struggle_nouns:
+                continue  # "an act of aggression against our integrity": someone else's working against
         elif token.dep_ == "prep" and token.lower_ == "to" and token.head.lemma_.lower() in MARKERS.reaction_words:
             if any(c.lower_ in MARKERS.favourable_words for c in token.head.children):
                 continue
@@ -261,8 +270,8 @@ def _worked_against(anchor: Token, link: Token, anchor_ids: set[int]) -> bool:
     second is neither worked against nor its twin)."""
     token = anchor
     while token.i != link.i:
-        if token.head.i == token.i or token.dep_ == "conj":
-            return False
+        if token.head.i == token.i or (token.dep_ == "conj" and token.head.i not in anchor_ids):
+            return False  # a coordination inside the issue's own mentions ("LPR and DPR") is no other item
         if token.dep_ == "prep" and token.lower_ != "of" and token.i not in anchor_ids:
             return False
         token = token.head
