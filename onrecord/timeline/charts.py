@@ -4,7 +4,7 @@ SVG written by hand (no dependency); PNG when matplotlib is installed."""
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -32,7 +32,26 @@ def plot_timelines(
     return path
 
 
-def _x_positions(entries_by_issue: Mapping[str, Sequence[StanceEntry]], x0: float, x1: float
+# A character of the 10 px axis font, generously, and the gap kept between two labels: ticks are
+# thinned until their labels fit the axis (many dots on one day leave the dates less room).
+LABEL_CHAR_PX = 6.5
+LABEL_GAP_PX = 4
+
+
+def _fitting_ticks(first: date, last: date, at: Callable[[date], float], px: float,
+                   tail: list[tuple[float, str]]) -> list[tuple[float, str]]:
+    """The most calendar ticks (up to seven, then ``tail``: the undated mark) whose labels do not
+    overlap, ``px`` pixels a unit."""
+    ticks: list[tuple[float, str]] = []
+    for most in range(7, 0, -1):
+        ticks = [(at(d), label) for d, label in calendar_ticks(first, last, most)] + tail
+        if all((xb - xa) * px >= LABEL_CHAR_PX * (len(a) + len(b)) / 2 + LABEL_GAP_PX
+               for (xa, a), (xb, b) in zip(ticks, ticks[1:], strict=False)):
+            return ticks
+    return ticks[:1] + tail
+
+
+def _x_positions(entries_by_issue: Mapping[str, Sequence[StanceEntry]], x0: float, x1: float, px: float = 1.0
                  ) -> tuple[dict[tuple[str, int], float], list[tuple[float, str]]]:
     """Where each entry goes on the time axis, and the axis ticks.  Entries of one date are
     spread a little, in order, so that none hides another; undated ones stand at the right."""
@@ -61,9 +80,8 @@ def _x_positions(entries_by_issue: Mapping[str, Sequence[StanceEntry]], x0: floa
             seen[d] = k + 1
             base = at(d) if d is not None else undated_x
             places[(issue, e.index)] = base + spread * k
-    ticks = [(at(d), label) for d, label in calendar_ticks(first, last)] if days else []
-    if undated:
-        ticks.append((undated_x, "undated"))
+    tail = [(undated_x, "undated")] if undated else []
+    ticks = _fitting_ticks(first, last, at, px, tail) if days else tail
     return places, ticks
 
 
@@ -178,7 +196,7 @@ def _plot_png(entries_by_issue: Mapping[str, Sequence[StanceEntry]], path: Path,
                            "write .svg instead") from None
     issues = list(entries_by_issue) or ["(none)"]
     fig, axes = plt.subplots(len(issues), 1, figsize=(9, 1.6 * len(issues) + 0.6), squeeze=False, sharex=True)
-    places, ticks = _x_positions(entries_by_issue, 0.0, 1.0)
+    places, ticks = _x_positions(entries_by_issue, 0.0, 1.0, px=900.0)  # a 9-inch figure at 100 dpi
     for ax, issue in zip(axes[:, 0], issues, strict=True):
         entries = list(entries_by_issue.get(issue, []))
         shifted = {s.after.index for s in shifts_in(entries)}

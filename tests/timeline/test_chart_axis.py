@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from onrecord.timeline.charts import _Layout, calendar_ticks, timelines_svg
@@ -24,6 +24,8 @@ def entry(i: int, day: dt.date | None) -> StanceEntry:
 @given(first=st.dates(dt.date(1950, 1, 1), dt.date(2060, 1, 1)), span=st.integers(0, 20_000),
        extra=st.lists(st.integers(0, 20_000), max_size=12), same_day=st.integers(1, 5),
        undated=st.booleans())
+# many dots on the last day and an undated one leave the dates little room (found by Hypothesis)
+@example(first=dt.date(2000, 1, 1), span=46, extra=[46] * 12, same_day=5, undated=True)
 def test_ticks_never_overlap_and_points_stay_on_the_axis(first, span, extra, same_day, undated) -> None:
     last = first + dt.timedelta(days=span)
     days = [first, last] + [first + dt.timedelta(days=min(e, span)) for e in extra] + [last] * (same_day - 1)
