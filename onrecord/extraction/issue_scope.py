@@ -16,11 +16,12 @@ article, as in Gale, Church & Yarowsky 1992).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from onrecord.extraction.docindex import doc_text, index_of_sentence, paragraph_bounds, sentences, token_at
+from onrecord.extraction.docindex import doc_text, index_of_sentence, once, paragraph_bounds, sentences, token_at
 from onrecord.extraction.found import Found
 from onrecord.extraction.issue_tags import IssueHit
 
@@ -65,9 +66,19 @@ def war_in_view(doc: Doc, f: Found, words: frozenset[str]) -> bool:
     off)."""
     if not words:
         return True
-    start, end = passage(doc, f)
     title = doc._.headline if isinstance(doc._.headline, str) else ""
-    return bool(words & (_words(doc_text(doc)[start:end]) | _words(title)))
+    if words & _words(title):
+        return True
+    start, end = passage(doc, f)
+    spots = once(doc, ("war in view", words), lambda: _spots(doc_text(doc), words))
+    k = bisect_left(spots, (start,))
+    return k < len(spots) and spots[k][1] <= end
+
+
+def _spots(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of every word of ``words`` in the text, in order: found once per article and
+    read by bisection for each statement's passage (a passage per statement read its words anew)."""
+    return [(m.start(), m.end()) for m in WORD.finditer(text) if m.group().lower() in words]
 
 
 def in_scope(hits: Sequence[IssueHit], in_view: bool) -> list[IssueHit]:
