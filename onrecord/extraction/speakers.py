@@ -150,6 +150,20 @@ def titled_office(entity: Span, mention: Span) -> bool:
     return not any(t.pos_ == "PROPN" and t.ent_type_ in {"GPE", "PERSON"} for t in root.subtree if t.i > root.i)
 
 
+CHAIN_WORDS = {"of", "to", "at", "for", "the"}
+
+
+def title_chain(entity: Span, mention: Span) -> bool:
+    """Title rule, chained: "the Adviser to the Head of [the President's Office]" names an office
+    by titles and small words from its head to the body, whatever the parse made of them (it may
+    hang "to the Head" elsewhere): the body is part of the title, not the speaker."""
+    first = next((t for t in mention if t.dep_ not in {"det", "predet"}), mention.root)  # not .root: the
+    if not _is_title_word(first) or not first.i < entity.start:  # parse may leave the span two heads
+        return False
+    between = mention.doc[first.i + 1 : entity.start]
+    return len(between) > 0 and all(t.lower_ in CHAIN_WORDS or _is_title_word(t) for t in between)
+
+
 def known_person(name: str, registry: SpeakerRegistry) -> bool:
     """A name the registry pins as a person (the small model calls some of them ORG)."""
     return registry.pinned_person(name) is not None
@@ -162,7 +176,8 @@ def name_in_mention(mention: Span, registry: SpeakerRegistry) -> tuple[str, str]
     if people:
         return _without_title(_clean_name(name_tokens(people[-1]).text)), "person"
     orgs = [e for e in ents if e.label_ in {"ORG", "GPE", "NORP"} and not in_modifier(e, mention)]
-    if orgs and orgs[-1].end == mention.end and (title_of(orgs[-1], mention) or titled_office(orgs[-1], mention)):
+    if orgs and orgs[-1].end == mention.end and (title_of(orgs[-1], mention) or titled_office(orgs[-1], mention)
+                                                  or title_chain(orgs[-1], mention)):
         return None  # "the President of Ukraine": a title; the registry finds who holds it
     if orgs and orgs[-1].end == mention.end:
         name = _clean_name(name_tokens(orgs[-1]).text)
@@ -281,7 +296,11 @@ def name_mention(mention: Span, registry: SpeakerRegistry) -> tuple[str, Speaker
             typ = speaker_type(mention)
             typ = "organization" if typ == "unknown" else typ
         return name, typ  # type: ignore[return-value]
-    return description(mention), speaker_type(mention)
+    typ = speaker_type(mention)
+    first = next((t for t in mention if t.dep_ not in {"det", "predet"}), mention.root)
+    if typ == "unknown" and first.i != mention.root.i and _is_title_word(first):
+        typ = "person"  # "the Adviser to the Head of the Office" with the parse's root on "to"
+    return description(mention), typ
 
 
 def conjoined_subjects(subject: Token) -> list[Token]:

@@ -425,10 +425,12 @@ def article_roles_from(mentions: Iterable[str]) -> dict[str, str]:
 
 def match_role(wanted: frozenset[str], article_roles: dict[str, str]) -> tuple[str, str] | None:
     """The (role, name) of the article that a title alone refers to: the same role words, else
-    the one person whose role words contain these or are contained in them."""
+    the one person whose role words contain these or are contained in them (not by another
+    office's words: a deputy or an adviser of a head is not the head)."""
     entries = [(role_tokens(role), role, name) for role, name in article_roles.items() if name]
-    for pool in ([e for e in entries if e[0] == wanted],
-                 [e for e in entries if e[0] and (wanted <= e[0] or e[0] <= wanted)]):
+    contained = [e for e in entries
+                 if e[0] and (wanted <= e[0] or e[0] <= wanted and not _another_office(wanted - e[0]))]
+    for pool in ([e for e in entries if e[0] == wanted], contained):
         people = {_person_surname(name) for _, _, name in pool}
         if len(people) == 1:
             _, role, name = max(pool, key=lambda e: (len(e[2]), e[2]))
@@ -436,6 +438,13 @@ def match_role(wanted: frozenset[str], article_roles: dict[str, str]) -> tuple[s
         if pool:
             return None  # several people fit: do not guess
     return None
+
+
+def _another_office(extra: frozenset[str]) -> bool:
+    """Words a title has beyond a role it contains that make it another office: "Adviser to the
+    Head of the Office" and "Deputy Head of the Office" hold "Head of the Office" but are not its
+    holder; "Ukrainian" or a place only qualifies it."""
+    return bool(extra & TITLE_WORDS)
 
 
 def _person_surname(name: str) -> str:

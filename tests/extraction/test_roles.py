@@ -415,3 +415,10 @@ def test_a_title_means_one_the_narration_names_before_one_named_only_in_quotes(s
                       "conversation between the President of the United States and the President of Russia,\" "
                       "the Head of State said.")
     assert [x.speaker.name for x in s] == ["Volodymyr Zelenskyy", "Volodymyr Zelenskyy"]
+
+
+def test_a_chain_of_titles_ending_in_a_body_is_a_title_not_the_body(statements_of):
+    # "the Adviser to the Head of [the President's Office]": the body is part of the title
+    s = statements_of("According to the Adviser to the Head of the Mayor's Office, the harbour will stay "
+                      "open all winter.")
+    assert [x.speaker.name for x in s] == ["Adviser to the Head of the Mayor's Office"]

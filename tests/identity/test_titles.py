@@ -122,3 +122,14 @@ def test_an_acronym_is_linked_to_the_name_it_abbreviates(acronym: str, name: str
 ])
 def test_the_office_of_a_title_is_named_before_its_of(title: str, head: str | None) -> None:
     assert office_head(title) == head
+
+
+def test_a_deputy_or_an_adviser_of_a_head_is_not_the_head():
+    from onrecord.identity.titles import match_role, role_tokens
+
+    roles = {"Head of the Mayor's Office": "Anna Berg"}
+    assert match_role(role_tokens("Adviser to the Head of the Mayor's Office"), roles) is None
+    assert match_role(role_tokens("Deputy Head of the Mayor's Office"), roles) is None
+    # a qualifier only (a nationality) still finds the holder
+    found = match_role(role_tokens("the Finnish Head of the Mayor's Office"), roles)
+    assert found == ("Head of the Mayor's Office", "Anna Berg")
