@@ -21,9 +21,24 @@ SECOND_PERSON = {"you"}
 TRANSCRIPT = "transcript"
 
 
+# "if you said the other, nobody would have paid", "when you say that, …", "you could say …":
+# a generic or supposed "you", not the one addressed reporting anything
+SUPPOSING_MARKS = {"if", "unless", "when", "whenever", "once"}
+SUPPOSING_MODALS = {"would", "could", "might", "may", "can", "should", "'d", "’d"}
+
+
 def _addressed(f: Found) -> bool:
     return (f.cue_class != TRANSCRIPT and f.speaker_type == "unknown" and f.mention is not None
-            and len(f.mention) == 1 and f.mention.root.lower_ in SECOND_PERSON)
+            and len(f.mention) == 1 and f.mention.root.lower_ in SECOND_PERSON and not _supposed(f))
+
+
+def _supposed(f: Found) -> bool:
+    """Generic-you rule: a cue in a condition or under a modal ("if you said the other …", "you
+    could say …") supposes a saying by anyone; it reports nothing the addressee said."""
+    if f.cue is None:
+        return False
+    return any((c.dep_ == "mark" and c.lower_ in SUPPOSING_MARKS) or (c.dep_ == "aux" and c.lower_ in SUPPOSING_MODALS)
+               for c in f.cue.children)
 
 
 def other_party(turns: Sequence[Found], k: int, text: str) -> Found | None:

@@ -38,3 +38,10 @@ def test_a_question_that_asks_someone_to_speak_is_no_statement(statements_of, te
 def test_a_wh_question_takes_the_saying_as_given(statements_of):
     found = statements_of("Why did the mayor announce a closure of the ferry on Monday?")
     assert [s.cue.text for s in found] == ["announce"]
+
+
+def test_a_generic_you_in_a_condition_is_not_the_other_party(statements_of):
+    text = ("Anna Berg: Thank you all. Tomas Holm: They paid at last. But if you said the opposite, nobody "
+            "would have paid. Anna Berg: Indeed.")
+    said = [s for s in statements_of(text) if s.cue.text == "said"]
+    assert all(s.speaker.name != "Anna Berg" for s in said)
