@@ -16,7 +16,7 @@ article, as in Gale, Church & Yarowsky 1992).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
@@ -49,8 +49,12 @@ def passage(doc: Doc, f: Found) -> tuple[int, int]:
     if f.cue is not None:
         first, last = min(first, f.cue.idx), max(last, f.cue.idx)
     bounds = paragraph_bounds(doc)
-    inside = [n for n, (s, e) in enumerate(bounds) if s < last and first < e]
-    lo, hi = (bounds[max(min(inside) - 1, 0)][0], bounds[max(inside)][1]) if inside else (first, last)
+    # the paragraphs the statement overlaps, by bisection (ends and starts both rise)
+    ends = once(doc, "paragraph ends", lambda: [e for _, e in bounds])
+    starts = once(doc, "paragraph starts", lambda: [s for s, _ in bounds])
+    lo_n, hi_n = bisect_right(ends, first), bisect_left(starts, last) - 1
+    inside = lo_n <= hi_n
+    lo, hi = (bounds[max(lo_n - 1, 0)][0], bounds[hi_n][1]) if inside else (first, last)
     sents = sentences(doc)
     if not sents:
         return lo, hi

@@ -240,8 +240,8 @@ def resolve_pronoun(
 
 
 def person_mentions(doc: Doc, clean: Callable[[str], str]) -> list[tuple[int, str]]:
-    """(offset, name) of every PERSON entity outside quotation marks, in order: antecedents of
-    last resort for he/she."""
+    """(offset, name) of every PERSON entity, in order (the pronoun rules take those outside
+    quotation marks as antecedents of last resort for he/she: ``recent_speaker``)."""
     return [(e.start_char, clean(e.text)) for e in entities(doc) if e.label_ == "PERSON"]
 
 

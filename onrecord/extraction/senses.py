@@ -287,17 +287,14 @@ def asked_of_the_addressee(token: Token, sense: CueSense) -> bool:
     return bool(aux) and asks and not any(t.tag_ in WH_TAGS for t in token.doc[token.sent.start : aux[0].i])
 
 
-DEONTIC = {"must", "should", "ought"}
-
-
-def obliged(token: Token) -> bool:
+def obliged(token: Token, sense: CueSense) -> bool:
     """Obligation rule: "The Russian Federation must confirm the absence of intentions …", "Kyiv
     should declare …": a verb of saying under a modal of obligation is what someone is to say, not
     what anyone said.  "must have said" infers a past saying, and "I must say", "we should note"
     say it (a performative): both stay."""
     aux = [c.lower_ for c in token.children if c.dep_ == "aux"]
     first_person = any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in token.children)
-    return any(a in DEONTIC for a in aux) and "have" not in aux and not first_person
+    return any(a in sense.words for a in aux) and "have" not in aux and not first_person
 
 
 # --- all of them -------------------------------------------------------------------------------
@@ -318,7 +315,7 @@ def sense_rules(senses: dict[str, CueSense]) -> list[tuple[str, Callable[[Token]
         ("military", lambda t: military_attack(t, senses["military"])),
         ("aside", lambda t: set_phrase_aside(t, senses["aside"])),
         ("request", lambda t: asked_of_the_addressee(t, senses["request"])),
-        ("obliged", obliged),
+        ("obliged", lambda t: obliged(t, senses["obligation"])),
     ]
 
 

@@ -157,11 +157,17 @@ def title_chain(entity: Span, mention: Span) -> bool:
     """Title rule, chained: "the Adviser to the Head of [the President's Office]" names an office
     by titles and small words from its head to the body, whatever the parse made of them (it may
     hang "to the Head" elsewhere): the body is part of the title, not the speaker."""
-    first = next((t for t in mention if t.dep_ not in {"det", "predet"}), mention.root)  # not .root: the
-    if not _is_title_word(first) or not first.i < entity.start:  # parse may leave the span two heads
+    first = leading_word(mention)
+    if not _is_title_word(first) or not first.i < entity.start:
         return False
     between = mention.doc[first.i + 1 : entity.start]
     return len(between) > 0 and all(t.lower_ in CHAIN_WORDS or _is_title_word(t) for t in between)
+
+
+def leading_word(mention: Span) -> Token:
+    """The mention's first word after its article: where a title starts ("the Adviser to the Head
+    of …"), which need not be the span's ``root`` when the parse leaves the span two heads."""
+    return next((t for t in mention if t.dep_ not in {"det", "predet"}), mention.root)
 
 
 def known_person(name: str, registry: SpeakerRegistry) -> bool:
@@ -297,7 +303,7 @@ def name_mention(mention: Span, registry: SpeakerRegistry) -> tuple[str, Speaker
             typ = "organization" if typ == "unknown" else typ
         return name, typ  # type: ignore[return-value]
     typ = speaker_type(mention)
-    first = next((t for t in mention if t.dep_ not in {"det", "predet"}), mention.root)
+    first = leading_word(mention)
     if typ == "unknown" and first.i != mention.root.i and _is_title_word(first):
         typ = "person"  # "the Adviser to the Head of the Office" with the parse's root on "to"
     return description(mention), typ

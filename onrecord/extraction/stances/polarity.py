@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 from spacy.util import filter_spans
 
-from onrecord.extraction.stances.holders import can_hold
+from onrecord.extraction.stances.holders import SUBJECT_DEPS, can_hold
 from onrecord.extraction.stances.reading import (
     ARGUMENT_DEPS,
     MARKERS,
@@ -224,16 +224,17 @@ def _adversaries(sent: Span, anchors: Sequence[Token], path: set[int]) -> list[S
     return out
 
 
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# the words inside a noun phrase, up to its head: "membership" in "Ukraine's membership in NATO"
+NOUN_PHRASE_DEPS = {"compound", "poss", "amod", "pobj", "prep", "appos", "nmod", "conj"}
 
 
 def _effects(anchors: Sequence[Token]) -> list[Sign]:
     """Effect rule: what the issue does says how it is valued.  The issue in the subject of a
     verb that helps ("Ukraine's membership in NATO would contribute to our security") is wanted:
-    +1, deciding; of one that harms ("this would undermine the talks": the talks are the object,
-    see below) or that helps a bad outcome ("expansion contributes to escalation"): -1.  The
-    issue as the object of a harming verb ("this step will hinder the settlement") is valued
-    too: the harm is regretted, +1.  Negations on the path count as ever."""
+    +1, deciding; of one that harms ("further expansion would undermine stability") or that
+    helps a bad outcome ("expansion contributes to escalation"): -1.  The issue as the object of
+    a harming verb ("this step will hinder the settlement") is valued too: the harm is regretted,
+    +1.  Negations on the path count as ever."""
     out: list[Sign] = []
     seen: set[int] = set()
     for anchor in anchors:
@@ -256,10 +257,6 @@ def _effects(anchors: Sequence[Token]) -> list[Sign]:
             continue
         seen.add(verb.i)
     return out
-
-
-# the words inside a noun phrase, up to its head: "membership" in "Ukraine's membership in NATO"
-NOUN_PHRASE_DEPS = {"compound", "poss", "amod", "pobj", "prep", "appos", "nmod", "conj"}
 
 
 def _worked_against(anchor: Token, link: Token, anchor_ids: set[int]) -> bool:

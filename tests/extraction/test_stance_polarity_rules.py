@@ -1,7 +1,9 @@
-"""Adversary rule of the stance classifier (stances/polarity.py ``_adversaries``), on sentences we
-wrote: what is worked against — the object of "against", of a reaction, of a countering verb —
-takes the contrary of the marker above it; what only meets it ("air defence against missiles",
-"a positive response") does not."""
+"""Polarity rules of the stance classifier added for what the issue meets (stances/polarity.py),
+on sentences we wrote.  Adversary rule (``_adversaries``): what is worked against — the object of
+"against", of a reaction, of a countering verb — takes the contrary of the marker above it; what
+only meets it ("air defence against missiles", "a positive response") does not.  Effect rule
+(``_effects``) and wishes ("would like"): what the issue does, helps or harms says how it is
+valued."""
 
 from __future__ import annotations
 
@@ -64,3 +66,25 @@ def test_what_people_of_a_who_clause_do_is_not_the_speakers_stance(stance):
 ])
 def test_what_others_do_against_the_issue_takes_no_marker(stance, text, issue):
     assert stance(text, issue) == "unclear"
+
+
+# --- effects and wishes ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "issue", "label"), [
+    ("Membership in NATO would contribute to the security of our country.", "nato", "support"),
+    ("Membership in NATO would not help our country now.", "nato", "oppose"),
+    ("Any further NATO expansion only contributes to escalation.", "nato", "oppose"),
+    ("Further NATO expansion would undermine stability in the region.", "nato", "oppose"),
+])
+def test_what_the_issue_does_says_how_it_is_valued(stance, text, issue, label):
+    assert stance(text, issue) == label
+
+
+def test_a_wish_is_wanted(stance):
+    assert stance("We would like to see a ceasefire by the end of the month.", "ceasefire") == "support"
+
+
+def test_an_effect_of_something_else_on_the_issue_decides_nothing_alone(stance):
+    # the issue is neither the subject nor the object of the helping verb
+    assert stance("The weather helped the delegations at the talks in May.", "negotiations") == "unclear"
