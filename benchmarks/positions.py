@@ -191,7 +191,8 @@ def report_shifts(rows: list[dict[str, Any]]) -> None:
     same_day = sum(1 for r in rows if r["before_date"] == r["after_date"] and r.get("before_time") != "before")
     same_article = sum(1 for r in rows if r["before_article"] == r["after_article"])
     kinds = Counter(r.get("kind", "shift") for r in rows)
-    print(f"  shifts on the corpus: {len(rows)} ({', '.join(f'{k} {n}' for k, n in sorted(kinds.items()))}); "
+    by_kind = f" ({', '.join(f'{k} {n}' for k, n in sorted(kinds.items()))})" if kinds else ""
+    print(f"  shifts on the corpus (reversals and --weaker): {len(rows)}{by_kind}; "
           f"same day {same_day}, same article {same_article}")
     for kind in sorted(kinds):
         mine = [r for r in rows if r.get("kind", "shift") == kind]

@@ -85,6 +85,9 @@ class Issue:
     aspect_phrases: tuple[Phrase, ...] = ()  # forms of the proposition: rejecting one is no oppose
     places: frozenset[str] = frozenset()  # prepositions under which a trigger names a place ("on the territory")
     context_phrases: tuple[Phrase, ...] = ()  # triggers only in an article whose title names the issue
+    # the triggers name the topic, not the proposition ("territory" for "give up territory"): a
+    # marker on the topic alone takes no position; only the content phrases (for/against) decide
+    content_decides: bool = False
 
 
 @dataclass(eq=False)
@@ -201,6 +204,10 @@ class StanceEntry(YamlModel):
     against: list[PhraseText] = []
     # one form of the proposition ("the Normandy format"): rejecting it is not rejecting the whole
     aspects: list[PhraseText] = []
+    # the triggers name only the topic of a proposition that changes it ("territory" of "give up
+    # territory"): "we must protect our territory" wants the topic, not the proposition, so a
+    # marker decides only with a for/against phrase in the sentence
+    content_decides: bool = False
 
     @field_validator("for_", "against", "aspects")
     @classmethod
@@ -312,6 +319,7 @@ def _issue(document: YamlDocument, entry: IssueEntry, at: NodePath) -> Issue:
                  aspect_phrases=phrases(entry.stance.aspects, "stance", "aspects"),
                  places=frozenset(w.lower() for w in triggers.places),
                  context_phrases=phrases(triggers.in_context, "triggers", "in_context"),
+                 content_decides=entry.stance.content_decides,
                  examples=examples)
 
 

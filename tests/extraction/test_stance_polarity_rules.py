@@ -88,3 +88,24 @@ def test_a_wish_is_wanted(stance):
 def test_an_effect_of_something_else_on_the_issue_decides_nothing_alone(stance):
     # the issue is neither the subject nor the object of the helping verb
     assert stance("The weather helped the delegations at the talks in May.", "negotiations") == "unclear"
+
+
+@pytest.mark.parametrize("text", [
+    "We must protect our territory.",
+    "We will defend every town of the occupied territories.",
+    "We support the people living in the occupied territories.",
+])
+def test_a_marker_on_the_topic_alone_takes_no_territory_stance(stance, text):
+    # content rule (Issue.content_decides): "territory" names the topic of "give up territory";
+    # wanting the topic is no position on giving it up
+    assert stance(text, "territory") == "unclear"
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("We will never give up our land.", "oppose"),
+    ("We offer no concessions on our territory.", "oppose"),
+    ("We will return all our territories.", "oppose"),
+    ("We are ready to trade land for peace.", "support"),
+])
+def test_a_for_or_against_phrase_still_decides_the_territory_stance(stance, text, label):
+    assert stance(text, "territory") == label

@@ -52,6 +52,7 @@ class Sign:
     cue: bool = False
     own: bool = False  # the speaker's own: "our goal", "my hope"
     forecast: bool = False  # a modal negation over a thing ("this will not help"): no stance
+    content: bool = False  # the issue's content phrase ("give up", "get back"), not a marker
 
 
 PERSONAL_RELATIVES = {"who", "whom", "whose"}
@@ -332,8 +333,8 @@ def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue
     spans = [(s, 1, True) for s in reading.in_sent("support", sent)]
     spans += [(s, -1, True) for s in reading.in_sent("oppose", sent)]
     spans += _judgements(reading, sent)
-    content = list(reading.content(sent))
-    spans += [(s, sign, False) for s, sign in content if not surrendered(s, sign, content)]
+    content_spans = list(reading.content(sent))
+    spans += [(s, sign, False) for s, sign in content_spans if not surrendered(s, sign, content_spans)]
     # one word counts once: the longest phrase wins ("no concessions" over "concession")
     kept = {(s.start, s.end) for s in filter_spans([s for s, _, _ in spans])}
     factors: list[Sign] = []
@@ -362,7 +363,10 @@ def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue
             forecast = decides and sign < 0 and _is_prediction(span)
             own = any(c.dep_ == "poss" and c.lower_ in {"our", "my"} for c in span.root.children)
             # "this will not help the talks": a forecast, no refusal
-            factors.append(Sign(span.text, sign, span.start, decides and not forecast, own=own, forecast=forecast))
+            # a marker that holds the content ("no concessions") says it too
+            says_content = content or any(span.start <= c.start and c.end <= span.end for c, _ in content_spans)
+            factors.append(Sign(span.text, sign, span.start, decides and not forecast, own=own, forecast=forecast,
+                                content=says_content))
             if content:
                 directions.add(sign)
             used.update(range(span.start, span.end))
@@ -412,6 +416,8 @@ def rule_polarity(reading: Reading, sent: Span, anchors: Sequence[Token], cue: t
     factors, operators = polarity_factors(reading, sent, anchors, cue)
     if not any(f.decides for f in factors):
         return None
+    if reading.issue.content_decides and not any(f.content for f in factors):
+        return None  # content rule: "we must protect our territory" wants the topic, not its giving up
     product = 1
     for f in factors:
         product *= f.sign
