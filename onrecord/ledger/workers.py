@@ -3,9 +3,9 @@
 Each worker process builds the pipeline once, in its initializer, from the ``Config`` it is given,
 and turns batches of Articles into result dicts (plain data, cheap to send back).  This does not
 rely on spaCy's own ``n_process``, which has to serialise whole Docs with our extension
-attributes.  Batches are read from the input in the calling thread, at most two per worker ahead,
-so the reading (and the ledger's "stored already?" check) stays in order and memory stays
-bounded; results come back in input order.
+attributes.  Articles are read from the input in the calling thread, ``LOOKAHEAD`` per worker
+ahead, so the reading (and the ledger's "stored already?" check) stays in order and memory stays
+bounded; the longest read go first (``in_order``), and results come back in input order.
 
 Batches are small (``BATCH_SIZE`` articles): the articles of a corpus differ in length by 50x, and
 with a few large batches the last one keeps one worker busy while the others wait (measured on the
@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import importlib.util
 import multiprocessing
+import queue
 import sys
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from multiprocessing.pool import Pool
@@ -30,6 +30,10 @@ from onrecord.model.article import Article
 
 BatchFn = Callable[[list[Article]], list[dict[str, Any]]]
 BATCH_SIZE = 2  # articles sent to a worker at a time
+# Articles read ahead per worker, to send the longest first: the corpus's longest release (9,739
+# words, 14% of its words) comes 76th of 84; read in order, one worker parsed it at the end while
+# the other waited (2 workers: busiest 7.9 s CPU, the other 6.7 s).
+LOOKAHEAD = 16
 
 _CONFIG: Config | None = None  # the settings of this worker process, from its initializer
 
@@ -82,16 +86,58 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+def _length(item: Any) -> int:
+    """How much work an item is: its text's length (an Article), else nothing to tell apart."""
+    return len(getattr(item, "text", "") or "")
+
+
 def in_order(pool: Pool, items: Iterable[Article], fn: BatchFn, workers: int,
-             batch_size: int = BATCH_SIZE) -> Iterator[dict[str, Any]]:
-    """``fn`` over batches of ``items`` in a running ``pool``; results in input order."""
-    pending: deque[Any] = deque()
-    for batch in _batches(items, batch_size):
-        pending.append(pool.apply_async(fn, (batch,)))
-        while len(pending) >= 2 * workers:
-            yield from pending.popleft().get()
-    while pending:
-        yield from pending.popleft().get()
+             batch_size: int = BATCH_SIZE, lookahead: int = LOOKAHEAD) -> Iterator[dict[str, Any]]:
+    """``fn`` over batches of ``items`` in a running ``pool``; results in input order.
+
+    Longest first within a read-ahead buffer (LPT scheduling, Graham 1969): ``lookahead`` articles
+    per worker are read ahead and the longest go to the next free worker, so a long article met
+    late in the input does not keep one worker busy at the end while the others wait. An article
+    that has waited while ``2 * lookahead`` later ones were sent goes next, which bounds the
+    results held back for the input order."""
+    completed: queue.SimpleQueue[tuple[list[int], Any]] = queue.SimpleQueue()
+    source = iter(items)
+    buffer: dict[int, Article] = {}  # read, not yet sent: input position -> article
+    done: dict[int, dict[str, Any]] = {}  # results held back until those before them are out
+    read = sent_batches = next_out = 0
+    window = max(lookahead, 2 * batch_size) * workers  # enough to keep every worker busy
+    exhausted = False
+
+    def send(positions: list[int]) -> None:
+        batch = [buffer.pop(i) for i in positions]
+        pool.apply_async(fn, (batch,), callback=lambda res: completed.put((positions, res)),
+                         error_callback=lambda err: completed.put((positions, err)))
+
+    while True:
+        while not exhausted and len(buffer) < window:
+            try:
+                buffer[read] = next(source)
+                read += 1
+            except StopIteration:
+                exhausted = True
+        while buffer and sent_batches < 2 * workers:
+            oldest = min(buffer)
+            if read - oldest > 2 * window:
+                chosen = sorted(buffer)[:batch_size]
+            else:
+                chosen = sorted(buffer, key=lambda i: _length(buffer[i]), reverse=True)[:batch_size]
+            send(chosen)
+            sent_batches += 1
+        while next_out in done:
+            yield done.pop(next_out)
+            next_out += 1
+        if not sent_batches and not buffer and exhausted:
+            return
+        positions, results = completed.get()
+        sent_batches -= 1
+        if isinstance(results, BaseException):
+            raise results
+        done.update(zip(positions, results, strict=True))
 
 
 def pooled(
