@@ -20,7 +20,6 @@ import multiprocessing
 import queue
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
 from multiprocessing.pool import Pool
 from pathlib import Path
 from typing import Any
@@ -34,6 +33,7 @@ BATCH_SIZE = 2  # articles sent to a worker at a time
 # words, 14% of its words) comes 76th of 84; read in order, one worker parsed it at the end while
 # the other waited (2 workers: busiest 7.9 s CPU, the other 6.7 s).
 LOOKAHEAD = 16
+_END = object()  # the input is read to its end
 
 _CONFIG: Config | None = None  # the settings of this worker process, from its initializer
 
@@ -80,12 +80,6 @@ def spacy_batch(articles: list[Article]) -> list[dict[str, Any]]:
     return list(extract_articles(articles, _CONFIG))
 
 
-def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    it = iter(items)
-    while batch := list(islice(it, size)):
-        yield batch
-
-
 def _length(item: Any) -> int:
     """How much work an item is: its text's length (an Article), else nothing to tell apart."""
     return len(getattr(item, "text", "") or "")
@@ -98,8 +92,8 @@ def in_order(pool: Pool, items: Iterable[Article], fn: BatchFn, workers: int,
     Longest first within a read-ahead buffer (LPT scheduling, Graham 1969): ``lookahead`` articles
     per worker are read ahead and the longest go to the next free worker, so a long article met
     late in the input does not keep one worker busy at the end while the others wait. An article
-    that has waited while ``2 * lookahead`` later ones were sent goes next, which bounds the
-    results held back for the input order."""
+    passed over until ``2 * lookahead * workers`` later ones were read goes next, which bounds the
+    results held back for the input order.  ``fn`` gives one result per item."""
     completed: queue.SimpleQueue[tuple[list[int], Any]] = queue.SimpleQueue()
     source = iter(items)
     buffer: dict[int, Article] = {}  # read, not yet sent: input position -> article
@@ -115,14 +109,13 @@ def in_order(pool: Pool, items: Iterable[Article], fn: BatchFn, workers: int,
 
     while True:
         while not exhausted and len(buffer) < window:
-            try:
-                buffer[read] = next(source)
+            item = next(source, _END)
+            exhausted = item is _END
+            if not exhausted:
+                buffer[read] = item
                 read += 1
-            except StopIteration:
-                exhausted = True
         while buffer and sent_batches < 2 * workers:
-            oldest = min(buffer)
-            if read - oldest > 2 * window:
+            if read - min(buffer) > 2 * window:
                 chosen = sorted(buffer)[:batch_size]
             else:
                 chosen = sorted(buffer, key=lambda i: _length(buffer[i]), reverse=True)[:batch_size]
