@@ -16,7 +16,9 @@ Pipeline order (``pipeline.COMPONENTS``), after the model's own components:
     → onrecord_stances → onrecord_records
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: confection 0.1 (the one spaCy 3.8.2-3.8.7 allow,
+# through weasel 0.4) validates a factory's arguments from its annotations and cannot resolve
+# them as strings ("field \"nlp\" not yet prepared so type is still a ForwardRef").
 
 from spacy.language import Language
 
