@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from spacy.matcher import Matcher
 
-from onrecord.extraction.context.when import TIME_PATTERNS, AnchoredMatcher, _anchor
+from onrecord.extraction.anchored import AnchoredMatcher, _anchor
+from onrecord.extraction.context.when import TIME_PATTERNS
 
 SENTENCES = [
     "He said on Monday morning that the talks would go on.",
@@ -65,3 +66,12 @@ def test_a_pattern_without_an_anchor_turns_the_filter_off(nlp):
     assert not anchored.filtered
     doc = nlp.make_doc("Ten, they said.")
     assert [(s, e) for _, s, e in anchored(doc[:])] == [(0, 2)]
+
+
+def test_only_a_token_every_match_holds_is_an_anchor():
+    # "!" is a token that must not be there, "{0,3}" may be absent; "+" and "{1,2}" are required
+    assert _anchor([{"LOWER": "not", "OP": "!"}, {"LOWER": "ago"}]) == ("LOWER", ("ago",))
+    assert _anchor([{"LOWER": "soon", "OP": "{0,3}"}, {"LOWER": "ago"}]) == ("LOWER", ("ago",))
+    assert _anchor([{"LOWER": "very", "OP": "+"}]) == ("LOWER", ("very",))
+    assert _anchor([{"LOWER": "very", "OP": "{1,2}"}]) == ("LOWER", ("very",))
+    assert _anchor([{"LOWER": "not", "OP": "!"}, {"IS_DIGIT": True}]) is None
