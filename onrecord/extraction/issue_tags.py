@@ -144,6 +144,31 @@ def by_spelling(vocab: Vocab, patterns: list[list[dict[str, Any]]]) -> tuple[lis
     return rest, spelled
 
 
+MAX_SPELLED_OUT = 32  # a raw pattern whose sets would make more patterns than this keeps its sets
+SPELLABLE_ATTRS = ("ORTH", "LOWER", "LEMMA", "POS", "TAG")
+
+
+def spelled_out(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The pattern with each small ``{"IN": [...]}`` set of a token that must be there once (no
+    ``OP``) or may be ("?") spelled out as one pattern per value: the ``Matcher`` checks an exact
+    value in C and a set in Python at every token, and on whole articles those checks were most of
+    the issue matching.  The matches are the same spans (a span two spellings find is found
+    twice; ``IssueMatcher.hits`` keeps one).  A set under "*", "+" or "!" is kept (one spelling per
+    token would not match a mixed run, nor negate the set); so is a pattern that would make more
+    than ``MAX_SPELLED_OUT`` patterns."""
+    choices: list[list[dict[str, Any]]] = []
+    for spec in pattern:
+        sets = [a for a in SPELLABLE_ATTRS if isinstance(spec.get(a), dict) and list(spec[a]) == ["IN"]]
+        if not sets or spec.get("OP") not in (None, "?"):
+            choices.append([spec])
+            continue
+        choices.append([{**spec, **dict(zip(sets, values, strict=True))}
+                        for values in product(*(spec[a]["IN"] for a in sets))])
+    if prod(len(c) for c in choices) > MAX_SPELLED_OUT:
+        return [pattern]
+    return [list(specs) for specs in product(*choices)]
+
+
 class IssueMatcher:
     """The taxonomy compiled for one pipeline, keys ``role:issue``: a ``PhraseMatcher`` on lemmas
     for the phrases without gaps (each spelling of each word one phrase: a set predicate the
@@ -172,6 +197,7 @@ class IssueMatcher:
             patterns.append([dict(t) for t in pattern.tokens])
         rest, spelled = by_spelling(self.vocab, patterns)
         rest = [pattern for pattern in rest if not self.gaps.add(key, pattern)]  # gapped phrases by hash too
+        rest = [spelling for pattern in rest for spelling in spelled_out(pattern)]
         if rest:
             self.matcher.add(key, rest)
         if spelled:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from onrecord.extraction.built import built_once
-from onrecord.extraction.issue_tags import IssueHit, by_spelling, issue_hits, parse_only, phrase_patterns
+from onrecord.extraction.issue_tags import IssueHit, by_spelling, issue_hits, parse_only, phrase_patterns, spelled_out
 from onrecord.lexicons.stance_markers import load_stance_markers
 from onrecord.lexicons.taxonomy import Issue, Taxonomy
 
@@ -40,11 +40,13 @@ class MarkerMatcher:
         self.phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
         for key, words in MARKERS.phrases().items():
             rest, spelled = by_spelling(nlp.vocab, phrase_patterns(nlp, words))
+            rest = [spelling for pattern in rest for spelling in spelled_out(pattern)]
             if rest:
                 self.matcher.add(key, rest)
             if spelled:
                 self.phrases.add(key, spelled)
-        self.matcher.add("oppose", [[dict(t) for t in pattern] for pattern in MARKERS.oppose_patterns])
+        self.matcher.add("oppose", [spelling for pattern in MARKERS.oppose_patterns
+                                    for spelling in spelled_out([dict(t) for t in pattern])])
 
     def __call__(self, doc: Doc) -> list[Span]:
         return [*self.matcher(doc, as_spans=True), *self.phrases(doc, as_spans=True)]
