@@ -82,5 +82,6 @@ def main() -> None:
         print(f"{name:14} {whole:6.2f} s   own tok2vec {encode:5.2f} s   the rest (first layer and transition "
               f"loop) {rest:5.2f} s = {rest / tokens * 1e6:5.1f} us per token")
 
+
 if __name__ == "__main__":
     main()

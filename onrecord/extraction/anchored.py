@@ -26,9 +26,9 @@ def _required(op: str | None) -> bool:
 class AnchoredMatcher:
     """A ``Matcher`` of ``patterns`` that runs only on a sentence holding an anchor: for every
     pattern, one token it cannot match without (a month name, "ago", a year, "yesterday").  Most
-    sentences name no time, and the time phrases (``context/when.py``) were 7% of OnRecord's own
-    time on the corpus.  The matches are the Matcher's own (a sentence without an anchor has
-    none); a pattern with no usable required token turns the filter off."""
+    sentences name no time (``context/when.py`` matches each sentence of a statement's region).
+    The matches are the Matcher's own (a sentence without an anchor has none); a pattern with no
+    usable required token turns the filter off."""
 
     def __init__(self, vocab: Vocab, patterns: dict[str, list[list[dict[str, Any]]]]) -> None:
         self.matcher = Matcher(vocab)
