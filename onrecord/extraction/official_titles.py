@@ -86,7 +86,10 @@ def written_title(name: Span, lexicon: RoleLexicon) -> Span | None:
         tokens = tokens[:-1]
     if not tokens:
         return None
-    title = doc[tokens[0].i : tokens[-1].i + 1]
+    start = tokens[0].i
+    if start > sentence_start and doc[start - 1].lower_ in lexicon.distinguishing:
+        start -= 1  # "former Prime Minister Justin Trudeau": not the prime minister now ("the prime minister")
+    title = doc[start : tokens[-1].i + 1]
     return title if office_head(title.text) is not None else None
 
 

@@ -92,6 +92,7 @@ from onrecord.extraction.role_context import (
 )
 from onrecord.extraction.subjects import noun_phrase
 from onrecord.identity.names import HONORIFICS, NAME_PARTICLES
+from onrecord.identity.offices import roles_held
 from onrecord.identity.registry import SpeakerRegistry
 from onrecord.identity.titles import (
     TITLE_WORDS,
@@ -289,7 +290,7 @@ def person_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | 
     fitting = [((names_the_places(places, ctx.names.people[name].titles_outside(mention)), *rank), name)
                for rank, name in _fitting_people(mention, ctx)]
     if not fitting:
-        return None
+        return office_holder_named(mention, ctx)
     best = max(rank for rank, _ in fitting)
     top = [name for rank, name in fitting if rank == best]
     if len({n.split()[-1] for n in top}) != 1:
@@ -297,6 +298,29 @@ def person_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | 
         if not top:
             return None  # several people fit as well, none of them the one speaking: do not guess
     return Resolved(max(top, key=lambda n: (len(n.split()), n)), "person")
+
+
+def office_holder_named(mention: Span, ctx: Context) -> Resolved | None:
+    """A definite description the article's titles fit no one ("The president said …" where it
+    wrote only "Donald Trump") is the one person it named before that held such an office on its
+    date, by the registry's dated roles (``offices.roles_held``: "the president" in August
+    2025 beside "Donald Trump"); none when several fit ("the president" beside Trump and Putin) or
+    the article has no date.  Named before, outside the statement's own words: the same
+    look-back as the article's titles (``_fitting_people``)."""
+    date = ctx.doc._.article_date
+    description = description_of(mention, ctx.lexicon)
+    if not date or office_head(description) is None:
+        return None
+    holders: dict[str, str] = {}  # identity's name -> the fullest name the article gave it
+    for name, person in ctx.names.people.items():
+        if not any(s < mention.start_char and not ctx.in_own_words(s) for s in person.starts):
+            continue
+        if any(title_fits(description, role) for role in roles_held(ctx.registry, name, date)):
+            key = ctx.registry.pinned_person(name).canonical_name  # type: ignore[union-attr]
+            holders[key] = max(holders.get(key, name), name, key=lambda n: len(n.split()))
+    if len(holders) != 1:
+        return None
+    return Resolved(next(iter(holders.values())), "person")
 
 
 def _current_speaker(mention: Span, ctx: Context) -> str:

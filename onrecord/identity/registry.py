@@ -458,6 +458,10 @@ class SpeakerRegistry:
         entry = self._pinned_person.get(parsed.key) if parsed else None
         return entry.identity if entry is not None else None
 
+    def role_holders(self, role: str) -> list[tuple[Identity, str | None]]:
+        """Every living identity recorded in ``role`` (as its words are compared), with the date."""
+        return [(e.identity, d) for e, d in self._roles.get(role_tokens(role), []) if e.alive]
+
     def canonical_id(self, identity_id: str) -> str:
         """The current id of an identity given any id it ever had (ids change only when a bare
         surname's identity joins the full name that arrived later)."""

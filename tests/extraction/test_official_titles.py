@@ -155,3 +155,12 @@ def test_the_first_person_of_a_briefing_is_the_one_speaker_its_headline_credits(
     # two credited: the first person stays no one's
     two = speakers_with_headline(nlp, "Remarks by President Ana Dace and Prime Minister Ivo Hale", body)
     assert two and set(two) == {("unknown", "unknown")}
+
+
+def test_a_former_holder_is_not_the_title_said_alone(statements_of):
+    # "former Prime Minister Olaf Brandt": the word before the capitalised title is part of it, so
+    # "the new prime minister" is the one who holds the office now
+    text = ("Newly elected Liberal Norwegian Prime Minister Ada Lenz said on Thursday that taxes would fall. "
+            "Lenz, who won the party vote after former Prime Minister Olaf Brandt stepped down, spoke in Oslo. "
+            "The new prime minister added, “We will cut the fuel levy.”")
+    assert [s.speaker.name for s in statements_of(text)][-1] == "Ada Lenz"

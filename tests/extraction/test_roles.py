@@ -422,3 +422,34 @@ def test_a_chain_of_titles_ending_in_a_body_is_a_title_not_the_body(statements_o
     s = statements_of("According to the Adviser to the Head of the Mayor's Office, the harbour will stay "
                       "open all winter.")
     assert [x.speaker.name for x in s] == ["Adviser to the Head of the Mayor's Office"]
+
+
+# --- an office the article names no one in: the registry's dated roles ----------------------------
+
+
+def _dated_speakers(nlp, text: str, date: str | None) -> list[str]:
+    from onrecord.extraction.pipeline import make_doc, statements_of
+    from onrecord.model import Article
+
+    return [s.speaker.name for s in statements_of(nlp(make_doc(nlp, Article(id="t", text=text, date=date))))]
+
+
+ANCHORAGE = ("Donald Trump spoke to reporters in Anchorage after the meeting. The hall was packed. "
+             "The president said that the talks had gone well.")
+
+
+def test_the_president_is_the_one_named_who_held_the_office_that_day(nlp):
+    # the article gives Trump no title; the bundled registry dates his two terms
+    assert _dated_speakers(nlp, ANCHORAGE, "2025-08-16")[-1] == "Donald Trump"
+
+
+@pytest.mark.parametrize("date", ["2022-03-01", None])
+def test_not_in_office_that_day_or_no_date_is_no_holder(nlp, date: str | None):
+    # in March 2022 Biden held the office; without a date the registry cannot tell
+    assert _dated_speakers(nlp, ANCHORAGE, date)[-1] != "Donald Trump"
+
+
+def test_two_named_office_holders_are_not_guessed_between(nlp):
+    text = ("Donald Trump met Vladimir Putin in Anchorage on Friday. The hall was packed. "
+            "The president said that the talks had gone well.")
+    assert _dated_speakers(nlp, text, "2025-08-16")[-1] not in {"Donald Trump", "Vladimir Putin"}

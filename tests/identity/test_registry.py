@@ -389,3 +389,17 @@ def test_a_group_named_by_a_common_noun_is_kept_to_its_article() -> None:
 def test_a_role_described_by_common_nouns_keeps_all_its_words() -> None:
     registry = fresh(defaults=False)
     assert registry.resolve("an intelligence source", "role", scope="a").canonical_name == "intelligence source"
+
+
+@pytest.mark.parametrize("name, date, held", [
+    ("Donald Trump", "2019-05-01", True),
+    ("Donald Trump", "2022-01-01", False),  # Biden's from 2021-01-20
+    ("Trump", "2025-08-15", True),
+    ("Joe Biden", "2022-01-01", True),
+    ("Joe Biden", "2025-08-15", False),
+    ("Donald Trump", None, False),  # no date: an undated role may be long past
+])
+def test_a_dated_role_is_held_until_someone_else_takes_it(name: str, date: str | None, held: bool) -> None:
+    from onrecord.identity.offices import roles_held
+
+    assert ("President of the United States" in roles_held(fresh(defaults=True), name, date)) is held
