@@ -12,7 +12,8 @@ and do not change with the build.  pyproject.toml therefore pins the releases bu
 On the articles, in one process, this prints the spaCy version and the Cython that built it (read
 from the compiled parser module), then for the parser and the NER: the CPU seconds of the whole
 component, of its own tok2vec (the NER has one; the parser listens to the shared one, timed apart),
-and the rest, the transition loop, in microseconds per token.  Run it in a virtual environment
+and the rest, the transition loop, in microseconds per token; and the shared tok2vec again with
+thinc's own maxout (``blas.NumpyBlasOps.maxout`` is numpy's).  Run it in a virtual environment
 with another spaCy to compare builds.  Prints; asserts nothing.
 """
 
@@ -72,6 +73,18 @@ def main() -> None:
     shared = nlp.get_pipe("tok2vec").model
     encode_shared = cpu(lambda: [shared.predict(docs[i:i + args.batch_size]) for i in batches])
     print(f"shared tok2vec {encode_shared:6.2f} s (the parser reads its output)")
+    # the maxout of every tok2vec layer: numpy's (blas.NumpyBlasOps.maxout) against thinc's loop
+    from thinc.api import NumpyOps
+
+    from onrecord.extraction.blas import NumpyBlasOps
+
+    numpy_maxout = NumpyBlasOps.maxout
+    NumpyBlasOps.maxout = NumpyOps.maxout  # type: ignore[method-assign]
+    try:
+        thinc_maxout = cpu(lambda: [shared.predict(docs[i:i + args.batch_size]) for i in batches])
+    finally:
+        NumpyBlasOps.maxout = numpy_maxout  # type: ignore[method-assign]
+    print(f"shared tok2vec {thinc_maxout:6.2f} s with thinc's maxout instead of numpy's")
     for name in ("parser", "ner"):
         component = nlp.get_pipe(name)
         whole = cpu(lambda: [component.predict(docs[i:i + args.batch_size]) for i in batches])  # noqa: B023

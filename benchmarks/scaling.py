@@ -7,10 +7,13 @@ Three tables, each measured in one process, in the same run (the machine may be 
 loaded: only figures of one run compare):
 
 1. one article of N words, made by joining corpus releases (paragraph breaks between them):
-   the model alone (tokenizer, tagger, parser, NER: the floor any spaCy-based extractor pays)
-   against the whole OnRecord pipeline on the same text, and the ratio onrecord ÷ model (each is
-   timed twice, interleaved, and the faster of each taken: one spike of a loaded machine's
-   load does not decide the ratio);
+   the model alone, as ``spacy.load`` gives it (tokenizer, tagger, parser, NER: the floor any
+   spaCy-based extractor pays, as speed.py's "spacy-model"), against the whole OnRecord pipeline on
+   the same text, and the ratio onrecord ÷ model; beside them OnRecord's own model part (its
+   pipeline with its own stages disabled: the same annotation, faster, by the model components it
+   replaces, extraction/attributes.py, lemmas.py and blas.py) and onrecord ÷ that, what our stages
+   add to it.  Each is timed twice, interleaved, and the faster of each taken: one spike of a
+   loaded machine's load does not decide the ratio;
 2. adversarial texts of K kilobytes: quote-dense (a short quotation and its attribution,
    repeated) and mark-only (``"a" `` repeated: every word a quotation): OnRecord's time per
    character, and the ratio largest ÷ smallest (flat is linear);
@@ -103,19 +106,36 @@ def extract(nlp, text: str) -> int:  # type: ignore[no-untyped-def]
     return len(extract_article(Article(id="scaling", text=text), nlp=nlp))
 
 
+def stock_model():  # type: ignore[no-untyped-def]
+    """The model as ``spacy.load`` gives it, without OnRecord's replacements."""
+    import spacy
+
+    from onrecord.config import DEFAULT_MODEL
+
+    stock = spacy.load(DEFAULT_MODEL)
+    stock.max_length = max(stock.max_length, 1_100_000)
+    return stock
+
+
 def lengths_table(paths: list[str], sizes: list[int]) -> None:
     nlp, ours = pipeline()
-    extract(nlp, joined_corpus(paths, words=300))  # warm-up: lazy loads and caches out of the timing
-    print(f"{'words':>9} {'chars':>10} {'model s':>9} {'onrecord s':>11} {'onrecord ÷ model':>17} {'statements':>11}")
+    stock = stock_model()
+    warm = joined_corpus(paths, words=300)
+    extract(nlp, warm)  # warm-up: lazy loads and caches out of the timing
+    model_seconds(stock, [], warm)
+    print(f"{'words':>9} {'chars':>10} {'model s':>9} {'onrecord s':>11} {'onrecord ÷ model':>17} "
+          f"{'own model s':>12} {'onrecord ÷ own':>15} {'statements':>11}")
     for words in sizes:
         text = joined_corpus(paths, words=words)
         # each timed twice, interleaved, and the faster of each taken: a loaded machine's noise
-        model = model_seconds(nlp, ours, text)
+        model = model_seconds(stock, [], text)
+        own = model_seconds(nlp, ours, text)
         ours_s, found = timed_extract(nlp, text)
-        model = min(model, model_seconds(nlp, ours, text))
+        model = min(model, model_seconds(stock, [], text))
+        own = min(own, model_seconds(nlp, ours, text))
         ours_s = min(ours_s, timed_extract(nlp, text)[0])
         print(f"{len(text.split()):>9,} {len(text):>10,} {model:>9.2f} {ours_s:>11.2f} {ours_s / model:>16.2f}x "
-              f"{found:>11}", flush=True)
+              f"{own:>12.2f} {ours_s / own:>14.2f}x {found:>11}", flush=True)
 
 
 def adversarial_table(kbs: list[int]) -> None:
@@ -145,7 +165,7 @@ def peak_mb() -> float:
 
 
 def big_one(paths: list[str], chars: int, config: str) -> dict:
-    nlp, ours = pipeline()
+    nlp, ours = (stock_model(), []) if config == "model" else pipeline()
     text = joined_corpus(paths, chars=chars)
     before = peak_mb()
     if config == "model":

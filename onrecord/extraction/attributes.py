@@ -170,11 +170,19 @@ class FastAttributeRuler(AttributeRuler):
         rules = [ids for ids, _ in looked]
         extra: dict[int, list[int]] = defaultdict(list)  # token → rules of longer patterns
         if self._phrases:
+            # the rows that pass each spec of a phrase, found in one pass over the rows (most pass none)
+            wanted = {spec for specs, _ in self._phrases for spec in specs}
+            passing: dict[int, list[int]] = defaultdict(list)
+            for r, (_, passed_specs) in enumerate(looked):
+                for spec in wanted.intersection(passed_specs):
+                    passing[spec].append(r)
             for specs, attr_id in self._phrases:
                 n = len(specs)
                 at = numpy.ones(max(0, len(doc) - n + 1), dtype=bool)
                 for k, spec in enumerate(specs):
-                    passed = numpy.fromiter((spec in p for _, p in looked), dtype=bool, count=len(looked))[inverse]
+                    row_passes = numpy.zeros(len(looked), dtype=bool)
+                    row_passes[passing.get(spec, [])] = True
+                    passed = row_passes[inverse]
                     at &= passed[k:len(doc) - n + 1 + k]
                 for start in numpy.flatnonzero(at):
                     extra[int(start) + range(n)[self.indices[attr_id]]].append(attr_id)

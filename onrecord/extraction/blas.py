@@ -1,5 +1,5 @@
 """The model's matrix products through numpy's BLAS on one thread, instead of the BLIS build that
-thinc bundles: the same products, a quarter less of the model's CPU time.
+thinc bundles: the same products, a quarter less of the model's CPU time; and its maxout by numpy.
 
 thinc's ``NumpyOps.gemm`` multiplies with the ``blis`` package unless told ``use_blis=False``,
 when it calls ``numpy.dot`` (https://thinc.ai/docs/api-backends#ops: "use_blis").  Every
@@ -16,6 +16,11 @@ pool in each would compete with the other workers (and spin on a shared machine)
 runs with the BLAS limited to one thread (threadpoolctl, https://github.com/joblib/threadpoolctl)
 and the limit is lifted after it, leaving the rest of the process as it was (threads that multiply
 at the same moment may leave the count at one: a matter of speed, never of the result).
+
+The same ops take each maxout layer's best piece with ``numpy.maximum`` (``NumpyBlasOps.maxout``),
+the same bits as thinc's compiled loop, which walks the (tokens × 96 units × 3 pieces) array one
+unit at a time and took several times longer.  Every layer of both tok2vec networks has one:
+``benchmarks/model_build.py`` prints the shared tok2vec's CPU time with each.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
+import numpy
 from spacy.language import Language
 from thinc.api import Model, NumpyOps
 from threadpoolctl import ThreadpoolController
@@ -44,7 +50,8 @@ def one_thread() -> Iterator[None]:
 
 
 class NumpyBlasOps(NumpyOps):
-    """``NumpyOps`` whose matrix product is numpy's (``use_blis=False``) on one BLAS thread."""
+    """``NumpyOps`` whose matrix product is numpy's (``use_blis=False``) on one BLAS thread, and
+    whose maxout is numpy's."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(use_blis=False, **kwargs)
@@ -52,6 +59,32 @@ class NumpyBlasOps(NumpyOps):
     def gemm(self, x: Any, y: Any, *, out: Any = None, trans1: bool = False, trans2: bool = False) -> Any:
         with one_thread():
             return super().gemm(x, y, out=out, trans1=trans1, trans2=trans2)
+
+    def maxout(self, X: Any) -> tuple[Any, Any]:
+        """The best of each unit's pieces by ``numpy.maximum``, piece after piece, and the same
+        bits as thinc's loop: where pieces tie at zero (+0.0 and -0.0, which ``maximum`` may take
+        either of) the first wins, as in thinc's loop (a later piece wins only when greater).
+        Which piece won is only read when training (``backprop_maxout``): ``X`` is kept for it."""
+        pieces = X.shape[2]
+        if pieces < 2:
+            return X[:, :, 0].copy(), X
+        best = numpy.maximum(X[:, :, 0], X[:, :, 1])
+        for piece in range(2, pieces):
+            numpy.maximum(best, X[:, :, piece], out=best)
+        zeros = numpy.flatnonzero(best == 0)
+        if len(zeros):
+            candidates = X.reshape(-1, pieces)[zeros]
+            first = candidates[:, 0].copy()
+            for piece in range(1, pieces):
+                greater = candidates[:, piece] > first
+                first[greater] = candidates[greater, piece]
+            best.reshape(-1)[zeros] = first
+        return best, X
+
+    def backprop_maxout(self, dY: Any, which: Any, P: int) -> Any:
+        if which.dtype != numpy.int32:  # the pieces ``maxout`` kept: which won, found now
+            which = super().maxout(which)[1]
+        return super().backprop_maxout(dY, which, P)
 
 
 def use_numpy_blas(nlp: Language) -> int:

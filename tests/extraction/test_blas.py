@@ -65,3 +65,25 @@ def test_the_loaded_pipeline_is_left_out_of_full_collections(nlp) -> None:
 
     # pipeline.settle: the model's objects in the permanent generation, which collections skip
     assert gc.get_freeze_count() > 100_000
+
+
+@pytest.mark.parametrize("pieces", [1, 2, 3, 4])
+def test_maxout_picks_what_thincs_loop_picks(pieces: int) -> None:
+    rng = numpy.random.default_rng(pieces)
+    X = rng.standard_normal((257, 96, pieces)).astype("float32")
+    if pieces > 1:  # ties, and signed zeros, where the first of equal pieces must win
+        X[::3, :, 1] = X[::3, :, 0]
+        X[1::7, :, 0], X[1::7, :, 1] = -0.0, 0.0
+    best, kept = NumpyBlasOps().maxout(X)
+    stock_best, which = NumpyOps().maxout(X)
+    assert best.dtype == stock_best.dtype and best.shape == stock_best.shape
+    assert numpy.array_equal(best.view(numpy.int32), stock_best.view(numpy.int32))  # bit for bit
+    dY = rng.standard_normal(best.shape).astype("float32")
+    # training asks which piece won: found then, the same as thinc's
+    assert numpy.array_equal(NumpyBlasOps().backprop_maxout(dY, kept, pieces),
+                             NumpyOps().backprop_maxout(dY, which, pieces))
+
+
+def test_maxout_of_no_rows() -> None:
+    best, _ = NumpyBlasOps().maxout(numpy.zeros((0, 4, 3), dtype="float32"))
+    assert best.shape == (0, 4)
