@@ -21,6 +21,7 @@ from onrecord.extraction import (
     attributes,
     blas,
     factories,  # noqa: F401  (registers the components)
+    heap,
     lemmas,
     pieces,
 )
@@ -85,6 +86,7 @@ def load_nlp(config: Config | None = None) -> Language:
     if key not in _LOADED:
         _LOADED[key] = build_nlp(config)
         settle()
+        heap.keep_freed_memory()  # the model's arrays reused batch after batch, not faulted in again
     return _LOADED[key]
 
 

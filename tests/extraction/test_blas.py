@@ -87,3 +87,31 @@ def test_maxout_picks_what_thincs_loop_picks(pieces: int) -> None:
 def test_maxout_of_no_rows() -> None:
     best, _ = NumpyBlasOps().maxout(numpy.zeros((0, 4, 3), dtype="float32"))
     assert best.shape == (0, 4)
+
+
+def test_layernorm_predicts_what_thincs_forward_does() -> None:
+    from thinc.api import LayerNorm
+    from thinc.layers.layernorm import forward as thinc_layernorm
+
+    from onrecord.extraction.blas import layernorm_forward
+
+    rng = numpy.random.default_rng(7)
+    layer = LayerNorm(96)
+    layer.initialize(X=numpy.zeros((2, 96), dtype="float32"))
+    layer.set_param("G", rng.random(96, dtype=numpy.float32) + 0.5)
+    layer.set_param("b", rng.standard_normal(96).astype("float32"))
+    X = (rng.standard_normal((513, 96)) * 3 + 1).astype("float32")
+    ours, _ = layernorm_forward(layer, X, False)
+    theirs, _ = thinc_layernorm(layer, X, False)
+    assert numpy.array_equal(ours.view(numpy.int32), theirs.view(numpy.int32))  # bit for bit
+    trained, backprop = layernorm_forward(layer, X, True)  # training: thinc's own, with its backprop
+    assert numpy.array_equal(trained, theirs) and backprop(numpy.ones_like(X)).shape == X.shape
+
+
+def test_the_pipelines_layernorms_predict_with_ours(models) -> None:
+    from onrecord.extraction.blas import layernorm_forward
+
+    _, ours, _ = models
+    layers = [layer for _, proc in ours.pipeline if isinstance(getattr(proc, "model", None), Model)
+              for layer in proc.model.walk() if layer.name == "layernorm"]
+    assert layers and all(layer._func is layernorm_forward for layer in layers)
