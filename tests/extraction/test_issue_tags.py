@@ -558,3 +558,13 @@ def test_a_name_that_owns_the_next_noun_is_no_destination(nlp, tax, text, tagged
     # possessor rule: "to NATO's drills" goes to the drills, not into NATO
     assert ("nato" in tag_text(nlp, text, tax)) is tagged
 
+
+
+def test_phrases_parsed_in_one_pass_give_the_same_patterns(nlp) -> None:
+    from onrecord.extraction.issue_tags import parse_parts, phrase_patterns
+
+    phrases = ["security guarantees", "end ... war", "get ... back Crimea", "NATO membership", "war"]
+    parsed = parse_parts(nlp, phrases)
+    assert set(parsed) == {"security guarantees", "end", "war", "get", "back Crimea", "NATO membership"}
+    assert phrase_patterns(nlp, phrases, parsed) == phrase_patterns(nlp, phrases)
+    assert phrase_patterns(nlp, phrases, {}) == phrase_patterns(nlp, phrases)  # none parsed: parsed here

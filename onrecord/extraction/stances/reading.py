@@ -15,7 +15,15 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from onrecord.extraction.built import built_once
-from onrecord.extraction.issue_tags import IssueHit, by_spelling, issue_hits, parse_only, phrase_patterns, spelled_out
+from onrecord.extraction.issue_tags import (
+    IssueHit,
+    by_spelling,
+    issue_hits,
+    parse_only,
+    parse_parts,
+    phrase_patterns,
+    spelled_out,
+)
 from onrecord.lexicons.stance_markers import load_stance_markers
 from onrecord.lexicons.taxonomy import Issue, Taxonomy
 
@@ -38,8 +46,10 @@ class MarkerMatcher:
     def __init__(self, nlp: Language) -> None:
         self.matcher = Matcher(nlp.vocab)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
-        for key, words in MARKERS.phrases().items():
-            rest, spelled = by_spelling(nlp.vocab, phrase_patterns(nlp, words))
+        phrases = MARKERS.phrases()
+        parsed = parse_parts(nlp, [w for words in phrases.values() for w in words])  # one pass of the model
+        for key, words in phrases.items():
+            rest, spelled = by_spelling(nlp.vocab, phrase_patterns(nlp, words, parsed))
             rest = [spelling for pattern in rest for spelling in spelled_out(pattern)]
             if rest:
                 self.matcher.add(key, rest)
