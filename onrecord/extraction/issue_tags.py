@@ -46,8 +46,8 @@ def phrase_parts(phrases: Iterable[str]) -> list[str]:
 
 
 def parse_parts(nlp: Language, phrases: Iterable[str]) -> dict[str, Doc]:
-    """Each distinct word run of the phrases parsed, in one pass of the model: a taxonomy's
-    phrases parsed key by key took twice as long to load (many small batches)."""
+    """Each distinct word run of the phrases parsed, in one pass of the model (a taxonomy parsed
+    key by key, in many small batches, took longer to load)."""
     parts = list(dict.fromkeys(phrase_parts(phrases)))
     return dict(zip(parts, parse_only(nlp, parts), strict=True))
 
@@ -199,19 +199,20 @@ class IssueMatcher:
         self.matcher = Matcher(nlp.vocab)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self.gaps = GapPhrases(nlp.vocab, MAX_PHRASE_FORMS)
-        self._parsed = parse_parts(nlp, [p.text for issue in taxonomy.issues.values() for p in (
+        parsed = parse_parts(nlp, [p.text for issue in taxonomy.issues.values() for p in (
             *issue.lemmas, *issue.phrases, *issue.for_phrases, *issue.against_phrases, *issue.except_phrases,
             *issue.aspect_phrases, *issue.context_phrases)])
         for issue in taxonomy.issues.values():
-            self._add(nlp, f"trigger:{issue.id}", issue.lemmas + issue.phrases, issue.patterns)
-            self._add(nlp, f"for:{issue.id}", issue.for_phrases, ())
-            self._add(nlp, f"against:{issue.id}", issue.against_phrases, ())
-            self._add(nlp, f"except:{issue.id}", issue.except_phrases, ())
-            self._add(nlp, f"aspect:{issue.id}", issue.aspect_phrases, ())
-            self._add(nlp, f"context:{issue.id}", issue.context_phrases, ())
+            self._add(nlp, parsed, f"trigger:{issue.id}", issue.lemmas + issue.phrases, issue.patterns)
+            self._add(nlp, parsed, f"for:{issue.id}", issue.for_phrases, ())
+            self._add(nlp, parsed, f"against:{issue.id}", issue.against_phrases, ())
+            self._add(nlp, parsed, f"except:{issue.id}", issue.except_phrases, ())
+            self._add(nlp, parsed, f"aspect:{issue.id}", issue.aspect_phrases, ())
+            self._add(nlp, parsed, f"context:{issue.id}", issue.context_phrases, ())
 
-    def _add(self, nlp: Language, key: str, phrases: Sequence[Phrase], raw: Sequence[RawPattern]) -> None:
-        patterns = phrase_patterns(nlp, [p.text for p in phrases], self._parsed) if phrases else []
+    def _add(self, nlp: Language, parsed: Mapping[str, Doc], key: str, phrases: Sequence[Phrase],
+             raw: Sequence[RawPattern]) -> None:
+        patterns = phrase_patterns(nlp, [p.text for p in phrases], parsed) if phrases else []
         patterns = [p for p in patterns if p]
         for pattern in raw:
             patterns.append([dict(t) for t in pattern.tokens])
