@@ -113,8 +113,8 @@ def layernorm_forward(model: Model, X: Any, is_train: bool) -> tuple[Any, Callab
     """thinc's ``LayerNorm`` forward (``thinc/layers/layernorm.py``) when predicting, with its
     arithmetic done once: the mean, the distance from it (thinc subtracts it twice, once inside
     ``numpy.var``), the variance as ``numpy.var`` sums it, the scale and shift in place; the same
-    operations in the same order, so the same bits (tested), about a quarter less time.  Training
-    (``is_train``) goes to thinc's own, which keeps what its backprop needs."""
+    operations in the same order, so the same bits (tested), with fewer passes over the array.
+    Training (``is_train``) goes to thinc's own, which keeps what its backprop needs."""
     if is_train:
         return thinc_layernorm(model, X, is_train)
     mean = X.mean(axis=1, keepdims=True)
