@@ -9,8 +9,11 @@ bounded; the longest read go first (``in_order``), and results come back in inpu
 
 Batches are small (``BATCH_SIZE`` articles): the articles of a corpus differ in length by 50x, and
 with a few large batches the last one keeps one worker busy while the others wait (measured on the
-corpus with 2 workers: batches of 8 gave 1.38x one process).  A worker's memory is the model plus
-the batch it parses, so small batches also keep its peak down.
+corpus with 2 workers, before the longest were sent first: batches of 8 gave 1.38x one process).
+Not the smallest, though: each batch costs a round trip and a pass of the pipeline's setup, which
+weighs more as extraction gets faster (timed on the corpus with 2 workers: batches of 4 took less
+time than batches of 2, and about the time of batches of 8 with a lower peak).  A worker's memory
+is the model plus the batch it parses, so small batches also keep its peak down.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from onrecord.config import Config
 from onrecord.model.article import Article
 
 BatchFn = Callable[[list[Article]], list[dict[str, Any]]]
-BATCH_SIZE = 2  # articles sent to a worker at a time
+BATCH_SIZE = 4  # articles sent to a worker at a time
 # Articles read ahead per worker, to send the longest first: the corpus's longest release (9,739
 # words, 14% of its words) comes 76th of 84; read in order, one worker parsed it at the end while
 # the other waited (2 workers: busiest 7.9 s CPU, the other 6.7 s).
