@@ -33,6 +33,7 @@ from onrecord.extraction.docindex import break_runs, entities, in_quotes
 from onrecord.extraction.found import Found
 from onrecord.extraction.headline import credited_by
 from onrecord.extraction.subjects import noun_phrase, speaker_class
+from onrecord.extraction.whole_names import after_country_of
 
 SINGULAR = {"he", "she", "him", "her"}
 FIRST_SINGULAR = {"i", "me"}
@@ -242,7 +243,8 @@ def resolve_pronoun(
 def person_mentions(doc: Doc, clean: Callable[[str], str]) -> list[tuple[int, str]]:
     """(offset, name) of every PERSON entity, in order (the pronoun rules take those outside
     quotation marks as antecedents of last resort for he/she: ``recent_speaker``)."""
-    return [(e.start_char, clean(e.text)) for e in entities(doc) if e.label_ == "PERSON"]
+    return [(name.start_char, clean(name.text)) for name in (after_country_of(e) for e in entities(doc)
+                                                           if e.label_ == "PERSON")]
 
 
 __all__ = ["Spoken", "SpokenSoFar", "agrees", "is_pronoun_mention", "person_mentions", "resolve_pronoun",

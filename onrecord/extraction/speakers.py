@@ -42,6 +42,7 @@ from onrecord.extraction.pronouns import (
 )
 from onrecord.extraction.roles import resolve_roles
 from onrecord.extraction.subjects import is_aside, noun_phrase, speaker_class
+from onrecord.extraction.whole_names import after_country_of
 from onrecord.identity.names import HONORIFICS
 from onrecord.identity.registry import SpeakerRegistry
 from onrecord.identity.titles import TITLE_WORDS, split_title
@@ -82,6 +83,7 @@ def name_tokens(entity: Span) -> Span:
             doc[entity.start - 2]):
         # "President of [Ukraine Volodymyr Zelenskyy]": the country ends the title
         entity = doc[entity.start + 1 : entity.end]
+    entity = after_country_of(entity)  # "friends of [Ukraine Andrzej Duda]"
     start = root.i
     while start > entity.start:
         previous = entity.doc[start - 1]

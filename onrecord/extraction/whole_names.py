@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from onrecord.identity.names import HONORIFICS, NAME_PARTICLES
 from onrecord.identity.titles import COUNTRIES, TITLE_WORDS
+from onrecord.lexicons.not_names import fold, load_not_names
 from onrecord.lexicons.roles import RoleLexicon
 
 
@@ -85,3 +86,16 @@ def whole_name(token: Token, lexicon: RoleLexicon) -> Span | None:
         while start > 0 and doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 1].text.islower():
             start -= 1
     return doc[start : end + 1]
+
+
+def after_country_of(entity: Span) -> Span:
+    """A person's entity without the country that ends the phrase before the name, which the small
+    model often takes in after "of": "friends of [Ukraine Andrzej Duda]", "President of [Ukraine
+    Volodymyr Zelenskyy]"; kept when it leaves fewer than two words (a first name that is also a
+    country's: "Georgia", "Jordan")."""
+    doc = entity.doc
+    if len(entity) >= 3 and entity.start > 0 and doc[entity.start - 1].lower_ == "of" \
+            and fold(entity[0].text) in load_not_names().countries:
+        return doc[entity.start + 1 : entity.end]
+    return entity
+

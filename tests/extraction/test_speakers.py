@@ -130,3 +130,20 @@ def test_an_aside_after_a_surname_is_no_part_of_the_name(statements_of):
 def test_a_list_of_speakers_with_commas_is_still_a_list(statements_of):
     s = statements_of("Tom Hale, Lena Ward and Ines Adler said the port would reopen in May.")[0]
     assert s.speaker.members == ["Tom Hale", "Lena Ward", "Ines Adler"]
+
+
+@pytest.mark.parametrize("text", [
+    "Talks were held with true friends of Austria Karl Brenner and Ana Silva. "
+    "Karl Brenner noted that the border would stay open.",
+    "The Chancellor stressed that the presence in Vienna of true friends of Austria Karl Brenner and Ana Silva "
+    "is very important. For his part, Karl Brenner noted that he and Ana Silva had arrived to support the talks. "
+    "He said that the steps taken today are a threat to Europe.",
+])
+def test_a_country_after_of_is_not_part_of_the_name_after_it(statements_of, text: str):
+    # the model's entity "[Austria Karl Brenner]" takes in the object of "friends of"
+    assert {s.speaker.name for s in statements_of(text) if "Brenner" in s.speaker.name} == {"Karl Brenner"}
+
+
+def test_a_first_name_that_is_a_country_stays(statements_of):
+    text = "The award went to a friend of Georgia Lane. Georgia Lane said that the prize was a surprise."
+    assert [s.speaker.name for s in statements_of(text)][-1] == "Georgia Lane"
