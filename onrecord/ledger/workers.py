@@ -21,6 +21,7 @@ from __future__ import annotations
 import importlib.util
 import multiprocessing
 import queue
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.pool import Pool
@@ -66,9 +67,18 @@ def keep_torch_out(model: str) -> None:
         sys.modules["torch"] = None  # type: ignore[assignment]
 
 
+def default_sigterm() -> None:
+    """SIGTERM back to the system's default in a worker: a forked worker inherits its parent's
+    Python handlers (``ray.init`` installs one in the driver), and a Python handler runs only
+    between bytecodes, so ``Pool.terminate`` could not end a worker waiting for its next task on
+    the pool's queue lock, and the pool's exit waited for it forever."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def start_worker(config: Config) -> None:
     """Pool initializer: keep the settings and build the pipeline before the first batch."""
     global _CONFIG
+    default_sigterm()
     keep_torch_out(config.model)
     from onrecord.extraction.pipeline import load_nlp
 
@@ -142,8 +152,15 @@ def pooled(
 ) -> Iterator[dict[str, Any]]:
     """``fn`` over batches of ``items`` in ``workers`` processes; results in input order.
     ``fn`` must be a module-level function (it is sent to the workers by name)."""
-    with multiprocessing.get_context().Pool(workers, initializer=initializer, initargs=initargs) as pool:
+    with multiprocessing.get_context().Pool(workers, initializer=_start, initargs=(initializer, initargs)) as pool:
         yield from in_order(pool, items, fn, workers, batch_size)
+
+
+def _start(initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
+    """Every worker's start: SIGTERM as the system has it, then the caller's initializer."""
+    default_sigterm()
+    if initializer is not None:
+        initializer(*initargs)
 
 
 def spacy_workers(config: Config, workers: int) -> Pool:

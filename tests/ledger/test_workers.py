@@ -91,3 +91,32 @@ def test_an_error_in_a_batch_reaches_the_caller() -> None:
 
     with pytest.raises(RuntimeError, match="worker died"):
         list(in_order(Recording(), [Doc("a", 1)], broken, workers=2))
+
+
+def test_a_worker_can_be_terminated_whatever_handler_its_parent_had() -> None:
+    # ray.init installs a Python SIGTERM handler in the driver; a forked worker inherits it, and a
+    # Python handler cannot run while the worker waits on the pool's queue lock
+    import signal
+
+    from onrecord.ledger.workers import default_sigterm
+
+    before = signal.signal(signal.SIGTERM, lambda signum, frame: None)
+    try:
+        default_sigterm()
+        assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
+def test_every_pool_worker_starts_with_the_default_sigterm() -> None:
+    import signal
+
+    from onrecord.ledger import workers
+
+    called = []
+    before = signal.signal(signal.SIGTERM, lambda signum, frame: None)
+    try:
+        workers._start(lambda *args: called.append(args), ("config",))  # what pooled gives its Pool
+        assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL and called == [("config",)]
+    finally:
+        signal.signal(signal.SIGTERM, before)
