@@ -71,6 +71,7 @@ def main() -> None:
     print(f"== model build: spaCy {spacy.__version__}, built with Cython {cython_build()}; "
           f"{len(docs)} articles, {tokens:,} tokens; CPU seconds, one process ==")
     shared = nlp.get_pipe("tok2vec").model
+    shared.predict(docs[: args.batch_size])  # warm-up: the first call's allocations out of the timing
     encode_shared = cpu(lambda: [shared.predict(docs[i:i + args.batch_size]) for i in batches])
     print(f"shared tok2vec {encode_shared:6.2f} s (the parser reads its output)")
     # the maxout of every tok2vec layer: numpy's (blas.NumpyBlasOps.maxout) against thinc's loop
