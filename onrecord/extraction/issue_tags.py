@@ -59,11 +59,11 @@ def phrase_patterns(nlp: Language, phrases: Sequence[str],
     is a gap of up to three tokens.  ``parsed``: the phrases' word runs already parsed
     (``parse_parts``); the others are parsed here."""
     parts_of = [[p.strip() for p in phrase.split(GAP)] for phrase in phrases]
-    flat = [part for parts in parts_of for part in parts if part]
-    known = parsed or {}
+    flat = phrase_parts(phrases)
+    known = dict(parsed or {})
     missing = [part for part in flat if part not in known]
-    fresh = dict(zip(missing, parse_only(nlp, missing), strict=True)) if missing else {}
-    docs = iter([known[part] if part in known else fresh[part] for part in flat])
+    known.update(zip(missing, parse_only(nlp, missing), strict=True))
+    docs = iter([known[part] for part in flat])
     patterns = []
     for parts in parts_of:
         pattern: list[dict[str, Any]] = []
@@ -199,16 +199,17 @@ class IssueMatcher:
         self.matcher = Matcher(nlp.vocab)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self.gaps = GapPhrases(nlp.vocab, MAX_PHRASE_FORMS)
-        parsed = parse_parts(nlp, [p.text for issue in taxonomy.issues.values() for p in (
-            *issue.lemmas, *issue.phrases, *issue.for_phrases, *issue.against_phrases, *issue.except_phrases,
-            *issue.aspect_phrases, *issue.context_phrases)])
+        keyed: list[tuple[str, Sequence[Phrase], Sequence[RawPattern]]] = []
         for issue in taxonomy.issues.values():
-            self._add(nlp, parsed, f"trigger:{issue.id}", issue.lemmas + issue.phrases, issue.patterns)
-            self._add(nlp, parsed, f"for:{issue.id}", issue.for_phrases, ())
-            self._add(nlp, parsed, f"against:{issue.id}", issue.against_phrases, ())
-            self._add(nlp, parsed, f"except:{issue.id}", issue.except_phrases, ())
-            self._add(nlp, parsed, f"aspect:{issue.id}", issue.aspect_phrases, ())
-            self._add(nlp, parsed, f"context:{issue.id}", issue.context_phrases, ())
+            keyed += [(f"trigger:{issue.id}", issue.lemmas + issue.phrases, issue.patterns),
+                      (f"for:{issue.id}", issue.for_phrases, ()),
+                      (f"against:{issue.id}", issue.against_phrases, ()),
+                      (f"except:{issue.id}", issue.except_phrases, ()),
+                      (f"aspect:{issue.id}", issue.aspect_phrases, ()),
+                      (f"context:{issue.id}", issue.context_phrases, ())]
+        parsed = parse_parts(nlp, [p.text for _, phrases, _ in keyed for p in phrases])  # one pass of the model
+        for key, phrases, raw in keyed:
+            self._add(nlp, parsed, key, phrases, raw)
 
     def _add(self, nlp: Language, parsed: Mapping[str, Doc], key: str, phrases: Sequence[Phrase],
              raw: Sequence[RawPattern]) -> None:

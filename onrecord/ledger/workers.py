@@ -78,7 +78,6 @@ def default_sigterm() -> None:
 def start_worker(config: Config) -> None:
     """Pool initializer: keep the settings and build the pipeline before the first batch."""
     global _CONFIG
-    default_sigterm()
     keep_torch_out(config.model)
     from onrecord.extraction.pipeline import load_nlp
 
@@ -166,7 +165,7 @@ def _start(initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -
 def spacy_workers(config: Config, workers: int) -> Pool:
     """A pool of ``workers`` processes, each with the pipeline of ``config`` built (for a caller
     that runs several inputs through one pool, as the speed benchmark does)."""
-    return multiprocessing.get_context().Pool(workers, initializer=start_worker, initargs=(config,))
+    return multiprocessing.get_context().Pool(workers, initializer=_start, initargs=(start_worker, (config,)))
 
 
 def spacy_pool(config: Config, workers: int) -> Callable[[Iterable[Article]], Iterator[dict[str, Any]]]:
