@@ -88,6 +88,8 @@ class Issue:
     # the triggers name the topic, not the proposition ("territory" for "give up territory"): a
     # marker on the topic alone takes no position; only the content phrases (for/against) decide
     content_decides: bool = False
+    # the issue is an event that is held (talks, a summit): its going ahead is what it proposes
+    event: bool = False
 
 
 @dataclass(eq=False)
@@ -208,6 +210,9 @@ class StanceEntry(YamlModel):
     # territory"): "we must protect our territory" wants the topic, not the proposition, so a
     # marker decides only with a for/against phrase in the sentence
     content_decides: bool = False
+    # the issue is an event that is held ("talks", "a summit"): a speaker who announces that it will
+    # take place, continue or resume wants it to (the announcement rule, stances/polarity.py)
+    event: bool = False
 
     @field_validator("for_", "against", "aspects")
     @classmethod
@@ -320,6 +325,7 @@ def _issue(document: YamlDocument, entry: IssueEntry, at: NodePath) -> Issue:
                  places=frozenset(w.lower() for w in triggers.places),
                  context_phrases=phrases(triggers.in_context, "triggers", "in_context"),
                  content_decides=entry.stance.content_decides,
+                 event=entry.stance.event,
                  examples=examples)
 
 

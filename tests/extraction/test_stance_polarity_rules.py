@@ -109,3 +109,37 @@ def test_a_marker_on_the_topic_alone_takes_no_territory_stance(stance, text):
 ])
 def test_a_for_or_against_phrase_still_decides_the_territory_stance(stance, text, label):
     assert stance(text, "territory") == label
+
+
+@pytest.mark.parametrize("text", [
+    "The next round of peace talks will take place in Istanbul in a few days.",
+    "The negotiations will be difficult, but the peace talks will resume next week.",
+    "The dialogue can begin with the release of detainees.",
+    "A meeting of the Trilateral Contact Group will be convened on Monday.",
+    "Peace talks will be held in Geneva.",
+])
+def test_announcing_that_talks_go_ahead_supports_them(stance, text):
+    # announcement rule: an event the issue proposes, as the subject of a going-ahead verb
+    assert stance(text, "negotiations") == "support"
+
+
+@pytest.mark.parametrize("text", [
+    "The next round of peace talks will not take place this month.",  # a forecast, no refusal
+    "I do not think the peace talks will take place soon.",
+    "The peace talks took place in Istanbul.",  # a report of what happened
+    "The Russian delegation will start to leave the hall.",  # what someone does, not the event
+    "The peace talks will be difficult.",
+])
+def test_what_is_no_announcement_takes_no_stance_by_it(stance, text):
+    assert stance(text, "negotiations") == "unclear"
+
+
+def test_the_announcement_rule_is_for_events_only(stance):
+    # sanctions are no event: that they take effect is a forecast, not a wish
+    assert stance("The sanctions against Russia will take effect in May.", "sanctions") == "unclear"
+    assert stance("New sanctions against Russia will be held back.", "sanctions") == "unclear"
+
+
+def test_a_request_for_the_issue_wants_it(stance):
+    assert stance("Ukraine has submitted a request for an urgent meeting of the Trilateral Contact Group.",
+                  "negotiations") == "support"

@@ -260,6 +260,50 @@ def _effects(anchors: Sequence[Token]) -> list[Sign]:
     return out
 
 
+# the auxiliaries that put an event ahead of now: "talks will take place", "can begin", "must resume"
+AHEAD_AUXILIARIES = {"will", "shall", "can", "could", "may", "must", "should", "ca", "wo"}
+# verbs that need a word to say "going ahead": "take place", "go ahead"
+GOING_AHEAD_WITH = {"take": "place", "go": "ahead"}
+
+
+def _goes_ahead(verb: Token) -> bool:
+    """The verb says an event goes ahead: "continue", "resume", "take place", "be held"."""
+    lemma = verb.lemma_.lower()
+    if lemma not in MARKERS.going_ahead_verbs:
+        return False
+    needed = GOING_AHEAD_WITH.get(lemma)
+    return needed is None or any(c.lower_ == needed for c in verb.children)
+
+
+def _announced(reading: Reading, anchors: Sequence[Token]) -> list[Sign]:
+    """Announcement rule: a speaker who says that an event the issue proposes will go ahead ("the
+    next round of talks will take place in a few days", "negotiations will continue", "the
+    dialogue can begin") wants it to: +1, deciding, only for issues that are events (``event``
+    in the taxonomy).  The event, not someone who can hold a position, must be the subject of a
+    going-ahead verb under an auxiliary of the future or of possibility; a negation anywhere
+    above it ("talks will not take place", "I do not think talks will take place") makes it a
+    forecast, which decides nothing."""
+    if not reading.issue.event:
+        return []
+    out: list[Sign] = []
+    for anchor in anchors:
+        token = anchor
+        while token.dep_ not in SUBJECT_DEPS and token.head.i != token.i and token.dep_ in NOUN_PHRASE_DEPS:
+            token = token.head
+        verb = token.head
+        if token.dep_ not in SUBJECT_DEPS or not _goes_ahead(verb) or any(f.start == verb.i for f in out):
+            continue
+        if can_hold(token) or any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children):
+            continue  # "the delegation will continue to insist": what someone goes on doing
+        if not any(c.dep_ in {"aux", "auxpass"} and c.lower_ in AHEAD_AUXILIARIES for c in verb.children):
+            continue
+        above = [verb, *verb.ancestors]
+        if any(c.dep_ == "neg" or c.lower_ == "never" for t in above for c in t.children):
+            continue
+        out.append(Sign(verb.text, 1, verb.i, True))
+    return out
+
+
 def _worked_against(anchor: Token, link: Token, anchor_ids: set[int]) -> bool:
     """The anchor is what the link works against: its object's own words ("against the expansion
     of NATO") or a clause the object governs ("pressure to accept neutrality"), not a coordinated
@@ -374,6 +418,7 @@ def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue
     factors += _stance_prepositions(sent, operators, used)
     factors += _adversaries(sent, anchors, path)
     factors += [f for f in _effects(anchors) if f.start not in used]
+    factors += [f for f in _announced(reading, anchors) if f.start not in used]
     for token in among(sent, operators):
         if token.i in used or token.i in unnegated:
             continue
