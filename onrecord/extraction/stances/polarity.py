@@ -298,8 +298,9 @@ def _announced(reading: Reading, anchors: Sequence[Token]) -> list[Sign]:
         if not any(c.dep_ in {"aux", "auxpass"} and c.lower_ in AHEAD_AUXILIARIES for c in verb.children):
             continue
         above = [verb, *verb.ancestors]
-        if any(c.dep_ == "neg" or c.lower_ == "never" for t in above for c in t.children):
-            continue
+        if any(c.dep_ == "neg" or c.lower_ == "never" or (c.dep_ == "det" and c.lower_ in MARKERS.negators)
+               for t in above for c in t.children):
+            continue  # "will not take place", "there is no chance that talks will be held"
         out.append(Sign(verb.text, 1, verb.i, True))
     return out
 
