@@ -16,13 +16,17 @@ from onrecord.extraction.subjects import can_speak
 from onrecord.lexicons.cues import CueEntry, load_state_cues
 
 CLAUSE_SUBJECTS = {"nsubj", "nsubjpass", "expl"}
+# a modal or a verb in a finite form: what makes the words after "that" a clause, not a phrase
+FINITE_TAGS = {"MD", "VBD", "VBZ", "VBP"}
 
 
 def that_clause_of(token: Token) -> Token | None:
     """The head of the clause opened by "that" right after ``token`` with a subject of its own
     ("claim that the budget would shrink").  The parser hangs it as an ``acl``, a ``ccomp`` or
     (for an adjective) a ``ccomp``; it sometimes reads "that" as the clause's object, so the
-    test is the clause's first word, not its dependency label."""
+    test is the clause's first word, not its dependency label.  When the parse broke the clause
+    (its head a noun without a subject), a "that" read as a conjunction with a finite verb or a
+    modal below it still opens one; a relative "that" (the clause's subject or object) never."""
     doc = token.doc
     if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "that":
         return None
@@ -30,6 +34,9 @@ def that_clause_of(token: Token) -> Token | None:
         if c.dep_ in {"acl", "ccomp"} and c.i > token.i and c.left_edge.i == token.i + 1:
             if any(s.dep_ in CLAUSE_SUBJECTS and s.i != token.i + 1 for s in c.children):
                 return c
+            if doc[token.i + 1].dep_ == "mark" and any(t.tag_ in FINITE_TAGS for t in c.subtree):
+                return c  # a clause the parser broke: "comments that NATO's targets would
+                # 'bankrupt' members" hangs "targets" as the clause's head, its verb lower down
     return None
 
 

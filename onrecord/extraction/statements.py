@@ -8,6 +8,8 @@ direct quotation no statement holds yet (``quotations``: attributed to its cue, 
 fragment that makes its cue's statement mixed, or the continuation of the statement before it),
 then the labelled paragraphs (``labels``).  The statements are then settled:
 
+* ``yield_to_owned_claims``    — a reaction to someone's owned claim ("dismissed Lavrov's comments
+                                 that …") gives way to the claim, whose words are its owner's;
 * ``drop_embedded_weak_cues``  — a verb inside someone's reported words starts no statement unless
                                  it is a verb of saying proper, or the reporter's own second
                                  predicate that the parser hung inside (``reporters_conjunct``);
@@ -112,7 +114,7 @@ def build_statements(doc: Doc) -> list[Found]:
     found = merge_label_statements(doc, found, paragraph_bounds(doc))
     # weak cues inside reported words go first: a verb that is part of what was said must not
     # cut the statement that holds it ("said he would hold a meeting and discuss X")
-    found = drop_embedded_weak_cues(found)
+    found = drop_embedded_weak_cues(yield_to_owned_claims(found))
     conjuncts = reporters_conjuncts(found)
     trim_nested_attributions(found)
     for second, first in conjuncts:
@@ -267,6 +269,38 @@ def alone_in_paragraph(doc: Doc, quote: QuoteSpan) -> bool:
     text = doc_text(doc)
     start, end = line_bounds(doc, quote.start)[0], line_bounds(doc, quote.end)[1]
     return not any(ch.isalnum() for ch in text[start : quote.start] + text[quote.end : end])
+
+
+# how the object of a reaction is hung from its verb: "dismissed [Lavrov's comments] that …",
+# "took issue with [his claim] that …"
+REACTION_OBJECT_DEPS = {"dobj", "pobj", "nsubjpass"}
+
+
+def yield_to_owned_claims(found: list[Found]) -> list[Found]:
+    """Owned-claim object rule: in "the Secretary General dismissed Lavrov's comments that NATO's
+    targets would 'bankrupt' members" the words reported are Lavrov's (the noun cue's owner,
+    ``state_cues.owned_claim_cue``); the Secretary General's verb takes the claim as its object
+    and reports no words of his.  Such an outer statement, whose cue governs the claim noun and
+    whose content holds the claim's, gives way to the claim's own statement when the owner is
+    named ("expressed his conviction that …" reports the speaker's own view: it stays); elsewhere
+    an owned claim inside someone's words stays part of them (``drop_embedded_weak_cues``)."""
+    # a pronoun owner is most often the reporter's own ("expressed his conviction that …"): his words
+    claims = [f for f in found if f.cue is not None and f.cue.pos_ == "NOUN" and f.mention is not None
+              and f.mention.root.pos_ != "PRON"]
+    if not claims:
+        return found
+    yielded: set[int] = set()
+    for claim in claims:
+        noun = claim.cue
+        assert noun is not None
+        reaction = noun.head if noun.dep_ != "pobj" else noun.head.head
+        if noun.dep_ not in REACTION_OBJECT_DEPS:
+            continue
+        for f in found:
+            if f is not claim and f.cue is not None and f.cue.i == reaction.i \
+                    and f.start <= claim.start and claim.end <= f.end:
+                yielded.add(id(f))
+    return [f for f in found if id(f) not in yielded]
 
 
 def drop_embedded_weak_cues(found: list[Found]) -> list[Found]:

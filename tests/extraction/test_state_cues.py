@@ -35,3 +35,27 @@ def test_a_noun_or_adjective_with_a_that_clause_reports_its_owners_claim(stateme
 )
 def test_no_cue_without_an_owner_who_speaks_and_a_that_clause(statements_of, text):
     assert not [s for s in statements_of(text) if s.cue is not None and s.cue.text in {"claim", "sure", "certain"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "owner"),
+    [
+        # owned-claim object rule: the reaction reports no words of the reactor's
+        ("The Secretary General strongly dismissed Foreign Minister Sergey Lavrov's comments that the "
+         "new spending targets would \"bankrupt\" members.", "comments", "Sergey Lavrov"),
+        ("The minister rejected Senator Ruth Ambler's claim that the bridge is unsafe.", "claim", "Ruth Ambler"),
+        ("Officials took issue with Governor Lena Moss's remark that the budget would shrink.", "remark", "Lena Moss"),
+    ],
+)
+def test_a_reaction_to_a_named_owners_claim_gives_the_words_to_the_owner(statements_of, text, cue, owner):
+    found = statements_of(text)
+    assert [s.cue.text for s in found] == [cue], [(s.cue.text, s.quote.text) for s in found]
+    assert owner in found[0].speaker.mention.text
+    assert found[0].quote.text.startswith("that ")
+
+
+def test_the_speakers_own_conviction_stays_theirs(statements_of):
+    text = "President Ivan Petrov expressed his conviction that the talks would resume in May."
+    found = statements_of(text)
+    assert [s.cue.text for s in found] == ["expressed"]
+    assert "Ivan Petrov" in found[0].speaker.mention.text
