@@ -86,6 +86,9 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
         clauses = [c for c in children if c.dep_ in CLAUSE_DEPS and not is_time_clause(c)]
         if clauses:
             return subject_parsed_as_object(cue, reported_clause(cue, clauses))
+        broken = that_as_preposition(cue)
+        if broken is not None:
+            return broken
     if "to" in entry.complements:
         for c in children:
             if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children):
@@ -122,6 +125,20 @@ def is_time_clause(clause: Token) -> bool:
     """Time-clause rule: "as the fisherman said BEFORE HE DIED" parsed with the time clause as the
     verb's complement: a clause opened by a conjunction of time tells when, not what, was said."""
     return any(m.dep_ == "mark" and m.lower_ in TIME_MARKS and m.i == clause.left_edge.i for m in clause.children)
+
+
+def that_as_preposition(cue: Token) -> Token | None:
+    """Broken-clause rule: English has no preposition "that"; a "that" right after a verb of
+    saying that the parser hung as a preposition over a noun ("reiterated that the alliance's
+    Article V, committing members to …, as the best way …", a sentence without a finite verb)
+    opens the reported clause all the same: its subtree is the content."""
+    doc = cue.doc
+    if cue.i + 1 >= len(doc):
+        return None
+    that = doc[cue.i + 1]
+    if that.lower_ != "that" or that.dep_ != "prep" or that.head.i != cue.i:
+        return None
+    return that if any(c.dep_ == "pobj" for c in that.children) else None
 
 
 def reported_clause(cue: Token, clauses: list[Token]) -> Token:

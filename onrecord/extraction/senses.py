@@ -25,7 +25,10 @@ cue marker (``cues.mark_cues``) then leaves the token unmarked.  Their vocabular
 * ``military_attack``        — "would attack the city": an act of war, not words;
 * ``set_phrase_aside``       — "to say nothing of the villages": the writer's set phrase;
 * ``asked_of_the_addressee`` — "Could you tell us whether …?": a question asks the one addressed to speak;
-* ``obliged``                — "Russia must publicly declare that …": what someone is to say, not said.
+* ``obliged``                — "Russia must publicly declare that …": what someone is to say, not said;
+* ``binds_an_object``        — "Article V, committing members to defend each other": "commit" with an
+                               object binds it (or sends it: "committed troops"); the vow is
+                               "committed to …" or "committed itself to …".
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ from onrecord.lexicons.cues import CueSense
 PREDICATE_DEPS = {"oprd", "ccomp", "acomp", "attr"}
 COMPLEMENT_DEPS = {"oprd", "ccomp", "xcomp", "acomp", "attr", "prep"}
 CONTENT_DEPS = {"prep", "acl", "relcl", "ccomp", "xcomp"}
-REFLEXIVES = {"itself", "themselves", "himself", "herself"}
+REFLEXIVES = {"itself", "themselves", "himself", "herself", "myself", "ourselves", "yourself", "yourselves"}
 SOURCE_ENTITIES = {"PERSON", "ORG", "NORP"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 EXPLETIVES = {"it"}
@@ -297,6 +300,16 @@ def obliged(token: Token, sense: CueSense) -> bool:
     return any(a in sense.words for a in aux) and "have" not in aux and not first_person
 
 
+def binds_an_object(token: Token, sense: CueSense) -> bool:
+    """Binding rule: "a treaty committing members to defend each other", "committed troops to the
+    front": "commit" with an object that is not the subject itself binds or sends that object;
+    nobody vows anything.  The vow has no object ("Kyiv committed to holding elections") or a
+    reflexive one ("the alliance committed itself to …")."""
+    if lemma(token) not in sense.lemmas:
+        return False
+    return any(c.dep_ == "dobj" and c.lower_ not in REFLEXIVES for c in token.children)
+
+
 # --- all of them -------------------------------------------------------------------------------
 
 
@@ -316,6 +329,7 @@ def sense_rules(senses: dict[str, CueSense]) -> list[tuple[str, Callable[[Token]
         ("aside", lambda t: set_phrase_aside(t, senses["aside"])),
         ("request", lambda t: asked_of_the_addressee(t, senses["request"])),
         ("obliged", lambda t: obliged(t, senses["obligation"])),
+        ("binding", lambda t: binds_an_object(t, senses["binding"])),
     ]
 
 

@@ -184,3 +184,24 @@ def test_seeking_damages_is_no_statement(statements_of):
 def test_a_document_calling_something_speaks(statements_of):
     found = statements_of("The council's letter calling the plan a disgrace was read aloud.")
     assert [s.cue.text for s in found if s.cue] == ["calling"]
+
+
+@pytest.mark.parametrize("text", [
+    "The treaty's Article V, committing members to defend each other, was signed in 1949.",
+    "The government committed more troops to the eastern front on Monday.",
+])
+def test_commit_with_an_object_binds_or_sends_it(statements_of, text):
+    assert not [s for s in statements_of(text) if s.cue is not None and s.cue.lemma_ == "commit"]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister committed to hold elections next spring.",
+    "The alliance committed itself to defend every member.",
+])
+def test_commit_without_an_object_or_with_a_reflexive_is_no_binding(nlp, text):
+    from onrecord.extraction.senses import binds_an_object
+    from onrecord.lexicons.cues import load_cue_senses
+
+    doc = nlp(text)
+    commit = next(t for t in doc if t.lemma_ == "commit")
+    assert not binds_an_object(commit, load_cue_senses()["binding"])

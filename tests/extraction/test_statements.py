@@ -495,3 +495,14 @@ def test_a_that_clause_parsed_as_a_relative_of_the_audience_is_the_content(state
 
 def test_a_relative_clause_of_the_object_is_no_content(statements_of):
     assert statements_of("The mayor told a story that everyone had heard before.") == []
+
+
+def test_that_parsed_as_a_preposition_still_opens_the_reported_clause(statements_of):
+    # a sentence without a finite verb in its clause: the parser hangs "that" as a preposition
+    text = ("Secretary of State Antony Blinken arrived in Brussels on Wednesday. He reiterated that the "
+            "alliance's Article V, committing members to defend each other against external aggression, "
+            "as the best way to ensure European security.")
+    found = [s for s in statements_of(text) if s.cue is not None and s.cue.text == "reiterated"]
+    assert len(found) == 1
+    assert found[0].quote.text.startswith("that the alliance's Article V")
+    assert "Blinken" in found[0].speaker.name
