@@ -256,6 +256,36 @@ def own_words(statements: list[Found]) -> bool:
                for f in statements)
 
 
+MAX_DATELINE_WORDS = 3  # "GENEVA", "NEW DELHI", "RIO DE JANEIRO"
+
+
+def is_dateline(label: Span) -> bool:
+    """A label in capitals that names no person and no title ("GENEVA", "KYIV"; the model tags
+    a city in capitals as a place only sometimes): what a dateline looks like."""
+    words = [t for t in label if t.is_alpha]
+    return 0 < len(words) <= MAX_DATELINE_WORDS and all(t.is_upper for t in words) \
+        and not any(t.ent_type_ == "PERSON" or t.lower_ in TITLE_WORDS for t in words)
+
+
+def without_dateline(units: list[tuple[int, int, tuple[Span, int] | None]], found: list[Found]
+                     ) -> list[tuple[int, int, tuple[Span, int] | None]]:
+    """Dateline rule: "GENEVA: The head of the WHO on Monday urged …" opens a news report with
+    the place it was filed from, not a speaker's turn.  The article's first paragraph, labelled
+    in capitals by no person and no title, no other label in the article (a transcript labels
+    every turn), and after the colon the reporter's narration: a statement whose speaker is
+    named there in the third person ("The mayor … said"; a turn says "I said" or nothing of the
+    kind: "DORN: Well, look, …").  That label is a dateline, and its paragraph the reporter's."""
+    labelled = [k for k, (_, _, lab) in enumerate(units) if lab is not None]
+    if labelled != [0] or not is_dateline(units[0][2][0]):  # type: ignore[index]
+        return units
+    colon, end = units[0][2][1], units[0][1]  # type: ignore[index]
+    if not any(f.cue is not None and f.mention is not None and colon < f.mention.start_char < end
+               and colon < f.cue.idx < end and f.mention.root.lower_ not in FIRST_PERSON | {"you"}
+               for f in found):
+        return units
+    return [(units[0][0], units[0][1], None), *units[1:]]
+
+
 def is_transcript(text: str, units: list[tuple[int, int, tuple[Span, int] | None]]) -> bool:
     """Rule 6, transcripts: two or more speakers label unquoted turns (a transcript, not a
     round-up of quotes): there every paragraph up to the next label is the turn's, whatever
@@ -283,6 +313,7 @@ def label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[int, i
     by_start = sorted(found, key=lambda f: f.start)
     starts = [f.start for f in by_start]
     units = [(a, b, speaker_label(doc, a, b)) for a, b in turn_units(doc, paragraphs)]
+    units = without_dateline(units, found)
     transcript = is_transcript(text, units)
     for para_start, para_end, labelled in units:
         if labelled is not None:

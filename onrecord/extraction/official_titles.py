@@ -64,10 +64,29 @@ def holder_name(name: Span, lexicon: RoleLexicon) -> Span:
     return name
 
 
+def lowercase_title_word(token: Token, run_start: int, name_start: int) -> bool:
+    """News style lowercases a title before a name ("WHO chief Tedros Adhanom Ghebreyesus",
+    "Russian foreign minister Sergei Lavrov", AP style for a title set off by an organisation or
+    a nationality): a lowercase office word right before the name, or a lowercase modifier of a
+    word already in the run ("foreign" of "minister"), belongs to the title."""
+    if not (token.is_lower and token.is_alpha):
+        return False
+    if run_start == name_start:
+        return office_head(token.text) is not None
+    return token.dep_ in {"amod", "compound"} and run_start <= token.head.i < name_start
+
+
+def _acronym_or_office(token: Token) -> bool:
+    """An acronym or an office word the tagger misread ("WHO chief": "who" a pronoun, "chief" a
+    verb of its relative clause)."""
+    return (token.is_upper and token.is_alpha and len(token) > 1) or office_head(token.text) is not None
+
+
 def written_title(name: Span, lexicon: RoleLexicon) -> Span | None:
     """The title written right before a name, as one run of capitalised words and title glue
-    that starts at its first office word ("Head of the Office of the President of Ukraine"); None
-    when no office word starts such a run."""
+    that starts at its first office word ("Head of the Office of the President of Ukraine"), or
+    lowercased by news style ("WHO chief", ``lowercase_title_word``); None when no office word
+    starts such a run."""
     doc = name.doc
     i = name.start
     sentence_start = name.sent.start
@@ -75,12 +94,14 @@ def written_title(name: Span, lexicon: RoleLexicon) -> Span | None:
         token = doc[i - 1]
         if token.ent_type_ == "PERSON":
             break  # "President … Andrzej Duda and President … Gitanas Nausėda": another's name ends it
-        if token.text[:1].isupper() or token.lower_ in GLUE or token.text in {"’s", "'s"}:
+        if token.text[:1].isupper() or token.lower_ in GLUE or token.text in {"’s", "'s"} \
+                or lowercase_title_word(token, i, name.start):
             i -= 1
         else:
             break
     tokens = list(doc[i : name.start])
-    while tokens and (tokens[0].lower_ in GLUE or tokens[0].pos_ not in {"PROPN", "NOUN", "ADJ"}):
+    while tokens and (tokens[0].lower_ in GLUE or (tokens[0].pos_ not in {"PROPN", "NOUN", "ADJ"}
+                                                   and not _acronym_or_office(tokens[0]))):
         tokens = tokens[1:]  # "The", "In": the run starts at a word of the title
     while tokens and tokens[-1].lower_ in GLUE:
         tokens = tokens[:-1]

@@ -117,10 +117,10 @@ def can_speak(token: Token) -> bool:
 
 
 def noun_phrase(token: Token) -> Span:
-    """The mention: the subject's subtree without relative clauses, a list that follows it and
-    trailing punctuation ("Zelensky, who …," → "Zelensky"; "Ukraine's President Volodymyr
-    Zelensky" whole), kept to the paragraph of its head (a parse may run a phrase over a paragraph
-    break)."""
+    """The mention: the subject's subtree without relative clauses, a list that follows it, a
+    time hung from it ("on Monday") and trailing punctuation ("Zelensky, who …," → "Zelensky";
+    "Ukraine's President Volodymyr Zelensky" whole), kept to the paragraph of its head (a parse
+    may run a phrase over a paragraph break)."""
     token = subject_before_aside(token)
     drop = set()
     for c in token.children:
@@ -130,6 +130,9 @@ def noun_phrase(token: Token) -> Span:
             drop.update(t.i for t in c.subtree)  # "Biden, the Russian side, France and Germany": a list
         if c.dep_ == "appos" and c.i > token.i and (c.like_num or c.pos_ == "NUM" or is_aside(c)):
             drop.update(t.i for t in c.subtree)  # "Ramos, 58, told …": an age is no part of the name
+        if c.dep_ == "prep" and c.i > token.i and any(g.dep_ == "pobj" and is_time(g) for g in c.children):
+            # "The head of the WHO on Monday (May 19) urged …": when it was said, not who
+            drop.update(t.i for t in c.subtree)
     first_dropped = min(drop, default=10**9)
     keep = [t for t in token.subtree if t.i < first_dropped]
     start, end = keep[0].i, keep[-1].i + 1
@@ -144,6 +147,8 @@ def noun_phrase(token: Token) -> Span:
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        if doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start : end - 1]):
+            break  # "the World Health Organisation (WHO)": the parenthesis closes what it opened
         end -= 1
     return doc[start:end]
 

@@ -125,3 +125,14 @@ def test_a_questioner_label_run_into_a_turn_ends_it(statements_of):
             "Mikko Laine: Yes, to every ship.")
     turns = [(s.speaker.name, s.quote.text) for s in statements_of(text) if s.cue.text == ":"]
     assert turns == [("Mikko Laine", "Colleagues, the port opens in May."), ("Mikko Laine", "Yes, to every ship.")]
+
+
+def test_a_dateline_is_no_speaker_label(statements_of):
+    text = "KYIV: The mayor of the city said on Monday that the bridge would reopen.\n\nTraffic was heavy."
+    found = statements_of(text)
+    assert [s.speaker.name for s in found] == ["mayor of the city"]
+
+
+def test_a_transcript_in_capitals_keeps_its_labels(statements_of):
+    text = "PETROV: Good afternoon, colleagues.\n\nVARGA: Thank you, we are glad to be here."
+    assert [s.cue.text for s in statements_of(text)] == [":", ":"]

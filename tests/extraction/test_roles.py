@@ -453,3 +453,30 @@ def test_two_named_office_holders_are_not_guessed_between(nlp):
     text = ("Donald Trump met Vladimir Putin in Anchorage on Friday. The hall was packed. "
             "The president said that the talks had gone well.")
     assert _dated_speakers(nlp, text, "2025-08-16")[-1] not in {"Donald Trump", "Vladimir Putin"}
+
+
+# --- the lede: a description named a few sentences on ----------------------------------------------
+
+
+def test_a_ledes_description_is_the_person_named_a_few_sentences_on(statements_of):
+    # a dateline, a time hung from the description, a lowercase title: all of news style
+    text = ("GENEVA: The head of the Harbour Safety Agency (HSA) on Monday (May 19) urged ships to slow down.\n\n"
+            "Member states are holding their annual assembly in the city.\n\n"
+            "“We need calm waters this year,” HSA chief Lidia Varga said in her opening address.")
+    found = statements_of(text)
+    assert [(s.speaker.name, s.speaker.type) for s in found] == [("Lidia Varga", "person")] * 2
+    assert found[0].speaker.mention.text == "The head of the Harbour Safety Agency (HSA)"
+
+
+def test_a_description_after_the_lede_does_not_look_ahead(statements_of):
+    text = ("Ships crowded the harbour on Monday.\n\n"
+            "The head of the agency urged ships to slow down.\n\n"
+            "Member states are holding their annual assembly in the city.\n\n"
+            "“We need calm waters this year,” agency chief Lidia Varga said in her opening address.")
+    assert statements_of(text)[0].speaker.name != "Lidia Varga"
+
+
+def test_a_lowercase_title_before_a_name_is_that_persons(statements_of):
+    text = ("Harbour Safety Agency chief Anna Kowalski visited the port on Monday. "
+            "The chief said that the port would stay open.")
+    assert speakers(statements_of, text)[-1] == ("Anna Kowalski", "person")
