@@ -526,6 +526,9 @@ def resolve_roles(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
                 _apply(f, result)
         elif f.mention is not None and f.speaker_name in became and not f.members:
             _apply(f, _antecedent(f.mention, became[f.speaker_name], ctx))
+        elif f.mention is not None and not f.members and (held := described_antecedent(f, ctx)) is not None:
+            became[f.speaker_name] = held
+            _apply(f, held)
         elif f.mention is not None and f.speaker_type == "person" and (full := full_name_of_given(f.speaker_name, ctx)):
             _apply(f, Resolved(full, "person"))  # "he", whose antecedent is "Mark", no statement's speaker
         elif f.mention is not None and (f.speaker_type == "unknown" or f.speaker_name.islower()) \
@@ -557,6 +560,25 @@ def organization_it(pronoun: Span, ctx: Context) -> Resolved | None:
         named = entity_name(subject, ctx)
         return Resolved(named[0], "organization") if named and named[1] == "organization" else None
     return None
+
+
+def described_antecedent(f: Found, ctx: Context) -> Resolved | None:
+    """A pronoun whose antecedent is a description no statement of its own resolved ("The prime
+    minister last week ruled out an election. He repeated that …"): the description's latest
+    mention before the pronoun, resolved by the person rule alone (``person_for``: the article's
+    titles, then the office its date gives a person it named).  Not by the salience rules: a
+    pronoun already follows the story's subject, and a second guess on top of it would put one
+    person's words under another's name."""
+    mention = f.mention
+    name = f.speaker_name
+    if mention is None or len(mention) != 1 or mention.root.lower_ not in PERSONAL or not name.islower():
+        return None
+    text = ctx.doc.text
+    at = text.lower().rfind(name, 0, mention.start_char)
+    span = ctx.doc.char_span(at, at + len(name)) if at >= 0 else None
+    if span is None or span.start == 0 or ctx.doc[span.start - 1].lower_ != "the":
+        return None
+    return person_for(ctx.doc[span.start - 1 : span.end], name, "person", ctx)
 
 
 def _antecedent(pronoun: Span, became: Resolved, ctx: Context) -> Resolved:

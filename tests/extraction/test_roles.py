@@ -455,6 +455,25 @@ def test_two_named_office_holders_are_not_guessed_between(nlp):
     assert _dated_speakers(nlp, text, "2025-08-16")[-1] not in {"Donald Trump", "Vladimir Putin"}
 
 
+WESTMINSTER = ("Keir Starmer told Rishi Sunak to call an election. The prime minister last week ruled out a vote "
+               "in May. He repeated today that his working assumption was a vote in the autumn.")
+
+
+def test_a_pronoun_after_an_office_takes_its_holder_that_day(nlp):
+    # "He" follows "The prime minister", which no statement of its own resolved: the registry
+    # dates Sunak's office (Starmer's began in July 2024)
+    assert _dated_speakers(nlp, WESTMINSTER, "2024-03-20")[-1] == "Rishi Sunak"
+
+
+def test_a_pronoun_after_an_office_takes_whoever_held_it_that_day(nlp):
+    # in September 2024 the office was Starmer's, who is named too
+    assert _dated_speakers(nlp, WESTMINSTER, "2024-09-20")[-1] == "Keir Starmer"
+
+
+def test_a_pronoun_after_an_office_stays_a_role_without_a_date(nlp):
+    assert _dated_speakers(nlp, WESTMINSTER, None)[-1] not in {"Rishi Sunak", "Keir Starmer"}
+
+
 # --- the lede: a description named a few sentences on ----------------------------------------------
 
 
