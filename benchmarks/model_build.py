@@ -54,6 +54,7 @@ def main() -> None:
 
     from benchmarks.speed import load_texts
     from onrecord.config import Config
+    from onrecord.extraction.pieces import ours
     from onrecord.extraction.pipeline import load_nlp, make_doc
     from onrecord.model import Article
 
@@ -61,8 +62,9 @@ def main() -> None:
     nlp = load_nlp(Config())
     docs = [make_doc(nlp, Article(id=str(i), text=t, date=d or None)) for i, (t, d) in enumerate(texts)]
     batches = range(0, len(docs), args.batch_size)
+    after_model = set(ours(nlp))
     for name, component in nlp.pipeline:  # the model's components up to the NER, as nlp.pipe runs them
-        if name.startswith("onrecord_"):
+        if name in after_model:
             break
         if name == "ner":
             continue

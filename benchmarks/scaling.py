@@ -91,12 +91,12 @@ def model_seconds(nlp, ours: list[str], text: str) -> float:  # type: ignore[no-
 
 def pipeline():  # type: ignore[no-untyped-def]
     from onrecord.config import Config
+    from onrecord.extraction import pieces
     from onrecord.extraction.pipeline import load_nlp
 
     nlp = load_nlp(Config())
     nlp.max_length = max(nlp.max_length, 1_100_000)
-    ours = [n for n in nlp.pipe_names if n.startswith("onrecord_")]
-    return nlp, ours
+    return nlp, pieces.ours(nlp)  # after the model (the paragraph-break rule runs inside it)
 
 
 def extract(nlp, text: str) -> int:  # type: ignore[no-untyped-def]

@@ -9,7 +9,8 @@ stages read, are
 set on the Doc before the pipe runs (``pipeline.make_doc``), not by a component: they are not
 listed as requirements.
 
-Pipeline order (``pipeline.COMPONENTS``), after the model's own components:
+Pipeline order (``pipeline.COMPONENTS``), after the model's own components (and
+``onrecord_paragraph_breaks`` inside them, before the parser: a line break starts a sentence):
 
     onrecord_quotes → onrecord_cues → onrecord_statements → onrecord_earlier → onrecord_speakers
     → onrecord_context → onrecord_issues → onrecord_statement_issues
@@ -29,6 +30,7 @@ from onrecord.extraction.cues import CueMarker
 from onrecord.extraction.earlier import earlier_component
 from onrecord.extraction.issue_tags import IssueTagger
 from onrecord.extraction.lemmas import MemoLemmatizer
+from onrecord.extraction.paragraph_breaks import mark_paragraph_starts
 from onrecord.extraction.quotes import quotes_component
 from onrecord.extraction.records import RecordWriter
 from onrecord.extraction.speakers import SpeakerNamer
@@ -58,6 +60,12 @@ def make_lemmatizer(nlp: Language, name: str) -> MemoLemmatizer:
     """The model's rule lemmatizer, each distinct token row asked once (lemmas.py); ``lemmas.speed_up``
     puts it in the model's place and hands it that lemmatizer."""
     return MemoLemmatizer(name)
+
+
+@Language.factory("onrecord_paragraph_breaks", assigns=["token.is_sent_start"])
+def make_paragraph_breaks(nlp: Language, name: str) -> object:
+    """Before the parser (``pipeline.build_nlp``): a line break starts a sentence."""
+    return mark_paragraph_starts
 
 
 @Language.factory("onrecord_quotes", assigns=["doc._.quotes"])

@@ -30,8 +30,13 @@ T = TypeVar("T")
 
 
 def ours(nlp: Language) -> list[str]:
-    """Our components (``onrecord_*``); the others are the model's."""
-    return [name for name in nlp.pipe_names if name.startswith("onrecord_")]
+    """Our components after the model's (the ``onrecord_*`` tail of the pipeline); one of ours
+    placed among the model's (``onrecord_paragraph_breaks``, before the parser) runs with it."""
+    names = nlp.pipe_names
+    first = len(names)
+    while first > 0 and names[first - 1].startswith("onrecord_"):
+        first -= 1
+    return list(names[first:])
 
 
 def cut_points(doc: Doc, size: int | None = None) -> list[int]:

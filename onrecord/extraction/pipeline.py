@@ -67,6 +67,8 @@ def build_nlp(config: Config | None = None) -> Language:
     attributes.speed_up(nlp)  # the same annotation as the model's attribute ruler, faster
     lemmas.speed_up(nlp)  # the same lemmas, each distinct token row asked once
     blas.use_numpy_blas(nlp)  # the same matrix products on numpy's BLAS, faster than thinc's BLIS
+    if "onrecord_paragraph_breaks" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("onrecord_paragraph_breaks", before="parser")  # a line break ends a sentence
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, config=component_config(name, config))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.extraction.docindex import entity_at
+from onrecord.extraction.docindex import entity_at, index_of_sentence, paragraph_bounds, sentences
 from onrecord.extraction.found import Found
 from onrecord.extraction.named import ArticleNames, Named, whole_name
 from onrecord.identity.names import plain_word
@@ -130,3 +130,29 @@ def names_the_places(places: set[str], titles: list[str]) -> bool:
     """A title of the person names the description's places: "the New Jersey governor" is not the
     one the article calls only "Gov." when it names the state for someone else."""
     return not places or any(places <= {w.lower().strip(".,") for w in t.split()} for t in titles)
+
+
+# sentences after a lede's description within which the article names whom it describes: a lede,
+# its context sentence, then the named speaker (delayed identification, ``in_the_lede``)
+LEDE_REACH = 3
+
+
+def next_sentence_end(mention: Span) -> int:
+    """Where the sentence after the mention's ends (its own end, if it is the last); for a
+    mention in the lede, the article's first paragraph, where the LEDE_REACH-th sentence after
+    it ends (``in_the_lede``)."""
+    doc = mention.doc
+    reach = LEDE_REACH if in_the_lede(mention) else 1
+    index = index_of_sentence(doc, mention.start)
+    sents = sentences(doc)
+    return sents[min(index + reach, len(sents) - 1)].end_char
+
+
+def in_the_lede(mention: Span) -> bool:
+    """Delayed identification: a news lede may describe its speaker ("The head of the World
+    Health Organisation on Monday urged …") and name them a few sentences on ("WHO chief Tedros
+    Adhanom Ghebreyesus said"), a convention of news writing for a name the reader may not know
+    (the "delayed-identification lead": Missouri Group, *News Reporting and Writing*, ch. 7).
+    Only the article's first paragraph is such a lede."""
+    bounds = paragraph_bounds(mention.doc)
+    return bool(bounds) and mention.start_char < bounds[0][1]

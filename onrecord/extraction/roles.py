@@ -53,7 +53,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
-from onrecord.extraction.docindex import entities_within, in_quotes, index_of_sentence, paragraph_bounds
+from onrecord.extraction.docindex import entities_within, in_quotes, index_of_sentence
 from onrecord.extraction.docindex import sentences as sentences_of
 from onrecord.extraction.documents import document_author
 from onrecord.extraction.found import Found
@@ -86,6 +86,7 @@ from onrecord.extraction.role_context import (
     is_definite,
     main_subject,
     names_the_places,
+    next_sentence_end,
     places_named,
     speaker_at,
     titles_of_surname,
@@ -109,9 +110,6 @@ PRONOUNS = {"he", "she", "him", "her", "i", "me", "they", "them", "we", "us", "i
 PERSONAL = {"he", "she", "him", "her"}
 RELATIVES = {"WP", "WDT"}
 SALIENCE_REACH = 2  # sentences looked back for the person a description continues
-# sentences after a lede's description within which the article names whom it describes: a lede,
-# its context sentence, then the named speaker (delayed identification, ``in_the_lede``)
-LEDE_REACH = 3
 ORG_DETERMINERS = {"the", "this", "that", "its"}
 GROUP_DETERMINERS = {"the", "both", "these", "those", "all"}
 PLACE_LABELS = {"GPE", "NORP", "LOC", "FAC"}
@@ -349,7 +347,7 @@ def _fitting_people(mention: Span, ctx: Context) -> list[tuple[tuple[bool, bool,
     President Volodymyr Zelensky" is another president."""
     description = description_of(mention, ctx.lexicon)
     wanted = set(office_words(description))
-    looks_back = _next_sentence_end(mention)
+    looks_back = next_sentence_end(mention)
     out = []
     for person in ctx.people_fitting(description):  # the others have no title that fits
         # a speaker is not whom their own words name ("We passed them on to President Biden," the
@@ -366,27 +364,6 @@ def _fitting_people(mention: Span, ctx: Context) -> list[tuple[tuple[bool, bool,
             narrated = any(s < looks_back and not in_quotes(mention.doc, s) for s in person.starts)
             out.append(((before, narrated, *max(fits)), person.name))
     return out
-
-
-def _next_sentence_end(mention: Span) -> int:
-    """Where the sentence after the mention's ends (its own end, if it is the last); for a
-    mention in the lede, the article's first paragraph, where the LEDE_REACH-th sentence after
-    it ends (``in_the_lede``)."""
-    doc = mention.doc
-    reach = LEDE_REACH if in_the_lede(mention) else 1
-    index = index_of_sentence(doc, mention.start)
-    sents = sentences_of(doc)
-    return sents[min(index + reach, len(sents) - 1)].end_char
-
-
-def in_the_lede(mention: Span) -> bool:
-    """Delayed identification: a news lede may describe its speaker ("The head of the World
-    Health Organisation on Monday urged …") and name them a few sentences on ("WHO chief Tedros
-    Adhanom Ghebreyesus said"), a convention of news writing for a name the reader may not know
-    (the "delayed-identification lead": Missouri Group, *News Reporting and Writing*, ch. 7).
-    Only the article's first paragraph is such a lede."""
-    bounds = paragraph_bounds(mention.doc)
-    return bool(bounds) and mention.start_char < bounds[0][1]
 
 
 def same_description(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:

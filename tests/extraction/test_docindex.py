@@ -18,9 +18,10 @@ TEXT = (
 
 @pytest.fixture(scope="module")
 def docs(nlp):
+    from onrecord.extraction import pieces
     from onrecord.extraction.quotes import quotes_component
 
-    ours = [n for n in nlp.pipe_names if n.startswith("onrecord_")]
+    ours = pieces.ours(nlp)
     plain, indexed = (quotes_component(d) for d in nlp.pipe([TEXT, TEXT], disable=ours))
     return plain, indexed
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.matcher import Matcher
 
 from onrecord.extraction.issue_tags import MAX_SPELLED_OUT, spelled_out
+from onrecord.extraction.pieces import ours
 
 TERRITORY = [{"LOWER": {"IN": ["our", "its", "their"]}}, {"POS": "ADJ", "OP": "*"}, {"LEMMA": "land"}]
 GUARANTEE = [{"LEMMA": "guarantee", "POS": {"IN": ["NOUN", "PROPN"]}}]
@@ -37,7 +38,7 @@ def test_the_same_spans_as_the_sets(nlp):
     for key, pattern in (("territory", TERRITORY), ("guarantee", GUARANTEE), ("talks", OPTIONAL)):
         with_sets.add(key, [pattern])
         spelled.add(key, spelled_out(pattern))
-    skip = [n for n in nlp.pipe_names if n.startswith("onrecord_")]
+    skip = ours(nlp)
     found = 0
     for doc in nlp.pipe(TEXTS, disable=skip):
         expected = {(m, s, e) for m, s, e in with_sets(doc)}

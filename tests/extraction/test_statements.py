@@ -323,12 +323,14 @@ def test_a_short_quotation_after_its_speakers_own_goes_on_with_it(statements_of)
 
 def test_only_the_frame_stands_between_the_parts_of_one_utterance(nlp):
     from onrecord.extraction.found import Found
+    from onrecord.extraction.pieces import ours
     from onrecord.extraction.statements import only_the_frame_between
 
     def parts(text: str, first: str, second: str) -> tuple[Found, Found]:
         doc = nlp.make_doc(text)
+        after_model = set(ours(nlp))
         for name, proc in nlp.pipeline:  # the model's parse is enough
-            if name.startswith("onrecord"):
+            if name in after_model:
                 break
             doc = proc(doc)
         cue = next(t for t in doc if t.lower_ == "said")

@@ -7,6 +7,7 @@ from spacy.matcher import Matcher
 
 from onrecord.extraction.anchored import AnchoredMatcher, _anchor
 from onrecord.extraction.context.when import TIME_PATTERNS
+from onrecord.extraction.pieces import ours
 
 SENTENCES = [
     "He said on Monday morning that the talks would go on.",
@@ -45,7 +46,7 @@ def test_same_matches_as_the_plain_matcher(nlp):
     plain = plain_matcher(nlp.vocab)
     assert anchored.filtered
     found = 0
-    for doc in nlp.pipe(SENTENCES, disable=[n for n in nlp.pipe_names if n.startswith("onrecord_")]):
+    for doc in nlp.pipe(SENTENCES, disable=ours(nlp)):
         for sent in doc.sents:
             assert sorted(anchored(sent)) == sorted(plain(sent)), sent.text
             found += bool(plain(sent))
