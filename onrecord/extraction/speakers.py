@@ -41,7 +41,7 @@ from onrecord.extraction.pronouns import (
     subject_before,
 )
 from onrecord.extraction.roles import resolve_roles
-from onrecord.extraction.subjects import is_aside, noun_phrase, speaker_class
+from onrecord.extraction.subjects import is_aside, noun_phrase, portfolio_conjunct, speaker_class
 from onrecord.extraction.whole_names import after_country_of
 from onrecord.identity.names import HONORIFICS
 from onrecord.identity.registry import SpeakerRegistry
@@ -330,8 +330,9 @@ def conjoined_subjects(subject: Token) -> list[Token]:
     out: list[Token] = []
     for member in chain:
         out.append(member)
+        portfolio = portfolio_conjunct(member)  # "Vice President for news and talk Dave Gorab": one
         for c in member.children:
-            if c.dep_ == "conj" and not is_aside(c):
+            if c.dep_ == "conj" and not is_aside(c) and (portfolio is None or c.i != portfolio.i):
                 out.extend(conjoined_subjects(c))
     named = [m for m in out if not is_question_marker(m)]
     return named if named and len(named) < len(out) else out

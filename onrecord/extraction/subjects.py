@@ -26,6 +26,7 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from onrecord.extraction.docindex import in_quotes, person_name_words
+from onrecord.identity.titles import TITLE_WORDS as TITLE_HEADS
 from onrecord.lexicons.speaker_nouns import load_speaker_nouns
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -116,6 +117,28 @@ def can_speak(token: Token) -> bool:
 # --- the mention -----------------------------------------------------------------------------
 
 
+def portfolio_conjunct(title: Token) -> Token | None:
+    """Portfolio rule: "Vice President for news and talk Dave Gorab", "Minister of Foreign Affairs
+    and Trade Jane Doe": the parser coordinates the title's head with the rest of its portfolio
+    and the name ("President" … and "talk Dave Gorab"), which reads as two speakers.  The
+    coordination belongs inside the title when "and" follows the title's prepositional phrase
+    right away and the conjunct opens with a word that is neither a title nor part of a name
+    ("President of France and Chancellor Olaf Scholz", "… and Olaf Scholz" are two people), and
+    ends in a person's name.  The conjunct, or None."""
+    if title.ent_type_ == "PERSON" or title.text[:1].islower() or title.lower_ not in TITLE_HEADS:
+        return None
+    conj = next((c for c in title.children if c.dep_ == "conj" and c.i > title.i), None)
+    cc = next((c for c in title.children if c.dep_ == "cc" and c.i > title.i), None)
+    if conj is None or cc is None or cc.i > conj.i:
+        return None
+    if not any(c.dep_ == "prep" and c.right_edge.i == cc.i - 1 for c in title.children):
+        return None
+    opener = title.doc[cc.i + 1]
+    if opener.ent_type_ == "PERSON" or opener.lower_ in TITLE_HEADS:
+        return None
+    return conj if conj.ent_type_ == "PERSON" and conj.i == conj.right_edge.i else None
+
+
 def noun_phrase(token: Token) -> Span:
     """The mention: the subject's subtree without relative clauses, a list that follows it, a
     time hung from it ("on Monday") and trailing punctuation ("Zelensky, who …," → "Zelensky";
@@ -123,7 +146,10 @@ def noun_phrase(token: Token) -> Span:
     may run a phrase over a paragraph break)."""
     token = subject_before_aside(token)
     drop = set()
+    portfolio = portfolio_conjunct(token)
     for c in token.children:
+        if portfolio is not None and c.dep_ in {"cc", "conj"}:
+            continue  # "Vice President for news and talk Dave Gorab": one title, one person
         if c.dep_ in {"relcl", "acl", "advcl", "cc", "conj"} and c.i > token.i:
             drop.update(t.i for t in c.subtree)
         if c.dep_ == "appos" and c.i > token.i and any(g.dep_ == "conj" for g in c.children):

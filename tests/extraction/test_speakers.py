@@ -147,3 +147,20 @@ def test_a_country_after_of_is_not_part_of_the_name_after_it(statements_of, text
 def test_a_first_name_that_is_a_country_stays(statements_of):
     text = "The award went to a friend of Georgia Lane. Georgia Lane said that the prize was a surprise."
     assert [s.speaker.name for s in statements_of(text)][-1] == "Georgia Lane"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Sirius XM Vice President for news and talk Dave Gorab called the show “the news show of record.”",
+     "Dave Gorab"),
+    ("Minister of Foreign Affairs and Trade Anna Kowalski said that the talks would resume.", "Anna Kowalski"),
+])
+def test_a_portfolio_coordinated_inside_a_title_is_one_person(statements_of, text, name):
+    found = statements_of(text)
+    assert [(s.speaker.name, s.speaker.type) for s in found] == [(name, "person")]
+
+
+def test_a_title_and_a_name_after_it_are_two_people(statements_of):
+    # the conjunct opens with the name: two speakers, not one title
+    found = statements_of("The Head of the Agency and Anna Kowalski said that the talks would resume.")
+    assert found[0].speaker.type == "group"
+    assert found[0].speaker.members == ["Head of the Agency", "Anna Kowalski"]
