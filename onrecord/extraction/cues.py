@@ -86,6 +86,20 @@ def next_to_punctuation(token: Token) -> bool:
 
 NOT_HOLDERS = {"it", "this", "that", "which", "what", "there"}
 COPULAS = {"be", "seem", "appear", "become", "mean"}
+# verbs of striking that with "back" are a retort ("shot back", "hit back", "fired back")
+RETORT_VERBS = {"shoot", "fire", "hit", "strike", "snap", "push", "punch"}
+
+
+def retort_cue(token: Token) -> CueEntry | None:
+    """Retort rule: "Hillary shot back, “I suppose …”", "the minister hit back at critics, saying
+    …": a verb of striking with "back" right after it answers someone in words; without "back"
+    ("shot the suspect", "hit the city") it is the act itself, and no cue."""
+    if token.lemma_.lower() not in RETORT_VERBS or token.i + 1 >= len(token.doc):
+        return None
+    after = token.doc[token.i + 1]
+    if after.lower_ != "back" or after.head.i != token.i:
+        return None
+    return CueEntry(token.lemma_.lower(), "assert", frozenset({"quote", "clause"}))
 
 
 def that_clause_cue(token: Token) -> CueEntry | None:
@@ -134,7 +148,8 @@ def mark_cues(doc: Doc, lexicon: dict[str, CueEntry], senses: dict[str, CueSense
                 token._.cue = entry
                 token._.cue_negated = is_negated(token)
             continue
-        entry = lexicon.get(token.lemma_.lower()) or that_clause_cue(token) or appearance_cue(token, lexicon)
+        entry = lexicon.get(token.lemma_.lower()) or that_clause_cue(token) or appearance_cue(token, lexicon) \
+            or retort_cue(token)
         if entry is None or not is_verb_use(token) or other_sense(token, rules) is not None:
             continue
         if entry.complements == {"quote"} and not next_to_punctuation(token):

@@ -96,8 +96,10 @@ def names_something(token: Token, sense: CueSense) -> bool:
         return False  # "who's called for tax hikes", "was called on to resign"
     if token.dep_ == "acl" and any(o.lower_ in REFLEXIVES for o in objects_of(token)):
         return True
-    if sum(c.dep_ in NAME_DEPS for c in token.children) > 1:
-        return False  # "the doctor … called Oz a quack": a name and a predicate, a misparsed saying
+    if sum(c.dep_ in NAME_DEPS and not has_agent(c) for c in token.children) > 1:
+        # "the doctor … called Oz a quack": a name and a predicate, a misparsed saying; a passive
+        # participle with its agent is no predicate ("a PAC called Future45 funded by …")
+        return False
     if token.dep_ in {"acl", "amod"} and token.tag_ == "VBN":
         return True
     return is_passive(token)

@@ -283,10 +283,35 @@ def object_controller(token: Token, head: Token) -> Token | None:
     return None
 
 
+# participles that go on with the reporter's sentence about someone's words ("…, adding", "…,
+# saying"): the one who speaks goes on speaking (``continued_speech``)
+CONTINUING_SPEECH = frozenset({"add", "say", "note", "insist", "stress", "emphasize", "emphasise", "explain",
+                               "argue", "continue"})
+
+
+def continued_speech(cue: Token) -> Token | None:
+    """Continued-speech rule: "Trump told Newsmax that Mitt Romney “had a crazy policy,” adding,
+    “He lost …”", "Trump argued that a database would keep people out, saying …": the parser
+    hangs the participle from the reported clause's verb ("had", "keep"), whose subject (Romney,
+    the database) only figures in the words; the one who adds or says more is the one whose
+    words they were, the subject of the verb of saying above.  Only participles of saying
+    ("citing" and the like may be what the reported clause's subject did: "the minister
+    resigned, citing his health")."""
+    if cue.dep_ != "advcl" or cue.tag_ != "VBG" or cue.lemma_.lower() not in CONTINUING_SPEECH:
+        return None
+    clause = cue.head
+    if clause.dep_ != "ccomp" or clause.i > cue.i or clause.head._.cue is None:
+        return None
+    return own_subject(clause.head, cue)
+
+
 def controller(cue: Token) -> Token | None:
     """The speaker of a cue with no subject of its own, read up the parse (rules 2–4 of
     ``subject_of``): each step goes from a word to the one it hangs from until a word has a
     subject, an object that controls it, or a possessor that does."""
+    speaker = continued_speech(cue)
+    if speaker is not None:
+        return speaker
     token = cue
     for _ in range(10):
         if token.i != cue.i:
@@ -410,7 +435,11 @@ def quote_frame_subject(cue: Token) -> Token | None:
 def inverted_subject(cue: Token) -> Token | None:
     """Inversion after a quotation ('"…," warned the Iranian minister'): the parse often takes
     the speaker after the cue for its object.  A cue that opens the frame right after a closing
-    quotation mark, with no subject of its own, takes the noun that follows it when it can speak."""
+    quotation mark, with no subject of its own, takes the noun that follows it when it can speak.
+    Only a finite verb inverts: a participle there ('"fantastic," telling reporters …') goes on
+    with the sentence's subject, and the noun after it is whom it addresses."""
+    if cue.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None
     doc = cue.doc
     i = cue.i - 1
     while i >= 0 and doc[i].is_punct and not _in_quotation(doc[i]):

@@ -191,7 +191,7 @@ def test_a_document_calling_something_speaks(statements_of):
     "The government committed more troops to the eastern front on Monday.",
 ])
 def test_commit_with_an_object_binds_or_sends_it(statements_of, text):
-    assert not [s for s in statements_of(text) if s.cue is not None and s.cue.lemma_ == "commit"]
+    assert not [s for s in statements_of(text) if s.cue is not None and s.cue.lemma == "commit"]
 
 
 @pytest.mark.parametrize("text", [
@@ -205,3 +205,18 @@ def test_commit_without_an_object_or_with_a_reflexive_is_no_binding(nlp, text):
     doc = nlp(text)
     commit = next(t for t in doc if t.lemma_ == "commit")
     assert not binds_an_object(commit, load_cue_senses()["binding"])
+
+
+def test_a_retort_with_back_is_a_cue(statements_of):
+    text = "After the senator criticized her, Ana Ruiz shot back, “I chose to fulfil my profession.”"
+    found = [s for s in statements_of(text) if s.cue is not None and s.cue.text == "shot"]
+    assert len(found) == 1 and found[0].speaker.name == "Ana Ruiz"
+
+
+def test_shooting_back_without_words_is_no_statement(statements_of):
+    assert not statements_of("Police shot back at the gunmen on Monday.")
+
+
+def test_a_name_with_a_passive_participle_after_it_is_still_naming(statements_of):
+    text = "“They think I will win,” Ana Ruiz said, referencing a group called Future45 funded by two donors."
+    assert [s.cue.text for s in statements_of(text)] == ["said"]

@@ -124,3 +124,20 @@ def test_the_frame_after_a_quotation_names_its_speaker(statements_of):
 def test_a_surname_that_is_also_a_noun_is_the_person_the_article_named(statements_of):
     found = statements_of("Kristen Day leads the group. “We need more help,” Day said.")
     assert [s.speaker.name for s in found] == ["Kristen Day"]
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    # continued speech: the participle the parser hung on the reported clause is the reporter's subject's
+    ("Ana Ruiz told the paper that Peter Novak “had a crazy plan,” adding, “He lost every vote.”", "adding",
+     "Ana Ruiz"),
+    ("Ana Ruiz argued that a registry would keep people out, saying it is “all about management.”", "saying",
+     "Ana Ruiz"),
+    # a participle of something the reported clause's subject did stays theirs
+    ("The spokesman said the minister resigned on Monday, citing his health.", "citing", "minister"),
+    # a participle after a quotation does not invert: the noun after it is whom it addresses
+    ("Ana Ruiz hailed the vote as “fantastic,” telling reporters on Friday that it was “a great thing.”",
+     "telling", "Ana Ruiz"),
+])
+def test_a_participle_of_saying_goes_on_with_the_speaker(statements_of, text, cue, speaker):
+    found = [s for s in statements_of(text) if s.cue is not None and s.cue.text == cue]
+    assert len(found) == 1 and speaker in found[0].speaker.mention.text
