@@ -34,6 +34,7 @@ from onrecord.extraction.found import Found
 from onrecord.extraction.headline import credited_by
 from onrecord.extraction.subjects import noun_phrase, speaker_class
 from onrecord.extraction.whole_names import after_country_of
+from onrecord.lexicons.given_names import PRONOUN_GENDER, gender_of_name
 
 SINGULAR = {"he", "she", "him", "her"}
 FIRST_SINGULAR = {"i", "me"}
@@ -74,11 +75,15 @@ class SpokenSoFar:
         self.by_offset[spoken.offset] = (spoken.name, spoken.type)
 
 
-def agrees(pronoun: str, speaker_type: str) -> bool:
-    """Agreement of a pronoun with a speaker's type."""
+def agrees(pronoun: str, speaker_type: str, name: str = "") -> bool:
+    """Agreement of a pronoun with a speaker's type, and of "he"/"she" with the gender the
+    speaker's given name or honorific marks (``lexicons.given_names``: "he" is never Hillary
+    Clinton; a name that marks none agrees with both)."""
     word = pronoun.lower()
     if word in SINGULAR:
-        return speaker_type == "person"
+        wanted = PRONOUN_GENDER.get(word)
+        marked = gender_of_name(name) if wanted is not None and name else None
+        return speaker_type == "person" and (marked is None or marked == wanted)
     if word in THING:
         return speaker_type == "organization"
     if word in PLURAL | FIRST_PLURAL:
@@ -145,7 +150,7 @@ def bound_antecedent(pronoun: Token, namer: Namer) -> Named | None:
             if c.i > pronoun.i and not pronoun.i < c.i < node.i:
                 continue  # after the pronoun: only the subject of a clause the pronoun's clause is fronted to
             named = namer(noun_phrase(c))
-            if named is not None and agrees(pronoun.lower_, named[1]):
+            if named is not None and agrees(pronoun.lower_, named[1], named[0]):
                 return named
     return None
 
@@ -194,7 +199,7 @@ def previous_subject(pronoun: Token, namer: Namer, spoken: dict[int, Named]) -> 
     """Rule 3: the subject of the sentence before the pronoun's (``subject_before``), when it
     agrees (news keeps its topic as the subject)."""
     named = subject_before(pronoun, namer, spoken)
-    return named if named is not None and agrees(pronoun.lower_, named[1]) else None
+    return named if named is not None and agrees(pronoun.lower_, named[1], named[0]) else None
 
 
 def recent_speaker(pronoun: Token, spoken: SpokenSoFar, persons: list[tuple[int, str]]) -> Named | None:
@@ -207,15 +212,14 @@ def recent_speaker(pronoun: Token, spoken: SpokenSoFar, persons: list[tuple[int,
     word = pronoun.lower_
     items = spoken.items
     last = next((items[k] for k in range(bisect_left(spoken.offsets, offset) - 1, -1, -1)
-                 if items[k].name and agrees(word, items[k].type)), None)
+                 if items[k].name and agrees(word, items[k].type, items[k].name)), None)
     if word not in SINGULAR:
         return (last.name, last.type) if last is not None else None
     before = bisect_left(persons, (offset,))  # persons are in the order of the text
     if last is not None and (not before or offset - last.offset < SPEAKER_REACH):
         return last.name, "person"
-    if before:
-        return persons[before - 1][1], "person"
-    return None
+    named = next((persons[k][1] for k in range(before - 1, -1, -1) if agrees(word, "person", persons[k][1])), None)
+    return (named, "person") if named is not None else None
 
 
 def resolve_pronoun(

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from onrecord.extraction.addressed import name_the_addressed
 from onrecord.extraction.docindex import doc_text, entities_within, in_quotes, tokens_spelled
 from onrecord.extraction.found import Found
+from onrecord.extraction.genders import agreeing_full_name
 from onrecord.extraction.intervals import holders
 from onrecord.extraction.pronouns import (
     Namer,
@@ -570,7 +571,7 @@ def canonical_speakers(doc: Doc, found: list[Found], persons: list[str]) -> None
     short = acronyms(doc_text(doc))
     for f in found:
         if f.speaker_type == "person":
-            f.speaker_name = mapping.get(f.speaker_name, f.speaker_name)
+            f.speaker_name = agreeing_full_name(f, mapping.get(f.speaker_name, f.speaker_name), names)
         elif f.speaker_name in short:
             f.speaker_name = short[f.speaker_name]
         f.members = [short.get(m, mapping.get(m, m)) for m in f.members]

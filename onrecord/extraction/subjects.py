@@ -320,6 +320,9 @@ def controller(cue: Token) -> Token | None:
                 return subject
         if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
             noun = token.head
+            sender = addressed_by(noun, token, cue)
+            if sender is not None:
+                return sender
             if can_speak(noun) or speaker_class(noun) in {"place"}:
                 return noun  # "Zelensky, who said …", "officials saying …"
             issuer = issuer_of(noun)
@@ -342,7 +345,8 @@ def controller(cue: Token) -> Token | None:
             token = token.head
             continue
         if token.dep_ == "ROOT" and token.tag_ in {"VBG", "VBN"}:
-            return side_clause_subject(token, cue)  # "…," X said, not even needing to mention …
+            # "…," X said, not even needing to mention …; "X stated that … Adding, “…”"
+            return side_clause_subject(token, cue) or fragment_continuation(token, cue)
         return token if token.i != cue.i and speaker_class(token) == "carrier" else None
     return None
 
@@ -357,6 +361,40 @@ def side_clause_subject(root: Token, cue: Token) -> Token | None:
             if subject is not None:
                 return subject
     return None
+
+
+# verbs whose object is whom the words go to: "emailed supporters saying …"
+ADDRESSING_VERBS = frozenset({"email", "e-mail", "text", "message", "tell", "write", "brief", "address", "thank"})
+
+
+def addressed_by(noun: Token, participle: Token, cue: Token) -> Token | None:
+    """Addressee rule: "The Vermont senator emailed supporters saying: “The struggle continues”":
+    the participle hangs on the object of a verb of addressing, but the words are the sender's,
+    not the addressees' (the ``"officials saying …"`` reading of a participle after a noun holds
+    for a noun that is not whom someone addressed)."""
+    if participle.i != cue.i or participle.tag_ != "VBG" or cue.lemma_.lower() not in CONTINUING_SPEECH:
+        return None
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "to" else noun.head
+    if noun.dep_ not in {"dobj", "dative", "pobj"} or verb.lemma_.lower() not in ADDRESSING_VERBS:
+        return None
+    return own_subject(verb, cue)
+
+
+def fragment_continuation(root: Token, cue: Token) -> Token | None:
+    """Fragment rule: "Maher stated that the report “wasn’t good.” Adding, “Now, …”": a
+    participle of saying that opens a sentence of its own, with no clause to hang from, goes on
+    from the sentence before it; the subject of that sentence's main verb is the speaker (only
+    in the same paragraph, and only a subject that can speak)."""
+    if root.i != cue.i or cue.lemma_.lower() not in CONTINUING_SPEECH:
+        return None
+    sent = cue.sent
+    if any(not t.is_punct for t in cue.doc[sent.start : cue.i]) or sent.start == 0:
+        return None
+    before = cue.doc[sent.start - 1].sent
+    subject = next((c for c in before.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or not same_paragraph(subject, cue) or _in_quotation(subject):
+        return None
+    return subject if speaker_class(subject) in CAN_SPEAK else None
 
 
 def subject_of(cue: Token) -> Token | None:
@@ -388,8 +426,8 @@ def subject_of(cue: Token) -> Token | None:
     return subject
 
 
-BOUND_PRONOUNS = {"he": CAN_SPEAK - {"organization"}, "she": CAN_SPEAK - {"organization"}, "it": {"organization"},
-                  "they": {"group", "organization"}}
+# "he" and "she" are one person: never "the crowd" ("the crowd booed when he told them …")
+BOUND_PRONOUNS = {"he": {"person"}, "she": {"person"}, "it": {"organization"}, "they": {"group", "organization"}}
 
 
 def bound_mention(subject: Token) -> Token:

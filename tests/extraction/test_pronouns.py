@@ -131,3 +131,15 @@ def test_he_is_not_a_person_named_only_inside_the_quotation(statements_of):
     s = statements_of("The position of the harbour board remains firm. This was stated by harbour adviser Tomas "
                       "Holm at a briefing in Turku. \"Mayor Anna Berg will definitely not sell the ferry,\" he said.")
     assert [x.speaker.name for x in s if x.cue.text == "said"] == ["Tomas Holm"]
+
+
+def test_he_is_never_the_speaker_whose_given_name_is_a_womans(statements_of):
+    text = ("“The numbers do not add up,” Leonard Burman of the Tax Policy Center said. “We will cut taxes,” "
+            "Hillary Clinton said at the rally. “It is a gamble,” he added.")
+    assert statements_of(text)[-1].speaker.name == "Leonard Burman"
+
+
+def test_an_honorific_picks_the_surnames_bearer_of_that_gender(statements_of):
+    text = ("Ivana Trump, his first wife, spoke to reporters. Donald J. Trump replied by email. "
+            "Mr. Trump said the friendship was strictly business.")
+    assert statements_of(text)[-1].speaker.name == "Donald J. Trump"

@@ -141,3 +141,24 @@ def test_a_surname_that_is_also_a_noun_is_the_person_the_article_named(statement
 def test_a_participle_of_saying_goes_on_with_the_speaker(statements_of, text, cue, speaker):
     found = [s for s in statements_of(text) if s.cue is not None and s.cue.text == cue]
     assert len(found) == 1 and speaker in found[0].speaker.mention.text
+
+
+def test_he_in_a_clause_under_a_group_is_not_the_group(statements_of):
+    found = statements_of("In Anaheim, the crowd booed when he told them the senator “has a number of super PACs.”")
+    assert found[0].speaker.name != "crowd"
+
+
+def test_a_participle_opening_its_own_sentence_goes_on_from_the_one_before(statements_of):
+    text = "Ana Ruiz stated that the report “wasn’t good.” Adding, “Now, what they actually do is never that bad.”"
+    found = [s for s in statements_of(text) if s.cue is not None and s.cue.text == "Adding"]
+    assert len(found) == 1 and found[0].speaker.name == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The Vermont senator emailed supporters saying: “The struggle continues.”", "senator"),
+    ("The senator wrote to members on Monday saying the vote would be close.", "senator"),
+    ("The ministry quoted officials saying the talks had stalled.", "officials"),  # not addressed: theirs
+])
+def test_a_participle_on_whom_someone_addressed_is_the_senders(statements_of, text, speaker):
+    found = [s for s in statements_of(text) if s.cue is not None and s.cue.text == "saying"]
+    assert len(found) == 1 and speaker in found[0].speaker.mention.text

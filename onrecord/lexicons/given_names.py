@@ -1,0 +1,96 @@
+"""Given names and the gender they mark (``data/given_names.yaml``), for the pronoun rules and
+honorifics: "he" is never a person the article calls Hillary, "Mr. Trump" never Ivana Trump.
+
+A name used for both genders is not listed, and a name not listed says nothing: the rules then
+decide as they would without it.  Names are kept folded (``not_names.fold``: lowercased, without
+accents).  The file's format is the pydantic model ``GivenNamesFile``; every error names the file
+and the line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+from pydantic import ConfigDict, ValidationInfo, field_validator, model_validator
+
+from onrecord.errors import LexiconError
+from onrecord.lexicons.not_names import fold
+from onrecord.lexicons.yaml_models import Words, YamlModel, key_of, listed_once, read_yaml
+
+SOURCE = "given_names.yaml"
+Gender = Literal["female", "male"]
+# honorifics that say the gender of whom they precede ("Mr. Trump", "Mrs. Clinton")
+HONORIFIC_GENDER: dict[str, Gender] = {
+    "mr": "male", "mister": "male", "sir": "male", "mrs": "female", "ms": "female", "miss": "female",
+    "madam": "female", "madame": "female", "lady": "female",
+}
+PRONOUN_GENDER: dict[str, Gender] = {"he": "male", "him": "male", "his": "male",
+                                     "she": "female", "her": "female", "hers": "female"}
+
+
+@dataclass(frozen=True)
+class GivenNames:
+    """The folded given names of each gender."""
+
+    female: frozenset[str]
+    male: frozenset[str]
+
+    def gender(self, given: str) -> Gender | None:
+        """The gender a given name marks, or None (not listed)."""
+        word = fold(given)
+        if word in self.female:
+            return "female"
+        if word in self.male:
+            return "male"
+        return None
+
+
+class GivenNamesFile(YamlModel):
+    """The file: two non-empty lists, each name once and in one list only."""
+
+    model_config = ConfigDict(title="the given-names file")
+    version: Any = None
+    female: Words
+    male: Words
+
+    @field_validator("female", "male")
+    @classmethod
+    def _listed_once(cls, words: list[str], info: ValidationInfo) -> list[str]:
+        return listed_once(words, key_of(cls, info), ignore_case=True)
+
+    @model_validator(mode="after")
+    def _one_gender_each(self) -> GivenNamesFile:
+        both = {fold(w) for w in self.female} & {fold(w) for w in self.male}
+        if both:
+            raise ValueError(f"names listed as both female and male: {', '.join(sorted(both))}")
+        return self
+
+
+def parse_given_names(text: str, source: str = SOURCE) -> GivenNames:
+    """GivenNames from YAML text; a LexiconError naming the line of the first problem."""
+    file = read_yaml(text, source, LexiconError).validate(GivenNamesFile)
+    return GivenNames(frozenset(fold(w) for w in file.female), frozenset(fold(w) for w in file.male))
+
+
+@cache
+def load_given_names() -> GivenNames:
+    """The packaged lists, parsed once."""
+    return parse_given_names(resources.files("onrecord.lexicons.data").joinpath(SOURCE).read_text(encoding="utf-8"))
+
+
+def gender_of_name(name: str) -> Gender | None:
+    """The gender a person's name marks by its first word that is a listed given name ("Hillary
+    Rodham Clinton": female; "Donald J. Trump": male), or by an honorific it opens with ("Mr.
+    Trump"); None when neither says."""
+    words = name.replace(".", " ").split()
+    if words and (honorific := HONORIFIC_GENDER.get(words[0].lower())) is not None:
+        return honorific
+    names = load_given_names()
+    for word in words[:-1] or words[:0]:  # a surname alone ("Clinton") marks nothing
+        gender = names.gender(word)
+        if gender is not None:
+            return gender
+    return None

@@ -1,0 +1,36 @@
+"""Given names and their gender (lexicons/given_names.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.errors import LexiconError
+from onrecord.lexicons.given_names import gender_of_name, load_given_names, parse_given_names
+
+
+def test_the_packaged_lists_load():
+    names = load_given_names()
+    assert names.gender("Hillary") == "female" and names.gender("Volodymyr") == "male"
+    assert names.gender("Jordan") is None  # used for both: not listed
+
+
+@pytest.mark.parametrize(("name", "gender"), [
+    ("Hillary Rodham Clinton", "female"),
+    ("Donald J. Trump", "male"),
+    ("Mr. Trump", "male"),  # an honorific says it
+    ("Ms. Ebeling", "female"),
+    ("Clinton", None),  # a surname alone says nothing
+    ("Jordan Smith", None),
+])
+def test_the_gender_a_name_marks(name, gender):
+    assert gender_of_name(name) == gender
+
+
+def test_a_name_in_both_lists_is_an_error():
+    with pytest.raises(LexiconError, match="both female and male: ana"):
+        parse_given_names("version: 1\nfemale: [Ana, Maria]\nmale: [Ana, Ivan]\n")
+
+
+def test_a_missing_list_is_an_error():
+    with pytest.raises(LexiconError, match="male"):
+        parse_given_names("version: 1\nfemale: [Ana]\n")
