@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.addressed import name_the_addressed
-from onrecord.extraction.docindex import doc_text, entities_within, in_quotes, tokens_spelled
+from onrecord.extraction.docindex import doc_text, entities_within, entity_at, in_quotes, tokens_spelled
 from onrecord.extraction.found import Found
 from onrecord.extraction.genders import agreeing_full_name
 from onrecord.extraction.intervals import holders
@@ -359,8 +359,22 @@ def antecedent_of_relative(mention: Span) -> Span:
     is named by the noun phrase the relative clause modifies."""
     root = mention.root
     if len(mention) == 1 and root.tag_ in {"WP", "WDT"} and root.head.dep_ in {"relcl", "acl"}:
-        return noun_phrase(root.head.head)
+        noun = root.head.head
+        if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON" and noun.ent_type_ != "PERSON":
+            noun = noun.head  # "Lionel Sosa, an influential Republican, who said": Sosa, not "Republican"
+        return named_whole(noun) or noun_phrase(noun)
     return mention
+
+
+def named_whole(noun: Token) -> Span | None:
+    """The parser hangs a relative clause on the last word of a name ("Citizens for [Trump],
+    which expects …", "the Latino Partnership for Conservative [Principles], who …"): the
+    antecedent is the whole name the word is part of, its entity; None when the word heads its
+    name or is in none."""
+    entity = entity_at(noun.doc, noun.i)
+    if entity is None or len(entity) < 2 or entity.root.i == noun.i or entity.label_ not in {"ORG", "PERSON", "NORP"}:
+        return None
+    return entity
 
 
 # --- one name per speaker in the article ------------------------------------------------------

@@ -164,3 +164,13 @@ def test_a_title_and_a_name_after_it_are_two_people(statements_of):
     found = statements_of("The Head of the Agency and Anna Kowalski said that the talks would resume.")
     assert found[0].speaker.type == "group"
     assert found[0].speaker.members == ["Head of the Agency", "Anna Kowalski"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The rally was organized by Citizens for Trump, which expects 5,000 people to attend.", "Citizens for Trump"),
+    ("He spoke to the Latino Partnership for Conservative Principles, which said the party must change.",
+     "Latino Partnership for Conservative Principles"),
+])
+def test_a_relative_hung_on_the_last_word_of_a_name_is_the_whole_names(statements_of, text, name):
+    found = statements_of(text)
+    assert len(found) == 1 and name in found[0].speaker.name
