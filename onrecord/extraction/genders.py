@@ -6,7 +6,9 @@ ask the same of an antecedent (``pronouns.agrees``).
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+import re
+
+from spacy.tokens import Doc, Span
 
 from onrecord.extraction.found import Found
 from onrecord.lexicons.given_names import HONORIFIC_GENDER, PRONOUN_GENDER, Gender, gender_of_name
@@ -20,15 +22,45 @@ def mention_gender(mention: Span | None) -> Gender | None:
     return PRONOUN_GENDER.get(first) if len(mention) == 1 else HONORIFIC_GENDER.get(first)
 
 
-def agreeing_full_name(f: Found, full: str, names: list[str]) -> str:
+HONORIFIC_BEFORE_SURNAME = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w’'-]+)")
+
+
+def honorific_genders(text: str) -> dict[str, Gender]:
+    """The gender each surname has in an article by the honorifics before it ("Mrs. Clinton":
+    Clinton, female), where the article gives the surname honorifics of one gender only."""
+    seen: dict[str, set[Gender]] = {}
+    for honorific, surname in HONORIFIC_BEFORE_SURNAME.findall(text):
+        seen.setdefault(surname, set()).add(HONORIFIC_GENDER[honorific.lower()])
+    return {surname: next(iter(genders)) for surname, genders in seen.items() if len(genders) == 1}
+
+
+def article_genders(doc: Doc) -> dict[str, Gender]:
+    """``honorific_genders`` of a Doc's text, found once per Doc."""
+    key = "onrecord.honorific_genders"
+    if key not in doc.user_data:
+        doc.user_data[key] = honorific_genders(doc.text)
+    return doc.user_data[key]  # type: ignore[no-any-return]
+
+
+def name_gender(name: str, by_surname: dict[str, Gender]) -> Gender | None:
+    """The gender a name marks (``gender_of_name``), else its surname's in the article."""
+    return gender_of_name(name) or (by_surname.get(name.split()[-1]) if name.split() else None)
+
+
+def agreeing_full_name(f: Found, full: str, names: list[str], by_surname: dict[str, Gender] | None = None
+                       ) -> str | None:
     """Gender rule for surnames: "Mr. Trump" in an article that also names Ivana Trump is not
-    Ivana Trump, and "she" whose antecedent was "Ebeling" is not Tom Ebeling.  When the full name
-    a surname went to marks the other gender than the statement's mention, the longest full name
-    of that surname that agrees is taken instead, else the surname stays alone."""
+    Ivana Trump, "she" whose antecedent was "Ebeling" is not Tom Ebeling, and "he" is not the
+    "Clinton" the article calls "Mrs. Clinton" (``honorific_genders``).  When the full name
+    a surname went to (here or, for a pronoun, through its antecedent) marks the other gender
+    than the statement's mention, the longest full name of that surname that agrees is taken
+    instead; None when no one of the article agrees (the speaker is then unknown: a wrong name is
+    worse than none)."""
     wanted = mention_gender(f.mention)
-    if wanted is None or full == f.speaker_name or gender_of_name(full) in {None, wanted}:
+    by_surname = by_surname or {}
+    if wanted is None or name_gender(full, by_surname) in {None, wanted}:
         return full
-    surname = f.speaker_name.split()[-1:]
+    surname = full.split()[-1:]
     fitting = [n for n in names if len(n.split()) > 1 and n.split()[-1:] == surname
                and gender_of_name(n) in {None, wanted}]
-    return max(fitting, key=lambda n: (len(n.split()), n)) if fitting else f.speaker_name
+    return max(fitting, key=lambda n: (len(n.split()), n)) if fitting else None

@@ -31,10 +31,11 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.docindex import break_runs, entities, in_quotes
 from onrecord.extraction.found import Found
+from onrecord.extraction.genders import article_genders, name_gender
 from onrecord.extraction.headline import credited_by
 from onrecord.extraction.subjects import noun_phrase, speaker_class
 from onrecord.extraction.whole_names import after_country_of
-from onrecord.lexicons.given_names import PRONOUN_GENDER, gender_of_name
+from onrecord.lexicons.given_names import PRONOUN_GENDER, Gender
 
 SINGULAR = {"he", "she", "him", "her"}
 FIRST_SINGULAR = {"i", "me"}
@@ -75,14 +76,15 @@ class SpokenSoFar:
         self.by_offset[spoken.offset] = (spoken.name, spoken.type)
 
 
-def agrees(pronoun: str, speaker_type: str, name: str = "") -> bool:
+def agrees(pronoun: str, speaker_type: str, name: str = "", by_surname: dict[str, Gender] | None = None) -> bool:
     """Agreement of a pronoun with a speaker's type, and of "he"/"she" with the gender the
     speaker's given name or honorific marks (``lexicons.given_names``: "he" is never Hillary
-    Clinton; a name that marks none agrees with both)."""
+    Clinton), or the honorifics the article gives the surname (``by_surname``: "Mrs. Clinton");
+    a name that marks none agrees with both."""
     word = pronoun.lower()
     if word in SINGULAR:
         wanted = PRONOUN_GENDER.get(word)
-        marked = gender_of_name(name) if wanted is not None and name else None
+        marked = name_gender(name, by_surname or {}) if wanted is not None and name else None
         return speaker_type == "person" and (marked is None or marked == wanted)
     if word in THING:
         return speaker_type == "organization"
@@ -150,7 +152,7 @@ def bound_antecedent(pronoun: Token, namer: Namer) -> Named | None:
             if c.i > pronoun.i and not pronoun.i < c.i < node.i:
                 continue  # after the pronoun: only the subject of a clause the pronoun's clause is fronted to
             named = namer(noun_phrase(c))
-            if named is not None and agrees(pronoun.lower_, named[1], named[0]):
+            if named is not None and agrees(pronoun.lower_, named[1], named[0], article_genders(pronoun.doc)):
                 return named
     return None
 
@@ -199,7 +201,8 @@ def previous_subject(pronoun: Token, namer: Namer, spoken: dict[int, Named]) -> 
     """Rule 3: the subject of the sentence before the pronoun's (``subject_before``), when it
     agrees (news keeps its topic as the subject)."""
     named = subject_before(pronoun, namer, spoken)
-    return named if named is not None and agrees(pronoun.lower_, named[1], named[0]) else None
+    return named if named is not None and agrees(pronoun.lower_, named[1], named[0], article_genders(pronoun.doc)) \
+        else None
 
 
 def recent_speaker(pronoun: Token, spoken: SpokenSoFar, persons: list[tuple[int, str]]) -> Named | None:
@@ -211,14 +214,16 @@ def recent_speaker(pronoun: Token, spoken: SpokenSoFar, persons: list[tuple[int,
     offset = pronoun.idx
     word = pronoun.lower_
     items = spoken.items
+    by_surname = article_genders(pronoun.doc)
     last = next((items[k] for k in range(bisect_left(spoken.offsets, offset) - 1, -1, -1)
-                 if items[k].name and agrees(word, items[k].type, items[k].name)), None)
+                 if items[k].name and agrees(word, items[k].type, items[k].name, by_surname)), None)
     if word not in SINGULAR:
         return (last.name, last.type) if last is not None else None
     before = bisect_left(persons, (offset,))  # persons are in the order of the text
     if last is not None and (not before or offset - last.offset < SPEAKER_REACH):
         return last.name, "person"
-    named = next((persons[k][1] for k in range(before - 1, -1, -1) if agrees(word, "person", persons[k][1])), None)
+    named = next((persons[k][1] for k in range(before - 1, -1, -1)
+                  if agrees(word, "person", persons[k][1], by_surname)), None)
     return (named, "person") if named is not None else None
 
 

@@ -28,9 +28,9 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.addressed import name_the_addressed
-from onrecord.extraction.docindex import doc_text, entities_within, entity_at, in_quotes, tokens_spelled
+from onrecord.extraction.docindex import doc_text, entities_within, in_quotes, tokens_spelled
 from onrecord.extraction.found import Found
-from onrecord.extraction.genders import agreeing_full_name
+from onrecord.extraction.genders import agreeing_full_name, honorific_genders
 from onrecord.extraction.intervals import holders
 from onrecord.extraction.pronouns import (
     Namer,
@@ -42,7 +42,12 @@ from onrecord.extraction.pronouns import (
     subject_before,
 )
 from onrecord.extraction.roles import resolve_roles
-from onrecord.extraction.subjects import is_aside, noun_phrase, portfolio_conjunct, speaker_class
+from onrecord.extraction.subjects import (
+    antecedent_of_relative,
+    is_aside,
+    portfolio_conjunct,
+    speaker_class,
+)
 from onrecord.extraction.whole_names import after_country_of
 from onrecord.identity.names import HONORIFICS
 from onrecord.identity.registry import SpeakerRegistry
@@ -354,29 +359,6 @@ def member_phrase(member: Token) -> Span:
     return member.doc[member.left_edge.i : max(cut, member.i + 1)]
 
 
-def antecedent_of_relative(mention: Span) -> Span:
-    """'Sanders, who said …': a relative pronoun is the mention in the text, but the speaker
-    is named by the noun phrase the relative clause modifies."""
-    root = mention.root
-    if len(mention) == 1 and root.tag_ in {"WP", "WDT"} and root.head.dep_ in {"relcl", "acl"}:
-        noun = root.head.head
-        if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON" and noun.ent_type_ != "PERSON":
-            noun = noun.head  # "Lionel Sosa, an influential Republican, who said": Sosa, not "Republican"
-        return named_whole(noun) or noun_phrase(noun)
-    return mention
-
-
-def named_whole(noun: Token) -> Span | None:
-    """The parser hangs a relative clause on the last word of a name ("Citizens for [Trump],
-    which expects …", "the Latino Partnership for Conservative [Principles], who …"): the
-    antecedent is the whole name the word is part of, its entity; None when the word heads its
-    name or is in none."""
-    entity = entity_at(noun.doc, noun.i)
-    if entity is None or len(entity) < 2 or entity.root.i == noun.i or entity.label_ not in {"ORG", "PERSON", "NORP"}:
-        return None
-    return entity
-
-
 # --- one name per speaker in the article ------------------------------------------------------
 
 
@@ -583,9 +565,11 @@ def canonical_speakers(doc: Doc, found: list[Found], persons: list[str]) -> None
     names = [f.speaker_name for f in found if f.speaker_type == "person"] + persons
     mapping = canonical_names(names, first_name_references(doc, names))
     short = acronyms(doc_text(doc))
+    by_surname = honorific_genders(doc_text(doc))
     for f in found:
         if f.speaker_type == "person":
-            f.speaker_name = agreeing_full_name(f, mapping.get(f.speaker_name, f.speaker_name), names)
+            agreeing = agreeing_full_name(f, mapping.get(f.speaker_name, f.speaker_name), names, by_surname)
+            f.speaker_name, f.speaker_type = (agreeing, "person") if agreeing is not None else ("", "unknown")
         elif f.speaker_name in short:
             f.speaker_name = short[f.speaker_name]
         f.members = [short.get(m, mapping.get(m, m)) for m in f.members]

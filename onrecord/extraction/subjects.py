@@ -25,7 +25,7 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
-from onrecord.extraction.docindex import in_quotes, person_name_words
+from onrecord.extraction.docindex import entity_at, in_quotes, person_name_words
 from onrecord.identity.titles import TITLE_WORDS as TITLE_HEADS
 from onrecord.lexicons.speaker_nouns import load_speaker_nouns
 
@@ -524,3 +524,26 @@ def nearest_noun_phrase(cue: Token) -> Token | None:
         if 0 < distance <= 6 and (best is None or distance < best[0]):
             best = (distance, t)
     return best[1] if best else None
+
+
+def antecedent_of_relative(mention: Span) -> Span:
+    """'Sanders, who said …': a relative pronoun is the mention in the text, but the speaker
+    is named by the noun phrase the relative clause modifies."""
+    root = mention.root
+    if len(mention) == 1 and root.tag_ in {"WP", "WDT"} and root.head.dep_ in {"relcl", "acl"}:
+        noun = root.head.head
+        if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON" and noun.ent_type_ != "PERSON":
+            noun = noun.head  # "Lionel Sosa, an influential Republican, who said": Sosa, not "Republican"
+        return named_whole(noun) or noun_phrase(noun)
+    return mention
+
+
+def named_whole(noun: Token) -> Span | None:
+    """The parser hangs a relative clause on the last word of a name ("Citizens for [Trump],
+    which expects …", "the Latino Partnership for Conservative [Principles], who …"): the
+    antecedent is the whole name the word is part of, its entity; None when the word heads its
+    name or is in none."""
+    entity = entity_at(noun.doc, noun.i)
+    if entity is None or len(entity) < 2 or entity.root.i == noun.i or entity.label_ not in {"ORG", "PERSON", "NORP"}:
+        return None
+    return entity

@@ -29,6 +29,15 @@ HONORIFIC_GENDER: dict[str, Gender] = {
 }
 PRONOUN_GENDER: dict[str, Gender] = {"he": "male", "him": "male", "his": "male",
                                      "she": "female", "her": "female", "hers": "female"}
+# nouns of a description that say the gender of whom it describes ("the former first lady")
+NOUN_GENDER: dict[str, Gender] = {
+    **dict.fromkeys(("lady", "woman", "wife", "mother", "sister", "daughter", "girl", "queen", "widow",
+                     "grandmother", "congresswoman", "chairwoman", "spokeswoman", "businesswoman",
+                     "councilwoman", "stateswoman", "princess", "duchess", "actress", "waitress"), "female"),
+    **dict.fromkeys(("man", "husband", "father", "brother", "son", "boy", "king", "widower", "grandfather",
+                     "congressman", "chairman", "spokesman", "businessman", "councilman", "statesman",
+                     "prince", "duke"), "male"),
+}
 
 
 @dataclass(frozen=True)
@@ -83,11 +92,14 @@ def load_given_names() -> GivenNames:
 
 def gender_of_name(name: str) -> Gender | None:
     """The gender a person's name marks by its first word that is a listed given name ("Hillary
-    Rodham Clinton": female; "Donald J. Trump": male), or by an honorific it opens with ("Mr.
-    Trump"); None when neither says."""
+    Rodham Clinton": female; "Donald J. Trump": male), by an honorific it opens with ("Mr.
+    Trump"), or, for a description, by its nouns ("former first lady"); None when none says."""
     words = name.replace(".", " ").split()
     if words and (honorific := HONORIFIC_GENDER.get(words[0].lower())) is not None:
         return honorific
+    if name.islower():  # a description: "former first lady", "the congressman"
+        marked = {NOUN_GENDER[w] for w in words if w in NOUN_GENDER}
+        return next(iter(marked)) if len(marked) == 1 else None
     names = load_given_names()
     for word in words[:-1] or words[:0]:  # a surname alone ("Clinton") marks nothing
         gender = names.gender(word)

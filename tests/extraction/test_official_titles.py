@@ -104,7 +104,7 @@ def test_a_capitalised_title_in_apposition_after_the_name_is_the_persons(stateme
 
 def test_a_pronoun_before_the_title_it_stands_for_follows_the_title(statements_of):
     text = ("Maria Kowalski, head of the Mayor's Office, met the journalists on Monday. The head of the Mayor's "
-            "Office was asked about the port. He said that the city was working every day. The head of the "
+            "Office was asked about the port. She said that the city was working every day. The head of the "
             "Mayor's Office said that the port was open.")
     found = speakers(statements_of, text)
     assert found == [("Maria Kowalski", "person")] * 2

@@ -143,3 +143,18 @@ def test_an_honorific_picks_the_surnames_bearer_of_that_gender(statements_of):
     text = ("Ivana Trump, his first wife, spoke to reporters. Donald J. Trump replied by email. "
             "Mr. Trump said the friendship was strictly business.")
     assert statements_of(text)[-1].speaker.name == "Donald J. Trump"
+
+
+def test_she_whose_antecedent_became_a_man_of_that_surname_is_the_woman(statements_of):
+    text = ("Betsy Ebeling has known the candidate since childhood. “She is my friend,” Ebeling said. "
+            "“It is hard to watch,” she said. Her husband, Tom Ebeling, laughed. “She never stops,” Tom Ebeling said.")
+    found = statements_of(text)
+    assert [s.speaker.name for s in found] == ["Betsy Ebeling", "Betsy Ebeling", "Tom Ebeling"]
+
+
+def test_he_with_no_man_of_that_name_in_the_article_is_unknown_not_a_woman(statements_of):
+    text = ("Senator Peter Novak wants higher taxes; Mrs. Clinton seeks less revenue. "
+            "He calls for a single-payer health care system, the paper said. “We will see,” Clinton said. "
+            "“It is a gamble,” he said.")
+    found = statements_of(text)
+    assert found[-1].speaker.name != "Clinton"

@@ -34,3 +34,9 @@ def test_a_name_in_both_lists_is_an_error():
 def test_a_missing_list_is_an_error():
     with pytest.raises(LexiconError, match="male"):
         parse_given_names("version: 1\nfemale: [Ana]\n")
+
+
+@pytest.mark.parametrize(("name", "gender"), [("former first lady", "female"), ("the congressman", "male"),
+                                              ("Carrier executive", None)])
+def test_a_description_marks_the_gender_its_nouns_say(name, gender):
+    assert gender_of_name(name) == gender
