@@ -60,7 +60,13 @@ def agreeing_full_name(f: Found, full: str, names: list[str], by_surname: dict[s
     by_surname = by_surname or {}
     if wanted is None or name_gender(full, by_surname) in {None, wanted}:
         return full
-    surname = full.split()[-1:]
-    fitting = [n for n in names if len(n.split()) > 1 and n.split()[-1:] == surname
-               and gender_of_name(n) in {None, wanted}]
-    return max(fitting, key=lambda n: (len(n.split()), n)) if fitting else None
+    surname = full.split()[-1]
+    if f.mention is not None and len(f.mention) > 1:  # "Mr. Trump": the surname's bearer of that gender
+        fitting = [n for n in names if len(n.split()) > 1 and n.split()[-1] == surname
+                   and gender_of_name(n) in {None, wanted}]
+        if fitting:
+            return max(fitting, key=lambda n: (len(n.split()), n))
+    # a pronoun of the other gender than its antecedent's name was resolved wrongly: not another
+    # bearer of the surname ("he" after "Clinton" is not thereby Bill Clinton), but the surname
+    # alone when the article's honorifics give it the pronoun's gender ("Mrs. Fiorina": "she")
+    return surname if by_surname.get(surname) == wanted else None

@@ -109,6 +109,7 @@ from onrecord.lexicons.roles import load_role_lexicon
 PRONOUNS = {"he", "she", "him", "her", "i", "me", "they", "them", "we", "us", "it"}
 PERSONAL = {"he", "she", "him", "her"}
 RELATIVES = {"WP", "WDT"}
+PERSONAL_POSSESSIVES = {"his", "her", "their", "my", "our", "your"}
 SALIENCE_REACH = 2  # sentences looked back for the person a description continues
 ORG_DETERMINERS = {"the", "this", "that", "its"}
 GROUP_DETERMINERS = {"the", "both", "these", "those", "all"}
@@ -281,8 +282,8 @@ def person_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | 
     (``office_fits``); several equally good: the one speaking just before (``_current_speaker``),
     else none of them."""
     if not _describes_person(mention, ctx) or not is_definite(mention) \
-            or mention.root.lower_ in ctx.lexicon.relation_nouns:
-        return None
+            or mention.root.lower_ in ctx.lexicon.relation_nouns or mention[0].lower_ in PERSONAL_POSSESSIVES:
+        return None  # "his spokesman": a person's, whom the titles do not tell ("its foreign minister" may)
     root = mention.root
     if root.dep_ == "appos" and (named := entity_name(root.head, ctx)) is not None and named[1] == "person":
         return Resolved(named[0], "person")  # "Jeff Merkley, the only senator to endorse …"

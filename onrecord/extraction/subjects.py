@@ -300,7 +300,9 @@ def continued_speech(cue: Token) -> Token | None:
     if cue.dep_ != "advcl" or cue.tag_ != "VBG" or cue.lemma_.lower() not in CONTINUING_SPEECH:
         return None
     clause = cue.head
-    if clause.dep_ != "ccomp" or clause.i > cue.i or clause.head._.cue is None:
+    # the verb of saying before the participle: "…, CNN reported" after it frames the whole
+    # sentence, participle included, as the reporter's source's, and the clause's subject speaks
+    if clause.dep_ != "ccomp" or clause.i > cue.i or clause.head._.cue is None or clause.head.i > cue.i:
         return None
     return own_subject(clause.head, cue)
 

@@ -499,3 +499,9 @@ def test_a_lowercase_title_before_a_name_is_that_persons(statements_of):
     text = ("Harbour Safety Agency chief Anna Kowalski visited the port on Monday. "
             "The chief said that the port would stay open.")
     assert speakers(statements_of, text)[-1] == ("Anna Kowalski", "person")
+
+
+def test_someones_spokesman_is_not_whoever_the_article_titles_spokesperson(statements_of):
+    text = ("Trump spokeswoman Anna Kowalski said the campaign was confident. The donor Peter Novak has not "
+            "endorsed anyone, and his spokesman declined to comment.")
+    assert statements_of(text)[-1].speaker.name != "Anna Kowalski"

@@ -162,3 +162,9 @@ def test_a_participle_opening_its_own_sentence_goes_on_from_the_one_before(state
 def test_a_participle_on_whom_someone_addressed_is_the_senders(statements_of, text, speaker):
     found = [s for s in statements_of(text) if s.cue is not None and s.cue.text == "saying"]
     assert len(found) == 1 and speaker in found[0].speaker.mention.text
+
+
+def test_a_participle_inside_what_a_source_reported_is_the_clause_subjects(statements_of):
+    text = "Ana Ruiz welcomed the news, saying the governor was “doing the right thing,” the paper reported."
+    found = [s for s in statements_of(text) if s.cue is not None and s.cue.text == "saying"]
+    assert len(found) == 1 and found[0].speaker.name == "Ana Ruiz"
