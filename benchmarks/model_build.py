@@ -68,7 +68,10 @@ def main() -> None:
             break
         if name == "ner":
             continue
-        docs = [d for i in batches for d in component.pipe(docs[i:i + args.batch_size])]
+        if hasattr(component, "pipe"):
+            docs = [d for i in batches for d in component.pipe(docs[i:i + args.batch_size])]
+        else:  # a plain function component (the paragraph-break rule)
+            docs = [component(d) for d in docs]
     tokens = sum(len(d) for d in docs)
     print(f"== model build: spaCy {spacy.__version__}, built with Cython {cython_build()}; "
           f"{len(docs)} articles, {tokens:,} tokens; CPU seconds, one process ==")
