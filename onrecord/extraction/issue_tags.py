@@ -22,13 +22,14 @@ from spacy.vocab import Vocab
 
 from onrecord.errors import TaxonomyError
 from onrecord.extraction.gaps import GapPhrases, lemma_doc
+from onrecord.extraction.pieces import ours
 from onrecord.lexicons.taxonomy import GAP, GAP_WORDS, Phrase, RawPattern, Role, Taxonomy
 
 
 def parse_only(nlp: Language, texts: Iterable[str]) -> list[Doc]:
     """Parse texts with the model's own components: our statement components and NER are not
     needed for lemmas and dependencies and are skipped."""
-    skip = [n for n in nlp.pipe_names if n.startswith("onrecord_") or n == "ner"]
+    skip = [*ours(nlp), "ner"]
     return list(nlp.pipe(texts, disable=skip))
 
 
