@@ -10,6 +10,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from onrecord.extraction.docindex import doc_text
 from onrecord.extraction.found import Found
 from onrecord.lexicons.given_names import HONORIFIC_GENDER, PRONOUN_GENDER, Gender, gender_of_name
 
@@ -38,7 +39,7 @@ def article_genders(doc: Doc) -> dict[str, Gender]:
     """``honorific_genders`` of a Doc's text, found once per Doc."""
     key = "onrecord.honorific_genders"
     if key not in doc.user_data:
-        doc.user_data[key] = honorific_genders(doc.text)
+        doc.user_data[key] = honorific_genders(doc_text(doc))
     return doc.user_data[key]  # type: ignore[no-any-return]
 
 

@@ -53,7 +53,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
-from onrecord.extraction.docindex import entities_within, in_quotes, index_of_sentence
+from onrecord.extraction.docindex import doc_text, entities_within, in_quotes, index_of_sentence
 from onrecord.extraction.docindex import sentences as sentences_of
 from onrecord.extraction.documents import document_author
 from onrecord.extraction.found import Found
@@ -551,8 +551,7 @@ def described_antecedent(f: Found, ctx: Context) -> Resolved | None:
     name = f.speaker_name
     if mention is None or len(mention) != 1 or mention.root.lower_ not in PERSONAL or not name.islower():
         return None
-    text = ctx.doc.text
-    at = text.lower().rfind(name, 0, mention.start_char)
+    at = doc_text(ctx.doc).lower().rfind(name, 0, mention.start_char)
     span = ctx.doc.char_span(at, at + len(name)) if at >= 0 else None
     if span is None or span.start == 0 or ctx.doc[span.start - 1].lower_ != "the":
         return None

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from onrecord.extraction.addressed import name_the_addressed
 from onrecord.extraction.docindex import doc_text, entities_within, in_quotes, tokens_spelled
 from onrecord.extraction.found import Found
-from onrecord.extraction.genders import agreeing_full_name, honorific_genders
+from onrecord.extraction.genders import agreeing_full_name, article_genders
 from onrecord.extraction.intervals import holders
 from onrecord.extraction.pronouns import (
     Namer,
@@ -565,7 +565,7 @@ def canonical_speakers(doc: Doc, found: list[Found], persons: list[str]) -> None
     names = [f.speaker_name for f in found if f.speaker_type == "person"] + persons
     mapping = canonical_names(names, first_name_references(doc, names))
     short = acronyms(doc_text(doc))
-    by_surname = honorific_genders(doc_text(doc))
+    by_surname = article_genders(doc)
     for f in found:
         if f.speaker_type == "person":
             agreeing = agreeing_full_name(f, mapping.get(f.speaker_name, f.speaker_name), names, by_surname)

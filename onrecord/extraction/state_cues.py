@@ -12,12 +12,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from onrecord.extraction.subjects import can_speak
+from onrecord.extraction.subjects import FINITE_TAGS, can_speak
 from onrecord.lexicons.cues import CueEntry, load_state_cues
 
 CLAUSE_SUBJECTS = {"nsubj", "nsubjpass", "expl"}
-# a modal or a verb in a finite form: what makes the words after "that" a clause, not a phrase
-FINITE_TAGS = {"MD", "VBD", "VBZ", "VBP"}
 
 
 def that_clause_of(token: Token) -> Token | None:

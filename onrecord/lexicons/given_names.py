@@ -101,7 +101,7 @@ def gender_of_name(name: str) -> Gender | None:
         marked = {NOUN_GENDER[w] for w in words if w in NOUN_GENDER}
         return next(iter(marked)) if len(marked) == 1 else None
     names = load_given_names()
-    for word in words[:-1] or words[:0]:  # a surname alone ("Clinton") marks nothing
+    for word in words[:-1]:  # a surname alone ("Clinton") marks nothing
         gender = names.gender(word)
         if gender is not None:
             return gender

@@ -38,7 +38,7 @@ WORD_KEYS = ("requirement_verbs", "requirement_modals", "deal_nouns", "subject_p
              "for_words", "stance_copulas", "topic_nouns", "distancing", "topic_prepositions",
              "topic_relations", "unconditional", "likelihood_nouns", "expectation_verbs", "certainty_words",
              "doubt_words", "persistence_verbs", "reaction_words", "countering_verbs", "favourable_words",
-             "helping_verbs", "harming_verbs", "bad_outcomes", "struggle_nouns", "going_ahead_verbs")
+             "helping_verbs", "harming_verbs", "bad_outcomes", "struggle_nouns")
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,6 @@ class StanceMarkers:
     harming_verbs: frozenset[str]
     bad_outcomes: frozenset[str]
     struggle_nouns: frozenset[str]
-    going_ahead_verbs: frozenset[str]
     cue_signs: Mapping[str, int]
     declined_cues: frozenset[str]
     denied_cues: frozenset[str]
@@ -171,7 +170,6 @@ class WordsEntry(_WordLists):
     harming_verbs: Words
     bad_outcomes: Words
     struggle_nouns: Words
-    going_ahead_verbs: Words
 
 
 def _sign(value: str, what: str, key: str) -> str:

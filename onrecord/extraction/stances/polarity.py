@@ -229,6 +229,15 @@ def _adversaries(sent: Span, anchors: Sequence[Token], path: set[int]) -> list[S
 NOUN_PHRASE_DEPS = {"compound", "poss", "amod", "pobj", "prep", "appos", "nmod", "conj"}
 
 
+def _argument_of(anchor: Token, deps: set[str]) -> Token:
+    """The word of the issue's noun phrase that is an argument of a verb: up from the anchor
+    through the phrase ("round" of "the next round of talks") to the first word in ``deps``."""
+    token = anchor
+    while token.dep_ not in deps and token.head.i != token.i and token.dep_ in NOUN_PHRASE_DEPS:
+        token = token.head
+    return token
+
+
 def _effects(anchors: Sequence[Token]) -> list[Sign]:
     """Effect rule: what the issue does says how it is valued.  The issue in the subject of a
     verb that helps ("Ukraine's membership in NATO would contribute to our security") is wanted:
@@ -239,9 +248,7 @@ def _effects(anchors: Sequence[Token]) -> list[Sign]:
     out: list[Sign] = []
     seen: set[int] = set()
     for anchor in anchors:
-        token = anchor
-        while token.dep_ not in SUBJECT_DEPS | {"dobj"} and token.head.i != token.i and token.dep_ in NOUN_PHRASE_DEPS:
-            token = token.head
+        token = _argument_of(anchor, SUBJECT_DEPS | {"dobj"})
         verb = token.head
         if token.dep_ not in SUBJECT_DEPS | {"dobj"} or verb.i in seen:
             continue
@@ -264,12 +271,14 @@ def _effects(anchors: Sequence[Token]) -> list[Sign]:
 AHEAD_AUXILIARIES = {"will", "shall", "can", "could", "may", "must", "should", "ca", "wo"}
 # verbs that need a word to say "going ahead": "take place", "go ahead"
 GOING_AHEAD_WITH = {"take": "place", "go": "ahead"}
+# occurrence verbs that keep a state rather than go ahead ("the talks will remain difficult")
+STAYING_VERBS = {"remain", "stay", "keep"}
 
 
 def _goes_ahead(verb: Token) -> bool:
     """The verb says an event goes ahead: "continue", "resume", "take place", "be held"."""
     lemma = verb.lemma_.lower()
-    if lemma not in MARKERS.going_ahead_verbs:
+    if lemma not in MARKERS.occurrence_verbs or lemma in STAYING_VERBS:
         return False
     needed = GOING_AHEAD_WITH.get(lemma)
     return needed is None or any(c.lower_ == needed for c in verb.children)
@@ -287,9 +296,7 @@ def _announced(reading: Reading, anchors: Sequence[Token]) -> list[Sign]:
         return []
     out: list[Sign] = []
     for anchor in anchors:
-        token = anchor
-        while token.dep_ not in SUBJECT_DEPS and token.head.i != token.i and token.dep_ in NOUN_PHRASE_DEPS:
-            token = token.head
+        token = _argument_of(anchor, SUBJECT_DEPS)
         verb = token.head
         if token.dep_ not in SUBJECT_DEPS or not _goes_ahead(verb) or any(f.start == verb.i for f in out):
             continue
