@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc
 
@@ -64,6 +64,14 @@ def passage(doc: Doc, f: Found) -> tuple[int, int]:
     return max(lo, window[0]), min(hi, window[1])
 
 
+def in_passage(doc: Doc, f: Found, words: frozenset[str]) -> bool:
+    """A word of ``words`` in the statement's passage (``passage``)."""
+    start, end = passage(doc, f)
+    spots = once(doc, ("war in view", words), lambda: _spots(doc_text(doc), words))
+    k = bisect_left(spots, (start,))
+    return k < len(spots) and spots[k][1] <= end
+
+
 def war_in_view(doc: Doc, f: Found, words: frozenset[str]) -> bool:
     """View rule: the statement's passage (``passage``) or the article's title holds a word that
     puts the conflict in view (the taxonomy's ``in_view``).  True when there are none (the rule is
@@ -71,12 +79,7 @@ def war_in_view(doc: Doc, f: Found, words: frozenset[str]) -> bool:
     if not words:
         return True
     title = doc._.headline if isinstance(doc._.headline, str) else ""
-    if words & _words(title):
-        return True
-    start, end = passage(doc, f)
-    spots = once(doc, ("war in view", words), lambda: _spots(doc_text(doc), words))
-    k = bisect_left(spots, (start,))
-    return k < len(spots) and spots[k][1] <= end
+    return bool(words & _words(title)) or in_passage(doc, f, words)
 
 
 def _spots(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
@@ -85,7 +88,22 @@ def _spots(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in WORD.finditer(text) if m.group().lower() in words]
 
 
-def in_scope(hits: Sequence[IssueHit], in_view: bool) -> list[IssueHit]:
+def in_scope(hits: Sequence[IssueHit], in_view: bool, in_own_view: Callable[[IssueHit], bool] | None = None
+             ) -> list[IssueHit]:
     """The hits that name their issue here: all of them where the war is in view, else only the
-    phrases (``one_word`` triggers name another debate's words there)."""
-    return list(hits) if in_view else [h for h in hits if not (h.role == "trigger" and one_word(h))]
+    phrases (``one_word`` triggers name another debate's words there) and the one-word triggers
+    ``in_own_view`` accepts (``trigger_in_own_view``)."""
+    if in_view:
+        return list(hits)
+    return [h for h in hits
+            if not (h.role == "trigger" and one_word(h)) or (in_own_view is not None and in_own_view(h))]
+
+
+def trigger_in_own_view(doc: Doc, hit: IssueHit, words: frozenset[str]) -> bool:
+    """Own-view rule: the trigger's sentence holds a word that puts its issue in view by itself (a
+    taxonomy issue's ``in_view``): "the Russian economy has survived despite the sanctions" in a
+    news conference on trade is about sanctions on Russia."""
+    if not words:
+        return False
+    sent = sentences(doc)[index_of_sentence(doc, hit.start)]
+    return bool(words & _words(sent.text))

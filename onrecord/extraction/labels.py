@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.docindex import doc_text, entities_within, index_of_sentence, sentences
 from onrecord.extraction.found import Found
@@ -67,6 +67,10 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # a finite verb makes a clause, not a
 CONNECTORS = {"of", "the", "and", "for", "de", "von", "van", "al", "bin", "’s", "'s", "-", "."}
 OPENING_MARKS = "\"“‘'«"
 LABEL_RE = re.compile(rf"\s*([^:\n]{{1,{MAX_LABEL_CHARS}}}?):\s")
+# a bracketed note in lower case between a label and its colon ("Question(retranslated):",
+# "Viktor Orban (through an interpreter):"): a transcript's note on the turn, not part of the
+# name (the context rules read whether it says the turn was translated)
+LABEL_NOTE = re.compile(r"\s*\([a-z][^()]*\)\s*$")
 
 
 def _label_tokens(doc: Doc, para_start: int, colon: int) -> Span | None:
@@ -96,7 +100,8 @@ def speaker_label(doc: Doc, para_start: int, para_end: int) -> tuple[Span, int] 
     if m is None:
         return None
     colon = m.end(1)
-    label = _label_tokens(doc, para_start, colon)
+    note = LABEL_NOTE.search(text, para_start, colon)
+    label = _label_tokens(doc, para_start, colon if note is None else note.start())
     if label is None:
         return None
     words = label.text.lower().replace("’s", "").replace("'s", "").split()
@@ -162,6 +167,9 @@ def _mention_of(label: Span) -> Span:
     the colon, with the title right before it; else the label."""
     within = [e for e in entities_within(label.doc, label.start, label.end) if e.label_ in {"PERSON", "ORG", "NORP"}]
     ents = [e for e in within if e.end == label.end]
+    doubled = markup_doubled(label)
+    if not ents and not within and doubled is not None:
+        return doubled
     if not ents:
         # a label a page's markup doubled ("Foreign Minister Sergei Lavrov Lavrov SergeiForeign
         # Minister of Russia:"): its first person, with the title before it
@@ -175,6 +183,30 @@ def _mention_of(label: Span) -> Span:
     while start < ents[-1].start and label.doc[start].lower_ in CONNECTORS:
         start += 1
     return label.doc[start : label.end]
+
+
+GLUED_WORDS = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]+$")
+
+
+def markup_doubled(label: Span) -> Span | None:
+    """A label a page's markup doubled, where the model found no person in it ("Prime Minister of
+    Hungary Viktor Orban Orban ViktorPrime Minister of Hungary:": the title and name, the surname
+    and first name again, the first name glued to the title): when a glued word shows the seam,
+    the name before the first word written twice in a row (the capitalised words there that are
+    no title and no place: "Viktor Orban"); else None."""
+    if not any(GLUED_WORDS.match(t.text) for t in label):
+        return None
+    repeated = next((t.i for t in label[1:] if t.text == t.nbor(-1).text), None)
+    if repeated is None:
+        return None
+    start = repeated
+    while start > label.start and _name_word(label.doc[start - 1]):
+        start -= 1
+    return label.doc[start:repeated] if 2 <= repeated - start <= 3 else None
+
+
+def _name_word(token: Token) -> bool:
+    return token.is_title and token.is_alpha and token.lower_ not in TITLE_WORDS and not token.ent_type_
 
 
 QUESTION_MARKER = re.compile(r"\s*Q\.?\s")
@@ -209,7 +241,8 @@ def inline_labels(doc: Doc, para_start: int, para_end: int) -> list[int]:
             labelled = speaker_label(doc, start, para_end)
             if labelled is None or labelled[1] != colon:
                 pass
-            elif any(t.ent_type_ == "PERSON" for t in labelled[0]) or labelled[0].text.lower().strip() in QUESTIONER:
+            elif any(t.ent_type_ == "PERSON" for t in labelled[0]) or labelled[0].text.lower().strip() in QUESTIONER \
+                    or markup_doubled(labelled[0]) is not None:
                 starts.append(labelled[0].start_char)  # a questioner's label ends the turn before it (rule 4)
         colon = text.find(":", colon + 1, para_end)
     return starts

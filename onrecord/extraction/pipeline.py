@@ -25,6 +25,7 @@ from onrecord.extraction import (
     lemmas,
     pieces,
 )
+from onrecord.extraction.tokenizer_rules import adapt_tokenizer
 from onrecord.model.article import Article
 from onrecord.model.statement import Statement
 
@@ -64,6 +65,7 @@ def build_nlp(config: Config | None = None) -> Language:
     environment's settings."""
     config = config or Config()
     nlp = spacy.load(config.model)
+    adapt_tokenizer(nlp)  # brackets glued to words split, "):" no emoticon
     attributes.speed_up(nlp)  # the same annotation as the model's attribute ruler, faster
     lemmas.speed_up(nlp)  # the same lemmas, each distinct token row asked once
     blas.use_numpy_blas(nlp)  # the same matrix products on numpy's BLAS, faster than thinc's BLIS

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import Any
 
@@ -27,7 +27,7 @@ from onrecord.extraction.issue_context import (
     titled_issues,
     words_under_title,
 )
-from onrecord.extraction.issue_scope import in_scope, war_in_view
+from onrecord.extraction.issue_scope import in_scope, trigger_in_own_view, war_in_view
 from onrecord.extraction.issue_tags import IssueHit, issues_in_ranges
 from onrecord.lexicons.taxonomy import Taxonomy
 
@@ -179,7 +179,7 @@ class StatementIssueTagger:
             back = foreign and refers_back(doc, f)
             kept = [h for k, h in enumerate(near, lo) if h not in occasion
                     and (back or index in owners.get(k, {index}))]
-            kept = in_scope(kept, war_in_view(doc, f, self.taxonomy.in_view))
+            kept = in_scope(kept, war_in_view(doc, f, self.taxonomy.in_view), self.in_own_view(doc))
             rows.append({
                 "issues": issues_in_ranges(kept, ranges, self.taxonomy),
                 "kind": f.kind,
@@ -196,6 +196,13 @@ class StatementIssueTagger:
             if not f.issues:
                 self.issues_from_context(doc, found, index, hits)
         return doc
+
+    def in_own_view(self, doc: Doc) -> Callable[[IssueHit], bool]:
+        """Whether a hit's sentence puts its issue in view by the issue's own words."""
+        def accepts(hit: IssueHit) -> bool:
+            issue = self.taxonomy.issues.get(hit.issue)
+            return issue is not None and trigger_in_own_view(doc, hit, issue.in_view)
+        return accepts
 
     def issues_under_title(self, f: Found, hits: Sequence[IssueHit], titled: Sequence[str]) -> None:
         """The issues its words name under the article's title (``words_under_title``), added to

@@ -85,6 +85,9 @@ class Issue:
     aspect_phrases: tuple[Phrase, ...] = ()  # forms of the proposition: rejecting one is no oppose
     places: frozenset[str] = frozenset()  # prepositions under which a trigger names a place ("on the territory")
     context_phrases: tuple[Phrase, ...] = ()  # triggers only in an article whose title names the issue
+    # words that put this issue in view by themselves where the conflict is not ("sanctions" next
+    # to "Russian"): its one-word triggers count there too (``extraction.issue_scope``)
+    in_view: frozenset[str] = frozenset()
     # the triggers name the topic, not the proposition ("territory" for "give up territory"): a
     # marker on the topic alone takes no position; only the content phrases (for/against) decide
     content_decides: bool = False
@@ -186,8 +189,10 @@ class TriggersEntry(YamlModel):
     # words that name the issue only in an article whose title names it ("the meeting" under a
     # title about peace talks): one sense per discourse
     in_context: list[PhraseText] = []
+    # words that put this issue in view where the conflict is not ("Russian" for "sanctions")
+    in_view: list[Text] = []
 
-    @field_validator("lemmas", "phrases", "except_", "places", "in_context")
+    @field_validator("lemmas", "phrases", "except_", "places", "in_context", "in_view")
     @classmethod
     def _listed_once(cls, phrases: list[str], info: ValidationInfo) -> list[str]:
         return listed_once(phrases, key_of(cls, info), ignore_case=True)
@@ -324,6 +329,7 @@ def _issue(document: YamlDocument, entry: IssueEntry, at: NodePath) -> Issue:
                  aspect_phrases=phrases(entry.stance.aspects, "stance", "aspects"),
                  places=frozenset(w.lower() for w in triggers.places),
                  context_phrases=phrases(triggers.in_context, "triggers", "in_context"),
+                 in_view=frozenset(w.lower() for w in triggers.in_view),
                  content_decides=entry.stance.content_decides,
                  event=entry.stance.event,
                  examples=examples)

@@ -41,6 +41,7 @@ class VenueLexicon:
     carrier_verbs: frozenset[str]
     translator_nouns: frozenset[str]
     translator_preps: frozenset[str]
+    translation_notes: frozenset[str] = frozenset()
     venue_frames: frozenset[str] = frozenset()
     issuing_verbs: frozenset[str] = frozenset()
     group_members: tuple[tuple[str, frozenset[str]], ...] = ()
@@ -108,6 +109,7 @@ class VenueLexiconFile(YamlModel):
     carrier_verbs: Words
     translator_nouns: Words
     translator_preps: Words
+    translation_notes: Words = Field(default_factory=list)
     venue_frames: list[Text] = Field(default_factory=list)
     issuing_verbs: list[Text] = Field(default_factory=list)
     group_members: dict[str, Words] = Field(default_factory=dict)
@@ -124,7 +126,8 @@ class VenueLexiconFile(YamlModel):
         return nouns
 
     @field_validator("venue_preps", "outlets", "outlet_words", "platforms", "programs", "addressing_verbs",
-                     "carrier_verbs", "translator_nouns", "translator_preps", "venue_frames", "issuing_verbs")
+                     "carrier_verbs", "translator_nouns", "translator_preps", "translation_notes", "venue_frames",
+                     "issuing_verbs")
     @classmethod
     def _words_listed_once(cls, words: list[str], info: ValidationInfo) -> list[str]:
         return listed_once(words, key_of(cls, info))
@@ -151,6 +154,7 @@ def parse_venue_lexicon(text: str, source: str = "venues.yaml") -> VenueLexicon:
         carrier_verbs=lowered(file.carrier_verbs),
         translator_nouns=lowered(file.translator_nouns),
         translator_preps=lowered(file.translator_preps),
+        translation_notes=lowered(file.translation_notes),
         venue_frames=lowered(file.venue_frames),
         issuing_verbs=lowered(file.issuing_verbs),
         group_members=tuple((noun.lower(), lowered(words)) for noun, words in file.group_members.items()),

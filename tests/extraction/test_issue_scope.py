@@ -91,3 +91,12 @@ def test_a_speaker_label_lends_its_turn_no_topic(nlp):
     assert attribution_range(doc, turn) is None
     turn.cue_class = "assert"  # a reporting verb's sentence is the statement's frame
     assert attribution_range(doc, turn) is not None
+
+
+def test_sanctions_beside_russia_are_in_view_by_themselves(nlp):
+    # the war is out of view (a news conference on trade), but sanctions named with Russia in
+    # their sentence are sanctions on Russia; with Russia only in another sentence they are not
+    said = '"The Russian economy has survived the sanctions very well," he said.'
+    assert _issues(nlp, OFF_TOPIC, f"The minister spoke to the board.\n\n{said}", "survived") == ["sanctions"]
+    apart = 'Russia has many partners in Asia.\n\n"Their tariffs hurt our farmers badly," he said.'
+    assert _issues(nlp, OFF_TOPIC, apart, "tariffs") == []

@@ -136,3 +136,26 @@ def test_a_dateline_is_no_speaker_label(statements_of):
 def test_a_transcript_in_capitals_keeps_its_labels(statements_of):
     text = "PETROV: Good afternoon, colleagues.\n\nVARGA: Thank you, we are glad to be here."
     assert [s.cue.text for s in statements_of(text)] == [":", ":"]
+
+
+def test_a_translators_note_before_the_colon_is_not_part_of_the_label(statements_of):
+    # "Question(retranslated):" ends the turn before it like "Question:"; a note in lower case
+    # between a name and its colon leaves the name, and says the turn was translated
+    text = ("President of Finland Mikko Laine: Colleagues, the port opens in May. "
+            "Question(retranslated): Good afternoon. Will the port open to foreign ships as well? "
+            "Mikko Laine: Yes, to every ship.\n\n"
+            "Karl Berg (through an interpreter): We will send our ships in June.")
+    turns = [(s.speaker.name, s.quote.text, s.via_translator) for s in statements_of(text) if s.cue.text == ":"]
+    assert turns == [("Mikko Laine", "Colleagues, the port opens in May.", False),
+                     ("Mikko Laine", "Yes, to every ship.", False),
+                     ("Karl Berg", "We will send our ships in June.", True)]
+
+
+def test_a_label_a_pages_markup_doubled_gives_the_name_before_the_seam(statements_of):
+    # the page printed the title and name, the surname and first name again, and the first name
+    # glued to the title; the model may find no person in such a label
+    text = ("President of Finland Mikko Laine: Colleagues, the port opens in May. Thank you. "
+            "Prime Minister of Norway Oskar Dahl Dahl OskarPrime Minister of Norway(retranslated): "
+            "Thank you, Mr President. We will send our ships in June.")
+    turns = [(s.speaker.name, s.quote.text[:20], s.via_translator) for s in statements_of(text) if s.cue.text == ":"]
+    assert turns == [("Mikko Laine", "Colleagues, the port", False), ("Oskar Dahl", "Thank you, Mr Presid", True)]

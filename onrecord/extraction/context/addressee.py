@@ -3,9 +3,13 @@ through whom ("through a translator") a statement was made."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+import re
+
+from spacy.tokens import Doc, Token
 
 from onrecord.extraction.context.region import CharRange, Region, attachment, linked_verbs, object_of, object_phrase
+from onrecord.extraction.docindex import doc_text
+from onrecord.lexicons.venues import VenueLexicon
 
 
 # Rule: the object of an addressing verb — "told reporters", "told lawmakers", "briefed
@@ -56,3 +60,20 @@ def translator_rule(region: Region) -> bool:
             return True
     return False
 
+
+
+# Rule: a transcript's note on a turn — "Question(retranslated):", "Viktor Orban (through an
+# interpreter):": a bracketed note right before the label's colon (the statement's cue) whose
+# words say the turn was translated.
+TRANSCRIPT_NOTE = re.compile(r"\(([^()]{1,40})\)\s*$")
+
+
+def translation_note_rule(doc: Doc, cue: CharRange | None, lexicon: VenueLexicon) -> bool:
+    text = doc_text(doc)
+    if cue is None or text[cue[0] : cue[1]] != ":":
+        return False
+    note = TRANSCRIPT_NOTE.search(text, max(0, cue[0] - 42), cue[0])
+    if note is None:
+        return False
+    words = set(re.findall(r"[a-z]+", note.group(1).lower()))
+    return bool(words & (lexicon.translation_notes | lexicon.translator_nouns))

@@ -16,7 +16,12 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from onrecord.extraction.context.addressee import addressed_object_rule, to_object_rule, translator_rule
+from onrecord.extraction.context.addressee import (
+    addressed_object_rule,
+    to_object_rule,
+    translation_note_rule,
+    translator_rule,
+)
 from onrecord.extraction.context.dates import parse_day, parse_moment, warm_up
 from onrecord.extraction.context.region import CharRange, attribution_region
 from onrecord.extraction.context.scene import Occasion, Scenes
@@ -59,7 +64,7 @@ def own_occasion(doc: Doc, cue: CharRange | None, content: Sequence[CharRange],
         addressee = addressee or best.addressee
     if addressee is not None:
         context.addressee, context.addressee_span = addressee
-    context.via_translator = translator_rule(region)
+    context.via_translator = translator_rule(region) or translation_note_rule(doc, cue, region.lexicon)
     time = said_on_rule(region, article_date, published, hits)
     if time is not None:
         context.said_on = time.said_on
