@@ -84,15 +84,17 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
     children = list(cue.children)
     if "clause" in entry.complements:
         clauses = [c for c in children if c.dep_ in CLAUSE_DEPS and not is_time_clause(c)]
-        if clauses:
-            return subject_parsed_as_object(cue, reported_clause(cue, clauses))
+        clause = reported_clause(cue, clauses) if clauses else None
+        if clause is not None and not spliced_before(cue, clause):
+            return subject_parsed_as_object(cue, clause)
         broken = that_as_preposition(cue)
         if broken is not None:
             return broken
     if "to" in entry.complements:
         for c in children:
             if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children):
-                return c
+                asked_for = preposition_objects(cue, entry, before=c.i)
+                return [*asked_for, c] if asked_for else c
     if "np" in entry.complements:
         objects = [c for c in children if c.dep_ in {"dobj", "oprd"}]
         if objects:
@@ -139,6 +141,23 @@ def that_as_preposition(cue: Token) -> Token | None:
     if that.lower_ != "that" or that.dep_ != "prep" or that.head.i != cue.i:
         return None
     return that if any(c.dep_ == "pobj" for c in that.children) else None
+
+
+def preposition_objects(cue: Token, entry: CueEntry, before: int) -> list[Token]:
+    """For-to rule: "asked FOR more air defence systems to protect its cities": the object of the
+    cue's own preposition (a complement of its entry) before the to-infinitive is what the
+    infinitive is for, and part of what was asked."""
+    return [g for p in cue.children if p.dep_ == "prep" and p.i < before and f"prep:{p.lower_}" in entry.complements
+            for g in p.children if g.dep_ in {"pobj", "pcomp"}]
+
+
+def spliced_before(cue: Token, clause: Token) -> bool:
+    """Comma-splice rule: "Zelenskyy asked for more air defence, Trump agreed to work with him":
+    the parser hangs the clause before the comma on the later verb as what it reports, but a verb
+    with a to-infinitive of its own after it ("agreed TO WORK") reports that, and the clause before
+    is a sentence of its own."""
+    return clause.i < cue.i and any(c.dep_ == "xcomp" and c.i > cue.i and any(a.lower_ == "to" for a in c.children)
+                                    for c in cue.children)
 
 
 def reported_clause(cue: Token, clauses: list[Token]) -> Token:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from onrecord.extraction.docindex import doc_text
 from onrecord.extraction.named import plural, singular
 from onrecord.extraction.role_context import Context, Resolved
 from onrecord.identity.names import parse_person
@@ -58,11 +59,41 @@ def named_principals(mention: Span, name: str, type: str, ctx: Context) -> Resol
     else:
         fitting = [p for p in people if _holds(p, noun, ctx)]
     if len(fitting) != count:
-        fitting = people if len(people) == count else []
+        fitting = coordinated_before(mention, people, count, ctx) or (people if len(people) == count else [])
     if len(fitting) < 2:
         return None
     ordered = sorted(fitting, key=lambda p: min(ctx.names.people[p].starts, default=0))
     return Resolved(" and ".join(ordered), "group", tuple(ordered))
+
+
+# how far before a group noun the named people it takes up may be joined ("Donald Trump and Vladimir
+# Putin struck an optimistic tone … [one sentence] … The two leaders met"): about two sentences
+COORDINATION_REACH = 400
+JOINERS = {"and", ",", ", and", "&"}
+
+
+def coordinated_before(mention: Span, people: list[str], count: int, ctx: Context) -> list[str] | None:
+    """Coordination rule: where the article's titles do not single out the group, "the two
+    leaders" takes up the people the text has just joined ("Donald Trump and Vladimir Putin struck
+    an optimistic tone …  The two leaders met for three hours"): the last run of as many named
+    people, one after another with only "and" or a comma between them, ending shortly before it
+    (a conjoined noun phrase evokes the set a plural refers back to; Webber 1978)."""
+    doc, text = ctx.doc, doc_text(ctx.doc)
+    ends = {e.start_char: e.end_char for e in doc.ents if e.label_ == "PERSON"}
+    spots = sorted((start, person) for person in people for start in ctx.names.people[person].starts
+                   if start in ends and mention.start_char - COORDINATION_REACH <= start < mention.start_char)
+    runs: list[list[tuple[int, str]]] = []
+    for start, person in spots:
+        last = runs[-1][-1] if runs else None
+        if last is not None and text[ends[last[0]] : start].strip() in JOINERS:
+            runs[-1].append((start, person))
+        else:
+            runs.append([(start, person)])
+    for run in reversed(runs):
+        named = list(dict.fromkeys(person for _, person in run))
+        if len(run) > 1:
+            return named if len(named) == count else None
+    return None
 
 
 def _one_per_person(names: list[str]) -> list[str]:

@@ -268,6 +268,14 @@ def issuer_of(noun: Token) -> Token | None:
     return None
 
 
+def is_free_adjunct(participle: Token) -> bool:
+    """A participle set off by a comma ("Putin praised Trump for a friendly approach, DESCRIBING
+    the talks as constructive") is a free adjunct, which the clause's subject controls, not the
+    object of the verb above (the parse hangs it from the noun before the comma); without the
+    comma it may restrict that noun ("criticised the mayor for remarks describing …")."""
+    return participle.tag_ == "VBG" and participle.i > 0 and participle.nbor(-1).text == ","
+
+
 def object_controller(token: Token, head: Token) -> Token | None:
     """Object control: "urged Kyiv TO ACCEPT", "forced the chief executive TO ADMIT", "criticised
     the mayor FOR SAYING", "held Ortega in contempt FOR REFUSING": the one who is to speak or who
@@ -315,6 +323,7 @@ def controller(cue: Token) -> Token | None:
     if speaker is not None:
         return speaker
     token = cue
+    free_adjunct = False
     for _ in range(10):
         if token.i != cue.i:
             subject = own_subject(token, cue)
@@ -330,6 +339,7 @@ def controller(cue: Token) -> Token | None:
             issuer = issuer_of(noun)
             if issuer is not None:
                 return issuer
+            free_adjunct = free_adjunct or is_free_adjunct(token)
             token = noun  # "X released a statement saying …": the statement's issuer is X
             continue
         if token.pos_ in {"NOUN", "PROPN", "PRON"} and token.i != cue.i:
@@ -341,7 +351,7 @@ def controller(cue: Token) -> Token | None:
         if token.i == cue.i and token.tag_ in FINITE_TAGS and token.dep_ not in {"conj", "relcl", "acl"}:
             return None  # a finite verb has a subject of its own: the parse lost it
         if token.dep_ in CLIMB_DEPS and token.head.i != token.i:
-            controlling = object_controller(token, token.head)
+            controlling = None if free_adjunct else object_controller(token, token.head)
             if controlling is not None:
                 return controlling
             token = token.head

@@ -63,3 +63,15 @@ def test_the_leaders_of_a_wider_gathering_stay_a_group(statements_of):
     text = ("Prime Minister Olav Dahl met Chancellor Greta Vogt and President Ana Lindqvist in Oslo. "
             "The leaders said that the pipeline deal was close.")
     assert speakers(statements_of, text)[0][2] == []
+
+
+def test_the_two_leaders_take_up_the_two_people_just_joined(statements_of):
+    # the article names more leaders than two, and none by a title: the pair its text has just
+    # joined with "and" is the group
+    text = ("Lena Ellis and Tomas Berg struck an optimistic tone after their summit in Tallinn, which "
+            "Angela Merkel did not attend.\n\n"
+            "The two leaders met for three hours before emerging together to say the talks had advanced.")
+    assert speakers(statements_of, text)[0][2] == ["Lena Ellis", "Tomas Berg"]
+    # three people joined are no pair
+    three = text.replace("Lena Ellis and Tomas Berg", "Lena Ellis, Tomas Berg and Angela Merkel")
+    assert speakers(statements_of, three)[0][2] == []

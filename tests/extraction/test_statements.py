@@ -508,3 +508,17 @@ def test_that_parsed_as_a_preposition_still_opens_the_reported_clause(statements
     assert len(found) == 1
     assert found[0].quote.text.startswith("that the alliance's Article V")
     assert "Blinken" in found[0].speaker.name
+
+
+def test_a_comma_splice_is_not_what_the_later_verb_reports(statements_of):
+    # the parser hangs the clause before the comma on "agreed", which has its own to-infinitive:
+    # the first clause is Marta Ortega's request, not Dan Pike's words
+    found = statements_of("Marta Ortega asked for more generators to heat the hospitals, Dan Pike agreed to "
+                          "work with her to find what was available in Europe.")
+    said = {(s.speaker.name, s.cue.text): s.quote.text for s in found}
+    assert said[("Marta Ortega", "asked")] == "more generators to heat the hospitals"
+    assert said[("Dan Pike", "agreed")].startswith("to work with her")
+    assert not any("Ortega" in s.quote.text for s in found)
+    # without a complement of its own the later verb reports the clause before it
+    s = only(statements_of("The two sides must meet soon, the minister said."))
+    assert s.quote.text == "The two sides must meet soon"

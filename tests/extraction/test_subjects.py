@@ -33,6 +33,15 @@ def test_object_control_for_and_to(statements_of):
     assert s.speaker.name == "Dan Pike"
 
 
+def test_a_free_adjunct_after_the_object_is_the_subjects(statements_of):
+    # set off by a comma, the participle hung from the noun after "for" is what the subject did,
+    # not the praised one (no object control through that noun)
+    found = statements_of("Marta Ortega praised Dan Pike for a “friendly” and “results-oriented” approach, "
+                          "describing the talks as “constructive” and suggesting that the strike might have "
+                          "been avoided.")
+    assert [by_cue(found, cue).speaker.name for cue in ("describing", "suggesting")] == ["Marta Ortega"] * 2
+
+
 @pytest.mark.parametrize(("text", "speaker"), [
     ("Marta Ortega released a statement saying she was grateful for the support.", "Marta Ortega"),
     ("The council issued a statement calling the attack a clear violation.", "council"),
