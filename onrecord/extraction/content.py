@@ -93,7 +93,7 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
     if "to" in entry.complements:
         for c in children:
             if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children):
-                asked_for = preposition_objects(cue, entry, before=c.i)
+                asked_for = for_objects(cue, before=c.i)
                 return [*asked_for, c] if asked_for else c
     if "np" in entry.complements:
         objects = [c for c in children if c.dep_ in {"dobj", "oprd"}]
@@ -143,12 +143,12 @@ def that_as_preposition(cue: Token) -> Token | None:
     return that if any(c.dep_ == "pobj" for c in that.children) else None
 
 
-def preposition_objects(cue: Token, entry: CueEntry, before: int) -> list[Token]:
+def for_objects(cue: Token, before: int) -> list[Token]:
     """For-to rule: "asked FOR more air defence systems to protect its cities": the object of the
-    cue's own preposition (a complement of its entry) before the to-infinitive is what the
-    infinitive is for, and part of what was asked."""
-    return [g for p in cue.children if p.dep_ == "prep" and p.i < before and f"prep:{p.lower_}" in entry.complements
-            for g in p.children if g.dep_ in {"pobj", "pcomp"}]
+    cue's "for" before its to-infinitive is what the infinitive is for (a for-to complement the
+    parse split in two), and part of what was asked."""
+    return [g for p in cue.children if p.dep_ == "prep" and p.lower_ == "for" and cue.i < p.i < before
+            for g in p.children if g.dep_ == "pobj"]
 
 
 def spliced_before(cue: Token, clause: Token) -> bool:

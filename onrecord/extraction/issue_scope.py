@@ -100,10 +100,17 @@ def in_scope(hits: Sequence[IssueHit], in_view: bool, in_own_view: Callable[[Iss
 
 
 def trigger_in_own_view(doc: Doc, hit: IssueHit, words: frozenset[str]) -> bool:
-    """Own-view rule: the trigger's sentence holds a word that puts its issue in view by itself (a
-    taxonomy issue's ``in_view``): "the Russian economy has survived despite the sanctions" in a
-    news conference on trade is about sanctions on Russia."""
+    """Own-view rule: the trigger's phrase, or the subject of the clause it is in, holds a word that
+    puts its issue in view by itself (a taxonomy issue's ``in_view``): "anti-Russia sanctions", "the
+    Russian economy has survived despite the sanctions" are about sanctions on Russia in a news
+    conference on trade; "to get Russia and China on board for the strongest sanctions" (on
+    another country) is not: Russia there is neither."""
     if not words:
         return False
-    sent = sentences(doc)[index_of_sentence(doc, hit.start)]
-    return bool(words & _words(sent.text))
+    trigger = doc[hit.start]
+    near = list(trigger.subtree)
+    verb = trigger
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    near += [t for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
+    return any(t.lower_ in words for t in near)

@@ -100,3 +100,6 @@ def test_sanctions_beside_russia_are_in_view_by_themselves(nlp):
     assert _issues(nlp, OFF_TOPIC, f"The minister spoke to the board.\n\n{said}", "survived") == ["sanctions"]
     apart = 'Russia has many partners in Asia.\n\n"Their tariffs hurt our farmers badly," he said.'
     assert _issues(nlp, OFF_TOPIC, apart, "tariffs") == []
+    # Russia as one of those who back sanctions on another country is not their target
+    backers = '"We got Korea and Russia on board for the strongest sanctions yet," he said.'
+    assert _issues(nlp, OFF_TOPIC, f"The minister spoke to the board.\n\n{backers}", "on board") == []
