@@ -141,6 +141,9 @@ def bound_antecedent(pronoun: Token, namer: Namer) -> Named | None:
     subject or possessor agrees: before the pronoun ("Lavrov's statement … when he stressed"),
     or after it when the pronoun sits in a fronted adjunct of that clause ("At what he described
     as …, Blinken worked …")."""
+    fronted = fronted_clause_subject(pronoun, namer)
+    if fronted is not None:
+        return fronted
     node = pronoun.head
     seen = {pronoun.i}
     while node.head.i != node.i:
@@ -154,6 +157,24 @@ def bound_antecedent(pronoun: Token, namer: Namer) -> Named | None:
             named = namer(noun_phrase(c))
             if named is not None and agrees(pronoun.lower_, named[1], named[0], article_genders(pronoun.doc)):
                 return named
+    return None
+
+
+def fronted_clause_subject(pronoun: Token, namer: Namer) -> Named | None:
+    """Rule 2, fronted clause: the subject pronoun of a clause after a fronted adverbial clause of
+    its own ("If President Biden knew that he would talk to Putin, why did HE announce …", "When
+    the minister arrived, HE said …") takes up that clause's subject when it agrees; an object
+    there ("to Putin") is no rival."""
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    for clause in pronoun.head.children:
+        if clause.dep_ != "advcl" or clause.i > pronoun.i:
+            continue
+        for c in clause.children:
+            if c.dep_ in {"nsubj", "nsubjpass"} and not _quoted(c) and c.lower_ not in PRONOUNS:
+                named = namer(noun_phrase(c))
+                if named is not None and agrees(pronoun.lower_, named[1], named[0], article_genders(pronoun.doc)):
+                    return named
     return None
 
 

@@ -26,6 +26,8 @@ cue marker (``cues.mark_cues``) then leaves the token unmarked.  Their vocabular
 * ``set_phrase_aside``       — "to say nothing of the villages": the writer's set phrase;
 * ``asked_of_the_addressee`` — "Could you tell us whether …?": a question asks the one addressed to speak;
 * ``obliged``                — "Russia must publicly declare that …": what someone is to say, not said;
+* ``hypothetical``           — "if Europe supports any pro-Russian concepts, …": a saying under a
+                               condition is supposed, not reported;
 * ``binds_an_object``        — "Article V, committing members to defend each other": "commit" with an
                                object binds it (or sends it: "committed troops"); the vow is
                                "committed to …" or "committed itself to …".
@@ -295,11 +297,12 @@ def asked_of_the_addressee(token: Token, sense: CueSense) -> bool:
 def obliged(token: Token, sense: CueSense) -> bool:
     """Obligation rule: "The Russian Federation must confirm the absence of intentions …", "Kyiv
     should declare …": a verb of saying under a modal of obligation is what someone is to say, not
-    what anyone said.  "must have said" infers a past saying, and "I must say", "we should note"
-    say it (a performative): both stay."""
+    what anyone said; "he should have insisted on …" is what he did not say.  "must have said"
+    infers a past saying, and "I must say", "we should note" say it (a performative): both stay."""
     aux = [c.lower_ for c in token.children if c.dep_ == "aux"]
     first_person = any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in token.children)
-    return any(a in sense.words for a in aux) and "have" not in aux and not first_person
+    inferred = "have" in aux and "must" in aux
+    return any(a in sense.words for a in aux) and not inferred and not first_person
 
 
 def binds_an_object(token: Token, sense: CueSense) -> bool:
@@ -310,6 +313,19 @@ def binds_an_object(token: Token, sense: CueSense) -> bool:
     if lemma(token) not in sense.lemmas:
         return False
     return any(c.dep_ == "dobj" and c.lower_ not in REFLEXIVES for c in token.children)
+
+
+def hypothetical(token: Token, sense: CueSense) -> bool:
+    """Hypothesis rule: "Podolyak is convinced that if Europe supports any pro-Russian concepts,
+    it will mean …", "unless Moscow declares a ceasefire": a verb of saying in a clause of
+    condition (and the verbs joined to it) is what someone may say, supposed, not what anyone
+    said.  A first-person condition ("if I may say so") is the speaker's own hedge and stays."""
+    clause = token
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in sense.words for c in clause.children):
+        return False
+    return not any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in token.children)
 
 
 # --- all of them -------------------------------------------------------------------------------
@@ -332,6 +348,7 @@ def sense_rules(senses: dict[str, CueSense]) -> list[tuple[str, Callable[[Token]
         ("request", lambda t: asked_of_the_addressee(t, senses["request"])),
         ("obliged", lambda t: obliged(t, senses["obligation"])),
         ("binding", lambda t: binds_an_object(t, senses["binding"])),
+        ("hypothesis", lambda t: hypothetical(t, senses["hypothesis"])),
     ]
 
 

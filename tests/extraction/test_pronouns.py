@@ -160,3 +160,13 @@ def test_he_with_no_man_of_that_name_in_the_article_is_unknown_not_a_woman(state
             "“It is a gamble,” he said.")
     found = statements_of(text)
     assert found[-1].speaker.name != "Clinton"
+
+
+def test_a_subject_pronoun_after_a_fronted_clause_takes_up_its_subject(statements_of):
+    # the object of the fronted clause ("to Lena Ellis", "Karl Berg") is named last, but the
+    # pronoun subject of the main clause takes up the fronted clause's subject
+    found = statements_of("Question: If President Ana Silva knew that she was going to talk to Lena Ellis on "
+                          "the phone, why did she announce an invasion on Monday?")
+    assert [s.speaker.name for s in found if s.cue.text == "announce"] == ["Ana Silva"]
+    found = statements_of("When Dan Pike met Karl Berg in May, he said the deal was done.")
+    assert [s.speaker.name for s in found if s.cue.text == "said"] == ["Dan Pike"]

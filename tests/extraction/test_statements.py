@@ -473,6 +473,8 @@ def test_according_to_the_criteria_of_an_owner_still_names_a_source(statements_o
 @pytest.mark.parametrize("text", [
     "The mayor of Kell Harbor must also publicly declare that the ferry will not be sold.",
     "The council should announce the new timetable before May.",
+    # counterfactual: what he should have insisted on is what he did not say
+    "The mayor should have insisted on getting all the ferries back.",
 ])
 def test_what_someone_is_to_say_is_no_statement(statements_of, text):
     # obligation: a verb of saying under "must"/"should" has not been said
@@ -522,3 +524,21 @@ def test_a_comma_splice_is_not_what_the_later_verb_reports(statements_of):
     # without a complement of its own the later verb reports the clause before it
     s = only(statements_of("The two sides must meet soon, the minister said."))
     assert s.quote.text == "The two sides must meet soon"
+
+
+@pytest.mark.parametrize("text", [
+    "Dan Pike is convinced that if Europe supports any such concept, it will mean that Europe is dying.",
+    "Unless the council announces a new timetable, the ferry will stop in May.",
+    "The harbour needs a plan in case the ministry does not dare to show determination.",
+])
+def test_a_supposed_saying_or_a_shown_quality_is_no_statement(statements_of, text):
+    # hypothesis: a verb of saying in a clause of condition is supposed, not said; display:
+    # "to show determination" shows a quality and says nothing
+    found = statements_of(text)
+    assert not any(s.cue.text in {"supports", "announces", "to show"} for s in found), \
+        [(s.cue.text, s.quote.text) for s in found]
+
+
+def test_a_first_person_condition_is_the_speakers_own_hedge(statements_of):
+    found = statements_of("“If I may say so, the ferry is late,” the mayor said.")
+    assert any(s.speaker.name == "mayor" for s in found)
