@@ -9,7 +9,9 @@ Each rule is one function:
                                 the content, fronted, trailing (``first_conjunct``: all the clauses
                                 before it) or inside the clause (two segments); none when the clause
                                 is itself someone's reported speech and X only relayed it (``relayed``);
-* ``fronted_over_a_fragment`` — a phrase the parse made the root vouches for the rest of its sentence.
+* ``fronted_over_a_fragment`` — a phrase the parse made the root vouches for the rest of its sentence;
+* ``opinion_of``              — "In his opinion, …", "in Lavrov's view": the owner of the opinion is
+                                the source, as of "according to".
 """
 
 from __future__ import annotations
@@ -38,6 +40,27 @@ def according_to(doc: Doc, conformity: CueSense | None = None) -> list[tuple[Tok
             objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in t.children if c.dep_ == "pobj"]
             if objs and not follows_a_plan(objs[0], conformity) and not meets_a_norm(objs[0], norms):
                 found.append((t, objs[0], t.head))
+    return found
+
+
+OPINION_NOUNS = {"opinion", "view", "words", "estimation", "assessment", "judgment", "judgement"}
+
+
+def opinion_of(doc: Doc) -> list[tuple[Token, Token, Token, Token]]:
+    """Opinion rule: "In his opinion, Russia's invasion has shown that …", "in Lavrov's view":
+    (the "in" token, the opinion's owner, the clause head, the opinion noun).  The owner is the
+    source as of "according to X" (Biber et al., *Longman Grammar*, 1999, §10.2: stance adverbials
+    of source); an opinion without an owner ("in my opinion" is the speaker's own hedge, "in the
+    opinion of experts" is a described source left to the cue rules) is none."""
+    found = []
+    for noun in doc:
+        if noun.lower_ not in OPINION_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ != "in":
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ not in {"my", "our", "your"}), None)
+        if owner is None or noun.head.i + 1 != owner.left_edge.i \
+                or any(t.dep_ != "case" for t in noun.doc[owner.i + 1 : noun.i]):
+            continue  # "in Christie's blank stare and robotic words": no opinion of his
+        found.append((noun.head, owner, noun.head.head, noun))
     return found
 
 

@@ -37,11 +37,12 @@ from onrecord.extraction.subjects import noun_phrase, speaker_class
 from onrecord.extraction.whole_names import after_country_of
 from onrecord.lexicons.given_names import PRONOUN_GENDER, Gender
 
-SINGULAR = {"he", "she", "him", "her"}
+# possessives too: the owner of an opinion ("In HIS opinion, …") is a speaker mention of one word
+SINGULAR = {"he", "she", "him", "her", "his"}
 FIRST_SINGULAR = {"i", "me"}
 FIRST_PLURAL = {"we", "us"}
-THING = {"it"}
-PLURAL = {"they", "them"}
+THING = {"it", "its"}
+PLURAL = {"they", "them", "their"}
 PRONOUNS = SINGULAR | FIRST_SINGULAR | FIRST_PLURAL | THING | PLURAL
 PARAGRAPH_BREAK = re.compile(r"\n+")
 SPEAKER_REACH = 1500  # characters: a named speaker this close wins over a person only mentioned since

@@ -106,7 +106,7 @@ from onrecord.identity.titles import (
 )
 from onrecord.lexicons.roles import load_role_lexicon
 
-PRONOUNS = {"he", "she", "him", "her", "i", "me", "they", "them", "we", "us", "it"}
+PRONOUNS = {"he", "she", "him", "her", "his", "i", "me", "they", "them", "their", "we", "us", "it", "its"}
 PERSONAL = {"he", "she", "him", "her"}
 RELATIVES = {"WP", "WDT"}
 PERSONAL_POSSESSIVES = {"his", "her", "their", "my", "our", "your"}

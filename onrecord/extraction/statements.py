@@ -28,7 +28,7 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Token
 
-from onrecord.extraction.according import according_to, according_to_statement
+from onrecord.extraction.according import according_to, according_to_statement, opinion_of
 from onrecord.extraction.appearances import appearance_statement, is_appearance
 from onrecord.extraction.content import (
     cue_extent,
@@ -83,6 +83,12 @@ def build_statements(doc: Doc) -> list[Found]:
     for acc, source, head in according_to(doc):
         st = according_to_statement(acc, source, head, quotes)
         if st is not None:
+            found.append(st)
+    for opening, owner, head, noun in opinion_of(doc):
+        st = according_to_statement(opening, owner, head, quotes)
+        if st is not None:
+            st.cue_span = (opening.idx, noun.idx + len(noun))
+            st.mention = doc[owner.left_edge.i : owner.i + 1]  # "his", "Lavrov('s)": the owner alone
             found.append(st)
     covered = _covered_quotes(found)
     paragraph_starts = [s for s, _ in paragraph_bounds(doc)]

@@ -542,3 +542,18 @@ def test_a_supposed_saying_or_a_shown_quality_is_no_statement(statements_of, tex
 def test_a_first_person_condition_is_the_speakers_own_hedge(statements_of):
     found = statements_of("“If I may say so, the ferry is late,” the mayor said.")
     assert any(s.speaker.name == "mayor" for s in found)
+
+
+def test_the_owner_of_an_opinion_is_its_source(statements_of):
+    # "In his opinion, …" vouches for the clause as "according to him" would; "his" takes up the
+    # person named before, and the event that "has shown" something is nobody's speaker
+    found = statements_of("Dan Pike spoke on Monday. In his opinion, the war in Kell has shown that the "
+                          "ferry treaty must be revised.")
+    assert [(s.speaker.name, s.cue.text) for s in found] == [("Dan Pike", "In his opinion")]
+    assert found[0].quote.text.startswith("the war in Kell has shown")
+    s = only(statements_of("The ferry treaty is dead, in Pike's view."))
+    assert (s.speaker.name, s.quote.text) == ("Pike", "The ferry treaty is dead")
+    # the speaker's own hedge, an opinion with no owner, and words that are no opinion of anyone
+    assert [s.cue.text for s in statements_of("“In my opinion, the ferry is late,” the mayor said.")] == ["said"]
+    assert statements_of("In the opinion of experts, the ferry is late.") == []
+    assert statements_of("The same thing showed in Pike's blank stare and robotic words.") == []
