@@ -156,3 +156,25 @@ def in_the_lede(mention: Span) -> bool:
     Only the article's first paragraph is such a lede."""
     bounds = paragraph_bounds(mention.doc)
     return bool(bounds) and mention.start_char < bounds[0][1]
+
+
+DEFINITE = {"the", "this", "that"}
+
+
+def repeated_description(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
+    """Repetition rule: a definite description of three words or more written again word for word
+    ("The Adviser to the Head of the President's Office noted …", then "According to the Adviser
+    to the Head of the President's Office, …") is the person it was resolved to the first time
+    (a repeated definite description keeps its referent).  Read by its words, not its parse: the
+    parser may hang a phrase of it elsewhere the second time, and the title rules then miss it."""
+    if len(mention) < 3 or mention[0].lower_ not in DEFINITE:
+        return None
+    words = [t.lower_ for t in mention[1:]]
+    for f in reversed(ctx.found):
+        earlier = f.mention
+        if earlier is None or earlier.start >= mention.start or f.speaker_type != "person" \
+                or not f.speaker_name[:1].isupper() or f.speaker_name == name:
+            continue
+        if len(earlier) == len(mention) and earlier[0].lower_ in DEFINITE and [t.lower_ for t in earlier[1:]] == words:
+            return Resolved(f.speaker_name, "person")
+    return None

@@ -30,6 +30,8 @@ is a person's name only through the first three:
                             whose titles fit (``named_groups``);
 * ``group_for``           — "several outlets" without the quantifier; "the companies": the
                             companies named; "officials" alone: the body the sentence names;
+* ``repeated_description``— a definite description written again word for word: the person it was
+                            resolved to the first time (``role_context``);
 * ``person_for``          — "the judge", "the Iranian minister", "the top Russian diplomat": the
                             person it is in apposition to, else the one person whose titles in
                             the article fit the description (``titles.office_fits``);
@@ -88,6 +90,7 @@ from onrecord.extraction.role_context import (
     names_the_places,
     next_sentence_end,
     places_named,
+    repeated_description,
     speaker_at,
     titles_of_surname,
 )
@@ -426,7 +429,8 @@ def headline_speaker(mention: Span, name: str, type: str, ctx: Context) -> Resol
 # the rules that read a name; the others read a description, which a mention naming its person has not
 NAME_RULES: tuple[Rule, ...] = (name_ends_mention, whole_speaker_name, titled_surname, shared_surname, given_name)
 RULES: tuple[Rule, ...] = NAME_RULES + (expanded_acronym, document_author, organization_for, named_principals,
-                                        group_for, person_for, same_description, salient_subject, headline_speaker)
+                                        group_for, repeated_description, person_for, same_description, salient_subject,
+                                        headline_speaker)
 
 
 def _own_mention(f: Found) -> Span | None:

@@ -505,3 +505,12 @@ def test_someones_spokesman_is_not_whoever_the_article_titles_spokesperson(state
     text = ("Trump spokeswoman Anna Kowalski said the campaign was confident. The donor Peter Novak has not "
             "endorsed anyone, and his spokesman declined to comment.")
     assert statements_of(text)[-1].speaker.name != "Anna Kowalski"
+
+
+def test_a_description_written_again_is_the_person_it_was_the_first_time(statements_of):
+    # the second time the parser hangs "to the Head …" on "According": the words decide, not the parse
+    text = ("Adviser to the Head of the Harbour Office Dan Pike spoke at a briefing. The Adviser to the Head "
+            "of the Harbour Office noted that the port has been working alone. According to the Adviser to "
+            "the Head of the Harbour Office, many ports will realize that the old rules do not work.")
+    said = {s.cue.text: s.speaker.name for s in statements_of(text)}
+    assert said == {"noted": "Dan Pike", "According to": "Dan Pike"}
