@@ -39,7 +39,7 @@ from onrecord.extraction.hung_clauses import clause_on_addressee, clause_on_adju
 from onrecord.extraction.kinds import classify_kind
 from onrecord.extraction.questions import agent_of, asked_passively
 from onrecord.extraction.quotes import QuoteSpan
-from onrecord.extraction.state_cues import owner_of, that_clause_of
+from onrecord.extraction.state_cues import held_passive_cue, owner_of, that_clause_of
 from onrecord.extraction.subjects import noun_phrase, subject_of
 from onrecord.lexicons.cues import CueEntry
 from onrecord.lexicons.venues import load_venue_lexicon
@@ -285,8 +285,8 @@ def clip_to_paragraph(doc: Doc, cue: Token, start: int, end: int) -> tuple[int, 
 def cued_statement(kind: str, content: list[tuple[int, int]], cue: Token, quote: QuoteSpan | None) -> Found:
     """A statement whose speaker is the subject of its cue (``subject_of``); for a passive
     "ask" the asker, not the one asked (``questions.asked_passively``)."""
-    if cue.pos_ in {"NOUN", "ADJ"}:
-        subject = owner_of(cue)  # "Trump's claim that …": the possessor (state_cues.py)
+    if cue.pos_ in {"NOUN", "ADJ"} or held_passive_cue(cue) is not None:
+        subject = owner_of(cue)  # "Trump's claim that …", "X is convinced that …" (state_cues.py)
     else:
         subject = agent_of(cue) if asked_passively(cue) else subject_of(cue)
     mention = noun_phrase(subject) if subject is not None else None

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from onrecord.extraction.appearances import appearance_cue
 from onrecord.extraction.docindex import token_starts
 from onrecord.extraction.senses import other_sense, sense_rules
-from onrecord.extraction.state_cues import state_cue
+from onrecord.extraction.state_cues import held_passive_cue, state_cue
 from onrecord.lexicons.cues import CueEntry, CueSense, load_cue_senses
 
 HEDGE_WORDS = {"seem", "appear", "reportedly", "apparently", "allegedly", "may", "might", "could"}
@@ -149,7 +149,7 @@ def mark_cues(doc: Doc, lexicon: dict[str, CueEntry], senses: dict[str, CueSense
                 token._.cue_negated = is_negated(token)
             continue
         entry = lexicon.get(token.lemma_.lower()) or that_clause_cue(token) or appearance_cue(token, lexicon) \
-            or retort_cue(token)
+            or retort_cue(token) or held_passive_cue(token)
         if entry is None or not is_verb_use(token) or other_sense(token, rules) is not None:
             continue
         if entry.complements == {"quote"} and not next_to_punctuation(token):

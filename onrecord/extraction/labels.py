@@ -14,7 +14,8 @@ start of a paragraph instead of using a speech verb.  Rules, each a function bel
    the cue class ``transcript``;
 3. ``transcript_turns``: a turn that is not itself a quotation (a transcript, not a round-up of
    quotes) goes on over the next paragraphs that have no label and no statement of their own,
-   until the next label;
+   until the next label; a headline in title case after a label ("Brooks: Rubio Did Well In …",
+   ``headline_case``) opens no turn;
 4. a label of the questioner ("Q:", "QUESTION:", or a bare "Q" opening a paragraph) ends a turn
    but names no one;
 5. ``inline_labels``: a transcript whose paragraphs were run together (a page scraped into one
@@ -282,6 +283,23 @@ def turn_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return [p for p in pieces if p[1] > p[0]]
 
 
+HEADLINE_WORDS = 25  # a headline is short
+TITLE_CASE_SHARE = 0.75  # of the words of four letters or more, this many capitalised
+HEADLINE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def headline_case(words: str) -> bool:
+    """Rule 3, headlines: "Brooks: Rubio Did Well In ‘More Rubio-Style Debate’", "Bernie Sanders: I’m
+    Not Much Of A Socialist": words after a label written in title case, short, are a headline
+    crediting the speaker with its gist, not a transcript turn; the paragraphs after it are the
+    article's, not the speaker's."""
+    found = HEADLINE_WORD.findall(words)
+    long = [w for w in found if len(w) >= 4]
+    if not found or len(found) > HEADLINE_WORDS or len(long) < 3:
+        return False
+    return sum(w[0].isupper() for w in long) >= TITLE_CASE_SHARE * len(long)
+
+
 def own_words(statements: list[Found]) -> bool:
     """Rule 6: statements whose speakers are the first person or no one ("I think we'll have a
     strong day" inside a turn) are the turn speaker's own words."""
@@ -320,18 +338,46 @@ def without_dateline(units: list[tuple[int, int, tuple[Span, int] | None]], foun
 
 
 def is_transcript(text: str, units: list[tuple[int, int, tuple[Span, int] | None]]) -> bool:
-    """Rule 6, transcripts: two or more speakers label unquoted turns (a transcript, not a
-    round-up of quotes): there every paragraph up to the next label is the turn's, whatever
-    statements it holds ("they respond to the three issues that we outlined")."""
-    speakers = set()
+    """Rule 6, transcripts: two or more people label unquoted turns (a transcript, not a
+    round-up of quotes), in a transcript's manner: the turns go back and forth (one of them
+    speaks again, or a questioner asks), or the labels are in capitals ("THE PRESIDENT:",
+    "SECRETARY HALVORSEN:").  There every paragraph up to the next label is the turn's, whatever
+    statements it holds ("they respond to the three issues that we outlined").  Labels that each
+    open one section ("POLITICO New York's Culture-Business Report: …", "STAT OF THE WEEK: …",
+    "Rubio: Finish second." in a round-up of the candidates) are no exchange, and narration ends
+    their turns."""
+    speakers: set[str] = set()
+    people: set[str] = set()
+    turns, capitals = 0, True
     for _, end, labelled in units:
         if labelled is None:
             continue
         label, colon = labelled
         words = text[colon + 1 : end].lstrip()
-        if label.text.lower().strip() not in QUESTIONER and words and words[0] not in OPENING_MARKS:
-            speakers.add(label.text.lower().strip())
-    return len(speakers) >= 2
+        if not words or words[0] in OPENING_MARKS:
+            continue
+        turns += 1
+        name = label.text.lower().strip()
+        if name in QUESTIONER:
+            continue
+        speakers.add(name)
+        capitals = capitals and label.text.isupper()
+        if names_a_person(label):
+            people.add(name)
+    return len(people) >= 2 and (turns > len(speakers) or capitals)
+
+
+FUNCTION_WORDS = {"of", "the", "and", "for", "in", "on", "at", "to", "a"}
+
+
+def names_a_person(label: Span) -> bool:
+    """A label that names a person: a person the model found, a title ("THE PRESIDENT",
+    "Secretary Halvorsen"), or a name in capitals of up to three words with no function word
+    ("JOHN PETERSON", "WALLACE"; not "STAT OF THE WEEK")."""
+    if any(t.ent_type_ == "PERSON" or t.lower_ in TITLE_WORDS for t in label):
+        return True
+    words = [t for t in label if t.is_alpha]
+    return 0 < len(words) <= 3 and all(t.is_upper and t.lower_ not in FUNCTION_WORDS for t in words)
 
 
 def label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[int, int]]) -> list[Found]:
@@ -372,7 +418,7 @@ def label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[int, i
             out.append(statement)
             out += [Found(kind, [piece], colon_token, (colon, colon + 1), cls, statement.mention)
                     for piece in pieces[1:]]
-            if not quoted:
+            if not quoted and not headline_case(text[start:end]):
                 turn, turn_paragraphs = statement, 0  # rule 3: a transcript turn
             continue
         if turn is None:

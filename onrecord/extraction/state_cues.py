@@ -46,6 +46,8 @@ def owner_of(cue: Token) -> Token | None:
         owner = next((c for c in cue.children if c.dep_ == "poss"), None)
     elif cue.dep_ == "acomp":
         owner = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+    elif cue.tag_ == "VBN":
+        owner = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)  # "is convinced that"
     else:
         owner = None
     return owner if owner is not None and can_speak(owner) else None
@@ -71,6 +73,20 @@ def held_state_cue(token: Token) -> CueEntry | None:
         return None
     entry = load_state_cues("adjective").get(token.lemma_.lower())
     if entry is None or owner_of(token) is None or that_clause_of(token) is None:
+        return None
+    return entry
+
+
+def held_passive_cue(token: Token) -> CueEntry | None:
+    """Held-state rule, passive: "Mykhailo Podolyak is convinced that …", "the minister was
+    concerned that …": the participle the parser tags as a passive verb, not an adjective, holds
+    the same view; its subject can speak and a that-clause follows.  The form is looked up (the
+    adjective list's "convinced"), not the verb's lemma ("convinced him that" persuades)."""
+    if token.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in token.children):
+        return None
+    entry = load_state_cues("adjective").get(token.lower_)
+    owner = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if entry is None or owner is None or not can_speak(owner) or that_clause_of(token) is None:
         return None
     return entry
 

@@ -159,3 +159,25 @@ def test_a_label_a_pages_markup_doubled_gives_the_name_before_the_seam(statement
             "Thank you, Mr President. We will send our ships in June.")
     turns = [(s.speaker.name, s.quote.text[:20], s.via_translator) for s in statements_of(text) if s.cue.text == ":"]
     assert turns == [("Mikko Laine", "Colleagues, the port", False), ("Oskar Dahl", "Thank you, Mr Presid", True)]
+
+
+def test_a_headline_after_a_label_opens_no_turn(statements_of):
+    # "Speaker: Headline In Title Case" credits the gist; the article's paragraphs are its own
+    text = ("Dan Pike: Ferry Deal Is ‘Nearly Done,’ Talks Go On.\n\n"
+            "The harbour board met on Monday after weeks of delay.\n\n"
+            "Its members did not vote.")
+    found = statements_of(text)
+    assert not any(s.quote.text.startswith(("The harbour board", "Its members")) for s in found)
+
+
+def test_labels_that_each_open_one_section_are_no_transcript(statements_of):
+    # a round-up by candidate: each name labels one section once, in title case; narration with
+    # someone else's statement ends the section's turn
+    text = ("Dan Pike: Finish second.\n\n"
+            "Dan Pike is following what strategists call a simple plan, the mayor said.\n\n"
+            "Karl Berg: A closing surge.\n\n"
+            "Karl Berg has held more town halls than anyone, his aide said.")
+    found = statements_of(text)
+    turns = [(s.speaker.name, s.quote.text[:20]) for s in found
+             if s.cue.text == ":" and s.quote.text.startswith(("Dan Pike", "Karl Berg"))]
+    assert turns == [], turns
