@@ -35,7 +35,9 @@ from onrecord.extraction.genders import article_genders, name_gender
 from onrecord.extraction.headline import credited_by
 from onrecord.extraction.subjects import noun_phrase, speaker_class
 from onrecord.extraction.whole_names import after_country_of
+from onrecord.identity.titles import TITLE_WORDS
 from onrecord.lexicons.given_names import PRONOUN_GENDER, Gender
+from onrecord.lexicons.speaker_nouns import load_speaker_nouns
 
 # possessives too: the owner of an opinion ("In HIS opinion, …") is a speaker mention of one word
 SINGULAR = {"he", "she", "him", "her", "his"}
@@ -186,6 +188,39 @@ def paragraph_index(doc: Doc, offset: int) -> int:
     return bisect_left(break_runs(doc, PARAGRAPH_BREAK), offset)
 
 
+# the subject of a passive that only points back ("THIS was stated by X"): the agent is the topic
+POINTING_SUBJECTS = {"this", "that", "it", "these", "those", "which"}
+
+
+CIRCUMSTANCE_PREPS = {"in", "at", "during", "for", "on", "with", "after", "before"}
+
+
+def _named_in(phrase_head: Token) -> Span | None:
+    """The name of the person a passive's agent names ("by Head of the delegation, Head of the
+    faction David Arakhamia": David Arakhamia; an entity that took in the end of a title,
+    "[Office Mykhailo Podolyak]": its capitalised words after the last title or body word), not
+    one in a circumstance hung on it ("in an interview for LB.ua"); else None."""
+    doc = phrase_head.doc
+    outside = {t.i for c in phrase_head.children if c.dep_ == "prep" and c.lower_ in CIRCUMSTANCE_PREPS
+               for t in c.subtree}
+    people = [e for e in entities(doc) if e.label_ == "PERSON" and phrase_head.left_edge.i <= e.start
+              and e.end <= phrase_head.right_edge.i + 1 and not any(t.i in outside for t in e)]
+    if not people:
+        return None
+    entity = people[-1]
+    start = entity.end
+    while start > entity.start and doc[start - 1].is_title and doc[start - 1].is_alpha \
+            and doc[start - 1].lower_ not in TITLE_WORDS and load_speaker_nouns().kind(doc[start - 1].lower_) is None:
+        start -= 1
+    return doc[start : entity.end] if 2 <= entity.end - start <= 3 else None
+
+
+def _another_role(conjunct: Token) -> bool:
+    """A conjunct that describes the same person again ("Podolyak, Adviser to … and a member of
+    the delegation"): a singular common noun of a person."""
+    return conjunct.tag_ == "NN" and speaker_class(conjunct) == "person"
+
+
 def sentence_subject(sent: Span) -> Token | None:
     """The subject of a sentence's main clause, outside quotation marks."""
     root = sent.root
@@ -193,6 +228,30 @@ def sentence_subject(sent: Span) -> Token | None:
         if c.dep_ in {"nsubj", "nsubjpass"} and not _quoted(c):
             return c
     return None
+
+
+def agent_named(subject: Token, namer: Namer) -> Named | None:
+    """The person a passive's agent names when its subject only points back to what was said
+    ("This was stated by Adviser Mykhailo Podolyak in an interview for Frankfurter Allgemeine
+    Zeitung"): the topic is the agent.  A person the model found in it (``_named_in``), else the
+    agent's phrase when it names a person in two or three words; else None."""
+    if subject.dep_ != "nsubjpass" or subject.lower_ not in POINTING_SUBJECTS:
+        return None
+    agent = next((g for a in subject.head.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+    if agent is None or _quoted(agent):
+        return None
+    name = _named_in(agent)
+    if name is not None:
+        return name.text, "person"
+    named = namer(noun_phrase(agent))
+    if named is None or named[1] != "person":
+        return None
+    words = named[0].split()
+    name: list[str] = []
+    while words and words[-1][:1].isupper() and words[-1].lower() not in TITLE_WORDS \
+            and load_speaker_nouns().kind(words[-1].lower()) is None:
+        name.insert(0, words.pop())  # "Secretary of the … Council Oleksiy Danilov": the name at its end
+    return (" ".join(name), "person") if 2 <= len(name) <= 3 else None
 
 
 def subject_before(token: Token, namer: Namer, spoken: dict[int, Named]) -> Named | None:
@@ -212,6 +271,11 @@ def subject_before(token: Token, namer: Namer, spoken: dict[int, Named]) -> Name
         subject = sentence_subject(prev)
         if subject is None:
             return None
+        by_agent = agent_named(subject, namer)
+        if by_agent is not None:
+            return by_agent
+        if token.lower_ in SINGULAR and any(c.dep_ == "conj" and not _another_role(c) for c in subject.children):
+            return None  # "Macron and the leadership of the EU are …": no antecedent of "he"
         mention = noun_phrase(subject)
         # a subject that is a statement's speaker counts with the name that statement was given
         named = spoken.get(mention.start_char) or (None if subject.lower_ in PRONOUNS else namer(mention))

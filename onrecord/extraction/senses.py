@@ -28,6 +28,7 @@ cue marker (``cues.mark_cues``) then leaves the token unmarked.  Their vocabular
 * ``obliged``                — "Russia must publicly declare that …": what someone is to say, not said;
 * ``hypothetical``           — "if Europe supports any pro-Russian concepts, …": a saying under a
                                condition is supposed, not reported;
+* ``common_saying``          — "as people say, they flaked out on us": an idiom of the one speaking;
 * ``binds_an_object``        — "Article V, committing members to defend each other": "commit" with an
                                object binds it (or sends it: "committed troops"); the vow is
                                "committed to …" or "committed itself to …".
@@ -315,6 +316,16 @@ def binds_an_object(token: Token, sense: CueSense) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ not in REFLEXIVES for c in token.children)
 
 
+def common_saying(token: Token, sense: CueSense) -> bool:
+    """Saying rule: "As people say, they flaked out on us", "as they say":
+    "say" under "as" with people at large as its subject is the speaker's own idiom;
+    no one is reported.  "As the minister said, …" reports the minister and stays."""
+    if lemma(token) not in sense.lemmas or not any(c.lower_ == "as" and c.dep_ in {"mark", "advmod"}
+                                                   for c in token.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in sense.words for c in token.children)
+
+
 def hypothetical(token: Token, sense: CueSense) -> bool:
     """Hypothesis rule: "Podolyak is convinced that if Europe supports any pro-Russian concepts,
     it will mean …", "unless Moscow declares a ceasefire": a verb of saying in a clause of
@@ -349,6 +360,7 @@ def sense_rules(senses: dict[str, CueSense]) -> list[tuple[str, Callable[[Token]
         ("obliged", lambda t: obliged(t, senses["obligation"])),
         ("binding", lambda t: binds_an_object(t, senses["binding"])),
         ("hypothesis", lambda t: hypothetical(t, senses["hypothesis"])),
+        ("saying", lambda t: common_saying(t, senses["saying"])),
     ]
 
 

@@ -170,3 +170,17 @@ def test_a_subject_pronoun_after_a_fronted_clause_takes_up_its_subject(statement
     assert [s.speaker.name for s in found if s.cue.text == "announce"] == ["Ana Silva"]
     found = statements_of("When Dan Pike met Karl Berg in May, he said the deal was done.")
     assert [s.speaker.name for s in found if s.cue.text == "said"] == ["Dan Pike"]
+
+
+def test_the_agent_of_a_passive_that_points_back_is_the_topic(statements_of):
+    # "This was stated by X in an interview for <a newspaper the model may take for a person>"
+    found = statements_of("The talks need a system of guarantees. This was stated by Adviser Dan Pike in an "
+                          "interview for the German newspaper Frankfurter Allgemeine Zeitung. “The port insists on "
+                          "a system of guarantees,” he stressed.")
+    assert [s.speaker.name for s in found if s.cue.text == "stressed"] == ["Dan Pike"]
+
+
+def test_a_coordinated_subject_is_no_antecedent_of_he(statements_of):
+    found = statements_of("“This does not threaten the format,” Karl Berg said. Mayor Dan Pike and the leadership "
+                          "of the port are now taking a very active position. “We are in a strong position,” he said.")
+    assert [s.speaker.name for s in found] == ["Karl Berg", "Karl Berg"]

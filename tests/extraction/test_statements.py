@@ -557,3 +557,15 @@ def test_the_owner_of_an_opinion_is_its_source(statements_of):
     assert [s.cue.text for s in statements_of("“In my opinion, the ferry is late,” the mayor said.")] == ["said"]
     assert statements_of("In the opinion of experts, the ferry is late.") == []
     assert statements_of("The same thing showed in Pike's blank stare and robotic words.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "As people say, they flaked out on us.",
+    "As they say, the devil is in the details.",
+])
+def test_a_common_saying_reports_no_one(statements_of, text):
+    assert statements_of(text) == []
+
+
+def test_as_someone_said_still_reports_them(statements_of):
+    assert [s.speaker.name for s in statements_of("As the minister said, the port is open.")] == ["minister"]
