@@ -47,6 +47,7 @@ THING = {"it", "its"}
 PLURAL = {"they", "them", "their"}
 PRONOUNS = SINGULAR | FIRST_SINGULAR | FIRST_PLURAL | THING | PLURAL
 PARAGRAPH_BREAK = re.compile(r"\n+")
+PRONOUN_CHAIN = 3  # sentences with the same pronoun subject read past to find whom it names
 SPEAKER_REACH = 1500  # characters: a named speaker this close wins over a person only mentioned since
 
 Named = tuple[str, str]  # (name, type)
@@ -257,10 +258,14 @@ def agent_named(subject: Token, namer: Namer) -> Named | None:
 def subject_before(token: Token, namer: Namer, spoken: dict[int, Named]) -> Named | None:
     """The name of the subject of the sentence before the token's (skipping sentences wholly inside
     quotation marks), in the same or the previous paragraph; a pronoun subject there counts with
-    the name it was given."""
+    the name it was given; one that names no one yet and is the same pronoun ("He married … He
+    recently wrote …") continues the same topic, and the sentence before it is read instead, up to
+    ``PRONOUN_CHAIN`` times (centering: a chain of pronoun subjects keeps one backward-looking
+    center, Grosz, Joshi & Weinstein 1995)."""
     doc = token.doc
     here = paragraph_index(doc, token.idx)
     start = token.sent.start
+    chained = 0
     while start > 0:
         prev = doc[start - 1].sent
         start = prev.start
@@ -277,6 +282,11 @@ def subject_before(token: Token, namer: Namer, spoken: dict[int, Named]) -> Name
         if token.lower_ in SINGULAR and any(c.dep_ == "conj" and not _another_role(c) for c in subject.children):
             return None  # "Macron and the leadership of the EU are …": no antecedent of "he"
         mention = noun_phrase(subject)
+        if token.lower_ in PRONOUNS and subject.lower_ == token.lower_ and mention.start_char not in spoken \
+                and chained < PRONOUN_CHAIN:
+            chained += 1
+            here = paragraph_index(doc, prev.start_char)
+            continue
         # a subject that is a statement's speaker counts with the name that statement was given
         named = spoken.get(mention.start_char) or (None if subject.lower_ in PRONOUNS else namer(mention))
         return named if named is not None and named[0] else None

@@ -184,3 +184,12 @@ def test_a_coordinated_subject_is_no_antecedent_of_he(statements_of):
     found = statements_of("“This does not threaten the format,” Karl Berg said. Mayor Dan Pike and the leadership "
                           "of the port are now taking a very active position. “We are in a strong position,” he said.")
     assert [s.speaker.name for s in found] == ["Karl Berg", "Karl Berg"]
+
+
+def test_a_chain_of_the_same_pronoun_keeps_its_topic(statements_of):
+    # "He married … He wrote …": the pronoun subjects before name no one yet; the sentence before
+    # them does (not the last speaker, Ana Silva's colleague)
+    found = statements_of("Karl Berg said the law was unfair. Dan Pike, a onetime lawyer, later moved to the "
+                          "coast. He married last year. He opened a firm in the port. “The politics are just so "
+                          "blatant,” he said in an interview.")
+    assert [s.speaker.name for s in found] == ["Karl Berg", "Dan Pike"]
