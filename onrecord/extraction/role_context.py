@@ -165,7 +165,8 @@ def repeated_description(mention: Span, name: str, type: str, ctx: Context) -> R
     """Repetition rule: a definite description of three words or more written again word for word
     ("The Adviser to the Head of the President's Office noted …", then "According to the Adviser
     to the Head of the President's Office, …") is the person it was resolved to the first time
-    (a repeated definite description keeps its referent).  Read by its words, not its parse: the
+    (a repeated definite description keeps its referent), or the one person the article gave it
+    as a title.  Read by its words, not its parse: the
     parser may hang a phrase of it elsewhere the second time, and the title rules then miss it."""
     if len(mention) < 3 or mention[0].lower_ not in DEFINITE:
         return None
@@ -177,4 +178,10 @@ def repeated_description(mention: Span, name: str, type: str, ctx: Context) -> R
             continue
         if len(earlier) == len(mention) and earlier[0].lower_ in DEFINITE and [t.lower_ for t in earlier[1:]] == words:
             return Resolved(f.speaker_name, "person")
-    return None
+    # or the title the article gave one person, word for word ("Adviser to the Head of the
+    # President's Office Mykhailo Podoliak", later "according to the Adviser to the Head of …")
+    text = " ".join(words).replace(" 's", "'s").replace(" ’s", "’s")
+    holders = [name for name, person in ctx.names.people.items()
+               if any(t.text.lower() == text for t in person.titles)
+               and any(start < mention.start_char for start in person.starts)]  # named before it
+    return Resolved(holders[0], "person") if len(holders) == 1 else None

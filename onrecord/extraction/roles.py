@@ -31,7 +31,8 @@ is a person's name only through the first three:
 * ``group_for``           — "several outlets" without the quantifier; "the companies": the
                             companies named; "officials" alone: the body the sentence names;
 * ``repeated_description``— a definite description written again word for word: the person it was
-                            resolved to the first time (``role_context``);
+                            resolved to the first time, or the one person given it as a title
+                            (``role_context``);
 * ``person_for``          — "the judge", "the Iranian minister", "the top Russian diplomat": the
                             person it is in apposition to, else the one person whose titles in
                             the article fit the description (``titles.office_fits``);

@@ -514,3 +514,9 @@ def test_a_description_written_again_is_the_person_it_was_the_first_time(stateme
             "the Head of the Harbour Office, many ports will realize that the old rules do not work.")
     said = {s.cue.text: s.speaker.name for s in statements_of(text)}
     assert said == {"noted": "Dan Pike", "According to": "Dan Pike"}
+
+
+def test_a_description_that_repeats_a_title_given_before_is_its_holder(statements_of):
+    text = ("Adviser to the Head of the Harbour Office Dan Pike spoke to reporters on Monday. According to the "
+            "Adviser to the Head of the Harbour Office, many ports will realize that the old rules do not work.")
+    assert [s.speaker.name for s in statements_of(text)] == ["Dan Pike"]
