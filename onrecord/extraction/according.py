@@ -53,8 +53,9 @@ def opinion_of(doc: Doc) -> list[tuple[Token, Token, Token, Token]]:
     of source); an opinion without an owner ("in my opinion" is the speaker's own hedge, "in the
     opinion of experts" is a described source left to the cue rules) is none."""
     found = []
-    for noun in doc:
-        if noun.lower_ not in OPINION_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ != "in":
+    nouns = sorted((t for word in OPINION_NOUNS for t in tokens_spelled(doc, word, lower=True)), key=lambda t: t.i)
+    for noun in nouns:  # found in the text, not by a walk over every token
+        if noun.dep_ != "pobj" or noun.head.lower_ != "in":
             continue
         owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ not in {"my", "our", "your"}), None)
         if owner is None or noun.head.i + 1 != owner.left_edge.i \

@@ -191,9 +191,13 @@ def paragraph_index(doc: Doc, offset: int) -> int:
 
 # the subject of a passive that only points back ("THIS was stated by X"): the agent is the topic
 POINTING_SUBJECTS = {"this", "that", "it", "these", "those", "which"}
-
-
+# prepositions of a circumstance hung on an agent ("by X IN an interview for LB.ua"): not X's name
 CIRCUMSTANCE_PREPS = {"in", "at", "during", "for", "on", "with", "after", "before"}
+
+
+def _no_title_or_body(word: str) -> bool:
+    """A capitalised word that is no title ("Adviser") and no body ("Office"): part of a name."""
+    return word[:1].isupper() and word.lower() not in TITLE_WORDS and load_speaker_nouns().kind(word.lower()) is None
 
 
 def _named_in(phrase_head: Token) -> Span | None:
@@ -211,7 +215,7 @@ def _named_in(phrase_head: Token) -> Span | None:
     entity = people[-1]
     start = entity.end
     while start > entity.start and doc[start - 1].is_title and doc[start - 1].is_alpha \
-            and doc[start - 1].lower_ not in TITLE_WORDS and load_speaker_nouns().kind(doc[start - 1].lower_) is None:
+            and _no_title_or_body(doc[start - 1].text):
         start -= 1
     return doc[start : entity.end] if 2 <= entity.end - start <= 3 else None
 
@@ -249,8 +253,7 @@ def agent_named(subject: Token, namer: Namer) -> Named | None:
         return None
     words = named[0].split()
     name: list[str] = []
-    while words and words[-1][:1].isupper() and words[-1].lower() not in TITLE_WORDS \
-            and load_speaker_nouns().kind(words[-1].lower()) is None:
+    while words and _no_title_or_body(words[-1]):
         name.insert(0, words.pop())  # "Secretary of the … Council Oleksiy Danilov": the name at its end
     return (" ".join(name), "person") if 2 <= len(name) <= 3 else None
 

@@ -165,9 +165,9 @@ def repeated_description(mention: Span, name: str, type: str, ctx: Context) -> R
     """Repetition rule: a definite description of three words or more written again word for word
     ("The Adviser to the Head of the President's Office noted …", then "According to the Adviser
     to the Head of the President's Office, …") is the person it was resolved to the first time
-    (a repeated definite description keeps its referent), or the one person the article gave it
-    as a title.  Read by its words, not its parse: the
-    parser may hang a phrase of it elsewhere the second time, and the title rules then miss it."""
+    (a repeated definite description keeps its referent), or the one person named before it whom
+    the article gave it as a title.  Read by its words, not its parse: the parser may hang a
+    phrase of it elsewhere the second time, and the title rules then miss it."""
     if len(mention) < 3 or mention[0].lower_ not in DEFINITE:
         return None
     words = [t.lower_ for t in mention[1:]]

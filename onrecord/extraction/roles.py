@@ -79,6 +79,7 @@ from onrecord.extraction.named import (
     whole_name,
 )
 from onrecord.extraction.named_groups import named_principals
+from onrecord.extraction.pronouns import PRONOUNS
 from onrecord.extraction.role_context import (
     COUNTRY_WORDS,
     Context,
@@ -110,7 +111,6 @@ from onrecord.identity.titles import (
 )
 from onrecord.lexicons.roles import load_role_lexicon
 
-PRONOUNS = {"he", "she", "him", "her", "his", "i", "me", "they", "them", "their", "we", "us", "it", "its"}
 PERSONAL = {"he", "she", "him", "her"}
 RELATIVES = {"WP", "WDT"}
 PERSONAL_POSSESSIVES = {"his", "her", "their", "my", "our", "your"}

@@ -61,7 +61,6 @@ def translator_rule(region: Region) -> bool:
     return False
 
 
-
 # Rule: a transcript's note on a turn — "Question(retranslated):", "Viktor Orban (through an
 # interpreter):": a bracketed note right before the label's colon (the statement's cue) whose
 # words say the turn was translated.
