@@ -546,8 +546,29 @@ def antecedent_of_relative(mention: Span) -> Span:
         noun = root.head.head
         if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON" and noun.ent_type_ != "PERSON":
             noun = noun.head  # "Lionel Sosa, an influential Republican, who said": Sosa, not "Republican"
+        subject = predicated_of(noun)
+        if subject is not None:
+            return noun_phrase(subject)
         return named_whole(noun) or noun_phrase(noun)
     return mention
+
+
+def predicated_of(noun: Token) -> Token | None:
+    """Predicate-nominal rule: "Trump is a rampant xenophobe and racist and birther who has
+    repeatedly pledged to ban all Muslims": the noun a relative clause hangs on is said of the
+    copula's subject (or is one of the nouns joined to the one that is), and the one who pledged
+    is that subject, when it can speak."""
+    if noun.ent_type_:
+        return None  # "Trump was out-brutalizing Ted Cruz, who said …": a name is no predicate
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be" or noun.pos_ != "NOUN" or noun.ent_type_:
+        return None
+    copula = noun.head
+    while copula.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in copula.children):
+        copula = copula.head  # "Trump regularly incites violence and is a … birther": the shared subject
+    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ != "PRON" and can_speak(subject) else None
 
 
 def named_whole(noun: Token) -> Span | None:

@@ -177,3 +177,13 @@ def test_a_participle_inside_what_a_source_reported_is_the_clause_subjects(state
     text = "Ana Ruiz welcomed the news, saying the governor was “doing the right thing,” the paper reported."
     found = [s for s in statements_of(text) if s.cue is not None and s.cue.text == "saying"]
     assert len(found) == 1 and found[0].speaker.name == "Ana Ruiz"
+
+
+def test_a_relative_clause_on_a_predicate_noun_is_the_subjects(statements_of):
+    # the nouns said of the subject after "is" are no speaker; the subject they describe is
+    found = statements_of("Editor’s note: Dan Pike regularly incites anger and is a serial liar, rampant "
+                          "schemer and birther who has repeatedly pledged to close the port to all ships.")
+    assert [s.speaker.name for s in found if s.cue.text == "pledged"] == ["Dan Pike"]
+    # a name there is no predicate: "outdid Karl Berg, who said …" is Berg's
+    found = statements_of("Dan Pike was out-shouting Karl Berg, who said he would only close the port briefly.")
+    assert [s.speaker.name for s in found if s.cue.text == "said"] == ["Karl Berg"]
