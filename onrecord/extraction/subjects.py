@@ -294,7 +294,7 @@ def object_controller(token: Token, head: Token) -> Token | None:
 # participles that go on with the reporter's sentence about someone's words ("…, adding", "…,
 # saying"): the one who speaks goes on speaking (``continued_speech``)
 CONTINUING_SPEECH = frozenset({"add", "say", "note", "insist", "stress", "emphasize", "emphasise", "explain",
-                               "argue", "continue"})
+                               "argue", "continue", "state", "declare", "claim", "assert"})
 
 
 def continued_speech(cue: Token) -> Token | None:

@@ -141,6 +141,8 @@ def test_a_surname_that_is_also_a_noun_is_the_person_the_article_named(statement
      "Ana Ruiz"),
     ("Ana Ruiz argued that a registry would keep people out, saying it is “all about management.”", "saying",
      "Ana Ruiz"),
+    ("Ana Ruiz said last week that Peter Novak represents “city values,” stating during the debate that they "
+     "are “liberal.”", "stating", "Ana Ruiz"),
     # a participle of something the reported clause's subject did stays theirs
     ("The spokesman said the minister resigned on Monday, citing his health.", "citing", "minister"),
     # a participle after a quotation does not invert: the noun after it is whom it addresses
