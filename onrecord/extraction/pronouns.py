@@ -195,12 +195,12 @@ POINTING_SUBJECTS = {"this", "that", "it", "these", "those", "which"}
 CIRCUMSTANCE_PREPS = {"in", "at", "during", "for", "on", "with", "after", "before"}
 
 
-def _no_title_or_body(word: str) -> bool:
+def no_title_or_body(word: str) -> bool:
     """A capitalised word that is no title ("Adviser") and no body ("Office"): part of a name."""
     return word[:1].isupper() and word.lower() not in TITLE_WORDS and load_speaker_nouns().kind(word.lower()) is None
 
 
-def _named_in(phrase_head: Token) -> Span | None:
+def named_in_phrase(phrase_head: Token) -> Span | None:
     """The name of the person a passive's agent names ("by Head of the delegation, Head of the
     faction David Arakhamia": David Arakhamia; an entity that took in the end of a title,
     "[Office Mykhailo Podolyak]": its capitalised words after the last title or body word), not
@@ -215,7 +215,7 @@ def _named_in(phrase_head: Token) -> Span | None:
     entity = people[-1]
     start = entity.end
     while start > entity.start and doc[start - 1].is_title and doc[start - 1].is_alpha \
-            and _no_title_or_body(doc[start - 1].text):
+            and no_title_or_body(doc[start - 1].text):
         start -= 1
     return doc[start : entity.end] if 2 <= entity.end - start <= 3 else None
 
@@ -238,14 +238,14 @@ def sentence_subject(sent: Span) -> Token | None:
 def agent_named(subject: Token, namer: Namer) -> Named | None:
     """The person a passive's agent names when its subject only points back to what was said
     ("This was stated by Adviser Mykhailo Podolyak in an interview for Frankfurter Allgemeine
-    Zeitung"): the topic is the agent.  A person the model found in it (``_named_in``), else the
+    Zeitung"): the topic is the agent.  A person the model found in it (``named_in_phrase``), else the
     agent's phrase when it names a person in two or three words; else None."""
     if subject.dep_ != "nsubjpass" or subject.lower_ not in POINTING_SUBJECTS:
         return None
     agent = next((g for a in subject.head.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
     if agent is None or _quoted(agent):
         return None
-    name = _named_in(agent)
+    name = named_in_phrase(agent)
     if name is not None:
         return name.text, "person"
     named = namer(noun_phrase(agent))
@@ -253,7 +253,7 @@ def agent_named(subject: Token, namer: Namer) -> Named | None:
         return None
     words = named[0].split()
     name: list[str] = []
-    while words and _no_title_or_body(words[-1]):
+    while words and no_title_or_body(words[-1]):
         name.insert(0, words.pop())  # "Secretary of the … Council Oleksiy Danilov": the name at its end
     return (" ".join(name), "person") if 2 <= len(name) <= 3 else None
 

@@ -44,6 +44,7 @@ from onrecord.extraction.pronouns import (
 from onrecord.extraction.roles import resolve_roles
 from onrecord.extraction.subjects import (
     antecedent_of_relative,
+    described_again,
     is_aside,
     portfolio_conjunct,
     speaker_class,
@@ -108,6 +109,9 @@ def name_tokens(entity: Span) -> Span:
             entity = entity.doc[start : entity.end]
         else:
             break
+    while entity.label_ == "PERSON" and start < root.i - 1 and (
+            _is_title_word(entity.doc[start]) or speaker_class_of_word(entity.doc[start]) == "organization"):
+        start += 1  # "[Office Mykhailo Podolyak]": the end of a title the model took into the name
     return entity.doc[start : entity.end] if start <= root.i else entity
 
 
@@ -338,7 +342,8 @@ def conjoined_subjects(subject: Token) -> list[Token]:
         out.append(member)
         portfolio = portfolio_conjunct(member)  # "Vice President for news and talk Dave Gorab": one
         for c in member.children:
-            if c.dep_ == "conj" and not is_aside(c) and (portfolio is None or c.i != portfolio.i):
+            if c.dep_ == "conj" and not is_aside(c) and (portfolio is None or c.i != portfolio.i) \
+                    and not described_again(member, c):
                 out.extend(conjoined_subjects(c))
     named = [m for m in out if not is_question_marker(m)]
     return named if named and len(named) < len(out) else out

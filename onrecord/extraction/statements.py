@@ -55,6 +55,7 @@ from onrecord.extraction.quotations import (
     quote_words,
 )
 from onrecord.extraction.quotes import QuoteSpan
+from onrecord.extraction.referred_back import pointing_object, referred_statement
 from onrecord.extraction.subjects import noun_phrase, subject_of
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
@@ -69,6 +70,7 @@ def build_statements(doc: Doc) -> list[Found]:
     found: list[Found] = []
     used_cues: set[int] = set()
     inside_a_quote = Ranges((q.inner_start, q.inner_end) for q in quotes).hold
+    quote_ranges = [(q.inner_start, q.inner_end) for q in quotes]
     for token in marked_cues(doc):  # the cue tokens, not a walk over every token
         entry = token._.cue
         if entry is None or inside_a_quote(token.idx):
@@ -77,6 +79,9 @@ def build_statements(doc: Doc) -> list[Found]:
             st = appearance_statement(token)
         else:
             st = statement_from_cue(token, entry, quotes)
+        if st is None and pointing_object(token) is not None:
+            # "This was stated by X", "X said this": the sentence before (referred_back.py)
+            st = referred_statement(token, quotes, [*quote_ranges, *((f.start, f.end) for f in found)])
         if st is not None:
             found.append(st)
             used_cues.add(token.i)

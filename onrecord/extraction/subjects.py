@@ -117,6 +117,15 @@ def can_speak(token: Token) -> bool:
 # --- the mention -----------------------------------------------------------------------------
 
 
+def described_again(member: Token, conjunct: Token) -> bool:
+    """"Mykhailo Podolyak, Adviser to the Head of the Office and a member of the delegation, said":
+    a singular noun of a person joined after the subject's apposition goes on describing the
+    subject (the parse joins it to the name); it is no second speaker ("Zelensky and a spokesman
+    said", with no apposition, is two)."""
+    return conjunct.tag_ == "NN" and speaker_class(conjunct) == "person" \
+        and any(c.dep_ == "appos" and c.i < conjunct.i for c in member.children)
+
+
 def portfolio_conjunct(title: Token) -> Token | None:
     """Portfolio rule: "Vice President for news and talk Dave Gorab", "Minister of Foreign Affairs
     and Trade Jane Doe": the parser coordinates the title's head with the rest of its portfolio

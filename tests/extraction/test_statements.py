@@ -569,3 +569,33 @@ def test_a_common_saying_reports_no_one(statements_of, text):
 
 def test_as_someone_said_still_reports_them(statements_of):
     assert [s.speaker.name for s in statements_of("As the minister said, the port is open.")] == ["minister"]
+
+
+def test_this_was_stated_by_reports_the_sentence_before(statements_of):
+    # a release's claim first, its source after it: "this" points back across the sentence's start
+    found = statements_of("The global goal is to restore the borders of the port district. This was stated by "
+                          "Head of the Office of the President of Ukraine Dan Pike commenting on the talks.")
+    assert [(s.speaker.name, s.quote.text) for s in found if s.cue.text == "was stated"] == [
+        ("Dan Pike", "The global goal is to restore the borders of the port district")]
+    found = statements_of("The war can only end through diplomacy. The Head of State said this during a "
+                          "conversation with media representatives.")
+    assert [s.quote.text for s in found if s.cue.text == "said"] == ["The war can only end through diplomacy"]
+
+
+@pytest.mark.parametrize("text", [
+    # "this" inside its own sentence, a verb of denial, a passive by no one named, an earlier quotation
+    "Dan Pike claimed the port was attacked, but the ministry denied this.",
+    "The port is open. This is written in their documents.",
+    "“We will not give up,” Dan Pike said. He said this during a speech in Kell.",
+])
+def test_this_points_back_only_across_a_sentence_start_to_unclaimed_words(statements_of, text):
+    found = statements_of(text)
+    assert not any(s.cue.text in {"denied", "is written"} or (s.cue.text == "said" and s.quote.text.startswith("“"))
+                   for s in found), [(s.cue.text, s.quote.text) for s in found]
+    assert sum(1 for s in found if "give up" in s.quote.text) <= 1
+
+
+def test_a_second_description_of_the_subject_is_no_second_speaker(statements_of):
+    found = statements_of("Dan Pike, Adviser to the Head of the Harbour Office and a member of the harbour "
+                          "delegation, said that the port would reopen.")
+    assert [s.speaker.name for s in found] == ["Dan Pike"]
