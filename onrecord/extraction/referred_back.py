@@ -21,11 +21,12 @@ the agent of a passive cue.  Rules, each a function:
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.content import cued_statement, trim_range
-from onrecord.extraction.docindex import index_of_sentence, paragraph_bounds, sentences
+from onrecord.extraction.docindex import index_of_sentence, once, paragraph_bounds, sentences
 from onrecord.extraction.found import Found
 from onrecord.extraction.kinds import classify_kind
 from onrecord.extraction.pronouns import named_in_phrase, no_title_or_body
@@ -56,11 +57,13 @@ def pointing_object(cue: Token) -> Token | None:
 
 
 def _paragraph_of(doc: Doc, offset: int) -> int:
-    """The number of the paragraph that holds an offset (by bisection over their starts)."""
-    return bisect_right([s for s, _ in paragraph_bounds(doc)], offset) - 1
+    """The number of the paragraph that holds an offset (by bisection over their starts, found
+    once per Doc)."""
+    starts = once(doc, "paragraph starts", lambda: [s for s, _ in paragraph_bounds(doc)])
+    return bisect_right(starts, offset) - 1
 
 
-def sentence_before(cue: Token, holds: list[tuple[int, int]]) -> Span | None:
+def sentence_before(cue: Token, holds: Callable[[int, int], bool]) -> Span | None:
     """The sentence before the cue's, in the same paragraph or the one before (when the cue's
     sentence opens its paragraph); None when there is none or a statement already holds it."""
     doc = cue.doc
@@ -72,13 +75,14 @@ def sentence_before(cue: Token, holds: list[tuple[int, int]]) -> Span | None:
     here, there = _paragraph_of(doc, sents[k].start_char), _paragraph_of(doc, before.start_char)
     if here - there > 1 or (here != there and sents[k].start_char != paragraph_bounds(doc)[here][0]):
         return None
-    if any(s < before.end_char and before.start_char < e for s, e in holds):
+    if holds(before.start_char, before.end_char):
         return None  # already someone's words (a quotation the cue's sentence goes on from)
     return before
 
 
-def referred_statement(cue: Token, quotes: list[QuoteSpan], holds: list[tuple[int, int]]) -> Found | None:
-    """The statement a cue with a demonstrative content refers back to, or None."""
+def referred_statement(cue: Token, quotes: list[QuoteSpan], holds: Callable[[int, int], bool]) -> Found | None:
+    """The statement a cue with a demonstrative content refers back to, or None; ``holds(start,
+    end)`` says whether a quotation or a statement already holds words of that range."""
     pointer = pointing_object(cue)
     if pointer is None:
         return None

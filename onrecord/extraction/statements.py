@@ -59,6 +59,9 @@ from onrecord.extraction.referred_back import pointing_object, referred_statemen
 from onrecord.extraction.subjects import noun_phrase, subject_of
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+# the statements found just before a cue that may hold the sentence before it (statements are found
+# in the order of their cues; one on the sentence before has its cue there or in the cue's own)
+RECENT_STATEMENTS = 8
 MIN_QUOTE_WORDS = 4  # shorter quotations without a cue of their own are scare quotes or titles
 
 
@@ -70,7 +73,7 @@ def build_statements(doc: Doc) -> list[Found]:
     found: list[Found] = []
     used_cues: set[int] = set()
     inside_a_quote = Ranges((q.inner_start, q.inner_end) for q in quotes).hold
-    quote_ranges = [(q.inner_start, q.inner_end) for q in quotes]
+    quoted = Ranges((q.inner_start, q.inner_end) for q in quotes).overlap
     for token in marked_cues(doc):  # the cue tokens, not a walk over every token
         entry = token._.cue
         if entry is None or inside_a_quote(token.idx):
@@ -81,7 +84,8 @@ def build_statements(doc: Doc) -> list[Found]:
             st = statement_from_cue(token, entry, quotes)
         if st is None and pointing_object(token) is not None:
             # "This was stated by X", "X said this": the sentence before (referred_back.py)
-            st = referred_statement(token, quotes, [*quote_ranges, *((f.start, f.end) for f in found)])
+            st = referred_statement(token, quotes, lambda a, b: quoted(a, b) or any(
+                f.start < b and a < f.end for f in found[-RECENT_STATEMENTS:]))
         if st is not None:
             found.append(st)
             used_cues.add(token.i)
