@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from onrecord.extraction.docindex import doc_text
+from onrecord.extraction.docindex import doc_text, once
 from onrecord.extraction.found import Found
 from onrecord.lexicons.given_names import HONORIFIC_GENDER, PRONOUN_GENDER, Gender, gender_of_name
 
@@ -37,10 +37,7 @@ def honorific_genders(text: str) -> dict[str, Gender]:
 
 def article_genders(doc: Doc) -> dict[str, Gender]:
     """``honorific_genders`` of a Doc's text, found once per Doc."""
-    key = "onrecord.honorific_genders"
-    if key not in doc.user_data:
-        doc.user_data[key] = honorific_genders(doc_text(doc))
-    return doc.user_data[key]  # type: ignore[no-any-return]
+    return once(doc, "honorific genders", lambda: honorific_genders(doc_text(doc)))
 
 
 def name_gender(name: str, by_surname: dict[str, Gender]) -> Gender | None:

@@ -72,8 +72,8 @@ def build_statements(doc: Doc) -> list[Found]:
     quotes: list[QuoteSpan] = doc._.quotes or []
     found: list[Found] = []
     used_cues: set[int] = set()
-    inside_a_quote = Ranges((q.inner_start, q.inner_end) for q in quotes).hold
-    quoted = Ranges((q.inner_start, q.inner_end) for q in quotes).overlap
+    quote_ranges = Ranges((q.inner_start, q.inner_end) for q in quotes)
+    inside_a_quote, quoted = quote_ranges.hold, quote_ranges.overlap
     for token in marked_cues(doc):  # the cue tokens, not a walk over every token
         entry = token._.cue
         if entry is None or inside_a_quote(token.idx):

@@ -219,3 +219,36 @@ def test_shooting_back_without_words_is_no_statement(statements_of):
 def test_a_name_with_a_passive_participle_after_it_is_still_naming(statements_of):
     text = "“They think I will win,” Ana Ruiz said, referencing a group called Future45 funded by two donors."
     assert [s.cue.text for s in statements_of(text)] == ["said"]
+
+
+# --- hypotheses, displayed qualities and common sayings ---------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Dan Pike is convinced that if Europe supports any such concept, it will mean that Europe is dying.",
+    "Unless the council announces a new timetable, the ferry will stop in May.",
+    "The harbour needs a plan in case the ministry does not dare to show determination.",
+])
+def test_a_supposed_saying_or_a_shown_quality_is_no_statement(statements_of, text):
+    # hypothesis: a verb of saying in a clause of condition is supposed, not said; display:
+    # "to show determination" shows a quality and says nothing
+    found = statements_of(text)
+    assert not any(s.cue.text in {"supports", "announces", "to show"} for s in found), \
+        [(s.cue.text, s.quote.text) for s in found]
+
+
+def test_a_first_person_condition_is_the_speakers_own_hedge(statements_of):
+    found = statements_of("“If I may say so, the ferry is late,” the mayor said.")
+    assert any(s.speaker.name == "mayor" for s in found)
+
+
+@pytest.mark.parametrize("text", [
+    "As people say, they flaked out on us.",
+    "As they say, the devil is in the details.",
+])
+def test_a_common_saying_reports_no_one(statements_of, text):
+    assert statements_of(text) == []
+
+
+def test_as_someone_said_still_reports_them(statements_of):
+    assert [s.speaker.name for s in statements_of("As the minister said, the port is open.")] == ["minister"]

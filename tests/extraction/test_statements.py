@@ -526,24 +526,6 @@ def test_a_comma_splice_is_not_what_the_later_verb_reports(statements_of):
     assert s.quote.text == "The two sides must meet soon"
 
 
-@pytest.mark.parametrize("text", [
-    "Dan Pike is convinced that if Europe supports any such concept, it will mean that Europe is dying.",
-    "Unless the council announces a new timetable, the ferry will stop in May.",
-    "The harbour needs a plan in case the ministry does not dare to show determination.",
-])
-def test_a_supposed_saying_or_a_shown_quality_is_no_statement(statements_of, text):
-    # hypothesis: a verb of saying in a clause of condition is supposed, not said; display:
-    # "to show determination" shows a quality and says nothing
-    found = statements_of(text)
-    assert not any(s.cue.text in {"supports", "announces", "to show"} for s in found), \
-        [(s.cue.text, s.quote.text) for s in found]
-
-
-def test_a_first_person_condition_is_the_speakers_own_hedge(statements_of):
-    found = statements_of("“If I may say so, the ferry is late,” the mayor said.")
-    assert any(s.speaker.name == "mayor" for s in found)
-
-
 def test_the_owner_of_an_opinion_is_its_source(statements_of):
     # "In his opinion, …" vouches for the clause as "according to him" would; "his" takes up the
     # person named before, and the event that "has shown" something is nobody's speaker
@@ -557,18 +539,6 @@ def test_the_owner_of_an_opinion_is_its_source(statements_of):
     assert [s.cue.text for s in statements_of("“In my opinion, the ferry is late,” the mayor said.")] == ["said"]
     assert statements_of("In the opinion of experts, the ferry is late.") == []
     assert statements_of("The same thing showed in Pike's blank stare and robotic words.") == []
-
-
-@pytest.mark.parametrize("text", [
-    "As people say, they flaked out on us.",
-    "As they say, the devil is in the details.",
-])
-def test_a_common_saying_reports_no_one(statements_of, text):
-    assert statements_of(text) == []
-
-
-def test_as_someone_said_still_reports_them(statements_of):
-    assert [s.speaker.name for s in statements_of("As the minister said, the port is open.")] == ["minister"]
 
 
 def test_this_was_stated_by_reports_the_sentence_before(statements_of):
@@ -590,9 +560,8 @@ def test_this_was_stated_by_reports_the_sentence_before(statements_of):
 ])
 def test_this_points_back_only_across_a_sentence_start_to_unclaimed_words(statements_of, text):
     found = statements_of(text)
-    assert not any(s.cue.text in {"denied", "is written"} or (s.cue.text == "said" and s.quote.text.startswith("“"))
-                   for s in found), [(s.cue.text, s.quote.text) for s in found]
-    assert sum(1 for s in found if "give up" in s.quote.text) <= 1
+    assert not any(s.cue.text in {"denied", "is written"} for s in found), [(s.cue.text, s.quote.text) for s in found]
+    assert sum(1 for s in found if "give up" in s.quote.text) <= 1  # the quotation is not taken twice
 
 
 def test_a_second_description_of_the_subject_is_no_second_speaker(statements_of):
