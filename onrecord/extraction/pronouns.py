@@ -201,8 +201,8 @@ def no_title_or_body(word: str) -> bool:
 
 
 def named_in_phrase(phrase_head: Token) -> Span | None:
-    """The name of the person a passive's agent names ("by Head of the delegation, Head of the
-    faction David Arakhamia": David Arakhamia; an entity that took in the end of a title,
+    """The name of the person a phrase names ("Mykhailo Podolyak, Adviser to … and a member of
+    the delegation": Mykhailo Podolyak; an entity that took in the end of a title,
     "[Office Mykhailo Podolyak]": its capitalised words after the last title or body word), not
     one in a circumstance hung on it ("in an interview for LB.ua"); else None."""
     doc = phrase_head.doc
@@ -235,27 +235,40 @@ def sentence_subject(sent: Span) -> Token | None:
     return None
 
 
-def agent_named(subject: Token, namer: Namer) -> Named | None:
+def agent_named(subject: Token) -> Named | None:
     """The person a passive's agent names when its subject only points back to what was said
     ("This was stated by Adviser Mykhailo Podolyak in an interview for Frankfurter Allgemeine
-    Zeitung"): the topic is the agent.  A person the model found in it (``named_in_phrase``), else the
-    agent's phrase when it names a person in two or three words; else None."""
+    Zeitung"): the topic is the agent, read by ``name_after_by``; else None."""
     if subject.dep_ != "nsubjpass" or subject.lower_ not in POINTING_SUBJECTS:
         return None
-    agent = next((g for a in subject.head.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+    agent = next((a for a in subject.head.children if a.dep_ == "agent"), None)
     if agent is None or _quoted(agent):
         return None
-    name = named_in_phrase(agent)
-    if name is not None:
-        return name.text, "person"
-    named = namer(noun_phrase(agent))
-    if named is None or named[1] != "person":
-        return None
-    words = named[0].split()
-    name: list[str] = []
-    while words and no_title_or_body(words[-1]):
-        name.insert(0, words.pop())  # "Secretary of the … Council Oleksiy Danilov": the name at its end
-    return (" ".join(name), "person") if 2 <= len(name) <= 3 else None
+    name = name_after_by(agent)
+    return (name.text, "person") if name is not None else None
+
+
+# where the agent's words end: a circumstance ("in an interview", "during a briefing"), a participle
+# ("commenting on …") or a comma
+AGENT_ENDS = CIRCUMSTANCE_PREPS | {"while", "when"}
+
+
+def name_after_by(by: Token) -> Span | None:
+    """The person "by" names, read from the words, not the parse (which splits a long title: "by
+    Head of the Office of the President of Ukraine Andriy Yermak commenting on …" hangs the name
+    elsewhere): the words after "by" up to a circumstance, a participle or a comma, and of those
+    the capitalised words at the end that are no title ("Adviser"), no body ("Office") and no
+    place ("Ukraine"): two or three of them, else None (the speaker is left unknown)."""
+    doc = by.doc
+    end = by.i + 1
+    while end < by.sent.end and doc[end].text not in {",", ".", ";"} and doc[end].lower_ not in AGENT_ENDS \
+            and doc[end].tag_ != "VBG":
+        end += 1
+    start = end
+    while start > by.i + 1 and doc[start - 1].is_title and doc[start - 1].is_alpha \
+            and doc[start - 1].ent_type_ not in {"GPE", "NORP", "LOC"} and no_title_or_body(doc[start - 1].text):
+        start -= 1
+    return doc[start:end] if 2 <= end - start <= 3 else None
 
 
 def subject_before(token: Token, namer: Namer, spoken: dict[int, Named]) -> Named | None:
@@ -279,7 +292,7 @@ def subject_before(token: Token, namer: Namer, spoken: dict[int, Named]) -> Name
         subject = sentence_subject(prev)
         if subject is None:
             return None
-        by_agent = agent_named(subject, namer)
+        by_agent = agent_named(subject)
         if by_agent is not None:
             return by_agent
         if token.lower_ in SINGULAR and any(c.dep_ == "conj" and not _another_role(c) for c in subject.children):

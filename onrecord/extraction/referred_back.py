@@ -29,7 +29,7 @@ from onrecord.extraction.content import cued_statement, trim_range
 from onrecord.extraction.docindex import index_of_sentence, once, paragraph_bounds, sentences
 from onrecord.extraction.found import Found
 from onrecord.extraction.kinds import classify_kind
-from onrecord.extraction.pronouns import named_in_phrase, no_title_or_body
+from onrecord.extraction.pronouns import name_after_by, named_in_phrase
 from onrecord.extraction.quotes import QuoteSpan
 from onrecord.extraction.subjects import noun_phrase
 
@@ -105,26 +105,3 @@ def referred_statement(cue: Token, quotes: list[QuoteSpan], holds: Callable[[int
         speaker = next((c for c in cue.children if c.dep_ == "nsubj"), None)
         found.mention = (named_in_phrase(speaker) or noun_phrase(speaker)) if speaker is not None else None
     return found
-
-
-# where the agent's words end: a circumstance ("in an interview", "during a briefing"), a participle
-# ("commenting on …") or a comma
-AGENT_ENDS = {"in", "at", "during", "for", "on", "with", "after", "before", "while", "when"}
-
-
-def name_after_by(by: Token) -> Span | None:
-    """The person "by" names, read from the words, not the parse (which splits a long title: "by
-    Head of the Office of the President of Ukraine Andriy Yermak commenting on …" hangs the name
-    elsewhere): the words after "by" up to a circumstance, a participle or a comma, and of those
-    the capitalised words at the end that are no title ("Adviser"), no body ("Office") and no
-    place ("Ukraine"): two or three of them, else None (the speaker is left unknown)."""
-    doc = by.doc
-    end = by.i + 1
-    while end < by.sent.end and doc[end].text not in {",", ".", ";"} and doc[end].lower_ not in AGENT_ENDS \
-            and doc[end].tag_ != "VBG":
-        end += 1
-    start = end
-    while start > by.i + 1 and doc[start - 1].is_title and doc[start - 1].is_alpha \
-            and doc[start - 1].ent_type_ not in {"GPE", "NORP", "LOC"} and no_title_or_body(doc[start - 1].text):
-        start -= 1
-    return doc[start:end] if 2 <= end - start <= 3 else None
