@@ -112,6 +112,9 @@ def build_statements(doc: Doc) -> list[Found]:
             continue  # already part of a statement's content
         if st is not None and st.cue is not None and (governed_fragment(st.cue, quote) or is_fragment(doc, quote)):
             existing = by_cue.get(st.cue.i)
+            if existing is not None and existing.end <= st.cue.sent.start_char:
+                continue  # the cue reports the sentence before ("This was stated by X … for the TV
+                # channel "Ukraine 24""): a quotation in its own sentence belongs to the attribution
             if extend_into_quotation(existing, quote, quotes, doc):
                 sorted_found.grew(existing)
                 continue

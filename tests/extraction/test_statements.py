@@ -547,6 +547,10 @@ def test_this_was_stated_by_reports_the_sentence_before(statements_of):
                           "Head of the Office of the President of Ukraine Dan Pike commenting on the talks.")
     assert [(s.speaker.name, s.quote.text) for s in found if s.cue.text == "was stated"] == [
         ("Dan Pike", "The global goal is to restore the borders of the port district")]
+    # a quoted name in the attribution sentence is not what was said
+    found = statements_of("The port will reopen in May. This was stated by Adviser to the Head of the Office of the "
+                          "President of Ukraine Dan Pike in an interview for the TV channel \"Harbour 24\" on Monday.")
+    assert [s.quote.text for s in found if s.cue.text == "was stated"] == ["The port will reopen in May"]
     found = statements_of("The war can only end through diplomacy. The Head of State said this during a "
                           "conversation with media representatives.")
     assert [s.quote.text for s in found if s.cue.text == "said"] == ["The war can only end through diplomacy"]
