@@ -143,3 +143,32 @@ def test_the_announcement_rule_is_for_events_only(stance):
 def test_a_request_for_the_issue_wants_it(stance):
     assert stance("Ukraine has submitted a request for an urgent meeting of the Trilateral Contact Group.",
                   "negotiations") == "support"
+
+
+@pytest.mark.parametrize("text", [
+    "Our country is being opposed on the path to NATO membership.",
+    "We were blocked by Hungary on the path to NATO.",
+])
+def test_a_passive_event_done_to_our_side_is_not_our_stance(stance, text):
+    # passive rule: the opposing is someone else's, and the speaker's side is its target
+    assert stance(text, "nato") == "unclear"
+
+
+def test_a_passive_of_state_is_still_the_subjects_stance(stance):
+    assert stance("We are opposed to NATO membership.", "nato") == "oppose"
+
+
+def test_a_marker_with_its_own_object_is_no_stance_on_the_issue(stance):
+    # own-object rule: "prevent" takes its position on "wars", not on the guarantees
+    assert stance("We will seek international guarantees to prevent such wars.", "security_guarantees") == "support"
+    assert stance("We want to block any security guarantees for that country.", "security_guarantees") == "oppose"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Our goal is not a bilateral agreement but multilateral security guarantees.", "support"),
+    ("Our goal is not security guarantees but a bilateral agreement.", "oppose"),
+    ("We do not want security guarantees, but we want money.", "oppose"),
+])
+def test_not_x_but_y_asserts_y(stance, text, expected):
+    # correction rule: the "not" denies the first item only
+    assert stance(text, "security_guarantees") == expected

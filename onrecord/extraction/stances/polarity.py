@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 from spacy.util import filter_spans
 
-from onrecord.extraction.stances.holders import SUBJECT_DEPS, can_hold
+from onrecord.extraction.stances.holders import SUBJECT_DEPS, can_hold, classify
 from onrecord.extraction.stances.reading import (
     ARGUMENT_DEPS,
     MARKERS,
@@ -342,6 +342,43 @@ def _describes_issue(span: Span, path: set[int], anchor_ids: set[int]) -> bool:
     return any(t.dep_ == "prep" and t.lower_ in GOAL_PREPS for t in below)
 
 
+# auxiliaries of a passive that is an event, not a state: "is being opposed", "got blocked"
+EVENT_PASSIVE_AUXILIARIES = {"being", "get", "got", "gets", "getting"}
+
+
+def _done_to_own_side(reading: Reading, span: Span, anchor_ids: set[int]) -> bool:
+    """Passive rule: a marker verb in a passive of an event ("our country is being opposed on the
+    path to NATO", "we were blocked by Hungary") says what someone else does to the speaker's side:
+    the stance is the agent's, not the speaker's, who is its target.  A passive of a state ("we
+    are opposed to …", "we are committed to …") is the subject's own stance and still counts."""
+    verb = span.root
+    if verb.pos_ != "VERB" or verb.tag_ != "VBN":
+        return False
+    event = any(c.dep_ == "agent" for c in verb.children) or any(
+        c.dep_ == "auxpass" and c.lower_ in EVENT_PASSIVE_AUXILIARIES for c in verb.children)
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if not event or subject is None:
+        return False
+    return classify(subject, reading.speaker, anchor_ids).explicit
+
+
+# how a clause hangs from the issue's path when it is a purpose or a further step of its own
+OWN_CLAUSE_DEPS = {"xcomp", "advcl", "acl"}
+
+
+def _takes_own_object(span: Span, path: set[int], anchor_ids: set[int]) -> bool:
+    """Own-object rule: a marker verb in a clause hung from the issue's path that governs an
+    object of its own ("to obtain guarantees [to prevent such wars]", "talks to stop the
+    killing") takes its position on that object, not on the issue: "prevent" there wants the
+    guarantees that prevent wars.  A marker whose object is the issue ("to block Ukraine's
+    membership") is on the path itself and still counts."""
+    verb = span.root
+    if verb.pos_ != "VERB" or verb.i in path or verb.dep_ not in OWN_CLAUSE_DEPS or verb.head.i not in path:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(t.i in anchor_ids for o in objects for t in o.subtree)
+
+
 REFUSALS = {"will", "would", "can", "could", "shall", "never"}
 
 
@@ -410,6 +447,8 @@ def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue
             continue
         # markers and content may sit on an argument of the path ("offer [no concessions] on
         # our land"); bare negations only count as operators (below)
+        if decides and (_done_to_own_side(reading, span, anchor_ids) or _takes_own_object(span, path, anchor_ids)):
+            continue
         if any(t.i in arguments for t in span) and _describes_issue(span, path, anchor_ids):
             content = not decides
             forecast = decides and sign < 0 and _is_prediction(span)
@@ -430,13 +469,36 @@ def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue
     for token in among(sent, operators):
         if token.i in used or token.i in unnegated:
             continue
-        if token.lower_ in MARKERS.negators or token.dep_ == "neg":
+        if (token.lower_ in MARKERS.negators or token.dep_ == "neg") and not _corrected(token, path):
             factors.append(Sign(token.text, -1, token.i, False))
         elif is_commitment(token):
             factors.append(Sign(token.text, 1, token.i, True))
     if cue is not None:
         factors.append(Sign(cue[0], cue[1], -1, True, cue=True))
     return factors, operators
+
+
+# conjunctions that put the asserted item after a denied one: "not X but Y", "not X, rather Y"
+CORRECTIVE_CONJUNCTIONS = {"but", "rather", "instead"}
+
+
+def _corrected(negation: Token, path: set[int]) -> bool:
+    """Correction rule: in "our goal is not a bilateral agreement, but security guarantees" the
+    "not" denies the first item and the item after "but" is what is asserted: the negation does
+    not reach an issue on the second item's path.  (A conjoined verb with its own subject is its
+    own clause already; "not only … but also" is no negation at all.)"""
+    doc = negation.doc
+    for i in path:
+        item = doc[i]
+        if item.dep_ != "conj" or item.i < negation.i:
+            continue
+        first = item.head
+        if negation.head.i != first.i and negation.head not in first.ancestors:
+            continue
+        if any(c.dep_ == "cc" and c.lower_ in CORRECTIVE_CONJUNCTIONS and negation.i < c.i < item.i
+               for c in (*first.children, *item.children)):
+            return True
+    return False
 
 
 def negated_expectation(span: Span) -> list[int]:
