@@ -38,7 +38,8 @@ WORD_KEYS = ("requirement_verbs", "requirement_modals", "deal_nouns", "subject_p
              "for_words", "stance_copulas", "topic_nouns", "distancing", "topic_prepositions",
              "topic_relations", "unconditional", "likelihood_nouns", "expectation_verbs", "certainty_words",
              "doubt_words", "persistence_verbs", "reaction_words", "countering_verbs", "favourable_words",
-             "helping_verbs", "harming_verbs", "bad_outcomes", "struggle_nouns")
+             "helping_verbs", "harming_verbs", "bad_outcomes", "struggle_nouns", "good_consequences",
+             "bad_consequences")
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,8 @@ class StanceMarkers:
     harming_verbs: frozenset[str]
     bad_outcomes: frozenset[str]
     struggle_nouns: frozenset[str]
+    good_consequences: frozenset[str]
+    bad_consequences: frozenset[str]
     cue_signs: Mapping[str, int]
     declined_cues: frozenset[str]
     denied_cues: frozenset[str]
@@ -170,6 +173,8 @@ class WordsEntry(_WordLists):
     harming_verbs: Words
     bad_outcomes: Words
     struggle_nouns: Words
+    good_consequences: Words
+    bad_consequences: Words
 
 
 def _sign(value: str, what: str, key: str) -> str:

@@ -172,3 +172,18 @@ def test_a_marker_with_its_own_object_is_no_stance_on_the_issue(stance):
 def test_not_x_but_y_asserts_y(stance, text, expected):
     # correction rule: the "not" denies the first item only
     assert stance(text, "security_guarantees") == expected
+
+
+@pytest.mark.parametrize(("text", "issue", "expected"), [
+    # supposition rule: the supposed position's sign times how the main clause values it
+    ("If Europe supports forcing Ukraine to make territorial concessions, it will mean that Europe is dying.",
+     "territory", "oppose"),
+    ("Everything could be upset if our partners continue to supply heavy weapons to Kyiv.",
+     "weapons_permissions", "oppose"),
+    ("If President Putin agrees to a ceasefire, we're going to be in very good shape.", "ceasefire", "support"),
+    # a consequence that values nothing: another's supposed position, not the speaker's
+    ("If they want us to make territorial concessions, we will fight.", "territory", "unclear"),
+    ("If Russia agrees to a ceasefire, the talks will move to Geneva.", "ceasefire", "unclear"),
+])
+def test_a_supposition_about_another_is_read_through_its_consequence(stance, text, issue, expected):
+    assert stance(text, issue) == expected

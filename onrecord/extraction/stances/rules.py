@@ -46,6 +46,7 @@ from spacy.tokens import Doc, Span, Token
 from onrecord.extraction.stances.conditions import (
     in_protasis,
     outside_conditions,
+    protasis_of,
     rule_condition,
     rule_requirement,
     rule_without,
@@ -313,6 +314,55 @@ def rule_aspect(reading: Reading, sent: Span, anchors: Sequence[Token], stance: 
 BARE_CONDITIONS = {"if"}
 
 
+def rule_supposition(reading: Reading, sent: Span, anchors: Sequence[Token], holder: Holder) -> Stance | None:
+    """Supposition rule: when every mention of the issue sits in a condition whose subject is
+    someone else, the words inside it suppose that other's position; they state neither theirs
+    (the holder rule's report needs an assertion) nor, by themselves, the speaker's.  The
+    speaker's view is in how the main clause values what is supposed: "if President Putin agrees
+    to a ceasefire, we're going to be in very good shape" wants it; "if Europe supports forcing
+    Ukraine into territorial concessions, it will mean that Europe is dying" rejects it (the
+    supposed position's sign times the consequence's).  A consequence that values nothing
+    ("a treaty can be annulled if …") leaves the speaker's stance unclear."""
+    if holder.kind not in {"other", "unknown"} or not in_protasis(reading, sent, anchors):
+        return None
+    who = holder.name or "someone else"
+    protasis = next((p for p in (protasis_of(m) for m in reading.in_sent("condition", sent))
+                     if all(p.start <= a.i < p.end for a in anchors)), None)
+    supposed = rule_polarity(reading, sent, anchors, None) if protasis is not None else None
+    inside = protasis is not None and supposed is not None and all(
+        protasis.start <= i < protasis.end for i in _decider_positions(reading, sent, anchors))
+    valence = consequence_valence(sent, protasis) if inside and protasis is not None else 0
+    if supposed is None or not valence or supposed.label not in {"support", "oppose"}:
+        return Stance("unclear", [], confidence=0.7, reason=f"a supposition about {who}, not the speaker's position")
+    sign = (1 if supposed.label == "support" else -1) * valence
+    label = "support" if sign > 0 else "oppose"
+    return Stance(label, list(supposed.evidence), confidence=0.7,
+                  reason=f"what is supposed of {who} ({supposed.label}) is valued as "
+                         f"{'good' if valence > 0 else 'bad'} by the main clause: {label}")
+
+
+def _decider_positions(reading: Reading, sent: Span, anchors: Sequence[Token]) -> list[int]:
+    factors, _ = polarity_factors(reading, sent, anchors, None)
+    return [f.start for f in factors if f.decides]
+
+
+def consequence_valence(sent: Span, protasis: Span) -> int:
+    """+1 when the words of the sentence outside the condition value it as good ("we are in very
+    good shape"), -1 as bad ("Europe is dying", "everything could be upset"), 0 when they say
+    neither or both.  A negated word counts the other way ("it will not be good")."""
+    signs = set()
+    for token in sent:
+        if protasis.start <= token.i < protasis.end:
+            continue
+        lemma = token.lemma_.lower()
+        sign = 1 if lemma in MARKERS.good_consequences else -1 if lemma in MARKERS.bad_consequences else 0
+        if not sign:
+            continue
+        negated = any(c.dep_ == "neg" for w in (token, token.head) for c in w.children)
+        signs.add(-sign if negated else sign)
+    return signs.pop() if len(signs) == 1 else 0
+
+
 def is_weak_condition(stance: Stance) -> bool:
     """Weak-condition rule: a bare "if" over no proposal of the speaker's may be a supposition
     ("if Russia has questions, it is necessary to meet and talk"): noted, but it does not decide;
@@ -357,6 +407,9 @@ def sentence_stance(reading: Reading, sent: Span, anchors: Sequence[Token], cue:
             continue
         if stance is not None:
             return _not_named(stance) if not named else stance
+    supposition = rule_supposition(reading, sent, anchors if named else [], holder)
+    if supposition is not None:
+        return supposition  # the speaker's view of another's supposed position: no side to place
     stance = rule_polarity(reading, sent, anchors, cue, named=named, own_clause=holder.explicit)
     if stance is None:
         reason = f"{NO_MARKER}; a weak condition ({', '.join(weak.evidence)}) decides nothing" if weak else NO_MARKER
