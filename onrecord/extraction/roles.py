@@ -42,6 +42,9 @@ is a person's name only through the first three:
                             nationality or a place says otherwise;
 * ``headline_speaker``    — "the President", given to no one: the person the headline credits
                             ("… - Volodymyr Zelenskyy"), unless a title of theirs says otherwise;
+* ``salient_epithet``     — "the retired neurosurgeon", "the Texan": the named person the
+                            sentences just before are about, unless what the article says of
+                            them contradicts it (``epithets``);
 * otherwise a description of one person stays, typed ``role``.
 
 A statement whose mention is a pronoun, or that continues another, follows what its antecedent
@@ -59,6 +62,7 @@ from spacy.tokens import Doc, Span
 from onrecord.extraction.docindex import doc_text, entities_within, in_quotes, index_of_sentence
 from onrecord.extraction.docindex import sentences as sentences_of
 from onrecord.extraction.documents import document_author
+from onrecord.extraction.epithets import named_beside, salient_epithet
 from onrecord.extraction.found import Found
 from onrecord.extraction.given_names import (
     LABEL,
@@ -79,6 +83,7 @@ from onrecord.extraction.named import (
     whole_name,
 )
 from onrecord.extraction.named_groups import named_principals
+from onrecord.extraction.pronoun_antecedents import PERSONAL, described_next, fitting_antecedent
 from onrecord.extraction.pronouns import PRONOUNS
 from onrecord.extraction.role_context import (
     COUNTRY_WORDS,
@@ -111,11 +116,11 @@ from onrecord.identity.titles import (
 )
 from onrecord.lexicons.roles import load_role_lexicon
 
-PERSONAL = {"he", "she", "him", "her"}
 RELATIVES = {"WP", "WDT"}
 PERSONAL_POSSESSIVES = {"his", "her", "their", "my", "our", "your"}
 SALIENCE_REACH = 2  # sentences looked back for the person a description continues
 ORG_DETERMINERS = {"the", "this", "that", "its"}
+DEFINITE = {"the", "this", "that"}
 GROUP_DETERMINERS = {"the", "both", "these", "those", "all"}
 PLACE_LABELS = {"GPE", "NORP", "LOC", "FAC"}
 
@@ -410,7 +415,8 @@ def salient_subject(mention: Span, name: str, type: str, ctx: Context) -> Resolv
     titles = titles_of_surname(last.speaker_name, mention, ctx)
     countries = COUNTRY_WORDS.intersection(office_words(description))
     if titles and not office_fits(description, titles) or not names_the_places(places_named(mention), titles) \
-            or countries and not any(countries & set(office_words(t)) for t in titles):
+            or countries and not any(countries & set(office_words(t)) for t in titles) \
+            or named_beside(mention, last.speaker_name, ctx):
         return None
     return Resolved(last.speaker_name, "person")
 
@@ -431,7 +437,7 @@ def headline_speaker(mention: Span, name: str, type: str, ctx: Context) -> Resol
 NAME_RULES: tuple[Rule, ...] = (name_ends_mention, whole_speaker_name, titled_surname, shared_surname, given_name)
 RULES: tuple[Rule, ...] = NAME_RULES + (expanded_acronym, document_author, organization_for, named_principals,
                                         group_for, repeated_description, person_for, same_description, salient_subject,
-                                        headline_speaker)
+                                        headline_speaker, salient_epithet)
 
 
 def _own_mention(f: Found) -> Span | None:
@@ -493,6 +499,9 @@ def resolve_roles(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
     ctx = Context(doc, article_names(doc, found, registry, lexicon), lexicon, [], registry)
     headline_titles(doc._.headline, ctx.names)  # "Meeting with US President [Joseph Biden]"
     became: dict[str, Resolved] = {}
+    # each description as read, in order, with what it became (None: stayed as read): a pronoun
+    # follows the one written last before it, or else the next one ("He said …" before it)
+    described: list[tuple[int, str, Resolved | None]] = []
     for f in found:
         if f.continues is not None:
             f.speaker_name, f.speaker_type, f.members = (f.continues.speaker_name, f.continues.speaker_type,
@@ -504,11 +513,15 @@ def resolve_roles(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
             ctx.own_words = list(f.content)
             result = resolve(mention, f.speaker_name, f.speaker_type, ctx)
             ctx.own_words = []
+            if mention[0].lower_ in DEFINITE:
+                described.append((mention.start, f.speaker_name, result))
+                if result is None:
+                    became.pop(f.speaker_name, None)  # "the actor" again, someone no rule found: not the last one
             if result is not None:
                 became[f.speaker_name] = result
                 _apply(f, result)
         elif f.mention is not None and f.speaker_name in became and not f.members:
-            _apply(f, _antecedent(f.mention, became[f.speaker_name], ctx))
+            _apply(f, fitting_antecedent(f.mention, became[f.speaker_name], ctx))
         elif f.mention is not None and not f.members and (held := described_antecedent(f, ctx)) is not None:
             became[f.speaker_name] = held
             _apply(f, held)
@@ -519,9 +532,11 @@ def resolve_roles(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
             _apply(f, it)
         ctx.found.append(f)
     for f in found:  # "He said …" before "the head of the Office said …": its antecedent resolved later
-        if f.continues is None and f.mention is not None and _own_mention(f) is None and not f.members \
-                and f.speaker_name in became and became[f.speaker_name].name != f.speaker_name:
-            _apply(f, _antecedent(f.mention, became[f.speaker_name], ctx))
+        if f.continues is None and f.mention is not None and _own_mention(f) is None and not f.members:
+            later = described_next(f.mention, f.speaker_name, described) \
+                if any(name == f.speaker_name for _, name, _ in described) else became.get(f.speaker_name)
+            if later is not None and later.name != f.speaker_name:
+                _apply(f, fitting_antecedent(f.mention, later, ctx))
 
 
 def organization_it(pronoun: Span, ctx: Context) -> Resolved | None:
@@ -561,20 +576,6 @@ def described_antecedent(f: Found, ctx: Context) -> Resolved | None:
     if span is None or span.start == 0 or ctx.doc[span.start - 1].lower_ != "the":
         return None
     return person_for(ctx.doc[span.start - 1 : span.end], name, "person", ctx)
-
-
-def _antecedent(pronoun: Span, became: Resolved, ctx: Context) -> Resolved:
-    """What a pronoun's antecedent became, when it still fits the pronoun; "he" whose antecedent
-    turned out a document or an organisation ("a review found … he said") takes the latest
-    person or role spoken before it instead."""
-    word = pronoun.root.lower_
-    wanted = {"person", "role"} if word in PERSONAL else {"organization"} if word == "it" else None
-    if wanted is None or became.type in wanted:
-        return became
-    for f in reversed(ctx.found):
-        if f.speaker_type in wanted and f.speaker_name and not f.members:
-            return Resolved(f.speaker_name, f.speaker_type)
-    return became
 
 
 def _apply(f: Found, result: Resolved) -> None:

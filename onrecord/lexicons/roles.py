@@ -33,6 +33,9 @@ class RoleLexicon:
     quantifiers: frozenset[str]
     source: str = "roles.yaml"
     leader_offices: frozenset[str] = frozenset()  # offices "the French leader" may name, as office words
+    epithets: frozenset[str] = frozenset()  # what a person is, named again for the name ("the billionaire")
+    female_nouns: frozenset[str] = frozenset()
+    male_nouns: frozenset[str] = frozenset()
 
     def kind_of(self, noun: str) -> str | None:
         """The kind of organisation a noun names ("firm" → company), or None."""
@@ -65,6 +68,9 @@ class RoleLexiconFile(YamlModel):
     spokesperson_nouns: Words
     quantifiers: Words
     leader_offices: list[Text] = []
+    epithets: Words = []
+    female_nouns: Words = []
+    male_nouns: Words = []
 
     @field_validator("version")
     @classmethod
@@ -99,7 +105,7 @@ class RoleLexiconFile(YamlModel):
         return kinds
 
     @field_validator("fillers", "distinguishing", "person_nouns", "relation_nouns", "document_nouns",
-                     "spokesperson_nouns", "quantifiers")
+                     "spokesperson_nouns", "quantifiers", "epithets", "female_nouns", "male_nouns")
     @classmethod
     def _words_listed_once(cls, words: list[str], info: ValidationInfo) -> list[str]:
         return listed_once(words, key_of(cls, info), ignore_case=True)
@@ -130,6 +136,9 @@ def parse_role_lexicon(text: str, source: str = "roles.yaml") -> RoleLexicon:
         quantifiers=lowered(file.quantifiers),
         source=source,
         leader_offices=frozenset("-".join(_words(office)) for office in file.leader_offices),
+        epithets=lowered(file.epithets),
+        female_nouns=lowered(file.female_nouns),
+        male_nouns=lowered(file.male_nouns),
     )
 
 
