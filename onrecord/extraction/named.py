@@ -155,6 +155,9 @@ def common_head(mention: Span, nouns: frozenset[str]) -> bool:
     if head.pos_ == "NOUN" or head.text[:1].islower():
         return True  # a lowercase word is no name, whatever the tagger says ("the director-general")
     start = office_wording_start(head)
+    while start > 0 and head.doc[start - 1].dep_ == "amod" and head.doc[start - 1].head.i == head.i \
+            and head.doc[start - 1].pos_ == "ADJ":
+        start -= 1  # "the Ukrainian Head of State": a nationality is no name
     before = head.doc[start - 1] if start > 0 else None
     opens = before is None or head.doc[start].is_sent_start or before.is_space or before.dep_ in {"det", "poss"} \
         or before.tag_ == "POS"

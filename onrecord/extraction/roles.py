@@ -294,12 +294,18 @@ def person_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | 
             or mention.root.lower_ in ctx.lexicon.relation_nouns or mention[0].lower_ in PERSONAL_POSSESSIVES:
         return None  # "his spokesman": a person's, whom the titles do not tell ("its foreign minister" may)
     root = mention.root
-    if root.dep_ == "appos" and (named := entity_name(root.head, ctx)) is not None and named[1] == "person":
-        return Resolved(named[0], "person")  # "Jeff Merkley, the only senator to endorse …"
+    fitting = _fitting_people(mention, ctx)
+    if root.dep_ == "appos" and (named := entity_name(root.head, ctx)) is not None and named[1] == "person" \
+            and not (mention.sent[0].tag_ in {"VBG", "VBN"} and ctx.doc[mention.start - 1].text == ",") \
+            and (not fitting or any(n.split()[-1:] == named[0].split()[-1:] for _, n in fitting)):
+        # "Jeff Merkley, the only senator to endorse …"; not an apposition the parser made across a
+        # fronted clause ("Commenting on … approaches to Vladimir Putin, the Ukrainian Head of State
+        # stressed"), nor one the article's titles give to someone else
+        return Resolved(named[0], "person")
     places = places_named(mention)
     # one whose title names the description's places ("the New Jersey governor") first
-    fitting = [((names_the_places(places, ctx.names.people[name].titles_outside(mention)), *rank), name)
-               for rank, name in _fitting_people(mention, ctx)]
+    fitting = [((names_the_places(places, ctx.names.people[name].titles_outside(mention)), *rank), name)  # type: ignore[misc]
+               for rank, name in fitting]
     if not fitting:
         return office_holder_named(mention, ctx)
     best = max(rank for rank, _ in fitting)

@@ -243,3 +243,13 @@ def test_background_time(said_on: tuple[str, str], background: bool) -> None:
 
     assert background_time(SaidOn(*said_on), FRIDAY, None) is background
     assert background_time(SaidOn(*said_on), None, None) is (said_on[1] in {"month", "year"})
+
+
+def test_a_second_object_of_an_addressing_verb_is_no_venue(occasion_of) -> None:
+    # "informed her of …, recent events in the east": the one addressed is the first object; the
+    # parser's second "object" is what she was told of, not where it was said (a corpus release)
+    text = ("During the conversation with President of the European Commission Ursula von der Leyen, "
+            "Volodymyr Zelenskyy informed her of the current security situation around Ukraine, recent events "
+            "in the east of our country, as well as Ukraine's initiatives to intensify the peace process.")
+    ctx, _ = occasion_of(text, "informed", "of the current security situation around Ukraine")
+    assert ctx.venue is None or "events" not in ctx.venue.name

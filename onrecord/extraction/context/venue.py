@@ -233,6 +233,8 @@ def _governed_as_venue(head: Token, region: Region) -> bool:
     if head.dep_ == "pobj":
         return head.head.lower_ in region.lexicon.venue_preps
     if head.dep_ in {"dobj", "dative"}:
+        if any(c.dep_ in {"dobj", "dative"} and c.i < head.i for c in head.head.children):
+            return False  # "informed her of …, recent events in the east": the one addressed comes first
         verb = head.head.lemma_.lower()
         issued = verb in region.lexicon.issuing_verbs and any(a.i == head.head.i for a in region.anchors)
         return verb in region.lexicon.addressing_verbs or issued
