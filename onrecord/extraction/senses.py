@@ -29,6 +29,7 @@ cue marker (``cues.mark_cues``) then leaves the token unmarked.  Their vocabular
 * ``hypothetical``           — "if Europe supports any pro-Russian concepts, …": a saying under a
                                condition is supposed, not reported;
 * ``common_saying``          — "as people say, they flaked out on us": an idiom of the one speaking;
+* ``connective``             — "That said, I think …", "Having said that, …": a connective, not a report;
 * ``binds_an_object``        — "Article V, committing members to defend each other": "commit" with an
                                object binds it (or sends it: "committed troops"); the vow is
                                "committed to …" or "committed itself to …".
@@ -326,6 +327,20 @@ def common_saying(token: Token, sense: CueSense) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ in sense.words for c in token.children)
 
 
+def connective(token: Token, sense: CueSense) -> bool:
+    """Connective rule: "That said, I think our opportunities are far from exhausted", "That being
+    said, …", "Having said that, …": a verb of saying at the start of its sentence whose only
+    argument is "that" or "this", set off by a comma, links the sentence to the one before; no one
+    is reported (the words after it are the speaker's own, already in their turn)."""
+    if lemma(token) not in sense.lemmas:
+        return False
+    arguments = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    starts = token.sent.start
+    return len(arguments) == 1 and arguments[0].lower_ in sense.words and after is not None and after.text == "," \
+        and all(t.lower_ in {"that", "this", "being", "having", "with"} for t in token.doc[starts : token.i])
+
+
 def hypothetical(token: Token, sense: CueSense) -> bool:
     """Hypothesis rule: "Podolyak is convinced that if Europe supports any pro-Russian concepts,
     it will mean …", "unless Moscow declares a ceasefire": a verb of saying in a clause of
@@ -361,6 +376,7 @@ def sense_rules(senses: dict[str, CueSense]) -> list[tuple[str, Callable[[Token]
         ("binding", lambda t: binds_an_object(t, senses["binding"])),
         ("hypothesis", lambda t: hypothetical(t, senses["hypothesis"])),
         ("saying", lambda t: common_saying(t, senses["saying"])),
+        ("connective", lambda t: connective(t, senses["connective"])),
     ]
 
 
