@@ -35,7 +35,8 @@ from onrecord.extraction.role_context import (
 from onrecord.identity.titles import office_fits, office_head, office_words
 from onrecord.lexicons.given_names import Gender
 
-# sentences looked back for the person in focus: the epithet's own sentence and the two before
+# narrated sentences looked back, before the epithet's own, for the person in focus: a news
+# paragraph names its subject again within a sentence or two
 EPITHET_REACH = 2
 # party words, each as the party it names: a description by one party is no one the article
 # gives another ("the Democratic candidate" is not the "Republican nominee")
@@ -51,8 +52,8 @@ def salient_epithet(mention: Span, name: str, type: str, ctx: Context) -> Resolv
     """"The retired neurosurgeon addressed his concerns …" after "Carson rejected the notion …":
     Ben Carson.  A definite singular description whose head is an epithet (``roles.yaml``) or a
     demonym, restricted by no clause of its own, is the named person the narration is about just
-    before it (``_person_in_focus``), unless its own sentence names that person too or anything
-    the article says of them contradicts it."""
+    before it (``_person_in_focus``), unless its own clause names that person too
+    (``named_beside``) or anything the article says of them contradicts it (``_agrees``)."""
     if not _is_epithet(mention, ctx):
         return None
     description = description_of(mention, ctx.lexicon)
@@ -92,6 +93,10 @@ def _person_in_focus(mention: Span, ctx: Context) -> str | None:
     doc = ctx.doc
     sentences = sentences_of(doc)
     index = index_of_sentence(doc, mention.start)
+    by_surname: dict[str, set[str]] = {}
+    for name in ctx.names.people:
+        if name.split():
+            by_surname.setdefault(name.split()[-1], set()).add(name)
     narrated = 0
     for sentence in reversed(sentences[:index]):
         if narrated == EPITHET_REACH:
@@ -100,7 +105,7 @@ def _person_in_focus(mention: Span, ctx: Context) -> str | None:
                 f.mention is not None and sentence.start <= f.mention.start < sentence.end for f in ctx.found):
             continue
         narrated += 1
-        people = _people_named(sentence, ctx)
+        people = _people_named(sentence, by_surname, ctx)
         if not people:
             continue
         spoken = [f for f in ctx.found if f.mention is not None and sentence.start <= f.mention.start < sentence.end
@@ -115,15 +120,11 @@ def _person_in_focus(mention: Span, ctx: Context) -> str | None:
     return None
 
 
-def _people_named(sentence: Span, ctx: Context) -> list[tuple[Token, str]]:
+def _people_named(sentence: Span, by_surname: dict[str, set[str]], ctx: Context) -> list[tuple[Token, str]]:
     """The people a sentence's narration names, in order, each at the token that names it: a
-    person entity, or the surname of a person the article names (the model may tag one an
-    organisation: "Trump's unwillingness")."""
+    person entity, or the surname of a person the article names (``by_surname``: the model may tag
+    one an organisation, "Trump's unwillingness")."""
     doc = ctx.doc
-    by_surname: dict[str, set[str]] = {}
-    for name in ctx.names.people:
-        if name.split():
-            by_surname.setdefault(name.split()[-1], set()).add(name)
     out = []
     for token in sentence:
         if in_quotes(doc, token.idx):
@@ -172,8 +173,8 @@ def _gender_of(mention: Span, ctx: Context) -> Gender | None:
 def _agrees(mention: Span, description: str, person: str, ctx: Context) -> bool:
     """Nothing the article says of the person contradicts the description: the gender its words
     mark; an office (one of the person's titles must fit it, when the article gives any); the
-    places, countries and party it names (a title of the person must name them); a demonym (a
-    title must name its place)."""
+    places and countries it names (a title of the person must name them); its party (no title of
+    the person may name another); a demonym (a title must name its place)."""
     wanted = _gender_of(mention, ctx)
     if wanted is not None and name_gender(person, article_genders(ctx.doc)) not in {None, wanted}:
         return False

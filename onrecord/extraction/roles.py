@@ -87,6 +87,7 @@ from onrecord.extraction.pronoun_antecedents import PERSONAL, described_next, fi
 from onrecord.extraction.pronouns import PRONOUNS
 from onrecord.extraction.role_context import (
     COUNTRY_WORDS,
+    DEFINITE,
     Context,
     Resolved,
     description_of,
@@ -120,7 +121,6 @@ RELATIVES = {"WP", "WDT"}
 PERSONAL_POSSESSIVES = {"his", "her", "their", "my", "our", "your"}
 SALIENCE_REACH = 2  # sentences looked back for the person a description continues
 ORG_DETERMINERS = {"the", "this", "that", "its"}
-DEFINITE = {"the", "this", "that"}
 GROUP_DETERMINERS = {"the", "both", "these", "those", "all"}
 PLACE_LABELS = {"GPE", "NORP", "LOC", "FAC"}
 
@@ -304,12 +304,12 @@ def person_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | 
         return Resolved(named[0], "person")
     places = places_named(mention)
     # one whose title names the description's places ("the New Jersey governor") first
-    fitting = [((names_the_places(places, ctx.names.people[name].titles_outside(mention)), *rank), name)  # type: ignore[misc]
-               for rank, name in fitting]
-    if not fitting:
+    ranked = [((names_the_places(places, ctx.names.people[name].titles_outside(mention)), *rank), name)
+              for rank, name in fitting]
+    if not ranked:
         return office_holder_named(mention, ctx)
-    best = max(rank for rank, _ in fitting)
-    top = [name for rank, name in fitting if rank == best]
+    best = max(rank for rank, _ in ranked)
+    top = [name for rank, name in ranked if rank == best]
     if len({n.split()[-1] for n in top}) != 1:
         top = [n for n in top if n.split()[-1:] == _current_speaker(mention, ctx).split()[-1:]]
         if not top:

@@ -264,6 +264,4 @@ def test_a_connective_of_saying_reports_no_one(statements_of, text):
 
 
 def test_saying_that_with_a_subject_of_its_own_is_kept(statements_of):
-    found = statements_of("The mayor said that, and then she left the hall.")
-    assert cues(found) == ["said"] or found == []  # whatever the parse: no connective rule here
     assert cues(statements_of("The mayor said that the ferry is late.")) == ["said"]
