@@ -86,6 +86,7 @@ def name_tokens(entity: Span) -> Span:
     Volodymyr Zelenskyy]"): "Ukraine" hangs from "of", not from the name, and is left out."""
     root = entity.root
     doc = entity.doc
+    person = entity.label_ == "PERSON"  # the slices below are Spans with no label
     if len(entity) >= 3 and entity.start > 1 and doc[entity.start - 1].lower_ == "of" and _is_title_word(
             doc[entity.start - 2]):
         # "President of [Ukraine Volodymyr Zelenskyy]": the country ends the title
@@ -104,12 +105,13 @@ def name_tokens(entity: Span) -> Span:
     while start == entity.start and start > 0:
         previous = entity.doc[start - 1]
         if (previous.pos_ == "PROPN" and previous.dep_ == "compound" and previous.head.i == root.i
-                and previous.is_title and not previous.ent_type_ and not _is_title_word(previous)):
+                and previous.is_title and not previous.ent_type_ and not _is_title_word(previous)
+                and speaker_class_of_word(previous) != "organization"):  # "President's Office [Mykhailo …]"
             start -= 1
             entity = entity.doc[start : entity.end]
         else:
             break
-    while entity.label_ == "PERSON" and start < root.i - 1 and (
+    while person and start < root.i - 1 and (
             _is_title_word(entity.doc[start]) or speaker_class_of_word(entity.doc[start]) == "organization"):
         start += 1  # "[Office Mykhailo Podolyak]": the end of a title the model took into the name
     return entity.doc[start : entity.end] if start <= root.i else entity

@@ -179,3 +179,11 @@ def test_an_apposition_across_a_clause_is_not_the_named_persons(statements_of):
             "leaders that it is necessary to look for approaches to Ivan Petrov, the Ukrainian Head of State "
             "stressed that the search should not be at the cost of lives.")
     assert speakers(statements_of, text)[-1] == ("Andrii Koval", "person")
+
+
+def test_a_body_word_ending_a_title_is_no_first_name(statements_of):
+    # "the President's Office [Mykhailo Podoliak]": the model leaves "Office" outside the entity,
+    # and it is the end of the title, not a first name the entity missed
+    text = ("Ukraine will not make any concessions. This was stated by Adviser to the Head of the "
+            "President's Office Mykhailo Podoliak during a briefing in Lviv.")
+    assert speakers(statements_of, text)[-1] == ("Mykhailo Podoliak", "person")
