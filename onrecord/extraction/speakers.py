@@ -565,9 +565,13 @@ def canonical_speakers(doc: Doc, found: list[Found], persons: list[str]) -> None
     people = {f.speaker_name for f in found if f.speaker_type == "person"} | set(persons)
     surnames = surnames_of(people)
     for f in found:
-        if f.speaker_type == "organization" and (f.speaker_name in people or is_surname_in(f.speaker_name, surnames)):
+        surname = f.speaker_type == "group" and not f.members and len(f.speaker_name.split()) == 1 \
+            and f.speaker_name[:1].isupper() and is_surname_in(f.speaker_name, surnames)
+        if surname or f.speaker_type == "organization" and (
+                f.speaker_name in people or is_surname_in(f.speaker_name, surnames)):
             # one name, one type: "Varga" tagged ORG after "President Lidia Varga", a full name the
-            # model tagged ORG here and PERSON there
+            # model tagged ORG here and PERSON there; "Sanders", which looks plural, after "Bernie
+            # Sanders"
             f.speaker_type = "person"
     names = [f.speaker_name for f in found if f.speaker_type == "person"] + persons
     mapping = canonical_names(names, first_name_references(doc, names))
@@ -579,7 +583,7 @@ def canonical_speakers(doc: Doc, found: list[Found], persons: list[str]) -> None
             f.speaker_name, f.speaker_type = (agreeing, "person") if agreeing is not None else ("", "unknown")
         elif f.speaker_name in short:
             f.speaker_name = short[f.speaker_name]
-        f.members = [short.get(m, mapping.get(m, m)) for m in f.members]
+        f.members = list(dict.fromkeys(short.get(m, mapping.get(m, m)) for m in f.members))  # each once
         if f.members:
             f.speaker_name = " and ".join(f.members)
 

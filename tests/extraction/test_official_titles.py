@@ -187,3 +187,19 @@ def test_a_body_word_ending_a_title_is_no_first_name(statements_of):
     text = ("Ukraine will not make any concessions. This was stated by Adviser to the Head of the "
             "President's Office Mykhailo Podoliak during a briefing in Lviv.")
     assert speakers(statements_of, text)[-1] == ("Mykhailo Podoliak", "person")
+
+
+def test_a_surname_that_looks_plural_is_the_person(statements_of):
+    # the model tags a headline's "Sanders" an organisation, and its "-s" made it a group
+    text = ("Sanders says he's riding momentum; Takes Wisconsin, but Clinton still has the math.\n\n"
+            "Bernie Sanders prevailed in Wisconsin's Democratic primary Tuesday.")
+    assert speakers(statements_of, text)[0] == ("Bernie Sanders", "person")
+
+
+def test_a_group_names_each_member_once(statements_of):
+    text = ("But she doesn’t like “surprises,” in the words of one top staffer, and bristled when top aides "
+            "John Podesta and Howard Wolfson, playing Obama and John Edwards respectively, attacked her harshly "
+            "in a closed-door session. “She didn’t like that,” said one adviser.")
+    names = [s.speaker.name for s in statements_of(text)]
+    assert any("Howard Wolfson" in n for n in names)
+    assert all(n.count("John Podesta") <= 1 for n in names)
