@@ -26,6 +26,7 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from onrecord.extraction.docindex import entity_at, in_quotes, person_name_words
+from onrecord.extraction.object_relatives import object_relative_subject
 from onrecord.identity.titles import TITLE_WORDS as TITLE_HEADS
 from onrecord.lexicons.speaker_nouns import load_speaker_nouns
 
@@ -340,6 +341,9 @@ def controller(cue: Token) -> Token | None:
                 return subject
         if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
             noun = token.head
+            named = object_relative_subject(noun, cue)  # "Bannon, who Beck called …": Beck
+            if named is not None:
+                return named
             sender = addressed_by(noun, token, cue)
             if sender is not None:
                 return sender

@@ -520,3 +520,14 @@ def test_a_description_that_repeats_a_title_given_before_is_its_holder(statement
     text = ("Adviser to the Head of the Harbour Office Dan Pike spoke to reporters on Monday. According to the "
             "Adviser to the Head of the Harbour Office, many ports will realize that the old rules do not work.")
     assert [s.speaker.name for s in statements_of(text)] == ["Dan Pike"]
+
+
+@pytest.mark.parametrize("text", [
+    "Much of Beck’s ire was also directed at Harlow, who Beck on Wednesday called “a horrible, despicable "
+    "human being.”",
+    "Much of Beck’s ire was also directed at Harlow, whom Beck on Wednesday called “a horrible, despicable "
+    "human being.”",
+])
+def test_an_object_relative_is_not_its_antecedents_words(statements_of, text):
+    # "who" for "whom": the name after the pronoun is the clause's subject, and speaks
+    assert [s.speaker.name for s in statements_of(text) if s.cue.text == "called"] == ["Beck"]
