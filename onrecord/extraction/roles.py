@@ -467,6 +467,8 @@ def _named_in_mention(mention: Span, name: str, type: str, ctx: Context) -> bool
     minister, Russia, along with China"), nor a name in a modifier ("Climate scientist at the …
     Service")."""
     last = name.split()[-1] if name.split() else ""
+    if type == "person" and len(mention) == 1 and mention.text == name and mention.root.ent_type_:
+        return True  # "Sanders", a surname the speakers stage named a person though the model saw a plural ORG
     root = mention.root
     heads = {root.i} | {c.i for c in root.children if c.dep_ == "appos"}
     inside = [e for e in entities_within(ctx.doc, mention.start, mention.end)

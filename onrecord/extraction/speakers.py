@@ -484,9 +484,10 @@ def name_speakers(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
         if is_pronoun_mention(span) or is_question_marker(span.root):
             return None
         named = name_mention(antecedent_of_relative(span), registry)
-        if named is not None and named[1] == "organization" and (
+        surname = named is not None and named[0] in surnames and span.root.ent_type_ != ""  # an entity, not "Aides"
+        if named is not None and (named[1] == "organization" or named[1] == "group" and surname) and (
                 named[0] in people or is_surname_in(named[0], surnames)):
-            return named[0], "person"  # "Blinken" tagged as a place after "Antony Blinken"
+            return named[0], "person"  # "Blinken" tagged as a place after "Antony Blinken"; "Sanders", not plural
         return named
 
     def antecedent_namer(span: Span) -> tuple[str, str] | None:

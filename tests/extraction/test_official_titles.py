@@ -203,3 +203,16 @@ def test_a_group_names_each_member_once(statements_of):
     names = [s.speaker.name for s in statements_of(text)]
     assert any("Howard Wolfson" in n for n in names)
     assert all(n.count("John Podesta") <= 1 for n in names)
+
+
+def test_a_surname_the_model_took_for_a_plural_body_keeps_its_pronoun(statements_of):
+    # the model tags this "Sanders" a plural organisation; "he" after it is Sanders, not the last
+    # person spoken before him
+    text = ("Bernie Sanders has supported stem cell research. Dr. Harold Varmus said that he was concerned. "
+            "While serving in the House, Sanders voted to ban cloning in 2001.\n\n"
+            "Sanders said following a vote in 2001 that he had “very serious concerns about the long-term goals "
+            "of an increasingly powerful and profit-motivated biotechnology industry.” In a later vote, he warned "
+            "of the dangers of “owners of technology” who are “primarily interested in how much money they can "
+            "make.”")
+    warned = [s.speaker.name for s in statements_of(text) if s.cue.text == "warned"]
+    assert warned == ["Bernie Sanders"]
