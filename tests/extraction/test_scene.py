@@ -256,3 +256,20 @@ def test_a_day_long_before_the_article_is_background(run) -> None:
     first, background, last = occasions(run(text))
     assert background == (None, "2025-02-20", False)  # its own date, but no scene of the article's
     assert first == last == ("Radio Nord", "2025-03-04", False)
+
+
+def test_an_aside_ends_the_run_a_later_venue_completes() -> None:
+    # "Beck on Friday declared …" / "Beck last week said …" (an aside: no date in the article) /
+    # "… Beck said during a recent appearance on CNN": CNN is the occasion of the last one only
+    scenes = Scenes()
+    first = said(scenes, "Glenn Beck")
+    said(scenes, "Glenn Beck", Occasion(other_time=True))
+    last = said(scenes, "Glenn Beck", Occasion(venue=RADIO))
+    assert first.venue is None and last.venue == RADIO
+
+
+def test_without_an_aside_a_later_venue_completes_the_run() -> None:
+    scenes = Scenes()
+    first = said(scenes, "Glenn Beck")
+    said(scenes, "Glenn Beck", Occasion(venue=RADIO))
+    assert first.venue == RADIO

@@ -7,7 +7,8 @@ An article tells one occasion after another.  "In an interview with Sky News on 
 venue, another time).  A scene is also set by a sentence that is no statement ("X spoke to
 reporters outside the courthouse", "X arrived in Brussels on Wednesday": ``setting.py``), and
 it may be named only after its first statements ("X said Sunday that ... 'Quote,' X said in an
-interview with CBS on Sunday"): the statements already in the scene then get the venue too.
+interview with CBS on Sunday"): the statements already in the scene then get the venue too, back
+to the last other speaker or the last aside (a statement of another time).
 A scene set by a group ("the families spoke outside the courthouse", "lawyers for the families
 said in closing arguments") holds for its members' statements.
 
@@ -181,7 +182,14 @@ class Scenes:
         carried) is ``context``; ``group`` holds its members' words when the speaker is a group,
         ``description`` the words that describe the speaker.  The context takes the scene's
         venue and time where it names none."""
-        if not speaker or occasion.aside:
+        if occasion.aside:
+            # Rule: an aside ends the runs — the scene goes on after it, but a venue or time named
+            # after it ("… Beck said during a recent appearance on CNN") is no longer known to be
+            # the occasion of the statements before it ("Beck on Friday declared …")
+            for before in self.by_speaker:
+                before.members = []
+            return
+        if not speaker:
             return
         scene = self.of_speaker(speaker)
         if scene is None and not occasion.named and occasion.addressee is None and self.group is not None:
