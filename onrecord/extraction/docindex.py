@@ -283,6 +283,13 @@ def paragraph_bounds(doc: Doc) -> list[tuple[int, int]]:
     return index._paragraphs
 
 
+def paragraph_number(doc: Doc, offset: int) -> int:
+    """The number of the paragraph (``paragraph_bounds``) that starts last at or before an
+    offset, by bisection over the starts found once per Doc; -1 before the first."""
+    starts = once(doc, "paragraph starts", lambda: [s for s, _ in paragraph_bounds(doc)])
+    return bisect_right(starts, offset) - 1
+
+
 def entities(doc: Doc) -> list[Span]:
     """``list(doc.ents)``, once per Doc (do not change the list)."""
     index = index_of(doc)

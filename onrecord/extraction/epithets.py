@@ -29,11 +29,10 @@ from onrecord.extraction.role_context import (
     main_subject,
     names_the_places,
     places_named,
-    speaker_at,
     titles_of_surname,
 )
 from onrecord.identity.titles import office_fits, office_head, office_words
-from onrecord.lexicons.given_names import Gender
+from onrecord.lexicons.given_names import gender_of_name
 
 # narrated sentences looked back, before the epithet's own, for the person in focus: a news
 # paragraph names its subject again within a sentence or two
@@ -125,12 +124,20 @@ def _people_named(sentence: Span, by_surname: dict[str, set[str]], ctx: Context)
     person entity, or the surname of a person the article names (``by_surname``: the model may tag
     one an organisation, "Trump's unwillingness")."""
     doc = ctx.doc
+    # the statements resolved so far whose mention is in this sentence, each token to the first
+    # (as ``speaker_at`` reads them), gathered once instead of once per token
+    spoken: dict[int, tuple[str, str]] = {}
+    for f in ctx.found:
+        mention = f.mention
+        if mention is not None and f.speaker_name and mention.start < sentence.end and sentence.start < mention.end:
+            for i in range(mention.start, mention.end):
+                spoken.setdefault(i, (f.speaker_name, f.speaker_type))
     out = []
     for token in sentence:
         if in_quotes(doc, token.idx):
             continue
         word = token.text.removesuffix("’s").removesuffix("'s")
-        named = speaker_at(token, ctx) or entity_name(token, ctx)
+        named = spoken.get(token.i) or entity_name(token, ctx)
         if named is not None and named[1] == "person" and named[0][:1].isupper():
             out.append((token, named[0]))
         elif word in by_surname:
@@ -161,21 +168,12 @@ def named_beside(mention: Span, person: str, ctx: Context) -> bool:
     return False
 
 
-def _gender_of(mention: Span, ctx: Context) -> Gender | None:
-    words = {t.lower_ for t in mention}
-    if words & ctx.lexicon.female_nouns:
-        return "female"
-    if words & ctx.lexicon.male_nouns:
-        return "male"
-    return None
-
-
 def _agrees(mention: Span, description: str, person: str, ctx: Context) -> bool:
     """Nothing the article says of the person contradicts the description: the gender its words
     mark; an office (one of the person's titles must fit it, when the article gives any); the
     places and countries it names (a title of the person must name them); its party (no title of
     the person may name another); a demonym (a title must name its place)."""
-    wanted = _gender_of(mention, ctx)
+    wanted = gender_of_name(" ".join(t.lower_ for t in mention))  # "the businesswoman": its nouns
     if wanted is not None and name_gender(person, article_genders(ctx.doc)) not in {None, wanted}:
         return False
     titles = titles_of_surname(person, mention, ctx)

@@ -33,7 +33,7 @@ from onrecord.extraction.docindex import break_runs, entities, in_quotes
 from onrecord.extraction.found import Found
 from onrecord.extraction.genders import article_genders, name_gender
 from onrecord.extraction.headline import credited_by
-from onrecord.extraction.subjects import noun_phrase, speaker_class
+from onrecord.extraction.subjects import describes_a_person, noun_phrase, speaker_class
 from onrecord.extraction.whole_names import after_country_of
 from onrecord.identity.titles import TITLE_WORDS
 from onrecord.lexicons.given_names import PRONOUN_GENDER, Gender
@@ -220,12 +220,6 @@ def named_in_phrase(phrase_head: Token) -> Span | None:
     return doc[start : entity.end] if 2 <= entity.end - start <= 3 else None
 
 
-def _another_role(conjunct: Token) -> bool:
-    """A conjunct that describes the same person again ("Podolyak, Adviser to … and a member of
-    the delegation"): a singular common noun of a person."""
-    return conjunct.tag_ == "NN" and speaker_class(conjunct) == "person"
-
-
 def sentence_subject(sent: Span) -> Token | None:
     """The subject of a sentence's main clause, outside quotation marks."""
     root = sent.root
@@ -295,7 +289,7 @@ def subject_before(token: Token, namer: Namer, spoken: dict[int, Named]) -> Name
         by_agent = agent_named(subject)
         if by_agent is not None:
             return by_agent
-        if token.lower_ in SINGULAR and any(c.dep_ == "conj" and not _another_role(c) for c in subject.children):
+        if token.lower_ in SINGULAR and any(c.dep_ == "conj" and not describes_a_person(c) for c in subject.children):
             return None  # "Macron and the leadership of the EU are …": no antecedent of "he"
         mention = noun_phrase(subject)
         if token.lower_ in PRONOUNS and subject.lower_ == token.lower_ and mention.start_char not in spoken \

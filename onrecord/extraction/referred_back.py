@@ -20,13 +20,12 @@ the agent of a passive cue.  Rules, each a function:
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from onrecord.extraction.content import cued_statement, trim_range
-from onrecord.extraction.docindex import index_of_sentence, once, paragraph_bounds, sentences
+from onrecord.extraction.docindex import index_of_sentence, paragraph_bounds, paragraph_number, sentences
 from onrecord.extraction.found import Found
 from onrecord.extraction.kinds import classify_kind
 from onrecord.extraction.pronouns import name_after_by, named_in_phrase
@@ -56,13 +55,6 @@ def pointing_object(cue: Token) -> Token | None:
     return None
 
 
-def _paragraph_of(doc: Doc, offset: int) -> int:
-    """The number of the paragraph that holds an offset (by bisection over their starts, found
-    once per Doc)."""
-    starts = once(doc, "paragraph starts", lambda: [s for s, _ in paragraph_bounds(doc)])
-    return bisect_right(starts, offset) - 1
-
-
 def sentence_before(cue: Token, holds: Callable[[int, int], bool]) -> Span | None:
     """The sentence before the cue's, in the same paragraph or the one before (when the cue's
     sentence opens its paragraph); None when there is none or a statement already holds it."""
@@ -72,7 +64,7 @@ def sentence_before(cue: Token, holds: Callable[[int, int], bool]) -> Span | Non
     if k == 0:
         return None
     before = sents[k - 1]
-    here, there = _paragraph_of(doc, sents[k].start_char), _paragraph_of(doc, before.start_char)
+    here, there = paragraph_number(doc, sents[k].start_char), paragraph_number(doc, before.start_char)
     if here - there > 1 or (here != there and sents[k].start_char != paragraph_bounds(doc)[here][0]):
         return None
     if holds(before.start_char, before.end_char):

@@ -118,13 +118,18 @@ def can_speak(token: Token) -> bool:
 # --- the mention -----------------------------------------------------------------------------
 
 
+def describes_a_person(conjunct: Token) -> bool:
+    """A conjunct that is a singular common noun of a person ("… and a member of the delegation"):
+    it may describe the one it is joined to again rather than name a second person."""
+    return conjunct.tag_ == "NN" and speaker_class(conjunct) == "person"
+
+
 def described_again(member: Token, conjunct: Token) -> bool:
     """"Mykhailo Podolyak, Adviser to the Head of the Office and a member of the delegation, said":
     a singular noun of a person joined after the subject's apposition goes on describing the
     subject (the parse joins it to the name); it is no second speaker ("Zelensky and a spokesman
     said", with no apposition, is two)."""
-    return conjunct.tag_ == "NN" and speaker_class(conjunct) == "person" \
-        and any(c.dep_ == "appos" and c.i < conjunct.i for c in member.children)
+    return describes_a_person(conjunct) and any(c.dep_ == "appos" and c.i < conjunct.i for c in member.children)
 
 
 def portfolio_conjunct(title: Token) -> Token | None:

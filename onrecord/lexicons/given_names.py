@@ -36,7 +36,7 @@ NOUN_GENDER: dict[str, Gender] = {
                      "councilwoman", "stateswoman", "princess", "duchess", "actress", "waitress"), "female"),
     **dict.fromkeys(("man", "husband", "father", "brother", "son", "boy", "king", "widower", "grandfather",
                      "congressman", "chairman", "spokesman", "businessman", "councilman", "statesman",
-                     "prince", "duke"), "male"),
+                     "prince", "duke", "actor"), "male"),
 }
 
 

@@ -34,8 +34,6 @@ class RoleLexicon:
     source: str = "roles.yaml"
     leader_offices: frozenset[str] = frozenset()  # offices "the French leader" may name, as office words
     epithets: frozenset[str] = frozenset()  # what a person is, named again for the name ("the billionaire")
-    female_nouns: frozenset[str] = frozenset()
-    male_nouns: frozenset[str] = frozenset()
 
     def kind_of(self, noun: str) -> str | None:
         """The kind of organisation a noun names ("firm" → company), or None."""
@@ -69,8 +67,6 @@ class RoleLexiconFile(YamlModel):
     quantifiers: Words
     leader_offices: list[Text] = []
     epithets: Words = []
-    female_nouns: Words = []
-    male_nouns: Words = []
 
     @field_validator("version")
     @classmethod
@@ -105,7 +101,7 @@ class RoleLexiconFile(YamlModel):
         return kinds
 
     @field_validator("fillers", "distinguishing", "person_nouns", "relation_nouns", "document_nouns",
-                     "spokesperson_nouns", "quantifiers", "epithets", "female_nouns", "male_nouns")
+                     "spokesperson_nouns", "quantifiers", "epithets")
     @classmethod
     def _words_listed_once(cls, words: list[str], info: ValidationInfo) -> list[str]:
         return listed_once(words, key_of(cls, info), ignore_case=True)
@@ -137,8 +133,6 @@ def parse_role_lexicon(text: str, source: str = "roles.yaml") -> RoleLexicon:
         source=source,
         leader_offices=frozenset("-".join(_words(office)) for office in file.leader_offices),
         epithets=lowered(file.epithets),
-        female_nouns=lowered(file.female_nouns),
-        male_nouns=lowered(file.male_nouns),
     )
 
 
