@@ -40,7 +40,7 @@ from onrecord.extraction.kinds import classify_kind
 from onrecord.extraction.questions import agent_of, asked_passively
 from onrecord.extraction.quotes import QuoteSpan
 from onrecord.extraction.state_cues import held_passive_cue, owner_of, that_clause_of
-from onrecord.extraction.subjects import noun_phrase, subject_of
+from onrecord.extraction.subjects import inverted_subject, noun_phrase, subject_of, subject_taken_for_a_clause
 from onrecord.lexicons.cues import CueEntry
 from onrecord.lexicons.venues import load_venue_lexicon
 
@@ -166,6 +166,9 @@ def reported_clause(cue: Token, clauses: list[Token]) -> Token:
     on either side reports the one after it; the parser hung the sentence before the colon or
     the parenthesis on the cue as its clause."""
     after = [c for c in clauses if c.i > cue.i]
+    if after and len(after) < len(clauses) and any(c.i < cue.i for c in clauses) \
+            and inverted_subject(cue) is not None and subject_taken_for_a_clause(cue) is not None:
+        return clauses[0]  # '"…," said Jon Ralston, who watched …': the quotation, before the inverted frame
     return after[0] if after and len(after) < len(clauses) else clauses[0]
 
 

@@ -43,7 +43,8 @@ def that_taken_for_relative(clause: Token) -> bool:
     return any(c.dep_ == "nsubj" for c in others) and any(c.dep_ in {"dobj", "attr", "acomp", "ccomp"} for c in others)
 
 
-SETTING_PREPS = {"at", "in", "during", "on", "to", "with", "after", "before", "from", "via", "through", "over"}
+SETTING_PREPS = {"at", "in", "during", "on", "to", "with", "after", "before", "from", "via", "through", "over",
+                 "following", "amid", "since", "upon", "outside"}  # "said following a vote in 2001 that …"
 
 
 def clause_on_adjunct(cue: Token) -> Token | None:
@@ -55,6 +56,10 @@ def clause_on_adjunct(cue: Token) -> Token | None:
     has "that" for its subject and no other."""
     nouns: list[Token] = []
     frontier = [c for c in cue.children if c.dep_ == "prep" and c.i > cue.i and c.lower_ in SETTING_PREPS]
+    # "said ahead of the summit that …", "said shortly after the vote that …": the preposition
+    # hangs on an adverb of the cue
+    frontier += [p for a in cue.children if a.dep_ == "advmod" and a.i > cue.i
+                 for p in a.children if p.dep_ == "prep" and p.lower_ in SETTING_PREPS | {"of"}]
     while frontier:
         prep = frontier.pop()
         for obj in prep.children:

@@ -27,7 +27,10 @@ start of a paragraph instead of using a speech verb.  Rules, each a function bel
    when those statements' speakers are the first person ("I think …", "we will …") or no one:
    they are the turn speaker's words; a statement with another speaker ("Lavrov said …") is
    narration, and ends the turn, except in a transcript (``is_transcript``: unquoted turns of
-   two or more speakers), where a turn runs to the next label.
+   two or more speakers), where a turn runs to the next label;
+7. ``turn_pieces``: a turn run together into one long block is cut at sentence ends;
+8. ``without_inline_notes``: the transcriber's bracketed notes inside a turn ("… Do you agree
+   with this? (Antonio Guterres noted that …)") are not the speaker's words.
 """
 
 from __future__ import annotations
@@ -265,6 +268,24 @@ def stage_direction(text: str, start: int, end: int) -> bool:
     return len(words) >= 2 and words[0] in "([" and words[-1] in ")]" and not re.search(r"[)\]][^)\]]", words[:-1])
 
 
+# a bracketed sentence after a sentence's end, in capitals: the transcriber's note of what
+# happened ("(Applause.)") or what someone else said ("(Antonio Guterres noted that …)")
+INLINE_NOTE = re.compile(r"(?<=[.?!…])\s*[(\[][A-Z][^()\[\]\n]*[)\]]\.?")
+
+
+def without_inline_notes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Rule 8: a turn's words without the transcriber's bracketed notes inside them, which are
+    not the speaker's: a note that names another speaker would put that person's words under
+    this one's name. The parts left, in order, make one statement."""
+    parts: list[tuple[int, int]] = []
+    at = start
+    for note in INLINE_NOTE.finditer(text, start, end):
+        parts.append(_trimmed(text, at, note.start()))
+        at = note.end()
+    parts.append(_trimmed(text, at, end))
+    return [(a, b) for a, b in parts if b - a >= 2] or [(start, end)]
+
+
 def turn_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """Rule 7: a turn longer than any transcript's paragraph (a speech run together into one
     block) is cut at sentence ends into statements of about a paragraph each, so that each holds
@@ -414,10 +435,11 @@ def label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[int, i
             # statement is one whose words are quoted): it is told apart by its cue's class
             kind, cls = ("direct", "assert") if quoted else ("indirect", "transcript")
             pieces = [(start, end)] if quoted else turn_pieces(doc, start, end)
-            statement = Found(kind, [pieces[0]], colon_token, (colon, colon + 1), cls, _mention_of(label))
+            parts = [[p] if quoted else without_inline_notes(text, *p) for p in pieces]
+            statement = Found(kind, parts[0], colon_token, (colon, colon + 1), cls, _mention_of(label))
             out.append(statement)
-            out += [Found(kind, [piece], colon_token, (colon, colon + 1), cls, statement.mention)
-                    for piece in pieces[1:]]
+            out += [Found(kind, part, colon_token, (colon, colon + 1), cls, statement.mention)
+                    for part in parts[1:]]
             if not quoted and not headline_case(text[start:end]):
                 turn, turn_paragraphs = statement, 0  # rule 3: a transcript turn
             continue
@@ -437,7 +459,8 @@ def label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[int, i
             continue
         # the same speaker's next paragraph: a statement of its own (not merged into one long
         # quotation), with the label as its mention
-        out.append(Found("indirect", [(start, end)], turn.cue, turn.cue_span, "transcript", turn.mention))
+        out.append(Found("indirect", without_inline_notes(text, start, end), turn.cue, turn.cue_span, "transcript",
+                         turn.mention))
     return out
 
 

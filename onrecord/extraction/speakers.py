@@ -11,26 +11,21 @@ Rules, each a function:
 * ``pronouns.resolve_pronoun`` — he/she/it/they/I/we: the person or body they refer to;
 * ``several_speakers``  — conjoined subjects ("Putin and Zelensky … said") give one statement
                           with several members;
-* ``canonical_names``   — within the article, a surname alone or a shorter variant takes the
-                          longest full name ending in it ("Zelensky" → "Volodymyr Zelensky"),
-                          unless the article calls that person by the first name (two people of
-                          one surname: "President Biden" and "Hunter", ``first_name_references``);
-                          an acronym takes the name it abbreviates in the article (``acronyms``);
+* ``canonical_names.canonical_speakers`` — within the article, a surname alone or a shorter
+                          variant takes a full name ending in it ("Zelensky" → "Volodymyr
+                          Zelensky"); an acronym the name it abbreviates;
 * ``speaker_type``      — person, organization (ORG/GPE entities, institution nouns), group
                           (plural nouns: "Western leaders", "officials") or unknown.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.addressed import name_the_addressed
-from onrecord.extraction.docindex import doc_text, entities_within, in_quotes, tokens_spelled
+from onrecord.extraction.canonical_names import canonical_speakers, is_surname_in, surnames_of
+from onrecord.extraction.docindex import doc_text, entities_within, in_quotes
 from onrecord.extraction.found import Found
-from onrecord.extraction.genders import agreeing_full_name, article_genders
 from onrecord.extraction.intervals import holders
 from onrecord.extraction.pronouns import (
     Namer,
@@ -41,9 +36,9 @@ from onrecord.extraction.pronouns import (
     resolve_pronoun,
     subject_before,
 )
+from onrecord.extraction.relative_antecedents import antecedent_of_relative
 from onrecord.extraction.roles import resolve_roles
 from onrecord.extraction.subjects import (
-    antecedent_of_relative,
     described_again,
     is_aside,
     portfolio_conjunct,
@@ -335,9 +330,12 @@ def conjoined_subjects(subject: Token) -> list[Token]:
         chain.append(nxt[0])
     links = chain[1:] + [c for t in chain[1:] for c in t.children if c.dep_ == "conj"]
     if not any(c.dep_ == "conj" for t in chain[1:] for c in t.children) or not any(
-            t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for t in links):
+            (t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"})
+            and not any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in t.children) for t in links):
         # a plain apposition ("Biden, the president"), or one that is a coordination of descriptions
-        # ("Plouffe, the architect of the campaign and a close aide"), describes the subject
+        # ("Plouffe, the architect of the campaign and a close aide"; "Sosa, a media consultant and
+        # an influential Hispanic Republican": "a"/"an" opens a description, never a member's name),
+        # describes the subject
         chain = [subject]
     out: list[Token] = []
     for member in chain:
@@ -369,46 +367,6 @@ def member_phrase(member: Token) -> Span:
 # --- one name per speaker in the article ------------------------------------------------------
 
 
-def is_surname_of(name: str, people: set[str]) -> bool:
-    """One word that ends a longer person's name in the same article (in capitals too: a
-    transcript label, "BURGUM")."""
-    return is_surname_in(name, surnames_of(people))
-
-
-def surnames_of(people: Iterable[str]) -> frozenset[str]:
-    """The last words of the names of more than one word: what ``is_surname_of`` looks for, made
-    once per article rather than by splitting every name at each question."""
-    return frozenset(p.split()[-1] for p in people if len(p.split()) > 1)
-
-
-def is_surname_in(name: str, surnames: frozenset[str]) -> bool:
-    """``is_surname_of`` against the ``surnames_of`` the people."""
-    word = name.capitalize() if name.isupper() else name
-    return len(name.split()) == 1 and word in surnames
-
-
-def first_name_references(doc: Doc, full_names: list[str]) -> set[str]:
-    """Full names whose bearer the writer also calls by the first name alone, outside quotation
-    marks ("Hunter" for Hunter Biden): news does that to tell two people of one surname apart."""
-    named = [(name, name.split()) for name in dict.fromkeys(full_names)]
-    firsts = {words[0] for _, words in named if len(words) >= 2}
-    # each first name found in the text, not by a walk over every token
-    where: dict[str, list[Token]] = {first: found for first in firsts if (found := tokens_spelled(doc, first))}
-    out = set()
-    for name, words in named:
-        if len(words) < 2:
-            continue
-        first, last = words[0], words[-1]
-        for t in where.get(first, []):
-            if in_quotes(doc, t.idx):
-                continue
-            after = doc[t.i + 1].text if t.i + 1 < len(doc) else ""
-            if after != last and not (after[:1].isupper() and after.isalpha()):
-                out.add(name)
-                break
-    return out
-
-
 def surname_in_context(mention: Span, surname: str, namer: Namer, spoken: SpokenSoFar) -> str:
     """A surname alone right after a sentence whose subject is a full name with that surname
     ("Hunter Biden released a statement. '…,' Biden said.") is that person, whoever else of the
@@ -420,55 +378,6 @@ def surname_in_context(mention: Span, surname: str, namer: Namer, spoken: Spoken
     if named is not None and named[1] == "person" and len(named[0].split()) > 1 and named[0].split()[-1] == surname:
         return named[0]
     return surname
-
-
-def canonical_names(names: list[str], first_named: set[str] | frozenset[str] = frozenset()) -> dict[str, str]:
-    """Within one article each short name maps to the longest name that ends with it
-    (same surname) or contains all its words; between two such names of one length ("Clinton":
-    Hillary or Chelsea Clinton) the one listed first, so the answer never depends on the order of a
-    set (it did on the process's hash seed).  A bare surname does not go to a full name whose
-    bearer the article calls by the first name (``first_name_references``): that surname alone
-    is the other person of that name."""
-    full = sorted(dict.fromkeys(names), key=lambda n: -len(n.split()))
-    mapping = {}
-    for name in names:
-        words = name.split()
-        if name.isupper():
-            words = [w.capitalize() for w in words]  # a transcript label in capitals ("BURGUM")
-        best = name
-        for other in full:
-            ow = other.split()
-            if len(ow) > len(words) and ow[-len(words) :] == words:
-                if len(words) == 1 and other in first_named:
-                    continue
-                best = other
-                break
-        mapping[name] = best
-    return mapping
-
-
-ACRONYM_AFTER_NAME = re.compile(
-    r"((?:[A-Z][\w’'&.-]*)(?:\s+(?:of|for|and|on|the|de|du|des|&|[A-Z][\w’'&.-]*))*)\s+\(([A-Z][A-Z.&]{1,9})\)")
-
-
-def acronyms(text: str) -> dict[str, str]:
-    """Acronym rule: "the Texas Department of State Health Services (DSHS)" makes DSHS the name
-    it abbreviates in this article; the letters of the acronym must be initials of capitalised words
-    of the name, in order, the last of them one of its last two ("Centers for Disease Control and
-    Prevention (CDC)")."""
-    out = {}
-    for m in ACRONYM_AFTER_NAME.finditer(text):
-        name, short = m.group(1), m.group(2).replace(".", "")
-        initials = [w[0] for w in name.split() if w[:1].isupper()]
-        for start in range(len(initials)):
-            it = iter(initials[start:])
-            if initials[start] == short[0] and all(ch in it for ch in short) and short[-1] in initials[-2:]:
-                out[short] = name[4:] if name.startswith("The ") else name
-                break
-    return out
-
-
-# --- the component ---------------------------------------------------------------------------
 
 
 def name_speakers(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> None:
@@ -535,7 +444,7 @@ def name_speakers(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
     follow_continuations(found)
     resolve_roles(doc, found, registry)  # roles, titles, acronyms and documents: who the article names
     follow_continuations(found)  # again: a continuation follows its statement's resolved name
-    canonical_speakers(doc, found, [n for _, n in persons])
+    canonical_speakers(doc, found, [n for _, n in persons], [n for _, n in narrated])
     name_the_addressed(found, doc_text(doc))  # "You said that …" in a transcript: the other party
 
 
@@ -558,35 +467,6 @@ def holder_of(statement: Found, found: list[Found]) -> Found:
         if any(part in g.content for part in statement.content):
             return g
     return statement
-
-
-def canonical_speakers(doc: Doc, found: list[Found], persons: list[str]) -> None:
-    """One name per speaker in the article: surnames to full names (``canonical_names``), acronyms
-    to the names they abbreviate (``acronyms``)."""
-    people = {f.speaker_name for f in found if f.speaker_type == "person"} | set(persons)
-    surnames = surnames_of(people)
-    for f in found:
-        surname = f.speaker_type == "group" and not f.members and len(f.speaker_name.split()) == 1 \
-            and f.speaker_name[:1].isupper() and is_surname_in(f.speaker_name, surnames)
-        if surname or f.speaker_type == "organization" and (
-                f.speaker_name in people or is_surname_in(f.speaker_name, surnames)):
-            # one name, one type: "Varga" tagged ORG after "President Lidia Varga", a full name the
-            # model tagged ORG here and PERSON there; "Sanders", which looks plural, after "Bernie
-            # Sanders"
-            f.speaker_type = "person"
-    names = [f.speaker_name for f in found if f.speaker_type == "person"] + persons
-    mapping = canonical_names(names, first_name_references(doc, names))
-    short = acronyms(doc_text(doc))
-    by_surname = article_genders(doc)
-    for f in found:
-        if f.speaker_type == "person":
-            agreeing = agreeing_full_name(f, mapping.get(f.speaker_name, f.speaker_name), names, by_surname)
-            f.speaker_name, f.speaker_type = (agreeing, "person") if agreeing is not None else ("", "unknown")
-        elif f.speaker_name in short:
-            f.speaker_name = short[f.speaker_name]
-        f.members = list(dict.fromkeys(short.get(m, mapping.get(m, m)) for m in f.members))  # each once
-        if f.members:
-            f.speaker_name = " and ".join(f.members)
 
 
 class SpeakerNamer:

@@ -218,13 +218,38 @@ def framed_direct(found: ByStart, previous: Found | None) -> Found | None:
     if previous is None or previous.kind == "direct" or previous.cue is None:
         return previous
     cue = previous.cue
-    if cue.tag_ != "VBG" or cue.dep_ not in {"advcl", "xcomp", "conj"} or cue.head._.cue is None:
-        return previous
     k = bisect_right(found.starts, previous.start)
+    if cue.tag_ != "VBG" or cue.dep_ not in {"advcl", "xcomp", "conj"} or cue.head._.cue is None:
+        return described_speaker(found.found[:k], previous)
     for f in reversed(found.found[:k]):
         if f.cue is not None and f.cue.i == cue.head.i:
             return f if f.kind == "direct" else previous
     return previous
+
+
+def described_speaker(before: list[Found], previous: Found) -> Found:
+    """Relative-frame rule: in '"…," said Robert Reich, who … endorsed Bernie Sanders. "…"' the
+    statement just before the second quotation is the relative clause's, which describes the
+    first quotation's speaker; the quotation goes on with that speaker's direct statement."""
+    assert previous.cue is not None
+    for f in reversed(before):
+        if f is previous:
+            continue
+        if f.kind == "direct" and f.mention is not None and _in_relative_clause_on(previous.cue, f.mention.root):
+            return f
+        break
+    return previous
+
+
+def _in_relative_clause_on(token: Token, noun: Token) -> bool:
+    """``token`` is inside a relative clause on ``noun`` or on a noun set beside it ("Robert Reich,
+    a commentator who …")."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ in {"relcl", "acl"} and (node.head.i == noun.i or noun in node.head.ancestors):
+            return True
+        node = node.head
+    return False
 
 
 def framed_by_a_verb(doc: Doc, quote: QuoteSpan) -> Found | None:

@@ -25,7 +25,7 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
-from onrecord.extraction.docindex import entity_at, in_quotes, person_name_words
+from onrecord.extraction.docindex import in_quotes, person_name_words
 from onrecord.extraction.object_relatives import object_relative_subject
 from onrecord.identity.titles import TITLE_WORDS as TITLE_HEADS
 from onrecord.lexicons.speaker_nouns import load_speaker_nouns
@@ -458,6 +458,8 @@ def subject_of(cue: Token) -> Token | None:
 
 # "he" and "she" are one person: never "the crowd" ("the crowd booed when he told them …")
 BOUND_PRONOUNS = {"he": {"person"}, "she": {"person"}, "it": {"organization"}, "they": {"group", "organization"}}
+# and "he", "she" and "it" are one: never "advocates" ("Advocates cite his record when he said …")
+PLURAL_NOUN_TAGS = {"NNS", "NNPS"}
 
 
 def bound_mention(subject: Token) -> Token:
@@ -474,7 +476,8 @@ def bound_mention(subject: Token) -> Token:
         node = node.head
         for c in node.children:
             if (c.dep_ in {"nsubj", "nsubjpass"} and c.i < subject.i and c.pos_ != "PRON"
-                    and speaker_class(c) in allowed and not _in_quotation(c)):
+                    and speaker_class(c) in allowed and not _in_quotation(c)
+                    and (subject.lower_ == "they" or c.tag_ not in PLURAL_NOUN_TAGS)):
                 return c
     return subject
 
@@ -517,6 +520,19 @@ def inverted_subject(cue: Token) -> Token | None:
     for c in cue.children:
         if c.i > cue.i and c.dep_ in {"dobj", "attr", "npadvmod", "dep", "oprd"}:
             return c if can_speak(c) and same_paragraph(c, cue) else None
+    return subject_taken_for_a_clause(cue)
+
+
+def subject_taken_for_a_clause(cue: Token) -> Token | None:
+    """Inversion with a clause after the name ('"…," said Jon Ralston, who watched Tom Hale
+    speak'): the parse makes "Jon Ralston … speak" a clause the cue reports.  A clause after the
+    cue whose subject is the word right after it is the speaker and the words about them; the
+    quotation before the cue is what was said (``content.reported_clause``)."""
+    for c in cue.children:
+        if c.dep_ == "ccomp" and c.i > cue.i:
+            subject = next((s for s in c.children if s.dep_ == "nsubj" and s.left_edge.i == cue.i + 1), None)
+            if subject is not None and can_speak(subject) and same_paragraph(subject, cue):
+                return subject
     return None
 
 
@@ -554,47 +570,3 @@ def nearest_noun_phrase(cue: Token) -> Token | None:
         if 0 < distance <= 6 and (best is None or distance < best[0]):
             best = (distance, t)
     return best[1] if best else None
-
-
-def antecedent_of_relative(mention: Span) -> Span:
-    """'Sanders, who said …': a relative pronoun is the mention in the text, but the speaker
-    is named by the noun phrase the relative clause modifies."""
-    root = mention.root
-    if len(mention) == 1 and root.tag_ in {"WP", "WDT"} and root.head.dep_ in {"relcl", "acl"}:
-        noun = root.head.head
-        if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON" and noun.ent_type_ != "PERSON":
-            noun = noun.head  # "Lionel Sosa, an influential Republican, who said": Sosa, not "Republican"
-        subject = predicated_of(noun)
-        if subject is not None:
-            return noun_phrase(subject)
-        return named_whole(noun) or noun_phrase(noun)
-    return mention
-
-
-def predicated_of(noun: Token) -> Token | None:
-    """Predicate-nominal rule: "Trump is a rampant xenophobe and racist and birther who has
-    repeatedly pledged to ban all Muslims": the noun a relative clause hangs on is said of the
-    copula's subject (or is one of the nouns joined to the one that is), and the one who pledged
-    is that subject, when it can speak."""
-    if noun.ent_type_:
-        return None  # "Trump was out-brutalizing Ted Cruz, who said …": a name is no predicate
-    while noun.dep_ == "conj" and noun.head.i != noun.i:
-        noun = noun.head
-    if noun.dep_ != "attr" or noun.head.lemma_ != "be" or noun.pos_ != "NOUN" or noun.ent_type_:
-        return None
-    copula = noun.head
-    while copula.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in copula.children):
-        copula = copula.head  # "Trump regularly incites violence and is a … birther": the shared subject
-    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
-    return subject if subject is not None and subject.pos_ != "PRON" and can_speak(subject) else None
-
-
-def named_whole(noun: Token) -> Span | None:
-    """The parser hangs a relative clause on the last word of a name ("Citizens for [Trump],
-    which expects …", "the Latino Partnership for Conservative [Principles], who …"): the
-    antecedent is the whole name the word is part of, its entity; None when the word heads its
-    name or is in none."""
-    entity = entity_at(noun.doc, noun.i)
-    if entity is None or len(entity) < 2 or entity.root.i == noun.i or entity.label_ not in {"ORG", "PERSON", "NORP"}:
-        return None
-    return entity

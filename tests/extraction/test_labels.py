@@ -96,7 +96,7 @@ def test_a_run_together_label_after_an_ellipsis_or_a_closing_bracket(statements_
             "(The minister handed over a folder.) Sergei Lavrov: It runs to ten pages.")
     turns = [(s.speaker.name, s.quote.text) for s in statements_of(text) if s.cue.text == ":"]
     assert turns == [("Vladimir Putin", "Is the reply ready?"), ("Sergei Lavrov", "Yes, it is nearly…"),
-                     ("Vladimir Putin", "I see. (The minister handed over a folder.)"),
+                     ("Vladimir Putin", "I see."),  # the transcriber's note is not his
                      ("Sergei Lavrov", "It runs to ten pages.")]
 
 
@@ -149,6 +149,24 @@ def test_a_translators_note_before_the_colon_is_not_part_of_the_label(statements
     assert turns == [("Mikko Laine", "Colleagues, the port opens in May.", False),
                      ("Mikko Laine", "Yes, to every ship.", False),
                      ("Karl Berg", "We will send our ships in June.", True)]
+
+
+def test_a_transcribers_note_inside_a_turn_is_not_the_speakers(statements_of):
+    # the note names another speaker: left in the turn, her words were under his name
+    text = ("Vladimir Putin: The court ruled on it. Do you agree with this?(Anna Berg noted that the council "
+            "did not recognise the ruling). (Laughter.) Vladimir Putin: Yes, but the court did.")
+    found = [(s.speaker.name, s.cue.text, s.quote.text) for s in statements_of(text)]
+    assert found == [("Vladimir Putin", ":", "The court ruled on it. Do you agree with this?"),
+                     ("Anna Berg", "noted", "that the council did not recognise the ruling"),
+                     ("Vladimir Putin", ":", "Yes, but the court did.")]
+
+
+def test_notes_inside_a_turns_paragraph_leave_its_words_in_order(statements_of):
+    text = "Vladimir Putin: Thank you. (Applause.) We will open the port. (Laughter) And that is all."
+    [s] = statements_of(text)
+    assert s.quote.text == "Thank you. … We will open the port. … And that is all."
+    parts = [text[a.start:a.end] for a in s.quote.segments]
+    assert parts == ["Thank you.", "We will open the port.", "And that is all."]
 
 
 def test_a_label_a_pages_markup_doubled_gives_the_name_before_the_seam(statements_of):

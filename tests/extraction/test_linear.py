@@ -242,7 +242,7 @@ def test_a_region_answers_each_question_once(nlp) -> None:
 
 
 def test_a_surname_is_found_in_the_surnames_made_once() -> None:
-    from onrecord.extraction.speakers import is_surname_in, is_surname_of, surnames_of
+    from onrecord.extraction.canonical_names import is_surname_in, is_surname_of, surnames_of
 
     people = {"Anna Berg", "Karl Roth", "Mia", "Jean-Luc Picard"}
     surnames = surnames_of(people)

@@ -87,11 +87,36 @@ def test_head_of_state_is_the_president_the_article_named(statements_of):
 
 
 def test_a_shared_surname_goes_to_the_name_listed_first_whatever_the_hash_seed():
-    from onrecord.extraction.speakers import canonical_names
+    from onrecord.extraction.canonical_names import canonical_names
 
     # with a set, one of these two orders came out wrong, depending on PYTHONHASHSEED
     assert canonical_names(["Clinton", "Chelsea Clinton", "Hillary Clinton"])["Clinton"] == "Chelsea Clinton"
     assert canonical_names(["Clinton", "Hillary Clinton", "Chelsea Clinton"])["Clinton"] == "Hillary Clinton"
+
+
+def test_a_surname_goes_to_its_first_bearer_not_to_the_longest_name():
+    from onrecord.extraction.canonical_names import canonical_names
+
+    # a second bearer of the surname is named in full again; a longer name is no reason
+    names = ["Hale", "Tom Hale", "Anne Marie Hale"]
+    assert canonical_names(names)["Hale"] == "Tom Hale"
+    # the same person named more fully is
+    names = ["Clinton", "Hillary Clinton", "Hillary Rodham Clinton"]
+    assert canonical_names(names)["Clinton"] == "Hillary Rodham Clinton"
+
+
+def test_a_surname_is_the_senator_not_a_victim_of_that_name_named_later(statements_of):
+    text = ("Senator Tom Hale spoke in Reno on Monday. Among the dead was a teacher, Anne Marie Hale, who was "
+            "shot. The town mourned for weeks. “We will act,” Hale said.")
+    [s] = statements_of(text)
+    assert s.speaker.name == "Tom Hale"
+
+
+def test_a_full_name_inside_a_quotation_is_not_the_surnames_bearer(statements_of):
+    # the model reads "Classic Hale" as a person; the narration only ever names Tom Hale
+    text = ("Tom Hale spoke in Reno on Monday. “Classic Hale: optimistic, unifying,” said Jon Ralston. "
+            "“We will act,” Hale said.")
+    assert statements_of(text)[-1].speaker.name == "Tom Hale"
 
 
 def test_a_transcripts_question_marker_is_no_member_of_the_subject(statements_of):

@@ -185,6 +185,9 @@ def test_an_outlet_that_relays_someone_s_words_is_not_their_speaker(statements_o
          "that she may wait until spring to decide"),
         ("The minister said in an interview with the broadcaster on Sunday that talks would resume.",
          "that talks would resume"),
+        ("Senator Hale said following a vote in 2001 that he had serious concerns about the industry.",
+         "that he had serious concerns about the industry"),
+        ("The minister said ahead of the summit that sanctions would stay.", "that sanctions would stay"),
     ],
 )
 def test_that_clause_hung_on_the_setting_is_what_was_said(statements_of, text, said):

@@ -159,6 +159,36 @@ def test_he_in_a_clause_under_a_group_is_not_the_group(statements_of):
     assert found[0].speaker.name != "crowd"
 
 
+@pytest.mark.parametrize("text", [
+    "“We must act,” said Jon Ralston, who watched Tom Hale speak in Reno on Monday.",
+    "“We must act,” said Jon Ralston, a commentator who watched Tom Hale speak.",
+])
+def test_an_inverted_frame_with_a_clause_after_the_name_is_the_names(statements_of, text):
+    # the parse makes "Jon Ralston … speak" a clause the cue reports
+    found = [(s.speaker.name, s.quote.text) for s in statements_of(text) if s.cue.text == "said"]
+    assert found == [("Jon Ralston", "We must act,")]
+
+
+def test_a_quotation_after_a_relative_clause_on_the_speaker_goes_on_with_the_speaker(statements_of):
+    text = ("“She needs big ideas,” said Robert Reich, who served as labor secretary yet endorsed Bernie "
+            "Sanders in the primary. “Her instinct is to be incrementalist.”")
+    said = by_cue(statements_of(text), "said")
+    assert said.speaker.name == "Robert Reich"
+    assert said.quote.text == "She needs big ideas, … Her instinct is to be incrementalist."
+
+
+def test_descriptions_joined_in_an_apposition_are_one_person_not_a_group(statements_of):
+    text = ("“He is,” said Lionel Sosa, a Texas media consultant and an influential Hispanic Republican "
+            "who said he would not vote for Mr. Cruz.")
+    assert [s.speaker.name for s in statements_of(text)] == ["Lionel Sosa", "Lionel Sosa"]
+
+
+def test_he_in_a_clause_under_a_plural_subject_is_not_that_subject(statements_of):
+    text = "Senator Tom Hale spoke first. Advocates cite his record when he said he supported a ban."
+    s = by_cue(statements_of(text), "said")
+    assert s.speaker.name == "Tom Hale"
+
+
 def test_a_participle_opening_its_own_sentence_goes_on_from_the_one_before(statements_of):
     text = "Ana Ruiz stated that the report “wasn’t good.” Adding, “Now, what they actually do is never that bad.”"
     found = [s for s in statements_of(text) if s.cue is not None and s.cue.text == "Adding"]

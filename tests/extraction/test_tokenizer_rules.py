@@ -14,3 +14,14 @@ import pytest
 ])
 def test_a_glued_bracket_and_a_bracket_before_a_colon_are_split(nlp, text, tokens):
     assert [t.text for t in nlp.tokenizer(text)] == tokens
+
+
+@pytest.mark.parametrize(("text", "tokens"), [
+    ("agree with this?(Anna Reyes noted it)", ["agree", "with", "this", "?", "(", "Anna", "Reyes", "noted", "it", ")"]),
+    ("it is over.(Applause) Thank", ["it", "is", "over", ".", "(", "Applause", ")", "Thank"]),
+    # an abbreviation's full stops stay in it
+    ("the U.S.(and others)", ["the", "U.S.", "(", "and", "others", ")"]),
+    ("e.g.(see below)", ["e.g.", "(", "see", "below", ")"]),
+])
+def test_a_sentence_end_glued_to_a_bracket_is_split(nlp, text, tokens):
+    assert [t.text for t in nlp.tokenizer(text)] == tokens

@@ -1,0 +1,144 @@
+"""One name per speaker in an article: surnames to full names, acronyms to what they abbreviate.
+
+* ``canonical_names``      — a surname alone or a shorter variant takes a full name ending in it
+                             ("Zelensky" → "Volodymyr Zelensky"): its first bearer, in its
+                             longest form; not a person the article calls by the first name (two
+                             people of one surname: "President Biden" and "Hunter",
+                             ``first_name_references``);
+* ``acronyms``             — "the Centers for Disease Control and Prevention (CDC)": CDC is that;
+* ``canonical_speakers``   — both, applied to an article's statements once they are named, full
+                             names of the narration before those found only in quotations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from onrecord.extraction.docindex import doc_text, in_quotes, tokens_spelled
+from onrecord.extraction.found import Found
+from onrecord.extraction.genders import agreeing_full_name, article_genders
+
+
+def is_surname_of(name: str, people: set[str]) -> bool:
+    """One word that ends a longer person's name in the same article (in capitals too: a
+    transcript label, "BURGUM")."""
+    return is_surname_in(name, surnames_of(people))
+
+
+def surnames_of(people: Iterable[str]) -> frozenset[str]:
+    """The last words of the names of more than one word: what ``is_surname_of`` looks for, made
+    once per article rather than by splitting every name at each question."""
+    return frozenset(p.split()[-1] for p in people if len(p.split()) > 1)
+
+
+def is_surname_in(name: str, surnames: frozenset[str]) -> bool:
+    """``is_surname_of`` against the ``surnames_of`` the people."""
+    word = name.capitalize() if name.isupper() else name
+    return len(name.split()) == 1 and word in surnames
+
+
+def first_name_references(doc: Doc, full_names: list[str]) -> set[str]:
+    """Full names whose bearer the writer also calls by the first name alone, outside quotation
+    marks ("Hunter" for Hunter Biden): news does that to tell two people of one surname apart."""
+    named = [(name, name.split()) for name in dict.fromkeys(full_names)]
+    firsts = {words[0] for _, words in named if len(words) >= 2}
+    # each first name found in the text, not by a walk over every token
+    where: dict[str, list[Token]] = {first: found for first in firsts if (found := tokens_spelled(doc, first))}
+    out = set()
+    for name, words in named:
+        if len(words) < 2:
+            continue
+        first, last = words[0], words[-1]
+        for t in where.get(first, []):
+            if in_quotes(doc, t.idx):
+                continue
+            after = doc[t.i + 1].text if t.i + 1 < len(doc) else ""
+            if after != last and not (after[:1].isupper() and after.isalpha()):
+                out.add(name)
+                break
+    return out
+
+
+def canonical_names(names: list[str], first_named: set[str] | frozenset[str] = frozenset()) -> dict[str, str]:
+    """Within one article each short name maps to a longer name that ends with it (same surname):
+    the first such name in ``names`` (given in the order of the text: the surname's first bearer,
+    whom news names in full first and then by the surname alone; a second bearer is named in full
+    again, "Anne Marie Murphy" after "Sen. Chris Murphy"), in its longest form ("Hillary Rodham
+    Clinton" for "Hillary Clinton").  A bare surname does not go to a full name whose bearer the
+    article calls by the first name (``first_name_references``): that surname alone is the other
+    person of that name."""
+    distinct = list(dict.fromkeys(names))
+    mapping = {}
+    for name in names:
+        words = name.split()
+        if name.isupper():
+            words = [w.capitalize() for w in words]  # a transcript label in capitals ("BURGUM")
+        bearers = [other for other in distinct if len(other.split()) > len(words)
+                   and other.split()[-len(words):] == words and not (len(words) == 1 and other in first_named)]
+        if not bearers:
+            mapping[name] = name
+            continue
+        first = set(bearers[0].split())
+        mapping[name] = max((b for b in bearers if first <= set(b.split())), key=lambda b: len(b.split()))
+    return mapping
+
+
+ACRONYM_AFTER_NAME = re.compile(
+    r"((?:[A-Z][\w’'&.-]*)(?:\s+(?:of|for|and|on|the|de|du|des|&|[A-Z][\w’'&.-]*))*)\s+\(([A-Z][A-Z.&]{1,9})\)")
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """Acronym rule: "the Texas Department of State Health Services (DSHS)" makes DSHS the name
+    it abbreviates in this article; the letters of the acronym must be initials of capitalised words
+    of the name, in order, the last of them one of its last two ("Centers for Disease Control and
+    Prevention (CDC)")."""
+    out = {}
+    for m in ACRONYM_AFTER_NAME.finditer(text):
+        name, short = m.group(1), m.group(2).replace(".", "")
+        initials = [w[0] for w in name.split() if w[:1].isupper()]
+        for start in range(len(initials)):
+            it = iter(initials[start:])
+            if initials[start] == short[0] and all(ch in it for ch in short) and short[-1] in initials[-2:]:
+                out[short] = name[4:] if name.startswith("The ") else name
+                break
+    return out
+
+
+# --- the component ---------------------------------------------------------------------------
+
+
+def canonical_speakers(doc: Doc, found: list[Found], persons: list[str], narrated: list[str]) -> None:
+    """One name per speaker in the article: surnames to full names (``canonical_names``), acronyms
+    to the names they abbreviate (``acronyms``).  A surname goes to a full name the narration uses
+    (``narrated``) before one found only inside quotation marks: "Classic Clinton: optimistic,
+    unifying" in a quote is no name the writer gives anyone."""
+    people = {f.speaker_name for f in found if f.speaker_type == "person"} | set(persons)
+    surnames = surnames_of(people)
+    for f in found:
+        surname = f.speaker_type == "group" and not f.members and len(f.speaker_name.split()) == 1 \
+            and f.speaker_name[:1].isupper() and is_surname_in(f.speaker_name, surnames)
+        if surname or f.speaker_type == "organization" and (
+                f.speaker_name in people or is_surname_in(f.speaker_name, surnames)):
+            # one name, one type: "Varga" tagged ORG after "President Lidia Varga", a full name the
+            # model tagged ORG here and PERSON there; "Sanders", which looks plural, after "Bernie
+            # Sanders"
+            f.speaker_type = "person"
+    names = [f.speaker_name for f in found if f.speaker_type == "person"] + persons
+    mapping = canonical_names(names, first_name_references(doc, names))
+    told = [f.speaker_name for f in found if f.speaker_type == "person"] + narrated
+    mapping |= {name: full for name, full in canonical_names(told, first_name_references(doc, told)).items()
+                if full != name}
+    short = acronyms(doc_text(doc))
+    by_surname = article_genders(doc)
+    for f in found:
+        if f.speaker_type == "person":
+            agreeing = agreeing_full_name(f, mapping.get(f.speaker_name, f.speaker_name), names, by_surname)
+            f.speaker_name, f.speaker_type = (agreeing, "person") if agreeing is not None else ("", "unknown")
+        elif f.speaker_name in short:
+            f.speaker_name = short[f.speaker_name]
+        f.members = list(dict.fromkeys(short.get(m, mapping.get(m, m)) for m in f.members))  # each once
+        if f.members:
+            f.speaker_name = " and ".join(f.members)

@@ -1,0 +1,63 @@
+"""Relative clauses on a speaker: "Sanders, who said …" is Sanders's.
+
+A relative pronoun is the cue's subject in the parse, but the speaker is the noun phrase the
+clause hangs on: the copula's subject when that noun is a predicate ("Trump is a … birther who
+has pledged …"), the whole name when the parser hung the clause on a name's last word.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from onrecord.extraction.docindex import entity_at
+from onrecord.extraction.subjects import can_speak, noun_phrase
+
+
+def antecedent_of_relative(mention: Span) -> Span:
+    """'Sanders, who said …': a relative pronoun is the mention in the text, but the speaker
+    is named by the noun phrase the relative clause modifies."""
+    root = mention.root
+    if len(mention) == 1 and root.tag_ in {"WP", "WDT"} and root.head.dep_ in {"relcl", "acl"}:
+        noun = root.head.head
+        while noun.dep_ == "conj" and noun.head.i != noun.i and _indefinite(noun):
+            noun = noun.head  # "Sosa, a consultant and an influential Republican who said": the apposition
+        if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON" and noun.ent_type_ != "PERSON":
+            noun = noun.head  # "Lionel Sosa, an influential Republican, who said": Sosa, not "Republican"
+        subject = predicated_of(noun)
+        if subject is not None:
+            return noun_phrase(subject)
+        return named_whole(noun) or noun_phrase(noun)
+    return mention
+
+
+def _indefinite(noun: Token) -> bool:
+    return any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in noun.children)
+
+
+def predicated_of(noun: Token) -> Token | None:
+    """Predicate-nominal rule: "Trump is a rampant xenophobe and racist and birther who has
+    repeatedly pledged to ban all Muslims": the noun a relative clause hangs on is said of the
+    copula's subject (or is one of the nouns joined to the one that is), and the one who pledged
+    is that subject, when it can speak."""
+    if noun.ent_type_:
+        return None  # "Trump was out-brutalizing Ted Cruz, who said …": a name is no predicate
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be" or noun.pos_ != "NOUN" or noun.ent_type_:
+        return None
+    copula = noun.head
+    while copula.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in copula.children):
+        copula = copula.head  # "Trump regularly incites violence and is a … birther": the shared subject
+    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ != "PRON" and can_speak(subject) else None
+
+
+def named_whole(noun: Token) -> Span | None:
+    """The parser hangs a relative clause on the last word of a name ("Citizens for [Trump],
+    which expects …", "the Latino Partnership for Conservative [Principles], who …"): the
+    antecedent is the whole name the word is part of, its entity; None when the word heads its
+    name or is in none."""
+    entity = entity_at(noun.doc, noun.i)
+    if entity is None or len(entity) < 2 or entity.root.i == noun.i or entity.label_ not in {"ORG", "PERSON", "NORP"}:
+        return None
+    return entity
