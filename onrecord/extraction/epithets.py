@@ -168,6 +168,15 @@ def named_beside(mention: Span, person: str, ctx: Context) -> bool:
     return False
 
 
+def _party_member_of_a_place(mention: Span) -> bool:
+    """"The South Carolina Republican" after "Rep. Trey Gowdy": a party member of a state is how
+    news names a legislator again; the state need not be in the person's titles (a title that
+    names another office or party still contradicts it).  Only a state set before the party word:
+    "the Republican from Alabama" may be someone the sentence brings in."""
+    head = mention.root
+    return head.lower_ in PARTIES and all(t.i < head.i for t in mention if t.ent_type_ == "GPE")
+
+
 def _agrees(mention: Span, description: str, person: str, ctx: Context) -> bool:
     """Nothing the article says of the person contradicts the description: the gender its words
     mark; an office (one of the person's titles must fit it, when the article gives any); the
@@ -179,7 +188,8 @@ def _agrees(mention: Span, description: str, person: str, ctx: Context) -> bool:
     titles = titles_of_surname(person, mention, ctx)
     if office_head(description) is not None and titles and not office_fits(description, titles):
         return False
-    if not names_the_places(places_named(mention), titles):
+    places = places_named(mention)
+    if not names_the_places(places, titles) and not _party_member_of_a_place(mention):
         return False
     countries = COUNTRY_WORDS.intersection(office_words(description))
     if countries and not any(countries & set(office_words(t)) for t in titles):

@@ -30,7 +30,9 @@ start of a paragraph instead of using a speech verb.  Rules, each a function bel
    two or more speakers), where a turn runs to the next label;
 7. ``turn_pieces``: a turn run together into one long block is cut at sentence ends;
 8. ``without_inline_notes``: the transcriber's bracketed notes inside a turn ("… Do you agree
-   with this? (Antonio Guterres noted that …)") are not the speaker's words.
+   with this? (Antonio Guterres noted that …)") are not the speaker's words;
+9. ``says_words``: a tally after a label ("Clinton: 1,769.") says nothing;
+10. ``section_heading``: a short paragraph in capitals ends a turn: the page's next section.
 """
 
 from __future__ import annotations
@@ -286,6 +288,25 @@ def without_inline_notes(text: str, start: int, end: int) -> list[tuple[int, int
     return [(a, b) for a, b in parts if b - a >= 2] or [(start, end)]
 
 
+WORD = re.compile(r"[^\W\d_]{2,}")
+INLINE_LABEL = re.compile(r"^[^\W\d_][\w .’'-]{0,40}:\s")
+MAX_HEADING_WORDS = 6
+
+
+def says_words(words: str) -> bool:
+    """Rule 9: words after a label, or a turn's next paragraph, hold a word of two letters or more
+    once a label of their own is set aside: "1,769.", "Sanders: 46.", "___." are a tally or a
+    rule, not something said."""
+    return WORD.search(INLINE_LABEL.sub("", words.strip(), count=1)) is not None
+
+
+def section_heading(words: str) -> bool:
+    """Rule 10: a short paragraph in capitals after a turn ("SUPERDELEGATES.", "WHAT'S
+    BREWING.", "FULL TEXT.") is a heading of the page's next section; the turn ends there."""
+    found = WORD.findall(words)
+    return 0 < len(found) <= MAX_HEADING_WORDS and all(w.isupper() for w in found)
+
+
 def turn_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """Rule 7: a turn longer than any transcript's paragraph (a speech run together into one
     block) is cut at sentence ends into statements of about a paragraph each, so that each holds
@@ -423,6 +444,8 @@ def label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[int, i
             start, end = _trimmed(text, colon + 1, para_end)
             if colon_token is None or end - start < 2:
                 continue
+            if not says_words(text[start:end]) and not label.text.isupper():
+                continue  # "Clinton: 1,769.": a tally; a transcript's "RUTTE: 2019." is an answer
             if label.text.lower().strip() in QUESTIONER:
                 continue  # rule 4
             quoted = text[start] in OPENING_MARKS
@@ -455,7 +478,10 @@ def label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[int, i
             turn = None
             continue
         start, end = _trimmed(text, para_start, para_end)
-        if stage_direction(text, start, end):
+        if section_heading(text[start:end]):
+            turn = None  # "THE TOTAL.", "ON THE BLOG.", "FULL TEXT.": the page's next section
+            continue
+        if stage_direction(text, start, end) or not says_words(text[start:end]):
             continue
         # the same speaker's next paragraph: a statement of its own (not merged into one long
         # quotation), with the label as its mention

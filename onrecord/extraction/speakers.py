@@ -202,7 +202,29 @@ def name_in_mention(mention: Span, registry: SpeakerRegistry) -> tuple[str, str]
         if person is not None:
             return person, "person"
         return _clean_name(orgs[-1].text), "organization"
-    return proper_name_in_mention(mention)
+    return proper_name_in_mention(mention) or name_before_description(mention)
+
+
+def name_before_description(mention: Span) -> tuple[str, str] | None:
+    """Apposition rule: "Brett O'Donnell, chief strategist for …", "Canova, a law professor in his
+    first-ever political campaign": a proper noun at the head with a person noun in apposition is
+    a person's name (the model may have called it an organisation, or nothing), the apposition
+    what they are; a surname alone goes on to the article's full name (``canonical_names``)."""
+    head = mention.root
+    named = head.pos_ == "PROPN" or head.is_title and head.ent_type_ in {"ORG", "PERSON"}  # "O’Donnell" as a NOUN
+    if not named or head.ent_type_ in {"GPE", "LOC", "NORP", "FAC"} or head.is_upper:
+        return None  # a place, or a dateline in capitals ("RANGOON, Burma - Aung San Suu Kyi's allies")
+    if not any(c.dep_ == "appos" and c.pos_ == "NOUN" and speaker_class(c) == "person" for c in head.children):
+        return None
+    first = head
+    while first.i > mention.start and first.doc[first.i - 1].dep_ == "compound" \
+            and first.doc[first.i - 1].head.i == head.i and first.doc[first.i - 1].pos_ == "PROPN":
+        first = first.doc[first.i - 1]
+    ents = entities_within(head.doc, mention.start, mention.end)
+    if any(e.label_ == "PERSON" and e.root.dep_ == "appos" and not e.start <= head.i < e.end for e in ents):
+        return None  # "the Observer, her senior policy adviser, Jake Sullivan": the person is named after
+    name = _without_title(_clean_name(head.doc[first.i : head.i + 1].text))
+    return (name, "person") if name and name[:1].isupper() else None
 
 
 def person_after_body(entity: Span) -> str | None:
@@ -227,16 +249,28 @@ def speaker_class_of_word(token: Token) -> str | None:
 def in_modifier(entity: Span, mention: Span) -> bool:
     """Head rule for organisations: a body named in a prepositional modifier of a person noun
     ("a climate scientist at the Copernicus service", "a spokesman for the ministry") is where the
-    speaker works, not the speaker; the description is kept."""
+    speaker works, not the speaker, and a place after another noun ("the polling average in New
+    Hampshire") is where it is; the description is kept."""
     head = mention.root
-    if head.pos_ == "PROPN" or speaker_class(head) not in {"person", "group"}:
+    if head.pos_ == "PROPN":
         return False
+    # after a document or another thing, only a place: "the polling average in New Hampshire" is
+    # not New Hampshire's, but "a report by the ministry" is the ministry's, "an article in Politico"
+    # Politico's, and "the government in Beijing" speaks as Beijing
+    cls = speaker_class(head)
+    if cls not in {"person", "group"} and (cls not in {"carrier", "unknown"} or entity.label_ not in PLACES):
+        return False
+    preps = None if cls in {"person", "group"} else PLACE_PREPS
     node = entity.root
     while node.i != head.i and node.head.i != node.i:
-        if node.dep_ == "prep":
+        if node.dep_ == "prep" and (preps is None or node.lower_ in preps):
             return True
         node = node.head
     return False
+
+
+PLACE_PREPS = {"in", "at", "across", "near", "around", "throughout", "inside", "outside"}
+PLACES = {"GPE", "LOC", "FAC"}
 
 
 def proper_name_in_mention(mention: Span) -> tuple[str, str] | None:
@@ -291,7 +325,11 @@ def description(mention: Span) -> str:
         bare = _without_title(words)
         if len(bare.split()) >= 2:  # "Mayor Ana Silva" → Ana Silva; not "Secretary of the … Council" → Council
             return bare
-    return _clean_name(" ".join(t.text for t in tokens).replace(" ’s", "’s").replace(" 's", "'s"))
+    if not tokens:
+        return ""
+    # the words as written ("globalization, like Gary Clyde Hufbauer", "Reynolds-Santilli"), not
+    # the tokens joined with spaces
+    return _clean_name(mention.doc[tokens[0].i : tokens[-1].i + 1].text)
 
 
 def name_mention(mention: Span, registry: SpeakerRegistry) -> tuple[str, SpeakerType] | None:

@@ -60,3 +60,10 @@ def test_a_pronoun_follows_its_own_description_not_a_later_one(statements_of):
             "Later, star Jon Pike took the stage. With a friend, the actor asked the crowd to sing.")
     found = speakers(statements_of, text)
     assert found[1][0] != "Jon Pike"
+
+
+def test_a_party_member_of_a_state_is_the_legislator_just_named(statements_of):
+    text = ("Rep. Tom Hale released a statement on Wednesday. “There is only one reason,” said Hale. "
+            "The South Carolina Republican admitted that the server was never central to the inquiry.")
+    assert statements_of(text)[-1].speaker.name == "Tom Hale"
+

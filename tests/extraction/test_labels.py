@@ -199,3 +199,15 @@ def test_labels_that_each_open_one_section_are_no_transcript(statements_of):
     turns = [(s.speaker.name, s.quote.text[:20]) for s in found
              if s.cue.text == ":" and s.quote.text.startswith(("Dan Pike", "Karl Berg"))]
     assert turns == [], turns
+
+
+def test_a_tally_after_a_label_and_a_heading_in_capitals_say_nothing(statements_of):
+    text = ("Lidia Varga: 1,769.\n\nMikko Laine: 1,501.\n\nRep. Jim Hale: We will win the vote. It is clear.\n\n"
+            "THE TOTAL.\n\nThese delegates can change their minds.")
+    found = [(s.speaker.name, s.quote.text) for s in statements_of(text)]
+    assert found == [("Jim Hale", "We will win the vote. It is clear.")]
+
+
+def test_a_transcripts_short_answer_in_figures_is_an_answer(statements_of):
+    text = "PRESIDENT VARGA: I gave them nothing —\n\nSECRETARY GENERAL BERG: 2019.\n\nPRESIDENT VARGA: And then, yes."
+    assert [s.quote.text for s in statements_of(text)] == ["I gave them nothing —", "2019.", "And then, yes."]

@@ -198,3 +198,35 @@ def test_a_title_and_a_name_after_it_are_two_people(statements_of):
 def test_a_relative_hung_on_the_last_word_of_a_name_is_the_whole_names(statements_of, text, name):
     found = statements_of(text)
     assert len(found) == 1 and name in found[0].speaker.name
+
+
+def test_a_place_after_a_document_is_where_it_is_not_who_speaks(statements_of):
+    text = ("Hale is lagging by more than nine points, according to the RealClearPolitics polling average "
+            "in New Hampshire.")
+    [s] = statements_of(text)
+    assert s.speaker.name == "RealClearPolitics polling average in New Hampshire"
+
+
+def test_a_description_keeps_its_words_as_written(statements_of):
+    [s] = statements_of("Anti-Trump forces on the floor, including some delegates, said the rules were unfair.")
+    assert s.speaker.name.startswith("Anti-Trump forces on the floor, including")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("“It is hard,” said Brett O’Donnell, chief strategist for Michele Bachmann’s campaign four years ago.",
+     "Brett O’Donnell"),
+    ("Tim Canova spoke. Canova, a law professor in his first-ever political campaign, has echoed the plan.",
+     "Tim Canova"),
+])
+def test_a_name_with_a_person_in_apposition_is_that_person(statements_of, text, name):
+    assert statements_of(text)[-1].speaker.name == name
+
+
+def test_a_body_before_an_apposition_that_names_the_person_is_not_the_person(nlp):
+    from onrecord.extraction.speakers import name_before_description
+
+    doc = nlp("In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: “Yes.”")
+    start = next(t.i for t in doc if t.text == "the")
+    mention = doc[start : next(t.i for t in doc if t.text == "Sullivan") + 1]
+    assert mention.root.text == "Observer"  # the parse this rule must not read as a person's name
+    assert name_before_description(mention) is None
