@@ -303,6 +303,7 @@ def subject_before(token: Token, namer: Namer, spoken: dict[int, Named]) -> Name
     return None
 
 
+
 def previous_subject(pronoun: Token, namer: Namer, spoken: dict[int, Named]) -> Named | None:
     """Rule 3: the subject of the sentence before the pronoun's (``subject_before``), when it
     agrees (news keeps its topic as the subject)."""
@@ -350,9 +351,24 @@ def resolve_pronoun(
         lambda: recent_speaker(pronoun, spoken, persons),
     ):
         named = rule()
-        if named is not None:
+        if named is not None and not named_in_own_clause(pronoun, named[0]):
             return named
     return "", "unknown"
+
+
+def named_in_own_clause(pronoun: Token, name: str) -> bool:
+    """Binding rule (Chomsky's Principle C): a name that is an object of the pronoun's own verb is
+    someone else ("he called Rubio 'Little Marco'", "he told Randolph that she should step aside"
+    is neither Rubio nor Randolph).  Only the verb's objects and the objects of its prepositions
+    count: a clause under it reports words, and a name deeper in a phrase ("according to Uzi
+    Arad, Mr. Netanyahu's adviser") may be the speaker's own."""
+    surname = name.split()[-1] if name.split() else ""
+    verb = pronoun.head
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative", "oprd"}]
+    objects += [o for p in verb.children if p.dep_ == "prep" and p.lower_ != "according"
+                for o in p.children if o.dep_ == "pobj"]
+    return any(t.text == surname and t.pos_ == "PROPN" and not in_quotes(t.doc, t.idx)
+               for o in objects for t in (o, *(c for c in o.children if c.dep_ in {"compound", "nmod"})))
 
 
 def person_mentions(doc: Doc, clean: Callable[[str], str]) -> list[tuple[int, str]]:

@@ -201,7 +201,7 @@ def uncued_quotation(doc: Doc, quote: QuoteSpan, found: ByStart, paragraph_start
     introduced = cue_of_introducing_paragraph(doc, quote)
     if introduced is not None:
         return cued_statement("direct", list(quote.segments), introduced, quote)
-    previous = framed_direct(found, found.last_before(quote.start))
+    previous = framed_direct(found, outside_brackets(doc, found, quote.start))
     if quote_words(doc, quote) < MIN_QUOTE_WORDS and not (
         previous is not None
         and previous.kind == "direct"
@@ -209,6 +209,22 @@ def uncued_quotation(doc: Doc, quote: QuoteSpan, found: ByStart, paragraph_start
     ):
         return None
     return continue_quotation(quote, previous, paragraph_starts)
+
+
+def outside_brackets(doc: Doc, found: ByStart, offset: int) -> Found | None:
+    """The last statement before ``offset`` that is not inside a bracketed aside of the writer's:
+    in "Richards spoke about the case. (The law requires … for women who want to obtain …)
+    “Roe v. Wade is the law of the land …”" the quotation goes on with Richards, not with a verb
+    inside the brackets."""
+    text = doc_text(doc)
+    previous = found.last_before(offset)
+    while previous is not None:
+        opened = text.rfind("(", 0, previous.start)
+        closed = text.find(")", previous.end, offset)
+        if opened < 0 or text.rfind(")", opened, previous.start) >= 0 or closed < 0:
+            return previous
+        previous = found.last_before(opened)
+    return None
 
 
 def framed_direct(found: ByStart, previous: Found | None) -> Found | None:

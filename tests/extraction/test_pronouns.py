@@ -193,3 +193,10 @@ def test_a_chain_of_the_same_pronoun_keeps_its_topic(statements_of):
                           "coast. He married last year. He opened a firm in the port. “The politics are just so "
                           "blatant,” he said in an interview.")
     assert [s.speaker.name for s in found] == ["Karl Berg", "Dan Pike"]
+
+
+def test_he_is_not_someone_named_in_his_own_clause(statements_of):
+    # Principle C: "he" would have fallen back to the last speaker, Rubio
+    text = ("“He is always calling me names,” Marco Rubio said on Sunday. The debate went on for hours. "
+            "Within minutes, he called Rubio “Little Marco” again.")
+    assert statements_of(text)[-1].speaker.name != "Marco Rubio"

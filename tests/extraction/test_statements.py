@@ -575,3 +575,11 @@ def test_a_second_description_of_the_subject_is_no_second_speaker(statements_of)
     found = statements_of("Dan Pike, Adviser to the Head of the Harbour Office and a member of the harbour "
                           "delegation, said that the port would reopen.")
     assert [s.speaker.name for s in found] == ["Dan Pike"]
+
+
+def test_a_quotation_after_a_bracketed_aside_goes_on_with_the_speaker_before_it(statements_of):
+    text = ("Cecile Richards also spoke about the case before the Supreme Court. (The laws require that doctors "
+            "have admitting privileges. The legislation also mandates three appointments for women who want to "
+            "obtain medication abortions.)\n\n“Roe v. Wade is the law of the land, is a constitutional right. But "
+            "I believe very firmly that it is not a right if you cannot access it.”")
+    assert statements_of(text)[-1].speaker.name == "Cecile Richards"
