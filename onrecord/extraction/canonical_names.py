@@ -90,18 +90,23 @@ ACRONYM_AFTER_NAME = re.compile(
     r"((?:[A-Z][\w’'&.-]*)(?:\s+(?:of|for|and|on|the|de|du|des|&|[A-Z][\w’'&.-]*))*)\s+\(([A-Z][A-Z.&]{1,9})\)")
 
 
+ACRONYM_SMALL_WORDS = {"of", "on", "for", "and"}
+
+
 def acronyms(text: str) -> dict[str, str]:
     """Acronym rule: "the Texas Department of State Health Services (DSHS)" makes DSHS the name
     it abbreviates in this article; the letters of the acronym must be initials of capitalised words
-    of the name, in order, the last of them one of its last two ("Centers for Disease Control and
-    Prevention (CDC)")."""
+    of the name (or of a small word: "Ministry of Defense (MOD)"), in order, the last of them one of
+    its last two capitalised ("Centers for Disease Control and Prevention (CDC)")."""
     out = {}
     for m in ACRONYM_AFTER_NAME.finditer(text):
         name, short = m.group(1), m.group(2).replace(".", "")
         initials = [w[0] for w in name.split() if w[:1].isupper()]
-        for start in range(len(initials)):
-            it = iter(initials[start:])
-            if initials[start] == short[0] and all(ch in it for ch in short) and short[-1] in initials[-2:]:
+        # "Ministry of Defense (MOD)": a small word may give a letter too, never the first or last
+        letters = [w[0].upper() for w in name.split() if w[:1].isupper() or w in ACRONYM_SMALL_WORDS]
+        for start in range(len(letters)):
+            it = iter(letters[start:])
+            if letters[start] == short[0] and all(ch in it for ch in short) and short[-1] in initials[-2:]:
                 out[short] = name[4:] if name.startswith("The ") else name
                 break
     return out

@@ -11,16 +11,16 @@ identity that would gather every article's presidents into one.  A rule of ``ext
   exactly that many; without a count, two (a bilateral meeting or call); a described group ("the
   European leaders", "the presidents of the five states") is not this one.  "The
   interlocutors", and in the readout of a meeting (its headline says so) "the parties" and "both
-  sides", are its two titled people.
+  sides", are its two titled people, or the two the sentence before has meet (``met_before``).
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
-from onrecord.extraction.docindex import doc_text
+from onrecord.extraction.docindex import doc_text, entity_at, index_of_sentence, sentences
 from onrecord.extraction.named import plural, singular
-from onrecord.extraction.role_context import Context, Resolved
+from onrecord.extraction.role_context import Context, Resolved, main_subject
 from onrecord.identity.names import parse_person
 from onrecord.identity.titles import office_head, title_fits
 
@@ -59,7 +59,8 @@ def named_principals(mention: Span, name: str, type: str, ctx: Context) -> Resol
     else:
         fitting = [p for p in people if _holds(p, noun, ctx)]
     if len(fitting) != count:
-        fitting = coordinated_before(mention, people, count, ctx) or (people if len(people) == count else [])
+        fitting = (met_before(mention, people, ctx) if count == 2 and meeting else None) \
+            or coordinated_before(mention, people, count, ctx) or (people if len(people) == count else [])
     if len(fitting) < 2:
         return None
     ordered = sorted(fitting, key=lambda p: min(ctx.names.people[p].starts, default=0))
@@ -96,6 +97,37 @@ def coordinated_before(mention: Span, people: list[str], count: int, ctx: Contex
     return None
 
 
+# sentences before "the parties" within which a readout says who met whom
+MEETING_REACH = 2
+
+
+def met_before(mention: Span, people: list[str], ctx: Context) -> list[str] | None:
+    """Meeting rule: "During the conversation with President of the European Commission Ursula von
+    der Leyen, Volodymyr Zelenskyy informed her … The parties reaffirmed …": the parties are the
+    two the sentence just before has meet, the subject of its clause and the person "with" a
+    meeting word names (a readout of several meetings names its principals meeting by meeting)."""
+    doc = ctx.doc
+    at = {start: person for person in people for start in ctx.names.people[person].starts}
+
+    def person_of(token: Token | None) -> str | None:
+        ent = entity_at(doc, token.i) if token is not None else None
+        named = at.get(ent.start_char) if ent is not None and ent.label_ == "PERSON" else None
+        if named is None:
+            return None  # else the fullest name of the one it names ("Ursula" cut from "Ursula von der Leyen")
+        return max((p for p in people if set(named.split()) <= set(p.split())), key=lambda p: len(p.split()))
+
+    k = index_of_sentence(doc, mention.start)
+    for sentence in reversed(sentences(doc)[max(0, k - MEETING_REACH) : k]):
+        host = person_of(main_subject(sentence))
+        for t in sentence:
+            if t.lower_ != "with" or t.head.lemma_.lower() not in MEETING_WORDS:
+                continue
+            guest = next((g for g in map(person_of, t.subtree) if g is not None), None)
+            if host is not None and guest is not None and host != guest:
+                return [host, guest]
+    return None
+
+
 def _one_per_person(names: list[str]) -> list[str]:
     """The article's people, one name each, the fullest ("Biden" and "Joseph Biden", "Zelensky"
     and "Zelenskyy" are one person; principals of one meeting do not share a surname)."""
@@ -110,7 +142,8 @@ def _reports_a_meeting(ctx: Context) -> bool:
     """A readout: the headline tells of a meeting, a call, talks or a visit ("President of Ukraine
     met with the Minister of Foreign Affairs of Germany")."""
     headline = (ctx.doc._.headline or "").lower()
-    return any(w in MEETING_WORDS for w in headline.replace("-", " ").split())
+    return any(w in MEETING_WORDS or w.removesuffix("s") in MEETING_WORDS  # "held a number of meetings"
+               for w in headline.replace("-", " ").split())
 
 
 def _holds(person: str, noun: str, ctx: Context) -> bool:

@@ -74,9 +74,13 @@ def whole_name(token: Token, lexicon: RoleLexicon) -> Span | None:
         if nxt.text in {"-", "‐"} and end + 2 < len(doc) and _joined(doc[end], nxt) and _joined(nxt, doc[end + 2]) \
                 and doc[end + 2].text[:1].isupper():
             end += 2
-        elif nxt.lower_ in NAME_PARTICLES and nxt.text.islower() and end + 2 < len(doc) \
-                and _name_token(doc[end + 2], lexicon):
-            end += 1
+        elif nxt.lower_ in NAME_PARTICLES and nxt.text.islower():
+            after = end + 1
+            while after < len(doc) and doc[after].lower_ in NAME_PARTICLES and doc[after].text.islower():
+                after += 1  # "Ursula [von der] Leyen": particles in a run
+            if after >= len(doc) or not _name_token(doc[after], lexicon):
+                break
+            end = after - 1
         elif _name_token(nxt, lexicon) and nxt.pos_ == "PROPN":
             end += 1
         else:

@@ -40,7 +40,7 @@ def test_ranges_answer_as_the_scans() -> None:
 
 def test_by_start_keeps_a_stable_sort_and_answers_as_the_scans() -> None:
     from onrecord.extraction.found import Found
-    from onrecord.extraction.statements import ByStart
+    from onrecord.extraction.uncued_quotations import ByStart
 
     rng = random.Random(11)
 
@@ -152,7 +152,7 @@ def test_office_fits_is_the_best_title_fit() -> None:
 
 def test_a_quotation_opens_its_sentence_when_no_words_precede_it(blank) -> None:
     from onrecord.extraction.quotes import QuoteSpan
-    from onrecord.extraction.statements import opens_its_sentence
+    from onrecord.extraction.uncued_quotations import opens_its_sentence
 
     text = 'He left. "We stay," she said. Then he wrote "no" twice.\n  "Again," he said'
     doc = blank(text)

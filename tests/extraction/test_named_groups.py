@@ -75,3 +75,12 @@ def test_the_two_leaders_take_up_the_two_people_just_joined(statements_of):
     # three people joined are no pair
     three = text.replace("Lena Ellis and Tomas Berg", "Lena Ellis, Tomas Berg and Angela Merkel")
     assert speakers(statements_of, three)[0][2] == []
+
+
+def test_the_parties_of_one_of_several_meetings_are_the_two_who_just_met(nlp):
+    text = ("During a meeting with Chancellor Karl Berg, President Ana Lindqvist stressed that aid mattered. "
+            "During the conversation with President of the European Commission Ursula von der Leyen, "
+            "President Ana Lindqvist informed her of the situation. The parties reaffirmed their commitment "
+            "to the peace process.")
+    found = readout_speakers(nlp, "President held a number of meetings in Munich", text)
+    assert found[-1] == ["Ana Lindqvist", "Ursula von der Leyen"]

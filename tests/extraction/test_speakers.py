@@ -230,3 +230,9 @@ def test_a_body_before_an_apposition_that_names_the_person_is_not_the_person(nlp
     mention = doc[start : next(t.i for t in doc if t.text == "Sullivan") + 1]
     assert mention.root.text == "Observer"  # the parse this rule must not read as a person's name
     assert name_before_description(mention) is None
+
+
+def test_an_acronym_may_take_a_letter_from_a_small_word(statements_of):
+    text = ("The Russian Ministry of Defense (MOD) said the strikes would not go unpunished. Thirty drones were "
+            "shot down over four regions, according to the MOD.")
+    assert [s.speaker.name for s in statements_of(text)] == ["Russian Ministry of Defense"] * 2

@@ -583,3 +583,12 @@ def test_a_quotation_after_a_bracketed_aside_goes_on_with_the_speaker_before_it(
             "obtain medication abortions.)\n\n“Roe v. Wade is the law of the land, is a constitutional right. But "
             "I believe very firmly that it is not a right if you cannot access it.”")
     assert statements_of(text)[-1].speaker.name == "Cecile Richards"
+
+
+def test_a_release_lede_with_our_sides_wish_is_the_named_speakers(statements_of):
+    text = ("A ceasefire is among the key aspects of a peace agreement. But strategically, our state wants to "
+            "have a concrete mechanism that will guarantee its security in the future. This was stated by "
+            "Adviser to the Head of the Office Mykhailo Podolyak in an interview.")
+    [s] = [s for s in statements_of(text) if "mechanism" in s.quote.text]
+    assert s.speaker.name == "Mykhailo Podolyak"
+    assert s.quote.text.startswith("But strategically, our state wants")
