@@ -288,8 +288,8 @@ def _describes_person(mention: Span, ctx: Context) -> bool:
 def person_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
     """A definite description of one person ("the judge", "the Iranian minister") is the person it
     is in apposition to, else the one person whose titles in the article fit it best
-    (``office_fits``); several equally good: the one speaking just before (``_current_speaker``),
-    else none of them."""
+    (``office_fits``); when several fit, the one speaking just before (``_current_speaker``), else
+    the best fitting if only one is, else none of them."""
     if not _describes_person(mention, ctx) or not is_definite(mention) \
             or mention.root.lower_ in ctx.lexicon.relation_nouns or mention[0].lower_ in PERSONAL_POSSESSIVES:
         return None  # "his spokesman": a person's, whom the titles do not tell ("its foreign minister" may)
@@ -308,6 +308,10 @@ def person_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | 
               for rank, name in fitting]
     if not ranked:
         return office_holder_named(mention, ctx)
+    current = _current_speaker(mention, ctx).split()[-1:]
+    speaking = [name for rank, name in ranked if rank[0] and rank[1] and name.split()[-1:] == current]
+    if speaking and len({name.split()[-1] for _, name in ranked}) > 1:  # several presidents: who just spoke
+        return Resolved(max(speaking, key=lambda n: (len(n.split()), n)), "person")
     best = max(rank for rank, _ in ranked)
     top = [name for rank, name in ranked if rank == best]
     if len({n.split()[-1] for n in top}) != 1:

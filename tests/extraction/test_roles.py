@@ -531,3 +531,12 @@ def test_a_description_that_repeats_a_title_given_before_is_its_holder(statement
 def test_an_object_relative_is_not_its_antecedents_words(statements_of, text):
     # "who" for "whom": the name after the pronoun is the clause's subject, and speaks
     assert [s.speaker.name for s in statements_of(text) if s.cue.text == "called"] == ["Beck"]
+
+
+def test_the_president_among_several_is_the_one_who_just_spoke(statements_of):
+    text = ("During the meeting with President of the Republic of Lithuania Karolis Vaitkus, President of Ukraine "
+            "Ivan Marchenko discussed security. The President of Ukraine stressed that the presence in Kyiv of "
+            "President Karolis Vaitkus is very important. “We have coordinated our efforts,” Ivan Marchenko said. "
+            "He noted that Lithuania supports Ukraine in deeds. “The helmets and ammunition handed over are the "
+            "help that our military needs,” the President said.")
+    assert statements_of(text)[-1].speaker.name == "Ivan Marchenko"
