@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from onrecord.extraction.docindex import entity_at
-from onrecord.extraction.subjects import can_speak, noun_phrase
+from onrecord.extraction.subjects import can_speak, is_indefinite, noun_phrase
 
 
 def antecedent_of_relative(mention: Span) -> Span:
@@ -19,7 +19,7 @@ def antecedent_of_relative(mention: Span) -> Span:
     root = mention.root
     if len(mention) == 1 and root.tag_ in {"WP", "WDT"} and root.head.dep_ in {"relcl", "acl"}:
         noun = root.head.head
-        while noun.dep_ == "conj" and noun.head.i != noun.i and _indefinite(noun):
+        while noun.dep_ == "conj" and noun.head.i != noun.i and is_indefinite(noun):
             noun = noun.head  # "Sosa, a consultant and an influential Republican who said": the apposition
         if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON" and noun.ent_type_ != "PERSON":
             noun = noun.head  # "Lionel Sosa, an influential Republican, who said": Sosa, not "Republican"
@@ -28,10 +28,6 @@ def antecedent_of_relative(mention: Span) -> Span:
             return noun_phrase(subject)
         return named_whole(noun) or noun_phrase(noun)
     return mention
-
-
-def _indefinite(noun: Token) -> bool:
-    return any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in noun.children)
 
 
 def predicated_of(noun: Token) -> Token | None:

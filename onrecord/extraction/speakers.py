@@ -41,6 +41,7 @@ from onrecord.extraction.roles import resolve_roles
 from onrecord.extraction.subjects import (
     described_again,
     is_aside,
+    is_indefinite,
     portfolio_conjunct,
     speaker_class,
 )
@@ -246,6 +247,11 @@ def speaker_class_of_word(token: Token) -> str | None:
     return {"organizations": "organization", "people": "person"}.get(load_speaker_nouns().kind(token.lower_) or "")
 
 
+# the prepositions and entity labels of a place after a document's noun (``in_modifier``)
+PLACE_PREPS = {"in", "at", "across", "near", "around", "throughout", "inside", "outside"}
+PLACES = {"GPE", "LOC", "FAC"}
+
+
 def in_modifier(entity: Span, mention: Span) -> bool:
     """Head rule for organisations: a body named in a prepositional modifier of a person noun
     ("a climate scientist at the Copernicus service", "a spokesman for the ministry") is where the
@@ -267,10 +273,6 @@ def in_modifier(entity: Span, mention: Span) -> bool:
             return True
         node = node.head
     return False
-
-
-PLACE_PREPS = {"in", "at", "across", "near", "around", "throughout", "inside", "outside"}
-PLACES = {"GPE", "LOC", "FAC"}
 
 
 def proper_name_in_mention(mention: Span) -> tuple[str, str] | None:
@@ -368,8 +370,8 @@ def conjoined_subjects(subject: Token) -> list[Token]:
         chain.append(nxt[0])
     links = chain[1:] + [c for t in chain[1:] for c in t.children if c.dep_ == "conj"]
     if not any(c.dep_ == "conj" for t in chain[1:] for c in t.children) or not any(
-            (t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"})
-            and not any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in t.children) for t in links):
+            (t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}) and not is_indefinite(t)
+            for t in links):
         # a plain apposition ("Biden, the president"), or one that is a coordination of descriptions
         # ("Plouffe, the architect of the campaign and a close aide"; "Sosa, a media consultant and
         # an influential Hispanic Republican": "a"/"an" opens a description, never a member's name),

@@ -124,6 +124,11 @@ def describes_a_person(conjunct: Token) -> bool:
     return conjunct.tag_ == "NN" and speaker_class(conjunct) == "person"
 
 
+def is_indefinite(noun: Token) -> bool:
+    """A noun phrase opened by "a"/"an": a description ("an influential Republican"), never a name."""
+    return any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in noun.children)
+
+
 def described_again(member: Token, conjunct: Token) -> bool:
     """"Mykhailo Podolyak, Adviser to the Head of the Office and a member of the delegation, said":
     a singular noun of a person joined after the subject's apposition goes on describing the
