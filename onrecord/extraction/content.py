@@ -77,6 +77,11 @@ def subtree_chars(token: Token, exclude: set[int] | None = None) -> tuple[int, i
     return trim_range(token.doc, start, end)
 
 
+# a clause the parser hung on the cue beside its content, that draws the content's consequence, is
+# part of what was said ("noted that sanctions have ruined the economy, so the Russian side seeks …")
+CONSEQUENCE = {"so", "therefore", "hence", "thus", "consequently"}
+
+
 def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
     """The head of the complement that carries the content, by the cue's complement types."""
     if cue.pos_ in {"NOUN", "ADJ"}:
@@ -86,6 +91,10 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
         clauses = [c for c in children if c.dep_ in CLAUSE_DEPS and not is_time_clause(c)]
         clause = reported_clause(cue, clauses) if clauses else None
         if clause is not None and not spliced_before(cue, clause):
+            more = [c for c in clauses if c.i > clause.i > cue.i
+                    and next(t for t in c.subtree if not t.is_punct).lower_ in CONSEQUENCE]
+            if more:  # "noted that sanctions have ruined the economy, so the Russian side seeks …"
+                return [clause, *more]
             return subject_parsed_as_object(cue, clause)
         broken = that_as_preposition(cue)
         if broken is not None:

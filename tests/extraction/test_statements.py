@@ -592,3 +592,11 @@ def test_a_release_lede_with_our_sides_wish_is_the_named_speakers(statements_of)
     [s] = [s for s in statements_of(text) if "mechanism" in s.quote.text]
     assert s.speaker.name == "Mykhailo Podolyak"
     assert s.quote.text.startswith("But strategically, our state wants")
+
+
+def test_a_consequence_the_parser_hung_beside_the_content_is_part_of_it(statements_of):
+    text = ("Adviser Tomas Berg noted that sanctions have already ruined the Russian economy, so the Russian side "
+            "seeks to reach some solutions in the negotiations.")
+    [s] = statements_of(text)
+    assert s.speaker.name == "Tomas Berg" and s.quote.text.endswith("so the Russian side seeks to reach some "
+                                                                      "solutions in the negotiations")
