@@ -417,10 +417,27 @@ def article_roles_from(mentions: Iterable[str]) -> dict[str, str]:
     {"Russian President": "Vladimir Putin"}; later mentions of a role win."""
     roles: dict[str, str] = {}
     for mention in mentions:
-        title, name = split_title(mention)
-        if title and name and title_word(title.split()[-1]) not in HONORIFICS:
-            roles[title] = name
+        for title, name in titled_names(mention):
+            if title and name and title_word(title.split()[-1]) not in HONORIFICS:
+                roles[title] = name
     return roles
+
+
+LIST_SEPARATOR = re.compile(r",\s+|;\s+|\s+and\s+")
+
+
+def titled_names(mention: str) -> list[tuple[str | None, str | None]]:
+    """``split_title`` of a mention, and of each of its parts when the parse ran it over a list
+    ("President of Poland Andrzej Duda and President of Ukraine Volodymyr Zelenskyy": two titled
+    names, not one title for "Andrzej Duda and President of Ukraine Volodymyr Zelenskyy"); a title
+    with "and" in it ("Minister of Trade and Industry Jane Doe") is one."""
+    title, name = split_title(mention)
+    if not name or not LIST_SEPARATOR.search(name):
+        return [(title, name)]
+    # each part that opens with a title word and ends in a full name ("President of the Republic
+    # of Lithuania Gitanas Nausėda"); not an apposition ("a former top adviser to Mrs. Clinton")
+    parts = [split_title(part) for part in LIST_SEPARATOR.split(mention)]
+    return [(t, n) for t, n in parts if t and n and title_word(t.split()[0]) in TITLE_WORDS and len(n.split()) > 1]
 
 
 def match_role(wanted: frozenset[str], article_roles: dict[str, str]) -> tuple[str, str] | None:

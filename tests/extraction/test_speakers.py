@@ -236,3 +236,10 @@ def test_an_acronym_may_take_a_letter_from_a_small_word(statements_of):
     text = ("The Russian Ministry of Defense (MOD) said the strikes would not go unpunished. Thirty drones were "
             "shot down over four regions, according to the MOD.")
     assert [s.speaker.name for s in statements_of(text)] == ["Russian Ministry of Defense"] * 2
+
+
+def test_a_speakers_role_is_the_title_before_their_name_not_the_first_of_a_list(statements_of):
+    text = ("During a meeting with President of the Republic of Poland Andrzej Duda and President of the Republic "
+            "of Lithuania Gitanas Nausėda, President of Ukraine Volodymyr Zelenskyy discussed regional security.")
+    [s] = statements_of(text)
+    assert (s.speaker.name, s.speaker.role) == ("Volodymyr Zelenskyy", "President of Ukraine")

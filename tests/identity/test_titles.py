@@ -133,3 +133,21 @@ def test_a_deputy_or_an_adviser_of_a_head_is_not_the_head():
     # a qualifier only (a nationality) still finds the holder
     found = match_role(role_tokens("the Finnish Head of the Mayor's Office"), roles)
     assert found == ("Head of the Mayor's Office", "Anna Berg")
+
+
+def test_a_mention_run_over_a_list_gives_each_name_its_own_title():
+    from onrecord.identity.titles import article_roles_from, titled_names
+
+    mention = ("President of the Republic of Poland Andrzej Duda and President of the Republic of Lithuania "
+               "Gitanas Nausėda, President of Ukraine Volodymyr Zelenskyy")
+    assert titled_names(mention)[-1] == ("President of Ukraine", "Volodymyr Zelenskyy")
+    roles = article_roles_from([mention])
+    assert roles["President of the Republic of Poland"] == "Andrzej Duda"
+    assert roles["President of Ukraine"] == "Volodymyr Zelenskyy"
+
+
+def test_a_mention_that_is_no_list_is_read_as_before():
+    from onrecord.identity.titles import split_title, titled_names
+
+    for mention in ("Ukraine's President Volodymyr Zelensky", "Secretary of Health and Human Services Jane Doe"):
+        assert titled_names(mention) == [split_title(mention)]
