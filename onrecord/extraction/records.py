@@ -20,7 +20,7 @@ from onrecord.extraction.speakers import known_person, name_tokens
 from onrecord.extraction.subjects import noun_phrase
 from onrecord.identity.names import HONORIFICS
 from onrecord.identity.registry import SpeakerRegistry
-from onrecord.identity.titles import article_roles_from, split_title, titled_names
+from onrecord.identity.titles import article_roles_from, split_title, stated_title
 from onrecord.model.statement import Cue, Mention, Quote, Speaker, Statement
 
 
@@ -69,13 +69,7 @@ def stated_role(speaker: Speaker) -> str | None:
     "Ukraine's President"), or None; honorifics (Mr, Dr) are not roles."""
     if speaker.mention is None or speaker.type != "person":
         return None
-    surname = speaker.name.split()[-1:]
-    # the title right before this person's name, when the parse ran the mention over a list
-    titled = [(t, n) for t, n in titled_names(speaker.mention.text) if t and n and n.split()[-1:] == surname]
-    if not titled:
-        return None
-    title = titled[-1][0]
-    return None if title.lower().rstrip(".") in HONORIFICS else title
+    return stated_title(speaker.mention.text, speaker.name)
 
 
 def role_in_article(name: str, roles: dict[str, str]) -> str | None:

@@ -7,9 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from onrecord.identity.names import HONORIFICS
 from onrecord.identity.registry import SpeakerRegistry
-from onrecord.identity.titles import article_roles_from, split_title, title_word
+from onrecord.identity.titles import article_roles_from, stated_title
 from onrecord.model.statement import Speaker
 
 UNRESOLVED_PRONOUNS = {"i", "you", "we", "they", "he", "she", "it", "one", "someone", "everyone", "who"}
@@ -32,8 +31,7 @@ def register_results(results: Iterable[Mapping[str, Any]], registry: SpeakerRegi
             if sp["name"].lower().split()[0] in UNRESOLVED_PRONOUNS:
                 continue  # "you", "we", "they all": a pronoun no one was found for names no one
             mention = (sp.get("mention") or {}).get("text") or ""
-            title, bare = split_title(mention) if mention.endswith(sp["name"].split()[-1]) else (None, None)
-            role = title if title and bare and title_word(title.split()[-1]) not in HONORIFICS else None
+            role = stated_title(mention, sp["name"]) if mention.endswith(sp["name"].split()[-1]) else None
             # the article's id scopes its roles: "the president" of two articles is not one identity
             registry.identify(Speaker(name=sp["name"], type=sp["type"]), roles, date=date, role=role,
                               scope=str(result.get("id") or ""))

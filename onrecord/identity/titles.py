@@ -426,6 +426,17 @@ def article_roles_from(mentions: Iterable[str]) -> dict[str, str]:
 LIST_SEPARATOR = re.compile(r",\s+|;\s+|\s+and\s+")
 
 
+def stated_title(mention: str, name: str) -> str | None:
+    """The title a mention puts right before this person's name ("Ukraine's President Volodymyr
+    Zelensky" → "Ukraine's President"), from the part of a list that names them
+    (``titled_names``); None for none, or for an honorific (Mr, Dr)."""
+    surname = name.split()[-1:]
+    titled = [title for title, bare in titled_names(mention) if title and bare and bare.split()[-1:] == surname]
+    if not titled or title_word(titled[-1].split()[-1]) in HONORIFICS:
+        return None
+    return titled[-1]
+
+
 def titled_names(mention: str) -> list[tuple[str | None, str | None]]:
     """``split_title`` of a mention, and of each of its parts when the parse ran it over a list
     ("President of Poland Andrzej Duda and President of Ukraine Volodymyr Zelenskyy": two titled
