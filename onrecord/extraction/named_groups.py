@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from onrecord.extraction.docindex import doc_text, entity_at, index_of_sentence, sentences
+from onrecord.extraction.docindex import doc_text, entity_at, in_quotes, index_of_sentence, sentences
 from onrecord.extraction.named import plural, singular
 from onrecord.extraction.role_context import Context, Resolved, main_subject
 from onrecord.identity.names import parse_person
@@ -60,7 +60,9 @@ def named_principals(mention: Span, name: str, type: str, ctx: Context) -> Resol
         fitting = [p for p in people if _holds(p, noun, ctx)]
     if len(fitting) != count:
         fitting = (met_before(mention, people, ctx) if count == 2 and meeting else None) \
-            or coordinated_before(mention, people, count, ctx) or (people if len(people) == count else [])
+            or coordinated_before(mention, people, count, ctx) \
+            or (named_together_before(mention, fitting, count, ctx) if not meeting else None) \
+            or (people if len(people) == count else [])
     if len(fitting) < 2:
         return None
     ordered = sorted(fitting, key=lambda p: min(ctx.names.people[p].starts, default=0))
@@ -125,6 +127,31 @@ def met_before(mention: Span, people: list[str], ctx: Context) -> list[str] | No
             guest = next((g for g in map(person_of, t.subtree) if g is not None), None)
             if host is not None and guest is not None and host != guest:
                 return [host, guest]
+    return None
+
+
+# sentences before "the Presidents" within which a readout names them together; the group may go
+# on as the subject of the sentences between ("The Presidents noted … The Presidents instructed …")
+GROUP_REACH = 6
+
+
+def named_together_before(mention: Span, fitting: list[str], count: int, ctx: Context) -> list[str] | None:
+    """Principals rule, in the text: "President Trump also asked President Zelenskyy about the
+    children … The Presidents noted …" beside a third president the readout names elsewhere: the
+    group is the people its noun fits whom the nearest narrated sentence before it naming any of
+    them names together, when they are as many as the group; a sentence naming more ends the walk."""
+    doc = ctx.doc
+    # where each is named, by any of the article's forms of the name ("President Trump": Trump)
+    starts = {p: [s for name, person in ctx.names.people.items() if name.split()[-1:] == p.split()[-1:]
+                  for s in person.starts] for p in fitting}
+    k = index_of_sentence(doc, mention.start)
+    for sentence in reversed(sentences(doc)[max(0, k - GROUP_REACH) : k]):
+        named = [p for p in fitting if any(sentence.start_char <= s < sentence.end_char and not in_quotes(doc, s)
+                                           for s in starts[p])]
+        if len(named) == count:
+            return named
+        if len(named) > count:
+            return None
     return None
 
 

@@ -84,3 +84,13 @@ def test_the_parties_of_one_of_several_meetings_are_the_two_who_just_met(nlp):
             "to the peace process.")
     found = readout_speakers(nlp, "President held a number of meetings in Munich", text)
     assert found[-1] == ["Ana Lindqvist", "Ursula von der Leyen"]
+
+
+def test_the_presidents_are_the_two_a_readout_just_named_together_beside_a_third(nlp):
+    text = ("President Ana Lindqvist spoke with President Karl Berg today. President Lindqvist also noted that "
+            "President Ivan Marchenko had refused a truce. President Lindqvist asked President Berg about the "
+            "missing children. They agreed all parties must continue the effort. The Presidents noted the "
+            "work of their advisors. The Presidents instructed their teams to move ahead. The Presidents "
+            "emphasized that the teams can agree on all aspects.")
+    found = readout_speakers(nlp, "Statement on the call between the presidents", text)
+    assert found[-2:] == [["Ana Lindqvist", "Karl Berg"]] * 2  # "noted …", and "emphasized …" three sentences on
