@@ -43,3 +43,16 @@ def statements_of(nlp):
         return collect(nlp(text))
 
     return run
+
+
+@pytest.fixture(scope="session")
+def statements_under(nlp):
+    """Extract a literal text under a headline, on a date: a list of Statement."""
+    from onrecord.extraction.pipeline import make_doc
+    from onrecord.extraction.pipeline import statements_of as collect
+    from onrecord.model.article import Article
+
+    def run(headline: str, text: str, date: str = "2024-05-02"):
+        return collect(nlp(make_doc(nlp, Article(id="t", text=text, title=headline, date=date))))
+
+    return run

@@ -132,10 +132,10 @@ def canonical_speakers(doc: Doc, found: list[Found], persons: list[str], narrate
             # Sanders"
             f.speaker_type = "person"
     names = [f.speaker_name for f in found if f.speaker_type == "person"] + persons
-    mapping = canonical_names(names, first_name_references(doc, names))
+    first_named = first_name_references(doc, names)  # each name on its own: the same for the narrated ones
+    mapping = canonical_names(names, first_named)
     told = [f.speaker_name for f in found if f.speaker_type == "person"] + narrated
-    mapping |= {name: full for name, full in canonical_names(told, first_name_references(doc, told)).items()
-                if full != name}
+    mapping |= {name: full for name, full in canonical_names(told, first_named).items() if full != name}
     short = acronyms(doc_text(doc))
     by_surname = article_genders(doc)
     for f in found:

@@ -109,14 +109,11 @@ def met_before(mention: Span, people: list[str], ctx: Context) -> list[str] | No
     two the sentence just before has meet, the subject of its clause and the person "with" a
     meeting word names (a readout of several meetings names its principals meeting by meeting)."""
     doc = ctx.doc
-    at = {start: person for person in people for start in ctx.names.people[person].starts}
+    at = _named_at(people, ctx)
 
     def person_of(token: Token | None) -> str | None:
         ent = entity_at(doc, token.i) if token is not None else None
-        named = at.get(ent.start_char) if ent is not None and ent.label_ == "PERSON" else None
-        if named is None:
-            return None  # else the fullest name of the one it names ("Ursula" cut from "Ursula von der Leyen")
-        return max((p for p in people if set(named.split()) <= set(p.split())), key=lambda p: len(p.split()))
+        return at.get(ent.start_char) if ent is not None and ent.label_ == "PERSON" else None
 
     k = index_of_sentence(doc, mention.start)
     for sentence in reversed(sentences(doc)[max(0, k - MEETING_REACH) : k]):
@@ -141,18 +138,30 @@ def named_together_before(mention: Span, fitting: list[str], count: int, ctx: Co
     group is the people its noun fits whom the nearest narrated sentence before it naming any of
     them names together, when they are as many as the group; a sentence naming more ends the walk."""
     doc = ctx.doc
-    # where each is named, by any of the article's forms of the name ("President Trump": Trump)
-    starts = {p: [s for name, person in ctx.names.people.items() if name.split()[-1:] == p.split()[-1:]
-                  for s in person.starts] for p in fitting}
+    at = _named_at(fitting, ctx)
     k = index_of_sentence(doc, mention.start)
     for sentence in reversed(sentences(doc)[max(0, k - GROUP_REACH) : k]):
-        named = [p for p in fitting if any(sentence.start_char <= s < sentence.end_char and not in_quotes(doc, s)
-                                           for s in starts[p])]
+        named = list(dict.fromkeys(person for start, person in at.items()
+                                   if sentence.start_char <= start < sentence.end_char and not in_quotes(doc, start)))
         if len(named) == count:
             return named
         if len(named) > count:
             return None
     return None
+
+
+def _named_at(people: list[str], ctx: Context) -> dict[int, str]:
+    """Where the article names each of ``people`` (its entities' offsets), by any form of the name it
+    uses ("President Trump" for Donald J. Trump, "Ursula" cut from "Ursula von der Leyen"): the
+    one of them with that surname or whose words hold the form's."""
+    at: dict[int, str] = {}
+    for name, person in ctx.names.people.items():
+        words = set(name.split())
+        same = [p for p in people if p.split()[-1:] == name.split()[-1:] or words <= set(p.split())]
+        if same:
+            fullest = max(same, key=lambda p: len(p.split()))
+            at.update({start: fullest for start in person.starts})
+    return at
 
 
 def _one_per_person(names: list[str]) -> list[str]:

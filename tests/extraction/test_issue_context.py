@@ -7,10 +7,7 @@ import pytest
 
 from onrecord.extraction.issue_context import refers_back_noun, refers_back_pronoun
 from onrecord.extraction.issue_tags import parse_only
-from onrecord.extraction.pipeline import make_doc
-from onrecord.extraction.pipeline import statements_of as collect
 from onrecord.lexicons.taxonomy import load_taxonomy
-from onrecord.model.article import Article
 
 
 def _said(statements, words):
@@ -187,27 +184,26 @@ def test_a_definite_noun_its_own_words_pin_down_does_not_refer_back(nlp, heads, 
 # --- the article's title sets the sense of words that name an issue only in context -----------
 
 
-def _under_title(nlp, title: str, text: str):
-    doc = nlp(make_doc(nlp, Article(id="t", text=text, title=title, date="2022-04-05")))
-    return collect(doc)
+def _under_title(statements_under, title: str, text: str):
+    return statements_under(title, text, "2022-04-05")
 
 
-def test_a_word_names_the_issue_its_title_names(nlp):
-    said = _under_title(nlp, "We must continue negotiations with Russia, the President says",
+def test_a_word_names_the_issue_its_title_names(statements_under):
+    said = _under_title(statements_under, "We must continue negotiations with Russia, the President says",
                         'The President spoke in Kyiv. "We have to find opportunities to meet," he said.')
     statement = _said(said, "opportunities to meet")
     assert statement.issues == ["negotiations"]
     assert "title" in statement.stances["negotiations"]["note"]
 
 
-def test_the_same_word_under_another_title_names_nothing(nlp):
-    said = _under_title(nlp, "The President visited a school in Lviv",
+def test_the_same_word_under_another_title_names_nothing(statements_under):
+    said = _under_title(statements_under, "The President visited a school in Lviv",
                         'The President spoke in Kyiv. "We have to find opportunities to meet," he said.')
     assert _said(said, "opportunities to meet").issues == []
 
 
-def test_under_a_title_about_guarantees_a_new_alliance_is_one(nlp):
-    said = _under_title(nlp, "Ukraine needs security guarantees that work, the adviser says",
+def test_under_a_title_about_guarantees_a_new_alliance_is_one(statements_under):
+    said = _under_title(statements_under, "Ukraine needs security guarantees that work, the adviser says",
                         '"A completely new alliance will be created in Europe," the adviser said.')
     assert "security_guarantees" in _said(said, "new alliance").issues
 

@@ -8,43 +8,39 @@ import pytest
 from onrecord.extraction.found import Found
 from onrecord.extraction.issue_scope import in_scope, one_word
 from onrecord.extraction.issue_tags import IssueHit, parse_only
-from onrecord.extraction.pipeline import make_doc
-from onrecord.extraction.pipeline import statements_of as collect
 from onrecord.extraction.statement_issues import attribution_range
-from onrecord.model.article import Article
 
 
-def _issues(nlp, title: str, text: str, words: str) -> list[str]:
-    doc = nlp(make_doc(nlp, Article(id="t", text=text, title=title, date="2022-04-05")))
-    return next(s for s in collect(doc) if words in s.quote.text).issues
+def _issues(statements_under, title: str, text: str, words: str) -> list[str]:
+    return next(s for s in statements_under(title, text, "2022-04-05") if words in s.quote.text).issues
 
 
 OFF_TOPIC = "Foreign policy priorities for the year"
 
 
-def test_a_one_word_trigger_away_from_the_war_names_no_issue(nlp):
+def test_a_one_word_trigger_away_from_the_war_names_no_issue(statements_under):
     text = 'The minister spoke to the board.\n\n"Our diplomacy must do more on the climate agenda," he said.'
-    assert _issues(nlp, OFF_TOPIC, text, "climate agenda") == []
+    assert _issues(statements_under, OFF_TOPIC, text, "climate agenda") == []
 
 
-def test_the_paragraph_before_puts_the_war_in_view(nlp):
+def test_the_paragraph_before_puts_the_war_in_view(statements_under):
     text = 'The minister spoke about the war in Ukraine.\n\n"Our diplomacy must do more," he said.'
-    assert _issues(nlp, OFF_TOPIC, text, "must do more") == ["negotiations"]
+    assert _issues(statements_under, OFF_TOPIC, text, "must do more") == ["negotiations"]
 
 
-def test_in_one_long_paragraph_the_war_named_far_before_is_out_of_view(nlp):
+def test_in_one_long_paragraph_the_war_named_far_before_is_out_of_view(statements_under):
     # a page that runs a whole speech into one paragraph: the war named five sentences before
     filler = " ".join(f"The {w} programme is going well." for w in ("school", "road", "bridge", "port", "rail"))
     text = f'The minister spoke about the war in Ukraine. {filler} "Our diplomacy must do more," he said.'
-    assert _issues(nlp, OFF_TOPIC, text, "must do more") == []
+    assert _issues(statements_under, OFF_TOPIC, text, "must do more") == []
     near = f'{filler} The minister spoke about the war in Ukraine. "Our diplomacy must do more," he said.'
-    assert _issues(nlp, OFF_TOPIC, near, "must do more") == ["negotiations"]
+    assert _issues(statements_under, OFF_TOPIC, near, "must do more") == ["negotiations"]
 
 
-def test_russia_named_alone_does_not_put_the_war_in_view(nlp):
+def test_russia_named_alone_does_not_put_the_war_in_view(statements_under):
     # a Russian official names his own country whatever the subject
     text = 'Russia has many partners in Asia.\n\n"Our diplomacy must do more on climate," he said.'
-    assert _issues(nlp, OFF_TOPIC, text, "on climate") == []
+    assert _issues(statements_under, OFF_TOPIC, text, "on climate") == []
 
 
 def test_in_view_defaults_to_the_parties():
@@ -57,9 +53,9 @@ def test_in_view_defaults_to_the_parties():
     assert "kyiv" in war.in_view and "russia" in war.parties and "russia" not in war.in_view
 
 
-def test_the_title_puts_the_war_in_view(nlp):
+def test_the_title_puts_the_war_in_view(statements_under):
     text = 'The minister spoke to the board.\n\n"The talks went well," he said.'
-    assert _issues(nlp, "Ukraine and its partners meet in Paris", text, "went well") == ["negotiations"]
+    assert _issues(statements_under, "Ukraine and its partners meet in Paris", text, "went well") == ["negotiations"]
 
 
 @pytest.mark.parametrize("quote, issue", [
@@ -67,9 +63,9 @@ def test_the_title_puts_the_war_in_view(nlp):
     ("The price cap on their oil must stay", "sanctions"),
     ("A prisoner exchange is being prepared", "prisoners_humanitarian"),
 ])
-def test_a_phrase_names_its_issue_anywhere(nlp, quote, issue):
+def test_a_phrase_names_its_issue_anywhere(statements_under, quote, issue):
     text = f'The minister spoke to the board.\n\n"{quote}," he said.'
-    assert issue in _issues(nlp, OFF_TOPIC, text, quote[:12])
+    assert issue in _issues(statements_under, OFF_TOPIC, text, quote[:12])
 
 
 def test_out_of_view_only_phrases_are_kept():
@@ -93,13 +89,14 @@ def test_a_speaker_label_lends_its_turn_no_topic(nlp):
     assert attribution_range(doc, turn) is not None
 
 
-def test_sanctions_beside_russia_are_in_view_by_themselves(nlp):
+def test_sanctions_beside_russia_are_in_view_by_themselves(statements_under):
     # the war is out of view (a news conference on trade), but sanctions named with Russia in
     # their sentence are sanctions on Russia; with Russia only in another sentence they are not
     said = '"The Russian economy has survived the sanctions very well," he said.'
-    assert _issues(nlp, OFF_TOPIC, f"The minister spoke to the board.\n\n{said}", "survived") == ["sanctions"]
+    near = f"The minister spoke to the board.\n\n{said}"
+    assert _issues(statements_under, OFF_TOPIC, near, "survived") == ["sanctions"]
     apart = 'Russia has many partners in Asia.\n\n"Their tariffs hurt our farmers badly," he said.'
-    assert _issues(nlp, OFF_TOPIC, apart, "tariffs") == []
+    assert _issues(statements_under, OFF_TOPIC, apart, "tariffs") == []
     # Russia as one of those who back sanctions on another country is not their target
     backers = '"We got Korea and Russia on board for the strongest sanctions yet," he said.'
-    assert _issues(nlp, OFF_TOPIC, f"The minister spoke to the board.\n\n{backers}", "on board") == []
+    assert _issues(statements_under, OFF_TOPIC, f"The minister spoke to the board.\n\n{backers}", "on board") == []

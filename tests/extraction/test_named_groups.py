@@ -35,13 +35,8 @@ def test_a_described_group_is_not_the_principals(statements_of):
     assert speakers(statements_of, text)[0][2] == []
 
 
-def readout_speakers(nlp, headline: str, text: str) -> list[list[str]]:
-    from onrecord.extraction.pipeline import make_doc
-    from onrecord.extraction.pipeline import statements_of as collect
-    from onrecord.model import Article
-
-    doc = nlp(make_doc(nlp, Article(id="t", text=text, title=headline, date="2024-05-02")))
-    return [list(s.speaker.members) for s in collect(doc)]
+def readout_speakers(statements_under, headline: str, text: str) -> list[list[str]]:
+    return [list(s.speaker.members) for s in statements_under(headline, text)]
 
 
 BODY = ("President Ana Lindqvist of Finland met Foreign Minister Greta Vogt of Germany in Helsinki. "
@@ -49,13 +44,13 @@ BODY = ("President Ana Lindqvist of Finland met Foreign Minister Greta Vogt of G
         "The interlocutors stressed that the ferry link would reopen in May.")
 
 
-def test_the_parties_of_a_readout_are_its_two_titled_people(nlp):
-    found = readout_speakers(nlp, "President of Finland met the Foreign Minister of Germany", BODY)
+def test_the_parties_of_a_readout_are_its_two_titled_people(statements_under):
+    found = readout_speakers(statements_under, "President of Finland met the Foreign Minister of Germany", BODY)
     assert found == [["Ana Lindqvist", "Greta Vogt"]] * 2
 
 
-def test_the_parties_outside_a_readout_stay_a_group(nlp):
-    found = readout_speakers(nlp, "Budget fight goes on", BODY)
+def test_the_parties_outside_a_readout_stay_a_group(statements_under):
+    found = readout_speakers(statements_under, "Budget fight goes on", BODY)
     assert found[0] == [] and found[1] == ["Ana Lindqvist", "Greta Vogt"]  # "interlocutors" are always the two
 
 
@@ -77,20 +72,20 @@ def test_the_two_leaders_take_up_the_two_people_just_joined(statements_of):
     assert speakers(statements_of, three)[0][2] == []
 
 
-def test_the_parties_of_one_of_several_meetings_are_the_two_who_just_met(nlp):
+def test_the_parties_of_one_of_several_meetings_are_the_two_who_just_met(statements_under):
     text = ("During a meeting with Chancellor Karl Berg, President Ana Lindqvist stressed that aid mattered. "
             "During the conversation with President of the European Commission Ursula von der Leyen, "
             "President Ana Lindqvist informed her of the situation. The parties reaffirmed their commitment "
             "to the peace process.")
-    found = readout_speakers(nlp, "President held a number of meetings in Munich", text)
+    found = readout_speakers(statements_under, "President held a number of meetings in Munich", text)
     assert found[-1] == ["Ana Lindqvist", "Ursula von der Leyen"]
 
 
-def test_the_presidents_are_the_two_a_readout_just_named_together_beside_a_third(nlp):
+def test_the_presidents_are_the_two_a_readout_just_named_together_beside_a_third(statements_under):
     text = ("President Ana Lindqvist spoke with President Karl Berg today. President Lindqvist also noted that "
             "President Ivan Marchenko had refused a truce. President Lindqvist asked President Berg about the "
             "missing children. They agreed all parties must continue the effort. The Presidents noted the "
             "work of their advisors. The Presidents instructed their teams to move ahead. The Presidents "
             "emphasized that the teams can agree on all aspects.")
-    found = readout_speakers(nlp, "Statement on the call between the presidents", text)
+    found = readout_speakers(statements_under, "Statement on the call between the presidents", text)
     assert found[-2:] == [["Ana Lindqvist", "Karl Berg"]] * 2  # "noted …", and "emphasized …" three sentences on

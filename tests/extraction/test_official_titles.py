@@ -6,18 +6,14 @@ from __future__ import annotations
 import pytest
 
 from onrecord.extraction.official_titles import offices_of
-from onrecord.extraction.pipeline import make_doc
-from onrecord.extraction.pipeline import statements_of as collect
-from onrecord.model.article import Article
 
 
 def speakers(statements_of, text: str) -> list[tuple[str, str]]:
     return [(s.speaker.name, s.speaker.type) for s in statements_of(text)]
 
 
-def speakers_with_headline(nlp, headline: str, text: str) -> list[tuple[str, str]]:
-    doc = nlp(make_doc(nlp, Article(id="t", text=text, title=headline, date="2024-05-02")))
-    return [(s.speaker.name, s.speaker.type) for s in collect(doc)]
+def speakers_with_headline(statements_under, headline: str, text: str) -> list[tuple[str, str]]:
+    return [(s.speaker.name, s.speaker.type) for s in statements_under(headline, text)]
 
 
 def test_a_long_official_title_before_a_name_is_that_persons(statements_of):
@@ -62,19 +58,19 @@ def test_a_leader_of_a_country_no_one_leads_in_the_article_stays_a_role(statemen
     assert speakers(statements_of, text)[-1][1] == "role"
 
 
-def test_a_title_in_the_headline_is_the_persons(nlp):
-    found = speakers_with_headline(nlp, "Telephone conversation with British Prime Minister Tom Harlow",
-                                   "Tom Harlow and Ivan Petrov spoke by phone on Monday. The Prime Minister noted "
-                                   "the progress made at the conference.")
+def test_a_title_in_the_headline_is_the_persons(statements_under):
+    body = "Tom Harlow and Ivan Petrov spoke by phone on Monday. The Prime Minister noted the progress made."
+    headline = "Telephone conversation with British Prime Minister Tom Harlow"
+    found = speakers_with_headline(statements_under, headline, body)
     assert found[-1] == ("Tom Harlow", "person")
 
 
-def test_the_person_a_headline_credits_is_the_title_no_one_else_holds(nlp):
+def test_the_person_a_headline_credits_is_the_title_no_one_else_holds(statements_under):
     body = "Ivan Petrov met reporters in Odesa on Monday. The President said that the talks would go on."
-    assert speakers_with_headline(nlp, "The talks will go on - Ivan Petrov", body)[-1] == ("Ivan Petrov", "person")
-    assert speakers_with_headline(nlp, "Ivan Petrov: the talks will go on", body)[-1] == ("Ivan Petrov", "person")
+    for headline in ("The talks will go on - Ivan Petrov", "Ivan Petrov: the talks will go on"):
+        assert speakers_with_headline(statements_under, headline, body)[-1] == ("Ivan Petrov", "person")
     # a headline that credits no one leaves the title a role
-    assert speakers_with_headline(nlp, "The talks will go on", body)[-1][1] == "role"
+    assert speakers_with_headline(statements_under, "The talks will go on", body)[-1][1] == "role"
 
 
 def test_a_first_name_alone_is_the_one_person_of_the_article_with_it(statements_of):
@@ -123,16 +119,17 @@ def test_a_transcript_label_of_an_office_and_a_name_is_a_person(statements_of, l
     assert found == [(name, "person")]
 
 
-def test_a_transcript_label_of_a_title_is_the_one_the_headline_credits_by_by(nlp):
+def test_a_transcript_label_of_a_title_is_the_one_the_headline_credits_by_by(statements_under):
     body = ("PRIME MINISTER HALE: Thank you. We are glad to be here and we will keep working on the port deal.\n\n"
             "THE PRESIDENT: Well, thank you. The alliance has never been stronger.\n\n"
             "Q Mr. President, will you send more ships?\n\n"
             "THE PRESIDENT: We will send what is needed.")
-    found = speakers_with_headline(nlp, "Remarks by President Orlan Dace and Prime Minister Hale Before Talks", body)
+    headline = "Remarks by President Orlan Dace and Prime Minister Hale Before Talks"
+    found = speakers_with_headline(statements_under, headline, body)
     assert found == [("Hale", "person"), ("Orlan Dace", "person"), ("Orlan Dace", "person")]
     # a headline that credits no one by "by" leaves the label a role, and two fitting titles no one
-    assert speakers_with_headline(nlp, "Talks at the port", body)[1][1] == "role"
-    two = speakers_with_headline(nlp, "Remarks by President Orlan Dace and President Ina Vell", body)
+    assert speakers_with_headline(statements_under, "Talks at the port", body)[1][1] == "role"
+    two = speakers_with_headline(statements_under, "Remarks by President Orlan Dace and President Ina Vell", body)
     assert two[1][1] == "role"
 
 
@@ -148,12 +145,13 @@ def test_the_speakers_a_headline_credits_by_by():
     assert credited_by("Telephone conversation with President of Moldova Ana Rusu") == []
 
 
-def test_the_first_person_of_a_briefing_is_the_one_speaker_its_headline_credits(nlp):
+def test_the_first_person_of_a_briefing_is_the_one_speaker_its_headline_credits(statements_under):
     body = "The call lasted an hour. I want to note that the talks will go on next week in Geneva."
-    credited = speakers_with_headline(nlp, "Briefing by Aide to the President Oleg Sorin following the call", body)
+    headline = "Briefing by Aide to the President Oleg Sorin following the call"
+    credited = speakers_with_headline(statements_under, headline, body)
     assert credited and set(credited) == {("Oleg Sorin", "person")}
     # two credited: the first person stays no one's
-    two = speakers_with_headline(nlp, "Remarks by President Ana Dace and Prime Minister Ivo Hale", body)
+    two = speakers_with_headline(statements_under, "Remarks by President Ana Dace and Prime Minister Ivo Hale", body)
     assert two and set(two) == {("unknown", "unknown")}
 
 
