@@ -13,7 +13,7 @@ from spacy.tokens import Span
 
 from onrecord.extraction.role_context import Context, Resolved
 from onrecord.identity.names import HONORIFICS
-from onrecord.identity.titles import office_head, split_title, title_word
+from onrecord.identity.titles import named_as_object, office_head, split_title, title_word
 
 LABEL = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z]")  # a transcript's speaker label, in capitals
 
@@ -23,7 +23,8 @@ def name_ends_mention(mention: Span, name: str, type: str, ctx: Context) -> Reso
     full name of a person the article names is that person, however long the title before it."""
     if type == "person" and name in ctx.names.people or len(mention) < 3:
         return None
-    people = [p for p in ctx.names.people if len(p.split()) > 1 and mention.text.endswith(" " + p)]
+    people = [p for p in ctx.names.people if len(p.split()) > 1 and mention.text.endswith(" " + p)
+              and not named_as_object(mention.text[: -len(p)])]  # not "an aide to Boris Johnson"
     return Resolved(max(people, key=len), "person") if people else None
 
 

@@ -46,7 +46,7 @@ from onrecord.extraction.docindex import doc_text, entities_within, index_of_sen
 from onrecord.extraction.found import Found
 from onrecord.extraction.intervals import Ranges
 from onrecord.extraction.subjects import speaker_class
-from onrecord.identity.titles import TITLE_WORDS
+from onrecord.lexicons.title_words import COUNTRIES, OF_WORDS, TITLE_WORDS
 
 MAX_LABEL_CHARS = 120
 MAX_NAME_TOKENS = 12
@@ -71,6 +71,7 @@ FIRST_PERSON = {"i", "we", "me", "us"}
 SENTENCE_ENDS = (".", "!", "?", "…")
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # a finite verb makes a clause, not a heading
 CONNECTORS = {"of", "the", "and", "for", "de", "von", "van", "al", "bin", "’s", "'s", "-", "."}
+TITLE_LINKS = {"of", "the", "for"}  # the small words inside a title ("President of the Russian Federation")
 OPENING_MARKS = "\"“‘'«"
 LABEL_RE = re.compile(rf"\s*([^:\n]{{1,{MAX_LABEL_CHARS}}}?):\s")
 # a bracketed note in lower case between a label and its colon ("Question(retranslated):",
@@ -122,7 +123,7 @@ def speaker_label(doc: Doc, para_start: int, para_end: int) -> tuple[Span, int] 
     questioner = label.text.lower().strip() in QUESTIONER  # rule 4: a label, though it names no one
     if not opens_paragraph(doc, para_start, label) or not (questioner or names_a_speaker(label)):
         return None
-    return label, colon
+    return after_heading(doc, para_start, label), colon
 
 
 def opens_paragraph(doc: Doc, para_start: int, label: Span) -> bool:
@@ -145,6 +146,27 @@ def glued_heading(doc: Doc, para_start: int, label: Span) -> bool:
     heading = doc.char_span(para_start, label.start_char, alignment_mode="contract")
     return heading is not None and 0 < len(heading) <= MAX_NAME_TOKENS * 2 \
         and not any(t.tag_ in FINITE_TAGS for t in heading)
+
+
+def after_heading(doc: Doc, para_start: int, label: Span) -> Span:
+    """Rule 1c, where the label starts: after a glued heading, at the title of the person it
+    names ("… meeting of the Foreign Ministry Board [President of Russia Vladimir Putin]:"): the
+    capitalised words of the heading's end ("Foreign Ministry Board") are not the speaker's title.
+    The title runs back from the name over title words, "of" phrases and nationalities."""
+    before = doc_text(doc)[para_start : label.start_char].strip(" \t\u00a0-–—•*" + OPENING_MARKS)
+    if not before or before.rstrip(")]”’\"'").endswith(SENTENCE_ENDS) \
+            or all(w.lower() in CONNECTORS for w in before.split()):
+        return label  # the label opens its paragraph: no heading before it
+    person = next((e for e in entities_within(doc, label.start, label.end) if e.label_ == "PERSON"), None)
+    if person is None:
+        return label
+    start = person.start
+    while start > label.start and (doc[start - 1].lower_ in TITLE_WORDS or doc[start - 1].lower_ in TITLE_LINKS
+                                   or doc[start - 1].lower_ in OF_WORDS or doc[start - 1].lower_ in COUNTRIES):
+        start -= 1
+    while start < person.start and doc[start].lower_ in TITLE_LINKS:
+        start += 1  # a title does not begin with "of the"
+    return doc[start : label.end]
 
 
 def names_a_speaker(label: Span) -> bool:

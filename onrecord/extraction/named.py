@@ -34,7 +34,6 @@ from onrecord.identity.names import HONORIFICS, NAME_PARTICLES
 from onrecord.identity.registry import SpeakerRegistry
 from onrecord.identity.titles import (
     ACRONYM_GLUE,
-    COUNTRIES,
     initials,
     is_acronym_of,
     office_head,
@@ -46,6 +45,7 @@ from onrecord.identity.titles import (
 )
 from onrecord.lexicons.not_names import fold, load_not_names
 from onrecord.lexicons.roles import RoleLexicon, load_role_lexicon
+from onrecord.lexicons.title_words import COUNTRIES
 
 ORG_LABELS = {"ORG"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}

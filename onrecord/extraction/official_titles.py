@@ -25,9 +25,10 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.docindex import standalone_occurrences
 from onrecord.identity.names import HONORIFICS
-from onrecord.identity.titles import TITLE_WORDS, office_head
+from onrecord.identity.titles import office_head
 from onrecord.lexicons.not_names import fold, load_not_names
 from onrecord.lexicons.roles import RoleLexicon
+from onrecord.lexicons.title_words import TITLE_WORDS
 
 GLUE = frozenset({"of", "the", "for", "to", "and", "on"})  # words inside an official title
 NAME_REACH = 2  # first names the model may leave outside the entity ("Andriy [Yermak]")

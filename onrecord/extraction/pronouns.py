@@ -35,9 +35,9 @@ from onrecord.extraction.genders import article_genders, name_gender
 from onrecord.extraction.headline import credited_by
 from onrecord.extraction.subjects import describes_a_person, noun_phrase, speaker_class
 from onrecord.extraction.whole_names import after_country_of
-from onrecord.identity.titles import TITLE_WORDS
 from onrecord.lexicons.given_names import PRONOUN_GENDER, Gender
 from onrecord.lexicons.speaker_nouns import load_speaker_nouns
+from onrecord.lexicons.title_words import TITLE_WORDS
 
 # possessives too: the owner of an opinion ("In HIS opinion, …") is a speaker mention of one word
 SINGULAR = {"he", "she", "him", "her", "his"}

@@ -9,8 +9,9 @@ boundaries (``nlp.pipe(n_process=…)``).
 from __future__ import annotations
 
 import pickle
+from collections.abc import Iterable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from onrecord.extraction.context.dates import parse_day
 from onrecord.extraction.docindex import doc_text, drop_index, entities
@@ -18,9 +19,10 @@ from onrecord.extraction.extensions import drop_objects
 from onrecord.extraction.found import Found
 from onrecord.extraction.speakers import known_person, name_tokens
 from onrecord.extraction.subjects import noun_phrase
-from onrecord.identity.names import HONORIFICS
+from onrecord.identity.names import HONORIFICS, first_names_compatible, parse_person
 from onrecord.identity.registry import SpeakerRegistry
-from onrecord.identity.titles import article_roles_from, split_title, stated_title
+from onrecord.identity.titles import split_title, stated_title, title_in_case, title_word, titled_pairs
+from onrecord.lexicons.title_words import TITLE_WORDS
 from onrecord.model.statement import Cue, Mention, Quote, Speaker, Statement
 
 
@@ -72,13 +74,50 @@ def stated_role(speaker: Speaker) -> str | None:
     return stated_title(speaker.mention.text, speaker.name)
 
 
-def role_in_article(name: str, roles: dict[str, str]) -> str | None:
+def role_in_article(name: str, roles: list[tuple[str, str]], people: Iterable[str] = ()) -> str | None:
     """The title the article gives this person elsewhere ("Ukrainian President Volodymyr
-    Zelensky" in the lede), the last one stated."""
-    surname = name.split()[-1] if name.split() else ""
-    found = [title for title, person in roles.items() if person == name or person.split()[-1:] == [surname]]
+    Zelensky" in the lede), the last one stated.  The same person: the same surname with first
+    names that can be one person's ("Sen. Charles Grassley" for Chuck Grassley, "Zelenskyy" alone
+    for Volodymyr Zelenskyy); not another of that surname ("Gov. Bill Clinton" is not Hillary
+    Clinton's role), nor a surname alone where ``people`` holds two of it ("President Clinton")."""
+    wanted = parse_person(name)
+    if wanted is None:
+        return None
+    named = [p for p in (parse_person(n) for n in people) if p is not None and p.surname == wanted.surname]
+    shared = any(p.first and not first_names_compatible(p.first, wanted.first) for p in named)
+    found = []
+    for title, person in roles:
+        other = parse_person(person)
+        if person == name or other is not None and other.surname == wanted.surname and (
+                other.first and first_names_compatible(other.first, wanted.first) or not other.first and not shared):
+            found.append(title)
     found = [t for t in found if t.lower().rstrip(".") not in HONORIFICS]
     return found[-1] if found else None
+
+
+MAX_TITLE_TOKENS = 16  # "The First Deputy Head of the Ukrainian Delegation to the Trilateral Contact Group MP"
+TITLE_LINKS = {"of", "to", "for", "the", "and", "'s", "’s"}  # small words inside a long title
+
+
+def title_written_before(entity: Span) -> Span | None:
+    """A person's name with the title written right before it, as the words run, whatever the
+    parse made of them: "This was stated by [Adviser to the Head of the President's Office
+    Mykhailo Podoliak] during …", where the parse's noun phrase of the name is only "the
+    President's Office Mykhailo Podoliak" (read only when that phrase holds no title).  The run
+    goes back over capitalised words and a title's small words, and starts at its first title
+    word; None when it holds none."""
+    doc = entity.doc
+    if entity.root.dep_ in {"compound", "poss"} or entity.root.tag_ == "POS":
+        return None  # the name modifies another noun ("Former Carson advisers"): no title of theirs
+    start = entity.start
+    while start > 0 and entity.start - start < MAX_TITLE_TOKENS and not doc[start].is_sent_start and (
+            doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in TITLE_LINKS):
+        start -= 1
+    while start < entity.start and title_word(doc[start].text) not in TITLE_WORDS:
+        start += 1
+    if start == entity.start or any(t.pos_ in {"VERB", "AUX"} for t in doc[start : entity.start]):
+        return None  # no title, or a headline in title case ("… Does Not Like Donald Trump")
+    return doc[start : entity.end]
 
 
 def identify_speakers(statements: list[Statement], doc: Doc, pinned: SpeakerRegistry) -> None:
@@ -88,9 +127,15 @@ def identify_speakers(statements: list[Statement], doc: Doc, pinned: SpeakerRegi
     registry.scope = doc_text(doc)  # a title no name is found for is this article's role, no other's
     mentions = [s.speaker.mention.text for s in statements if s.speaker.mention is not None]
     # a name with its title as the article writes it ("President of Ukraine Volodymyr Zelenskyy")
-    mentions += [noun_phrase(e.root).text for e in entities(doc) if e.label_ == "PERSON"
-                 or (e.label_ == "ORG" and known_person(name_tokens(e).text, pinned))]
-    roles = article_roles_from(mentions)
+    people = [e for e in entities(doc) if e.label_ == "PERSON"
+              or (e.label_ == "ORG" and known_person(name_tokens(e).text, pinned))]
+    for e in people:
+        phrase = noun_phrase(e.root).text
+        titled = title_written_before(e) if split_title(phrase)[0] is None else None
+        mentions.append(titled.text if titled is not None else phrase)
+    titled = titled_pairs(mentions)
+    people_named = {s.speaker.name for s in statements if s.speaker.type == "person"} | {n for _, n in titled}
+    roles = dict(titled)  # as ``article_roles_from``: the later person of a title
     date = doc._.article_date
     for s in statements:
         if s.speaker.type == "unknown" and s.speaker.name[:1].isupper() and s.speaker.name != "unknown" \
@@ -104,7 +149,8 @@ def identify_speakers(statements: list[Statement], doc: Doc, pinned: SpeakerRegi
         if s.speaker.members:
             s.speaker.id = None  # several people: each member is named, the group has no identity
             continue
-        s.speaker.role = stated_role(s.speaker) or role_in_article(s.speaker.name, roles)
+        role = stated_role(s.speaker) or role_in_article(s.speaker.name, titled, people_named)
+        s.speaker.role = title_in_case(role) if role else None
         ident = registry.identify(s.speaker, roles, date=date, role=s.speaker.role)
         # typed as its identity: "Ukraine" an organisation, a title alone a role; a name the
         # registry refuses ("you", "Kyiv") names no one: unknown, the name kept as written

@@ -13,8 +13,9 @@ from onrecord.extraction.found import Found
 from onrecord.extraction.named import ArticleNames, Named, whole_name
 from onrecord.identity.names import plain_word
 from onrecord.identity.registry import SpeakerRegistry
-from onrecord.identity.titles import COUNTRIES, strip_determiner, title_fits
+from onrecord.identity.titles import strip_determiner, title_fits
 from onrecord.lexicons.roles import RoleLexicon
+from onrecord.lexicons.title_words import COUNTRIES
 
 COUNTRY_WORDS = frozenset(c.lower().replace(" ", "-") for c in COUNTRIES.values())
 

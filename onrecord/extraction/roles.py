@@ -106,16 +106,9 @@ from onrecord.extraction.subjects import noun_phrase
 from onrecord.identity.names import HONORIFICS, NAME_PARTICLES
 from onrecord.identity.offices import roles_held
 from onrecord.identity.registry import SpeakerRegistry
-from onrecord.identity.titles import (
-    TITLE_WORDS,
-    office_fits,
-    office_head,
-    office_words,
-    split_title,
-    strip_determiner,
-    title_fits,
-)
+from onrecord.identity.titles import office_fits, office_head, office_words, split_title, strip_determiner, title_fits
 from onrecord.lexicons.roles import load_role_lexicon
+from onrecord.lexicons.title_words import TITLE_WORDS
 
 RELATIVES = {"WP", "WDT"}
 PERSONAL_POSSESSIVES = {"his", "her", "their", "my", "our", "your"}

@@ -48,8 +48,9 @@ from onrecord.extraction.subjects import (
 from onrecord.extraction.whole_names import after_country_of
 from onrecord.identity.names import HONORIFICS
 from onrecord.identity.registry import SpeakerRegistry
-from onrecord.identity.titles import TITLE_WORDS, split_title
+from onrecord.identity.titles import split_title
 from onrecord.lexicons.speaker_nouns import load_speaker_nouns
+from onrecord.lexicons.title_words import TITLE_WORDS
 from onrecord.model.statement import SpeakerType
 
 # leading words of a description that count, not describe ("Several Israeli media outlets")

@@ -27,8 +27,8 @@ from spacy.tokens import Span, Token
 
 from onrecord.extraction.docindex import in_quotes, person_name_words
 from onrecord.extraction.object_relatives import object_relative_subject
-from onrecord.identity.titles import TITLE_WORDS as TITLE_HEADS
 from onrecord.lexicons.speaker_nouns import load_speaker_nouns
+from onrecord.lexicons.title_words import TITLE_WORDS as TITLE_HEADS
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 SpeakerClass = Literal["person", "group", "organization", "place", "carrier", "never", "unknown"]

@@ -11,9 +11,9 @@ import re
 from spacy.tokens import Span, Token
 
 from onrecord.identity.names import HONORIFICS, NAME_PARTICLES
-from onrecord.identity.titles import COUNTRIES, TITLE_WORDS
 from onrecord.lexicons.not_names import fold, load_not_names
 from onrecord.lexicons.roles import RoleLexicon
+from onrecord.lexicons.title_words import COUNTRIES, TITLE_WORDS
 
 
 def _is_title_token(token: Token, lexicon: RoleLexicon) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from onrecord.identity.registry import SpeakerRegistry
-from onrecord.identity.titles import article_roles_from, stated_title
+from onrecord.identity.titles import article_roles_from, stated_title, title_in_case
 from onrecord.model.statement import Speaker
 
 UNRESOLVED_PRONOUNS = {"i", "you", "we", "they", "he", "she", "it", "one", "someone", "everyone", "who"}
@@ -32,6 +32,7 @@ def register_results(results: Iterable[Mapping[str, Any]], registry: SpeakerRegi
                 continue  # "you", "we", "they all": a pronoun no one was found for names no one
             mention = (sp.get("mention") or {}).get("text") or ""
             role = stated_title(mention, sp["name"]) if mention.endswith(sp["name"].split()[-1]) else None
+            role = title_in_case(role) if role else None
             # the article's id scopes its roles: "the president" of two articles is not one identity
             registry.identify(Speaker(name=sp["name"], type=sp["type"]), roles, date=date, role=role,
                               scope=str(result.get("id") or ""))

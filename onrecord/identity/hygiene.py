@@ -19,8 +19,6 @@ from typing import Any
 
 from onrecord.identity.names import FIRST_NAME_CLASSES, NAME_PARTICLES, NAME_SUFFIXES, parse_person, plain_word
 from onrecord.identity.titles import (
-    DETERMINERS,
-    LEADING_NOISE,
     clean_name,
     is_generic,
     match_role,
@@ -28,8 +26,10 @@ from onrecord.identity.titles import (
     role_tokens,
     split_title,
     strip_determiner,
+    title_word,
 )
 from onrecord.lexicons.not_names import fold, load_not_names
+from onrecord.lexicons.title_words import COUNTRIES, DETERMINERS, LEADING_NOISE, TITLE_WORDS
 
 # Why a mention names no one person (the reasons ``name_problem`` gives, in the order tested).
 COUNTRY = "country"
@@ -221,11 +221,19 @@ def is_body(text: str) -> bool:
 
 def title_phrase(name: str) -> bool:
     """Whether a mention is a title made of two ("Adviser to the Head of the Office", "head of
-    the Ukrainian state"): what ``split_title`` leaves after the first is "to" or "of" and a
-    title alone, so the whole names an office, not a person."""
-    bare = split_title(name)[1]
-    words = bare.split() if bare else []
-    return len(words) > 1 and words[0] in ("to", "of") and split_title(" ".join(words[1:]))[1] is None
+    the Danish state"): after its first title, "to" or "of" and (past an article and a
+    nationality) another title word, so the whole names an office, not a person."""
+    title, bare = split_title(name)
+    words = (title or "").split() if bare is None else bare.split()
+    for i, word in enumerate(words):
+        if word not in ("to", "of") or (bare is None) == (i == 0):
+            continue  # in a title, after its first word; in what split_title left, its first
+        rest = words[i + 1 :]
+        while rest and (plain_word(rest[0]) in DETERMINERS or plain_word(rest[0]) in COUNTRIES):
+            rest = rest[1:]
+        return bool(rest) and title_word(rest[0]) in TITLE_WORDS \
+            and (bare is None or split_title(" ".join(rest))[1] is None)
+    return False
 
 
 def collective_type(name: str, type: str) -> str:

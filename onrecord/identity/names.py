@@ -43,6 +43,8 @@ FIRST_NAME_GROUPS = [
     ["gennady", "hennadiy", "hennadii"], ["pyotr", "petr", "petro"], ["pavel", "pavlo"],
     ["anatoly", "anatoliy", "anatolii"], ["valery", "valeriy", "valerii"], ["vitaly", "vitaliy", "vitalii"],
     ["oleg", "oleh"], ["ekaterina", "yekaterina", "kateryna"], ["denis", "denys"], ["maria", "mariya"],
+    ["charles", "chuck", "charlie"], ["thomas", "tom"], ["daniel", "dan"],
+    ["christopher", "chris"], ["nicholas", "nick"], ["matthew", "matt"], ["steven", "stephen", "steve"],
 ]
 
 # A surname this close (rapidfuzz ratio on keys) is a spelling of the same one.

@@ -20,70 +20,20 @@ from functools import cache, lru_cache
 
 from onrecord.identity.names import HONORIFICS, NAME_PARTICLES, ascii_fold, parse_person, plain_word
 from onrecord.lexicons.roles import load_role_lexicon
-
-# --- word lists ---------------------------------------------------------------------------------
-
-# Words that make a title, compared lowercased with dots, possessives and "-elect" etc. removed.
-TITLE_WORDS = frozenset({
-    "president", "vice", "prime", "minister", "secretary", "general", "chancellor", "premier",
-    "spokesman", "spokeswoman", "spokesperson", "press", "foreign", "defence", "defense", "head",
-    "chief", "chairman", "chairwoman", "chair", "director", "adviser", "advisor", "aide",
-    "ambassador", "envoy", "diplomat", "negotiator", "counterpart", "senator", "sen",
-    "representative", "rep", "congressman", "congresswoman", "governor", "gov", "mayor", "deputy",
-    "first", "lady", "leader", "king", "queen", "prince", "princess", "pope", "commissioner",
-    "commander", "speaker", "attorney", "judge", "justice", "official", "officer", "candidate",
-    "nominee", "former", "acting", "interim", "top", "senior", "state", "interior", "finance",
-    "national", "security", "intelligence", "gen", "lt", "col", "colonel", "admiral", "marshal",
-    "sergeant", "captain", "mp", "lawmaker", "member",
-    "rival", "challenger", "opponent",  # "Rival Hillary Clinton", as the model sometimes tags her
-})
-DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"})
-# Words a mention may start with that are neither title nor name ("As President Trump ...").
-LEADING_NOISE = frozenset({
-    "as", "of", "if", "when", "while", "after", "before", "but", "and", "or", "then", "also",
-    "with", "without", "between", "by", "for", "from", "to", "in", "on", "at", "because", "since",
-    "so", "however", "meanwhile", "nothing", "even", "only", "said", "says", "according",
-})
-# What may follow "of" in a title: "President of Ukraine", "Head of the Office of the President".
-OF_WORDS = frozenset({
-    "ukraine", "russia", "russian", "federation", "united", "states", "kingdom", "america", "germany",
-    "france", "poland", "china", "turkey", "türkiye", "italy", "denmark", "finland", "hungary",
-    "belarus", "lithuania", "latvia", "estonia", "romania", "moldova", "georgia", "japan",
-    "canada", "spain", "netherlands", "sweden", "norway", "czech", "republic", "slovakia",
-    "austria", "israel", "iran", "india", "britain", "uk", "us", "usa", "nato", "eu", "un",
-    "europe", "european", "office", "ministry", "affairs", "commission", "union", "council",
-    "government", "cabinet", "presidential", "parliament", "verkhovna", "rada", "duma",
-    "committee", "department", "treasury", "house", "white", "armed", "forces", "staff",
-    "service", "bank", "central", "nations", "assembly", "administration", "kremlin", "army",
-    "navy", "economy", "energy", "health", "trade", "justice", "strategic", "industries",
-    "digital", "transformation", "reintegration", "territories", "temporarily", "occupied",
-}) | TITLE_WORDS
-# Nationality adjectives and abbreviations → the country, for role keys and organisations.
-COUNTRIES = {
-    "russian": "Russia", "russia": "Russia", "ukrainian": "Ukraine", "ukraine": "Ukraine",
-    "american": "United States", "us": "United States", "usa": "United States",
-    "british": "United Kingdom", "uk": "United Kingdom", "britain": "United Kingdom",
-    "german": "Germany", "french": "France", "polish": "Poland", "chinese": "China",
-    "turkish": "Turkey", "italian": "Italy", "danish": "Denmark", "finnish": "Finland",
-    "hungarian": "Hungary", "belarusian": "Belarus", "lithuanian": "Lithuania", "latvian": "Latvia",
-    "estonian": "Estonia", "romanian": "Romania", "moldovan": "Moldova", "georgian": "Georgia",
-    "japanese": "Japan", "canadian": "Canada", "spanish": "Spain", "dutch": "Netherlands",
-    "swedish": "Sweden", "norwegian": "Norway", "czech": "Czechia", "slovak": "Slovakia",
-    "austrian": "Austria", "israeli": "Israel", "iranian": "Iran", "indian": "India",
-}
-# Multi-word country names written as one token before role keys are made.
-COUNTRY_PHRASES = {"united states": "us", "united kingdom": "uk", "great britain": "uk"}
-
+from onrecord.lexicons.title_words import (
+    COUNTRIES,
+    COUNTRY_PHRASES,
+    DETERMINERS,
+    HOLDER_WORDS,
+    LEADING_NOISE,
+    OBJECT_PREPOSITIONS,
+    OF_WORDS,
+    ROLE_SYNONYMS,
+    TITLE_WORDS,
+    TO_TITLES,
+)
 
 # --- role keys ----------------------------------------------------------------------------------
-
-# titles that name the same office ("the Head of State said" after "President X")
-ROLE_SYNONYMS = {
-    "head of (?:the )?(?:([a-z]+) )?state": r"\1 president",  # "head of the Ukrainian state": its president
-    "chief of state": "president",
-    "head of (?:the )?government": "prime minister",
-}
-
 
 def _role_words(text: str) -> list[str]:
     """The words of a role or collective name that tell it apart, in order: determiners, "of",
@@ -297,30 +247,51 @@ def _is_modifier(token: str) -> bool:
     return token[:1].isupper() or plain_word(token) in COUNTRIES
 
 
+def _holder_named_after(tokens: list[str], j: int, k: int) -> bool:
+    """Object rule: an "of"/"for"/"to" phrase with no article that ends in an office holder's
+    title followed by a name ("a spokesman for [President Zelensky]", "an aide to [Prime Minister
+    Boris Johnson]") names another person, the object of the preposition: the title before the
+    preposition does not take the name.  "Press Secretary of the President Dmitry Peskov" has
+    the article: "the President" is the object, and the name is the secretary's."""
+    return (0 < k < len(tokens) and title_word(tokens[k - 1]) in HOLDER_WORDS
+            and tokens[k][:1].isupper() and not _is_possessive(tokens[k - 1]))
+
+
 def _after_of_phrases(tokens: list[str], i: int) -> int:
     """The end of "of ..." phrases after a title word: "President of Ukraine", "Head of the Office
-    of the President of Ukraine"."""
+    of the President of Ukraine"; "to ..." after an adviser's title ("Adviser to the Head of …")."""
     end = i
-    while i < len(tokens) and title_word(tokens[i]) in {"of", "for"}:
+    joins = {"of", "for", "to"} if i > 0 and title_word(tokens[i - 1]) in TO_TITLES else {"of", "for"}
+    while i < len(tokens) and title_word(tokens[i]) in joins:
         j = i + 1
         while j < len(tokens) and title_word(tokens[j]) in DETERMINERS:
             j += 1
         k = j
-        while k < len(tokens) and (title_word(tokens[k]) in OF_WORDS or title_word(tokens[k]) == "and"):
+        while k < len(tokens) and (title_word(tokens[k]) in OF_WORDS or title_word(tokens[k]) == "and"
+                                   or plain_word(tokens[k]) in COUNTRIES and tokens[k][:1].isupper()):
             k += 1
-        if k == j:
+        while k > j and title_word(tokens[k - 1]) == "and":
+            k -= 1  # "of Health and [Human …": a list of portfolios does not end in "and"
+        national = any(plain_word(t) in COUNTRIES and t[:1].isupper() for t in tokens[j:k])
+        if k == j or ((j == i + 1 or national) and _holder_named_after(tokens, j, k)):
             break
         i = end = k
     return end
 
 
 def _title_end(tokens: list[str]) -> int:
-    """How many leading tokens are the title: up to its last title word (and "of" phrase)."""
+    """How many leading tokens are the title: up to its last title word (and "of" phrase).  A
+    title word in the possessive before more words is a modifier ("the President's Office …",
+    "the President's adviser"), and "and" before another title word joins two titles of one
+    person ("Deputy Prime Minister and Minister for the Reintegration of … Iryna Vereshchuk")."""
     i = end = 0
     while i < len(tokens):
         word = title_word(tokens[i])
-        if word in TITLE_WORDS or word in HONORIFICS:
+        if (word in TITLE_WORDS or word in HONORIFICS) and not (_is_possessive(tokens[i]) and i + 1 < len(tokens)):
             i = end = _after_of_phrases(tokens, i + 1)
+        elif word == "and" and end == i and i + 1 < len(tokens) and title_word(tokens[i + 1]) in TITLE_WORDS \
+                and tokens[i + 1][:1].isupper():
+            i += 1
         elif word in DETERMINERS or _is_possessive(tokens[i]) or _is_modifier(tokens[i]):
             i += 1
         else:
@@ -351,9 +322,43 @@ def _split_appositive(text: str) -> tuple[str, str] | None:
         return None
     left, right = (part.strip() for part in text.split(",", 1))
     for name_part, title_part in ((left, right), (right, left)):
+        if "," in title_part:
+            continue  # "Clinton, Tanden, head of the Center …": a list of names, not one apposition
         title, rest = _split_plain(title_part)
         if title and rest is None and _split_plain(name_part)[0] is None and clean_name(name_part):
             return title_part.strip(" ,"), clean_name(name_part)
+    return None
+
+
+def named_as_object(before: str) -> bool:
+    """Object rule: the words before a name end in a preposition, with at most an office holder's
+    title between ("an aide to [Boris Johnson]", "a spokesman for President [Zelensky]", "for the
+    Russian President [Vladimir Putin]"): the name is the object of that preposition, someone
+    other than the one the words describe.  "Press Secretary of the President [Dmitry Peskov]"
+    (the article with the title alone, as the Kremlin's releases write it) and "… Contact Group
+    MP [Andriy Kostin]" end in the title of the person named."""
+    words = before.split()
+    while words and words[-1][:1].isupper() and title_word(words[-1]) in TITLE_WORDS:
+        words.pop()
+    national = False
+    while words and words[-1][:1].isupper() and (plain_word(words[-1]) in COUNTRIES or _is_possessive(words[-1])):
+        words.pop()
+        national = True
+    while national and words and plain_word(words[-1]) in DETERMINERS:
+        words.pop()
+    return bool(words) and words[-1] in OBJECT_PREPOSITIONS
+
+
+def _title_before_name(tokens: list[str], end: int) -> int | None:
+    """Where the title ends when the words after its first part open with a preposition: at a
+    later title word right before the name, if that name is not the preposition's object ("The
+    First Deputy Head of the Ukrainian Delegation to the Trilateral Contact Group MP | Andriy
+    Kostin"); None when there is none ("an aide to Boris Johnson")."""
+    for m in range(len(tokens) - 2, end - 1, -1):
+        rest = tokens[m + 1 :]
+        if tokens[m][:1].isupper() and title_word(tokens[m]) in TITLE_WORDS and len(rest) <= 3 \
+                and all(t[:1].isupper() and title_word(t) not in TITLE_WORDS for t in rest):
+            return None if named_as_object(" ".join(tokens[: m + 1])) else m + 1
     return None
 
 
@@ -366,6 +371,17 @@ def _split_plain(text: str) -> tuple[str | None, str | None]:
     name = clean_name(" ".join(tokens[end:])) or None
     if name and all(plain_word(w) in DETERMINERS for w in name.split()):
         name = None  # "the" alone is no name
+    words = (name or "").split()
+    cut = next((i for i, w in enumerate(words) if i and w in OBJECT_PREPOSITIONS), None)
+    if title and cut is not None:
+        name = clean_name(" ".join(words[:cut]))  # "Mayor Tom Hale of Dover": the name ends before "of"
+    if title and name and name.split()[0] in OBJECT_PREPOSITIONS:
+        # Object rule: "an aide to Boris Johnson", "a spokesman for President Zelensky": the name
+        # after the preposition is another person's; the whole mention describes one unnamed
+        later = _title_before_name(tokens, end)
+        if later is None:
+            return " ".join(tokens), None
+        return " ".join(tokens[:later]), clean_name(" ".join(tokens[later:]))
     return title, name
 
 
@@ -415,12 +431,27 @@ def _country_or_text(words: list[str]) -> str | None:
 def article_roles_from(mentions: Iterable[str]) -> dict[str, str]:
     """Roles seen for names in one article, for ``resolve``: "Russian President Vladimir Putin" →
     {"Russian President": "Vladimir Putin"}; later mentions of a role win."""
-    roles: dict[str, str] = {}
-    for mention in mentions:
-        for title, name in titled_names(mention):
-            if title and name and title_word(title.split()[-1]) not in HONORIFICS:
-                roles[title] = name
-    return roles
+    return dict(titled_pairs(mentions))
+
+
+def titled_pairs(mentions: Iterable[str]) -> list[tuple[str, str]]:
+    """Every (title, name) the mentions state, in their order: two mayors of one article are
+    both here, where ``article_roles_from`` keeps the later for the title "Mayor"."""
+    return [(title, name) for mention in mentions for title, name in titled_names(mention)
+            if title and name and title_word(title.split()[-1]) not in HONORIFICS
+            and "(" not in title]  # "Democrats (Senator Ted Cruz": no title of his
+
+
+def title_in_case(title: str) -> str:
+    """A title a transcript's label wrote in capitals ("SECRETARY GENERAL", "NATO SECRETARY
+    GENERAL") as a title is written in running text ("Secretary General", "NATO Secretary
+    General"): its title words and small words capitalised, anything else (an acronym) as it is."""
+    if not title.isupper():
+        return title
+    small = {"of", "the", "and", "for", "to"}
+    words = [w.lower() if w.lower() in small and i else w.capitalize()
+             if title_word(w) in TITLE_WORDS or w.lower() in small else w for i, w in enumerate(title.split())]
+    return " ".join(words)
 
 
 LIST_SEPARATOR = re.compile(r",\s+|;\s+|\s+and\s+")

@@ -211,3 +211,22 @@ def test_a_tally_after_a_label_and_a_heading_in_capitals_say_nothing(statements_
 def test_a_transcripts_short_answer_in_figures_is_an_answer(statements_of):
     text = "PRESIDENT VARGA: I gave them nothing —\n\nSECRETARY GENERAL BERG: 2019.\n\nPRESIDENT VARGA: And then, yes."
     assert [s.quote.text for s in statements_of(text)] == ["I gave them nothing —", "2019.", "And then, yes."]
+
+
+def test_a_heading_glued_before_a_label_is_not_the_speakers_title(statements_of):
+    text = ("The meeting was devoted to the harbour.\n\n"
+            "Speech at the expanded meeting of the Harbour Safety Board President of Finland John Miller: "
+            "Colleagues, I would like to welcome everyone here. We will rebuild the port.")
+    found = statements_of(text)
+    assert found and found[0].speaker.name == "John Miller"
+    assert found[0].speaker.role == "President of Finland"
+    assert found[0].speaker.mention is not None and found[0].speaker.mention.text == "President of Finland John Miller"
+
+
+def test_a_transcript_label_in_capitals_gives_a_title_as_written_in_text(statements_of):
+    text = ("Secretary General Tom Hale met the press in Brussels.\n\n"
+            "SECRETARY GENERAL HALE: We will keep the mission going.\n\n"
+            "Q: For how long?\n\n"
+            "SECRETARY GENERAL HALE: As long as it takes.")
+    found = statements_of(text)
+    assert found[0].speaker.name == "Tom Hale" and found[0].speaker.role == "Secretary General"

@@ -540,3 +540,52 @@ def test_the_president_among_several_is_the_one_who_just_spoke(statements_of):
             "He noted that Lithuania supports Ukraine in deeds. “The helmets and ammunition handed over are the "
             "help that our military needs,” the President said.")
     assert statements_of(text)[-1].speaker.name == "Ivan Marchenko"
+
+
+# --- the object of a preposition is someone else ------------------------------------------------
+
+
+@pytest.mark.parametrize("subject", ["A spokesman for President Lidia Varga", "An aide to Lidia Varga",
+                                     "An aide to Prime Minister Lidia Varga"])
+def test_a_spokesman_for_a_named_person_is_not_that_person(statements_of, subject: str):
+    text = f"Lidia Varga flew to Rome on Monday. {subject} said the talks would resume next week."
+    name, typ = speakers(statements_of, text)[-1]
+    assert name != "Lidia Varga" and typ != "person"
+
+
+def test_the_person_named_after_a_long_title_is_the_speaker(statements_of):
+    text = ("The First Deputy Head of the Moldovan Delegation to the Trilateral Contact Group MP Oleg Marin "
+            "said the talks would resume next week.")
+    assert speakers(statements_of, text)[-1] == ("Oleg Marin", "person")
+
+
+# --- roles read from the article ------------------------------------------------------------------
+
+
+def roles(statements_of, text: str) -> list[tuple[str, str | None]]:
+    return [(s.speaker.name, s.speaker.role) for s in statements_of(text)]
+
+
+def test_a_title_the_parse_cut_from_the_name_is_still_the_persons_role(statements_of):
+    # the parse's noun phrase of the name is only "the President's Office John Miller"
+    text = ("Finland will not give up its ports. This was stated by Adviser to the Head of the President's "
+            "Office John Miller during a briefing in Turku. “The harbour is ours,” Miller said.")
+    assert roles(statements_of, text)[-1] == ("John Miller", "Adviser to the Head of the President's Office")
+
+
+def test_another_person_of_the_same_surname_lends_no_title(statements_of):
+    text = ("Gov. Tom Hale signed the bill in 1994. Years later, Mary Hale said the law had worked, "
+            "speaking at a rally in Dover.")
+    assert roles(statements_of, text)[-1] == ("Mary Hale", None)
+
+
+def test_two_holders_of_one_title_each_keep_theirs(statements_of):
+    text = ("Mayor Tom Hale of Dover met Mayor Ana Silva of Rye on Monday. "
+            "“We will share the ferry,” Hale said. “It is a good deal,” Silva said.")
+    assert roles(statements_of, text) == [("Tom Hale", "Mayor"), ("Ana Silva", "Mayor")]
+
+
+def test_a_nickname_is_the_same_person_for_a_title(statements_of):
+    text = ("Sen. Charles Berg opened the hearing on Tuesday. "
+            "“This bill is dead,” Chuck Berg said after the vote.")
+    assert roles(statements_of, text)[-1] == ("Chuck Berg", "Sen.")

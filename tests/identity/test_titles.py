@@ -151,3 +151,45 @@ def test_a_mention_that_is_no_list_is_read_as_before():
 
     for mention in ("Ukraine's President Volodymyr Zelensky", "Secretary of Health and Human Services Jane Doe"):
         assert titled_names(mention) == [split_title(mention)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Object rule: the name after "to"/"for" and an office holder's title is someone else's
+    ("a spokesman for President Lidia Varga", ("a spokesman for President Lidia Varga", None)),
+    ("an aide to Karl Berg", ("an aide to Karl Berg", None)),
+    ("an aide to Prime Minister Karl Berg", ("an aide to Prime Minister Karl Berg", None)),
+    ("a spokesman for the Moldovan President Lidia Varga",
+     ("a spokesman for the Moldovan President Lidia Varga", None)),
+    # ... but after "the President" (the article and the title alone, as the Kremlin writes) the
+    # name is the secretary's
+    ("Press Secretary of the President Oleg Marin", ("Press Secretary of the President", "Oleg Marin")),
+    # "to" phrases belong to an adviser's title
+    ("Adviser to the Head of the President's Office Oleg Marin",
+     ("Adviser to the Head of the President's Office", "Oleg Marin")),
+    ("Ambassador of Moldova to the United States Ana Silva",
+     ("Ambassador of Moldova to the United States", "Ana Silva")),
+    # a title word in the possessive before more words is a modifier, not the title's end
+    ("the President's Office Oleg Marin", (None, "the President's Office Oleg Marin")),
+    ("the President's adviser Oleg Marin", ("the President's adviser", "Oleg Marin")),
+    # two titles of one person joined by "and"; portfolios joined by "and"
+    ("Deputy Prime Minister and Minister for the Reintegration of the Temporarily Occupied Territories Ana Silva",
+     ("Deputy Prime Minister and Minister for the Reintegration of the Temporarily Occupied Territories", "Ana Silva")),
+    ("Secretary of Health and Human Services Ana Silva", ("Secretary of Health and Human Services", "Ana Silva")),
+    ("Minister of Trade and Industry Ana Silva", ("Minister of Trade and Industry", "Ana Silva")),
+    # a long title that goes on past a "to" phrase to the person's own title before the name
+    ("The First Deputy Head of the Moldovan Delegation to the Trilateral Contact Group MP Oleg Marin",
+     ("The First Deputy Head of the Moldovan Delegation to the Trilateral Contact Group MP", "Oleg Marin")),
+])
+def test_split_title_knows_whose_name_follows(text: str, expected: tuple[str | None, str | None]) -> None:
+    assert split_title(text) == expected
+
+
+@pytest.mark.parametrize("title, written", [
+    ("SECRETARY GENERAL", "Secretary General"), ("NATO SECRETARY GENERAL", "NATO Secretary General"),
+    ("THE PRESIDENT", "The President"), ("SECRETARY OF STATE", "Secretary of State"),
+    ("President of Moldova", "President of Moldova"),
+])
+def test_a_title_in_capitals_is_written_as_in_running_text(title: str, written: str) -> None:
+    from onrecord.identity.titles import title_in_case
+
+    assert title_in_case(title) == written
