@@ -230,3 +230,19 @@ def test_a_transcript_label_in_capitals_gives_a_title_as_written_in_text(stateme
             "SECRETARY GENERAL HALE: As long as it takes.")
     found = statements_of(text)
     assert found[0].speaker.name == "Tom Hale" and found[0].speaker.role == "Secretary General"
+
+
+def test_a_label_is_no_part_of_the_venue_around_it(nlp):
+    from onrecord.extraction.context.region import attribution_region
+
+    text = ("Speech at the expanded meeting of the Harbour Safety Board President of Finland John Miller: "
+            "Colleagues, welcome.")
+    doc = nlp(text)
+    colon = text.index(":")
+    label = (text.index("President of Finland"), colon)
+    content = [(colon + 2, len(text))]
+    miller = next(t for t in doc if t.text == "Miller")
+    board = next(t for t in doc if t.text == "Board")
+    assert attribution_region(doc, (colon, colon + 1), content).holds(miller)
+    region = attribution_region(doc, (colon, colon + 1), content, speaker=label)
+    assert not region.holds(miller) and region.holds(board)

@@ -44,13 +44,16 @@ def own_occasion(doc: Doc, cue: CharRange | None, content: Sequence[CharRange],
                  article_date: dt.date | None, published: dt.datetime | None = None,
                  lexicon: VenueLexicon | None = None,
                  matches: dict[tuple[str, int], list[tuple[int, int, int]]] | None = None,
+                 speaker: CharRange | None = None,
                  ) -> tuple[StatementContext, Occasion]:
     """The context of one statement (see ``statement_context``) and the occasion it names of
     its own, for the scene (with a time phrase that names no date).  ``matches``: the doc's
-    lexicon and time matches so far, to share between its statements."""
+    lexicon and time matches so far, to share between its statements; ``speaker``: the range of
+    a mention that is never part of a venue or an addressee (a transcript's label after a
+    heading glued before it: "… meeting of the Board [President of Russia Vladimir Putin]: …")."""
     if len(doc) and not doc.has_annotation("DEP"):
         raise ValueError("statement_context needs a Doc parsed with dependencies (sentences, heads)")
-    region = attribution_region(doc, cue, content, lexicon, matches)
+    region = attribution_region(doc, cue, content, lexicon, matches, speaker)
     context = StatementContext()
     if not region.sents:
         return context, Occasion()
@@ -114,7 +117,11 @@ def add_context(doc: Doc, lexicon: VenueLexicon | None = None) -> None:
     matches: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
     previous: tuple[Found, Occasion] | None = None
     for f in found:
-        ctx, occasion = own_occasion(doc, f.cue_span, f.content, article_date, published, lexicon, matches)
+        # a transcript's label is no venue ("… meeting of the Board [President of Russia Vladimir
+        # Putin]:"); a mention in running text may hold one ("Clinton, in a 2008 interview with NBC,")
+        labelled = f.mention is not None and f.cue is not None and f.cue.text == ":"
+        speaker = (f.mention.start_char, f.mention.end_char) if labelled else None
+        ctx, occasion = own_occasion(doc, f.cue_span, f.content, article_date, published, lexicon, matches, speaker)
         if previous is not None and f.kind != "reported_position" and same_utterance(previous[0], f, doc):
             carry_occasion(previous[0].context, ctx)  # type: ignore[arg-type]
             if previous[1].aside and not occasion.named:

@@ -101,9 +101,11 @@ def _cue_head(tokens: Sequence[Token]) -> Token:
 
 def attribution_region(doc: Doc, cue: CharRange | None, content: Sequence[CharRange],
                        lexicon: VenueLexicon | None = None,
-                       matches: dict[tuple[str, int], list[tuple[int, int, int]]] | None = None) -> Region:
-    """The cue's sentence(s) (without a cue: the content's), less the content's tokens;
-    ``matches`` (the doc's matches so far) is shared with the other regions of the doc."""
+                       matches: dict[tuple[str, int], list[tuple[int, int, int]]] | None = None,
+                       speaker: CharRange | None = None) -> Region:
+    """The cue's sentence(s) (without a cue: the content's), less the content's tokens and the
+    speaker's mention (``speaker``, in a cue's sentence); ``matches`` (the doc's matches so far)
+    is shared with the other regions of the doc."""
     lexicon = lexicon or load_venue_lexicon()
     excluded = {i for start, end in content for i in _indices_in(doc, start, end)}
     cue_tokens = _tokens_in(doc, *cue) if cue is not None else []
@@ -111,6 +113,8 @@ def attribution_region(doc: Doc, cue: CharRange | None, content: Sequence[CharRa
         sents = _sentences_of(cue_tokens)
         head = _cue_head(cue_tokens)
         anchors = [head, *occasion_of_cue(head, excluded, lexicon)]
+        if speaker is not None:
+            excluded |= {i for i in _indices_in(doc, *speaker) if i != head.i}
     else:
         sents = _sentences_of([doc[i] for i in excluded])
         anchors = [s.root for s in sents if s.root.i not in excluded]
