@@ -43,6 +43,7 @@ from onrecord.extraction.subjects import (
     is_aside,
     is_indefinite,
     portfolio_conjunct,
+    second_title,
     speaker_class,
 )
 from onrecord.extraction.whole_names import after_country_of
@@ -50,7 +51,7 @@ from onrecord.identity.names import HONORIFICS
 from onrecord.identity.registry import SpeakerRegistry
 from onrecord.identity.titles import split_title
 from onrecord.lexicons.speaker_nouns import load_speaker_nouns
-from onrecord.lexicons.title_words import TITLE_WORDS
+from onrecord.lexicons.title_words import OF_WORDS, TITLE_WORDS
 from onrecord.model.statement import SpeakerType
 
 # leading words of a description that count, not describe ("Several Israeli media outlets")
@@ -234,7 +235,11 @@ def person_after_body(entity: Span) -> str | None:
     Lavrov]"): two or three capitalised words after the last organisation or title word, none of
     them such a word themselves, are the person; the words before are the body they speak for."""
     tokens = [t for t in entity if not t.is_punct and t.tag_ != "POS"]
-    body = [i for i, t in enumerate(tokens) if _is_title_word(t) or speaker_class_of_word(t) == "organization"]
+    # a body's words, a title's, or, in a title's "of" phrase, its words ("Minister for the
+    # Reintegration of [the Temporarily Occupied Territories Iryna Vereshchuk]")
+    of_phrase = entity.start > 0 and entity.doc[entity.start - 1].lower_ in {"of", "for"}
+    body = [i for i, t in enumerate(tokens) if _is_title_word(t) or speaker_class_of_word(t) == "organization"
+            or of_phrase and t.lower_ in OF_WORDS]
     if not body or body[-1] == len(tokens) - 1:
         return None
     rest = tokens[body[-1] + 1 :]
@@ -384,7 +389,7 @@ def conjoined_subjects(subject: Token) -> list[Token]:
         portfolio = portfolio_conjunct(member)  # "Vice President for news and talk Dave Gorab": one
         for c in member.children:
             if c.dep_ == "conj" and not is_aside(c) and (portfolio is None or c.i != portfolio.i) \
-                    and not described_again(member, c):
+                    and not described_again(member, c) and not second_title(member, c):
                 out.extend(conjoined_subjects(c))
     named = [m for m in out if not is_question_marker(m)]
     return named if named and len(named) < len(out) else out

@@ -154,7 +154,17 @@ def office_fits(description: str, titles: list[str]) -> int:
     else 3 for the same office, 2 for its general word, 1 for a title that names no office but
     shares the description's other words ("Russian Foreign Ministry" for "the top Russian
     diplomat"); one point more for each other word they share.  The best of ``title_fits``."""
-    return max((title_fits(description, title) for title in titles), default=0)
+    return max((title_fits(description, one) for title in titles for one in joined_titles(title)), default=0)
+
+
+def joined_titles(title: str) -> list[str]:
+    """The titles one title joins with "and" ("Deputy Prime Minister and Minister for the
+    Reintegration of …": a deputy prime minister, and a minister); a portfolio list ("Minister of
+    Trade and Industry") is one title."""
+    parts = re.split(r"\s+and\s+(?=[A-Z])", title)
+    if len(parts) > 1 and all(title_word(p.split()[0]) in TITLE_WORDS for p in parts[1:] if p.split()):
+        return parts
+    return [title]
 
 
 @lru_cache(maxsize=65536)  # roles ask of every description each title of every person: pairs repeat

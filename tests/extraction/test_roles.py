@@ -589,3 +589,20 @@ def test_a_nickname_is_the_same_person_for_a_title(statements_of):
     text = ("Sen. Charles Berg opened the hearing on Tuesday. "
             "“This bill is dead,” Chuck Berg said after the vote.")
     assert roles(statements_of, text)[-1] == ("Chuck Berg", "Sen.")
+
+
+def test_two_titles_joined_by_and_before_a_name_are_one_persons(statements_of):
+    # the parse coordinates the two titles and hangs the name in the second's phrase
+    text = ("For her part, Deputy Prime Minister and Minister for the Reintegration of the Temporarily "
+            "Occupied Territories Iryna Vereshchuk stressed that Ukraine is not an enemy. “Come home,” "
+            "she said. The Minister said she had met the mission's representatives.")
+    found = statements_of(text)
+    assert [(s.speaker.name, s.speaker.type) for s in found] == [("Iryna Vereshchuk", "person")] * 3
+    assert found[0].speaker.role == ("Deputy Prime Minister and Minister for the Reintegration of the "
+                                     "Temporarily Occupied Territories")
+
+
+def test_a_title_and_a_named_title_are_two_people(statements_of):
+    text = "President Lidia Varga and Minister Karl Berg said the talks would resume."
+    found = statements_of(text)
+    assert found[0].speaker.type == "group" and found[0].speaker.members == ["Lidia Varga", "Karl Berg"]

@@ -193,3 +193,24 @@ def test_a_title_in_capitals_is_written_as_in_running_text(title: str, written: 
     from onrecord.identity.titles import title_in_case
 
     assert title_in_case(title) == written
+
+
+@pytest.mark.parametrize("title, parts", [
+    ("Deputy Prime Minister and Minister for the Reintegration of the Territories",
+     ["Deputy Prime Minister", "Minister for the Reintegration of the Territories"]),
+    ("Minister of Trade and Industry", ["Minister of Trade and Industry"]),
+    ("President and Chief Executive", ["President", "Chief Executive"]),
+])
+def test_a_title_joining_two_titles_is_read_as_both(title: str, parts: list[str]) -> None:
+    from onrecord.identity.titles import joined_titles
+
+    assert joined_titles(title) == parts
+
+
+def test_a_description_fits_either_of_two_joined_titles() -> None:
+    from onrecord.identity.titles import office_fits
+
+    # "the Minister" is the minister, though the deputy prime minister's "deputy" is another office
+    joined = "Deputy Prime Minister and Minister for the Reintegration of the Territories"
+    assert office_fits("the Minister", [joined]) > 0
+    assert office_fits("the Minister", ["Deputy Prime Minister"]) == 0
