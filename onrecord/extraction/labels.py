@@ -293,8 +293,10 @@ def stage_direction(text: str, start: int, end: int) -> bool:
 
 
 # a bracketed sentence after a sentence's end, in capitals: the transcriber's note of what
-# happened ("(Applause.)") or what someone else said ("(Antonio Guterres noted that …)")
-INLINE_NOTE = re.compile(r"(?<=[.?!…])\s*[(\[][A-Z][^()\[\]\n]*[)\]]\.?")
+# happened ("(Applause.)") or what someone else said ("(Antonio Guterres noted that …)"), which
+# may hold brackets of its own ("… the UN Office for the Coordination of Humanitarian Affairs
+# (UN OCHA), …)")
+INLINE_NOTE = re.compile(r"(?<=[.?!…])\s*[(\[][A-Z](?:[^()\[\]\n]|\([^()\[\]\n]*\))*[)\]]\.?")
 
 
 def without_inline_notes(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -329,11 +331,12 @@ def section_heading(words: str) -> bool:
     return 0 < len(found) <= MAX_HEADING_WORDS and all(w.isupper() for w in found)
 
 
-def turn_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+def turn_pieces(doc: Doc, start: int, end: int, run_together: bool | None = None) -> list[tuple[int, int]]:
     """Rule 7: a turn longer than any transcript's paragraph (a speech run together into one
     block) is cut at sentence ends into statements of about a paragraph each, so that each holds
-    what a reader can check and tag, not a whole speech."""
-    if end - start <= RUN_TOGETHER_CHARS:
+    what a reader can check and tag, not a whole speech.  ``run_together``: whether the turn
+    this stretch is part of is one (by default, the stretch's own length decides)."""
+    if not (run_together if run_together is not None else end - start > RUN_TOGETHER_CHARS):
         return [(start, end)]
     pieces: list[tuple[int, int]] = []
     piece_start = start
@@ -345,6 +348,17 @@ def turn_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             piece_start = sent.start_char
     pieces.append(_trimmed(doc_text(doc), piece_start, end))
     return [p for p in pieces if p[1] > p[0]]
+
+
+def turn_parts(doc: Doc, start: int, end: int) -> list[list[tuple[int, int]]]:
+    """Rules 7 and 8 on one turn: the transcriber's notes out first, over the whole turn (a note
+    of several sentences would otherwise be cut with the turn and escape the note rule: "…
+    Welcome to Moscow.(In his remarks, the UN Secretary General … These proposals concern …)"),
+    then a long turn's rest in pieces; a short turn is one statement of the parts around its notes."""
+    kept = without_inline_notes(doc_text(doc), start, end)
+    if end - start <= RUN_TOGETHER_CHARS:
+        return [kept]
+    return [[piece] for a, b in kept for piece in turn_pieces(doc, a, b, run_together=True)]
 
 
 HEADLINE_WORDS = 25  # a headline is short
@@ -479,8 +493,7 @@ def label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[int, i
             # is verbatim but unmarked, and the kinds follow the quotation marks (a direct
             # statement is one whose words are quoted): it is told apart by its cue's class
             kind, cls = ("direct", "assert") if quoted else ("indirect", "transcript")
-            pieces = [(start, end)] if quoted else turn_pieces(doc, start, end)
-            parts = [[p] if quoted else without_inline_notes(text, *p) for p in pieces]
+            parts = [[(start, end)]] if quoted else turn_parts(doc, start, end)
             statement = Found(kind, parts[0], colon_token, (colon, colon + 1), cls, _mention_of(label))
             out.append(statement)
             out += [Found(kind, part, colon_token, (colon, colon + 1), cls, statement.mention)

@@ -246,3 +246,20 @@ def test_a_label_is_no_part_of_the_venue_around_it(nlp):
     assert attribution_region(doc, (colon, colon + 1), content).holds(miller)
     region = attribution_region(doc, (colon, colon + 1), content, speaker=label)
     assert not region.holds(miller) and region.holds(board)
+
+
+def test_a_long_note_with_brackets_of_its_own_in_a_long_turn_is_not_the_speakers(statements_of):
+    # a turn run together into one block is cut into pieces; the transcriber's note, several
+    # sentences long and holding "(OCHA)", is taken out of the whole turn first
+    speech = " ".join(f"We have worked on the harbour plan for the {n} time this year." for n in
+                      ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                       "ninth", "tenth", "eleventh", "twelfth"])
+    text = ("Meeting with the Secretary General.\n\n"
+            f"President of Finland John Miller: {speech} Welcome to Helsinki.(In his remarks, the "
+            "Secretary General expressed concern over the harbour. He also presented two proposals. "
+            "These proposals concern the Office for the Coordination of Humanitarian Affairs (OCHA) "
+            "and the port authority, which would work together.) Tom Hale: Thank you.")
+    found = statements_of(text)
+    miller = " ".join(s.quote.text for s in found if s.speaker.name == "John Miller")
+    assert "harbour plan" in miller and "Welcome to Helsinki" in miller
+    assert "proposals" not in miller and "OCHA" not in miller
