@@ -351,9 +351,27 @@ def resolve_pronoun(
         lambda: recent_speaker(pronoun, spoken, persons),
     ):
         named = rule()
-        if named is not None and not named_in_own_clause(pronoun, named[0]):
+        if named is not None and not named_in_own_clause(pronoun, named[0]) \
+                and not speaks_of_another(pronoun, named[0], holding, current):
             return named
     return "", "unknown"
+
+
+THIRD_PERSON = {"he", "she", "him", "her"}
+
+
+def speaks_of_another(pronoun: Token, name: str, holding: Callable[[int], list[Found]], current: Found) -> bool:
+    """Speaker's own words rule: inside someone's verbatim words (a quotation, a transcript's
+    turn) "he" or "she" is someone else, never the one speaking, who says "I" ('PRESIDENT TRUMP:
+    … He told me, "I wouldn't take his call."' is not Trump's).  Reported words in the third
+    person ("Trump said he told Kim that …") may mean the speaker, and do not count."""
+    if pronoun.lower_ not in THIRD_PERSON or not name:
+        return False
+    at = pronoun.idx
+    verbatim = [f for f in holding(at) if f is not current and f.speaker_name
+                and (f.kind == "direct" or f.cue_class == "transcript")
+                and any(a <= at < b for a, b in f.content)]  # in the words, not between two of their parts
+    return bool(verbatim) and min(verbatim, key=lambda f: f.end - f.start).speaker_name == name
 
 
 def named_in_own_clause(pronoun: Token, name: str) -> bool:

@@ -200,3 +200,22 @@ def test_he_is_not_someone_named_in_his_own_clause(statements_of):
     text = ("“He is always calling me names,” Marco Rubio said on Sunday. The debate went on for hours. "
             "Within minutes, he called Rubio “Little Marco” again.")
     assert statements_of(text)[-1].speaker.name != "Marco Rubio"
+
+
+def test_he_inside_a_speakers_own_words_is_someone_else(statements_of):
+    # in a turn, the speaker is "I": "He told me" is another's words, reported
+    text = ("SECRETARY GENERAL HALE: But you did, and it —\n\n"
+            "PRESIDENT MILLER: It started out very rough.\n\n"
+            "SECRETARY GENERAL HALE: Yeah. Yeah.\n\n"
+            "PRESIDENT MILLER: And he would not meet with Berg. Would not take his calls. I said, "
+            "“How many times did you call?” They called a lot. He would not take their call. He told me, "
+            "“I would not take his call.”")
+    found = statements_of(text)
+    inner = next(s for s in found if s.quote.text.startswith("I would not take"))
+    assert inner.speaker.name != "MILLER"
+
+
+def test_he_in_reported_words_may_be_the_speaker(statements_of):
+    text = "Karl Berg said he told the council that the port would stay open."
+    found = statements_of(text)
+    assert all(s.speaker.name == "Karl Berg" for s in found)
