@@ -19,6 +19,8 @@ TITLE_WORDS = frozenset({
     "national", "security", "intelligence", "gen", "lt", "col", "colonel", "admiral", "marshal",
     "sergeant", "captain", "mp", "lawmaker", "member",
     "rival", "challenger", "opponent",  # "Rival Hillary Clinton", as the model sometimes tags her
+    # plurals of abbreviated titles before a list of names ("Sens. Ted Cruz and Marco Rubio")
+    "sens", "govs", "reps", "gens", "adms", "lts", "cols", "sgts", "profs",
 })
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"})
 # Words a mention may start with that are neither title nor name ("As President Trump ...").

@@ -25,3 +25,16 @@ def test_a_glued_bracket_and_a_bracket_before_a_colon_are_split(nlp, text, token
 ])
 def test_a_sentence_end_glued_to_a_bracket_is_split(nlp, text, tokens):
     assert [t.text for t in nlp.tokenizer(text)] == tokens
+
+
+def test_a_plural_title_abbreviation_is_no_sentence_end(nlp):
+    doc = nlp.make_doc("He attacked his rivals, particularly Govs. Jeb Bush and Chris Christie, who say he is young.")
+    assert "Govs." in [t.text for t in doc]
+
+
+def test_he_after_a_plural_title_takes_the_subject_before(statements_of):
+    text = ("Speaking to reporters Monday, Rubio refrained from attacking his rivals, particularly Govs. Jeb Bush "
+            "and Chris Christie, who say the senator lacks experience.\n\nHe dismissed criticism of his "
+            "performance, saying it was “our best night.”")
+    found = statements_of(text)
+    assert found[-1].speaker.name.endswith("Rubio")
