@@ -131,8 +131,8 @@ def identify_speakers(statements: list[Statement], doc: Doc, pinned: SpeakerRegi
               or (e.label_ == "ORG" and known_person(name_tokens(e).text, pinned))]
     for e in people:
         phrase = noun_phrase(e.root).text
-        titled = title_written_before(e) if split_title(phrase)[0] is None else None
-        mentions.append(titled.text if titled is not None else phrase)
+        written = title_written_before(e) if split_title(phrase)[0] is None else None
+        mentions.append(written.text if written is not None else phrase)
     titled = titled_pairs(mentions)
     people_named = {s.speaker.name for s in statements if s.speaker.type == "person"} | {n for _, n in titled}
     roles = dict(titled)  # as ``article_roles_from``: the later person of a title
