@@ -26,8 +26,29 @@ def antecedent_of_relative(mention: Span) -> Span:
         subject = predicated_of(noun)
         if subject is not None:
             return noun_phrase(subject)
+        first = first_of_plural_antecedent(noun, root.head)
+        if first is not None:
+            return noun_phrase(first)
         return named_whole(noun) or noun_phrase(noun)
     return mention
+
+
+def first_of_plural_antecedent(noun: Token, verb: Token) -> Token | None:
+    """Agreement rule: "Govs. Jeb Bush and Chris Christie, who say …": a relative clause whose verb
+    is plural ("say", "have said", "are") hangs on the whole coordination of named people the
+    parser ended with its last name, so the speaker is the group, named from its first member; a
+    verb that shows no number ("who said") leaves the last name.  The first conjunct, or None."""
+    if noun.dep_ != "conj":
+        return None
+    plural = verb.tag_ == "VBP" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBP" for c in verb.children)
+    if not plural:
+        return None
+    members = [noun]
+    while members[-1].dep_ == "conj" and members[-1].head.i != members[-1].i:
+        members.append(members[-1].head)
+    # named people only: a coordination of common nouns ("pundits and analysts who claim …")
+    # would name the group by its words, relative clause and all
+    return members[-1] if all(m.ent_type_ == "PERSON" for m in members) else None
 
 
 def predicated_of(noun: Token) -> Token | None:

@@ -243,3 +243,16 @@ def test_a_speakers_role_is_the_title_before_their_name_not_the_first_of_a_list(
             "of Lithuania Gitanas Nausėda, President of Ukraine Volodymyr Zelenskyy discussed regional security.")
     [s] = statements_of(text)
     assert (s.speaker.name, s.speaker.role) == ("Volodymyr Zelenskyy", "President of Ukraine")
+
+
+def test_who_with_a_plural_verb_after_two_names_is_both(statements_of):
+    text = ("Rubio refrained from attacking his rivals, particularly Govs. Jeb Bush and Chris Christie, who say "
+            "the freshman senator lacks experience.")
+    found = [s for s in statements_of(text) if s.quote.text.startswith("the freshman senator")]
+    assert found and found[0].speaker.members == ["Jeb Bush", "Chris Christie"]
+
+
+def test_who_with_a_past_verb_after_two_names_stays_the_last(statements_of):
+    text = "Rubio met Jeb Bush and Chris Christie, who said the senator lacks experience."
+    found = [s for s in statements_of(text) if s.quote.text.startswith("the senator")]
+    assert found and found[0].speaker.name == "Chris Christie"
