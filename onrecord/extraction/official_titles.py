@@ -25,12 +25,13 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.docindex import standalone_occurrences
 from onrecord.identity.names import HONORIFICS
-from onrecord.identity.titles import office_head
+from onrecord.identity.titles import office_head, title_word
 from onrecord.lexicons.not_names import fold, load_not_names
 from onrecord.lexicons.roles import RoleLexicon
 from onrecord.lexicons.title_words import TITLE_WORDS
 
 GLUE = frozenset({"of", "the", "for", "to", "and", "on"})  # words inside an official title
+POSSESSIVES = frozenset({"'s", "’s"})  # "the President's Office"
 NAME_REACH = 2  # first names the model may leave outside the entity ("Andriy [Yermak]")
 TITLE_REACH = 16  # words looked back for the title: "First Deputy Head of the … Trilateral Contact Group MP"
 
@@ -113,6 +114,28 @@ def written_title(name: Span, lexicon: RoleLexicon) -> Span | None:
         start -= 1  # "former Prime Minister Justin Trudeau": not the prime minister now ("the prime minister")
     title = doc[start : tokens[-1].i + 1]
     return title if office_head(title.text) is not None else None
+
+
+def title_cut_by_parse(name: Span) -> Span | None:
+    """The name with the title written right before it, where the parse's noun phrase of the name
+    cut the title ("This was stated by [Adviser to the Head of the President's Office Mykhailo
+    Podoliak] during …", whose noun phrase is "the President's Office Mykhailo Podoliak"): the
+    run of capitalised words and title glue back from the name, from its first title word (any
+    of ``TITLE_WORDS``, where ``written_title`` wants an office) to the end of the name; None when
+    it holds none, when the name modifies another noun ("Former Carson advisers") or when the run
+    holds a verb (a headline in title case: "… Does Not Like Donald Trump")."""
+    doc = name.doc
+    if name.root.dep_ in {"compound", "poss"} or name.root.tag_ == "POS":
+        return None
+    start = name.start
+    while start > 0 and name.start - start < TITLE_REACH and not doc[start].is_sent_start and (
+            doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in GLUE | POSSESSIVES):
+        start -= 1
+    while start < name.start and title_word(doc[start].text) not in TITLE_WORDS:
+        start += 1
+    if start == name.start or any(t.pos_ in {"VERB", "AUX"} for t in doc[start : name.start]):
+        return None
+    return doc[start : name.end]
 
 
 def titles_before_names(doc: Doc, people: list[str], lexicon: RoleLexicon) -> dict[str, list[Span]]:

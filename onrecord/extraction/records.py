@@ -11,18 +11,18 @@ from __future__ import annotations
 import pickle
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from onrecord.extraction.context.dates import parse_day
 from onrecord.extraction.docindex import doc_text, drop_index, entities
 from onrecord.extraction.extensions import drop_objects
 from onrecord.extraction.found import Found
+from onrecord.extraction.official_titles import title_cut_by_parse
 from onrecord.extraction.speakers import known_person, name_tokens
 from onrecord.extraction.subjects import noun_phrase
 from onrecord.identity.names import HONORIFICS, first_names_compatible, parse_person
 from onrecord.identity.registry import SpeakerRegistry
-from onrecord.identity.titles import split_title, stated_title, title_in_case, title_word, titled_pairs
-from onrecord.lexicons.title_words import TITLE_WORDS
+from onrecord.identity.titles import split_title, stated_title, title_in_case, titled_pairs
 from onrecord.model.statement import Cue, Mention, Quote, Speaker, Statement
 
 
@@ -95,31 +95,6 @@ def role_in_article(name: str, roles: list[tuple[str, str]], people: Iterable[st
     return found[-1] if found else None
 
 
-MAX_TITLE_TOKENS = 16  # "The First Deputy Head of the Ukrainian Delegation to the Trilateral Contact Group MP"
-TITLE_LINKS = {"of", "to", "for", "the", "and", "'s", "’s"}  # small words inside a long title
-
-
-def title_written_before(entity: Span) -> Span | None:
-    """A person's name with the title written right before it, as the words run, whatever the
-    parse made of them: "This was stated by [Adviser to the Head of the President's Office
-    Mykhailo Podoliak] during …", where the parse's noun phrase of the name is only "the
-    President's Office Mykhailo Podoliak" (read only when that phrase holds no title).  The run
-    goes back over capitalised words and a title's small words, and starts at its first title
-    word; None when it holds none."""
-    doc = entity.doc
-    if entity.root.dep_ in {"compound", "poss"} or entity.root.tag_ == "POS":
-        return None  # the name modifies another noun ("Former Carson advisers"): no title of theirs
-    start = entity.start
-    while start > 0 and entity.start - start < MAX_TITLE_TOKENS and not doc[start].is_sent_start and (
-            doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in TITLE_LINKS):
-        start -= 1
-    while start < entity.start and title_word(doc[start].text) not in TITLE_WORDS:
-        start += 1
-    if start == entity.start or any(t.pos_ in {"VERB", "AUX"} for t in doc[start : entity.start]):
-        return None  # no title, or a headline in title case ("… Does Not Like Donald Trump")
-    return doc[start : entity.end]
-
-
 def identify_speakers(statements: list[Statement], doc: Doc, pinned: SpeakerRegistry) -> None:
     """``speaker.id`` for every named speaker, titles ("the Russian president") by the roles
     seen for names in this article."""
@@ -131,7 +106,7 @@ def identify_speakers(statements: list[Statement], doc: Doc, pinned: SpeakerRegi
               or (e.label_ == "ORG" and known_person(name_tokens(e).text, pinned))]
     for e in people:
         phrase = noun_phrase(e.root).text
-        written = title_written_before(e) if split_title(phrase)[0] is None else None
+        written = title_cut_by_parse(e) if split_title(phrase)[0] is None else None
         mentions.append(written.text if written is not None else phrase)
     titled = titled_pairs(mentions)
     people_named = {s.speaker.name for s in statements if s.speaker.type == "person"} | {n for _, n in titled}

@@ -39,11 +39,10 @@ from onrecord.extraction.pronouns import (
 from onrecord.extraction.relative_antecedents import antecedent_of_relative
 from onrecord.extraction.roles import resolve_roles
 from onrecord.extraction.subjects import (
+    conjunct_in_title,
     described_again,
     is_aside,
     is_indefinite,
-    portfolio_conjunct,
-    second_title,
     speaker_class,
 )
 from onrecord.extraction.whole_names import after_country_of
@@ -386,10 +385,9 @@ def conjoined_subjects(subject: Token) -> list[Token]:
     out: list[Token] = []
     for member in chain:
         out.append(member)
-        portfolio = portfolio_conjunct(member)  # "Vice President for news and talk Dave Gorab": one
-        for c in member.children:
-            if c.dep_ == "conj" and not is_aside(c) and (portfolio is None or c.i != portfolio.i) \
-                    and not described_again(member, c) and not second_title(member, c):
+        for c in member.children:  # "Vice President for news and talk Dave Gorab": one person
+            if c.dep_ == "conj" and not is_aside(c) and not conjunct_in_title(member, c) \
+                    and not described_again(member, c):
                 out.extend(conjoined_subjects(c))
     named = [m for m in out if not is_question_marker(m)]
     return named if named and len(named) < len(out) else out

@@ -161,10 +161,9 @@ def portfolio_conjunct(title: Token) -> Token | None:
 
 def second_title(title: Token, conj: Token) -> bool:
     """Two titles of one person: "Deputy Prime Minister and Minister for the Reintegration of the
-    … Territories Iryna Vereshchuk": the parser coordinates the two titles and hangs the name in
-    the second's phrase.  A bare title (no name of its own) joined to a capitalised title whose
-    phrase ends in a person's name is one speaker, not a title and another ("President Lidia
-    Varga and Minister Karl Berg", where the first has its name, are two)."""
+    … Territories Iryna Vereshchuk" (parsed as two coordinated titles): a bare title joined to a
+    capitalised title whose phrase ends in a name is one speaker ("President Lidia Varga and
+    Minister Karl Berg", where the first has its own name, are two)."""
     if title.lower_ not in TITLE_HEADS or conj.lower_ not in TITLE_HEADS or not conj.text[:1].isupper():
         return False
     if title.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in title.lefts):
@@ -172,11 +171,15 @@ def second_title(title: Token, conj: Token) -> bool:
     if any(c.dep_ == "det" for c in conj.children):
         return False  # "the Minister of Defence and the Minister of Foreign Affairs Karl Berg": two
     end = max(title.right_edge, conj.right_edge, key=lambda t: t.i)  # the parse may hang the phrase on either
-    before = end.doc[end.i - 1]
-    # a person's name ends the phrase: an entity, or two proper nouns the model took into a body
+    before = end.doc[end.i - 1]  # a name ends it: an entity, or two proper nouns the model took into a body
     named = end.ent_type_ == "PERSON" or end.pos_ == "PROPN" and before.pos_ == "PROPN" \
         and before.dep_ == "compound" and end.is_title and before.is_title and before.lower_ not in TITLE_HEADS
     return named and end.i > conj.i + 1
+
+
+def conjunct_in_title(title: Token, conj: Token) -> bool:
+    """One person's title, not a second person: a portfolio or a second title of theirs."""
+    return getattr(portfolio_conjunct(title), "i", None) == conj.i or second_title(title, conj)
 
 
 def noun_phrase(token: Token) -> Span:
@@ -186,10 +189,9 @@ def noun_phrase(token: Token) -> Span:
     may run a phrase over a paragraph break)."""
     token = subject_before_aside(token)
     drop = set()
-    portfolio = portfolio_conjunct(token)
-    titles = any(c.dep_ == "conj" and second_title(token, c) for c in token.children)
+    one_title = any(c.dep_ == "conj" and conjunct_in_title(token, c) for c in token.children)
     for c in token.children:
-        if (portfolio is not None or titles) and c.dep_ in {"cc", "conj"}:
+        if one_title and c.dep_ in {"cc", "conj"}:
             continue  # "Vice President for news and talk Dave Gorab": one title, one person
         if c.dep_ in {"relcl", "acl", "advcl", "cc", "conj"} and c.i > token.i:
             drop.update(t.i for t in c.subtree)
