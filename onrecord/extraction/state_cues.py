@@ -81,11 +81,19 @@ def held_passive_cue(token: Token) -> CueEntry | None:
     """Held-state rule, passive: "Mykhailo Podolyak is convinced that …", "the minister was
     concerned that …": the participle the parser tags as a passive verb, not an adjective, holds
     the same view; its subject can speak and a that-clause follows.  The form is looked up (the
-    adjective list's "convinced"), not the verb's lemma ("convinced him that" persuades)."""
-    if token.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in token.children):
+    adjective list's "convinced"), not the verb's lemma ("convinced him that" persuades).  The
+    parser may also hang the participle on the copula as its complement (``acomp``)."""
+    if token.tag_ != "VBN":
+        return None
+    if any(c.dep_ == "auxpass" for c in token.children):
+        owner = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    elif token.dep_ == "acomp":
+        # the same participle parsed as completing the copula ("is" the root, "convinced" its
+        # acomp): the copula's subject holds the view, as for an adjective
+        owner = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    else:
         return None
     entry = load_state_cues("adjective").get(token.lower_)
-    owner = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
     if entry is None or owner is None or not can_speak(owner) or that_clause_of(token) is None:
         return None
     return entry

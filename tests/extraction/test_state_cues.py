@@ -59,3 +59,15 @@ def test_the_speakers_own_conviction_stays_theirs(statements_of):
     found = statements_of(text)
     assert [s.cue.text for s in found] == ["expressed"]
     assert "Ivan Petrov" in found[0].speaker.mention.text
+
+
+def test_a_participle_the_parse_hangs_on_the_copula_holds_its_subjects_view(statements_of):
+    # in context the parser reads "is convinced" as a copula with "convinced" (VBN) as its
+    # complement, not as a passive: the subject still holds the view, and the verb inside the
+    # clause ("the developments indicate") is no speaker of it
+    text = ("The treaty will be open for any country to accede to. According to the adviser, many countries "
+            "will realize that the old formats of security do not work. Mykhailo Podolyak is convinced that the "
+            "available developments indicate that preparations for the meeting can already begin.")
+    found = statements_of(text)
+    inner = [s for s in found if "preparations" in s.quote.text]
+    assert [s.speaker.name for s in inner] == ["Mykhailo Podolyak"], [(s.cue.text, s.speaker.name) for s in found]
