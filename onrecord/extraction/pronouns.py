@@ -13,6 +13,7 @@ The rules, tried in order by ``resolve_pronoun``, each a function:
                          after a fronted adjunct ("At what he called a critical moment, Blinken …");
 * ``previous_subject`` — the subject of the sentence before, outside quotation marks, in the same or
                          the previous paragraph, when it agrees (news keeps its topic as the subject);
+* ``sole_person_before`` — the one person the sentence before names, when its subject is no person;
 * ``recent_speaker``   — the most recent speaker that agrees, within reach of the pronoun;
 * ``recent_person``    — failing all that, the person named last before it.
 
@@ -312,6 +313,71 @@ def previous_subject(pronoun: Token, namer: Namer, spoken: dict[int, Named]) -> 
         else None
 
 
+# English agent-noun endings ("talker", "senator", "economist", "chairman"): a subject with one
+# may be the person "he" continues even when the speaker-noun lexicon does not list it
+AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "men")
+DEMONSTRATIVES = {"that", "this", "it"}
+
+
+def nameless_subject(subject: Token, surnames: set[str]) -> bool:
+    """A subject that names no one: a demonstrative ("That might sound strange …"), or a common
+    noun written in lower case that is no agent noun and no speaker noun ("the approach", "that
+    sense of independence"), with no name anywhere in its phrase ("Sanders' apology", "a phone
+    call with President Erdoğan"; a proper noun the model labelled nothing, or the surname of
+    someone the article names, counts as a name)."""
+    if subject.lower_ not in DEMONSTRATIVES:
+        if subject.pos_ != "NOUN" or not subject.text.islower() or subject.lemma_.lower().endswith(AGENT_ENDINGS) \
+                or speaker_class(subject) in {"person", "group", "organization"}:
+            return False
+    return not any(t.ent_type_ == "PERSON" or t.text in surnames or t.pos_ == "PROPN" and not t.ent_type_
+                   for t in subject.subtree)
+
+
+def sole_person_before(pronoun: Token, persons: list[tuple[int, str]]) -> Named | None:
+    """Rule 3b: the one person the narration of the sentence before names, when its subject is no
+    person ("That might sound strange to anyone listening to FBI Director James Comey's statement.
+    He called it …"; "For Perez, that means it is best to deflect questions. 'I leave that to
+    others,' he says"): with the subject naming no one, the sentence's most prominent person is the
+    one it names, and the next sentence's "he" continues it (centering: the preferred center of
+    the utterance before, Grosz, Joshi & Weinstein 1995), not a speaker quoted earlier.
+
+    Only where that is the one reading: the sentence before is in the same or the previous
+    paragraph and names exactly one person (a proper noun that is the surname of someone the
+    article names counts too, whatever the model labelled it: "One possibility is Warren, …, who
+    until Sanders decided to run …" names two); its subject names no one (``nameless_subject``:
+    not "Nefzi", which the model took for a place, nor "The radio talker", nor "a phone call
+    with President Erdoğan", whose topic stays the one who made it); no person is named in the
+    pronoun's own sentence before it; and the one named is a full name or the surname of one
+    ("Twitter" or "Nationally" taken for a person is neither)."""
+    if pronoun.lower_ not in SINGULAR or pronoun.sent.start == 0:
+        return None
+    doc = pronoun.doc
+    prev = doc[pronoun.sent.start - 1].sent
+    if paragraph_index(doc, pronoun.idx) - paragraph_index(doc, prev.start_char) > 1:
+        return None
+    if all(_quoted(t) or t.is_punct or t.is_space for t in prev):
+        return None  # a quotation: its speaker is the one quoted last
+    surnames = {n.split()[-1] for _, n in persons if len(n.split()) > 1}
+    subject = sentence_subject(prev)
+    if subject is None or not nameless_subject(subject, surnames):
+        return None  # a subject that can be "he" (or holds a name) keeps the rules below
+    if bisect_left(persons, (pronoun.idx,)) > bisect_left(persons, (pronoun.sent.start_char,)):
+        return None  # the pronoun's own sentence names someone nearer
+    lo, hi = bisect_left(persons, (prev.start_char,)), bisect_left(persons, (prev.end_char,))
+    names = {name for _, name in persons[lo:hi] if name}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    if len(name.split()) == 1 and name not in surnames:
+        return None
+    in_names = {t.i for e in entities(doc) if e.label_ == "PERSON" and prev.start <= e.start < prev.end for t in e}
+    if any(t.text in surnames and t.text != name.split()[-1] and t.i not in in_names for t in prev):
+        return None  # another person by surname, labelled something else ("Sanders" as a noun)
+    if prev.root.lemma_ == "be" and any(c.dep_ == "attr" and c.pos_ == "PROPN" for c in prev.root.children):
+        return None  # "One possibility is Warren": the copula names its referent, whatever the model labelled it
+    return (name, "person") if agrees(pronoun.lower_, "person", name, article_genders(doc)) else None
+
+
 def recent_speaker(pronoun: Token, spoken: SpokenSoFar, persons: list[tuple[int, str]]) -> Named | None:
     """Rules 4 and 5: the most recent speaker that agrees; for he/she a person named since then
     wins only when that speaker is out of reach (news keeps its protagonist as "he" while naming
@@ -348,6 +414,7 @@ def resolve_pronoun(
         lambda: first_person(pronoun, holding, current),
         lambda: bound_antecedent(pronoun, namer),
         lambda: previous_subject(pronoun, namer, spoken.by_offset),
+        lambda: sole_person_before(pronoun, persons),
         lambda: recent_speaker(pronoun, spoken, persons),
     ):
         named = rule()

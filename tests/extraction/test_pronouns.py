@@ -219,3 +219,40 @@ def test_he_in_reported_words_may_be_the_speaker(statements_of):
     text = "Karl Berg said he told the council that the port would stay open."
     found = statements_of(text)
     assert all(s.speaker.name == "Karl Berg" for s in found)
+
+
+def test_he_takes_the_one_person_the_sentence_before_names_when_its_subject_is_no_person(statements_of):
+    # the last speaker, Karl Berg, was quoted a paragraph earlier; the sentence before "He" is
+    # about Dan Pike's statement (its subject "That" names no one)
+    text = ("“It would have been a long shot,” said Karl Berg of the law school. “I don’t think so.”\n\n"
+            "That might sound strange to anyone listening to Police Chief Dan Pike’s statement on Tuesday. "
+            "He called her handling of the files “extremely careless,” and said the rules were clear.")
+    found = statements_of(text)
+    assert [s.speaker.name for s in found if s.cue.text in {"called", "said"} and "Berg" not in s.speaker.name
+            ] == ["Dan Pike", "Dan Pike"]
+    text = ("“You campaign actively,” Karl Berg said. “Normal rules don't apply.”\n\n"
+            "For Dan Pike and the others whose names are being floated, that means it is best to deflect questions.\n\n"
+            "“I leave that to others,” he says during a car ride.")
+    assert statements_of(text)[-1].speaker.name == "Dan Pike"
+
+
+def test_he_keeps_the_last_speaker_when_the_sentence_before_names_a_person_as_its_subject_or_several(statements_of):
+    # a subject that can be "he" ("The adviser" is, by the rule before), or two people named: the
+    # rule does not choose the one named in the sentence
+    text = ("“We are ready,” Karl Berg said.\n\nThe adviser to Dan Pike left early. “It is done,” he added.")
+    assert statements_of(text)[-1].speaker.name == "adviser to Dan Pike"
+    text = ("“We are ready,” Karl Berg said.\n\nThe vote split Dan Pike and Ana Silva. “It is done,” he added.")
+    assert statements_of(text)[-1].speaker.name == "Karl Berg"
+
+
+@pytest.mark.parametrize("middle", [
+    # an agent noun the lexicon does not list is a person "he" may continue
+    "The radio talker has filled his rally speeches for Dan Pike with religious imagery.",
+    # the person is inside the subject's own phrase: the topic stays whoever made the call
+    "A phone conversation with Mayor Dan Pike is also planned.",
+    # a copula that names its referent ("Warren", which the model may label anything)
+    "One possibility is Warren, who until Dan Pike decided to run was the favourite.",
+])
+def test_he_keeps_the_speaker_when_the_sentence_before_is_not_about_one_named_person(statements_of, middle):
+    text = f"“We are ready,” Karl Berg said. {middle} He noted that the vote would come in May."
+    assert statements_of(text)[-1].speaker.name != "Dan Pike"
