@@ -46,6 +46,7 @@ from onrecord.extraction.docindex import doc_text, entities_within, index_of_sen
 from onrecord.extraction.found import Found
 from onrecord.extraction.intervals import Ranges
 from onrecord.extraction.subjects import speaker_class
+from onrecord.lexicons.speaker_nouns import load_speaker_nouns
 from onrecord.lexicons.title_words import COUNTRIES, OF_WORDS, TITLE_WORDS
 
 MAX_LABEL_CHARS = 120
@@ -178,10 +179,24 @@ def names_a_speaker(label: Span) -> bool:
         return True
     alpha = [t for t in label if t.is_alpha]
     if alpha and all(t.is_upper for t in alpha):
-        return True
+        return capitals_name_someone(alpha)
     if len(alpha) >= 2 and alpha[0].lower_ in TITLE_WORDS:
         return True
     return speaker_class(label.root) in {"person", "group", "organization"} and label.root.pos_ != "PROPN"
+
+
+def capitals_name_someone(words: list[Token]) -> bool:
+    """A label in capitals is a transcript's name ("WALLACE:", "PRESIDENT PUTIN:") unless it is a
+    newsletter's heading: words joined by "of" name someone only when the word before "of" is a
+    title or a noun for a speaker ("PRESIDENT OF THE RUSSIAN FEDERATION:", "SECRETARY OF STATE
+    RUBIO:"); "STAT OF THE WEEK:", "WORD OF THE DAY:" name a section."""
+    of = next((k for k, t in enumerate(words) if t.lower_ == "of"), None)
+    if of is None or of == 0:
+        return True
+    head = words[of - 1].lower_
+    # by the word itself: in capitals every word is tagged a proper noun, which speaker_class
+    # takes for a name
+    return head in TITLE_WORDS or load_speaker_nouns().kind(head) in {"people", "groups", "organizations"}
 
 
 def _colon_token(doc: Doc, colon: int):

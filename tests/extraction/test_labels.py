@@ -39,6 +39,12 @@ def test_headings_datelines_and_speech_cues_are_not_labels(statements_of):
 def test_section_words_and_headings_are_not_speakers(statements_of):
     assert statements_of("Flashback: the mayor was under investigation for two years before the vote.") == []
     assert statements_of("Little Relief for Farmers: The drought is the sort of crisis the fund was made for.") == []
+    # a newsletter's section in capitals names no one; a title in capitals before "of" does
+    text = ("The show has run since 2013.\n\nSTAT OF THE WEEK: $43 million, the subsidy the port approved for the "
+            "move, Dana Rubin at the Harbour Post reports.")
+    assert all(s.speaker.name != "STAT OF THE WEEK" for s in statements_of(text))
+    found = statements_of("MINISTER OF FOREIGN AFFAIRS: We will be back in Geneva on Monday.")
+    assert [s.speaker.type for s in found] == ["role"]
 
 
 def test_a_colon_inside_a_sentence_is_no_label(statements_of):
