@@ -5,11 +5,10 @@ Each rule is one function:
 * ``speaker_class``       — what a noun phrase's head can be as a speaker: a person, a group, an
                             organisation, a place (as its government), a carrier of someone's
                             words (a document, a post, an event), or never a speaker (a time, a
-                            wh-word, an abstract noun); the nouns are listed in
-                            ``lexicons/data/speaker_nouns.yaml``;
+                            wh-word, an abstract noun), by ``lexicons/data/speaker_nouns.yaml``;
 * ``subject_of``          — the speaker token: the cue's own subject, else the one who controls
-                            a participle, gerund or infinitive cue (``controller``), else the
-                            issuer of a document that "says" (``issuer_of``);
+                            a participle, gerund or infinitive cue (``controller``; "with X
+                            asking": ``absolutes.py``), else a document's issuer (``issuer_of``);
 * ``nearest_noun_phrase`` — for a parse that lost the subject link, the nearest noun phrase that
                             can speak, outside what the cue reports;
 * ``bound_mention``       — in a free relative or a participle's control, a pronoun bound by the
@@ -25,6 +24,7 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
+from onrecord.extraction.absolutes import absolute_subject
 from onrecord.extraction.docindex import in_quotes, person_name_words
 from onrecord.extraction.object_relatives import object_relative_subject
 from onrecord.lexicons.speaker_nouns import load_speaker_nouns
@@ -362,7 +362,7 @@ def controller(cue: Token) -> Token | None:
     """The speaker of a cue with no subject of its own, read up the parse (rules 2–4 of
     ``subject_of``): each step goes from a word to the one it hangs from until a word has a
     subject, an object that controls it, or a possessor that does."""
-    speaker = continued_speech(cue)
+    speaker = continued_speech(cue) or absolute_subject(cue, can_speak)  # "…, saying"; "with Maddow asking …"
     if speaker is not None:
         return speaker
     token = cue

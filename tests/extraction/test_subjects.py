@@ -219,3 +219,11 @@ def test_a_relative_clause_on_a_predicate_noun_is_the_subjects(statements_of):
     # a name there is no predicate: "outdid Karl Berg, who said …" is Berg's
     found = statements_of("Dan Pike was out-shouting Karl Berg, who said he would only close the port briefly.")
     assert [s.speaker.name for s in found if s.cue.text == "said"] == ["Karl Berg"]
+
+
+def test_a_participle_after_with_and_a_name_has_that_name_as_its_subject(statements_of):
+    # an absolute construction: the parse hangs "asking" on "ended" and "Dan Pike" on "with";
+    # the conversation asked nothing
+    found = statements_of("The interview ended with Maddow asking Warren pointedly whether she would consider a man "
+                          "as a running mate.")
+    assert [(s.cue.text, s.speaker.name) for s in found] == [("asking", "Maddow")]
