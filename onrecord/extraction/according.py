@@ -23,7 +23,8 @@ from onrecord.extraction.docindex import tokens_spelled
 from onrecord.extraction.found import Found
 from onrecord.extraction.kinds import classify_kind
 from onrecord.extraction.quotes import QuoteSpan
-from onrecord.extraction.subjects import can_speak, noun_phrase
+from onrecord.extraction.speaker_classes import can_speak
+from onrecord.extraction.subjects import noun_phrase
 from onrecord.lexicons.cues import CueSense, load_cue_senses
 
 

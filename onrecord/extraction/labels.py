@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span, Token
 from onrecord.extraction.docindex import doc_text, entities_within, index_of_sentence, sentences
 from onrecord.extraction.found import Found
 from onrecord.extraction.intervals import Ranges
-from onrecord.extraction.subjects import speaker_class
+from onrecord.extraction.speaker_classes import speaker_class
 from onrecord.lexicons.speaker_nouns import load_speaker_nouns
 from onrecord.lexicons.title_words import COUNTRIES, OF_WORDS, TITLE_WORDS
 

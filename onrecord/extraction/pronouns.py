@@ -34,7 +34,8 @@ from onrecord.extraction.docindex import break_runs, entities, in_quotes
 from onrecord.extraction.found import Found
 from onrecord.extraction.genders import article_genders, name_gender
 from onrecord.extraction.headline import credited_by
-from onrecord.extraction.subjects import describes_a_person, noun_phrase, speaker_class
+from onrecord.extraction.speaker_classes import speaker_class
+from onrecord.extraction.subjects import describes_a_person, noun_phrase
 from onrecord.extraction.whole_names import after_country_of
 from onrecord.lexicons.given_names import PRONOUN_GENDER, Gender
 from onrecord.lexicons.speaker_nouns import load_speaker_nouns

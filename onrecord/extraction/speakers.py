@@ -6,7 +6,7 @@ Rules, each a function:
                           and possessives around it ("Ukraine's President …") are the role;
 * ``name_mention``      — the one place a mention becomes a (name, type): a name in it, else its
                           words as a description, typed by what its head can be as a speaker
-                          (``subjects.speaker_class``: a document is never a person, a time or an
+                          (``speaker_classes.speaker_class``: a document is never a person, a time or an
                           abstract noun is no speaker at all);
 * ``pronouns.resolve_pronoun`` — he/she/it/they/I/we: the person or body they refer to;
 * ``several_speakers``  — conjoined subjects ("Putin and Zelensky … said") give one statement

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from onrecord.extraction.subjects import FINITE_TAGS, can_speak
+from onrecord.extraction.speaker_classes import can_speak
+from onrecord.extraction.subjects import FINITE_TAGS
 from onrecord.lexicons.cues import CueEntry, load_state_cues
 
 CLAUSE_SUBJECTS = {"nsubj", "nsubjpass", "expl"}

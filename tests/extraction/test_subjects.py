@@ -84,7 +84,7 @@ def test_people_counted_can_speak(statements_of, subject):
 
 
 def test_speaker_class_of_common_nouns(nlp):
-    from onrecord.extraction.subjects import speaker_class
+    from onrecord.extraction.speaker_classes import speaker_class
 
     doc = nlp("The officials, the ministry, the statement, the city and the aid.")
     classes = {t.text: speaker_class(t) for t in doc if t.pos_ == "NOUN"}

@@ -1,0 +1,91 @@
+"""What a noun phrase's head can be as a speaker: a person, a group, an organisation, a place (as
+its government), a carrier of someone's words (a document, a post, an event), or never a speaker
+(a time, a wh-word, an abstract noun).  Pronouns by their person, entities by their label, common
+nouns by ``lexicons/data/speaker_nouns.yaml``.  The speaker rules (``subjects.py``, the pronoun and
+role rules) ask ``speaker_class`` and ``can_speak`` before they take a phrase for a speaker.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from spacy.tokens import Token
+
+from onrecord.extraction.docindex import person_name_words
+from onrecord.lexicons.speaker_nouns import load_speaker_nouns
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+SpeakerClass = Literal["person", "group", "organization", "place", "carrier", "never", "unknown"]
+CAN_SPEAK = {"person", "group", "organization"}
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me", "you", "his", "hers", "my", "mine", "yours"}
+PLURAL_PRONOUNS = {"they", "them", "we", "us", "their", "our", "theirs", "ours"}
+INDEFINITES = {"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "one", "some",
+               "many", "most", "all", "both", "each", "few", "several", "others", "another", "none", "either",
+               "neither", "those", "these"}
+RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
+NEVER_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+CARRIER_ENTITIES = {"LAW", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE"}
+NOUN_CLASS = {"people": "person", "groups": "group", "organizations": "organization", "places": "place",
+              "carriers": "carrier", "not_speakers": "never"}
+
+
+def is_time(token: Token) -> bool:
+    """A clock time or a date ("5:17 p.m.", "Tuesday"): never a speaker."""
+    text = token.lower_
+    return token.ent_type_ in {"DATE", "TIME"} or text in {"a.m.", "p.m.", "am", "pm"} or (
+        any(ch.isdigit() for ch in text) and ":" in text)
+
+
+def speaker_class(token: Token) -> SpeakerClass:
+    """What the head of a mention can be as a speaker (see the module's docstring).  Pronouns by
+    their person; entities by their label (a law, a work or an event carries words); common nouns
+    by the speaker-noun lexicon (lemma, so plurals count); a proper noun the model did not label
+    is a name; anything else is unknown."""
+    word = token.lower_
+    if token.pos_ == "PRON" or token.tag_ in {"PRP", "PRP$", "WP", "WDT"}:
+        if word in PERSON_PRONOUNS:
+            return "person"
+        if word in PLURAL_PRONOUNS:
+            return "group"
+        if word in RELATIVE_PRONOUNS and token.tag_ in {"WP", "WDT"} and token.dep_ in SUBJECT_DEPS:
+            return "unknown"  # "the union, which said": named by the noun it refers to
+        if word in {"it", "its"}:
+            return "unknown"
+        if word in INDEFINITES:
+            return "group"  # "some said", "each insisted", "one of them said"
+        return "never"  # "what", "this", "something": not a speaker on its own
+    if token.ent_type_ in {"PERCENT", "CARDINAL"} and token.pos_ in {"NOUN", "NUM", "PROPN"}:
+        return "group"  # "73 percent said", "two told reporters": people counted
+    if is_time(token) or token.ent_type_ in NEVER_ENTITIES:
+        return "never"
+    kind = load_speaker_nouns().kind(token.lemma_) or load_speaker_nouns().kind(token.lower_)
+    if token.pos_ == "PROPN" and kind is not None and part_of_a_name(token):
+        kind = None  # "Day said": Kristen Day, not a day
+    if token.ent_type_ == "PERSON":
+        return "person"
+    if token.ent_type_ in {"ORG"}:
+        return "carrier" if kind == "carriers" else "organization"
+    if token.ent_type_ == "NORP":
+        return "group"
+    if token.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return "place"
+    if token.ent_type_ in CARRIER_ENTITIES:
+        return "carrier"
+    if kind is not None:
+        return NOUN_CLASS[kind]  # type: ignore[return-value]
+    if token.pos_ == "PROPN" and token.is_title:
+        return "person" if not token.is_upper or len(token) > 1 else "unknown"
+    if token.pos_ in {"PROPN", "NOUN", "ADJ", "X"} and token.is_upper and token.is_alpha and len(token) > 2:
+        return "person"  # a name in capitals, as transcripts write their speakers ("BURGUM:")
+    return "unknown"
+
+
+def part_of_a_name(token: Token) -> bool:
+    """The word is part of a person's name the model recognised somewhere in the text."""
+    return token.text in person_name_words(token.doc)
+
+
+def can_speak(token: Token) -> bool:
+    """A person, a group or an organisation (a pronoun for one counts)."""
+    return speaker_class(token) in CAN_SPEAK
