@@ -346,6 +346,8 @@ def name_mention(mention: Span, registry: SpeakerRegistry) -> tuple[str, Speaker
     root = mention.root
     if speaker_class(root) == "never" or (len(mention) == 1 and root.lower_ in {"you", "it", "its", "your"}):
         return None  # "you" is the one addressed; a pronoun the rules did not resolve names no one
+    if root.lower_ in {"those", "these"} and len(mention) > 1:
+        return description(mention), "group"  # "those surveyed", "those close to the mayor": people described
     if root.pos_ == "PRON" or any(t.dep_ == "poss" and t.lower_ in {"our", "my", "your"} for t in mention):
         # "anyone", "some of our allies", "our state": someone, but no one the article names
         return description(mention), "unknown"

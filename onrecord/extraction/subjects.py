@@ -110,6 +110,9 @@ def noun_phrase(token: Token) -> Span:
     for c in token.children:
         if one_title and c.dep_ in {"cc", "conj"}:
             continue  # "Vice President for news and talk Dave Gorab": one title, one person
+        if c.dep_ == "acl" and c.tag_ == "VBN" and token.lower_ in {"those", "these"} \
+                and all(g.dep_ == "agent" for g in c.children):
+            continue  # "those surveyed", "those polled by Gallup": the participle says who they are
         if c.dep_ in {"relcl", "acl", "advcl", "cc", "conj"} and c.i > token.i:
             drop.update(t.i for t in c.subtree)
         if c.dep_ == "appos" and c.i > token.i and any(g.dep_ == "conj" for g in c.children):

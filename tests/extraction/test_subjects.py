@@ -227,3 +227,9 @@ def test_a_participle_after_with_and_a_name_has_that_name_as_its_subject(stateme
     found = statements_of("The interview ended with Maddow asking Warren pointedly whether she would consider a man "
                           "as a running mate.")
     assert [(s.cue.text, s.speaker.name) for s in found] == [("asking", "Maddow")]
+
+
+def test_those_with_the_words_that_say_who_they_are_is_a_group(statements_of):
+    # "those" alone names no one; "those surveyed" are the poll's respondents
+    found = statements_of("Those surveyed say the economy should be the first priority.")
+    assert [(s.speaker.mention.text, s.speaker.type) for s in found] == [("Those surveyed", "group")]
