@@ -71,18 +71,21 @@ def canonical_names(names: list[str], first_named: set[str] | frozenset[str] = f
     article calls by the first name (``first_name_references``): that surname alone is the other
     person of that name."""
     distinct = list(dict.fromkeys(names))
+    # each name's words split once, and each name mapped once (a repeated name maps the same way):
+    # the names of a long article made this quadratic in its mentions
+    words_of = {name: name.split() for name in distinct}
     mapping = {}
-    for name in names:
-        words = name.split()
+    for name in distinct:
+        words = words_of[name]
         if name.isupper():
             words = [w.capitalize() for w in words]  # a transcript label in capitals ("BURGUM")
-        bearers = [other for other in distinct if len(other.split()) > len(words)
-                   and other.split()[-len(words):] == words and not (len(words) == 1 and other in first_named)]
+        bearers = [other for other, parts in words_of.items() if len(parts) > len(words)
+                   and parts[-len(words):] == words and not (len(words) == 1 and other in first_named)]
         if not bearers:
             mapping[name] = name
             continue
-        first = set(bearers[0].split())
-        mapping[name] = max((b for b in bearers if first <= set(b.split())), key=lambda b: len(b.split()))
+        first = set(words_of[bearers[0]])
+        mapping[name] = max((b for b in bearers if first <= set(words_of[b])), key=lambda b: len(words_of[b]))
     return mapping
 
 

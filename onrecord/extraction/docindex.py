@@ -112,8 +112,9 @@ class DocIndex:
             _, values = self.sorted_column(doc, attr)
             firsts = numpy.flatnonzero(numpy.r_[True, values[1:] != values[:-1]]).tolist()
             strings = doc.vocab.strings
-            self._distinct[attr] = [(strings[int(values[a])], a, b)
-                                    for a, b in zip(firsts, [*firsts[1:], len(values)], strict=True)]
+            keys = values[firsts].tolist()  # plain ints, not a numpy scalar read per value
+            self._distinct[attr] = [(strings[key], a, b)
+                                    for key, a, b in zip(keys, firsts, [*firsts[1:], len(values)], strict=True)]
         return self._distinct[attr]
 
     def sents(self, doc: Doc) -> list[Span]:

@@ -41,6 +41,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from onrecord.extraction.docindex import doc_text
 from onrecord.lexicons.cues import CueSense
 
 PREDICATE_DEPS = {"oprd", "ccomp", "acomp", "attr"}
@@ -290,10 +291,17 @@ def asked_of_the_addressee(token: Token, sense: CueSense) -> bool:
     if subject is None:
         return False
     aux = [c for c in token.children if c.dep_ in {"aux", "auxpass"} and c.i < subject.i]
-    asks = token.sent.text.rstrip().rstrip("\"”’')").endswith("?")
     if subject.lower_ in sense.words:
-        return bool(aux) or asks
-    return bool(aux) and asks and not any(t.tag_ in WH_TAGS for t in token.doc[token.sent.start : aux[0].i])
+        return bool(aux) or _ends_in_question(token)
+    return bool(aux) and _ends_in_question(token) \
+        and not any(t.tag_ in WH_TAGS for t in token.doc[token.sent.start : aux[0].i])
+
+
+def _ends_in_question(token: Token) -> bool:
+    """The token's sentence ends in a question mark (before closing quotes), read from the text
+    joined once per Doc: asked only when the answer matters, as ``Span.text`` joins its words."""
+    sent = token.sent
+    return doc_text(token.doc)[sent.start_char : sent.end_char].rstrip().rstrip("\"”’')").endswith("?")
 
 
 def obliged(token: Token, sense: CueSense) -> bool:

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from onrecord.extraction.context.addressee import (
     addressed_object_rule,
@@ -142,7 +142,7 @@ def carry_scenes(doc: Doc, found: Sequence[Found], occasions: Sequence[Occasion]
     """The scene rules (``scene.py``) over the statements and the scene-setting sentences of
     the article, in the order of the text.  A statement reported as said or held before is
     of no scene."""
-    taken = {t.i for f in found for t in _tokens(doc, f)}
+    taken = {i for f in found for i in _token_ids(doc, f)}
     settings = list(scene_settings(doc, taken, article_date, published, lexicon))
     events: list[tuple[int, int, Setting | int]] = [(s.start, 0, s) for s in settings]
     events += [(_position(f), 1, i) for i, f in enumerate(found)]
@@ -158,9 +158,12 @@ def carry_scenes(doc: Doc, found: Sequence[Found], occasions: Sequence[Occasion]
         scenes.statement(f.speaker_name, group or frozenset(), occasions[event], f.context, description(f))
 
 
-def _tokens(doc: Doc, f: Found) -> list[Token]:
+def _token_ids(doc: Doc, f: Found) -> list[int]:
+    """The indices of the tokens of a statement's content and cue (their spans' ranges, without a
+    Token made per word)."""
     ranges = [*f.content, *([f.cue_span] if f.cue_span is not None else [])]
-    return [t for start, end in ranges for t in doc.char_span(start, end, alignment_mode="expand") or []]
+    spans = [doc.char_span(start, end, alignment_mode="expand") for start, end in ranges]
+    return [i for span in spans if span is not None for i in range(span.start, span.end)]
 
 
 def description(f: Found) -> set[str]:

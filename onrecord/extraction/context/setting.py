@@ -81,7 +81,7 @@ def scene_settings(doc: Doc, taken: set[int], article_date: dt.date | None, publ
     """The scene-setting sentences of ``doc``: ``taken`` holds the tokens of every statement's
     cue and content (a sentence with one is a statement's)."""
     for sent in doc.sents:
-        if any(t.i in taken for t in sent):
+        if any(i in taken for i in range(sent.start, sent.end)):
             continue
         setting = _setting(sent, article_date, published, lexicon)
         if setting is not None:
