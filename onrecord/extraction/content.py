@@ -529,8 +529,8 @@ def trim_saying_adjuncts(doc: Doc, start: int, end: int) -> int:
     stays: "said he was proud Tuesday" dates the saying, "said talks would resume Monday" the
     talks.)"""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) < 4:
-        return end
+    if span is None or len(span) < 4 or "," not in doc_text(doc)[span.start_char : span.end_char]:
+        return end  # no comma: no rule below can apply (each needs a "," token inside the span)
     for t in span[2:]:
         # "…, implicitly staking her career on the vote": an adverb of the participle's may stand first
         first = t.left_edge if t.tag_ == "VBG" and t.left_edge.i < t.i and t.left_edge.dep_ == "advmod" else t
@@ -563,8 +563,8 @@ def trim_trailing_aside(doc: Doc, start: int, end: int, noun_phrase: bool = Fals
     highest on record"); an aside that holds a cue or a quotation stays: its words are the
     speaker's too."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) < 4:
-        return end
+    if span is None or len(span) < 4 or "," not in doc_text(doc)[span.start_char : span.end_char]:
+        return end  # no comma: no rule below can apply (each needs a "," token inside the span)
     for t in span[2:]:
         opener = t.left_edge
         if opener.i <= span.start or doc[opener.i - 1].text != "," or t.right_edge.i < span.end - 2:
