@@ -114,3 +114,17 @@ def trigger_in_own_view(doc: Doc, hit: IssueHit, words: frozenset[str]) -> bool:
         verb = verb.head
     near += [t for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
     return any(t.lower_ in words for t in near)
+
+
+def trigger_has_its_needs(doc: Doc, hit: IssueHit, needs: frozenset[str]) -> bool:
+    """Needs rule: a one-word trigger of an issue that lists ``needs`` (the taxonomy's
+    ``triggers.needs``) counts only in a sentence holding one of them, by lemma or form: a weapon
+    named ("anti-ballistic missile launchers are deployed in Romania", "Russia will accumulate
+    weapons", "the rapprochement of military aircraft and warships") is not the debate over
+    supplying Ukraine with weapons and letting it use them unless something in its sentence
+    supplies, permits, asks for or gives them to Ukraine.  A phrase ("long-range missiles", "air
+    defense") is not held to it."""
+    if not needs or not one_word(hit):
+        return True
+    sent = doc[hit.start].sent
+    return any(t.lemma_.lower() in needs or t.lower_ in needs for t in sent)

@@ -27,7 +27,7 @@ from onrecord.extraction.issue_context import (
     titled_issues,
     words_under_title,
 )
-from onrecord.extraction.issue_scope import in_scope, trigger_in_own_view, war_in_view
+from onrecord.extraction.issue_scope import in_scope, trigger_has_its_needs, trigger_in_own_view, war_in_view
 from onrecord.extraction.issue_tags import IssueHit, issues_in_ranges
 from onrecord.lexicons.taxonomy import Taxonomy
 
@@ -180,6 +180,7 @@ class StatementIssueTagger:
             kept = [h for k, h in enumerate(near, lo) if h not in occasion
                     and (back or index in owners.get(k, {index}))]
             kept = in_scope(kept, war_in_view(doc, f, self.taxonomy.in_view), self.in_own_view(doc))
+            kept = [h for h in kept if self.has_its_needs(doc, h)]
             rows.append({
                 "issues": issues_in_ranges(kept, ranges, self.taxonomy),
                 "kind": f.kind,
@@ -196,6 +197,11 @@ class StatementIssueTagger:
             if not f.issues:
                 self.issues_from_context(doc, found, index, hits)
         return doc
+
+    def has_its_needs(self, doc: Doc, hit: IssueHit) -> bool:
+        """Whether a hit's sentence holds what its issue's one-word triggers need (``needs``)."""
+        issue = self.taxonomy.issues.get(hit.issue)
+        return issue is None or hit.role != "trigger" or trigger_has_its_needs(doc, hit, issue.needs)
 
     def in_own_view(self, doc: Doc) -> Callable[[IssueHit], bool]:
         """Whether a hit's sentence puts its issue in view by the issue's own words."""

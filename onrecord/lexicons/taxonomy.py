@@ -88,6 +88,9 @@ class Issue:
     # words that put this issue in view by themselves where the conflict is not ("sanctions" next
     # to "Russian"): its one-word triggers count there too (``extraction.issue_scope``)
     in_view: frozenset[str] = frozenset()
+    # words one of which a one-word trigger's sentence must hold for it to count ("missile" with
+    # "supply", "send" or "Ukraine"): the thing named alone is not the debate about it
+    needs: frozenset[str] = frozenset()
     # the triggers name the topic, not the proposition ("territory" for "give up territory"): a
     # marker on the topic alone takes no position; only the content phrases (for/against) decide
     content_decides: bool = False
@@ -191,8 +194,10 @@ class TriggersEntry(YamlModel):
     in_context: list[PhraseText] = []
     # words that put this issue in view where the conflict is not ("Russian" for "sanctions")
     in_view: list[Text] = []
+    # words (lemmas) one of which a one-word trigger's sentence must hold for it to count
+    needs: list[Lemma] = []
 
-    @field_validator("lemmas", "phrases", "except_", "places", "in_context", "in_view")
+    @field_validator("lemmas", "phrases", "except_", "places", "in_context", "in_view", "needs")
     @classmethod
     def _listed_once(cls, phrases: list[str], info: ValidationInfo) -> list[str]:
         return listed_once(phrases, key_of(cls, info), ignore_case=True)
@@ -330,6 +335,7 @@ def _issue(document: YamlDocument, entry: IssueEntry, at: NodePath) -> Issue:
                  places=frozenset(w.lower() for w in triggers.places),
                  context_phrases=phrases(triggers.in_context, "triggers", "in_context"),
                  in_view=frozenset(w.lower() for w in triggers.in_view),
+                 needs=frozenset(w.lower() for w in triggers.needs),
                  content_decides=entry.stance.content_decides,
                  event=entry.stance.event,
                  examples=examples)

@@ -100,3 +100,20 @@ def test_sanctions_beside_russia_are_in_view_by_themselves(statements_under):
     # Russia as one of those who back sanctions on another country is not their target
     backers = '"We got Korea and Russia on board for the strongest sanctions yet," he said.'
     assert _issues(statements_under, OFF_TOPIC, f"The minister spoke to the board.\n\n{backers}", "on board") == []
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), [
+    # a weapon named alone is not the debate over arming Ukraine (the taxonomy's needs)
+    ('"Anti-ballistic missile launchers are deployed in Romania now," the minister said.',
+     "launchers are deployed", []),
+    ('"If Moscow does not lose, it will accumulate weapons and prepare reserves," the president said of the war.',
+     "accumulate weapons", []),
+    # one of its needs in the sentence: the weapon is the debate's
+    ('"Our partners must supply missiles now," the president said of the war.', "supply missiles",
+     ["weapons_permissions"]),
+    ('"The Alliance should provide Ukraine with aircraft and tanks," the president said.', "provide Ukraine",
+     ["weapons_permissions"]),
+])
+def test_a_one_word_weapon_counts_only_with_what_the_issue_needs_in_its_sentence(statements_under, text, words,
+                                                                                  expected):
+    assert _issues(statements_under, "The war in Ukraine", text, words) == expected
