@@ -134,6 +134,18 @@ def test_what_is_no_announcement_takes_no_stance_by_it(stance, text):
     assert stance(text, "negotiations") == "unclear"
 
 
+@pytest.mark.parametrize(("text", "label"), [
+    # a pronoun subject takes up the issue the sentence before had as its subject
+    ("Therefore, the negotiations will be difficult. But they will continue.", "support"),
+    ("The peace talks were hard. They will resume on Monday.", "support"),
+    # "it" does not take up a plural, nor a pronoun a sentence whose subject is not the issue
+    ("The negotiations will be difficult. But it will continue.", "unclear"),
+    ("We discussed the negotiations at length. But they will continue.", "unclear"),
+])
+def test_a_pronoun_that_takes_up_the_issue_is_read_as_the_issue(stance, text, label):
+    assert stance(text, "negotiations") == label
+
+
 def test_the_announcement_rule_is_for_events_only(stance):
     # sanctions are no event: that they take effect is a forecast, not a wish
     assert stance("The sanctions against Russia will take effect in May.", "sanctions") == "unclear"

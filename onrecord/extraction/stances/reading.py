@@ -89,9 +89,28 @@ class Reading:
     speaker: Speaker = field(default_factory=Speaker)
 
     def anchors(self, sent: Span) -> list[Token]:
-        """The tokens where the issue is mentioned in a sentence."""
-        return [self.doc[i] for h in self.hits if h.role == "trigger" and sent.start <= h.start < sent.end
-                for i in range(h.start, h.end)]
+        """The tokens where the issue is mentioned in a sentence: its triggers, else a pronoun
+        subject that takes up the issue the sentence before has as its subject (``taken_up``)."""
+        own = [self.doc[i] for h in self.hits if h.role == "trigger" and sent.start <= h.start < sent.end
+               for i in range(h.start, h.end)]
+        return own or self.taken_up(sent)
+
+    def taken_up(self, sent: Span) -> list[Token]:
+        """Anaphor rule: "Negotiations will be difficult. But they will continue": the subject
+        pronoun of a sentence that names no trigger refers back to the subject of the sentence
+        before when that subject is the issue's trigger and agrees in number ("they" a plural,
+        "it" a singular), so the sentence is about the issue (the subject keeps the topic:
+        centering, Grosz, Joshi & Weinstein 1995)."""
+        if sent.start == 0:
+            return []
+        subject = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or subject.lower_ not in {"they", "it"}:
+            return []
+        before = self.doc[sent.start - 1].sent
+        topic = next((c for c in before.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if topic is None or not any(h.role == "trigger" and h.start <= topic.i < h.end for h in self.hits):
+            return []
+        return [subject] if (subject.lower_ == "they") == (topic.tag_ in {"NNS", "NNPS"}) else []
 
     def content(self, sent: Span) -> list[tuple[Span, int]]:
         """The issue's content phrases in a sentence with their direction (+1 for, -1 against)."""
