@@ -38,6 +38,7 @@ from onrecord.extraction.cues import marked_cues
 from onrecord.extraction.docindex import doc_text, paragraph_bounds
 from onrecord.extraction.found import Found
 from onrecord.extraction.intervals import Ranges, holders
+from onrecord.extraction.inverted_asides import inverted_aside
 from onrecord.extraction.labels import merge_label_statements
 from onrecord.extraction.questions import mark_questions
 from onrecord.extraction.quotations import (
@@ -75,8 +76,8 @@ def build_statements(doc: Doc) -> list[Found]:
             continue
         if is_appearance(token):  # "the plan seems to have stalled": no speaker (appearances.py)
             st = appearance_statement(token)
-        else:
-            st = statement_from_cue(token, entry, quotes)
+        else:  # "NP, said X, VP" read as written (inverted_asides.py), else by the cue's parse
+            st = inverted_aside(token, entry, quotes) or statement_from_cue(token, entry, quotes)
         if st is None and pointing_object(token) is not None:
             # "This was stated by X", "X said this": the sentence before (referred_back.py); a
             # statement there of the speaker's own side ("our state wants …") is part of it
@@ -145,10 +146,13 @@ def build_statements(doc: Doc) -> list[Found]:
 def within_the_claim(f: Found) -> bool:
     """A statement inside a release's claim before "This was stated by X" that is part of the
     claim, not another speaker's: its speaker is the first person plural or "our state" (X's
-    side), or a relative pronoun ("a mechanism that will guarantee …")."""
+    side), a relative pronoun ("a mechanism that will guarantee …"), or a country named as the
+    subject of the claim ("Ukraine wants to sign a treaty … Mykhailo Podolyak emphasized this"):
+    what a state wants, as someone states it, is that someone's claim."""
     mention = f.mention
     return mention is not None and (mention.root.lower_ in {"we", "us", "that", "which"}
-                                    or any(t.lower_ == "our" and t.dep_ == "poss" for t in mention))
+                                    or any(t.lower_ == "our" and t.dep_ == "poss" for t in mention)
+                                    or (len(mention) == 1 and mention.root.ent_type_ == "GPE"))
 
 
 REACTION_OBJECT_DEPS = {"dobj", "pobj", "nsubjpass"}

@@ -276,6 +276,19 @@ def test_parenthetical_cue_reports_the_clause_around_it(statements_of):
     assert s.kind == "indirect" and s.speaker.name == "Ines Roth"
 
 
+@pytest.mark.parametrize("text", [
+    "The new bridge, said Ines Roth, a planner in Oslo, would open to traffic in the spring.",
+    "The new bridge, said Ines Roth, would open to traffic in the spring.",
+    "Any ''sensible'' reading of the new bridge plan, said Ines Roth, would open it to traffic in the spring.",
+])
+def test_an_inverted_aside_reports_the_clause_around_it_in_the_named_speakers_voice(statements_of, text):
+    # "NP, said X, VP": the parser makes "said" the root with the clause's subject as its own;
+    # the speaker is the name after the cue, what was said the words around the aside
+    found = statements_of(text)
+    assert [(s.speaker.name, s.quote.segments[0].start) for s in found] == [("Ines Roth", 0)]
+    assert found[0].quote.text.endswith("in the spring")
+
+
 def test_a_feeling_voiced_over_something_keeps_what_it_is_about(statements_of):
     found = statements_of("The new government has voiced skepticism over the aid package.")
     assert [s.quote.text for s in found] == ["skepticism over the aid package"]
@@ -592,6 +605,14 @@ def test_a_release_lede_with_our_sides_wish_is_the_named_speakers(statements_of)
     [s] = [s for s in statements_of(text) if "mechanism" in s.quote.text]
     assert s.speaker.name == "Mykhailo Podolyak"
     assert s.quote.text.startswith("But strategically, our state wants")
+
+
+def test_a_release_lede_with_a_countrys_wish_is_the_named_speakers(statements_of):
+    # what a state wants, as the sentence after credits it ("X emphasized this"), is X's claim
+    text = ("Ukraine wants to sign an international treaty on security guarantees, which will give it reliable "
+            "allies. Adviser to the Head of the Office Mykhailo Podolyak emphasized this during an online briefing.")
+    found = statements_of(text)
+    assert [(s.speaker.name, s.quote.text[:13]) for s in found] == [("Mykhailo Podolyak", "Ukraine wants")]
 
 
 def test_a_consequence_the_parser_hung_beside_the_content_is_part_of_it(statements_of):
