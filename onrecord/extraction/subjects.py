@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 from onrecord.extraction.absolutes import absolute_subject
 from onrecord.extraction.docindex import in_quotes
 from onrecord.extraction.object_relatives import object_relative_subject
-from onrecord.extraction.speaker_classes import CAN_SPEAK, can_speak, is_time, speaker_class
+from onrecord.extraction.speaker_classes import CAN_SPEAK, SUBJECT_DEPS, can_speak, is_time, speaker_class
 from onrecord.lexicons.title_words import TITLE_WORDS as TITLE_HEADS
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
@@ -186,6 +186,13 @@ def own_subject(token: Token, cue: Token) -> Token | None:
     """The subject a token has itself: nsubj, the agent of a passive ("denounced by X"), and for
     a governing verb (not the cue) its passive subject too ("was criticised for saying").  A
     subject inside a quotation, or over a paragraph break, is not the subject of a cue outside it."""
+    if token.i != cue.i and token.dep_ == "conj" and token.head.pos_ in {"VERB", "AUX"} \
+            and not any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        # "was booed and shouted down by supporters after telling …": a governing verb joined to
+        # another shares that verb's subject, which controls the adjunct before any agent of its own
+        shared = own_subject(token.head, cue)
+        if shared is not None and shared.dep_ != "pobj":
+            return shared
     deps = {"nsubj", "csubj"} if token.i == cue.i else {"nsubj", "csubj", "nsubjpass"}
     if token.i == cue.i:
         deps = deps | {"compound"}  # '"…," Beck joked': a name the parse hung from the verb as a compound

@@ -233,3 +233,11 @@ def test_those_with_the_words_that_say_who_they_are_is_a_group(statements_of):
     # "those" alone names no one; "those surveyed" are the poll's respondents
     found = statements_of("Those surveyed say the economy should be the first priority.")
     assert [(s.speaker.mention.text, s.speaker.type) for s in found] == [("Those surveyed", "group")]
+
+
+def test_a_governing_verb_joined_to_another_shares_its_subject_over_an_agent(statements_of):
+    # "after telling" hangs on "shouted down", which shares "was booed"'s subject: the one booed
+    # told them, not the supporters who booed
+    found = statements_of("Mayor Ines Roth was booed and shouted down by the union's supporters after telling the "
+                          "strikers that they were “being ridiculous.”")
+    assert [s.speaker.name for s in found] == ["Ines Roth"]
