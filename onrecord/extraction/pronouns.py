@@ -170,17 +170,21 @@ def fronted_clause_subject(pronoun: Token, namer: Namer) -> Named | None:
     """Rule 2, fronted clause: the subject pronoun of a clause after a fronted adverbial clause of
     its own ("If President Biden knew that he would talk to Putin, why did HE announce …", "When
     the minister arrived, HE said …") takes up that clause's subject when it agrees; an object
-    there ("to Putin") is no rival."""
+    there ("to Putin") is no rival.  "It" or "they", which a person subject cannot be, take up the
+    clause's direct object when it agrees ("When Mr. Hurt asked Norton to republish the book, IT
+    declined": the publisher)."""
     if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
         return None
+    deps = [{"nsubj", "nsubjpass"}] + ([{"dobj"}] if pronoun.lower_ in THING | PLURAL else [])
     for clause in pronoun.head.children:
         if clause.dep_ != "advcl" or clause.i > pronoun.i:
             continue
-        for c in clause.children:
-            if c.dep_ in {"nsubj", "nsubjpass"} and not _quoted(c) and c.lower_ not in PRONOUNS:
-                named = namer(noun_phrase(c))
-                if named is not None and agrees(pronoun.lower_, named[1], named[0], article_genders(pronoun.doc)):
-                    return named
+        for wanted in deps:
+            for c in clause.children:
+                if c.dep_ in wanted and not _quoted(c) and c.lower_ not in PRONOUNS:
+                    named = namer(noun_phrase(c))
+                    if named is not None and agrees(pronoun.lower_, named[1], named[0], article_genders(pronoun.doc)):
+                        return named
     return None
 
 

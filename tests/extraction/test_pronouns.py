@@ -256,3 +256,8 @@ def test_he_keeps_the_last_speaker_when_the_sentence_before_names_a_person_as_it
 def test_he_keeps_the_speaker_when_the_sentence_before_is_not_about_one_named_person(statements_of, middle):
     text = f"“We are ready,” Karl Berg said. {middle} He noted that the vote would come in May."
     assert statements_of(text)[-1].speaker.name != "Dan Pike"
+
+
+def test_it_after_a_fronted_clause_takes_up_its_object_when_its_subject_is_a_person(statements_of):
+    found = statements_of("When the mayor asked the union to end the strike, it refused, saying the talks had failed.")
+    assert [s.speaker.name for s in found if s.cue.text == "saying"] == ["union"]
