@@ -369,6 +369,9 @@ def conjoined_subjects(subject: Token) -> list[Token]:
     """'Putin and Zelensky': the subject and its conjuncts.  A list written with commas ("Biden,
     the Russian side, France and Germany") is parsed as a chain of appositions that ends in a
     coordination: each link is one more member, not a description of the first."""
+    name = stacked_name(subject)
+    if name is not None:
+        return [name]
     chain = [subject]
     while True:
         nxt = [c for c in chain[-1].children if c.dep_ == "appos" and c.doc[c.i - 1].text != "("]
@@ -393,6 +396,19 @@ def conjoined_subjects(subject: Token) -> list[Token]:
                 out.extend(conjoined_subjects(c))
     named = [m for m in out if not is_question_marker(m)]
     return named if named and len(named) < len(out) else out
+
+
+def stacked_name(subject: Token) -> Token | None:
+    """Stacked-description rule: "GOP presidential contender and former neurosurgeon Ben Carson
+    responded": a bare singular noun for a person (no article, no possessor: a false title)
+    joined to a name describes that one person; the speaker is the name, not a group of two."""
+    if subject.tag_ != "NN" or not subject.text.islower() or speaker_class(subject) != "person" \
+            or any(c.dep_ in {"det", "poss"} for c in subject.children):
+        return None
+    conjuncts = [c for c in subject.children if c.dep_ == "conj"]
+    if len(conjuncts) != 1 or conjuncts[0].pos_ != "PROPN" or conjuncts[0].ent_type_ not in {"PERSON", ""}:
+        return None
+    return conjuncts[0]
 
 
 def is_question_marker(token: Token) -> bool:
