@@ -23,6 +23,7 @@ from onrecord.extraction.subjects import noun_phrase
 from onrecord.identity.names import HONORIFICS, first_names_compatible, parse_person
 from onrecord.identity.registry import SpeakerRegistry
 from onrecord.identity.titles import split_title, stated_title, title_in_case, titled_pairs
+from onrecord.lexicons.title_words import TITLE_QUALIFIERS
 from onrecord.model.statement import Cue, Mention, Quote, Speaker, Statement
 
 
@@ -125,6 +126,8 @@ def identify_speakers(statements: list[Statement], doc: Doc, pinned: SpeakerRegi
             s.speaker.id = None  # several people: each member is named, the group has no identity
             continue
         role = stated_role(s.speaker) or role_in_article(s.speaker.name, titled, people_named)
+        if role and all(w.lower().strip(".-") in TITLE_QUALIFIERS for w in role.split()):
+            role = None  # "former" alone, before an occupation no title list holds: no role
         s.speaker.role = title_in_case(role) if role else None
         ident = registry.identify(s.speaker, roles, date=date, role=s.speaker.role)
         # typed as its identity: "Ukraine" an organisation, a title alone a role; a name the

@@ -22,6 +22,10 @@ TITLE_WORDS = frozenset({
     # plurals of abbreviated titles before a list of names ("Sens. Ted Cruz and Marco Rubio")
     "sens", "govs", "reps", "gens", "adms", "lts", "cols", "sgts", "profs",
 })
+# Words that qualify a title without being one ("former", "acting"): a role of these alone
+# ("former" before "neurosurgeon Ben Carson", which no title list holds) says nothing
+TITLE_QUALIFIERS = frozenset({"former", "acting", "interim", "top", "senior", "then", "late", "ex", "longtime",
+                              "current", "retired", "veteran"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"})
 # Words a mention may start with that are neither title nor name ("As President Trump ...").
 LEADING_NOISE = frozenset({

@@ -256,3 +256,19 @@ def test_who_with_a_past_verb_after_two_names_stays_the_last(statements_of):
     text = "Rubio met Jeb Bush and Chris Christie, who said the senator lacks experience."
     found = [s for s in statements_of(text) if s.quote.text.startswith("the senator")]
     assert found and found[0].speaker.name == "Chris Christie"
+
+
+def test_a_bare_noun_for_a_person_joined_to_a_name_describes_that_one_person(statements_of):
+    # "GOP presidential contender and former neurosurgeon Ben Carson": false titles stacked before
+    # one name, not a group of two; "The senator and Ana Silva" (an article) are two
+    found = statements_of("GOP presidential contender and former neurosurgeon Ann Carver responded on Sunday to "
+                          "accusations that she exaggerated details of her life story.")
+    assert [(s.speaker.name, s.speaker.type) for s in found] == [("Ann Carver", "person")]
+    found = statements_of("The senator and Ana Silva said the bridge would open.")
+    assert [s.speaker.type for s in found] == ["group"]
+
+
+def test_a_qualifier_alone_is_no_role(statements_of):
+    # "former" before an occupation that no title list holds ("former neurosurgeon") says nothing
+    found = statements_of("Former neurosurgeon Dan Pike said the vote was rigged.")
+    assert [(s.speaker.name, s.speaker.role) for s in found] == [("Dan Pike", None)]
