@@ -39,10 +39,11 @@ from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 import numpy
-from spacy.attrs import ENT_IOB, IDX, SENT_START
+from spacy.attrs import ENT_IOB, HEAD, IDX, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction import extensions  # noqa: F401  (declares doc._.index)
+from onrecord.extraction.heads import absolute_heads, rewire_heads
 from onrecord.extraction.quotes import QuoteSpan, paragraphs
 
 T = TypeVar("T")
@@ -414,7 +415,9 @@ def _span_copy(span: Span) -> Doc:
     starts = token_starts(doc)[span.start : span.end]
     words = [text[s : s + n] for s, n in zip(starts, array[:, 0].tolist(), strict=True)]  # head[0] is LENGTH
     out = Doc(doc.vocab, words=words, spaces=[bool(x) for x in array[:, 1].tolist()])  # head[1] is SPACY
-    span._fix_dep_copy(head, array)
+    # spaCy's span._fix_dep_copy(head, array), over the heads read once, not a Token per word
+    rewire_heads(once(doc, "absolute heads", lambda: absolute_heads(full[:, head.index(HEAD)])),
+                 span.start, span.end, head, array)
     if len(array) > 0 and ENT_IOB in head:
         column = head.index(ENT_IOB)
         if array[0][column] == 1:
@@ -434,8 +437,8 @@ def span_doc(span: Span) -> Doc:
     """``span.as_doc()`` (spaCy 3.8's ``Span.as_doc``, step by step) from the index: the article's
     attribute array and its entities are read once per Doc, where ``as_doc`` reads the whole Doc's
     array and every entity of the Doc at each call.  The span's rows are copied, their heads
-    rewired into the span (spaCy's own ``_fix_dep_copy``), and an entity cut by the span's edges
-    is left unannotated, as ``as_doc`` leaves it."""
+    rewired into the span (as spaCy's ``_fix_dep_copy`` does: ``heads.rewire_heads``), and an
+    entity cut by the span's edges is left unannotated, as ``as_doc`` leaves it."""
     doc = span.doc
     out = _span_copy(span)
     out.noun_chunks_iterator = doc.noun_chunks_iterator
