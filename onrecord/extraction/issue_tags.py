@@ -8,6 +8,7 @@ The taxonomy itself is data: ``lexicons/taxonomy.py``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import product
@@ -21,6 +22,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from onrecord.errors import TaxonomyError
+from onrecord.extraction.docindex import once
 from onrecord.extraction.gaps import GapPhrases, lemma_doc
 from onrecord.extraction.pieces import ours
 from onrecord.lexicons.taxonomy import GAP, GAP_WORDS, Phrase, RawPattern, Role, Taxonomy
@@ -226,13 +228,49 @@ class IssueMatcher:
         if spelled:
             self.phrases.add(key, spelled)
 
+    def matches(self, doc: Doc | Span) -> list[Span]:
+        """Every match of every key (``role:issue``), before the exception and place rules; a
+        span two patterns find may come twice."""
+        return [*self.matcher(doc, as_spans=True), *self.phrases(doc, as_spans=True), *self.gaps(doc)]
+
     def hits(self, doc: Doc | Span) -> list[IssueHit]:
-        """Every trigger and content match, sorted by position.  Exception rule: a trigger inside
-        one of its issue's ``except`` phrases does not count ("land swap" is no prisoner swap);
-        nor does one that names a place (``names_a_place``)."""
+        """Every trigger and content match, sorted by position (``kept``)."""
+        return self.kept(self.matches(doc))
+
+    def article_hits(self, doc: Doc) -> list[IssueHit]:
+        """``hits(doc)`` for an article, its matches kept (``article_matches``) for its statements."""
+        return self.kept([Span(doc, start, end, label=key) for start, end, key in self.article_matches(doc)])
+
+    def article_matches(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """``matches(doc)`` as (start, end, key), sorted, once per Doc (kept in its index): the
+        stances stage reads each statement's matches here (``hits_within``) rather than run the
+        matchers again on every statement."""
+        return once(doc, ("issue matches", id(self)),
+                    lambda: sorted((s.start, s.end, s.label_) for s in self.matches(doc)))
+
+    def hits_within(self, doc: Doc, start: int, end: int, cut: Doc) -> list[IssueHit]:
+        """``hits(cut)`` for ``cut``, a copy of ``doc[start:end]`` (``docindex.span_doc``), from
+        the article's matches that lie inside the range, moved into ``cut``.  Every pattern reads
+        each matched token's own lemma, spelling or part of speech, which the copy keeps, so the
+        matchers find the same spans inside the range in either Doc; the exception and place
+        rules (which read the parse, cut at the range's edges) are applied in ``cut``."""
+        matches = self.article_matches(doc)
+        first = bisect_left(matches, (start,))
+        spans = []
+        for s, e, key in matches[first:]:
+            if s >= end:
+                break
+            if e <= end:
+                spans.append(Span(cut, s - start, e - start, label=key))
+        return self.kept(spans)
+
+    def kept(self, spans: Iterable[Span]) -> list[IssueHit]:
+        """The matches that count, as hits sorted by position (whatever the matches' order).
+        Exception rule: a trigger inside one of its issue's ``except`` phrases does not count
+        ("land swap" is no prisoner swap); nor does one that names a place (``names_a_place``)."""
         found: dict[tuple[str, int, int], IssueHit] = {}
         excepted: dict[str, list[tuple[int, int]]] = {}
-        for span in [*self.matcher(doc, as_spans=True), *self.phrases(doc, as_spans=True), *self.gaps(doc)]:
+        for span in spans:
             role, issue = span.label_.split(":", 1)
             if role == "except":
                 excepted.setdefault(issue, []).append((span.start, span.end))
@@ -330,5 +368,5 @@ class IssueTagger:
         issue_matcher(nlp, taxonomy)  # compiled (and checked) now, not on the first article
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.issue_hits = issue_hits(doc, self.taxonomy, self.nlp)
+        doc._.issue_hits = issue_matcher(self.nlp, self.taxonomy).article_hits(doc)
         return doc

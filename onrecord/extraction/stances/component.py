@@ -13,10 +13,11 @@ from spacy.tokens import Doc, Span
 from onrecord.errors import ConfigError
 from onrecord.extraction.docindex import cut_doc, doc_text, text_with_ws
 from onrecord.extraction.found import Found
+from onrecord.extraction.issue_tags import issue_matcher
 from onrecord.extraction.stances.classify import RuleStance, StanceClassifier, stances_for
 from onrecord.extraction.stances.holders import speaker_sides
 from onrecord.extraction.stances.llm import OpenAICompatibleStance
-from onrecord.extraction.stances.reading import TEXT_KEY, Speaker
+from onrecord.extraction.stances.reading import TEXT_KEY, Speaker, hits_key
 from onrecord.lexicons.taxonomy import Taxonomy
 
 
@@ -28,10 +29,12 @@ def stance_text(doc: Doc, f: Found) -> str:
     return " ".join(doc_text(doc)[s:e] for s, e in sorted(f.content))
 
 
-def statement_doc(doc: Doc, f: Found, text: str) -> Doc | None:
+def statement_doc(doc: Doc, f: Found, text: str, nlp: Language | None = None,
+                  taxonomy: Taxonomy | None = None) -> Doc | None:
     """``text`` (the stance text) cut from the article's own parse, so the stage does not parse
     it again: the quote's segments as one Doc, or the reporter's sentence.  None when the cut
-    does not give exactly that text (the caller then parses it)."""
+    does not give exactly that text (the caller then parses it).  With ``nlp`` and ``taxonomy``,
+    a cut of one range keeps its issue hits, read from the article's matches (``hits_key``)."""
     if f.kind == "reported_position" and f.cue is not None:
         pieces: list[Span | None] = [f.cue.sent]
     else:
@@ -45,6 +48,11 @@ def statement_doc(doc: Doc, f: Found, text: str) -> Doc | None:
     if joined.rstrip() != text.rstrip():
         return None
     cut.user_data[TEXT_KEY] = joined  # read by text_of, not joined again per issue
+    if len(spans) == 1 and nlp is not None and taxonomy is not None:
+        # the issue matchers ran on the whole article (onrecord_issues): no second run on the
+        # statement (a quote of several segments is matched again: a match may cross a join)
+        cut.user_data[hits_key(taxonomy)] = issue_matcher(nlp, taxonomy).hits_within(
+            doc, spans[0].start, spans[0].end, cut)
     return cut
 
 
@@ -80,7 +88,8 @@ class StanceTagger:
             f.stances = stances_for(text, f.issues, f.cue_class, f.negated, self.taxonomy, cue_text=cue_text,
                                     cue_lemma=f.cue.lemma_.lower() if f.cue is not None else None,
                                     speaker=speakers.get(f.speaker_name), nlp=self.nlp,
-                                    classifier=self.classifier, parsed=statement_doc(doc, f, text))
+                                    classifier=self.classifier,
+                                    parsed=statement_doc(doc, f, text, self.nlp, self.taxonomy))
             for issue_id, note in f.issue_notes.items():
                 stance = f.stances.get(issue_id)
                 if stance is not None:

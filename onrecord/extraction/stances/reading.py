@@ -125,13 +125,22 @@ class Reading:
         return [m for m in self.markers.get(key, []) if sent.start <= m.start < sent.end]
 
 
+def hits_key(taxonomy: Taxonomy) -> tuple[str, int]:
+    """Where a statement's Doc keeps its issue hits when they were read from its article's
+    matches (``component.statement_doc``), not matched again in the statement."""
+    return ("onrecord.issue_hits", id(taxonomy))
+
+
 def matches_of(nlp: Language, doc: Doc, taxonomy: Taxonomy) -> tuple[list[IssueHit], list[Span]]:
     """Every issue match and stance marker in a statement's Doc, matched once per Doc and kept in
     its ``user_data``: a statement is read once per issue it names, and the matchers, not the
     rules, were most of that reading's time."""
     key = ("onrecord.stance_matches", id(taxonomy))
     if key not in doc.user_data:
-        doc.user_data[key] = (issue_hits(doc, taxonomy, nlp), marker_matcher(nlp)(doc))
+        hits = doc.user_data.get(hits_key(taxonomy))
+        if hits is None:
+            hits = issue_hits(doc, taxonomy, nlp)
+        doc.user_data[key] = (hits, marker_matcher(nlp)(doc))
     return doc.user_data[key]
 
 
