@@ -9,6 +9,7 @@ from functools import partial
 
 from spacy.tokens import Span, Token
 
+from onrecord.extraction.stances.columns import columns
 from onrecord.extraction.stances.holders import can_hold
 from onrecord.extraction.stances.reading import MARKERS, Reading, memo, spelled
 from onrecord.model.stance import Stance
@@ -247,13 +248,15 @@ def _about_deal(subject: Token, anchor_ids: set[int]) -> bool:
 def _modal_predicates(sent: Span) -> list[tuple[Token, list[Token], Token]]:
     """The words of a sentence with a requirement modal ("must", "should") and a subject, each with
     its modals and its subject, in order: the same for every issue the sentence is read for."""
+    doc = sent.doc
+    cols = columns(doc)  # every word's children read as numbers: Tokens only for what is found
     out = []
-    for token in sent:
-        modals = [c for c in token.children if c.dep_ in {"aux", "auxpass"}
-                  and c.lemma_.lower() in MARKERS.requirement_modals]
-        subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if modals else None
+    for i in range(sent.start, sent.end):
+        kids = cols.children[i]
+        modals = [c for c in kids if cols.dep[c] in {"aux", "auxpass"} and cols.lemma[c] in MARKERS.requirement_modals]
+        subject = next((c for c in kids if cols.dep[c] in {"nsubj", "nsubjpass"}), None) if modals else None
         if subject is not None:
-            out.append((token, modals, subject))
+            out.append((doc[i], [doc[m] for m in modals], doc[subject]))
     return out
 
 

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Literal
 
 from spacy.tokens import Span, Token
 
-from onrecord.extraction.stances.reading import MARKERS, Speaker, text_of
+from onrecord.extraction.stances.columns import Columns, columns
+from onrecord.extraction.stances.reading import MARKERS, Speaker, memo, text_of
 
 HolderKind = Literal["speaker", "own_side", "other", "unknown"]
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -93,36 +95,49 @@ def speaker_sides(name: str, mentions: Sequence[Span]) -> frozenset[str]:
 def is_deontic(token: Token) -> bool:
     """Deontic-modal rule: "must", "should", "need to", "have to" over a clause make it a demand
     the speaker makes ("Russia must withdraw its troops"), not the subject's position."""
-    for child in token.children:
-        if child.dep_ in {"aux", "auxpass"} and child.lemma_.lower() in MARKERS.deontic_modals:
+    return _deontic(columns(token.doc), token.i)
+
+
+def _deontic(cols: Columns, i: int) -> bool:
+    # ``is_deontic`` of token ``i``, read from the columns
+    for child in cols.children[i]:
+        if cols.dep[child] in {"aux", "auxpass"} and cols.lemma[child] in MARKERS.deontic_modals:
             return True
     # "Russia has to withdraw": "have" + to-infinitive, the clause hangs from "have"
-    head = token.head
-    return (token.dep_ == "xcomp" and head.lemma_.lower() in {"have", "need"}
-            and any(c.lower_ == "to" for c in token.children))
+    return (cols.dep[i] == "xcomp" and cols.lemma[cols.head[i]] in {"have", "need"}
+            and any(cols.lower[c] == "to" for c in cols.children[i]))
+
+
+CLAUSE_POS = {"VERB", "AUX", "ADJ"}
+CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "conj"}
 
 
 def clause_subject(anchor: Token, anchors: set[int]) -> tuple[Token | None, bool]:
     """The subject of the clause the issue sits in, and whether a deontic modal makes the clause
-    the speaker's demand.  For a relative clause the subject is its antecedent."""
-    token = anchor
+    the speaker's demand.  For a relative clause the subject is its antecedent.  The climb reads
+    the Doc's columns; only the subject found is made a Token."""
+    doc = anchor.doc
+    cols = columns(doc)
+    i = anchor.i
     seen: set[int] = set()
-    while token.i not in seen:
-        seen.add(token.i)
-        if token.dep_ == "relcl" and can_hold(token.head):
-            return token.head, False  # the antecedent
-        if token.pos_ in {"VERB", "AUX", "ADJ"} or token.dep_ in {"ROOT", "ccomp", "xcomp", "advcl", "conj"}:
-            subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
-            if is_deontic(token):
-                return subject, True
+    while i not in seen:
+        seen.add(i)
+        head = cols.head[i]
+        if cols.dep[i] == "relcl" and can_hold(doc[head]):
+            return doc[head], False  # the antecedent
+        if cols.pos[i] in CLAUSE_POS or cols.dep[i] in CLAUSE_DEPS:
+            kids = cols.children[i]
+            subject = next((c for c in kids if cols.dep[c] in SUBJECT_DEPS), None)
+            if _deontic(cols, i):
+                return (doc[subject] if subject is not None else None), True
             # the subject of an infinitive ("wants [Ukraine] to be a member") is what is wanted,
             # not who wants it
-            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+            infinitive = any(cols.dep[c] == "aux" and cols.lower[c] == "to" for c in kids)
             if subject is not None and not infinitive:
-                return subject, False
-        if token.head.i == token.i:
+                return doc[subject], False
+        if head == i:
             break
-        token = token.head
+        i = head
     return None, False
 
 
@@ -144,8 +159,10 @@ def classify(subject: Token, speaker: Speaker, anchors: set[int], relative: bool
     head_words = [subject, *(c for c in subject.children if c.dep_ in {"compound", "amod", "nmod"})]
     if any(t.i in anchors for t in head_words):
         return SPEAKER  # the issue itself is the subject: "talks are needed"
-    words = [t for t in words if t.i not in anchors and not any(a.i in anchors for a in t.ancestors
-                                                                if a.i != subject.i and a in words)]
+    cols = columns(subject.doc)  # the ancestors as numbers: no Token made per word and level
+    core = {t.i for t in words}
+    words = [t for t in words if t.i not in anchors and not any(a in anchors for a in cols.ancestors(t.i)
+                                                                if a != subject.i and a in core)]
     lower = subject.lower_
     if lower in MARKERS.first_person or lower in {"us", "me"}:
         return Holder("speaker", subject.text)  # named by the speaker themself: their own clause
@@ -183,7 +200,13 @@ CLAIM_NOUNS = {"comment", "claim", "allegation", "statement", "report", "rumour"
 def claimed_by(anchor: Token, speaker: Speaker, anchors: set[int]) -> Holder | None:
     """Claim rule: a clause said or thought by someone else ("they say that [we refuse to talk]")
     is their claim, whoever its own subject is."""
-    for word in anchor.ancestors:
+    doc = anchor.doc
+    cols = columns(doc)
+    for k in cols.ancestors(anchor.i):  # a Token only for a word of claiming
+        lemma = cols.lemma[k]
+        if lemma not in CLAIM_VERBS and (cols.pos[k] != "NOUN" or lemma not in CLAIM_NOUNS):
+            continue
+        word = doc[k]
         if word.pos_ == "NOUN" and word.lemma_.lower() in CLAIM_NOUNS:
             # "their comments that we allegedly refused to negotiate"
             owner = next((c for c in word.children if c.dep_ == "poss"), None)
@@ -215,6 +238,8 @@ def voiced_by(anchor: Token, speaker: Speaker, anchors: set[int]) -> Holder | No
     their "we" is not the speaker's.  The holder is the subject of the clause the noun sits in
     (the antecedent, for a relative clause); only someone else than the speaker counts.  Cf.
     Bakhtin's "double-voiced" discourse: another's words quoted in their own first person."""
+    if ":" not in text_of(anchor.doc):
+        return None  # most statements: no colon anywhere, no sentence made to look for one
     sentence = anchor.sent
     if ":" not in text_of(anchor.doc)[sentence.start_char : anchor.idx]:
         return None  # no colon before it in its sentence (a colon token is a colon in the text)
@@ -253,7 +278,16 @@ def can_hold(token: Token) -> bool:
 def holder_of(anchors: Sequence[Token], speaker: Speaker) -> Holder:
     """Whose position the sentence states on the issue: the speaker's when any mention of the
     issue sits in a clause of the speaker's (or of their own side); else a side the article does
-    not place; else the reported holder."""
+    not place; else the reported holder.  Found once per Doc, mentions and speaker: a sentence's
+    rules ask it again for the same mentions, and a sentence that names no issue is read from its
+    root for every issue."""
+    if not anchors:
+        return SPEAKER
+    return memo(anchors[0].doc, ("onrecord.holder", tuple(a.i for a in anchors), speaker),
+                partial(_holder_of, anchors, speaker))
+
+
+def _holder_of(anchors: Sequence[Token], speaker: Speaker) -> Holder:
     ids = {a.i for a in anchors}
     holders = []
     for anchor in anchors:

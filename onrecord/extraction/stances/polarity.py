@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 from spacy.util import filter_spans
 
+from onrecord.extraction.stances.columns import Columns, columns
 from onrecord.extraction.stances.holders import SUBJECT_DEPS, can_hold, classify
 from onrecord.extraction.stances.reading import (
     ARGUMENT_DEPS,
@@ -87,20 +88,29 @@ def path_of(anchors: Sequence[Token]) -> set[int]:
     return memo(anchors[0].doc, ("onrecord.path", tuple(a.i for a in anchors)), lambda: _path_of(anchors))
 
 
+# the relations under which ``is_own_clause`` can say yes: it is asked only of those words
+OWN_CLAUSE_CANDIDATES = {"relcl", "prep", "advcl", "conj"}
+
+
 def _path_of(anchors: Sequence[Token]) -> set[int]:
+    if not anchors:
+        return set()
+    doc = anchors[0].doc
+    cols = columns(doc)
     path: set[int] = set()
     ids = {a.i for a in anchors}
     for anchor in anchors:
-        token = anchor
-        while token.i not in path:
-            path.add(token.i)
+        i = anchor.i
+        while i not in path:
+            path.add(i)
+            head, dep = cols.head[i], cols.dep[i]
             # a boundary inside the issue's own words ("at the negotiating table") is no boundary
-            if token.head.i == token.i or (is_own_clause(token) and token.i not in ids):
+            if head == i or (dep in OWN_CLAUSE_CANDIDATES and i not in ids and is_own_clause(doc[i])):
                 break
-            if token.dep_ == "conj" and token.pos_ == "ADP":
-                token = token.head.head  # "against war and for talks": the first preposition is not ours
+            if dep == "conj" and cols.pos[i] == "ADP":
+                i = cols.head[head]  # "against war and for talks": the first preposition is not ours
                 continue
-            token = token.head
+            i = head
     return path
 
 
@@ -115,26 +125,35 @@ def scope_of(anchors: Sequence[Token]) -> tuple[set[int], set[int]]:
 
 
 def _scope_of(anchors: Sequence[Token]) -> tuple[set[int], set[int]]:
+    if not anchors:
+        return set(), set()
     path = path_of(anchors)
+    cols = columns(anchors[0].doc)
     operators = set(path)
     arguments = set(path)
     for i in path:
-        for child in anchors[0].doc[i].children:
-            if child.dep_ in OPERATOR_DEPS:
-                operators.add(child.i)
-            if child.dep_ in OPERATOR_DEPS | ARGUMENT_DEPS:
-                arguments.add(child.i)
-        operators.update(existential_negation(anchors[0].doc[i]))
+        for child in cols.children[i]:
+            dep = cols.dep[child]
+            if dep in OPERATOR_DEPS:
+                operators.add(child)
+            if dep in OPERATOR_DEPS or dep in ARGUMENT_DEPS:
+                arguments.add(child)
+        operators.update(_existential_negation(cols, i))
     return operators, arguments
 
 
 def existential_negation(token: Token) -> list[int]:
     """Existential rule: in "there is no sign that X is not our goal" the "no" of what there is
     (not) negates the whole clause, the that-clause with it."""
-    if not any(c.dep_ == "expl" for c in token.children):
+    return _existential_negation(columns(token.doc), token.i)
+
+
+def _existential_negation(cols: Columns, i: int) -> list[int]:
+    kids = cols.children[i]
+    if not any(cols.dep[c] == "expl" for c in kids):
         return []
-    return [d.i for c in token.children if c.dep_ in {"attr", "nsubj"}
-            for d in c.children if d.dep_ == "det" and d.lower_ in MARKERS.negators]
+    return [d for c in kids if cols.dep[c] in {"attr", "nsubj"}
+            for d in cols.children[c] if cols.dep[d] == "det" and cols.lower[d] in MARKERS.negators]
 
 
 def surrendered(span: Span, sign: int, content: Sequence[tuple[Span, int]]) -> bool:
@@ -418,7 +437,7 @@ def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue
     path = path_of(anchors)
     anchor_ids = {a.i for a in anchors}
     # "not only … but also", "no doubt", "as never before": no negation, no refusal
-    unnegated = {t.i for span in reading.in_sent("not_negation", sent) for t in span}
+    unnegated = {i for span in reading.in_sent("not_negation", sent) for i in range(span.start, span.end)}
     spans = [(s, 1, True) for s in reading.in_sent("support", sent)]
     spans += [(s, -1, True) for s in reading.in_sent("oppose", sent)]
     spans += _judgements(reading, sent)
@@ -432,7 +451,7 @@ def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue
     for span, sign, decides in spans:
         if (span.start, span.end) not in kept:
             continue
-        if sign < 0 and decides and any(t.i in unnegated for t in span):
+        if sign < 0 and decides and any(i in unnegated for i in range(span.start, span.end)):
             continue
         if sign > 0 and decides:
             expectation = negated_expectation(span)
@@ -440,7 +459,7 @@ def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue
                 used.update(expectation)  # "I do not expect results": a forecast, its "not" no refusal
                 kept.discard((span.start, span.end))
                 continue
-        if not decides and sign in directions and any(t.i in arguments for t in span):
+        if not decides and sign in directions and any(i in arguments for i in range(span.start, span.end)):
             # content rule: the issue's content counts once per direction ("territorial integrity
             # within internationally recognized borders" says "against" once, not twice)
             kept.discard((span.start, span.end))
@@ -449,7 +468,7 @@ def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue
         # our land"); bare negations only count as operators (below)
         if decides and (_done_to_own_side(reading, span, anchor_ids) or _takes_own_object(span, path, anchor_ids)):
             continue
-        if any(t.i in arguments for t in span) and _describes_issue(span, path, anchor_ids):
+        if any(i in arguments for i in range(span.start, span.end)) and _describes_issue(span, path, anchor_ids):
             content = not decides
             forecast = decides and sign < 0 and _is_prediction(span)
             own = any(c.dep_ == "poss" and c.lower_ in {"our", "my"} for c in span.root.children)

@@ -43,6 +43,7 @@ from functools import partial
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.extraction.stances.columns import columns
 from onrecord.extraction.stances.conditions import (
     in_protasis,
     outside_conditions,
@@ -231,21 +232,26 @@ def rule_distanced(reading: Reading, sent: Span, anchors: Sequence[Token]) -> St
 def unsure(anchors: Sequence[Token]) -> list[str]:
     """The words by which the speaker says they are not sure of the issue's clause: "it is not
     clear that he wants to stop the fighting", "I doubt they want talks"."""
-    def doubted(word: Token) -> bool:  # "no doubt", "not uncertain": certainty
-        return word.lemma_.lower() in MARKERS.doubt_words and not any(
-            c.dep_ == "neg" or c.lower_ in MARKERS.negators for c in word.children)
+    if not anchors:
+        return []
+    doc = anchors[0].doc
+    cols = columns(doc)  # the climb reads numbers: a Token only for the words returned
+
+    def doubted(i: int) -> bool:  # "no doubt", "not uncertain": certainty
+        return cols.lemma[i] in MARKERS.doubt_words and not any(
+            cols.dep[c] == "neg" or cols.lower[c] in MARKERS.negators for c in cols.children[i])
 
     for anchor in anchors:
-        for word in anchor.ancestors:
+        for word in cols.ancestors(anchor.i):
             if doubted(word):
-                return [word.text]
-            for child in word.children:
-                if child.dep_ in {"acomp", "attr"} and doubted(child):
-                    return [child.text]
-                if child.lemma_.lower() in MARKERS.certainty_words and child.dep_ in {"acomp", "attr"}:
-                    negation = [c for c in (*word.children, *child.children) if c.dep_ == "neg"]
+                return [doc[word].text]
+            for child in cols.children[word]:
+                if cols.dep[child] in {"acomp", "attr"} and doubted(child):
+                    return [doc[child].text]
+                if cols.lemma[child] in MARKERS.certainty_words and cols.dep[child] in {"acomp", "attr"}:
+                    negation = [c for c in (*cols.children[word], *cols.children[child]) if cols.dep[c] == "neg"]
                     if negation:
-                        return [negation[0].text, child.text]
+                        return [doc[negation[0]].text, doc[child].text]
     return []
 
 
