@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.extraction.docindex import break_runs, entities, in_quotes
+from onrecord.extraction.docindex import break_runs, entities, entities_within, in_quotes, once
 from onrecord.extraction.found import Found
 from onrecord.extraction.genders import article_genders, name_gender
 from onrecord.extraction.headline import credited_by
@@ -362,7 +362,8 @@ def sole_person_before(pronoun: Token, persons: list[tuple[int, str]]) -> Named 
         return None
     if all(_quoted(t) or t.is_punct or t.is_space for t in prev):
         return None  # a quotation: its speaker is the one quoted last
-    surnames = {n.split()[-1] for _, n in persons if len(n.split()) > 1}
+    # the surnames of the full names the narration gives, once per article (not per pronoun)
+    surnames = once(doc, "narrated surnames", lambda: {n.split()[-1] for _, n in persons if len(n.split()) > 1})
     subject = sentence_subject(prev)
     if subject is None or not nameless_subject(subject, surnames):
         return None  # a subject that can be "he" (or holds a name) keeps the rules below
@@ -375,7 +376,7 @@ def sole_person_before(pronoun: Token, persons: list[tuple[int, str]]) -> Named 
     name = names.pop()
     if len(name.split()) == 1 and name not in surnames:
         return None
-    in_names = {t.i for e in entities(doc) if e.label_ == "PERSON" and prev.start <= e.start < prev.end for t in e}
+    in_names = {t.i for e in entities_within(doc, prev.start, prev.end) if e.label_ == "PERSON" for t in e}
     if any(t.text in surnames and t.text != name.split()[-1] and t.i not in in_names for t in prev):
         return None  # another person by surname, labelled something else ("Sanders" as a noun)
     if prev.root.lemma_ == "be" and any(c.dep_ == "attr" and c.pos_ == "PROPN" for c in prev.root.children):
