@@ -509,6 +509,8 @@ def extend_to_sentence_end(cue: Token, end: int) -> int:
         if t.idx < end:
             continue
         if t.i not in subtree or (t.head.i == cue.i and t.dep_ in {"conj", "cc"}) or t._.cue is not None:
+            # another cue's own words before it ("…, as she put it") are not what was said either
+            last = last if t._.cue is None or last is None or t.left_edge.i > last.i else doc[t.left_edge.i - 1]
             break
         if past_a_full_stop(t):
             break
@@ -593,6 +595,6 @@ def cue_extent(cue: Token) -> tuple[int, int]:
     while first - 1 >= 0 and doc[first - 1].head.i == cue.i and doc[first - 1].dep_ in {"aux", "neg", "auxpass"}:
         first -= 1
     last = cue.i
-    if cue.i + 1 < len(doc) and doc[cue.i + 1].dep_ == "prt":
-        last = cue.i + 1
+    if cue.i + 1 < len(doc) and (doc[cue.i + 1].dep_ == "prt" or getattr(cue._.cue, "lemma", None) == "put"):
+        last = cue.i + 1  # and "it" of "as she put it" (cues.put_it_cue)
     return doc[first].idx, doc[last].idx + len(doc[last])

@@ -102,6 +102,17 @@ def retort_cue(token: Token) -> CueEntry | None:
     return CueEntry(token.lemma_.lower(), "assert", frozenset({"quote", "clause"}))
 
 
+def put_it_cue(token: Token) -> CueEntry | None:
+    """Phrasing rule: "As Jeff Weiner put it, '…'", "as the minister put it on Monday, …": "put
+    it" with "as" over it frames the words that follow as the subject's (the way they said it).
+    Only with its object "it" and "as": "put the bill to a vote" says nothing."""
+    if token.lemma_.lower() != "put" or not any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
+        return None
+    return CueEntry("put", "assert", frozenset({"quote", "clause"}))
+
+
 def that_clause_cue(token: Token) -> CueEntry | None:
     """That-clause rule: a verb the lexicon does not list that takes a clause opened by "that"
     with a subject of its own reports what its subject knows, holds or found ("knew that the
@@ -149,7 +160,7 @@ def mark_cues(doc: Doc, lexicon: dict[str, CueEntry], senses: dict[str, CueSense
                 token._.cue_negated = is_negated(token)
             continue
         entry = lexicon.get(token.lemma_.lower()) or that_clause_cue(token) or appearance_cue(token, lexicon) \
-            or retort_cue(token) or held_passive_cue(token)
+            or retort_cue(token) or held_passive_cue(token) or put_it_cue(token)
         if entry is None or not is_verb_use(token) or other_sense(token, rules) is not None:
             continue
         if entry.complements == {"quote"} and not next_to_punctuation(token):

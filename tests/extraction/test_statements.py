@@ -621,3 +621,25 @@ def test_a_consequence_the_parser_hung_beside_the_content_is_part_of_it(statemen
     [s] = statements_of(text)
     assert s.speaker.name == "Tomas Berg" and s.quote.text.endswith("so the Russian side seeks to reach some "
                                                                       "solutions in the negotiations")
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    # "as X put it" frames the words after it as X's
+    ('As Mayor Dan Pike put it, "The bridge will open in May."', "Dan Pike", "The bridge will open in May."),
+    ("As Ann Wood put it on Monday, the bridge will open in May.", "Ann Wood", "the bridge will open in May"),
+])
+def test_as_x_put_it_reports_what_follows(statements_of, text, speaker, content):
+    found = statements_of(text)
+    assert [(s.speaker.name, s.quote.text) for s in found] == [(speaker, content)]
+
+
+def test_put_without_as_and_it_says_nothing(statements_of):
+    assert statements_of("They put the bill to a vote on Monday.") == []
+
+
+def test_reported_words_stop_before_another_cues_own_words(statements_of):
+    # "… ,'' as she put it": the words run to the end of the sentence, but not over "as she"
+    found = statements_of("Mrs. Ruiz pledges to ''make sure our economy works for everyone, not just those at the "
+                          "top,'' as she put it on Monday.")
+    assert [s.quote.text for s in found] == ["to ''make sure our economy works for everyone, not just those at the "
+                                             "top,''"]
