@@ -25,6 +25,7 @@ from onrecord.extraction.docindex import doc_text, in_quotes
 from onrecord.extraction.found import Found
 from onrecord.extraction.kinds import classify_kind
 from onrecord.extraction.quotes import QuoteSpan
+from onrecord.extraction.speaker_classes import can_speak
 
 
 def tokens_of(doc: Doc, start: int, end: int) -> Span | None:
@@ -47,7 +48,10 @@ def cue_near_quote(doc: Doc, quote: QuoteSpan) -> Token | None:
 
     def cost(t: Token, distance: int) -> int:
         speech = t._.cue.complements & {"quote", "clause"}
-        return distance + (0 if "quote" in t._.cue.complements else 6 if speech else 12)
+        # a cue whose object is a thing of its own ("his memo to employees explaining the deal,
+        # '…'") reports that object, not the quotation; an addressee ("told reporters") is no such object
+        owned = any(c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"} and not can_speak(c) for c in t.children)
+        return distance + (0 if "quote" in t._.cue.complements else 6 if speech else 12) + (12 if owned else 0)
 
     candidates: list[tuple[int, int, Token]] = []
     # the frame after the quotation ends at the next quotation or the end of the sentence

@@ -643,3 +643,10 @@ def test_reported_words_stop_before_another_cues_own_words(statements_of):
                           "top,'' as she put it on Monday.")
     assert [s.quote.text for s in found] == ["to ''make sure our economy works for everyone, not just those at the "
                                              "top,''"]
+
+
+def test_a_cue_with_an_object_of_its_own_does_not_take_the_quotation_after_it(statements_of):
+    # "explaining the deal" reports its object; the quotation is framed by "as … put it"
+    found = statements_of("As the chief executive, Ann Wood, put it in her memo to employees explaining the deal, "
+                          "\"Imagine a world where we lead.\"")
+    assert [(s.speaker.name, s.quote.text) for s in found] == [("Ann Wood", "Imagine a world where we lead.")]
