@@ -63,7 +63,8 @@ def _inside(span: Span, outer: Span) -> bool:
 def _path(anchors: Sequence[Token]) -> set[int]:
     out: set[int] = set()
     for anchor in anchors:
-        out.update(t.i for t in (anchor, *anchor.ancestors))
+        out.add(anchor.i)
+        out.update(columns(anchor.doc).ancestors(anchor.i))
     return out
 
 

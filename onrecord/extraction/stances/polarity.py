@@ -195,9 +195,8 @@ def _stance_prepositions(sent: Span, path: set[int], used: set[int]) -> list[Sig
     preposition is the stance of its subject, when that subject can hold one ("this is against
     our sovereignty" describes a thing); elsewhere ("sanctions against Russia") it only relates."""
     out = []
-    for token in among(sent, path):  # the words on the path, not every word of the sentence
-        if token.i in used or token.dep_ not in {"prep", "conj"}:
-            continue
+    dep = columns(sent.doc).dep  # the words on the path that may say it, not every word of the sentence
+    for token in among(sent, [i for i in path if i not in used and dep[i] in {"prep", "conj"}]):
         head = token.head.head if token.dep_ == "conj" else token.head
         if head.lemma_.lower() not in MARKERS.stance_copulas:
             continue
@@ -209,6 +208,12 @@ def _stance_prepositions(sent: Span, path: set[int], used: set[int]) -> list[Sig
         elif token.lower_ in MARKERS.for_words:
             out.append(Sign(token.text, 1, token.i, True))
     return out
+
+
+def _may_work_against(cols: Columns, i: int) -> bool:
+    # a word ``_adversaries`` may keep: "against" or "to" as a preposition, or a countering verb
+    return ((cols.dep[i] == "prep" and (cols.lower[i] == "to" or cols.lower[i] in MARKERS.against_words))
+            or (cols.lemma[i] in MARKERS.countering_verbs and cols.pos[i] == "VERB"))
 
 
 def _adversaries(sent: Span, anchors: Sequence[Token], path: set[int]) -> list[Sign]:
@@ -223,9 +228,8 @@ def _adversaries(sent: Span, anchors: Sequence[Token], path: set[int]) -> list[S
     against"), not after a noun of what others do ("an act of aggression against our sovereignty")."""
     out = []
     anchor_ids = {a.i for a in anchors}
-    for token in among(sent, path):
-        if token.i in anchor_ids:
-            continue
+    cols = columns(sent.doc)  # a Token only of the words a branch below may keep
+    for token in among(sent, [i for i in path if i not in anchor_ids and _may_work_against(cols, i)]):
         lemma = token.lemma_.lower()
         if token.dep_ == "prep" and token.lower_ in MARKERS.against_words:
             head = token.head
@@ -251,10 +255,11 @@ NOUN_PHRASE_DEPS = {"compound", "poss", "amod", "pobj", "prep", "appos", "nmod",
 def _argument_of(anchor: Token, deps: set[str]) -> Token:
     """The word of the issue's noun phrase that is an argument of a verb: up from the anchor
     through the phrase ("round" of "the next round of talks") to the first word in ``deps``."""
-    token = anchor
-    while token.dep_ not in deps and token.head.i != token.i and token.dep_ in NOUN_PHRASE_DEPS:
-        token = token.head
-    return token
+    cols = columns(anchor.doc)  # climbed in the columns: a Token only of the word reached
+    i = anchor.i
+    while cols.dep[i] not in deps and cols.head[i] != i and cols.dep[i] in NOUN_PHRASE_DEPS:
+        i = cols.head[i]
+    return anchor if i == anchor.i else anchor.doc[i]
 
 
 def _effects(anchors: Sequence[Token]) -> list[Sign]:
@@ -272,9 +277,9 @@ def _effects(anchors: Sequence[Token]) -> list[Sign]:
         if token.dep_ not in SUBJECT_DEPS | {"dobj"} or verb.i in seen:
             continue
         lemma = verb.lemma_.lower()
-        bad = any(t.lower_ in MARKERS.bad_outcomes for c in verb.children if c.dep_ in {"dobj", "prep"}
-                  for t in c.subtree)
         if token.dep_ in SUBJECT_DEPS and lemma in MARKERS.helping_verbs:
+            bad = any(t.lower_ in MARKERS.bad_outcomes for c in verb.children if c.dep_ in {"dobj", "prep"}
+                      for t in c.subtree)  # asked only of a helping verb
             out.append(Sign(verb.text, -1 if bad else 1, verb.i, True))
         elif token.dep_ in SUBJECT_DEPS and lemma in MARKERS.harming_verbs:
             out.append(Sign(verb.text, -1, verb.i, True))
@@ -485,9 +490,9 @@ def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue
     factors += _adversaries(sent, anchors, path)
     factors += [f for f in _effects(anchors) if f.start not in used]
     factors += [f for f in _announced(reading, anchors) if f.start not in used]
-    for token in among(sent, operators):
-        if token.i in used or token.i in unnegated:
-            continue
+    cols = columns(sent.doc)  # a Token only of an operator that may be a negation or a commitment
+    for token in among(sent, [i for i in operators if i not in used and i not in unnegated
+                              and (cols.lower[i] in MARKERS.negators or cols.dep[i] in {"neg", "aux"})]):
         if (token.lower_ in MARKERS.negators or token.dep_ == "neg") and not _corrected(token, path):
             factors.append(Sign(token.text, -1, token.i, False))
         elif is_commitment(token):
@@ -535,13 +540,15 @@ def distanced(reading: Reading, sent: Span, anchors: Sequence[Token]) -> list[st
     """Distancing rule: "allegedly", "so-called" over the issue report what others claim, which
     the speaker does not take on."""
     operators, _ = scope_of(anchors)
-    return [t.text for t in among(sent, operators) if t.lower_ in MARKERS.distancing]
+    lower = columns(sent.doc).lower
+    return [t.text for t in among(sent, [i for i in operators if lower[i] in MARKERS.distancing])]
 
 
 def hedged(sent: Span, operators: set[int]) -> list[str]:
     """Hedge rule: "may", "could", "perhaps" over the issue say what is possible, not what is
     wanted: they lower the confidence."""
-    return [t.text for t in among(sent, operators) if t.lower_ in MARKERS.hedges]
+    lower = columns(sent.doc).lower
+    return [t.text for t in among(sent, [i for i in operators if lower[i] in MARKERS.hedges])]
 
 
 def rule_polarity(reading: Reading, sent: Span, anchors: Sequence[Token], cue: tuple[str, int] | None,

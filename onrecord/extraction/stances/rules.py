@@ -143,10 +143,10 @@ def rule_open_question(anchors: Sequence[Token]) -> Stance | None:
     mention of the issue sits in one, no position."""
     if not anchors:
         return None
+    cols = columns(anchors[0].doc)  # the climb and the children read as numbers
     for anchor in anchors:
-        clause = next((w for w in (anchor, *anchor.ancestors)
-                       if any(c.dep_ == "mark" and c.lower_ == "whether" for c in w.children)), None)
-        if clause is None:
+        if not any(cols.dep[c] == "mark" and cols.lower[c] == "whether"
+                   for w in (anchor.i, *cols.ancestors(anchor.i)) for c in cols.children[w]):
             return None
     return Stance("unclear", ["whether"], confidence=0.8, reason="an open question ('whether …') states no position")
 
@@ -155,23 +155,26 @@ def topic_of(anchor: Token) -> Token | None:
     """The topic noun or preposition an issue mention is named under ("the issue of [Crimea]",
     "the [NATO] question", "talks about [Crimea]", "in relation to [the occupied territories]"),
     or None."""
-    for word in (anchor, *anchor.ancestors):
-        if word.dep_ not in {"pobj", "prep", "compound", "amod", "nmod", "pcomp"} and word.i != anchor.i:
+    cols = columns(anchor.doc)  # climbed in the columns: a Token only of the word returned
+    dep, lower, lemma, up = cols.dep, cols.lower, cols.lemma, cols.head
+    a = anchor.i
+    for w in (a, *cols.ancestors(a)):
+        if dep[w] not in {"pobj", "prep", "compound", "amod", "nmod", "pcomp"} and w != a:
             break
-        if word.dep_ == "prep" and (word.lower_ in MARKERS.topic_prepositions
-                                    or word.head.lemma_.lower() in MARKERS.topic_relations):
-            return word
-    head = anchor
+        if dep[w] == "prep" and (lower[w] in MARKERS.topic_prepositions
+                                 or lemma[up[w]] in MARKERS.topic_relations):
+            return anchor.doc[w]
+    h = a
     # through coordination too: "the issues of the end of the war, [deoccupation] of territories"
-    while head.dep_ in {"compound", "amod", "pobj", "prep", "nmod", "poss", "conj"} or head.i == anchor.i:
-        if head.i != anchor.i and head.pos_ in {"NOUN", "PROPN"} and head.lemma_.lower() in MARKERS.topic_nouns:
-            return head
-        if head.head.i == head.i:
+    while dep[h] in {"compound", "amod", "pobj", "prep", "nmod", "poss", "conj"} or h == a:
+        if h != a and cols.pos[h] in {"NOUN", "PROPN"} and lemma[h] in MARKERS.topic_nouns:
+            return anchor.doc[h]
+        if up[h] == h:
             return None
-        if head.dep_ == "pobj" and head.head.lower_ != "of":
+        if dep[h] == "pobj" and lower[up[h]] != "of":
             return None
-        head = head.head
-    return head if head.lemma_.lower() in MARKERS.topic_nouns else None
+        h = up[h]
+    return anchor.doc[h] if lemma[h] in MARKERS.topic_nouns else None
 
 
 def _listed(anchor: Token) -> bool:
