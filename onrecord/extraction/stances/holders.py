@@ -141,28 +141,28 @@ def clause_subject(anchor: Token, anchors: set[int]) -> tuple[Token | None, bool
     return None, False
 
 
-def _core(subject: Token) -> list[Token]:
+def _core(cols: Columns, i: int) -> list[int]:
     """The subject's own words, without the clauses and asides that hang from it ("Russia[,
-    which does not want …]")."""
-    out = [subject]
-    for child in subject.children:
-        if child.dep_ not in {"relcl", "acl", "appos", "punct", "advcl"}:
-            out.extend(_core(child))
-    return sorted(out, key=lambda t: t.i)
+    which does not want …]"), by index."""
+    out = [i]
+    for child in cols.children[i]:
+        if cols.dep[child] not in {"relcl", "acl", "appos", "punct", "advcl"}:
+            out.extend(_core(cols, child))
+    return sorted(out)
 
 
 def classify(subject: Token, speaker: Speaker, anchors: set[int], relative: bool = False) -> Holder:
     """Holder rule: who a subject is, from the speaker's point of view.  The antecedent of a
     relative clause ("Russia, which …") is someone described, not a side the speaker may be
     speaking for: it is never an unknown side."""
-    words = _core(subject)
-    head_words = [subject, *(c for c in subject.children if c.dep_ in {"compound", "amod", "nmod"})]
-    if any(t.i in anchors for t in head_words):
+    cols = columns(subject.doc)  # the words and ancestors as numbers: a Token only of the words kept
+    s = subject.i
+    if s in anchors or any(c in anchors for c in cols.children[s] if cols.dep[c] in {"compound", "amod", "nmod"}):
         return SPEAKER  # the issue itself is the subject: "talks are needed"
-    cols = columns(subject.doc)  # the ancestors as numbers: no Token made per word and level
-    core = {t.i for t in words}
-    words = [t for t in words if t.i not in anchors and not any(a in anchors for a in cols.ancestors(t.i)
-                                                                if a != subject.i and a in core)]
+    ids = _core(cols, s)
+    core = set(ids)
+    words = [subject.doc[i] for i in ids if i not in anchors and not any(a in anchors for a in cols.ancestors(i)
+                                                                         if a != s and a in core)]
     lower = subject.lower_
     if lower in MARKERS.first_person or lower in {"us", "me"}:
         return Holder("speaker", subject.text)  # named by the speaker themself: their own clause
@@ -289,10 +289,11 @@ def holder_of(anchors: Sequence[Token], speaker: Speaker) -> Holder:
 
 def _holder_of(anchors: Sequence[Token], speaker: Speaker) -> Holder:
     ids = {a.i for a in anchors}
+    cols = columns(anchors[0].doc)
     holders = []
     for anchor in anchors:
         subject, demand = clause_subject(anchor, ids)
-        relative = subject is not None and any(c.dep_ == "relcl" for c in subject.children) \
+        relative = subject is not None and any(cols.dep[c] == "relcl" for c in cols.children[subject.i]) \
             and any(a.i in {t.i for t in subject.subtree} for a in anchors)
         if demand:
             # a demand is the speaker's; "we should" names them as its subject
@@ -303,8 +304,8 @@ def _holder_of(anchors: Sequence[Token], speaker: Speaker) -> Holder:
         if holder.kind in {"speaker", "own_side"}:
             holder = claimed_by(anchor, speaker, ids) or voiced_by(anchor, speaker, ids) or holder
         if subject is not None and holder.kind in {"other", "unknown"} and not holder.verb:
-            verb = next((w for w in (anchor, *anchor.ancestors) if w.i == subject.head.i), subject.head)
-            holder = Holder(holder.kind, holder.name, verb.lemma_.lower())
+            # the subject's verb (the anchor's ancestor there, when it is one, is that same word)
+            holder = Holder(holder.kind, holder.name, cols.lemma[cols.head[subject.i]])
         if holder.kind in {"speaker", "own_side"}:
             return holder
         holders.append(holder)

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, TypeVar
 
-import numpy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -175,13 +174,10 @@ def spelled(sent: Span, lowers: Iterable[str]) -> list[Token]:
     doc = sent.doc
     column = doc.user_data.get(LOWER_KEY)
     if column is None or len(column) != len(doc):
-        column = doc.user_data[LOWER_KEY] = doc.to_array("LOWER")
+        column = doc.user_data[LOWER_KEY] = doc.to_array("LOWER").tolist()  # hashes, as a plain list
     strings = doc.vocab.strings
-    words = column[sent.start : sent.end]
-    found = numpy.zeros(len(words), dtype=bool)
-    for word in lowers:  # one comparison per word: numpy.isin costs more than a sentence's walk
-        found |= words == strings[word]
-    return [doc[sent.start + int(k)] for k in numpy.flatnonzero(found)]
+    wanted = {strings[word] for word in lowers}  # a sentence's walk over plain ints: no numpy per call
+    return [doc[i] for i in range(sent.start, sent.end) if column[i] in wanted]
 
 
 def memo(doc: Doc, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
