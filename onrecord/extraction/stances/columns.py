@@ -16,8 +16,6 @@ import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.tokens import Doc
 
-from onrecord.extraction.stances.reading import memo
-
 
 @dataclass(frozen=True)
 class Columns:
@@ -41,8 +39,15 @@ class Columns:
 
 
 def columns(doc: Doc) -> Columns:
-    """The Doc's ``Columns``, read once (kept in its ``user_data``)."""
-    return memo(doc, ("onrecord.columns",), lambda: _read(doc))
+    """The Doc's ``Columns``, read once (kept in its ``user_data``; ``memo``'s work without a
+    closure made at each of the rules' many calls)."""
+    held: Columns | None = doc.user_data.get(_KEY)
+    if held is None:
+        held = doc.user_data[_KEY] = _read(doc)
+    return held
+
+
+_KEY = ("onrecord.columns",)
 
 
 class _Names(dict[int, str]):
