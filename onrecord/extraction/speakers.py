@@ -38,12 +38,13 @@ from onrecord.extraction.pronouns import (
 )
 from onrecord.extraction.relative_antecedents import antecedent_of_relative
 from onrecord.extraction.roles import resolve_roles
+from onrecord.extraction.speaker_classes import speaker_class
 from onrecord.extraction.subjects import (
     conjunct_in_title,
     described_again,
+    describes_a_person,
     is_aside,
     is_indefinite,
-    speaker_class,
 )
 from onrecord.extraction.whole_names import after_country_of
 from onrecord.identity.names import HONORIFICS
@@ -402,7 +403,7 @@ def stacked_name(subject: Token) -> Token | None:
     """Stacked-description rule: "GOP presidential contender and former neurosurgeon Ben Carson
     responded": a bare singular noun for a person (no article, no possessor: a false title)
     joined to a name describes that one person; the speaker is the name, not a group of two."""
-    if subject.tag_ != "NN" or not subject.text.islower() or speaker_class(subject) != "person" \
+    if not describes_a_person(subject) or not subject.text.islower() \
             or any(c.dep_ in {"det", "poss"} for c in subject.children):
         return None
     conjuncts = [c for c in subject.children if c.dep_ == "conj"]

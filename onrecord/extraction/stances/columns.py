@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.tokens import Doc
+
+from onrecord.extraction.heads import absolute_heads
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,7 @@ _LOWER_LEMMAS = _Names(lowered=True)
 def _read(doc: Doc) -> Columns:
     table = doc.to_array([HEAD, DEP, LOWER, LEMMA, POS])
     _NAMES.store = _LOWER_LEMMAS.store = doc.vocab.strings
-    # HEAD is an offset stored as uint64: as int64, a head before the word is negative
-    head = (table[:, 0].astype(numpy.int64) + numpy.arange(len(table), dtype=numpy.int64)).tolist()
+    head = absolute_heads(table[:, 0]).tolist()
     dep, lower, pos = ([_NAMES[k] for k in table[:, c].tolist()] for c in (1, 2, 4))
     lemma = [_LOWER_LEMMAS[k] for k in table[:, 3].tolist()]
     children: list[list[int]] = [[] for _ in head]
