@@ -32,7 +32,9 @@ start of a paragraph instead of using a speech verb.  Rules, each a function bel
 8. ``without_inline_notes``: the transcriber's bracketed notes inside a turn ("… Do you agree
    with this? (Antonio Guterres noted that …)") are not the speaker's words;
 9. ``says_words``: a tally after a label ("Clinton: 1,769.") says nothing;
-10. ``section_heading``: a short paragraph in capitals ends a turn: the page's next section.
+10. ``section_heading``: a short paragraph in capitals ends a turn: the page's next section;
+11. an interview's one-letter labels ("Q: …", "A: …") name no one: its answers are the
+   interviewee's turns and its questions end them (``interviews``).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from spacy.tokens import Doc, Span, Token
 from onrecord.extraction.docindex import doc_text, entities_within, index_of_sentence, sentences
 from onrecord.extraction.found import Found
 from onrecord.extraction.intervals import Ranges
+from onrecord.extraction.interviews import InterviewLayout, asked_of_interviewee, interview_layout
 from onrecord.extraction.speaker_classes import speaker_class
 from onrecord.lexicons.speaker_nouns import load_speaker_nouns
 from onrecord.lexicons.title_words import COUNTRIES, OF_WORDS, TITLE_WORDS
@@ -473,7 +476,32 @@ def names_a_person(label: Span) -> bool:
     return 0 < len(words) <= 3 and all(t.is_upper and t.lower_ not in FUNCTION_WORDS for t in words)
 
 
-def label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[int, int]]) -> list[Found]:
+def _turn_statements(doc: Doc, colon: int, para_end: int, mention: Span, *, capitals: bool) -> list[Found]:
+    """Rule 2: the statements of the words after a label's colon, to the end of the paragraph:
+    one direct statement when they are quoted, a transcript turn cut into pieces when not;
+    none for a tally ("Clinton: 1,769.") unless the label is in capitals (a transcript's
+    "RUTTE: 2019." is an answer)."""
+    text = doc_text(doc)
+    colon_token = _colon_token(doc, colon)
+    start, end = _trimmed(text, colon + 1, para_end)
+    if colon_token is None or end - start < 2:
+        return []
+    if not says_words(text[start:end]) and not capitals:
+        return []
+    quoted = text[start] in OPENING_MARKS
+    if quoted:
+        start += 1
+        while end > start and text[end - 1] in "\"”’'»":
+            end -= 1
+    # a transcript turn is verbatim but unmarked, and the kinds follow the quotation marks (a
+    # direct statement is one whose words are quoted): it is told apart by its cue's class
+    kind, cls = ("direct", "assert") if quoted else ("indirect", "transcript")
+    parts = [[(start, end)]] if quoted else turn_parts(doc, start, end)
+    return [Found(kind, part, colon_token, (colon, colon + 1), cls, mention) for part in parts]
+
+
+def label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[int, int]],
+                     interview: InterviewLayout | None = None) -> list[Found]:
     """Rules 2–4: statements for labelled paragraphs and the transcript turns they open.
     Statements already found inside a labelled paragraph's words by the quotation rules with a
     cue outside the paragraph (a wrong guess) give way to the label."""
@@ -486,35 +514,30 @@ def label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[int, i
     starts = [f.start for f in by_start]
     units = [(a, b, speaker_label(doc, a, b)) for a, b in turn_units(doc, paragraphs)]
     units = without_dateline(units, found)
-    transcript = is_transcript(text, units)
+    transcript = interview is not None or is_transcript(text, units)
     for para_start, para_end, labelled in units:
+        if labelled is None and interview is not None and para_start in interview.answers:
+            turn = None  # an interview's answer: the interviewee's turn (``interviews``)
+            if interview.interviewee is not None:
+                colon = interview.answers[para_start]
+                made = _turn_statements(doc, colon, para_end, interview.interviewee, capitals=False)
+                out += made
+                turn = made[0] if made and made[0].cue_class == "transcript" else None
+                turn_paragraphs = 0
+            continue
         if labelled is not None:
             label, colon = labelled
             turn = None
-            colon_token = _colon_token(doc, colon)
-            start, end = _trimmed(text, colon + 1, para_end)
-            if colon_token is None or end - start < 2:
-                continue
-            if not says_words(text[start:end]) and not label.text.isupper():
-                continue  # "Clinton: 1,769.": a tally; a transcript's "RUTTE: 2019." is an answer
             if label.text.lower().strip() in QUESTIONER:
                 continue  # rule 4
-            quoted = text[start] in OPENING_MARKS
-            if quoted:
-                start, end = start + 1, end
-                while end > start and text[end - 1] in "\"”’'»":
-                    end -= 1
-            # rule 2: quoted words after the label are a direct statement; a transcript turn
-            # is verbatim but unmarked, and the kinds follow the quotation marks (a direct
-            # statement is one whose words are quoted): it is told apart by its cue's class
-            kind, cls = ("direct", "assert") if quoted else ("indirect", "transcript")
-            parts = [[(start, end)]] if quoted else turn_parts(doc, start, end)
-            statement = Found(kind, parts[0], colon_token, (colon, colon + 1), cls, _mention_of(label))
-            out.append(statement)
-            out += [Found(kind, part, colon_token, (colon, colon + 1), cls, statement.mention)
-                    for part in parts[1:]]
-            if not quoted and not headline_case(text[start:end]):
-                turn, turn_paragraphs = statement, 0  # rule 3: a transcript turn
+            made = _turn_statements(doc, colon, para_end, _mention_of(label), capitals=label.text.isupper())
+            out += made
+            words = text[slice(*_trimmed(text, colon + 1, para_end))]
+            if made and made[0].cue_class == "transcript" and not headline_case(words):
+                turn, turn_paragraphs = made[0], 0  # rule 3: a transcript turn
+            continue
+        if interview is not None and para_start in interview.questions:
+            turn = None  # the interviewer's question ends the answer's turn
             continue
         if turn is None:
             continue
@@ -543,7 +566,10 @@ def label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[int, i
 def merge_label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[int, int]]) -> list[Found]:
     """The found statements with the labelled ones added; a direct quotation whose words a label
     statement holds, attributed to a cue in another paragraph, is replaced by it."""
-    labelled = label_statements(doc, found, paragraphs)
+    interview = interview_layout(doc, paragraphs)
+    if interview is not None:
+        found = [asked_of_interviewee(f, interview) for f in found]
+    labelled = label_statements(doc, found, paragraphs, interview)
     if not labelled:
         return found
 
