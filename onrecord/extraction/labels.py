@@ -44,22 +44,27 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.extraction.docindex import doc_text, entities_within, index_of_sentence, sentences
+from onrecord.extraction.docindex import doc_text, entities_within, token_at
 from onrecord.extraction.found import Found
 from onrecord.extraction.intervals import Ranges
 from onrecord.extraction.interviews import InterviewLayout, asked_of_interviewee, interview_layout
 from onrecord.extraction.speaker_classes import speaker_class
+from onrecord.extraction.turn_words import (
+    OPENING_MARKS,
+    headline_case,
+    says_words,
+    section_heading,
+    stage_direction,
+    trimmed,
+    turn_parts,
+    without_inline_notes,
+)
 from onrecord.lexicons.speaker_nouns import load_speaker_nouns
 from onrecord.lexicons.title_words import COUNTRIES, OF_WORDS, TITLE_WORDS
 
 MAX_LABEL_CHARS = 120
 MAX_NAME_TOKENS = 12
 MAX_TURN_PARAGRAPHS = 40
-# a turn block longer than any transcript paragraph is a speech scraped into one block, cut at
-# sentence ends into pieces the size of a transcript's paragraph: the White House transcripts in
-# the corpus have 374 paragraphs, median 114 characters, nine in ten at most 293, the longest 544
-RUN_TOGETHER_CHARS = 1000
-MAX_TURN_CHARS = 300
 # words that open a paragraph with a colon but are not speakers
 NOT_SPEAKERS = {
     "note", "notes", "update", "updated", "source", "sources", "photo", "photos", "image", "video", "watch",
@@ -76,7 +81,6 @@ SENTENCE_ENDS = (".", "!", "?", "…")
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # a finite verb makes a clause, not a heading
 CONNECTORS = {"of", "the", "and", "for", "de", "von", "van", "al", "bin", "’s", "'s", "-", "."}
 TITLE_LINKS = {"of", "the", "for"}  # the small words inside a title ("President of the Russian Federation")
-OPENING_MARKS = "\"“‘'«"
 LABEL_RE = re.compile(rf"\s*([^:\n]{{1,{MAX_LABEL_CHARS}}}?):\s")
 # a bracketed note in lower case between a label and its colon ("Question(retranslated):",
 # "Viktor Orban (through an interpreter):"): a transcript's note on the turn, not part of the
@@ -264,14 +268,6 @@ def _opens_with_question_marker(text: str, para_start: int, para_end: int) -> bo
     return QUESTION_MARKER.match(text, para_start, para_end) is not None
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def inline_labels(doc: Doc, para_start: int, para_end: int) -> list[int]:
     """Rule 5: where labels that name a person or the questioner start inside a paragraph, right
     after the end of a sentence (a transcript run together into one block: "… sent? Sergei Lavrov:
@@ -280,10 +276,10 @@ def inline_labels(doc: Doc, para_start: int, para_end: int) -> list[int]:
     starts = []
     colon = text.find(":", para_start, para_end)
     while colon != -1:
-        window = text[max(para_start, colon - MAX_LABEL_CHARS) : colon]
-        end_of_sentence = max(window.rfind(mark) for mark in SENTENCE_ENDS)
-        if end_of_sentence != -1:
-            start = max(para_start, colon - MAX_LABEL_CHARS) + end_of_sentence + 1
+        window_start = max(para_start, colon - MAX_LABEL_CHARS)
+        stop = _sentence_end_before(doc, text, window_start, colon)
+        if stop is not None:
+            start = stop + 1
             labelled = speaker_label(doc, start, para_end)
             if labelled is None or labelled[1] != colon:
                 pass
@@ -294,6 +290,31 @@ def inline_labels(doc: Doc, para_start: int, para_end: int) -> list[int]:
     return starts
 
 
+# a newsletter's heading in capitals, then a dash, then the label of the one it quotes
+HEADING_DASH = re.compile(r"[^a-z\n]{12,}?\s[-–—]\s")
+
+
+def _sentence_end_before(doc: Doc, text: str, start: int, end: int) -> int | None:
+    """The offset of the last mark ending a sentence in ``text[start:end]``, passing over the full
+    stops of abbreviations the tokenizer keeps whole ("Mr.", "Gen.", an initial "P."): "… between
+    the banks and Mr. Trump: Most of …" is no label, and "… polls. Michael P. McDonald: …" one.  A
+    heading in capitals ended by a dash ends a sentence too (a newsletter's item: "HIGHER THAN
+    EXPECTED TURNOUT - Michael P. McDonald: “…”"): the offset returned is the dash's space."""
+    heading = HEADING_DASH.match(text, start, end)
+    if heading is not None and text.rfind(":", start, heading.end()) == -1:
+        start = heading.end() - 1  # "RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “…”"
+        return start
+    end_of_sentence = max(text.rfind(mark, start, end) for mark in SENTENCE_ENDS)
+    while end_of_sentence != -1:
+        token = doc[token_at(doc, end_of_sentence)]
+        abbreviation = len(token.text) > 1 and token.text.endswith(".") and token.text[0].isalpha() \
+            and token.idx + len(token.text) - 1 == end_of_sentence  # "Mr.", "P.", "U.S.": not "..."
+        if not abbreviation:
+            return end_of_sentence
+        end_of_sentence = max(text.rfind(mark, start, end_of_sentence) for mark in SENTENCE_ENDS)
+    return None
+
+
 def turn_units(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The paragraphs, each cut where an inline label starts (rule 5)."""
     units = []
@@ -301,99 +322,6 @@ def turn_units(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[int, i
         cuts = [para_start, *inline_labels(doc, para_start, para_end), para_end]
         units += [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
     return units
-
-
-def stage_direction(text: str, start: int, end: int) -> bool:
-    """A transcript's note of what happened, not what was said: a paragraph wholly in brackets
-    ("(Laughter.)", "(Cross-talk.)", "[inaudible]")."""
-    words = text[start:end].strip(OPENING_MARKS + "\"”’»")  # a quoted transcript opens each paragraph with a mark
-    return len(words) >= 2 and words[0] in "([" and words[-1] in ")]" and not re.search(r"[)\]][^)\]]", words[:-1])
-
-
-# a bracketed sentence after a sentence's end, in capitals: the transcriber's note of what
-# happened ("(Applause.)") or what someone else said ("(Antonio Guterres noted that …)"), which
-# may hold brackets of its own ("… the UN Office for the Coordination of Humanitarian Affairs
-# (UN OCHA), …)")
-INLINE_NOTE = re.compile(r"(?<=[.?!…])\s*[(\[][A-Z](?:[^()\[\]\n]|\([^()\[\]\n]*\))*[)\]]\.?")
-
-
-def without_inline_notes(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Rule 8: a turn's words without the transcriber's bracketed notes inside them, which are
-    not the speaker's: a note that names another speaker would put that person's words under
-    this one's name. The parts left, in order, make one statement."""
-    parts: list[tuple[int, int]] = []
-    at = start
-    for note in INLINE_NOTE.finditer(text, start, end):
-        parts.append(_trimmed(text, at, note.start()))
-        at = note.end()
-    parts.append(_trimmed(text, at, end))
-    return [(a, b) for a, b in parts if b - a >= 2] or [(start, end)]
-
-
-WORD = re.compile(r"[^\W\d_]{2,}")
-INLINE_LABEL = re.compile(r"^[^\W\d_][\w .’'-]{0,40}:\s")
-MAX_HEADING_WORDS = 6
-
-
-def says_words(words: str) -> bool:
-    """Rule 9: words after a label, or a turn's next paragraph, hold a word of two letters or more
-    once a label of their own is set aside: "1,769.", "Sanders: 46.", "___." are a tally or a
-    rule, not something said."""
-    return WORD.search(INLINE_LABEL.sub("", words.strip(), count=1)) is not None
-
-
-def section_heading(words: str) -> bool:
-    """Rule 10: a short paragraph in capitals after a turn ("SUPERDELEGATES.", "WHAT'S
-    BREWING.", "FULL TEXT.") is a heading of the page's next section; the turn ends there."""
-    found = WORD.findall(words)
-    return 0 < len(found) <= MAX_HEADING_WORDS and all(w.isupper() for w in found)
-
-
-def turn_pieces(doc: Doc, start: int, end: int, run_together: bool | None = None) -> list[tuple[int, int]]:
-    """Rule 7: a turn longer than any transcript's paragraph (a speech run together into one
-    block) is cut at sentence ends into statements of about a paragraph each, so that each holds
-    what a reader can check and tag, not a whole speech.  ``run_together``: whether the turn
-    this stretch is part of is one (by default, the stretch's own length decides)."""
-    if not (run_together if run_together is not None else end - start > RUN_TOGETHER_CHARS):
-        return [(start, end)]
-    pieces: list[tuple[int, int]] = []
-    piece_start = start
-    for sent in sentences(doc)[index_of_sentence(doc, doc.char_span(start, end, alignment_mode="expand").start):]:
-        if sent.start_char >= end:
-            break
-        if sent.end_char - piece_start > MAX_TURN_CHARS and sent.start_char > piece_start:
-            pieces.append(_trimmed(doc_text(doc), piece_start, sent.start_char))
-            piece_start = sent.start_char
-    pieces.append(_trimmed(doc_text(doc), piece_start, end))
-    return [p for p in pieces if p[1] > p[0]]
-
-
-def turn_parts(doc: Doc, start: int, end: int) -> list[list[tuple[int, int]]]:
-    """Rules 7 and 8 on one turn: the transcriber's notes out first, over the whole turn (a note
-    of several sentences would otherwise be cut with the turn and escape the note rule: "…
-    Welcome to Moscow.(In his remarks, the UN Secretary General … These proposals concern …)"),
-    then a long turn's rest in pieces; a short turn is one statement of the parts around its notes."""
-    kept = without_inline_notes(doc_text(doc), start, end)
-    if end - start <= RUN_TOGETHER_CHARS:
-        return [kept]
-    return [[piece] for a, b in kept for piece in turn_pieces(doc, a, b, run_together=True)]
-
-
-HEADLINE_WORDS = 25  # a headline is short
-TITLE_CASE_SHARE = 0.75  # of the words of four letters or more, this many capitalised
-HEADLINE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
-
-
-def headline_case(words: str) -> bool:
-    """Rule 3, headlines: "Brooks: Rubio Did Well In ‘More Rubio-Style Debate’", "Bernie Sanders: I’m
-    Not Much Of A Socialist": words after a label written in title case, short, are a headline
-    crediting the speaker with its gist, not a transcript turn; the paragraphs after it are the
-    article's, not the speaker's."""
-    found = HEADLINE_WORD.findall(words)
-    long = [w for w in found if len(w) >= 4]
-    if not found or len(found) > HEADLINE_WORDS or len(long) < 3:
-        return False
-    return sum(w[0].isupper() for w in long) >= TITLE_CASE_SHARE * len(long)
 
 
 def own_words(statements: list[Found]) -> bool:
@@ -483,7 +411,7 @@ def _turn_statements(doc: Doc, colon: int, para_end: int, mention: Span, *, capi
     "RUTTE: 2019." is an answer)."""
     text = doc_text(doc)
     colon_token = _colon_token(doc, colon)
-    start, end = _trimmed(text, colon + 1, para_end)
+    start, end = trimmed(text, colon + 1, para_end)
     if colon_token is None or end - start < 2:
         return []
     if not says_words(text[start:end]) and not capitals:
@@ -532,7 +460,7 @@ def label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[int, i
                 continue  # rule 4
             made = _turn_statements(doc, colon, para_end, _mention_of(label), capitals=label.text.isupper())
             out += made
-            words = text[slice(*_trimmed(text, colon + 1, para_end))]
+            words = text[slice(*trimmed(text, colon + 1, para_end))]
             if made and made[0].cue_class == "transcript" and not headline_case(words):
                 turn, turn_paragraphs = made[0], 0  # rule 3: a transcript turn
             continue
@@ -550,7 +478,7 @@ def label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[int, i
         if turn_paragraphs > MAX_TURN_PARAGRAPHS or narrated:
             turn = None
             continue
-        start, end = _trimmed(text, para_start, para_end)
+        start, end = trimmed(text, para_start, para_end)
         if section_heading(text[start:end]):
             turn = None  # "THE TOTAL.", "ON THE BLOG.", "FULL TEXT.": the page's next section
             continue

@@ -172,19 +172,24 @@ def fronted_clause_subject(pronoun: Token, namer: Namer) -> Named | None:
     the minister arrived, HE said …") takes up that clause's subject when it agrees; an object
     there ("to Putin") is no rival.  "It" or "they", which a person subject cannot be, take up the
     clause's direct object when it agrees ("When Mr. Hurt asked Norton to republish the book, IT
-    declined": the publisher)."""
+    declined": the publisher), then the object of its preposition ("When we spoke to our European
+    colleagues, THEY all said …")."""
     if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
         return None
-    deps = [{"nsubj", "nsubjpass"}] + ([{"dobj"}] if pronoun.lower_ in THING | PLURAL else [])
+    objects = pronoun.lower_ in THING | PLURAL
     for clause in pronoun.head.children:
         if clause.dep_ != "advcl" or clause.i > pronoun.i:
             continue
-        for wanted in deps:
-            for c in clause.children:
-                if c.dep_ in wanted and not _quoted(c) and c.lower_ not in PRONOUNS:
-                    named = namer(noun_phrase(c))
-                    if named is not None and agrees(pronoun.lower_, named[1], named[0], article_genders(pronoun.doc)):
-                        return named
+        subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        direct = [c for c in clause.children if c.dep_ == "dobj"] if objects else []
+        # "When we spoke to our European colleagues, THEY all said …": the one spoken to
+        oblique = [g for c in clause.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"] \
+            if objects else []
+        for c in subjects + direct + oblique:
+            if not _quoted(c) and c.lower_ not in PRONOUNS:
+                named = namer(noun_phrase(c))
+                if named is not None and agrees(pronoun.lower_, named[1], named[0], article_genders(pronoun.doc)):
+                    return named
     return None
 
 

@@ -20,32 +20,62 @@ CLAUSE_SUBJECTS = {"nsubj", "nsubjpass", "expl"}
 
 
 def that_clause_of(token: Token) -> Token | None:
-    """The head of the clause opened by "that" right after ``token`` with a subject of its own
+    """The head of the clause opened by "that" right after ``token`` (a noun cue's: after its
+    agent too, ``agent_phrase``: "a statement by the Kremlin that …") with a subject of its own
     ("claim that the budget would shrink").  The parser hangs it as an ``acl``, a ``ccomp`` or
     (for an adjective) a ``ccomp``; it sometimes reads "that" as the clause's object, so the
-    test is the clause's first word, not its dependency label.  When the parse broke the clause
-    (its head a noun without a subject), a "that" read as a conjunction with a finite verb or a
-    modal below it still opens one; a relative "that" (the clause's subject or object) never."""
+    test is the clause's first word, not its dependency label, and it may hang the clause (and
+    the agent) on the verb above the noun ("knocked a statement by George Clooney that …").  When
+    the parse broke the clause (its head a noun without a subject), a "that" read as a conjunction
+    with a finite verb or a modal below it still opens one; a relative "that" (the clause's
+    subject or object) never."""
     doc = token.doc
-    if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "that":
+    agent = agent_phrase(token) if token.pos_ == "NOUN" else None
+    that = (agent.right_edge.i if agent is not None else token.i) + 1
+    if that >= len(doc) or doc[that].lower_ != "that":
         return None
-    for c in token.children:
-        if c.dep_ in {"acl", "ccomp"} and c.i > token.i and c.left_edge.i == token.i + 1:
-            if any(s.dep_ in CLAUSE_SUBJECTS and s.i != token.i + 1 for s in c.children):
+    hosts = [token] if agent is None else [token, agent.head, agent, token.head]
+    for c in (c for host in hosts for c in host.children):
+        if c.dep_ in {"acl", "ccomp"} and c.i > token.i and c.left_edge.i == that:
+            if any(s.dep_ in CLAUSE_SUBJECTS and s.i != that for s in c.children):
                 return c
-            if doc[token.i + 1].dep_ == "mark" and any(t.tag_ in FINITE_TAGS for t in c.subtree):
+            if doc[that].dep_ == "mark" and any(t.tag_ in FINITE_TAGS for t in c.subtree):
                 return c  # a clause the parser broke: "comments that NATO's targets would
                 # 'bankrupt' members" hangs "targets" as the clause's head, its verb lower down
     return None
 
 
+AGENT_PREPOSITIONS = {"by", "from"}
+
+
+def agent_phrase(noun: Token) -> Token | None:
+    """Agent rule: the one whose statement or claim a noun cue names, in a phrase right after it
+    ("a statement BY the Kremlin", "the claim BY Ukrainian officials", "reports FROM Russian
+    media"): the object of "by"/"from", when it can speak (or is a country, which speaks as its
+    government).  The parser may hang the phrase on the verb above the noun."""
+    doc = noun.doc
+    k = noun.i + 1
+    if k >= len(doc) or doc[k].lower_ not in AGENT_PREPOSITIONS or doc[k].head.i not in {noun.i, noun.head.i}:
+        return None
+    agent = next((c for c in doc[k].children if c.dep_ == "pobj"), None)
+    return agent if agent is not None and _speaks_for_itself(agent) else None
+
+
+def _speaks_for_itself(owner: Token) -> bool:
+    """Who can own a claim: one who can speak, or a country, whose claim is its government's
+    ("Russia's claim that …"; a place speaks only so, never by a guess)."""
+    return can_speak(owner) or owner.ent_type_ == "GPE"
+
+
 def owner_of(cue: Token) -> Token | None:
-    """Whose claim or view: a noun cue's possessor ("Trump's claim", "his argument"); an
+    """Whose claim or view: a noun cue's possessor ("Trump's claim", "his argument", "Russia's
+    claim") or agent (``agent_phrase``: "a statement by the Kremlin"); an
     adjective cue's the subject of the copula it completes ("the mayor was confident").  None
     when that owner cannot speak or there is none."""
     if cue.pos_ == "NOUN":
-        owner = next((c for c in cue.children if c.dep_ == "poss"), None)
-    elif cue.dep_ == "acomp":
+        owner = next((c for c in cue.children if c.dep_ == "poss"), None) or agent_phrase(cue)
+        return owner if owner is not None and _speaks_for_itself(owner) else None
+    if cue.dep_ == "acomp":
         owner = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
     elif cue.tag_ == "VBN":
         owner = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)  # "is convinced that"

@@ -99,6 +99,9 @@ def conjunct_in_title(title: Token, conj: Token) -> bool:
     return getattr(portfolio_conjunct(title), "i", None) == conj.i or second_title(title, conj)
 
 
+FLOATING_QUANTIFIERS = {"all", "both", "each"}  # after a pronoun: "they all", "we both", "they each"
+
+
 def noun_phrase(token: Token) -> Span:
     """The mention: the subject's subtree without relative clauses, a list that follows it, a
     time hung from it ("on Monday") and trailing punctuation ("Zelensky, who …," → "Zelensky";
@@ -119,6 +122,8 @@ def noun_phrase(token: Token) -> Span:
             drop.update(t.i for t in c.subtree)  # "Biden, the Russian side, France and Germany": a list
         if c.dep_ == "appos" and c.i > token.i and (c.like_num or c.pos_ == "NUM" or is_aside(c)):
             drop.update(t.i for t in c.subtree)  # "Ramos, 58, told …": an age is no part of the name
+        if c.i > token.i and token.tag_ == "PRP" and c.lower_ in FLOATING_QUANTIFIERS:
+            drop.update(t.i for t in c.subtree)  # "they all said": the pronoun is the mention
         if c.dep_ == "prep" and c.i > token.i and any(g.dep_ == "pobj" and is_time(g) for g in c.children):
             # "The head of the WHO on Monday (May 19) urged …": when it was said, not who
             drop.update(t.i for t in c.subtree)
@@ -281,6 +286,10 @@ def continued_speech(cue: Token) -> Token | None:
     # the verb of saying before the participle: "…, CNN reported" after it frames the whole
     # sentence, participle included, as the reporter's source's, and the clause's subject speaks
     if clause.dep_ != "ccomp" or clause.i > cue.i or clause.head._.cue is None or clause.head.i > cue.i:
+        return None
+    if clause._.cue is not None and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
+        # an inverted frame the participle goes on from ("Grayson said Randolph …, the source
+        # recalled, adding that …"): the frame's own subject adds, not the one it reports
         return None
     return own_subject(clause.head, cue)
 

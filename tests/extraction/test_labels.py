@@ -269,3 +269,21 @@ def test_a_long_note_with_brackets_of_its_own_in_a_long_turn_is_not_the_speakers
     miller = " ".join(s.quote.text for s in found if s.speaker.name == "John Miller")
     assert "harbour plan" in miller and "Welcome to Helsinki" in miller
     assert "proposals" not in miller and "OCHA" not in miller
+
+
+def test_a_colon_after_an_abbreviated_title_inside_a_sentence_is_no_label(statements_of):
+    # "Mr." ends no sentence: "Mr. Trump:" inside it opens no turn over the column's next paragraphs
+    text = ("The banks were quiet.\n\n"
+            "It's worth noting there is little love lost between the biggest banks and Mr. Hale: Most of the "
+            "banks haven't lent money to him in years.\n\n"
+            "This column has spilled a lot of ink on the topic over the years.")
+    assert statements_of(text) == []
+
+
+def test_a_label_after_an_initial_or_a_newsletters_heading_and_dash(statements_of):
+    # the initial's full stop ends no sentence; a heading in capitals and a dash end one
+    text = ("The polls were many.\n\n"
+            "TURNOUT IN THE NORTH DOES NOT RAISE HOPES ELSEWHERE - Dana K. Holm: “At long last the contests have "
+            "started, and we now have the first solid numbers.”")
+    found = statements_of(text)
+    assert [(s.speaker.name, s.quote.text[:12]) for s in found] == [("Dana K. Holm", "At long last")]

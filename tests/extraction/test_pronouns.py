@@ -261,3 +261,15 @@ def test_he_keeps_the_speaker_when_the_sentence_before_is_not_about_one_named_pe
 def test_it_after_a_fronted_clause_takes_up_its_object_when_its_subject_is_a_person(statements_of):
     found = statements_of("When the mayor asked the union to end the strike, it refused, saying the talks had failed.")
     assert [s.speaker.name for s in found if s.cue.text == "saying"] == ["union"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a floating quantifier after the pronoun leaves the pronoun the mention
+    ("The two senators met on Monday. They both said the bill would pass.", "two senators"),
+    ("The ministers met in Paris. They each said the plan was fair.", "ministers"),
+    # "they" after a fronted clause whose subject cannot be "they": the one spoken to
+    ("When Lavrov spoke to the ambassadors, they said the talks had failed.", "ambassadors"),
+    ("After the minister met with the farmers, they said prices were too low.", "farmers"),
+])
+def test_they_with_a_quantifier_or_after_a_fronted_clause(statements_of, text, speaker):
+    assert [s.speaker.name for s in statements_of(text)] == [speaker]

@@ -45,6 +45,15 @@ def test_no_cue_without_an_owner_who_speaks_and_a_that_clause(statements_of, tex
          "new spending targets would \"bankrupt\" members.", "comments", "Sergey Lavrov"),
         ("The minister rejected Senator Ruth Ambler's claim that the bridge is unsafe.", "claim", "Ruth Ambler"),
         ("Officials took issue with Governor Lena Moss's remark that the budget would shrink.", "remark", "Lena Moss"),
+        # the owner named after the noun ("by", "from"), however the parse hangs the phrase
+        ("On Monday, Ana Ruiz knocked a statement by actor Peter Novak that too much money was raised.",
+         "statement", "Peter Novak"),
+        ("The minister rejected a statement by the Kremlin that the talks had collapsed.", "statement", "Kremlin"),
+        ("Peskov disputed the claim by Ukrainian officials that the convoy was attacked.", "claim",
+         "Ukrainian officials"),
+        # a country's claim is its government's
+        ("Ukraine rejected Russia's assertion that the strike had hit only military targets.", "assertion",
+         "Russia"),
     ],
 )
 def test_a_reaction_to_a_named_owners_claim_gives_the_words_to_the_owner(statements_of, text, cue, owner):

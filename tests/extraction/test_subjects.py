@@ -143,6 +143,9 @@ def test_a_surname_that_is_also_a_noun_is_the_person_the_article_named(statement
      "Ana Ruiz"),
     ("Ana Ruiz said last week that Peter Novak represents “city values,” stating during the debate that they "
      "are “liberal.”", "stating", "Ana Ruiz"),
+    # an inverted frame the participle goes on from: the frame's subject adds, not the one it reports
+    ("Novak said Ruiz “would have no chance to win,” the source recalled, adding that Novak called her a liar.",
+     "adding", "source"),
     # a participle of something the reported clause's subject did stays theirs
     ("The spokesman said the minister resigned on Monday, citing his health.", "citing", "minister"),
     # a participle after a quotation does not invert: the noun after it is whom it addresses
