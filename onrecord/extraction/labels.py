@@ -59,6 +59,7 @@ from onrecord.extraction.turn_words import (
     turn_parts,
     without_inline_notes,
 )
+from onrecord.lexicons.given_names import load_given_names
 from onrecord.lexicons.speaker_nouns import load_speaker_nouns
 from onrecord.lexicons.title_words import COUNTRIES, OF_WORDS, TITLE_WORDS
 
@@ -99,6 +100,9 @@ def _label_tokens(doc: Doc, para_start: int, colon: int) -> Span | None:
         word = token.text
         if word[:1].isupper() or word.lower() in CONNECTORS or (word.isupper() and word.isalpha()):
             start = token.i
+            continue
+        if word.lower() == "to" and token.i > span.start and doc[token.i - 1].lower_ in TITLE_WORDS:
+            start = token.i  # "Aide to the President Yury Ushakov": one title
             continue
         break
     while start < span.end and doc[start].lower_ in CONNECTORS:
@@ -179,9 +183,10 @@ def after_heading(doc: Doc, para_start: int, label: Span) -> Span:
 
 def names_a_speaker(label: Span) -> bool:
     """Rule 1b: a label names someone who can speak: a person, an organisation or a nationality the
-    model recognises, a name in capitals (a transcript: "WALLACE:"), a title with a name, or a noun
-    for a person or a body ("Spokesperson:").  A section word ("Flashback:", "Background:") or a
-    heading ("Little Relief for Refugees:") names no one."""
+    model recognises, a name in capitals (a transcript: "WALLACE:"), a title with a name, a given
+    name and a surname (``given_name_first``), or a noun for a person or a body ("Spokesperson:").
+    A section word ("Flashback:", "Background:") or a heading ("Little Relief for Refugees:")
+    names no one."""
     if any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in label):
         return True
     alpha = [t for t in label if t.is_alpha]
@@ -189,7 +194,19 @@ def names_a_speaker(label: Span) -> bool:
         return capitals_name_someone(alpha)
     if len(alpha) >= 2 and alpha[0].lower_ in TITLE_WORDS:
         return True
+    if given_name_first(alpha):
+        return True  # "Yury Ushakov:" where the model found no person
     return speaker_class(label.root) in {"person", "group", "organization"} and label.root.pos_ != "PROPN"
+
+
+MAX_NAME_WORDS = 3  # "Yury Ushakov", "Mary Ann Holm"
+
+
+def given_name_first(words: list[Token]) -> bool:
+    """A label of two or three capitalised words opening with a given name the lexicon knows
+    ("Yury Ushakov:", "Dmitry Peskov:"): a person's name, though the model tagged no person there."""
+    return 2 <= len(words) <= MAX_NAME_WORDS and all(w.is_title for w in words) \
+        and load_given_names().gender(words[0].text) is not None
 
 
 def capitals_name_someone(words: list[Token]) -> bool:
@@ -228,9 +245,12 @@ def _mention_of(label: Span) -> Span:
             return label
         ents, label = people[:1], label.doc[label.start : people[0].end]
     start = ents[-1].start
-    while start > label.start and (label.doc[start - 1].text[:1].isupper() or label.doc[start - 1].lower_ in {"of"}):
+    # the title before the name, with the small words inside it ("Aide to the President Yury
+    # Ushakov": the aide's title is not "President")
+    while start > label.start and (label.doc[start - 1].text[:1].isupper() or label.doc[start - 1].lower_ in TITLE_LINKS
+                                   or label.doc[start - 1].lower_ == "to"):
         start -= 1
-    while start < ents[-1].start and label.doc[start].lower_ in CONNECTORS:
+    while start < ents[-1].start and (label.doc[start].lower_ in CONNECTORS or label.doc[start].lower_ == "to"):
         start += 1
     return label.doc[start : label.end]
 

@@ -7,6 +7,7 @@ The rules, tried in order by ``resolve_pronoun``, each a function:
                          anyone's words "I" is the one speaker the headline credits with "by"
                          ("Briefing by … Yury Ushakov"), else the writer, whom the article does not
                          name: unknown;
+* ``impersonal_voice`` — "it can be said that …" inside someone's words is that speaker's;
 * ``bound_antecedent`` — a person named in the pronoun's own sentence, as the subject or the
                          possessor of a clause the pronoun's clause hangs from ("Lavrov's statement
                          on Friday, when he stressed …"), or as the subject of the main clause
@@ -123,6 +124,27 @@ def first_person(pronoun: Token, holding: Callable[[int], list[Found]], current:
     if word in FIRST_SINGULAR and (credited := credited_speaker(pronoun.doc)) is not None:
         return credited, "person"
     return "", "unknown"
+
+
+def impersonal_voice(cue: Token | None, holding: Callable[[int], list[Found]], current: Found) -> Named | None:
+    """Rule 1c (the impersonal voice): "it can be said that the tone was balanced", "it should be
+    noted that …", an agentless passive of saying with "it" for its subject and a modal (the
+    speaker's own voice now, not "it was said", which reports others), inside someone's
+    verbatim words (a transcript's turn, a quotation) is that speaker's own claim, put
+    impersonally.  Outside anyone's words no one is named: None."""
+    if cue is None or cue.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in cue.children):
+        return None
+    if not any(c.dep_ == "aux" and c.tag_ == "MD" for c in cue.children):
+        return None  # "as it was said yesterday at the Security Council" reports others' words
+    if not any(c.dep_ in {"nsubjpass", "expl"} and c.lower_ == "it" for c in cue.children):
+        return None
+    verbatim = [f for f in holding(cue.idx) if f is not current and f.speaker_name
+                and (f.kind == "direct" or f.cue_class == "transcript")
+                and any(a <= cue.idx < b for a, b in f.content)]
+    if not verbatim:
+        return None
+    holder = min(verbatim, key=lambda f: f.end - f.start)  # the innermost
+    return holder.speaker_name, holder.speaker_type
 
 
 def credited_speaker(doc: Doc) -> str | None:

@@ -31,6 +31,7 @@ from onrecord.extraction.pronouns import (
     Namer,
     Spoken,
     SpokenSoFar,
+    impersonal_voice,
     is_pronoun_mention,
     person_mentions,
     resolve_pronoun,
@@ -471,14 +472,15 @@ def name_speakers(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
 
     def first_person_last(g: Found) -> tuple[bool, int]:
         # "I"/"we" inside someone's words are named after that someone, whose cue may come later
-        first = g.mention is not None and g.mention.root.lower_ in {"i", "me", "we", "us"} and len(g.mention) == 1
+        # and so are impersonal statements ("it can be said that …", ``impersonal_voice``)
+        first = g.mention is None or g.mention.root.lower_ in {"i", "me", "we", "us"} and len(g.mention) == 1
         return first, g.mention.start_char if g.mention is not None else g.start
 
     for f in sorted(found, key=first_person_last):
         if f.continues is not None:
             continue
         if f.mention is None:
-            f.speaker_name, f.speaker_type = "", "unknown"
+            f.speaker_name, f.speaker_type = impersonal_voice(f.cue, holding, f) or ("", "unknown")  # type: ignore[assignment]
             continue
         mention = antecedent_of_relative(f.mention)
         subjects = conjoined_subjects(mention.root)

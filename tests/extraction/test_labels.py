@@ -287,3 +287,23 @@ def test_a_label_after_an_initial_or_a_newsletters_heading_and_dash(statements_o
             "started, and we now have the first solid numbers.”")
     found = statements_of(text)
     assert [(s.speaker.name, s.quote.text[:12]) for s in found] == [("Dana K. Holm", "At long last")]
+
+
+def test_a_label_of_a_given_name_and_surname_the_model_missed_and_a_title_with_to(statements_of):
+    found = statements_of("Meeting notes.\n\nYury Ushakov: The talks lasted an hour.")
+    assert [s.speaker.name for s in found] == ["Yury Ushakov"]
+    # "Aide to the President" is the aide's title, not "President"
+    found = statements_of("Aide to the President Yury Ushakov: The talks lasted an hour.")
+    assert [(s.speaker.name, s.speaker.role) for s in found] == [("Yury Ushakov", "Aide to the President")]
+    # a salutation is no speaker
+    assert statements_of("Best Regards: The talks lasted an hour.") == []
+
+
+def test_it_can_be_said_inside_a_turn_is_the_speakers_own_claim(statements_of):
+    text = ("Nina Varga: The talks lasted an hour. Coming back to the conversation, it can be said that the tone "
+            "was rather balanced and business-like.\n\nQuestion: Was it useful?\n\nNina Varga: Yes.")
+    found = [s for s in statements_of(text) if s.quote.text.startswith("that the tone")]
+    assert [s.speaker.name for s in found] == ["Nina Varga"]
+    # outside anyone's words the impersonal names no one
+    found = statements_of("It was emphasised that the goals would be attained.")
+    assert [s.speaker.type for s in found] == ["unknown"]
