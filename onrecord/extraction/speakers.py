@@ -374,6 +374,8 @@ def conjoined_subjects(subject: Token) -> list[Token]:
     name = stacked_name(subject)
     if name is not None:
         return [name]
+    if described_twice(subject):
+        return [subject]
     chain = [subject]
     while True:
         nxt = [c for c in chain[-1].children if c.dep_ == "appos" and c.doc[c.i - 1].text != "("]
@@ -411,6 +413,27 @@ def stacked_name(subject: Token) -> Token | None:
     if len(conjuncts) != 1 or conjuncts[0].pos_ != "PROPN" or conjuncts[0].ent_type_ not in {"PERSON", ""}:
         return None
     return conjuncts[0]
+
+
+# nouns of a pair of people: "the husband and wife", "the mother and son" are two
+KINSHIP = {"husband", "wife", "mother", "father", "son", "daughter", "brother", "sister", "parent", "child",
+           "grandmother", "grandfather", "uncle", "aunt", "cousin", "partner", "fiancé", "fiancée", "spouse"}
+
+
+def described_twice(subject: Token) -> bool:
+    """One-determiner rule: "The influential delegate and conservative activist, who backs Cruz,
+    warned …": two singular nouns for a person under one "the" (the second with no determiner of
+    its own) describe one person twice; "the actor and the director" are two.  Not nouns of a pair
+    ("the husband and wife"), nor where the verb agrees with a plural ("… say")."""
+    if not describes_a_person(subject) or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        return False
+    conjuncts = [c for c in subject.children if c.dep_ == "conj"]
+    if len(conjuncts) != 1 or not describes_a_person(conjuncts[0]) \
+            or any(c.dep_ in {"det", "poss"} for c in conjuncts[0].children):
+        return False
+    if {subject.lower_, conjuncts[0].lower_} & KINSHIP:
+        return False
+    return subject.head.tag_ != "VBP"
 
 
 def is_question_marker(token: Token) -> bool:

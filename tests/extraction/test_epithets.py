@@ -67,3 +67,24 @@ def test_a_party_member_of_a_state_is_the_legislator_just_named(statements_of):
             "The South Carolina Republican admitted that the server was never central to the inquiry.")
     assert statements_of(text)[-1].speaker.name == "Tom Hale"
 
+
+
+def test_two_descriptions_under_one_the_are_one_person(statements_of):
+    text = ("“They are desperate to change the rules,” Morton Hale, the party committeeman from Ohio, told "
+            "reporters.\n\nThe influential delegate and conservative activist, who backs the governor, warned of a "
+            "ferocious battle ahead.")
+    found = statements_of(text)
+    assert [s.speaker.name for s in found] == ["Morton Hale", "Morton Hale"]
+    # "the Florida senator and Republican presidential candidate" after his name: him, not the one he attacked
+    text = ("Sen. Marco Ruiz responded first, ripping into President Ben Hale.\n\n"
+            "“I have been warning that the regime is run by a lunatic while President Hale has stood idly by,” the "
+            "Florida senator and Republican presidential candidate said in a statement.")
+    assert [s.speaker.name for s in statements_of(text)] == ["Marco Ruiz"]
+
+
+@pytest.mark.parametrize("text", [
+    "The husband and wife said they would appeal.",  # a pair
+    "The actor and the director said the film was done.",  # a determiner each: two people
+])
+def test_a_pair_or_two_determiners_are_two_people(statements_of, text):
+    assert [s.speaker.type for s in statements_of(text)] == ["group"]
