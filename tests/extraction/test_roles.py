@@ -606,3 +606,19 @@ def test_a_title_and_a_named_title_are_two_people(statements_of):
     text = "President Lidia Varga and Minister Karl Berg said the talks would resume."
     found = statements_of(text)
     assert found[0].speaker.type == "group" and found[0].speaker.members == ["Lidia Varga", "Karl Berg"]
+
+
+def test_a_shared_surname_after_the_story_moved_on_is_the_one_named_first_who_speaks(statements_of):
+    text = ("Rep. Alan Marsh said on Monday that he would stay in the race.\n\n"
+            "“He was unfaithful to me,” Linda Marsh, his former wife, wrote on Thursday in an email.\n\n"
+            "Neither Alan Marsh nor his campaign would respond to the claims from Linda Marsh.\n\n"
+            "The police reports became public on Tuesday, and the campaign lost two staffers.\n\n"
+            "At a March meeting of the caucus, Marsh argued that the group should not endorse his rival.")
+    found = statements_of(text)
+    assert [s.speaker.name for s in found if s.quote.text.startswith("that the group")] == ["Alan Marsh"]
+    # the one who spoke just before keeps a bare surname right after ("Hunter Biden" above)
+    text = ("Sean Holt was killed in the attack.\n\nHis mother, Patricia Holt, spoke at the rally.\n\n"
+            "“She told me it was the video,” Holt said.\n\nThe crowd cheered.\n\nThey booed the senator.\n\n"
+            "“There is a special place for people like her,” Holt said later.")
+    found = statements_of(text)
+    assert [s.speaker.name for s in found if s.quote.text.startswith("There is")] == ["Patricia Holt"]
