@@ -16,7 +16,8 @@ is a person's name only through the first three:
                             title; given to none, the pinned person ("President Biden" beside
                             Hunter Biden is Joe Biden);
 * ``shared_surname``      — a bare surname two people share: the one who spoke last, just
-                            before it; further back, the one the article named first;
+                            before it; further back, the one the article named first (these
+                            two in ``shared_surnames``);
 * ``given_name``          — "Mark" alone: the one person of the article with that first name;
 * ``expanded_acronym``    — an acronym is the organisation it abbreviates in this article ("the
                             Texas Department of State Health Services (DSHS)"), and "the WHO" is
@@ -60,7 +61,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
-from onrecord.extraction.docindex import doc_text, entities_within, in_quotes, index_of_sentence, paragraph_number
+from onrecord.extraction.docindex import doc_text, entities_within, in_quotes, index_of_sentence
 from onrecord.extraction.docindex import sentences as sentences_of
 from onrecord.extraction.documents import document_author
 from onrecord.extraction.epithets import named_beside, salient_epithet
@@ -76,7 +77,6 @@ from onrecord.extraction.given_names import (
 from onrecord.extraction.headline import credited_holder, headline_titles
 from onrecord.extraction.named import (
     ACRONYM,
-    Named,
     article_names,
     common_head,
     organization_fit,
@@ -94,7 +94,6 @@ from onrecord.extraction.role_context import (
     Resolved,
     description_of,
     entity_name,
-    full_names_ending,
     is_definite,
     main_subject,
     names_the_places,
@@ -104,8 +103,9 @@ from onrecord.extraction.role_context import (
     speaker_at,
     titles_of_surname,
 )
+from onrecord.extraction.shared_surnames import shared_surname, titled_surname
 from onrecord.extraction.subjects import noun_phrase
-from onrecord.identity.names import HONORIFICS, NAME_PARTICLES
+from onrecord.identity.names import NAME_PARTICLES
 from onrecord.identity.offices import roles_held
 from onrecord.identity.registry import SpeakerRegistry
 from onrecord.identity.titles import office_fits, office_head, office_words, split_title, strip_determiner, title_fits
@@ -147,67 +147,6 @@ def whole_speaker_name(mention: Span, name: str, type: str, ctx: Context) -> Res
     if squeezed == name and type == "person" or wanted not in squeezed or not (with_particle or joined):
         return None  # the same name; a run that does not hold all of it; nothing the entity cut
     return Resolved(squeezed, "person")
-
-
-def titled_surname(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
-    """"President Obama" in an article that names Barack and Michelle Obama: a surname with a title
-    is the one person of that surname the article gives the title; when it gives it to none, the
-    pinned person of that surname, not another one ("President Biden" is Joe Biden, never his son
-    Hunter, whom the article names in full)."""
-    if type != "person" or len(name.split()) != 1:
-        return None
-    title, bare = split_title(mention.text)
-    if not title or bare != name or title.lower().rstrip(".") in HONORIFICS:
-        return None
-    others = full_names_ending(name, ctx)
-    holders = [n for n in others if n in ctx.names.people
-               and office_fits(title, ctx.names.people[n].titles_outside(mention))]
-    if len(holders) == 1:
-        return Resolved(holders[0], "person")
-    pinned = ctx.registry.pinned_person(name)
-    if holders or not others or pinned is None or pinned.canonical_name in others:
-        return None
-    return Resolved(pinned.canonical_name, "person")
-
-
-SHARED_SURNAME_PARAGRAPHS = 1  # paragraphs back a bearer's own words still decide a bare surname
-
-
-def shared_surname(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
-    """A bare surname two people of the article share ("Biden" after Joe and Hunter Biden): the
-    one of them who spoke last before it, since a story names its current speaker so, when that
-    was in the mention's paragraph or the one before.  Further back the story has moved on (an
-    ex-wife's email quoted early, then paragraphs on the congressman: "Grayson then quickly lost
-    endorsements"): the bearer the article named first among those who speak in it, whom news
-    names in full first and by the surname alone after, naming the others in full each time."""
-    if type != "person" or len(name.split()) != 1 or mention.text.strip() != name:
-        return None
-    if len(full_names_ending(name, ctx)) < 2:
-        return None
-    last = next((f for f in reversed(ctx.found) if f.speaker_type == "person"
-                 and f.speaker_name.split()[-1:] == [name] and len(f.speaker_name.split()) > 1), None)
-    if last is not None and paragraph_number(ctx.doc, mention.start_char) - paragraph_number(ctx.doc, last.start) \
-            <= SHARED_SURNAME_PARAGRAPHS:
-        return Resolved(last.speaker_name, "person")
-    bearers = _bearers_before(name, mention.start_char, ctx)
-    if len(bearers) < 2:
-        return Resolved(last.speaker_name, "person") if last is not None else None
-    spoken = {f.speaker_name for f in ctx.found if f.speaker_type == "person"}
-    # one who never speaks (a son killed in the attack, whom his mother speaks of) is no speaker
-    speaking = [b for b in bearers if b.name in spoken] or bearers
-    return Resolved(min(speaking, key=lambda b: min(b.starts)).name, "person")
-
-
-def _bearers_before(surname: str, offset: int, ctx: Context) -> list[Named]:
-    """The different people of a surname the article names before an offset: full names whose
-    first word is a given name, not a title ("AG Mukasey" beside Michael Mukasey), and not the
-    same name with a word a headline ran into it ("Condemn Donald Trump" beside Donald Trump)."""
-    named = [p for p in ctx.names.people.values() if len(p.name.split()) > 1 and p.name.split()[-1] == surname
-             and p.starts and min(p.starts) < offset and not p.name.split()[0].isupper()
-             and p.name.split()[0].lower().rstrip(".") not in TITLE_WORDS | HONORIFICS]
-    words = {p.name: p.name.split() for p in named}
-    return [p for p in named if not any(len(w) < len(words[p.name]) and words[p.name][-len(w):] == w
-                                        for other, w in words.items() if other != p.name)]
 
 
 def expanded_acronym(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
