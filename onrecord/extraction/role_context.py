@@ -66,7 +66,8 @@ def description_of(mention: Span, lexicon: RoleLexicon) -> str:
     start = mention.start
     doc = mention.doc
     while start < mention.end - 1 and (doc[start].dep_ in {"det", "predet"} and doc[start].tag_ != "PRP$"
-                                       or doc[start].lower_ in lexicon.quantifiers):
+                                       or doc[start].lower_ in lexicon.quantifiers) \
+            and not (not doc[start].whitespace_ and doc[start + 1].text.startswith("-")):  # "Two-thirds": one word
         start += 1
     text = mention.doc[start : mention.end].text.strip(" ,;:\"“”'‘’")
     return text[:-2] if text.endswith(("’s", "'s")) else text

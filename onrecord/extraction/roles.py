@@ -30,6 +30,8 @@ is a person's name only through the first three:
                             latest of its kind, else the latest of no known kind;
 * ``named_principals``    — "the two presidents", "both leaders": the people of the article
                             whose titles fit (``named_groups``);
+* ``share_of_population`` — "three-fourths say" after "Millennials see …": a share named with its
+                            population (``shares``);
 * ``group_for``           — "several outlets" without the quantifier; "the companies": the
                             companies named; "officials" alone: the body the sentence names;
 * ``repeated_description``— a definite description written again word for word: the person it was
@@ -104,6 +106,7 @@ from onrecord.extraction.role_context import (
     titles_of_surname,
 )
 from onrecord.extraction.shared_surnames import shared_surname, titled_surname
+from onrecord.extraction.shares import share_of_population
 from onrecord.extraction.subjects import noun_phrase
 from onrecord.identity.names import NAME_PARTICLES
 from onrecord.identity.offices import roles_held
@@ -407,8 +410,8 @@ def headline_speaker(mention: Span, name: str, type: str, ctx: Context) -> Resol
 # the rules that read a name; the others read a description, which a mention naming its person has not
 NAME_RULES: tuple[Rule, ...] = (name_ends_mention, whole_speaker_name, titled_surname, shared_surname, given_name)
 RULES: tuple[Rule, ...] = NAME_RULES + (expanded_acronym, document_author, organization_for, named_principals,
-                                        group_for, repeated_description, person_for, same_description, salient_subject,
-                                        headline_speaker, salient_epithet)
+                                        share_of_population, group_for, repeated_description, person_for,
+                                        same_description, salient_subject, headline_speaker, salient_epithet)
 
 
 def _own_mention(f: Found) -> Span | None:

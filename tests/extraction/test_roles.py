@@ -622,3 +622,13 @@ def test_a_shared_surname_after_the_story_moved_on_is_the_one_named_first_who_sp
             "“There is a special place for people like her,” Holt said later.")
     found = statements_of(text)
     assert [s.speaker.name for s in found if s.quote.text.startswith("There is")] == ["Patricia Holt"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("By 2-1, Millennials see police violence as a problem, and three-fourths say the government should "
+     "require body cameras.", "three-fourths of Millennials"),
+    ("Among Republicans, 42 percent said the party should unite.", "42 percent of Republicans"),
+    ("Two-thirds of Ukrainians say no territory should be ceded.", "Two-thirds of Ukrainians"),
+])
+def test_a_share_is_named_with_its_population(statements_of, text, speaker):
+    assert [(s.speaker.name, s.speaker.type) for s in statements_of(text)] == [(speaker, "group")]
