@@ -41,6 +41,7 @@ from onrecord.extraction.relative_antecedents import antecedent_of_relative
 from onrecord.extraction.roles import resolve_roles
 from onrecord.extraction.speaker_classes import speaker_class
 from onrecord.extraction.subjects import (
+    NAMING_PARTICIPLES,
     conjunct_in_title,
     described_again,
     describes_a_person,
@@ -125,10 +126,14 @@ def is_name_hyphen(token: Token) -> bool:
 
 def names_the_head(entity: Span, mention: Span) -> bool:
     """Head rule: a person's name names the speaker when it is the mention's head or in
-    apposition to it ("Ireland's ambassador, Siobhan Keane"); a name inside a modifier does not
+    apposition to it ("Ireland's ambassador, Siobhan Keane") or given it by "named"/"called"; a
+    name inside a modifier does not
     ("analysts in Rema", "an aide to Novak")."""
     root = mention.root
     heads = {root.i} | {c.i for c in root.children if c.dep_ == "appos"}
+    # "a worker named Antonio Arroyo", "a man called Ivan Petrov": the name the participle gives
+    heads |= {g.i for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in NAMING_PARTICIPLES
+              for g in c.subtree}
     return any(entity.start <= h < entity.end for h in heads)
 
 

@@ -100,6 +100,7 @@ def conjunct_in_title(title: Token, conj: Token) -> bool:
 
 
 FLOATING_QUANTIFIERS = {"all", "both", "each"}  # after a pronoun: "they all", "we both", "they each"
+NAMING_PARTICIPLES = {"name", "call"}  # "a worker named Antonio Arroyo", "a man called Ivan Petrov"
 
 
 def noun_phrase(token: Token) -> Span:
@@ -116,6 +117,9 @@ def noun_phrase(token: Token) -> Span:
         if c.dep_ == "acl" and c.tag_ == "VBN" and token.lower_ in {"those", "these"} \
                 and all(g.dep_ == "agent" for g in c.children):
             continue  # "those surveyed", "those polled by Gallup": the participle says who they are
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in NAMING_PARTICIPLES \
+                and any(t.ent_type_ == "PERSON" for t in c.subtree):
+            continue  # "a worker named Antonio Arroyo": the name says who
         if c.dep_ in {"relcl", "acl", "advcl", "cc", "conj"} and c.i > token.i:
             drop.update(t.i for t in c.subtree)
         if c.dep_ == "appos" and c.i > token.i and any(g.dep_ == "conj" for g in c.children):
@@ -294,6 +298,22 @@ def continued_speech(cue: Token) -> Token | None:
     return own_subject(clause.head, cue)
 
 
+def parallel_participle(cue: Token) -> Token | None:
+    """Parallel-participle rule: "Rubio pushed back, saying that the bill had the components but was
+    waylaid by mistrust – and arguing that he and Cruz shared …": the parser joins the second
+    participle to the last verb of what the first one reports ("waylaid"); its form, a participle
+    like the first and unlike the verb it hangs on, shows it is the reporter's second predicate.
+    The first participle of saying it goes on from, or None."""
+    if cue.tag_ != "VBG" or cue.dep_ != "conj" or cue.head.tag_ == "VBG":
+        return None
+    node = cue.head
+    while node.dep_ in {"conj", "ccomp"} and node.head.i != node.i:
+        node = node.head
+        if node.tag_ == "VBG" and node._.cue is not None and node.i < cue.i:
+            return node
+    return None
+
+
 def controller(cue: Token) -> Token | None:
     """The speaker of a cue with no subject of its own, read up the parse (rules 2–4 of
     ``subject_of``): each step goes from a word to the one it hangs from until a word has a
@@ -301,6 +321,10 @@ def controller(cue: Token) -> Token | None:
     speaker = continued_speech(cue) or absolute_subject(cue, can_speak)  # "…, saying"; "with Maddow asking …"
     if speaker is not None:
         return speaker
+    outer = parallel_participle(cue)
+    if outer is not None:
+        # "…, saying that the bill … was waylaid – and arguing that …"; "with Trump tweeting that … and asking"
+        return own_subject(outer, outer) or controller(outer)
     token = cue
     free_adjunct = False
     for _ in range(10):

@@ -88,3 +88,18 @@ def test_two_descriptions_under_one_the_are_one_person(statements_of):
 ])
 def test_a_pair_or_two_determiners_are_two_people(statements_of, text):
     assert [s.speaker.type for s in statements_of(text)] == ["group"]
+
+
+def test_the_author_after_the_one_who_wrote_the_book(statements_of):
+    text = ("Gary Holt, a former agent, has written a book about his years at the embassy.\n\n"
+            "A newspaper has released an excerpt of the book. In the excerpt, the author wrote, “The ambassador "
+            "had a different sort of liveliness.”")
+    assert [s.speaker.name for s in statements_of(text) if s.quote.text.startswith("The ambassador")] == ["Gary Holt"]
+
+
+def test_a_person_named_by_a_participle_is_that_name(statements_of):
+    text = ("The plant is new. Outside the plant, a worker named Antonio Arroyo has nothing but positive things to "
+            "say about his job. “The atmosphere is relaxed,” he said.")
+    assert [s.speaker.name for s in statements_of(text)] == ["Antonio Arroyo"]
+    assert [s.speaker.name for s in statements_of("A farmer named Ivan Petrov said the harvest was lost.")] == [
+        "Ivan Petrov"]

@@ -146,6 +146,11 @@ def test_a_surname_that_is_also_a_noun_is_the_person_the_article_named(statement
     # an inverted frame the participle goes on from: the frame's subject adds, not the one it reports
     ("Novak said Ruiz “would have no chance to win,” the source recalled, adding that Novak called her a liar.",
      "adding", "source"),
+    # a second participle the parse joined to the last verb of what the first reports
+    ("Ruiz pushed back on those claims, saying that the bill had the right parts but was waylaid by mistrust - and "
+     "arguing that he and Novak shared \"almost all the same views.\"", "arguing", "Ruiz"),
+    ("Republicans were quick to chime in, with Ana Ruiz tweeting that it was a \"disaster\" for Novak and asking, "
+     "\"How can someone with such bad judgement lead us?\"", "asking", "Ana Ruiz"),
     # a participle of something the reported clause's subject did stays theirs
     ("The spokesman said the minister resigned on Monday, citing his health.", "citing", "minister"),
     # a participle after a quotation does not invert: the noun after it is whom it addresses
