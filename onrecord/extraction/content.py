@@ -11,9 +11,9 @@ Each rule is one function:
                                end of the sentence, widened to whole quotations; the speaker is the
                                cue's subject (``subjects.subject_of``);
 * ``parenthetical_statement``— "X, he said, Y" and "As he said, Y": the clause around a cue set off
-                               inside it or qualifying it (``as_clause``), the parse's noun host
-                               climbed to its clause (``clause_of_host``), a clause fronted before
-                               the cue kept in (``fronted_clause``);
+                               inside it or qualifying it (``asides``: ``as_clause``, the parse's
+                               noun host climbed to its clause, ``clause_of_host``, a clause fronted
+                               before the cue kept in, ``fronted_clause``);
 * ``cue_extent``             — the cue phrase: the verb with its auxiliaries, negation and particle.
 
 The kind follows from how the content relates to the quotation marks (``kinds.classify_kind``): wholly
@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from onrecord.extraction.asides import as_clause, clause_of_host, fronted_clause
 from onrecord.extraction.content_ends import (
     across_a_semicolon,
     before_semicolon,
@@ -88,7 +89,9 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
         return that_clause_of(cue)  # a noun or adjective cue: its that-clause (state_cues.py)
     children = list(cue.children)
     if "clause" in entry.complements:
-        clauses = [c for c in children if c.dep_ in CLAUSE_DEPS and not is_time_clause(c)]
+        # not a time ("before he died") nor the verb's own adjective ("made CLEAR that …")
+        clauses = [c for c in children if c.dep_ in CLAUSE_DEPS and not is_time_clause(c)
+                   and not (c.pos_ == "ADJ" and c.i == cue.i + 1 and not any(c.children))]
         clause = reported_clause(cue, clauses) if clauses else None
         if clause is not None and not spliced_before(cue, clause):
             more = [c for c in clauses if c.i > clause.i > cue.i
@@ -400,42 +403,6 @@ def parenthetical_statement(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]
         return None  # "X denounce Y; Z vow consequences": two sentences, not an aside (semicolon rule)
     kind, quote = classify_kind(ranges[0][0], ranges[-1][1], quotes, doc)
     return cued_statement("indirect" if kind == "direct" else kind, ranges, cue, quote)
-
-
-def clause_of_host(host: Token, cue: Token) -> Token:
-    """Nominal-host rule: in "The difference now, he told me, is that the station has a second owner" the
-    parser hangs the set-off cue on the noun before it, the subject of the clause it sits in; the
-    clause around the cue is that noun's verb's, not the noun phrase alone.  So with a fronted
-    clause ("Though the merger went smoothly, he said, a second one would be harder" hung on
-    "went"): the clause around the cue is the one the fronted clause opens, after the cue."""
-    if host.pos_ in {"NOUN", "PROPN", "PRON"} and host.dep_ in {"nsubj", "nsubjpass"}:
-        return host.head
-    if host.dep_ == "advcl" and host.i < cue.i < host.head.i:
-        return host.head
-    return host
-
-
-def fronted_clause(cue: Token) -> set[int]:
-    """Fronted-clause rule: in "Though the first merger went smoothly, he said, a second one would
-    be harder" the parser hangs the clause before the set-off cue on the cue; it opens the sentence the
-    cue is set off in, before the cue's subject, and is part of what was said, not of the cue's
-    phrase."""
-    subject = next((c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None:
-        return set()
-    return {t.i for c in cue.children if c.dep_ in {"advcl", "ccomp"} and c.i < subject.i for t in c.subtree}
-
-
-def as_clause(cue: Token) -> bool:
-    """As-clause rule: "As Menendez pointed out, court rulings have a lasting impact", "…, as the
-    senator noted on Tuesday": a cue with a subject in an adverbial clause opened by "as" reports
-    the clause it qualifies ("as he spoke, the crowd cheered" has no verb of saying with a clause)."""
-    return (
-        cue.dep_ == "advcl"
-        and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
-        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children)
-        and cue.head.pos_ in {"VERB", "AUX"}
-    )
 
 
 def negated_object(cue: Token, head: Token | list[Token]) -> bool:

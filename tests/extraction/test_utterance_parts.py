@@ -1,6 +1,8 @@
 """The parts of one utterance and the words around a set-off cue, on sentences we write:
 full-stop rule, frame-phrase rule, frame-between rule (quotations.py), nominal-host and
-fronted-clause rules (content.py)."""
+fronted-clause rules (asides.py), the as-clause rule and "made clear that" (content.py)."""
+
+import pytest
 
 
 def by_cue(statements, cue):
@@ -117,7 +119,7 @@ def test_a_cue_hung_on_a_fronted_clause_reports_the_clause_it_opens(nlp):
     # the parse a longer article gave: "said" hung on the fronted clause's verb, not on the main one
     from spacy.tokens import Doc
 
-    from onrecord.extraction.content import clause_of_host
+    from onrecord.extraction.asides import clause_of_host
 
     words = ["Though", "it", "was", "smooth", ",", "he", "said", ",", "this", "would", "be", "bitter", "."]
     heads = [2, 2, 10, 2, 6, 6, 2, 6, 10, 10, 10, 10, 10]
@@ -144,3 +146,20 @@ def test_a_time_clause_after_the_cue_is_not_what_was_said(nlp):
     deps = ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"]
     doc = Doc(nlp.vocab, words=words, heads=[1, 1, 4, 4, 1, 1], deps=deps)
     assert not is_time_clause(doc[4])
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    # an "as" clause with a thing for its object tells what was done then: no report
+    ("As the two leaders concluded their remarks at the base, Hale thanked Varga and said they would meet again.",
+     ["they would meet again"]),
+    ("The rebels lost ground as the army claims more territory from them, officials said.",
+     ["The rebels lost ground as the army claims more territory from them"]),
+    # one addressed, or the aside's own "it", still reports the clause it qualifies
+    ("As Hale told the Daily News, tax relief is given in exchange for creating jobs.",
+     ["tax relief is given in exchange for creating jobs"]),
+    # "made clear that …": the clause, not the adjective of the phrase
+    ("Varga made clear that she did not seek only economic decoupling from Kessa.",
+     ["that she did not seek only economic decoupling from Kessa"]),
+])
+def test_as_clauses_with_an_object_and_made_clear(statements_of, text, content):
+    assert [s.quote.text for s in statements_of(text)] == content
