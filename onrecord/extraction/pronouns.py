@@ -345,6 +345,60 @@ def previous_subject(pronoun: Token, namer: Namer, spoken: dict[int, Named]) -> 
         else None
 
 
+JOINT_REACH = 4  # sentences read back for the two people "they" may join
+
+
+def alternating_subjects(pronoun: Token, namer: Namer, spoken: dict[int, Named]) -> Named | None:
+    """Rule 3a: "they" after sentences whose subjects are two people in turn ("President Zelenskyy
+    thanked President Trump … President Trump asked President Zelenskyy about the children …
+    President Trump promised … They agreed all parties must continue …", a readout of their call)
+    is the two of them: the subjects of the sentences before it, in the same or the previous
+    paragraph, up to ``JOINT_REACH`` of them, each a person (a pronoun subject counts with the name
+    it was given), naming exactly two people.  A sentence whose subject is no person ends the
+    reading; a plural subject before it is ``previous_subject``'s."""
+    if pronoun.lower_ not in {"they"} or pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    doc = pronoun.doc
+    here = paragraph_index(doc, pronoun.idx)
+    people: list[str] = []
+    start, read = pronoun.sent.start, 0
+    while start > 0 and read < JOINT_REACH:
+        prev = doc[start - 1].sent
+        start = prev.start
+        if here - paragraph_index(doc, prev.start_char) > 1:
+            break
+        if all(_quoted(t) or t.is_punct or t.is_space for t in prev):
+            continue
+        read += 1
+        subject = sentence_subject(prev)
+        if subject is None:
+            break
+        mention = noun_phrase(subject)
+        named = spoken.get(mention.start_char) or (None if subject.lower_ in PRONOUNS else namer(mention))
+        if named is None or named[1] != "person" or not _a_persons_name(named[0], subject):
+            break
+        if named[0] not in people:
+            people.append(named[0])
+    if len(people) != 2 or read < 2:
+        return None
+    members = [people[1], people[0]]
+    once(doc, ("joint members", pronoun.i), lambda: members)  # the speaker stage names each member
+    return " and ".join(members), "group"
+
+
+def _a_persons_name(name: str, subject: Token) -> bool:
+    """A name, not a description typed as a person ("security contractors", "admiral"): every word
+    capitalised, and a full name or a person the model found."""
+    words = name.split()
+    return bool(words) and all(w[:1].isupper() for w in words) \
+        and (len(words) >= 2 or subject.ent_type_ == "PERSON" or subject.lower_ in PRONOUNS)
+
+
+def joint_members(pronoun: Token) -> list[str] | None:
+    """The two people ``alternating_subjects`` found "they" to be, if it did."""
+    return once(pronoun.doc, ("joint members", pronoun.i), lambda: None)
+
+
 # English agent-noun endings ("talker", "senator", "economist", "chairman"): a subject with one
 # may be the person "he" continues even when the speaker-noun lexicon does not list it
 AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "men")
@@ -447,6 +501,7 @@ def resolve_pronoun(
         lambda: first_person(pronoun, holding, current),
         lambda: bound_antecedent(pronoun, namer),
         lambda: previous_subject(pronoun, namer, spoken.by_offset),
+        lambda: alternating_subjects(pronoun, namer, spoken.by_offset),
         lambda: sole_person_before(pronoun, persons),
         lambda: recent_speaker(pronoun, spoken, persons),
     ):

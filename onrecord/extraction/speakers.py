@@ -33,6 +33,7 @@ from onrecord.extraction.pronouns import (
     SpokenSoFar,
     impersonal_voice,
     is_pronoun_mention,
+    joint_members,
     person_mentions,
     resolve_pronoun,
     subject_before,
@@ -529,6 +530,9 @@ def name_speakers(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
         elif is_pronoun_mention(mention):
             f.speaker_name, f.speaker_type = resolve_pronoun(  # type: ignore[assignment]
                 mention.root, f, holding, spoken, narrated, antecedent_namer)
+            joint = joint_members(mention.root)
+            if joint is not None and f.speaker_name == " and ".join(joint):
+                f.members = list(joint)  # "they": the two people the sentences before had in turn
         else:
             f.speaker_name, f.speaker_type = namer(mention) or ("", "unknown")  # type: ignore[assignment]
             if f.speaker_type == "person" and len(f.speaker_name.split()) == 1:

@@ -273,3 +273,18 @@ def test_it_after_a_fronted_clause_takes_up_its_object_when_its_subject_is_a_per
 ])
 def test_they_with_a_quantifier_or_after_a_fronted_clause(statements_of, text, speaker):
     assert [s.speaker.name for s in statements_of(text)] == [speaker]
+
+
+def test_they_after_two_people_in_turn_is_the_two(statements_of):
+    text = ("President Ana Varga thanked President Karl Berg for his help with the exchange. She noted they had "
+            "just had a successful exchange. President Berg asked President Varga about the missing children. "
+            "President Berg promised to work closely with both parties.\n\n"
+            "They agreed all parties must continue the effort to make a ceasefire work.")
+    found = [s for s in statements_of(text) if s.quote.text.startswith("all parties")]
+    assert [(s.speaker.type, sorted(s.speaker.members)) for s in found] == [("group", ["Ana Varga", "Karl Berg"])]
+
+
+def test_they_after_descriptions_in_turn_joins_no_one(statements_of):
+    text = ("The admiral spoke first. The security contractors waited. The admiral left.\n\n"
+            "They said the base had been ordered to wait.")
+    assert all(" and " not in s.speaker.name for s in statements_of(text))
