@@ -186,7 +186,7 @@ def title_fits(description: str, title: str) -> int:
     shared = rest & (set(words) | {p for w in words for p in w.split("-")})
     if other is not None and heads_agree(head, other):
         score = 3 if head == other else 2
-    elif _leads_the_country(head, other, countries, their_countries):
+    elif _leads_the_country(head, other, countries, their_countries, bare=not rest):
         score = 2  # "the French leader" for the one the article calls "President of France"
     elif other is None and set(head.split("-")) & set(words) and (not countries or countries & their_countries):
         score = 1  # "Russian Foreign Ministry" for a foreign minister: the office's own word
@@ -197,12 +197,16 @@ def title_fits(description: str, title: str) -> int:
     return score + len(shared)
 
 
-def _leads_the_country(head: str, other: str | None, countries: set[str], their_countries: set[str]) -> bool:
+def _leads_the_country(head: str, other: str | None, countries: set[str], their_countries: set[str],
+                       bare: bool = False) -> bool:
     """Rule (leader): "the French leader", "the Lithuanian leader" names the one who leads that
     country, whatever the office (president, prime minister, chancellor: ``leader_offices`` in
-    roles.yaml): a title of that office for the same country fits it; without a country on both
-    sides it says nothing."""
-    return head == "leader" and other in load_role_lexicon().leader_offices and bool(countries & their_countries)
+    roles.yaml): a title of that office for the same country fits it; "the leader" alone
+    (``bare``: no country, nothing else) fits any of those offices (the prime minister the story
+    is about), "the leader of the opposition" none; a country on one side only says nothing."""
+    if head != "leader" or other not in load_role_lexicon().leader_offices:
+        return False
+    return bool(countries & their_countries) or (bare and not countries)
 
 
 @cache
