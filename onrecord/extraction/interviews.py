@@ -48,7 +48,7 @@ class InterviewLayout:
     clearly)."""
 
     answers: dict[int, int]
-    questions: dict[int, int]  # paragraph start → its end
+    questions: dict[int, int]  # paragraph start → its end (paragraphs come in order)
     interviewee: Span | None
 
 
@@ -105,7 +105,7 @@ def asked_of_interviewee(found: Found, interview: InterviewLayout) -> Found:
     mention = found.mention
     if interview.interviewee is None or mention is None or len(mention) != 1 or mention.root.lower_ != "you":
         return found
-    starts = sorted(interview.questions)
+    starts = list(interview.questions)  # in the order of the text: a dict keeps its insertion order
     k = bisect_right(starts, mention.start_char) - 1
     if k < 0 or mention.start_char >= interview.questions[starts[k]]:
         return found
