@@ -14,6 +14,7 @@ The rules, tried in order by ``resolve_pronoun``, each a function:
                          after a fronted adjunct ("At what he called a critical moment, Blinken …");
 * ``previous_subject`` — the subject of the sentence before, outside quotation marks, in the same or
                          the previous paragraph, when it agrees (news keeps its topic as the subject);
+* ``alternating_subjects`` — "they" after sentences whose subjects are two people in turn: the two;
 * ``sole_person_before`` — the one person the sentence before names, when its subject is no person;
 * ``recent_speaker``   — the most recent speaker that agrees, within reach of the pronoun;
 * ``recent_person``    — failing all that, the person named last before it.
@@ -356,7 +357,7 @@ def alternating_subjects(pronoun: Token, namer: Namer, spoken: dict[int, Named])
     paragraph, up to ``JOINT_REACH`` of them, each a person (a pronoun subject counts with the name
     it was given), naming exactly two people.  A sentence whose subject is no person ends the
     reading; a plural subject before it is ``previous_subject``'s."""
-    if pronoun.lower_ not in {"they"} or pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+    if pronoun.lower_ != "they" or pronoun.dep_ not in {"nsubj", "nsubjpass"}:
         return None
     doc = pronoun.doc
     here = paragraph_index(doc, pronoun.idx)

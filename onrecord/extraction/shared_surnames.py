@@ -71,8 +71,9 @@ def shared_surname(mention: Span, name: str, type: str, ctx: Context) -> Resolve
 
 def _bearers_before(surname: str, offset: int, ctx: Context) -> list[Named]:
     """The different people of a surname the article names before an offset: full names whose
-    first word is a given name, not a title ("AG Mukasey" beside Michael Mukasey), and not the
-    same name with a word a headline ran into it ("Condemn Donald Trump" beside Donald Trump)."""
+    first word is no title, honorific or abbreviation in capitals ("AG Mukasey" beside Michael
+    Mukasey), and not a longer name ending in another one ("Condemn Donald Trump", a headline's
+    word run into Donald Trump)."""
     named = [p for p in ctx.names.people.values() if len(p.name.split()) > 1 and p.name.split()[-1] == surname
              and p.starts and min(p.starts) < offset and not p.name.split()[0].isupper()
              and p.name.split()[0].lower().rstrip(".") not in TITLE_WORDS | HONORIFICS]
