@@ -32,13 +32,13 @@ from spacy.tokens import Doc, Span
 
 from onrecord.extraction.docindex import doc_text, entities_within, token_at
 from onrecord.extraction.found import Found
+from onrecord.identity.names import parse_person
 
 ANSWER_MARKER = re.compile(r"\s*(?:A|Answer|ANSWER)\s*:\s")
 # "Q:", "Q.", "Question:", a bare "Q " and a "Q" glued to a capitalised word ("QWhy should …")
 QUESTION_MARKER = re.compile(r"\s*(?:(?:Q|Question|QUESTION)\s*[:.]?\s|Q(?=[A-Z][a-z’']))")
 MIN_ANSWERS = 2  # one "A:" is a list's item or a heading; an interview answers again
 MIN_MENTIONS = 2  # the interviewee is named in the headline and the lede; an interviewer once
-POSSESSIVE = ("’s", "'s")
 
 
 @dataclass(frozen=True)
@@ -80,11 +80,10 @@ def interview_layout(doc: Doc, paragraphs: list[tuple[int, int]]) -> InterviewLa
 
 
 def _surname(person: Span) -> str:
-    words = [t.text for t in person if t.is_alpha or t.text.endswith(POSSESSIVE)]
-    last = words[-1] if words else person.text
-    for ending in POSSESSIVE:
-        last = last.removesuffix(ending)
-    return last.lower()
+    """The surname key of a person entity, as identities compare names (``identity.names``:
+    "Biden’s" and "Biden" one key, transliterations folded)."""
+    parsed = parse_person(person.text)
+    return parsed.surname if parsed is not None else person.text.lower()
 
 
 def interviewee(doc: Doc, introduction_end: int) -> Span | None:

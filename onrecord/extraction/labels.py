@@ -322,8 +322,7 @@ def _sentence_end_before(doc: Doc, text: str, start: int, end: int) -> int | Non
     EXPECTED TURNOUT - Michael P. McDonald: “…”"): the offset returned is the dash's space."""
     heading = HEADING_DASH.match(text, start, end)
     if heading is not None and text.rfind(":", start, heading.end()) == -1:
-        start = heading.end() - 1  # "RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “…”"
-        return start
+        return heading.end() - 1  # "RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “…”"
     end_of_sentence = max(text.rfind(mark, start, end) for mark in SENTENCE_ENDS)
     while end_of_sentence != -1:
         token = doc[token_at(doc, end_of_sentence)]

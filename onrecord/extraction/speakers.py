@@ -42,12 +42,12 @@ from onrecord.extraction.relative_antecedents import antecedent_of_relative
 from onrecord.extraction.roles import resolve_roles
 from onrecord.extraction.speaker_classes import speaker_class
 from onrecord.extraction.subjects import (
-    NAMING_PARTICIPLES,
     conjunct_in_title,
     described_again,
     describes_a_person,
     is_aside,
     is_indefinite,
+    naming_participle,
 )
 from onrecord.extraction.whole_names import after_country_of
 from onrecord.identity.names import HONORIFICS
@@ -133,8 +133,7 @@ def names_the_head(entity: Span, mention: Span) -> bool:
     root = mention.root
     heads = {root.i} | {c.i for c in root.children if c.dep_ == "appos"}
     # "a worker named Antonio Arroyo", "a man called Ivan Petrov": the name the participle gives
-    heads |= {g.i for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in NAMING_PARTICIPLES
-              for g in c.subtree}
+    heads |= {g.i for c in root.children if naming_participle(c) for g in c.subtree}
     return any(entity.start <= h < entity.end for h in heads)
 
 

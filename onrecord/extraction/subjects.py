@@ -103,6 +103,11 @@ FLOATING_QUANTIFIERS = {"all", "both", "each"}  # after a pronoun: "they all", "
 NAMING_PARTICIPLES = {"name", "call"}  # "a worker named Antonio Arroyo", "a man called Ivan Petrov"
 
 
+def naming_participle(token: Token) -> bool:
+    """A participle after a noun that gives it a name ("a worker NAMED Antonio Arroyo")."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_ in NAMING_PARTICIPLES
+
+
 def noun_phrase(token: Token) -> Span:
     """The mention: the subject's subtree without relative clauses, a list that follows it, a
     time hung from it ("on Monday") and trailing punctuation ("Zelensky, who …," → "Zelensky";
@@ -117,8 +122,7 @@ def noun_phrase(token: Token) -> Span:
         if c.dep_ == "acl" and c.tag_ == "VBN" and token.lower_ in {"those", "these"} \
                 and all(g.dep_ == "agent" for g in c.children):
             continue  # "those surveyed", "those polled by Gallup": the participle says who they are
-        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in NAMING_PARTICIPLES \
-                and any(t.ent_type_ == "PERSON" for t in c.subtree):
+        if naming_participle(c) and any(t.ent_type_ == "PERSON" for t in c.subtree):
             continue  # "a worker named Antonio Arroyo": the name says who
         if c.dep_ in {"relcl", "acl", "advcl", "cc", "conj"} and c.i > token.i:
             drop.update(t.i for t in c.subtree)
