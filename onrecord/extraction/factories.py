@@ -127,14 +127,16 @@ def make_statement_issues(nlp: Language, name: str, taxonomy_path: str | None) -
 
 
 @Language.factory(
-    "onrecord_stances", default_config={"taxonomy_path": None, "stance_url": None, "stance_model": None},
+    "onrecord_stances",
+    default_config={"taxonomy_path": None, "aliases_path": None, "stance_url": None, "stance_model": None},
     requires=[STATEMENTS], assigns=[STATEMENTS],
 )
-def make_stances(nlp: Language, name: str, taxonomy_path: str | None, stance_url: str | None,
-                 stance_model: str | None) -> StanceTagger:
+def make_stances(nlp: Language, name: str, taxonomy_path: str | None, aliases_path: str | None,
+                 stance_url: str | None, stance_model: str | None) -> StanceTagger:
     # the endpoint's key is not a config value (it would be written with the pipeline):
     # pipeline.build_nlp hands it to the component afterwards
-    return StanceTagger(nlp, load_taxonomy(taxonomy_path), stance_classifier(stance_url, stance_model, nlp))
+    return StanceTagger(nlp, load_taxonomy(taxonomy_path), stance_classifier(stance_url, stance_model, nlp),
+                        pinned_registry(aliases_path))
 
 
 @Language.factory(

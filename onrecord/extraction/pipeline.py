@@ -43,7 +43,7 @@ COMPONENTS = (
     "onrecord_records",  # Statement records with speaker ids
 )
 TAXONOMY_USERS = {"onrecord_issues", "onrecord_statement_issues", "onrecord_stances"}
-ALIASES_USERS = {"onrecord_speakers", "onrecord_records"}
+ALIASES_USERS = {"onrecord_speakers", "onrecord_stances", "onrecord_records"}
 
 
 def component_config(name: str, config: Config) -> dict[str, Any]:

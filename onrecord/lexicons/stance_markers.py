@@ -34,12 +34,12 @@ PHRASE_KEYS = ("support", "oppose", "good", "bad", "condition", "concessive", "n
                "otherwise")
 WORD_KEYS = ("requirement_verbs", "requirement_modals", "deal_nouns", "subject_pronouns", "contingent_modals",
              "negators", "first_person", "negative_predicates", "deontic_modals", "hedges", "boundary_preps",
-             "occurrence_verbs", "speech_verbs", "question_words", "holder_nouns", "own_nouns", "against_words",
-             "for_words", "stance_copulas", "topic_nouns", "distancing", "topic_prepositions",
-             "topic_relations", "unconditional", "likelihood_nouns", "expectation_verbs", "certainty_words",
-             "doubt_words", "persistence_verbs", "reaction_words", "countering_verbs", "favourable_words",
-             "helping_verbs", "harming_verbs", "bad_outcomes", "struggle_nouns", "good_consequences",
-             "bad_consequences")
+             "occurrence_verbs", "speech_verbs", "question_words", "holder_nouns", "attitude_nouns", "wish_verbs",
+             "own_nouns", "against_words", "for_words", "stance_copulas", "topic_nouns", "distancing",
+             "topic_prepositions", "topic_relations", "unconditional", "likelihood_nouns", "expectation_verbs",
+             "certainty_words", "doubt_words", "persistence_verbs", "reaction_words", "countering_verbs",
+             "favourable_words", "helping_verbs", "harming_verbs", "bad_outcomes", "struggle_nouns",
+             "good_consequences", "bad_consequences")
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,8 @@ class StanceMarkers:
     speech_verbs: frozenset[str]
     question_words: frozenset[str]
     holder_nouns: frozenset[str]
+    attitude_nouns: frozenset[str]
+    wish_verbs: frozenset[str]
     own_nouns: frozenset[str]
     against_words: frozenset[str]
     for_words: frozenset[str]
@@ -152,6 +154,8 @@ class WordsEntry(_WordLists):
     speech_verbs: Words
     question_words: Words
     holder_nouns: Words
+    attitude_nouns: Words
+    wish_verbs: Words
     own_nouns: Words
     against_words: Words
     for_words: Words

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pickle
 import random
 
+import numpy
 import pytest
 
 TEXT = (
@@ -104,7 +105,10 @@ def test_cut_doc_is_from_docs_of_as_doc(docs) -> None:
         assert (got.to_array(head) == want.to_array(head)).all(), bounds_
         assert [(e.start, e.end, e.label_) for e in got.ents] == [(e.start, e.end, e.label_) for e in want.ents]
         assert bounds(got.sents) == bounds(want.sents)
-        assert (got.tensor == want.tensor).all()
+        # the rows of the Doc cut from: two Docs of one batch may differ in the last bits, as the
+        # BLAS of some CPUs sums a row by its place in the batch
+        assert (got.tensor == numpy.concatenate([indexed.tensor[a:b] for a, b in bounds_])).all()
+        assert numpy.allclose(got.tensor, want.tensor, atol=1e-5)
 
 
 def test_a_doc_with_its_index_dropped_pickles(docs) -> None:

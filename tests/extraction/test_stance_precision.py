@@ -450,3 +450,52 @@ def test_a_sentence_going_on_with_what_others_say_is_not_the_speakers(stance):
     assert stance(text, "nato", speaker=UKRAINIAN).label == "unclear"
     assert stance("The neighbour is the next step. It should be admitted into NATO.", "nato",
                   speaker=UKRAINIAN).label == "support"
+
+
+# --- bringing it about, desire, and whose desire -------------------------------------------
+@pytest.mark.parametrize("text, issue", [
+    ("He arranged a meeting between the two presidents to negotiate an end to the war.", "negotiations"),
+    ("We have initiated an emergency summit of the Normandy Four.", "negotiations"),
+    ("Experts were gathered to work out recommendations on long-term sanctions against Russia.", "sanctions"),
+    ("He spoke of his desire for a ceasefire.", "ceasefire"),
+])
+def test_bringing_it_about_or_desiring_it_is_wanting_it(stance, text, issue):
+    assert stance(text, issue).label == "support", text
+
+
+@pytest.mark.parametrize("text", [
+    "He has not yet seen Russia's desire to cease fire.",
+    "We do not see the Kremlin's readiness for a ceasefire.",
+    "We have not seen Moscow's readiness for a ceasefire.",
+])
+def test_a_desire_belongs_to_its_possessor(stance, text):
+    s = stance(text, "ceasefire", speaker=UKRAINIAN)
+    assert s.label == "unclear" and "position of" in s.reason, (text, s)
+
+
+def test_a_pronoun_possessor_points_back_to_the_subject(stance):
+    s = stance("The war could end if Russia demonstrates its commitment to a ceasefire.", "ceasefire",
+               speaker=UKRAINIAN)
+    assert s.label == "unclear" and "Russia" in s.reason, s
+    assert stance("Ukraine reaffirms its readiness for a ceasefire.", "ceasefire", speaker=UKRAINIAN).label == "support"
+
+
+def test_the_registry_places_a_pinned_speaker_the_article_names_by_post_alone():
+    from onrecord.extraction.stances.component import registry_sides
+    from onrecord.identity.registry import SpeakerRegistry
+
+    registry = SpeakerRegistry.load()
+    assert registry_sides("Mykhailo Podoliak", registry) == {"Ukraine"}  # organisation: the President's Office
+    assert registry_sides("Sergey Lavrov", registry) == {"Russia"}  # role: Foreign Minister of Russia
+    assert registry_sides("Anna Berg", registry) == frozenset()  # no pin: the article's words alone
+
+
+@pytest.mark.parametrize("text, label", [
+    ("I hope Russia will agree to negotiations.", "support"),
+    ("We hope that Moscow is ready for talks.", "support"),
+    ("We hope Russia will not block the talks.", "support"),
+    ("I think Putin will agree to negotiations.", "unclear"),  # a belief about another: their position
+    ("They hope Russia will agree to talks.", "unclear"),  # someone else's hope
+])
+def test_what_the_speaker_hopes_another_will_do_is_the_speakers_position(stance, text, label):
+    assert stance(text, "negotiations", speaker=UKRAINIAN).label == label, text

@@ -15,9 +15,11 @@ from onrecord.extraction.docindex import cut_doc, doc_text, text_with_ws
 from onrecord.extraction.found import Found
 from onrecord.extraction.issue_tags import issue_matcher
 from onrecord.extraction.stances.classify import RuleStance, StanceClassifier, stances_for
-from onrecord.extraction.stances.holders import speaker_sides
+from onrecord.extraction.stances.holders import sides_in, speaker_sides
 from onrecord.extraction.stances.llm import OpenAICompatibleStance
 from onrecord.extraction.stances.reading import TEXT_KEY, Speaker, hits_key
+from onrecord.identity.registry import SpeakerRegistry
+from onrecord.identity.titles import organization_of
 from onrecord.lexicons.taxonomy import Taxonomy
 
 
@@ -56,9 +58,21 @@ def statement_doc(doc: Doc, f: Found, text: str, nlp: Language | None = None,
     return cut
 
 
-def speakers_of(found: list[Found]) -> dict[str, Speaker]:
+def registry_sides(name: str, registry: SpeakerRegistry | None) -> frozenset[str]:
+    """The sides a pinned person speaks for by the registry: their organisation and the
+    organisation of each role ("President of Ukraine" → Ukraine), for an article that names them
+    bare ("Adviser to the Head of the President's Office Mykhailo Podolyak")."""
+    identity = registry.pinned_person(name) if registry is not None else None
+    if identity is None:
+        return frozenset()
+    orgs = [identity.organization] + [organization_of(role) for role, _ in identity.roles]
+    return frozenset(side for org in orgs if org for side in sides_in(org.split()))
+
+
+def speakers_of(found: list[Found], registry: SpeakerRegistry | None = None) -> dict[str, Speaker]:
     """Who speaks, per speaker name: the sides every description of them in the article names
-    ("President of Ukraine Volodymyr Zelenskyy" anywhere in it places "he" too)."""
+    ("President of Ukraine Volodymyr Zelenskyy" anywhere in it places "he" too), and those the
+    registry gives a pinned person."""
     mentions: dict[str, list[Span]] = {}
     group: dict[str, bool] = {}
     for f in found:
@@ -66,20 +80,23 @@ def speakers_of(found: list[Found]) -> dict[str, Speaker]:
         if f.mention is not None:
             mentions[f.speaker_name].append(f.mention)
         group[f.speaker_name] = group.get(f.speaker_name, False) or f.speaker_type == "group" or len(f.members) > 1
-    return {name: Speaker(name, speaker_sides(name, spans), group[name]) for name, spans in mentions.items()}
+    return {name: Speaker(name, speaker_sides(name, spans) | registry_sides(name, registry), group[name])
+            for name, spans in mentions.items()}
 
 
 class StanceTagger:
     """The ``onrecord_stances`` component; ``classifier`` None means the rules alone."""
 
-    def __init__(self, nlp: Language, taxonomy: Taxonomy, classifier: StanceClassifier | None) -> None:
+    def __init__(self, nlp: Language, taxonomy: Taxonomy, classifier: StanceClassifier | None,
+                 registry: SpeakerRegistry | None = None) -> None:
         self.nlp = nlp
+        self.registry = registry
         self.taxonomy = taxonomy
         self.classifier = classifier
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Found] = doc._.statements or []
-        speakers = speakers_of(found)
+        speakers = speakers_of(found, self.registry)
         for f in found:
             if not f.issues:
                 continue

@@ -25,6 +25,10 @@ HolderKind = Literal["speaker", "own_side", "other", "unknown"]
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 THIRD_PERSON = {"they", "them"}
 REPORTED_SPEAKER = {"he", "she"}  # in reported speech the speaker is "he" or "she"
+# "its", "his", "her" point back to the clause's subject ("Ukraine reaffirms its readiness", "he
+# spoke of his desire"); "their" is someone else's whatever the subject ("we saw their desire")
+BACK_POINTING_POSSESSIVES = {"its", "his", "her"}
+POSSESSIVE_PERSON = {"our": "we", "my": "i", "his": "he", "her": "she", "their": "they", "its": "it"}
 PERSONAL = {"i", "we", "you", "he", "she", "they", "me", "us", "him", "her", "them", "who"}  # not "it", "this"
 # Modifiers of a speaker's mention that describe them ("President of Ukraine", "the Ukrainian
 # President", "Germany's chancellor"); relative clauses and the like tell other things.
@@ -125,6 +129,9 @@ def clause_subject(anchor: Token, anchors: set[int]) -> tuple[Token | None, bool
         head = cols.head[i]
         if cols.dep[i] == "relcl" and can_hold(doc[head]):
             return doc[head], False  # the antecedent
+        owner = _attitude_owner(cols, i, anchors)
+        if owner is not None:
+            return doc[owner], False
         if cols.pos[i] in CLAUSE_POS or cols.dep[i] in CLAUSE_DEPS:
             kids = cols.children[i]
             subject = next((c for c in kids if cols.dep[c] in SUBJECT_DEPS), None)
@@ -139,6 +146,30 @@ def clause_subject(anchor: Token, anchors: set[int]) -> tuple[Token | None, bool
             break
         i = head
     return None, False
+
+
+def _attitude_owner(cols: Columns, i: int, anchors: set[int]) -> int | None:
+    """Possessor rule: a noun of wanting or refusing holds its possessor's position as a verb
+    holds its subject's ("he has not seen [Russia's] desire to cease fire": Russia's desire, not
+    the speaker's).  The possessor is that noun's "poss" child, when it is no part of the issue.
+    "its", "his" or "her" ("Ukraine reaffirms [its] readiness", "if Russia demonstrates [its]
+    commitment") points back to the clause's subject, which holds it: the climb goes on."""
+    if cols.pos[i] != "NOUN" or cols.lemma[i] not in MARKERS.attitude_nouns:
+        return None
+    return next((c for c in cols.children[i] if cols.dep[c] == "poss" and c not in anchors
+                 and cols.lower[c] not in BACK_POINTING_POSSESSIVES), None)
+
+
+def _wished_by_speaker(cols: Columns, verb: int) -> bool:
+    """Wish rule: a clause the speaker hopes or wishes for ("I hope [Russia will agree to talks]",
+    "we want [Moscow to be ready]") states the speaker's position, whoever its subject is: its
+    head is a verb of wishing whose subject is "I" or "we".  Not a belief ("I think Putin will
+    agree" says what the speaker expects of another, not what they want)."""
+    if cols.dep[verb] not in {"ccomp", "xcomp"}:
+        return False
+    head = cols.head[verb]
+    return cols.lemma[head] in MARKERS.wish_verbs and any(
+        cols.dep[c] in SUBJECT_DEPS and cols.lower[c] in MARKERS.first_person for c in cols.children[head])
 
 
 def _core(cols: Columns, i: int) -> list[int]:
@@ -163,7 +194,7 @@ def classify(subject: Token, speaker: Speaker, anchors: set[int], relative: bool
     core = set(ids)
     words = [subject.doc[i] for i in ids if i not in anchors and not any(a in anchors for a in cols.ancestors(i)
                                                                          if a != s and a in core)]
-    lower = subject.lower_
+    lower = POSSESSIVE_PERSON.get(subject.lower_, subject.lower_)  # a possessor ("their desire") as its person
     if lower in MARKERS.first_person or lower in {"us", "me"}:
         return Holder("speaker", subject.text)  # named by the speaker themself: their own clause
     if lower in REPORTED_SPEAKER or (lower in THIRD_PERSON and speaker.group):
@@ -303,6 +334,9 @@ def _holder_of(anchors: Sequence[Token], speaker: Speaker) -> Holder:
             holder = SPEAKER if subject is None else classify(subject, speaker, ids, relative)
         if holder.kind in {"speaker", "own_side"}:
             holder = claimed_by(anchor, speaker, ids) or voiced_by(anchor, speaker, ids) or holder
+        wished = subject is not None and _wished_by_speaker(cols, cols.head[subject.i])
+        if holder.kind in {"other", "unknown"} and wished:
+            return SPEAKER  # "I hope [Russia will agree to talks]": the speaker's hope
         if subject is not None and holder.kind in {"other", "unknown"} and not holder.verb:
             # the subject's verb (the anchor's ancestor there, when it is one, is that same word)
             holder = Holder(holder.kind, holder.name, cols.lemma[cols.head[subject.i]])
