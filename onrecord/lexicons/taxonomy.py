@@ -221,7 +221,7 @@ class StanceEntry(YamlModel):
     # marker decides only with a for/against phrase in the sentence
     content_decides: bool = False
     # the issue is an event that is held ("talks", "a summit"): a speaker who announces that it will
-    # take place, continue or resume wants it to (the announcement rule, stances/polarity.py)
+    # take place, continue or resume wants it to (the announcement rule, stances/effects.py)
     event: bool = False
 
     @field_validator("for_", "against", "aspects")

@@ -499,3 +499,11 @@ def test_the_registry_places_a_pinned_speaker_the_article_names_by_post_alone():
 ])
 def test_what_the_speaker_hopes_another_will_do_is_the_speakers_position(stance, text, label):
     assert stance(text, "negotiations", speaker=UKRAINIAN).label == label, text
+
+
+def test_content_without_is_its_absence(stance):
+    # "without" negates the content it governs, as "no" would; "impossible without" stays a double negative
+    assert stance("We want peace without territorial concessions.", "territory").label == "oppose"
+    assert stance("Ukraine does not refuse to negotiate, yet is ready only for a negotiation process without "
+                  "unacceptable conditions and ultimatums.", "negotiations").label == "support"
+    assert stance("Peace is impossible without the return of Crimea.", "territory").label == "oppose"

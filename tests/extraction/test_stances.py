@@ -545,3 +545,24 @@ def test_the_requirement_candidates_are_the_walks(nlp):
         if modals and subject is not None:
             walk.append((token.i, [m.i for m in modals], subject.i))
     assert walk and [(t.i, [m.i for m in ms], s.i) for t, ms, s in _modal_predicates(sent)] == walk
+
+
+def test_a_rejecting_cue_counts_once(stance):
+    # "rejected" is both a word of the cue (-1) and of the class "deny": one reversal, not two
+    s = stance("calls for a ceasefire without the release of the hostages", "prisoners_humanitarian", "deny",
+               cue_text="rejected")
+    assert s.label == "support", s
+    assert stance("calls for territorial concessions", "territory", "deny", cue_text="rejected").label == "oppose"
+
+
+def test_a_rejecting_cue_frames_a_direct_quote_and_does_not_negate_it(nlp):
+    from onrecord.extraction.stances.rules import stance_for
+    from onrecord.lexicons.taxonomy import load_taxonomy
+
+    tax = load_taxonomy()
+    text = "We will never give up our land."
+    # the speaker's own words after "rejected the plan:" keep their own sense
+    rejected = stance_for(text, "territory", "deny", False, tax, cue_text="rejected", nlp=nlp, quoted=True)
+    assert rejected.label == "oppose"
+    assert stance_for("I am just trying to stop the war.", "ceasefire", "criticize", False, tax, cue_text="criticized",
+                      nlp=nlp, quoted=True).label == "support"

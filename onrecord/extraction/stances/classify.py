@@ -66,11 +66,14 @@ def stances_for(
     human: Mapping[str, Stance | Mapping[str, Any] | str] | None = None,
     nlp: Language,
     parsed: Doc | None = None,
+    quoted: bool = False,
 ) -> dict[str, Stance]:
     """The stance on each issue of a statement: the rules, a configured classifier's answer
     over them, and a human label over both.  ``parsed``: the statement's text already parsed
     (cut from the article's parse), else it is parsed here; ``speaker``: who speaks and for which
-    side.  ``dict`` keyed by issue id, ready for JSON via ``Stance.to_dict``."""
+    side; ``quoted``: the statement is a direct quotation, the speaker's own words, which a cue
+    of rejecting frames but does not negate.  ``dict`` keyed by issue id, ready for JSON via
+    ``Stance.to_dict``."""
     human = human or {}
     doc = parsed if parsed is not None and text_of(parsed).rstrip() == statement_text.rstrip() else None
     if doc is None and statement_text.strip():
@@ -78,7 +81,7 @@ def stances_for(
     out: dict[str, Stance] = {}
     for issue_id in issues:
         rules = stance_for(statement_text, issue_id, cue_class, negated, taxonomy, cue_text=cue_text, nlp=nlp,
-                           doc=doc, cue_lemma=cue_lemma, speaker=speaker)
+                           doc=doc, cue_lemma=cue_lemma, speaker=speaker, quoted=quoted)
         model = None
         if classifier is not None and not isinstance(classifier, RuleStance) and issue_id not in human:
             model = classifier.classify(

@@ -106,7 +106,8 @@ class StanceTagger:
                                     cue_lemma=f.cue.lemma_.lower() if f.cue is not None else None,
                                     speaker=speakers.get(f.speaker_name), nlp=self.nlp,
                                     classifier=self.classifier,
-                                    parsed=statement_doc(doc, f, text, self.nlp, self.taxonomy))
+                                    parsed=statement_doc(doc, f, text, self.nlp, self.taxonomy),
+                                    quoted=f.kind == "direct")
             for issue_id, note in f.issue_notes.items():
                 stance = f.stances.get(issue_id)
                 if stance is not None:

@@ -12,13 +12,13 @@ not place, or an issue named only outside the sentence each make it less sure.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 from spacy.util import filter_spans
 
 from onrecord.extraction.stances.columns import Columns, columns
-from onrecord.extraction.stances.holders import SUBJECT_DEPS, can_hold, classify
+from onrecord.extraction.stances.effects import announced, effects
+from onrecord.extraction.stances.holders import can_hold, classify
 from onrecord.extraction.stances.reading import (
     ARGUMENT_DEPS,
     MARKERS,
@@ -28,6 +28,7 @@ from onrecord.extraction.stances.reading import (
     among,
     memo,
 )
+from onrecord.extraction.stances.sign import Sign
 from onrecord.model.stance import Stance
 
 # How sure a decided polarity is (see the module docstring); each is a rule's judgement, measured
@@ -39,21 +40,6 @@ DOUBLE_NEGATION = 0.15  # litotes ("we do not rule out talks") commit less than 
 HEDGE = 0.2  # "may", "could", "perhaps"
 UNPLACED_SIDE = 0.25  # "Ukraine is ready …" from a speaker the article does not place
 NOT_NAMED = 0.3  # the issue is named outside the sentence
-
-
-@dataclass
-class Sign:
-    """One factor of the polarity product: a word, its sign, and whether it alone can decide
-    (a marker or the cue) or only modifies (a negation, the content's direction)."""
-
-    text: str
-    sign: int
-    start: int  # token index, for evidence in text order
-    decides: bool
-    cue: bool = False
-    own: bool = False  # the speaker's own: "our goal", "my hope"
-    forecast: bool = False  # a modal negation over a thing ("this will not help"): no stance
-    content: bool = False  # the issue's content phrase ("give up", "get back"), not a marker
 
 
 PERSONAL_RELATIVES = {"who", "whom", "whose"}
@@ -248,92 +234,17 @@ def _adversaries(sent: Span, anchors: Sequence[Token], path: set[int]) -> list[S
     return out
 
 
-# the words inside a noun phrase, up to its head: "membership" in "Ukraine's membership in NATO"
-NOUN_PHRASE_DEPS = {"compound", "poss", "amod", "pobj", "prep", "appos", "nmod", "conj"}
-
-
-def _argument_of(anchor: Token, deps: set[str]) -> Token:
-    """The word of the issue's noun phrase that is an argument of a verb: up from the anchor
-    through the phrase ("round" of "the next round of talks") to the first word in ``deps``."""
-    cols = columns(anchor.doc)  # climbed in the columns: a Token only of the word reached
-    i = anchor.i
-    while cols.dep[i] not in deps and cols.head[i] != i and cols.dep[i] in NOUN_PHRASE_DEPS:
-        i = cols.head[i]
-    return anchor if i == anchor.i else anchor.doc[i]
-
-
-def _effects(anchors: Sequence[Token]) -> list[Sign]:
-    """Effect rule: what the issue does says how it is valued.  The issue in the subject of a
-    verb that helps ("Ukraine's membership in NATO would contribute to our security") is wanted:
-    +1, deciding; of one that harms ("further expansion would undermine stability") or that
-    helps a bad outcome ("expansion contributes to escalation"): -1.  The issue as the object of
-    a harming verb ("this step will hinder the settlement") is valued too: the harm is regretted,
-    +1.  Negations on the path count as ever."""
-    out: list[Sign] = []
-    seen: set[int] = set()
-    for anchor in anchors:
-        token = _argument_of(anchor, SUBJECT_DEPS | {"dobj"})
-        verb = token.head
-        if token.dep_ not in SUBJECT_DEPS | {"dobj"} or verb.i in seen:
-            continue
-        lemma = verb.lemma_.lower()
-        if token.dep_ in SUBJECT_DEPS and lemma in MARKERS.helping_verbs:
-            bad = any(t.lower_ in MARKERS.bad_outcomes for c in verb.children if c.dep_ in {"dobj", "prep"}
-                      for t in c.subtree)  # asked only of a helping verb
-            out.append(Sign(verb.text, -1 if bad else 1, verb.i, True))
-        elif token.dep_ in SUBJECT_DEPS and lemma in MARKERS.harming_verbs:
-            out.append(Sign(verb.text, -1, verb.i, True))
-        elif token.dep_ == "dobj" and lemma in MARKERS.harming_verbs:
-            out.append(Sign(verb.text, 1, verb.i, True))
-        else:
-            continue
-        seen.add(verb.i)
-    return out
-
-
-# the auxiliaries that put an event ahead of now: "talks will take place", "can begin", "must resume"
-AHEAD_AUXILIARIES = {"will", "shall", "can", "could", "may", "must", "should", "ca", "wo"}
-# verbs that need a word to say "going ahead": "take place", "go ahead"
-GOING_AHEAD_WITH = {"take": "place", "go": "ahead"}
-# occurrence verbs that keep a state rather than go ahead ("the talks will remain difficult")
-STAYING_VERBS = {"remain", "stay", "keep"}
-
-
-def _goes_ahead(verb: Token) -> bool:
-    """The verb says an event goes ahead: "continue", "resume", "take place", "be held"."""
-    lemma = verb.lemma_.lower()
-    if lemma not in MARKERS.occurrence_verbs or lemma in STAYING_VERBS:
-        return False
-    needed = GOING_AHEAD_WITH.get(lemma)
-    return needed is None or any(c.lower_ == needed for c in verb.children)
-
-
-def _announced(reading: Reading, anchors: Sequence[Token]) -> list[Sign]:
-    """Announcement rule: a speaker who says that an event the issue proposes will go ahead ("the
-    next round of talks will take place in a few days", "negotiations will continue", "the
-    dialogue can begin") wants it to: +1, deciding, only for issues that are events (``event``
-    in the taxonomy).  The event, not someone who can hold a position, must be the subject of a
-    going-ahead verb under an auxiliary of the future or of possibility; a negation anywhere
-    above it ("talks will not take place", "I do not think talks will take place") makes it a
-    forecast, which decides nothing."""
-    if not reading.issue.event:
-        return []
-    out: list[Sign] = []
-    for anchor in anchors:
-        token = _argument_of(anchor, SUBJECT_DEPS)
-        verb = token.head
-        if token.dep_ not in SUBJECT_DEPS or not _goes_ahead(verb) or any(f.start == verb.i for f in out):
-            continue
-        if can_hold(token) or any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children):
-            continue  # "the delegation will continue to insist": what someone goes on doing
-        if not any(c.dep_ in {"aux", "auxpass"} and c.lower_ in AHEAD_AUXILIARIES for c in verb.children):
-            continue
-        above = [verb, *verb.ancestors]
-        if any(c.dep_ == "neg" or c.lower_ == "never" or (c.dep_ == "det" and c.lower_ in MARKERS.negators)
-               for t in above for c in t.children):
-            continue  # "will not take place", "there is no chance that talks will be held"
-        out.append(Sign(verb.text, 1, verb.i, True))
-    return out
+def _without_over(span: Span) -> Token | None:
+    """Absence rule: the issue's content as the object of "without" is its absence ("ready for
+    talks without ultimatums", "peace without territorial concessions"): the preposition negates
+    it, as "no" would.  Only within the content's own clause; "impossible without" (a double
+    negative) is the condition rule's (``conditions.rule_without``)."""
+    for token in span.root.ancestors:
+        if token.lower_ == "without" and token.dep_ == "prep":
+            return token
+        if token.pos_ in {"VERB", "AUX"} or token.dep_ in {"ROOT", "ccomp", "advcl", "relcl"}:
+            return None
+    return None
 
 
 def _worked_against(anchor: Token, link: Token, anchor_ids: set[int]) -> bool:
@@ -484,12 +395,16 @@ def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue
                                 content=says_content))
             if content:
                 directions.add(sign)
+                absence = _without_over(span)
+                if absence is not None and absence.i not in used:
+                    factors.append(Sign(absence.text, -1, absence.i, False))  # "without ultimatums": none of them
+                    used.add(absence.i)
             used.update(range(span.start, span.end))
             kept.discard((span.start, span.end))
     factors += _stance_prepositions(sent, operators, used)
     factors += _adversaries(sent, anchors, path)
-    factors += [f for f in _effects(anchors) if f.start not in used]
-    factors += [f for f in _announced(reading, anchors) if f.start not in used]
+    factors += [f for f in effects(anchors, reading.speaker.sides) if f.start not in used]
+    factors += [f for f in announced(reading, anchors) if f.start not in used]
     cols = columns(sent.doc)  # a Token only of an operator that may be a negation or a commitment
     for token in among(sent, [i for i in operators if i not in used and i not in unnegated
                               and (cols.lower[i] in MARKERS.negators or cols.dep[i] in {"neg", "aux"})]):

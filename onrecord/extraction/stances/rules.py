@@ -477,12 +477,14 @@ def stance_for(
     cue_lemma: str | None = None,
     speaker: Speaker | None = None,
     doc: Doc | None = None,
+    quoted: bool = False,
 ) -> Stance:
     """The rule-based stance of a statement (its quote, or the reporter's sentence for a
     reported position) on one issue, with the words that decided it, a confidence and a reason.
     ``doc``: the text already parsed by ``nlp``, to parse once for several issues; ``speaker``:
     who speaks and for which side (``holders.speaker_sides``); ``cue_lemma``: the cue's verb, else
-    read from ``cue_text``."""
+    read from ``cue_text``; ``quoted``: a direct quotation, which a cue of rejecting or denying
+    frames and does not negate."""
     taxonomy = taxonomy or load_taxonomy()
     issue = taxonomy[issue_id]
     for early in (rule_declined_cue(cue_class, cue_text, statement_text),
@@ -494,6 +496,10 @@ def stance_for(
     reading = read(nlp, statement_text, issue, taxonomy, doc, speaker)
     lemma = cue_lemma or cue_lemma_of(nlp, cue_text)
     sign = cue_sign(cue_class, cue_text, lemma, statement_text)
+    if quoted and sign < 0:
+        # framing rule: a direct quote is the speaker's own words, which a cue of rejecting frames
+        # ("rejected the plan: 'we will never cede land'"); what is rejected is the cue's object
+        sign = 0
     cue = (cue_text or cue_class or "", sign) if sign else None
     sents = list(reading.doc.sents)
     mentioned = [(s, reading.anchors(s)) for s in sents]
@@ -504,7 +510,8 @@ def stance_for(
         # before): every sentence counts, from its root
         mentioned = [(s, [s.root]) for s in sents]
     stance = combine([continued_report(s) or sentence_stance(reading, s, a, cue, named) for s, a in mentioned])
-    return rule_denied_cue(stance, cue_class, cue_text)
+    # a denying cue whose own word is a factor already ("rejected" -1) is not reversed a second time
+    return stance if sign or quoted else rule_denied_cue(stance, cue_class, cue_text)
 
 
 REPORTERS = {"they", "you", "some", "others", "he", "she", "people", "critics"}  # subjects of another's claim

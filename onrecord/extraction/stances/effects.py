@@ -1,0 +1,116 @@
+"""What the issue does, and an event said to go ahead: two factors of the polarity product.
+
+The effect rule reads the verb the issue is an argument of ("membership would contribute to our
+security", "sanctions have ruined the Russian economy"); the announcement rule, an event the
+issue proposes said to go ahead ("the next round of talks will take place").  Both decide, as a
+marker does (``polarity.py`` multiplies them in).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from onrecord.extraction.stances.columns import columns
+from onrecord.extraction.stances.holders import SUBJECT_DEPS, can_hold, sides_in
+from onrecord.extraction.stances.reading import MARKERS, Reading
+from onrecord.extraction.stances.sign import Sign
+
+# the words inside a noun phrase, up to its head: "membership" in "Ukraine's membership in NATO"
+NOUN_PHRASE_DEPS = {"compound", "poss", "amod", "pobj", "prep", "appos", "nmod", "conj"}
+
+
+def _argument_of(anchor: Token, deps: set[str]) -> Token:
+    """The word of the issue's noun phrase that is an argument of a verb: up from the anchor
+    through the phrase ("round" of "the next round of talks") to the first word in ``deps``."""
+    cols = columns(anchor.doc)  # climbed in the columns: a Token only of the word reached
+    i = anchor.i
+    while cols.dep[i] not in deps and cols.head[i] != i and cols.dep[i] in NOUN_PHRASE_DEPS:
+        i = cols.head[i]
+    return anchor if i == anchor.i else anchor.doc[i]
+
+
+def _hits_other_side(verb: Token, speaker_sides: frozenset[str]) -> bool:
+    """The harming verb's object names a side, none of them the speaker's ("ruined the Russian
+    economy" from a Ukrainian): the harm is done to the other side.  Only for a placed speaker."""
+    if not speaker_sides:
+        return False
+    words = [t.text for c in verb.children if c.dep_ in {"dobj", "prep"} for t in c.subtree]
+    sides = sides_in(words)
+    return bool(sides) and not any(side in speaker_sides for side in sides)
+
+
+def effects(anchors: Sequence[Token], speaker_sides: frozenset[str] = frozenset()) -> list[Sign]:
+    """Effect rule: what the issue does says how it is valued.  The issue in the subject of a
+    verb that helps ("Ukraine's membership in NATO would contribute to our security") is wanted:
+    +1, deciding; of one that harms ("further expansion would undermine stability") or that
+    helps a bad outcome ("expansion contributes to escalation"): -1.  The issue as the object of
+    a harming verb ("this step will hinder the settlement") is valued too: the harm is regretted,
+    +1.  Harm the issue does to the other side ("sanctions have ruined the Russian economy", from
+    a Ukrainian) is what it is wanted for: +1.  Negations on the path count as ever."""
+    out: list[Sign] = []
+    seen: set[int] = set()
+    for anchor in anchors:
+        token = _argument_of(anchor, SUBJECT_DEPS | {"dobj"})
+        verb = token.head
+        if token.dep_ not in SUBJECT_DEPS | {"dobj"} or verb.i in seen:
+            continue
+        lemma = verb.lemma_.lower()
+        if token.dep_ in SUBJECT_DEPS and lemma in MARKERS.helping_verbs:
+            bad = any(t.lower_ in MARKERS.bad_outcomes for c in verb.children if c.dep_ in {"dobj", "prep"}
+                      for t in c.subtree)  # asked only of a helping verb
+            out.append(Sign(verb.text, -1 if bad else 1, verb.i, True))
+        elif token.dep_ in SUBJECT_DEPS and lemma in MARKERS.harming_verbs:
+            out.append(Sign(verb.text, 1 if _hits_other_side(verb, speaker_sides) else -1, verb.i, True))
+        elif token.dep_ == "dobj" and lemma in MARKERS.harming_verbs:
+            out.append(Sign(verb.text, 1, verb.i, True))
+        else:
+            continue
+        seen.add(verb.i)
+    return out
+
+
+# the auxiliaries that put an event ahead of now: "talks will take place", "can begin", "must resume"
+AHEAD_AUXILIARIES = {"will", "shall", "can", "could", "may", "must", "should", "ca", "wo"}
+# verbs that need a word to say "going ahead": "take place", "go ahead"
+GOING_AHEAD_WITH = {"take": "place", "go": "ahead"}
+# occurrence verbs that keep a state rather than go ahead ("the talks will remain difficult")
+STAYING_VERBS = {"remain", "stay", "keep"}
+
+
+def _goes_ahead(verb: Token) -> bool:
+    """The verb says an event goes ahead: "continue", "resume", "take place", "be held"."""
+    lemma = verb.lemma_.lower()
+    if lemma not in MARKERS.occurrence_verbs or lemma in STAYING_VERBS:
+        return False
+    needed = GOING_AHEAD_WITH.get(lemma)
+    return needed is None or any(c.lower_ == needed for c in verb.children)
+
+
+def announced(reading: Reading, anchors: Sequence[Token]) -> list[Sign]:
+    """Announcement rule: a speaker who says that an event the issue proposes will go ahead ("the
+    next round of talks will take place in a few days", "negotiations will continue", "the
+    dialogue can begin") wants it to: +1, deciding, only for issues that are events (``event``
+    in the taxonomy).  The event, not someone who can hold a position, must be the subject of a
+    going-ahead verb under an auxiliary of the future or of possibility; a negation anywhere
+    above it ("talks will not take place", "I do not think talks will take place") makes it a
+    forecast, which decides nothing."""
+    if not reading.issue.event:
+        return []
+    out: list[Sign] = []
+    for anchor in anchors:
+        token = _argument_of(anchor, SUBJECT_DEPS)
+        verb = token.head
+        if token.dep_ not in SUBJECT_DEPS or not _goes_ahead(verb) or any(f.start == verb.i for f in out):
+            continue
+        if can_hold(token) or any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children):
+            continue  # "the delegation will continue to insist": what someone goes on doing
+        if not any(c.dep_ in {"aux", "auxpass"} and c.lower_ in AHEAD_AUXILIARIES for c in verb.children):
+            continue
+        above = [verb, *verb.ancestors]
+        if any(c.dep_ == "neg" or c.lower_ == "never" or (c.dep_ == "det" and c.lower_ in MARKERS.negators)
+               for t in above for c in t.children):
+            continue  # "will not take place", "there is no chance that talks will be held"
+        out.append(Sign(verb.text, 1, verb.i, True))
+    return out
