@@ -507,3 +507,12 @@ def test_content_without_is_its_absence(stance):
     assert stance("Ukraine does not refuse to negotiate, yet is ready only for a negotiation process without "
                   "unacceptable conditions and ultimatums.", "negotiations").label == "support"
     assert stance("Peace is impossible without the return of Crimea.", "territory").label == "oppose"
+
+
+@pytest.mark.parametrize("text, label", [
+    ("The messages read: don't worry, the dialogue must continue.", "unclear"),  # the messages' words
+    ("Putin told me: we will never negotiate.", "unclear"),  # Putin's "we"
+    ("I told them: we are ready for talks.", "support"),  # the speaker's own words
+])
+def test_words_after_a_colon_are_the_voice_of_the_verb_before_it(stance, text, label):
+    assert stance(text, "negotiations", speaker=UKRAINIAN).label == label, text

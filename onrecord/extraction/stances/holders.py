@@ -263,11 +263,16 @@ VOICE_NOUNS = {"idea", "message", "slogan", "motto", "logic", "principle", "posi
                "ultimatum", "offer", "proposal", "line", "mantra", "formula", "thesis", "argument", "plan"}
 
 
+# verbs whose subject's words follow a colon ("the messages read: …")
+VOICING_VERBS = CLAIM_VERBS | {"read", "write", "tell", "reply", "answer", "respond"}
+
+
 def voiced_by(anchor: Token, speaker: Speaker, anchors: set[int]) -> Holder | None:
     """Voice rule: words after a colon that a noun of content announces ("Russia …, which offers
     the world one idea: we will enter any territory") are that noun's holder's, in their voice —
     their "we" is not the speaker's.  The holder is the subject of the clause the noun sits in
-    (the antecedent, for a relative clause); only someone else than the speaker counts.  Cf.
+    (the antecedent, for a relative clause); only someone else than the speaker counts.  A verb of
+    saying before the colon ("the messages read: …", "Putin told me: …") gives its subject's voice.  Cf.
     Bakhtin's "double-voiced" discourse: another's words quoted in their own first person."""
     if ":" not in text_of(anchor.doc):
         return None  # most statements: no colon anywhere, no sentence made to look for one
@@ -278,6 +283,15 @@ def voiced_by(anchor: Token, speaker: Speaker, anchors: set[int]) -> Holder | No
     if colon is None or colon.i == sentence.start:
         return None
     noun = anchor.doc[colon.i - 1]
+    if noun.lemma_.lower() in VOICING_VERBS and noun.pos_ in {"VERB", "AUX"}:
+        # "The messages read: …", "Putin told me: …": the words after the colon are the subject's
+        # (the parse may hang the verb anywhere, so the colon decides, not the tree)
+        subject = next((c for c in noun.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or subject.lower_ in MARKERS.first_person or any(t.i in anchors for t in subject.subtree):
+            return None
+        holder = classify(subject, speaker, anchors)
+        return Holder("other", holder.name or subject.text, noun.lemma_.lower()) \
+            if holder.kind in {"other", "unknown"} or subject.lemma_.lower() in VOICE_NOUNS | CLAIM_NOUNS else None
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in VOICE_NOUNS:
         return None
     subject, _ = clause_subject(noun, anchors)
