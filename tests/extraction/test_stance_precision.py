@@ -516,3 +516,15 @@ def test_content_without_is_its_absence(stance):
 ])
 def test_words_after_a_colon_are_the_voice_of_the_verb_before_it(stance, text, label):
     assert stance(text, "negotiations", speaker=UKRAINIAN).label == label, text
+
+
+@pytest.mark.parametrize("text, issue, label", [
+    ("We want talks, not war.", "negotiations", "support"),  # the "not" denies what follows it
+    ("We need victory, not negotiations.", "negotiations", "oppose"),
+    ("We want real security guarantees, not another Budapest Memorandum.", "security_guarantees", "support"),
+    # the proposition named beside one form of it: the proposition's mention decides
+    ("We insist that this must be a treaty signed by all guarantors, so as not to repeat the mistake of the "
+     "Budapest Memorandum.", "security_guarantees", "support"),
+])
+def test_x_not_y_and_a_form_beside_the_proposition(stance, text, issue, label):
+    assert stance(text, issue).label == label, text

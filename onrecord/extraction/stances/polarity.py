@@ -424,9 +424,18 @@ CORRECTIVE_CONJUNCTIONS = {"but", "rather", "instead"}
 def _corrected(negation: Token, path: set[int]) -> bool:
     """Correction rule: in "our goal is not a bilateral agreement, but security guarantees" the
     "not" denies the first item and the item after "but" is what is asserted: the negation does
-    not reach an issue on the second item's path.  (A conjoined verb with its own subject is its
+    not reach an issue on the second item's path; in "we want talks, not war" the "not" denies
+    "war", not "talks".  (A conjoined verb with its own subject is its
     own clause already; "not only … but also" is no negation at all.)"""
     doc = negation.doc
+    head = negation.head
+    if head.i < negation.i and negation.dep_ == "neg" and head.pos_ in {"NOUN", "PROPN"} \
+            and doc[negation.i - 1].text == ",":
+        # "we want talks, not war": a "not" after the word it hangs from denies the item that
+        # follows it ("war"), not that word; it reaches only an issue on that item's path
+        denied = [c for c in head.children if c.dep_ in {"appos", "conj"} and c.i > negation.i]
+        if denied and not any(c.i in path for c in denied):
+            return True
     for i in path:
         item = doc[i]
         if item.dep_ != "conj" or item.i < negation.i:

@@ -398,6 +398,13 @@ def sentence_stance(reading: Reading, sent: Span, anchors: Sequence[Token], cue:
         # theirs: the speaker's stance is read from the mentions in the speaker's own clauses
         own = [a for a in anchors if holder_of([a], reading.speaker).kind in {"speaker", "own_side"}]
         anchors = own or anchors
+    if named:
+        # one form of it named beside the proposition itself ("a treaty signed by all guarantors,
+        # so as not to repeat the mistake of the Budapest Memorandum"): the proposition's mentions
+        # decide; the form's own words ("not … repeat") are about that form (aspect rule)
+        forms = reading.aspects(sent)
+        plain = [a for a in anchors if not any(f.start <= a.i < f.end for f in forms)]
+        anchors = plain or anchors
     weak: Stance | None = None
     for rule in (
         lambda: rule_holder(reading, sent, anchors, holder, cue),
