@@ -67,6 +67,7 @@ def test_the_vocabulary_names_its_issue(nlp, tax, text, issue):
     ("The challenger won the vote.", "weapons_permissions"),  # the common noun, not the tank
     ("The Ukraine Defense Contact Group met at the base.", "negotiations"),  # arms donors, not talks
     ("Without achieving peace in Ukraine there is no European security.", "negotiations"),  # a precondition
+    ("The partners discussed guaranteeing Ukraine's energy security.", "security_guarantees"),  # another security
 ])
 def test_a_word_in_another_sense_names_no_issue(nlp, tax, text, issue):
     assert issue not in tag_text(nlp, text, tax)

@@ -528,3 +528,15 @@ def test_words_after_a_colon_are_the_voice_of_the_verb_before_it(stance, text, l
 ])
 def test_x_not_y_and_a_form_beside_the_proposition(stance, text, issue, label):
     assert stance(text, issue).label == label, text
+
+
+@pytest.mark.parametrize("text", [
+    "We will not allow anyone to undermine our territorial integrity.",
+    "We condemn attempts to undermine Ukraine's territorial integrity.",
+    "Ukraine does not recognize any attempt to undermine its territorial integrity.",
+    # the harm describes concessions, which the refusal is of
+    "Ukraine will not make any concessions that could undermine our struggle for territorial integrity.",
+])
+def test_words_above_a_harm_to_the_issue_speak_of_the_harm(stance, text):
+    # valuing territorial integrity is rejecting the cession of land, whatever negates the harm
+    assert stance(text, "territory", speaker=UKRAINIAN).label == "oppose", text

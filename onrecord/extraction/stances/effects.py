@@ -64,7 +64,7 @@ def effects(anchors: Sequence[Token], speaker_sides: frozenset[str] = frozenset(
         elif token.dep_ in SUBJECT_DEPS and lemma in MARKERS.harming_verbs:
             out.append(Sign(verb.text, 1 if _hits_other_side(verb, speaker_sides) else -1, verb.i, True))
         elif token.dep_ == "dobj" and lemma in MARKERS.harming_verbs:
-            out.append(Sign(verb.text, 1, verb.i, True))
+            out.append(Sign(verb.text, 1, verb.i, True, shields=True))
         else:
             continue
         seen.add(verb.i)

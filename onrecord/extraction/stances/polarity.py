@@ -414,7 +414,33 @@ def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue
             factors.append(Sign(token.text, 1, token.i, True))
     if cue is not None:
         factors.append(Sign(cue[0], cue[1], -1, True, cue=True))
-    return factors, operators
+    return _shielded(sent, factors), operators
+
+
+def _shielded(sent: Span, factors: list[Sign]) -> list[Sign]:
+    """Harm rule: when the issue is what a harming verb harms ("any attempt to undermine Ukraine's
+    territorial integrity"), the harm is regretted and the issue valued; the words above that verb
+    — "does not recognize", "will not allow", "we condemn", the cue — speak of the harm, not of
+    the issue, and do not reverse the valuing.  The issue's content phrase below the harm still
+    counts; one above it says the harm describes that content ("no concessions that could
+    undermine our struggle for territorial integrity": the refusal is of the concessions), and
+    then every word counts as ever."""
+    harms = [f for f in factors if f.shields]
+    if not harms:
+        return factors
+    cols = columns(sent.doc)
+    above: set[int] = set()
+    for harm in harms:
+        above.add(harm.start)
+        above.update(cols.ancestors(harm.start))
+    first = min(h.start for h in harms)  # words before it that hang from the path are above the harm
+
+    def is_above(f: Sign) -> bool:
+        return f.start in above or (0 <= f.start < first and cols.head[f.start] in above)
+
+    if any(f.content and is_above(f) for f in factors):
+        return factors
+    return [f for f in factors if f.shields or f.content or not (f.cue or is_above(f))]
 
 
 # conjunctions that put the asserted item after a denied one: "not X but Y", "not X, rather Y"

@@ -18,3 +18,4 @@ class Sign:
     own: bool = False  # the speaker's own: "our goal", "my hope"
     forecast: bool = False  # a modal negation over a thing ("this will not help"): no stance
     content: bool = False  # the content phrase ("give up", "get back"), not a marker
+    shields: bool = False  # a harm regretted ("attempts to undermine X"): words above it speak of the harm
