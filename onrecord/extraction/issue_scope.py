@@ -116,6 +116,30 @@ def trigger_in_own_view(doc: Doc, hit: IssueHit, words: frozenset[str]) -> bool:
     return any(t.lower_ in words for t in near)
 
 
+# an in_view word that puts a war in view, not which one: it does not keep a trigger from elsewhere
+GENERIC_VIEW_WORDS = frozenset({"war"})
+
+
+def _names_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b",
+                      re.IGNORECASE)
+
+
+def trigger_elsewhere(doc: Doc, hit: IssueHit, elsewhere: frozenset[str], in_view: frozenset[str]) -> bool:
+    """Elsewhere rule: a trigger whose sentence names the place of another conflict (the taxonomy's
+    ``elsewhere``: "Russia has acted as an impartial mediator to resolve conflicts in the Middle
+    East", "a ceasefire between Israel and Iran") and none of the words that name this one
+    (``in_view``, less "war") takes up that conflict — a phrase too: "resolve the conflict",
+    "peace talks" are said of every war."""
+    if not elsewhere:
+        return False
+    sent = doc[hit.start].sent
+    pattern = once(doc, ("elsewhere", elsewhere), lambda: _names_pattern(elsewhere))
+    if not pattern.search(sent.text):
+        return False
+    return not any(w.lower() in in_view - GENERIC_VIEW_WORDS for w in WORD.findall(sent.text))
+
+
 def trigger_has_its_needs(doc: Doc, hit: IssueHit, needs: frozenset[str]) -> bool:
     """Needs rule: a one-word trigger of an issue that lists ``needs`` (the taxonomy's
     ``triggers.needs``) counts only in a sentence holding one of them, by lemma or form: a weapon

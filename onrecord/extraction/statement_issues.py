@@ -27,7 +27,13 @@ from onrecord.extraction.issue_context import (
     titled_issues,
     words_under_title,
 )
-from onrecord.extraction.issue_scope import in_scope, trigger_has_its_needs, trigger_in_own_view, war_in_view
+from onrecord.extraction.issue_scope import (
+    in_scope,
+    trigger_elsewhere,
+    trigger_has_its_needs,
+    trigger_in_own_view,
+    war_in_view,
+)
 from onrecord.extraction.issue_tags import IssueHit, issues_in_ranges
 from onrecord.lexicons.taxonomy import Taxonomy
 
@@ -180,7 +186,8 @@ class StatementIssueTagger:
             kept = [h for k, h in enumerate(near, lo) if h not in occasion
                     and (back or index in owners.get(k, {index}))]
             kept = in_scope(kept, war_in_view(doc, f, self.taxonomy.in_view), self.in_own_view(doc))
-            kept = [h for h in kept if self.has_its_needs(doc, h)]
+            kept = [h for h in kept if self.has_its_needs(doc, h)
+                    and not trigger_elsewhere(doc, h, self.taxonomy.elsewhere, self.taxonomy.in_view)]
             rows.append({
                 "issues": issues_in_ranges(kept, ranges, self.taxonomy),
                 "kind": f.kind,

@@ -118,6 +118,9 @@ class Taxonomy:
     # words that put the conflict in view around a statement, for a one-word trigger to count
     # (``extraction.issue_scope``); empty: ``parties``
     in_view: frozenset[str] = frozenset()
+    # places of other conflicts: a one-word trigger in a sentence that names one and no ``in_view``
+    # word takes up that conflict ("a mediator in the Middle East")
+    elsewhere: frozenset[str] = frozenset()
     # compiled forms of the taxonomy, kept by whoever compiles it (a Matcher per spaCy pipeline)
     compiled: dict[int, Any] = field(default_factory=dict, repr=False)
 
@@ -281,6 +284,8 @@ class TaxonomyFile(YamlModel):
     parties: list[Text] = []
     # words that put the conflict in view: a one-word trigger away from them names another debate
     in_view: list[Text] = []
+    # places of other conflicts: a one-word trigger in a sentence naming one (and none of in_view)
+    elsewhere: list[Text] = []
     issues: list[IssueEntry] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -310,7 +315,8 @@ def parse_taxonomy(text: str, source: str = "taxonomy.yaml") -> Taxonomy:
                     topic_heads=frozenset(w.lower() for w in file.topic_heads),
                     anaphoric_heads=frozenset(w.lower() for w in file.anaphoric_heads),
                     parties=frozenset(w.lower() for w in file.parties),
-                    in_view=frozenset(w.lower() for w in file.in_view or file.parties))
+                    in_view=frozenset(w.lower() for w in file.in_view or file.parties),
+                    elsewhere=frozenset(w.lower() for w in file.elsewhere))
 
 
 def _issue(document: YamlDocument, entry: IssueEntry, at: NodePath) -> Issue:

@@ -117,3 +117,20 @@ def test_sanctions_beside_russia_are_in_view_by_themselves(statements_under):
 def test_a_one_word_weapon_counts_only_with_what_the_issue_needs_in_its_sentence(statements_under, text, words,
                                                                                   expected):
     assert _issues(statements_under, "The war in Ukraine", text, words) == expected
+
+
+@pytest.mark.parametrize("text, words, issues", [
+    # a trigger in a sentence naming another conflict's place takes up that conflict
+    ('The war in Ukraine was discussed.\n\n"We have acted as a mediator to resolve conflicts in the Middle East," '
+     "the minister said.", "Middle East", []),
+    ('The war in Ukraine was discussed.\n\n"The ceasefire between Israel and Iran is holding," the minister said.',
+     "Israel", []),
+    # a name of this conflict beside it keeps the trigger
+    ('The war in Ukraine was discussed.\n\n"We acted as a mediator between Kyiv and Moscow, as in Syria," '
+     "the minister said.", "Syria", ["negotiations"]),
+    ('The war in Ukraine was discussed.\n\n"Peace talks on Ukraine can learn from Gaza," the minister said.',
+     "Gaza", ["negotiations"]),
+    ('The war in Ukraine was discussed.\n\n"The peace talks in Gaza are stalled," the minister said.', "Gaza", []),
+])
+def test_a_trigger_beside_another_conflict_takes_up_that_one(statements_under, text, words, issues):
+    assert _issues(statements_under, OFF_TOPIC, text, words) == issues
