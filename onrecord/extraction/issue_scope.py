@@ -137,7 +137,8 @@ def trigger_elsewhere(doc: Doc, hit: IssueHit, elsewhere: frozenset[str], in_vie
     pattern = once(doc, ("elsewhere", elsewhere), lambda: _names_pattern(elsewhere))
     if not pattern.search(sent.text):
         return False
-    return not any(w.lower() in in_view - GENERIC_VIEW_WORDS for w in WORD.findall(sent.text))
+    names = in_view - GENERIC_VIEW_WORDS
+    return not any(w.lower() in names for w in WORD.findall(sent.text))
 
 
 def trigger_has_its_needs(doc: Doc, hit: IssueHit, needs: frozenset[str]) -> bool:

@@ -28,7 +28,8 @@ REPORTED_SPEAKER = {"he", "she"}  # in reported speech the speaker is "he" or "s
 # "its", "his", "her" point back to the clause's subject ("Ukraine reaffirms its readiness", "he
 # spoke of his desire"); "their" is someone else's whatever the subject ("we saw their desire")
 BACK_POINTING_POSSESSIVES = {"its", "his", "her"}
-POSSESSIVE_PERSON = {"our": "we", "my": "i", "his": "he", "her": "she", "their": "they", "its": "it"}
+# the possessors that reach ``classify`` ("our desire", "their refusal"), read as their person
+POSSESSIVE_PERSON = {"our": "we", "my": "i", "their": "they"}
 PERSONAL = {"i", "we", "you", "he", "she", "they", "me", "us", "him", "her", "them", "who"}  # not "it", "this"
 # Modifiers of a speaker's mention that describe them ("President of Ukraine", "the Ukrainian
 # President", "Germany's chancellor"); relative clauses and the like tell other things.
