@@ -238,7 +238,8 @@ def test_allegedly_distances_the_speaker(stance):
 
 
 def test_a_refusal_needs_someone_who_refuses(stance):
-    assert stance("I believe this will not benefit the diplomatic settlement.", "negotiations").label == "unclear"
+    # no one refuses here; what is (not) helped is valued: the settlement is wanted
+    assert stance("I believe this will not benefit the diplomatic settlement.", "negotiations").label == "support"
     assert stance("We will not join the talks.", "negotiations").label == "oppose"
 
 

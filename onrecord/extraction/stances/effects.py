@@ -63,7 +63,9 @@ def effects(anchors: Sequence[Token], speaker_sides: frozenset[str] = frozenset(
             out.append(Sign(verb.text, -1 if bad else 1, verb.i, True))
         elif token.dep_ in SUBJECT_DEPS and lemma in MARKERS.harming_verbs:
             out.append(Sign(verb.text, 1 if _hits_other_side(verb, speaker_sides) else -1, verb.i, True))
-        elif token.dep_ == "dobj" and lemma in MARKERS.harming_verbs:
+        elif token.dep_ == "dobj" and lemma in MARKERS.harming_verbs | MARKERS.helping_verbs:
+            # what is harmed or helped is valued, whether the harm or help is said or denied
+            # ("this will hinder the settlement", "this will not benefit the diplomatic settlement")
             out.append(Sign(verb.text, 1, verb.i, True, shields=True))
         else:
             continue

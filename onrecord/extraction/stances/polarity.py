@@ -414,21 +414,25 @@ def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue
             factors.append(Sign(token.text, 1, token.i, True))
     if cue is not None:
         factors.append(Sign(cue[0], cue[1], -1, True, cue=True))
-    return _shielded(sent, factors), operators
+    return _shielded(sent, anchors, factors), operators
 
 
-def _shielded(sent: Span, factors: list[Sign]) -> list[Sign]:
+def _shielded(sent: Span, anchors: Sequence[Token], factors: list[Sign]) -> list[Sign]:
     """Harm rule: when the issue is what a harming verb harms ("any attempt to undermine Ukraine's
     territorial integrity"), the harm is regretted and the issue valued; the words above that verb
     — "does not recognize", "will not allow", "we condemn", the cue — speak of the harm, not of
     the issue, and do not reverse the valuing.  The issue's content phrase below the harm still
     counts; one above it says the harm describes that content ("no concessions that could
     undermine our struggle for territorial integrity": the refusal is of the concessions), and
-    then every word counts as ever."""
+    then every word counts as ever, as it does when a mention of the issue stands outside the
+    harm ("continue the mediation efforts, since there are no other mechanisms to promote a
+    settlement": the main clause speaks of the mediation)."""
     harms = [f for f in factors if f.shields]
     if not harms:
         return factors
     cols = columns(sent.doc)
+    if not all(any(h.start in cols.ancestors(a.i) for h in harms) for a in anchors):
+        return factors
     above: set[int] = set()
     for harm in harms:
         above.add(harm.start)
