@@ -86,8 +86,9 @@ def test_a_wish_is_wanted(stance):
 
 
 def test_an_effect_of_something_else_on_the_issue_decides_nothing_alone(stance):
-    # the issue is neither the subject nor the object of the helping verb
-    assert stance("The weather helped the delegations at the talks in May.", "negotiations") == "unclear"
+    # the issue is neither the subject nor the object of the helping verb (helping the talks'
+    # delegations would value them: what is helped is valued)
+    assert stance("The weather helped the farmers during the talks in May.", "negotiations") == "unclear"
 
 
 @pytest.mark.parametrize("text", [
