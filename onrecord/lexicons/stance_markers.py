@@ -38,7 +38,7 @@ WORD_KEYS = ("requirement_verbs", "requirement_modals", "deal_nouns", "subject_p
              "own_nouns", "against_words", "for_words", "stance_copulas", "topic_nouns", "distancing",
              "topic_prepositions", "topic_relations", "unconditional", "likelihood_nouns", "expectation_verbs",
              "certainty_words", "doubt_words", "persistence_verbs", "reaction_words", "countering_verbs",
-             "favourable_words", "helping_verbs", "harming_verbs", "bad_outcomes", "struggle_nouns",
+             "favourable_words", "helping_verbs", "harming_verbs", "harming_nouns", "bad_outcomes", "struggle_nouns",
              "good_consequences", "bad_consequences")
 
 
@@ -90,6 +90,7 @@ class StanceMarkers:
     favourable_words: frozenset[str]
     helping_verbs: frozenset[str]
     harming_verbs: frozenset[str]
+    harming_nouns: frozenset[str]
     bad_outcomes: frozenset[str]
     struggle_nouns: frozenset[str]
     good_consequences: frozenset[str]
@@ -175,6 +176,7 @@ class WordsEntry(_WordLists):
     favourable_words: Words
     helping_verbs: Words
     harming_verbs: Words
+    harming_nouns: Words
     bad_outcomes: Words
     struggle_nouns: Words
     good_consequences: Words

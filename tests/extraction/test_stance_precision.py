@@ -541,3 +541,12 @@ def test_x_not_y_and_a_form_beside_the_proposition(stance, text, issue, label):
 def test_words_above_a_harm_to_the_issue_speak_of_the_harm(stance, text):
     # valuing territorial integrity is rejecting the cession of land, whatever negates the harm
     assert stance(text, "territory", speaker=UKRAINIAN).label == "oppose", text
+
+
+@pytest.mark.parametrize("text, issue, label", [
+    ("Ukraine qualifies these actions as a violation of the sovereignty and territorial integrity of our state.",
+     "territory", "oppose"),  # territorial integrity valued: no land given up
+    ("The shelling is a threat to the ceasefire.", "ceasefire", "support"),
+])
+def test_the_object_of_a_noun_of_harm_is_valued(stance, text, issue, label):
+    assert stance(text, issue, speaker=UKRAINIAN).label == label, text

@@ -48,10 +48,18 @@ def effects(anchors: Sequence[Token], speaker_sides: frozenset[str] = frozenset(
     helps a bad outcome ("expansion contributes to escalation"): -1.  The issue as the object of
     a harming verb ("this step will hinder the settlement") is valued too: the harm is regretted,
     +1.  Harm the issue does to the other side ("sanctions have ruined the Russian economy", from
-    a Ukrainian) is what it is wanted for: +1.  Negations on the path count as ever."""
+    a Ukrainian) is what it is wanted for: +1.  The object of a noun of harm ("a violation of our
+    territorial integrity") is valued as after a harming verb.  Negations on the path count as
+    ever."""
     out: list[Sign] = []
     seen: set[int] = set()
     for anchor in anchors:
+        harm = _harm_noun_over(anchor)
+        if harm is not None:
+            if harm.i not in seen:
+                out.append(Sign(harm.text, 1, harm.i, True, shields=True))
+                seen.add(harm.i)
+            continue
         token = _argument_of(anchor, SUBJECT_DEPS | {"dobj"})
         verb = token.head
         if token.dep_ not in SUBJECT_DEPS | {"dobj"} or verb.i in seen:
@@ -71,6 +79,25 @@ def effects(anchors: Sequence[Token], speaker_sides: frozenset[str] = frozenset(
             continue
         seen.add(verb.i)
     return out
+
+
+# prepositions by which a noun of harm names what it harms: "a violation of", "a threat to", "an attack on"
+HARMED_BY = {"of", "to", "on", "against"}
+
+
+def _harm_noun_over(anchor: Token) -> Token | None:
+    """The noun of harm whose object the issue is ("a violation of the sovereignty and territorial
+    integrity of our state", "a threat to the ceasefire"): what is harmed is valued, as after a
+    harming verb.  Up from the anchor through its noun phrase to the first preposition of
+    ``HARMED_BY``; the noun it hangs from must be one of the ``harming_nouns``."""
+    token = anchor
+    while token.dep_ in NOUN_PHRASE_DEPS and token.head.i != token.i:
+        head = token.head
+        if token.dep_ == "pobj" and head.lower_ in HARMED_BY and head.dep_ == "prep":
+            noun = head.head
+            return noun if noun.pos_ == "NOUN" and noun.lemma_.lower() in MARKERS.harming_nouns else None
+        token = head
+    return None
 
 
 # the auxiliaries that put an event ahead of now: "talks will take place", "can begin", "must resume"
