@@ -21,7 +21,15 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc
 
-from onrecord.extraction.docindex import doc_text, index_of_sentence, once, paragraph_bounds, sentences, token_at
+from onrecord.extraction.docindex import (
+    doc_text,
+    index_of_sentence,
+    once,
+    paragraph_bounds,
+    sentence_of,
+    sentences,
+    token_at,
+)
 from onrecord.extraction.found import Found
 from onrecord.extraction.issue_tags import IssueHit
 
@@ -120,9 +128,18 @@ def trigger_in_own_view(doc: Doc, hit: IssueHit, words: frozenset[str]) -> bool:
 GENERIC_VIEW_WORDS = frozenset({"war"})
 
 
-def _names_pattern(names: frozenset[str]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b",
-                      re.IGNORECASE)
+def _name_spots(text: str, names: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of every name of ``names`` (of one word or more) in the text, in order."""
+    if not names:
+        return []
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b",
+                         re.IGNORECASE)
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def _any_within(spots: list[tuple[int, int]], start: int, end: int) -> bool:
+    k = bisect_left(spots, (start,))
+    return k < len(spots) and spots[k][1] <= end
 
 
 def trigger_elsewhere(doc: Doc, hit: IssueHit, elsewhere: frozenset[str], in_view: frozenset[str]) -> bool:
@@ -130,15 +147,21 @@ def trigger_elsewhere(doc: Doc, hit: IssueHit, elsewhere: frozenset[str], in_vie
     ``elsewhere``: "Russia has acted as an impartial mediator to resolve conflicts in the Middle
     East", "a ceasefire between Israel and Iran") and none of the words that name this one
     (``in_view``, less "war") takes up that conflict — a phrase too: "resolve the conflict",
-    "peace talks" are said of every war."""
+    "peace talks" are said of every war.  The names are found once per article and read by
+    bisection for each trigger's sentence."""
     if not elsewhere:
         return False
-    sent = doc[hit.start].sent
-    pattern = once(doc, ("elsewhere", elsewhere), lambda: _names_pattern(elsewhere))
-    if not pattern.search(sent.text):
+    text = doc_text(doc)
+    places = once(doc, ("elsewhere", elsewhere), lambda: _name_spots(text, elsewhere))
+    if not places:
+        return False
+    sent = sentence_of(doc, hit.start)
+    start, end = sent.start_char, sent.end_char
+    if not _any_within(places, start, end):
         return False
     names = in_view - GENERIC_VIEW_WORDS
-    return not any(w.lower() in names for w in WORD.findall(sent.text))
+    own = once(doc, ("war in view", names), lambda: _spots(text, names))
+    return not _any_within(own, start, end)
 
 
 def trigger_has_its_needs(doc: Doc, hit: IssueHit, needs: frozenset[str]) -> bool:
