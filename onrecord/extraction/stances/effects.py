@@ -49,8 +49,9 @@ def effects(anchors: Sequence[Token], speaker_sides: frozenset[str] = frozenset(
     a harming verb ("this step will hinder the settlement") is valued too: the harm is regretted,
     +1.  Harm the issue does to the other side ("sanctions have ruined the Russian economy", from
     a Ukrainian) is what it is wanted for: +1.  The object of a noun of harm ("a violation of our
-    territorial integrity") is valued as after a harming verb.  Negations on the path count as
-    ever."""
+    territorial integrity") is valued as after a harming verb; those valuings are marked
+    ``shields``, and the words above the harm then speak of the harm (``polarity._shielded``).
+    Other negations on the path count as ever."""
     out: list[Sign] = []
     seen: set[int] = set()
     for anchor in anchors:
@@ -90,13 +91,15 @@ def _harm_noun_over(anchor: Token) -> Token | None:
     integrity of our state", "a threat to the ceasefire"): what is harmed is valued, as after a
     harming verb.  Up from the anchor through its noun phrase to the first preposition of
     ``HARMED_BY``; the noun it hangs from must be one of the ``harming_nouns``."""
-    token = anchor
-    while token.dep_ in NOUN_PHRASE_DEPS and token.head.i != token.i:
-        head = token.head
-        if token.dep_ == "pobj" and head.lower_ in HARMED_BY and head.dep_ == "prep":
-            noun = head.head
-            return noun if noun.pos_ == "NOUN" and noun.lemma_.lower() in MARKERS.harming_nouns else None
-        token = head
+    cols = columns(anchor.doc)  # climbed in the columns: a Token only of the noun found
+    i = anchor.i
+    while cols.dep[i] in NOUN_PHRASE_DEPS and cols.head[i] != i:
+        head = cols.head[i]
+        if cols.dep[i] == "pobj" and cols.lower[head] in HARMED_BY and cols.dep[head] == "prep":
+            noun = cols.head[head]
+            return anchor.doc[noun] if cols.pos[noun] == "NOUN" and cols.lemma[noun] in MARKERS.harming_nouns \
+                else None
+        i = head
     return None
 
 
