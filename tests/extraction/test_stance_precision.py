@@ -301,6 +301,18 @@ def test_rejecting_one_form_of_talks_is_not_rejecting_talks(stance):
     assert stance("We are ready for the Normandy format.", "negotiations").label == "support"
 
 
+def test_a_mention_in_a_forms_noun_phrase_names_that_form(stance):
+    # "dialogue" heads no phrase of its own: the format through mediators is judged, not talks
+    s = stance("He insisted on direct talks with Russia, as any format of dialogue through mediators is "
+               "ineffective.", "negotiations", speaker=UKRAINIAN)
+    assert s.label == "support", s
+    failed = stance("The talks in the Normandy format have failed.", "negotiations")
+    assert failed.label == "unclear", failed
+    assert stance("We are ready for talks in any format.", "negotiations").label == "support"
+    # a form outside the mention's phrase leaves the mention plain
+    assert stance("We reject talks, whatever the format.", "negotiations").label == "oppose"
+
+
 def test_a_bare_if_is_sure_only_over_the_speakers_own_proposal(stance):
     own = stance("If we want peace, we should put the land we hold under NATO protection.", "nato")
     supposed = stance("If this happens, there will be an understanding on NATO protection.", "nato")

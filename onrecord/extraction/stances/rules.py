@@ -306,6 +306,33 @@ def rule_stated_condition(reading: Reading, sent: Span, anchors: Sequence[Token]
     return None
 
 
+# the links inside one noun phrase: "any format of dialogue through mediators", "talks in the
+# Normandy format"; not a relative clause ("talks, which the Minsk format never brought") nor an
+# apposition, which corrects ("real guarantees, not another Budapest Memorandum")
+NOUN_PHRASE_LINKS = {"prep", "pobj", "compound", "amod", "nmod", "poss", "det"}
+
+
+def in_form(anchor: Token, forms: Sequence[Span]) -> bool:
+    """A mention of the issue names one form of it when it is inside a form's phrase, or a form
+    is in its noun phrase: "any format of dialogue through mediators is ineffective" judges the
+    mediated format, "talks in the Normandy format" are talks in that form."""
+    if not forms:
+        return False
+    if any(f.start <= anchor.i < f.end for f in forms):
+        return True
+    top = anchor
+    while top.dep_ in NOUN_PHRASE_LINKS and top.head.i != top.i and top.head.pos_ in {"NOUN", "PROPN", "ADP"}:
+        top = top.head
+    if top.pos_ == "ADP":
+        top = top.head if top.head.pos_ in {"NOUN", "PROPN"} else top
+    phrase, todo = set(), [top]
+    while todo:
+        token = todo.pop()
+        phrase.add(token.i)
+        todo.extend(c for c in token.children if c.dep_ in NOUN_PHRASE_LINKS)
+    return any(f.root.i in phrase for f in forms)
+
+
 def rule_aspect(reading: Reading, sent: Span, anchors: Sequence[Token], stance: Stance) -> Stance:
     """Aspect rule: rejecting one form of the proposition ("we will not make do with the Normandy
     format", "not another Budapest Memorandum") is not rejecting the proposition; wanting one is
@@ -313,7 +340,7 @@ def rule_aspect(reading: Reading, sent: Span, anchors: Sequence[Token], stance: 
     if stance.label != "oppose" or not anchors:
         return stance
     forms = reading.aspects(sent)
-    if not all(any(f.start <= a.i < f.end for f in forms) for a in anchors):
+    if not all(in_form(a, forms) for a in anchors):
         return stance
     names = ", ".join(dict.fromkeys(f.text for f in forms))
     return Stance("unclear", stance.evidence, confidence=0.7,
@@ -403,7 +430,7 @@ def sentence_stance(reading: Reading, sent: Span, anchors: Sequence[Token], cue:
         # so as not to repeat the mistake of the Budapest Memorandum"): the proposition's mentions
         # decide; the form's own words ("not … repeat") are about that form (aspect rule)
         forms = reading.aspects(sent)
-        plain = [a for a in anchors if not any(f.start <= a.i < f.end for f in forms)]
+        plain = [a for a in anchors if not in_form(a, forms)]
         anchors = plain or anchors
     weak: Stance | None = None
     for rule in (
