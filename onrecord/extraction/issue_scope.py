@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from onrecord.extraction.docindex import (
     doc_text,
@@ -164,15 +164,48 @@ def trigger_elsewhere(doc: Doc, hit: IssueHit, elsewhere: frozenset[str], in_vie
     return not _any_within(own, start, end)
 
 
+# the clauses that hang from a clause and are no part of it: what they hold is said of something else
+# ("the negotiations needed to produce guarantees ruling out the deployment of weapons")
+OTHER_CLAUSES = {"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"}
+NOUN_PHRASE_LINKS = {"prep", "pobj", "compound", "amod", "det", "poss"}
+
+
 def trigger_has_its_needs(doc: Doc, hit: IssueHit, needs: frozenset[str]) -> bool:
     """Needs rule: a one-word trigger of an issue that lists ``needs`` (the taxonomy's
-    ``triggers.needs``) counts only in a sentence holding one of them, by lemma or form: a weapon
+    ``triggers.needs``) counts only in a clause holding one of them, by lemma or form: a weapon
     named ("anti-ballistic missile launchers are deployed in Romania", "Russia will accumulate
     weapons", "the rapprochement of military aircraft and warships") is not the debate over
-    supplying Ukraine with weapons and letting it use them unless something in its sentence
-    supplies, permits, asks for or gives them to Ukraine.  A phrase ("long-range missiles", "air
-    defense") is not held to it."""
+    supplying Ukraine with weapons and letting it use them unless something in its clause
+    supplies, permits, asks for or gives them to Ukraine.  The clause is the trigger's nearest
+    verb with what hangs from it, not the clauses above it ("the negotiations [needed] to produce
+    guarantees ruling out the deployment of weapons" needs no weapons) nor those beside it.  A
+    phrase ("long-range missiles", "air defense") is not held to it."""
     if not needs or not one_word(hit):
         return True
-    sent = doc[hit.start].sent
-    return any(t.lemma_.lower() in needs or t.lower_ in needs for t in sent)
+    return any(t.lemma_.lower() in needs or t.lower_ in needs for t in clause_of(doc[hit.start]))
+
+
+def clause_of(token: Token) -> list[Token]:
+    """The words of a token's clause: from its nearest verbal head (itself included), what hangs
+    from that head, less the other clauses hanging from it (and verbs joined to it: "Russia will
+    accumulate weapons, and Ukraine will suffer") that do not hold the token; all that hangs from
+    the token itself ("the tanks that Ukraine received"); and the noun a relative clause describes
+    with its noun phrase ("another form of [aid] that is as important as armaments")."""
+    head = token
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+        head = head.head
+    out, todo = list(token.subtree), [head]
+    if head.dep_ in {"relcl", "acl"}:
+        described = [head.head]
+        while described:
+            t = described.pop()
+            out.append(t)
+            described.extend(c for c in t.children if c.dep_ in NOUN_PHRASE_LINKS)
+    while todo:
+        t = todo.pop()
+        if t.i == token.i:
+            continue
+        out.append(t)
+        todo.extend(c for c in t.children if c.i == token.i or c.is_ancestor(token) or not (
+            c.dep_ in OTHER_CLAUSES or (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})))
+    return out

@@ -113,8 +113,18 @@ def test_sanctions_beside_russia_are_in_view_by_themselves(statements_under):
      ["weapons_permissions"]),
     ('"The Alliance should provide Ukraine with aircraft and tanks," the president said.', "provide Ukraine",
      ["weapons_permissions"]),
+    # in its clause: not a need of the clause above it, nor of a clause joined to it
+    ('"We need treaties that rule out the deployment of weapons near our borders," '
+     "the president said of the war.", "deployment of weapons", []),
+    ('"Russia will accumulate weapons, and Ukraine will suffer," the president said of the war.',
+     "accumulate weapons", []),
+    # what hangs from the weapon, and the noun a clause holding it describes, are its clause
+    ('"The tanks that Ukraine received have arrived," the president said of the war.', "tanks that",
+     ["weapons_permissions"]),
+    ('"But another form of aid that is as important as armaments and finances is global confidence in Ukraine," '
+     "the president said of the war.", "armaments", ["weapons_permissions"]),
 ])
-def test_a_one_word_weapon_counts_only_with_what_the_issue_needs_in_its_sentence(statements_under, text, words,
+def test_a_one_word_weapon_counts_only_with_what_the_issue_needs_in_its_clause(statements_under, text, words,
                                                                                   expected):
     assert _issues(statements_under, "The war in Ukraine", text, words) == expected
 
