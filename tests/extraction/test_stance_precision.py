@@ -177,6 +177,11 @@ def test_a_judgement_decides_as_predicate_not_as_modifier(stance):
     assert stance("The talks were constructive.", "negotiations").label == "support"
     assert stance("The talks in Geneva were useless.", "negotiations").label == "oppose"
     assert stance("No effective guarantees were offered.", "security_guarantees").label == "unclear"
+    assert stance("Nothing good will come of these talks.", "negotiations").label == "unclear"
+    # the predicate of a copula down a chain of verbs is the subject's predicate too
+    assert stance("A lasting peace between Ukraine and Russia is going to be good for everyone.",
+                  "negotiations").label == "support"
+    assert stance("The talks proved to be useful.", "negotiations").label == "support"
 
 
 def test_a_marker_on_the_setting_of_the_issue_does_not_count(stance):

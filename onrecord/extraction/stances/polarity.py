@@ -124,6 +124,12 @@ def _scope_of(anchors: Sequence[Token]) -> tuple[set[int], set[int]]:
                 operators.add(child)
             if dep in OPERATOR_DEPS or dep in ARGUMENT_DEPS:
                 arguments.add(child)
+            if dep == "xcomp" and cols.lemma[child] == "be":
+                # a copula down a chain ("peace is going to [be] good", "the talks proved to [be]
+                # useful"): its predicate speaks of the path's subject as a predicate of its own verb
+                predicates = [c for c in cols.children[child] if cols.dep[c] in {"acomp", "attr"}]
+                operators.update([child, *predicates])
+                arguments.update([child, *predicates])
         operators.update(_existential_negation(cols, i))
     return operators, arguments
 
