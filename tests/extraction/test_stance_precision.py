@@ -332,6 +332,9 @@ def test_a_condition_on_a_forecast_about_guarantors_is_no_stance(stance):
 def test_words_that_look_like_negations_or_conditions_but_are_not(stance):
     assert stance("Until now, we have been ready for talks.", "negotiations").label == "support"
     assert stance("Once again, we call for a ceasefire.", "ceasefire").label == "support"
+    # the plan going well is no demand put on the issue; an agreement is
+    assert stance("If all goes well, the talks will resume next week.", "negotiations").label == "support"
+    assert stance("If everything is agreed, we will hold talks.", "negotiations").label == "conditional"
     assert stance("We need not only weapons but also money.", "weapons_permissions").label == "support"
     assert stance("There is no doubt that we need security guarantees.", "security_guarantees").label == "support"
     assert stance("Partners help our army as never before.", "weapons_permissions").label != "oppose"
