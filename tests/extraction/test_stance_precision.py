@@ -325,6 +325,18 @@ def test_a_bare_if_is_sure_only_over_the_speakers_own_proposal(stance):
     assert supposed.label != "conditional" or supposed.confidence < 0.7
 
 
+def test_a_condition_binds_the_clause_it_hangs_from(stance):
+    # the condition is put on the talks; the ceasefire is wanted outright
+    s = stance("We need a ceasefire, and if it happens, the talks can start.", "ceasefire", speaker=UKRAINIAN)
+    assert s.label == "support", s
+    assert stance("We need a ceasefire, and then, if it holds, we will hold talks.", "negotiations",
+                  speaker=UKRAINIAN).label == "conditional"
+    # conditions put first bind the main clause, however they chain
+    chained = stance("If our people are killed, if a referendum is announced, Ukraine will withdraw from the "
+                     "negotiation process.", "negotiations", speaker=UKRAINIAN)
+    assert chained.label == "conditional", chained
+
+
 def test_a_condition_on_a_forecast_about_guarantors_is_no_stance(stance):
     assert stance("The guarantors will not sign anything if the troops stay.", "security_guarantees").label == "unclear"
 

@@ -156,6 +156,8 @@ def rule_condition(reading: Reading, sent: Span, anchors: Sequence[Token]) -> St
             continue
         if only_supposed:
             continue
+        if anchors and not _conditions_mention(marker, anchors):
+            continue  # "we need a ceasefire, and if it happens, the talks can start": not on the ceasefire
         found.append(marker.text)
         strong = strong or marker.text.lower() in STRONG_CONDITIONS
     # "otherwise" = "if not …": conditional for an issue named after it
@@ -178,6 +180,30 @@ def _main_verb(marker: Span) -> Token:
     preposition ("until victory")."""
     last = marker[-1]
     return last.head.head if last.dep_ == "mark" else last.head
+
+
+def _conditions_mention(marker: Span, anchors: Sequence[Token]) -> bool:
+    """Scope rule for conditions: a condition binds the clause it hangs from and what that clause
+    holds; the clause holding a mention of the issue ("we need a ceasefire, and if it happens,
+    the talks can start" puts the condition on the talks, not on the ceasefire).  A sentence read
+    from its root (the issue named elsewhere) is bound by any condition in it, and a condition put
+    before the main verb binds the whole sentence, whatever the parse ("if A, if B, Ukraine will
+    withdraw from the negotiation process")."""
+    if marker.start < marker.sent.root.i:
+        return True
+    def verb_above(token: Token) -> Token:
+        while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+            token = token.head  # "[accept] peacekeepers as long as they come …": "long" hangs from it
+        return token
+
+    last = marker[-1]
+    verb = verb_above(last.head)
+    if last.dep_ in {"mark", "advmod"} and last.head.i == verb.i and verb.head.i != verb.i:
+        # the marker opens the condition's own clause ("once a ceasefire [holds]", "but only if all
+        # members [agree]"): the condition is put on the verb that clause hangs from
+        verb = verb_above(verb.head)
+    cols = columns(marker.doc)
+    return any(a.i == verb.i or a.i == a.sent.root.i or verb.i in cols.ancestors(a.i) for a in anchors)
 
 
 def forecast_under(marker: Span) -> bool:
