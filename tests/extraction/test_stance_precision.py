@@ -337,6 +337,22 @@ def test_a_condition_binds_the_clause_it_hangs_from(stance):
     assert chained.label == "conditional", chained
 
 
+@pytest.mark.parametrize(("text", "issue", "label"), [
+    # a condition on the saying, not on what is said
+    ("If I'm not mistaken, we have always called for a ceasefire.", "ceasefire", "support"),
+    ("If you ask me, we need a ceasefire now.", "ceasefire", "support"),
+    # a commitment with no end set, and "until" on an assertion: how long, not on what condition
+    ("We will supply weapons for as long as it takes.", "weapons_permissions", "support"),
+    ("We will continue to supply weapons to Ukraine until it wins.", "weapons_permissions", "support"),
+    # "until" on a refusal is a condition
+    ("There will be no talks until Russia withdraws.", "negotiations", "conditional"),
+    ("We will not negotiate until Russia withdraws its troops.", "negotiations", "conditional"),
+])
+def test_words_of_condition_that_set_none_on_the_issue(stance, text, issue, label):
+    s = stance(text, issue, speaker=UKRAINIAN)
+    assert s.label == label, s
+
+
 def test_a_condition_on_a_forecast_about_guarantors_is_no_stance(stance):
     assert stance("The guarantors will not sign anything if the troops stay.", "security_guarantees").label == "unclear"
 

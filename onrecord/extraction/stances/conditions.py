@@ -156,6 +156,8 @@ def rule_condition(reading: Reading, sent: Span, anchors: Sequence[Token]) -> St
             continue
         if only_supposed:
             continue
+        if marker.text.lower() == "until" and not _refused(_main_verb(marker)):
+            continue  # "we will continue to supply weapons until Ukraine wins": how long, not on what condition
         if anchors and not _conditions_mention(marker, anchors):
             continue  # "we need a ceasefire, and if it happens, the talks can start": not on the ceasefire
         found.append(marker.text)
@@ -204,6 +206,16 @@ def _conditions_mention(marker: Span, anchors: Sequence[Token]) -> bool:
         verb = verb_above(verb.head)
     cols = columns(marker.doc)
     return any(a.i == verb.i or a.i == a.sent.root.i or verb.i in cols.ancestors(a.i) for a in anchors)
+
+
+def _refused(verb: Token) -> bool:
+    """Until rule: "until" sets a condition on a refusal ("no talks until the troops withdraw",
+    "we will not sign anything until …", "impossible until …"); on an assertion it says how long
+    ("we will support Ukraine until it wins", "sanctions stay until Russia withdraws")."""
+    if _negated_in_clause(verb):
+        return True
+    return any(c.dep_ in {"nsubj", "nsubjpass", "attr", "dobj"}
+               and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in verb.children)
 
 
 def forecast_under(marker: Span) -> bool:
