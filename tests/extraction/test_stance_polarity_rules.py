@@ -89,6 +89,10 @@ def test_an_effect_of_something_else_on_the_issue_decides_nothing_alone(stance):
     # the issue is neither the subject nor the object of the helping verb (helping the talks'
     # delegations would value them: what is helped is valued)
     assert stance("The weather helped the farmers during the talks in May.", "negotiations") == "unclear"
+    # the issue as the setting of what is helped ("our position in the talks"), not a part of it
+    assert stance("Our position in the negotiation process is strengthened by our partners.",
+                  "negotiations") == "unclear"
+    assert stance("The start of the negotiation process would strengthen our security.", "negotiations") == "support"
 
 
 @pytest.mark.parametrize("text", [

@@ -21,12 +21,19 @@ from onrecord.extraction.stances.sign import Sign
 NOUN_PHRASE_DEPS = {"compound", "poss", "amod", "pobj", "prep", "appos", "nmod", "conj"}
 
 
+# prepositions by which the issue is the setting of the noun above it, not a part of it: what is
+# said of "our position in the talks" or "the atmosphere at the summit" is not said of the talks
+SETTING_PREPOSITIONS = {"in", "at", "during", "within", "inside", "amid"}
+
+
 def _argument_of(anchor: Token, deps: set[str]) -> Token:
     """The word of the issue's noun phrase that is an argument of a verb: up from the anchor
     through the phrase ("round" of "the next round of talks") to the first word in ``deps``."""
     cols = columns(anchor.doc)  # climbed in the columns: a Token only of the word reached
     i = anchor.i
     while cols.dep[i] not in deps and cols.head[i] != i and cols.dep[i] in NOUN_PHRASE_DEPS:
+        if cols.dep[i] == "pobj" and cols.lower[cols.head[i]] in SETTING_PREPOSITIONS:
+            break  # "Ukraine's position [in the negotiation process] is strengthened": the position is
         i = cols.head[i]
     return anchor if i == anchor.i else anchor.doc[i]
 
