@@ -406,6 +406,20 @@ def test_pipeline_asks_a_configured_endpoint(tax):
     assert "sk-test-31337" not in nlp.config.to_str()  # and stays out of the pipeline's config
 
 
+@pytest.mark.parametrize(("text", "issue", "label"), [
+    # the cue's preposition makes a cue of naming one of urging; the span of the cue is the verb alone
+    ("President Zelensky called on NATO to provide Ukraine with aircraft and tanks.", "weapons_permissions",
+     "support"),
+    ("President Zelensky called for the active involvement of the United States in the peace process.",
+     "negotiations", "support"),
+])
+def test_a_cue_of_calling_for_or_on_urges_what_follows(nlp, text, issue, label):
+    from onrecord.extraction.pipeline import statements_of
+
+    found = [s for s in statements_of(nlp(text)) if issue in s.stances]
+    assert found and found[0].stances[issue]["label"] == label, [s.stances for s in found]
+
+
 def test_pipeline_falls_back_to_the_rules_when_the_endpoint_is_down(tax):
     from onrecord.extraction.pipeline import build_nlp, statements_of
 

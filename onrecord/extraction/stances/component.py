@@ -100,7 +100,7 @@ class StanceTagger:
         for f in found:
             if not f.issues:
                 continue
-            cue_text = doc_text(doc)[f.cue_span[0] : f.cue_span[1]] if f.cue_span else None
+            cue_text = doc_text(doc)[f.cue_span[0] : _cue_end(doc, f)] if f.cue_span else None
             text = stance_text(doc, f)
             f.stances = stances_for(text, f.issues, f.cue_class, f.negated, self.taxonomy, cue_text=cue_text,
                                     cue_lemma=f.cue.lemma_.lower() if f.cue is not None else None,
@@ -113,6 +113,23 @@ class StanceTagger:
                 if stance is not None:
                     stance.note = f"{stance.note}; {note}" if stance.note else note
         return doc
+
+
+# the prepositions that make a cue of naming one of urging: "called for", "called on", "called upon"
+URGING_PREPOSITIONS = {"for", "on", "upon"}
+
+
+def _cue_end(doc: Doc, f: Found) -> int:
+    """Where the cue's words end for the stance rules: after its preposition when one of
+    ``URGING_PREPOSITIONS`` follows it ("called [on] NATO to provide …", "called [for] the
+    involvement of …"), which the cue's span, the verb alone, leaves out."""
+    cue = f.cue
+    end = f.cue_span[1]
+    if cue is not None and cue.i + 1 < len(doc):
+        after = doc[cue.i + 1]
+        if after.head.i == cue.i and after.dep_ in {"prep", "prt"} and after.lower_ in URGING_PREPOSITIONS:
+            return after.idx + len(after.text)
+    return end
 
 
 def stance_classifier(url: str | None, model: str | None, nlp: Language, api_key: str | None = None

@@ -86,12 +86,12 @@ def rule_denied_cue(stance: Stance, cue_class: str | None, cue_text: str | None)
 
 def cue_sign(cue_class: str | None, cue_text: str | None, cue_lemma: str | None, text: str = "") -> int:
     """The cue as a factor of the polarity: its own word ("urged" +1, "refused" -1), else its
-    class ("vowed" +1, "criticized" -1); "called for" supports, "called it a trap" names; "asked
+    class ("vowed" +1, "criticized" -1); "called for" and "called on" support, "called it a trap" names; "asked
     them to send jets" and "asked for jets" are requests, "asked about the talks" names a topic."""
     if cue_lemma == "ask":
         return 1 if first_words(text, 1) in (["to"], ["for"], ["that"]) else 0
     if cue_lemma and cue_lemma in MARKERS.cue_words:
         return MARKERS.cue_words[cue_lemma]
-    if cue_class == "call" and cue_text and re.search(r"\bfor\b", cue_text.lower()):
+    if cue_class == "call" and cue_text and re.search(r"\b(?:for|on|upon)\b", cue_text.lower()):
         return 1
     return MARKERS.cue_signs.get(cue_class or "", 0)
