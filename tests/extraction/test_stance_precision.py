@@ -325,6 +325,12 @@ def test_a_bare_if_is_sure_only_over_the_speakers_own_proposal(stance):
     assert supposed.label != "conditional" or supposed.confidence < 0.7
 
 
+def test_a_proponent_of_the_issue_supports_it(stance):
+    assert stance("He has always been a proponent of diplomacy.", "negotiations").label == "support"
+    # a supporter of someone else names no position on what they say
+    assert stance("Trump supporters say the talks are a waste of time.", "negotiations").label == "unclear"
+
+
 def test_a_condition_binds_the_clause_it_hangs_from(stance):
     # the condition is put on the talks; the ceasefire is wanted outright
     s = stance("We need a ceasefire, and if it happens, the talks can start.", "ceasefire", speaker=UKRAINIAN)
