@@ -90,6 +90,10 @@ def test_a_requirement_on_the_talks_is_conditional_but_their_happening_is_wanted
     assert stance("Talks should take place through dialogue, not ultimatums.", "negotiations").label == "conditional"
     assert stance("Negotiations must be held at once.", "negotiations").label == "support"
     assert stance("The sanctions must be tightened.", "sanctions").label == "support"
+    # a quality it must have is no term put on it: it is wanted, of that quality
+    assert stance("Security guarantees must be legally binding.", "security_guarantees").label == "support"
+    assert stance("The sanctions policy should be such that no one could think of war.", "sanctions").label \
+        != "conditional"
 
 
 # --- questions -----------------------------------------------------------------------------

@@ -317,6 +317,8 @@ def rule_requirement(reading: Reading, sent: Span, anchors: Sequence[Token]) -> 
             continue  # the issue is what is required: wanted
         if token.lemma_.lower() in MARKERS.occurrence_verbs and not _manner(token):
             continue  # it must happen: wanted
+        if token.lemma_.lower() == "be" and any(c.dep_ == "acomp" for c in token.children) and not _manner(token):
+            continue  # "guarantees must be legally binding", "peace must be just": wanted, of that quality
         if token.lemma_.lower() not in MARKERS.requirement_verbs and not _manner(token) \
                 and token.lemma_.lower() not in {"base", "build", "rest", "reflect", "involve", "be"}:
             continue
