@@ -526,10 +526,16 @@ def test_bringing_it_about_or_desiring_it_is_wanting_it(stance, text, issue):
     "He has not yet seen Russia's desire to cease fire.",
     "We do not see the Kremlin's readiness for a ceasefire.",
     "We have not seen Moscow's readiness for a ceasefire.",
+    # a noun of wanting as the subject of the clause is its possessor's too
+    "Their goal is to block any ceasefire.",
 ])
 def test_a_desire_belongs_to_its_possessor(stance, text):
     s = stance(text, "ceasefire", speaker=UKRAINIAN)
     assert s.label == "unclear" and "position of" in s.reason, (text, s)
+
+
+def test_our_goal_as_the_subject_is_the_speakers(stance):
+    assert stance("Our goal is to join NATO.", "nato", speaker=UKRAINIAN).label == "support"
 
 
 def test_a_pronoun_possessor_points_back_to_the_subject(stance):

@@ -142,7 +142,9 @@ def clause_subject(anchor: Token, anchors: set[int]) -> tuple[Token | None, bool
             # not who wants it
             infinitive = any(cols.dep[c] == "aux" and cols.lower[c] == "to" for c in kids)
             if subject is not None and not infinitive:
-                return doc[subject], False
+                # "[Their] goal is to block …": a noun of wanting as the subject is its possessor's
+                owner = _attitude_owner(cols, subject, anchors)
+                return doc[owner if owner is not None else subject], False
         if head == i:
             break
         i = head
