@@ -534,6 +534,13 @@ def test_a_desire_belongs_to_its_possessor(stance, text):
     assert s.label == "unclear" and "position of" in s.reason, (text, s)
 
 
+def test_a_clause_after_a_colon_does_not_negate_the_clause_before_it(stance):
+    text = ("The position of the President on negotiations with Russia remains tough: Ukraine will not make "
+            "any concessions.")
+    assert stance(text, "negotiations", speaker=UKRAINIAN).label == "unclear"
+    assert stance(text, "territory", speaker=UKRAINIAN).label == "oppose"
+
+
 def test_our_goal_as_the_subject_is_the_speakers(stance):
     assert stance("Our goal is to join NATO.", "nato", speaker=UKRAINIAN).label == "support"
 

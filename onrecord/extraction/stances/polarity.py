@@ -93,11 +93,26 @@ def _path_of(anchors: Sequence[Token]) -> set[int]:
             # a boundary inside the issue's own words ("at the negotiating table") is no boundary
             if head == i or (dep in OWN_CLAUSE_CANDIDATES and i not in ids and is_own_clause(doc[i])):
                 break
+            if dep in {"ccomp", "parataxis"} and head > i and _colon_between(cols, i, head):
+                break  # "the position on negotiations remains tough: Ukraine will not …": the clause after
+                # the colon says what that position is, it does not negate the clause before it
             if dep == "conj" and cols.pos[i] == "ADP":
                 i = cols.head[head]  # "against war and for talks": the first preposition is not ours
                 continue
             i = head
     return path
+
+
+def _colon_between(cols: Columns, clause: int, head: int) -> bool:
+    """A colon stands between a clause and the later verb the parse hangs it from (not a dash:
+    "the fact that you started the dialogue — I want to commend you for this" is one sentence)."""
+    end = clause
+    todo = [clause]
+    while todo:  # the clause's last word: its subtree's right edge, read in the columns
+        i = todo.pop()
+        end = max(end, i)
+        todo.extend(cols.children[i])
+    return any(cols.lower[k] == ":" for k in range(end + 1, head))
 
 
 def scope_of(anchors: Sequence[Token]) -> tuple[set[int], set[int]]:
