@@ -210,7 +210,7 @@ def classify(subject: Token, speaker: Speaker, anchors: set[int], relative: bool
     if surname and any(t.lower_ == surname for t in words):
         return SPEAKER
     if lower in THIRD_PERSON:
-        return Holder("other", text)
+        return Holder("other", lower if subject.lower_ in POSSESSIVE_PERSON else text)  # "their goal": theirs
     sides = sides_in([t.text for t in words])
     if sides:
         own = [side for side in sides if side in speaker.sides]
