@@ -10,7 +10,7 @@ file's format is the pydantic model ``StanceMarkersFile``; every error names the
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -103,12 +103,17 @@ class StanceMarkers:
     answers: Mapping[str, int]
     sides: Mapping[str, str]  # a lowercased name → the side it stands for
     source: str = "stance_markers.yaml"
+    # names written with a capital in the file, matched as written: "the Alliance" is NATO, "a
+    # new alliance" is none
+    cased_sides: Mapping[str, str] = field(default_factory=dict)
 
     def side_of(self, name: str) -> str | None:
         """The side a name stands for ("the Russian side" → Russia), or None."""
-        key = name.lower().strip()
-        key = key[4:] if key.startswith("the ") else key
-        return self.sides.get(key)
+        written = name.strip()
+        written = written[4:] if written.lower().startswith("the ") else written
+        if written in self.cased_sides:
+            return self.cased_sides[written]
+        return self.sides.get(written.lower())
 
     def phrases(self) -> dict[str, tuple[str, ...]]:
         """The phrase lists by marker kind (the keys of the rules' Matcher)."""
@@ -248,7 +253,8 @@ def parse_stance_markers(text: str, source: str = "stance_markers.yaml") -> Stan
         asked_cues=frozenset(file.asked_cues),
         cue_words={word.lower(): int(sign) for word, sign in file.cue_words.items()},
         answers={word.lower(): int(sign) for word, sign in file.answers.items()},
-        sides={name.lower(): side for side, names in file.sides.items() for name in names},
+        sides={name.lower(): side for side, names in file.sides.items() for name in names if name == name.lower()},
+        cased_sides={name: side for side, names in file.sides.items() for name in names if name != name.lower()},
         source=source,
     )
 

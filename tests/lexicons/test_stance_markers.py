@@ -88,3 +88,11 @@ def test_a_pattern_that_is_not_a_list_of_tokens_names_its_line() -> None:
 
 def test_an_empty_file_is_named() -> None:
     assert _error("# nothing yet\n") == "mine.yaml: the file is empty"
+
+
+def test_a_side_written_with_a_capital_is_matched_as_written():
+    markers = load_stance_markers()
+    assert markers.side_of("the Russian side") == "Russia"
+    assert markers.side_of("the Alliance") == "NATO"
+    assert markers.side_of("alliance") is None  # "a completely new alliance" is no side
+    assert markers.side_of("NATO") == "NATO" and markers.side_of("nato") == "NATO"
