@@ -541,6 +541,17 @@ def test_a_clause_after_a_colon_does_not_negate_the_clause_before_it(stance):
     assert stance(text, "territory", speaker=UKRAINIAN).label == "oppose"
 
 
+def test_he_in_a_direct_quote_is_someone_else(nlp, tax):
+    # in a report "he" is the speaker ("Zelensky said he is ready"); in the speaker's own words, another
+    text = "He wants peace talks, but not at any price."
+    reported = stance_for(text, "negotiations", "assert", False, tax, nlp=nlp, speaker=UKRAINIAN)
+    quoted = stance_for(text, "negotiations", "assert", False, tax, nlp=nlp, speaker=UKRAINIAN, quoted=True)
+    assert reported.label == "support", reported
+    assert quoted.label == "unclear" and "position of He" in quoted.reason, quoted
+    assert stance_for("I want talks.", "negotiations", "assert", False, tax, nlp=nlp, speaker=UKRAINIAN,
+                      quoted=True).label == "support"
+
+
 def test_our_goal_as_the_subject_is_the_speakers(stance):
     assert stance("Our goal is to join NATO.", "nato", speaker=UKRAINIAN).label == "support"
 

@@ -200,6 +200,8 @@ def classify(subject: Token, speaker: Speaker, anchors: set[int], relative: bool
     lower = POSSESSIVE_PERSON.get(subject.lower_, subject.lower_)  # a possessor ("their desire") as its person
     if lower in MARKERS.first_person or lower in {"us", "me"}:
         return Holder("speaker", subject.text)  # named by the speaker themself: their own clause
+    if lower in REPORTED_SPEAKER and speaker.quoting:
+        return Holder("other", subject.text)  # "He wants peace," the president said of his guest
     if lower in REPORTED_SPEAKER or (lower in THIRD_PERSON and speaker.group):
         return SPEAKER  # "he said he is ready"; a group speaking of itself as "they"
     first_person_owner = any(c.dep_ == "poss" and c.lower_ in {"our", "my"} for c in subject.children)

@@ -75,6 +75,7 @@ class Speaker:
     name: str = ""
     sides: frozenset[str] = frozenset()
     group: bool = False  # "Putin and Zelensky …": "they" is the speakers themselves
+    quoting: bool = False  # the words are the speaker's own, quoted: "he" and "she" are someone else
 
 
 @dataclass

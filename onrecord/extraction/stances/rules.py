@@ -38,6 +38,7 @@ OpenAI-compatible endpoint), and a human label always wins (``model.stance.choos
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import partial
 
 from spacy.language import Language
@@ -527,6 +528,9 @@ def stance_for(
             return early
     if not statement_text.strip():
         return Stance("unclear", [], confidence=0.9, reason="no words to read")
+    if quoted:
+        # in the speaker's own words "he" and "she" are others (in a report they are the speaker)
+        speaker = replace(speaker or Speaker(), quoting=True)
     reading = read(nlp, statement_text, issue, taxonomy, doc, speaker)
     lemma = cue_lemma or cue_lemma_of(nlp, cue_text)
     sign = cue_sign(cue_class, cue_text, lemma, statement_text)
