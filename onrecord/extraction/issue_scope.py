@@ -87,13 +87,30 @@ def war_in_view(doc: Doc, f: Found, words: frozenset[str]) -> bool:
     if not words:
         return True
     title = doc._.headline if isinstance(doc._.headline, str) else ""
-    return bool(words & _words(title)) or in_passage(doc, f, words)
+    return bool(_spots(title, words)) or in_passage(doc, f, words)
+
+
+# the wars that are no war: "a trade war with Canada" puts no conflict in view
+OTHER_WARS = frozenset({"trade", "tariff", "tariffs", "price", "currency", "culture", "tech", "chip", "drug",
+                        "class", "bidding", "talent", "turf", "gang", "flame"})
+PREVIOUS_WORD = re.compile(r"([^\W\d_]+)\W*$")
 
 
 def _spots(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     """(start, end) of every word of ``words`` in the text, in order: found once per article and
-    read by bisection for each statement's passage (a passage per statement read its words anew)."""
-    return [(m.start(), m.end()) for m in WORD.finditer(text) if m.group().lower() in words]
+    read by bisection for each statement's passage (a passage per statement read its words anew).
+    "war" after a word of ``OTHER_WARS`` ("trade war") is left out."""
+    out = []
+    for m in WORD.finditer(text):
+        word = m.group().lower()
+        if word not in words:
+            continue
+        if word == "war":
+            before = PREVIOUS_WORD.search(text, max(0, m.start() - 20), m.start())
+            if before is not None and before.group(1).lower() in OTHER_WARS:
+                continue
+        out.append((m.start(), m.end()))
+    return out
 
 
 def in_scope(hits: Sequence[IssueHit], in_view: bool, in_own_view: Callable[[IssueHit], bool] | None = None

@@ -23,6 +23,15 @@ def test_a_one_word_trigger_away_from_the_war_names_no_issue(statements_under):
     assert _issues(statements_under, OFF_TOPIC, text, "climate agenda") == []
 
 
+@pytest.mark.parametrize(("before", "issues"), [
+    ("The trade war with Washington goes on.", []),  # a trade war puts no war in view
+    ("The war goes on.", ["negotiations"]),
+])
+def test_a_trade_war_is_no_war_in_view(statements_under, before, issues):
+    text = f'{before}\n\n"With comprehensive negotiations, we will restore some trust," he said.'
+    assert _issues(statements_under, OFF_TOPIC, text, "comprehensive negotiations") == issues
+
+
 def test_the_paragraph_before_puts_the_war_in_view(statements_under):
     text = 'The minister spoke about the war in Ukraine.\n\n"Our diplomacy must do more," he said.'
     assert _issues(statements_under, OFF_TOPIC, text, "must do more") == ["negotiations"]
