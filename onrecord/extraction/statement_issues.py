@@ -200,7 +200,7 @@ class StatementIssueTagger:
         titled = titled_issues(self.nlp, doc, self.taxonomy) if found else []
         for index, f in enumerate(found):
             if titled:
-                self.issues_under_title(f, hits, titled)
+                self.issues_under_title(doc, f, hits, titled)
             if not f.issues:
                 self.issues_from_context(doc, found, index, hits)
         return doc
@@ -217,10 +217,13 @@ class StatementIssueTagger:
             return issue is not None and trigger_in_own_view(doc, hit, issue.in_view)
         return accepts
 
-    def issues_under_title(self, f: Found, hits: Sequence[IssueHit], titled: Sequence[str]) -> None:
+    def issues_under_title(self, doc: Doc, f: Found, hits: Sequence[IssueHit], titled: Sequence[str]) -> None:
         """The issues its words name under the article's title (``words_under_title``), added to
-        its own, each noted."""
-        under = words_under_title(hits, f.content, titled)
+        its own, each noted — not in a sentence that takes up another conflict ("rejected calls
+        for a ceasefire in Gaza without the release of the hostages" under a title on freeing
+        hostages).  The title puts the war in view by itself (a press conference after talks)."""
+        under = [h for h in words_under_title(hits, f.content, titled)
+                 if not trigger_elsewhere(doc, h, self.taxonomy.elsewhere, self.taxonomy.in_view)]
         new = [i for i in self.taxonomy.issues if i not in f.issues and any(h.issue == i for h in under)]
         if not new:
             return

@@ -153,3 +153,12 @@ def test_a_one_word_weapon_counts_only_with_what_the_issue_needs_in_its_clause(s
 ])
 def test_a_trigger_beside_another_conflict_takes_up_that_one(statements_under, text, words, issues):
     assert _issues(statements_under, OFF_TOPIC, text, words) == issues
+
+
+@pytest.mark.parametrize(("said", "issues"), [
+    ('"The release must come first," the minister said.', ["prisoners_humanitarian"]),
+    # a word that names the issue under the title, in a sentence that takes up another conflict
+    ('"The release must come first in Gaza," the minister said.', []),
+])
+def test_a_word_under_the_title_in_another_conflict_names_no_issue(statements_under, said, issues):
+    assert _issues(statements_under, "Talks to free the hostages", said, "release") == issues
