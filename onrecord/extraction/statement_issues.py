@@ -198,11 +198,16 @@ class StatementIssueTagger:
         for f, row in zip(found, inherit_issues(rows), strict=True):
             f.issues = list(row["issues"])
         titled = titled_issues(self.nlp, doc, self.taxonomy) if found else []
+        # what a statement takes from the text around it is held to the elsewhere rule as its own words are
+        around: Sequence[IssueHit] | None = None
         for index, f in enumerate(found):
             if titled:
                 self.issues_under_title(doc, f, hits, titled)
             if not f.issues:
-                self.issues_from_context(doc, found, index, hits)
+                if around is None:
+                    around = [h for h in hits
+                              if not trigger_elsewhere(doc, h, self.taxonomy.elsewhere, self.taxonomy.in_view)]
+                self.issues_from_context(doc, found, index, around)
         return doc
 
     def has_its_needs(self, doc: Doc, hit: IssueHit) -> bool:

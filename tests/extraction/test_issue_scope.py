@@ -162,3 +162,13 @@ def test_a_trigger_beside_another_conflict_takes_up_that_one(statements_under, t
 ])
 def test_a_word_under_the_title_in_another_conflict_names_no_issue(statements_under, said, issues):
     assert _issues(statements_under, "Talks to free the hostages", said, "release") == issues
+
+
+@pytest.mark.parametrize(("before", "issues"), [
+    ("The prisoners are held near Donetsk.", ["prisoners_humanitarian"]),
+    # what the statement refers back to takes up another conflict
+    ("The hostages are held by Hamas in Gaza.", []),
+])
+def test_an_issue_taken_from_the_text_around_is_held_to_the_elsewhere_rule(statements_under, before, issues):
+    said = f'{before} "We will not rest until it is done," the minister said.'
+    assert _issues(statements_under, "The war in Ukraine", said, "rest until") == issues
