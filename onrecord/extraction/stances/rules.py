@@ -310,7 +310,7 @@ def rule_stated_condition(reading: Reading, sent: Span, anchors: Sequence[Token]
 # the links inside one noun phrase: "any format of dialogue through mediators", "talks in the
 # Normandy format"; not a relative clause ("talks, which the Minsk format never brought") nor an
 # apposition, which corrects ("real guarantees, not another Budapest Memorandum")
-NOUN_PHRASE_LINKS = {"prep", "pobj", "compound", "amod", "nmod", "poss", "det"}
+FORM_PHRASE_LINKS = {"prep", "pobj", "compound", "amod", "nmod", "poss", "det"}
 
 
 def in_form(anchor: Token, forms: Sequence[Span]) -> bool:
@@ -322,7 +322,7 @@ def in_form(anchor: Token, forms: Sequence[Span]) -> bool:
     if any(f.start <= anchor.i < f.end for f in forms):
         return True
     top = anchor
-    while top.dep_ in NOUN_PHRASE_LINKS and top.head.i != top.i and top.head.pos_ in {"NOUN", "PROPN", "ADP"}:
+    while top.dep_ in FORM_PHRASE_LINKS and top.head.i != top.i and top.head.pos_ in {"NOUN", "PROPN", "ADP"}:
         top = top.head
     if top.pos_ == "ADP":
         top = top.head if top.head.pos_ in {"NOUN", "PROPN"} else top
@@ -330,7 +330,7 @@ def in_form(anchor: Token, forms: Sequence[Span]) -> bool:
     while todo:
         token = todo.pop()
         phrase.add(token.i)
-        todo.extend(c for c in token.children if c.dep_ in NOUN_PHRASE_LINKS)
+        todo.extend(c for c in token.children if c.dep_ in FORM_PHRASE_LINKS)
     return any(f.root.i in phrase for f in forms)
 
 
