@@ -242,6 +242,19 @@ def test_which_borders_is_the_territorial_question(nlp, tax, text):
     assert "territory" in tag_text(nlp, text, tax)
 
 
+@pytest.mark.parametrize(
+    ("text", "issues"),
+    [
+        ("Russia is a rising threat to NATO.", []),  # the alliance named, not Ukraine joining it
+        ("The proposals were sent to NATO in 2020.", []),
+        ("Ukraine's path to NATO is irreversible.", ["nato"]),
+        ("Ukraine seeks admission to NATO.", ["nato"]),
+    ],
+)
+def test_nato_as_a_destination_is_membership_only_as_a_way_in(nlp, tax, text, issues):
+    assert [i for i in tag_text(nlp, text, tax) if i == "nato"] == issues
+
+
 def test_no_issue_in_an_unrelated_text(nlp, tax):
     assert tag_text(nlp, "The mayor opened a new library on Tuesday.", tax) == []
     assert tag_text(nlp, "   ", tax) == []
