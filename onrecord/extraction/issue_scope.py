@@ -44,10 +44,6 @@ def one_word(hit: IssueHit) -> bool:
     return hit.end - hit.start == 1
 
 
-def _words(text: str) -> set[str]:
-    return {w.lower() for w in WORD.findall(text)}
-
-
 def passage(doc: Doc, f: Found) -> tuple[int, int]:
     """The character range of the statement's passage: its sentences (and its cue's), with
     ``SENTENCES_BEFORE`` before and ``SENTENCES_AFTER`` after them, inside its paragraphs and the
@@ -134,9 +130,7 @@ def trigger_in_own_view(doc: Doc, hit: IssueHit, words: frozenset[str]) -> bool:
         return False
     trigger = doc[hit.start]
     near = list(trigger.subtree)
-    verb = trigger
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-        verb = verb.head
+    verb = _verb_above(trigger)
     near += [t for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
     return any(t.lower_ in words for t in near)
 
@@ -202,15 +196,20 @@ def trigger_has_its_needs(doc: Doc, hit: IssueHit, needs: frozenset[str]) -> boo
     return any(t.lemma_.lower() in needs or t.lower_ in needs for t in clause_of(doc[hit.start]))
 
 
+def _verb_above(token: Token) -> Token:
+    """The token if it is a verb, else its nearest verbal head (the root when there is none)."""
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def clause_of(token: Token) -> list[Token]:
     """The words of a token's clause: from its nearest verbal head (itself included), what hangs
     from that head, less the other clauses hanging from it (and verbs joined to it: "Russia will
     accumulate weapons, and Ukraine will suffer") that do not hold the token; all that hangs from
     the token itself ("the tanks that Ukraine received"); and the noun a relative clause describes
     with its noun phrase ("another form of [aid] that is as important as armaments")."""
-    head = token
-    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
-        head = head.head
+    head = _verb_above(token)
     out, todo = list(token.subtree), [head]
     if head.dep_ in {"relcl", "acl"}:
         described = [head.head]

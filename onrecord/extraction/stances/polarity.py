@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from onrecord.extraction.stances.columns import Columns, columns
@@ -93,7 +93,7 @@ def _path_of(anchors: Sequence[Token]) -> set[int]:
             # a boundary inside the issue's own words ("at the negotiating table") is no boundary
             if head == i or (dep in OWN_CLAUSE_CANDIDATES and i not in ids and is_own_clause(doc[i])):
                 break
-            if dep in {"ccomp", "parataxis"} and head > i and _colon_between(cols, i, head):
+            if dep in {"ccomp", "parataxis"} and head > i and _colon_between(doc, cols, i, head):
                 break  # "the position on negotiations remains tough: Ukraine will not …": the clause after
                 # the colon says what that position is, it does not negate the clause before it
             if dep == "conj" and cols.pos[i] == "ADP":
@@ -103,16 +103,10 @@ def _path_of(anchors: Sequence[Token]) -> set[int]:
     return path
 
 
-def _colon_between(cols: Columns, clause: int, head: int) -> bool:
+def _colon_between(doc: Doc, cols: Columns, clause: int, head: int) -> bool:
     """A colon stands between a clause and the later verb the parse hangs it from (not a dash:
     "the fact that you started the dialogue — I want to commend you for this" is one sentence)."""
-    end = clause
-    todo = [clause]
-    while todo:  # the clause's last word: its subtree's right edge, read in the columns
-        i = todo.pop()
-        end = max(end, i)
-        todo.extend(cols.children[i])
-    return any(cols.lower[k] == ":" for k in range(end + 1, head))
+    return any(cols.lower[k] == ":" for k in range(doc[clause].right_edge.i + 1, head))
 
 
 def scope_of(anchors: Sequence[Token]) -> tuple[set[int], set[int]]:
