@@ -23,8 +23,9 @@ def name_ends_mention(mention: Span, name: str, type: str, ctx: Context) -> Reso
     full name of a person the article names is that person, however long the title before it."""
     if type == "person" and name in ctx.names.people or len(mention) < 3:
         return None
-    people = [p for p in ctx.names.people if len(p.split()) > 1 and mention.text.endswith(" " + p)
-              and not named_as_object(mention.text[: -len(p)])]  # not "an aide to Boris Johnson"
+    text = mention.text
+    people = [p for p in ctx.names.people if len(p.split()) > 1 and text.endswith(" " + p)
+              and not named_as_object(text[: -len(p)])]  # not "an aide to Boris Johnson"
     return Resolved(max(people, key=len), "person") if people else None
 
 

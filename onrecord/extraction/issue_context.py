@@ -27,7 +27,7 @@ Two narrow mechanisms, each a rule of its own:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from spacy.language import Language
@@ -104,8 +104,7 @@ def anaphors(doc: Doc, f: Found, heads: frozenset[str]) -> list[Token]:
     """The words of the statement that refer back (``refers_back_pronoun``, ``refers_back_noun``),
     in text order: those of the article's (``referring_words``) that start in its ranges."""
     referring = once(doc, ("referring_words", heads), lambda: referring_words(doc, heads))
-    starts = token_starts(doc)
-    firsts = [starts[i] for i in referring]
+    firsts = once(doc, ("referring starts", heads), lambda: [token_starts(doc)[i] for i in referring])
     out = []
     for start, end in sorted(f.content):
         out.extend(doc[referring[k]] for k in range(bisect_left(firsts, start), bisect_left(firsts, end)))
@@ -147,8 +146,20 @@ def contains(token: Token, anaphor: Token) -> bool:
 
 
 def _trigger_in(hits: Sequence[IssueHit], start: int, end: int) -> IssueHit | None:
-    inside = [h for h in hits if h.role == "trigger" and start <= h.start and h.end <= end]
-    return max(inside, key=lambda h: h.end) if inside else None
+    """The trigger inside tokens ``start``-``end`` that ends last (the first such); ``hits`` in
+    text order, so that only those starting in the range are read."""
+    best = None
+    k = bisect_left(hits, start, key=_hit_start)
+    while k < len(hits) and hits[k].start < end:
+        h = hits[k]
+        if h.role == "trigger" and h.end <= end and (best is None or h.end > best.end):
+            best = h
+        k += 1
+    return best
+
+
+def _hit_start(hit: IssueHit) -> int:
+    return hit.start
 
 
 def anaphor_antecedent(doc: Doc, f: Found, hits: Sequence[IssueHit], heads: frozenset[str]) -> IssueHit | None:
@@ -184,12 +195,14 @@ def own_antecedent(doc: Doc, anaphor: Token) -> Token | None:
     return None
 
 
-def referred_statement(doc: Doc, found: Sequence[Found], index: int, heads: frozenset[str]) -> Found | None:
+def referred_statement(doc: Doc, found: Sequence[Found], index: int, heads: frozenset[str],
+                       reach: Sequence[int] | None = None) -> Found | None:
     """Chained-anaphora rule: when the statement refers back past its own sentence and the
     sentence before names no issue, the statement there that has issues (of its own, or found the
     same way) is what it refers to: "This issue is discussed with all leaders," he said. "This is
     the only alternative," … — coreference is transitive (the chains of Hobbs 1978 and of every
-    coreference resolver since)."""
+    coreference resolver since).  ``reach`` (``content_reach(found)``): where the statements up to
+    each one end at the latest, so that the search back stops where none can reach the sentence."""
     f = found[index]
     words = anaphors(doc, f, heads)
     sents = sentences(doc)
@@ -199,16 +212,29 @@ def referred_statement(doc: Doc, found: Sequence[Found], index: int, heads: froz
     if n == 0:
         return None
     start, end = sents[n - 1].start_char, sents[n - 1].end_char
-    before = [g for g in found[:index] if g.issues and any(s < end and start < e for s, e in g.content)]
-    return before[-1] if before else None
+    for k in range(index - 1, -1, -1):
+        if reach is not None and reach[k] <= start:
+            return None  # no statement this early reaches the sentence
+        g = found[k]
+        if g.issues and any(s < end and start < e for s, e in g.content):
+            return g
+    return None
+
+
+def content_reach(found: Sequence[Found]) -> list[int]:
+    """For each statement, the latest end of the words of it and of every statement before it."""
+    reach, latest = [], 0
+    for f in found:
+        latest = max([latest, *(e for _, e in f.content)])
+        reach.append(latest)
+    return reach
 
 
 def _paragraph_index(doc: Doc, offset: int) -> int:
-    bounds = paragraph_bounds(doc)
-    for n, (start, end) in enumerate(bounds):
-        if start <= offset < end or offset < start:
-            return n
-    return len(bounds)
+    """The number of the paragraph that holds ``offset`` or, between two, the next one; the
+    count of paragraphs after the last: the first whose end lies past it, by bisection."""
+    ends = once(doc, "paragraph ends", lambda: [end for _, end in paragraph_bounds(doc)])
+    return bisect_right(ends, offset)
 
 
 def _word_count(doc: Doc, f: Found) -> int:

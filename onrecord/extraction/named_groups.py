@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from onrecord.extraction.docindex import doc_text, entity_at, in_quotes, index_of_sentence, sentences
+from onrecord.extraction.docindex import doc_text, entities, entity_at, in_quotes, index_of_sentence, once, sentences
 from onrecord.extraction.named import plural, singular
 from onrecord.extraction.role_context import Context, Resolved, main_subject
 from onrecord.identity.names import parse_person
@@ -82,7 +82,8 @@ def coordinated_before(mention: Span, people: list[str], count: int, ctx: Contex
     people, one after another with only "and" or a comma between them, ending shortly before it
     (a conjoined noun phrase evokes the set a plural refers back to; Webber 1978)."""
     doc, text = ctx.doc, doc_text(ctx.doc)
-    ends = {e.start_char: e.end_char for e in doc.ents if e.label_ == "PERSON"}
+    ends = once(doc, "person entity ends",
+                lambda: {e.start_char: e.end_char for e in entities(doc) if e.label_ == "PERSON"})
     spots = sorted((start, person) for person in people for start in ctx.names.people[person].starts
                    if start in ends and mention.start_char - COORDINATION_REACH <= start < mention.start_char)
     runs: list[list[tuple[int, str]]] = []
@@ -155,9 +156,11 @@ def _named_at(people: list[str], ctx: Context) -> dict[int, str]:
     uses ("President Trump" for Donald J. Trump, "Ursula" cut from "Ursula von der Leyen"): the
     one of them with that surname or whose words hold the form's."""
     at: dict[int, str] = {}
+    split = [(p, p.split()) for p in people]
     for name, person in ctx.names.people.items():
-        words = set(name.split())
-        same = [p for p in people if p.split()[-1:] == name.split()[-1:] or words <= set(p.split())]
+        words = name.split()
+        last, held = words[-1:], set(words)
+        same = [p for p, pw in split if pw[-1:] == last or held <= set(pw)]
         if same:
             fullest = max(same, key=lambda p: len(p.split()))
             at.update({start: fullest for start in person.starts})

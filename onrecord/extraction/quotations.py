@@ -16,12 +16,12 @@ Each rule is one function:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.content import cued_statement, trim_range
-from onrecord.extraction.docindex import doc_text, in_quotes
+from onrecord.extraction.docindex import doc_text, in_quotes, token_starts
 from onrecord.extraction.found import Found
 from onrecord.extraction.kinds import classify_kind
 from onrecord.extraction.quotes import QuoteSpan
@@ -157,7 +157,8 @@ def introducing_preposition(doc: Doc, cue: Token, quote: QuoteSpan) -> bool:
     """Rule: only a preposition and a comma or colon between the cue and a quotation that opens
     with a capital ('responded with, “Next time in Moscow”') make the quotation the cue's own
     words, whole: the preposition belongs to the cue phrase, not to the reporter's sentence."""
-    words = [t for t in doc[cue.i + 1 :] if t.idx < quote.start]
+    # the tokens from the cue up to the quotation, by bisection (not a walk to the Doc's end)
+    words = list(doc[cue.i + 1 : bisect_left(token_starts(doc), quote.start, lo=cue.i + 1)])
     inner = doc_text(doc)[quote.inner_start : quote.inner_end].lstrip()
     return len(words) == 2 and words[0].pos_ == "ADP" and words[1].text in {",", ":"} and inner[:1].isupper()
 

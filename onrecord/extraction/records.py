@@ -112,6 +112,9 @@ def identify_speakers(statements: list[Statement], doc: Doc, pinned: SpeakerRegi
     titled = titled_pairs(mentions)
     people_named = {s.speaker.name for s in statements if s.speaker.type == "person"} | {n for _, n in titled}
     roles = dict(titled)  # as ``article_roles_from``: the later person of a title
+    # each name's role in the article, asked once: the titles and names read are the article's,
+    # and a long article repeats a few speakers many times
+    article_role: dict[str, str | None] = {}
     date = doc._.article_date
     for s in statements:
         if s.speaker.type == "unknown" and s.speaker.name[:1].isupper() and s.speaker.name != "unknown" \
@@ -125,7 +128,9 @@ def identify_speakers(statements: list[Statement], doc: Doc, pinned: SpeakerRegi
         if s.speaker.members:
             s.speaker.id = None  # several people: each member is named, the group has no identity
             continue
-        role = stated_role(s.speaker) or role_in_article(s.speaker.name, titled, people_named)
+        if s.speaker.name not in article_role:
+            article_role[s.speaker.name] = role_in_article(s.speaker.name, titled, people_named)
+        role = stated_role(s.speaker) or article_role[s.speaker.name]
         if role and all(w.lower().strip(".-") in TITLE_QUALIFIERS for w in role.split()):
             role = None  # "former" alone, before an occupation no title list holds: no role
         s.speaker.role = title_in_case(role) if role else None

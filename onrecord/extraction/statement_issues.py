@@ -20,6 +20,7 @@ from onrecord.extraction.docindex import doc_text, once
 from onrecord.extraction.found import Found
 from onrecord.extraction.issue_context import (
     anaphor_antecedent,
+    content_reach,
     continued_speech,
     question_before,
     referred_statement,
@@ -200,6 +201,7 @@ class StatementIssueTagger:
         titled = titled_issues(self.nlp, doc, self.taxonomy) if found else []
         # what a statement takes from the text around it is held to the elsewhere rule as its own words are
         around: Sequence[IssueHit] | None = None
+        reach = content_reach(found)
         for index, f in enumerate(found):
             if titled:
                 self.issues_under_title(doc, f, hits, titled)
@@ -207,7 +209,7 @@ class StatementIssueTagger:
                 if around is None:
                     around = [h for h in hits
                               if not trigger_elsewhere(doc, h, self.taxonomy.elsewhere, self.taxonomy.in_view)]
-                self.issues_from_context(doc, found, index, around)
+                self.issues_from_context(doc, found, index, around, reach)
         return doc
 
     def has_its_needs(self, doc: Doc, hit: IssueHit) -> bool:
@@ -237,7 +239,8 @@ class StatementIssueTagger:
             word = next(h.text for h in under if h.issue == issue)
             f.issue_notes[issue] = f"{word!r} under a title about it"
 
-    def issues_from_context(self, doc: Doc, found: Sequence[Found], index: int, hits: Sequence[IssueHit]) -> None:
+    def issues_from_context(self, doc: Doc, found: Sequence[Found], index: int, hits: Sequence[IssueHit],
+                            reach: Sequence[int] | None = None) -> None:
         """A statement with no issue of its own: the issues of the speech it continues
         (``continued_speech``), else those of the sentence that goes on with its report
         (``reported_continuation``), else the issue its anaphor refers back to
@@ -260,7 +263,7 @@ class StatementIssueTagger:
             f.issues = [hit.issue]
             f.issue_notes = {hit.issue: f"refers back to {hit.text!r}"}
             return
-        referred = referred_statement(doc, found, index, self.taxonomy.anaphoric_heads)
+        referred = referred_statement(doc, found, index, self.taxonomy.anaphoric_heads, reach)
         if referred is not None:
             f.issues = list(referred.issues)
             f.issue_notes = {i: "refers back to the statement before, which is about it" for i in f.issues}

@@ -260,3 +260,60 @@ def test_the_indices_in_a_range_are_those_of_its_tokens(nlp) -> None:
     for start in range(len(text) + 1):
         for end in range(start, min(len(text), start + 25) + 1):
             assert _indices_in(doc, start, end) == [t.i for t in _tokens_in(doc, start, end)], (start, end)
+
+
+def test_the_paragraph_index_is_the_first_paragraph_not_yet_ended(blank) -> None:
+    from onrecord.extraction.docindex import paragraph_bounds
+    from onrecord.extraction.issue_context import _paragraph_index
+
+    rng = random.Random(11)
+    for _ in range(20):
+        text = "".join(rng.choice(["word ", "Word. ", "\n", "\n\n", "  "]) for _ in range(rng.randint(0, 60)))
+        doc = blank(text)
+        bounds = paragraph_bounds(doc)
+        for offset in range(-2, len(text) + 3):
+            scanned = next((n for n, (s, e) in enumerate(bounds) if s <= offset < e or offset < s), len(bounds))
+            assert _paragraph_index(doc, offset) == scanned
+
+
+def test_the_trigger_in_a_range_is_the_scans_first_to_end_last() -> None:
+    from onrecord.extraction.issue_context import _trigger_in
+    from onrecord.extraction.issue_tags import IssueHit
+
+    rng = random.Random(5)
+    for _ in range(50):
+        hits = []
+        for _ in range(rng.randint(0, 30)):
+            start = rng.randrange(80)
+            end = start + rng.randint(1, 4)
+            hits.append(IssueHit(rng.choice(["nato", "ceasefire"]), rng.choice(["trigger", "content"]),
+                                 start, end, start * 5, end * 5, "w"))
+        hits.sort(key=lambda h: h.start_char)  # as the statement issues stage passes them
+        for _ in range(40):
+            a = rng.randrange(-2, 85)
+            b = a + rng.randint(0, 12)
+            inside = [h for h in hits if h.role == "trigger" and a <= h.start and h.end <= b]
+            assert _trigger_in(hits, a, b) is (max(inside, key=lambda h: h.end) if inside else None)
+
+
+def test_the_statement_referred_to_is_found_as_by_the_scan(nlp) -> None:
+    from onrecord.extraction.issue_context import content_reach, referred_statement
+
+    doc = nlp.make_doc("NATO is the goal, he said. \"That is settled,\" he added. The talks go on, she said. "
+                       "Long story. \"That is settled,\" he added.")
+    for name, component in nlp.pipeline:
+        if name != "onrecord_records":  # which drops the statements' spaCy objects
+            doc = component(doc)
+    found = doc._.statements
+    assert found
+    reach = content_reach(found)
+    rng = random.Random(3)
+    referred = 0
+    for _ in range(30):
+        for f in found:
+            f.issues = ["nato"] if rng.random() < 0.5 else []
+        for index in range(len(found)):
+            answer = referred_statement(doc, found, index, frozenset(), reach)
+            assert answer is referred_statement(doc, found, index, frozenset())
+            referred += answer is not None
+    assert referred  # "That is settled" after "NATO is the goal" refers to it
