@@ -320,10 +320,17 @@ def issues_in_ranges(
 
 def tag_text(nlp: Language, text: str, taxonomy: Taxonomy) -> list[str]:
     """The issues a plain text addresses, in taxonomy order."""
-    if not text.strip():
-        return []
-    doc = parse_only(nlp, [text])[0]
-    return issues_in_ranges(issue_hits(doc, taxonomy, nlp), [(0, len(text))], taxonomy)
+    return tag_texts(nlp, [text], taxonomy)[0]
+
+
+def tag_texts(nlp: Language, texts: Sequence[str], taxonomy: Taxonomy) -> list[list[str]]:
+    """``tag_text`` of each text, the texts parsed in one pass of the model (each call of the
+    model costs some milliseconds however short the text: a title at a time, that was most of
+    the time spent on titles)."""
+    kept = list(dict.fromkeys(text for text in texts if text.strip()))
+    parsed = dict(zip(kept, parse_only(nlp, kept), strict=True))
+    return [issues_in_ranges(issue_hits(parsed[text], taxonomy, nlp), [(0, len(text))], taxonomy)
+            if text in parsed else [] for text in texts]
 
 
 def tag_statement(nlp: Language, quote_text: str, attribution_sentence: str, taxonomy: Taxonomy) -> list[str]:

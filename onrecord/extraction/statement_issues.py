@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from spacy.util import minibatch
 
 from onrecord.extraction.docindex import doc_text, once
 from onrecord.extraction.found import Found
@@ -35,7 +36,7 @@ from onrecord.extraction.issue_scope import (
     trigger_in_own_view,
     war_in_view,
 )
-from onrecord.extraction.issue_tags import IssueHit, issues_in_ranges
+from onrecord.extraction.issue_tags import IssueHit, issues_in_ranges, tag_texts
 from onrecord.lexicons.taxonomy import Taxonomy
 
 
@@ -162,6 +163,26 @@ class StatementIssueTagger:
     def __init__(self, taxonomy: Taxonomy, nlp: Language) -> None:
         self.taxonomy = taxonomy
         self.nlp = nlp
+        self._titled: dict[str, list[str]] = {}  # the issues of the titles of the batch being piped
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 16) -> Iterator[Doc]:
+        """``__call__`` on each Doc, the titles of a batch tagged in one pass of the model
+        (``tag_texts``) rather than one call of it per article."""
+        for batch in minibatch(docs, size=batch_size):
+            titles = [title for doc in batch if doc._.statements and isinstance(title := doc._.headline, str)]
+            self._titled = dict(zip(titles, tag_texts(self.nlp, titles, self.taxonomy), strict=True))
+            try:
+                yield from (self(doc) for doc in batch)
+            finally:
+                self._titled = {}
+
+    def titled_issues(self, doc: Doc) -> list[str]:
+        """The issues the article's title names (``issue_context.titled_issues``), as the batch
+        found them when the Doc came through ``pipe``."""
+        title = doc._.headline
+        if isinstance(title, str) and title in self._titled:
+            return self._titled[title]
+        return titled_issues(self.nlp, doc, self.taxonomy)
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Found] = doc._.statements or []
@@ -198,7 +219,7 @@ class StatementIssueTagger:
             })
         for f, row in zip(found, inherit_issues(rows), strict=True):
             f.issues = list(row["issues"])
-        titled = titled_issues(self.nlp, doc, self.taxonomy) if found else []
+        titled = self.titled_issues(doc) if found else []
         # what a statement takes from the text around it is held to the elsewhere rule as its own words are
         around: Sequence[IssueHit] | None = None
         reach = content_reach(found)

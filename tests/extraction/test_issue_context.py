@@ -208,6 +208,24 @@ def test_under_a_title_about_guarantees_a_new_alliance_is_one(statements_under):
     assert "security_guarantees" in _said(said, "new alliance").issues
 
 
+def test_titles_piped_in_a_batch_name_the_issues_each_names_alone(nlp, statements_under):
+    """The stage tags the titles of a batch in one pass of the model: each article gets its own
+    title's issues, as when it is processed alone."""
+    from onrecord.extraction.pipeline import make_doc
+    from onrecord.extraction.pipeline import statements_of as collect
+    from onrecord.model.article import Article
+
+    text = 'The President spoke in Kyiv. "We have to find opportunities to meet," he said.'
+    titles = ["We must continue negotiations with Russia, the President says", "The President visited a school",
+              "", "We must continue negotiations with Russia, the President says"]
+    articles = [Article(id=str(n), text=text, title=title, date="2022-04-05") for n, title in enumerate(titles)]
+    piped = [collect(doc) for doc in nlp.pipe(make_doc(nlp, a) for a in articles)]
+    alone = [_under_title(statements_under, title, text) for title in titles]
+    assert [[s.issues for s in said] for said in piped] == [[s.issues for s in said] for said in alone]
+    meet = [_said(said, "opportunities to meet").issues for said in piped]
+    assert meet == [["negotiations"], [], [], ["negotiations"]]
+
+
 # --- a transcript's answer is about the question before it ----------------------------------------
 
 
