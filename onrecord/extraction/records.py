@@ -128,9 +128,11 @@ def identify_speakers(statements: list[Statement], doc: Doc, pinned: SpeakerRegi
         if s.speaker.members:
             s.speaker.id = None  # several people: each member is named, the group has no identity
             continue
-        if s.speaker.name not in article_role:
-            article_role[s.speaker.name] = role_in_article(s.speaker.name, titled, people_named)
-        role = stated_role(s.speaker) or article_role[s.speaker.name]
+        role = stated_role(s.speaker)
+        if not role:
+            if s.speaker.name not in article_role:
+                article_role[s.speaker.name] = role_in_article(s.speaker.name, titled, people_named)
+            role = article_role[s.speaker.name]
         if role and all(w.lower().strip(".-") in TITLE_QUALIFIERS for w in role.split()):
             role = None  # "former" alone, before an occupation no title list holds: no role
         s.speaker.role = title_in_case(role) if role else None
