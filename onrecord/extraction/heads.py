@@ -14,8 +14,19 @@ from typing import Any
 import numpy
 from spacy.attrs import DEP, HEAD
 from spacy.symbols import dep as DEP_LABEL  # the label ``_fix_dep_copy`` gives a word cut from its head
+from spacy.tokens import Token
 
 UINT64 = 1 << 64  # the array holds a relative head as a uint64: -1 is 2**64 - 1
+VERBAL = {"VERB", "AUX"}
+
+
+def governing_verb(token: Token) -> Token:
+    """The verb (or auxiliary) whose clause holds the word: the word itself if it is one, else its
+    nearest verbal ancestor, else the root of its sentence."""
+    word = token
+    while word.head.i != word.i and word.pos_ not in VERBAL:
+        word = word.head
+    return word
 
 
 def absolute_heads(relative: Any) -> Any:

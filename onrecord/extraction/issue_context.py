@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from operator import attrgetter
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -44,6 +45,7 @@ from onrecord.extraction.docindex import (
     tokens_with,
 )
 from onrecord.extraction.found import Found
+from onrecord.extraction.heads import governing_verb
 from onrecord.extraction.issue_tags import IssueHit, tag_text
 from onrecord.lexicons.taxonomy import Taxonomy
 
@@ -54,7 +56,6 @@ DEMONSTRATIVES = {"this", "that", "these", "those", "such"}
 # a clause after "it" says what "it" stands for ("it is important to …", "it is clear that …"):
 # that "it" is an expletive and refers to nothing
 EXTRAPOSED = {"ccomp", "xcomp", "csubj"}
-VERBAL = {"VERB", "AUX"}
 # modifiers that pin a definite noun down by themselves: a noun or possessor before it, a clause after it
 RESTRICTIVE = {"compound", "poss", "relcl", "acl"}
 SHORT_CONTINUATION_WORDS = 40  # a continued quotation longer than this has room for its own topic
@@ -121,15 +122,6 @@ def referring_words(doc: Doc, heads: frozenset[str]) -> list[int]:
     return [i for i, t in candidates if refers_back_pronoun(t) or refers_back_noun(t, heads)]
 
 
-def governing_verb(token: Token) -> Token:
-    """The verb (or auxiliary) whose clause holds the word: its nearest verbal ancestor, else the
-    root of its sentence."""
-    word = token
-    while word.head.i != word.i and word.pos_ not in VERBAL:
-        word = word.head
-    return word
-
-
 def clause_mate(token: Token, anaphor: Token) -> bool:
     """Binding principle B (Chomsky 1981): a pronoun is free in its own clause, so a noun that is
     an argument of the same verb ("the state is working on it") is not what it refers to; nor is
@@ -149,17 +141,13 @@ def _trigger_in(hits: Sequence[IssueHit], start: int, end: int) -> IssueHit | No
     """The trigger inside tokens ``start``-``end`` that ends last (the first such); ``hits`` in
     text order, so that only those starting in the range are read."""
     best = None
-    k = bisect_left(hits, start, key=_hit_start)
+    k = bisect_left(hits, start, key=attrgetter("start"))
     while k < len(hits) and hits[k].start < end:
         h = hits[k]
         if h.role == "trigger" and h.end <= end and (best is None or h.end > best.end):
             best = h
         k += 1
     return best
-
-
-def _hit_start(hit: IssueHit) -> int:
-    return hit.start
 
 
 def anaphor_antecedent(doc: Doc, f: Found, hits: Sequence[IssueHit], heads: frozenset[str]) -> IssueHit | None:

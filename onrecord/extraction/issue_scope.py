@@ -31,6 +31,7 @@ from onrecord.extraction.docindex import (
     token_at,
 )
 from onrecord.extraction.found import Found
+from onrecord.extraction.heads import governing_verb
 from onrecord.extraction.issue_tags import IssueHit
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -130,7 +131,7 @@ def trigger_in_own_view(doc: Doc, hit: IssueHit, words: frozenset[str]) -> bool:
         return False
     trigger = doc[hit.start]
     near = list(trigger.subtree)
-    verb = _verb_above(trigger)
+    verb = governing_verb(trigger)
     near += [t for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
     return any(t.lower_ in words for t in near)
 
@@ -196,20 +197,13 @@ def trigger_has_its_needs(doc: Doc, hit: IssueHit, needs: frozenset[str]) -> boo
     return any(t.lemma_.lower() in needs or t.lower_ in needs for t in clause_of(doc[hit.start]))
 
 
-def _verb_above(token: Token) -> Token:
-    """The token if it is a verb, else its nearest verbal head (the root when there is none)."""
-    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
-        token = token.head
-    return token
-
-
 def clause_of(token: Token) -> list[Token]:
     """The words of a token's clause: from its nearest verbal head (itself included), what hangs
     from that head, less the other clauses hanging from it (and verbs joined to it: "Russia will
     accumulate weapons, and Ukraine will suffer") that do not hold the token; all that hangs from
     the token itself ("the tanks that Ukraine received"); and the noun a relative clause describes
     with its noun phrase ("another form of [aid] that is as important as armaments")."""
-    head = _verb_above(token)
+    head = governing_verb(token)
     out, todo = list(token.subtree), [head]
     if head.dep_ in {"relcl", "acl"}:
         described = [head.head]

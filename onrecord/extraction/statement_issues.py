@@ -191,6 +191,8 @@ class StatementIssueTagger:
         hits = sorted(doc._.issue_hits or [], key=lambda h: h.start_char)
         starts = [h.start_char for h in hits]
         owners = content_owners(found, hits, starts)
+        # the hits whose sentence takes up another conflict (the elsewhere rule), asked once each
+        elsewhere = {h for h in hits if trigger_elsewhere(doc, h, self.taxonomy.elsewhere, self.taxonomy.in_view)}
         rows = []
         for index, f in enumerate(found):
             ranges = list(f.content)
@@ -208,8 +210,7 @@ class StatementIssueTagger:
             kept = [h for k, h in enumerate(near, lo) if h not in occasion
                     and (back or index in owners.get(k, {index}))]
             kept = in_scope(kept, war_in_view(doc, f, self.taxonomy.in_view), self.in_own_view(doc))
-            kept = [h for h in kept if self.has_its_needs(doc, h)
-                    and not trigger_elsewhere(doc, h, self.taxonomy.elsewhere, self.taxonomy.in_view)]
+            kept = [h for h in kept if self.has_its_needs(doc, h) and h not in elsewhere]
             rows.append({
                 "issues": issues_in_ranges(kept, ranges, self.taxonomy),
                 "kind": f.kind,
@@ -220,17 +221,15 @@ class StatementIssueTagger:
         for f, row in zip(found, inherit_issues(rows), strict=True):
             f.issues = list(row["issues"])
         titled = self.titled_issues(doc) if found else []
-        # what a statement takes from the text around it is held to the elsewhere rule as its own words are
-        around: Sequence[IssueHit] | None = None
+        # what a statement takes from the title or the text around it is held to the elsewhere rule
+        # as its own words are
+        near_hits = [h for h in hits if h not in elsewhere]
         reach = content_reach(found)
         for index, f in enumerate(found):
             if titled:
-                self.issues_under_title(doc, f, hits, titled)
+                self.issues_under_title(f, near_hits, titled)
             if not f.issues:
-                if around is None:
-                    around = [h for h in hits
-                              if not trigger_elsewhere(doc, h, self.taxonomy.elsewhere, self.taxonomy.in_view)]
-                self.issues_from_context(doc, found, index, around, reach)
+                self.issues_from_context(doc, found, index, near_hits, reach)
         return doc
 
     def has_its_needs(self, doc: Doc, hit: IssueHit) -> bool:
@@ -245,13 +244,13 @@ class StatementIssueTagger:
             return issue is not None and trigger_in_own_view(doc, hit, issue.in_view)
         return accepts
 
-    def issues_under_title(self, doc: Doc, f: Found, hits: Sequence[IssueHit], titled: Sequence[str]) -> None:
+    def issues_under_title(self, f: Found, hits: Sequence[IssueHit], titled: Sequence[str]) -> None:
         """The issues its words name under the article's title (``words_under_title``), added to
-        its own, each noted — not in a sentence that takes up another conflict ("rejected calls
-        for a ceasefire in Gaza without the release of the hostages" under a title on freeing
-        hostages).  The title puts the war in view by itself (a press conference after talks)."""
-        under = [h for h in words_under_title(hits, f.content, titled)
-                 if not trigger_elsewhere(doc, h, self.taxonomy.elsewhere, self.taxonomy.in_view)]
+        its own, each noted.  ``hits``: those the elsewhere rule keeps, so that a word in a sentence
+        that takes up another conflict adds nothing ("rejected calls for a ceasefire in Gaza without
+        the release of the hostages" under a title on freeing hostages).  The title puts the war in
+        view by itself (a press conference after talks)."""
+        under = words_under_title(hits, f.content, titled)
         new = [i for i in self.taxonomy.issues if i not in f.issues and any(h.issue == i for h in under)]
         if not new:
             return

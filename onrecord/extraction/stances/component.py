@@ -15,6 +15,7 @@ from onrecord.extraction.docindex import cut_doc, doc_text, text_with_ws
 from onrecord.extraction.found import Found
 from onrecord.extraction.issue_tags import issue_matcher
 from onrecord.extraction.stances.classify import RuleStance, StanceClassifier, stances_for
+from onrecord.extraction.stances.cue_rules import URGING_PREPOSITIONS
 from onrecord.extraction.stances.holders import sides_in, speaker_sides
 from onrecord.extraction.stances.llm import OpenAICompatibleStance
 from onrecord.extraction.stances.reading import TEXT_KEY, Speaker, hits_key
@@ -113,10 +114,6 @@ class StanceTagger:
                 if stance is not None:
                     stance.note = f"{stance.note}; {note}" if stance.note else note
         return doc
-
-
-# the prepositions that make a cue of naming one of urging: "called for", "called on", "called upon"
-URGING_PREPOSITIONS = {"for", "on", "upon"}
 
 
 def _cue_end(doc: Doc, f: Found) -> int:

@@ -9,6 +9,7 @@ from functools import partial
 
 from spacy.tokens import Span, Token
 
+from onrecord.extraction.heads import governing_verb
 from onrecord.extraction.stances.columns import columns
 from onrecord.extraction.stances.holders import can_hold
 from onrecord.extraction.stances.reading import MARKERS, Reading, memo, spelled
@@ -194,21 +195,13 @@ def _conditions_mention(marker: Span, anchors: Sequence[Token]) -> bool:
     if marker.start < marker.sent.root.i:
         return True
     last = marker[-1]
-    verb = _verb_above(last.head)
+    verb = governing_verb(last.head)  # "[accept] peacekeepers as long as they come …"
     if last.dep_ in {"mark", "advmod"} and last.head.i == verb.i and verb.head.i != verb.i:
         # the marker opens the condition's own clause ("once a ceasefire [holds]", "but only if all
         # members [agree]"): the condition is put on the verb that clause hangs from
-        verb = _verb_above(verb.head)
+        verb = governing_verb(verb.head)
     cols = columns(marker.doc)
     return any(a.i == verb.i or a.i == a.sent.root.i or verb.i in cols.ancestors(a.i) for a in anchors)
-
-
-def _verb_above(token: Token) -> Token:
-    """The token if it is a verb, else its nearest verbal head ("[accept] peacekeepers as long as
-    they come …": "long" hangs from it)."""
-    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
-        token = token.head
-    return token
 
 
 def _refused(verb: Token) -> bool:

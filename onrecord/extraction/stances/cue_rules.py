@@ -16,6 +16,9 @@ from onrecord.extraction.stances.reading import MARKERS
 from onrecord.model.stance import Stance, StanceLabel
 
 _WORD = re.compile(r"[A-Za-z’']+")
+# the prepositions that make a cue of naming one of urging: "called for", "called on", "called upon"
+URGING_PREPOSITIONS = frozenset({"for", "on", "upon"})
+_URGING = re.compile(r"\b(?:" + "|".join(sorted(URGING_PREPOSITIONS)) + r")\b")
 _LEMMAS: dict[tuple[int, str], str | None] = {}
 
 
@@ -92,6 +95,6 @@ def cue_sign(cue_class: str | None, cue_text: str | None, cue_lemma: str | None,
         return 1 if first_words(text, 1) in (["to"], ["for"], ["that"]) else 0
     if cue_lemma and cue_lemma in MARKERS.cue_words:
         return MARKERS.cue_words[cue_lemma]
-    if cue_class == "call" and cue_text and re.search(r"\b(?:for|on|upon)\b", cue_text.lower()):
+    if cue_class == "call" and cue_text and _URGING.search(cue_text.lower()):
         return 1
     return MARKERS.cue_signs.get(cue_class or "", 0)
