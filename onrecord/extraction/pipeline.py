@@ -114,12 +114,14 @@ def statements_of(doc: Doc, offset: int = 0) -> list[Statement]:
     return [Statement.from_dict(d).shifted(offset) for d in doc._.records or []]
 
 
-def make_doc(nlp: Language, article: Article) -> Doc:
-    """The article's body as a Doc that knows the article's date, for the context stage."""
-    doc = nlp.make_doc(article.body)
-    doc._.article_date = article.date
-    doc._.published = article.published
-    doc._.headline = article.title
+def make_doc(nlp: Language, article: Article) -> Doc | list[Doc]:
+    """The article's body as a Doc that knows the article's date, for the context stage (a long
+    body as the Docs of its pieces: ``pieces.make_doc``)."""
+    doc = pieces.make_doc(nlp, article.body)
+    head = pieces.head(doc)
+    head._.article_date = article.date
+    head._.published = article.published
+    head._.headline = article.title
     return doc
 
 
@@ -160,7 +162,7 @@ def extract_articles(
     ``config``) does the work.  Several processes: ``ledger.workers``."""
     nlp = nlp or load_nlp(config)
 
-    def docs() -> Iterator[tuple[Doc, Article]]:
+    def docs() -> Iterator[tuple[Doc | list[Doc], Article]]:
         for article in articles:
             problem = check_article(article)
             if problem:

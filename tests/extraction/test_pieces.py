@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
 from onrecord.extraction import pieces
 from onrecord.extraction.pipeline import extract_articles, statements_of
 from onrecord.model import Article
@@ -15,39 +18,80 @@ PARAGRAPHS = [
 TEXT = "\n\n".join(PARAGRAPHS)
 
 
-def test_cuts_fall_after_paragraph_breaks(nlp) -> None:
-    doc = nlp.make_doc(TEXT)
-    cuts = pieces.cut_points(doc, size=80)
+def test_cuts_fall_after_paragraph_breaks() -> None:
+    cuts = pieces.cut_offsets(TEXT, size=80)
     assert cuts
     for cut in cuts:
-        assert "\n" in doc[cut - 1].text or "\n" in doc[cut - 1].whitespace_
+        assert TEXT[cut - 2 : cut] == "\n\n" and not TEXT[cut].isspace()
 
 
-def test_a_paragraph_longer_than_a_piece_is_cut_after_a_sentence_end(nlp) -> None:
-    doc = nlp.make_doc("One two three. Four five six. Seven eight nine.")
-    assert [doc[c - 1].text for c in pieces.cut_points(doc, size=20)] == [".", "."]
+def test_a_paragraph_longer_than_a_piece_is_cut_after_a_sentence_end() -> None:
+    text = "One two three. Four five six. Seven eight nine."
+    assert [text[c - 2] for c in pieces.cut_offsets(text, size=20)] == [".", "."]
 
 
-def test_text_without_breaks_or_sentence_ends_is_still_cut(nlp) -> None:
-    doc = nlp.make_doc('"a" ' * 50)
-    cuts = pieces.cut_points(doc, size=40)
-    assert len(cuts) >= 4 and all(b > a for a, b in zip(cuts, cuts[1:], strict=False))
+def test_text_without_breaks_or_sentence_ends_is_cut_at_spaces() -> None:
+    text = '"a" ' * 50
+    cuts = pieces.cut_offsets(text, size=40)
+    assert len(cuts) >= 4 and all(0 < b - a <= 40 for a, b in zip([0, *cuts], cuts, strict=False))
+    assert all(text[c - 1] == " " and text[c] == '"' for c in cuts)
+
+
+def test_text_without_whitespace_is_cut_at_the_size() -> None:
+    assert pieces.cut_offsets("a" * 100, size=40) == [40, 80]
+
+
+def test_no_piece_is_longer_than_the_size_and_every_cut_starts_a_word() -> None:
+    text = "x " * 30 + "y. z\n  w" * 20 + "\n" * 200 + "v"
+    cuts = pieces.cut_offsets(text, size=50)
+    bounds = [0, *cuts, len(text)]
+    assert all(0 < b - a <= 50 for a, b in zip(bounds, bounds[1:], strict=False))
+    words = [c for c in cuts if c < len(text) - 201]  # before the run of 200 line breaks, which is cut where it must be
+    assert words and all(text[c - 1].isspace() and not text[c].isspace() for c in words)
+
+
+def test_a_long_run_of_whitespace_does_not_make_the_cut_quadratic() -> None:
+    import time
+
+    start = time.perf_counter()
+    pieces.cut_offsets("word " + "\n" * 400_000 + " word", size=100_000)
+    assert time.perf_counter() - start < 1.0  # a retry at each character of the run: minutes
+
+
+@given(st.lists(st.sampled_from(["We", "said", "U.S.", "it's", '"', "(", ")", ".", ",", " ", "  ", "\n", "\n\n",
+                                 " \n ", "\t", "—", "Dr.", "y'all", "can't", "x"]), max_size=60))
+@settings(max_examples=80, deadline=None)
+def test_pieces_tokenized_apart_are_the_whole_texts_tokens(nlp, parts) -> None:
+    text = "".join(parts)
+    # a piece's length of text with no space before a word is cut mid-word: rule cut_offsets
+    assume(all(text[c - 1].isspace() and not text[c].isspace() for c in pieces.cut_offsets(text, size=12)))
+    made = pieces.make_doc(nlp, text, size=12)
+    docs = made if isinstance(made, list) else [made]
+    whole = nlp.make_doc(text)
+    assert "".join(d.text for d in docs) == text
+    assert [(t.text, t.whitespace_) for d in docs for t in d] == [(t.text, t.whitespace_) for t in whole]
 
 
 def test_joined_doc_keeps_text_tokens_and_date(nlp) -> None:
-    doc = nlp.make_doc(TEXT)
-    doc._.article_date = "2026-03-02"
-    joined = pieces.model_pieces(nlp, doc, size=80)
+    docs = pieces.make_doc(nlp, TEXT, size=80)
+    assert isinstance(docs, list) and len(docs) > 1
+    pieces.head(docs)._.article_date = "2026-03-02"
+    joined = pieces.model_pieces(nlp, docs)
     assert joined.text == TEXT
-    assert [t.text for t in joined] == [t.text for t in doc]
+    assert [t.text for t in joined] == [t.text for t in nlp.make_doc(TEXT)]
     assert joined._.article_date == "2026-03-02"
     assert {e.text for e in joined.ents} >= {"Dunmore", "Anna Berg"}
     assert joined.has_annotation("DEP") and joined.has_annotation("SENT_START")
 
 
+def test_a_short_text_is_one_doc(nlp) -> None:
+    doc = pieces.make_doc(nlp, TEXT)
+    assert not isinstance(doc, list) and pieces.head(doc) is doc and doc.text == TEXT
+
+
 def test_statements_of_a_text_parsed_in_pieces_match_the_whole(nlp) -> None:
     whole = statements_of(nlp(TEXT))
-    split = statements_of(pieces.run_long(nlp, nlp.make_doc(TEXT), size=80))
+    split = statements_of(pieces.run(nlp, pieces.make_doc(nlp, TEXT, size=80)))
     assert [s.to_dict() for s in split] == [s.to_dict() for s in whole]
     assert len(whole) >= 3
 
@@ -59,16 +103,3 @@ def test_extract_articles_keeps_order_with_a_long_article_among_short_ones(nlp, 
     results = list(extract_articles(arts, nlp=nlp, batch_size=2))
     assert [r["id"] for r in results] == ["short", "long", "empty", "short2"]
     assert results[1]["statements"] and results[2]["errors"]
-
-
-def test_pieces_cut_with_the_array_read_once_are_plain_as_docs(nlp) -> None:
-    from spacy.tokens import Doc
-
-    doc = nlp.make_doc(TEXT + "\n\nHe can't say. Dr. Lee won't, y'all.")
-    bounds = [0, *pieces.cut_points(doc, size=80), len(doc)]
-    plain = [doc[a:b].as_doc() for a, b in zip(bounds, bounds[1:], strict=False)]
-    joined = pieces.model_pieces(nlp, doc, size=80)
-    want = Doc.from_docs(list(nlp.pipe(plain, disable=pieces.ours(nlp))), ensure_whitespace=False)
-    head = doc._get_array_attrs()
-    assert len(bounds) > 3 and joined.text == want.text
-    assert (joined.to_array(head) == want.to_array(head)).all()
