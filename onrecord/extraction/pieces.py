@@ -2,9 +2,9 @@
 
 The model's components (tok2vec, tagger, parser, NER) hold arrays the size of the whole Doc while
 they work: one Doc of 165k words took 3.4 GB.  A text longer than ``PIECE_CHARS`` is therefore cut
-at paragraph breaks into pieces of at most about that size; the model runs on one piece at a
-time; the pieces are joined again with ``Doc.from_docs`` (spaCy's own concatenation, which keeps
-every token's text, whitespace, heads, labels, sentence starts and entities:
+at paragraph breaks into pieces of at most that size; the model runs on one piece at a time;
+the pieces are joined again with ``Doc.from_docs`` (spaCy's own concatenation, which keeps every
+token's text, whitespace, heads, labels, sentence starts and entities:
 https://spacy.io/api/doc#from_docs) and our components run on the one joined Doc, so every stage
 still sees the whole article.  A text no longer than ``PIECE_CHARS`` (every article of the corpus
 and the news set) goes through the pipeline as one Doc, exactly as before.
