@@ -186,6 +186,8 @@ class StatementIssueTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Found] = doc._.statements or []
+        if not found:
+            return doc  # no statement to tag: the elsewhere rule below need not read any hit
         # the hits by start, so that each statement looks only at those inside its ranges (a
         # statement per hit per statement was quadratic in a long article)
         hits = sorted(doc._.issue_hits or [], key=lambda h: h.start_char)
