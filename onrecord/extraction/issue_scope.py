@@ -141,10 +141,12 @@ GENERIC_VIEW_WORDS = frozenset({"war"})
 
 
 def _name_spots(text: str, names: frozenset[str]) -> list[tuple[int, int]]:
-    """(start, end) of every name of ``names`` (of one word or more) in the text, in order."""
+    """(start, end) of every name of ``names`` (of one word or more), or its plural, in the text, in
+    order."""
     if not names:
         return []
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b",
+    # a people's name in the plural names its place too ("the Israelis", "Iranians", "Syrians")
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")s?\b",
                          re.IGNORECASE)
     return [(m.start(), m.end()) for m in pattern.finditer(text)]
 

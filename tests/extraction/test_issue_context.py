@@ -196,6 +196,17 @@ def test_a_word_names_the_issue_its_title_names(statements_under):
     assert "title" in statement.stances["negotiations"]["note"]
 
 
+@pytest.mark.parametrize(("said", "words", "issues"), [
+    ('"There’s no deal until there’s a deal," he said.', "no deal", ["negotiations"]),
+    ('"We really made some great progress," he said.', "great progress", ["negotiations"]),
+    # the verb "deal" is no deal
+    ('"We will deal with it," he said.', "deal with", []),
+])
+def test_under_a_title_on_the_talks_the_deal_and_the_progress_are_theirs(statements_under, said, words, issues):
+    text = _under_title(statements_under, "No deal yet: Trump on Putin talks", f"The President spoke. {said}")
+    assert _said(text, words).issues == issues
+
+
 def test_the_same_word_under_another_title_names_nothing(statements_under):
     said = _under_title(statements_under, "The President visited a school in Lviv",
                         'The President spoke in Kyiv. "We have to find opportunities to meet," he said.')

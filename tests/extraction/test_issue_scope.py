@@ -150,6 +150,9 @@ def test_a_one_word_weapon_counts_only_with_what_the_issue_needs_in_its_clause(s
     ('The war in Ukraine was discussed.\n\n"Peace talks on Ukraine can learn from Gaza," the minister said.',
      "Gaza", ["negotiations"]),
     ('The war in Ukraine was discussed.\n\n"The peace talks in Gaza are stalled," the minister said.', "Gaza", []),
+    # a people's name in the plural names its place
+    ('The war in Ukraine was discussed.\n\n"We were in negotiations with the United States when the Israelis '
+     'struck," the minister said.', "Israelis", []),
 ])
 def test_a_trigger_beside_another_conflict_takes_up_that_one(statements_under, text, words, issues):
     assert _issues(statements_under, OFF_TOPIC, text, words) == issues

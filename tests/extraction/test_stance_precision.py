@@ -188,6 +188,21 @@ def test_a_judgement_decides_as_predicate_not_as_modifier(stance):
     assert stance("The talks proved to be useful.", "negotiations").label == "support"
 
 
+def test_a_judgement_after_as_is_the_predicate_of_what_it_is_said_of(stance):
+    assert stance("We described the talks as extremely productive.", "negotiations").label == "support"
+    assert stance("I regard these negotiations as useless.", "negotiations").label == "oppose"
+    # a statement cut from its sentence ("describing [the talks as constructive]") keeps the reading
+    assert stance("the talks as “constructive”", "negotiations").label == "support"
+    # "as" in another sense sets no predicate
+    assert stance("As productive as the week was, the talks are stalled.", "negotiations").label != "support"
+
+
+def test_a_condition_that_restates_its_clause_sets_none(stance):
+    assert stance("There's no deal until there's a deal.", "negotiations").label == "unclear"
+    assert stance("There will be no peace deal until there is a peace deal.", "negotiations").label == "unclear"
+    assert stance("There will be no ceasefire until Russia withdraws its troops.", "ceasefire").label == "conditional"
+
+
 def test_a_marker_on_the_setting_of_the_issue_does_not_count(stance):
     assert stance("The most important issues in the negotiations are guarantees.", "negotiations").label == "unclear"
     assert stance("A necessary step towards talks is a ceasefire.", "negotiations").label == "support"

@@ -111,6 +111,27 @@ def rule_without(sent: Span, anchors: Sequence[Token], contrary: Sequence[Span] 
     return None
 
 
+# the words that say what a clause is about: who or what it is, has or does something to
+CORE_DEPS = {"nsubj", "nsubjpass", "attr", "dobj"}
+
+
+def restated(protasis: Span) -> bool:
+    """Restatement rule: a condition that names again what its main clause names ("there's no
+    deal until there's a deal", "no peace until there is peace") sets no condition: it says the
+    thing is not there yet.  The condition's verb and the verb it hangs from have a subject,
+    object or predicate noun of the same lemma."""
+    verb = protasis.root
+    main = verb.head
+    if main.i == verb.i:
+        return False
+
+    def core(token: Token) -> set[str]:
+        return {c.lemma_.lower() for c in token.children
+                if c.dep_ in CORE_DEPS and c.pos_ in {"NOUN", "PROPN"} and c.is_alpha}
+
+    return bool(core(verb) & core(main))
+
+
 def rule_condition(reading: Reading, sent: Span, anchors: Sequence[Token]) -> Stance | None:
     """Condition rule: a condition in the sentence makes the stance conditional ("only if",
     "in exchange for", "until", "once").  Maximal-demand sub-rule: when the condition is the
@@ -150,6 +171,10 @@ def rule_condition(reading: Reading, sent: Span, anchors: Sequence[Token]) -> St
         if anchors and all(protasis.start <= a.i < protasis.end for a in anchors) and persists_until(marker):
             return Stance("support", [marker.text], confidence=0.75,
                           reason="not stopping until it happens: it is what is worked for")
+        if restated(protasis):
+            # "there's no deal until there's a deal": not there yet; no condition, and no refusal
+            return Stance("unclear", [marker.text], confidence=0.6,
+                          reason=f"the condition ({marker.text}) names again what it conditions: not there yet")
         if anchors and all(protasis.start <= a.i < protasis.end for a in anchors):
             if _negated_in_protasis(protasis, anchors, reading):
                 return Stance("conditional", [marker.text], confidence=0.5,

@@ -31,6 +31,13 @@ from onrecord.extraction.stances.reading import (
 from onrecord.extraction.stances.sign import Sign
 from onrecord.model.stance import Stance
 
+# what "as" heads when it says what something is called: "as [productive]", "as [a breakthrough]";
+# "as" itself a preposition, or "dep" where a statement cut from its sentence lost the verb it hung
+# from ("[describing] the talks as constructive": ``docindex.span_doc`` rewires it to the object)
+AS_PREDICATE_DEPS = {"pobj", "amod", "acomp", "attr"}
+AS_DEPS = {"prep", "dep"}
+
+
 # How sure a decided polarity is (see the module docstring); each is a rule's judgement, measured
 # against the dev annotation of benchmarks/positions.py.
 BASE = 0.8
@@ -133,6 +140,12 @@ def _scope_of(anchors: Sequence[Token]) -> tuple[set[int], set[int]]:
                 operators.add(child)
             if dep in OPERATOR_DEPS or dep in ARGUMENT_DEPS:
                 arguments.add(child)
+            if dep in AS_DEPS and cols.lower[child] == "as":
+                # a predicate after "as" ("described the talks as [productive]", "hailed the meeting
+                # as [a breakthrough]"): what the path's noun is called, as a copula's predicate is
+                predicates = [c for c in cols.children[child] if cols.dep[c] in AS_PREDICATE_DEPS]
+                operators.update(predicates)
+                arguments.update(predicates)
             if dep == "xcomp" and cols.lemma[child] == "be":
                 # a copula down a chain ("peace is going to [be] good", "the talks proved to [be]
                 # useful"): its predicate speaks of the path's subject as a predicate of its own verb
@@ -180,13 +193,21 @@ def is_commitment(token: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ in MARKERS.first_person for c in token.head.children)
 
 
+def as_predicate(token: Token) -> bool:
+    """As-predicate rule: a word after "as" that hangs from a verb or its object ("described the
+    talks as productive", "calling it a failure": Quirk et al. 1985, 16.47, the object predicative
+    with "as") is a predicate of that object, not a modifier."""
+    head = token.head
+    return token.dep_ in AS_PREDICATE_DEPS and head.lower_ == "as" and head.dep_ in AS_DEPS and head.head.i != head.i
+
+
 def _judgements(reading: Reading, sent: Span) -> list[tuple[Span, int, bool]]:
     """Judgement rule: "constructive", "useless" decide as the predicate of the issue ("the talks
     were constructive"), not as a modifier ("no effective guarantees were offered")."""
     out = []
     for key, sign in (("good", 1), ("bad", -1)):
         for span in reading.in_sent(key, sent):
-            if span.root.dep_ in PREDICATE_DEPS:
+            if span.root.dep_ in PREDICATE_DEPS or as_predicate(span.root):
                 out.append((span, sign, True))
     return out
 
@@ -286,7 +307,7 @@ def _describes_issue(span: Span, path: set[int], anchor_ids: set[int]) -> bool:
     the issue itself or a word the issue is the goal of ("a necessary step towards talks"), not a
     word the issue is only the setting of ("the most important issues in the negotiations")."""
     root = span.root
-    if root.dep_ != "amod" or root.head.i in anchor_ids:
+    if root.dep_ != "amod" or root.head.i in anchor_ids or as_predicate(root):
         return True
     below = [t for t in root.head.children if t.i in path]
     return any(t.dep_ == "prep" and t.lower_ in GOAL_PREPS for t in below)
