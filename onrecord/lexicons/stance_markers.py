@@ -32,14 +32,14 @@ from onrecord.lexicons.yaml_models import (
 
 PHRASE_KEYS = ("support", "oppose", "good", "bad", "condition", "concessive", "not_condition", "not_negation",
                "otherwise")
-WORD_KEYS = ("requirement_verbs", "requirement_modals", "deal_nouns", "subject_pronouns", "contingent_modals",
+WORD_KEYS = ("terms_verbs", "requirement_modals", "deal_nouns", "subject_pronouns", "contingent_modals",
              "negators", "first_person", "negative_predicates", "deontic_modals", "hedges", "boundary_preps",
              "occurrence_verbs", "speech_verbs", "question_words", "holder_nouns", "attitude_nouns", "wish_verbs",
              "own_nouns", "against_words", "for_words", "stance_copulas", "topic_nouns", "distancing",
              "topic_prepositions", "topic_relations", "unconditional", "likelihood_nouns", "expectation_verbs",
              "certainty_words", "doubt_words", "persistence_verbs", "reaction_words", "countering_verbs",
-             "favourable_words", "helping_verbs", "harming_verbs", "harming_nouns", "bad_outcomes", "struggle_nouns",
-             "good_consequences", "bad_consequences")
+             "favourable_words", "heeding_verbs", "helping_verbs", "harming_verbs", "harming_nouns", "bad_outcomes",
+             "struggle_nouns", "good_consequences", "bad_consequences")
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class StanceMarkers:
     not_negation: tuple[str, ...]
     otherwise: tuple[str, ...]
     oppose_patterns: tuple[tuple[Mapping[str, Any], ...], ...]
-    requirement_verbs: frozenset[str]
+    terms_verbs: frozenset[str]
     requirement_modals: frozenset[str]
     deal_nouns: frozenset[str]
     subject_pronouns: frozenset[str]
@@ -88,6 +88,7 @@ class StanceMarkers:
     reaction_words: frozenset[str]
     countering_verbs: frozenset[str]
     favourable_words: frozenset[str]
+    heeding_verbs: frozenset[str]
     helping_verbs: frozenset[str]
     harming_verbs: frozenset[str]
     harming_nouns: frozenset[str]
@@ -145,7 +146,7 @@ class PhrasesEntry(_WordLists):
 
 
 class WordsEntry(_WordLists):
-    requirement_verbs: Words
+    terms_verbs: Words
     requirement_modals: Words
     deal_nouns: Words
     subject_pronouns: Words
@@ -179,6 +180,7 @@ class WordsEntry(_WordLists):
     reaction_words: Words
     countering_verbs: Words
     favourable_words: Words
+    heeding_verbs: Words
     helping_verbs: Words
     harming_verbs: Words
     harming_nouns: Words

@@ -89,6 +89,10 @@ def test_a_requirement_on_the_talks_is_conditional_but_their_happening_is_wanted
     assert stance("Negotiations must be based on mutual respect.", "negotiations").label == "conditional"
     assert stance("Talks should take place through dialogue, not ultimatums.", "negotiations").label == "conditional"
     assert stance("Negotiations must be held at once.", "negotiations").label == "support"
+    # what the deal must bring: the deal is wanted, with it
+    assert stance("Peace agreements must provide a mechanism of effective guarantees.", "negotiations").label \
+        == "support"
+    assert stance("Any deal should include the return of our children.", "negotiations").label == "support"
     assert stance("The sanctions must be tightened.", "sanctions").label == "support"
     # a quality it must have is no term put on it: it is wanted, of that quality
     assert stance("Security guarantees must be legally binding.", "security_guarantees").label == "support"
@@ -195,6 +199,17 @@ def test_a_judgement_after_as_is_the_predicate_of_what_it_is_said_of(stance):
     assert stance("the talks as “constructive”", "negotiations").label == "support"
     # "as" in another sense sets no predicate
     assert stance("As productive as the week was, the talks are stalled.", "negotiations").label != "support"
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Our key demands concern the prevention of NATO's expansion.", "oppose"),
+    ("We need to ensure NATO's non-expansion.", "oppose"),
+    # what others did not address is what the speaker wants; what "we" will not consider is refused
+    ("These proposals did not address the key elements of our initiative on NATO's non-expansion.", "oppose"),
+    ("We will not consider any demand for NATO's non-expansion.", "support"),
+])
+def test_wanting_the_alliance_kept_out_opposes_membership(stance, text, label):
+    assert stance(text, "nato", speaker=RUSSIAN).label == label
 
 
 def test_a_condition_that_restates_its_clause_sets_none(stance):

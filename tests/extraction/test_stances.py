@@ -121,14 +121,21 @@ def test_contingent_then(stance):
     assert s.label == "conditional" and s.evidence == ["and then"]
 
 
-def test_requirement_on_the_deal(stance):
+def test_what_the_deal_must_bring_is_no_term_on_it(stance):
+    # a truce that must ensure something is a truce wanted with it
     s = stance("A truce must ensure that the attacks never resume.", "ceasefire")
-    assert s.label == "conditional" and s.evidence == ["must", "ensure"]
+    assert s.label == "support" and "must" in s.evidence
+
+
+def test_terms_put_on_the_deal_make_it_conditional(stance):
+    s = stance("A truce must be based on the withdrawal of heavy weapons.", "ceasefire")
+    assert s.label == "conditional" and s.evidence == ["must", "based"]
 
 
 def test_requirement_on_an_unnamed_deal(stance):
     # the issue was named in the attribution sentence; "it" is the deal
-    assert stance("it must guarantee that the attacks end.", "ceasefire").label == "conditional"
+    assert stance("it must be based on the withdrawal of heavy weapons.", "ceasefire").label == "conditional"
+    assert stance("it must guarantee that the attacks end.", "ceasefire").label != "conditional"
 
 
 # --- polarity rules ------------------------------------------------------------------------

@@ -321,12 +321,14 @@ def _modal_predicates(sent: Span) -> list[tuple[Token, list[Token], Token]]:
 
 
 def rule_requirement(reading: Reading, sent: Span, anchors: Sequence[Token]) -> Stance | None:
-    """Requirement rule: a deontic modal over a deal or the issue as subject puts a requirement
-    on it: "it must guarantee Putin will not come back", "any deal should include …",
-    "negotiations must be based on common sense", "talks should take place through dialogue" —
-    conditional.  That the deal must happen at all ("negotiations must be held", "sanctions must
-    stay") is a demand for it, and what the requirement names ("must include security
-    guarantees") is wanted: both are left to the polarity rule."""
+    """Requirement rule: a deontic modal over a deal or the issue as subject that sets the terms
+    it rests on or the way it goes ("negotiations must be based on common sense", "talks should
+    take place through dialogue") puts a requirement on it: conditional.  That the deal must
+    happen at all ("negotiations must be held", "sanctions must stay") is a demand for it, what
+    the requirement names ("must include security guarantees") is wanted, and so is the deal that
+    must bring it ("peace agreements must provide a mechanism of guarantees", "the treaty must
+    contain a provision": a reader takes the speaker to want the deal, with that in it — every
+    such statement of the development sets was read so): all are left to the polarity rule."""
     anchor_ids = {a.i for a in anchors}
     content = {i for span, _ in reading.content(sent) for i in range(span.start, span.end)}
     for token, modals, subject in memo(sent.doc, ("onrecord.required", sent.start, sent.end),
@@ -340,9 +342,8 @@ def rule_requirement(reading: Reading, sent: Span, anchors: Sequence[Token]) -> 
             continue  # it must happen: wanted
         if token.lemma_.lower() == "be" and any(c.dep_ == "acomp" for c in token.children) and not _manner(token):
             continue  # "guarantees must be legally binding", "peace must be just": wanted, of that quality
-        if token.lemma_.lower() not in MARKERS.requirement_verbs and not _manner(token) \
-                and token.lemma_.lower() not in {"base", "build", "rest", "reflect", "involve", "be"}:
-            continue
+        if not _manner(token) and token.lemma_.lower() not in MARKERS.terms_verbs:
+            continue  # what it must bring ("must provide", "must include"): the deal is wanted with it
         return Stance("conditional", [modals[0].text, token.text], confidence=0.65,
                       reason=f"a requirement put on it ({modals[0].text} {token.text})")
     return None

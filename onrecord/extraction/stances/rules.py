@@ -21,7 +21,7 @@ a function:
       "otherwise" (before the issue), "…, and then X can …"; a condition that demands the
       contrary of the proposition ("fight until the 1991 borders") is a refusal: oppose; a
       condition on a forecast is no stance (``rule_stated_condition``);
-   d. ``rule_requirement`` — "it must guarantee …", "talks must be based on …": conditional;
+   d. ``rule_requirement`` — "talks must be based on …", "through dialogue": conditional;
    e. ``rule_question``    — a question asserts nothing, unless the statement answers it
       ("Will we give up Crimea? Never."); ``rule_open_question``: nor does "whether …";
       ``rule_topic``: nor what is said of "the issue of Crimea";
