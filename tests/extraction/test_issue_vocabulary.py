@@ -23,6 +23,8 @@ def tax():
     ("The Crimea Platform meets again in August.", "territory"),
     ("They voted to reunite with Russia, the official claimed.", "territory"),
     ("We will not trade land for peace.", "territory"),
+    ("Kyiv wants to take Crimea back.", "territory"),
+    ("They would have to give the land back.", "territory"),
     # NATO: the summits' promise, the way in, the Russian demands, the neutral models
     ("The Bucharest summit promised that Ukraine would become a member.", "nato"),
     ("Kyiv wants clear membership prospects.", "nato"),
@@ -37,9 +39,11 @@ def tax():
     ("Both sides must silence the guns this week.", "ceasefire"),
     ("We want to put an end to this war.", "ceasefire"),
     ("An energy ceasefire would spare the power plants.", "ceasefire"),
+    ("I am doing this to get the war stopped.", "ceasefire"),
     # negotiations
     ("The Normandy Four advisers met in Berlin.", "negotiations"),
     ("The Istanbul talks produced a communiqué.", "negotiations"),
+    ("We must have agreements with President Putin.", "negotiations"),
     ("The negotiating team flew to Geneva.", "negotiations"),
     ("We want a long-lasting peace between the two nations.", "negotiations"),
     # weapons
@@ -70,6 +74,13 @@ def test_the_vocabulary_names_its_issue(nlp, tax, text, issue):
     ("Without achieving peace in Ukraine there is no European security.", "negotiations"),  # a precondition
     ("The partners discussed guaranteeing Ukraine's energy security.", "security_guarantees"),  # another security
     ("The humanitarian aid to Ukraine arrived by train.", "weapons_permissions"),  # aid that is not arms
+    # guarantees Russia demands for itself, and Russia's name for Europe's order, are not Ukraine's
+    ("We push for long-term guarantees that ensure Russia's security.", "security_guarantees"),
+    ("They discussed security guarantees for the Russian Federation.", "security_guarantees"),
+    ("The Euro-Atlantic security architecture has worsened.", "security_guarantees"),
+    # humanitarian ties and aid are no prisoner question
+    ("We are expanding humanitarian contacts with our partners.", "prisoners_humanitarian"),
+    ("They gave economic, humanitarian and military support.", "prisoners_humanitarian"),
 ])
 def test_a_word_in_another_sense_names_no_issue(nlp, tax, text, issue):
     assert issue not in tag_text(nlp, text, tax)
