@@ -212,6 +212,14 @@ def test_wanting_the_alliance_kept_out_opposes_membership(stance, text, label):
     assert stance(text, "nato", speaker=RUSSIAN).label == label
 
 
+def test_a_statement_given_the_issue_by_its_article_is_read_at_the_words_that_name_it_there(stance):
+    # under a title on the talks: "meeting" and "progress" name them here
+    assert stance("That was a very positive meeting.", "negotiations").label == "support"
+    assert stance("This is very positive progress.", "negotiations").label == "support"
+    # a trigger, where there is one, is the mention: "meeting" is only the occasion
+    assert stance("It was a good meeting, but the talks were useless.", "negotiations").label == "oppose"
+
+
 def test_a_condition_that_restates_its_clause_sets_none(stance):
     assert stance("There's no deal until there's a deal.", "negotiations").label == "unclear"
     assert stance("There will be no peace deal until there is a peace deal.", "negotiations").label == "unclear"

@@ -90,10 +90,22 @@ class Reading:
 
     def anchors(self, sent: Span) -> list[Token]:
         """The tokens where the issue is mentioned in a sentence: its triggers, else a pronoun
-        subject that takes up the issue the sentence before has as its subject (``taken_up``)."""
+        subject that takes up the issue the sentence before has as its subject (``taken_up``),
+        (``in_context`` reads the words that name it in context)."""
         own = [self.doc[i] for h in self.hits if h.role == "trigger" and sent.start <= h.start < sent.end
                for i in range(h.start, h.end)]
         return own or self.taken_up(sent)
+
+    def in_context(self, sent: Span) -> list[Token]:
+        """Context-word rule: a statement given the issue by the article around it (under a title
+        on the talks, "That was a very positive meeting") names it by the words that name it there
+        ("meeting", the taxonomy's ``in_context``): what is said of them is said of the issue.
+        Only where the statement holds no trigger of the issue at all: a trigger, where there is
+        one, is the mention."""
+        if any(h.role == "trigger" for h in self.hits):
+            return []
+        return [self.doc[i] for h in self.hits if h.role == "context" and sent.start <= h.start < sent.end
+                for i in range(h.start, h.end)]
 
     def taken_up(self, sent: Span) -> list[Token]:
         """Anaphor rule: "Negotiations will be difficult. But they will continue": the subject

@@ -548,6 +548,13 @@ def stance_for(
         # before): every sentence counts, from its root
         mentioned = [(s, [s.root]) for s in sents]
     stance = combine([continued_report(s) or sentence_stance(reading, s, a, cue, named) for s, a in mentioned])
+    if not named and stance.label == "unclear":
+        # context-word rule: nothing said from the sentences' roots; what is said of the words that
+        # name the issue in the article around ("a very positive meeting") is said of the issue
+        context = [(s, a) for s in sents if (a := reading.in_context(s))]
+        if context:
+            said = combine([continued_report(s) or sentence_stance(reading, s, a, cue, True) for s, a in context])
+            stance = said if said.label != "unclear" else stance
     # a denying cue whose own word is a factor already ("rejected" -1) is not reversed a second time
     return stance if sign or quoted else rule_denied_cue(stance, cue_class, cue_text)
 
