@@ -32,14 +32,14 @@ from onrecord.lexicons.yaml_models import (
 
 PHRASE_KEYS = ("support", "oppose", "good", "bad", "condition", "concessive", "not_condition", "not_negation",
                "otherwise")
-WORD_KEYS = ("terms_verbs", "requirement_modals", "deal_nouns", "subject_pronouns", "contingent_modals",
-             "negators", "first_person", "negative_predicates", "deontic_modals", "hedges", "boundary_preps",
-             "occurrence_verbs", "speech_verbs", "question_words", "holder_nouns", "attitude_nouns", "wish_verbs",
-             "own_nouns", "against_words", "for_words", "stance_copulas", "topic_nouns", "distancing",
-             "topic_prepositions", "topic_relations", "unconditional", "likelihood_nouns", "expectation_verbs",
-             "certainty_words", "doubt_words", "persistence_verbs", "reaction_words", "countering_verbs",
-             "favourable_words", "heeding_verbs", "helping_verbs", "harming_verbs", "harming_nouns", "bad_outcomes",
-             "struggle_nouns", "good_consequences", "bad_consequences")
+WORD_KEYS = ("terms_verbs", "requirement_modals", "deal_nouns", "subject_pronouns", "contingent_modals", "negators",
+             "first_person", "negative_predicates", "deontic_modals", "hedges", "boundary_preps", "occurrence_verbs",
+             "speech_verbs", "question_words", "holder_nouns", "attitude_nouns", "wish_verbs", "own_nouns",
+             "against_words", "for_words", "stance_copulas", "topic_nouns", "distancing", "topic_prepositions",
+             "topic_relations", "unconditional", "likelihood_nouns", "expectation_verbs", "certainty_words",
+             "doubt_words", "persistence_verbs", "reaction_words", "countering_verbs", "favourable_words",
+             "heeding_verbs", "changing_verbs", "wanting_verbs", "helping_verbs", "harming_verbs", "harming_nouns",
+             "bad_outcomes", "struggle_nouns", "good_consequences", "bad_consequences")
 
 
 @dataclass(frozen=True)
@@ -89,6 +89,8 @@ class StanceMarkers:
     countering_verbs: frozenset[str]
     favourable_words: frozenset[str]
     heeding_verbs: frozenset[str]
+    changing_verbs: frozenset[str]
+    wanting_verbs: frozenset[str]
     helping_verbs: frozenset[str]
     harming_verbs: frozenset[str]
     harming_nouns: frozenset[str]
@@ -181,6 +183,8 @@ class WordsEntry(_WordLists):
     countering_verbs: Words
     favourable_words: Words
     heeding_verbs: Words
+    changing_verbs: Words
+    wanting_verbs: Words
     helping_verbs: Words
     harming_verbs: Words
     harming_nouns: Words

@@ -81,6 +81,7 @@ def test_the_vocabulary_names_its_issue(nlp, tax, text, issue):
     # humanitarian ties and aid are no prisoner question
     ("We are expanding humanitarian contacts with our partners.", "prisoners_humanitarian"),
     ("They gave economic, humanitarian and military support.", "prisoners_humanitarian"),
+    ("We must prevent uncontrollable refugee flows at our border.", "prisoners_humanitarian"),
 ])
 def test_a_word_in_another_sense_names_no_issue(nlp, tax, text, issue):
     assert issue not in tag_text(nlp, text, tax)

@@ -220,6 +220,28 @@ def test_a_statement_given_the_issue_by_its_article_is_read_at_the_words_that_na
     assert stance("It was a good meeting, but the talks were useless.", "negotiations").label == "oppose"
 
 
+@pytest.mark.parametrize(("text", "label"), [
+    ("NATO must not change its policy on freedom of accession.", "support"),
+    ("We will not abandon our course towards NATO membership.", "support"),
+    ("We will not seek NATO membership.", "oppose"),
+])
+def test_not_changing_a_course_keeps_it(stance, text, label):
+    assert stance(text, "nato", speaker=UKRAINIAN).label == label
+
+
+def test_a_supposition_protected_by_the_main_clause_is_wanted(stance):
+    text = "No country has the right to undermine the sovereignty of a state if it wishes to join the Alliance."
+    assert stance(text, "nato", speaker=UKRAINIAN).label == "support"
+
+
+def test_what_it_wants_is_someone_elses_position(stance):
+    text = "It is written into Ukraine's doctrines that it wants to take Crimea back."
+    said = stance(text, "territory", speaker=RUSSIAN)
+    assert said.label == "unclear" and said.reported is not None
+    # "it" in an assertion is still the speaker's own
+    assert stance("It is impossible to give up our land.", "territory").label == "oppose"
+
+
 def test_a_condition_that_restates_its_clause_sets_none(stance):
     assert stance("There's no deal until there's a deal.", "negotiations").label == "unclear"
     assert stance("There will be no peace deal until there is a peace deal.", "negotiations").label == "unclear"

@@ -224,6 +224,9 @@ def classify(subject: Token, speaker: Speaker, anchors: set[int], relative: bool
         return Holder("other" if speaker.sides or relative else "unknown", text)
     if subject.lemma_.lower() in MARKERS.holder_nouns:
         return Holder("other", text)
+    if lower == "it" and subject.head.lemma_.lower() in MARKERS.wanting_verbs:
+        # "it wants to take Crimea back": what "it" wants is a state's or an alliance's position
+        return Holder("other", text)
     return SPEAKER  # "it", "this", "the world", "everyone": the speaker's own assertion
 
 

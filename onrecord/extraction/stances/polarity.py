@@ -19,6 +19,7 @@ from spacy.util import filter_spans
 from onrecord.extraction.stances.columns import Columns, columns
 from onrecord.extraction.stances.effects import announced, effects
 from onrecord.extraction.stances.holders import can_hold, classify
+from onrecord.extraction.stances.negations import unchanged, unheeded
 from onrecord.extraction.stances.reading import (
     ARGUMENT_DEPS,
     MARKERS,
@@ -405,6 +406,8 @@ def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue
             continue
         if sign < 0 and decides and any(i in unnegated for i in range(span.start, span.end)):
             continue
+        if sign < 0 and decides and any(unchanged(t) for t in span):
+            continue  # "we will not abandon our course to NATO": kept, not refused
         if sign > 0 and decides:
             expectation = negated_expectation(span)
             if expectation:
@@ -445,7 +448,7 @@ def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue
     for token in among(sent, [i for i in operators if i not in used and i not in unnegated
                               and (cols.lower[i] in MARKERS.negators or cols.dep[i] in {"neg", "aux"})]):
         if (token.lower_ in MARKERS.negators or token.dep_ == "neg") and not _corrected(token, path) \
-                and not unheeded(token):
+                and not unheeded(token) and not unchanged(token):
             factors.append(Sign(token.text, -1, token.i, False))
         elif is_commitment(token):
             factors.append(Sign(token.text, 1, token.i, True))
@@ -486,18 +489,6 @@ def _shielded(sent: Span, anchors: Sequence[Token], factors: list[Sign]) -> list
 
 # conjunctions that put the asserted item after a denied one: "not X but Y", "not X, rather Y"
 CORRECTIVE_CONJUNCTIONS = {"but", "rather", "instead"}
-
-
-def unheeded(negation: Token) -> bool:
-    """Unheeded rule: a negation of a verb of heeding ("address", "take up", "answer") whose subject
-    is not the speaker ("these proposals did not address our demand for non-expansion", "they have
-    not answered our proposals") says what was ignored — the speaker's complaint, no refusal of
-    what is named; with "we" or "I" ("we will not consider it") it is the speaker's own refusal."""
-    verb = negation.head
-    if verb.lemma_.lower() not in MARKERS.heeding_verbs:
-        return False
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    return subject is not None and subject.lower_ not in MARKERS.first_person
 
 
 def _corrected(negation: Token, path: set[int]) -> bool:

@@ -386,7 +386,9 @@ def _decider_positions(reading: Reading, sent: Span, anchors: Sequence[Token]) -
 def consequence_valence(sent: Span, protasis: Span) -> int:
     """+1 when the words of the sentence outside the condition value it as good ("we are in very
     good shape"), -1 as bad ("Europe is dying", "everything could be upset"), 0 when they say
-    neither or both.  A negated word counts the other way ("it will not be good")."""
+    neither or both.  A negated word counts the other way ("it will not be good"), as does one in a
+    clause whose subject is no one ("no country has the right to undermine the sovereignty of a
+    state if it wishes to join the Alliance": the wish is protected)."""
     signs = set()
     for token in sent:
         if protasis.start <= token.i < protasis.end:
@@ -395,9 +397,25 @@ def consequence_valence(sent: Span, protasis: Span) -> int:
         sign = 1 if lemma in MARKERS.good_consequences else -1 if lemma in MARKERS.bad_consequences else 0
         if not sign:
             continue
-        negated = any(c.dep_ == "neg" for w in (token, token.head) for c in w.children)
+        negated = any(c.dep_ == "neg" for w in (token, token.head) for c in w.children) or nobody_does(token)
         signs.add(-sign if negated else sign)
     return signs.pop() if len(signs) == 1 else 0
+
+
+NOBODY = {"nobody", "nothing", "none", "neither"}
+
+
+def nobody_does(token: Token) -> bool:
+    """The word is in a clause whose subject is no one: "no country has the right to undermine
+    …", "nobody will accept …" (the subject's "no" negates its clause)."""
+    for word in (token, *token.ancestors):
+        for child in word.children:
+            if child.dep_ in {"nsubj", "nsubjpass"} and (
+                    child.lower_ in NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)):
+                return True
+        if word.dep_ in {"ROOT", "conj"} and word.pos_ in {"VERB", "AUX"}:
+            return False  # its clause's verb reached: the clauses above are other assertions
+    return False
 
 
 def is_weak_condition(stance: Stance) -> bool:

@@ -1,0 +1,33 @@
+"""Negations that reverse nothing: what a "not" on a verb of heeding or of changing leaves as it is.
+
+"The proposals did not address our demand for non-expansion" complains that the demand was
+ignored; "NATO will not change its policy on freedom of accession" keeps the open door.  In both the
+negation sits on a verb between the speaker and the issue, and the issue keeps the sign the rest of
+the sentence gives it (``polarity.polarity_factors`` asks these before it counts a negation).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from onrecord.extraction.stances.reading import MARKERS
+
+
+def unheeded(negation: Token) -> bool:
+    """Unheeded rule: a negation of a verb of heeding ("address", "take up", "answer") whose subject
+    is not the speaker ("these proposals did not address our demand for non-expansion", "they have
+    not answered our proposals") says what was ignored — the speaker's complaint, no refusal of
+    what is named; with "we" or "I" ("we will not consider it") it is the speaker's own refusal."""
+    verb = negation.head
+    if verb.lemma_.lower() not in MARKERS.heeding_verbs:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject is not None and subject.lower_ not in MARKERS.first_person
+
+
+def unchanged(negation: Token) -> bool:
+    """Unchanged rule: a negation of a verb of changing ("NATO will not change its policy on
+    freedom of accession", "we will not abandon the course to membership"), or a refusal made of
+    one ("will not", "never" on it), keeps what would be changed: it does not reverse the issue
+    below it."""
+    return negation.dep_ in {"neg", "aux", "advmod"} and negation.head.lemma_.lower() in MARKERS.changing_verbs
