@@ -1,9 +1,11 @@
-"""Negations that reverse nothing: what a "not" on a verb of heeding or of changing leaves as it is.
+"""What a negation reaches beyond its own word.
 
-"The proposals did not address our demand for non-expansion" complains that the demand was
-ignored; "NATO will not change its policy on freedom of accession" keeps the open door.  In both the
-negation sits on a verb between the speaker and the issue, and the issue keeps the sign the rest of
-the sentence gives it (``polarity.polarity_factors`` asks these before it counts a negation).
+Two that reverse nothing: "the proposals did not address our demand for non-expansion" complains
+that the demand was ignored; "NATO will not change its policy on freedom of accession" keeps the
+open door.  In both the negation sits on a verb between the speaker and the issue, and the issue
+keeps the sign the rest of the sentence gives it (``polarity.polarity_factors`` asks these before
+it counts a negation).  One that reverses a whole clause: its subject is no one ("no country has
+the right to undermine …": ``rules.consequence_valence`` asks it).
 """
 
 from __future__ import annotations
@@ -31,3 +33,19 @@ def unchanged(negation: Token) -> bool:
     one ("will not", "never" on it), keeps what would be changed: it does not reverse the issue
     below it."""
     return negation.dep_ in {"neg", "aux", "advmod"} and negation.head.lemma_.lower() in MARKERS.changing_verbs
+
+
+NOBODY = {"nobody", "nothing", "none", "neither"}
+
+
+def nobody_does(token: Token) -> bool:
+    """The word is in a clause whose subject is no one: "no country has the right to undermine
+    …", "nobody will accept …" (the subject's "no" negates its clause)."""
+    for word in (token, *token.ancestors):
+        for child in word.children:
+            if child.dep_ in {"nsubj", "nsubjpass"} and (
+                    child.lower_ in NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)):
+                return True
+        if word.dep_ in {"ROOT", "conj"} and word.pos_ in {"VERB", "AUX"}:
+            return False  # its clause's verb reached: the clauses above are other assertions
+    return False

@@ -90,8 +90,9 @@ class Reading:
 
     def anchors(self, sent: Span) -> list[Token]:
         """The tokens where the issue is mentioned in a sentence: its triggers, else a pronoun
-        subject that takes up the issue the sentence before has as its subject (``taken_up``),
-        (``in_context`` reads the words that name it in context)."""
+        subject that takes up the issue the sentence before has as its subject (``taken_up``).
+        The words that name it only in context (``in_context``) are read where neither is found
+        and the sentences' roots say nothing (``rules.stance_for``)."""
         own = [self.doc[i] for h in self.hits if h.role == "trigger" and sent.start <= h.start < sent.end
                for i in range(h.start, h.end)]
         return own or self.taken_up(sent)

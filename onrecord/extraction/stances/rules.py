@@ -20,7 +20,8 @@ a function:
    c. ``rule_condition``   — "only if", "unless", "until", "in exchange for", "once",
       "otherwise" (before the issue), "…, and then X can …"; a condition that demands the
       contrary of the proposition ("fight until the 1991 borders") is a refusal: oppose; a
-      condition on a forecast is no stance (``rule_stated_condition``);
+      condition on a forecast is no stance (``rule_stated_condition``), nor is one that names
+      again what it conditions ("no deal until there's a deal": ``conditions.restated``);
    d. ``rule_requirement`` — "talks must be based on …", "through dialogue": conditional;
    e. ``rule_question``    — a question asserts nothing, unless the statement answers it
       ("Will we give up Crimea? Never."); ``rule_open_question``: nor does "whether …";
@@ -28,7 +29,10 @@ a function:
    f. ``rule_polarity``    — signs multiplied along the issue's path (``polarity.py``); then
       ``rule_aspect``: rejecting one form of it ("the Normandy format") is no oppose;
 3. ``combine``: sentences that agree give their label, a condition anywhere makes it conditional,
-   sentences that disagree leave it unclear;
+   sentences that disagree leave it unclear; when the statement names the issue nowhere and
+   its sentences' roots say nothing, the words that name the issue in its article's context are
+   read as its mentions (context-word rule, ``Reading.in_context``: "That was a very positive
+   meeting" under a title on the summit);
 4. ``rule_denied_cue``     — "denied that …": the content's stance reversed.
 
 A ``StanceClassifier`` can replace the rules (``classify.py``; ``llm.py`` asks an
@@ -62,6 +66,7 @@ from onrecord.extraction.stances.cue_rules import (
     rule_negated_cue,
 )
 from onrecord.extraction.stances.holders import CLAIM_VERBS, Holder, holder_of
+from onrecord.extraction.stances.negations import nobody_does
 from onrecord.extraction.stances.polarity import (
     NOT_NAMED,
     UNPLACED_SIDE,
@@ -400,22 +405,6 @@ def consequence_valence(sent: Span, protasis: Span) -> int:
         negated = any(c.dep_ == "neg" for w in (token, token.head) for c in w.children) or nobody_does(token)
         signs.add(-sign if negated else sign)
     return signs.pop() if len(signs) == 1 else 0
-
-
-NOBODY = {"nobody", "nothing", "none", "neither"}
-
-
-def nobody_does(token: Token) -> bool:
-    """The word is in a clause whose subject is no one: "no country has the right to undermine
-    …", "nobody will accept …" (the subject's "no" negates its clause)."""
-    for word in (token, *token.ancestors):
-        for child in word.children:
-            if child.dep_ in {"nsubj", "nsubjpass"} and (
-                    child.lower_ in NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)):
-                return True
-        if word.dep_ in {"ROOT", "conj"} and word.pos_ in {"VERB", "AUX"}:
-            return False  # its clause's verb reached: the clauses above are other assertions
-    return False
 
 
 def is_weak_condition(stance: Stance) -> bool:
