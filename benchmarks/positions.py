@@ -30,8 +30,7 @@ are read from ``../shared/corpus`` (the ``outlets`` set's from ``../shared/data`
   summit, NATO and aid to Ukraine, and Gaza, Iran, Wagner and Canada–US trade, where the war's
   issues must not be found): annotated blind by two annotators who saw only the statement, the
   450 characters before it, the title and ``benchmarks/positions_guide.md``, never the tool's
-  output; then
-  developed on.  Its first figures, before any rule was changed on it: issues F1 0.35 (P 0.48,
+  output; then developed on.  Its first figures, before any rule was changed on it: issues F1 0.35 (P 0.48,
   R 0.28), stances agree 5/14, committed labels right 3/3.
 
 The last report, ``heldout + heldout2``, puts the two sets no rule was developed on together.
@@ -73,7 +72,7 @@ from onrecord.readers import Article, iter_articles  # noqa: E402
 GOLD = REPO / "benchmarks" / "positions_gold.jsonl"
 SHIFTS_GOLD = REPO / "benchmarks" / "shifts_gold.jsonl"
 SETS = ("dev", "dev2", "dev3", "dev4", "heldout", "heldout2", "outlets")
-# where each set's articles are, under --shared: the corpus releases, or other outlets' news
+# the outlets set's articles, under --shared (every other set's are the corpus releases)
 OUTLET_ARTICLES = ("data/news/articles.jsonl", "data/clusters/articles.jsonl")
 COMMITTED = ("support", "oppose", "conditional")
 HELD_OUT = ("heldout", "heldout2")
@@ -259,7 +258,7 @@ def main() -> None:
         if args.dump and name == "rules":
             args.dump.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in results), encoding="utf-8")
         found = {r["id"]: r["statements"] for r in results}
-        results = results[: len(articles)]
+        corpus_results = results[: len(articles)]  # the shifts are the corpus's alone
         for which, rows in gold.items():
             report(f"{name}, {which}", score(rows, found), seconds)
         if set(HELD_OUT) <= gold.keys():
@@ -267,7 +266,7 @@ def main() -> None:
             report(f"{name}, {' + '.join(HELD_OUT)}", score([g for w in HELD_OUT for g in gold[w]], found), seconds)
         if args.no_shifts:
             continue
-        shifts = corpus_shifts(articles, results)
+        shifts = corpus_shifts(articles, corpus_results)
         report_shifts(shifts)
         if args.shift_pairs and name == "rules":
             write_shift_pairs(shifts, args.shift_pairs)

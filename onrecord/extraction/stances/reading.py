@@ -101,10 +101,8 @@ class Reading:
         """Context-word rule: a statement given the issue by the article around it (under a title
         on the talks, "That was a very positive meeting") names it by the words that name it there
         ("meeting", the taxonomy's ``in_context``): what is said of them is said of the issue.
-        Only where the statement holds no trigger of the issue at all: a trigger, where there is
-        one, is the mention."""
-        if any(h.role == "trigger" for h in self.hits):
-            return []
+        ``rules.stance_for`` asks only of a statement that holds no trigger of the issue: a
+        trigger, where there is one, is the mention."""
         return [self.doc[i] for h in self.hits if h.role == "context" and sent.start <= h.start < sent.end
                 for i in range(h.start, h.end)]
 

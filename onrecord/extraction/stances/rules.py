@@ -554,13 +554,17 @@ def stance_for(
         # the issue is named outside the quote (in the attribution sentence, or a statement
         # before): every sentence counts, from its root
         mentioned = [(s, [s.root]) for s in sents]
-    stance = combine([continued_report(s) or sentence_stance(reading, s, a, cue, named) for s, a in mentioned])
+
+    def read_sentences(pairs: list[tuple[Span, list[Token]]], mentions: bool) -> Stance:
+        return combine([continued_report(s) or sentence_stance(reading, s, a, cue, mentions) for s, a in pairs])
+
+    stance = read_sentences(mentioned, named)
     if not named and stance.label == "unclear":
         # context-word rule: nothing said from the sentences' roots; what is said of the words that
         # name the issue in the article around ("a very positive meeting") is said of the issue
         context = [(s, a) for s in sents if (a := reading.in_context(s))]
         if context:
-            said = combine([continued_report(s) or sentence_stance(reading, s, a, cue, True) for s, a in context])
+            said = read_sentences(context, True)
             stance = said if said.label != "unclear" else stance
     # a denying cue whose own word is a factor already ("rejected" -1) is not reversed a second time
     return stance if sign or quoted else rule_denied_cue(stance, cue_class, cue_text)
