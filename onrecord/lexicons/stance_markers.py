@@ -39,7 +39,8 @@ WORD_KEYS = ("terms_verbs", "requirement_modals", "deal_nouns", "subject_pronoun
              "topic_relations", "unconditional", "likelihood_nouns", "expectation_verbs", "certainty_words",
              "doubt_words", "persistence_verbs", "reaction_words", "countering_verbs", "favourable_words",
              "heeding_verbs", "changing_verbs", "wanting_verbs", "helping_verbs", "harming_verbs", "harming_nouns",
-             "bad_outcomes", "struggle_nouns", "good_consequences", "bad_consequences")
+             "bad_outcomes", "struggle_nouns", "good_consequences", "bad_consequences", "progress_words",
+             "lacking_words")
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,8 @@ class StanceMarkers:
     struggle_nouns: frozenset[str]
     good_consequences: frozenset[str]
     bad_consequences: frozenset[str]
+    progress_words: frozenset[str]
+    lacking_words: frozenset[str]
     cue_signs: Mapping[str, int]
     declined_cues: frozenset[str]
     denied_cues: frozenset[str]
@@ -192,6 +195,8 @@ class WordsEntry(_WordLists):
     struggle_nouns: Words
     good_consequences: Words
     bad_consequences: Words
+    progress_words: Words
+    lacking_words: Words
 
 
 def _sign(value: str, what: str, key: str) -> str:

@@ -40,6 +40,7 @@ def tax():
     ("We want to put an end to this war.", "ceasefire"),
     ("An energy ceasefire would spare the power plants.", "ceasefire"),
     ("I am doing this to get the war stopped.", "ceasefire"),
+    ("He is the right man to end this bloodbath.", "ceasefire"),
     # negotiations
     ("The Normandy Four advisers met in Berlin.", "negotiations"),
     ("The Istanbul talks produced a communiqué.", "negotiations"),
@@ -56,6 +57,7 @@ def tax():
     ("Cutting their banks off SWIFT hurt them.", "sanctions"),
     ("The shadow fleet keeps carrying their oil.", "sanctions"),
     ("The immobilised assets should fund reconstruction.", "sanctions"),
+    ("Russia must face tough political and economic penalties.", "sanctions"),
     # prisoners and humanitarian questions
     ("The abducted children must be returned.", "prisoners_humanitarian"),
     ("They use the detained civilians as human shields.", "prisoners_humanitarian"),
@@ -73,6 +75,7 @@ def test_the_vocabulary_names_its_issue(nlp, tax, text, issue):
     ("The Ukraine Defense Contact Group met at the base.", "negotiations"),  # arms donors, not talks
     ("Without achieving peace in Ukraine there is no European security.", "negotiations"),  # a precondition
     ("The partners discussed guaranteeing Ukraine's energy security.", "security_guarantees"),  # another security
+    ("The state will strengthen the social guarantees of its diplomats.", "security_guarantees"),  # welfare
     ("The humanitarian aid to Ukraine arrived by train.", "weapons_permissions"),  # aid that is not arms
     # guarantees Russia demands for itself, and Russia's name for Europe's order, are not Ukraine's
     ("We push for long-term guarantees that ensure Russia's security.", "security_guarantees"),

@@ -204,3 +204,45 @@ def test_not_x_but_y_asserts_y(stance, text, expected):
 ])
 def test_a_supposition_about_another_is_read_through_its_consequence(stance, text, issue, expected):
     assert stance(text, issue) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "We made great progress in the talks.",
+    "At the talks in Istanbul we managed to make an impressive breakthrough.",
+    "He had quite optimistic impressions of the face-to-face round of the talks.",
+    "The talks brought progress.",
+])
+def test_progress_made_in_the_talks_values_them(stance, text):
+    assert stance(text, "negotiations") == "support"
+
+
+@pytest.mark.parametrize("text", [
+    "There was no breakthrough at the negotiations.",
+    "The talks did not bring any progress.",
+    "We made no progress in the talks.",
+    "Despite the lack of progress in the talks, the delegations met again.",
+])
+def test_progress_denied_is_a_report_not_a_refusal(stance, text):
+    assert stance(text, "negotiations") == "unclear"
+
+
+def test_progress_denied_leaves_the_other_words_to_decide(stance):
+    text = "There was no breakthrough at the talks, and we will never negotiate with terrorists."
+    assert stance(text, "negotiations") == "oppose"
+
+
+def test_progress_is_read_only_for_events(stance):
+    # a breakthrough named as what the issue is not: the judgement rule, as before
+    assert stance("The sanctions were a breakthrough.", "sanctions") == "support"
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    ("It's time to impose a full embargo on Russian energy.", "sanctions"),
+    ("It is high time to start peace talks.", "negotiations"),
+])
+def test_what_its_time_has_come_for_is_wanted(stance, text, issue):
+    assert stance(text, issue) == "support"
+
+
+def test_time_in_a_phrase_of_frequency_is_no_marker(stance):
+    assert stance("From time to time, the talks stall.", "negotiations") == "unclear"

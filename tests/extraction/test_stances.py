@@ -48,6 +48,16 @@ def test_asked_cue_is_unclear(stance):
     assert stance("whether the truce would hold", "ceasefire", "ask").label == "unclear"
 
 
+@pytest.mark.parametrize("text", ["additional air defense systems to protect the cities",
+                                  "for more air defense systems", "the partners to send air defense systems"])
+def test_what_is_asked_for_is_a_request(stance, text):
+    assert stance(text, "weapons_permissions", "ask", cue_text="asked").label == "support"
+
+
+def test_what_is_asked_about_is_a_topic(stance):
+    assert stance("about the air defense systems", "weapons_permissions", "ask", cue_text="asked").label == "unclear"
+
+
 def test_negated_cue_is_unclear(stance):
     s = stance("that Kyiv is ready to cede land", "territory", negated=True, cue_text="never claimed")
     assert s.label == "unclear" and s.evidence == ["never claimed"]

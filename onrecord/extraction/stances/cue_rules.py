@@ -20,6 +20,8 @@ _WORD = re.compile(r"[A-Za-z’']+")
 URGING_PREPOSITIONS = frozenset({"for", "on", "upon"})
 _URGING = re.compile(r"\b(?:" + "|".join(sorted(URGING_PREPOSITIONS)) + r")\b")
 _LEMMAS: dict[tuple[int, str], str | None] = {}
+# what "asked" is about, not what is asked for: "asked about the talks", "asked on the guarantees"
+ASKED_ABOUT = frozenset({"about", "regarding", "concerning", "on", "of", "over"})
 
 
 def cue_lemma_of(nlp: Language, cue_text: str | None) -> str | None:
@@ -90,9 +92,11 @@ def rule_denied_cue(stance: Stance, cue_class: str | None, cue_text: str | None)
 def cue_sign(cue_class: str | None, cue_text: str | None, cue_lemma: str | None, text: str = "") -> int:
     """The cue as a factor of the polarity: its own word ("urged" +1, "refused" -1), else its
     class ("vowed" +1, "criticized" -1); "called for" and "called on" support, "called it a trap" names; "asked
-    them to send jets" and "asked for jets" are requests, "asked about the talks" names a topic."""
+    them to send jets", "asked for jets" and "asked additional air defence systems" (what is asked
+    for, the cue's object) are requests, "asked about the talks" names a topic."""
     if cue_lemma == "ask":
-        return 1 if first_words(text, 1) in (["to"], ["for"], ["that"]) else 0
+        opening = first_words(text, 1)
+        return 0 if not opening or opening[0] in ASKED_ABOUT or is_question(text) else 1
     if cue_lemma and cue_lemma in MARKERS.cue_words:
         return MARKERS.cue_words[cue_lemma]
     if cue_class == "call" and cue_text and _URGING.search(cue_text.lower()):

@@ -2,15 +2,16 @@
 
 The effect rule reads the verb the issue is an argument of ("membership would contribute to our
 security", "sanctions have ruined the Russian economy"); the announcement rule, an event the
-issue proposes said to go ahead ("the next round of talks will take place").  Both decide, as a
-marker does (``polarity.py`` multiplies them in).
+issue proposes said to go ahead ("the next round of talks will take place"); the progress rule,
+how far such an event got ("we made great progress").  They decide, as a marker does
+(``polarity.py`` multiplies them in).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from onrecord.extraction.stances.columns import columns
 from onrecord.extraction.stances.holders import SUBJECT_DEPS, can_hold, sides_in
@@ -153,3 +154,66 @@ def announced(reading: Reading, anchors: Sequence[Token]) -> list[Sign]:
             continue  # "will not take place", "there is no chance that talks will be held"
         out.append(Sign(verb.text, 1, verb.i, True))
     return out
+
+
+# the relations by which a word of progress is what a verb brings or what is made ("brought
+# progress", "made a breakthrough", "progress was achieved", "there was no breakthrough")
+PROGRESS_ARGUMENT_DEPS = {"dobj", "attr", "nsubj", "nsubjpass"}
+
+
+def _progress_verbs(word: Token) -> list[Token]:
+    """The verbs a word of progress is an argument of, up through the verbs that take them as a
+    complement ("managed to [make] a breakthrough", "hope to achieve progress")."""
+    if word.dep_ not in PROGRESS_ARGUMENT_DEPS:
+        return []
+    verbs = [word.head]
+    while verbs[-1].dep_ == "xcomp" and verbs[-1].head.i != verbs[-1].i:
+        verbs.append(verbs[-1].head)
+    return verbs
+
+
+def _denied(word: Token, verbs: Sequence[Token]) -> list[int]:
+    """The words that deny progress: "no" or "any" under a negated verb, "not", "never", "the
+    lack of", "without"; empty when it is not denied."""
+    denials = [c.i for t in (word, *verbs) for c in t.children
+               if c.dep_ == "neg" or c.lower_ == "never" or (c.dep_ == "det" and c.lower_ in MARKERS.negators)]
+    lacking = word.head.head if word.dep_ == "pobj" and word.head.lower_ == "of" else word.head
+    if word.dep_ in {"pobj", "dobj"} and lacking.lemma_.lower() in MARKERS.lacking_words:
+        denials.append(lacking.i)
+    return denials
+
+
+def progressed(reading: Reading, sent: Span, anchors: Sequence[Token], path: set[int]
+               ) -> tuple[list[Sign], set[int]]:
+    """Progress rule: how far an event got, said of it, values it: a speaker who reports progress
+    or a breakthrough made in the talks ("we made great progress", "at the talks in Istanbul we
+    managed to make an impressive breakthrough", "optimistic impressions of the round of talks")
+    wants them to go on: +1, deciding, only for issues that are events (``event`` in the
+    taxonomy).  Progress denied ("there was no breakthrough at the negotiations", "the lack of
+    progress") is a report of how the talks went, no refusal of them: neither the progress word nor
+    its denial counts, and the other words of the sentence decide.  The word is tied to the issue
+    when it is a mention of it, holds one ("progress in the talks"), or is what a verb on the
+    issue's path brings ("the talks brought progress", "at the talks we made a breakthrough").
+    Returns the signs and the words the rule has read (not to be read again as markers)."""
+    if not reading.issue.event:
+        return [], set()
+    anchor_ids = {a.i for a in anchors}
+    signs: list[Sign] = []
+    read: set[int] = set()
+    for word in sent:
+        if word.lemma_.lower() not in MARKERS.progress_words and word.lower_ not in MARKERS.progress_words:
+            continue
+        # "optimistic impressions of the round": the adjective speaks through the noun it modifies
+        target = word.head if word.dep_ == "amod" else word
+        verbs = _progress_verbs(target)
+        tied = (word.i in anchor_ids or any(a.i in anchor_ids for a in target.subtree)
+                or any(v.i in path for v in verbs))
+        if not tied:
+            continue
+        denials = _denied(target, verbs)
+        read.add(word.i)
+        if denials:
+            read.update(denials)
+        else:
+            signs.append(Sign(word.text, 1, word.i, True))
+    return signs, read

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from onrecord.extraction.stances.columns import Columns, columns
-from onrecord.extraction.stances.effects import announced, effects
+from onrecord.extraction.stances.effects import announced, effects, progressed
 from onrecord.extraction.stances.holders import can_hold, classify
 from onrecord.extraction.stances.negations import unchanged, unheeded
 from onrecord.extraction.stances.reading import (
@@ -398,11 +398,12 @@ def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue
     spans += [(s, sign, False) for s, sign in content_spans if not surrendered(s, sign, content_spans)]
     # one word counts once: the longest phrase wins ("no concessions" over "concession")
     kept = {(s.start, s.end) for s in filter_spans([s for s, _, _ in spans])}
-    factors: list[Sign] = []
-    used: set[int] = set()
+    # how far the talks got, and its denial, are read once, by the progress rule
+    progress, used = progressed(reading, sent, anchors, path)
+    factors: list[Sign] = list(progress)
     directions: set[int] = set()
     for span, sign, decides in spans:
-        if (span.start, span.end) not in kept:
+        if (span.start, span.end) not in kept or any(i in used for i in range(span.start, span.end)):
             continue
         if sign < 0 and decides and any(i in unnegated for i in range(span.start, span.end)):
             continue
