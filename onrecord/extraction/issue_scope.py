@@ -77,6 +77,12 @@ def in_passage(doc: Doc, f: Found, words: frozenset[str]) -> bool:
     return k < len(spots) and spots[k][1] <= end
 
 
+def names_the_war(text: str, words: frozenset[str]) -> bool:
+    """The text holds a word that puts the conflict in view (the taxonomy's ``in_view``); True
+    when there are none (the rule is off)."""
+    return not words or bool(_spots(text, words))
+
+
 def war_in_view(doc: Doc, f: Found, words: frozenset[str]) -> bool:
     """View rule: the statement's passage (``passage``) or the article's title holds a word that
     puts the conflict in view (the taxonomy's ``in_view``).  True when there are none (the rule is

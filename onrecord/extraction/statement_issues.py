@@ -26,6 +26,7 @@ from onrecord.extraction.issue_context import (
     question_before,
     referred_statement,
     reported_continuation,
+    title_issues,
     titled_issues,
     words_under_title,
 )
@@ -36,7 +37,7 @@ from onrecord.extraction.issue_scope import (
     trigger_in_own_view,
     war_in_view,
 )
-from onrecord.extraction.issue_tags import IssueHit, issues_in_ranges, tag_texts
+from onrecord.extraction.issue_tags import IssueHit, issues_in_ranges
 from onrecord.lexicons.taxonomy import Taxonomy
 
 
@@ -167,10 +168,10 @@ class StatementIssueTagger:
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 16) -> Iterator[Doc]:
         """``__call__`` on each Doc, the titles of a batch tagged in one pass of the model
-        (``tag_texts``) rather than one call of it per article."""
+        (``title_issues``) rather than one call of it per article."""
         for batch in minibatch(docs, size=batch_size):
             titles = [title for doc in batch if doc._.statements and isinstance(title := doc._.headline, str)]
-            self._titled = dict(zip(titles, tag_texts(self.nlp, titles, self.taxonomy), strict=True))
+            self._titled = dict(zip(titles, title_issues(self.nlp, titles, self.taxonomy), strict=True))
             try:
                 yield from (self(doc) for doc in batch)
             finally:

@@ -207,6 +207,31 @@ def test_under_a_title_on_the_talks_the_deal_and_the_progress_are_theirs(stateme
     assert _said(text, words).issues == issues
 
 
+@pytest.mark.parametrize(("said", "words"), [
+    ('"They are in very serious discussions," he said.', "serious discussions"),
+    ('"We broke a deadlock," he said.', "broke a deadlock"),
+    ('"The future treaty must contain a provision on that," he said.', "future treaty"),
+])
+def test_under_a_title_on_the_talks_their_discussions_and_treaty_are_theirs(statements_under, said, words):
+    text = _under_title(statements_under, "No deal yet: Trump on Putin talks", f"The President spoke. {said}")
+    assert _said(text, words).issues == ["negotiations"]
+
+
+@pytest.mark.parametrize("title", ["News conference following Russian-Hungarian talks",
+                                   "Press statements following Russian-Chinese talks"])
+def test_talks_of_other_parties_in_the_title_are_not_the_war_talks(statements_under, title):
+    said = _under_title(statements_under, title, 'The Prime Minister spoke. "Today\'s meeting was our 12th," he said.')
+    assert _said(said, "meeting was our 12th").issues == []
+
+
+@pytest.mark.parametrize("title", ["Russian-Ukrainian talks in Istanbul", "Russia-US talks in Riyadh on Ukraine"])
+def test_talks_between_the_sides_or_on_ukraine_in_the_title_are(nlp, title):
+    from onrecord.extraction.issue_context import title_issues
+    from onrecord.lexicons.taxonomy import load_taxonomy
+
+    assert title_issues(nlp, [title], load_taxonomy()) == [["negotiations"]]
+
+
 def test_the_same_word_under_another_title_names_nothing(statements_under):
     said = _under_title(statements_under, "The President visited a school in Lviv",
                         'The President spoke in Kyiv. "We have to find opportunities to meet," he said.')

@@ -47,6 +47,7 @@ def tax():
     ("We must have agreements with President Putin.", "negotiations"),
     ("The negotiating team flew to Geneva.", "negotiations"),
     ("We want a long-lasting peace between the two nations.", "negotiations"),
+    ("It was an attempt to settle the situation in Donbas peacefully.", "negotiations"),
     # weapons
     ("The Gepard systems arrived last week.", "weapons_permissions"),
     ("The next Ramstein meeting will decide on jets.", "weapons_permissions"),
