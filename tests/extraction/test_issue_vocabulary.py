@@ -25,6 +25,8 @@ def tax():
     ("We will not trade land for peace.", "territory"),
     ("Kyiv wants to take Crimea back.", "territory"),
     ("They would have to give the land back.", "territory"),
+    ("Russia is forcibly trying to move borders inside Europe.", "territory"),
+    ("We discussed pieces of land that would be kept and lost.", "territory"),
     # NATO: the summits' promise, the way in, the Russian demands, the neutral models
     ("The Bucharest summit promised that Ukraine would become a member.", "nato"),
     ("Kyiv wants clear membership prospects.", "nato"),
@@ -73,10 +75,14 @@ def test_the_vocabulary_names_its_issue(nlp, tax, text, issue):
     ("Our allies in NATO must pay their fair share.", "nato"),  # those already in it
     ("The talks made swift progress.", "sanctions"),  # the adjective, not the network
     ("The challenger won the vote.", "weapons_permissions"),  # the common noun, not the tank
+    ("We handed over the stock market in better shape.", "territory"),  # what is handed over is no land
+    ("Both delegations must get back to the table.", "territory"),  # coming back, not land got back
+    ("NATO keeps moving closer towards Russian borders.", "territory"),  # troops moved, not the borders
     ("The Ukraine Defense Contact Group met at the base.", "negotiations"),  # arms donors, not talks
     ("Without achieving peace in Ukraine there is no European security.", "negotiations"),  # a precondition
     ("The partners discussed guaranteeing Ukraine's energy security.", "security_guarantees"),  # another security
     ("The state will strengthen the social guarantees of its diplomats.", "security_guarantees"),  # welfare
+    ("Look how the Polish security forces are behaving at the border.", "security_guarantees"),  # police
     ("The humanitarian aid to Ukraine arrived by train.", "weapons_permissions"),  # aid that is not arms
     # guarantees Russia demands for itself, and Russia's name for Europe's order, are not Ukraine's
     ("We push for long-term guarantees that ensure Russia's security.", "security_guarantees"),
