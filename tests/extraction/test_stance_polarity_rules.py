@@ -246,3 +246,32 @@ def test_what_its_time_has_come_for_is_wanted(stance, text, issue):
 
 def test_time_in_a_phrase_of_frequency_is_no_marker(stance):
     assert stance("From time to time, the talks stall.", "negotiations") == "unclear"
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    ("We are doing everything to end the war.", "ceasefire"),
+    ("I'm just doing this to get the war stopped.", "ceasefire"),
+    ("We are working to bring peace through negotiations.", "negotiations"),
+    ("We did everything possible in order to stop the war.", "ceasefire"),
+    ("Ukraine will do its utmost to obtain reliable international guarantees.", "security_guarantees"),
+])
+def test_what_is_acted_for_is_wanted(stance, text, issue):
+    assert stance(text, issue) == "support"
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    ("We are too weak to negotiate now.", "negotiations"),  # a measure, not an aim
+    ("We were surprised to learn about the talks.", "negotiations"),  # an adjective's complement
+    # the errand of an object who can act, not the subject's aim
+    ("This can be done by compelling its allies in Europe to impose tough sanctions on us.", "sanctions"),
+])
+def test_an_infinitive_that_is_no_aim_takes_no_stance(stance, text, issue):
+    assert stance(text, issue) == "unclear"
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    ("Ukraine is suggesting a new agreement on security guarantees.", "security_guarantees"),
+    ("I pray for peace talks soon.", "negotiations"),
+])
+def test_suggesting_and_praying_for_want(stance, text, issue):
+    assert stance(text, issue) == "support"

@@ -20,6 +20,7 @@ from onrecord.extraction.stances.columns import Columns, columns
 from onrecord.extraction.stances.effects import announced, effects, progressed
 from onrecord.extraction.stances.holders import can_hold, classify
 from onrecord.extraction.stances.negations import unchanged, unheeded
+from onrecord.extraction.stances.purposes import purposes
 from onrecord.extraction.stances.reading import (
     ARGUMENT_DEPS,
     MARKERS,
@@ -445,6 +446,7 @@ def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue
     factors += _adversaries(sent, anchors, path)
     factors += [f for f in effects(anchors, reading.speaker.sides) if f.start not in used]
     factors += [f for f in announced(reading, anchors) if f.start not in used]
+    factors += [f for f in purposes(sent, path) if f.start not in used]
     cols = columns(sent.doc)  # a Token only of an operator that may be a negation or a commitment
     for token in among(sent, [i for i in operators if i not in used and i not in unnegated
                               and (cols.lower[i] in MARKERS.negators or cols.dep[i] in {"neg", "aux"})]):
