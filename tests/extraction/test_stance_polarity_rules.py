@@ -275,3 +275,12 @@ def test_an_infinitive_that_is_no_aim_takes_no_stance(stance, text, issue):
 ])
 def test_suggesting_and_praying_for_want(stance, text, issue):
     assert stance(text, issue) == "support"
+
+
+@pytest.mark.parametrize(("text", "issue", "label"), [
+    ("Respect for sovereignty. Respect for territorial integrity.", "territory", "oppose"),
+    ("Russia must respect the ceasefire.", "ceasefire", "support"),
+    ("We will work within the Crimea Platform to end the occupation of Crimea.", "territory", "oppose"),
+])
+def test_respect_keeps_and_ending_the_occupation_takes_the_land_back(stance, text, issue, label):
+    assert stance(text, issue) == label
