@@ -40,7 +40,7 @@ WORD_KEYS = ("terms_verbs", "requirement_modals", "deal_nouns", "subject_pronoun
              "doubt_words", "persistence_verbs", "reaction_words", "countering_verbs", "favourable_words",
              "heeding_verbs", "changing_verbs", "wanting_verbs", "helping_verbs", "harming_verbs", "harming_nouns",
              "bad_outcomes", "struggle_nouns", "good_consequences", "bad_consequences", "progress_words",
-             "lacking_words")
+             "lacking_words", "stage_nouns")
 
 
 @dataclass(frozen=True)
@@ -101,6 +101,7 @@ class StanceMarkers:
     bad_consequences: frozenset[str]
     progress_words: frozenset[str]
     lacking_words: frozenset[str]
+    stage_nouns: frozenset[str]
     cue_signs: Mapping[str, int]
     declined_cues: frozenset[str]
     denied_cues: frozenset[str]
@@ -197,6 +198,7 @@ class WordsEntry(_WordLists):
     bad_consequences: Words
     progress_words: Words
     lacking_words: Words
+    stage_nouns: Words
 
 
 def _sign(value: str, what: str, key: str) -> str:

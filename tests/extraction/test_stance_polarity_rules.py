@@ -284,3 +284,14 @@ def test_suggesting_and_praying_for_want(stance, text, issue):
 ])
 def test_respect_keeps_and_ending_the_occupation_takes_the_land_back(stance, text, issue, label):
     assert stance(text, issue) == label
+
+
+def test_a_deal_that_must_be_a_step_is_wanted_not_conditioned(stance):
+    assert stance("A ceasefire should be the beginning of negotiations to end the war.", "ceasefire") == "support"
+    assert stance("The agreement must be a legally binding document.", "negotiations") != "support"
+
+
+def test_otherwise_with_a_counterfactual_past_sets_no_condition_and_negates_nothing(stance):
+    text = "They are getting along better than I thought, otherwise I wouldn't have set up the bilateral meeting."
+    assert stance(text, "negotiations") == "support"
+    assert stance("We need a fair deal, otherwise there will be no talks.", "negotiations") == "conditional"

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from onrecord.extraction.heads import governing_verb
 from onrecord.extraction.stances.columns import columns
 from onrecord.extraction.stances.holders import can_hold
+from onrecord.extraction.stances.negations import counterfactual_past
 from onrecord.extraction.stances.reading import MARKERS, Reading, memo, spelled
 from onrecord.model.stance import Stance
 
@@ -190,7 +191,7 @@ def rule_condition(reading: Reading, sent: Span, anchors: Sequence[Token]) -> St
         strong = strong or marker.text.lower() in STRONG_CONDITIONS
     # "otherwise" = "if not …": conditional for an issue named after it
     for marker in reading.in_sent("otherwise", sent):
-        if any(a.i >= marker.end for a in anchors):
+        if any(a.i >= marker.end for a in anchors) and not counterfactual_past(marker.root.head):
             found.append(marker.text)
     then = contingent_then(sent)
     found.extend(then)
@@ -342,6 +343,9 @@ def rule_requirement(reading: Reading, sent: Span, anchors: Sequence[Token]) -> 
             continue  # it must happen: wanted
         if token.lemma_.lower() == "be" and any(c.dep_ == "acomp" for c in token.children) and not _manner(token):
             continue  # "guarantees must be legally binding", "peace must be just": wanted, of that quality
+        if token.lemma_.lower() == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in MARKERS.stage_nouns
+                                                for c in token.children):
+            continue  # "a ceasefire should be the beginning of negotiations": wanted, as a step
         if not _manner(token) and token.lemma_.lower() not in MARKERS.terms_verbs:
             continue  # what it must bring ("must provide", "must include"): the deal is wanted with it
         return Stance("conditional", [modals[0].text, token.text], confidence=0.65,

@@ -1,11 +1,12 @@
 """What a negation reaches beyond its own word.
 
-Two that reverse nothing: "the proposals did not address our demand for non-expansion" complains
+Three that reverse nothing: "the proposals did not address our demand for non-expansion" complains
 that the demand was ignored; "NATO will not change its policy on freedom of accession" keeps the
-open door.  In both the negation sits on a verb between the speaker and the issue, and the issue
-keeps the sign the rest of the sentence gives it (``polarity.polarity_factors`` asks these before
-it counts a negation).  One that reverses a whole clause: its subject is no one ("no country has
-the right to undermine …": ``rules.consequence_valence`` asks it).
+open door; "otherwise I wouldn't have set up the meeting" says the meeting was set up. In each the
+negation sits on a verb between the speaker and the issue, and the issue keeps the sign the rest of
+the sentence gives it (``polarity.polarity_factors`` asks these before it counts a negation). One
+that reverses a whole clause: its subject is no one ("no country has the right to undermine …":
+``rules.consequence_valence`` asks it).
 """
 
 from __future__ import annotations
@@ -49,3 +50,22 @@ def nobody_does(token: Token) -> bool:
         if word.dep_ in {"ROOT", "conj"} and word.pos_ in {"VERB", "AUX"}:
             return False  # its clause's verb reached: the clauses above are other assertions
     return False
+
+
+COUNTERFACTUAL_MODALS = frozenset({"would", "'d", "’d", "could", "might"})
+
+
+def counterfactual_past(verb: Token) -> bool:
+    """Counterfactual rule for "otherwise": "otherwise I wouldn't have set up the meeting" explains
+    a past act by what would have happened instead — a modal, "have" and a past participle
+    (Quirk et al. 1985, 14.23, the hypothetical past) — and puts no condition on anything now."""
+    auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
+    return (verb.tag_ == "VBN" and any(c.lower_ in COUNTERFACTUAL_MODALS for c in auxiliaries)
+            and any(c.lemma_.lower() == "have" for c in auxiliaries))
+
+
+def otherwise_not(negation: Token) -> bool:
+    """Counterfactual negation: "otherwise I wouldn't have set up the meeting" says the meeting was
+    set up (the negation is of what would have happened instead): it reverses nothing."""
+    verb = negation.head
+    return counterfactual_past(verb) and any(c.lower_ in {"otherwise", "else"} for c in verb.children)

@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 from onrecord.extraction.stances.columns import Columns, columns
 from onrecord.extraction.stances.effects import announced, effects, progressed
 from onrecord.extraction.stances.holders import can_hold, classify
-from onrecord.extraction.stances.negations import unchanged, unheeded
+from onrecord.extraction.stances.negations import otherwise_not, unchanged, unheeded
 from onrecord.extraction.stances.purposes import purposes
 from onrecord.extraction.stances.reading import (
     ARGUMENT_DEPS,
@@ -451,7 +451,7 @@ def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue
     for token in among(sent, [i for i in operators if i not in used and i not in unnegated
                               and (cols.lower[i] in MARKERS.negators or cols.dep[i] in {"neg", "aux"})]):
         if (token.lower_ in MARKERS.negators or token.dep_ == "neg") and not _corrected(token, path) \
-                and not unheeded(token) and not unchanged(token):
+                and not unheeded(token) and not unchanged(token) and not otherwise_not(token):
             factors.append(Sign(token.text, -1, token.i, False))
         elif is_commitment(token):
             factors.append(Sign(token.text, 1, token.i, True))
