@@ -295,3 +295,9 @@ def test_otherwise_with_a_counterfactual_past_sets_no_condition_and_negates_noth
     text = "They are getting along better than I thought, otherwise I wouldn't have set up the bilateral meeting."
     assert stance(text, "negotiations") == "support"
     assert stance("We need a fair deal, otherwise there will be no talks.", "negotiations") == "conditional"
+
+
+def test_what_comes_before_then_is_no_condition_on_itself(stance):
+    text = "First, appropriate steps must be taken to stop the war, and then diplomacy will be in place."
+    assert stance(text, "ceasefire") == "support"
+    assert stance(text, "negotiations") == "conditional"
