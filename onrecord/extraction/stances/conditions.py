@@ -193,7 +193,9 @@ def rule_condition(reading: Reading, sent: Span, anchors: Sequence[Token]) -> St
     for marker in reading.in_sent("otherwise", sent):
         if any(a.i >= marker.end for a in anchors) and not counterfactual_past(marker.root.head):
             found.append(marker.text)
-    then = contingent_then(sent, anchors)
+    # the issue's mentions and its content's words ('we can get the rest back')
+    named = [*anchors, *(span.root for span, _ in reading.content(sent))]
+    then = contingent_then(sent, named)
     found.extend(then)
     if not found:
         return None
@@ -287,14 +289,15 @@ def _negated_in_protasis(protasis: Span, anchors: Sequence[Token], reading: Read
     return False
 
 
-def contingent_then(sent: Span, anchors: Sequence[Token] = ()) -> list[str]:
+def contingent_then(sent: Span, named: Sequence[Token] = ()) -> list[str]:
     """Contingent-sequence rule: "X, and then Ukraine can get back Y" makes Y depend on X
     first: a "then" after "and" or a comma, over a modal verb.  What comes first is no condition
     on itself ("first steps must be taken to stop the war, and then diplomacy will be in place"
-    wants the war stopped): the issue must be named after the "then" (``anchors``, when given)."""
+    wants the war stopped): the issue (its mentions or its content's words, ``named``, when given)
+    must be named after the "then"."""
     out = []
     for token in spelled(sent, ("then",)):  # found in the column, not by a walk
-        if token.i == sent.start or (anchors and not any(a.i > token.i for a in anchors)):
+        if token.i == sent.start or (named and not any(a.i > token.i for a in named)):
             continue
         before = token.doc[token.i - 1]
         modal = any(c.dep_ == "aux" and c.lemma_.lower() in MARKERS.contingent_modals for c in token.head.children)
