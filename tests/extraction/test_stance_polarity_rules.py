@@ -301,3 +301,9 @@ def test_what_comes_before_then_is_no_condition_on_itself(stance):
     text = "First, appropriate steps must be taken to stop the war, and then diplomacy will be in place."
     assert stance(text, "ceasefire") == "support"
     assert stance(text, "negotiations") == "conditional"
+
+
+def test_without_in_a_counterfactual_past_credits_and_sets_no_condition(stance):
+    text = "Without President Trump, this deadlock with Putin would not have been broken."
+    assert stance(text, "negotiations") != "conditional"
+    assert stance("There will be no peace talks without Ukraine.", "negotiations") == "conditional"

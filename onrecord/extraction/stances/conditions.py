@@ -98,6 +98,8 @@ def rule_without(sent: Span, anchors: Sequence[Token], contrary: Sequence[Span] 
     for token in spelled(sent, ("without", "before")):
         if token.dep_ != "prep" or not _negated_in_clause(token.head):
             continue
+        if counterfactual_past(token.head):
+            continue  # "without him, this deadlock would not have been broken": credit for the past, no condition
         required = {t.i for t in token.subtree}
         if anchors and token.head.i not in path and not any(a.i in required for a in anchors):
             continue
