@@ -43,6 +43,8 @@ def tax():
     ("An energy ceasefire would spare the power plants.", "ceasefire"),
     ("I am doing this to get the war stopped.", "ceasefire"),
     ("He is the right man to end this bloodbath.", "ceasefire"),
+    ("He is actively trying to bring an end to this conflict.", "ceasefire"),
+    ("Ending this three and a half year war is a top priority.", "ceasefire"),
     # negotiations
     ("The Normandy Four advisers met in Berlin.", "negotiations"),
     ("The Istanbul talks produced a communiqué.", "negotiations"),
@@ -78,6 +80,7 @@ def test_the_vocabulary_names_its_issue(nlp, tax, text, issue):
     ("We handed over the stock market in better shape.", "territory"),  # what is handed over is no land
     ("Both delegations must get back to the table.", "territory"),  # coming back, not land got back
     ("NATO keeps moving closer towards Russian borders.", "territory"),  # troops moved, not the borders
+    ("We will fight until the end of this long and terrible war.", "ceasefire"),  # a time, not its ending
     ("The Ukraine Defense Contact Group met at the base.", "negotiations"),  # arms donors, not talks
     ("Without achieving peace in Ukraine there is no European security.", "negotiations"),  # a precondition
     ("The partners discussed guaranteeing Ukraine's energy security.", "security_guarantees"),  # another security
