@@ -81,6 +81,7 @@ def test_the_vocabulary_names_its_issue(nlp, tax, text, issue):
     ("Both delegations must get back to the table.", "territory"),  # coming back, not land got back
     ("NATO keeps moving closer towards Russian borders.", "territory"),  # troops moved, not the borders
     ("We will fight until the end of this long and terrible war.", "ceasefire"),  # a time, not its ending
+    ("We are in the process of ensuring our collective security.", "security_guarantees"),  # the allies' own
     ("The Ukraine Defense Contact Group met at the base.", "negotiations"),  # arms donors, not talks
     ("Without achieving peace in Ukraine there is no European security.", "negotiations"),  # a precondition
     ("The partners discussed guaranteeing Ukraine's energy security.", "security_guarantees"),  # another security
