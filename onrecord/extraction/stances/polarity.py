@@ -30,6 +30,7 @@ from onrecord.extraction.stances.reading import (
     among,
     memo,
 )
+from onrecord.extraction.stances.scare_quotes import scare_quoted
 from onrecord.extraction.stances.sign import Sign
 from onrecord.model.stance import Stance
 
@@ -535,10 +536,11 @@ def negated_expectation(span: Span) -> list[int]:
 
 def distanced(reading: Reading, sent: Span, anchors: Sequence[Token]) -> list[str]:
     """Distancing rule: "allegedly", "so-called" over the issue report what others claim, which
-    the speaker does not take on."""
+    the speaker does not take on; so do scare quotes in the speaker's own words (``scare_quotes``)."""
     operators, _ = scope_of(anchors)
     lower = columns(sent.doc).lower
-    return [t.text for t in among(sent, [i for i in operators if lower[i] in MARKERS.distancing])]
+    words = [t.text for t in among(sent, [i for i in operators if lower[i] in MARKERS.distancing])]
+    return words + (scare_quoted(anchors) if reading.speaker.quoting else [])
 
 
 def hedged(sent: Span, operators: set[int]) -> list[str]:
