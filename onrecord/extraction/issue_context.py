@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from operator import attrgetter
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from onrecord.extraction.docindex import (
     doc_text,
@@ -46,7 +46,7 @@ from onrecord.extraction.docindex import (
 )
 from onrecord.extraction.found import Found
 from onrecord.extraction.heads import governing_verb
-from onrecord.extraction.issue_scope import names_the_war, one_word
+from onrecord.extraction.issue_scope import names_the_war, one_word, others_affair
 from onrecord.extraction.issue_tags import IssueHit, issue_hits, issues_in_ranges, parse_only
 from onrecord.lexicons.taxonomy import Taxonomy
 
@@ -278,30 +278,16 @@ def reported_continuation(doc: Doc, found: Sequence[Found], index: int,
     return [h for h in hits if h.role == "trigger" and following.start <= h.start and h.end <= following.end]
 
 
-# the words that name the war's victim among the parties a title's talks are "between"
-WAR_SIDE_WORDS = frozenset({"ukraine", "ukrainian", "ukrainians", "kyiv", "kiev"})
-
-
-def others_talks(trigger: Span) -> bool:
-    """Other-parties rule: talks whose parties the title names, none of them Ukraine ("News
-    conference following Russian-Hungarian talks", "Russian-Chinese consultations"), are another
-    country's talks with Russia, not the talks to end the war."""
-    words = [t for t in trigger.root.children if t.dep_ in {"amod", "compound", "nmod"} for t in t.subtree]
-    named = [t for t in words if t.text[:1].isupper() and t.is_alpha]
-    return len(named) >= 2 and any(t.text == "-" for t in words) and not any(
-        t.lower_ in WAR_SIDE_WORDS for t in named)
-
-
 def title_issues(nlp: Language, titles: Sequence[str], taxonomy: Taxonomy) -> list[list[str]]:
     """The issues whose triggers each title holds, the titles parsed in one pass of the model;
-    a one-word trigger of the talks of other parties (``others_talks``) names none, unless the
-    title puts the war in view (the taxonomy's ``in_view``)."""
+    a one-word trigger of the talks of other parties (``issue_scope.others_affair``) names none,
+    unless the title puts the war in view (the taxonomy's ``in_view``)."""
     kept = list(dict.fromkeys(t for t in titles if t.strip()))
     issues = {}
     for title, doc in zip(kept, parse_only(nlp, kept), strict=True):
         hits = issue_hits(doc, taxonomy, nlp)
         if not names_the_war(title, taxonomy.in_view):
-            hits = [h for h in hits if not (h.role == "trigger" and one_word(h) and others_talks(doc[h.start:h.end]))]
+            hits = [h for h in hits if not (h.role == "trigger" and one_word(h) and others_affair(doc[h.start:h.end]))]
         issues[title] = issues_in_ranges(hits, [(0, len(title))], taxonomy)
     return [issues.get(t, []) for t in titles]
 

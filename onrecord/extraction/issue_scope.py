@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.docindex import (
     doc_text,
@@ -75,6 +75,25 @@ def in_passage(doc: Doc, f: Found, words: frozenset[str]) -> bool:
     spots = once(doc, ("war in view", words), lambda: _spots(doc_text(doc), words))
     k = bisect_left(spots, (start,))
     return k < len(spots) and spots[k][1] <= end
+
+
+# the words that name the war's victim among the parties an affair is "between"
+WAR_SIDE_WORDS = frozenset({"ukraine", "ukrainian", "ukrainians", "kyiv", "kiev", "donbas", "donbass", "crimea"})
+
+
+def others_affair(trigger: Span) -> bool:
+    """Other-parties rule: talks or a summit whose parties are named before it, none of them
+    Ukraine ("Russian-Hungarian talks", "the Russia-Africa summit", "the Russian-American summit in
+    Geneva" of June 2021), are another affair, not the talks to end the war — unless the phrase
+    names Ukraine itself ("Russia-US talks on Ukraine")."""
+    root = trigger.root
+    words = [t for c in root.children if c.dep_ in {"amod", "compound", "nmod"} for t in c.subtree]
+    doc = trigger.doc
+    # two parties joined by a hyphen: a name of two letters or more on each side ("Russian-Hungarian",
+    # "Russia-US"; not a model's name such as "Tochka-U" nor "Soviet-made")
+    paired = any(t.text == "-" and 0 < t.i < len(doc) - 1 and all(
+        n.text[:1].isupper() and n.is_alpha and len(n) > 1 for n in (doc[t.i - 1], doc[t.i + 1])) for t in words)
+    return paired and not any(t.lower_ in WAR_SIDE_WORDS for t in root.subtree)
 
 
 def names_the_war(text: str, words: frozenset[str]) -> bool:

@@ -32,6 +32,8 @@ from onrecord.extraction.issue_context import (
 )
 from onrecord.extraction.issue_scope import (
     in_scope,
+    one_word,
+    others_affair,
     trigger_elsewhere,
     trigger_has_its_needs,
     trigger_in_own_view,
@@ -195,7 +197,9 @@ class StatementIssueTagger:
         starts = [h.start_char for h in hits]
         owners = content_owners(found, hits, starts)
         # the hits whose sentence takes up another conflict (the elsewhere rule), asked once each
-        elsewhere = {h for h in hits if trigger_elsewhere(doc, h, self.taxonomy.elsewhere, self.taxonomy.in_view)}
+        # and those of the affairs of other parties ("Russian-Hungarian talks")
+        elsewhere = {h for h in hits if trigger_elsewhere(doc, h, self.taxonomy.elsewhere, self.taxonomy.in_view)
+                     or (h.role == "trigger" and one_word(h) and others_affair(doc[h.start:h.end]))}
         rows = []
         for index, f in enumerate(found):
             ranges = list(f.content)

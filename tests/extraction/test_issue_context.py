@@ -224,6 +224,26 @@ def test_talks_of_other_parties_in_the_title_are_not_the_war_talks(statements_un
     assert _said(said, "meeting was our 12th").issues == []
 
 
+@pytest.mark.parametrize(("text", "word", "other"), [
+    ("In 2019, Sochi hosted the first Russia-Africa summit.", "summit", True),
+    ("They discussed the outcomes of the Russian-American summit in Geneva.", "summit", True),
+    ("The Russian-Ukrainian talks resumed in Istanbul.", "talks", False),
+    ("The Russia-US talks on Ukraine resumed in Riyadh.", "talks", False),
+    ("Kyiv asked for more Soviet-made Tochka-U missiles.", "missiles", False),
+])
+def test_the_affairs_of_other_parties_named_before_the_word(nlp, text, word, other):
+    from onrecord.extraction.issue_scope import others_affair
+
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == word)
+    assert others_affair(doc[token.i:token.i + 1]) is other
+
+
+def test_a_statement_on_a_summit_of_other_parties_takes_up_no_talks(statements_of):
+    said = statements_of('"In 2019, Sochi hosted the first Russia-Africa summit," Putin said of the war in Ukraine.')
+    assert said and all("negotiations" not in s.issues for s in said)
+
+
 @pytest.mark.parametrize("title", ["Russian-Ukrainian talks in Istanbul", "Russia-US talks in Riyadh on Ukraine"])
 def test_talks_between_the_sides_or_on_ukraine_in_the_title_are(nlp, title):
     from onrecord.extraction.issue_context import title_issues

@@ -56,6 +56,7 @@ def tax():
     ("The Gepard systems arrived last week.", "weapons_permissions"),
     ("The next Ramstein meeting will decide on jets.", "weapons_permissions"),
     ("Kyiv wants permission for deep strikes inside Russia.", "weapons_permissions"),
+    ("Kyiv asked for more Soviet-made Tochka-U missiles.", "weapons_permissions"),
     ("Europe will buy American arms for Kyiv under PURL.", "weapons_permissions"),
     ("The new administration is skeptical of more aid to Ukraine.", "weapons_permissions"),
     # sanctions
