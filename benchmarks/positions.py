@@ -45,6 +45,10 @@ are read from ``../shared/corpus`` (the ``outlets`` set's from ``../shared/data`
 The last reports put the sets no rule was developed on together: ``heldout + heldout2`` (the
 figure the issue has been measured by) and ``heldout + heldout2 + heldout3``.
 
+``benchmarks/positions_second.jsonl`` holds a second annotator's blind labels of 133 ``heldout3``
+statements (two of its three packets), given the same guide and never the first annotator's: the
+benchmark scores them against the gold as it scores the tool, the agreement two readers reach.
+
 ``benchmarks/shifts_gold.jsonl`` holds shifts flagged on the corpus, each judged "a real change of
 position: yes/no" from the two quotes alone, before the tool's labels of them were looked at
 (``--shift-pairs`` writes the pairs to judge without their labels).
@@ -80,6 +84,8 @@ from onrecord.model.stance import STANCE_LABELS  # noqa: E402
 from onrecord.readers import Article, iter_articles  # noqa: E402
 
 GOLD = REPO / "benchmarks" / "positions_gold.jsonl"
+# a second annotator's blind labels of some gold statements: how far two readers agree
+SECOND = REPO / "benchmarks" / "positions_second.jsonl"
 SHIFTS_GOLD = REPO / "benchmarks" / "shifts_gold.jsonl"
 SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "heldout", "heldout2", "heldout3", "outlets")
 # the outlets set's articles, under --shared (every other set's are the corpus releases)
@@ -154,9 +160,9 @@ def _ratio(a: int, b: int) -> str:
     return f"{a}/{b} ({a / b:.2f})" if b else f"{a}/{b}"
 
 
-def report(name: str, result: dict[str, Any], seconds: float) -> None:
+def report(name: str, result: dict[str, Any], seconds: float | None) -> None:
     figures = stance_figures(result["confusion"])
-    print(f"\n{name} ({seconds:.1f} s)")
+    print(f"\n{name}" + (f" ({seconds:.1f} s)" if seconds is not None else ""))
     print(f"  issues   P {result['precision']:.2f}  R {result['recall']:.2f}  F1 {result['f1']:.2f}   "
           f"issue set exactly right {result['exact']}/{result['n']}   statements not found {result['unmatched']}")
     print(f"  stances  agree {_ratio(figures['agree'], figures['total'])}   committed labels right "
@@ -170,6 +176,25 @@ def report(name: str, result: dict[str, Any], seconds: float) -> None:
         for i in issues))
     print("  stance confusion (gold → ours): " + ", ".join(
         f"{g}→{s} {n}" for (g, s), n in sorted(result["confusion"].items())))
+
+
+def second_reading(gold: dict[str, list[dict[str, Any]]], ours: dict[str, list[dict[str, Any]]]) -> None:
+    """The second annotator scored as the tool is, against the gold of the statements both read
+    — the agreement two readers reach, the ceiling the tool's figures are read against — and the
+    rules (``ours``) on the same statements."""
+    if not SECOND.exists():
+        return
+    second = [json.loads(line) for line in SECOND.open(encoding="utf-8") if line.strip()]
+    for which in sorted({r["set"] for r in second} & gold.keys()):
+        read = {(r["article"], r["at"]): r for r in second if r["set"] == which}
+        found: dict[str, list[dict[str, Any]]] = {}
+        for (article, at), r in read.items():
+            found.setdefault(article, []).append({
+                "quote": {"start": at, "segments": []}, "issues": r["issues"],
+                "stances": {i: {"label": label} for i, label in r["stances"].items()}})
+        both = [g for g in gold[which] if (g["article"], g["at"]) in read]
+        report(f"a second annotator, {which} ({len(both)} statements read by both)", score(both, found), None)
+        report(f"rules, the same {len(both)} {which} statements", score(both, ours), None)
 
 
 def run(config: Config, articles: list[Article]) -> tuple[list[dict[str, Any]], float]:
@@ -276,6 +301,8 @@ def main() -> None:
             # issue's figure since they were annotated), then with the third
             if set(together) <= gold.keys():
                 report(f"{name}, {' + '.join(together)}", score([g for w in together for g in gold[w]], found), seconds)
+        if name == "rules":
+            second_reading(gold, found)
         if args.no_shifts:
             continue
         shifts = corpus_shifts(articles, corpus_results)

@@ -200,9 +200,12 @@ def progressed(reading: Reading, sent: Span, anchors: Sequence[Token], path: set
     anchor_ids = {a.i for a in anchors}
     signs: list[Sign] = []
     read: set[int] = set()
-    for word in sent:
-        if word.lemma_.lower() not in MARKERS.progress_words and word.lower_ not in MARKERS.progress_words:
+    cols = columns(sent.doc)  # the words found in the columns: a Token only of a word of progress
+    words = MARKERS.progress_words
+    for i in range(sent.start, sent.end):
+        if cols.lemma[i] not in words and cols.lower[i] not in words:
             continue
+        word = sent.doc[i]
         # "optimistic impressions of the round": the adjective speaks through the noun it modifies
         target = word.head if word.dep_ == "amod" else word
         verbs = _progress_verbs(target)
