@@ -46,7 +46,7 @@ from onrecord.extraction.docindex import (
 )
 from onrecord.extraction.found import Found
 from onrecord.extraction.heads import governing_verb
-from onrecord.extraction.issue_scope import names_the_war, one_word, others_affair
+from onrecord.extraction.issue_scope import names_the_war, of_other_parties
 from onrecord.extraction.issue_tags import IssueHit, issue_hits, issues_in_ranges, parse_only
 from onrecord.lexicons.taxonomy import Taxonomy
 
@@ -287,7 +287,7 @@ def title_issues(nlp: Language, titles: Sequence[str], taxonomy: Taxonomy) -> li
     for title, doc in zip(kept, parse_only(nlp, kept), strict=True):
         hits = issue_hits(doc, taxonomy, nlp)
         if not names_the_war(title, taxonomy.in_view):
-            hits = [h for h in hits if not (h.role == "trigger" and one_word(h) and others_affair(doc[h.start:h.end]))]
+            hits = [h for h in hits if not of_other_parties(doc, h)]
         issues[title] = issues_in_ranges(hits, [(0, len(title))], taxonomy)
     return [issues.get(t, []) for t in titles]
 

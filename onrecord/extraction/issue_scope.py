@@ -96,6 +96,11 @@ def others_affair(trigger: Span) -> bool:
     return paired and not any(t.lower_ in WAR_SIDE_WORDS for t in root.subtree)
 
 
+def of_other_parties(doc: Doc, hit: IssueHit) -> bool:
+    """A one-word trigger of the talks of other parties (``others_affair``)."""
+    return hit.role == "trigger" and one_word(hit) and others_affair(doc[hit.start:hit.end])
+
+
 def names_the_war(text: str, words: frozenset[str]) -> bool:
     """The text holds a word that puts the conflict in view (the taxonomy's ``in_view``); True
     when there are none (the rule is off)."""

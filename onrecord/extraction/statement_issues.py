@@ -32,8 +32,7 @@ from onrecord.extraction.issue_context import (
 )
 from onrecord.extraction.issue_scope import (
     in_scope,
-    one_word,
-    others_affair,
+    of_other_parties,
     trigger_elsewhere,
     trigger_has_its_needs,
     trigger_in_own_view,
@@ -199,7 +198,7 @@ class StatementIssueTagger:
         # the hits whose sentence takes up another conflict (the elsewhere rule), asked once each
         # and those of the affairs of other parties ("Russian-Hungarian talks")
         elsewhere = {h for h in hits if trigger_elsewhere(doc, h, self.taxonomy.elsewhere, self.taxonomy.in_view)
-                     or (h.role == "trigger" and one_word(h) and others_affair(doc[h.start:h.end]))}
+                     or of_other_parties(doc, h)}
         rows = []
         for index, f in enumerate(found):
             ranges = list(f.content)

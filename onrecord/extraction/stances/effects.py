@@ -173,8 +173,8 @@ def _progress_verbs(word: Token) -> list[Token]:
 
 
 def _denied(word: Token, verbs: Sequence[Token]) -> list[int]:
-    """The words that deny progress: "no" or "any" under a negated verb, "not", "never", "the
-    lack of", "without"; empty when it is not denied."""
+    """The words that deny progress: its own "no", a negation of the verb that brings it ("did not
+    bring any progress"), "never", "the lack of", "without"; empty when it is not denied."""
     denials = [c.i for t in (word, *verbs) for c in t.children
                if c.dep_ == "neg" or c.lower_ == "never" or (c.dep_ == "det" and c.lower_ in MARKERS.negators)]
     lacking = word.head.head if word.dep_ == "pobj" and word.head.lower_ == "of" else word.head

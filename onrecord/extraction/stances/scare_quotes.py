@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from onrecord.extraction.quotes import ALL_MARKS
 
@@ -21,12 +21,9 @@ from onrecord.extraction.quotes import ALL_MARKS
 SCARE_QUOTE_WORDS = 3
 
 
-def _mark(token: Token | None) -> bool:
-    return token is not None and len(token.text) == 1 and token.text in ALL_MARKS
-
-
-def _nearest_mark(doc, positions: range) -> int | None:
-    return next((k for k in positions if _mark(doc[k])), None)
+def _nearest_mark(doc: Doc, positions: range) -> int | None:
+    """The first of the positions where the Doc has a quotation mark of its own, or None."""
+    return next((k for k in positions if len(doc[k].text) == 1 and doc[k].text in ALL_MARKS), None)
 
 
 def _scare_quote(anchor: Token) -> str | None:
