@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -94,6 +94,60 @@ def others_affair(trigger: Span) -> bool:
     paired = any(t.text == "-" and 0 < t.i < len(doc) - 1 and all(
         n.text[:1].isupper() and n.is_alpha and len(n) > 1 for n in (doc[t.i - 1], doc[t.i + 1])) for t in words)
     return paired and not any(t.lower_ in WAR_SIDE_WORDS for t in root.subtree)
+
+
+# prepositions by which what follows is what a word is about or for ("talks on ending the war"),
+# and by which it is the means ("the end of the war through diplomacy", "at the negotiating table")
+AIM_PREPOSITIONS = frozenset({"on", "about", "for", "toward", "towards", "regarding", "over"})
+MEANS_PREPOSITIONS = frozenset({"through", "by", "via", "at"})
+
+
+def _aim_of(root: Token, others: set[int]) -> bool:
+    """The word is the aim of one of the ``others``: an infinitive under it, up a chain of
+    complements ("ready to negotiate with Russia to end the war", "talks to end the war"), or
+    what a preposition of topic or aim under it holds ("talks on ending the war"); or one of the
+    others is its means ("the end of the war through diplomacy")."""
+    if root.dep_ in {"advcl", "xcomp", "acl", "relcl"} and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                 for c in root.children):
+        head = root.head
+        while head.i not in others and head.dep_ in {"xcomp", "advcl"} and head.head.i != head.i:
+            head = head.head
+        if head.i in others:
+            return True
+    preposition = root.head
+    if root.dep_ in {"pcomp", "pobj"} and preposition.lower_ in AIM_PREPOSITIONS:
+        # the preposition may hang from a phrase the talks hold ("talks [with Moscow] on ending the
+        # war"), or from the verb whose object they are ("we held talks with Moscow on ending the war")
+        head = preposition.head
+        for _ in range(3):
+            if head.i in others or any(c.dep_ == "dobj" and c.i in others for c in head.children):
+                return True
+            if head.dep_ not in {"pobj", "prep"} or head.head.i == head.i:
+                break
+            head = head.head
+    # the means may hang from the verb the word is the object of ("hinder the end of the war
+    # through diplomacy": the parser hangs "through" from "hinder")
+    holders = [root, root.head] if root.dep_ == "dobj" else [root]
+    return any(c.dep_ == "prep" and c.lower_ in MEANS_PREPOSITIONS and any(
+        g.dep_ == "pobj" and g.i in others for g in c.children) for word in holders for c in word.children)
+
+
+def aim_of_another(doc: Doc, hit: IssueHit, aims: Mapping[str, frozenset[str]], hits: Sequence[IssueHit]) -> bool:
+    """Aim rule: a trigger of an issue that is what a trigger of another issue is for names that
+    one's aim, not its own issue (the taxonomy's ``aim_of``: "talks on ending the war", "Ukraine is
+    ready to negotiate with Russia to end the war", "the end of the war through diplomacy" are
+    about the talks, not a call to stop the fighting now; "negotiate a ceasefire" is both, as the
+    ceasefire's own word is no word of ending).  ``hits``: the article's, by start."""
+    root = doc[hit.start:hit.end].root
+    for other, lemmas in aims.items():
+        if root.lemma_.lower() not in lemmas:
+            continue
+        sent = root.sent
+        others = {i for h in hits if h.issue == other and h.role == "trigger" and sent.start <= h.start < sent.end
+                  for i in range(h.start, h.end)}
+        if others and _aim_of(root, others):
+            return True
+    return False
 
 
 def of_other_parties(doc: Doc, hit: IssueHit) -> bool:

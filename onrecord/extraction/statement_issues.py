@@ -31,6 +31,7 @@ from onrecord.extraction.issue_context import (
     words_under_title,
 )
 from onrecord.extraction.issue_scope import (
+    aim_of_another,
     in_scope,
     of_other_parties,
     trigger_elsewhere,
@@ -198,7 +199,7 @@ class StatementIssueTagger:
         # the hits whose sentence takes up another conflict (the elsewhere rule), asked once each
         # and those of the affairs of other parties ("Russian-Hungarian talks")
         elsewhere = {h for h in hits if trigger_elsewhere(doc, h, self.taxonomy.elsewhere, self.taxonomy.in_view)
-                     or of_other_parties(doc, h)}
+                     or of_other_parties(doc, h) or self.aim_of_another(doc, h, hits)}
         rows = []
         for index, f in enumerate(found):
             ranges = list(f.content)
@@ -237,6 +238,12 @@ class StatementIssueTagger:
             if not f.issues:
                 self.issues_from_context(doc, found, index, near_hits, reach)
         return doc
+
+    def aim_of_another(self, doc: Doc, hit: IssueHit, hits: Sequence[IssueHit]) -> bool:
+        """Whether a hit is what a trigger of another issue is for (the issue's ``aim_of``)."""
+        issue = self.taxonomy.issues.get(hit.issue)
+        return issue is not None and bool(issue.aim_of) and hit.role == "trigger" and aim_of_another(
+            doc, hit, issue.aim_of, hits)
 
     def has_its_needs(self, doc: Doc, hit: IssueHit) -> bool:
         """Whether a hit's sentence holds what its issue's one-word triggers need (``needs``)."""

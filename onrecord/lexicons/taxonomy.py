@@ -91,6 +91,9 @@ class Issue:
     # words one of which a one-word trigger's sentence must hold for it to count ("missile" with
     # "supply", "send" or "Ukraine"): the thing named alone is not the debate about it
     needs: frozenset[str] = frozenset()
+    # another issue's id → the lemmas of this issue's triggers that, as the aim of a trigger of that
+    # issue, name that issue's aim, not this issue ("talks on ending the war": the talks')
+    aim_of: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # the triggers name the topic, not the proposition ("territory" for "give up territory"): a
     # marker on the topic alone takes no position; only the content phrases (for/against) decide
     content_decides: bool = False
@@ -199,6 +202,9 @@ class TriggersEntry(YamlModel):
     in_view: list[Text] = []
     # words (lemmas) one of which a one-word trigger's sentence must hold for it to count
     needs: list[Lemma] = []
+    # another issue's id: the head lemmas of this issue's triggers that name that issue's aim when
+    # they are the aim of one of its triggers ("negotiations: [end, stop]")
+    aim_of: dict[Name, list[Lemma]] = {}
 
     @field_validator("lemmas", "phrases", "except_", "places", "in_context", "in_view", "needs")
     @classmethod
@@ -299,6 +305,11 @@ class TaxonomyFile(YamlModel):
                     raise NodeError(f"issue {issue.id!r}: the name {name!r} is already used by issue "
                                     f"{owner[name]!r}", at=("issues", index, *place))
                 owner[name] = issue.id
+        for index, issue in enumerate(self.issues):
+            for other in issue.triggers.aim_of:
+                if other not in owner or owner[other] == issue.id:
+                    raise NodeError(f"issue {issue.id!r}: aim_of names {other!r}, which is no other issue",
+                                    at=("issues", index, "triggers", "aim_of", other))
         return self
 
 
@@ -342,6 +353,7 @@ def _issue(document: YamlDocument, entry: IssueEntry, at: NodePath) -> Issue:
                  context_phrases=phrases(triggers.in_context, "triggers", "in_context"),
                  in_view=frozenset(w.lower() for w in triggers.in_view),
                  needs=frozenset(w.lower() for w in triggers.needs),
+                 aim_of={other: frozenset(w.lower() for w in words) for other, words in triggers.aim_of.items()},
                  content_decides=entry.stance.content_decides,
                  event=entry.stance.event,
                  examples=examples)

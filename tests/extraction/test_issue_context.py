@@ -239,6 +239,23 @@ def test_the_affairs_of_other_parties_named_before_the_word(nlp, text, word, oth
     assert others_affair(doc[token.i:token.i + 1]) is other
 
 
+@pytest.mark.parametrize("said", [
+    '"Ukraine is ready to negotiate with the Russian Federation to end the war," the president said.',
+    '"We had optimistic talks with Moscow on ending the war," the adviser said.',
+    '"This will hinder the end of the war through diplomacy with Russia," Zelensky said.',
+])
+def test_ending_the_war_as_what_the_talks_are_for_is_the_talks_aim(statements_of, said):
+    assert [s.issues for s in statements_of(said)] == [["negotiations"]]
+
+
+@pytest.mark.parametrize("said", [
+    '"We want to end the war now, and talks with Russia can wait," Zelensky said.',
+    '"We are ready to negotiate a ceasefire with Russia," Zelensky said.',  # the ceasefire's own word
+])
+def test_ending_the_war_beside_the_talks_or_a_ceasefire_they_settle_is_a_ceasefire(statements_of, said):
+    assert all("ceasefire" in s.issues for s in statements_of(said))
+
+
 def test_a_statement_on_a_summit_of_other_parties_takes_up_no_talks(statements_of):
     said = statements_of('"In 2019, Sochi hosted the first Russia-Africa summit," Putin said of the war in Ukraine.')
     assert said and all("negotiations" not in s.issues for s in said)

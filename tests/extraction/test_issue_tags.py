@@ -152,6 +152,13 @@ def test_error_on_an_invalid_matcher_pattern():
     assert message.startswith(f"mine.yaml, line {_line_of(text, 'LOWERCASE')}:") and "Matcher pattern" in message
 
 
+def test_error_on_an_aim_of_an_issue_that_is_not_there():
+    phrases = "      phrases: [shipping ... channel]\n"
+    text = _replace(phrases, phrases + "      aim_of: {tolls: [end]}\n")
+    message = _error(text)
+    assert f"line {_line_of(text, 'aim_of')}:" in message and "'tolls'" in message and "no other issue" in message
+
+
 def test_error_on_an_unknown_example_stance():
     text = _replace("stance: oppose", "stance: against")
     message = _error(text)
