@@ -132,19 +132,21 @@ def _aim_of(root: Token, others: set[int]) -> bool:
         g.dep_ == "pobj" and g.i in others for g in c.children) for word in holders for c in word.children)
 
 
-def aim_of_another(doc: Doc, hit: IssueHit, aims: Mapping[str, frozenset[str]], hits: Sequence[IssueHit]) -> bool:
+def aim_of_another(doc: Doc, hit: IssueHit, aims: Mapping[str, frozenset[str]], hits: Sequence[IssueHit],
+                   starts: Sequence[int]) -> bool:
     """Aim rule: a trigger of an issue that is what a trigger of another issue is for names that
     one's aim, not its own issue (the taxonomy's ``aim_of``: "talks on ending the war", "Ukraine is
     ready to negotiate with Russia to end the war", "the end of the war through diplomacy" are
     about the talks, not a call to stop the fighting now; "negotiate a ceasefire" is both, as the
-    ceasefire's own word is no word of ending).  ``hits``: the article's, by start."""
+    ceasefire's own word is no word of ending).  ``hits``: the article's, by start token, and
+    ``starts`` their start tokens, read by bisection for the hit's sentence."""
     root = doc[hit.start:hit.end].root
     for other, lemmas in aims.items():
         if root.lemma_.lower() not in lemmas:
             continue
         sent = root.sent
-        others = {i for h in hits if h.issue == other and h.role == "trigger" and sent.start <= h.start < sent.end
-                  for i in range(h.start, h.end)}
+        near = hits[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
+        others = {i for h in near if h.issue == other and h.role == "trigger" for i in range(h.start, h.end)}
         if others and _aim_of(root, others):
             return True
     return False

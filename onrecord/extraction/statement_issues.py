@@ -198,8 +198,9 @@ class StatementIssueTagger:
         owners = content_owners(found, hits, starts)
         # the hits whose sentence takes up another conflict (the elsewhere rule), asked once each
         # and those of the affairs of other parties ("Russian-Hungarian talks")
+        token_starts = [h.start for h in hits]  # by character and by token, the same order
         elsewhere = {h for h in hits if trigger_elsewhere(doc, h, self.taxonomy.elsewhere, self.taxonomy.in_view)
-                     or of_other_parties(doc, h) or self.aim_of_another(doc, h, hits)}
+                     or of_other_parties(doc, h) or self.aim_of_another(doc, h, hits, token_starts)}
         rows = []
         for index, f in enumerate(found):
             ranges = list(f.content)
@@ -239,11 +240,11 @@ class StatementIssueTagger:
                 self.issues_from_context(doc, found, index, near_hits, reach)
         return doc
 
-    def aim_of_another(self, doc: Doc, hit: IssueHit, hits: Sequence[IssueHit]) -> bool:
+    def aim_of_another(self, doc: Doc, hit: IssueHit, hits: Sequence[IssueHit], starts: Sequence[int]) -> bool:
         """Whether a hit is what a trigger of another issue is for (the issue's ``aim_of``)."""
         issue = self.taxonomy.issues.get(hit.issue)
         return issue is not None and bool(issue.aim_of) and hit.role == "trigger" and aim_of_another(
-            doc, hit, issue.aim_of, hits)
+            doc, hit, issue.aim_of, hits, starts)
 
     def has_its_needs(self, doc: Doc, hit: IssueHit) -> bool:
         """Whether a hit's sentence holds what its issue's one-word triggers need (``needs``)."""
