@@ -47,7 +47,7 @@ from onrecord.extraction.docindex import (
 from onrecord.extraction.found import Found
 from onrecord.extraction.heads import governing_verb
 from onrecord.extraction.issue_scope import names_the_war, of_other_parties
-from onrecord.extraction.issue_tags import IssueHit, issue_hits, issues_in_ranges, parse_only
+from onrecord.extraction.issue_tags import IssueHit, tag_texts
 from onrecord.lexicons.taxonomy import Taxonomy
 
 # the roles in which a word is what the clause is about: its subject or its object
@@ -282,14 +282,10 @@ def title_issues(nlp: Language, titles: Sequence[str], taxonomy: Taxonomy) -> li
     """The issues whose triggers each title holds, the titles parsed in one pass of the model;
     a one-word trigger of the talks of other parties (``issue_scope.others_affair``) names none,
     unless the title puts the war in view (the taxonomy's ``in_view``)."""
-    kept = list(dict.fromkeys(t for t in titles if t.strip()))
-    issues = {}
-    for title, doc in zip(kept, parse_only(nlp, kept), strict=True):
-        hits = issue_hits(doc, taxonomy, nlp)
-        if not names_the_war(title, taxonomy.in_view):
-            hits = [h for h in hits if not of_other_parties(doc, h)]
-        issues[title] = issues_in_ranges(hits, [(0, len(title))], taxonomy)
-    return [issues.get(t, []) for t in titles]
+    def keep(title: str, doc: Doc, hits: list[IssueHit]) -> list[IssueHit]:
+        return hits if names_the_war(title, taxonomy.in_view) else [h for h in hits if not of_other_parties(doc, h)]
+
+    return tag_texts(nlp, titles, taxonomy, keep)
 
 
 def titled_issues(nlp: Language, doc: Doc, taxonomy: Taxonomy) -> list[str]:

@@ -170,7 +170,7 @@ def war_in_view(doc: Doc, f: Found, words: frozenset[str]) -> bool:
     if not words:
         return True
     title = doc._.headline if isinstance(doc._.headline, str) else ""
-    return bool(_spots(title, words)) or in_passage(doc, f, words)
+    return names_the_war(title, words) or in_passage(doc, f, words)
 
 
 # the wars that are no war: "a trade war with Canada" puts no conflict in view

@@ -9,7 +9,7 @@ The taxonomy itself is data: ``lexicons/taxonomy.py``.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import product
 from math import prod
@@ -323,14 +323,19 @@ def tag_text(nlp: Language, text: str, taxonomy: Taxonomy) -> list[str]:
     return tag_texts(nlp, [text], taxonomy)[0]
 
 
-def tag_texts(nlp: Language, texts: Sequence[str], taxonomy: Taxonomy) -> list[list[str]]:
+def tag_texts(nlp: Language, texts: Sequence[str], taxonomy: Taxonomy,
+              keep: Callable[[str, Doc, list[IssueHit]], list[IssueHit]] | None = None) -> list[list[str]]:
     """``tag_text`` of each text, the texts parsed in one pass of the model (each call of the
     model costs some milliseconds however short the text: a title at a time, that was most of
-    the time spent on titles)."""
+    the time spent on titles).  ``keep``: the hits of a text that count (all, when None)."""
     kept = list(dict.fromkeys(text for text in texts if text.strip()))
     parsed = dict(zip(kept, parse_only(nlp, kept), strict=True))
-    return [issues_in_ranges(issue_hits(parsed[text], taxonomy, nlp), [(0, len(text))], taxonomy)
-            if text in parsed else [] for text in texts]
+
+    def issues(text: str) -> list[str]:
+        hits = issue_hits(parsed[text], taxonomy, nlp)
+        return issues_in_ranges(keep(text, parsed[text], hits) if keep else hits, [(0, len(text))], taxonomy)
+
+    return [issues(text) if text in parsed else [] for text in texts]
 
 
 def tag_statement(nlp: Language, quote_text: str, attribution_sentence: str, taxonomy: Taxonomy) -> list[str]:

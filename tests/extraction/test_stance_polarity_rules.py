@@ -231,11 +231,6 @@ def test_progress_denied_leaves_the_other_words_to_decide(stance):
     assert stance(text, "negotiations") == "oppose"
 
 
-def test_progress_is_read_only_for_events(stance):
-    # a breakthrough named as what the issue is not: the judgement rule, as before
-    assert stance("The sanctions were a breakthrough.", "sanctions") == "support"
-
-
 @pytest.mark.parametrize(("text", "issue"), [
     ("It's time to impose a full embargo on Russian energy.", "sanctions"),
     ("It is high time to start peace talks.", "negotiations"),

@@ -291,15 +291,15 @@ def _negated_in_protasis(protasis: Span, anchors: Sequence[Token], reading: Read
     return False
 
 
-def contingent_then(sent: Span, named: Sequence[Token] = ()) -> list[str]:
+def contingent_then(sent: Span, named: Sequence[Token]) -> list[str]:
     """Contingent-sequence rule: "X, and then Ukraine can get back Y" makes Y depend on X
     first: a "then" after "and" or a comma, over a modal verb.  What comes first is no condition
     on itself ("first steps must be taken to stop the war, and then diplomacy will be in place"
-    wants the war stopped): the issue (its mentions or its content's words, ``named``, when given)
-    must be named after the "then"."""
+    wants the war stopped): the issue (its mentions or its content's words, ``named``) must be
+    named after the "then"."""
     out = []
     for token in spelled(sent, ("then",)):  # found in the column, not by a walk
-        if token.i == sent.start or (named and not any(a.i > token.i for a in named)):
+        if token.i == sent.start or not any(a.i > token.i for a in named):
             continue
         before = token.doc[token.i - 1]
         modal = any(c.dep_ == "aux" and c.lemma_.lower() in MARKERS.contingent_modals for c in token.head.children)

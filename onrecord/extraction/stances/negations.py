@@ -56,9 +56,10 @@ COUNTERFACTUAL_MODALS = frozenset({"would", "'d", "’d", "could", "might"})
 
 
 def counterfactual_past(verb: Token) -> bool:
-    """Counterfactual rule for "otherwise": "otherwise I wouldn't have set up the meeting" explains
-    a past act by what would have happened instead — a modal, "have" and a past participle
-    (Quirk et al. 1985, 14.23, the hypothetical past) — and puts no condition on anything now."""
+    """Counterfactual rule: a modal, "have" and a past participle (Quirk et al. 1985, 14.23, the
+    hypothetical past) after "otherwise" or "without" ("otherwise I wouldn't have set up the
+    meeting", "without him, this deadlock would not have been broken") explains a past act by what
+    would have happened instead, and puts no condition on anything now."""
     auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
     return (verb.tag_ == "VBN" and any(c.lower_ in COUNTERFACTUAL_MODALS for c in auxiliaries)
             and any(c.lemma_.lower() == "have" for c in auxiliaries))

@@ -93,9 +93,12 @@ class Reading:
         subject that takes up the issue the sentence before has as its subject (``taken_up``).
         The words that name it only in context (``in_context``) are read where neither is found
         and the sentences' roots say nothing (``rules.stance_for``)."""
-        own = [self.doc[i] for h in self.hits if h.role == "trigger" and sent.start <= h.start < sent.end
-               for i in range(h.start, h.end)]
-        return own or self.taken_up(sent)
+        return self._mentions(sent, "trigger") or self.taken_up(sent)
+
+    def _mentions(self, sent: Span, role: str) -> list[Token]:
+        """The tokens of the sentence's hits of one role ("trigger", "context")."""
+        return [self.doc[i] for h in self.hits if h.role == role and sent.start <= h.start < sent.end
+                for i in range(h.start, h.end)]
 
     def in_context(self, sent: Span) -> list[Token]:
         """Context-word rule: a statement given the issue by the article around it (under a title
@@ -103,8 +106,7 @@ class Reading:
         ("meeting", the taxonomy's ``in_context``): what is said of them is said of the issue.
         ``rules.stance_for`` asks only of a statement that holds no trigger of the issue: a
         trigger, where there is one, is the mention."""
-        return [self.doc[i] for h in self.hits if h.role == "context" and sent.start <= h.start < sent.end
-                for i in range(h.start, h.end)]
+        return self._mentions(sent, "context")
 
     def taken_up(self, sent: Span) -> list[Token]:
         """Anaphor rule: "Negotiations will be difficult. But they will continue": the subject
