@@ -17,8 +17,8 @@ from onrecord.lexicons.taxonomy import load_taxonomy
 def stance(nlp):
     tax = load_taxonomy()
 
-    def run(text: str, issue: str) -> str:
-        return stance_for(text, issue, "assert", False, tax, nlp=nlp).label
+    def run(text: str, issue: str, quoted: bool = False) -> str:
+        return stance_for(text, issue, "assert", False, tax, nlp=nlp, quoted=quoted).label
 
     return run
 
@@ -304,31 +304,21 @@ def test_without_in_a_counterfactual_past_credits_and_sets_no_condition(stance):
     assert stance("There will be no peace talks without Ukraine.", "negotiations") == "conditional"
 
 
-@pytest.fixture(scope="module")
-def quoted_stance(nlp):
-    tax = load_taxonomy()
-
-    def run(text: str, issue: str, quoted: bool = True) -> str:
-        return stance_for(text, issue, "assert", False, tax, nlp=nlp, quoted=quoted).label
-
-    return run
-
-
 @pytest.mark.parametrize(("text", "issue"), [
     ('We welcome their "peace plan", which is a plan for our surrender.', "negotiations"),
     ("We will never accept their ‘ceasefire’, which is a pause to rearm.", "ceasefire"),
 ])
-def test_scare_quotes_in_the_speakers_words_take_no_stance(quoted_stance, text, issue):
-    assert quoted_stance(text, issue) == "unclear"
+def test_scare_quotes_in_the_speakers_words_take_no_stance(stance, text, issue):
+    assert stance(text, issue, quoted=True) == "unclear"
 
 
-def test_marks_in_a_report_quote_the_speakers_own_word(quoted_stance):
-    assert quoted_stance('We welcome their "peace plan".', "negotiations", quoted=False) == "support"
+def test_marks_in_a_report_quote_the_speakers_own_word(stance):
+    assert stance('We welcome their "peace plan".', "negotiations") == "support"
 
 
 @pytest.mark.parametrize("text", [
     'We are ready for talks in the "Normandy format" and any other.',  # a name in marks, and a plain mention
     'We are ready for talks in the "new format" and any other.',  # a plain mention beside the marks
 ])
-def test_a_name_in_marks_or_a_plain_mention_beside_them_keeps_the_stance(quoted_stance, text):
-    assert quoted_stance(text, "negotiations") == "support"
+def test_a_name_in_marks_or_a_plain_mention_beside_them_keeps_the_stance(stance, text):
+    assert stance(text, "negotiations", quoted=True) == "support"
