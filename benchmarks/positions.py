@@ -78,10 +78,12 @@ sys.path.insert(0, str(REPO))
 
 from onrecord.config import Config  # noqa: E402
 from onrecord.extraction.pipeline import build_nlp, extract_articles  # noqa: E402
+from onrecord.extraction.stances.learned import load_reader  # noqa: E402
 from onrecord.ledger import Ledger  # noqa: E402
 from onrecord.ledger.stances import shift_row  # noqa: E402
 from onrecord.model.stance import STANCE_LABELS  # noqa: E402
 from onrecord.readers import Article, iter_articles  # noqa: E402
+from onrecord.timeline.stances import CONFIDENT  # noqa: E402
 
 GOLD = REPO / "benchmarks" / "positions_gold.jsonl"
 # a second annotator's blind labels of some gold statements: how far two readers agree
@@ -118,6 +120,7 @@ def score(gold: list[dict[str, Any]], found: dict[str, list[dict[str, Any]]]) ->
     tp = fp = fn = exact = unmatched = 0
     per_issue: Counter[tuple[str, str]] = Counter()
     confusion: Counter[tuple[str, str]] = Counter()
+    confident: Counter[bool] = Counter()  # committed labels sure enough for positions: right or not
     for g in gold:
         s = statement_at(found.get(g["article"], []), g["at"])
         if s is None:
@@ -130,12 +133,16 @@ def score(gold: list[dict[str, Any]], found: dict[str, list[dict[str, Any]]]) ->
             per_issue[(i, "tp" if i in want and i in got else "fp" if i in got else "fn")] += 1
         for issue, label in g["stances"].items():
             if issue in s["stances"]:
-                confusion[(label, s["stances"][issue]["label"])] += 1
+                ours = s["stances"][issue]
+                confusion[(label, ours["label"])] += 1
+                if ours["label"] in COMMITTED and (ours.get("confidence") or 0) >= CONFIDENT:
+                    confident[ours["label"] == label] += 1
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return {
         "n": len(gold), "precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
         "exact": exact, "unmatched": unmatched, "per_issue": per_issue, "confusion": confusion,
+        "confident": confident,
     }
 
 
@@ -165,8 +172,11 @@ def report(name: str, result: dict[str, Any], seconds: float | None) -> None:
     print(f"\n{name}" + (f" ({seconds:.1f} s)" if seconds is not None else ""))
     print(f"  issues   P {result['precision']:.2f}  R {result['recall']:.2f}  F1 {result['f1']:.2f}   "
           f"issue set exactly right {result['exact']}/{result['n']}   statements not found {result['unmatched']}")
+    sure = result["confident"]
     print(f"  stances  agree {_ratio(figures['agree'], figures['total'])}   committed labels right "
-          f"{_ratio(figures['committed_right'], figures['committed'])}")
+          f"{_ratio(figures['committed_right'], figures['committed'])}"
+          + (f"   of them sure enough for positions (confidence >= {CONFIDENT}) "
+             f"{_ratio(sure[True], sum(sure.values()))}" if sure else ""))
     print("  per label (P = right/ours, R = right/gold): " + ", ".join(
         f"{label} P {_ratio(right, ours)} R {_ratio(right, theirs)}"
         for label, (right, ours, theirs) in figures["per_label"].items()))
@@ -178,10 +188,11 @@ def report(name: str, result: dict[str, Any], seconds: float | None) -> None:
         f"{g}→{s} {n}" for (g, s), n in sorted(result["confusion"].items())))
 
 
-def second_reading(gold: dict[str, list[dict[str, Any]]], ours: dict[str, list[dict[str, Any]]]) -> None:
+def second_reading(gold: dict[str, list[dict[str, Any]]], ours: dict[str, list[dict[str, Any]]], name: str,
+                   annotator: bool) -> None:
     """The second annotator scored as the tool is, against the gold of the statements both read
-    — the agreement two readers reach, the ceiling the tool's figures are read against — and the
-    rules (``ours``) on the same statements."""
+    — the agreement two readers reach, the ceiling the tool's figures are read against — (when
+    ``annotator``) and the tool's results ``ours`` (named ``name``) on the same statements."""
     if not SECOND.exists():
         return
     second = [json.loads(line) for line in SECOND.open(encoding="utf-8") if line.strip()]
@@ -193,8 +204,9 @@ def second_reading(gold: dict[str, list[dict[str, Any]]], ours: dict[str, list[d
                 "quote": {"start": at, "segments": []}, "issues": r["issues"],
                 "stances": {i: {"label": label} for i, label in r["stances"].items()}})
         both = [g for g in gold[which] if (g["article"], g["at"]) in read]
-        report(f"a second annotator, {which} ({len(both)} statements read by both)", score(both, found), None)
-        report(f"rules, the same {len(both)} {which} statements", score(both, ours), None)
+        if annotator:
+            report(f"a second annotator, {which} ({len(both)} statements read by both)", score(both, found), None)
+        report(f"{name}, the same {len(both)} {which} statements", score(both, ours), None)
 
 
 def run(config: Config, articles: list[Article]) -> tuple[list[dict[str, Any]], float]:
@@ -268,9 +280,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--set", choices=[*SETS, "all"], default="all")
-    parser.add_argument("--shift-pairs", type=Path, help="write the rules' flagged shifts, unlabelled, to FILE")
+    parser.add_argument("--shift-pairs", type=Path,
+                        help="write the default's flagged shifts (rules + reader), unlabelled, to FILE")
     parser.add_argument("--no-shifts", action="store_true", help="only the gold's articles, no shifts")
-    parser.add_argument("--dump", type=Path, help="write the rules' results (JSON Lines) to FILE")
+    parser.add_argument("--dump", type=Path,
+                        help="write the results of the default (rules + reader), JSON Lines, to FILE")
     args = parser.parse_args()
     corpus = args.shared / "corpus"
     sets = list(SETS) if args.set == "all" else [args.set]
@@ -282,7 +296,9 @@ def main() -> None:
     print(f"gold: {GOLD.relative_to(REPO)}; " + ", ".join(f"{w} {len(r)} statements" for w, r in gold.items())
           + f"; {len(articles)} articles of {corpus}"
           + (f", {len(others)} of other outlets ({', '.join(OUTLET_ARTICLES)})" if others else ""))
-    configs = [("rules", Config(stance_url=None, stance_model=None))]
+    # the rules alone, then with the learned reader over them (the default: what a user gets)
+    configs = [("rules", Config(stance_url=None, stance_model=None, stance_reader="off")),
+               ("rules + reader", Config(stance_url=None, stance_model=None))]
     endpoint = Config()
     if endpoint.stance_url and endpoint.stance_model:
         configs.append((f"stance endpoint {endpoint.stance_model}", endpoint))
@@ -290,24 +306,26 @@ def main() -> None:
         print("(stance endpoint not measured: set ONRECORD_STANCE_URL and ONRECORD_STANCE_MODEL)")
     for name, options in configs:
         results, seconds = run(options, articles + others)
-        if args.dump and name == "rules":
+        if args.dump and name == "rules + reader":
             args.dump.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in results), encoding="utf-8")
         found = {r["id"]: r["statements"] for r in results}
         corpus_results = results[: len(articles)]  # the shifts are the corpus's alone
         for which, rows in gold.items():
-            report(f"{name}, {which}", score(rows, found), seconds)
+            trained = " (the reader's training set: in-sample)" if options.stance_reader != "off" \
+                and which in load_reader().trained_on else ""
+            report(f"{name}, {which}{trained}", score(rows, found), seconds)
         for together in (HELD_OUT[:2], HELD_OUT):
             # the held-out figures, the sets no rule was developed on as one: the first two (the
             # issue's figure since they were annotated), then with the third
             if set(together) <= gold.keys():
                 report(f"{name}, {' + '.join(together)}", score([g for w in together for g in gold[w]], found), seconds)
-        if name == "rules":
-            second_reading(gold, found)
+        if not name.startswith("stance endpoint"):
+            second_reading(gold, found, name, annotator=name == "rules")
         if args.no_shifts:
             continue
         shifts = corpus_shifts(articles, corpus_results)
         report_shifts(shifts)
-        if args.shift_pairs and name == "rules":
+        if args.shift_pairs and name == "rules + reader":
             write_shift_pairs(shifts, args.shift_pairs)
 
 

@@ -67,6 +67,7 @@ class PipelineOptions(TypedDict, total=False):
     aliases: str
     stance_url: str
     stance_model: str
+    stance_reader: str
 
 
 class Config(BaseSettings):
@@ -83,6 +84,9 @@ class Config(BaseSettings):
     aliases: str | None = Field(None, description="an aliases file: speaker identities to pin")
     stance_url: str | None = Field(None, description="an OpenAI-compatible endpoint for stance")
     stance_model: str | None = Field(None, description="the model the stance endpoint serves")
+    stance_reader: str = Field(
+        "packaged", description="the stance reader learned from annotations, over the rules' labels: "
+        "'packaged', a model file (benchmarks/stance_reader.py --write), or 'off' (the rules alone)")
     # the endpoint's key stays out of spaCy's config (it would be written with the pipeline)
     stance_api_key: str | None = Field(None, repr=False, description="the stance endpoint's key")
 
@@ -213,7 +217,8 @@ class Config(BaseSettings):
 
     def pipeline_key(self) -> tuple[Any, ...]:
         """What a spaCy pipeline depends on: pipelines are cached per key."""
-        return (self.model, self.taxonomy, self.aliases, self.stance_url, self.stance_model, self.stance_api_key)
+        return (self.model, self.taxonomy, self.aliases, self.stance_url, self.stance_model, self.stance_reader,
+                self.stance_api_key)
 
 
 class _EnvironSource(EnvSettingsSource):

@@ -80,6 +80,9 @@ StanceUrlOption = Annotated[str | None, typer.Option(
     "(key from $ONRECORD_STANCE_API_KEY); the rules answer when it fails", show_default=False)]
 StanceModelOption = Annotated[str | None, typer.Option(
     "--stance-model", help="the model name the stance endpoint serves", show_default=False)]
+StanceReaderOption = Annotated[str | None, typer.Option(
+    "--stance-reader", help="the stance reader learned from our annotations, over the rules: packaged "
+    "(the default), off (the rules alone), or a model file", show_default=False)]
 
 
 

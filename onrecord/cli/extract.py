@@ -20,6 +20,7 @@ from onrecord.cli.common import (
     OutputFormat,
     RayAddressOption,
     StanceModelOption,
+    StanceReaderOption,
     StanceUrlOption,
     TaxonomyOption,
     WorkersOption,
@@ -70,6 +71,7 @@ def extract(
     aliases: AliasesOption = None,
     stance_url: StanceUrlOption = None,
     stance_model: StanceModelOption = None,
+    stance_reader: StanceReaderOption = None,
     engine: EngineOption = Engine.local,
     output: Annotated[str | None, typer.Option(
         "--output", "-o", help="with --engine ray: a folder (or s3://…) for Parquet, one row per statement, "
@@ -84,7 +86,8 @@ def extract(
     With --engine ray (and --output DIR) the statements go to Parquet instead, extracted by
     --workers Ray actors."""
     config = extraction_settings(ctx, model=model, taxonomy=taxonomy, aliases=aliases,
-                                 stance_url=stance_url, stance_model=stance_model, ray_address=ray_address)
+                                 stance_url=stance_url, stance_model=stance_model,
+                                 stance_reader=stance_reader, ray_address=ray_address)
     if engine is Engine.ray:
         extract_on_ray(paths, config, output, workers)
         return

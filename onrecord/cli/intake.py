@@ -13,6 +13,7 @@ from onrecord.cli.common import (
     DbOption,
     ModelOption,
     StanceModelOption,
+    StanceReaderOption,
     StanceUrlOption,
     TaxonomyOption,
     extraction_settings,
@@ -35,6 +36,7 @@ def watch(
     aliases: AliasesOption = None,
     stance_url: StanceUrlOption = None,
     stance_model: StanceModelOption = None,
+    stance_reader: StanceReaderOption = None,
 ) -> None:
     """Follow outlets: poll feeds, sitemaps and pages on their intervals and ingest what is new.
 
@@ -46,7 +48,8 @@ def watch(
     from onrecord.readers.web import read_sources
 
     config = extraction_settings(ctx, db=db, model=model, taxonomy=taxonomy, aliases=aliases,
-                                 stance_url=stance_url, stance_model=stance_model)
+                                 stance_url=stance_url, stance_model=stance_model,
+                                 stance_reader=stance_reader)
     try:
         found = read_sources(sources)
     except SourcesError as e:

@@ -27,6 +27,7 @@ from onrecord.cli.common import (
     RayAddressOption,
     SinceOption,
     StanceModelOption,
+    StanceReaderOption,
     StanceUrlOption,
     TaxonomyOption,
     UntilOption,
@@ -73,6 +74,7 @@ def ingest(
     aliases: AliasesOption = None,
     stance_url: StanceUrlOption = None,
     stance_model: StanceModelOption = None,
+    stance_reader: StanceReaderOption = None,
 ) -> None:
     """Extract statements from articles and store them.
 
@@ -82,7 +84,8 @@ def ingest(
     workers are Ray actors (a local Ray, or the cluster of --ray-address) that write to the
     database themselves: on a cluster, a PostgreSQL one."""
     config = extraction_settings(ctx, db=db, model=model, taxonomy=taxonomy, aliases=aliases,
-                                 stance_url=stance_url, stance_model=stance_model, ray_address=ray_address)
+                                 stance_url=stance_url, stance_model=stance_model,
+                                 stance_reader=stance_reader, ray_address=ray_address)
     distributed = ray_engine() if engine is Engine.ray else None
     ledger = open_ledger(ctx, db, config, create=True)
     columns = (

@@ -34,7 +34,7 @@ from onrecord.extraction.paragraph_breaks import mark_paragraph_starts
 from onrecord.extraction.quotes import quotes_component
 from onrecord.extraction.records import RecordWriter
 from onrecord.extraction.speakers import SpeakerNamer
-from onrecord.extraction.stances.component import StanceTagger, stance_classifier
+from onrecord.extraction.stances.component import StanceTagger, learned_reader, stance_classifier
 from onrecord.extraction.statement_issues import StatementIssueTagger
 from onrecord.extraction.statements import statements_component
 from onrecord.identity.registry import pinned_registry
@@ -128,15 +128,16 @@ def make_statement_issues(nlp: Language, name: str, taxonomy_path: str | None) -
 
 @Language.factory(
     "onrecord_stances",
-    default_config={"taxonomy_path": None, "aliases_path": None, "stance_url": None, "stance_model": None},
+    default_config={"taxonomy_path": None, "aliases_path": None, "stance_url": None, "stance_model": None,
+                    "stance_reader": "packaged"},
     requires=[STATEMENTS], assigns=[STATEMENTS],
 )
 def make_stances(nlp: Language, name: str, taxonomy_path: str | None, aliases_path: str | None,
-                 stance_url: str | None, stance_model: str | None) -> StanceTagger:
+                 stance_url: str | None, stance_model: str | None, stance_reader: str) -> StanceTagger:
     # the endpoint's key is not a config value (it would be written with the pipeline):
     # pipeline.build_nlp hands it to the component afterwards
     return StanceTagger(nlp, load_taxonomy(taxonomy_path), stance_classifier(stance_url, stance_model, nlp),
-                        pinned_registry(aliases_path))
+                        pinned_registry(aliases_path), learned_reader(stance_reader))
 
 
 @Language.factory(

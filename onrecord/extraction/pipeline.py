@@ -54,7 +54,8 @@ def component_config(name: str, config: Config) -> dict[str, Any]:
     if name in ALIASES_USERS:
         values["aliases_path"] = config.aliases
     if name == "onrecord_stances":
-        values.update(stance_url=config.stance_url, stance_model=config.stance_model)
+        values.update(stance_url=config.stance_url, stance_model=config.stance_model,
+                      stance_reader=config.stance_reader)
     return values
 
 

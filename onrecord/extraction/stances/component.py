@@ -17,11 +17,13 @@ from onrecord.extraction.issue_tags import issue_matcher
 from onrecord.extraction.stances.classify import RuleStance, StanceClassifier, stances_for
 from onrecord.extraction.stances.cue_rules import URGING_PREPOSITIONS
 from onrecord.extraction.stances.holders import sides_in, speaker_sides
+from onrecord.extraction.stances.learned import LearnedReader, load_reader
 from onrecord.extraction.stances.llm import OpenAICompatibleStance
 from onrecord.extraction.stances.reading import TEXT_KEY, Speaker, hits_key
 from onrecord.identity.registry import SpeakerRegistry
 from onrecord.identity.titles import organization_of
 from onrecord.lexicons.taxonomy import Taxonomy
+from onrecord.model.statement import Quote
 
 
 def stance_text(doc: Doc, f: Found) -> str:
@@ -86,14 +88,16 @@ def speakers_of(found: list[Found], registry: SpeakerRegistry | None = None) -> 
 
 
 class StanceTagger:
-    """The ``onrecord_stances`` component; ``classifier`` None means the rules alone."""
+    """The ``onrecord_stances`` component; ``classifier`` None means the rules alone, read again
+    by ``reader`` (the learned reader) when one is given."""
 
     def __init__(self, nlp: Language, taxonomy: Taxonomy, classifier: StanceClassifier | None,
-                 registry: SpeakerRegistry | None = None) -> None:
+                 registry: SpeakerRegistry | None = None, reader: LearnedReader | None = None) -> None:
         self.nlp = nlp
         self.registry = registry
         self.taxonomy = taxonomy
         self.classifier = classifier
+        self.reader = reader
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Found] = doc._.statements or []
@@ -109,6 +113,11 @@ class StanceTagger:
                                     classifier=self.classifier,
                                     parsed=statement_doc(doc, f, text, self.nlp, self.taxonomy),
                                     quoted=f.kind == "direct")
+            if self.reader is not None:
+                # the words the statement's record quotes, as the reader was trained on them
+                quote = Quote.of(doc_text(doc), f.content).text
+                f.stances = {issue_id: self.reader.revise(stance, issue_id, quote)
+                             for issue_id, stance in f.stances.items()}
             for issue_id, note in f.issue_notes.items():
                 stance = f.stances.get(issue_id)
                 if stance is not None:
@@ -127,6 +136,14 @@ def _cue_end(doc: Doc, f: Found) -> int:
         if after.head.i == cue.i and after.dep_ in {"prep", "prt"} and after.lower_ in URGING_PREPOSITIONS:
             return after.idx + len(after.text)
     return end
+
+
+def learned_reader(setting: str) -> LearnedReader | None:
+    """The learned reader a setting names: ``packaged`` (the one shipped), ``off`` (none: the
+    rules alone), or the path of a model file."""
+    if setting == "off":
+        return None
+    return load_reader(None if setting == "packaged" else setting)
 
 
 def stance_classifier(url: str | None, model: str | None, nlp: Language, api_key: str | None = None
