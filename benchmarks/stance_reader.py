@@ -80,17 +80,22 @@ class Example:
     gold: str
 
 
-def examples(shared: Path) -> list[Example]:
-    """The development sets' annotated stances on issues the rules tagged, with the rules' label."""
+def annotated(shared: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any] | None]]:
+    """The development sets' annotated statements, and the rules' statement found at each (None
+    where none is)."""
     gold = [g for which in DEVELOPMENT for g in load_gold(which)]
     wanted = {g["article"] for g in gold}
     articles = [a for a in iter_articles([shared / "corpus"]) if a.id in wanted]
     articles += [a for a in iter_articles([shared / path for path in OUTLET_ARTICLES]) if a.id in wanted]
     results, _ = run(Config(stance_url=None, stance_model=None, stance_reader="off"), articles)
     found = {r["id"]: r["statements"] for r in results}
+    return gold, [statement_at(found.get(g["article"], []), g["at"]) for g in gold]
+
+
+def examples(gold: list[dict[str, Any]], found: list[dict[str, Any] | None]) -> list[Example]:
+    """The annotated stances on issues the rules tagged, with the rules' label."""
     out = []
-    for g in gold:
-        s = statement_at(found.get(g["article"], []), g["at"])
+    for g, s in zip(gold, found, strict=True):
         if s is None:
             continue
         for issue, label in g["stances"].items():
@@ -98,6 +103,53 @@ def examples(shared: Path) -> list[Example]:
                 out.append(Example(g["set"], reader_text(issue, s["quote"]["text"]), s["stances"][issue]["label"],
                                    label))
     return out
+
+
+def issue_reader(gold: list[dict[str, Any]], found: list[dict[str, Any] | None]) -> None:
+    """The same kind of reader for issue tags, one per issue over the statement's words and the
+    rules' tags, leaving one set out: printed beside the rules, not written (it does not pay)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    rows = [(g["set"], s["quote"]["text"], set(s["issues"]), set(g["issues"]))
+            for g, s in zip(gold, found, strict=True) if s is not None]
+    issues = sorted(load_taxonomy().issues)
+
+    def micro(pairs: list[tuple[set[str], set[str]]]) -> str:
+        tp = sum(len(a & b) for a, b in pairs)
+        fp = sum(len(a - b) for a, b in pairs)
+        fn = sum(len(b - a) for a, b in pairs)
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        return f"F1 {f1:.3f} (P {tp / (tp + fp) if tp + fp else 0:.2f}, R {tp / (tp + fn) if tp + fn else 0:.2f})"
+
+    print(f"issue tags, {len(rows)} annotated statements, leaving one set out: the rules alone "
+          + micro([(ours, theirs) for _, _, ours, theirs in rows]))
+    for c in C_VALUES:
+        pairs: list[tuple[set[str], set[str]]] = []
+        for held in DEVELOPMENT:
+            train = [r for r in rows if r[0] != held]
+            test = [r for r in rows if r[0] == held]
+            vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=MIN_DF, sublinear_tf=True)
+            words = vectorizer.fit_transform([r[1] for r in train])
+
+            def tagged(rs: list[tuple[str, str, set[str], set[str]]], words: Any) -> Any:
+                from scipy.sparse import csr_matrix, hstack
+
+                return hstack([words, csr_matrix([[1.0 if i in r[2] else 0.0 for i in issues] for r in rs])]).tocsr()
+
+            train_x = tagged(train, words)
+            test_x = tagged(test, vectorizer.transform([r[1] for r in test]))
+            predicted: list[set[str]] = [set() for _ in test]
+            for issue in issues:
+                y = [issue in r[3] for r in train]
+                if sum(y) < 2:
+                    continue
+                p = LogisticRegression(C=c, max_iter=5000).fit(train_x, y).predict_proba(test_x)[:, 1]
+                for k, value in enumerate(p):
+                    if value >= 0.5:
+                        predicted[k].add(issue)
+            pairs += list(zip(predicted, [r[3] for r in test], strict=True))
+        print(f"  a reader of the words and the rules' tags, C={c:g}: {micro(pairs)}")
 
 
 def fit(train: list[Example], c: float, with_rules: bool = True) -> tuple[Any, Any]:
@@ -225,7 +277,8 @@ def main() -> None:
     parser.add_argument("--write", nargs="?", type=Path, const=OUT,
                         help=f"write the model (default {OUT.relative_to(REPO)})")
     args = parser.parse_args()
-    rows = examples(args.shared)
+    gold, found = annotated(args.shared)
+    rows = examples(gold, found)
     print(f"{len(rows)} annotated stances of the development sets on issues the rules tagged: "
           + ", ".join(f"{k} {v}" for k, v in sorted(Counter(e.set for e in rows).items())))
     print("leaving one development set out at a time (trained on the other five):")
@@ -244,6 +297,7 @@ def main() -> None:
           + ", ".join(f"{issue} {label} {r}/{n}" for (issue, label), (r, n) in record.items()))
     print("filled in (right at least half of at least "
           f"{MIN_FILLS} times): " + ", ".join(f"{i} {'/'.join(ls)}" for i, ls in shown_right(record).items()))
+    issue_reader(gold, found)
     if args.write:
         vectorizer, model = fit(rows, chosen.c, chosen.with_rules)
         data = model_data(vectorizer, model, chosen, rows, record)

@@ -1,8 +1,9 @@
 """Stances: the ``onrecord_stances`` component, a stance per (statement, issue).
 
-By the rules (``rules.py``), or by an OpenAI-compatible endpoint when one is configured
-(``llm.py``; the rules answer when it fails).  Each statement's text is read from the article's
-own parse (``statement_doc``), not parsed again.
+By the rules (``rules.py``), read again by the learned reader where they read no position
+(``learned.py``; off with the ``stance_reader`` setting), or by an OpenAI-compatible endpoint
+when one is configured (``llm.py``; the rules answer when it fails).  Each statement's text is
+read from the article's own parse (``statement_doc``), not parsed again.
 """
 
 from __future__ import annotations

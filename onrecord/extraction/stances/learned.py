@@ -4,12 +4,12 @@ The rules (``rules.py``) label a stance only where a word of the statement takes
 the statements do more: they read "He is determined to stop the killing" (a senator on the
 president) or "we are consulting the future guarantors" as support.  The reader is a multinomial
 logistic regression (Cox 1958; the maximum-entropy text classifier of Nigam, Lafferty & McCallum
-1999) over the statement's words and word pairs, weighted tf-idf (Salton & Buckley 1988), and the
-rules' label: it keeps what the rules decide where they are right and learns, from the annotated
-development sets of ``benchmarks/positions_gold.jsonl``, where annotators read a position the
-rules do not.  It reads only what the rules leave ``unclear``, and answers a label only when its
-probability reaches the model's ``floor`` (chosen on the development sets alone,
-``benchmarks/stance_reader.py``).
+1999) over the statement's words and word pairs, weighted tf-idf (Salton & Buckley 1988), with
+the issue as one more word (and the rules' label, when the settings chosen say so), learned from
+the annotated development sets of ``benchmarks/positions_gold.jsonl``.  It reads only what the
+rules leave ``unclear``, answers a label only when its probability reaches the model's ``floor``,
+and only a label it was shown to fill in right on that issue (all chosen on the development sets
+alone, leaving one out at a time: ``benchmarks/stance_reader.py``).
 
 Its data (vocabulary, idf weights, coefficients) is ``lexicons/data/stance_reader.json``, written
 by ``benchmarks/stance_reader.py --write`` with scikit-learn; reading it needs numpy alone.  The
@@ -55,7 +55,7 @@ def reader_text(issue_id: str, statement_text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Reading:
+class ReaderAnswer:
     label: str
     probability: float
     evidence: list[str]
@@ -113,7 +113,7 @@ class LearnedReader:
         scores /= scores.sum()
         return {c: float(p) for c, p in zip(self.classes, scores, strict=True)}
 
-    def read(self, issue_id: str, statement_text: str, rule_label: str) -> Reading:
+    def read(self, issue_id: str, statement_text: str, rule_label: str) -> ReaderAnswer:
         """The most probable label, or ``unclear`` when it falls short of the floor; the
         statement's words that weigh most for the label given."""
         text = reader_text(issue_id, statement_text)
@@ -124,7 +124,7 @@ class LearnedReader:
         weights = row[: len(self.vocabulary)] * self.coef[self.classes.index(label), : len(self.vocabulary)]
         top = [int(i) for i in np.argsort(-weights)[:EVIDENCE_WORDS] if weights[i] > 0]
         words = [self._names[i] for i in top if self._names[i] != issue_id]
-        return Reading(label, probabilities[best] if label == best else probabilities["unclear"], words)
+        return ReaderAnswer(label, probabilities[best] if label == best else probabilities["unclear"], words)
 
     def revise(self, stance: Stance, issue_id: str, statement_text: str) -> Stance:
         """The rules' stance read again where they read none: an ``unclear`` of the rules becomes
