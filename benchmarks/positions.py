@@ -121,6 +121,7 @@ def score(gold: list[dict[str, Any]], found: dict[str, list[dict[str, Any]]]) ->
     per_issue: Counter[tuple[str, str]] = Counter()
     confusion: Counter[tuple[str, str]] = Counter()
     confident: Counter[bool] = Counter()  # committed labels sure enough for positions: right or not
+    by_model: Counter[bool] = Counter()  # labels a model gave (the reader, an endpoint): on a gold issue or not
     for g in gold:
         s = statement_at(found.get(g["article"], []), g["at"])
         if s is None:
@@ -129,6 +130,7 @@ def score(gold: list[dict[str, Any]], found: dict[str, list[dict[str, Any]]]) ->
         want, got = set(g["issues"]), set(s["issues"])
         tp, fp, fn = tp + len(want & got), fp + len(got - want), fn + len(want - got)
         exact += want == got
+        by_model.update(i in want for i in got if s["stances"].get(i, {}).get("source") == "model")
         for i in want | got:
             per_issue[(i, "tp" if i in want and i in got else "fp" if i in got else "fn")] += 1
         for issue, label in g["stances"].items():
@@ -142,7 +144,7 @@ def score(gold: list[dict[str, Any]], found: dict[str, list[dict[str, Any]]]) ->
     return {
         "n": len(gold), "precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
         "exact": exact, "unmatched": unmatched, "per_issue": per_issue, "confusion": confusion,
-        "confident": confident,
+        "confident": confident, "by_model": by_model,
     }
 
 
@@ -177,6 +179,9 @@ def report(name: str, result: dict[str, Any], seconds: float | None) -> None:
           f"{_ratio(figures['committed_right'], figures['committed'])}"
           + (f"   of them sure enough for positions (confidence >= {CONFIDENT}) "
              f"{_ratio(sure[True], sum(sure.values()))}" if sure else ""))
+    if result["by_model"]:
+        print(f"  labels a model gave: {sum(result['by_model'].values())}, on an issue the gold does not tag "
+              f"(so not scored above) {result['by_model'][False]}")
     print("  per label (P = right/ours, R = right/gold): " + ", ".join(
         f"{label} P {_ratio(right, ours)} R {_ratio(right, theirs)}"
         for label, (right, ours, theirs) in figures["per_label"].items()))

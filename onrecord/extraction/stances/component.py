@@ -114,7 +114,7 @@ class StanceTagger:
                                     classifier=self.classifier,
                                     parsed=statement_doc(doc, f, text, self.nlp, self.taxonomy),
                                     quoted=f.kind == "direct")
-            if self.reader is not None:
+            if self.reader is not None and any(s.label == "unclear" for s in f.stances.values()):
                 # the words the statement's record quotes, as the reader was trained on them
                 quote = Quote.of(doc_text(doc), f.content).text
                 f.stances = {issue_id: self.reader.revise(stance, issue_id, quote)

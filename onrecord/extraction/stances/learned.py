@@ -22,7 +22,6 @@ label as one-hot columns (when the model was trained with them), so the probabil
 from __future__ import annotations
 
 import json
-import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -88,27 +87,32 @@ class LearnedReader:
             raise ConfigError("the stance reader's data does not fit together (vocabulary, idf and coefficients)")
         self._names = {i: t for t, i in self.vocabulary.items()}
 
-    def features(self, text: str, rule_label: str) -> np.ndarray:
-        """The feature row: tf-idf of the text's terms (``1 + log(count)`` times idf, to unit
-        length), then the rules' label one-hot."""
+    def features(self, text: str, rule_label: str) -> tuple[np.ndarray, np.ndarray]:
+        """The feature row, as its non-zero columns and their values: tf-idf of the text's terms
+        (``1 + log(count)`` times idf, to unit length), then the rules' label one-hot.  A
+        statement has some tens of terms in a vocabulary of thousands: the row is read sparse."""
         counts: dict[int, int] = {}
         for term in terms(text):
             column = self.vocabulary.get(term)
             if column is not None:
                 counts[column] = counts.get(column, 0) + 1
-        row = np.zeros(len(self.vocabulary) + len(self.rule_labels))
-        for column, n in counts.items():
-            row[column] = (1.0 + math.log(n)) * self.idf[column]
-        norm = float(np.linalg.norm(row[: len(self.vocabulary)]))
+        columns = np.fromiter(counts, dtype=np.intp, count=len(counts))
+        values = np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts))) + 1.0
+        values *= self.idf[columns]
+        norm = float(np.linalg.norm(values))
         if norm > 0:
-            row[: len(self.vocabulary)] /= norm
+            values /= norm
         if rule_label in self.rule_labels:
-            row[len(self.vocabulary) + self.rule_labels.index(rule_label)] = 1.0
-        return row
+            columns = np.append(columns, len(self.vocabulary) + self.rule_labels.index(rule_label))
+            values = np.append(values, 1.0)
+        return columns, values
 
     def probabilities(self, text: str, rule_label: str) -> dict[str, float]:
         """Each class's probability (softmax of the linear scores), as ``predict_proba`` gives it."""
-        scores = self.coef @ self.features(text, rule_label) + self.intercept
+        return self._probabilities(*self.features(text, rule_label))
+
+    def _probabilities(self, columns: np.ndarray, values: np.ndarray) -> dict[str, float]:
+        scores = self.coef[:, columns] @ values + self.intercept
         scores = np.exp(scores - scores.max())
         scores /= scores.sum()
         return {c: float(p) for c, p in zip(self.classes, scores, strict=True)}
@@ -116,15 +120,15 @@ class LearnedReader:
     def read(self, issue_id: str, statement_text: str, rule_label: str) -> ReaderAnswer:
         """The most probable label, or ``unclear`` when it falls short of the floor; the
         statement's words that weigh most for the label given."""
-        text = reader_text(issue_id, statement_text)
-        row = self.features(text, rule_label)
-        probabilities = self.probabilities(text, rule_label)
+        columns, values = self.features(reader_text(issue_id, statement_text), rule_label)
+        probabilities = self._probabilities(columns, values)
         best = max(probabilities, key=lambda c: probabilities[c])
         label = best if best == "unclear" or probabilities[best] >= self.floor else "unclear"
-        weights = row[: len(self.vocabulary)] * self.coef[self.classes.index(label), : len(self.vocabulary)]
-        top = [int(i) for i in np.argsort(-weights)[:EVIDENCE_WORDS] if weights[i] > 0]
-        words = [self._names[i] for i in top if self._names[i] != issue_id]
-        return ReaderAnswer(label, probabilities[best] if label == best else probabilities["unclear"], words)
+        words = columns < len(self.vocabulary)
+        weights = values[words] * self.coef[self.classes.index(label), columns[words]]
+        top = [int(columns[words][i]) for i in np.argsort(-weights, kind="stable")[:EVIDENCE_WORDS] if weights[i] > 0]
+        evidence = [self._names[i] for i in top if self._names[i] != issue_id]
+        return ReaderAnswer(label, probabilities[best] if label == best else probabilities["unclear"], evidence)
 
     def revise(self, stance: Stance, issue_id: str, statement_text: str) -> Stance:
         """The rules' stance read again where they read none: an ``unclear`` of the rules becomes
