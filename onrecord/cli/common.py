@@ -129,9 +129,10 @@ def settings(ctx: typer.Context, **given: Any) -> Config:
 
 
 def extraction_settings(ctx: typer.Context, **given: Any) -> Config:
-    """``settings`` for a command that extracts: the taxonomy and aliases files are read now (an
-    error names the file and the line), before any work."""
-    from onrecord.errors import LexiconError
+    """``settings`` for a command that extracts: the taxonomy, aliases and stance reader files are
+    read now (an error names the file and the line), before any work."""
+    from onrecord.errors import ConfigError, LexiconError
+    from onrecord.extraction.stances.learned import load_reader
     from onrecord.identity.registry import SpeakerRegistry
     from onrecord.lexicons.taxonomy import load_taxonomy
 
@@ -141,7 +142,9 @@ def extraction_settings(ctx: typer.Context, **given: Any) -> Config:
             load_taxonomy(config.taxonomy)
         if config.aliases:
             SpeakerRegistry.load(config.aliases)
-    except (LexiconError, OSError) as e:
+        if config.stance_reader not in {"packaged", "off"}:
+            load_reader(config.stance_reader)
+    except (LexiconError, ConfigError, OSError) as e:
         fail(str(e))
     return config
 

@@ -44,3 +44,15 @@ def test_bad_taxonomy_names_the_line(tmp_path) -> None:
     result = CliRunner().invoke(app, ["extract", "-", "--taxonomy", str(tmp_path / "t.yaml")], input="x")
     assert result.exit_code == 2
     assert "line" in result.output and "t.yaml" in result.output
+
+
+def test_stance_reader_off_and_a_bad_reader_file(tmp_path) -> None:
+    text = '"Ukraine is consulting its future security guarantors every day," Ana Silva said.'
+    off = CliRunner().invoke(app, ["extract", "-", "--stance-reader", "off"], input=text)
+    assert off.exit_code == 0, off.output
+    stance = json.loads(off.stdout.splitlines()[0])["statements"][0]["stances"]["security_guarantees"]
+    assert stance["source"] == "rules"  # the rules alone
+    (tmp_path / "reader.json").write_text('{"vocabulary": {}}', encoding="utf-8")
+    bad = CliRunner().invoke(app, ["extract", "-", "--stance-reader", str(tmp_path / "reader.json")], input=text)
+    assert bad.exit_code == 2 and "stance reader" in bad.output
+    assert "Traceback" not in bad.output

@@ -133,8 +133,8 @@ class LearnedReader:
     def revise(self, stance: Stance, issue_id: str, statement_text: str) -> Stance:
         """The rules' stance read again where they read none: an ``unclear`` of the rules becomes
         the reader's label when it reaches the floor.  The reader does not overrule a label the
-        rules gave — on the development sets it was never right when it did (0 of 7, read leaving
-        one set out; ``benchmarks/stance_reader.py``).  A filled label's confidence is how often
+        rules gave: read leaving one development set out, it would change a hundred of them and be
+        right on a handful (``benchmarks/stance_reader.py`` prints how many).  A filled label's confidence is how often
         filled labels were right on annotated statements the reader was not trained on, below
         what a position needs (``timeline.stances.CONFIDENT``): a shift never rests on one.  Only
         the labels it was shown to fill in right on an issue are filled in (``fills``).  An
