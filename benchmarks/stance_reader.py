@@ -7,18 +7,17 @@ Runs the rules alone (``stance_reader="off"``) over the articles of the developm
 Each annotated stance on an issue the rules also tagged is one example: the issue and the
 statement's quoted words, the rules' label, and the annotator's label.
 
-The settings (the regularisation ``C`` and the ``floor`` below which the reader answers
-``unclear``) are chosen by leaving one development set out at a time: trained on the other five,
-scored on the one left out, the six scores summed.  The rule of choice, fixed before any held-out
-figure was seen: the highest agreement among the settings whose committed labels (support,
-oppose, conditional) are right at least ``PRECISION_FIRST`` of the time — the issue's precision
-target — else the most precise.  The table prints every setting, and the rules alone, on the
-same examples; a line without the rules' label shows what that column adds.
-
-A label the reader gives that differs from the rules' carries as its confidence the precision
-such labels had, read leaving one set out (per kind: a label ``fill``ed where the rules read
-none, one ``withdraw``n, one ``change``d) — not the model's probability, which is sure of itself on
-the words it was trained on.
+The settings (the regularisation ``C``, the ``floor`` below which the reader answers ``unclear``,
+and whether the rules' label is a feature) are chosen by leaving one development set out at a
+time: trained on the other five, scored on the one left out, the six scores summed.  The rule of
+choice: the highest agreement among the settings whose committed labels (support, oppose,
+conditional) are right at least ``PRECISION_FIRST`` of the time — the issue's precision target —
+else the most precise.  The table prints every setting, and the rules alone, on the same
+examples.  The reader fills in only what the rules leave unclear (a line says what overruling
+them would do), and only the labels per issue it filled in right, leaving one set out, at least
+half of at least ``MIN_FILLS`` times.  A filled label carries as its confidence the share of
+filled labels that were right, leaving one set out — not the model's probability, which is sure
+of itself on the words it was trained on.  No held-out set is read here.
 
 ``--write`` fits the chosen setting on all the development examples and writes the model
 (``onrecord/lexicons/data/stance_reader.json`` by default), after checking that

@@ -133,13 +133,13 @@ class LearnedReader:
     def revise(self, stance: Stance, issue_id: str, statement_text: str) -> Stance:
         """The rules' stance read again where they read none: an ``unclear`` of the rules becomes
         the reader's label when it reaches the floor.  The reader does not overrule a label the
-        rules gave: read leaving one development set out, it would change a hundred of them and be
-        right on a handful (``benchmarks/stance_reader.py`` prints how many).  A filled label's confidence is how often
-        filled labels were right on annotated statements the reader was not trained on, below
-        what a position needs (``timeline.stances.CONFIDENT``): a shift never rests on one.  Only
-        the labels it was shown to fill in right on an issue are filled in (``fills``).  An
-        issue the model was not trained on, and a label a person or another model gave, are left
-        as they are."""
+        rules gave: read leaving one development set out, it would change a hundred of them and
+        be right on a handful (``benchmarks/stance_reader.py`` prints how many).  Only the labels
+        it was shown to fill in right on an issue are filled in (``fills``).  A filled label's
+        confidence is how often filled labels were right on annotated statements the reader was
+        not trained on, below what a position needs (``timeline.stances.CONFIDENT``): a shift
+        never rests on one.  An issue the model was not trained on, and a label a person or
+        another model gave, are left as they are."""
         if stance.source != "rules" or stance.label != "unclear" or issue_id not in self.issues:
             return stance
         reading = self.read(issue_id, statement_text, stance.label)
