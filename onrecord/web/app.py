@@ -29,6 +29,7 @@ from onrecord.config import Config
 from onrecord.errors import BadCursor, NotFound
 from onrecord.ledger import Ledger
 from onrecord.ledger.ingest import Extractor
+from onrecord.timeline.stances import CONFIDENT
 from onrecord.web.api import router as api_router
 from onrecord.web.errors import error_body, short, wants_json
 from onrecord.web.intake import Intake
@@ -76,6 +77,7 @@ def create_app(db_url: str | None = None, *, config: Config | None = None, ledge
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True)
     app.state.templates = Jinja2Templates(env=env)  # every template autoescapes, whatever its name
     env.globals["speaker_href"] = speaker_href
+    env.globals["confident"] = CONFIDENT  # a stance below it makes no position: shown as tentative
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.add_middleware(Guard, settings=settings)
     if settings.allowed_hosts:  # outermost: a request for another host is refused before anything

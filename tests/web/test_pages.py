@@ -204,3 +204,22 @@ def test_a_report_shows_its_words_of_the_quote_and_the_whole_statement_apart(cli
     assert "<blockquote>The talks go on.</blockquote>" in reports[0]
     assert "whole statement (41)" in reports[0] and "&lt;b&gt;Nothing&lt;/b&gt;" in reports[0]
     assert "whole statement" not in reports[1]  # the statement is these words: nothing more to show
+
+
+def test_a_stance_too_unsure_for_a_position_is_shown_tentative(app) -> None:
+    """A filled-in or low-confidence label is marked "?" and says why on hover; a confident
+    label, a person's, and "unclear" are not marked; the reason is text, never markup."""
+    chip = app.state.templates.env.from_string(
+        '{% from "_stance.html" import stance_chip %}{{ stance_chip(issue, stance) }}')
+    filled = chip.render(issue="negotiations", stance={
+        "label": "support", "evidence": ["consulting"], "source": "model", "confidence": 0.63,
+        "reason": 'the learned reader reads support <script>alert("x")</script>'})
+    assert 'class="stance support tentative"' in filled and ">negotiations: support?</span>" in filled
+    assert "confidence 0.63 · model" in filled and "<script>" not in filled and "&lt;script&gt;" in filled
+    sure = chip.render(issue="nato", stance={"label": "oppose", "evidence": ["never"], "source": "rules",
+                                             "confidence": 0.9, "reason": "'never' on the issue: oppose"})
+    assert 'class="stance oppose"' in sure and ">nato: oppose</span>" in sure
+    person = chip.render(issue="nato", stance={"label": "support", "evidence": [], "source": "human"})
+    unclear = chip.render(issue="nato", stance={"label": "unclear", "evidence": [], "confidence": 0.6})
+    legacy = chip.render(issue="nato", stance={"label": "support", "evidence": ["want"]})  # stored before confidences
+    assert "tentative" not in person + unclear and "tentative" in legacy
