@@ -16,7 +16,7 @@ from onrecord.extraction.stances.learned import LearnedReader, load_reader, read
 from onrecord.model.stance import STANCE_LABELS, Reported, Stance
 from onrecord.timeline.stances import CONFIDENT
 
-HELD_OUT = {"heldout", "heldout2", "heldout3"}
+HELD_OUT = {"heldout", "heldout2", "heldout3", "heldout4"}
 GUARANTORS = '"Ukraine is consulting its future security guarantors every day," Ana Silva said.'
 
 
