@@ -314,6 +314,7 @@ def main() -> None:
         configs.append((f"stance endpoint {endpoint.stance_model}", endpoint))
     else:
         print("(stance endpoint not measured: set ONRECORD_STANCE_URL and ONRECORD_STANCE_MODEL)")
+    reader_sets = set(load_reader().trained_on)  # the sets the packaged reader learned from
     for name, options in configs:
         results, seconds = run(options, articles + others)
         if args.dump and name == "rules + reader":
@@ -322,7 +323,7 @@ def main() -> None:
         corpus_results = results[: len(articles)]  # the shifts are the corpus's alone
         for which, rows in gold.items():
             trained = " (the reader's training set: in-sample)" if options.stance_reader != "off" \
-                and which in load_reader().trained_on else ""
+                and which in reader_sets else ""
             report(f"{name}, {which}{trained}", score(rows, found), seconds)
         for together in (HELD_OUT[:2], HELD_OUT[:3], HELD_OUT):
             # the held-out figures, the sets no rule was developed on as one: the first two (the

@@ -107,6 +107,7 @@ def examples(gold: list[dict[str, Any]], found: list[dict[str, Any] | None]) -> 
 def issue_reader(gold: list[dict[str, Any]], found: list[dict[str, Any] | None]) -> None:
     """The same kind of reader for issue tags, one per issue over the statement's words and the
     rules' tags, leaving one set out: printed beside the rules, not written (it does not pay)."""
+    from scipy.sparse import csr_matrix, hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -123,20 +124,17 @@ def issue_reader(gold: list[dict[str, Any]], found: list[dict[str, Any] | None])
 
     print(f"issue tags, {len(rows)} annotated statements, leaving one set out: the rules alone "
           + micro([(ours, theirs) for _, _, ours, theirs in rows]))
+    def tagged(rs: list[tuple[str, str, set[str], set[str]]], words: Any) -> Any:
+        """The tf-idf columns, then the rules' tags one-hot."""
+        return hstack([words, csr_matrix([[1.0 if i in r[2] else 0.0 for i in issues] for r in rs])]).tocsr()
+
     for c in C_VALUES:
         pairs: list[tuple[set[str], set[str]]] = []
         for held in DEVELOPMENT:
             train = [r for r in rows if r[0] != held]
             test = [r for r in rows if r[0] == held]
             vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=MIN_DF, sublinear_tf=True)
-            words = vectorizer.fit_transform([r[1] for r in train])
-
-            def tagged(rs: list[tuple[str, str, set[str], set[str]]], words: Any) -> Any:
-                from scipy.sparse import csr_matrix, hstack
-
-                return hstack([words, csr_matrix([[1.0 if i in r[2] else 0.0 for i in issues] for r in rs])]).tocsr()
-
-            train_x = tagged(train, words)
+            train_x = tagged(train, vectorizer.fit_transform([r[1] for r in train]))
             test_x = tagged(test, vectorizer.transform([r[1] for r in test]))
             predicted: list[set[str]] = [set() for _ in test]
             for issue in issues:

@@ -132,7 +132,7 @@ def extraction_settings(ctx: typer.Context, **given: Any) -> Config:
     """``settings`` for a command that extracts: the taxonomy, aliases and stance reader files are
     read now (an error names the file and the line), before any work."""
     from onrecord.errors import ConfigError, LexiconError
-    from onrecord.extraction.stances.learned import load_reader
+    from onrecord.extraction.stances.learned import learned_reader
     from onrecord.identity.registry import SpeakerRegistry
     from onrecord.lexicons.taxonomy import load_taxonomy
 
@@ -142,8 +142,7 @@ def extraction_settings(ctx: typer.Context, **given: Any) -> Config:
             load_taxonomy(config.taxonomy)
         if config.aliases:
             SpeakerRegistry.load(config.aliases)
-        if config.stance_reader not in {"packaged", "off"}:
-            load_reader(config.stance_reader)
+        learned_reader(config.stance_reader)
     except (LexiconError, ConfigError, OSError) as e:
         fail(str(e))
     return config

@@ -34,7 +34,8 @@ from onrecord.extraction.paragraph_breaks import mark_paragraph_starts
 from onrecord.extraction.quotes import quotes_component
 from onrecord.extraction.records import RecordWriter
 from onrecord.extraction.speakers import SpeakerNamer
-from onrecord.extraction.stances.component import StanceTagger, learned_reader, stance_classifier
+from onrecord.extraction.stances.component import StanceTagger, stance_classifier
+from onrecord.extraction.stances.learned import learned_reader
 from onrecord.extraction.statement_issues import StatementIssueTagger
 from onrecord.extraction.statements import statements_component
 from onrecord.identity.registry import pinned_registry

@@ -307,8 +307,9 @@ class TaxonomyFile(YamlModel):
                 owner[name] = issue.id
         for index, issue in enumerate(self.issues):
             for other in issue.triggers.aim_of:
-                if other not in owner or owner[other] == issue.id:
-                    raise NodeError(f"issue {issue.id!r}: aim_of names {other!r}, which is no other issue",
+                # by its id: the hits it is compared with carry ids, never aliases
+                if owner.get(other) != other or other == issue.id:
+                    raise NodeError(f"issue {issue.id!r}: aim_of names {other!r}, which is no other issue's id",
                                     at=("issues", index, "triggers", "aim_of", other))
         return self
 

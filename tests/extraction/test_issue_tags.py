@@ -159,6 +159,17 @@ def test_error_on_an_aim_of_an_issue_that_is_not_there():
     assert f"line {_line_of(text, 'aim_of')}:" in message and "'tolls'" in message and "no other issue" in message
 
 
+def test_error_on_an_aim_of_named_by_an_alias():
+    # an issue's alias names it for people; the hits the rule compares carry its id
+    second = ("  - id: tolls\n    label: Tolls\n    proposition: Ships should pay tolls.\n"
+              "    aliases: [harbour_tolls]\n    triggers:\n      lemmas: [toll]\n")
+    phrases = "      phrases: [shipping ... channel]\n"
+    text = _replace(phrases, phrases + "      aim_of: {harbour_tolls: [end]}\n") + second
+    message = _error(text)
+    assert "'harbour_tolls'" in message and "no other issue's id" in message
+    parse_taxonomy(textwrap.dedent(text.replace("harbour_tolls: [end]", "tolls: [end]")), source="mine.yaml")
+
+
 def test_error_on_an_unknown_example_stance():
     text = _replace("stance: oppose", "stance: against")
     message = _error(text)

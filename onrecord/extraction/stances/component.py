@@ -18,7 +18,7 @@ from onrecord.extraction.issue_tags import issue_matcher
 from onrecord.extraction.stances.classify import RuleStance, StanceClassifier, stances_for
 from onrecord.extraction.stances.cue_rules import URGING_PREPOSITIONS
 from onrecord.extraction.stances.holders import sides_in, speaker_sides
-from onrecord.extraction.stances.learned import LearnedReader, load_reader
+from onrecord.extraction.stances.learned import LearnedReader
 from onrecord.extraction.stances.llm import OpenAICompatibleStance
 from onrecord.extraction.stances.reading import TEXT_KEY, Speaker, hits_key
 from onrecord.identity.registry import SpeakerRegistry
@@ -137,14 +137,6 @@ def _cue_end(doc: Doc, f: Found) -> int:
         if after.head.i == cue.i and after.dep_ in {"prep", "prt"} and after.lower_ in URGING_PREPOSITIONS:
             return after.idx + len(after.text)
     return end
-
-
-def learned_reader(setting: str) -> LearnedReader | None:
-    """The learned reader a setting names: ``packaged`` (the one shipped), ``off`` (none: the
-    rules alone), or the path of a model file."""
-    if setting == "off":
-        return None
-    return load_reader(None if setting == "packaged" else setting)
 
 
 def stance_classifier(url: str | None, model: str | None, nlp: Language, api_key: str | None = None

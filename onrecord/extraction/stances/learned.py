@@ -169,3 +169,9 @@ def load_reader(path: str | Path | None = None) -> LearnedReader:
         raise ConfigError(f"cannot read the stance reader {path}: {e}") from e
 
 
+def learned_reader(setting: str) -> LearnedReader | None:
+    """The reader the ``stance_reader`` setting names: ``packaged`` (the one shipped), ``off``
+    (none: the rules alone), or the path of a model file."""
+    if setting == "off":
+        return None
+    return load_reader(None if setting == "packaged" else setting)
