@@ -10,7 +10,7 @@ zeroes one by one.  Set here: allocations up to 32 MB (``M_MMAP_THRESHOLD``, its
 64-bit systems) come from the heap, and the heap keeps up to 1 GB of free memory at its top
 (``M_TRIM_THRESHOLD``) instead of returning it.  The peak memory does not change (the arrays are
 as large as before; the heap only reuses them), the memory a process holds between batches stays
-at that peak.  ``benchmarks/speed.py`` shows the gain (the README's Speed section).  Another C
+at that peak.  ``benchmarks/speed.py`` times the pipeline with it (the README's Speed section).  Another C
 library, or none to call, leaves the process as it was.
 """
 
