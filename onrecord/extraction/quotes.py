@@ -5,7 +5,8 @@ typography, not syntax: a tokenizer may glue them to words, and a parser does no
 a quotation runs over paragraphs.  Rules, each in its own function below:
 
 * curly double quotes and guillemets pair by direction; straight double quotes pair by the
-  side of the word they touch;
+  side of the word they touch; a low opening mark closes with the mark its languages close it
+  with (German, Czech: „…“ and ‚…‘, where “ and ‘ close; Polish, Romanian: „…”);
 * single-quote quotations (‘…’ or '…') are recognised only where the opening mark starts a
   word and the closing mark ends one, so apostrophes (don’t, Putin’s, ’90s) never open one;
 * quotation marks inside an open quotation are nested quotes and belong to the outer one;
@@ -24,15 +25,17 @@ from itertools import accumulate
 
 from spacy.tokens import Doc
 
-OPEN_DOUBLE = "“«„"
-CLOSE_DOUBLE = "”»"
-STRAIGHT_DOUBLE = '"'
-OPEN_SINGLE = "‘‹"
-CLOSE_SINGLE = "’›"
-STRAIGHT_SINGLE = "'"
-ALL_MARKS = OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + STRAIGHT_SINGLE
+from onrecord.lexicons.quote_marks import (
+    CLOSE_DOUBLE,
+    CLOSE_SINGLE,
+    LOW_CLOSERS,
+    OPEN_DOUBLE,
+    OPEN_SINGLE,
+    STRAIGHT_DOUBLE,
+    STRAIGHT_SINGLE,
+)
 
-PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[“\"«‘'])")
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[“\"«‘'„])")
 
 
 @dataclass
@@ -123,7 +126,7 @@ def scan_paragraph(text: str, start: int, end: int) -> tuple[list[QuoteSpan], in
         elif ch == STRAIGHT_DOUBLE and text[open_at] == STRAIGHT_DOUBLE and _nested_opens(text, i) \
                 and _outer_closes_later(text, i, end):
             nested = True
-        elif ch in CLOSE_DOUBLE or (ch == STRAIGHT_DOUBLE and _closes(text, i)):
+        elif ch in CLOSE_DOUBLE or (ch == STRAIGHT_DOUBLE and _closes(text, i)) or _closes_low(text, open_at, i):
             found.append(QuoteSpan(open_at, i + 1, [(open_at + 1, i)]))
             open_at = None
         elif ch in OPEN_DOUBLE and text[i - 1].isspace() and _unclosed_then_reopened(text, open_at, i):
@@ -132,6 +135,13 @@ def scan_paragraph(text: str, start: int, end: int) -> tuple[list[QuoteSpan], in
             found.append(QuoteSpan(open_at, i, [(open_at + 1, _rstrip(text, open_at + 1, i))], closed=False))
             open_at = i
     return found, open_at
+
+
+def _closes_low(text: str, open_at: int, i: int) -> bool:
+    """Low-mark rule: after a low opening mark („ or ‚), the mark its languages close it with (“
+    or ‘) closes the quotation where it ends a word ('Scholz said „we will not send Taurus“ to
+    Kyiv'); elsewhere those marks open one."""
+    return LOW_CLOSERS.get(text[open_at]) == text[i] and _closes(text, i)
 
 
 def _nested_opens(text: str, i: int) -> bool:
@@ -241,7 +251,8 @@ def scan_single_quotes(text: str, start: int, end: int, taken: list[QuoteSpan]) 
         if open_at is None:
             if ch in OPEN_SINGLE + STRAIGHT_SINGLE and _single_quote_opens(text, i):
                 open_at = i
-        elif ch in CLOSE_SINGLE + STRAIGHT_SINGLE and _single_quote_closes(text, i):
+        elif (ch in CLOSE_SINGLE + STRAIGHT_SINGLE or LOW_CLOSERS.get(text[open_at]) == ch) \
+                and _single_quote_closes(text, i):
             found.append(QuoteSpan(open_at, i + 1, [(open_at + 1, i)]))
             open_at = None
     return found

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, cached_property, lru_cache
 
+from onrecord.lexicons.quote_marks import CLOSE_DOUBLE, DOUBLE_MARKS, OPEN_DOUBLE, STRAIGHT_DOUBLE, closes
 from onrecord.lexicons.quote_words import QuoteWords, load_quote_words
 
 # shorter passages ("We will see", "No") are said by everyone all the time: never matched alone
@@ -60,12 +61,12 @@ _CUT = re.compile(r"…+\.*|\.{3,}|\n+|[“”\"«»„]")
 _ELLIPSIS = re.compile(r"…+\.*|\.{3,}")
 # a sentence goes on across an ellipsis (the cue between two segments, words left out) when the
 # words before it do not end a sentence and the words after it start in lower case
-_GOES_ON_BEFORE = re.compile(r"[\w,;:–—-][\s“”\"]*$")
-_GOES_ON_AFTER = re.compile(r"[\s“”\"]*[a-z]")
+_GOES_ON_BEFORE = re.compile(r"[\w,;:–—-][\s“”\"«»„]*$")
+_GOES_ON_AFTER = re.compile(r"[\s“”\"«»„]*[a-z]")
 _STOP = re.compile(r"[.!?;]+")
 # a dot after these is not the end of a sentence ("Mr. Carney", "U.S. tariffs", "J. Smith")
 _NOT_AN_END = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Prof|vs))$")
-_SENTENCE_START = re.compile(r"[\s“”\"'‘’)\]]*(?:$|(?<=\s)[A-Z0-9“\"‘«])")
+_SENTENCE_START = re.compile(r"[\s“”\"'‘’«»„‚)\]]*(?:$|(?<=\s)[A-Z0-9“\"‘«„‚])")
 _STRENGTH = {"sent": 1, "cut": 2, "start": 3}
 
 
@@ -178,15 +179,26 @@ def _goes_on(text: str, cut: re.Match[str]) -> bool:
                 and _GOES_ON_AFTER.match(text, cut.end()))
 
 
+_DOUBLE_MARK = re.compile(f"[{re.escape(DOUBLE_MARKS)}]")
+
+
 def _quoted(text: str) -> list[bool]:
     """For each character of a mixed statement's text: is it inside quotation marks?  The text may
-    start inside them (a closing mark comes first)."""
-    marks = [(m.start(), m.group()) for m in re.finditer(r"[“”\"]", text)]
-    inside = bool(marks) and marks[0][1] == "”"
+    start inside them (a closing mark comes first).  A mark closes the quotation its opening mark
+    opened (``lexicons.quote_marks``: „…“ as well as “…”), and a straight mark turns it over."""
+    marks = [(m.start(), m.group()) for m in _DOUBLE_MARK.finditer(text)]
+    inside = bool(marks) and marks[0][1] in CLOSE_DOUBLE
+    opening = "“"
     out, last = [False] * len(text), 0
     for pos, mark in marks:
         out[last:pos] = [inside] * (pos - last)
-        inside = (mark == "“") if mark != '"' else not inside
+        if mark == STRAIGHT_DOUBLE:
+            inside = not inside
+        elif inside and closes(opening, mark):
+            inside = False
+        else:
+            inside = mark in OPEN_DOUBLE
+            opening = mark if inside else opening
         last = pos
     out[last:] = [inside] * (len(text) - last)
     return out
@@ -232,7 +244,7 @@ def split_passages(text: str, kind: str = "direct") -> list[Passage]:
     """The passages of a statement's quote text (see the module's docstring)."""
     tokens = word_spans(text)
     pieces = _pieces(text)
-    if kind == "mixed" and re.search(r"[“”\"]", text):
+    if kind == "mixed" and _DOUBLE_MARK.search(text):
         inside = _quoted(text)
         pieces = [p for p in pieces if 2 * sum(inside[p[0] : p[1]]) > p[1] - p[0]]
     starts = [t[1] for t in tokens]

@@ -25,6 +25,20 @@ def test_guillemets():
     assert inner(t) == [["nous restons ici"]]
 
 
+def test_low_marks_close_with_the_marks_their_languages_use():
+    # German and Czech „…“ and ‚…‘; Polish and Romanian „…”
+    assert inner("Scholz said „we will not send Taurus missiles“ to Ukraine.") == [["we will not send Taurus missiles"]]
+    assert inner("Tusk said: „Poland will stand with Ukraine.” Then he left.") == [["Poland will stand with Ukraine."]]
+    assert inner("He called the talks ‚productive‘ and left.") == [["productive"]]
+    both = inner("Merz said „we are ready“ and „we will not wait“ for Moscow.")
+    assert both == [["we are ready"], ["we will not wait"]]
+
+
+def test_a_low_mark_never_closed_runs_to_the_end_of_its_paragraph_only():
+    t = "Scholz said „we will not send them.\nThe chancellor left."
+    assert inner(t) == [["we will not send them."]]
+
+
 def test_single_quote_quotation_but_not_apostrophes():
     t = "She called the plan ‘a road to nowhere’ and didn’t say more about the leaders’ talks."
     assert inner(t) == [["a road to nowhere"]]

@@ -59,6 +59,15 @@ def test_of_a_mixed_statement_only_the_quoted_words_count() -> None:
         "The harbour will stay open all winter"]
 
 
+def test_of_a_mixed_statement_every_style_of_marks_counts() -> None:
+    # German „…“ (closed by the English opening mark), Polish „…”, French «…»
+    for opening, closing in (("„", "“"), ("„", "”"), ("«", "»")):
+        quote = (f"the talks a {opening}very direct attack on our workers{closing} and called for "
+                 f"{opening}calm and unity in every town{closing}")
+        assert [t for _, t in texts(quote, "mixed")] == ["very direct attack on our workers",
+                                                         "calm and unity in every town"], opening + closing
+
+
 # --- the same words, another translation ---------------------------------------------------------
 
 LINE = "We will keep the grain corridor open for every ship that respects the rules of the sea"

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from onrecord.extraction.quotes import ALL_MARKS
+from onrecord.lexicons.quote_marks import ALL_MARKS
 
 # the most words a pair of marks may hold to be a scare quote rather than a quotation
 SCARE_QUOTE_WORDS = 3
