@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 from onrecord.extraction.asides import as_clause, clause_of_host, fronted_clause
 from onrecord.extraction.content_ends import (
     across_a_semicolon,
+    at_the_quotation_end,
     before_semicolon,
     past_a_full_stop,
     trim_trailing_participle,
@@ -346,6 +347,8 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
         end = trim_trailing_participle(doc, cue, start, end)
     end = before_semicolon(doc, start, end, quotes)
     start, end = extend_to_quotes(doc, start, end, quotes)
+    if not isinstance(head, list):
+        end = at_the_quotation_end(doc, cue, head, start, end, quotes)
     kind, quote = classify_kind(start, end, quotes, doc)
     if kind == "direct" and quote is not None:
         start, end = quote.inner_start, quote.inner_end

@@ -1,7 +1,10 @@
 """Where a content ends, besides its parse subtree: at a semicolon (semicolon rule), at a full stop
 before a quotation the parse ran on into (full-stop rule), before a
-second statement of the speaker's after a noun-phrase content (own-statement rule), and after a
+second statement of the speaker's after a noun-phrase content (own-statement rule), after a
 second object the parser hung elsewhere (object-conjunct rule, ``conjuncts.py``).
+
+and at the closing mark of a quotation that is the whole reported clause, before the time,
+place or occasion of the saying (whole-quotation rule).
 
 Kept apart from ``content.py`` (which calls these from ``statement_from_cue`` and the
 parenthetical rule) so that module stays readable.
@@ -14,6 +17,7 @@ from spacy.tokens import Doc, Token
 from onrecord.extraction.conjuncts import stranded_object_conjunct
 from onrecord.extraction.docindex import doc_text, quotes_over
 from onrecord.extraction.quotes import QuoteSpan
+from onrecord.lexicons.venues import load_venue_lexicon
 
 
 def end_before(doc: Doc, start: int, cut: int) -> int:
@@ -85,3 +89,55 @@ def with_stranded_conjunct(cue: Token, end: int) -> int:
     while last > conj.i and doc[last].is_punct:
         last -= 1
     return doc[last].idx + len(doc[last])
+
+
+
+# prepositions that time the saying whatever their object ("… before the incident", "during a
+# visit to Odesa"), and those that set it only with a time, a venue or a named broadcaster or
+# building as their object ("on Monday", "in an interview", "at a news conference", "on CNN";
+# not "in the legislature", "from officials", "in comparison to Obama", which go on with what was said)
+TIMING_PREPOSITIONS = {"during", "before", "after", "following", "ahead", "amid"}
+SETTING_PREPOSITIONS = {"on", "at", "in"}
+TIME_ADVERBS = {"today", "yesterday", "tonight", "earlier", "later", "recently", "afterwards"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def tells_when_or_where(first: Token) -> bool:
+    """The words after a quotation, starting with ``first``, tell when or where it was said: a
+    time, a timing preposition, or a setting preposition before a time, a venue noun ("interview",
+    "conference", "remarks": ``venues.yaml``) or a named broadcaster or building."""
+    if first.ent_type_ in {"DATE", "TIME"} or first.lower_ in TIME_ADVERBS:
+        return True
+    if first.pos_ != "ADP":
+        return False
+    if first.lower_ in TIMING_PREPOSITIONS:
+        return True
+    if first.lower_ not in SETTING_PREPOSITIONS:
+        return False
+    objects = [c for c in first.children if c.dep_ == "pobj"]
+    return any(o.ent_type_ in {"DATE", "TIME"} or (o.pos_ != "PROPN" and o.lower_ in load_venue_lexicon().noun_heads)
+               or (first.lower_ != "in" and o.ent_type_ in {"ORG", "FAC"}) for o in objects)
+
+
+def at_the_quotation_end(doc: Doc, cue: Token, head: Token, start: int, end: int, quotes: list[QuoteSpan]) -> int:
+    """Whole-quotation rule: a reported clause that is one quotation, opened right after the cue
+    (or its "that"), ends at its closing mark; what follows it in the sentence is the reporter's
+    time, place or occasion of the saying ('Kovalenko said “We will keep the corridor open” on
+    Monday', 'told reporters “…” during a visit to Odesa', '… "no more baby parts" in comments to
+    officials after the shooting'), which the parser hung on the quoted clause's verb.  Only when
+    the clause's verb is inside the quotation (not '“the talks” with Russia would resume'), and
+    what follows tells when or where (``tells_when_or_where``) and holds no verb of its own, no
+    cue and no other quotation."""
+    text = doc_text(doc)
+    q = next((q for q in quotes_over(doc, quotes, start, end) if q.closed and q.start >= start), None)
+    if q is None or q.end >= end or cue.idx > q.start or not q.start <= head.idx < q.end:
+        return end
+    if text[start : q.start].strip().lower() not in {"", "that", ":", ","}:
+        return end
+    rest = doc.char_span(q.end, end, alignment_mode="expand")
+    words = [w for w in rest if not w.is_punct and not w.is_space] if rest is not None else []
+    if rest is None or not words or any(w.is_quote for w in rest):
+        return end
+    if not tells_when_or_where(words[0]) or any(w.tag_ in FINITE_TAGS or w._.cue is not None for w in words):
+        return end
+    return q.end

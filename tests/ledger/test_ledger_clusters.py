@@ -329,3 +329,25 @@ def test_short_reports_merge_once_extraction_gives_them_their_speaker(ledger: Le
     assert (articles_of(there), there.speaker) == ({"wire/talks", "post/talks"}, "Tom Hale")
     assert (articles_of(oslo), oslo.speaker) == ({"post/talks", "courier/talks"}, "Lena Ward")
     assert (articles_of(one), one.speaker) == ({"post/talks", "courier/talks"}, "Tom Hale")
+
+
+def test_an_outlet_printing_low_marks_joins_the_quote(ledger: Ledger, nlp) -> None:
+    # a European outlet's English edition prints „…“ (or „…”), another “…”: one quote, and the
+    # words after the closing mark are no part of it
+    from onrecord.extraction.pipeline import extract_articles
+    from onrecord.model import Article
+
+    words = "We will keep the grain corridor open for every ship that respects the rules of the sea"
+    items = [
+        Article(id="lumen/low", date="2025-06-02", outlet="Lumen", text=(
+            f"Anna Kovalenko said „{words}“ on Monday in Odesa.")),
+        Article(id="post/low", date="2025-06-02", outlet="Post", text=(
+            f"Anna Kovalenko said: „{words}.” She did not take questions.")),
+        Article(id="wire/curly", date="2025-06-02", outlet="Wire", text=(
+            f"“{words},” Anna Kovalenko told reporters.")),
+    ]
+    ledger.ingest_articles(items, extractor=lambda arts: extract_articles(arts, nlp=nlp))
+    corridor = by_words(ledger.clusters(limit=None), "grain corridor")
+    assert articles_of(corridor) == {"lumen/low", "post/low", "wire/curly"}
+    low = next(r for r in corridor.reports if r.article == "lumen/low")
+    assert low.statement_quote == words  # "on Monday in Odesa" is when and where, not what

@@ -198,6 +198,8 @@ def attachment(token: Token, region: Region) -> int | None:
         head = current.head
         if head.i == current.i:
             return None
+        if head.i in region.excluded and cut_from_the_content(current, region):
+            return rank
         if is_clause_verb(head) and head.i not in anchors:
             if head.lemma_.lower() in region.lexicon.carrier_verbs and head.i not in region.excluded:
                 rank = 1
@@ -207,6 +209,18 @@ def attachment(token: Token, region: Region) -> int | None:
                 return 2 if _fronted(token, current, head, region) else None
         current = head
     return None
+
+
+def cut_from_the_content(top: Token, region: Region) -> bool:
+    """Rule: a time or place that the content's end was cut before (``content_ends``: 'said “We
+    will keep the corridor open” on Monday'; ``trim_saying_adjuncts``: '…, moments after the
+    verdict') hangs in the parse on the content's verb, but tells when or where the words were
+    said: an adverbial right after the content, with nothing but punctuation between."""
+    if top.dep_ not in ADVERBIAL or top.i < top.head.i:
+        return False
+    last = max(region.excluded)
+    doc = region.doc
+    return top.left_edge.i > last and all(doc[k].is_punct for k in range(last + 1, top.left_edge.i))
 
 
 def _issued(verb: Token, region: Region) -> bool:
