@@ -302,6 +302,14 @@ def test_social_media(context_of, text: str, name: str) -> None:
     assert ctx.said_on.date == "2024-11-28"
 
 
+def test_a_one_letter_platform_at_the_sentence_end(statements_of) -> None:
+    # "X." is one token, as an initial is: the platform all the same, without the full stop
+    for text in ("“We will hold the line,” the governor wrote on X.", "The roads are closed, the governor wrote on X."):
+        (s,) = statements_of(text)
+        assert (s.venue.name, s.venue.text, s.venue.type) == ("X", "X", "social_media")
+        assert text[s.venue.start : s.venue.end] == "X"
+
+
 def test_nightly_video_address(context_of) -> None:
     ctx = context_of("“We will hold the line,” the president said in his nightly video address.", "said",
                      ["“We will hold the line,”"])

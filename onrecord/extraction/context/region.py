@@ -274,7 +274,11 @@ def text_of(tokens: Sequence[Token]) -> str:
         run = run[:-1]
     if not run:
         return ""
-    return run[0].doc[run[0].i: run[-1].i + 1].text  # not doc.text: that joins the whole doc
+    text = run[0].doc[run[0].i: run[-1].i + 1].text  # not doc.text: that joins the whole doc
+    last = run[-1].text
+    if len(last) == 2 and last[0].isupper() and last[1] == "." and run[-1].is_sent_end:
+        return text[:-1]  # "on X.": the sentence's full stop, glued to a one-letter name as to an initial
+    return text
 
 
 def span_of(tokens: Sequence[Token]) -> CharRange:

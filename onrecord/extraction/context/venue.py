@@ -47,6 +47,10 @@ def _orth_pattern(name: str) -> list[dict[str, Any]]:
     return [{"ORTH": t.text} for t in _blank_tokenizer()(name)]
 
 
+def _initial_like(word: str) -> bool:
+    return len(word) == 1 and word.isupper()
+
+
 def _noun_pattern(phrase: str) -> list[dict[str, Any]]:
     words = [t.text for t in _blank_tokenizer()(phrase)]
     last = words[-1]
@@ -78,7 +82,11 @@ class VenueMatcher:
         for key, names in (("OUTLET", lexicon.outlets), ("PLATFORM", lexicon.platforms),
                            ("PROGRAM", lexicon.programs)):
             self.rank.setdefault(vocab.strings.add(key), len(self.rank))
-            self.names.add(key, [Doc(vocab, words=[t["ORTH"] for t in _orth_pattern(n)]) for n in names])
+            spelled = [[t["ORTH"] for t in _orth_pattern(n)] for n in names]
+            # a name that ends in one capital letter ("X") at a sentence's end is one token with
+            # the full stop, as an initial is ("wrote on X."): that token too
+            spelled += [[*words[:-1], words[-1] + "."] for words in spelled if _initial_like(words[-1])]
+            self.names.add(key, [Doc(vocab, words=words) for words in spelled])
 
     def __call__(self, sent: Span) -> list[tuple[int, int, int]]:
         at = sent.start  # the PhraseMatcher gives the Doc's token offsets, the Matcher the sentence's
@@ -149,6 +157,8 @@ class _Found:
 def _venue(name: str, venue_type: str, tokens: Sequence[Token]) -> Venue:
     start, end = span_of(tokens)
     text = tokens[0].doc[tokens[0].i: tokens[-1].i + 1].text
+    if text.endswith(".") and not name.endswith(".") and text[:-1].endswith(name):
+        text, end = text[:-1], end - 1  # "on X.": the sentence's full stop glued to the name
     return Venue(name=name, type=venue_type, text=text, start=start, end=end)
 
 
