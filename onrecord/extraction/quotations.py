@@ -165,15 +165,19 @@ def introducing_preposition(doc: Doc, cue: Token, quote: QuoteSpan) -> bool:
 
 def extend_into_quotation(existing: Found | None, quote: QuoteSpan, quotes: list[QuoteSpan], doc: Doc) -> bool:
     """The cue already has a content that stops short of the quotation: it reaches on to the
-    end of the quotation, which makes the statement mixed."""
+    end of the quotation, which makes the statement mixed.  True when the quotation is dealt
+    with (joined, or left to the frame)."""
     if existing is None or len(existing.content) != 1:
         return False
     start, end = existing.content[0]
     if end > quote.start:
         return False
-    if existing.cue is not None and end <= existing.cue.idx < quote.start and second_part_after_frame(
-        doc, existing.cue, quote
-    ):
+    if existing.cue is not None and end <= existing.cue.idx < quote.start:
+        if not second_part_after_frame(doc, existing.cue, quote):
+            # frame rule: a quotation in the frame after the cue, no second part of the utterance
+            # ('"This is a historic day," Rubio told CBS's "Face the Nation"'), is the reporter's
+            # title or term; a content never runs over its own cue
+            return True
         # '"A," he said, but "B."': the quotation after the cue is a second part of the
         # utterance; the frame between the parts is not what was said (frame-between rule)
         if existing.kind == "direct":
@@ -194,7 +198,9 @@ def second_part_after_frame(doc: Doc, cue: Token, quote: QuoteSpan) -> bool:
     """'"A," he said, but "B."' / '…, the governor said, and "B."': after the frame a comma (and a
     conjunction) opens the utterance's second part; a quotation the frame's own words lead to
     ('said on CNN's "State of the Union"') is a title or a term, not a part."""
-    between = doc_text(doc)[cue.idx : quote.start]
+    # a pair of apostrophes or backticks printed for the opening mark ("he added, ''but …''") is
+    # read from its second character (``quotes.shadow_text``): the first is no word of the frame
+    between = doc_text(doc)[cue.idx : quote.start].removesuffix("'").removesuffix("`")
     return not any(q in between for q in ('"', "“", "”", "''")) and SECOND_PART.search(between) is not None
 
 

@@ -163,3 +163,23 @@ def test_a_time_clause_after_the_cue_is_not_what_was_said(nlp):
 ])
 def test_as_clauses_with_an_object_and_made_clear(statements_of, text, content):
     assert [s.quote.text for s in statements_of(text)] == content
+
+
+@pytest.mark.parametrize("text", [
+    '"This is a historic day," Lena Ward told CBS News\' "Face the Nation" on Sunday.',
+    "“This is a historic day,” Lena Ward said in an interview with “Morning Edition.”",
+    "“This is a historic day,” Lena Ward said, showing off a “Peace Now” cap.",
+])
+def test_a_quotation_in_the_frame_after_the_cue_is_no_part_of_what_was_said(statements_of, text):
+    # frame rule (quotations.extend_into_quotation): a title or a term the frame quotes after the
+    # cue; the content never runs over its own cue
+    said = [s for s in statements_of(text) if s.cue is not None and s.cue.text in {"told", "said"}]
+    assert [(s.kind, s.quote.text) for s in said] == [("direct", "This is a historic day,")]
+
+
+def test_a_second_part_opened_by_two_apostrophes_joins_the_first(statements_of):
+    # a pair of apostrophes printed for the opening mark after the frame's comma
+    text = "The streets were empty, he added, ''but people need to connect somehow.''"
+    (added,) = by_cue(statements_of(text), "added")
+    assert added.kind == "mixed" and len(added.quote.segments) == 2
+    assert "somehow" in added.quote.text and "he added" not in added.quote.text
