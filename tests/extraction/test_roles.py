@@ -644,3 +644,23 @@ def test_the_leader_alone_is_the_prime_minister_the_story_is_about(statements_of
             "Her visit was quickly derided by Karl Berg, the leader of the opposition in the region, who suggested "
             "that the minister would do better to keep quiet.")
     assert "Lidia Varga" not in [s.speaker.name for s in statements_of(text) if s.quote.text.startswith("that the")]
+
+
+# --- the war's coverage: the bundled identities of leaders and ministers --------------------------
+
+
+@pytest.mark.parametrize(("text", "date", "speaker"), [
+    # a title by nationality for the one named before it who held that office that day
+    ("Erdogan hosted the talks in Istanbul. The Turkish president said he was ready to host a summit.",
+     "2025-05-16", "Recep Tayyip Erdogan"),
+    # outlets' spellings of one person are one identity
+    ("Lukashenka said Minsk was ready to help.", "2025-05-16", "Alexander Lukashenko"),
+    ("Sybiga said Kyiv was ready for talks.", "2025-05-16", "Andrii Sybiha"),
+    # the office alone, named by no one in the article: its holder on the article's day
+    ("Ukraine's foreign minister said Kyiv was ready for talks.", "2025-05-16", "Andrii Sybiha"),
+    ("Ukraine's foreign minister said Kyiv was ready for talks.", "2022-05-16", "Dmytro Kuleba"),
+    ("The Russian defence minister said the troops would stay.", "2023-05-16", "Sergei Shoigu"),
+    ("The Russian defence minister said the troops would stay.", "2025-05-16", "Andrei Belousov"),
+])
+def test_leaders_and_ministers_of_the_wars_coverage(nlp, text: str, date: str, speaker: str):
+    assert _dated_speakers(nlp, text, date)[-1] == speaker
