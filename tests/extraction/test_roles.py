@@ -661,6 +661,11 @@ def test_the_leader_alone_is_the_prime_minister_the_story_is_about(statements_of
     ("Ukraine's foreign minister said Kyiv was ready for talks.", "2022-05-16", "Dmytro Kuleba"),
     ("The Russian defence minister said the troops would stay.", "2023-05-16", "Sergei Shoigu"),
     ("The Russian defence minister said the troops would stay.", "2025-05-16", "Andrei Belousov"),
+    # the press's own titles for an office
+    ("The NATO chief said allies would stand by Ukraine.", "2025-05-16", "Mark Rutte"),
+    ("The NATO chief said allies would stand by Ukraine.", "2020-05-16", "Jens Stoltenberg"),
+    ("The Kremlin chief said Russia was ready.", "2025-05-16", "Vladimir Putin"),
+    ("The EU's foreign policy chief said Russia must pay.", "2025-05-16", "Kaja Kallas"),
 ])
 def test_leaders_and_ministers_of_the_wars_coverage(nlp, text: str, date: str, speaker: str):
     assert _dated_speakers(nlp, text, date)[-1] == speaker
