@@ -119,8 +119,8 @@ def _candidates(conn: Connection, prints: dict[int, list[int]]) -> set[int]:
 def _member_query() -> sa.Select[Any]:
     return sa.select(
         s.c.id, s.c.article_id, s.c.speaker_id, s.c.speaker_name, s.c.speaker_type, s.c.quote_text, s.c.kind,
-        a.c.outlet, a.c.date, a.c.published, s.c.said_on_date, s.c.venue_name, s.c.speaker_members,
-        s.c.cluster_id,
+        a.c.outlet, a.c.date, a.c.published, s.c.said_on_date, s.c.venue_name, s.c.said_on_assumed,
+        s.c.speaker_members, s.c.cluster_id,
     ).select_from(s.join(a, a.c.id == s.c.article_id))  # fmt: skip
 
 

@@ -64,6 +64,7 @@ class Member:
     published: str | None = None
     said_on: str | None = None
     venue: str | None = None
+    said_on_assumed: bool | None = None  # the article's date taken, no time stated for the words
     speaker_members: tuple[str, ...] = ()
     cluster_id: int | None = None  # the stored main cluster, if any
     _who: Who | None = field(default=None, repr=False)

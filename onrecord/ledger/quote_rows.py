@@ -72,6 +72,18 @@ def _commonest(values: list[str | None], earliest: bool = False) -> str | None:
     return min(tied) if earliest else tied[0]
 
 
+def said_on_of(members: list[Member]) -> str | None:
+    """When the words were said: the date most reports state, the earliest of a tie.  A date a
+    report only assumes (its article's own, no time given for the words) counts only when no
+    report states one, and then the earliest: reprints a day later do not outvote the report
+    that says 'on Sunday', and the words were said by the first report."""
+    stated = [m.said_on for m in members if m.said_on and not m.said_on_assumed]
+    if stated:
+        return _commonest(stated, earliest=True)
+    assumed = [m.said_on for m in members if m.said_on]
+    return min(assumed) if assumed else None
+
+
 def cluster_row(group: QuoteGroup) -> dict[str, Any]:
     """The quote_clusters row of a group."""
     reports = group.reports()
@@ -98,8 +110,7 @@ def cluster_row(group: QuoteGroup) -> dict[str, Any]:
         "n_reports": len({m.article_id for m in members}),
         "n_outlets": len(outlets),
         "outlets": outlets,
-        # when: the date most reports give, the earliest of a tie; where: the commonest venue
-        "said_on": _commonest([m.said_on for m in members], earliest=True),
+        "said_on": said_on_of(members),
         "venue": _commonest([m.venue for m in members]),
         "attributions": named,
     }

@@ -211,18 +211,41 @@ def test_the_same_words_of_two_speakers_weeks_apart_or_short_stay_apart(ledger: 
 # --- when and where ---------------------------------------------------------------------------
 
 
-def with_said_on(days: dict[str, str]) -> Any:
-    """The fake, with the date each article says the words were said."""
+def with_said_on(days: dict[str, str], assumed: frozenset[str] = frozenset()) -> Any:
+    """The fake, with the date each article says the words were said (``assumed``: the articles
+    that state no time, whose date the extractor takes)."""
 
     def run(items: Iterable[Any]) -> Iterator[dict[str, Any]]:
         for result in fake_extract(items):
             for d in result["statements"]:
                 if result["id"] in days:
-                    d["said_on"] = {"date": days[result["id"]], "precision": "day", "text": "on Monday",
-                                    "assumed": False}
+                    stated = result["id"] not in assumed
+                    d["said_on"] = {"date": days[result["id"]], "precision": "day",
+                                    "text": "on Monday" if stated else "", "assumed": not stated}
             yield result
 
     return run
+
+
+def test_a_date_a_report_states_outweighs_dates_reports_assume(ledger: Ledger) -> None:
+    # one report says "on Sunday"; two reprints a day later state no time and take their own date
+    words = "The lighthouse on the northern cape will be lit again before the winter."
+    items = [article(f"d/{k}", f"Tomas Lind said: “{words}”", outlet=o, date=day)
+             for k, o, day in ((1, "A", "2025-09-02"), (2, "B", "2025-09-03"), (3, "C", "2025-09-03"))]
+    days = {"d/1": "2025-09-01", "d/2": "2025-09-03", "d/3": "2025-09-03"}
+    ledger.ingest_articles(items, extractor=with_said_on(days, assumed=frozenset({"d/2", "d/3"})))
+    (c,) = ledger.clusters()
+    assert c.said_on == "2025-09-01"
+
+
+def test_with_no_date_stated_the_words_were_said_by_the_first_report(ledger: Ledger) -> None:
+    words = "The lighthouse on the northern cape will be lit again before the winter."
+    items = [article(f"n/{k}", f"Tomas Lind said: “{words}”", outlet=o, date=day)
+             for k, o, day in ((1, "A", "2025-09-02"), (2, "B", "2025-09-03"), (3, "C", "2025-09-03"))]
+    days = {"n/1": "2025-09-02", "n/2": "2025-09-03", "n/3": "2025-09-03"}
+    ledger.ingest_articles(items, extractor=with_said_on(days, assumed=frozenset(days)))
+    (c,) = ledger.clusters()
+    assert c.said_on == "2025-09-02"
 
 
 def test_when_and_where_the_words_were_said(ledger: Ledger) -> None:
