@@ -13,7 +13,9 @@ its passages is in.  Four steps:
 3. **Linking.**  A passage contained in another, in order, is the same words (``passages.relation``)
    and joins its *atom* — if the speakers can be one speaker (``quote_speakers``).  Speakers that
    conflict are linked only when the passage is long enough to be nobody else's words and the
-   reports are from the same days (an attribution conflict, kept visible on the cluster).
+   reports are from the same days (an attribution conflict, kept visible on the cluster).  Two
+   atoms whose longest passages are another translation of each other are never joined, even by a
+   short report whose words both hold: a translation is shown apart, never merged.
 4. **Gluing.**  Consecutive atoms of one report are one quote unless some report starts or ends
    between them: an outlet that quotes only the first sentence shows where a quote ends.  So the
    three sentences every outlet prints together stay one quote, and a quote that one outlet runs
@@ -211,13 +213,15 @@ def refine(pieces: list[Piece]) -> list[Piece]:
 
 
 class _Atoms:
-    """Union-find over passages; each root knows the named speakers of its atom."""
+    """Union-find over passages; each root knows the named speakers of its atom and its longest
+    passage."""
 
     def __init__(self, pieces: list[Piece]) -> None:
         self.parent = list(range(len(pieces)))
         self.named: dict[int, list[Who]] = {
             i: [p.member.who] for i, p in enumerate(pieces) if p.member.who.named
         }
+        self.longest = list(range(len(pieces)))
 
     def find(self, x: int) -> int:
         while self.parent[x] != x:
@@ -233,8 +237,15 @@ class _Atoms:
         if not (all_compatible(left, right) and compatible(pieces[a].member.who, pieces[b].member.who)):
             if not conflict_allowed(pieces[a], pieces[b]):
                 return
+        la, lb = pieces[self.longest[ra]], pieces[self.longest[rb]]
+        if relation(la.passage, lb.passage) == "translation":
+            # translation rule: a short report contained in two translations of one remark ("only if
+            # the root causes are eliminated" in "the hot phase …" and "the hot stage …") does not
+            # merge them; they stay two quotes, shown as another translation of each other
+            return
         keep, gone = min(ra, rb), max(ra, rb)
         self.parent[gone] = keep
+        self.longest[keep] = max(self.longest[ra], self.longest[rb], key=lambda k: len(pieces[k].passage.words))
         merged = left + [w for w in right if w not in left]
         if merged:
             self.named[keep] = merged

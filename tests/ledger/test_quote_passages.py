@@ -177,6 +177,17 @@ def test_planted_variants_are_found_among_many_quotes() -> None:
     assert max(sizes.values()) == 2 and sum(1 for n in sizes.values() if n == 2) >= len(planted) - 2
 
 
+def test_a_short_report_two_translations_hold_does_not_merge_them() -> None:
+    # "only if the root causes are removed" is the same words as the end of both translations; it
+    # joins one of them, and the two stay apart (translation rule, linking._Atoms.join)
+    found = find_clusters([
+        member(1, "only if the root causes are removed."),
+        member(2, "The hot phase of the conflict can end only if the root causes are removed."),
+        member(3, "The hot stage of the conflict can end only if the root causes are removed.", day="2025-01-02"),
+    ])
+    assert sorted(sorted(p.member.id for p in g.pieces) for g in found) == [[1, 2], [3]]
+
+
 def test_a_seam_where_an_outlet_starts_or_ends_splits_a_remark() -> None:
     remark = "The ferries will run again in March. The new pier opens in April. Both are paid for by the port."
     together = [member(1, remark), member(2, remark)]
