@@ -34,6 +34,7 @@ from onrecord.extraction.content_ends import (
     past_a_full_stop,
     trim_trailing_participle,
     with_stranded_conjunct,
+    without_trailing_conjunction,
 )
 from onrecord.extraction.docindex import doc_text, line_bounds, quote_ends, quotes_over
 from onrecord.extraction.found import Found
@@ -349,6 +350,7 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
     start, end = extend_to_quotes(doc, start, end, quotes)
     if not isinstance(head, list):
         end = at_the_quotation_end(doc, cue, head, start, end, quotes)
+    end = without_trailing_conjunction(doc, start, end)
     kind, quote = classify_kind(start, end, quotes, doc)
     if kind == "direct" and quote is not None:
         start, end = quote.inner_start, quote.inner_end

@@ -141,3 +141,13 @@ def at_the_quotation_end(doc: Doc, cue: Token, head: Token, start: int, end: int
     if not tells_when_or_where(words[0]) or any(w.tag_ in FINITE_TAGS or w._.cue is not None for w in words):
         return end
     return q.end
+
+
+def without_trailing_conjunction(doc: Doc, start: int, end: int) -> int:
+    """A content never ends in a conjunction: cut before a conjoined predicate that is a statement
+    of its own ("said the talks were useful and | added that …"), "and", "but" or "or" stays with it."""
+    text = doc_text(doc)
+    head, _, last = text[start:end].rpartition(" ")
+    if head and last.lower() in {"and", "but", "or"}:
+        return start + len(head.rstrip(" ,;"))
+    return end

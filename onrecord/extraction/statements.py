@@ -54,6 +54,7 @@ from onrecord.extraction.quotations import (
 )
 from onrecord.extraction.quotes import QuoteSpan
 from onrecord.extraction.referred_back import pointing_object, referred_statement
+from onrecord.extraction.speaker_classes import can_speak
 from onrecord.extraction.uncued_quotations import FINITE_TAGS, MIN_QUOTE_WORDS, ByStart, uncued_quotation
 
 # the statements found just before a cue that may hold the sentence before it (statements are found
@@ -248,7 +249,20 @@ def reporters_conjunct(cue: Token, outer: Token | None) -> bool:
     "discuss" inside."""
     if outer is None or cue.dep_ != "conj" or cue.i < outer.i:
         return False
-    return cue.tag_ == outer.tag_ and cue.tag_ in FINITE_TAGS and cue.head.tag_ != cue.tag_
+    if not (cue.tag_ == outer.tag_ and cue.tag_ in FINITE_TAGS):
+        return False
+    return cue.head.tag_ != cue.tag_ or not clause_subject_can_say(cue)
+
+
+def clause_subject_can_say(cue: Token) -> bool:
+    """Same-tense conjunct rule: "said the talks were useful and added that …" hangs "added" on
+    "were", in the same tense, so tense cannot tell; but the subject the parse would give it, the
+    reported clause's ("the talks"), cannot say anything: the verb is the reporter's second
+    predicate.  A subject that can speak ("said the president spoke for an hour and added …")
+    keeps the verb inside what was said."""
+    head = cue.head
+    subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject is None or can_speak(subject)
 
 
 def merge_split_quotations(found: list[Found], paragraph_starts: list[int]) -> list[Found]:
@@ -342,6 +356,8 @@ def trim_nested_attributions(found: list[Found]) -> None:
                 if new_end > new_start:
                     outer.content = [(new_start, new_end)]
                     end = new_end
+                    if outer.kind == "mixed" and outer.quote is not None and outer.quote.start >= new_end:
+                        outer.kind, outer.quote = "indirect", None  # its quotation went with the inner statement
 
 
 def dash_before(text: str, start: int, cue_at: int) -> int:

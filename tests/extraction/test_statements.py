@@ -261,6 +261,26 @@ def test_the_reporters_second_predicate_is_a_statement_of_its_own(statements_of)
     ]
 
 
+def test_a_second_predicate_in_the_tense_of_what_was_said_is_the_reporters_when_its_subject_cannot_speak(
+        statements_of):
+    # "added" hangs on "were", in the same tense: the reported clause's subject, "the talks", says nothing
+    text = "Governor Alma Diaz said the talks were useful and added that more meetings would follow."
+    found = statements_of(text)
+    assert [(s.cue.text, s.kind, s.quote.text, s.speaker.name) for s in found] == [
+        ("said", "indirect", "the talks were useful", "Alma Diaz"),
+        ("added", "indirect", "that more meetings would follow", "Alma Diaz"),
+    ]
+    # the first statement, cut before the second, is no longer mixed when its quotation went with it
+    found = statements_of('The ministry said that was not its view and dismissed the reports as "fake news".')
+    assert [(s.cue.text, s.kind) for s in found] == [("said", "indirect"), ("dismissed", "mixed")]
+
+
+def test_a_second_predicate_whose_subject_can_speak_stays_in_what_was_said(statements_of):
+    text = "Governor Alma Diaz said the mayor spoke for an hour and added nothing new."
+    (said,) = [s for s in statements_of(text) if s.cue.text == "said"]
+    assert said.quote.text == "the mayor spoke for an hour and added nothing new"
+
+
 def test_accused_of_keeps_the_charge(statements_of):
     found = statements_of("The senator accused the agency of hiding the report from Congress.")
     assert [s.quote.text for s in found] == ["the agency of hiding the report from Congress"]
