@@ -199,7 +199,8 @@ def name_in_mention(mention: Span, registry: SpeakerRegistry) -> tuple[str, str]
     people = [e for e in ents if e.label_ == "PERSON" and names_the_head(e, mention)]
     if people:
         return _without_title(_clean_name(name_tokens(people[-1]).text)), "person"
-    orgs = [e for e in ents if e.label_ in {"ORG", "GPE", "NORP"} and not in_modifier(e, mention)]
+    orgs = [e for e in ents if e.label_ in {"ORG", "GPE", "NORP"} and not in_modifier(e, mention)
+            and not in_apposition_of_a_name(e, mention)]
     if orgs and orgs[-1].end == mention.end and (title_of(orgs[-1], mention) or titled_office(orgs[-1], mention)
                                                   or title_chain(orgs[-1], mention)):
         return None  # "the President of Ukraine": a title; the registry finds who holds it
@@ -212,6 +213,21 @@ def name_in_mention(mention: Span, registry: SpeakerRegistry) -> tuple[str, str]
             return person, "person"
         return _clean_name(orgs[-1].text), "organization"
     return proper_name_in_mention(mention) or name_before_description(mention)
+
+
+def in_apposition_of_a_name(entity: Span, mention: Span) -> bool:
+    """Apposition-body rule: in "Medvedev, deputy head of Russia's Security Council" (a surname the
+    model tagged as no entity) the organisation is where the named person works, in the
+    apposition that describes them, not the speaker."""
+    head = mention.root
+    if head.pos_ != "PROPN" or head.ent_type_ in {"ORG", "GPE", "NORP", "LOC", "FAC"}:
+        return False
+    node = entity.root
+    while node.i != head.i and node.head.i != node.i:
+        if node.dep_ == "appos" and node.head.i == head.i:
+            return True
+        node = node.head
+    return False
 
 
 def name_before_description(mention: Span) -> tuple[str, str] | None:

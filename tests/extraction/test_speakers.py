@@ -217,6 +217,11 @@ def test_a_description_keeps_its_words_as_written(statements_of):
      "Brett O’Donnell"),
     ("Tim Canova spoke. Canova, a law professor in his first-ever political campaign, has echoed the plan.",
      "Tim Canova"),
+    # the organisation in the apposition is where the person works, not the speaker (apposition-body rule)
+    ("Naureen Jahangir spoke first. Jahangir, a Sanders delegate from California, said the vote was unfair.",
+     "Naureen Jahangir"),
+    ("Tomas Vrba spoke first. Vrba, deputy head of the Harbour Council, wrote that the port would reopen.",
+     "Tomas Vrba"),
 ])
 def test_a_name_with_a_person_in_apposition_is_that_person(statements_of, text, name):
     assert statements_of(text)[-1].speaker.name == name
