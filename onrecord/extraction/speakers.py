@@ -53,6 +53,7 @@ from onrecord.extraction.whole_names import after_country_of
 from onrecord.identity.names import HONORIFICS
 from onrecord.identity.registry import SpeakerRegistry
 from onrecord.identity.titles import split_title
+from onrecord.lexicons.not_names import load_not_names
 from onrecord.lexicons.speaker_nouns import load_speaker_nouns
 from onrecord.lexicons.title_words import OF_WORDS, TITLE_WORDS
 from onrecord.model.statement import SpeakerType
@@ -215,12 +216,27 @@ def name_in_mention(mention: Span, registry: SpeakerRegistry) -> tuple[str, str]
     return proper_name_in_mention(mention) or name_before_description(mention)
 
 
+PLACE_OR_BODY = {"ORG", "GPE", "NORP", "LOC", "FAC"}
+
+
+def misread_person(head: Token) -> bool:
+    """A surname the model took for a place or a body ("Nebenzia, Russia's envoy to the United
+    Nations", tagged GPE): a proper noun, no country or place we know, with a noun for a person in
+    apposition ("envoy", "head", "delegate")."""
+    if head.pos_ != "PROPN" or head.ent_type_ not in PLACE_OR_BODY or not head.is_title:
+        return False
+    names = load_not_names()
+    if head.lower_ in names.countries or head.lower_ in names.places:
+        return False
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and speaker_class(c) == "person" for c in head.children)
+
+
 def in_apposition_of_a_name(entity: Span, mention: Span) -> bool:
     """Apposition-body rule: in "Medvedev, deputy head of Russia's Security Council" (a surname the
     model tagged as no entity) the organisation is where the named person works, in the
     apposition that describes them, not the speaker."""
     head = mention.root
-    if head.pos_ != "PROPN" or head.ent_type_ in {"ORG", "GPE", "NORP", "LOC", "FAC"}:
+    if head.pos_ != "PROPN" or (head.ent_type_ in PLACE_OR_BODY and not misread_person(head)):
         return False
     node = entity.root
     while node.i != head.i and node.head.i != node.i:
@@ -237,7 +253,7 @@ def name_before_description(mention: Span) -> tuple[str, str] | None:
     what they are; a surname alone goes on to the article's full name (``canonical_names``)."""
     head = mention.root
     named = head.pos_ == "PROPN" or head.is_title and head.ent_type_ in {"ORG", "PERSON"}  # "O’Donnell" as a NOUN
-    if not named or head.ent_type_ in {"GPE", "LOC", "NORP", "FAC"} or head.is_upper:
+    if not named or (head.ent_type_ in {"GPE", "LOC", "NORP", "FAC"} and not misread_person(head)) or head.is_upper:
         return None  # a place, or a dateline in capitals ("RANGOON, Burma - Aung San Suu Kyi's allies")
     if not any(c.dep_ == "appos" and c.pos_ == "NOUN" and speaker_class(c) == "person" for c in head.children):
         return None

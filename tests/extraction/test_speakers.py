@@ -222,6 +222,9 @@ def test_a_description_keeps_its_words_as_written(statements_of):
      "Naureen Jahangir"),
     ("Tomas Vrba spoke first. Vrba, deputy head of the Harbour Council, wrote that the port would reopen.",
      "Tomas Vrba"),
+    # a surname the model tagged as a place or a body, with a person in apposition
+    ("Nebenzia, Russia's envoy to the United Nations, said talks were possible.", "Vasily Nebenzia"),
+    ("Prasad, a professor at Cornell University, said the Fed's role had grown.", "Prasad"),
 ])
 def test_a_name_with_a_person_in_apposition_is_that_person(statements_of, text, name):
     assert statements_of(text)[-1].speaker.name == name
