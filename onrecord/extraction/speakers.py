@@ -200,6 +200,9 @@ def name_in_mention(mention: Span, registry: SpeakerRegistry) -> tuple[str, str]
     people = [e for e in ents if e.label_ == "PERSON" and names_the_head(e, mention)]
     if people:
         return _without_title(_clean_name(name_tokens(people[-1]).text)), "person"
+    body = body_described(mention, ents)
+    if body is not None:
+        return body
     orgs = [e for e in ents if e.label_ in {"ORG", "GPE", "NORP"} and not in_modifier(e, mention)
             and not in_apposition_of_a_name(e, mention)]
     if orgs and orgs[-1].end == mention.end and (title_of(orgs[-1], mention) or titled_office(orgs[-1], mention)
@@ -229,6 +232,22 @@ def misread_person(head: Token) -> bool:
     if head.lower_ in names.countries or head.lower_ in names.places:
         return False
     return any(c.dep_ == "appos" and c.pos_ == "NOUN" and speaker_class(c) == "person" for c in head.children)
+
+
+def body_described(mention: Span, ents: list[Span]) -> tuple[str, str] | None:
+    """Described-body rule: "The Institute for the Study of War, a Washington-based think tank",
+    "Russia, a permanent member of the Security Council": a body or a country named at the head and
+    described by an apposition is the speaker, by its name alone (not the description, nor a body
+    the description names).  Not a surname the model took for a body (``misread_person``)."""
+    head = mention.root
+    if not any(c.dep_ == "appos" for c in head.children) or misread_person(head):
+        return None
+    named = next((e for e in ents if e.start <= head.i < e.end and e.label_ in {"ORG", "GPE", "NORP"}), None)
+    if named is None:
+        return None
+    words = [t for t in named if not (t.i == named.start and t.lower_ == "the")]  # "the Associated Press"
+    name = _clean_name(named.doc[words[0].i : words[-1].i + 1].text) if words else ""
+    return (name, "organization") if name else None
 
 
 def in_apposition_of_a_name(entity: Span, mention: Span) -> bool:

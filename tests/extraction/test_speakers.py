@@ -230,6 +230,16 @@ def test_a_name_with_a_person_in_apposition_is_that_person(statements_of, text, 
     assert statements_of(text)[-1].speaker.name == name
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Institute for the Study of War, a Washington-based think tank, said the front had moved.",
+     "Institute for the Study of War"),
+    ("Russia, a permanent member of the Security Council, said talks were possible.", "Russia"),
+])
+def test_a_body_described_by_an_apposition_is_named_by_its_name(statements_of, text, name):
+    # described-body rule: not the description, nor a body the description names
+    assert statements_of(text)[-1].speaker.name == name
+
+
 def test_a_body_before_an_apposition_that_names_the_person_is_not_the_person(nlp):
     from onrecord.extraction.speakers import name_before_description
 
