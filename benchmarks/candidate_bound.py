@@ -45,8 +45,8 @@ def main() -> None:
     from benchmarks.speed import load_texts
     from onrecord.config import Config
     from onrecord.extraction.pipeline import load_nlp, make_doc
-    from onrecord.extraction.quotes import ALL_MARKS
     from onrecord.lexicons.cues import load_cue_lexicon, load_state_cues
+    from onrecord.lexicons.quote_marks import ALL_MARKS
     from onrecord.model import Article
 
     texts = load_texts(args.corpus)

@@ -183,3 +183,18 @@ def test_every_component_declares_what_it_reads_and_writes() -> None:
 def test_pipeline_analysis_finds_no_problems(nlp) -> None:
     problems = {name: p for name, p in nlp.analyze_pipes(pretty=False)["problems"].items() if p}
     assert not problems, f"attributes required but set by no earlier component: {problems}"
+
+
+def test_every_benchmark_import_of_ours_resolves():
+    # the benchmarks are not run by the suite: a name moved out of a module must not break one
+    import importlib
+    import importlib.util
+
+    missing = []
+    for path in sorted((REPO / "benchmarks").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("onrecord"):
+                module = importlib.import_module(node.module)
+                missing += [f"{path.name}: {node.module}.{a.name}" for a in node.names if not hasattr(module, a.name)
+                            and importlib.util.find_spec(f"{node.module}.{a.name}") is None]
+    assert not missing, missing
