@@ -23,6 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.addressed import name_the_addressed
+from onrecord.extraction.appositions import described_body, in_apposition_of_a_name, misread_person
 from onrecord.extraction.canonical_names import canonical_speakers, is_surname_in, surnames_of
 from onrecord.extraction.docindex import doc_text, entities_within, in_quotes
 from onrecord.extraction.found import Found
@@ -53,7 +54,6 @@ from onrecord.extraction.whole_names import after_country_of
 from onrecord.identity.names import HONORIFICS
 from onrecord.identity.registry import SpeakerRegistry
 from onrecord.identity.titles import split_title
-from onrecord.lexicons.not_names import load_not_names
 from onrecord.lexicons.speaker_nouns import load_speaker_nouns
 from onrecord.lexicons.title_words import OF_WORDS, TITLE_WORDS
 from onrecord.model.statement import SpeakerType
@@ -200,9 +200,9 @@ def name_in_mention(mention: Span, registry: SpeakerRegistry) -> tuple[str, str]
     people = [e for e in ents if e.label_ == "PERSON" and names_the_head(e, mention)]
     if people:
         return _without_title(_clean_name(name_tokens(people[-1]).text)), "person"
-    body = body_described(mention, ents)
-    if body is not None:
-        return body
+    body = described_body(mention, ents)
+    if body is not None and (name := _clean_name(body.text)):
+        return name, "organization"
     orgs = [e for e in ents if e.label_ in {"ORG", "GPE", "NORP"} and not in_modifier(e, mention)
             and not in_apposition_of_a_name(e, mention)]
     if orgs and orgs[-1].end == mention.end and (title_of(orgs[-1], mention) or titled_office(orgs[-1], mention)
@@ -217,52 +217,6 @@ def name_in_mention(mention: Span, registry: SpeakerRegistry) -> tuple[str, str]
             return person, "person"
         return _clean_name(orgs[-1].text), "organization"
     return proper_name_in_mention(mention) or name_before_description(mention)
-
-
-PLACE_OR_BODY = {"ORG", "GPE", "NORP", "LOC", "FAC"}
-
-
-def misread_person(head: Token) -> bool:
-    """A surname the model took for a place or a body ("Nebenzia, Russia's envoy to the United
-    Nations", tagged GPE): a proper noun, no country or place we know, with a noun for a person in
-    apposition ("envoy", "head", "delegate")."""
-    if head.pos_ != "PROPN" or head.ent_type_ not in PLACE_OR_BODY or not head.is_title:
-        return False
-    names = load_not_names()
-    if head.lower_ in names.countries or head.lower_ in names.places:
-        return False
-    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and speaker_class(c) == "person" for c in head.children)
-
-
-def body_described(mention: Span, ents: list[Span]) -> tuple[str, str] | None:
-    """Described-body rule: "The Institute for the Study of War, a Washington-based think tank",
-    "Russia, a permanent member of the Security Council": a body or a country named at the head and
-    described by an apposition is the speaker, by its name alone (not the description, nor a body
-    the description names).  Not a surname the model took for a body (``misread_person``)."""
-    head = mention.root
-    if not any(c.dep_ == "appos" for c in head.children) or misread_person(head):
-        return None
-    named = next((e for e in ents if e.start <= head.i < e.end and e.label_ in {"ORG", "GPE", "NORP"}), None)
-    if named is None:
-        return None
-    words = [t for t in named if not (t.i == named.start and t.lower_ == "the")]  # "the Associated Press"
-    name = _clean_name(named.doc[words[0].i : words[-1].i + 1].text) if words else ""
-    return (name, "organization") if name else None
-
-
-def in_apposition_of_a_name(entity: Span, mention: Span) -> bool:
-    """Apposition-body rule: in "Medvedev, deputy head of Russia's Security Council" (a surname the
-    model tagged as no entity) the organisation is where the named person works, in the
-    apposition that describes them, not the speaker."""
-    head = mention.root
-    if head.pos_ != "PROPN" or (head.ent_type_ in PLACE_OR_BODY and not misread_person(head)):
-        return False
-    node = entity.root
-    while node.i != head.i and node.head.i != node.i:
-        if node.dep_ == "appos" and node.head.i == head.i:
-            return True
-        node = node.head
-    return False
 
 
 def name_before_description(mention: Span) -> tuple[str, str] | None:
