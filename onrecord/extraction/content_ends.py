@@ -1,10 +1,9 @@
 """Where a content ends, besides its parse subtree: at a semicolon (semicolon rule), at a full stop
-before a quotation the parse ran on into (full-stop rule), before a
-second statement of the speaker's after a noun-phrase content (own-statement rule), after a
-second object the parser hung elsewhere (object-conjunct rule, ``conjuncts.py``).
-
-and at the closing mark of a quotation that is the whole reported clause, before the time,
-place or occasion of the saying (whole-quotation rule).
+before a quotation the parse ran on into (full-stop rule), before a second statement of the
+speaker's after a noun-phrase content (own-statement rule), after a second object the parser hung
+elsewhere (object-conjunct rule, ``conjuncts.py``), at the closing mark of a quotation that is the
+whole reported clause, before the time or place of the saying (whole-quotation rule), and never on
+a conjunction.
 
 Kept apart from ``content.py`` (which calls these from ``statement_from_cue`` and the
 parenthetical rule) so that module stays readable.
@@ -89,7 +88,6 @@ def with_stranded_conjunct(cue: Token, end: int) -> int:
     while last > conj.i and doc[last].is_punct:
         last -= 1
     return doc[last].idx + len(doc[last])
-
 
 
 # prepositions that time the saying whatever their object ("… before the incident", "during a
