@@ -30,11 +30,11 @@ from onrecord.extraction.asides import as_clause, clause_of_host, fronted_clause
 from onrecord.extraction.content_ends import (
     across_a_semicolon,
     at_the_quotation_end,
+    before_conjunction,
     before_semicolon,
     past_a_full_stop,
     trim_trailing_participle,
     with_stranded_conjunct,
-    without_trailing_conjunction,
 )
 from onrecord.extraction.docindex import doc_text, line_bounds, quote_ends, quotes_over
 from onrecord.extraction.found import Found
@@ -43,12 +43,17 @@ from onrecord.extraction.kinds import classify_kind
 from onrecord.extraction.questions import agent_of, asked_passively
 from onrecord.extraction.quotes import QuoteSpan
 from onrecord.extraction.state_cues import held_passive_cue, owner_of, that_clause_of
-from onrecord.extraction.subjects import inverted_subject, noun_phrase, subject_of, subject_taken_for_a_clause
+from onrecord.extraction.subjects import (
+    FINITE_TAGS,
+    inverted_subject,
+    noun_phrase,
+    subject_of,
+    subject_taken_for_a_clause,
+)
 from onrecord.lexicons.cues import CueEntry
 from onrecord.lexicons.venues import load_venue_lexicon
 
 CLAUSE_DEPS = {"ccomp", "parataxis"}
-FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # "criticized the plan AT a rally", "BECAUSE OF the cuts": the saying's setting or its reason
 CIRCUMSTANCE_PREPS = {"at", "in", "during", "while", "amid", "because", "despite"}
 
@@ -350,7 +355,7 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
     start, end = extend_to_quotes(doc, start, end, quotes)
     if not isinstance(head, list):
         end = at_the_quotation_end(doc, cue, head, start, end, quotes)
-    end = without_trailing_conjunction(doc, start, end)
+    end = before_conjunction(doc_text(doc), start, end)
     kind, quote = classify_kind(start, end, quotes, doc)
     if kind == "direct" and quote is not None:
         start, end = quote.inner_start, quote.inner_end

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from onrecord.extraction.conjuncts import stranded_object_conjunct
 from onrecord.extraction.docindex import doc_text, quotes_over
 from onrecord.extraction.quotes import QuoteSpan
+from onrecord.extraction.subjects import FINITE_TAGS
 from onrecord.lexicons.venues import load_venue_lexicon
 
 
@@ -97,7 +98,6 @@ def with_stranded_conjunct(cue: Token, end: int) -> int:
 TIMING_PREPOSITIONS = {"during", "before", "after", "following", "ahead", "amid"}
 SETTING_PREPOSITIONS = {"on", "at", "in"}
 TIME_ADVERBS = {"today", "yesterday", "tonight", "earlier", "later", "recently", "afterwards"}
-FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 
 def tells_when_or_where(first: Token) -> bool:
@@ -141,10 +141,10 @@ def at_the_quotation_end(doc: Doc, cue: Token, head: Token, start: int, end: int
     return q.end
 
 
-def without_trailing_conjunction(doc: Doc, start: int, end: int) -> int:
-    """A content never ends in a conjunction: cut before a conjoined predicate that is a statement
-    of its own ("said the talks were useful and | added that …"), "and", "but" or "or" stays with it."""
-    text = doc_text(doc)
+def before_conjunction(text: str, start: int, end: int) -> int:
+    """'… the nation's defenses and' → '… the nation's defenses': a content cut before a conjoined
+    predicate that is a statement of its own ("said the talks were useful and | added that …")
+    never ends in the conjunction."""
     head, _, last = text[start:end].rpartition(" ")
     if head and last.lower() in {"and", "but", "or"}:
         return start + len(head.rstrip(" ,;"))

@@ -34,6 +34,7 @@ from onrecord.extraction.content import (
     statement_from_cue,
     trim_range,
 )
+from onrecord.extraction.content_ends import before_conjunction
 from onrecord.extraction.cues import marked_cues
 from onrecord.extraction.docindex import doc_text, paragraph_bounds
 from onrecord.extraction.found import Found
@@ -352,7 +353,7 @@ def trim_nested_attributions(found: list[Found]) -> None:
             cut = max(node.left_edge.idx, dash_before(doc_text(outer.cue.doc), start, inner.cue.idx))
             if cut > start + 10:
                 new_start, new_end = trim_range(outer.cue.doc, start, cut)
-                new_end = _before_conjunction(doc_text(outer.cue.doc), new_start, new_end)
+                new_end = before_conjunction(doc_text(outer.cue.doc), new_start, new_end)
                 if new_end > new_start:
                     outer.content = [(new_start, new_end)]
                     end = new_end
@@ -366,15 +367,6 @@ def dash_before(text: str, start: int, cue_at: int) -> int:
     high the parse hung it; the offset of the last dash before the inner cue (``start`` if none)."""
     at = max(text.rfind(" -- ", start, cue_at), text.rfind("—", start, cue_at), text.rfind(" – ", start, cue_at))
     return at if at > start else start
-
-
-def _before_conjunction(text: str, start: int, end: int) -> int:
-    """'… the nation's defenses and' → '… the nation's defenses': a content cut before a
-    conjoined statement does not end in the conjunction."""
-    head, _, last = text[start:end].rpartition(" ")
-    if head and last.lower() in {"and", "but", "or"}:
-        return start + len(head.rstrip(" ,;"))
-    return end
 
 
 def subject_within(cue: Token, start: int, end: int) -> Token | None:

@@ -218,7 +218,7 @@ def cut_from_the_content(top: Token, region: Region) -> bool:
     said: an adverbial right after the content, with nothing but punctuation between."""
     if top.dep_ not in ADVERBIAL or top.i < top.head.i:
         return False
-    last = max(region.excluded)
+    last = region.once("content_end", lambda r: max(r.excluded))  # the content's last token, found once
     doc = region.doc
     return top.left_edge.i > last and all(doc[k].is_punct for k in range(last + 1, top.left_edge.i))
 
