@@ -144,8 +144,10 @@ def at_the_quotation_end(doc: Doc, cue: Token, head: Token, start: int, end: int
 def before_conjunction(text: str, start: int, end: int) -> int:
     """'… the nation's defenses and' → '… the nation's defenses': a content cut before a conjoined
     predicate that is a statement of its own ("said the talks were useful and | added that …")
-    never ends in the conjunction."""
+    never ends in the conjunction, nor in the comma that set off what followed it ("said the
+    attack could derail the talks, | noting that …")."""
     head, _, last = text[start:end].rpartition(" ")
     if head and last.lower() in {"and", "but", "or"}:
         return start + len(head.rstrip(" ,;"))
-    return end
+    kept = text[start:end].rstrip(" ,")
+    return start + len(kept) if kept else end

@@ -45,6 +45,9 @@ def that_taken_for_relative(clause: Token) -> bool:
 
 SETTING_PREPS = {"at", "in", "during", "on", "to", "with", "after", "before", "from", "via", "through", "over",
                  "following", "amid", "since", "upon", "outside"}  # "said following a vote in 2001 that …"
+# "claimed without evidence that …", "asserted without offering proof that …": the parse takes the
+# that-clause for what the evidence would show; it is what was claimed
+MANNER_PREPS = {"without"}
 
 
 def clause_on_adjunct(cue: Token) -> Token | None:
@@ -53,9 +56,11 @@ def clause_on_adjunct(cue: Token) -> Token | None:
     setting, as if it were a relative clause of "briefing".  A clause under a noun of the cue's
     prepositional adjuncts (after the cue) that opens with "that" and has a subject of its own
     besides it is what was said; a true relative clause ("at a meeting that took place Friday")
-    has "that" for its subject and no other."""
+    has "that" for its subject and no other.  So with "without": "claimed without evidence that
+    the vote was rigged" (manner rule)."""
     nouns: list[Token] = []
-    frontier = [c for c in cue.children if c.dep_ == "prep" and c.i > cue.i and c.lower_ in SETTING_PREPS]
+    preps = SETTING_PREPS | MANNER_PREPS
+    frontier = [c for c in cue.children if c.dep_ == "prep" and c.i > cue.i and c.lower_ in preps]
     # "said ahead of the summit that …", "said shortly after the vote that …": the preposition
     # hangs on an adverb of the cue
     frontier += [p for a in cue.children if a.dep_ == "advmod" and a.i > cue.i
@@ -63,6 +68,8 @@ def clause_on_adjunct(cue: Token) -> Token | None:
     while frontier:
         prep = frontier.pop()
         for obj in prep.children:
+            if obj.dep_ == "pcomp" and prep.lower_ in MANNER_PREPS:  # "without offering proof that …"
+                nouns.extend(o for o in obj.children if o.dep_ == "dobj")
             if obj.dep_ == "pobj":
                 nouns.append(obj)
                 frontier.extend(c for c in obj.children if c.dep_ == "prep" and c.lower_ in SETTING_PREPS)

@@ -13,6 +13,7 @@ cue marker (``cues.mark_cues``) then leaves the token unmarked.  Their vocabular
                                convening, summoning ("called Putin", "called a meeting");
 * ``is_verdict``             — "find" as a court's verdict or ruling ("found him guilty");
 * ``displays``               — "show" of a face or conduct ("showed little emotion");
+* ``phrasal_verb``           — "showed off the tanks", "showed up late": another verb;
 * ``feeling_without_content``— "expressed disappointment": a feeling, nothing said about what;
 * ``controlled_by_object``   — an infinitive someone else asks for, orders or allows ("urged
                                employees to report", "requires candidates to disclose"), unless
@@ -153,6 +154,15 @@ def displays(token: Token, sense: CueSense) -> bool:
     """Display rule: "showed little emotion", "showing remorse", "showed no sign of backing
     down": what a person shows by face or conduct is not something said."""
     return lemma(token) in sense.lemmas and any(lemma(o) in sense.words for o in objects_of(token))
+
+
+def phrasal_verb(token: Token, sense: CueSense) -> bool:
+    """Phrasal rule: "showed off the captured tanks", "showed up late": with one of these
+    particles the lemma is another verb (to display, to appear), not one of saying.  Only a
+    particle right after the verb: in "polls show Clinton up by 10 points" the "up" is what the
+    polls show of her."""
+    return lemma(token) in sense.lemmas and any(
+        c.dep_ == "prt" and c.lower_ in sense.words and c.i == token.i + 1 for c in token.children)
 
 
 def feeling_without_content(token: Token, sense: CueSense) -> bool:
@@ -372,6 +382,7 @@ def sense_rules(senses: dict[str, CueSense]) -> list[tuple[str, Callable[[Token]
         ("lone_object", lambda t: acts_on_lone_object(t, senses["lone_object"])),
         ("verdict", lambda t: is_verdict(t, senses["verdict"], senses["adjudicator"])),
         ("display", lambda t: displays(t, senses["display"])),
+        ("phrasal", lambda t: phrasal_verb(t, senses["phrasal"])),
         ("feeling", lambda t: feeling_without_content(t, senses["feeling"])),
         ("object_control", lambda t: controlled_by_object(t, senses["implicative"])),
         ("unspoken_infinitive", lambda t: infinitive_of_no_one(t, senses["unrealized"])),

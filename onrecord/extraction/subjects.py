@@ -287,10 +287,14 @@ def continued_speech(cue: Token) -> Token | None:
     the database) only figures in the words; the one who adds or says more is the one whose
     words they were, the subject of the verb of saying above.  Only participles of saying
     ("citing" and the like may be what the reported clause's subject did: "the minister
-    resigned, citing his health")."""
-    if cue.dep_ != "advcl" or cue.tag_ != "VBG" or cue.lemma_.lower() not in CONTINUING_SPEECH:
+    resigned, citing his health"), or any participle of a cue whose clause's subject cannot speak:
+    "Cruz warned that the incident could foreshadow …, remarking that …" (the incident remarks
+    nothing)."""
+    if cue.dep_ != "advcl" or cue.tag_ != "VBG":
         return None
     clause = cue.head
+    if cue.lemma_.lower() not in CONTINUING_SPEECH and not _subject_cannot_speak(clause):
+        return None
     # the verb of saying before the participle: "…, CNN reported" after it frames the whole
     # sentence, participle included, as the reporter's source's, and the clause's subject speaks
     if clause.dep_ != "ccomp" or clause.i > cue.i or clause.head._.cue is None or clause.head.i > cue.i:
@@ -300,6 +304,11 @@ def continued_speech(cue: Token) -> Token | None:
         # recalled, adding that …"): the frame's own subject adds, not the one it reports
         return None
     return own_subject(clause.head, cue)
+
+
+def _subject_cannot_speak(verb: Token) -> bool:
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject is not None and speaker_class(subject) not in {*CAN_SPEAK, "carrier"}
 
 
 def parallel_participle(cue: Token) -> Token | None:
@@ -369,7 +378,25 @@ def controller(cue: Token) -> Token | None:
         if token.dep_ == "ROOT" and token.tag_ in {"VBG", "VBN"}:
             # "…," X said, not even needing to mention …; "X stated that … Adding, “…”"
             return side_clause_subject(token, cue) or fragment_continuation(token, cue)
+        if token.dep_ == "ROOT" and token.i != cue.i and token.tag_ in FINITE_TAGS:
+            first = subordinated_first_verb(token)
+            if first is not None:
+                return own_subject(first, cue)
         return token if token.i != cue.i and speaker_class(token) == "carrier" else None
+    return None
+
+
+def subordinated_first_verb(root: Token) -> Token | None:
+    """First-verb rule: "Trump summed up Clinton as "terrible," denounced her record and said …":
+    the parser may make the first of a row of verbs a clause under the second, which is left with
+    no subject; a finite clause before the root with nothing that subordinates it (no "when",
+    "because", "if") is the row's first verb, and its subject is the subject of the rest."""
+    if any(c.dep_ in SUBJECT_DEPS for c in root.children):
+        return None
+    for c in root.children:
+        if c.dep_ == "advcl" and c.i < root.i and c.tag_ in {"VBD", "VBZ", "VBP"} \
+                and not any(g.dep_ == "mark" or g.tag_ in {"WRB", "WDT", "WP"} for g in c.children):
+            return c
     return None
 
 

@@ -302,6 +302,23 @@ def test_social_media(context_of, text: str, name: str) -> None:
     assert ctx.said_on.date == "2024-11-28"
 
 
+@pytest.mark.parametrize("text", [
+    "The governor calls for more shelters, saying the winter will be hard.",
+    "The new report shows that the sanctions are working.",
+    "The president addresses the nation tonight, saying the war will end soon.",
+])
+def test_a_venue_word_used_as_a_verb_is_no_venue(statements_of, text: str) -> None:
+    assert [s.venue for s in statements_of(text)] == [None] * len(statements_of(text))
+
+
+def test_a_venue_noun_is_found_beside_a_venue_word_used_as_a_verb(statements_of) -> None:
+    (s,) = statements_of("In a statement, the ministry calls the strikes a war crime.")
+    assert s.venue.name == "statement"
+    # the tagger may call a plural noun a verb ("talk shows" as VBZ); the parse hangs it as a noun
+    found = statements_of('In a series of appearances on Sunday talk shows, the senator said the bill "will pass."')
+    assert [s.venue.name for s in found] == ["talk shows"]
+
+
 def test_a_one_letter_platform_at_the_sentence_end(statements_of) -> None:
     # "X." is one token, as an initial is: the platform all the same, without the full stop
     for text in ("“We will hold the line,” the governor wrote on X.", "The roads are closed, the governor wrote on X."):

@@ -72,6 +72,20 @@ def test_a_display_is_no_statement(statements_of, text):
     assert statements_of(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "The general showed off the captured tanks to reporters on Tuesday.",
+    'One voter, Ann Reyes, 35, showed up in the "green beret" gear of a veterans\' group.',
+])
+def test_a_phrasal_verb_is_no_statement(statements_of, text):
+    assert statements_of(text) == []
+
+
+def test_a_particle_after_the_object_is_what_was_shown(statements_of):
+    # "up" is what the polls show of her, not "show up" (to appear)
+    found = statements_of("Polls show Rivera up by 10 points in the next contest.")
+    assert cues(found) == ["show"]
+
+
 def test_a_poll_shows_is_still_reported(statements_of):
     found = statements_of("A new poll shows that most voters back the treaty.")
     assert cues(found) == ["shows"]

@@ -195,6 +195,31 @@ def test_that_clause_hung_on_the_setting_is_what_was_said(statements_of, text, s
     assert s.quote.text == said and s.cue.text == "said"
 
 
+@pytest.mark.parametrize(
+    "text, cue, said",
+    [
+        ("The governor claimed without evidence that the election had been rigged.", "claimed",
+         "that the election had been rigged"),
+        ("The senator was just as blunt, claiming without any evidence that the refugees were dangerous.",
+         "claiming", "that the refugees were dangerous"),
+        ("The envoy asserted without offering proof that the militia was planning an attack.", "asserted",
+         "that the militia was planning an attack"),
+    ],
+)
+def test_a_that_clause_hung_on_the_missing_evidence_is_what_was_claimed(statements_of, text, cue, said):
+    s = only(statements_of(text))
+    assert (s.cue.text, s.quote.text) == (cue, said)
+
+
+def test_a_row_of_verbs_the_parse_subordinated_shares_the_first_verbs_subject(statements_of):
+    # the parse makes "summed" a clause under "denounced", which has no subject; "said" hangs on
+    # "denounced": the speaker is the row's subject, not the nearest noun ("secretary of state")
+    text = ('Trump further summed up Clinton as "terrible," denounced her record as secretary of state and said '
+            'she should not even be allowed to run for office.')
+    found = [s for s in statements_of(text) if s.quote.text.startswith("she should")]
+    assert [s.speaker.name for s in found] == ["Donald Trump"]
+
+
 def test_a_relative_clause_of_the_setting_says_nothing(statements_of):
     assert statements_of("The mayor spoke at a meeting that took place on Friday.") == []
 
@@ -259,6 +284,24 @@ def test_the_reporters_second_predicate_is_a_statement_of_its_own(statements_of)
         ("said", "she would order a review of the dams", "Alma Diaz"),
         ("warned", "further delays", "Alma Diaz"),
     ]
+
+
+def test_a_participle_after_a_clause_whose_subject_cannot_speak_is_the_reporters(statements_of):
+    # "remarking" hangs on "foreshadow": the incident remarks nothing, the senator does
+    text = ("Senator Ana Ortiz warned that the incident could foreshadow a wider war, remarking that it "
+            "showed the need to scrap the agreement.")
+    found = statements_of(text)
+    assert [(s.cue.text, s.speaker.name) for s in found] == [("warned", "Ana Ortiz"), ("remarking", "Ana Ortiz")]
+    # a subject that can speak may be the one who goes on: "the minister resigned, citing his health"
+    found = statements_of("The mayor said the minister had resigned, citing his health.")
+    assert [(s.cue.text, s.speaker.name) for s in found] == [("said", "mayor"), ("citing", "minister")]
+
+
+def test_a_reported_clause_never_ends_in_the_comma_that_set_off_what_followed(statements_of):
+    found = statements_of("The foreign minister said the attack could derail the talks, noting that it came "
+                          "hours after the truce began.")
+    assert [s.quote.text for s in found] == ["the attack could derail the talks",
+                                            "that it came hours after the truce began"]
 
 
 def test_a_second_predicate_in_the_tense_of_what_was_said_is_the_reporters_when_its_subject_cannot_speak(

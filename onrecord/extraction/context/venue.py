@@ -117,13 +117,25 @@ def lexicon_hits(region: Region) -> list[LexiconHit]:
     for sent in region.sents:
         for match_id, start, end in region.matched("venues", sent, matcher):
             span = Span(doc, sent.start + start, sent.start + end, label=match_id)
-            if all(i not in region.excluded for i in range(span.start, span.end)):
+            if all(i not in region.excluded for i in range(span.start, span.end)) and not _used_as_verb(span):
                 spans.append(span)
     hits = []
     for span in filter_spans(spans):
         kind, _, phrase = span.label_.partition(":")
         hits.append(LexiconHit(kind, phrase or span.text, span))
     return hits
+
+
+NOUN_DEPS = {"pobj", "dobj", "dative", "nsubj", "nsubjpass", "compound", "appos", "attr"}
+
+
+def _used_as_verb(span: Span) -> bool:
+    """A venue noun's word used as a verb is no venue: "Zelensky CALLS for air defence", "the
+    report SHOWS that …", "the president ADDRESSES the nation" (the Matcher matches the word, the
+    parse tells the verb).  A word the tagger calls a verb but the parse hangs as a noun ("on US
+    Sunday talk SHOWS", tagged VBZ, is the preposition's object) is a noun."""
+    root = span.root
+    return span.label_.startswith("NOUN:") and root.tag_.startswith("VB") and root.dep_ not in NOUN_DEPS
 
 
 def hit_inside(hits: Sequence[LexiconHit], tokens: Sequence[Token], kinds: set[str]) -> LexiconHit | None:
