@@ -22,9 +22,9 @@ from onrecord.extraction.content import extend_to_quotes, subtree_chars, trim_ra
 from onrecord.extraction.docindex import tokens_spelled
 from onrecord.extraction.found import Found
 from onrecord.extraction.kinds import classify_kind
+from onrecord.extraction.mentions import noun_phrase
 from onrecord.extraction.quotes import QuoteSpan
 from onrecord.extraction.speaker_classes import can_speak
-from onrecord.extraction.subjects import noun_phrase
 from onrecord.lexicons.cues import CueSense, load_cue_senses
 
 

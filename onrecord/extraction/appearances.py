@@ -17,8 +17,8 @@ from spacy.tokens import Span, Token
 
 from onrecord.extraction.content import cue_extent, subtree_chars, trim_trailing_aside
 from onrecord.extraction.found import Found
+from onrecord.extraction.mentions import noun_phrase
 from onrecord.extraction.speaker_classes import can_speak
-from onrecord.extraction.subjects import noun_phrase
 from onrecord.lexicons.cues import CueEntry, load_state_cues
 
 SUBJECTS = {"nsubj"}

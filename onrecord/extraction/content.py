@@ -40,16 +40,11 @@ from onrecord.extraction.docindex import doc_text, line_bounds, quote_ends, quot
 from onrecord.extraction.found import Found
 from onrecord.extraction.hung_clauses import clause_on_addressee, clause_on_adjunct, has_complementizer
 from onrecord.extraction.kinds import classify_kind
+from onrecord.extraction.mentions import noun_phrase
 from onrecord.extraction.questions import agent_of, asked_passively
 from onrecord.extraction.quotes import QuoteSpan
 from onrecord.extraction.state_cues import held_passive_cue, owner_of, that_clause_of
-from onrecord.extraction.subjects import (
-    FINITE_TAGS,
-    inverted_subject,
-    noun_phrase,
-    subject_of,
-    subject_taken_for_a_clause,
-)
+from onrecord.extraction.subjects import FINITE_TAGS, inverted_subject, subject_of, subject_taken_for_a_clause
 from onrecord.lexicons.cues import CueEntry
 from onrecord.lexicons.venues import load_venue_lexicon
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from onrecord.extraction.mentions import noun_phrase
 from onrecord.extraction.named import common_head, plural, singular
 from onrecord.extraction.role_context import (
     Context,
@@ -16,7 +17,6 @@ from onrecord.extraction.role_context import (
     speaker_at,
     titles_of_surname,
 )
-from onrecord.extraction.subjects import noun_phrase
 
 ISSUING_VERBS = {"release", "issue", "publish", "put", "post", "send", "write", "give", "make", "file", "share"}
 AUTHOR_PREPS = {"from", "by"}

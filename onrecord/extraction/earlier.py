@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.docindex import in_quotes, tokens_with
 from onrecord.extraction.found import Found
-from onrecord.extraction.subjects import noun_phrase
+from onrecord.extraction.mentions import noun_phrase
 
 # Predicates of holding a position, by lemma.  Adjectives take a copula ("has been adamant").
 POSITION_VERBS = {

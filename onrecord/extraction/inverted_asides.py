@@ -18,9 +18,9 @@ from spacy.tokens import Token
 from onrecord.extraction.content import cue_extent, trim_range
 from onrecord.extraction.found import Found
 from onrecord.extraction.kinds import classify_kind
+from onrecord.extraction.mentions import noun_phrase
 from onrecord.extraction.quotes import QuoteSpan
 from onrecord.extraction.speaker_classes import speaker_class
-from onrecord.extraction.subjects import noun_phrase
 from onrecord.lexicons.cues import CueEntry
 
 

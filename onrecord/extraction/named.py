@@ -27,8 +27,8 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.docindex import doc_text, entities, entity_at, tokens_with, whole_word_occurrences
 from onrecord.extraction.found import Found
+from onrecord.extraction.mentions import noun_phrase
 from onrecord.extraction.official_titles import holder_name, offices_of, titles_before_names, written_title
-from onrecord.extraction.subjects import noun_phrase
 from onrecord.extraction.whole_names import whole_name
 from onrecord.identity.names import HONORIFICS, NAME_PARTICLES
 from onrecord.identity.registry import SpeakerRegistry

@@ -36,8 +36,8 @@ from onrecord.extraction.docindex import break_runs, entities, entities_within, 
 from onrecord.extraction.found import Found
 from onrecord.extraction.genders import article_genders, name_gender
 from onrecord.extraction.headline import credited_by
+from onrecord.extraction.mentions import describes_a_person, noun_phrase
 from onrecord.extraction.speaker_classes import speaker_class
-from onrecord.extraction.subjects import describes_a_person, noun_phrase
 from onrecord.extraction.whole_names import after_country_of
 from onrecord.lexicons.given_names import PRONOUN_GENDER, Gender
 from onrecord.lexicons.speaker_nouns import load_speaker_nouns
@@ -165,9 +165,19 @@ def _subject_or_possessor(token: Token) -> list[Token]:
     return [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "poss"}]
 
 
+def _controller_of(clause: Token) -> list[Token]:
+    """The object that is the subject of an infinitive under it: "forced his rival, Hillary
+    Clinton, to distance herself from agreements she once supported" (object control)."""
+    if clause.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return []
+    return [c for c in clause.head.children if c.dep_ == "dobj" and c.i < clause.i]
+
+
 def bound_antecedent(pronoun: Token, namer: Namer) -> Named | None:
     """Rule 2: walking up from the pronoun's clause, the first clause or noun above it whose
-    subject or possessor agrees: before the pronoun ("Lavrov's statement … when he stressed"),
+    subject or possessor agrees (or the object that controls an infinitive on the way: "forced
+    his rival, Hillary Clinton, to distance herself from deals she once backed"): before the
+    pronoun ("Lavrov's statement … when he stressed"),
     or after it when the pronoun sits in a fronted adjunct of that clause ("At what he described
     as …, Blinken worked …")."""
     fronted = fronted_clause_subject(pronoun, namer)
@@ -177,8 +187,8 @@ def bound_antecedent(pronoun: Token, namer: Namer) -> Named | None:
     seen = {pronoun.i}
     while node.head.i != node.i:
         seen.add(node.i)
-        node = node.head
-        for c in _subject_or_possessor(node):
+        below, node = node, node.head
+        for c in _controller_of(below) + _subject_or_possessor(node):
             if c.i in seen or _quoted(c) or c.lower_ in PRONOUNS:
                 continue
             if c.i > pronoun.i and not pronoun.i < c.i < node.i:

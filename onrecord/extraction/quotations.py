@@ -59,13 +59,14 @@ def cue_near_quote(doc: Doc, quote: QuoteSpan) -> Token | None:
     for t in doc[span.end : min(last_sent.end + 12, len(doc))]:
         if in_quotes(doc, t.idx) or t.text in {".", "!", "?"} or "\n" in t.text:
             break
-        if outside(t):
+        if outside(t) and not (reports_a_clause_after(t) and not ends_in_a_comma(doc, quote)
+                               and not opens_its_sentence(doc, quote)):
             candidates.append((cost(t, t.i - span.end), 0, t))
     # the frame before it, back to the previous full stop or quotation
     for t in reversed(doc[max(first_sent.start - 12, 0) : span.start]):
         if in_quotes(doc, t.idx) or t.text in {".", "!", "?"} or "\n" in t.text:
             break
-        if outside(t):
+        if outside(t) and not another_clause_between(t, span):
             candidates.append((cost(t, span.start - t.i), 1, t))
     if not candidates:
         return None
@@ -73,6 +74,62 @@ def cue_near_quote(doc: Doc, quote: QuoteSpan) -> Token | None:
     if before:  # Rule: a cue that opens the next quotation is that one's (``opens_quotation``)
         candidates = [c for c in candidates if c[1] == 1 or not opens_quotation(doc, c[2])]
     return min(candidates, key=lambda c: (c[0], c[1]))[2]
+
+
+def another_clause_between(cue: Token, quotation: Span) -> bool:
+    """Rule: a cue before a quotation that lies outside the cue's phrase, with another verb and its
+    own subject between them, is not its cue ('Boos rained down when Trump MENTIONED her, and the
+    crowd reprised the chant "Lock her up!"': the crowd's words, not Trump's)."""
+    inside = {t.i for t in cue.subtree}
+    if any(t.i in inside for t in quotation if not t.is_punct):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return False  # "as Mr. Bown observed, in the early days …, 'what would you pick?'": the as-clause frames it
+    # a verb the cue hangs from is the clause the cue frames ("But, Carson added, he did not
+    # support quarantines "willy-nilly."")
+    # a verb the cue hangs from is the clause the cue frames ("But, Carson added, he did not
+    # support quarantines "willy-nilly.""); a clause of the cue's own runs on without ", and"
+    # or a colon ('saying he would abdicate …, his world view is "dangerously wrong"', 'said that
+    # he could get by without it but it was a "great luxury"')
+    above = {a.i for a in cue.ancestors}
+    doc = cue.doc
+    for t in doc[cue.i + 1 : quotation.start]:
+        if t.pos_ in {"VERB", "AUX"} and t.i not in inside and t.i not in above \
+                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children) \
+                and any(w.text in {":", ";"} or (w.tag_ == "CC" and doc[w.i - 1].text == ",")
+                        for w in doc[cue.i + 1 : t.left_edge.i + 1]):
+            return True
+    return False
+
+
+def reports_a_clause_after(cue: Token) -> bool:
+    """Rule: a cue after a quotation that reports a clause of its own after it ('"15%!" Her
+    father worried THAT too many voters …') has its content; the quotation before it is not its
+    words, unless it ends in a comma, as the first part of the words does ('"We are gravely
+    concerned," the members wrote, that …': ``ends_in_a_comma``), or opens its sentence ('"Fed
+    members have been laying down sign posts." Greene added that …': the words before the frame).
+    A quotation within the reporter's sentence ('hoisted a sign that read "15%!"') is not the
+    next sentence's."""
+    return any(c.dep_ == "ccomp" and c.i > cue.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+               for c in cue.children)
+
+
+def opens_its_sentence(doc: Doc, quote: QuoteSpan) -> bool:
+    """No words of the reporter's between the quotation and the end of the sentence before it
+    (read back from the quotation to the last line break or full stop, stopping at a word)."""
+    text = doc_text(doc)
+    i = quote.start - 1
+    while i >= 0 and text[i] not in "\n.!?":
+        if text[i].isalnum():
+            return False
+        i -= 1
+    return True
+
+
+def ends_in_a_comma(doc: Doc, quote: QuoteSpan) -> bool:
+    """The quotation's words end in a comma (inside the marks or right after them)."""
+    text = doc_text(doc)
+    return text[quote.inner_start : quote.inner_end].rstrip().endswith(",") or text[quote.end : quote.end + 1] == ","
 
 
 OPENING_PUNCT = {",", ":", "—", "–", "-"}
@@ -83,11 +140,12 @@ def opens_quotation(doc: Doc, cue: Token) -> bool:
     quotation ('Putin replied, “Next time in Moscow,” prompting Trump to remark, “…”': "remark" is
     the second quotation's cue, and the first is Putin's).  Only a cue *after* a quotation is
     tested, and only where a cue before it can take the quotation instead, so a quotation split
-    around its cue ('“…,” he said, “…”') keeps its one cue."""
-    for t in doc[cue.i + 1 : cue.i + 4]:
+    around its cue ('“…,” he said, “…”') keeps its one cue.  An adverb or particle of the cue may
+    come first ('Mills then writes BACK, “You look cute.”', 'he added LATER: “…”')."""
+    for t in doc[cue.i + 1 : cue.i + 5]:
         if in_quotes(doc, t.idx):
             return True
-        if t.text not in OPENING_PUNCT:
+        if t.text not in OPENING_PUNCT and not (t.head.i == cue.i and t.tag_ in {"RB", "RP"}):
             return False
     return False
 

@@ -17,9 +17,9 @@ from onrecord.extraction.context.dates import parse_day
 from onrecord.extraction.docindex import doc_text, drop_index, entities
 from onrecord.extraction.extensions import drop_objects
 from onrecord.extraction.found import Found
+from onrecord.extraction.mentions import noun_phrase
 from onrecord.extraction.official_titles import title_cut_by_parse
 from onrecord.extraction.speakers import known_person, name_tokens
-from onrecord.extraction.subjects import noun_phrase
 from onrecord.identity.names import HONORIFICS, first_names_compatible, parse_person
 from onrecord.identity.registry import SpeakerRegistry
 from onrecord.identity.titles import split_title, stated_title, title_in_case, titled_pairs

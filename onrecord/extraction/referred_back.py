@@ -28,9 +28,9 @@ from onrecord.extraction.content import cued_statement, trim_range
 from onrecord.extraction.docindex import index_of_sentence, paragraph_bounds, paragraph_number, sentences
 from onrecord.extraction.found import Found
 from onrecord.extraction.kinds import classify_kind
+from onrecord.extraction.mentions import noun_phrase
 from onrecord.extraction.pronouns import name_after_by, named_in_phrase
 from onrecord.extraction.quotes import QuoteSpan
-from onrecord.extraction.subjects import noun_phrase
 
 DEMONSTRATIVES = {"this"}
 

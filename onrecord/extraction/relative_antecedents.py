@@ -10,8 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from onrecord.extraction.docindex import entity_at
+from onrecord.extraction.mentions import is_indefinite, noun_phrase
 from onrecord.extraction.speaker_classes import can_speak
-from onrecord.extraction.subjects import is_indefinite, noun_phrase
 
 
 def antecedent_of_relative(mention: Span) -> Span:

@@ -77,6 +77,7 @@ from onrecord.extraction.given_names import (
     name_ends_mention,
 )
 from onrecord.extraction.headline import credited_holder, headline_titles
+from onrecord.extraction.mentions import noun_phrase
 from onrecord.extraction.named import (
     ACRONYM,
     article_names,
@@ -107,7 +108,6 @@ from onrecord.extraction.role_context import (
 )
 from onrecord.extraction.shared_surnames import shared_surname, titled_surname
 from onrecord.extraction.shares import share_of_population
-from onrecord.extraction.subjects import noun_phrase
 from onrecord.identity.names import NAME_PARTICLES
 from onrecord.identity.offices import roles_held
 from onrecord.identity.registry import SpeakerRegistry

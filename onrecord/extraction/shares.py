@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from onrecord.extraction.mentions import noun_phrase
 from onrecord.extraction.role_context import Context, Resolved
 from onrecord.extraction.speaker_classes import speaker_class
-from onrecord.extraction.subjects import noun_phrase
 
 # nouns of a share ("half", "two-thirds", "a majority"); percentages are the model's (a bare number,
 # "hundreds just like it", counts things as often as people)

@@ -28,6 +28,14 @@ from onrecord.extraction.canonical_names import canonical_speakers, is_surname_i
 from onrecord.extraction.docindex import doc_text, entities_within, in_quotes
 from onrecord.extraction.found import Found
 from onrecord.extraction.intervals import holders
+from onrecord.extraction.mentions import (
+    conjunct_in_title,
+    described_again,
+    describes_a_person,
+    is_aside,
+    is_indefinite,
+    naming_participle,
+)
 from onrecord.extraction.pronouns import (
     Namer,
     Spoken,
@@ -42,14 +50,6 @@ from onrecord.extraction.pronouns import (
 from onrecord.extraction.relative_antecedents import antecedent_of_relative
 from onrecord.extraction.roles import resolve_roles
 from onrecord.extraction.speaker_classes import speaker_class
-from onrecord.extraction.subjects import (
-    conjunct_in_title,
-    described_again,
-    describes_a_person,
-    is_aside,
-    is_indefinite,
-    naming_participle,
-)
 from onrecord.extraction.whole_names import after_country_of
 from onrecord.identity.names import HONORIFICS
 from onrecord.identity.registry import SpeakerRegistry

@@ -1,4 +1,4 @@
-"""The speaker mention of a cue: who said it, as the parse shows it.
+"""The speaker of a cue: which token says it, as the parse shows it.
 
 Each rule is one function:
 
@@ -10,177 +10,25 @@ Each rule is one function:
                             can speak, outside what the cue reports;
 * ``bound_mention``       — in a free relative or a participle's control, a pronoun bound by the
                             subject of a clause above it is named by that subject ("X condemned
-                            what he called …");
-* ``noun_phrase``         — the mention itself: the speaker token's phrase without relative
-                            clauses and trailing punctuation, within its paragraph.
+                            what he called …").
+
+The mention's words, from the token these rules find, are ``mentions.noun_phrase``'s.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from onrecord.extraction.absolutes import absolute_subject
 from onrecord.extraction.docindex import in_quotes
 from onrecord.extraction.object_relatives import object_relative_subject
-from onrecord.extraction.speaker_classes import CAN_SPEAK, SUBJECT_DEPS, can_speak, is_time, speaker_class
-from onrecord.lexicons.title_words import TITLE_WORDS as TITLE_HEADS
+from onrecord.extraction.speaker_classes import CAN_SPEAK, SUBJECT_DEPS, can_speak, speaker_class
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # what a cue reports or acts on: its objects and clauses ("told REPORTERS", "recommending CHARGES")
 REPORTING_DEPS = {"dobj", "dative", "ccomp", "xcomp", "pobj", "attr", "oprd", "acomp", "advcl", "conj", "parataxis"}
 # what a non-finite cue hangs from when it is controlled by the clause above it
 CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acomp", "oprd", "prep", "pobj", "dobj", "npadvmod", "advmod"}
-
-
-# --- the mention -----------------------------------------------------------------------------
-
-
-def describes_a_person(conjunct: Token) -> bool:
-    """A conjunct that is a singular common noun of a person ("… and a member of the delegation"):
-    it may describe the one it is joined to again rather than name a second person."""
-    return conjunct.tag_ == "NN" and speaker_class(conjunct) == "person"
-
-
-def is_indefinite(noun: Token) -> bool:
-    """A noun phrase opened by "a"/"an": a description ("an influential Republican"), never a name."""
-    return any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in noun.children)
-
-
-def described_again(member: Token, conjunct: Token) -> bool:
-    """"Mykhailo Podolyak, Adviser to the Head of the Office and a member of the delegation, said":
-    a singular noun of a person joined after the subject's apposition goes on describing the
-    subject (the parse joins it to the name); it is no second speaker ("Zelensky and a spokesman
-    said", with no apposition, is two)."""
-    return describes_a_person(conjunct) and any(c.dep_ == "appos" and c.i < conjunct.i for c in member.children)
-
-
-def portfolio_conjunct(title: Token) -> Token | None:
-    """Portfolio rule: "Vice President for news and talk Dave Gorab", "Minister of Foreign Affairs
-    and Trade Jane Doe": the parser coordinates the title's head with the rest of its portfolio
-    and the name ("President" … and "talk Dave Gorab"), which reads as two speakers.  The
-    coordination belongs inside the title when "and" follows the title's prepositional phrase
-    right away and the conjunct opens with a word that is neither a title nor part of a name
-    ("President of France and Chancellor Olaf Scholz", "… and Olaf Scholz" are two people), and
-    ends in a person's name.  The conjunct, or None."""
-    if title.ent_type_ == "PERSON" or title.text[:1].islower() or title.lower_ not in TITLE_HEADS:
-        return None
-    conj = next((c for c in title.children if c.dep_ == "conj" and c.i > title.i), None)
-    cc = next((c for c in title.children if c.dep_ == "cc" and c.i > title.i), None)
-    if conj is None or cc is None or cc.i > conj.i:
-        return None
-    if not any(c.dep_ == "prep" and c.right_edge.i == cc.i - 1 for c in title.children):
-        return None
-    opener = title.doc[cc.i + 1]
-    if opener.ent_type_ == "PERSON" or opener.lower_ in TITLE_HEADS:
-        return None
-    return conj if conj.ent_type_ == "PERSON" and conj.i == conj.right_edge.i else None
-
-
-def second_title(title: Token, conj: Token) -> bool:
-    """Two titles of one person: "Deputy Prime Minister and Minister for the Reintegration of the
-    … Territories Iryna Vereshchuk" (parsed as two coordinated titles): a bare title joined to a
-    capitalised title whose phrase ends in a name is one speaker ("President Lidia Varga and
-    Minister Karl Berg", where the first has its own name, are two)."""
-    if title.lower_ not in TITLE_HEADS or conj.lower_ not in TITLE_HEADS or not conj.text[:1].isupper():
-        return False
-    if title.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in title.lefts):
-        return False
-    if any(c.dep_ == "det" for c in conj.children):
-        return False  # "the Minister of Defence and the Minister of Foreign Affairs Karl Berg": two
-    end = max(title.right_edge, conj.right_edge, key=lambda t: t.i)  # the parse may hang the phrase on either
-    before = end.doc[end.i - 1]  # a name ends it: an entity, or two proper nouns the model took into a body
-    named = end.ent_type_ == "PERSON" or end.pos_ == "PROPN" and before.pos_ == "PROPN" \
-        and before.dep_ == "compound" and end.is_title and before.is_title and before.lower_ not in TITLE_HEADS
-    return named and end.i > conj.i + 1
-
-
-def conjunct_in_title(title: Token, conj: Token) -> bool:
-    """One person's title, not a second person: a portfolio or a second title of theirs."""
-    return getattr(portfolio_conjunct(title), "i", None) == conj.i or second_title(title, conj)
-
-
-FLOATING_QUANTIFIERS = {"all", "both", "each"}  # after a pronoun: "they all", "we both", "they each"
-NAMING_PARTICIPLES = {"name", "call"}  # "a worker named Antonio Arroyo", "a man called Ivan Petrov"
-
-
-def naming_participle(token: Token) -> bool:
-    """A participle after a noun that gives it a name ("a worker NAMED Antonio Arroyo")."""
-    return token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_ in NAMING_PARTICIPLES
-
-
-def noun_phrase(token: Token) -> Span:
-    """The mention: the subject's subtree without relative clauses, a list that follows it, a
-    time hung from it ("on Monday") and trailing punctuation ("Zelensky, who …," → "Zelensky";
-    "Ukraine's President Volodymyr Zelensky" whole), kept to the paragraph of its head (a parse
-    may run a phrase over a paragraph break)."""
-    token = subject_before_aside(token)
-    drop = set()
-    one_title = any(c.dep_ == "conj" and conjunct_in_title(token, c) for c in token.children)
-    for c in token.children:
-        if one_title and c.dep_ in {"cc", "conj"}:
-            continue  # "Vice President for news and talk Dave Gorab": one title, one person
-        if c.dep_ == "acl" and c.tag_ == "VBN" and token.lower_ in {"those", "these"} \
-                and all(g.dep_ == "agent" for g in c.children):
-            continue  # "those surveyed", "those polled by Gallup": the participle says who they are
-        if naming_participle(c) and any(t.ent_type_ == "PERSON" for t in c.subtree):
-            continue  # "a worker named Antonio Arroyo": the name says who
-        if c.dep_ in {"relcl", "acl", "advcl", "cc", "conj"} and c.i > token.i:
-            drop.update(t.i for t in c.subtree)
-        if c.dep_ == "appos" and c.i > token.i and any(g.dep_ == "conj" for g in c.children):
-            drop.update(t.i for t in c.subtree)  # "Biden, the Russian side, France and Germany": a list
-        if c.dep_ == "appos" and c.i > token.i and (c.like_num or c.pos_ == "NUM" or is_aside(c)):
-            drop.update(t.i for t in c.subtree)  # "Ramos, 58, told …": an age is no part of the name
-        if c.i > token.i and token.tag_ == "PRP" and c.lower_ in FLOATING_QUANTIFIERS:
-            drop.update(t.i for t in c.subtree)  # "they all said": the pronoun is the mention
-        if c.dep_ == "prep" and c.i > token.i and any(g.dep_ == "pobj" and is_time(g) for g in c.children):
-            # "The head of the WHO on Monday (May 19) urged …": when it was said, not who
-            drop.update(t.i for t in c.subtree)
-    first_dropped = min(drop, default=10**9)
-    keep = [t for t in token.subtree if t.i < first_dropped]
-    start, end = keep[0].i, keep[-1].i + 1
-    doc = token.doc
-    for t in doc[start : token.i]:
-        if "\n" in t.text:
-            start = t.i + 1
-    for t in doc[token.i + 1 : end]:
-        if "\n" in t.text:
-            end = t.i
-            break
-    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        if doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start : end - 1]):
-            break  # "the World Health Organisation (WHO)": the parenthesis closes what it opened
-        end -= 1
-    return doc[start:end]
-
-
-def _describes_in_passing(token: Token) -> bool:
-    """A lowercase participle or adjective ("smiling", "tired"; the parser may tag "smiling" NN)."""
-    return token.is_lower and (token.tag_ in {"VBG", "VBN", "JJ"} or token.lower_.endswith("ing"))
-
-
-def is_aside(token: Token) -> bool:
-    """Rule: a participle or adjective set off by commas after the subject, with no "and"/"or"
-    ("Trump, smiling, acknowledged …"; "Ward, visibly tired, said"), is an aside about the
-    subject, which the parser may take for a second subject (conj) or an apposition: no one else
-    speaks, and it is no part of the name."""
-    words, doc = list(token.subtree), token.doc
-    return (len(words) <= 2 and all(t.is_lower for t in words) and _describes_in_passing(token)
-            and not any(c.dep_ in {"cc", "preconj"} for c in token.head.children)
-            and words[0].i > 0 and doc[words[0].i - 1].text == ","
-            and words[-1].i + 1 < len(doc) and doc[words[-1].i + 1].text == ",")
-
-
-def subject_before_aside(token: Token) -> Token:
-    """The parser may make the aside the subject, with the name under it ("Tom Hale, smiling,
-    acknowledged": nsubj "smiling" ← "Hale"): the name before the comma is the subject."""
-    doc = token.doc
-    if not (0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "," == doc[token.i + 1].text
-            and _describes_in_passing(token)):
-        return token
-    before = [c for c in token.children if c.i == token.i - 2 and c.pos_ in {"PROPN", "NOUN"}]
-    return before[0] if before else token
 
 
 def same_paragraph(a: Token, b: Token) -> bool:
@@ -259,10 +107,29 @@ def is_free_adjunct(participle: Token) -> bool:
     return participle.tag_ == "VBG" and participle.i > 0 and participle.nbor(-1).text == ","
 
 
+def next_in_a_row(verb: Token) -> bool:
+    """Row rule: "The candidate has mocked a reporter, REFERRED to migrants as "rapists" and …":
+    the parse may hang the next verb of a row, finite and with no subject, as a clause under the
+    one before it; with nothing that subordinates it ("when", "because", "if") and after a comma,
+    it is that verb's conjunct and shares its subject (not the object before it).  Only right
+    after that verb's object: after "as Patti Davis, Reagan's daughter," the comma closes a name."""
+    head = verb.head
+    return (verb.dep_ == "advcl" and head.i < verb.i and head.pos_ in {"VERB", "AUX"}
+            and verb.i > 1 and verb.doc[verb.i - 1].text == ","
+            and any(c.dep_ == "dobj" and c.right_edge.i == verb.i - 2 for c in head.children)
+            and not any(c.dep_ in SUBJECT_DEPS | {"mark"} or c.tag_ in {"WRB", "WDT", "WP"} for c in verb.children))
+
+
 def object_controller(token: Token, head: Token) -> Token | None:
     """Object control: "urged Kyiv TO ACCEPT", "forced the chief executive TO ADMIT", "criticised
     the mayor FOR SAYING", "held Ortega in contempt FOR REFUSING": the one who is to speak or who
-    spoke is the object of the verb above, not its subject."""
+    spoke is the object of the verb above, not its subject.  So is the object a participle follows
+    with no comma between ("have left 62 percent of voters SAYING …", "a video shows the minister
+    SAYING …"): with a comma it is a free adjunct, which the subject controls."""
+    if token.dep_ == "advcl" and token.tag_ == "VBG" and not is_free_adjunct(token) and head.pos_ in {"VERB", "AUX"}:
+        objects = [c for c in head.children if c.dep_ == "dobj" and c.right_edge.i == token.i - 1]
+        if objects and can_speak(objects[0]):
+            return objects[0]
     if token.dep_ == "xcomp" or (token.dep_ == "prep" and token.lower_ == "for"):
         verb = head
         while verb.dep_ == "pobj" or (verb.dep_ == "prep" and verb.head.i != verb.i):
@@ -368,6 +235,8 @@ def controller(cue: Token) -> Token | None:
             if token.dep_ not in {"pobj", "dobj", "npadvmod", "oprd", "conj", "appos"}:
                 return token if speaker_class(token) == "carrier" else None
         if token.i == cue.i and token.tag_ in FINITE_TAGS and token.dep_ not in {"conj", "relcl", "acl"}:
+            if next_in_a_row(token):
+                return own_subject(token.head, cue)  # "has mocked a reporter, referred to … as …"
             return None  # a finite verb has a subject of its own: the parse lost it
         if token.dep_ in CLIMB_DEPS and token.head.i != token.i:
             controlling = None if free_adjunct else object_controller(token, token.head)
@@ -469,7 +338,7 @@ def subject_of(cue: Token) -> Token | None:
     if (subject is None or speaker_class(subject) == "never") and not passive:
         # '"…," X, wearing a hat, said': the frame after a quotation; "The Latest: Trump urges …":
         # a headline word is no subject
-        subject = quote_frame_subject(cue) or nearest_noun_phrase(cue)
+        subject = quote_frame_subject(cue) or appended_speaker(cue) or nearest_noun_phrase(cue)
     if subject is None or speaker_class(subject) == "never":
         return None
     return subject
@@ -520,6 +389,29 @@ def quote_frame_subject(cue: Token) -> Token | None:
                 head = head.head
             return head if can_speak(head) or speaker_class(head) == "unknown" and head.pos_ == "PROPN" else None
     return None
+
+
+def appended_speaker(cue: Token) -> Token | None:
+    """Appended-speaker rule: "Two emails have been placed in secure storage, Patrick F. Kennedy,
+    the undersecretary for management, wrote in a memo to …": the parse hangs the name, set off by
+    commas right before the cue, on the reported clause's last noun as its apposition, and the cue
+    is left with no subject.  The apposition that ends just before the cue's comma, climbed to the
+    first one of its chain, is the speaker when it names a person."""
+    doc = cue.doc
+    i = cue.i - 1
+    if i < 1 or doc[i].text != "," or not any(c.dep_ in {"ccomp", "parataxis"} and c.i < cue.i for c in cue.children):
+        return None
+    node = doc[i - 1]
+    while node.dep_ != "appos" and node.head.i < node.i:
+        node = node.head  # from the phrase's last word up to the apposition it ends
+    while node.dep_ == "appos" and node.head.dep_ == "appos":
+        node = node.head  # "Kennedy, the undersecretary": the name, first in the chain
+    if node.dep_ != "appos" or node.right_edge.i != i - 1:
+        return None
+    left = node.left_edge.i
+    if left < 1 or doc[left - 1].text != "," or node.ent_type_ != "PERSON" or not same_paragraph(node, cue):
+        return None
+    return node
 
 
 def inverted_subject(cue: Token) -> Token | None:

@@ -23,9 +23,16 @@ from spacy.tokens import Doc, Token
 from onrecord.extraction.content import cue_extent, cued_statement
 from onrecord.extraction.docindex import doc_text, in_quotes, line_bounds
 from onrecord.extraction.found import Found
-from onrecord.extraction.quotations import continue_quotation, is_title, paragraph_of, quote_words
+from onrecord.extraction.mentions import noun_phrase
+from onrecord.extraction.quotations import (
+    continue_quotation,
+    is_title,
+    opens_its_sentence,
+    paragraph_of,
+    quote_words,
+)
 from onrecord.extraction.quotes import QuoteSpan
-from onrecord.extraction.subjects import noun_phrase, subject_of
+from onrecord.extraction.subjects import subject_of
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 MIN_QUOTE_WORDS = 4  # shorter quotations without a cue of their own are scare quotes or titles
@@ -198,18 +205,6 @@ def cue_of_introducing_paragraph(doc: Doc, quote: QuoteSpan) -> Token | None:
     cues = [t for t in span or [] if t._.cue is not None and t._.cue.complements & {"quote", "clause"}
             and not in_quotes(doc, t.idx)]
     return cues[-1] if cues else None
-
-
-def opens_its_sentence(doc: Doc, quote: QuoteSpan) -> bool:
-    """No words of the reporter's between the quotation and the end of the sentence before it
-    (read back from the quotation to the last line break or full stop, stopping at a word)."""
-    text = doc_text(doc)
-    i = quote.start - 1
-    while i >= 0 and text[i] not in "\n.!?":
-        if text[i].isalnum():
-            return False
-        i -= 1
-    return True
 
 
 def alone_in_paragraph(doc: Doc, quote: QuoteSpan) -> bool:

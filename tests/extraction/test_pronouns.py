@@ -16,6 +16,14 @@ def test_a_pronoun_takes_the_possessor_of_the_clause_it_hangs_from(statements_of
     assert by_quote(statements_of(text), "the deal was dead").speaker.name == "Lina Ortiz"
 
 
+def test_a_pronoun_takes_the_object_that_controls_the_infinitive_above_it(statements_of):
+    # "she" is the rival who is forced to distance herself, not a person spoken of before
+    text = ("“We lost everything here,” said Jennifer Hale, a welder at the plant.\n\n"
+            "Opposition to trade deals has galvanized the senator's supporters. It has forced his rival, Maria Lopez, "
+            "to distance herself from trade deals she once supported.")
+    assert by_quote(statements_of(text), "trade deals she once supported").speaker.name == "Maria Lopez"
+
+
 def test_a_pronoun_in_a_fronted_phrase_takes_the_subject_after_it(statements_of):
     text = ("Mayor Paul Dorn opened the hall on Monday.\n\n"
             "At a rally where he said the vote had been stolen, Governor Karl Ruiz signed the bill.")

@@ -297,6 +297,31 @@ def test_a_participle_after_a_clause_whose_subject_cannot_speak_is_the_reporters
     assert [(s.cue.text, s.speaker.name) for s in found] == [("said", "mayor"), ("citing", "minister")]
 
 
+def test_a_participle_right_after_an_object_is_the_objects(statements_of):
+    # no comma: the voters say it (with a comma, the subject would: a free adjunct)
+    found = statements_of("The killings have left 62 percent of voters saying race relations are growing worse.")
+    assert [(s.cue.text, s.speaker.name) for s in found] == [("saying", "62 percent of voters")]
+
+
+def test_the_next_verb_of_a_row_shares_the_subject_not_the_object_before_it(statements_of):
+    text = ('The candidate has mocked a disabled reporter, referred to migrants as "rapists" and '
+            'pointed to a man in the crowd.')
+    assert {s.speaker.name for s in statements_of(text)} == {"candidate"}
+    # after "as NAME, DESCRIPTION," the comma closes a name: no row
+    text = ("The chorus of old party names grew louder on Wednesday as Ana Ortiz, the governor's daughter, "
+            "attacked the nominee for his remarks.")
+    assert [s.speaker.name for s in statements_of(text)] == ["Ana Ortiz"]
+
+
+def test_a_name_set_off_before_the_cue_is_its_speaker_when_the_parse_took_it_into_the_clause(statements_of):
+    # the parse hangs "Keane" on "storage" as its apposition: not the addressee after the cue
+    text = ("Two emails sent to the envoy have been placed in secure storage, Patrick F. Kennedy, the undersecretary "
+            "for management, wrote in a memo to Inspector General Daniel Marsh.")
+    s = only(statements_of(text))
+    assert (s.speaker.name, s.quote.text) == (
+        "Patrick F. Kennedy", "Two emails sent to the envoy have been placed in secure storage")
+
+
 def test_a_reported_clause_never_ends_in_the_comma_that_set_off_what_followed(statements_of):
     found = statements_of("The foreign minister said the attack could derail the talks, noting that it came "
                           "hours after the truce began.")
@@ -713,3 +738,36 @@ def test_a_cue_with_an_object_of_its_own_does_not_take_the_quotation_after_it(st
     found = statements_of("As the chief executive, Ann Wood, put it in her memo to employees explaining the deal, "
                           "\"Imagine a world where we lead.\"")
     assert [(s.speaker.name, s.quote.text) for s in found] == [("Ann Wood", "Imagine a world where we lead.")]
+
+
+# --- whose quotation: the cue before it, the cue after it ------------------------------------------
+
+
+def test_a_cue_with_an_adverb_before_the_next_quotation_opens_that_one(statements_of):
+    text = ('Ortiz responds to Lopez with, "Why now? That was on my way to Lima?" Lopez then writes back, '
+            '"You look great."')
+    found = statements_of(text)
+    assert [(s.speaker.name, s.quote.text) for s in found] == [
+        ("Ortiz", "Why now? That was on my way to Lima?"), ("Lopez", "You look great.")]
+
+
+def test_a_cue_that_reports_its_own_clause_does_not_take_the_quotation_in_the_sentence_before(statements_of):
+    text = ('At a rally in Concord, 14-year-old Ann Pell hoisted a sign that read "15%!" Her father, Brad, 39, '
+            "worried that too many voters limit themselves.")
+    assert [s.quote.text for s in statements_of(text)] == ["that too many voters limit themselves"]
+    # a quotation that opens its sentence, or ends in a comma, is the words before the frame
+    found = statements_of('"The Fed has been laying down sign posts everywhere." Greene added that the bank '
+                          "wants to move before the election.")
+    assert {s.speaker.name for s in found} == {"Greene"} and len(found) == 2
+
+
+def test_a_cue_in_another_clause_before_a_quotation_is_not_its_cue(statements_of):
+    text = ("Boos rained down when Ruiz mentioned the former governor, and at one point the crowd reprised "
+            'the chant "Lock her up! Lock her up!" that rang through the arena.')
+    assert all("Lock her up" not in s.quote.text for s in statements_of(text))
+    # a clause of the cue's own that runs on, or one the cue frames, keeps it
+    found = statements_of('Ortiz went on offense on Monday, saying he would abdicate leadership, his world view '
+                          'is "dangerously wrong" and he is a "bully."')
+    assert any("dangerously wrong" in s.quote.text for s in found)
+    found = statements_of('But, Carson added, he did not support issuing quarantines "willy-nilly."')
+    assert [s.cue.text for s in found if "willy-nilly" in s.quote.text] == ["added"]
