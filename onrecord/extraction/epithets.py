@@ -31,6 +31,7 @@ from onrecord.extraction.role_context import (
     places_named,
     titles_of_surname,
 )
+from onrecord.extraction.speaker_classes import is_an_age
 from onrecord.identity.titles import office_fits, office_head, office_words
 from onrecord.lexicons.given_names import gender_of_name
 
@@ -71,7 +72,7 @@ def _is_epithet(mention: Span, ctx: Context) -> bool:
     if any(c.dep_ in {"relcl", "acl"} and head.doc[c.left_edge.i - 1].text != "," for c in head.children
            if c.left_edge.i > 0):
         return False  # "the woman who started it all": a clause that tells which one, someone new
-    return head.lower_ in ctx.lexicon.epithets or _demonym(head)
+    return head.lower_ in ctx.lexicon.epithets or _demonym(head) or is_an_age(head)  # "the 46-year-old"
 
 
 def _demonym(head: Token) -> bool:

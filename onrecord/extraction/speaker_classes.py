@@ -57,6 +57,10 @@ def speaker_class(token: Token) -> SpeakerClass:
         return "never"  # "what", "this", "something": not a speaker on its own
     if token.ent_type_ in {"PERCENT", "CARDINAL"} and token.pos_ in {"NOUN", "NUM", "PROPN"}:
         return "group"  # "73 percent said", "two told reporters": people counted
+    if is_an_age(token):
+        return "person"  # "said the 46-year-old"
+    if token.pos_ in {"ADV", "ADJ"} and token.is_title and token.i > 0 and part_of_a_name(token):
+        return "person"  # '"…," said Skelly' with "Skelly" tagged an adverb: a name the text gave in full
     if is_time(token) or token.ent_type_ in NEVER_ENTITIES:
         return "never"
     kind = load_speaker_nouns().kind(token.lemma_) or load_speaker_nouns().kind(token.lower_)
@@ -79,6 +83,14 @@ def speaker_class(token: Token) -> SpeakerClass:
     if token.pos_ in {"PROPN", "NOUN", "ADJ", "X"} and token.is_upper and token.is_alpha and len(token) > 2:
         return "person"  # a name in capitals, as transcripts write their speakers ("BURGUM:")
     return "unknown"
+
+
+def is_an_age(token: Token) -> bool:
+    """"the 46-year-old", "a 19-year-old": a person named by their age (the parse heads the phrase
+    with the adjective "old")."""
+    word = token.lower_
+    return word.endswith("year-old") or word.endswith("years-old") or (
+        word == "old" and any(c.lower_ in {"year", "years"} for c in token.children))
 
 
 def part_of_a_name(token: Token) -> bool:

@@ -209,7 +209,8 @@ def controller(cue: Token) -> Token | None:
     free_adjunct = False
     for _ in range(10):
         if token.i != cue.i:
-            subject = own_subject(token, cue)
+            # '"…," said Skelly, explaining …': the verb above may be an inverted frame
+            subject = own_subject(token, cue) or inverted_subject(token)
             if subject is not None:
                 return subject
         if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
@@ -431,6 +432,8 @@ def inverted_subject(cue: Token) -> Token | None:
     for c in cue.children:
         if c.i > cue.i and c.dep_ in {"dobj", "attr", "npadvmod", "dep", "oprd"}:
             return c if can_speak(c) and same_paragraph(c, cue) else None
+        if c.i == cue.i + 1 and c.dep_ == "advmod" and can_speak(c):
+            return c  # '"…," said Skelly' with the name tagged an adverb
     return subject_taken_for_a_clause(cue)
 
 

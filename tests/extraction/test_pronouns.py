@@ -296,3 +296,14 @@ def test_they_after_descriptions_in_turn_joins_no_one(statements_of):
     text = ("The admiral spoke first. The security contractors waited. The admiral left.\n\n"
             "They said the base had been ordered to wait.")
     assert all(" and " not in s.speaker.name for s in statements_of(text))
+
+
+def test_an_age_is_an_epithet_of_the_person_just_named(statements_of):
+    text = 'Ann Pell, a teacher from Dover, waited in line for hours. "I came for the truth," said the 34-year-old.'
+    assert by_quote(statements_of(text), "I came for the truth").speaker.name == "Ann Pell"
+
+
+def test_an_age_no_one_was_named_before_is_a_description_not_an_identity(statements_of):
+    text = 'The former model delivered a defense of her husband. "He is an amazing leader," said the 46-year-old.'
+    speaker = by_quote(statements_of(text), "amazing leader").speaker
+    assert (speaker.name, speaker.type, speaker.id) == ("46-year-old", "unknown", None)

@@ -771,3 +771,16 @@ def test_a_cue_in_another_clause_before_a_quotation_is_not_its_cue(statements_of
     assert any("dangerously wrong" in s.quote.text for s in found)
     found = statements_of('But, Carson added, he did not support issuing quarantines "willy-nilly."')
     assert [s.cue.text for s in found if "willy-nilly" in s.quote.text] == ["added"]
+
+
+def test_a_name_the_tagger_took_for_an_adverb_after_an_inverted_cue_speaks(statements_of):
+    # "Skelly" is tagged an adverb; the text named him in full before; "explaining" goes on from him
+    text = ("But Bill Skelly, a longtime data operative, vouched for both men. “Having access to the file is "
+            "valuable,” said Skelly, explaining he worked more closely with one of them.")
+    assert [(s.cue.text, s.speaker.name) for s in statements_of(text)] == [
+        ("said", "Bill Skelly"), ("explaining", "Bill Skelly")]
+
+
+def test_a_quotation_after_demurred_is_the_demurral(statements_of):
+    found = statements_of("Asked which county was his favorite, he demurred: “Whichever one I’m in at the moment.”")
+    assert [s.cue.text for s in found if s.kind == "direct"] == ["demurred"]
