@@ -15,13 +15,12 @@ How a name finds its identity (``SpeakerRegistry.resolve``):
    must agree.
 3. A bare surname goes to the one person with that surname; with two ("Joe Biden", "Hunter
    Biden") it is ambiguous and stays apart, unless one of them is pinned.
-
 4. One identity per person, typed right (``hygiene``): a mention that names no one ("I",
    "Kyiv", "5:17 p.m.", "the plan") gets no identity (``refusal``); a country is an organisation,
    a list of names a group, a person's full name typed as an organisation the person; one
    collective name is one identity whatever type it arrived with. A title no name is found for
-   is an identity of type "role", kept to its article ("role:president@<article tag>"): two
-   articles' "the president" are never merged.
+   is an identity of type "role", kept to its article ("role:president@<article tag>"), and so
+   is a group or body named by common nouns alone ("the campaign"): two articles' are never one.
 
 Ids are derived from the key, never from the order names arrive: "person:v-zelenski" for every
 spelling of Volodymyr Zelensky, "org:kremlin" for "the Kremlin". The one order effect left is a
@@ -351,19 +350,16 @@ class SpeakerRegistry:
     def _resolve_collective(self, name: str, type: str, article_roles: dict[str, str] | None,
                             date: str | None, role: str | None, scope: str | None = None) -> Identity:
         if is_generic(name) and article_roles:
-            # "the ministry" after "Russian Foreign Ministry" in the same article: the article
-            # says which ministry, whatever was pinned or seen for "the ministry" elsewhere
+            # "the ministry" after "Russian Foreign Ministry" in the same article: that ministry;
+            # never a person ("people close to the vice president" are not the vice president)
             match = match_role(role_tokens(name), article_roles)
-            if match is not None:
+            if match is not None and not self._names_a_person(match[1]):
                 return self._resolve_collective(match[1], type, None, date, role)
-        person = clean_name(strip_determiner(name))
-        if (self._known_person(person) is not None or looks_like_person(person)) and not self._pinned_collective.get(
-                collective_key(name)):
-            # a person's name the model typed ORG ("Volodymyr Zelenskyy"): one identity per person
-            return self._resolve_person(person, role, date)
+        if self._names_a_person(name):  # a person's name the model typed ORG ("Volodymyr Zelenskyy")
+            return self._resolve_person(clean_name(strip_determiner(name)), role, date)
         type = collective_type(name, type)
-        if type == "group" and is_generic(name) and not self._pinned_collective.get(collective_key(name)):
-            return self._resolve_local_group(name, scope)
+        if is_generic(name) and not self._pinned_collective.get(collective_key(name)):
+            return self._resolve_local_group(name, scope, type)  # "the campaign": this article's
         key = collective_key(name) or slug(name)
         entry = self._pinned_collective.get(key) or self._learned_collective.get(("collective", key))
         if entry is None:
@@ -376,26 +372,34 @@ class SpeakerRegistry:
         self._refresh(entry)
         return entry.identity
 
+    def _names_a_person(self, name: str) -> bool:
+        """A person's name, not a pinned body's: one identity per person."""
+        person = clean_name(strip_determiner(name))
+        return (self._known_person(person) is not None or looks_like_person(person)) \
+            and not self._pinned_collective.get(collective_key(name))
+
     def _article_entry(self, kind: str, name: str, scope: str | None) -> Entry:
-        """The identity of ``kind`` ("role" or "group") that ``name`` has in one article (``scope``;
-        else the registry's current one): its id carries the article's tag, so that two articles'
-        "the president" or "the presidents" are never one identity."""
+        """The identity of ``kind`` ("role", "group" or "organization") that ``name`` has in one
+        article (``scope``; else the registry's current one): its id carries the article's tag, so
+        that two articles' "the president" or "the presidents" are never one identity."""
         tag = scope_tag(scope if scope is not None else self.scope)
         words = collective_key(name) or slug(name)
         key = f"{words}@{tag}" if tag else words
         entry = self._learned_collective.get((kind, key))
         if entry is None:
-            label = strip_determiner(name) or name
-            entry = self._new_entry(Identity("", label, kind), "role" if kind == "role" else "collective")
+            entry = self._new_entry(Identity("", strip_determiner(name) or name, kind), "role" if kind == "role"
+                                    else "collective")
             entry.scope = tag
             self._learned_collective[(kind, key)] = entry
         return entry
 
-    def _resolve_local_group(self, name: str, scope: str | None) -> Identity:
+    def _resolve_local_group(self, name: str, scope: str | None, type: str = "group") -> Identity:
         """Local group rule: a group named by a common noun alone ("the presidents", "both sides",
         "analysts", "the parties") is the people one article means by it; another article's "the
-        presidents" are other people, so the identity is kept to its article, as a role is."""
-        entry = self._article_entry("group", name, scope)
+        presidents" are other people, so the identity is kept to its article, as a role is.  So is
+        a body named by a common noun alone ("the campaign", "the company", "a new poll"): his
+        campaign in one article, hers in the next."""
+        entry = self._article_entry(type, name, scope)
         self._add_alias(entry, name)
         self._refresh(entry)
         return entry.identity

@@ -386,6 +386,31 @@ def test_a_group_named_by_a_common_noun_is_kept_to_its_article() -> None:
     assert registry.resolve("Democrats", "group", scope="a").id == registry.resolve("Democrats", "group", scope="b").id
 
 
+def test_a_body_named_by_a_common_noun_is_kept_to_its_article() -> None:
+    # his campaign in one article, hers in the next: never one identity across articles
+    registry = fresh(defaults=False)
+    for name in ("the campaign", "his campaign", "a new poll", "the company"):
+        one, other = registry.resolve(name, "organization", scope="a"), registry.resolve(name, "organization",
+                                                                                        scope="b")
+        assert one.id != other.id and one.type == "organization", name
+    assert registry.resolve("the campaign", "organization", scope="a").id == \
+        registry.resolve("The campaign", "organization", scope="a").id
+    # a named body is one identity everywhere
+    assert registry.resolve("the Red Cross", "organization", scope="a").id == \
+        registry.resolve("the Red Cross", "organization", scope="b").id
+
+
+def test_a_group_is_never_the_person_whose_title_its_words_hold() -> None:
+    registry = fresh(defaults=False)
+    roles = {"Vice President": "Joe Biden"}
+    close = registry.resolve("people close to the vice president", "group", article_roles=roles, scope="a")
+    assert close.type == "group" and close.id != registry.resolve("Joe Biden").id
+    # a body the article named by its full name is still found by its common noun
+    roles = {"Polish Foreign Ministry": "Polish Foreign Ministry"}
+    assert registry.resolve("the ministry", "organization", article_roles=roles, scope="a").id == \
+        registry.resolve("Polish Foreign Ministry", "organization").id
+
+
 def test_a_role_described_by_common_nouns_keeps_all_its_words() -> None:
     registry = fresh(defaults=False)
     assert registry.resolve("an intelligence source", "role", scope="a").canonical_name == "intelligence source"
