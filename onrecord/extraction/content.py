@@ -44,7 +44,13 @@ from onrecord.extraction.mentions import noun_phrase
 from onrecord.extraction.questions import agent_of, asked_passively
 from onrecord.extraction.quotes import QuoteSpan
 from onrecord.extraction.state_cues import held_passive_cue, owner_of, that_clause_of
-from onrecord.extraction.subjects import FINITE_TAGS, inverted_subject, subject_of, subject_taken_for_a_clause
+from onrecord.extraction.subjects import (
+    FINITE_TAGS,
+    SUMMING_NOUNS,
+    inverted_subject,
+    subject_of,
+    subject_taken_for_a_clause,
+)
 from onrecord.lexicons.cues import CueEntry
 from onrecord.lexicons.venues import load_venue_lexicon
 
@@ -525,6 +531,16 @@ def trim_saying_adjuncts(doc: Doc, start: int, end: int) -> int:
 WH_RELATIVES = {"which", "who", "whom", "whose"}
 
 
+def sums_up_a_denial(noun: Token) -> bool:
+    """"accused Ukraine of shelling the plant, A CLAIM KYIV REJECTED": a noun that sums up what was
+    said, with a relative clause whose verb of saying is someone else's, is the reporter's
+    (``subjects.after_a_relative_cue`` gives what follows it to that someone)."""
+    return noun.lemma_.lower() in SUMMING_NOUNS and any(
+        c.dep_ in {"relcl", "acl"} and c._.cue is not None and any(g.dep_ == "nsubj" and g.tag_ not in {"WDT", "WP"}
+                                                          for g in c.children)
+        for c in noun.children)
+
+
 def trim_trailing_aside(doc: Doc, start: int, end: int, noun_phrase: bool = False) -> int:
     """Aside rule: a relative clause set off by a comma and opened by a wh-word at the end of the
     content ("acknowledged the reality of climate change, WHICH makes him an outlier among
@@ -541,6 +557,8 @@ def trim_trailing_aside(doc: Doc, start: int, end: int, noun_phrase: bool = Fals
         return end  # no comma: no rule below can apply (each needs a "," token inside the span)
     for t in span[2:]:
         opener = t.left_edge
+        if sums_up_a_denial(t) and opener.i > span.start and doc[opener.i - 1].text == ",":
+            return trim_range(doc, start, doc[opener.i - 1].idx)[1]
         if opener.i <= span.start or doc[opener.i - 1].text != "," or t.right_edge.i < span.end - 2:
             continue
         if not (span.start <= t.head.i < opener.i):

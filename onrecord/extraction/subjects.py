@@ -178,6 +178,29 @@ def _subject_cannot_speak(verb: Token) -> bool:
     return subject is not None and speaker_class(subject) not in {*CAN_SPEAK, "carrier"}
 
 
+# nouns that sum up a statement in apposition to it ("…, a claim Kyiv rejected")
+SUMMING_NOUNS = frozenset({"claim", "charge", "assertion", "accusation", "allegation", "contention", "account",
+                           "characterization", "characterisation", "version", "suggestion", "notion", "report"})
+
+
+def after_a_relative_cue(cue: Token) -> Token | None:
+    """Relative-cue rule: "Trump said the contest was rigged, a charge that Colorado Republican
+    leaders denied, NOTING that they had used the system since 2004"; "…, a claim Kyiv rejected,
+    SAYING …": the parse hangs the participle on the main verb, but it goes on from the relative
+    clause that ends just before its comma, on a noun that sums up what was said, whose verb of
+    saying has a subject of its own.  ("The minister praised the deal, which the opposition
+    criticized, saying it would help farmers" is the minister's: the deal sums up nothing said.)"""
+    if cue.dep_ != "advcl" or cue.tag_ != "VBG" or not is_free_adjunct(cue):
+        return None
+    before = cue.doc[cue.i - 2]
+    clause = next((a for a in [before, *before.ancestors] if a.dep_ in {"relcl", "acl"}), None)
+    if clause is None or clause.right_edge.i != before.i or clause._.cue is None \
+            or clause.head.lemma_.lower() not in SUMMING_NOUNS:
+        return None
+    subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.tag_ not in {"WDT", "WP"}), None)
+    return subject if subject is not None and can_speak(subject) else None
+
+
 def parallel_participle(cue: Token) -> Token | None:
     """Parallel-participle rule: "Rubio pushed back, saying that the bill had the components but was
     waylaid by mistrust – and arguing that he and Cruz shared …": the parser joins the second
@@ -198,7 +221,8 @@ def controller(cue: Token) -> Token | None:
     """The speaker of a cue with no subject of its own, read up the parse (rules 2–4 of
     ``subject_of``): each step goes from a word to the one it hangs from until a word has a
     subject, an object that controls it, or a possessor that does."""
-    speaker = continued_speech(cue) or absolute_subject(cue, can_speak)  # "…, saying"; "with Maddow asking …"
+    # "a charge that the leaders denied, noting …"; "…, saying"; "with Maddow asking …"
+    speaker = after_a_relative_cue(cue) or continued_speech(cue) or absolute_subject(cue, can_speak)
     if speaker is not None:
         return speaker
     outer = parallel_participle(cue)

@@ -784,3 +784,21 @@ def test_a_name_the_tagger_took_for_an_adverb_after_an_inverted_cue_speaks(state
 def test_a_quotation_after_demurred_is_the_demurral(statements_of):
     found = statements_of("Asked which county was his favorite, he demurred: “Whichever one I’m in at the moment.”")
     assert [s.cue.text for s in found if s.kind == "direct"] == ["demurred"]
+
+
+@pytest.mark.parametrize("text, said, participle, speaker", [
+    ("Moscow accused Kyiv of shelling the plant, a claim Kyiv rejected, saying Russian troops had mined the site.",
+     "Kyiv of shelling the plant", "saying", "Kyiv"),
+    ("The governor said the vote had been rigged, a charge that party leaders strongly denied, noting that they "
+     "had used the same system since 2004.", "the vote had been rigged", "noting", "party leaders"),
+])
+def test_a_participle_after_a_claim_someone_denied_is_the_deniers(statements_of, text, said, participle, speaker):
+    found = statements_of(text)
+    assert found[0].quote.text == said  # "a claim Kyiv rejected" is the reporter's, not what was said
+    assert [s.speaker.name for s in found if s.cue.text == participle] == [speaker]
+
+
+def test_a_participle_after_a_relative_clause_on_a_thing_is_the_subjects(statements_of):
+    found = statements_of("The minister praised the deal, which the opposition criticized, saying it would help "
+                          "farmers.")
+    assert [s.speaker.name for s in found if s.cue.text == "saying"] == ["minister"]
