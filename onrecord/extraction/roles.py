@@ -108,6 +108,7 @@ from onrecord.extraction.role_context import (
 )
 from onrecord.extraction.shared_surnames import shared_surname, titled_surname
 from onrecord.extraction.shares import share_of_population
+from onrecord.extraction.speaker_classes import names_a_body
 from onrecord.identity.names import NAME_PARTICLES
 from onrecord.identity.offices import roles_held
 from onrecord.identity.registry import SpeakerRegistry
@@ -191,8 +192,9 @@ def organization_for(mention: Span, name: str, type: str, ctx: Context) -> Resol
     for org in candidates:
         score = organization_fit(org, noun, modifiers, ctx.lexicon)
         before = [s for s in org.starts if s < mention.start_char]
-        # one of no known kind only when the story keeps naming it, or names no other
-        if score > 1 or (score == 1 and (len(before) >= 2 or len(candidates) == 1)):
+        # one of no known kind only when the story named it before and keeps naming it, or names
+        # no other ("The ministry said in a statement on Telegram": not Telegram, named after it)
+        if score > 1 or (score == 1 and before and (len(before) >= 2 or len(candidates) == 1)):
             # one the article called by this very noun first, then one of its kind; the latest named
             scored.append((score >= 3, score >= 2, max(before, default=-1), score, org.name))
     if not scored:
@@ -462,7 +464,7 @@ def resolve(mention: Span, name: str, type: str, ctx: Context) -> Resolved | Non
         return Resolved(description_of(mention, ctx.lexicon), "role")
     title, bare = split_title(name)
     if rules is NAME_RULES and type in {"person", "organization"} and title is not None and bare is not None \
-            and office_head(title) is not None:
+            and office_head(title) is not None and not names_a_body(bare.split()):  # "General Staff": a body
         # "Secretary of the Treasury Ann Fields": the name, not the title; "SECRETARY BURGUM:" Burgum
         return Resolved(name_case(bare) if LABEL.fullmatch(mention.text.strip()) else bare, "person")
     return None

@@ -49,7 +49,7 @@ from onrecord.extraction.pronouns import (
 )
 from onrecord.extraction.relative_antecedents import antecedent_of_relative
 from onrecord.extraction.roles import resolve_roles
-from onrecord.extraction.speaker_classes import speaker_class
+from onrecord.extraction.speaker_classes import names_a_body, speaker_class
 from onrecord.extraction.whole_names import after_country_of
 from onrecord.identity.names import HONORIFICS
 from onrecord.identity.registry import SpeakerRegistry
@@ -145,6 +145,8 @@ def titled_person(entity: Span, mention: Span) -> bool:
     if start <= mention.start:
         return False
     previous = entity.doc[start - 1].lower_.rstrip(".")
+    if names_a_body([t.text for t in name_tokens(entity)]):
+        return False  # "Ukraine's General Staff", "the UN General Assembly": a body
     return (previous in TITLE_WORDS or previous in HONORIFICS) and 1 <= len(name_tokens(entity)) <= 3
 
 
@@ -215,8 +217,22 @@ def name_in_mention(mention: Span, registry: SpeakerRegistry) -> tuple[str, str]
         person = person_after_body(orgs[-1])
         if person is not None:
             return person, "person"
-        return _clean_name(orgs[-1].text), "organization"
+        return _clean_name(with_owner_country(orgs[-1], mention).text), "organization"
     return proper_name_in_mention(mention) or name_before_description(mention)
+
+
+def with_owner_country(body: Span, mention: Span) -> Span:
+    """Owner rule: "Russia's Foreign Ministry", "Ukraine's General Staff": the model names the body
+    without the country that owns it, and "Foreign Ministry" alone would be Russia's and Ukraine's
+    at once; the country in the possessive right before it, inside the mention, is part of the name."""
+    doc = body.doc
+    case = body.start - 1
+    if case - 1 < mention.start or doc[case].lower_ not in {"'s", "’s"} or doc[case - 1].ent_type_ != "GPE":
+        return body
+    start = case - 1
+    while start - 1 >= mention.start and doc[start - 1].ent_type_ == "GPE" and doc[start - 1].ent_iob_ == "I":
+        start -= 1
+    return doc[start : body.end]
 
 
 def name_before_description(mention: Span) -> tuple[str, str] | None:

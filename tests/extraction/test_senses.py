@@ -130,6 +130,7 @@ def test_forced_to_admit_is_an_admission(statements_of):
     "It is worth noting that the treaty was never ratified.",
     "It is important to stress that nobody was hurt.",
     "The candidate is free to disclose his tax returns at any time.",
+    "The aide, who is not authorized to discuss the talks, left the building.",
     "A new force to defend the eastern border will be set up.",
     "Talks are expected to resume on Friday.",
     "The fugitive is believed to have crossed the border.",

@@ -290,3 +290,37 @@ def test_a_qualifier_alone_is_no_role(statements_of):
     # "former" before an occupation that no title list holds ("former neurosurgeon") says nothing
     found = statements_of("Former neurosurgeon Dan Pike said the vote was rigged.")
     assert [(s.speaker.name, s.speaker.role) for s in found] == [("Dan Pike", None)]
+
+
+# --- bodies: whose, and which ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Russia's Foreign Ministry said the talks were useful.", "Russia's Foreign Ministry"),
+    ("Ukraine's Security Service said the plot had been foiled.", "Ukraine's Security Service"),
+])
+def test_a_body_keeps_the_country_that_owns_it(statements_of, text: str, name: str):
+    # "Foreign Ministry" alone would be Russia's and Ukraine's at once
+    (s,) = statements_of(text)
+    assert (s.speaker.name, s.speaker.type) == (name, "organization")
+
+
+def test_the_two_countries_ministries_are_two_identities(statements_of):
+    (russia,) = statements_of("Russia's Foreign Ministry said the talks were useful.")
+    (ukraine,) = statements_of("Ukraine's Foreign Ministry said the talks were useless.")
+    assert russia.speaker.id != ukraine.speaker.id
+
+
+@pytest.mark.parametrize("text", [
+    "According to Ukraine's General Staff, Russian forces carried out 150 attacks along the front line.",
+    "The UN General Assembly said the vote was valid.",
+])
+def test_a_body_after_a_title_word_is_no_person(statements_of, text: str):
+    # "General Staff" is no General named Staff
+    (s,) = statements_of(text)
+    assert s.speaker.type == "organization" and s.speaker.name not in {"Staff", "Assembly"}
+
+
+def test_a_body_no_one_named_before_is_not_the_platform_named_after_it(statements_of):
+    (s,) = statements_of("The ministry said in a statement on Telegram that air defences had shot down 112 drones.")
+    assert (s.speaker.name, s.venue.name) == ("ministry", "Telegram")
