@@ -79,6 +79,8 @@ def clause_on_adjunct(cue: Token) -> Token | None:
                 continue
             opener = c.doc[c.left_edge.i]
             subjects = [s for s in c.children if s.dep_ in {"nsubj", "nsubjpass", "expl"} and s.i != opener.i]
-            if opener.lower_ == "that" and opener.head.i == c.i and subjects:
+            # the complementizer may be hung lower in the clause ("a readout that the leaders had
+            # agreed to continue talks": "that" as the object of "continue"), tagged IN all the same
+            if opener.lower_ == "that" and (opener.head.i == c.i or opener.tag_ == "IN") and subjects:
                 return c
     return None

@@ -319,6 +319,15 @@ def test_a_venue_noun_is_found_beside_a_venue_word_used_as_a_verb(statements_of)
     assert [s.venue.name for s in found] == ["talk shows"]
 
 
+@pytest.mark.parametrize("text", [
+    "The deputy minister told the state news agency TASS that Moscow saw no basis for a deal.",
+    "The spokesman told the RIA news agency that the summit was off.",
+])
+def test_an_outlet_told_by_its_description_and_name(statements_of, text: str) -> None:
+    (s,) = statements_of(text)
+    assert s.venue is not None and s.venue.name in {"TASS", "RIA"} and s.venue.type == "interview"
+
+
 def test_a_one_letter_platform_at_the_sentence_end(statements_of) -> None:
     # "X." is one token, as an initial is: the platform all the same, without the full stop
     for text in ("“We will hold the line,” the governor wrote on X.", "The roads are closed, the governor wrote on X."):

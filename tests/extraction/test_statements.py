@@ -220,6 +220,13 @@ def test_a_row_of_verbs_the_parse_subordinated_shares_the_first_verbs_subject(st
     assert [s.speaker.name for s in found] == ["Donald Trump"]
 
 
+def test_a_that_clause_hung_on_the_setting_with_its_that_hung_lower_is_what_was_said(statements_of):
+    # the parse makes "that" the object of "continue"; it is the complementizer (tagged IN)
+    s = only(statements_of("The White House said in a readout that the two leaders had agreed to continue talks."))
+    assert (s.speaker.name, s.cue.text, s.venue.name) == ("The White House", "said", "readout")
+    assert s.quote.text.endswith("the two leaders had agreed to continue talks")
+
+
 def test_a_relative_clause_of_the_setting_says_nothing(statements_of):
     assert statements_of("The mayor spoke at a meeting that took place on Friday.") == []
 

@@ -343,6 +343,10 @@ def told_outlet_rule(region: Region, hits: Sequence[LexiconHit]) -> list[_Found]
                 continue
             tokens = phrase_tokens(obj, region)
             outlet = hit_inside(hits, tokens, {"OUTLET", "PROGRAM"})
+            for named in (c for c in obj.children if c.dep_ == "appos" and outlet is None and region.holds(c)):
+                # "told the state news agency TASS": the outlet's name in apposition
+                outlet = hit_inside(hits, phrase_tokens(named, region), {"OUTLET", "PROGRAM"})
+                tokens = sorted({*tokens, *phrase_tokens(named, region)}, key=lambda t: t.i) if outlet else tokens
             if outlet is None and not is_outlet_name(tokens, region.lexicon):
                 continue
             name = text_of(list(outlet.span)) if outlet is not None else text_of(tokens)
