@@ -328,6 +328,15 @@ def test_an_outlet_told_by_its_description_and_name(statements_of, text: str) ->
     assert s.venue is not None and s.venue.name in {"TASS", "RIA"} and s.venue.type == "interview"
 
 
+@pytest.mark.parametrize("text, outlet", [
+    ("The spokesman was quoted by the RIA news agency as saying that the summit was off.", "RIA"),
+    ("The minister was quoted by TASS as saying the talks had failed.", "TASS"),
+])
+def test_the_outlet_that_quoted_is_the_venue(statements_of, text: str, outlet: str) -> None:
+    (s,) = statements_of(text)
+    assert (s.venue.name, s.venue.type) == (outlet, "interview")
+
+
 def test_a_one_letter_platform_at_the_sentence_end(statements_of) -> None:
     # "X." is one token, as an initial is: the platform all the same, without the full stop
     for text in ("“We will hold the line,” the governor wrote on X.", "The roads are closed, the governor wrote on X."):

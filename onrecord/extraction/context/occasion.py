@@ -26,7 +26,7 @@ from onrecord.extraction.context.dates import parse_day, parse_moment, warm_up
 from onrecord.extraction.context.region import CharRange, attribution_region
 from onrecord.extraction.context.scene import Occasion, Scenes
 from onrecord.extraction.context.setting import Setting, group_words, scene_settings
-from onrecord.extraction.context.venue import best_venue, lexicon_hits, medium_rule, told_outlet_rule, venue_noun_rule
+from onrecord.extraction.context.venue import best_venue, lexicon_hits, venue_rules
 from onrecord.extraction.context.when import background_time, other_time_rule, said_on_rule
 from onrecord.extraction.found import Found, StatementContext
 from onrecord.lexicons.venues import VenueLexicon, load_venue_lexicon
@@ -58,7 +58,7 @@ def own_occasion(doc: Doc, cue: CharRange | None, content: Sequence[CharRange],
     if not region.sents:
         return context, Occasion()
     hits = lexicon_hits(region)
-    venues = told_outlet_rule(region, hits) + venue_noun_rule(region, hits) + medium_rule(region, hits)
+    venues = venue_rules(region, hits)
     best = best_venue(venues)
     told = best.addressee if best is not None and best.told else None
     addressee = told or addressed_object_rule(region) or to_object_rule(region)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.context.region import Region, is_clause_verb
 from onrecord.extraction.context.scene import Occasion
-from onrecord.extraction.context.venue import best_venue, lexicon_hits, medium_rule, told_outlet_rule, venue_noun_rule
+from onrecord.extraction.context.venue import best_venue, lexicon_hits, venue_rules
 from onrecord.extraction.context.when import background_time, said_on_rule
 from onrecord.lexicons.venues import VenueLexicon
 
@@ -101,7 +101,7 @@ def _setting(sent: Span, article_date: dt.date | None, published: dt.datetime | 
         return None
     region = Region(sent.doc, [sent], {t.i for t in subject.subtree}, [root], lexicon)
     hits = lexicon_hits(region)
-    best = best_venue(told_outlet_rule(region, hits) + venue_noun_rule(region, hits) + medium_rule(region, hits))
+    best = best_venue(venue_rules(region, hits))
     time = said_on_rule(region, article_date, published, hits)
     if time is not None and background_time(time.said_on, article_date, published):
         return None

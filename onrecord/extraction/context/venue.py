@@ -359,6 +359,30 @@ def told_outlet_rule(region: Region, hits: Sequence[LexiconHit]) -> list[_Found]
     return found
 
 
+# Rule: the outlet that quoted — "was quoted by the RIA news agency as saying", "quoted by TASS
+# as saying": the words were given to that outlet, the venue (as "told TASS" makes it).
+def quoting_outlet_rule(region: Region, hits: Sequence[LexiconHit]) -> list[_Found]:
+    found = []
+    for cue in region.anchors:
+        verb = cue.head.head if cue.head.lower_ == "as" else None
+        if verb is None or verb.lemma_.lower() != "quote":
+            continue
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            for obj in (g for g in agent.children if g.dep_ == "pobj"):
+                tokens = phrase_tokens(obj, region)
+                outlet = hit_inside(hits, tokens, {"OUTLET", "PROGRAM"})
+                if outlet is not None:
+                    venue = _venue(text_of(list(outlet.span)), "interview", tokens)
+                    found.append(_Found(venue, 0, True, distance(obj, region)))
+    return found
+
+
+def venue_rules(region: Region, hits: Sequence[LexiconHit]) -> list[_Found]:
+    """Every venue rule's findings, for ``best_venue`` to choose from."""
+    return (told_outlet_rule(region, hits) + quoting_outlet_rule(region, hits) + venue_noun_rule(region, hits)
+            + medium_rule(region, hits))
+
+
 def best_venue(found: Sequence[_Found]) -> _Found | None:
     """The venue most closely attached to the cue; among equals a named one, then the nearest."""
     if not found:
