@@ -541,6 +541,14 @@ def sums_up_a_denial(noun: Token) -> bool:
         for c in noun.children)
 
 
+def glosses_a_reaction(noun: Token) -> bool:
+    """"said the EU would present its sanctions package next week, A MOVE WELCOMED BY KYIV": an
+    indefinite noun with a passive participle and its agent, set off at the end, is the reporter's
+    note of how others took it."""
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children) and any(
+        c.dep_ == "acl" and c.tag_ == "VBN" and any(g.dep_ == "agent" for g in c.children) for c in noun.children)
+
+
 def trim_trailing_aside(doc: Doc, start: int, end: int, noun_phrase: bool = False) -> int:
     """Aside rule: a relative clause set off by a comma and opened by a wh-word at the end of the
     content ("acknowledged the reality of climate change, WHICH makes him an outlier among
@@ -557,7 +565,8 @@ def trim_trailing_aside(doc: Doc, start: int, end: int, noun_phrase: bool = Fals
         return end  # no comma: no rule below can apply (each needs a "," token inside the span)
     for t in span[2:]:
         opener = t.left_edge
-        if sums_up_a_denial(t) and opener.i > span.start and doc[opener.i - 1].text == ",":
+        trailing = opener.i > span.start and doc[opener.i - 1].text == "," and t.right_edge.i >= span.end - 2
+        if trailing and (sums_up_a_denial(t) or glosses_a_reaction(t)):
             return trim_range(doc, start, doc[opener.i - 1].idx)[1]
         if opener.i <= span.start or doc[opener.i - 1].text != "," or t.right_edge.i < span.end - 2:
             continue

@@ -809,3 +809,9 @@ def test_a_participle_after_a_relative_clause_on_a_thing_is_the_subjects(stateme
     found = statements_of("The minister praised the deal, which the opposition criticized, saying it would help "
                           "farmers.")
     assert [s.speaker.name for s in found if s.cue.text == "saying"] == ["minister"]
+
+
+def test_a_reaction_the_reporter_notes_after_the_clause_is_no_part_of_it(statements_of):
+    s = only(statements_of("The commission president said the union would present its sanctions package next week, "
+                           "a move welcomed by Kyiv."))
+    assert s.quote.text == "the union would present its sanctions package next week"
