@@ -86,8 +86,6 @@ def another_clause_between(cue: Token, quotation: Span) -> bool:
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
         return False  # "as Mr. Bown observed, in the early days …, 'what would you pick?'": the as-clause frames it
     # a verb the cue hangs from is the clause the cue frames ("But, Carson added, he did not
-    # support quarantines "willy-nilly."")
-    # a verb the cue hangs from is the clause the cue frames ("But, Carson added, he did not
     # support quarantines "willy-nilly.""); a clause of the cue's own runs on without ", and"
     # or a colon ('saying he would abdicate …, his world view is "dangerously wrong"', 'said that
     # he could get by without it but it was a "great luxury"')

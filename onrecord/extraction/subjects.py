@@ -117,7 +117,12 @@ def next_in_a_row(verb: Token) -> bool:
     return (verb.dep_ == "advcl" and head.i < verb.i and head.pos_ in {"VERB", "AUX"}
             and verb.i > 1 and verb.doc[verb.i - 1].text == ","
             and any(c.dep_ == "dobj" and c.right_edge.i == verb.i - 2 for c in head.children)
-            and not any(c.dep_ in SUBJECT_DEPS | {"mark"} or c.tag_ in {"WRB", "WDT", "WP"} for c in verb.children))
+            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and not subordinated(verb))
+
+
+def subordinated(clause: Token) -> bool:
+    """A clause something subordinates: a conjunction ("when", "because", "if") or a wh-word."""
+    return any(c.dep_ == "mark" or c.tag_ in {"WRB", "WDT", "WP"} for c in clause.children)
 
 
 def object_controller(token: Token, head: Token) -> Token | None:
@@ -288,8 +293,7 @@ def subordinated_first_verb(root: Token) -> Token | None:
     if any(c.dep_ in SUBJECT_DEPS for c in root.children):
         return None
     for c in root.children:
-        if c.dep_ == "advcl" and c.i < root.i and c.tag_ in {"VBD", "VBZ", "VBP"} \
-                and not any(g.dep_ == "mark" or g.tag_ in {"WRB", "WDT", "WP"} for g in c.children):
+        if c.dep_ == "advcl" and c.i < root.i and c.tag_ in {"VBD", "VBZ", "VBP"} and not subordinated(c):
             return c
     return None
 
