@@ -30,8 +30,8 @@ from onrecord.extraction.asides import as_clause, clause_of_host, fronted_clause
 from onrecord.extraction.content_ends import (
     across_a_semicolon,
     at_the_quotation_end,
+    before_another_statement,
     before_conjunction,
-    before_semicolon,
     past_a_full_stop,
     trim_trailing_participle,
     with_stranded_conjunct,
@@ -352,7 +352,7 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
     end = trim_trailing_aside(doc, start, end, noun_phrase=isinstance(head, list))
     if isinstance(head, list):
         end = trim_trailing_participle(doc, cue, start, end)
-    end = before_semicolon(doc, start, end, quotes)
+    end = before_another_statement(doc, start, end, quotes)
     start, end = extend_to_quotes(doc, start, end, quotes)
     if not isinstance(head, list):
         end = at_the_quotation_end(doc, cue, head, start, end, quotes)

@@ -197,3 +197,27 @@ def _holds(person: str, noun: str, ctx: Context) -> bool:
     if noun in LEADER_NOUNS:
         return any(title_fits(office, t) for t in titles for office in LEADER_OFFICES)
     return any(title_fits(noun, t) for t in titles)
+
+
+# "the former" is the first of the pair, "the latter" the second
+PAIR_PLACES = {"former": 0, "latter": 1}
+
+
+def former_or_latter(mention: Span, name: str, type: str, ctx: Context) -> Resolved | None:
+    """Pair rule: "Macron and Starmer spoke after the meeting. The former said …; the latter
+    warned …": "the former" and "the latter" are the first and the second of the two people the
+    sentence before names (or the mention's own sentence before it, "Macron met Starmer, and the
+    latter said"), by where the text names them; with more or fewer than two, no one."""
+    words = [t.lower_ for t in mention]
+    if len(words) != 2 or words[0] != "the" or words[1] not in PAIR_PLACES:
+        return None
+    doc = ctx.doc
+    k = index_of_sentence(doc, mention.start)
+    first = sentences(doc)[k - 1].start_char if k > 0 else 0
+    named = sorted((min(s for s in person.starts if first <= s < mention.start_char), person.name)
+                   for person in ctx.names.people.values()
+                   if any(first <= s < mention.start_char for s in person.starts))
+    if len(named) != 2:
+        return None
+    return Resolved(named[PAIR_PLACES[words[1]]][1], "person")
+

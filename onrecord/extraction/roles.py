@@ -30,6 +30,8 @@ is a person's name only through the first three:
                             latest of its kind, else the latest of no known kind;
 * ``named_principals``    — "the two presidents", "both leaders": the people of the article
                             whose titles fit (``named_groups``);
+* ``former_or_latter``    — "the former", "the latter": the first or the second of the two
+                            people the sentence before names (``named_groups``);
 * ``share_of_population`` — "three-fourths say" after "Millennials see …": a share named with its
                             population (``shares``);
 * ``group_for``           — "several outlets" without the quantifier; "the companies": the
@@ -87,7 +89,7 @@ from onrecord.extraction.named import (
     singular,
     whole_name,
 )
-from onrecord.extraction.named_groups import named_principals
+from onrecord.extraction.named_groups import former_or_latter, named_principals
 from onrecord.extraction.pronoun_antecedents import PERSONAL, described_next, fitting_antecedent
 from onrecord.extraction.pronouns import PRONOUNS
 from onrecord.extraction.role_context import (
@@ -412,6 +414,7 @@ def headline_speaker(mention: Span, name: str, type: str, ctx: Context) -> Resol
 # the rules that read a name; the others read a description, which a mention naming its person has not
 NAME_RULES: tuple[Rule, ...] = (name_ends_mention, whole_speaker_name, titled_surname, shared_surname, given_name)
 RULES: tuple[Rule, ...] = NAME_RULES + (expanded_acronym, document_author, organization_for, named_principals,
+                                        former_or_latter,
                                         share_of_population, group_for, repeated_description, person_for,
                                         same_description, salient_subject, headline_speaker, salient_epithet)
 

@@ -324,3 +324,12 @@ def test_a_body_after_a_title_word_is_no_person(statements_of, text: str):
 def test_a_body_no_one_named_before_is_not_the_platform_named_after_it(statements_of):
     (s,) = statements_of("The ministry said in a statement on Telegram that air defences had shot down 112 drones.")
     assert (s.speaker.name, s.venue.name) == ("ministry", "Telegram")
+
+
+def test_the_former_and_the_latter_are_the_pair_just_named(statements_of):
+    text = ("Ana Ortiz and Maria Lopez spoke after the meeting. The former said the city was ready; the latter "
+            "warned that a deal was still far off.")
+    assert [s.speaker.name for s in statements_of(text)] == ["Ana Ortiz", "Maria Lopez"]
+    # three people named: no pair to take from
+    text = "Ortiz, Lopez and Ruiz spoke after the meeting. The latter warned that a deal was still far off."
+    assert [s.speaker.name for s in statements_of(text)] != ["Ruiz"]

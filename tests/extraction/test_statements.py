@@ -815,3 +815,14 @@ def test_a_reaction_the_reporter_notes_after_the_clause_is_no_part_of_it(stateme
     s = only(statements_of("The commission president said the union would present its sanctions package next week, "
                            "a move welcomed by Kyiv."))
     assert s.quote.text == "the union would present its sanctions package next week"
+
+
+def test_a_contrasting_clause_after_the_words_is_someone_elses_statement(statements_of):
+    found = statements_of('The president said the meeting was "very good," while the visiting chancellor described '
+                          'it as "productive."')
+    assert [(s.cue.text, s.quote.text) for s in found] == [
+        ("said", 'the meeting was "very good,"'), ("described", 'it as "productive."')]
+    # fronted, it is part of what was said
+    found = statements_of("The poll found that, while 37 percent of voters say the mayor is responsible, 39 percent "
+                          "blame his supporters.")
+    assert any(s.cue.text == "found" and "39 percent blame his supporters" in s.quote.text for s in found)
