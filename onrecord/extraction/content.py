@@ -46,7 +46,7 @@ from onrecord.extraction.quotes import QuoteSpan
 from onrecord.extraction.state_cues import held_passive_cue, owner_of, that_clause_of
 from onrecord.extraction.subjects import (
     FINITE_TAGS,
-    SUMMING_NOUNS,
+    denier_of,
     inverted_subject,
     subject_of,
     subject_taken_for_a_clause,
@@ -535,10 +535,7 @@ def sums_up_a_denial(noun: Token) -> bool:
     """"accused Ukraine of shelling the plant, A CLAIM KYIV REJECTED": a noun that sums up what was
     said, with a relative clause whose verb of saying is someone else's, is the reporter's
     (``subjects.after_a_relative_cue`` gives what follows it to that someone)."""
-    return noun.lemma_.lower() in SUMMING_NOUNS and any(
-        c.dep_ in {"relcl", "acl"} and c._.cue is not None and any(g.dep_ == "nsubj" and g.tag_ not in {"WDT", "WP"}
-                                                          for g in c.children)
-        for c in noun.children)
+    return any(denier_of(c) is not None for c in noun.children)
 
 
 def glosses_a_reaction(noun: Token) -> bool:

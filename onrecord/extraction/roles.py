@@ -110,7 +110,7 @@ from onrecord.extraction.role_context import (
 )
 from onrecord.extraction.shared_surnames import shared_surname, titled_surname
 from onrecord.extraction.shares import share_of_population
-from onrecord.extraction.speaker_classes import names_a_body
+from onrecord.identity.hygiene import is_body
 from onrecord.identity.names import NAME_PARTICLES
 from onrecord.identity.offices import roles_held
 from onrecord.identity.registry import SpeakerRegistry
@@ -467,7 +467,7 @@ def resolve(mention: Span, name: str, type: str, ctx: Context) -> Resolved | Non
         return Resolved(description_of(mention, ctx.lexicon), "role")
     title, bare = split_title(name)
     if rules is NAME_RULES and type in {"person", "organization"} and title is not None and bare is not None \
-            and office_head(title) is not None and not names_a_body(bare.split()):  # "General Staff": a body
+            and office_head(title) is not None and not is_body(bare):  # "General Staff": a body
         # "Secretary of the Treasury Ann Fields": the name, not the title; "SECRETARY BURGUM:" Burgum
         return Resolved(name_case(bare) if LABEL.fullmatch(mention.text.strip()) else bare, "person")
     return None

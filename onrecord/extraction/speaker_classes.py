@@ -85,13 +85,6 @@ def speaker_class(token: Token) -> SpeakerClass:
     return "unknown"
 
 
-def names_a_body(words: list[str]) -> bool:
-    """Words that are all nouns of bodies or groups ("Staff", "General Assembly"): after a title
-    word they name a body ("Ukraine's General Staff"), not a person whose surname follows the title."""
-    nouns = load_speaker_nouns()
-    return bool(words) and all(nouns.kind(w.lower()) in {"organizations", "groups"} for w in words)
-
-
 def is_an_age(token: Token) -> bool:
     """"the 46-year-old", "a 19-year-old": a person named by their age (the parse heads the phrase
     with the adjective "old")."""

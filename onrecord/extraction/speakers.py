@@ -49,8 +49,9 @@ from onrecord.extraction.pronouns import (
 )
 from onrecord.extraction.relative_antecedents import antecedent_of_relative
 from onrecord.extraction.roles import resolve_roles
-from onrecord.extraction.speaker_classes import names_a_body, speaker_class
+from onrecord.extraction.speaker_classes import speaker_class
 from onrecord.extraction.whole_names import after_country_of
+from onrecord.identity.hygiene import is_body
 from onrecord.identity.names import HONORIFICS
 from onrecord.identity.registry import SpeakerRegistry
 from onrecord.identity.titles import split_title
@@ -145,7 +146,7 @@ def titled_person(entity: Span, mention: Span) -> bool:
     if start <= mention.start:
         return False
     previous = entity.doc[start - 1].lower_.rstrip(".")
-    if names_a_body([t.text for t in name_tokens(entity)]):
+    if is_body(name_tokens(entity).text):
         return False  # "Ukraine's General Staff", "the UN General Assembly": a body
     return (previous in TITLE_WORDS or previous in HONORIFICS) and 1 <= len(name_tokens(entity)) <= 3
 

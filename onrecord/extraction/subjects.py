@@ -199,11 +199,19 @@ def after_a_relative_cue(cue: Token) -> Token | None:
         return None
     before = cue.doc[cue.i - 2]
     clause = next((a for a in [before, *before.ancestors] if a.dep_ in {"relcl", "acl"}), None)
-    if clause is None or clause.right_edge.i != before.i or clause._.cue is None \
-            or clause.head.lemma_.lower() not in SUMMING_NOUNS:
+    if clause is None or clause.right_edge.i != before.i:
         return None
-    subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.tag_ not in {"WDT", "WP"}), None)
+    subject = denier_of(clause)
     return subject if subject is not None and can_speak(subject) else None
+
+
+def denier_of(clause: Token) -> Token | None:
+    """Who says a relative clause on a noun that sums up a statement ("a claim KYIV rejected",
+    "a charge that PARTY LEADERS denied"): the clause's own subject, not its relative pronoun;
+    None for any other clause."""
+    if clause.dep_ not in {"relcl", "acl"} or clause._.cue is None or clause.head.lemma_.lower() not in SUMMING_NOUNS:
+        return None
+    return next((c for c in clause.children if c.dep_ == "nsubj" and c.tag_ not in {"WDT", "WP"}), None)
 
 
 def parallel_participle(cue: Token) -> Token | None:
