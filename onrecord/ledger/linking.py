@@ -13,9 +13,13 @@ its passages is in.  Four steps:
 3. **Linking.**  A passage contained in another, in order, is the same words (``passages.relation``)
    and joins its *atom* — if the speakers can be one speaker (``quote_speakers``).  Speakers that
    conflict are linked only when the passage is long enough to be nobody else's words and the
-   reports are from the same days (an attribution conflict, kept visible on the cluster).  Two
-   atoms whose longest passages are another translation of each other are never joined, even by a
-   short report whose words both hold: a translation is shown apart, never merged.
+   reports are from the same days (an attribution conflict, kept visible on the cluster).  A
+   short passage (fewer than ``DISTINCT_MIN_TOKENS`` words: "At the same time", "We don't know")
+   is the speaker's habit as often as a report of one remark, so it links only reports of the
+   same days.  Two atoms are joined only when their longest passages are one quote — the same
+   words, or two trims of one sentence that overlap (``BRIDGE``) — never by a short report whose
+   words two different quotes hold, nor when they are another translation of each other: a
+   translation is shown apart, never merged.
 4. **Gluing.**  Consecutive atoms of one report are one quote unless some report starts or ends
    between them: an outlet that quotes only the first sentence shows where a quote ends.  So the
    three sentences every outlet prints together stay one quote, and a quote that one outlet runs
@@ -31,6 +35,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from difflib import SequenceMatcher
 
 from onrecord.ledger.passages import Passage, contained_at, passage_at, relation, split_passages
 from onrecord.ledger.quote_speakers import Who, all_compatible, compatible, who
@@ -39,9 +44,16 @@ CAP = 32  # passages kept per fingerprint (the rest of a very common phrase's pa
 MAX_CANDIDATES = 40  # candidates a passage is compared with, most fingerprints shared first
 MIN_SHARED = 2  # fingerprints a candidate shares (or all of a passage that has fewer)
 TRIES = 3  # passages of one atom compared with a passage at most
-# an attribution conflict is linked only for passages this long, reported this close in time
-CONFLICT_MIN_TOKENS = 7
-CONFLICT_DAYS = 3
+# a passage this long is nobody else's words nor a phrase the speaker says every week: shorter
+# ones (and an attribution conflict) link only reports this close in time.  On the corpus, 4-6
+# word passages ("At the same time", "We don't know", "I am grateful to you") recur in one
+# speaker's statements weeks apart; a remark's reports by many outlets are of one to three days
+DISTINCT_MIN_TOKENS = 7
+SAME_DAYS = 3
+# two atoms' longest passages that share, in order, at least this share of the shorter one's
+# words are two trims of one sentence ("… pivot our trade relationships" / "pivot our trade
+# relationships elsewhere, and …"); less ("at the same time" in two remarks) is two quotes
+BRIDGE = 0.5
 _START_BITS = 20  # a passage starts within its quote before 2**20 characters (ids stay below 2**52)
 
 
@@ -158,19 +170,40 @@ class _Index:
         return [j for j, _ in sorted(found, key=lambda x: (-x[1], x[0]))[:MAX_CANDIDATES]]
 
 
+def same_days(a: Piece, b: Piece) -> bool:
+    """Whether two passages' reports are of the same days (SAME_DAYS); an unknown day is not."""
+    da, db = a.member.day, b.member.day
+    return da is not None and db is not None and abs((da - db).days) <= SAME_DAYS
+
+
+def distinct(a: Piece, b: Piece) -> bool:
+    """Whether the shorter of two passages is long enough to be one remark's words alone."""
+    return min(len(a.words), len(b.words)) >= DISTINCT_MIN_TOKENS
+
+
 def conflict_allowed(a: Piece, b: Piece) -> bool:
     """Rule: two named speakers who cannot be one person share words only by an attribution error
-    when the passage is long enough to be nobody else's words (CONFLICT_MIN_TOKENS) and the reports
-    are of the same days (CONFLICT_DAYS)."""
-    if min(len(a.words), len(b.words)) < CONFLICT_MIN_TOKENS:
-        return False
-    da, db = a.member.day, b.member.day
-    return da is not None and db is not None and abs((da - db).days) <= CONFLICT_DAYS
+    when the passage is long enough to be nobody else's words and the reports are of the same days."""
+    return distinct(a, b) and same_days(a, b)
 
 
 def may_link(a: Piece, b: Piece) -> bool:
-    """Whether the speakers of two passages allow linking them (before the atoms' speakers count)."""
+    """Whether the speakers and days of two passages allow linking them (before the atoms'
+    speakers count).  Short-words rule: a short passage links only reports of the same days."""
+    if not (distinct(a, b) or same_days(a, b)):
+        return False
     return compatible(a.member.who, b.member.who) or conflict_allowed(a, b)
+
+
+def one_quote(a: Passage, b: Passage) -> bool:
+    """Bridge rule: whether two atoms' longest passages may be one quote — the same words, or
+    sharing in order at least BRIDGE of the shorter's words — and are not another translation."""
+    found = relation(a, b)
+    if found is not None:
+        return found == "same"
+    short, long_ = sorted((a.words, b.words), key=len)
+    shared = SequenceMatcher(None, short, long_, autojunk=False).get_matching_blocks()
+    return sum(block.size for block in shared) >= BRIDGE * len(short)
 
 
 # --- refining ------------------------------------------------------------------------------------
@@ -238,10 +271,11 @@ class _Atoms:
             if not conflict_allowed(pieces[a], pieces[b]):
                 return
         la, lb = pieces[self.longest[ra]], pieces[self.longest[rb]]
-        if relation(la.passage, lb.passage) == "translation":
-            # translation rule: a short report contained in two translations of one remark ("only if
-            # the root causes are eliminated" in "the hot phase …" and "the hot stage …") does not
-            # merge them; they stay two quotes, shown as another translation of each other
+        if not one_quote(la.passage, lb.passage):
+            # a short report contained in two remarks ("at the same time" in "ready to fight and at
+            # the same time look for …" and "… and at the same time not to lose our territory") or
+            # in two translations of one ("only if the root causes are eliminated" in "the hot
+            # phase …" and "the hot stage …") does not merge them: they stay two quotes
             return
         keep, gone = min(ra, rb), max(ra, rb)
         self.parent[gone] = keep

@@ -179,7 +179,7 @@ def test_planted_variants_are_found_among_many_quotes() -> None:
 
 def test_a_short_report_two_translations_hold_does_not_merge_them() -> None:
     # "only if the root causes are removed" is the same words as the end of both translations; it
-    # joins one of them, and the two stay apart (translation rule, linking._Atoms.join)
+    # joins one of them, and the two stay apart (translation rule, linking.one_quote)
     found = find_clusters([
         member(1, "only if the root causes are removed."),
         member(2, "The hot phase of the conflict can end only if the root causes are removed."),
@@ -205,6 +205,35 @@ def test_two_named_speakers_share_long_words_only_on_the_same_days() -> None:
     assert len(find_clusters(same_week)) == 1
     weeks_apart = [member(1, words_), member(2, words_, "Marek Dvorak", "2025-02-20")]
     assert len(find_clusters(weeks_apart)) == 2
+
+
+def groups_of(members: list[Member]) -> list[list[int]]:
+    return sorted(sorted({p.member.id for p in g.pieces}) for g in find_clusters(members))
+
+
+def test_a_short_phrase_of_one_speaker_weeks_apart_links_nothing() -> None:
+    # "We don't know" (four words written out) is in both remarks; the speaker says it every week
+    # (short-words rule, linking.may_link), and one remark's reports are of the same days
+    remark = member(1, "We don't know when the convoys will sail again.")
+    assert groups_of([remark, member(2, "We don't know,", day="2025-02-20")]) == [[1], [2]]
+    assert groups_of([remark, member(2, "We don't know,", day="2025-01-02")]) == [[1, 2]]
+    longer = "We don't know when the convoys will sail"  # seven words: a report of the remark
+    assert groups_of([remark, member(2, longer, day="2025-02-20")]) == [[1, 2]]
+
+
+def test_a_short_report_two_remarks_hold_does_not_merge_them() -> None:
+    # "At the same time" is in both remarks, said the same day; it joins one of them at most, and
+    # the two stay apart (bridge rule, linking.one_quote)
+    fight = member(1, "We are ready to fight and at the same time look for ways in diplomacy to stop this war.")
+    land = member(2, "We will meet them, and at the same time we will not give up our land.")
+    found = groups_of([fight, land, member(3, "At the same time … The harbour stays open for every ship.")])
+    assert [1, 2] not in found and not any({1, 2} <= set(g) for g in found)
+    # two trims of one sentence that overlap are one quote through the whole one
+    whole = member(4, "The ferries will run again in March and the new pier opens in April.")
+    start = member(5, "The ferries will run again in March and the new pier")
+    end = member(6, "in March and the new pier opens in April.")
+    assert groups_of([start, end, whole]) == [[4, 5, 6]]
+    assert groups_of([start, end, member(7, "in March and the new pier")]) == [[5, 6, 7]]  # with no whole one
 
 
 def test_a_quote_with_nothing_to_match_is_still_a_quote() -> None:
