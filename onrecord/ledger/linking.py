@@ -14,9 +14,10 @@ its passages is in.  Four steps:
    and joins its *atom* — if the speakers can be one speaker (``quote_speakers``).  Speakers that
    conflict are linked only when the passage is long enough to be nobody else's words and the
    reports are from the same days (an attribution conflict, kept visible on the cluster).  A
-   short passage (fewer than ``DISTINCT_MIN_TOKENS`` words: "At the same time", "We don't know")
-   is the speaker's habit as often as a report of one remark, so it links only reports of the
-   same days.  Two atoms are joined only when their longest passages are one quote — the same
+   short passage (fewer than ``DISTINCT_MIN_TOKENS`` words or ``DISTINCT_MIN_CONTENT`` content
+   words: "At the same time", "We don't know") is the speaker's habit as often as a report of one
+   remark, and an indirect statement's words are the reporter's, so these link only reports of
+   the same days.  Two atoms are joined only when their longest passages are one quote — the same
    words, or two trims of one sentence that overlap (``BRIDGE``) — never by a short report whose
    words two different quotes hold, nor when they are another translation of each other: a
    translation is shown apart, never merged.
@@ -44,11 +45,15 @@ CAP = 32  # passages kept per fingerprint (the rest of a very common phrase's pa
 MAX_CANDIDATES = 40  # candidates a passage is compared with, most fingerprints shared first
 MIN_SHARED = 2  # fingerprints a candidate shares (or all of a passage that has fewer)
 TRIES = 3  # passages of one atom compared with a passage at most
-# a passage this long is nobody else's words nor a phrase the speaker says every week: shorter
-# ones (and an attribution conflict) link only reports this close in time.  On the corpus, 4-6
-# word passages ("At the same time", "We don't know", "I am grateful to you") recur in one
-# speaker's statements weeks apart; a remark's reports by many outlets are of one to three days
+# a passage this long, with this many content words, is nobody else's words nor a phrase the
+# speaker says every week: shorter ones (and an attribution conflict) link only reports this close
+# in time.  On the corpus and PolNeAR such phrases recur in one speaker's statements weeks apart:
+# "At the same time", "We don't know" (4 words), "I am grateful to you", "As president, I will not
+# be neutral" (7 words, 2 content words); a remark's reports by many outlets are of one to three
+# days.  Three content words keep "What difference at this point does it make?" one quote months
+# apart (as it keeps "We're going to build a wall", said again and again in the same words)
 DISTINCT_MIN_TOKENS = 7
+DISTINCT_MIN_CONTENT = 3
 SAME_DAYS = 3
 # two atoms' longest passages that share, in order, at least this share of the shorter one's
 # words are two trims of one sentence ("… pivot our trade relationships" / "pivot our trade
@@ -176,9 +181,17 @@ def same_days(a: Piece, b: Piece) -> bool:
     return da is not None and db is not None and abs((da - db).days) <= SAME_DAYS
 
 
+def _distinct(p: Piece) -> bool:
+    if p.member.kind == "indirect":
+        return False  # the reporter's words: a paraphrase shares stock phrases with other reports
+    return len(p.words) >= DISTINCT_MIN_TOKENS and p.passage.content_words >= DISTINCT_MIN_CONTENT
+
+
 def distinct(a: Piece, b: Piece) -> bool:
-    """Whether the shorter of two passages is long enough to be one remark's words alone."""
-    return min(len(a.words), len(b.words)) >= DISTINCT_MIN_TOKENS
+    """Whether both passages are long and full enough to be one remark's words alone (an indirect
+    statement's never are: "a ban on Muslims entering the United States" is how every reporter
+    writes it)."""
+    return _distinct(a) and _distinct(b)
 
 
 def conflict_allowed(a: Piece, b: Piece) -> bool:

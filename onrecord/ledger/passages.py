@@ -89,6 +89,11 @@ class Passage:
         return Counter(self.words)
 
     @cached_property
+    def content_words(self) -> int:
+        """How many of its words are no function words ("At the same time": 2)."""
+        return sum(not is_function_word(w) for w in self.words)
+
+    @cached_property
     def prints(self) -> frozenset[int]:
         """Its fingerprints (``fingerprints``)."""
         return frozenset(fingerprints(self.words))

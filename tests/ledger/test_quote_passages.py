@@ -4,6 +4,7 @@ these tests."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 from onrecord.ledger.linking import Member, find_clusters
@@ -214,11 +215,25 @@ def groups_of(members: list[Member]) -> list[list[int]]:
 def test_a_short_phrase_of_one_speaker_weeks_apart_links_nothing() -> None:
     # "We don't know" (four words written out) is in both remarks; the speaker says it every week
     # (short-words rule, linking.may_link), and one remark's reports are of the same days
-    remark = member(1, "We don't know when the convoys will sail again.")
+    remark = member(1, "We don't know when the grain convoys will sail again.")
     assert groups_of([remark, member(2, "We don't know,", day="2025-02-20")]) == [[1], [2]]
     assert groups_of([remark, member(2, "We don't know,", day="2025-01-02")]) == [[1, 2]]
-    longer = "We don't know when the convoys will sail"  # seven words: a report of the remark
+    # seven words, two of them content words: a stump line, not yet one remark's words
+    stump = "As mayor, I will not be neutral."
+    assert groups_of([member(1, stump), member(2, stump, day="2025-02-20")]) == [[1], [2]]
+    longer = "We don't know when the grain convoys will sail"  # four content words: a report of the remark
     assert groups_of([remark, member(2, longer, day="2025-02-20")]) == [[1, 2]]
+
+
+def test_an_indirect_statement_links_only_reports_of_the_same_days() -> None:
+    # a reporter's paraphrase shares stock phrases with other reports: "a ban on ferries entering
+    # the harbour" is how everyone writes it
+    quoted = member(1, "There must be a ban on foreign ferries entering the northern harbour until spring.")
+    paraphrase = dataclasses.replace(member(2, "a ban on foreign ferries entering the northern harbour"),
+                                     kind="indirect")
+    assert groups_of([quoted, paraphrase]) == [[1, 2]]
+    paraphrase.date = "2025-03-01"
+    assert groups_of([quoted, paraphrase]) == [[1], [2]]
 
 
 def test_a_short_report_two_remarks_hold_does_not_merge_them() -> None:
