@@ -8,7 +8,9 @@
 * ``conjunct_in_title``— "Minister of Foreign Affairs and Trade Jane Doe": one person's title, not
                          a second person (``portfolio_conjunct``, ``second_title``);
 * ``described_again``  — "Podolyak, Adviser to the Head of the Office and a member of the
-                         delegation": a description of the subject joined to it, no second speaker.
+                         delegation": a description of the subject joined to it, no second speaker;
+* ``in_modifier``      — "a spokesman for the ministry": the body is where the speaker works, not
+                         the speaker.
 """
 
 from __future__ import annotations
@@ -165,3 +167,37 @@ def subject_before_aside(token: Token) -> Token:
         return token
     before = [c for c in token.children if c.i == token.i - 2 and c.pos_ in {"PROPN", "NOUN"}]
     return before[0] if before else token
+
+
+# the prepositions and entity labels of a place after a document's noun (``in_modifier``)
+PLACE_PREPS = {"in", "at", "across", "near", "around", "throughout", "inside", "outside"}
+PLACES = {"GPE", "LOC", "FAC"}
+
+
+def capitalised_common_noun(token: Token) -> bool:
+    """A speaker noun the model took for a name because it opens the sentence ("Staff for the House
+    Select Committee on Benghazi said"): no entity, and a word for people as the lexicon reads it."""
+    return token.is_sent_start and not token.ent_type_ and speaker_class(token) in {"person", "group"}
+
+
+def in_modifier(entity: Span, mention: Span) -> bool:
+    """Head rule for organisations: a body named in a prepositional modifier of a person noun
+    ("a climate scientist at the Copernicus service", "a spokesman for the ministry") is where the
+    speaker works, not the speaker, and a place after another noun ("the polling average in New
+    Hampshire") is where it is; the description is kept."""
+    head = mention.root
+    if head.pos_ == "PROPN" and not capitalised_common_noun(head):
+        return False
+    # after a document or another thing, only a place: "the polling average in New Hampshire" is
+    # not New Hampshire's, but "a report by the ministry" is the ministry's, "an article in Politico"
+    # Politico's, and "the government in Beijing" speaks as Beijing
+    cls = speaker_class(head)
+    if cls not in {"person", "group"} and (cls not in {"carrier", "unknown"} or entity.label_ not in PLACES):
+        return False
+    preps = None if cls in {"person", "group"} else PLACE_PREPS
+    node = entity.root
+    while node.i != head.i and node.head.i != node.i:
+        if node.dep_ == "prep" and (preps is None or node.lower_ in preps):
+            return True
+        node = node.head
+    return False

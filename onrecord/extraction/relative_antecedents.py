@@ -55,12 +55,12 @@ def first_of_plural_antecedent(noun: Token, verb: Token) -> Token | None:
 def predicated_of(noun: Token) -> Token | None:
     """Predicate-nominal rule: "Trump is a rampant xenophobe and racist and birther who has
     repeatedly pledged to ban all Muslims": the noun a relative clause hangs on is said of the
-    copula's subject (or is one of the nouns joined to the one that is), and the one who pledged
+    copula's subject (or is one of the nouns joined to the one that is, or set beside it), and the one who pledged
     is that subject, when it can speak."""
     if noun.ent_type_:
         return None  # "Trump was out-brutalizing Ted Cruz, who said …": a name is no predicate
-    while noun.dep_ == "conj" and noun.head.i != noun.i:
-        noun = noun.head
+    while noun.dep_ in {"conj", "appos"} and noun.head.i != noun.i and not noun.head.ent_type_:
+        noun = noun.head  # "a serial liar, rampant xenophobe, …": the parser may hang a list as appositions
     if noun.dep_ != "attr" or noun.head.lemma_ != "be" or noun.pos_ != "NOUN" or noun.ent_type_:
         return None
     copula = noun.head

@@ -32,6 +32,7 @@ from onrecord.extraction.mentions import (
     conjunct_in_title,
     described_again,
     describes_a_person,
+    in_modifier,
     is_aside,
     is_indefinite,
     naming_participle,
@@ -281,34 +282,6 @@ def speaker_class_of_word(token: Token) -> str | None:
     return {"organizations": "organization", "people": "person"}.get(load_speaker_nouns().kind(token.lower_) or "")
 
 
-# the prepositions and entity labels of a place after a document's noun (``in_modifier``)
-PLACE_PREPS = {"in", "at", "across", "near", "around", "throughout", "inside", "outside"}
-PLACES = {"GPE", "LOC", "FAC"}
-
-
-def in_modifier(entity: Span, mention: Span) -> bool:
-    """Head rule for organisations: a body named in a prepositional modifier of a person noun
-    ("a climate scientist at the Copernicus service", "a spokesman for the ministry") is where the
-    speaker works, not the speaker, and a place after another noun ("the polling average in New
-    Hampshire") is where it is; the description is kept."""
-    head = mention.root
-    if head.pos_ == "PROPN":
-        return False
-    # after a document or another thing, only a place: "the polling average in New Hampshire" is
-    # not New Hampshire's, but "a report by the ministry" is the ministry's, "an article in Politico"
-    # Politico's, and "the government in Beijing" speaks as Beijing
-    cls = speaker_class(head)
-    if cls not in {"person", "group"} and (cls not in {"carrier", "unknown"} or entity.label_ not in PLACES):
-        return False
-    preps = None if cls in {"person", "group"} else PLACE_PREPS
-    node = entity.root
-    while node.i != head.i and node.head.i != node.i:
-        if node.dep_ == "prep" and (preps is None or node.lower_ in preps):
-            return True
-        node = node.head
-    return False
-
-
 def proper_name_in_mention(mention: Span) -> tuple[str, str] | None:
     """A name the model did not mark as an entity ("Ireland's ambassador, Siobhan Keane"): the
     head noun or its apposition is a proper noun with a proper-noun compound before it, two or
@@ -418,6 +391,10 @@ def conjoined_subjects(subject: Token) -> list[Token]:
         # an influential Hispanic Republican": "a"/"an" opens a description, never a member's name),
         # describes the subject
         chain = [subject]
+    elif subject.tag_ == "NNS" and subject.pos_ == "NOUN":
+        # "The three scholars, Mr. Tribe, Ms. Epstein and Mr. Amar": the names are the members (the
+        # parse may hang the last one on the noun too: "casinos — Bally's, Caesars and Trump Taj Mahal")
+        chain = chain[1:] + [c for c in subject.children if c.dep_ == "appos" and c not in chain]
     out: list[Token] = []
     for member in chain:
         out.append(member)

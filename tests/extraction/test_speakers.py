@@ -333,3 +333,31 @@ def test_the_former_and_the_latter_are_the_pair_just_named(statements_of):
     # three people named: no pair to take from
     text = "Ortiz, Lopez and Ruiz spoke after the meeting. The latter warned that a deal was still far off."
     assert [(s.speaker.name, s.speaker.type) for s in statements_of(text)] == [("latter", "unknown")]
+
+
+def test_a_capitalised_common_noun_at_the_start_keeps_its_modifiers_out(nlp):
+    # the parse and entities an article gave: "Staff" opening the sentence tagged as a name, and the
+    # committee's name cut in two entities; the body after "for" and the place after "on" are where
+    # the staff work, not the speaker (mentions.in_modifier)
+    from spacy.tokens import Doc
+
+    from onrecord.extraction.mentions import capitalised_common_noun, in_modifier
+
+    words = ["Staff", "for", "the", "House", "Select", "Committee", "on", "Kherson", "said", "it", "."]
+    heads = [8, 0, 5, 5, 5, 1, 5, 6, 8, 8, 8]
+    deps = ["nsubj", "prep", "det", "compound", "compound", "pobj", "prep", "pobj", "ROOT", "dobj", "punct"]
+    pos = ["PROPN", "ADP", "DET", "PROPN", "PROPN", "PROPN", "ADP", "PROPN", "VERB", "PRON", "PUNCT"]
+    ents = ["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents,
+              sent_starts=[True] + [False] * 10)
+    mention = doc[0:8]
+    assert capitalised_common_noun(doc[0])
+    assert in_modifier(doc[7:8], mention) and in_modifier(doc[2:6], mention)
+    # a name at the start is the speaker's own: "Kherson for …" would be no modifier of a person noun
+    assert not capitalised_common_noun(doc[7])
+
+
+def test_names_set_beside_a_plural_noun_are_the_members_it_describes(statements_of):
+    (s,) = statements_of("The three constitutional scholars -- Mr. Tribe, Ms. Epstein and Mr. Amar -- agreed there "
+                         "are qualified candidates.")
+    assert s.speaker.type == "group" and s.speaker.members == ["Tribe", "Epstein", "Amar"]

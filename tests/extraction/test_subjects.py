@@ -224,6 +224,10 @@ def test_a_relative_clause_on_a_predicate_noun_is_the_subjects(statements_of):
     found = statements_of("Editor’s note: Dan Pike regularly incites anger and is a serial liar, rampant "
                           "schemer and birther who has repeatedly pledged to close the port to all ships.")
     assert [s.speaker.name for s in found if s.cue.text == "pledged"] == ["Dan Pike"]
+    # a list of them the parser hangs as appositions of the first
+    found = statements_of("Dan Pike is a serial liar, rampant schemer, racist, misogynist, birther and bully who "
+                          "has repeatedly pledged to close the port to all ships.")
+    assert [s.speaker.name for s in found if s.cue.text == "pledged"] == ["Dan Pike"]
     # a name there is no predicate: "outdid Karl Berg, who said …" is Berg's
     found = statements_of("Dan Pike was out-shouting Karl Berg, who said he would only close the port briefly.")
     assert [s.speaker.name for s in found if s.cue.text == "said"] == ["Karl Berg"]
