@@ -255,7 +255,7 @@ def second_part_after_frame(doc: Doc, cue: Token, quote: QuoteSpan) -> bool:
     conjunction) opens the utterance's second part; a quotation the frame's own words lead to
     ('said on CNN's "State of the Union"') is a title or a term, not a part."""
     # a pair of apostrophes or backticks printed for the opening mark ("he added, ''but …''") is
-    # read from its second character (``quotes.shadow_text``): the first is no word of the frame
+    # read from its second character (``quote_marks.shadow_text``): the first is no word of the frame
     between = doc_text(doc)[cue.idx : quote.start].removesuffix("'").removesuffix("`")
     return not any(q in between for q in ('"', "“", "”", "''")) and SECOND_PART.search(between) is not None
 

@@ -33,6 +33,7 @@ from onrecord.lexicons.quote_marks import (
     OPEN_SINGLE,
     STRAIGHT_DOUBLE,
     STRAIGHT_SINGLE,
+    shadow_text,
 )
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[“\"«‘'„])")
@@ -256,18 +257,6 @@ def scan_single_quotes(text: str, start: int, end: int, taken: list[QuoteSpan]) 
             found.append(QuoteSpan(open_at, i + 1, [(open_at + 1, i)]))
             open_at = None
     return found
-
-
-def shadow_text(text: str) -> str:
-    """A same-length copy of the text for scanning: typewriter conventions become ordinary
-    marks, so offsets stay those of the original.
-    * ``''…''`` and ````…''`` (two apostrophes or backticks, as some newspapers print double
-      quotation marks) → a straight double mark and a space;
-    * a paragraph that starts with a closing curly mark followed by a word opens with it (a
-      common typo for the opening mark)."""
-    text = re.sub(r"``|''(?=[\w\[(])", ' "', text)  # an opening pair: the mark touches the word
-    text = text.replace("''", '" ')
-    return re.sub(r"(^|\n)(\s*)”(?=\w)", lambda m: m.group(1) + m.group(2) + "“", text)
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, cached_property, lru_cache
 
-from onrecord.lexicons.quote_marks import CLOSE_DOUBLE, DOUBLE_MARKS, OPEN_DOUBLE, STRAIGHT_DOUBLE, closes
+from onrecord.lexicons.quote_marks import CLOSE_DOUBLE, DOUBLE_MARKS, OPEN_DOUBLE, STRAIGHT_DOUBLE, closes, shadow_text
 from onrecord.lexicons.quote_words import QuoteWords, load_quote_words
 
 # shorter passages ("We will see", "No") are said by everyone all the time: never matched alone
@@ -247,6 +247,7 @@ def _merge_short(pieces: list[list], counts: list[int]) -> list[list]:
 
 def split_passages(text: str, kind: str = "direct") -> list[Passage]:
     """The passages of a statement's quote text (see the module's docstring)."""
+    text = shadow_text(text)  # ''…'' as some newspapers print “…”, read as the extractor reads it
     tokens = word_spans(text)
     pieces = _pieces(text)
     if kind == "mixed" and _DOUBLE_MARK.search(text):

@@ -9,6 +9,8 @@ English opening ones; Polish, Romanian and Hungarian „…” (https://en.wikip
 
 from __future__ import annotations
 
+import re
+
 OPEN_DOUBLE = "“«„"
 CLOSE_DOUBLE = "”»"
 STRAIGHT_DOUBLE = '"'
@@ -30,3 +32,15 @@ def closes(opening: str, mark: str) -> bool:
     if opening == STRAIGHT_SINGLE or mark == STRAIGHT_SINGLE:
         return opening == mark == STRAIGHT_SINGLE
     return mark in CLOSE_DOUBLE + CLOSE_SINGLE or LOW_CLOSERS.get(opening) == mark
+
+
+def shadow_text(text: str) -> str:
+    """A same-length copy of the text for scanning: typewriter conventions become ordinary
+    marks, so offsets stay those of the original.
+    * ``''…''`` and ````…''`` (two apostrophes or backticks, as some newspapers print double
+      quotation marks) → a straight double mark and a space;
+    * a paragraph that starts with a closing curly mark followed by a word opens with it (a
+      common typo for the opening mark)."""
+    text = re.sub(r"``|''(?=[\w\[(])", ' "', text)  # an opening pair: the mark touches the word
+    text = text.replace("''", '" ')
+    return re.sub(r"(^|\n)(\s*)”(?=\w)", lambda m: m.group(1) + m.group(2) + "“", text)

@@ -61,8 +61,9 @@ def test_of_a_mixed_statement_only_the_quoted_words_count() -> None:
 
 
 def test_of_a_mixed_statement_every_style_of_marks_counts() -> None:
-    # German „…“ (closed by the English opening mark), Polish „…”, French «…»
-    for opening, closing in (("„", "“"), ("„", "”"), ("«", "»")):
+    # German „…“ (closed by the English opening mark), Polish „…”, French «…», and two apostrophes
+    # or backticks, as some newspapers print double marks (read as the extractor reads them)
+    for opening, closing in (("„", "“"), ("„", "”"), ("«", "»"), ("''", "''"), ("``", "''")):
         quote = (f"the talks a {opening}very direct attack on our workers{closing} and called for "
                  f"{opening}calm and unity in every town{closing}")
         assert [t for _, t in texts(quote, "mixed")] == ["very direct attack on our workers",
