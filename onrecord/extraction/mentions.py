@@ -134,6 +134,8 @@ def noun_phrase(token: Token) -> Span:
             break
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
+    if start < token.i and doc[start].text == "Q" and doc[start].is_sent_start:
+        start += 1  # "Q Leaders from Russia and Iran …": a transcript's question marker names no one
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         if doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start : end - 1]):
             break  # "the World Health Organisation (WHO)": the parenthesis closes what it opened
@@ -176,8 +178,11 @@ PLACES = {"GPE", "LOC", "FAC"}
 
 def capitalised_common_noun(token: Token) -> bool:
     """A speaker noun the model took for a name because it opens the sentence ("Staff for the House
-    Select Committee on Benghazi said"): no entity, and a word for people as the lexicon reads it."""
-    return token.is_sent_start and not token.ent_type_ and speaker_class(token) in {"person", "group"}
+    Select Committee on Benghazi said", or a transcript's question: "Q Leaders from Russia and Iran
+    are heading to Beijing"): no entity, and a word for people as the lexicon reads it."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    opens = token.is_sent_start or (before is not None and before.text == "Q" and before.is_sent_start)
+    return opens and not token.ent_type_ and speaker_class(token) in {"person", "group"}
 
 
 def in_modifier(entity: Span, mention: Span) -> bool:

@@ -361,3 +361,17 @@ def test_names_set_beside_a_plural_noun_are_the_members_it_describes(statements_
     (s,) = statements_of("The three constitutional scholars -- Mr. Tribe, Ms. Epstein and Mr. Amar -- agreed there "
                          "are qualified candidates.")
     assert s.speaker.type == "group" and s.speaker.members == ["Tribe", "Epstein", "Amar"]
+
+
+def test_a_transcripts_question_marker_is_no_part_of_the_mention(statements_of):
+    # "Q" opens a reporter's question in White House transcripts; the people after it are the
+    # question's subject, and a place in their modifier is not who they are
+    text = ("THE PRESIDENT: No, I don’t.\n\nQ Leaders from Kessa and Rema are heading to Lundby tomorrow to "
+            "discuss nuclear programs. What do you hope to get out of that?\n\nTHE PRESIDENT: Well, we will see.")
+    found = [s for s in statements_of(text) if s.cue.text == "to discuss"]
+    assert [(s.speaker.mention.text, s.speaker.type) for s in found] == [("Leaders from Kessa and Rema", "group")]
+
+
+def test_a_whip_is_a_title(statements_of):
+    (s,) = statements_of("Senate Majority Whip Anna Berg said: “We’re seeing the strength of the alliance.”")
+    assert s.speaker.name == "Anna Berg"
