@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from onrecord.extraction.speaker_classes import is_time, speaker_class
+from onrecord.extraction.whole_names import is_spaced_dash
 from onrecord.lexicons.title_words import TITLE_WORDS as TITLE_HEADS
 
 
@@ -136,6 +137,9 @@ def noun_phrase(token: Token) -> Span:
         start += 1
     if start < token.i and doc[start].text == "Q" and doc[start].is_sent_start:
         start += 1  # "Q Leaders from Russia and Iran …": a transcript's question marker names no one
+    for t in doc[start : token.i]:
+        if is_spaced_dash(t):
+            start = t.i + 1  # "… estate in Palm Beach - Lewandowski continued": the dash ends an aside
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         if doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start : end - 1]):
             break  # "the World Health Organisation (WHO)": the parenthesis closes what it opened

@@ -268,7 +268,8 @@ def person_after_body(entity: Span) -> str | None:
     # Reintegration of [the Temporarily Occupied Territories Iryna Vereshchuk]")
     of_phrase = entity.start > 0 and entity.doc[entity.start - 1].lower_ in {"of", "for"}
     body = [i for i, t in enumerate(tokens) if _is_title_word(t) or speaker_class_of_word(t) == "organization"
-            or of_phrase and t.lower_ in OF_WORDS]
+            or of_phrase and t.lower_ in OF_WORDS
+            or t.dep_ == "poss" and entity.start <= t.head.i < entity.end]  # "[Amnesty International’s Agnes …]"
     if not body or body[-1] == len(tokens) - 1:
         return None
     rest = tokens[body[-1] + 1 :]
@@ -324,6 +325,11 @@ def description(mention: Span) -> str:
     """A speaker without a name ("a source", "Denmark's prime minister"): its words, minus a
     leading determiner or quantifier ("Several Israeli media outlets" → "Israeli media outlets")."""
     tokens = [t for t in mention if not (t.i == mention.start and t.dep_ == "det")]
+    owners = [c for c in mention.root.children if c.dep_ == "poss" and c.i < mention.root.i and c.pos_ != "PRON"]
+    if mention.root.pos_ == "PROPN" and owners and speaker_class(mention.root) not in {"organization", "place"} \
+            and not (mention.root.ent_type_ and owners[-1].ent_iob_ in {"I", "B"} and mention.root.ent_iob_ == "I"):
+        # "Media Research Center’s Bozell": the possessor is where the named one works, no part of the name
+        tokens = [t for t in tokens if t.i > owners[-1].right_edge.i]
     opening = next((i for i, t in enumerate(tokens) if t.text == "(" and i > 0), None)
     if opening is not None:
         tokens = tokens[:opening]  # "(DSHS)", "(R-Ga.)": an alias or an affiliation, not the description

@@ -17,7 +17,8 @@ TITLE_WORDS = frozenset({
     "commander", "speaker", "attorney", "judge", "justice", "official", "officer", "candidate",
     "nominee", "former", "acting", "interim", "top", "senior", "state", "interior", "finance",
     "national", "security", "intelligence", "gen", "lt", "col", "colonel", "admiral", "marshal",
-    "sergeant", "captain", "mp", "lawmaker", "member", "whip", "vp",
+    "sergeant", "captain", "mp", "lawmaker", "member", "whip", "vp", "counsel", "alderman", "alderwoman",
+    "councilman", "councilwoman", "councilor", "councillor",
     "rival", "challenger", "opponent",  # "Rival Hillary Clinton", as the model sometimes tags her
     # plurals of abbreviated titles before a list of names ("Sens. Ted Cruz and Marco Rubio")
     "sens", "govs", "reps", "gens", "adms", "lts", "cols", "sgts", "profs",

@@ -372,6 +372,33 @@ def test_a_transcripts_question_marker_is_no_part_of_the_mention(statements_of):
     assert [(s.speaker.mention.text, s.speaker.type) for s in found] == [("Leaders from Kessa and Rema", "group")]
 
 
-def test_a_whip_is_a_title(statements_of):
-    (s,) = statements_of("Senate Majority Whip Anna Berg said: “We’re seeing the strength of the alliance.”")
+@pytest.mark.parametrize("title", ["Senate Majority Whip", "Lundby Alderman", "General Counsel"])
+def test_whips_aldermen_and_counsels_are_titles(statements_of, title: str):
+    (s,) = statements_of(f"{title} Anna Berg said: “We’re seeing the strength of the alliance.”")
     assert s.speaker.name == "Anna Berg"
+
+
+def test_a_spaced_dash_ends_an_aside_before_the_name(statements_of):
+    found = statements_of("In an interview with The Washington Post - conducted last Wednesday at the Berg estate in "
+                          "Palm Beach - Lewandowski continued to assert that he never made contact with Fields.")
+    assert [(s.speaker.mention.text, s.speaker.name) for s in found] == [("Lewandowski", "Lewandowski")]
+
+
+def test_a_name_after_a_bodys_possessive_is_the_person(statements_of):
+    # the model takes "Amnesty International’s Anna Lindqvist" as one organisation
+    (s,) = statements_of("Amnesty International’s Anna Lindqvist said the strike was a war crime.")
+    assert (s.speaker.name, s.speaker.type) == ("Anna Lindqvist", "person")
+
+
+def test_a_bodys_possessive_is_no_part_of_a_surname_it_owns(nlp):
+    # the parse an article gave, with no entity: "Media Research Center’s Bozell agrees …"
+    from spacy.tokens import Doc
+
+    from onrecord.extraction.speakers import description
+
+    words = ["Media", "Research", "Center", "’s", "Bozell", "agrees", "."]
+    heads = [2, 2, 4, 2, 5, 5, 5]
+    deps = ["compound", "compound", "poss", "case", "nsubj", "ROOT", "punct"]
+    pos = ["PROPN", "PROPN", "PROPN", "PART", "PROPN", "VERB", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert description(doc[0:5]) == "Bozell"
