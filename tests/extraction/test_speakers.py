@@ -402,3 +402,8 @@ def test_a_bodys_possessive_is_no_part_of_a_surname_it_owns(nlp):
     pos = ["PROPN", "PROPN", "PROPN", "PART", "PROPN", "VERB", "PUNCT"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert description(doc[0:5]) == "Bozell"
+
+
+def test_a_dean_is_a_person_and_the_school_where_they_work(statements_of):
+    (s,) = statements_of("The dean of Lundby's Graduate School of Journalism said the school would not take the money.")
+    assert s.speaker.type != "organization" and s.speaker.name.startswith("dean of")
