@@ -37,6 +37,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
+from functools import cached_property
 
 from onrecord.ledger.passages import Passage, contained_at, passage_at, relation, split_passages
 from onrecord.ledger.quote_speakers import Who, all_compatible, compatible, who
@@ -101,7 +102,7 @@ class Member:
         when = self.published or (self.date + "T24:00" if self.date else "9999")
         return (when, self.article_id, self.id)
 
-    @property
+    @cached_property
     def day(self) -> date | None:
         text = self.said_on or self.date
         try:
