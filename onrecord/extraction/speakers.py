@@ -458,6 +458,12 @@ def member_phrase(member: Token) -> Span:
     and punctuation that follow it ("Centers for Disease Control (CDC) and local officials")."""
     cut = min((c.left_edge.i for c in member.children if c.i > member.i and c.dep_ in {"conj", "cc", "appos", "punct"}),
               default=member.right_edge.i + 1)
+    # nor a clause hung on its words ("radicals [who wanted to reshape …]", "a group of rabbis [called
+    # for a boycott of his speech]"), as the mention leaves out a relative clause; a participle that
+    # describes ("groups representing colleges", "a complaint filed by the SEC") stays
+    clauses = [t.left_edge.i for t in member.subtree if t.i > member.i and t.pos_ in {"VERB", "AUX"} and (
+        t.dep_ == "relcl" or t.dep_ in {"acl", "advcl"} and t.tag_ in {"VBD", "VBZ", "VBP"})]
+    cut = min([cut, *clauses])
     return member.doc[member.left_edge.i : max(cut, member.i + 1)]
 
 

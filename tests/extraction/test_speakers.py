@@ -407,3 +407,9 @@ def test_a_bodys_possessive_is_no_part_of_a_surname_it_owns(nlp):
 def test_a_dean_is_a_person_and_the_school_where_they_work(statements_of):
     (s,) = statements_of("The dean of Lundby's Graduate School of Journalism said the school would not take the money.")
     assert s.speaker.type != "organization" and s.speaker.name.startswith("dean of")
+
+
+def test_a_relative_clause_is_no_part_of_a_members_name(statements_of):
+    found = statements_of("Anna Berg and others who want to close the port said the decision would make the choice "
+                          "even more stark.")
+    assert [s.speaker.name for s in found if s.cue.text == "said"] == ["Anna Berg and others"]
