@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from onrecord.extraction.content import extend_to_quotes, subtree_chars, trim_range
 from onrecord.extraction.docindex import tokens_spelled
 from onrecord.extraction.found import Found
+from onrecord.extraction.hung_clauses import frames_it
 from onrecord.extraction.kinds import classify_kind
 from onrecord.extraction.mentions import noun_phrase
 from onrecord.extraction.quotes import QuoteSpan
@@ -198,4 +199,9 @@ def source_phrase(acc: Token, source: Token, head: Token) -> tuple[int, int]:
 def relayed(head: Token) -> bool:
     """The clause an "according to" phrase qualifies is itself reported speech with its own
     speaker ("the minister said …"): the phrase names who relayed it, not who said it."""
-    return head._.cue is not None and any(c.dep_ == "nsubj" and can_speak(c) for c in head.children)
+    if head._.cue is not None and any(c.dep_ == "nsubj" and can_speak(c) for c in head.children):
+        return True
+    # "Moscow will answer the strike, Peskov said, according to Interfax": the frame set off after
+    # the clause is its speaker; the phrase names who relayed it
+    return any(frames_it(c, head) and any(g.dep_ == "nsubj" and can_speak(g) for g in c.children)
+               for c in head.children)

@@ -38,7 +38,7 @@ from onrecord.extraction.content_ends import (
 )
 from onrecord.extraction.docindex import doc_text, line_bounds, quote_ends, quotes_over
 from onrecord.extraction.found import Found
-from onrecord.extraction.hung_clauses import clause_on_addressee, clause_on_adjunct, has_complementizer
+from onrecord.extraction.hung_clauses import clause_on_addressee, clause_on_adjunct, frames_it, has_complementizer
 from onrecord.extraction.kinds import classify_kind
 from onrecord.extraction.mentions import noun_phrase
 from onrecord.extraction.questions import agent_of, asked_passively
@@ -99,7 +99,7 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
     if "clause" in entry.complements:
         # not a time ("before he died") nor the verb's own adjective ("made CLEAR that …")
         clauses = [c for c in children if c.dep_ in CLAUSE_DEPS and not is_time_clause(c)
-                   and not (c.pos_ == "ADJ" and c.i == cue.i + 1 and not any(c.children))]
+                   and not (c.pos_ == "ADJ" and c.i == cue.i + 1 and not any(c.children)) and not frames_it(c, cue)]
         clause = reported_clause(cue, clauses) if clauses else None
         if clause is not None and not spliced_before(cue, clause):
             more = [c for c in clauses if c.i > clause.i > cue.i
@@ -141,6 +141,7 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
 
 
 TIME_MARKS = {"before", "after", "until", "till", "while", "once", "since"}
+
 
 
 def is_time_clause(clause: Token) -> bool:
@@ -392,10 +393,12 @@ def parenthetical_statement(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]
     if not (cue.dep_ == "parataxis" or as_clause(cue)) or "clause" not in entry.complements:
         return None
     head = clause_of_host(cue.head, cue) if cue.dep_ == "parataxis" else cue.head
-    if any(q.start <= head.idx < q.end for q in quotes) or head._.cue is not None:
-        return None
+    if any(q.start <= head.idx < q.end for q in quotes) or head._.cue is not None and not frames_it(cue, head):
+        return None  # (a clause whose verb is a cue is reported by this one only when this one frames it)
     inner = {t.i for t in cue.subtree} - fronted_clause(cue)
     inner |= {c.i for c in head.children if c.dep_ == "cc" and c.i < cue.i}
+    # "…, Peskov said, according to Interfax": who relayed the words is no part of them
+    inner |= {t.i for c in head.children if c.lower_ == "according" and c.i > cue.i for t in c.subtree}
     runs: list[list[Token]] = []
     for t in head.subtree:
         if t.i in inner:

@@ -4,7 +4,9 @@ A that-clause after a verb of saying is what was said; the small model often han
 on the cue's object ("told news agency Reuters that …"), as a relative clause of that object
 with "that" as its pronoun ("told a media briefing that Israel is examining …"), or on a noun of
 the cue's setting ("said at a press briefing that …").  Each rule is a function below; the
-content rules (``content.content_of_cue``) ask them when the cue has no clause of its own.
+content rules (``content.content_of_cue``) ask them when the cue has no clause of its own.  And
+the other way round: a frame the parser hung on the clause it reports ("The Kremlin will
+respond, Peskov said") is no content of that clause's verb (``frames_it``).
 """
 
 from __future__ import annotations
@@ -84,3 +86,12 @@ def clause_on_adjunct(cue: Token) -> Token | None:
             if opener.lower_ == "that" and (opener.head.i == c.i or opener.tag_ == "IN") and subjects:
                 return c
     return None
+
+
+def frames_it(clause: Token, cue: Token) -> bool:
+    """Frame rule: "The Kremlin will respond, Peskov said": a speech verb with its own subject and no
+    words of its own, set off after the cue's clause, reports that clause; it is never what the cue
+    says ("you have said more than once– you and others have said– that …" goes on saying)."""
+    return clause.dep_ == "parataxis" and clause.i > cue.i and clause._.cue is not None \
+        and any(c.dep_ == "nsubj" for c in clause.children) \
+        and not any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in clause.children)  # no words of its own

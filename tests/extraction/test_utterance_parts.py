@@ -183,3 +183,14 @@ def test_a_second_part_opened_by_two_apostrophes_joins_the_first(statements_of):
     (added,) = by_cue(statements_of(text), "added")
     assert added.kind == "mixed" and len(added.quote.segments) == 2
     assert "somehow" in added.quote.text and "he added" not in added.quote.text
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The council will respond, Anna Berg said, according to Interfax.", "The council will respond"),
+    ("Lundby will answer the strike, Anna Berg said, according to Interfax.", "Lundby will answer the strike"),
+])
+def test_a_frame_after_a_clause_whose_verb_is_a_cue_reports_that_clause(statements_of, text, content):
+    # "respond"/"answer" are cues, but the frame set off after their clause is its speaker, not
+    # their words, and "according to" then names the agency that relayed it (frame rule)
+    assert [(s.speaker.name, s.cue.text, s.quote.text) for s in statements_of(text)] == [
+        ("Anna Berg", "said", content)]
