@@ -2,7 +2,9 @@
 office and a name) whatever the model made of the name ("HOLT" a verb, "PRICE" a noun); a long
 title that ends in a person's full name ("The First Deputy Head of the … Contact Group MP Andriy
 Kostin") is that person; a first name alone ("Mark has done good work") is the one person of the
-article with that first name.  Rules of ``extraction.roles`` that read a name, not a description.
+article with that first name; a listed given name and a capitalised word ending a description are
+a person's name (``given_name_at_end``).  Rules of ``extraction.roles`` (and of the speaker names,
+the last) that read a name, not a description.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from spacy.tokens import Span
 from onrecord.extraction.role_context import Context, Resolved
 from onrecord.identity.names import HONORIFICS
 from onrecord.identity.titles import named_as_object, office_head, split_title, title_word
+from onrecord.lexicons.given_names import load_given_names
+from onrecord.lexicons.speaker_nouns import load_speaker_nouns
 
 LABEL = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z]")  # a transcript's speaker label, in capitals
 
@@ -72,3 +76,23 @@ def name_case(name: str) -> str:
     if not name.isupper():
         return name
     return re.sub(r"[^\W\d_]+", lambda m: m.group(0)[:1] + m.group(0)[1:].lower(), name)
+
+
+def given_name_at_end(mention: Span) -> tuple[str, str] | None:
+    """Given-name rule: a description that ends, after a capitalised title or body word, in a listed
+    given name and a capitalised word ("Lexington Institute VP for Defense Rebecca Grant:", which the
+    model splits into an organisation and nothing) ends in a person's name; not after a preposition
+    ("the pastor of Grace Church")."""
+    words = [t for t in mention if not t.is_punct]
+    if mention.root.pos_ != "PROPN":
+        return None  # a common noun's phrase ("a phone conversation with Mayor Dan Pike") names its topic
+    if len(words) < 3 or not all(t.pos_ == "PROPN" and t.is_title for t in words[-2:]):
+        return None
+    first, last, before = words[-2], words[-1], words[-3]
+    names = load_given_names()
+    if not before.is_title or len(before.text.rstrip(".")) < 2 or names.gender(before.text) is not None:
+        return None  # an initial or a given name before it: "Christina N Luis Olidem" is one name
+    if names.gender(first.text) is None \
+            or load_speaker_nouns().kind(last.lower_) == "organizations" or last.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return None
+    return f"{first.text} {last.text}", "person"

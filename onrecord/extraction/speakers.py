@@ -27,6 +27,7 @@ from onrecord.extraction.appositions import described_body, in_apposition_of_a_n
 from onrecord.extraction.canonical_names import canonical_speakers, is_surname_in, surnames_of
 from onrecord.extraction.docindex import doc_text, entities_within, in_quotes
 from onrecord.extraction.found import Found
+from onrecord.extraction.given_names import given_name_at_end
 from onrecord.extraction.intervals import holders
 from onrecord.extraction.mentions import (
     conjunct_in_title,
@@ -220,7 +221,7 @@ def name_in_mention(mention: Span, registry: SpeakerRegistry) -> tuple[str, str]
         if person is not None:
             return person, "person"
         return _clean_name(with_owner_country(orgs[-1], mention).text), "organization"
-    return proper_name_in_mention(mention) or name_before_description(mention)
+    return proper_name_in_mention(mention) or name_before_description(mention) or given_name_at_end(mention)
 
 
 def with_owner_country(body: Span, mention: Span) -> Span:

@@ -350,10 +350,15 @@ def named_as_object(before: str) -> bool:
     Russian President [Vladimir Putin]"): the name is the object of that preposition, someone
     other than the one the words describe.  "Press Secretary of the President [Dmitry Peskov]"
     (the article with the title alone, as the Kremlin's releases write it) and "… Contact Group
-    MP [Andriy Kostin]" end in the title of the person named."""
+    MP [Andriy Kostin]" end in the title of the person named, as does a title "for" a portfolio
+    with no holder's title in it ("Lexington Institute VP for Defense [Rebecca Grant]")."""
     words = before.split()
+    popped = []
     while words and words[-1][:1].isupper() and title_word(words[-1]) in TITLE_WORDS:
-        words.pop()
+        popped.append(title_word(words.pop()))
+    if popped and not set(popped) & HOLDER_WORDS and len(words) >= 2 and words[-1] == "for" \
+            and title_word(words[-2]) in TITLE_WORDS:
+        return False  # portfolio rule: "VP for Defense [Rebecca Grant]" is one title, its holder named
     national = False
     while words and words[-1][:1].isupper() and (plain_word(words[-1]) in COUNTRIES or _is_possessive(words[-1])):
         words.pop()

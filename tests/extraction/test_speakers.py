@@ -413,3 +413,14 @@ def test_a_relative_clause_is_no_part_of_a_members_name(statements_of):
     found = statements_of("Anna Berg and others who want to close the port said the decision would make the choice "
                           "even more stark.")
     assert [s.speaker.name for s in found if s.cue.text == "said"] == ["Anna Berg and others"]
+
+
+def test_a_given_name_and_a_surname_ending_a_label_are_the_person(statements_of):
+    # the model splits "Lundby Institute VP for …" off as an organisation and tags no person
+    text = ("Harbour Council President and CEO Marek Dvorak: “It’s going to be very difficult.”\n\n"
+            "Lundby Institute VP for Defense Anna Lindqvist: “This is the restoration of the alliance’s leadership.”")
+    assert [(s.speaker.name, s.speaker.type) for s in statements_of(text)] == [
+        ("Marek Dvorak", "person"), ("Anna Lindqvist", "person")]
+    # after a preposition the name is someone else's: the pastor's church, not the pastor
+    (s,) = statements_of("The pastor of Grace Church said the shelter would stay open.")
+    assert s.speaker.name != "Grace Church" or s.speaker.type != "person"
