@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from onrecord.extraction.addressed import name_the_addressed
 from onrecord.extraction.appositions import described_body, in_apposition_of_a_name, misread_person
 from onrecord.extraction.canonical_names import canonical_speakers, is_surname_in, surnames_of
-from onrecord.extraction.docindex import doc_text, entities_within, in_quotes
+from onrecord.extraction.docindex import doc_text, entities_within, entity_at, in_quotes
 from onrecord.extraction.found import Found
 from onrecord.extraction.given_names import given_name_at_end
 from onrecord.extraction.intervals import holders
@@ -322,15 +322,24 @@ def speaker_type(mention: Span) -> SpeakerType:
     return "unknown"  # a noun the lexicon does not know: kept as its description, never an identity
 
 
+def owner_of_name(head: Token) -> Token | None:
+    """Owner rule: the possessor before a name ("Media Research Center’s Bozell") is where the named
+    one works, no part of the name; not a possessive inside one entity ("Lugansk People's
+    Republic"), nor before a body's or a place's word."""
+    owners = [c for c in head.children if c.dep_ == "poss" and c.i < head.i and c.pos_ != "PRON"]
+    if head.pos_ != "PROPN" or not owners or speaker_class(head) in {"organization", "place"}:
+        return None
+    entity = entity_at(head.doc, head.i)
+    return None if entity is not None and entity.start <= owners[-1].i else owners[-1]
+
+
 def description(mention: Span) -> str:
     """A speaker without a name ("a source", "Denmark's prime minister"): its words, minus a
     leading determiner or quantifier ("Several Israeli media outlets" → "Israeli media outlets")."""
     tokens = [t for t in mention if not (t.i == mention.start and t.dep_ == "det")]
-    owners = [c for c in mention.root.children if c.dep_ == "poss" and c.i < mention.root.i and c.pos_ != "PRON"]
-    if mention.root.pos_ == "PROPN" and owners and speaker_class(mention.root) not in {"organization", "place"} \
-            and not (mention.root.ent_type_ and owners[-1].ent_iob_ in {"I", "B"} and mention.root.ent_iob_ == "I"):
-        # "Media Research Center’s Bozell": the possessor is where the named one works, no part of the name
-        tokens = [t for t in tokens if t.i > owners[-1].right_edge.i]
+    owner = owner_of_name(mention.root)
+    if owner is not None:
+        tokens = [t for t in tokens if t.i > owner.right_edge.i]
     opening = next((i for i, t in enumerate(tokens) if t.text == "(" and i > 0), None)
     if opening is not None:
         tokens = tokens[:opening]  # "(DSHS)", "(R-Ga.)": an alias or an affiliation, not the description
