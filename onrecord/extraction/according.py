@@ -199,9 +199,10 @@ def source_phrase(acc: Token, source: Token, head: Token) -> tuple[int, int]:
 def relayed(head: Token) -> bool:
     """The clause an "according to" phrase qualifies is itself reported speech with its own
     speaker ("the minister said …"): the phrase names who relayed it, not who said it."""
-    if head._.cue is not None and any(c.dep_ == "nsubj" and can_speak(c) for c in head.children):
-        return True
-    # "Moscow will answer the strike, Peskov said, according to Interfax": the frame set off after
-    # the clause is its speaker; the phrase names who relayed it
-    return any(frames_it(c, head) and any(g.dep_ == "nsubj" and can_speak(g) for g in c.children)
-               for c in head.children)
+    def has_a_speaker(verb: Token) -> bool:
+        return any(c.dep_ == "nsubj" and can_speak(c) for c in verb.children)
+
+    # and "Moscow will answer the strike, Peskov said, according to Interfax": the frame set off
+    # after the clause is its speaker; the phrase names who relayed it
+    return head._.cue is not None and has_a_speaker(head) \
+        or any(frames_it(c, head) and has_a_speaker(c) for c in head.children)

@@ -14,10 +14,10 @@ import re
 from spacy.tokens import Span
 
 from onrecord.extraction.role_context import Context, Resolved
+from onrecord.extraction.speaker_classes import speaker_class_of_word
 from onrecord.identity.names import HONORIFICS
 from onrecord.identity.titles import named_as_object, office_head, split_title, title_word
 from onrecord.lexicons.given_names import load_given_names
-from onrecord.lexicons.speaker_nouns import load_speaker_nouns
 
 LABEL = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z]")  # a transcript's speaker label, in capitals
 
@@ -82,7 +82,7 @@ def given_name_at_end(mention: Span) -> tuple[str, str] | None:
     """Given-name rule: a description that ends, after a capitalised title or body word, in a listed
     given name and a capitalised word ("Lexington Institute VP for Defense Rebecca Grant:", which the
     model splits into an organisation and nothing) ends in a person's name; not after a preposition
-    ("the pastor of Grace Church")."""
+    ("the Committee for Anna Berg:")."""
     words = [t for t in mention if not t.is_punct]
     if mention.root.pos_ != "PROPN":
         return None  # a common noun's phrase ("a phone conversation with Mayor Dan Pike") names its topic
@@ -93,6 +93,6 @@ def given_name_at_end(mention: Span) -> tuple[str, str] | None:
     if not before.is_title or len(before.text.rstrip(".")) < 2 or names.gender(before.text) is not None:
         return None  # an initial or a given name before it: "Christina N Luis Olidem" is one name
     if names.gender(first.text) is None \
-            or load_speaker_nouns().kind(last.lower_) == "organizations" or last.ent_type_ in {"GPE", "LOC", "FAC"}:
+            or speaker_class_of_word(last) == "organization" or last.ent_type_ in {"GPE", "LOC", "FAC"}:
         return None
     return f"{first.text} {last.text}", "person"

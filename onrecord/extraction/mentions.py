@@ -18,7 +18,6 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from onrecord.extraction.speaker_classes import is_time, speaker_class
-from onrecord.extraction.whole_names import is_spaced_dash
 from onrecord.lexicons.title_words import TITLE_WORDS as TITLE_HEADS
 
 
@@ -95,6 +94,19 @@ def naming_participle(token: Token) -> bool:
     return token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_ in NAMING_PARTICIPLES
 
 
+def is_spaced_dash(token: Token) -> bool:
+    """A dash with a space on each side: punctuation between phrases, never inside a name."""
+    return token.text in {"-", "–", "—", "--"} and token.i > 0 and bool(token.doc[token.i - 1].whitespace_) \
+        and bool(token.whitespace_)
+
+
+def is_question_marker(token: Token) -> bool:
+    """Transcript rule: a "Q" that opens a paragraph marks a reporter's question (White House
+    and Kremlin transcripts: "Q And Vladimir Putin just said …"); the parse may take it for a
+    conjunct of the subject or a word of the mention, but it names no one."""
+    return token.text == "Q" and (token.i == 0 or "\n" in token.doc[token.i - 1].text_with_ws)
+
+
 def noun_phrase(token: Token) -> Span:
     """The mention: the subject's subtree without relative clauses, a list that follows it, a
     time hung from it ("on Monday") and trailing punctuation ("Zelensky, who …," → "Zelensky";
@@ -135,7 +147,7 @@ def noun_phrase(token: Token) -> Span:
             break
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    if start < token.i and doc[start].text == "Q" and doc[start].is_sent_start:
+    if start < token.i and is_question_marker(doc[start]):
         start += 1  # "Q Leaders from Russia and Iran …": a transcript's question marker names no one
     for t in doc[start : token.i]:
         if is_spaced_dash(t):
@@ -184,8 +196,7 @@ def capitalised_common_noun(token: Token) -> bool:
     """A speaker noun the model took for a name because it opens the sentence ("Staff for the House
     Select Committee on Benghazi said", or a transcript's question: "Q Leaders from Russia and Iran
     are heading to Beijing"): no entity, and a word for people as the lexicon reads it."""
-    before = token.doc[token.i - 1] if token.i > 0 else None
-    opens = token.is_sent_start or (before is not None and before.text == "Q" and before.is_sent_start)
+    opens = token.is_sent_start or token.i > 0 and is_question_marker(token.doc[token.i - 1])
     return opens and not token.ent_type_ and speaker_class(token) in {"person", "group"}
 
 

@@ -98,6 +98,11 @@ def part_of_a_name(token: Token) -> bool:
     return token.text in person_name_words(token.doc)
 
 
+def speaker_class_of_word(token: Token) -> str | None:
+    """The speaker-noun list a word is in, whatever its entity label ("Ministry" inside a name)."""
+    return {"organizations": "organization", "people": "person"}.get(load_speaker_nouns().kind(token.lower_) or "")
+
+
 def can_speak(token: Token) -> bool:
     """A person, a group or an organisation (a pronoun for one counts)."""
     return speaker_class(token) in CAN_SPEAK

@@ -36,6 +36,7 @@ from onrecord.extraction.mentions import (
     in_modifier,
     is_aside,
     is_indefinite,
+    is_question_marker,
     naming_participle,
 )
 from onrecord.extraction.pronouns import (
@@ -51,13 +52,12 @@ from onrecord.extraction.pronouns import (
 )
 from onrecord.extraction.relative_antecedents import antecedent_of_relative
 from onrecord.extraction.roles import resolve_roles
-from onrecord.extraction.speaker_classes import speaker_class
+from onrecord.extraction.speaker_classes import speaker_class, speaker_class_of_word
 from onrecord.extraction.whole_names import after_country_of
 from onrecord.identity.hygiene import is_body
 from onrecord.identity.names import HONORIFICS
 from onrecord.identity.registry import SpeakerRegistry
 from onrecord.identity.titles import split_title
-from onrecord.lexicons.speaker_nouns import load_speaker_nouns
 from onrecord.lexicons.title_words import OF_WORDS, TITLE_WORDS
 from onrecord.model.statement import SpeakerType
 
@@ -279,11 +279,6 @@ def person_after_body(entity: Span) -> str | None:
     return None
 
 
-def speaker_class_of_word(token: Token) -> str | None:
-    """The speaker-noun list a word is in, whatever its entity label ("Ministry" inside a name)."""
-    return {"organizations": "organization", "people": "person"}.get(load_speaker_nouns().kind(token.lower_) or "")
-
-
 def proper_name_in_mention(mention: Span) -> tuple[str, str] | None:
     """A name the model did not mark as an entity ("Ireland's ambassador, Siobhan Keane"): the
     head noun or its apposition is a proper noun with a proper-noun compound before it, two or
@@ -454,13 +449,6 @@ def described_twice(subject: Token) -> bool:
     if {subject.lower_, conjuncts[0].lower_} & KINSHIP:
         return False
     return subject.head.tag_ != "VBP"
-
-
-def is_question_marker(token: Token) -> bool:
-    """Transcript rule: a "Q" that opens a paragraph marks a reporter's question (White House
-    and Kremlin transcripts: "Q And Vladimir Putin just said …"); the parse may take it for a
-    conjunct of the subject, but it names no one."""
-    return token.text == "Q" and (token.i == 0 or "\n" in token.doc[token.i - 1].text_with_ws)
 
 
 def member_phrase(member: Token) -> Span:

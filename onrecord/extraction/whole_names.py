@@ -101,27 +101,4 @@ def after_country_of(entity: Span) -> Span:
     if len(entity) >= 3 and entity.start > 0 and doc[entity.start - 1].lower_ == "of" \
             and fold(entity[0].text) in load_not_names().countries:
         return doc[entity.start + 1 : entity.end]
-    return without_dashed_aside(entity)
-
-
-def is_spaced_dash(token: Token) -> bool:
-    """A dash with a space on each side: punctuation between phrases, never inside a name."""
-    return token.text in {"-", "–", "—", "--"} and token.i > 0 and bool(token.doc[token.i - 1].whitespace_) \
-        and bool(token.whitespace_)
-
-
-def without_dashed_aside(entity: Span) -> Span:
-    """Dash rule: a dash with spaces around it is punctuation, never part of a name ("… estate in
-    [Palm Beach - Lewandowski] continued", as the model took it): the name is the side of the dash
-    its head is on."""
-    doc = entity.doc
-    start, end = entity.start, entity.end
-    root = entity.root.i
-    for t in entity:
-        if is_spaced_dash(t):
-            if t.i < root:
-                start = t.i + 1
-            elif t.i > root:
-                end = min(end, t.i)
-    return doc[start:end] if (start, end) != (entity.start, entity.end) and start < end else entity
-
+    return entity

@@ -204,9 +204,10 @@ def conflict_allowed(a: Piece, b: Piece) -> bool:
 def may_link(a: Piece, b: Piece) -> bool:
     """Whether the speakers and days of two passages allow linking them (before the atoms'
     speakers count).  Short-words rule: a short passage links only reports of the same days."""
-    if not (distinct(a, b) or same_days(a, b)):
+    long_enough, close = distinct(a, b), same_days(a, b)
+    if not (long_enough or close):
         return False
-    return compatible(a.member.who, b.member.who) or conflict_allowed(a, b)
+    return compatible(a.member.who, b.member.who) or (long_enough and close)  # (conflict_allowed)
 
 
 def one_quote(a: Passage, b: Passage) -> bool:
