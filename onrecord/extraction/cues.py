@@ -79,9 +79,13 @@ def declined_by_negated_say(token: Token) -> bool:
 
 
 def next_to_punctuation(token: Token) -> bool:
+    """Nothing but punctuation (or the end) after the verb and its particle: "he continued:",
+    "…," Smith went on."""
     doc = token.doc
-    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    return after is None or after.is_punct
+    i = token.i + 1
+    if i < len(doc) and doc[i].dep_ == "prt" and doc[i].head.i == token.i:
+        i += 1
+    return i >= len(doc) or doc[i].is_punct
 
 
 NOT_HOLDERS = {"it", "this", "that", "which", "what", "there"}
@@ -100,6 +104,28 @@ def retort_cue(token: Token) -> CueEntry | None:
     if after.lower_ != "back" or after.head.i != token.i:
         return None
     return CueEntry(token.lemma_.lower(), "assert", frozenset({"quote", "clause"}))
+
+
+# verbs that with "on" and nothing after it go on speaking ("…," Smith went on; she carried on: …)
+GOING_ON_VERBS = {"go", "carry"}
+
+
+def going_on_cue(token: Token) -> CueEntry | None:
+    """Going-on rule: '"It is a long road," Smith went on.', 'She went on: "…"': "go on" with
+    nothing after the particle but punctuation continues what its subject was saying, as
+    "continued" does (the lexicon's quote-only "add" cue), so the quotation is the subject's and
+    not the last speaker's.  With more after it, it is another verb: "went on to say …" leaves the
+    cue to "say", "went on a tour", "went on television" say nothing."""
+    doc = token.doc
+    if token.lemma_.lower() not in GOING_ON_VERBS or token.i + 1 >= len(doc):
+        return None
+    particle = doc[token.i + 1]
+    if particle.lower_ != "on" or particle.head.i != token.i or particle.n_lefts + particle.n_rights:
+        return None
+    after = doc[token.i + 2] if token.i + 2 < len(doc) else None
+    if after is not None and not after.is_punct:
+        return None
+    return CueEntry(f"{token.lemma_.lower()} on", "add", frozenset({"quote"}))
 
 
 def put_it_cue(token: Token) -> CueEntry | None:
@@ -160,7 +186,7 @@ def mark_cues(doc: Doc, lexicon: dict[str, CueEntry], senses: dict[str, CueSense
                 token._.cue_negated = is_negated(token)
             continue
         entry = lexicon.get(token.lemma_.lower()) or that_clause_cue(token) or appearance_cue(token, lexicon) \
-            or retort_cue(token) or held_passive_cue(token) or put_it_cue(token)
+            or retort_cue(token) or held_passive_cue(token) or put_it_cue(token) or going_on_cue(token)
         if entry is None or not is_verb_use(token) or other_sense(token, rules) is not None:
             continue
         if entry.complements == {"quote"} and not next_to_punctuation(token):

@@ -69,9 +69,11 @@ def _is_epithet(mention: Span, ctx: Context) -> bool:
     head = mention.root
     if mention[0].lower_ != "the" or plural(head) or any(t.lower_ in ANOTHER for t in mention):
         return False
-    if any(c.dep_ in {"relcl", "acl"} and head.doc[c.left_edge.i - 1].text != "," for c in head.children
-           if c.left_edge.i > 0):
-        return False  # "the woman who started it all": a clause that tells which one, someone new
+    if any(c.dep_ in {"relcl", "acl"} and head.doc[c.left_edge.i - 1].text != "," and c._.cue is None
+           for c in head.children if c.left_edge.i > 0):
+        # "the woman who started it all": a clause that tells which one, someone new (not the cue
+        # itself, which a parse may hang on it: '"…?" the 43-year-old asked')
+        return False
     return head.lower_ in ctx.lexicon.epithets or _demonym(head) or is_an_age(head)  # "the 46-year-old"
 
 

@@ -27,7 +27,8 @@ start of a paragraph instead of using a speech verb.  Rules, each a function bel
    when those statements' speakers are the first person ("I think …", "we will …") or no one:
    they are the turn speaker's words; a statement with another speaker ("Lavrov said …") is
    narration, and ends the turn, except in a transcript (``is_transcript``: unquoted turns of
-   two or more speakers), where a turn runs to the next label;
+   two or more speakers), where a turn runs to the next label (the last turn, which no label
+   bounds, ends at narration there too: an exchange quoted in an article, then the writer's own);
 7. ``turn_pieces``: a turn run together into one long block is cut at sentence ends;
 8. ``without_inline_notes``: the transcriber's bracketed notes inside a turn ("… Do you agree
    with this? (Antonio Guterres noted that …)") are not the speaker's words;
@@ -462,6 +463,11 @@ def label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[int, i
     units = [(a, b, speaker_label(doc, a, b)) for a, b in turn_units(doc, paragraphs)]
     units = without_dateline(units, found)
     transcript = interview is not None or is_transcript(text, units)
+    # the last label's turn has no later label to bound it: narration ends it, even in a
+    # transcript (an exchange quoted in an article, then the writer's own paragraphs); an
+    # interview's answers are bounded by its questions instead
+    last_label = max((a for a, _, lab in units if lab is not None), default=len(text)) if interview is None \
+        else len(text)
     for para_start, para_end, labelled in units:
         if labelled is None and interview is not None and para_start in interview.answers:
             turn = None  # an interview's answer: the interviewee's turn (``interviews``)
@@ -493,7 +499,8 @@ def label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[int, i
             continue
         turn_paragraphs += 1
         inside = by_start[bisect_left(starts, para_start) : bisect_left(starts, para_end)]
-        narrated = covered(para_start, para_end) and not transcript and not (inside and own_words(inside))
+        narrated = covered(para_start, para_end) and (not transcript or para_start > last_label) \
+            and not (inside and own_words(inside))
         if turn_paragraphs > MAX_TURN_PARAGRAPHS or narrated:
             turn = None
             continue

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from onrecord.extraction.docindex import in_quotes
 from onrecord.extraction.speaker_classes import is_time, speaker_class
 from onrecord.lexicons.title_words import TITLE_WORDS as TITLE_HEADS
 
@@ -127,6 +128,8 @@ def noun_phrase(token: Token) -> Span:
             drop.update(t.i for t in c.subtree)
         if c.dep_ == "appos" and c.i > token.i and any(g.dep_ == "conj" for g in c.children):
             drop.update(t.i for t in c.subtree)  # "Biden, the Russian side, France and Germany": a list
+        if c.dep_ == "appos" and c.i > token.i and c.left_edge.tag_ in {"WP$", "WP", "WDT"}:
+            drop.update(t.i for t in c.subtree)  # "Mr. Slinker, whose latest start-up, …": a relative clause
         if c.dep_ == "appos" and c.i > token.i and (c.like_num or c.pos_ == "NUM" or is_aside(c)):
             drop.update(t.i for t in c.subtree)  # "Ramos, 58, told …": an age is no part of the name
         if c.i > token.i and token.tag_ == "PRP" and c.lower_ in FLOATING_QUANTIFIERS:
@@ -145,6 +148,8 @@ def noun_phrase(token: Token) -> Span:
         if "\n" in t.text:
             end = t.i
             break
+    while start < token.i and in_quotes(doc, doc[start].idx) and not in_quotes(doc, token.idx):
+        start += 1  # '"What if …?" the 43-year-old asked': the quotation the parse hung on the speaker
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     if start < token.i and is_question_marker(doc[start]):

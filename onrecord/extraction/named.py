@@ -29,6 +29,7 @@ from onrecord.extraction.docindex import doc_text, entities, entity_at, tokens_w
 from onrecord.extraction.found import Found
 from onrecord.extraction.mentions import noun_phrase
 from onrecord.extraction.official_titles import holder_name, offices_of, titles_before_names, written_title
+from onrecord.extraction.speaker_classes import misread_name
 from onrecord.extraction.whole_names import whole_name
 from onrecord.identity.names import HONORIFICS, NAME_PARTICLES
 from onrecord.identity.registry import SpeakerRegistry
@@ -167,7 +168,8 @@ def common_head(mention: Span, nouns: frozenset[str]) -> bool:
 def plural(head: Token) -> bool:
     """A plural noun: tagged so and written so ("police", tagged plural, names one force), or a
     plural the model took for a name ("Jurors")."""
-    return singular(head.lower_) != head.lower_ and (head.tag_ in {"NNS", "NNPS"} or head.pos_ == "PROPN")
+    return singular(head.lower_) != head.lower_ and (head.tag_ in {"NNS", "NNPS"} or head.pos_ == "PROPN") \
+        and not misread_name(head)  # "Sanders often questions …": a surname the model took for a plural
 
 
 def organization_fit(org: Named, noun: str, modifiers: set[str], lexicon: RoleLexicon) -> int:

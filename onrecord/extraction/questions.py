@@ -18,7 +18,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from onrecord.extraction.docindex import doc_text
+from onrecord.extraction.docindex import doc_text, in_quotes
 from onrecord.extraction.found import Found
 
 INTERROGATIVES = {"whether", "if", "why", "how", "what", "who", "whom", "whose", "when", "where", "which"}
@@ -67,7 +67,23 @@ def asked_passively(cue: Token) -> bool:
         return False
     if any(c.dep_ in {"auxpass", "nsubjpass"} for c in cue.children):
         return True
+    if cue.dep_ == "acl" and frames_a_quotation(cue.head):
+        return False  # '"What if …?" the 43-year-old asked': the asker, in a past tense taken for a participle
     return cue.dep_ in {"advcl", "acl"} and not any(c.dep_ in {"aux", "nsubj"} for c in cue.children)
+
+
+NOUN_MODIFIERS = {"det", "amod", "nummod", "npadvmod", "compound", "poss"}
+
+
+def frames_a_quotation(noun: Token) -> bool:
+    """The noun phrase opens the frame right after a quotation ('"…?" the 43-year-old asked'): a
+    participle after it is no passive ("the voters asked in the poll"), the parse has taken a past
+    tense for one."""
+    first = min((c.left_edge.i for c in noun.lefts if c.dep_ in NOUN_MODIFIERS), default=noun.i)
+    before = first - 1  # the words of the phrase, not the quotation the parse may hang on its head
+    doc = noun.doc
+    return before >= 0 and doc[before].is_quote and in_quotes(doc, doc[before].idx) and before > 0 \
+        and doc[before - 1].text in {",", "?", "!"}
 
 
 def agent_of(cue: Token) -> Token | None:

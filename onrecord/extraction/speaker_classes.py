@@ -59,8 +59,8 @@ def speaker_class(token: Token) -> SpeakerClass:
         return "group"  # "73 percent said", "two told reporters": people counted
     if is_an_age(token):
         return "person"  # "said the 46-year-old"
-    if token.pos_ in {"ADV", "ADJ"} and token.is_title and token.i > 0 and part_of_a_name(token):
-        return "person"  # '"…," said Skelly' with "Skelly" tagged an adverb: a name the text gave in full
+    if token.i > 0 and misread_name(token):
+        return "person"
     if is_time(token) or token.ent_type_ in NEVER_ENTITIES:
         return "never"
     kind = load_speaker_nouns().kind(token.lemma_) or load_speaker_nouns().kind(token.lower_)
@@ -75,6 +75,9 @@ def speaker_class(token: Token) -> SpeakerClass:
     if token.ent_type_ in {"GPE", "LOC", "FAC"}:
         return "place"
     if token.ent_type_ in CARRIER_ENTITIES:
+        if token.pos_ == "PROPN" and token.dep_ == "nsubj" and token.head.pos_ == "VERB" \
+                and token.head.ent_type_ == token.ent_type_ and part_of_a_name(token):
+            return "person"  # '"…," Lindqvist went on' taken whole for a title: a name and its verb
         return "carrier"
     if kind is not None:
         return NOUN_CLASS[kind]  # type: ignore[return-value]
@@ -91,6 +94,12 @@ def is_an_age(token: Token) -> bool:
     word = token.lower_
     return word.endswith("year-old") or word.endswith("years-old") or (
         word == "old" and any(c.lower_ in {"year", "years"} for c in token.children))
+
+
+def misread_name(token: Token) -> bool:
+    """A name the text gives in full somewhere, that the model tagged an adverb, an adjective or a
+    (plural) common noun here: '"…," said Skelly', "Sanders often questions …"."""
+    return token.pos_ in {"ADV", "ADJ", "NOUN"} and token.is_title and part_of_a_name(token)
 
 
 def part_of_a_name(token: Token) -> bool:

@@ -52,7 +52,7 @@ from onrecord.extraction.pronouns import (
 )
 from onrecord.extraction.relative_antecedents import antecedent_of_relative
 from onrecord.extraction.roles import resolve_roles
-from onrecord.extraction.speaker_classes import speaker_class, speaker_class_of_word
+from onrecord.extraction.speaker_classes import misread_name, speaker_class, speaker_class_of_word
 from onrecord.extraction.whole_names import after_country_of
 from onrecord.identity.hygiene import is_body
 from onrecord.identity.names import HONORIFICS
@@ -307,7 +307,8 @@ def speaker_type(mention: Span) -> SpeakerType:
     document or a thing that only carries someone's words)."""
     head = mention.root
     cls = speaker_class(head)
-    plural = head.tag_ in {"NNS", "NNPS"} or head.lower_ in {"they", "them", "we", "us"}
+    # a name the model tagged a (plural) common noun ("Sanders, meanwhile, who …") names one person
+    plural = (head.tag_ in {"NNS", "NNPS"} and not misread_name(head)) or head.lower_ in {"they", "them", "we", "us"}
     if cls in {"person", "group"}:
         return "group" if plural or cls == "group" else "person"
     if cls in {"organization", "place"}:
@@ -410,11 +411,20 @@ def conjoined_subjects(subject: Token) -> list[Token]:
     for member in chain:
         out.append(member)
         for c in member.children:  # "Vice President for news and talk Dave Gorab": one person
-            if c.dep_ == "conj" and not is_aside(c) and not conjunct_in_title(member, c) \
-                    and not described_again(member, c):
+            if c.dep_ == "conj" and not misplaced_clause(c) and not is_aside(c) \
+                    and not conjunct_in_title(member, c) and not described_again(member, c):
                 out.extend(conjoined_subjects(c))
     named = [m for m in out if not is_question_marker(m)]
     return named if named and len(named) < len(out) else out
+
+
+def misplaced_clause(conjunct: Token) -> bool:
+    """A clause conjoined to a name, with a subject or an auxiliary of its own ("a union that has
+    endorsed Mr. Sanders and that has been busing its members"), is one the parse misplaced, no
+    member: conjuncts are alike (Huddleston & Pullum 2002, ch. 15).  A noun the model took for a
+    verb ("chief pollster and strategist Joel Benenson") has neither."""
+    return conjunct.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in conjunct.children)
 
 
 def stacked_name(subject: Token) -> Token | None:

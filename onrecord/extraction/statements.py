@@ -132,6 +132,10 @@ def build_statements(doc: Doc) -> list[Found]:
             continue
         if st is not None:
             sorted_found.add(st)
+            if st.cue is not None and st.continues is None:
+                # the cue's statement for a later quotation in its frame ('said on "The Late Show With
+                # Stephen Colbert"'): a title there is no second statement of the cue
+                by_cue.setdefault(st.cue.i, st)
     found = merge_label_statements(doc, found, paragraph_bounds(doc))
     # weak cues inside reported words go first: a verb that is part of what was said must not
     # cut the statement that holds it ("said he would hold a meeting and discuss X")

@@ -17,12 +17,13 @@ The mention's words, from the token these rules find, are ``mentions.noun_phrase
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from onrecord.extraction.absolutes import absolute_subject
 from onrecord.extraction.docindex import in_quotes
 from onrecord.extraction.object_relatives import object_relative_subject
-from onrecord.extraction.speaker_classes import CAN_SPEAK, SUBJECT_DEPS, can_speak, speaker_class
+from onrecord.extraction.relative_asides import relative_aside_subject
+from onrecord.extraction.speaker_classes import CAN_SPEAK, SUBJECT_DEPS, can_speak, is_an_age, speaker_class
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # what a cue reports or acts on: its objects and clauses ("told REPORTERS", "recommending CHARGES")
@@ -250,7 +251,8 @@ def controller(cue: Token) -> Token | None:
             subject = own_subject(token, cue) or inverted_subject(token)
             if subject is not None:
                 return subject
-        if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
+        if token.dep_ in {"relcl", "acl"} and (token.head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}
+                                               or is_an_age(token.head)):  # '"…?" the 43-year-old asked'
             noun = token.head
             named = object_relative_subject(noun, cue)  # "Bannon, who Beck called …": Beck
             if named is not None:
@@ -375,7 +377,8 @@ def subject_of(cue: Token) -> Token | None:
     if (subject is None or speaker_class(subject) == "never") and not passive:
         # '"…," X, wearing a hat, said': the frame after a quotation; "The Latest: Trump urges …":
         # a headline word is no subject
-        subject = quote_frame_subject(cue) or appended_speaker(cue) or nearest_noun_phrase(cue)
+        subject = quote_frame_subject(cue) or appended_speaker(cue) or relative_aside_subject(cue) \
+            or nearest_noun_phrase(cue)
     if subject is None or speaker_class(subject) == "never":
         return None
     return subject
@@ -413,19 +416,50 @@ def quote_frame_subject(cue: Token) -> Token | None:
     speak right after the closing quotation mark, in the cue's frame, is the speaker."""
     doc = cue.doc
     i = cue.i - 1
-    while i >= 0 and not _in_quotation(doc[i]):
-        if doc[i]._.cue is not None or "\n" in doc[i].text or doc[i].text in {".", "!", "?"}:
-            return None
-        i -= 1
+    while True:
+        while i >= 0 and not _in_quotation(doc[i]):
+            if doc[i]._.cue is not None or "\n" in doc[i].text or doc[i].text in {".", "!", "?"}:
+                return None
+            i -= 1
+        before = _before_inner_quotation(doc, i)
+        if before is None:
+            break
+        i = before  # 'wearing a cowboy hat and "Ted Cruz" pins': words inside the frame
     if i < 0 or i == cue.i - 1:
         return None
     for t in doc[i + 1 : cue.i]:
+        if _in_quotation(t):
+            continue
         if t.pos_ in {"NOUN", "PROPN"} and not t.is_punct:
             head = t
             while head.dep_ in {"compound", "flat"} and head.head.i < cue.i and head.head.i > t.i:
                 head = head.head
             return head if can_speak(head) or speaker_class(head) == "unknown" and head.pos_ == "PROPN" else None
     return None
+
+
+# the most words a quotation inside a frame may have: a name, a title or a slogan ("Ted Cruz" pins)
+INNER_QUOTATION_WORDS = 6
+
+
+def _before_inner_quotation(doc: Doc, i: int) -> int | None:
+    """When token ``i`` ends a short quotation that a word outside quotation marks (not
+    punctuation) opens onto — a quoted name inside a frame, 'and "Ted Cruz" campaign pins' — the
+    token before that quotation, else None (the quotation is what was said)."""
+    if i < 0:
+        return None
+    quotation = next((q for q in doc._.quotes or () if q.start <= doc[i].idx < q.end), None)
+    if quotation is None:
+        return None
+    first = i
+    while first > 0 and doc[first - 1].idx >= quotation.start:
+        first -= 1
+    if i - first + 1 > INNER_QUOTATION_WORDS + 2 or first == 0:
+        return None
+    opener = doc[first - 1]
+    if opener.is_punct or _in_quotation(opener) or not same_paragraph(opener, doc[i]):
+        return None
+    return first - 1
 
 
 def appended_speaker(cue: Token) -> Token | None:

@@ -307,3 +307,19 @@ def test_it_can_be_said_inside_a_turn_is_the_speakers_own_claim(statements_of):
     # outside anyone's words the impersonal names no one
     found = statements_of("It was emphasised that the goals would be attained.")
     assert [s.speaker.type for s in found] == ["unknown"]
+
+
+def test_the_last_turn_of_an_exchange_quoted_in_an_article_ends_at_the_writers_narration(statements_of):
+    # two people trade turns (a transcript), then the writer goes on in their own words: no later
+    # label bounds the last turn, so a paragraph of narration with a statement of its own ends it,
+    # and the paragraphs after it are no one's turn
+    text = ("The panel was blunt.\n\n"
+            "Karl Berg: The ferry tax sounds great. We will make the owners pay.\n\n"
+            "Anna Lindqvist: Saying that to people is easy.\n\n"
+            "Karl Berg: Well, taxes are never popular.\n\n"
+            "The harbour office, however, said the tax would raise four million a year.\n\n"
+            "The ferries still leave late, and the old pier is closed.")
+    found = statements_of(text)
+    assert [s.speaker.name for s in found if s.cue.text == ":"] == ["Karl Berg", "Anna Lindqvist", "Karl Berg"]
+    assert [s.speaker.name for s in found if s.cue.text == "said"] == ["harbour office"]
+    assert not any("ferries" in s.quote.text for s in found)

@@ -424,3 +424,23 @@ def test_a_given_name_and_a_surname_ending_a_label_are_the_person(statements_of)
     # after a preposition the name is someone else's: the committee's, not the committee
     (s,) = statements_of("The Lundby Committee for Anna Lindqvist: “We will keep the shelter open.”")
     assert s.speaker.name != "Anna Lindqvist"
+
+
+def test_a_clause_conjoined_to_the_name_is_no_member(statements_of):
+    # the parse joins the second relative clause to the name: a clause with a subject of its own
+    found = statements_of("Karen Walsh, executive director of Ferry Workers United, a union that has endorsed Mr. "
+                          "Berg and that has been busing its members across the country to campaign for him, also "
+                          "said her group planned to march at the convention.")
+    assert [(s.speaker.name, s.speaker.type) for s in found if s.cue.text == "said"] == [("Karen Walsh", "person")]
+
+
+def test_a_surname_the_model_took_for_a_plural_noun_is_still_one_person(statements_of):
+    # "Sanders often questions …": the model tags the surname a plural common noun here; it names
+    # the one person the article named in full, and "He" after it continues that person
+    found = statements_of("Senator Aaron Sanders spoke in Dover on Thursday. Mayor Karl Berg's adviser says "
+                          "he is glad the vote is over.\n\n"
+                          "Sanders often questions the cost of the new ferries.\n\n"
+                          "Sanders is outlining a plan for the port. He says the island needs “a fair deal, "
+                          "not another tax.”")
+    named = [(s.cue.text, s.speaker.name, s.speaker.type) for s in found]
+    assert named[-2:] == [("questions", "Aaron Sanders", "person"), ("says", "Aaron Sanders", "person")]

@@ -826,3 +826,27 @@ def test_a_contrasting_clause_after_the_words_is_someone_elses_statement(stateme
     found = statements_of("The poll found that, while 37 percent of voters say the mayor is responsible, 39 percent "
                           "blame his supporters.")
     assert any(s.cue.text == "found" and "39 percent blame his supporters" in s.quote.text for s in found)
+
+
+def test_going_on_continues_the_named_speaker_not_the_last_one(statements_of):
+    found = statements_of('Anna Lindqvist spoke first. "We will win this," Karl Berg said.\n\n'
+                          '"It is a long road," Lindqvist went on. "But we will get there."\n\n'
+                          'She went on: "It is like a house on fire."')
+    assert [(s.cue.text, s.speaker.name) for s in found] == [
+        ("said", "Karl Berg"), ("went on", "Anna Lindqvist"), ("went on", "Anna Lindqvist")]
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry went on a tour of the islands.",
+    "Berg went on television on Monday.",
+    "The show went on, despite the rain.",
+    "Berg went on to say the port was safe.",
+])
+def test_going_on_with_more_after_it_is_no_cue(statements_of, text):
+    assert all(s.cue.text != "went on" for s in statements_of(text))
+
+
+def test_a_long_show_title_after_the_cue_is_no_second_statement(statements_of):
+    found = statements_of('"Ferries, ferries, ferries," Karl Berg said on "The Late Hour With Anna Lindqvist" '
+                          'last month.')
+    assert [(s.kind, s.quote.text) for s in found] == [("direct", "Ferries, ferries, ferries,")]

@@ -253,3 +253,40 @@ def test_a_governing_verb_joined_to_another_shares_its_subject_over_an_agent(sta
     found = statements_of("Mayor Ines Roth was booed and shouted down by the union's supporters after telling the "
                           "strikers that they were “being ridiculous.”")
     assert [s.speaker.name for s in found] == ["Ines Roth"]
+
+
+@pytest.mark.parametrize("text", [
+    # "who" tells a person: the noun before the set-off relative clause says it, though the parse
+    # makes the relative clause what the cue reports
+    "Karl Berg spoke first. Berg, meanwhile, who has never held office, said the port had been run "
+    "badly for years.",
+    "Ms. Anna Lindqvist, whose small firm, Nordvik, builds ferries for the islands, said the new port was "
+    "too expensive to run.",
+])
+def test_the_noun_before_a_set_off_relative_clause_speaks(statements_of, text):
+    found = [s for s in statements_of(text) if s.cue.text == "said"]
+    assert [s.speaker.type for s in found] == ["person"]
+    assert found[0].speaker.name in {"Karl Berg", "Anna Lindqvist"}
+    assert "whose" not in found[0].speaker.mention.text
+
+
+def test_a_short_quotation_inside_the_frame_is_passed_over_for_the_speaker(statements_of):
+    # the quoted name on the pins is part of the frame after the quotation, not what was said
+    found = statements_of('"We have seen better weeks than this one," port delegate Maria Lopez, wearing a '
+                          'yellow scarf and "Vote Berg" buttons, said calmly.')
+    assert [(s.kind, s.speaker.name, s.quote.text) for s in found] == [
+        ("direct", "Maria Lopez", "We have seen better weeks than this one,")]
+
+
+def test_an_age_asking_after_a_quotation_is_the_asker(statements_of):
+    # the parse takes "asked" for a participle on "old"; after a quotation it is the asker's past
+    # tense, and "the 52-year-old" is the person the narration was about
+    found = statements_of('Karl Berg posted the video on Monday. "Why is the ferry late again?" the '
+                          '52-year-old asked in the caption.')
+    assert [(s.kind, s.speaker.name, s.speaker.mention.text) for s in found] == [
+        ("question", "Karl Berg", "the 52-year-old")]
+
+
+def test_those_asked_in_a_survey_are_still_the_ones_asked(statements_of):
+    found = statements_of("Of the islanders asked in the survey, most said the ferry was too slow.")
+    assert [s.cue.text for s in found] == ["said"]
