@@ -190,8 +190,11 @@ def mark_cues(doc: Doc, lexicon: dict[str, CueEntry], senses: dict[str, CueSense
         if entry is None or not is_verb_use(token) or other_sense(token, rules) is not None:
             continue
         if entry.complements == {"quote"} and not next_to_punctuation(token):
-            # "continued to fight" is no cue; only "he continued: …" / "…," he continued.
-            continue
+            # "continued to fight" is no cue; only "he continued: …" / "…," he continued; a
+            # that-clause of its own still reports ("pressing that the rival is not qualified")
+            entry = that_clause_cue(token)
+            if entry is None:
+                continue
         token._.cue = entry
         token._.cue_hedged = is_hedged(token) or entry.cls == "hedge"
         if declined_by_negated_say(token):

@@ -54,10 +54,13 @@ def cue_near_quote(doc: Doc, quote: QuoteSpan) -> Token | None:
         return distance + (0 if "quote" in t._.cue.complements else 6 if speech else 12) + (12 if owned else 0)
 
     candidates: list[tuple[int, int, Token]] = []
+    # a quotation in parentheses ("citing Exodus 18:21 ('select out of all the people …'), endorsed
+    # X") is the words before it cite: the sentence after the closing parenthesis is no frame of it
+    parenthesised = doc_text(doc)[max(0, quote.start - 3) : quote.start].rstrip(" '`").endswith("(")
     # the frame after the quotation ends at the next quotation or the end of the sentence
     # (a full stop outside quotation marks), whatever the sentence splitter thought
     for t in doc[span.end : min(last_sent.end + 12, len(doc))]:
-        if in_quotes(doc, t.idx) or t.text in {".", "!", "?"} or "\n" in t.text:
+        if in_quotes(doc, t.idx) or t.text in {".", "!", "?"} or "\n" in t.text or (parenthesised and t.text == ")"):
             break
         if outside(t) and not (reports_a_clause_after(t) and not ends_in_a_comma(doc, quote)
                                and not opens_its_sentence(doc, quote)):

@@ -249,7 +249,7 @@ def controller(cue: Token) -> Token | None:
         if token.i != cue.i:
             # '"…," said Skelly, explaining …': the verb above may be an inverted frame
             subject = own_subject(token, cue) or inverted_subject(token)
-            if subject is not None:
+            if subject is not None and not reported_thing(token, subject, cue):
                 return subject
         if token.dep_ in {"relcl", "acl"} and (token.head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}
                                                or is_an_age(token.head)):  # '"…?" the 43-year-old asked'
@@ -277,7 +277,9 @@ def controller(cue: Token) -> Token | None:
         if token.i == cue.i and token.tag_ in FINITE_TAGS and token.dep_ not in {"conj", "relcl", "acl"}:
             if next_in_a_row(token):
                 return own_subject(token.head, cue)  # "has mocked a reporter, referred to … as …"
-            return None  # a finite verb has a subject of its own: the parse lost it
+            first = subordinated_first_verb(token) if token.dep_ == "ROOT" else None
+            # a finite verb has a subject of its own: the parse lost it, or gave it to the first verb
+            return own_subject(first, cue) if first is not None else None
         if token.dep_ in CLIMB_DEPS and token.head.i != token.i:
             controlling = None if free_adjunct else object_controller(token, token.head)
             if controlling is not None:
@@ -295,6 +297,25 @@ def controller(cue: Token) -> Token | None:
     return None
 
 
+# the words that open an adjunct of time or means ("before claiming", "after saying", "by
+# insisting"), which may belong to the reporting clause rather than to the reported one
+ADJUNCT_WORDS = {"before", "after", "while", "without", "since", "upon", "by"}
+
+
+def reported_thing(clause: Token, subject: Token, cue: Token) -> bool:
+    """Attachment rule: in 'Trump said the deadlock has "kept us safe" before claiming that …' the
+    parse hangs the adjunct on the reported clause, whose subject is a thing that claims nothing;
+    the adjunct is the reporting clause's, and the climb goes on to its cue's subject.  Only an
+    adjunct of time or means: a gerund the reported words compare or weigh ("more important than
+    defending the nation", "a vote on whether to endorse") is no act of the reporter's."""
+    if clause.dep_ != "ccomp" or clause.head._.cue is None \
+            or speaker_class(subject) not in {"never", "unknown", "carrier"}:
+        return False  # a place speaks as its state
+    link = next((c for c in clause.children if c.left_edge.i <= cue.i <= c.right_edge.i), None)
+    return link is not None and ((link.dep_ == "prep" and link.lower_ in ADJUNCT_WORDS) or (
+        link.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ADJUNCT_WORDS for m in link.children)))
+
+
 def subordinated_first_verb(root: Token) -> Token | None:
     """First-verb rule: "Trump summed up Clinton as "terrible," denounced her record and said …":
     the parser may make the first of a row of verbs a clause under the second, which is left with
@@ -305,6 +326,9 @@ def subordinated_first_verb(root: Token) -> Token | None:
     for c in root.children:
         if c.dep_ == "advcl" and c.i < root.i and c.tag_ in {"VBD", "VBZ", "VBP"} and not subordinated(c):
             return c
+        if c.dep_ == "ccomp" and c.i < root.i and not subordinated(c) and any(
+                g.lower_ == "and" and g.i > c.i and (g.head.i == c.i or g.nbor(1).text == ",") for g in c.subtree):
+            return c  # "Cranston stood at his pulpit and, citing …, endorsed Cruz": "and" joins the two
     return None
 
 
@@ -496,6 +520,8 @@ def inverted_subject(cue: Token) -> Token | None:
     doc = cue.doc
     i = cue.i - 1
     while i >= 0 and doc[i].is_punct and not _in_quotation(doc[i]):
+        if doc[i].text in {")", "]"}:
+            return None  # a quotation in parentheses is no frame's: '(''…''), endorsed Y'
         i -= 1
     if i < 0 or not _in_quotation(doc[i]) or i == cue.i - 1 and not doc[i].is_punct:
         return None

@@ -850,3 +850,16 @@ def test_a_long_show_title_after_the_cue_is_no_second_statement(statements_of):
     found = statements_of('"Ferries, ferries, ferries," Karl Berg said on "The Late Hour With Anna Lindqvist" '
                           'last month.')
     assert [(s.kind, s.quote.text) for s in found] == [("direct", "Ferries, ferries, ferries,")]
+
+
+def test_an_interviewer_pressing_asks_the_question_quoted_before(statements_of):
+    found = statements_of('Karl Berg answered the first question at length. "Will the ferry be paid for by the '
+                          'port?" Anna Lindqvist pressed. "Or by the islanders?"')
+    assert [(s.kind, s.cue.text, s.speaker.name) for s in found] == [("question", "pressed", "Anna Lindqvist")]
+
+
+def test_a_quote_only_cue_with_a_that_clause_of_its_own_still_reports_it(statements_of):
+    # "continued" and "pressed" frame quotations; with a that-clause they report it as any verb does
+    found = statements_of("Mayor Karl Berg continued that the ferry would be paid for by the port.")
+    assert [(s.cue.text, s.speaker.name, s.quote.text) for s in found] == [
+        ("continued", "Karl Berg", "that the ferry would be paid for by the port")]

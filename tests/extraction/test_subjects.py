@@ -290,3 +290,21 @@ def test_an_age_asking_after_a_quotation_is_the_asker(statements_of):
 def test_those_asked_in_a_survey_are_still_the_ones_asked(statements_of):
     found = statements_of("Of the islanders asked in the survey, most said the ferry was too slow.")
     assert [s.cue.text for s in found] == ["said"]
+
+
+def test_a_verb_joined_by_and_to_a_first_clause_the_parse_subordinated_shares_its_subject(statements_of):
+    # "stood …, and, citing …, endorsed": the parse makes "stood" a clause that "endorsed" reports,
+    # so "endorsed" has no subject; the parenthesised quotation is what "citing" cites, and the
+    # frame after the parenthesis (with its object right after the cue) is no inversion
+    found = statements_of("On Sunday, Pastor Karl Berg stood at his pulpit in Dover, Delaware, and, citing "
+                          "Proverbs 29:2 (''when the righteous are in authority, the people rejoice''), endorsed "
+                          "Mayor Anna Lindqvist of Dover, urging his parishioners to also consider voting for her.")
+    assert [(s.cue.text, s.speaker.name) for s in found] == [
+        ("citing", "Karl Berg"), ("endorsed", "Karl Berg"), ("urging", "Karl Berg")]
+
+
+def test_an_adjunct_on_a_reported_clause_about_a_thing_is_the_reporters(statements_of):
+    # "before claiming" hangs on "has kept", whose subject (a delay) claims nothing: the mayor claimed
+    found = statements_of("Mayor Karl Berg said the council's delay has \"kept the port safe\" on the radio "
+                          "before claiming that the new ferries are \"ruining the harbour.\"")
+    assert [(s.cue.text, s.speaker.name) for s in found] == [("said", "Karl Berg"), ("claiming", "Karl Berg")]
