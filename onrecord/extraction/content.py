@@ -33,6 +33,7 @@ from onrecord.extraction.content_ends import (
     before_another_statement,
     before_conjunction,
     past_a_full_stop,
+    split_at_a_colon,
     trim_trailing_participle,
     with_stranded_conjunct,
 )
@@ -346,15 +347,13 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
     if cue.i < head_index(head) and not isinstance(head, list) and cue.pos_ not in {"NOUN", "ADJ"}:
         end = extend_to_sentence_end(cue, end)
         start, end = clip_to_paragraph(doc, cue, start, end)
-    if not isinstance(head, list):
-        end = trim_saying_adjuncts(doc, start, end)
-    if isinstance(head, list):
-        end = with_stranded_conjunct(cue, end)
+    end = with_stranded_conjunct(cue, end) if isinstance(head, list) else trim_saying_adjuncts(doc, start, end)
     end = trim_trailing_aside(doc, start, end, noun_phrase=isinstance(head, list))
     if isinstance(head, list):
         end = trim_trailing_participle(doc, cue, start, end)
     end = before_another_statement(doc, start, end, quotes)
     start, end = extend_to_quotes(doc, start, end, quotes)
+    start, end = split_at_a_colon(doc, cue, start, end, quotes)
     if not isinstance(head, list):
         end = at_the_quotation_end(doc, cue, head, start, end, quotes)
     end = before_conjunction(doc_text(doc), start, end)

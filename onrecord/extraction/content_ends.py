@@ -174,3 +174,25 @@ def before_conjunction(text: str, start: int, end: int) -> int:
         return start + len(head.rstrip(" ,;"))
     kept = text[start:end].rstrip(" ,")
     return start + len(kept) if kept else end
+
+
+def split_at_a_colon(doc: Doc, cue: Token, start: int, end: int, quotes: list[QuoteSpan]) -> tuple[int, int]:
+    """Colon rule: in 'The minister repeated that talks had failed: "There is nothing to discuss,"
+    she said' the colon parts the reporter's sentence from a quotation that a frame after it
+    ("she said") reports, though the parse hangs the two together.  The frame's cue, after the
+    content, takes the quotation alone ("Trump was defiant on Tuesday:" is no part of what he said);
+    a cue before the colon ("repeated") ends its content at the colon."""
+    text = doc_text(doc)
+    framed = [q for q in quotes if start < q.start < end and text[start : q.start].rstrip().endswith(":")]
+    if not framed:
+        return start, end
+    quotation = framed[-1] if cue.idx >= end else framed[0]
+    if cue.idx >= end and quotation.end >= end - 1:
+        return quotation.start, end
+    # the frame after the quotation: its words end in a comma, and a cue follows ('…," she said')
+    after = doc.char_span(quotation.end, min(len(text), quotation.end + 40), alignment_mode="contract")
+    framed_after = text[quotation.inner_start : quotation.inner_end].rstrip().endswith(",") \
+        or text[quotation.end : quotation.end + 1] == ","
+    if cue.idx < start and framed_after and after is not None and any(t._.cue is not None for t in after[:4]):
+        return start, end_before(doc, start, text.rfind(":", start, quotation.start))
+    return start, end

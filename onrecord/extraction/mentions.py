@@ -108,6 +108,11 @@ def is_question_marker(token: Token) -> bool:
     return token.text == "Q" and (token.i == 0 or "\n" in token.doc[token.i - 1].text_with_ws)
 
 
+# prepositions of an occasion after a person's name ("Trump in his speech", "Rutte at the summit"),
+# never part of whom the name names ("of" may be: "Ted Cruz of Texas")
+OCCASION_PREPOSITIONS = {"in", "at", "on", "during"}
+
+
 def noun_phrase(token: Token) -> Span:
     """The mention: the subject's subtree without relative clauses, a list that follows it, a
     time hung from it ("on Monday") and trailing punctuation ("Zelensky, who …," → "Zelensky";
@@ -136,6 +141,9 @@ def noun_phrase(token: Token) -> Span:
             drop.update(t.i for t in c.subtree)  # "they all said": the pronoun is the mention
         if c.dep_ == "prep" and c.i > token.i and any(g.dep_ == "pobj" and is_time(g) for g in c.children):
             # "The head of the WHO on Monday (May 19) urged …": when it was said, not who
+            drop.update(t.i for t in c.subtree)
+        if c.dep_ == "prep" and c.i > token.i and token.ent_type_ == "PERSON" and c.lower_ in OCCASION_PREPOSITIONS:
+            # "Trump in his announcement speech called …": where it was said; a name takes no "in"
             drop.update(t.i for t in c.subtree)
     first_dropped = min(drop, default=10**9)
     keep = [t for t in token.subtree if t.i < first_dropped]

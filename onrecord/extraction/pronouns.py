@@ -12,6 +12,8 @@ The rules, tried in order by ``resolve_pronoun``, each a function:
                          possessor of a clause the pronoun's clause hangs from ("Lavrov's statement
                          on Friday, when he stressed …"), or as the subject of the main clause
                          after a fronted adjunct ("At what he called a critical moment, Blinken …");
+* ``parenthetical_antecedent`` — inside a parenthesis, the subject just before it ("Trump called
+                         them “rapists” (although he allowed …)");
 * ``previous_subject`` — the subject of the sentence before, outside quotation marks, in the same or
                          the previous paragraph, when it agrees (news keeps its topic as the subject);
 * ``alternating_subjects`` — "they" after sentences whose subjects are two people in turn: the two;
@@ -196,6 +198,26 @@ def bound_antecedent(pronoun: Token, namer: Namer) -> Named | None:
             named = namer(noun_phrase(c))
             if named is not None and agrees(pronoun.lower_, named[1], named[0], article_genders(pronoun.doc)):
                 return named
+    return None
+
+
+def parenthetical_antecedent(pronoun: Token, namer: Namer) -> Named | None:
+    """Rule 2, parenthesis: "he" inside a parenthesis ("when Trump … called immigrants “rapists”
+    (although he allowed that some might be good people)") comments on the clause just before the
+    parenthesis: the nearest subject before it in the sentence, when it agrees, whatever clause the
+    parse hangs the parenthesis from."""
+    doc = pronoun.doc
+    sent = pronoun.sent
+    opening = next((t.i for t in reversed(doc[sent.start : pronoun.i]) if t.text in {"(", ")"}), None)
+    if opening is None or doc[opening].text != "(":
+        return None
+    for t in reversed(doc[sent.start : opening]):
+        if t.dep_ in {"nsubj", "nsubjpass"} and not _quoted(t):
+            if t.lower_ in PRONOUNS:
+                return None  # a pronoun there is another rule's to resolve
+            named = namer(noun_phrase(t))
+            ok = named is not None and agrees(pronoun.lower_, named[1], named[0], article_genders(doc))
+            return named if ok else None
     return None
 
 
@@ -511,6 +533,7 @@ def resolve_pronoun(
     for rule in (
         lambda: first_person(pronoun, holding, current),
         lambda: bound_antecedent(pronoun, namer),
+        lambda: parenthetical_antecedent(pronoun, namer),
         lambda: previous_subject(pronoun, namer, spoken.by_offset),
         lambda: alternating_subjects(pronoun, namer, spoken.by_offset),
         lambda: sole_person_before(pronoun, persons),

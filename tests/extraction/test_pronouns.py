@@ -307,3 +307,13 @@ def test_an_age_no_one_was_named_before_is_a_description_not_an_identity(stateme
     text = 'The former model delivered a defense of her husband. "He is an amazing leader," said the 46-year-old.'
     speaker = by_quote(statements_of(text), "amazing leader").speaker
     assert (speaker.name, speaker.type, speaker.id) == ("46-year-old", "unknown", None)
+
+
+def test_he_inside_a_parenthesis_is_the_subject_just_before_it(statements_of):
+    # the parse hangs the parenthesis on the main clause, whose subject is no person; the sentence
+    # before names another man, who is not whom the aside is about
+    found = statements_of("In the most telling sign, Senator Karl Berg reversed himself and opposed the bill.\n\n"
+                          "The shift was complete when Mayor Anna Lindqvist's rival Tomas Ek in his first speech "
+                          "called the ferry owners “pirates” (although he allowed that some might be honest) and "
+                          "promised to build a new pier.")
+    assert {s.cue.text: s.speaker.name for s in found}["allowed"] == "Tomas Ek"

@@ -444,3 +444,10 @@ def test_a_surname_the_model_took_for_a_plural_noun_is_still_one_person(statemen
                           "not another tax.”")
     named = [(s.cue.text, s.speaker.name, s.speaker.type) for s in found]
     assert named[-2:] == [("questions", "Aaron Sanders", "person"), ("says", "Aaron Sanders", "person")]
+
+
+def test_where_a_person_spoke_is_no_part_of_the_mention(statements_of):
+    found = statements_of("The shift was complete when Mayor Anna Lindqvist's rival Tomas Ek in his first speech "
+                          "called the ferry owners “pirates.”")
+    assert [(s.speaker.name, s.speaker.mention.text) for s in found] == [
+        ("Tomas Ek", "Mayor Anna Lindqvist's rival Tomas Ek")]

@@ -863,3 +863,27 @@ def test_a_quote_only_cue_with_a_that_clause_of_its_own_still_reports_it(stateme
     found = statements_of("Mayor Karl Berg continued that the ferry would be paid for by the port.")
     assert [(s.cue.text, s.speaker.name, s.quote.text) for s in found] == [
         ("continued", "Karl Berg", "that the ferry would be paid for by the port")]
+
+
+def test_a_retort_after_a_quotation_is_the_one_who_retorts(statements_of):
+    found = statements_of('Karl Berg said the port had lost its way: "The port is no longer a port," he claimed. '
+                          '"The port will always be the port," an angry Anna Lindqvist retaliated. "It never '
+                          'gives up."\n\n"That is false," Tomas Ek countered. Ines Halvorsen retorted that the '
+                          'figures were old.')
+    named = [(s.cue.text, s.speaker.name) for s in found]
+    assert ("retaliated", "Anna Lindqvist") in named and ("countered", "Tomas Ek") in named
+    assert ("retorted", "Ines Halvorsen") in named
+    assert [s.speaker.name for s in found if "always be the port" in s.quote.text] == ["Anna Lindqvist"]
+
+
+@pytest.mark.parametrize(("text", "statements"), [
+    # the frame after the quotation reports the quotation alone, not the reporter's words before the colon
+    ('Karl Berg was defiant on Tuesday: "I will win this vote," he said.',
+     [("said", "direct", "I will win this vote,")]),
+    # a cue before the colon ends its content there when the quotation has a frame of its own
+    ('The minister, Anna Lindqvist, repeated that the talks had failed: "There is nothing left to discuss," '
+     'she said.',
+     [("repeated", "indirect", "that the talks had failed"), ("said", "direct", "There is nothing left to discuss,")]),
+])
+def test_a_colon_parts_the_reporters_words_from_a_quotation_with_its_own_frame(statements_of, text, statements):
+    assert [(s.cue.text, s.kind, s.quote.text) for s in statements_of(text)] == statements
