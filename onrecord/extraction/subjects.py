@@ -22,8 +22,8 @@ from spacy.tokens import Doc, Token
 from onrecord.extraction.absolutes import absolute_subject
 from onrecord.extraction.docindex import in_quotes
 from onrecord.extraction.object_relatives import object_relative_subject
-from onrecord.extraction.relative_asides import relative_aside_subject
 from onrecord.extraction.speaker_classes import CAN_SPEAK, SUBJECT_DEPS, can_speak, is_an_age, speaker_class
+from onrecord.extraction.subject_asides import relative_aside_subject, set_off_subject
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # what a cue reports or acts on: its objects and clauses ("told REPORTERS", "recommending CHARGES")
@@ -248,7 +248,8 @@ def controller(cue: Token) -> Token | None:
     for _ in range(10):
         if token.i != cue.i:
             # '"…," said Skelly, explaining …': the verb above may be an inverted frame
-            subject = own_subject(token, cue) or inverted_subject(token)
+            subject = own_subject(token, cue) or inverted_subject(token) \
+                or (set_off_subject(token) if token.pos_ in {"VERB", "AUX"} else None)
             if subject is not None and not reported_thing(token, subject, cue):
                 return subject
         if token.dep_ in {"relcl", "acl"} and (token.head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}
@@ -402,7 +403,7 @@ def subject_of(cue: Token) -> Token | None:
         # '"…," X, wearing a hat, said': the frame after a quotation; "The Latest: Trump urges …":
         # a headline word is no subject
         subject = quote_frame_subject(cue) or appended_speaker(cue) or relative_aside_subject(cue) \
-            or nearest_noun_phrase(cue)
+            or set_off_subject(cue) or nearest_noun_phrase(cue)
     if subject is None or speaker_class(subject) == "never":
         return None
     return subject

@@ -308,3 +308,24 @@ def test_an_adjunct_on_a_reported_clause_about_a_thing_is_the_reporters(statemen
     found = statements_of("Mayor Karl Berg said the council's delay has \"kept the port safe\" on the radio "
                           "before claiming that the new ferries are \"ruining the harbour.\"")
     assert [(s.cue.text, s.speaker.name) for s in found] == [("said", "Karl Berg"), ("claiming", "Karl Berg")]
+
+
+@pytest.mark.parametrize(("text", "cue", "name"), [
+    # a participle aside between the name and its verb, which the parse makes the clause
+    ("The issue had come up Friday after Mr. Karl Berg, asked about the deaths of sailors under Mr. Tomas Ek, "
+     "had said, ''I think our port does plenty of harm also.''", "had said", "Karl Berg"),
+    # a dash aside
+    ("On his way out of the campaign, Mr. Walsh - in a line that seemed squarely directed at Mr. Grant's divisive "
+     "brand of politics - declared that a president must tend to all corners of the country and all kinds of people.",
+     "declared", "Walsh"),
+])
+def test_a_name_set_off_from_its_verb_by_an_aside_is_the_speaker(statements_of, text, cue, name):
+    assert {s.cue.text: s.speaker.name for s in statements_of(text)}[cue] == name
+
+
+def test_a_participle_or_an_infinitive_after_an_aside_is_no_set_off_verb(statements_of):
+    # "…, maintain a strong army": the infinitive goes on with the clause before it; the name
+    # before the comma says nothing here
+    found = statements_of("According to the Mayor, this is the only way for the port to defend itself, maintain a "
+                          "fleet of ferries and keep its prices low.")
+    assert all(s.speaker.name != "Mayor" for s in found if s.cue.text == "maintain")
