@@ -176,6 +176,11 @@ def before_conjunction(text: str, start: int, end: int) -> int:
     return start + len(kept) if kept else end
 
 
+# what parts the reporter's sentence from a quotation with a frame of its own: a colon, or a dash
+# that opens an aside ('… unserious - "Again, we need to get into the details," she said - and …')
+PARTING_MARKS = (":", " -", " –", " —", "--")
+
+
 def split_at_a_colon(doc: Doc, cue: Token, start: int, end: int, quotes: list[QuoteSpan]) -> tuple[int, int]:
     """Colon rule: in 'The minister repeated that talks had failed: "There is nothing to discuss,"
     she said' the colon parts the reporter's sentence from a quotation that a frame after it
@@ -183,7 +188,7 @@ def split_at_a_colon(doc: Doc, cue: Token, start: int, end: int, quotes: list[Qu
     content, takes the quotation alone ("Trump was defiant on Tuesday:" is no part of what he said);
     a cue before the colon ("repeated") ends its content at the colon."""
     text = doc_text(doc)
-    framed = [q for q in quotes if start < q.start < end and text[start : q.start].rstrip().endswith(":")]
+    framed = [q for q in quotes if start < q.start < end and text[start : q.start].rstrip().endswith(PARTING_MARKS)]
     if not framed:
         return start, end
     quotation = framed[-1] if cue.idx >= end else framed[0]
@@ -194,5 +199,5 @@ def split_at_a_colon(doc: Doc, cue: Token, start: int, end: int, quotes: list[Qu
     framed_after = text[quotation.inner_start : quotation.inner_end].rstrip().endswith(",") \
         or text[quotation.end : quotation.end + 1] == ","
     if cue.idx < start and framed_after and after is not None and any(t._.cue is not None for t in after[:4]):
-        return start, end_before(doc, start, text.rfind(":", start, quotation.start))
+        return start, end_before(doc, start, len(text[:quotation.start].rstrip()) - 1)
     return start, end

@@ -12,8 +12,7 @@ The rules, tried in order by ``resolve_pronoun``, each a function:
                          possessor of a clause the pronoun's clause hangs from ("Lavrov's statement
                          on Friday, when he stressed …"), or as the subject of the main clause
                          after a fronted adjunct ("At what he called a critical moment, Blinken …");
-* ``parenthetical_antecedent`` — inside a parenthesis, the subject just before it ("Trump called
-                         them “rapists” (although he allowed …)");
+* ``parenthetical_antecedent`` — inside a parenthesis or a dash aside, the subject just before it;
 * ``previous_subject`` — the subject of the sentence before, outside quotation marks, in the same or
                          the previous paragraph, when it agrees (news keeps its topic as the subject);
 * ``alternating_subjects`` — "they" after sentences whose subjects are two people in turn: the two;
@@ -41,7 +40,7 @@ from onrecord.extraction.headline import credited_by
 from onrecord.extraction.mentions import describes_a_person, noun_phrase
 from onrecord.extraction.speaker_classes import speaker_class
 from onrecord.extraction.whole_names import after_country_of
-from onrecord.lexicons.given_names import PRONOUN_GENDER, Gender
+from onrecord.lexicons.given_names import PRONOUN_GENDER, Gender, load_given_names
 from onrecord.lexicons.speaker_nouns import load_speaker_nouns
 from onrecord.lexicons.title_words import TITLE_WORDS
 
@@ -203,22 +202,31 @@ def bound_antecedent(pronoun: Token, namer: Namer) -> Named | None:
 
 def parenthetical_antecedent(pronoun: Token, namer: Namer) -> Named | None:
     """Rule 2, parenthesis: "he" inside a parenthesis ("when Trump … called immigrants “rapists”
-    (although he allowed that some might be good people)") comments on the clause just before the
-    parenthesis: the nearest subject before it in the sentence, when it agrees, whatever clause the
-    parse hangs the parenthesis from."""
-    doc = pronoun.doc
-    sent = pronoun.sent
-    opening = next((t.i for t in reversed(doc[sent.start : pronoun.i]) if t.text in {"(", ")"}), None)
-    if opening is None or doc[opening].text != "(":
+    (although he allowed that some might be good people)") or an aside between dashes ("Clinton
+    suggested that the plan was unserious - “…,” she said - and charged …") comments on the clause
+    just before it: the nearest subject before it in the sentence, when it agrees, whatever clause
+    the parse hangs the aside from."""
+    doc, sent, dashes = pronoun.doc, pronoun.sent, {"-", "–", "—", "--"}
+    opening = next((t.i for t in reversed(doc[sent.start : pronoun.i]) if t.text in {"(", ")"} | dashes), None)
+    if opening is None or doc[opening].text == ")":
         return None
+    if doc[opening].text in dashes and not any(t.text in dashes for t in doc[pronoun.i + 1 : sent.end]):
+        return None  # a dash that opens no aside: "… - she said" ends the sentence, rule 3's to read
     for t in reversed(doc[sent.start : opening]):
         if t.dep_ in {"nsubj", "nsubjpass"} and not _quoted(t):
-            if t.lower_ in PRONOUNS:
-                return None  # a pronoun there is another rule's to resolve
+            if t.lower_ in PRONOUNS or shared_surname(t):
+                return None  # a pronoun there is another rule's to resolve, and so is "Mr. Bush" of two
             named = namer(noun_phrase(t))
             ok = named is not None and agrees(pronoun.lower_, named[1], named[0], article_genders(doc))
             return named if ok else None
     return None
+
+
+def shared_surname(token: Token) -> bool:
+    """"Mr. Bush" where the article names George W. and Jeb Bush in full: the role rules tell which."""
+    full = once(token.doc, "full names", lambda: {e.text for e in entities(token.doc) if e.label_ == "PERSON"})
+    given = load_given_names()  # "Donald Trump" and "Donald J. Trump" are one; "June Trump" no one
+    return len({n.split()[0] for n in full if n.split()[-1] == token.text and given.gender(n.split()[0])}) > 1
 
 
 def fronted_clause_subject(pronoun: Token, namer: Namer) -> Named | None:

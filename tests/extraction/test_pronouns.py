@@ -317,3 +317,26 @@ def test_he_inside_a_parenthesis_is_the_subject_just_before_it(statements_of):
                           "called the ferry owners “pirates” (although he allowed that some might be honest) and "
                           "promised to build a new pier.")
     assert {s.cue.text: s.speaker.name for s in found}["allowed"] == "Tomas Ek"
+
+
+def test_she_inside_a_dash_aside_is_the_subject_just_before_it(statements_of):
+    # the parse hangs the reporting clause over the sentence; the aside between dashes comments on
+    # the clause before it, and the content of the verb before the aside ends at its dash
+    found = statements_of("Anna Lindqvist spoke after Karl Berg. Lindqvist suggested that Berg's latest plan was "
+                          "unserious - \"Again, we need to get into the details,\" she said - and charged that Berg "
+                          "would sink the ferry budget.")
+    assert [(s.cue.text, s.speaker.name, s.quote.text) for s in found] == [
+        ("suggested", "Anna Lindqvist", "that Berg's latest plan was unserious"),
+        ("said", "Anna Lindqvist", "Again, we need to get into the details,"),
+        ("charged", "Anna Lindqvist", "that Berg would sink the ferry budget")]
+
+
+def test_a_surname_two_people_share_is_told_apart_from_one_persons_two_spellings(nlp):
+    # the aside rule leaves "Mr. Berg" of two named Bergs to the role rules; "Karl Berg" and "Karl
+    # J. Berg" are one person, and "a June Berg rally" is no second one
+    from onrecord.extraction.pronouns import shared_surname
+
+    two = nlp("John Berg campaigned for his sister Mary Berg on Monday. Mr. Berg praised her.")
+    assert shared_surname([t for t in two if t.text == "Berg"][-1])
+    one = nlp("Karl Berg spoke on Monday. Karl J. Berg then left a June Berg rally early. Mr. Berg praised it.")
+    assert not shared_surname([t for t in one if t.text == "Berg"][-1])
