@@ -61,6 +61,7 @@ def relative_aside_subject(cue: Token) -> Token | None:
     return None
 
 
+# the tags of a verb that has (or should have) a subject of its own; subjects.py reads them too
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # the marks that set off an aside, each with the marks that open it
 ASIDE_MARKS = {",": {","}, "-": {"-", "–", "—"}, "–": {"-", "–", "—"}, "—": {"-", "–", "—"}, ")": {"("}}

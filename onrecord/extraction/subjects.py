@@ -23,9 +23,8 @@ from onrecord.extraction.absolutes import absolute_subject
 from onrecord.extraction.docindex import in_quotes
 from onrecord.extraction.object_relatives import object_relative_subject
 from onrecord.extraction.speaker_classes import CAN_SPEAK, SUBJECT_DEPS, can_speak, is_an_age, speaker_class
-from onrecord.extraction.subject_asides import relative_aside_subject, set_off_subject
+from onrecord.extraction.subject_asides import FINITE_TAGS, relative_aside_subject, set_off_subject
 
-FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # what a cue reports or acts on: its objects and clauses ("told REPORTERS", "recommending CHARGES")
 REPORTING_DEPS = {"dobj", "dative", "ccomp", "xcomp", "pobj", "attr", "oprd", "acomp", "advcl", "conj", "parataxis"}
 # what a non-finite cue hangs from when it is controlled by the clause above it
