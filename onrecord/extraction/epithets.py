@@ -31,7 +31,7 @@ from onrecord.extraction.role_context import (
     places_named,
     titles_of_surname,
 )
-from onrecord.extraction.speaker_classes import is_an_age
+from onrecord.extraction.speaker_classes import is_an_age, speaker_class
 from onrecord.identity.titles import office_fits, office_head, office_words
 from onrecord.lexicons.given_names import gender_of_name
 
@@ -62,7 +62,26 @@ def salient_epithet(mention: Span, name: str, type: str, ctx: Context) -> Resolv
     person = _person_in_focus(mention, ctx)
     if person is None or named_beside(mention, person, ctx) or not _agrees(mention, description, person, ctx):
         return None
+    if below_its_referent(mention, person, ctx):
+        return None
     return Resolved(person, "person")
+
+
+def below_its_referent(mention: Span, person: str, ctx: Context) -> bool:
+    """Disjoint-reference rule (Chomsky's Principle C, as ``pronouns.named_in_own_clause``): a
+    description in a clause under its sentence's main clause is not the person that clause's subject
+    already names or describes ("the South Carolina senator called on Republicans to unendorse Trump
+    after the billionaire estate mogul claimed …": the mogul is not Graham, the person in focus); a
+    writer meaning the same person would have written "he".  Left unresolved rather than guessed."""
+    sent = mention.root.sent
+    subject = main_subject(sent)
+    if subject is None or subject.i >= mention.start or subject.pos_ == "PRON" or mention.root.head.i == sent.root.i:
+        return False
+    words = sent.doc[subject.left_edge.i : subject.i + 1]
+    if person.split()[-1] in {t.text for t in words}:
+        return True  # the subject names the person
+    # the subject describes a person ("the South Carolina senator"): the one in focus, most likely
+    return words[0].lower_ == "the" and speaker_class(subject) == "person"
 
 
 def _is_epithet(mention: Span, ctx: Context) -> bool:

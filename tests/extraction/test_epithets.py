@@ -103,3 +103,13 @@ def test_a_person_named_by_a_participle_is_that_name(statements_of):
     assert [s.speaker.name for s in statements_of(text)] == ["Antonio Arroyo"]
     assert [s.speaker.name for s in statements_of("A farmer named Ivan Petrov said the harvest was lost.")] == [
         "Ivan Petrov"]
+
+
+def test_a_description_under_a_clause_whose_subject_describes_the_person_in_focus_is_someone_else(statements_of):
+    # the person in focus (Lindqvist) is the main clause's subject, "the island senator"; the mogul
+    # in the clause under it is someone else, left unresolved rather than given her name
+    found = statements_of("Sen. Anna Lindqvist said Karl Berg was wrong. Lindqvist has been critical of Berg since "
+                          "they both ran for governor. In June, the island senator called on fellow Republicans to "
+                          "drop Berg after the billionaire shipping mogul claimed that a judge was biased.")
+    assert [s.speaker.name for s in found if s.cue.text == "claimed"] != ["Anna Lindqvist"]
+    assert [s.speaker.name for s in found if s.cue.text == "called on"] == ["Anna Lindqvist"]
