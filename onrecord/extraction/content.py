@@ -33,7 +33,7 @@ from onrecord.extraction.content_ends import (
     before_another_statement,
     before_conjunction,
     past_a_full_stop,
-    split_at_a_colon,
+    split_before_a_framed_quotation,
     trim_trailing_participle,
     with_stranded_conjunct,
 )
@@ -353,7 +353,7 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
         end = trim_trailing_participle(doc, cue, start, end)
     end = before_another_statement(doc, start, end, quotes)
     start, end = extend_to_quotes(doc, start, end, quotes)
-    start, end = split_at_a_colon(doc, cue, start, end, quotes)
+    start, end = split_before_a_framed_quotation(doc, cue, start, end, quotes)
     if not isinstance(head, list):
         end = at_the_quotation_end(doc, cue, head, start, end, quotes)
     end = before_conjunction(doc_text(doc), start, end)

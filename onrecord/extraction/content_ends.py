@@ -181,12 +181,14 @@ def before_conjunction(text: str, start: int, end: int) -> int:
 PARTING_MARKS = (":", " -", " –", " —", "--")
 
 
-def split_at_a_colon(doc: Doc, cue: Token, start: int, end: int, quotes: list[QuoteSpan]) -> tuple[int, int]:
+def split_before_a_framed_quotation(doc: Doc, cue: Token, start: int, end: int,
+                                     quotes: list[QuoteSpan]) -> tuple[int, int]:
     """Colon rule: in 'The minister repeated that talks had failed: "There is nothing to discuss,"
-    she said' the colon parts the reporter's sentence from a quotation that a frame after it
-    ("she said") reports, though the parse hangs the two together.  The frame's cue, after the
-    content, takes the quotation alone ("Trump was defiant on Tuesday:" is no part of what he said);
-    a cue before the colon ("repeated") ends its content at the colon."""
+    she said' the colon (or a dash opening an aside, ``PARTING_MARKS``) parts the reporter's
+    sentence from a quotation that a frame after it ("she said") reports, though the parse hangs the
+    two together.  The frame's cue, after the content, takes the quotation alone ("Trump was defiant
+    on Tuesday:" is no part of what he said); a cue before the colon ("repeated") ends its content
+    at the colon."""
     text = doc_text(doc)
     framed = [q for q in quotes if start < q.start < end and text[start : q.start].rstrip().endswith(PARTING_MARKS)]
     if not framed:

@@ -6,6 +6,9 @@ Each rule is one function:
 * ``subject_of``          — the speaker token: the cue's own subject, else the one who controls
                             a participle, gerund or infinitive cue (``controller``; "with X
                             asking": ``absolutes.py``), else a document's issuer (``issuer_of``);
+* ``subject_asides``      — for a parse that lost the subject link, a name set off from its verb
+                            by a relative clause, a participle, a dash aside or a parenthesis
+                            (``subject_asides.py``);
 * ``nearest_noun_phrase`` — for a parse that lost the subject link, the nearest noun phrase that
                             can speak, outside what the cue reports;
 * ``bound_mention``       — in a free relative or a participle's control, a pronoun bound by the
@@ -388,7 +391,8 @@ def subject_of(cue: Token) -> Token | None:
     3. a cue in a relative clause or a participle after a noun ("Zelensky, who said …",
        "officials saying …") takes that noun when it can speak; a document or an event that
        "says" takes its issuer ("Trump's tweet mocking …", "X released a statement saying …");
-    4. failing all that (a parse that lost the link), the nearest noun phrase that can speak.
+    4. failing all that (a parse that lost the link), a name set off from the cue by an aside
+       (``subject_asides``), else the nearest noun phrase that can speak.
     A subject that can never speak (a time, an abstract noun) is no speaker: None."""
     passive = any(c.dep_ == "nsubjpass" for c in cue.children)
     subject = own_subject(cue, cue) or inverted_subject(cue)
