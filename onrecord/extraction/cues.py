@@ -94,6 +94,16 @@ COPULAS = {"be", "seem", "appear", "become", "mean"}
 RETORT_VERBS = {"shoot", "fire", "hit", "strike", "snap", "push", "punch"}
 
 
+def in_a_list_of_acts(token: Token) -> bool:
+    """List rule: "Ukraine is forced to defend itself, maintain a strong army during the war": a bare
+    verb after a comma with no subject, auxiliary or "to" of its own, which the parse made the
+    sentence's root, goes on with a list of what someone does (the infinitives before it); it says
+    nothing, and its "complement" is the sentence before it."""
+    doc = token.doc
+    return token.tag_ == "VB" and token.dep_ == "ROOT" and token.i > 0 and doc[token.i - 1].text == "," \
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for c in token.children)
+
+
 def retort_cue(token: Token) -> CueEntry | None:
     """Retort rule: "Hillary shot back, “I suppose …”", "the minister hit back at critics, saying
     …": a verb of striking with "back" right after it answers someone in words; without "back"
@@ -187,7 +197,7 @@ def mark_cues(doc: Doc, lexicon: dict[str, CueEntry], senses: dict[str, CueSense
             continue
         entry = lexicon.get(token.lemma_.lower()) or that_clause_cue(token) or appearance_cue(token, lexicon) \
             or retort_cue(token) or held_passive_cue(token) or put_it_cue(token) or going_on_cue(token)
-        if entry is None or not is_verb_use(token) or other_sense(token, rules) is not None:
+        if entry is None or not is_verb_use(token) or other_sense(token, rules) is not None or in_a_list_of_acts(token):
             continue
         if entry.complements == {"quote"} and not next_to_punctuation(token):
             # "continued to fight" is no cue; only "he continued: …" / "…," he continued; a

@@ -887,3 +887,11 @@ def test_a_retort_after_a_quotation_is_the_one_who_retorts(statements_of):
 ])
 def test_a_colon_parts_the_reporters_words_from_a_quotation_with_its_own_frame(statements_of, text, statements):
     assert [(s.cue.text, s.kind, s.quote.text) for s in statements_of(text)] == statements
+
+
+def test_a_bare_verb_going_on_with_a_list_of_acts_says_nothing(statements_of):
+    # "maintain" after "forced to defend itself," continues what the port is forced to do; the
+    # parse makes it the root with the sentence before as its clause, which would be a statement
+    found = statements_of("According to the Mayor, this is in fact the only option in a situation where the port "
+                          "is forced to defend itself, maintain a strong fleet during the long strike.")
+    assert [s.cue.text for s in found] == ["According to"]
