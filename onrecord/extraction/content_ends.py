@@ -190,7 +190,8 @@ def split_before_a_framed_quotation(doc: Doc, cue: Token, start: int, end: int,
     on Tuesday:" is no part of what he said); a cue before the colon ("repeated") ends its content
     at the colon."""
     text = doc_text(doc)
-    framed = [q for q in quotes if start < q.start < end and text[start : q.start].rstrip().endswith(PARTING_MARKS)]
+    framed = [q for q in quotes_over(doc, quotes, start, end)  # by bisection: no pass over every quotation
+              if start < q.start and text[start : q.start].rstrip().endswith(PARTING_MARKS)]
     if not framed:
         return start, end
     quotation = framed[-1] if cue.idx >= end else framed[0]

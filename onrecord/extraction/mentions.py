@@ -95,9 +95,13 @@ def naming_participle(token: Token) -> bool:
     return token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_ in NAMING_PARTICIPLES
 
 
+# the dashes a text sets an aside off with, as tokens
+DASHES = frozenset({"-", "–", "—", "--"})
+
+
 def is_spaced_dash(token: Token) -> bool:
     """A dash with a space on each side: punctuation between phrases, never inside a name."""
-    return token.text in {"-", "–", "—", "--"} and token.i > 0 and bool(token.doc[token.i - 1].whitespace_) \
+    return token.text in DASHES and token.i > 0 and bool(token.doc[token.i - 1].whitespace_) \
         and bool(token.whitespace_)
 
 
@@ -156,7 +160,8 @@ def noun_phrase(token: Token) -> Span:
         if "\n" in t.text:
             end = t.i
             break
-    while start < token.i and in_quotes(doc, doc[start].idx) and not in_quotes(doc, token.idx):
+    head_quoted = in_quotes(doc, token.idx)
+    while start < token.i and not head_quoted and in_quotes(doc, doc[start].idx):
         start += 1  # '"What if …?" the 43-year-old asked': the quotation the parse hung on the speaker
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1

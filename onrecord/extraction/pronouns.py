@@ -37,7 +37,7 @@ from onrecord.extraction.docindex import break_runs, entities, entities_within, 
 from onrecord.extraction.found import Found
 from onrecord.extraction.genders import article_genders, name_gender
 from onrecord.extraction.headline import credited_by
-from onrecord.extraction.mentions import describes_a_person, noun_phrase
+from onrecord.extraction.mentions import DASHES, describes_a_person, noun_phrase
 from onrecord.extraction.speaker_classes import speaker_class
 from onrecord.extraction.whole_names import after_country_of
 from onrecord.lexicons.given_names import PRONOUN_GENDER, Gender, load_given_names
@@ -206,15 +206,15 @@ def parenthetical_antecedent(pronoun: Token, namer: Namer) -> Named | None:
     suggested that the plan was unserious - “…,” she said - and charged …") comments on the clause
     just before it: the nearest subject before it in the sentence, when it agrees, whatever clause
     the parse hangs the aside from."""
-    doc, sent, dashes = pronoun.doc, pronoun.sent, {"-", "–", "—", "--"}
-    opening = next((t.i for t in reversed(doc[sent.start : pronoun.i]) if t.text in {"(", ")"} | dashes), None)
+    doc, sent = pronoun.doc, pronoun.sent
+    opening = next((t.i for t in reversed(doc[sent.start : pronoun.i]) if t.text in {"(", ")"} | DASHES), None)
     if opening is None or doc[opening].text == ")":
         return None
-    if doc[opening].text in dashes and not any(t.text in dashes for t in doc[pronoun.i + 1 : sent.end]):
+    if doc[opening].text in DASHES and not any(t.text in DASHES for t in doc[pronoun.i + 1 : sent.end]):
         return None  # a dash that opens no aside: "… - she said" ends the sentence, rule 3's to read
     for t in reversed(doc[sent.start : opening]):
         if t.dep_ in {"nsubj", "nsubjpass"} and not _quoted(t):
-            if t.lower_ in PRONOUNS or shared_surname(t):
+            if t.lower_ in PRONOUNS or surname_of_two(t):
                 return None  # a pronoun there is another rule's to resolve, and so is "Mr. Bush" of two
             named = namer(noun_phrase(t))
             ok = named is not None and agrees(pronoun.lower_, named[1], named[0], article_genders(doc))
@@ -222,7 +222,7 @@ def parenthetical_antecedent(pronoun: Token, namer: Namer) -> Named | None:
     return None
 
 
-def shared_surname(token: Token) -> bool:
+def surname_of_two(token: Token) -> bool:
     """"Mr. Bush" where the article names George W. and Jeb Bush in full: the role rules tell which."""
     full = once(token.doc, "full names", lambda: {e.text for e in entities(token.doc) if e.label_ == "PERSON"})
     given = load_given_names()  # "Donald Trump" and "Donald J. Trump" are one; "June Trump" no one

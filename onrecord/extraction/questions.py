@@ -82,7 +82,7 @@ def frames_a_quotation(noun: Token) -> bool:
     first = min((c.left_edge.i for c in noun.lefts if c.dep_ in NOUN_MODIFIERS), default=noun.i)
     before = first - 1  # the words of the phrase, not the quotation the parse may hang on its head
     doc = noun.doc
-    return before >= 0 and doc[before].is_quote and in_quotes(doc, doc[before].idx) and before > 0 \
+    return before > 0 and doc[before].is_quote and in_quotes(doc, doc[before].idx) \
         and doc[before - 1].text in {",", "?", "!"}
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from onrecord.extraction.docindex import in_quotes
+from onrecord.extraction.mentions import DASHES
 from onrecord.extraction.speaker_classes import can_speak, speaker_class
 
 # the relative pronouns that open a clause about the noun before them
@@ -64,7 +65,7 @@ def relative_aside_subject(cue: Token) -> Token | None:
 # the tags of a verb that has (or should have) a subject of its own; subjects.py reads them too
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # the marks that set off an aside, each with the marks that open it
-ASIDE_MARKS = {",": {","}, "-": {"-", "–", "—"}, "–": {"-", "–", "—"}, "—": {"-", "–", "—"}, ")": {"("}}
+ASIDE_MARKS = {",": {","}, ")": {"("}, **dict.fromkeys(DASHES, DASHES)}
 # the most words an aside between a subject and its verb may have
 MAX_ASIDE_TOKENS = 30
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from onrecord.extraction.absolutes import absolute_subject
-from onrecord.extraction.docindex import in_quotes
+from onrecord.extraction.docindex import in_quotes, quotes_over
 from onrecord.extraction.object_relatives import object_relative_subject
 from onrecord.extraction.speaker_classes import CAN_SPEAK, SUBJECT_DEPS, can_speak, is_an_age, speaker_class
 from onrecord.extraction.subject_asides import FINITE_TAGS, relative_aside_subject, set_off_subject
@@ -476,7 +476,7 @@ def _before_inner_quotation(doc: Doc, i: int) -> int | None:
     token before that quotation, else None (the quotation is what was said)."""
     if i < 0:
         return None
-    quotation = next((q for q in doc._.quotes or () if q.start <= doc[i].idx < q.end), None)
+    quotation = next(iter(quotes_over(doc, doc._.quotes or [], doc[i].idx, doc[i].idx + 1)), None)
     if quotation is None:
         return None
     first = i

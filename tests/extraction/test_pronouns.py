@@ -334,9 +334,9 @@ def test_she_inside_a_dash_aside_is_the_subject_just_before_it(statements_of):
 def test_a_surname_two_people_share_is_told_apart_from_one_persons_two_spellings(nlp):
     # the aside rule leaves "Mr. Berg" of two named Bergs to the role rules; "Karl Berg" and "Karl
     # J. Berg" are one person, and "a June Berg rally" is no second one
-    from onrecord.extraction.pronouns import shared_surname
+    from onrecord.extraction.pronouns import surname_of_two
 
     two = nlp("John Berg campaigned for his sister Mary Berg on Monday. Mr. Berg praised her.")
-    assert shared_surname([t for t in two if t.text == "Berg"][-1])
+    assert surname_of_two([t for t in two if t.text == "Berg"][-1])
     one = nlp("Karl Berg spoke on Monday. Karl J. Berg then left a June Berg rally early. Mr. Berg praised it.")
-    assert not shared_surname([t for t in one if t.text == "Berg"][-1])
+    assert not surname_of_two([t for t in one if t.text == "Berg"][-1])

@@ -836,14 +836,19 @@ def test_going_on_continues_the_named_speaker_not_the_last_one(statements_of):
         ("said", "Karl Berg"), ("went on", "Anna Lindqvist"), ("went on", "Anna Lindqvist")]
 
 
-@pytest.mark.parametrize("text", [
-    "The ferry went on a tour of the islands.",
-    "Berg went on television on Monday.",
-    "The show went on, despite the rain.",
-    "Berg went on to say the port was safe.",
+@pytest.mark.parametrize(("text", "cue"), [
+    ('"It is a long road," Karl Berg went on.', True),
+    ("The ferry went on a tour of the islands.", False),
+    ("Berg went on television on Monday.", False),
+    ("Berg went on to say the port was safe.", False),
 ])
-def test_going_on_with_more_after_it_is_no_cue(statements_of, text):
-    assert all(s.cue.text != "went on" for s in statements_of(text))
+def test_going_on_is_a_cue_only_with_nothing_after_its_particle(nlp, text, cue):
+    # read on the parse: a quote-only cue never makes a statement without a quotation, so the
+    # sentences without one could not show a cue too many
+    from onrecord.extraction.cues import going_on_cue
+
+    went = next(t for t in nlp(text) if t.lower_ == "went")
+    assert (going_on_cue(went) is not None) is cue
 
 
 def test_a_long_show_title_after_the_cue_is_no_second_statement(statements_of):
