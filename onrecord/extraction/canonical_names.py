@@ -56,7 +56,9 @@ def first_name_references(doc: Doc, full_names: list[str]) -> set[str]:
             if in_quotes(doc, t.idx):
                 continue
             after = doc[t.i + 1].text if t.i + 1 < len(doc) else ""
-            if after != last and not (after[:1].isupper() and after.isalpha()):
+            # a capitalised word or an initial goes on with a name ("George J. Mitchell"); a
+            # first name alone is followed by anything else
+            if after != last and not (after[:1].isupper() and after.rstrip(".").isalpha()):
                 out.add(name)
                 break
     return out

@@ -63,7 +63,9 @@ def agreeing_full_name(f: Found, full: str, names: list[str], by_surname: dict[s
         fitting = [n for n in names if len(n.split()) > 1 and n.split()[-1] == surname
                    and gender_of_name(n) in {None, wanted}]
         if fitting:
-            return max(fitting, key=lambda n: (len(n.split()), n))
+            # a given name of that gender ("Bill Clinton") before words that mark none ("Classic
+            # Clinton", a phrase someone quoted), then the longest
+            return max(fitting, key=lambda n: (gender_of_name(n) == wanted, len(n.split()), n))
     # a pronoun of the other gender than its antecedent's name was resolved wrongly: not another
     # bearer of the surname ("he" after "Clinton" is not thereby Bill Clinton), but the surname
     # alone when the article's honorifics give it the pronoun's gender ("Mrs. Fiorina": "she")

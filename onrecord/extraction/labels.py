@@ -45,7 +45,7 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.extraction.docindex import doc_text, entities_within, token_at
+from onrecord.extraction.docindex import QUOTES_KEY, doc_text, entities_within, quotes_over, token_at
 from onrecord.extraction.found import Found
 from onrecord.extraction.intervals import Ranges
 from onrecord.extraction.interviews import InterviewLayout, asked_of_interviewee, interview_layout
@@ -61,6 +61,7 @@ from onrecord.extraction.turn_words import (
     without_inline_notes,
 )
 from onrecord.lexicons.given_names import load_given_names
+from onrecord.lexicons.quote_marks import ALL_MARKS
 from onrecord.lexicons.speaker_nouns import load_speaker_nouns
 from onrecord.lexicons.title_words import COUNTRIES, OF_WORDS, TITLE_WORDS
 
@@ -302,13 +303,27 @@ def inline_labels(doc: Doc, para_start: int, para_end: int) -> list[int]:
         if stop is not None:
             start = stop + 1
             labelled = speaker_label(doc, start, para_end)
-            if labelled is None or labelled[1] != colon:
+            if labelled is None or labelled[1] != colon or inside_a_quotation(doc, stop, colon, labelled[0]):
                 pass
             elif any(t.ent_type_ == "PERSON" for t in labelled[0]) or labelled[0].text.lower().strip() in QUESTIONER \
                     or markup_doubled(labelled[0]) is not None:
                 starts.append(labelled[0].start_char)  # a questioner's label ends the turn before it (rule 4)
         colon = text.find(":", colon + 1, para_end)
     return starts
+
+
+def inside_a_quotation(doc: Doc, stop: int, colon: int, label: Span) -> bool:
+    """A "label" within a quotation that opened before the sentence it follows ("I love that
+    where so many analysts see cacophony he sees a symphony. Classic Clinton: optimistic,
+    unifying.") is the quoted speaker's words, not a transcript's next turn; unless a quotation
+    of its own follows the colon: someone quoting an exchange ("Debate recap," tweeted Conant.
+    "Clinton: 'I come from the 60s.' Marco: 'This election is about the future.'")."""
+    text = doc_text(doc)
+    after = text[colon + 1 : colon + 3].lstrip()
+    if after[:1] in ALL_MARKS:
+        return False
+    quotes = doc.user_data.get(QUOTES_KEY) or []
+    return any(q.start < stop for q in quotes_over(doc, quotes, label.start_char, label.end_char))
 
 
 # a newsletter's heading in capitals, then a dash, then the label of the one it quotes

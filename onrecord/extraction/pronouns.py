@@ -38,7 +38,7 @@ from onrecord.extraction.found import Found
 from onrecord.extraction.genders import article_genders, name_gender
 from onrecord.extraction.headline import credited_by
 from onrecord.extraction.mentions import DASHES, describes_a_person, noun_phrase
-from onrecord.extraction.speaker_classes import speaker_class
+from onrecord.extraction.speaker_classes import named_like_a_person, speaker_class
 from onrecord.extraction.whole_names import after_country_of
 from onrecord.lexicons.given_names import PRONOUN_GENDER, Gender, load_given_names
 from onrecord.lexicons.speaker_nouns import load_speaker_nouns
@@ -587,10 +587,11 @@ def named_in_own_clause(pronoun: Token, name: str) -> bool:
 
 
 def person_mentions(doc: Doc, clean: Callable[[str], str]) -> list[tuple[int, str]]:
-    """(offset, name) of every PERSON entity, in order (the pronoun rules take those outside
-    quotation marks as antecedents of last resort for he/she: ``recent_speaker``)."""
+    """(offset, name) of every PERSON entity and name tagged otherwise (``named_like_a_person``), in
+    order (the pronoun rules take those outside quotation marks as antecedents of last resort for
+    he/she: ``recent_speaker``)."""
     return [(name.start_char, clean(name.text)) for name in (after_country_of(e) for e in entities(doc)
-                                                           if e.label_ == "PERSON")]
+                                                           if e.label_ == "PERSON" or named_like_a_person(e))]
 
 
 __all__ = ["Spoken", "SpokenSoFar", "agrees", "is_pronoun_mention", "person_mentions", "resolve_pronoun",

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
-from onrecord.extraction.docindex import person_name_words
+from onrecord.extraction.docindex import person_name_words, word_starts
+from onrecord.lexicons.given_names import load_given_names
 from onrecord.lexicons.speaker_nouns import load_speaker_nouns
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -100,6 +101,24 @@ def misread_name(token: Token) -> bool:
     """A name the text gives in full somewhere, that the model tagged an adverb, an adjective or a
     (plural) common noun here: '"…," said Skelly', "Sanders often questions …"."""
     return token.pos_ in {"ADV", "ADJ", "NOUN"} and token.is_title and part_of_a_name(token)
+
+
+def named_like_a_person(entity: Span) -> bool:
+    """A name the model labelled something else than a person ("GOP presidential candidate [Carly
+    Fiorina]" tagged ORG): a listed given name, then capitalised words (an initial between them:
+    "Mark S. Kirk"), the last of them no given name ("Morgan Stanley" is a firm) and written alone
+    elsewhere in the text more often than the whole name — the writer calls the person by the
+    surname ("Fiorina said"), which is what makes the full name worth knowing."""
+    words = [t for t in entity if not (len(t.text) == 2 and t.text[0].isupper() and t.text[1] == ".")]
+    if entity.label_ == "PERSON" or not 2 <= len(words) <= 3 or len(entity) - len(words) > 1:
+        return False
+    if any(t.pos_ != "PROPN" or not t.is_title or not t.is_alpha for t in words):
+        return False
+    given = load_given_names()
+    if given.gender(words[0].text) is None or any(given.gender(t.text) is not None for t in words[1:]):
+        return False
+    starts = word_starts(entity.doc)
+    return len(starts.get(words[-1].text, ())) > len(starts.get(words[0].text, ()))
 
 
 def part_of_a_name(token: Token) -> bool:
