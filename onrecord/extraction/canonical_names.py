@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from onrecord.extraction.docindex import doc_text, in_quotes, tokens_spelled
 from onrecord.extraction.found import Found
 from onrecord.extraction.genders import agreeing_full_name, article_genders
+from onrecord.lexicons.given_names import load_given_names
 
 
 def is_surname_of(name: str, people: set[str]) -> bool:
@@ -77,17 +78,25 @@ def canonical_names(names: list[str], first_named: set[str] | frozenset[str] = f
     # the names of a long article made this quadratic in its mentions
     words_of = {name: name.split() for name in distinct}
     mapping = {}
+    given = load_given_names()
     for name in distinct:
         words = words_of[name]
         if name.isupper():
             words = [w.capitalize() for w in words]  # a transcript label in capitals ("BURGUM")
+        if len(words) > 1 and given.gender(words[0]) is not None:
+            mapping[name] = name  # a given name and a surname: a full name already, not "Crooked Hillary Clinton"
+            continue
         bearers = [other for other, parts in words_of.items() if len(parts) > len(words)
                    and parts[-len(words):] == words and not (len(words) == 1 and other in first_named)]
         if not bearers:
             mapping[name] = name
             continue
         first = set(words_of[bearers[0]])
-        mapping[name] = max((b for b in bearers if first <= set(words_of[b])), key=lambda b: len(words_of[b]))
+        opening = words_of[bearers[0]][0]
+        # its longest form keeps its first word first: "Hillary Rodham Clinton", not "Crooked
+        # Hillary Clinton" (a nickname someone is quoted giving her)
+        mapping[name] = max((b for b in bearers if first <= set(words_of[b]) and words_of[b][0] == opening),
+                            key=lambda b: len(words_of[b]))
     return mapping
 
 

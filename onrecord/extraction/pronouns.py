@@ -39,7 +39,7 @@ from onrecord.extraction.genders import article_genders, name_gender
 from onrecord.extraction.headline import credited_by
 from onrecord.extraction.mentions import DASHES, describes_a_person, noun_phrase
 from onrecord.extraction.speaker_classes import named_like_a_person, speaker_class
-from onrecord.extraction.whole_names import after_country_of
+from onrecord.extraction.whole_names import after_country_of, without_epithet
 from onrecord.lexicons.given_names import PRONOUN_GENDER, Gender, load_given_names
 from onrecord.lexicons.speaker_nouns import load_speaker_nouns
 from onrecord.lexicons.title_words import TITLE_WORDS
@@ -590,7 +590,7 @@ def person_mentions(doc: Doc, clean: Callable[[str], str]) -> list[tuple[int, st
     """(offset, name) of every PERSON entity and name tagged otherwise (``named_like_a_person``), in
     order (the pronoun rules take those outside quotation marks as antecedents of last resort for
     he/she: ``recent_speaker``)."""
-    return [(name.start_char, clean(name.text)) for name in (after_country_of(e) for e in entities(doc)
+    return [(name.start_char, clean(name.text)) for name in (without_epithet(after_country_of(e)) for e in entities(doc)
                                                            if e.label_ == "PERSON" or named_like_a_person(e))]
 
 

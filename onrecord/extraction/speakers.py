@@ -53,7 +53,7 @@ from onrecord.extraction.pronouns import (
 from onrecord.extraction.relative_antecedents import antecedent_of_relative
 from onrecord.extraction.roles import resolve_roles
 from onrecord.extraction.speaker_classes import misread_name, speaker_class, speaker_class_of_word
-from onrecord.extraction.whole_names import after_country_of
+from onrecord.extraction.whole_names import after_country_of, without_epithet
 from onrecord.identity.hygiene import is_body
 from onrecord.identity.names import HONORIFICS
 from onrecord.identity.registry import SpeakerRegistry
@@ -66,7 +66,7 @@ QUANTIFIERS = {"several", "many", "some", "multiple", "various", "numerous", "fe
 
 
 def _clean_name(text: str) -> str:
-    text = text.strip().strip("\"“”'‘’,.")
+    text = text.strip().strip("\"“”'‘’,.").lstrip("-–—• ")  # "-Craig Fehrman explains": a list's dash
     for suffix in ("’s", "'s"):
         if text.endswith(suffix):
             text = text[: -len(suffix)]
@@ -119,7 +119,7 @@ def name_tokens(entity: Span) -> Span:
     while person and start < root.i - 1 and (
             _is_title_word(entity.doc[start]) or speaker_class_of_word(entity.doc[start]) == "organization"):
         start += 1  # "[Office Mykhailo Podolyak]": the end of a title the model took into the name
-    return entity.doc[start : entity.end] if start <= root.i else entity
+    return without_epithet(entity.doc[start : entity.end] if start <= root.i else entity)
 
 
 def is_name_hyphen(token: Token) -> bool:

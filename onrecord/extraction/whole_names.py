@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Span, Token
 
 from onrecord.identity.names import HONORIFICS, NAME_PARTICLES
+from onrecord.lexicons.given_names import load_given_names
 from onrecord.lexicons.not_names import fold, load_not_names
 from onrecord.lexicons.roles import RoleLexicon
 from onrecord.lexicons.title_words import COUNTRIES, TITLE_WORDS
@@ -101,4 +102,16 @@ def after_country_of(entity: Span) -> Span:
     if len(entity) >= 3 and entity.start > 0 and doc[entity.start - 1].lower_ == "of" \
             and fold(entity[0].text) in load_not_names().countries:
         return doc[entity.start + 1 : entity.end]
+    return entity
+
+
+def without_epithet(entity: Span) -> Span:
+    """A person's entity without a word the model took in before the given name ("[Billionaire]
+    Donald Trump praised …", "[Telling] Jeb Bush that …"): a word the parse reads as no name (a
+    common noun, a verb, an adjective, an adverb) just before a listed given name is the writer's
+    description, not part of the name.  A listed given name is never dropped ("Rose Mary Woods")."""
+    names = load_given_names()
+    if len(entity) >= 3 and entity[0].pos_ in {"NOUN", "VERB", "ADJ", "ADV"} \
+            and names.gender(entity[1].text) is not None and names.gender(entity[0].text) is None:
+        return entity[1:]
     return entity

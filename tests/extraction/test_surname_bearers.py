@@ -55,3 +55,23 @@ def test_an_exchange_quoted_with_its_own_quotation_marks_keeps_its_labels(statem
             "long time ago.' Marco: 'This election is about the future.'\"")
     speakers = _speakers(statements_of, text)
     assert speakers["This election is about the future."] == "Marco"
+
+
+def test_a_description_the_model_took_into_the_name_is_left_out(statements_of):
+    text = ("Billionaire Donald Marchetti praised the network on Monday.\n\n"
+            "“Very good reporter,” Marchetti said.")
+    assert set(_speakers(statements_of, text).values()) == {"Donald Marchetti"}
+
+
+def test_a_list_s_dash_is_no_part_of_the_name(statements_of):
+    text = "What we are reading:\n-Craig Fehrman explains why Indiana is “weird.”"
+    assert "Craig Fehrman" in _speakers(statements_of, text).values()
+
+
+def test_a_nickname_someone_is_quoted_giving_is_not_the_full_name(statements_of):
+    text = ("Hillary Clinton spoke in Ohio on Friday.\n\n"
+            "He wrote: “Working that microphone was harder than working Crooked Hillary Clinton.”\n\n"
+            "“We will win,” Clinton said. Rival Hillary Clinton said her plans would help families.")
+    names = set(_speakers(statements_of, text).values())
+    assert "Crooked Hillary Clinton" not in names
+    assert "Hillary Clinton" in names
