@@ -18,10 +18,13 @@ TITLE_WORDS = frozenset({
     "nominee", "former", "acting", "interim", "top", "senior", "state", "interior", "finance",
     "national", "security", "intelligence", "gen", "lt", "col", "colonel", "admiral", "marshal",
     "sergeant", "captain", "mp", "lawmaker", "member", "whip", "vp", "counsel", "alderman", "alderwoman",
-    "councilman", "councilwoman", "councilor", "councillor",
+    "councilman", "councilwoman", "councilor", "councillor", "assemblyman", "assemblywoman", "assemblymember",
+    "delegate", "sheriff", "coach", "professor", "prof",
+    # religious offices written before a name ("Pastor Kevin Swanson", "Rabbi Rick Jacobs")
+    "pastor", "rabbi", "reverend", "rev", "bishop", "archbishop", "imam", "cleric",
     "rival", "challenger", "opponent",  # "Rival Hillary Clinton", as the model sometimes tags her
     # plurals of abbreviated titles before a list of names ("Sens. Ted Cruz and Marco Rubio")
-    "sens", "govs", "reps", "gens", "adms", "lts", "cols", "sgts", "profs",
+    "sens", "govs", "reps", "gens", "adms", "lts", "cols", "sgts", "profs", "professors",
 })
 # Words that qualify a title without being one ("former", "acting"): a role of these alone
 # ("former" before "neurosurgeon Ben Carson", which no title list holds) says nothing

@@ -3,6 +3,8 @@ tagged as something else than a person by the model, or beside a phrase that loo
 
 from types import SimpleNamespace
 
+import pytest
+
 from onrecord.extraction.genders import agreeing_full_name
 
 
@@ -75,3 +77,15 @@ def test_a_nickname_someone_is_quoted_giving_is_not_the_full_name(statements_of)
     names = set(_speakers(statements_of, text).values())
     assert "Crooked Hillary Clinton" not in names
     assert "Hillary Clinton" in names
+
+
+@pytest.mark.parametrize("title", ["Pastor", "Rabbi", "Rev.", "Archbishop", "Professor", "Assemblywoman", "Sheriff"])
+def test_an_office_written_before_a_name_is_no_part_of_it(statements_of, title):
+    text = f"{title} Nadia Kowalczyk spoke on Sunday.\n\n“We will not be silent,” {title} Kowalczyk said."
+    assert set(_speakers(statements_of, text).values()) == {"Nadia Kowalczyk"}
+
+
+def test_a_plural_title_before_two_surnames_names_both(statements_of):
+    text = ("Professors Nancy Foner and Richard Alba study migration.\n\n"
+            "“Muslims feel they have a secondary status,” said Professors Foner and Alba.")
+    assert set(_speakers(statements_of, text).values()) == {"Nancy Foner and Richard Alba"}
