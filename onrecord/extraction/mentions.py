@@ -33,6 +33,13 @@ def is_indefinite(noun: Token) -> bool:
     return any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in noun.children)
 
 
+def is_description(noun: Token) -> bool:
+    """A noun phrase opened by "a"/"an" (``is_indefinite``), or joined by "and" to one and with no
+    determiner of its own, which shares its "a": "Kim Wells, a schoolteacher and Trump supporter"."""
+    return is_indefinite(noun) or (noun.dep_ == "conj" and is_indefinite(noun.head)
+                                   and not any(d.dep_ in {"det", "poss"} for d in noun.children))
+
+
 def described_again(member: Token, conjunct: Token) -> bool:
     """"Mykhailo Podolyak, Adviser to the Head of the Office and a member of the delegation, said":
     a singular noun of a person joined after the subject's apposition goes on describing the

@@ -96,6 +96,10 @@ def role_in_article(name: str, roles: list[tuple[str, str]], people: Iterable[st
     return found[-1] if found else None
 
 
+# words that open a mention of someone of a kind, not a particular person ("one pastor")
+SOMEONE_OF = frozenset({"a", "an", "one", "another", "some", "any"})
+
+
 def identify_speakers(statements: list[Statement], doc: Doc, pinned: SpeakerRegistry) -> None:
     """``speaker.id`` for every named speaker, titles ("the Russian president") by the roles
     seen for names in this article."""
@@ -115,6 +119,7 @@ def identify_speakers(statements: list[Statement], doc: Doc, pinned: SpeakerRegi
     # each name's role in the article, asked once: the titles and names read are the article's,
     # and a long article repeats a few speakers many times
     article_role: dict[str, str | None] = {}
+    someone_of: set[str] = set()  # descriptions the article introduced as someone of a kind
     date = doc._.article_date
     for s in statements:
         if s.speaker.type == "unknown" and s.speaker.name[:1].isupper() and s.speaker.name != "unknown" \
@@ -136,7 +141,12 @@ def identify_speakers(statements: list[Statement], doc: Doc, pinned: SpeakerRegi
         if role and all(w.lower().strip(".-") in TITLE_QUALIFIERS for w in role.split()):
             role = None  # "former" alone, before an occupation no title list holds: no role
         s.speaker.role = title_in_case(role) if role else None
-        ident = registry.identify(s.speaker, roles, date=date, role=s.speaker.role)
+        # "a pastor", "one senator": someone of that title, never the one the article gave it
+        mention = s.speaker.mention.text.split() if s.speaker.mention is not None else []
+        if any(words[0].lower() in SOMEONE_OF for words in (s.speaker.name.split(), mention) if words):
+            someone_of.add(s.speaker.name)
+        someone = s.speaker.name in someone_of  # and "he" after "another pastor said": the same someone
+        ident = registry.identify(s.speaker, {} if someone else roles, date=date, role=s.speaker.role)
         # typed as its identity: "Ukraine" an organisation, a title alone a role; a name the
         # registry refuses ("you", "Kyiv") names no one: unknown, the name kept as written
         s.speaker.type = ident.type if ident is not None else "unknown"  # type: ignore[assignment]

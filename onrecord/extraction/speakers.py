@@ -35,7 +35,7 @@ from onrecord.extraction.mentions import (
     describes_a_person,
     in_modifier,
     is_aside,
-    is_indefinite,
+    is_description,
     is_question_marker,
     naming_participle,
 )
@@ -396,7 +396,7 @@ def conjoined_subjects(subject: Token) -> list[Token]:
         chain.append(nxt[0])
     links = chain[1:] + [c for t in chain[1:] for c in t.children if c.dep_ == "conj"]
     if not any(c.dep_ == "conj" for t in chain[1:] for c in t.children) or not any(
-            (t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}) and not is_indefinite(t)
+            (t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}) and not is_description(t)
             for t in links):
         # a plain apposition ("Biden, the president"), or one that is a coordination of descriptions
         # ("Plouffe, the architect of the campaign and a close aide"; "Sosa, a media consultant and
@@ -447,13 +447,15 @@ KINSHIP = {"husband", "wife", "mother", "father", "son", "daughter", "brother", 
 
 def described_twice(subject: Token) -> bool:
     """One-determiner rule: "The influential delegate and conservative activist, who backs Cruz,
-    warned …": two singular nouns for a person under one "the" (the second with no determiner of
-    its own) describe one person twice; "the actor and the director" are two.  Not nouns of a pair
+    warned …": two singular nouns for a person under one "the" or none (the second with no
+    determiner of its own) describe one person twice; "the actor and the director" are two.  Not nouns of a pair
     ("the husband and wife"), nor where the verb agrees with a plural ("… say")."""
-    if not describes_a_person(subject) or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
-        return False
+    determiners = [c.lower_ for c in subject.children if c.dep_ in {"det", "poss"}]
+    if not describes_a_person(subject) or determiners not in (["the"], []):
+        return False  # "the" or none ("Real estate mogul and reality television star Donald Trump")
     conjuncts = [c for c in subject.children if c.dep_ == "conj"]
-    if len(conjuncts) != 1 or not describes_a_person(conjuncts[0]) \
+    named = any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subject.children)  # "… and … star Donald Trump"
+    if len(conjuncts) != 1 or not (describes_a_person(conjuncts[0]) or named and conjuncts[0].tag_ == "NN") \
             or any(c.dep_ in {"det", "poss"} for c in conjuncts[0].children):
         return False
     if {subject.lower_, conjuncts[0].lower_} & KINSHIP:
@@ -505,9 +507,10 @@ def name_speakers(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
             return None
         named = name_mention(antecedent_of_relative(span), registry)
         surname = named is not None and named[0] in surnames and span.root.ent_type_ != ""  # an entity, not "Aides"
+        bare = _without_title(named[0]) if named is not None else ""  # "Pastor Brown" tagged ORG: Brown
         if named is not None and (named[1] == "organization" or named[1] == "group" and surname) and (
-                named[0] in people or is_surname_in(named[0], surnames)):
-            return named[0], "person"  # "Blinken" tagged as a place after "Antony Blinken"; "Sanders", not plural
+                named[0] in people or is_surname_in(bare, surnames)):
+            return bare, "person"  # "Blinken" tagged as a place after "Antony Blinken"; "Sanders", not plural
         return named
 
     def antecedent_namer(span: Span) -> tuple[str, str] | None:
