@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from onrecord.extraction.docindex import doc_text, in_quotes, tokens_spelled
 from onrecord.extraction.found import Found
 from onrecord.extraction.genders import agreeing_full_name, article_genders
+from onrecord.identity.names import NAME_SUFFIXES, plain_word
 from onrecord.lexicons.given_names import load_given_names
 
 
@@ -32,7 +33,15 @@ def is_surname_of(name: str, people: set[str]) -> bool:
 def surnames_of(people: Iterable[str]) -> frozenset[str]:
     """The last words of the names of more than one word: what ``is_surname_of`` looks for, made
     once per article rather than by splitting every name at each question."""
-    return frozenset(p.split()[-1] for p in people if len(p.split()) > 1)
+    return frozenset(words[-1] for words in (without_suffix(p.split()) for p in people) if len(words) > 1)
+
+
+def without_suffix(words: list[str]) -> list[str]:
+    """A name's words without a generational suffix, which follows the surname ("Harry B. Harris
+    Jr." is called "Harris")."""
+    while len(words) > 2 and plain_word(words[-1]) in NAME_SUFFIXES:
+        words = words[:-1]
+    return words
 
 
 def is_surname_in(name: str, surnames: frozenset[str]) -> bool:
@@ -76,7 +85,7 @@ def canonical_names(names: list[str], first_named: set[str] | frozenset[str] = f
     distinct = list(dict.fromkeys(names))
     # each name's words split once, and each name mapped once (a repeated name maps the same way):
     # the names of a long article made this quadratic in its mentions
-    words_of = {name: name.split() for name in distinct}
+    words_of = {name: without_suffix(name.split()) for name in distinct}
     mapping = {}
     given = load_given_names()
     for name in distinct:

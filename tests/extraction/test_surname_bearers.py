@@ -89,3 +89,18 @@ def test_a_plural_title_before_two_surnames_names_both(statements_of):
     text = ("Professors Nancy Foner and Richard Alba study migration.\n\n"
             "“Muslims feel they have a secondary status,” said Professors Foner and Alba.")
     assert set(_speakers(statements_of, text).values()) == {"Nancy Foner and Richard Alba"}
+
+
+def test_a_generational_suffix_follows_the_surname(statements_of):
+    text = ("The commander, Adm. Harold B. Marston Jr., spoke on Monday.\n\n"
+            "“We will sail where the law allows,” Admiral Marston said.")
+    [statement] = statements_of(text)
+    assert statement.speaker.name.startswith("Harold B. Marston Jr")
+    assert statement.speaker.id == "person:h-marston-jr"
+
+
+def test_a_pinned_person_written_with_the_suffix_is_that_person(statements_of):
+    text = ("Vice President Joseph R. Biden Jr. spoke on Monday.\n\n"
+            "“The middle class is getting clobbered,” Mr. Biden said.")
+    [statement] = statements_of(text)
+    assert statement.speaker.id == "person:j-biden"
