@@ -17,11 +17,14 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from onrecord.extraction.docindex import doc_text, in_quotes, tokens_spelled
+from onrecord.extraction.docindex import doc_text, in_quotes, tokens_spelled, word_starts
 from onrecord.extraction.found import Found
 from onrecord.extraction.genders import agreeing_full_name, article_genders
-from onrecord.identity.names import NAME_SUFFIXES, plain_word
+from onrecord.identity.names import NAME_PARTICLES, NAME_SUFFIXES, plain_word
+from onrecord.identity.registry import SpeakerRegistry
+from onrecord.identity.titles import title_word
 from onrecord.lexicons.given_names import load_given_names
+from onrecord.lexicons.title_words import TITLE_QUALIFIERS, TITLE_WORDS
 
 
 def is_surname_of(name: str, people: set[str]) -> bool:
@@ -135,10 +138,55 @@ def acronyms(text: str) -> dict[str, str]:
     return out
 
 
+ARTICLES = frozenset({"the", "los", "las", "la", "el", "le", "les", "der", "die", "das"})
+
+
+def written_as_a_name(words: list[str]) -> bool:
+    """Capitalised words (a particle between them: "Bill de Blasio"), not opened by an article."""
+    return words[0].lower() not in ARTICLES and all(
+        w in NAME_PARTICLES or (w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha()) for w in words)
+
+
+# the words of a title that name an office on their own before a surname ("President Hale"), not
+# those that qualify one ("Former", "Foreign", "Rival": "Former Clinton aides")
+OFFICE_WORDS = TITLE_WORDS - TITLE_QUALIFIERS - {
+    "first", "state", "national", "security", "foreign", "interior", "finance", "press", "defence", "defense",
+    "intelligence", "rival", "challenger", "opponent", "candidate", "nominee", "official", "member", "counterpart"}
+
+
+def titled_surname(doc: Doc, surname: str) -> bool:
+    """The surname written after a title alone ("President Hale"): someone the article names so."""
+    text = doc_text(doc)
+    for start in word_starts(doc).get(surname, []):
+        before = text[max(0, start - 40) : start].split()
+        if before and before[-1][:1].isupper() and title_word(before[-1]) in OFFICE_WORDS:
+            return True
+    return False
+
+
+def told_apart(doc: Doc, name: str, names: list[str], registry: SpeakerRegistry | None) -> bool:
+    """Whether calling ``name``'s bearer by the first name tells them apart from another person of
+    the surname: one the article names in full too ("Hunter" beside Alan Brisco) or by a title and
+    the surname ("President Hale" beside Tom Hale), or a pinned person the surname alone names
+    ("Hunter" where "Biden" is Joe Biden).  Otherwise it is only how
+    the writer calls them ("Hillary", "Bernie"), and the bare surname is still theirs."""
+    surname = without_suffix(name.split())[-1]
+    given = load_given_names()
+    # another person's name with another first word ("Jane Sanders"; not "Donald J. Trump" beside
+    # "Donald Trump", nor the show "Los Hijos de Trump", nor "Mr. Trump's jabs at Mr. and Mrs. Khan")
+    others = {n for n in names if len(words := without_suffix(n.split())) > 1 and words[-1] == surname
+              and words[0] != name.split()[0] and (given.gender(words[0]) is not None or written_as_a_name(words))}
+    if others or titled_surname(doc, surname):
+        return True
+    pinned = registry.pinned_person(surname) if registry is not None else None
+    return pinned is not None and getattr(registry.pinned_person(name), "id", None) != pinned.id
+
+
 # --- the component ---------------------------------------------------------------------------
 
 
-def canonical_speakers(doc: Doc, found: list[Found], persons: list[str], narrated: list[str]) -> None:
+def canonical_speakers(doc: Doc, found: list[Found], persons: list[str], narrated: list[str],
+                       registry: SpeakerRegistry | None = None) -> None:
     """One name per speaker in the article: surnames to full names (``canonical_names``), acronyms
     to the names they abbreviate (``acronyms``).  A surname goes to a full name the narration uses
     (``narrated``) before one found only inside quotation marks: "Classic Clinton: optimistic,
@@ -155,7 +203,7 @@ def canonical_speakers(doc: Doc, found: list[Found], persons: list[str], narrate
             # Sanders"
             f.speaker_type = "person"
     names = [f.speaker_name for f in found if f.speaker_type == "person"] + persons
-    first_named = first_name_references(doc, names)  # each name on its own: the same for the narrated ones
+    first_named = {n for n in first_name_references(doc, names) if told_apart(doc, n, names, registry)}
     mapping = canonical_names(names, first_named)
     told = [f.speaker_name for f in found if f.speaker_type == "person"] + narrated
     mapping |= {name: full for name, full in canonical_names(told, first_named).items() if full != name}

@@ -562,7 +562,7 @@ def name_speakers(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
     follow_continuations(found)
     resolve_roles(doc, found, registry)  # roles, titles, acronyms and documents: who the article names
     follow_continuations(found)  # again: a continuation follows its statement's resolved name
-    canonical_speakers(doc, found, [n for _, n in persons], [n for _, n in narrated])
+    canonical_speakers(doc, found, [n for _, n in persons], [n for _, n in narrated], registry)
     name_the_addressed(found, doc_text(doc))  # "You said that …" in a transcript: the other party
 
 

@@ -104,3 +104,16 @@ def test_a_pinned_person_written_with_the_suffix_is_that_person(statements_of):
             "“The middle class is getting clobbered,” Mr. Biden said.")
     [statement] = statements_of(text)
     assert statement.speaker.id == "person:j-biden"
+
+
+def test_a_first_name_alone_that_tells_no_one_apart_keeps_the_surname(statements_of):
+    # the writer calls her "Marisa" as news calls some politicians; no other Delacroix is named
+    text = ("Marisa Delacroix spoke in Ohio on Friday. Marisa was tired after the flight.\n\n"
+            "“We will win this state,” Delacroix said.")
+    assert _speakers(statements_of, text)["We will win this state,"] == "Marisa Delacroix"
+
+
+def test_a_first_name_alone_beside_a_pinned_surname_tells_them_apart(statements_of):
+    text = ("President Biden met his son, Hunter Biden, in Rome. Hunter said nothing.\n\n"
+            "“The visit is private,” Biden said.")
+    assert _speakers(statements_of, text)["The visit is private,"] == "Joe Biden"
