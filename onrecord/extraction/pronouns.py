@@ -26,18 +26,19 @@ statement with several members).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.extraction.docindex import break_runs, entities, entities_within, in_quotes, once
+from onrecord.extraction.docindex import entities, entities_within, in_quotes, once
+from onrecord.extraction.exchanges import other_party
 from onrecord.extraction.found import Found
 from onrecord.extraction.genders import article_genders, name_gender
 from onrecord.extraction.headline import credited_by
 from onrecord.extraction.mentions import DASHES, describes_a_person, noun_phrase
+from onrecord.extraction.narration import paragraph_index, quoted, sentence_subject
 from onrecord.extraction.speaker_classes import named_like_a_person, speaker_class
 from onrecord.extraction.whole_names import after_country_of, without_epithet
 from onrecord.lexicons.given_names import PRONOUN_GENDER, Gender, load_given_names
@@ -51,7 +52,6 @@ FIRST_PLURAL = {"we", "us"}
 THING = {"it", "its"}
 PLURAL = {"they", "them", "their"}
 PRONOUNS = SINGULAR | FIRST_SINGULAR | FIRST_PLURAL | THING | PLURAL
-PARAGRAPH_BREAK = re.compile(r"\n+")
 PRONOUN_CHAIN = 3  # sentences with the same pronoun subject read past to find whom it names
 SPEAKER_REACH = 1500  # characters: a named speaker this close wins over a person only mentioned since
 
@@ -158,10 +158,6 @@ def credited_speaker(doc: Doc) -> str | None:
     return credited[0][1] if len(credited) == 1 else None
 
 
-def _quoted(token: Token) -> bool:
-    return in_quotes(token.doc, token.idx)
-
-
 def _subject_or_possessor(token: Token) -> list[Token]:
     return [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "poss"}]
 
@@ -190,7 +186,7 @@ def bound_antecedent(pronoun: Token, namer: Namer) -> Named | None:
         seen.add(node.i)
         below, node = node, node.head
         for c in _controller_of(below) + _subject_or_possessor(node):
-            if c.i in seen or _quoted(c) or c.lower_ in PRONOUNS:
+            if c.i in seen or quoted(c) or c.lower_ in PRONOUNS:
                 continue
             if c.i > pronoun.i and not pronoun.i < c.i < node.i:
                 continue  # after the pronoun: only the subject of a clause the pronoun's clause is fronted to
@@ -213,7 +209,7 @@ def parenthetical_antecedent(pronoun: Token, namer: Namer) -> Named | None:
     if doc[opening].text in DASHES and not any(t.text in DASHES for t in doc[pronoun.i + 1 : sent.end]):
         return None  # a dash that opens no aside: "… - she said" ends the sentence, rule 3's to read
     for t in reversed(doc[sent.start : opening]):
-        if t.dep_ in {"nsubj", "nsubjpass"} and not _quoted(t):
+        if t.dep_ in {"nsubj", "nsubjpass"} and not quoted(t):
             if t.lower_ in PRONOUNS or surname_of_two(t):
                 return None  # a pronoun there is another rule's to resolve, and so is "Mr. Bush" of two
             named = namer(noun_phrase(t))
@@ -249,18 +245,11 @@ def fronted_clause_subject(pronoun: Token, namer: Namer) -> Named | None:
         oblique = [g for c in clause.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"] \
             if objects else []
         for c in subjects + direct + oblique:
-            if not _quoted(c) and c.lower_ not in PRONOUNS:
+            if not quoted(c) and c.lower_ not in PRONOUNS:
                 named = namer(noun_phrase(c))
                 if named is not None and agrees(pronoun.lower_, named[1], named[0], article_genders(pronoun.doc)):
                     return named
     return None
-
-
-def paragraph_index(doc: Doc, offset: int) -> int:
-    """The number of paragraph breaks (runs of line breaks) before an offset."""
-    # len(PARAGRAPH_BREAK.findall(text, 0, offset)): each run of line breaks that starts before
-    # the offset, counted by bisection over the runs found once per Doc
-    return bisect_left(break_runs(doc, PARAGRAPH_BREAK), offset)
 
 
 # the subject of a passive that only points back ("THIS was stated by X"): the agent is the topic
@@ -294,15 +283,6 @@ def named_in_phrase(phrase_head: Token) -> Span | None:
     return doc[start : entity.end] if 2 <= entity.end - start <= 3 else None
 
 
-def sentence_subject(sent: Span) -> Token | None:
-    """The subject of a sentence's main clause, outside quotation marks."""
-    root = sent.root
-    for c in root.children:
-        if c.dep_ in {"nsubj", "nsubjpass"} and not _quoted(c):
-            return c
-    return None
-
-
 def agent_named(subject: Token) -> Named | None:
     """The person a passive's agent names when its subject only points back to what was said
     ("This was stated by Adviser Mykhailo Podolyak in an interview for Frankfurter Allgemeine
@@ -310,7 +290,7 @@ def agent_named(subject: Token) -> Named | None:
     if subject.dep_ != "nsubjpass" or subject.lower_ not in POINTING_SUBJECTS:
         return None
     agent = next((a for a in subject.head.children if a.dep_ == "agent"), None)
-    if agent is None or _quoted(agent):
+    if agent is None or quoted(agent):
         return None
     name = name_after_by(agent)
     return (name.text, "person") if name is not None else None
@@ -355,7 +335,7 @@ def subject_before(token: Token, namer: Namer, spoken: dict[int, Named]) -> Name
         start = prev.start
         if here - paragraph_index(doc, prev.start_char) > 1:
             return None
-        if all(_quoted(t) or t.is_punct or t.is_space for t in prev):
+        if all(quoted(t) or t.is_punct or t.is_space for t in prev):
             continue
         subject = sentence_subject(prev)
         if subject is None:
@@ -408,7 +388,7 @@ def alternating_subjects(pronoun: Token, namer: Namer, spoken: dict[int, Named])
         start = prev.start
         if here - paragraph_index(doc, prev.start_char) > 1:
             break
-        if all(_quoted(t) or t.is_punct or t.is_space for t in prev):
+        if all(quoted(t) or t.is_punct or t.is_space for t in prev):
             continue
         read += 1
         subject = sentence_subject(prev)
@@ -482,7 +462,7 @@ def sole_person_before(pronoun: Token, persons: list[tuple[int, str]]) -> Named 
     prev = doc[pronoun.sent.start - 1].sent
     if paragraph_index(doc, pronoun.idx) - paragraph_index(doc, prev.start_char) > 1:
         return None
-    if all(_quoted(t) or t.is_punct or t.is_space for t in prev):
+    if all(quoted(t) or t.is_punct or t.is_space for t in prev):
         return None  # a quotation: its speaker is the one quoted last
     # the surnames of the full names the narration gives, once per article (not per pronoun)
     surnames = once(doc, "narrated surnames", lambda: {n.split()[-1] for _, n in persons if len(n.split()) > 1})
@@ -543,6 +523,7 @@ def resolve_pronoun(
         lambda: bound_antecedent(pronoun, namer),
         lambda: parenthetical_antecedent(pronoun, namer),
         lambda: previous_subject(pronoun, namer, spoken.by_offset),
+        lambda: other_party(pronoun, namer, spoken.by_offset),
         lambda: alternating_subjects(pronoun, namer, spoken.by_offset),
         lambda: sole_person_before(pronoun, persons),
         lambda: recent_speaker(pronoun, spoken, persons),

@@ -11,7 +11,7 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
-from onrecord.extraction.docindex import person_name_words, word_starts
+from onrecord.extraction.docindex import entities, once, person_name_words, word_starts
 from onrecord.lexicons.given_names import load_given_names
 from onrecord.lexicons.speaker_nouns import load_speaker_nouns
 
@@ -122,8 +122,11 @@ def named_like_a_person(entity: Span) -> bool:
 
 
 def part_of_a_name(token: Token) -> bool:
-    """The word is part of a person's name the model recognised somewhere in the text."""
-    return token.text in person_name_words(token.doc)
+    """The word is part of a person's name the model recognised somewhere in the text, or of one
+    it tagged something else (``named_like_a_person``: "Fox News host [Sean Hannity]" as ORG)."""
+    doc = token.doc
+    return token.text in person_name_words(doc) or token.text in once(doc, "words of names tagged otherwise", lambda: (
+        frozenset(w for e in entities(doc) if named_like_a_person(e) for w in e.text.split())))
 
 
 def speaker_class_of_word(token: Token) -> str | None:

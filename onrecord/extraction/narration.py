@@ -1,0 +1,51 @@
+"""The writer's sentences around a word: which paragraph an offset is in, whether a word is inside
+someone's quotation, the subject of a sentence's main clause, and the narrated sentence before a
+word's own (read by the pronoun rules, ``pronouns.py`` and ``exchanges.py``)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Span, Token
+
+from onrecord.extraction.docindex import break_runs, in_quotes
+
+PARAGRAPH_BREAK = re.compile(r"\n+")
+
+
+def quoted(token: Token) -> bool:
+    """The word is inside a quotation (of ``doc._.quotes``)."""
+    return in_quotes(token.doc, token.idx)
+
+
+def paragraph_index(doc: Doc, offset: int) -> int:
+    """The number of paragraph breaks (runs of line breaks) before an offset."""
+    # len(PARAGRAPH_BREAK.findall(text, 0, offset)): each run of line breaks that starts before
+    # the offset, counted by bisection over the runs found once per Doc
+    return bisect_left(break_runs(doc, PARAGRAPH_BREAK), offset)
+
+
+def sentence_subject(sent: Span) -> Token | None:
+    """The subject of a sentence's main clause, outside quotation marks."""
+    root = sent.root
+    for c in root.children:
+        if c.dep_ in {"nsubj", "nsubjpass"} and not quoted(c):
+            return c
+    return None
+
+
+def narrated_sentence_before(token: Token) -> Span | None:
+    """The sentence before the token's, skipping those wholly inside quotation marks, in the same
+    or the previous paragraph; else None."""
+    doc = token.doc
+    here = paragraph_index(doc, token.idx)
+    start = token.sent.start
+    while start > 0:
+        prev = doc[start - 1].sent
+        start = prev.start
+        if here - paragraph_index(doc, prev.start_char) > 1:
+            return None
+        if not all(quoted(t) or t.is_punct or t.is_space for t in prev):
+            return prev
+    return None
