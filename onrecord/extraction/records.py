@@ -32,8 +32,16 @@ def article_registry(pinned: SpeakerRegistry) -> SpeakerRegistry:
     so it is the same in every run and every article (the corpus-wide registry of the
     ``speakers`` command merges what rules and fuzzy matching find on top of it)."""
     # a pickle round trip is the same deep copy (shared entries stay shared) at a third of
-    # ``copy.deepcopy``'s cost, which dispatched every string of every pinned identity
-    return pickle.loads(pickle.dumps(pinned, protocol=pickle.HIGHEST_PROTOCOL))  # noqa: S301  (our own bytes)
+    # ``copy.deepcopy``'s cost, which dispatched every string of every pinned identity; the pinned
+    # registry is read only, so its bytes are made once per process and only loaded per article
+    kept = _PICKLED.get(id(pinned))
+    if kept is None or kept[0] is not pinned:
+        kept = _PICKLED[id(pinned)] = (pinned, pickle.dumps(pinned, protocol=pickle.HIGHEST_PROTOCOL))
+    return pickle.loads(kept[1])  # type: ignore[no-any-return]  # noqa: S301  (our own bytes)
+
+
+# the pinned registries' bytes, by id (with the registry itself, so that a reused id is not taken)
+_PICKLED: dict[int, tuple[SpeakerRegistry, bytes]] = {}
 
 
 def to_statement(f: Found, doc: Doc) -> Statement:
