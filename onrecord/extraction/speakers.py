@@ -53,7 +53,7 @@ from onrecord.extraction.pronouns import (
 from onrecord.extraction.relative_antecedents import antecedent_of_relative
 from onrecord.extraction.roles import resolve_roles
 from onrecord.extraction.speaker_classes import misread_name, speaker_class, speaker_class_of_word
-from onrecord.extraction.whole_names import after_country_of, without_epithet
+from onrecord.extraction.whole_names import after_country_of, is_name_hyphen, without_epithet
 from onrecord.identity.hygiene import is_body
 from onrecord.identity.names import HONORIFICS
 from onrecord.identity.registry import SpeakerRegistry
@@ -120,13 +120,6 @@ def name_tokens(entity: Span) -> Span:
             _is_title_word(entity.doc[start]) or speaker_class_of_word(entity.doc[start]) == "organization"):
         start += 1  # "[Office Mykhailo Podolyak]": the end of a title the model took into the name
     return without_epithet(entity.doc[start : entity.end] if start <= root.i else entity)
-
-
-def is_name_hyphen(token: Token) -> bool:
-    """A hyphen written without spaces between two capitalised words of a name."""
-    doc = token.doc
-    return (token.text in {"-", "‐"} and not token.whitespace_ and 0 < token.i < len(doc) - 1
-            and not doc[token.i - 1].whitespace_ and doc[token.i - 1].text[:1].isupper())
 
 
 def names_the_head(entity: Span, mention: Span) -> bool:
@@ -329,6 +322,9 @@ def owner_of_name(head: Token) -> Token | None:
     return None if entity is not None and entity.start <= owners[-1].i else owners[-1]
 
 
+ADDING_WORDS = {"along", "together", "as", "alongside", "besides"}  # ", along with …" adds to a phrase
+
+
 def description(mention: Span) -> str:
     """A speaker without a name ("a source", "Denmark's prime minister"): its words, minus a
     leading determiner or quantifier ("Several Israeli media outlets" → "Israeli media outlets")."""
@@ -336,7 +332,8 @@ def description(mention: Span) -> str:
     owner = owner_of_name(mention.root)
     if owner is not None:
         tokens = [t for t in tokens if t.i > owner.right_edge.i]
-    opening = next((i for i, t in enumerate(tokens) if t.text == "(" and i > 0), None)
+    opening = next((i for i, t in enumerate(tokens) if i > 0 and (t.text == "(" or t.text == "," and i + 1 < len(
+        tokens) and tokens[i + 1].lower_ in ADDING_WORDS)), None)  # ", along with …", ", as well as …": an aside
     if opening is not None:
         tokens = tokens[:opening]  # "(DSHS)", "(R-Ga.)": an alias or an affiliation, not the description
     while len(tokens) > 2 and tokens[0].lower_ in QUANTIFIERS and tokens[1].lower_ != "of":

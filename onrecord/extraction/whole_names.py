@@ -93,6 +93,13 @@ def whole_name(token: Token, lexicon: RoleLexicon) -> Span | None:
     return doc[start : end + 1]
 
 
+def is_name_hyphen(token: Token) -> bool:
+    """A hyphen written without spaces between two capitalised words of a name."""
+    doc = token.doc
+    return (token.text in {"-", "‐"} and not token.whitespace_ and 0 < token.i < len(doc) - 1
+            and not doc[token.i - 1].whitespace_ and doc[token.i - 1].text[:1].isupper())
+
+
 def after_country_of(entity: Span) -> Span:
     """A person's entity without the country that ends the phrase before the name, which the small
     model often takes in after "of": "friends of [Ukraine Andrzej Duda]", "President of [Ukraine

@@ -27,3 +27,9 @@ def test_someone_of_a_title_is_not_the_person_the_article_gave_it(statements_of)
     speakers = [s.speaker for s in statements_of(text)]
     assert [s.name for s in speakers] == ["pastor", "pastor", "Joseph Brown"]
     assert speakers[0].id == speakers[1].id != speakers[2].id
+
+
+def test_an_aside_that_adds_to_a_description_is_no_part_of_it(statements_of):
+    text = ("According to him, during the negotiation process, the Georgian side, along with the so-called "
+            "neutrality, rejected the demand for demilitarization.")
+    assert _speakers(statements_of, text) == [("Georgian side", "group")]
