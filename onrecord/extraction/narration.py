@@ -49,3 +49,8 @@ def narrated_sentence_before(token: Token) -> Span | None:
         if not all(quoted(t) or t.is_punct or t.is_space for t in prev):
             return prev
     return None
+
+
+def joint_key(pronoun: Token) -> tuple[str, int]:
+    """Where a rule that read "they" as two people keeps them, per Doc (``docindex.once``)."""
+    return ("joint members", pronoun.i)

@@ -33,12 +33,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.docindex import entities, entities_within, in_quotes, once
-from onrecord.extraction.exchanges import other_party
+from onrecord.extraction.exchanges import both_parties, other_party
 from onrecord.extraction.found import Found
 from onrecord.extraction.genders import article_genders, name_gender
 from onrecord.extraction.headline import credited_by
 from onrecord.extraction.mentions import DASHES, describes_a_person, noun_phrase
-from onrecord.extraction.narration import paragraph_index, quoted, sentence_subject
+from onrecord.extraction.narration import joint_key, paragraph_index, quoted, sentence_subject
 from onrecord.extraction.speaker_classes import named_like_a_person, speaker_class
 from onrecord.extraction.whole_names import after_country_of, without_epithet
 from onrecord.lexicons.given_names import PRONOUN_GENDER, Gender, load_given_names
@@ -403,7 +403,7 @@ def alternating_subjects(pronoun: Token, namer: Namer, spoken: dict[int, Named])
     if len(people) != 2 or read < 2:
         return None
     members = [people[1], people[0]]
-    once(doc, ("joint members", pronoun.i), lambda: members)  # the speaker stage names each member
+    once(doc, joint_key(pronoun), lambda: members)  # the speaker stage names each member
     return " and ".join(members), "group"
 
 
@@ -416,8 +416,8 @@ def _a_persons_name(name: str, subject: Token) -> bool:
 
 
 def joint_members(pronoun: Token) -> list[str] | None:
-    """The two people ``alternating_subjects`` found "they" to be, if it did."""
-    return once(pronoun.doc, ("joint members", pronoun.i), lambda: None)
+    """The two people ``alternating_subjects`` or ``exchanges.both_parties`` found "they" to be."""
+    return once(pronoun.doc, joint_key(pronoun), lambda: None)
 
 
 # English agent-noun endings ("talker", "senator", "economist", "chairman"): a subject with one
@@ -525,6 +525,7 @@ def resolve_pronoun(
         lambda: previous_subject(pronoun, namer, spoken.by_offset),
         lambda: other_party(pronoun, namer, spoken.by_offset),
         lambda: alternating_subjects(pronoun, namer, spoken.by_offset),
+        lambda: both_parties(pronoun, namer, spoken.by_offset),
         lambda: sole_person_before(pronoun, persons),
         lambda: recent_speaker(pronoun, spoken, persons),
     ):

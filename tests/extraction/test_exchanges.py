@@ -21,3 +21,17 @@ def test_a_host_the_model_tagged_an_organisation_is_named_by_the_surname(stateme
     speakers = _speakers(statements_of, text)
     assert speakers["I think the height could be 35 to 45 feet. Could be higher,"] == "Donald Trump"
     assert speakers["We will build it,"] == "Sean Hannity"
+
+
+def test_they_after_one_briefed_the_other_is_the_two_of_them(statements_of):
+    text = ("President Maria Aldana fully briefed Prime Minister Jonas Kessler on her call with the "
+            "chancellor. They agreed to share information closely between their defense staffs.")
+    [statement] = statements_of(text)
+    assert statement.speaker.members == ["Maria Aldana", "Jonas Kessler"]
+
+
+def test_they_after_one_accused_the_other_is_not_the_two_of_them(statements_of):
+    text = ("Republican candidates blasted the president's approach.\n\n"
+            "Ted Cruz accuses Obama of \"leading from behind\" and Donald Trump says he is \"losing the war.\"\n\n"
+            "Yet they're mostly proposing things the administration is already doing.")
+    assert all("Obama" not in s.speaker.name for s in statements_of(text))
