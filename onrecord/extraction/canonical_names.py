@@ -168,8 +168,8 @@ def told_apart(doc: Doc, name: str, names: list[str], registry: SpeakerRegistry 
     """Whether calling ``name``'s bearer by the first name tells them apart from another person of
     the surname: one the article names in full too ("Hunter" beside Alan Brisco) or by a title and
     the surname ("President Hale" beside Tom Hale), or a pinned person the surname alone names
-    ("Hunter" where "Biden" is Joe Biden).  Otherwise it is only how
-    the writer calls them ("Hillary", "Bernie"), and the bare surname is still theirs."""
+    ("Hunter" where "Biden" is Joe Biden).  Otherwise it is only how the writer calls them
+    ("Hillary", "Bernie"), and the bare surname is still theirs."""
     surname = without_suffix(name.split())[-1]
     given = load_given_names()
     # another person's name with another first word ("Jane Sanders"; not "Donald J. Trump" beside

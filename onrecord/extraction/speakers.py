@@ -445,8 +445,8 @@ KINSHIP = {"husband", "wife", "mother", "father", "son", "daughter", "brother", 
 def described_twice(subject: Token) -> bool:
     """One-determiner rule: "The influential delegate and conservative activist, who backs Cruz,
     warned …": two singular nouns for a person under one "the" or none (the second with no
-    determiner of its own) describe one person twice; "the actor and the director" are two.  Not nouns of a pair
-    ("the husband and wife"), nor where the verb agrees with a plural ("… say")."""
+    determiner of its own) describe one person twice; "the actor and the director" are two.  Not
+    nouns of a pair ("the husband and wife"), nor where the verb agrees with a plural ("… say")."""
     determiners = [c.lower_ for c in subject.children if c.dep_ in {"det", "poss"}]
     if not describes_a_person(subject) or determiners not in (["the"], []):
         return False  # "the" or none ("Real estate mogul and reality television star Donald Trump")
