@@ -76,9 +76,11 @@ def speaker_class(token: Token) -> SpeakerClass:
     if token.ent_type_ in {"GPE", "LOC", "FAC"}:
         return "place"
     if token.ent_type_ in CARRIER_ENTITIES:
-        if token.pos_ == "PROPN" and token.dep_ == "nsubj" and token.head.pos_ == "VERB" \
-                and token.head.ent_type_ == token.ent_type_ and part_of_a_name(token):
-            return "person"  # '"…," Lindqvist went on' taken whole for a title: a name and its verb
+        if token.pos_ == "PROPN" and token.dep_ == "nsubj" and token.head.pos_ == "VERB" and part_of_a_name(token) \
+                and (token.head.ent_type_ == token.ent_type_ or alone_in_its_entity(token)):
+            # '"…," Lindqvist went on' taken whole for a title: a name and its verb; '"…," Sanders
+            # told MSNBC' with "Sanders" alone a WORK_OF_ART: the surname of a person named
+            return "person"
         return "carrier"
     if kind is not None:
         return NOUN_CLASS[kind]  # type: ignore[return-value]
@@ -87,6 +89,12 @@ def speaker_class(token: Token) -> SpeakerClass:
     if token.pos_ in {"PROPN", "NOUN", "ADJ", "X"} and token.is_upper and token.is_alpha and len(token) > 2:
         return "person"  # a name in capitals, as transcripts write their speakers ("BURGUM:")
     return "unknown"
+
+
+def alone_in_its_entity(token: Token) -> bool:
+    """The token is an entity of one word."""
+    doc = token.doc
+    return token.ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
 
 
 def is_an_age(token: Token) -> bool:

@@ -117,3 +117,10 @@ def test_a_first_name_alone_beside_a_pinned_surname_tells_them_apart(statements_
     text = ("President Biden met his son, Hunter Biden, in Rome. Hunter said nothing.\n\n"
             "“The visit is private,” Biden said.")
     assert _speakers(statements_of, text)["The visit is private,"] == "Joe Biden"
+
+
+def test_a_surname_the_model_took_for_a_title_is_the_person_named_in_full(statements_of):
+    # "Cole" alone is tagged PRODUCT here: the surname of Rep. Tom Cole, named before
+    text = ("Rep. Tom Cole of Oklahoma spoke on Thursday. Yet Trump is also a \"change agent,\" Cole said. "
+            "\"That is exactly what people want right now.\"")
+    assert set(_speakers(statements_of, text).values()) == {"Tom Cole"}
