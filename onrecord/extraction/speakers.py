@@ -287,7 +287,7 @@ def proper_name_in_mention(mention: Span) -> tuple[str, str] | None:
                 chain.insert(0, prev)
             else:
                 break
-        if 2 <= len(chain) <= 3 and all(t.is_title for t in chain):
+        if 2 <= len(chain) <= 3 and all(t.is_title for t in chain) and not all(map(_is_title_word, chain)):
             name = _without_title(" ".join(t.text for t in chain))
             if len(name.split()) >= 2:
                 return name, "person"

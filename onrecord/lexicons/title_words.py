@@ -8,7 +8,7 @@ from __future__ import annotations
 
 # Words that make a title, compared lowercased with dots, possessives and "-elect" etc. removed.
 TITLE_WORDS = frozenset({
-    "president", "vice", "prime", "minister", "secretary", "general", "chancellor", "premier",
+    "president", "vice", "prime", "minister", "secretary", "general", "secretary-general", "chancellor", "premier",
     "spokesman", "spokeswoman", "spokesperson", "press", "foreign", "defence", "defense", "head",
     "chief", "chairman", "chairwoman", "chair", "director", "adviser", "advisor", "aide",
     "ambassador", "envoy", "diplomat", "negotiator", "counterpart", "senator", "sen",
@@ -78,6 +78,8 @@ ROLE_SYNONYMS = {
     "head of (?:the )?(?:([a-z]+) )?state": r"\1 president",  # "head of the Ukrainian state": its president
     "chief of state": "president",
     "head of (?:the )?government": "prime minister",
+    "secretary-general": "secretary general",  # "UN Secretary General", "Secretary-General of the UN"
+    "united nations": "un",
 }
 
 # Title words a "to" phrase belongs to: "Adviser to the Head of the President's Office",

@@ -1,6 +1,8 @@
 """Descriptions of one speaker: two nouns under one determiner or none, a description shared by
 "and", and a title someone of a kind holds (never the person the article gave that title)."""
 
+import pytest
+
 
 def _speakers(statements_of, text: str) -> list[tuple[str, str]]:
     return [(s.speaker.name, s.speaker.type) for s in statements_of(text)]
@@ -33,3 +35,26 @@ def test_an_aside_that_adds_to_a_description_is_no_part_of_it(statements_of):
     text = ("According to him, during the negotiation process, the Georgian side, along with the so-called "
             "neutrality, rejected the demand for demilitarization.")
     assert _speakers(statements_of, text) == [("Georgian side", "group")]
+
+
+def test_a_title_of_capitalised_words_alone_is_no_name(statements_of):
+    [(name, kind)] = _speakers(statements_of, "In his remarks, the NATO Secretary General expressed concern over the "
+                                              "situation.")
+    assert name == "NATO Secretary General" and kind == "role"
+
+
+@pytest.mark.parametrize("title", ["UN Secretary General", "UN Secretary-General", "United Nations Secretary-General"])
+def test_the_un_secretary_general_is_the_pinned_holder(nlp, title):
+    from onrecord.extraction.pipeline import make_doc, statements_of
+    from onrecord.model import Article
+
+    article = Article(id="x", text=f"In his remarks, the {title} expressed concern over the situation.",
+                      date="2022-04-26")
+    [statement] = statements_of(nlp(make_doc(nlp, article)))
+    assert statement.speaker.id == "person:a-guteres"
+
+
+def test_the_un_and_the_united_nations_are_one_body(statements_of):
+    ids = {s.speaker.id for s in statements_of("The United Nations said the convoy was safe. The UN said it would "
+                                               "send another. The U.N. said the roads were open.")}
+    assert ids == {"org:un"}
