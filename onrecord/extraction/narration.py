@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -35,20 +36,24 @@ def sentence_subject(sent: Span) -> Token | None:
     return None
 
 
-def narrated_sentence_before(token: Token) -> Span | None:
-    """The sentence before the token's, skipping those wholly inside quotation marks, in the same
-    or the previous paragraph; else None."""
+def narrated_sentences_before(token: Token) -> Iterator[Span]:
+    """The sentences before the token's, nearest first, skipping those wholly inside quotation
+    marks (the callers stop where the paragraphs grow too far: ``paragraph_index``)."""
     doc = token.doc
-    here = paragraph_index(doc, token.idx)
     start = token.sent.start
     while start > 0:
         prev = doc[start - 1].sent
         start = prev.start
-        if here - paragraph_index(doc, prev.start_char) > 1:
-            return None
         if not all(quoted(t) or t.is_punct or t.is_space for t in prev):
-            return prev
-    return None
+            yield prev
+
+
+def narrated_sentence_before(token: Token) -> Span | None:
+    """The nearest of ``narrated_sentences_before``, in the same or the previous paragraph; else None."""
+    prev = next(narrated_sentences_before(token), None)
+    if prev is None or paragraph_index(token.doc, token.idx) - paragraph_index(token.doc, prev.start_char) > 1:
+        return None
+    return prev
 
 
 def joint_key(pronoun: Token) -> tuple[str, int]:

@@ -38,7 +38,13 @@ from onrecord.extraction.found import Found
 from onrecord.extraction.genders import article_genders, name_gender
 from onrecord.extraction.headline import credited_by
 from onrecord.extraction.mentions import DASHES, describes_a_person, noun_phrase
-from onrecord.extraction.narration import joint_key, paragraph_index, quoted, sentence_subject
+from onrecord.extraction.narration import (
+    joint_key,
+    narrated_sentences_before,
+    paragraph_index,
+    quoted,
+    sentence_subject,
+)
 from onrecord.extraction.speaker_classes import named_like_a_person, speaker_class
 from onrecord.extraction.whole_names import after_country_of, without_epithet
 from onrecord.lexicons.given_names import PRONOUN_GENDER, Gender, load_given_names
@@ -328,15 +334,10 @@ def subject_before(token: Token, namer: Namer, spoken: dict[int, Named]) -> Name
     center, Grosz, Joshi & Weinstein 1995)."""
     doc = token.doc
     here = paragraph_index(doc, token.idx)
-    start = token.sent.start
     chained = 0
-    while start > 0:
-        prev = doc[start - 1].sent
-        start = prev.start
+    for prev in narrated_sentences_before(token):
         if here - paragraph_index(doc, prev.start_char) > 1:
             return None
-        if all(quoted(t) or t.is_punct or t.is_space for t in prev):
-            continue
         subject = sentence_subject(prev)
         if subject is None:
             return None
@@ -382,14 +383,10 @@ def alternating_subjects(pronoun: Token, namer: Namer, spoken: dict[int, Named])
     doc = pronoun.doc
     here = paragraph_index(doc, pronoun.idx)
     people: list[str] = []
-    start, read = pronoun.sent.start, 0
-    while start > 0 and read < JOINT_REACH:
-        prev = doc[start - 1].sent
-        start = prev.start
-        if here - paragraph_index(doc, prev.start_char) > 1:
+    read = 0
+    for prev in narrated_sentences_before(pronoun):
+        if read >= JOINT_REACH or here - paragraph_index(doc, prev.start_char) > 1:
             break
-        if all(quoted(t) or t.is_punct or t.is_space for t in prev):
-            continue
         read += 1
         subject = sentence_subject(prev)
         if subject is None:

@@ -124,3 +124,15 @@ def test_a_surname_the_model_took_for_a_title_is_the_person_named_in_full(statem
     text = ("Rep. Tom Cole of Oklahoma spoke on Thursday. Yet Trump is also a \"change agent,\" Cole said. "
             "\"That is exactly what people want right now.\"")
     assert set(_speakers(statements_of, text).values()) == {"Tom Cole"}
+
+
+def test_told_apart_needs_another_bearer_of_the_surname(nlp):
+    from onrecord.extraction.canonical_names import told_apart
+
+    doc = nlp("The family met in Rome on Monday.")
+    assert told_apart(doc, "Hunter Brisco", ["Hunter Brisco", "Alan Brisco"], None)
+    assert not told_apart(doc, "Marisa Delacroix", ["Marisa Delacroix", "Delacroix"], None)
+    # the same person more fully, a show's title and a phrase are no other bearer
+    assert not told_apart(doc, "Donald Trump", ["Donald Trump", "Donald J. Trump", "Los Hijos de Trump",
+                                                "Mr. Trump's jabs at Mr. and Mrs. Trump"], None)
+    assert told_apart(nlp("President Brisco met his son in Rome."), "Hunter Brisco", ["Hunter Brisco"], None)
