@@ -5,6 +5,7 @@ Each rule is one function:
 * ``according_to``            — the phrases: (the "according" token, the source token, the clause head);
 * ``follows_a_plan``          — "according to plan": conformity, no source (``cue_senses.tsv``);
 * ``meets_a_norm``            — "according to NATO standards": a norm, no source (``cue_senses.tsv``);
+* ``opens_a_relative``        — "a provision according to which …": a relative clause, no source;
 * ``according_to_statement``  — the statement: X the source (``source_phrase``), the rest of the clause
                                 the content, fronted, trailing (``first_conjunct``: all the clauses
                                 before it) or inside the clause (two segments); none when the clause
@@ -40,7 +41,8 @@ def according_to(doc: Doc, conformity: CueSense | None = None) -> list[tuple[Tok
         if t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             to = doc[t.i + 1]
             objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in t.children if c.dep_ == "pobj"]
-            if objs and not follows_a_plan(objs[0], conformity) and not meets_a_norm(objs[0], norms):
+            if objs and not follows_a_plan(objs[0], conformity) and not meets_a_norm(objs[0], norms) \
+                    and not opens_a_relative(objs[0]):
                 found.append((t, objs[0], t.head))
     return found
 
@@ -85,6 +87,14 @@ def meets_a_norm(source: Token, sense: CueSense) -> bool:
     if source.lemma_.lower() not in sense.words and source.lower_ not in sense.words:
         return False
     return not any(c.dep_ in {"det", "poss"} for c in source.children)
+
+
+def opens_a_relative(source: Token) -> bool:
+    """Relative rule: "the treaty must contain a provision according to which, within three days,
+    the guarantors …", "a protocol according to whom …": the relative pronoun stands for the
+    noun before it (a document's terms), and the clause after it is what that says, in the
+    writer's sentence; no one is its source, and the clause before it is not its content."""
+    return source.tag_ in {"WDT", "WP", "WP$"} or source.lower_ in {"which", "whom", "whose"}
 
 
 def according_to_statement(acc: Token, source: Token, head: Token, quotes: list[QuoteSpan]) -> Found | None:

@@ -10,7 +10,11 @@
 * ``described_again``  — "Podolyak, Adviser to the Head of the Office and a member of the
                          delegation": a description of the subject joined to it, no second speaker;
 * ``in_modifier``      — "a spokesman for the ministry": the body is where the speaker works, not
-                         the speaker.
+                         the speaker;
+* ``apposition_across``— "Trump on Friday endorsed Ryan, Sen. John McCain and …": an apposition the
+                         parse hung on the subject across its own clause, no second name of it;
+* ``before_its_cue``   — "Biden, echoing Erdogan, called …" whole as the speaker of "echoing": the
+                         phrase ends before its cue.
 """
 
 from __future__ import annotations
@@ -26,6 +30,35 @@ def describes_a_person(conjunct: Token) -> bool:
     """A conjunct that is a singular common noun of a person ("… and a member of the delegation"):
     it may describe the one it is joined to again rather than name a second person."""
     return conjunct.tag_ == "NN" and speaker_class(conjunct) == "person"
+
+
+def apposition_across(noun: Token, appos: Token) -> bool:
+    """Adjacency rule: an apposition follows the noun it renames, with nothing between them but
+    the noun's own modifiers and punctuation (Quirk et al., *A Comprehensive Grammar of the English
+    Language*, 1985, §17.65).  A word between them that belongs elsewhere ("Donald Trump [on
+    Friday endorsed the re-election of] Ryan, Sen. John McCain …": the time, the verb, its
+    object) shows a link the parse made across the noun's clause: the words it hangs are no
+    apposition of the noun, and no further speaker."""
+    return any(not (t.is_punct or t.is_space) and not noun.is_ancestor(t)
+               for t in noun.doc[noun.i + 1 : appos.left_edge.i])
+
+
+# where a phrase cut before its cue may end: a word that names or stands for someone
+PHRASE_ENDS = {"NOUN", "PROPN", "PRON", "NUM"}
+
+
+def before_its_cue(mention: Span, cue: Token | None) -> Span:
+    """Cue rule: the speaker's phrase and the cue of what they said are apart; a phrase that takes
+    the cue in ("Biden, echoing Erdogan, called on Kurds …" for "echoing", "Depositions quote
+    Trump acknowledging a lack of …" for "acknowledging", an entity the model ran over both) ends
+    before it, without the words the cut leaves hanging ("an early voice in [urging]", "Some
+    advisers are said to be [urging]").  Unchanged when no noun is left before the cue."""
+    if cue is None or not mention.start < cue.i < mention.end:
+        return mention
+    doc, end = mention.doc, cue.i
+    while end > mention.start and doc[end - 1].pos_ not in PHRASE_ENDS:
+        end -= 1
+    return doc[mention.start : end] if end > mention.start else mention
 
 
 def is_indefinite(noun: Token) -> bool:

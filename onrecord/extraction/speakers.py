@@ -30,6 +30,8 @@ from onrecord.extraction.found import Found
 from onrecord.extraction.given_names import given_name_at_end
 from onrecord.extraction.intervals import holders
 from onrecord.extraction.mentions import (
+    apposition_across,
+    before_its_cue,
     conjunct_in_title,
     described_again,
     describes_a_person,
@@ -387,7 +389,8 @@ def conjoined_subjects(subject: Token) -> list[Token]:
         return [subject]
     chain = [subject]
     while True:
-        nxt = [c for c in chain[-1].children if c.dep_ == "appos" and c.doc[c.i - 1].text != "("]
+        nxt = [c for c in chain[-1].children if c.dep_ == "appos" and c.doc[c.i - 1].text != "("
+               and not apposition_across(chain[-1], c)]
         if not nxt:
             break
         chain.append(nxt[0])
@@ -529,6 +532,7 @@ def name_speakers(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
         if f.mention is None:
             f.speaker_name, f.speaker_type = impersonal_voice(f.cue, holding, f) or ("", "unknown")  # type: ignore[assignment]
             continue
+        f.mention = before_its_cue(f.mention, f.cue)
         mention = antecedent_of_relative(f.mention)
         subjects = conjoined_subjects(mention.root)
         if f.cue is not None and f.cue.text == ":" and mention.end <= f.cue.i:

@@ -157,6 +157,49 @@ def test_a_list_of_speakers_with_commas_is_still_a_list(statements_of):
     assert s.speaker.members == ["Tom Hale", "Lena Ward", "Ines Adler"]
 
 
+def test_a_list_the_parse_hung_on_the_subject_across_its_verb_is_no_member(nlp):
+    # adjacency: the parse a news article gave, "McCain" an apposition of the subject "Trump" across
+    # "on Friday endorsed the re-election of Ryan,": no member of the speaker, who stays one person
+    from spacy.tokens import Doc
+
+    from onrecord.extraction.speakers import conjoined_subjects
+
+    words = ["Nominee", "Tom", "Hale", "on", "Friday", "endorsed", "the", "election", "of", "Paul", "Ryder", ",",
+             "Lena", "Ward", ",", "and", "Ines", "Adler", "."]
+    heads = [2, 2, 5, 5, 3, 5, 7, 5, 7, 10, 8, 5, 13, 2, 13, 13, 17, 13, 5]
+    deps = ["compound", "compound", "nsubj", "prep", "pobj", "ROOT", "det", "dobj", "prep", "compound", "pobj",
+            "punct", "compound", "appos", "punct", "cc", "compound", "conj", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=["PROPN"] * 3 + ["ADP", "PROPN", "VERB", "DET",
+              "NOUN", "ADP", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "CCONJ", "PROPN", "PROPN", "PUNCT"])
+    assert [t.text for t in conjoined_subjects(doc[2])] == ["Hale"]
+    # written next to the subject, the same words are a list of its members
+    words = ["Tom", "Hale", ",", "Lena", "Ward", "and", "Ines", "Adler", "said", "so", "."]
+    heads = [1, 8, 1, 4, 1, 4, 7, 4, 8, 8, 8]
+    deps = ["compound", "nsubj", "punct", "compound", "appos", "cc", "compound", "conj", "ROOT", "advmod", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=["PROPN", "PROPN", "PUNCT", "PROPN", "PROPN",
+              "CCONJ", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"])
+    assert [t.text for t in conjoined_subjects(doc[1])] == ["Hale", "Ward", "Adler"]
+
+
+def test_a_speakers_phrase_ends_before_its_cue(statements_of, nlp):
+    # the model ran one entity over the name and the words reported ("[Trump acknowledging a lack of
+    # close involvement with mentors and students]" ORG): the speaker is the name before the cue
+    text = ("Depositions released in March quote Trump acknowledging a lack of close involvement with mentors "
+            "and students.")
+    [s] = statements_of(text)
+    assert (s.cue.text, s.speaker.mention.text, s.speaker.type) == ("acknowledging", "Trump", "person")
+    from spacy.tokens import Doc
+
+    from onrecord.extraction.mentions import before_its_cue
+
+    words = ["Some", "advisers", "are", "said", "to", "be", "urging", "the", "governor", "to", "pay", "."]
+    doc = Doc(nlp.vocab, words=words, pos=["DET", "NOUN", "AUX", "VERB", "PART", "AUX", "VERB", "DET", "NOUN",
+                                          "PART", "VERB", "PUNCT"])
+    assert before_its_cue(doc[0:9], doc[6]).text == "Some advisers"  # the words the cut leaves hanging go
+    assert before_its_cue(doc[0:2], doc[6]).text == "Some advisers"  # a phrase before its cue stays
+    assert before_its_cue(doc[4:9], doc[6]).text == "to be urging the governor"  # no noun before the cue
+
+
 @pytest.mark.parametrize("text", [
     "Talks were held with true friends of Austria Karl Brenner and Ana Silva. "
     "Karl Brenner noted that the border would stay open.",

@@ -562,6 +562,24 @@ def test_according_to_the_plan_with_an_owner_still_names_a_source(statements_of)
     assert s.cue.text.startswith("according to")
 
 
+@pytest.mark.parametrize("text", [
+    "The two ports signed a protocol according to which the ferries will run again in May.",
+    "The treaty must contain a provision according to which the guarantors consult within three days.",
+])
+def test_according_to_which_opens_a_relative_clause_not_a_source(statements_of, text):
+    # relative: "which" is the protocol; the clause before it is no one's words
+    assert statements_of(text) == []
+
+
+def test_a_relative_according_to_inside_a_content_stays_in_it(statements_of):
+    text = ("Ruth Dane spoke on Tuesday. According to her, the future treaty must contain a provision "
+            "according to which the guarantors consult within three days.")
+    s = only(statements_of(text))
+    assert (s.speaker.name, s.quote.text) == (
+        "Ruth Dane", "the future treaty must contain a provision according to which the guarantors consult "
+        "within three days")
+
+
 def test_a_set_phrase_of_saying_is_no_attribution(statements_of):
     # aside: "to say nothing of" is the writer's, and no one speaks
     assert statements_of("The harbour was flooded for days, to say nothing of the farms around it.") == []
