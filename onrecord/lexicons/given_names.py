@@ -4,7 +4,11 @@ honorifics: "he" is never a person the article calls Hillary, "Mr. Trump" never 
 A name used for both genders is not listed, and a name not listed says nothing: the rules then
 decide as they would without it.  Names are kept folded (``not_names.fold``: lowercased, without
 accents).  The file's format is the pydantic model ``GivenNamesFile``; every error names the file
-and the line.
+and the line.  Under it, ``data/given_names_census.tsv``: the common given names of the 1990 US
+Census that say one gender and are seldom a surname (``scripts/census_given_names.py``), for the
+many people the curated list does not know ("Bradley", "Kristen"); where the two lists differ,
+the curated one wins, and a name it leaves out for both genders ("Jordan", "Kim") is left out of
+the census list by that script.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from onrecord.lexicons.not_names import fold
 from onrecord.lexicons.yaml_models import Words, YamlModel, key_of, listed_once, read_yaml
 
 SOURCE = "given_names.yaml"
+CENSUS_SOURCE = "given_names_census.tsv"
 Gender = Literal["female", "male"]
 # honorifics that say the gender of whom they precede ("Mr. Trump", "Mrs. Clinton")
 HONORIFIC_GENDER: dict[str, Gender] = {
@@ -84,10 +89,34 @@ def parse_given_names(text: str, source: str = SOURCE) -> GivenNames:
     return GivenNames(frozenset(fold(w) for w in file.female), frozenset(fold(w) for w in file.male))
 
 
+def parse_census_names(text: str, source: str = CENSUS_SOURCE) -> dict[str, Gender]:
+    """Folded name → gender from the census TSV (``name<TAB>female|male``, "#" comments); a
+    LexiconError naming the line of a malformed one."""
+    out: dict[str, Gender] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or parts[1] not in ("female", "male") or not parts[0].strip():
+            raise LexiconError(f"{source}, line {number}: expected 'name<TAB>female|male', got {line!r}")
+        out[fold(parts[0].strip())] = "female" if parts[1] == "female" else "male"
+    return out
+
+
+def with_census(curated: GivenNames, census: dict[str, Gender]) -> GivenNames:
+    """The curated lists with the census names they do not hold, under either gender."""
+    known = curated.female | curated.male
+    extra = {name: gender for name, gender in census.items() if name not in known}
+    return GivenNames(curated.female | {n for n, g in extra.items() if g == "female"},
+                      curated.male | {n for n, g in extra.items() if g == "male"})
+
+
 @cache
 def load_given_names() -> GivenNames:
-    """The packaged lists, parsed once."""
-    return parse_given_names(resources.files("onrecord.lexicons.data").joinpath(SOURCE).read_text(encoding="utf-8"))
+    """The packaged lists, parsed once: the curated file, then the census names it lacks."""
+    data = resources.files("onrecord.lexicons.data")
+    curated = parse_given_names(data.joinpath(SOURCE).read_text(encoding="utf-8"))
+    return with_census(curated, parse_census_names(data.joinpath(CENSUS_SOURCE).read_text(encoding="utf-8")))
 
 
 def gender_of_name(name: str) -> Gender | None:

@@ -340,3 +340,16 @@ def test_a_surname_two_people_share_is_told_apart_from_one_persons_two_spellings
     assert surname_of_two([t for t in two if t.text == "Berg"][-1])
     one = nlp("Karl Berg spoke on Monday. Karl J. Berg then left a June Berg rally early. Mr. Berg praised it.")
     assert not surname_of_two([t for t in one if t.text == "Berg"][-1])
+
+
+@pytest.mark.parametrize(("text", "never", "speaker"), [
+    # given names the curated list lacks and the census list has: "Rhonda" a woman, "Trevor" a man
+    ("Rhonda Vale criticized Trevor Dane. He said the port was unsafe.", "Rhonda Vale", "Trevor Dane"),
+    ("Colleen Varga met Marvin Hale on Monday. Hale thanked the crews. “We will reopen the port in May,” she said.",
+     "Marvin Hale", None),
+])
+def test_a_pronoun_agrees_with_a_census_given_name(statements_of, text, never, speaker):
+    said = statements_of(text)[-1]
+    assert said.speaker.name != never
+    if speaker is not None:
+        assert said.speaker.name == speaker

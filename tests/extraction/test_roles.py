@@ -635,10 +635,10 @@ def test_a_share_is_named_with_its_population(statements_of, text, speaker):
 
 
 def test_the_leader_alone_is_the_prime_minister_the_story_is_about(statements_of):
-    text = ("Prime Minister Lidia Varga spoke to reporters on Sunday. “There could be,” Varga replied.\n\n"
+    text = ("Prime Minister Mark Varga spoke to reporters on Sunday. “There could be,” Varga replied.\n\n"
             "But the leader stopped short of providing specifics about any plan.\n\n"
             "“I think the less I say about it, the better,” he said.")
-    assert [s.speaker.name for s in statements_of(text)][-1] == "Lidia Varga"
+    assert [s.speaker.name for s in statements_of(text)][-1] == "Mark Varga"
     # a leader of something else is no leader of the country
     text = ("Chancellor Lidia Varga visited the flooded city on Monday.\n\n"
             "Her visit was quickly derided by Karl Berg, the leader of the opposition in the region, who suggested "

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from onrecord.errors import LexiconError
-from onrecord.lexicons.given_names import gender_of_name, load_given_names, parse_given_names
+from onrecord.lexicons.given_names import (
+    GivenNames,
+    gender_of_name,
+    load_given_names,
+    parse_census_names,
+    parse_given_names,
+    with_census,
+)
 
 
 def test_the_packaged_lists_load():
@@ -40,3 +47,24 @@ def test_a_missing_list_is_an_error():
                                               ("Carrier executive", None)])
 def test_a_description_marks_the_gender_its_nouns_say(name, gender):
     assert gender_of_name(name) == gender
+
+
+def test_the_census_names_fill_in_what_the_curated_list_lacks():
+    names = load_given_names()
+    assert names.gender("Kristen") == "female" and names.gender("Elise") == "female"  # curated, census
+    assert names.gender("Tyrone") == "male"  # census only
+    # left out by the census script: a month and a place, a surname as often as a name
+    assert names.gender("June") is None and names.gender("Georgia") is None and names.gender("Warren") is None
+
+
+def test_the_curated_list_wins_over_the_census():
+    curated = GivenNames(frozenset({"nicola"}), frozenset({"ivan"}))
+    merged = with_census(curated, {"nicola": "male", "ivan": "female", "tyrone": "male", "elise": "female"})
+    assert (merged.gender("Nicola"), merged.gender("Ivan")) == ("female", "male")
+    assert (merged.gender("Tyrone"), merged.gender("Elise")) == ("male", "female")
+
+
+def test_a_malformed_census_line_names_its_line():
+    assert parse_census_names("# comment\nTyrone\tmale\n\nÉlise\tfemale\n") == {"tyrone": "male", "elise": "female"}
+    with pytest.raises(LexiconError, match="line 2"):
+        parse_census_names("Tyrone\tmale\nElise\twoman\n")
