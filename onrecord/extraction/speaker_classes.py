@@ -7,6 +7,7 @@ role rules) ask ``speaker_class`` and ``can_speak`` before they take a phrase fo
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from spacy.tokens import Span, Token
@@ -14,6 +15,8 @@ from spacy.tokens import Span, Token
 from onrecord.extraction.docindex import entities, once, person_name_words, word_starts
 from onrecord.lexicons.given_names import load_given_names
 from onrecord.lexicons.speaker_nouns import load_speaker_nouns
+
+NAME_MARKS = re.compile("['’-]")  # inside a surname: "O'Donnell", "Ocasio-Cortez"
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 SpeakerClass = Literal["person", "group", "organization", "place", "carrier", "never", "unknown"]
@@ -111,20 +114,27 @@ def misread_name(token: Token) -> bool:
     return token.pos_ in {"ADV", "ADJ", "NOUN"} and token.is_title and part_of_a_name(token)
 
 
-def named_like_a_person(entity: Span) -> bool:
-    """A name the model labelled something else than a person ("GOP presidential candidate [Carly
-    Fiorina]" tagged ORG): a listed given name, then capitalised words (an initial between them:
-    "Mark S. Kirk"), the last of them no given name ("Morgan Stanley" is a firm) and written alone
-    elsewhere in the text more often than the whole name — the writer calls the person by the
-    surname ("Fiorina said"), which is what makes the full name worth knowing."""
+def given_name_and_surname(entity: Span) -> bool:
+    """Shape rule: a listed given name, then capitalised words (an initial between them: "Mark S.
+    Kirk"; a surname with an apostrophe or a hyphen: "Brett O'Donnell"), the last of them no given
+    name ("Morgan Stanley" is a firm), whatever label the model gave the entity."""
     words = [t for t in entity if not (len(t.text) == 2 and t.text[0].isupper() and t.text[1] == ".")]
     if entity.label_ == "PERSON" or not 2 <= len(words) <= 3 or len(entity) - len(words) > 1:
         return False
-    if any(t.pos_ != "PROPN" or not t.is_title or not t.is_alpha for t in words):
+    if any(t.pos_ != "PROPN" or not t.is_title or not NAME_MARKS.sub("", t.text).isalpha() for t in words):
         return False
     given = load_given_names()
-    if given.gender(words[0].text) is None or any(given.gender(t.text) is not None for t in words[1:]):
+    return given.gender(words[0].text) is not None and not any(given.gender(t.text) is not None for t in words[1:])
+
+
+def named_like_a_person(entity: Span) -> bool:
+    """A name the model labelled something else than a person ("GOP presidential candidate [Carly
+    Fiorina]" tagged ORG), shaped as one (``given_name_and_surname``), whose last word is written
+    alone elsewhere in the text more often than the whole name — the writer calls the person by the
+    surname ("Fiorina said"), which is what makes the full name worth knowing."""
+    if not given_name_and_surname(entity):
         return False
+    words = [t for t in entity if not (len(t.text) == 2 and t.text[0].isupper() and t.text[1] == ".")]
     starts = word_starts(entity.doc)
     return len(starts.get(words[-1].text, ())) > len(starts.get(words[0].text, ()))
 

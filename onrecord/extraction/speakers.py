@@ -54,8 +54,13 @@ from onrecord.extraction.pronouns import (
 )
 from onrecord.extraction.relative_antecedents import antecedent_of_relative
 from onrecord.extraction.roles import resolve_roles
-from onrecord.extraction.speaker_classes import misread_name, speaker_class, speaker_class_of_word
-from onrecord.extraction.whole_names import after_country_of, is_name_hyphen, without_epithet
+from onrecord.extraction.speaker_classes import (
+    given_name_and_surname,
+    misread_name,
+    speaker_class,
+    speaker_class_of_word,
+)
+from onrecord.extraction.whole_names import after_country_of, is_name_hyphen, with_owner_country, without_epithet
 from onrecord.identity.hygiene import is_body
 from onrecord.identity.names import HONORIFICS
 from onrecord.identity.registry import SpeakerRegistry
@@ -210,27 +215,14 @@ def name_in_mention(mention: Span, registry: SpeakerRegistry) -> tuple[str, str]
         return None  # "the President of Ukraine": a title; the registry finds who holds it
     if orgs and orgs[-1].end == mention.end:
         name = _clean_name(name_tokens(orgs[-1]).text)
-        if known_person(name, registry) or titled_person(orgs[-1], mention):
-            return name, "person"
+        if known_person(name, registry) or titled_person(orgs[-1], mention) \
+                or given_name_and_surname(orgs[-1]) and orgs[-1].root.i == mention.root.i:
+            return name, "person"  # "[Carly Fiorina] wrote": a given name and a surname heading the phrase
         person = person_after_body(orgs[-1])
         if person is not None:
             return person, "person"
         return _clean_name(with_owner_country(orgs[-1], mention).text), "organization"
     return proper_name_in_mention(mention) or name_before_description(mention) or given_name_at_end(mention)
-
-
-def with_owner_country(body: Span, mention: Span) -> Span:
-    """Owner rule: "Russia's Foreign Ministry", "Ukraine's General Staff": the model names the body
-    without the country that owns it, and "Foreign Ministry" alone would be Russia's and Ukraine's
-    at once; the country in the possessive right before it, inside the mention, is part of the name."""
-    doc = body.doc
-    case = body.start - 1
-    if case - 1 < mention.start or doc[case].lower_ not in {"'s", "’s"} or doc[case - 1].ent_type_ != "GPE":
-        return body
-    start = case - 1
-    while start - 1 >= mention.start and doc[start - 1].ent_type_ == "GPE" and doc[start - 1].ent_iob_ == "I":
-        start -= 1
-    return doc[start : body.end]
 
 
 def name_before_description(mention: Span) -> tuple[str, str] | None:

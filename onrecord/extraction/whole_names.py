@@ -1,7 +1,8 @@
 """Names kept whole: a person's name as written, across hyphens (Bankman-Fried, Jean-Pierre),
 particles (von der Leyen, bin Salman) and initials (J.D. Vance), without the title before it.
 ``named`` and the role rules read a person's name through ``whole_name``; the small model's
-entities cut such names anywhere ("Ursula von der [Leyen]", "Bankman-[Fried]").
+entities cut such names anywhere ("Ursula von der [Leyen]", "Bankman-[Fried]"); a body's name
+keeps the country that owns it (``with_owner_country``: "Russia's Foreign Ministry").
 """
 
 from __future__ import annotations
@@ -122,3 +123,17 @@ def without_epithet(entity: Span) -> Span:
             and names.gender(entity[1].text) is not None and names.gender(entity[0].text) is None:
         return entity[1:]
     return entity
+
+
+def with_owner_country(body: Span, mention: Span) -> Span:
+    """Owner rule: "Russia's Foreign Ministry", "Ukraine's General Staff": the model names the body
+    without the country that owns it, and "Foreign Ministry" alone would be Russia's and Ukraine's
+    at once; the country in the possessive right before it, inside the mention, is part of the name."""
+    doc = body.doc
+    case = body.start - 1
+    if case - 1 < mention.start or doc[case].lower_ not in {"'s", "’s"} or doc[case - 1].ent_type_ != "GPE":
+        return body
+    start = case - 1
+    while start - 1 >= mention.start and doc[start - 1].ent_type_ == "GPE" and doc[start - 1].ent_iob_ == "I":
+        start -= 1
+    return doc[start : body.end]

@@ -200,6 +200,17 @@ def test_a_speakers_phrase_ends_before_its_cue(statements_of, nlp):
     assert before_its_cue(doc[4:9], doc[6]).text == "to be urging the governor"  # no noun before the cue
 
 
+def test_a_given_name_and_surname_heading_the_phrase_is_a_person_whatever_the_label(statements_of):
+    # the model tags "[Carly Fiorina]" ORG here: a listed given name and a surname are a person's name
+    [s] = statements_of("Carly Fiorina wrote on Facebook that money would not make anyone as smart as her.")
+    assert (s.speaker.name, s.speaker.type) == ("Carly Fiorina", "person")
+    # not a name deeper in the phrase: the authors of a study are no speaker of a later "he"
+    text = ("According to a 2013 study by economists Peter Schott and Justin Pierce, the recession is partly to "
+            "blame for lost jobs.\n\nThat is the reason President Obama is seeking approval of the pact. It's to "
+            "the advantage of the United States, he says, to help write the rules of the global economy.")
+    assert statements_of(text)[-1].speaker.name == "Obama"
+
+
 @pytest.mark.parametrize("text", [
     "Talks were held with true friends of Austria Karl Brenner and Ana Silva. "
     "Karl Brenner noted that the border would stay open.",
