@@ -52,8 +52,11 @@ def before_its_cue(mention: Span, cue: Token | None) -> Span:
     the cue in ("Biden, echoing Erdogan, called on Kurds …" for "echoing", "Depositions quote
     Trump acknowledging a lack of …" for "acknowledging", an entity the model ran over both) ends
     before it, without the words the cut leaves hanging ("an early voice in [urging]", "Some
-    advisers are said to be [urging]").  Unchanged when no noun is left before the cue."""
-    if cue is None or not mention.start < cue.i < mention.end:
+    advisers are said to be [urging]").  Unchanged when no noun is left before the cue, or when
+    the cue is the object of a preposition inside the phrase ("the release side with respect to
+    reporting …"): a noun so qualified says nothing, and a cut would make it a speaker."""
+    if cue is None or not mention.start < cue.i < mention.end \
+            or cue.dep_ == "pcomp" and mention.start <= cue.head.i < cue.i:
         return mention
     doc, end = mention.doc, cue.i
     while end > mention.start and doc[end - 1].pos_ not in PHRASE_ENDS:

@@ -198,6 +198,12 @@ def test_a_speakers_phrase_ends_before_its_cue(statements_of, nlp):
     assert before_its_cue(doc[0:9], doc[6]).text == "Some advisers"  # the words the cut leaves hanging go
     assert before_its_cue(doc[0:2], doc[6]).text == "Some advisers"  # a phrase before its cue stays
     assert before_its_cue(doc[4:9], doc[6]).text == "to be urging the governor"  # no noun before the cue
+    # a cue under a preposition of the phrase qualifies its noun: no cut that would make it a speaker
+    words = ["the", "release", "side", "with", "respect", "to", "reporting", "the", "number"]
+    doc = Doc(nlp.vocab, words=words, heads=[2, 2, 2, 2, 3, 4, 5, 8, 6],
+              deps=["det", "compound", "ROOT", "prep", "pobj", "prep", "pcomp", "det", "dobj"],
+              pos=["DET", "NOUN", "NOUN", "ADP", "NOUN", "ADP", "VERB", "DET", "NOUN"])
+    assert before_its_cue(doc[0:9], doc[6]).text == "the release side with respect to reporting the number"
 
 
 def test_a_given_name_and_surname_heading_the_phrase_is_a_person_whatever_the_label(statements_of):
