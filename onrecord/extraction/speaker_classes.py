@@ -114,11 +114,16 @@ def misread_name(token: Token) -> bool:
     return token.pos_ in {"ADV", "ADJ", "NOUN"} and token.is_title and part_of_a_name(token)
 
 
+def _name_words(entity: Span) -> list[Token]:
+    """The entity's words without initials ("Mark S. Kirk" → Mark, Kirk)."""
+    return [t for t in entity if not (len(t.text) == 2 and t.text[0].isupper() and t.text[1] == ".")]
+
+
 def given_name_and_surname(entity: Span) -> bool:
     """Shape rule: a listed given name, then capitalised words (an initial between them: "Mark S.
     Kirk"; a surname with an apostrophe or a hyphen: "Brett O'Donnell"), the last of them no given
     name ("Morgan Stanley" is a firm), whatever label the model gave the entity."""
-    words = [t for t in entity if not (len(t.text) == 2 and t.text[0].isupper() and t.text[1] == ".")]
+    words = _name_words(entity)
     if entity.label_ == "PERSON" or not 2 <= len(words) <= 3 or len(entity) - len(words) > 1:
         return False
     if any(t.pos_ != "PROPN" or not t.is_title or not NAME_MARKS.sub("", t.text).isalpha() for t in words):
@@ -134,7 +139,7 @@ def named_like_a_person(entity: Span) -> bool:
     surname ("Fiorina said"), which is what makes the full name worth knowing."""
     if not given_name_and_surname(entity):
         return False
-    words = [t for t in entity if not (len(t.text) == 2 and t.text[0].isupper() and t.text[1] == ".")]
+    words = _name_words(entity)
     starts = word_starts(entity.doc)
     return len(starts.get(words[-1].text, ())) > len(starts.get(words[0].text, ()))
 
