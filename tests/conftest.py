@@ -46,6 +46,16 @@ def statements_of(nlp):
 
 
 @pytest.fixture(scope="session")
+def speakers_of(statements_of):
+    """Extract a literal text: each statement's quoted words → its speaker's name."""
+
+    def run(text: str) -> dict[str, str]:
+        return {s.quote.text: s.speaker.name for s in statements_of(text)}
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def statements_under(nlp):
     """Extract a literal text under a headline, on a date: a list of Statement."""
     from onrecord.extraction.pipeline import make_doc

@@ -6,7 +6,7 @@ decide as they would without it.  Names are kept folded (``not_names.fold``: low
 accents).  The file's format is the pydantic model ``GivenNamesFile``; every error names the file
 and the line.  Under it, ``data/given_names_census.tsv``: the common given names of the 1990 US
 Census that say one gender and are seldom a surname (``scripts/census_given_names.py``), for the
-many people the curated list does not know ("Bradley", "Kristen"); where the two lists differ,
+many people the curated list does not know ("Rhonda", "Tyrone"); where the two lists differ,
 the curated one wins, and a name it leaves out for both genders ("Jordan", "Kim") is left out of
 the census list by that script.
 """

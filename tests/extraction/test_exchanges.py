@@ -2,23 +2,19 @@
 sentence's other party."""
 
 
-def _speakers(statements_of, text: str) -> dict[str, str]:
-    return {s.quote.text: s.speaker.name for s in statements_of(text)}
-
-
-def test_he_told_the_asker_is_the_one_asked(statements_of):
+def test_he_told_the_asker_is_the_one_asked(speakers_of):
     text = ("At the town hall, the presenter Mark Delaney interviewed Senator Rosa Ibarra and Governor Paul "
             "Whitcombe.\n\nDelaney asked Whitcombe how high the wall would be.\n\n"
             "“I think the height could be 35 to 45 feet,” he told Delaney, to cheers from the crowd.")
-    assert _speakers(statements_of, text)["I think the height could be 35 to 45 feet,"] == "Paul Whitcombe"
+    assert speakers_of(text)["I think the height could be 35 to 45 feet,"] == "Paul Whitcombe"
 
 
-def test_a_host_the_model_tagged_an_organisation_is_named_by_the_surname(statements_of):
+def test_a_host_the_model_tagged_an_organisation_is_named_by_the_surname(speakers_of):
     text = ("During the town hall, Fox News host Sean Hannity interviewed Donald Trump.\n\n"
             "Hannity asked Trump how high the wall would be.\n\n"
             "“I think the height could be 35 to 45 feet. Could be higher,” he told Hannity.\n\n"
             "“We will build it,” Hannity said.")
-    speakers = _speakers(statements_of, text)
+    speakers = speakers_of(text)
     assert speakers["I think the height could be 35 to 45 feet. Could be higher,"] == "Donald Trump"
     assert speakers["We will build it,"] == "Sean Hannity"
 

@@ -8,31 +8,27 @@ import pytest
 from onrecord.extraction.genders import agreeing_full_name
 
 
-def _speakers(statements_of, text: str) -> dict[str, str]:
-    return {s.quote.text: s.speaker.name for s in statements_of(text)}
-
-
-def test_a_middle_initial_is_no_first_name_reference(statements_of):
+def test_a_middle_initial_is_no_first_name_reference(speakers_of):
     # "Dennis" followed by "K." is the full name written out, not the writer calling him "Dennis"
     text = ("The talks were led by Dennis K. Marlowe, a former envoy. Mr. Marlowe said the two sides "
             "were far apart.\n\n“We will keep trying,” Mr. Marlowe said.")
-    assert set(_speakers(statements_of, text).values()) == {"Dennis K. Marlowe"}
+    assert set(speakers_of(text).values()) == {"Dennis K. Marlowe"}
 
 
-def test_a_first_name_alone_still_tells_two_bearers_apart(statements_of):
+def test_a_first_name_alone_still_tells_two_bearers_apart(speakers_of):
     text = ("President Alan Brisco met his son, Hunter Brisco, in Rome. Hunter said nothing.\n\n"
             "“The visit is private,” Brisco said.")
-    assert _speakers(statements_of, text)["The visit is private,"] == "Alan Brisco"
+    assert speakers_of(text)["The visit is private,"] == "Alan Brisco"
 
 
-def test_a_full_name_the_model_tagged_an_organisation_names_the_surname(statements_of):
+def test_a_full_name_the_model_tagged_an_organisation_names_the_surname(speakers_of):
     # the model tags "Carly Fiorina" ORG here; her husband's name is the only PERSON entity
     text = ("The auditorium was half-empty when GOP presidential candidate Carly Fiorina strode onstage. "
             "Instead, Fiorina opened by talking about her charitable work.\n\n"
             "Flying home one night, she vented to her husband, Frank Fiorina, that it would be "
             "\"incredibly ugly.\"\n\n"
             "\"The merger with Compaq was the best strategic option for us,\" Fiorina said.")
-    speakers = _speakers(statements_of, text)
+    speakers = speakers_of(text)
     assert speakers["The merger with Compaq was the best strategic option for us,"] == "Carly Fiorina"
     assert "Frank Fiorina" not in speakers.values()
 
@@ -52,43 +48,43 @@ def test_a_label_inside_someone_s_quotation_is_their_words(statements_of):
     assert statements[0].quote.text.endswith("optimistic, unifying.")
 
 
-def test_an_exchange_quoted_with_its_own_quotation_marks_keeps_its_labels(statements_of):
+def test_an_exchange_quoted_with_its_own_quotation_marks_keeps_its_labels(speakers_of):
     text = ("\"Debate recap,\" tweeted Rubio spokesman Alex Conant. \"Clinton: 'I come from the 60s, a "
             "long time ago.' Marco: 'This election is about the future.'\"")
-    speakers = _speakers(statements_of, text)
+    speakers = speakers_of(text)
     assert speakers["This election is about the future."] == "Marco"
 
 
-def test_a_description_the_model_took_into_the_name_is_left_out(statements_of):
+def test_a_description_the_model_took_into_the_name_is_left_out(speakers_of):
     text = ("Billionaire Donald Marchetti praised the network on Monday.\n\n"
             "“Very good reporter,” Marchetti said.")
-    assert set(_speakers(statements_of, text).values()) == {"Donald Marchetti"}
+    assert set(speakers_of(text).values()) == {"Donald Marchetti"}
 
 
-def test_a_list_s_dash_is_no_part_of_the_name(statements_of):
+def test_a_list_s_dash_is_no_part_of_the_name(speakers_of):
     text = "What we are reading:\n-Craig Fehrman explains why Indiana is “weird.”"
-    assert "Craig Fehrman" in _speakers(statements_of, text).values()
+    assert "Craig Fehrman" in speakers_of(text).values()
 
 
-def test_a_nickname_someone_is_quoted_giving_is_not_the_full_name(statements_of):
+def test_a_nickname_someone_is_quoted_giving_is_not_the_full_name(speakers_of):
     text = ("Hillary Clinton spoke in Ohio on Friday.\n\n"
             "He wrote: “Working that microphone was harder than working Crooked Hillary Clinton.”\n\n"
             "“We will win,” Clinton said. Rival Hillary Clinton said her plans would help families.")
-    names = set(_speakers(statements_of, text).values())
+    names = set(speakers_of(text).values())
     assert "Crooked Hillary Clinton" not in names
     assert "Hillary Clinton" in names
 
 
 @pytest.mark.parametrize("title", ["Pastor", "Rabbi", "Rev.", "Archbishop", "Professor", "Assemblywoman", "Sheriff"])
-def test_an_office_written_before_a_name_is_no_part_of_it(statements_of, title):
+def test_an_office_written_before_a_name_is_no_part_of_it(speakers_of, title):
     text = f"{title} Nadia Kowalczyk spoke on Sunday.\n\n“We will not be silent,” {title} Kowalczyk said."
-    assert set(_speakers(statements_of, text).values()) == {"Nadia Kowalczyk"}
+    assert set(speakers_of(text).values()) == {"Nadia Kowalczyk"}
 
 
-def test_a_plural_title_before_two_surnames_names_both(statements_of):
+def test_a_plural_title_before_two_surnames_names_both(speakers_of):
     text = ("Professors Nancy Foner and Richard Alba study migration.\n\n"
             "“Muslims feel they have a secondary status,” said Professors Foner and Alba.")
-    assert set(_speakers(statements_of, text).values()) == {"Nancy Foner and Richard Alba"}
+    assert set(speakers_of(text).values()) == {"Nancy Foner and Richard Alba"}
 
 
 def test_a_generational_suffix_follows_the_surname(statements_of):
@@ -106,24 +102,24 @@ def test_a_pinned_person_written_with_the_suffix_is_that_person(statements_of):
     assert statement.speaker.id == "person:j-biden"
 
 
-def test_a_first_name_alone_that_tells_no_one_apart_keeps_the_surname(statements_of):
+def test_a_first_name_alone_that_tells_no_one_apart_keeps_the_surname(speakers_of):
     # the writer calls her "Marisa" as news calls some politicians; no other Delacroix is named
     text = ("Marisa Delacroix spoke in Ohio on Friday. Marisa was tired after the flight.\n\n"
             "“We will win this state,” Delacroix said.")
-    assert _speakers(statements_of, text)["We will win this state,"] == "Marisa Delacroix"
+    assert speakers_of(text)["We will win this state,"] == "Marisa Delacroix"
 
 
-def test_a_first_name_alone_beside_a_pinned_surname_tells_them_apart(statements_of):
+def test_a_first_name_alone_beside_a_pinned_surname_tells_them_apart(speakers_of):
     text = ("President Biden met his son, Hunter Biden, in Rome. Hunter said nothing.\n\n"
             "“The visit is private,” Biden said.")
-    assert _speakers(statements_of, text)["The visit is private,"] == "Joe Biden"
+    assert speakers_of(text)["The visit is private,"] == "Joe Biden"
 
 
-def test_a_surname_the_model_took_for_a_title_is_the_person_named_in_full(statements_of):
+def test_a_surname_the_model_took_for_a_title_is_the_person_named_in_full(speakers_of):
     # "Cole" alone is tagged PRODUCT here: the surname of Rep. Tom Cole, named before
     text = ("Rep. Tom Cole of Oklahoma spoke on Thursday. Yet Trump is also a \"change agent,\" Cole said. "
             "\"That is exactly what people want right now.\"")
-    assert set(_speakers(statements_of, text).values()) == {"Tom Cole"}
+    assert set(speakers_of(text).values()) == {"Tom Cole"}
 
 
 def test_told_apart_needs_another_bearer_of_the_surname(nlp):
