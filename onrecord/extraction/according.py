@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from onrecord.extraction.content import extend_to_quotes, subtree_chars, trim_range
+from onrecord.extraction.content import extend_to_quotes, subtree_chars
+from onrecord.extraction.content_ends import trim_range
 from onrecord.extraction.docindex import tokens_spelled
 from onrecord.extraction.found import Found
 from onrecord.extraction.hung_clauses import frames_it

@@ -32,14 +32,23 @@ from onrecord.extraction.content_ends import (
     at_the_quotation_end,
     before_another_statement,
     before_conjunction,
-    past_a_full_stop,
+    extend_to_sentence_end,
     split_before_a_framed_quotation,
+    to_the_quotation_end,
+    trim_range,
+    trim_saying_adjuncts,
     trim_trailing_participle,
     with_stranded_conjunct,
 )
 from onrecord.extraction.docindex import doc_text, line_bounds, quote_ends, quotes_over
 from onrecord.extraction.found import Found
-from onrecord.extraction.hung_clauses import clause_on_addressee, clause_on_adjunct, frames_it, has_complementizer
+from onrecord.extraction.hung_clauses import (
+    clause_on_addressee,
+    clause_on_adjunct,
+    frames_it,
+    has_complementizer,
+    unmarked_clause_after_adjunct,
+)
 from onrecord.extraction.kinds import classify_kind
 from onrecord.extraction.mentions import noun_phrase
 from onrecord.extraction.questions import agent_of, asked_passively
@@ -65,19 +74,6 @@ CIRCUMSTANCE_PREPS = {"at", "in", "during", "while", "amid", "because", "despite
 
 def _span_chars(tokens: list[Token]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-
-
-def trim_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Strip spaces, sentence-final or leading punctuation that is not a quotation mark, and an
-    unmatched closing parenthesis."""
-    text = doc_text(doc)
-    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
-        start += 1
-    while end > start and (
-        text[end - 1].isspace() or text[end - 1] in ",;:—–-." or (text[end - 1] == ")" and "(" not in text[start:end])
-    ):
-        end -= 1  # a closing parenthesis without its opening one closes the reporter's aside
-    return start, end
 
 
 def subtree_chars(token: Token, exclude: set[int] | None = None) -> tuple[int, int]:
@@ -135,13 +131,16 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
     if "clause" in entry.complements:
         # "said on Friday that …" parses the clause as an adverbial clause or as the object
         for c in children:
-            if c.dep_ in {"advcl", "dobj"} and c.pos_ in {"VERB", "AUX"} and has_complementizer(c):
+            if c.dep_ in {"advcl", "dobj"} and c.pos_ in {"VERB", "AUX"} and (
+                    has_complementizer(c) or unmarked_clause_after_adjunct(c, cue)):
                 return c
         return clause_on_addressee(cue) or clause_on_adjunct(cue)
     return None
 
 
 TIME_MARKS = {"before", "after", "until", "till", "while", "once", "since"}
+# prepositions of time that may open a bare reported clause as the time it was said
+TIME_PREPS = {"after", "before", "during", "following"}
 
 
 
@@ -388,11 +387,13 @@ def parenthetical_statement(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]
     """Parenthetical rule: "The museum, Mr. Obama said, would make visitors face the past": a cue
     set off inside the clause it reports (parsed as a parataxis of that clause's verb) reports
     the clause around it, in two segments: the words before the cue's phrase and after it.
-    Quoted clauses are left to the quotation rules."""
+    Quoted clauses are left to the quotation rules ('"The museum," he said, "would …"'), but
+    not a clause with the reporter's subject and quoted words after the cue ('African-Americans, he
+    said, can "rock like Jimi" and "stir the pot"': a mixed statement whose verb is quoted)."""
     if not (cue.dep_ == "parataxis" or as_clause(cue)) or "clause" not in entry.complements:
         return None
     head = clause_of_host(cue.head, cue) if cue.dep_ == "parataxis" else cue.head
-    if any(q.start <= head.idx < q.end for q in quotes) or head._.cue is not None and not frames_it(cue, head):
+    if head._.cue is not None and not frames_it(cue, head):
         return None  # (a clause whose verb is a cue is reported by this one only when this one frames it)
     inner = {t.i for t in cue.subtree} - fronted_clause(cue)
     inner |= {c.i for c in head.children if c.dep_ == "cc" and c.i < cue.i}
@@ -412,10 +413,23 @@ def parenthetical_statement(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]
     ranges = [(s, e) for s, e in ranges if e > s and any(ch.isalnum() for ch in doc_text(doc)[s:e])]
     if not ranges or sum(e - s for s, e in ranges) < 10:
         return None
+    if any(q.start <= head.idx < q.end for q in quotes) and not reporters_subject(head, cue, quotes):
+        return None
+    ranges[-1] = to_the_quotation_end(doc, *ranges[-1], quotes)
     if across_a_semicolon(doc, quotes, ranges[0][0], cue.idx):
         return None  # "X denounce Y; Z vow consequences": two sentences, not an aside (semicolon rule)
     kind, quote = classify_kind(ranges[0][0], ranges[-1][1], quotes, doc)
     return cued_statement("indirect" if kind == "direct" else kind, ranges, cue, quote)
+
+
+def reporters_subject(head: Token, cue: Token, quotes: list[QuoteSpan]) -> bool:
+    """The quoted clause's subject in the reporter's words, before the cue ("African-Americans, he
+    said, can "rock like Jimi""): the clause is the reporter's, with quoted words in it.  A
+    quoted subject ('Asked what …, he said, "They have got to …"', 'In a statement, she said,
+    "We are not …"') leaves the quotation to the quotation rules."""
+    subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject is not None and subject.i < cue.i and not any(
+        q.start <= t.idx < q.end for q in quotes for t in (subject, subject.left_edge))
 
 
 def negated_object(cue: Token, head: Token | list[Token]) -> bool:
@@ -467,67 +481,16 @@ def start_at_complementizer(head: Token, start: int) -> int:
 def start_after_time_of_saying(head: Token, start: int) -> int:
     """Time-of-saying rule: "told residents THIS WEEKEND she would resign if the budget failed":
     a time that opens a bare reported clause, right before its subject, is when it was said (the
-    parse hangs it on the clause); the content starts at the subject."""
+    parse hangs it on the clause); the content starts at the subject.  So with a phrase of time
+    ("said AFTER THE CONVENTION he would not accept …")."""
     subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     for c in head.children:
-        if c.dep_ == "npadvmod" and c.ent_type_ in {"DATE", "TIME"} and c.left_edge.idx == start:
+        if c.left_edge.idx == start and (
+            (c.dep_ == "npadvmod" and c.ent_type_ in {"DATE", "TIME"}) or (c.dep_ == "prep" and c.lower_ in TIME_PREPS)
+        ):
             if subject is not None and subject.left_edge.i == c.right_edge.i + 1:
                 return subject.left_edge.idx
     return start
-
-
-def extend_to_sentence_end(cue: Token, end: int) -> int:
-    """Reported speech runs to the end of its sentence: a clause the parser attached to the
-    cue after the content ("said X, because Y") still belongs to what was said.  It stops at
-    a conjoined verb ("… and added …"), which is a statement of its own.  It ends on a word, not
-    on punctuation (``past_a_full_stop``)."""
-    doc = cue.doc
-    sent = cue.sent
-    subtree = {t.i for t in cue.subtree}
-    last = None
-    for t in doc[0:0] if end >= sent.end_char else sent:
-        if t.idx < end:
-            continue
-        if t.i not in subtree or (t.head.i == cue.i and t.dep_ in {"conj", "cc"}) or t._.cue is not None:
-            # another cue's own words before it ("…, as she put it") are not what was said either
-            last = last if t._.cue is None or last is None or t.left_edge.i > last.i else doc[t.left_edge.i - 1]
-            break
-        if past_a_full_stop(t):
-            break
-        last = t
-    if last is None:
-        return end
-    return trim_range(doc, end, last.idx + len(last))[1] if last.idx + len(last) > end else end
-
-
-TIME_WORDS = {"moments", "minutes", "hours", "days", "weeks", "shortly", "soon", "just", "right"}
-
-
-def trim_saying_adjuncts(doc: Doc, start: int, end: int) -> int:
-    """Saying-adjunct rule: what closes a reported clause after a comma and tells about the
-    saying, not what was said, is not content: a participle with no subject of its own ("…,
-    contradicting the police's account", "…, implicitly staking her career on the vote"), a time
-    after or before an event ("…, moments after the verdict").  (A bare weekday at the end
-    stays: "said he was proud Tuesday" dates the saying, "said talks would resume Monday" the
-    talks.)"""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) < 4 or "," not in doc_text(doc)[span.start_char : span.end_char]:
-        return end  # no comma: no rule below can apply (each needs a "," token inside the span)
-    for t in span[2:]:
-        # "…, implicitly staking her career on the vote": an adverb of the participle's may stand first
-        first = t.left_edge if t.tag_ == "VBG" and t.left_edge.i < t.i and t.left_edge.dep_ == "advmod" else t
-        if t.i + 1 >= span.end or first.i <= span.start or doc[first.i - 1].text != ",":
-            continue
-        participle = (
-            t.tag_ == "VBG" and t.dep_ in {"advcl", "acl", "xcomp", "conj"}
-            and not any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in t.children)
-            and max(g.i for g in t.subtree) >= span.end - 2  # it closes the clause, not "X, affecting Y, was"
-        )
-        timing = t.lower_ in TIME_WORDS and doc[t.i + 1].lower_ in {"after", "before"}
-        if participle or timing:
-            end = trim_range(doc, start, doc[first.i - 1].idx)[1]
-            break
-    return end
 
 
 WH_RELATIVES = {"which", "who", "whom", "whose"}

@@ -3,8 +3,9 @@ contrasting clause that is someone else's statement (contrast rule), at a full s
 before a quotation the parse ran on into (full-stop rule), before a second statement of the
 speaker's after a noun-phrase content (own-statement rule), after a second object the parser hung
 elsewhere (object-conjunct rule, ``conjuncts.py``), at the closing mark of a quotation that is the
-whole reported clause, before the time or place of the saying (whole-quotation rule), and never on
-a conjunction.
+whole reported clause, before the time or place of the saying (whole-quotation rule), before a
+participle or a time that tells about the saying (saying-adjunct rule), never on a conjunction; and
+where a content runs on: to the end of its sentence, and to the end of a quotation it cuts.
 
 Kept apart from ``content.py`` (which calls these from ``statement_from_cue`` and the
 parenthetical rule) so that module stays readable.
@@ -19,6 +20,19 @@ from onrecord.extraction.docindex import doc_text, quotes_over
 from onrecord.extraction.quotes import QuoteSpan
 from onrecord.extraction.subjects import FINITE_TAGS
 from onrecord.lexicons.venues import load_venue_lexicon
+
+
+def trim_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Strip spaces, sentence-final or leading punctuation that is not a quotation mark, and an
+    unmatched closing parenthesis."""
+    text = doc_text(doc)
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (
+        text[end - 1].isspace() or text[end - 1] in ",;:—–-." or (text[end - 1] == ")" and "(" not in text[start:end])
+    ):
+        end -= 1  # a closing parenthesis without its opening one closes the reporter's aside
+    return start, end
 
 
 def end_before(doc: Doc, start: int, cut: int) -> int:
@@ -203,4 +217,74 @@ def split_before_a_framed_quotation(doc: Doc, cue: Token, start: int, end: int,
         or text[quotation.end : quotation.end + 1] == ","
     if cue.idx < start and framed_after and after is not None and any(t._.cue is not None for t in after[:4]):
         return start, end_before(doc, start, len(text[:quotation.start].rstrip()) - 1)
+    return start, end
+
+
+def extend_to_sentence_end(cue: Token, end: int) -> int:
+    """Reported speech runs to the end of its sentence: a clause the parser attached to the
+    cue after the content ("said X, because Y") still belongs to what was said.  It stops at
+    a conjoined verb ("… and added …"), which is a statement of its own.  It ends on a word, not
+    on punctuation (``past_a_full_stop``)."""
+    doc = cue.doc
+    sent = cue.sent
+    subtree = {t.i for t in cue.subtree}
+    last = None
+    for t in doc[0:0] if end >= sent.end_char else sent:
+        if t.idx < end:
+            continue
+        if t.i not in subtree or (t.head.i == cue.i and t.dep_ in {"conj", "cc"}) or t._.cue is not None:
+            # another cue's own words before it ("…, as she put it") are not what was said either
+            last = last if t._.cue is None or last is None or t.left_edge.i > last.i else doc[t.left_edge.i - 1]
+            break
+        if past_a_full_stop(t):
+            break
+        last = t
+    if last is None:
+        return end
+    return trim_range(doc, end, last.idx + len(last))[1] if last.idx + len(last) > end else end
+
+
+TIME_WORDS = {"moments", "minutes", "hours", "days", "weeks", "shortly", "soon", "just", "right"}
+
+
+def trim_saying_adjuncts(doc: Doc, start: int, end: int) -> int:
+    """Saying-adjunct rule: what closes a reported clause after a comma and tells about the
+    saying, not what was said, is not content: a participle with no subject of its own ("…,
+    contradicting the police's account", "…, implicitly staking her career on the vote"), a time
+    after or before an event ("…, moments after the verdict").  (A bare weekday at the end
+    stays: "said he was proud Tuesday" dates the saying, "said talks would resume Monday" the
+    talks.)"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 4 or "," not in doc_text(doc)[span.start_char : span.end_char]:
+        return end  # no comma: no rule below can apply (each needs a "," token inside the span)
+    for t in span[2:]:
+        # "…, implicitly staking her career on the vote": an adverb of the participle's may stand first
+        first = t.left_edge if t.tag_ == "VBG" and t.left_edge.i < t.i and t.left_edge.dep_ == "advmod" else t
+        if t.i + 1 >= span.end or first.i <= span.start or doc[first.i - 1].text != ",":
+            continue
+        participle = (
+            t.tag_ == "VBG" and t.dep_ in {"advcl", "acl", "xcomp", "conj"}
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in t.children)
+            and max(g.i for g in t.subtree) >= span.end - 2  # it closes the clause, not "X, affecting Y, was"
+        )
+        timing = t.lower_ in TIME_WORDS and doc[t.i + 1].lower_ in {"after", "before"}
+        if participle or timing:
+            end = trim_range(doc, start, doc[first.i - 1].idx)[1]
+            break
+    return end
+
+
+def to_the_quotation_end(doc: Doc, start: int, end: int, quotes: list[QuoteSpan]) -> tuple[int, int]:
+    """Quoted words are one unit: a clause that ends inside a quotation of several sentences
+    ('Cruz, Blackwell wrote, "has demonstrated … . He works hard …"') takes the rest of it.  A
+    quotation whose opening mark is all the range holds of it ('was simple. "Just put …"') is
+    the next sentence's, and the mark is cut off."""
+    text = doc_text(doc)
+    for q in quotes_over(doc, quotes, start, end):
+        if not q.start < end < q.end:
+            continue
+        if any(ch.isalnum() for ch in text[max(q.inner_start, start) : end]):
+            return start, q.end
+        cut = q.start - (text[q.start - 1 : q.start] == text[q.start] in "'`")  # a doubled mark: ''
+        return trim_range(doc, start, max(start, cut))
     return start, end

@@ -88,6 +88,24 @@ def clause_on_adjunct(cue: Token) -> Token | None:
     return None
 
 
+FINITE = {"MD", "VBD", "VBZ", "VBP"}
+
+
+def unmarked_clause_after_adjunct(clause: Token, cue: Token) -> bool:
+    """Fronted-adjunct rule: "Trump said after the convention he would not accept Cruz's
+    endorsement" is parsed with the reported clause as an adverbial clause of "said" and "after
+    the convention" as its own adjunct.  An adverbial clause needs a conjunction ("said so
+    because he would …"); one after the cue with none, a subject of its own and a finite verb
+    is the reported clause without "that"."""
+    if clause.dep_ != "advcl" or clause.i < cue.i:
+        return False
+    if any(c.dep_ == "mark" or c.tag_ == "WRB" for c in clause.children if c.i < clause.i):
+        return False  # "said WHEN Boyle asked him", "said AS the vote closed": a time, not the words
+    subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < clause.i]
+    finite = clause.tag_ in FINITE or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE for c in clause.children)
+    return bool(subjects) and finite and subjects[0].i > cue.i
+
+
 def frames_it(clause: Token, cue: Token) -> bool:
     """Frame rule: "The Kremlin will respond, Peskov said": a speech verb with its own subject and no
     words of its own, set off after the cue's clause, reports that clause; it is never what the cue

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from onrecord.extraction.content import cue_extent, trim_range
+from onrecord.extraction.content import cue_extent
+from onrecord.extraction.content_ends import trim_range
 from onrecord.extraction.found import Found
 from onrecord.extraction.kinds import classify_kind
 from onrecord.extraction.mentions import noun_phrase

@@ -18,7 +18,8 @@ The rules, tried in order by ``resolve_pronoun``, each a function:
 * ``alternating_subjects`` — "they" after sentences whose subjects are two people in turn: the two;
 * ``sole_person_before`` — the one person the sentence before names, when its subject is no person;
 * ``recent_speaker``   — the most recent speaker that agrees, within reach of the pronoun;
-* ``recent_person``    — failing all that, the person named last before it.
+* ``recent_person``    — failing all that, the person named last before it, when the article shows
+                         a one-word "person" is a name (``whole_names.reads_as_a_name``).
 
 Agreement: he/she need a person; it an organisation; they/we a group or an organisation (or a
 statement with several members).
@@ -46,7 +47,7 @@ from onrecord.extraction.narration import (
     sentence_subject,
 )
 from onrecord.extraction.speaker_classes import named_like_a_person, speaker_class
-from onrecord.extraction.whole_names import after_country_of, without_epithet
+from onrecord.extraction.whole_names import after_country_of, narrated_surnames, reads_as_a_name, without_epithet
 from onrecord.lexicons.given_names import PRONOUN_GENDER, Gender, load_given_names
 from onrecord.lexicons.speaker_nouns import load_speaker_nouns
 from onrecord.lexicons.title_words import TITLE_WORDS
@@ -461,8 +462,7 @@ def sole_person_before(pronoun: Token, persons: list[tuple[int, str]]) -> Named 
         return None
     if all(quoted(t) or t.is_punct or t.is_space for t in prev):
         return None  # a quotation: its speaker is the one quoted last
-    # the surnames of the full names the narration gives, once per article (not per pronoun)
-    surnames = once(doc, "narrated surnames", lambda: {n.split()[-1] for _, n in persons if len(n.split()) > 1})
+    surnames = narrated_surnames(doc, persons)
     subject = sentence_subject(prev)
     if subject is None or not nameless_subject(subject, surnames):
         return None  # a subject that can be "he" (or holds a name) keeps the rules below
@@ -500,9 +500,14 @@ def recent_speaker(pronoun: Token, spoken: SpokenSoFar, persons: list[tuple[int,
     before = bisect_left(persons, (offset,))  # persons are in the order of the text
     if last is not None and (not before or offset - last.offset < SPEAKER_REACH):
         return last.name, "person"
+    wanted = PRONOUN_GENDER.get(word)
+    # a given name alone ("James and Olive Meehan") marks its gender too: "she" is not James
     named = next((persons[k][1] for k in range(before - 1, -1, -1)
-                  if agrees(word, "person", persons[k][1], by_surname)), None)
-    return (named, "person") if named is not None else None
+                  if agrees(word, "person", persons[k][1], by_surname)
+                  and (" " in persons[k][1] or load_given_names().gender(persons[k][1]) in {None, wanted})), None)
+    if named is None or not reads_as_a_name(pronoun.doc, named, persons):
+        return None
+    return named, "person"
 
 
 def resolve_pronoun(

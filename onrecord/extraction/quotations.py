@@ -20,7 +20,8 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.extraction.content import cued_statement, trim_range
+from onrecord.extraction.content import cued_statement
+from onrecord.extraction.content_ends import trim_range
 from onrecord.extraction.docindex import doc_text, in_quotes, token_starts
 from onrecord.extraction.found import Found
 from onrecord.extraction.kinds import classify_kind
@@ -63,7 +64,8 @@ def cue_near_quote(doc: Doc, quote: QuoteSpan) -> Token | None:
         if in_quotes(doc, t.idx) or t.text in {".", "!", "?"} or "\n" in t.text or (parenthesised and t.text == ")"):
             break
         if outside(t) and not (reports_a_clause_after(t) and not ends_in_a_comma(doc, quote)
-                               and not opens_its_sentence(doc, quote)):
+                               and not opens_its_sentence(doc, quote)) \
+                and not (ends_in_a_full_stop(doc, quote) and opens_quotation(doc, t)):
             candidates.append((cost(t, t.i - span.end), 0, t))
     # the frame before it, back to the previous full stop or quotation
     for t in reversed(doc[max(first_sent.start - 12, 0) : span.start]):
@@ -131,6 +133,16 @@ def ends_in_a_comma(doc: Doc, quote: QuoteSpan) -> bool:
     """The quotation's words end in a comma (inside the marks or right after them)."""
     text = doc_text(doc)
     return text[quote.inner_start : quote.inner_end].rstrip().endswith(",") or text[quote.end : quote.end + 1] == ","
+
+
+def ends_in_a_full_stop(doc: Doc, quote: QuoteSpan) -> bool:
+    """Rule: a quotation whose words end in a full stop inside the marks closes its sentence, so
+    a frame after it that opens the next quotation is a sentence of its own, introducing that one
+    ('I had to change my answer: "Of course I believe in the devil." To which she said, "Thank
+    God …"': her words are the second quotation only).  A quotation split around its cue ends
+    its first part in a comma ('"…," he said, "…"'), and one ending in "!" or "?" may run on into
+    its frame ('"Wrong!" Trump said, "…"')."""
+    return doc_text(doc)[quote.inner_start : quote.inner_end].rstrip().endswith(".")
 
 
 OPENING_PUNCT = {",", ":", "—", "–", "-"}

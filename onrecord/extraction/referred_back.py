@@ -24,7 +24,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from onrecord.extraction.content import cued_statement, trim_range
+from onrecord.extraction.content import cued_statement
+from onrecord.extraction.content_ends import trim_range
 from onrecord.extraction.docindex import index_of_sentence, paragraph_bounds, paragraph_number, sentences
 from onrecord.extraction.found import Found
 from onrecord.extraction.kinds import classify_kind

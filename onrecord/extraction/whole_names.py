@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
+from onrecord.extraction.docindex import once
 from onrecord.identity.names import HONORIFICS, NAME_PARTICLES
 from onrecord.lexicons.given_names import load_given_names
 from onrecord.lexicons.not_names import fold, load_not_names
@@ -137,3 +138,26 @@ def with_owner_country(body: Span, mention: Span) -> Span:
     while start - 1 >= mention.start and doc[start - 1].ent_type_ == "GPE" and doc[start - 1].ent_iob_ == "I":
         start -= 1
     return doc[start : body.end]
+
+
+def narrated_surnames(doc: Doc, persons: list[tuple[int, str]]) -> set[str]:
+    """The surnames of the full names among ``persons`` (the narration's), once per article."""
+    return once(doc, "narrated surnames", lambda: {n.split()[-1] for _, n in persons if len(n.split()) > 1})
+
+
+def reads_as_a_name(doc: Doc, name: str, persons: list[tuple[int, str]]) -> bool:
+    """A one-word "person" the model found is a name to continue only when the article shows it is
+    one: the surname of a full name it gives, a listed given name, or a word after an honorific
+    or a title somewhere ("Mr. Obama", "President Putin").  "stocking up on Beehive freeze-dried
+    food", a brand the model took for a person, is no antecedent of a "she" two paragraphs on."""
+    if len(name.split()) > 1 or load_given_names().gender(name) is not None:
+        return True
+    if name in narrated_surnames(doc, persons):
+        return True
+    for offset, other in persons:
+        if other == name:
+            span = doc.char_span(offset, offset + len(name), alignment_mode="expand")
+            before = doc[span.start - 1].lower_.rstrip(".") if span is not None and span.start else ""
+            if before in HONORIFICS or before in TITLE_WORDS:
+                return True
+    return False

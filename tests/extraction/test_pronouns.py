@@ -353,3 +353,27 @@ def test_a_pronoun_agrees_with_a_census_given_name(statements_of, text, never, s
     assert said.speaker.name != never
     if speaker is not None:
         assert said.speaker.name == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a brand the model may take for a person: nothing shows it is a name, so no "she" of it
+    ("My uncle spent the profit stocking up on Beehive freeze-dried food for the winter.\n\n"
+     "Years later, when my mother mentioned the devil to me on the highway, I laughed. She became so upset that I "
+     "changed my answer. To which she said, “Thank God you still believe in the devil.”", "unknown"),
+    # a one-word name the article shows is one: a listed given name, or after an honorific
+    ("Q: Bernie’s a socialist. He wants a revolution; it’s understandable that he’s saying everything is awful.",
+     "Bernie"),
+    ("Mr. Okafor opened the session on Monday. The vote was delayed by a storm. The hall was quiet. "
+     "He said the budget would pass.", "Okafor"),
+])
+def test_a_one_word_person_is_an_antecedent_only_when_it_reads_as_a_name(statements_of, text, speaker):
+    s = next(s for s in statements_of(text) if s.cue is not None and s.cue.text.endswith(("said", "saying")))
+    assert s.speaker.name == speaker
+
+
+def test_a_lone_given_name_keeps_its_gender_for_a_pronoun(statements_of):
+    text = ("My father, James, kept a farm with my mother.\n\nOnce, when my mother mentioned the devil to me on the "
+            "highway, I laughed. She became so upset that I changed my answer. To which she said, “Thank God you "
+            "still believe.”")
+    s = next(s for s in statements_of(text) if s.cue is not None and s.cue.text == "said")
+    assert s.speaker.name != "James"

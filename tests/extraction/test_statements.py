@@ -918,3 +918,54 @@ def test_a_bare_verb_going_on_with_a_list_of_acts_says_nothing(statements_of):
     found = statements_of("According to the Mayor, this is in fact the only option in a situation where the port "
                           "is forced to defend itself, maintain a strong fleet during the long strike.")
     assert [s.cue.text for s in found] == ["According to"]
+
+
+def test_a_frame_after_a_full_stop_introduces_only_the_next_quotation(statements_of):
+    # the first quotation closes its sentence: "To which she said," is a new sentence, and its cue
+    # introduces the quotation after it, never both (they are two people's words)
+    text = ("My aunt was upset, so I had to change my answer: “The ships will come back. I am sure of it.” To which "
+            "she said, “Then we wait another year.”")
+    found = [s for s in statements_of(text) if s.cue is not None and s.cue.text == "said"]
+    assert [s.quote.text for s in found] == ["Then we wait another year."]
+
+
+def test_a_parenthetical_cue_in_a_clause_with_quoted_words_is_a_mixed_statement(statements_of):
+    # the subject is the reporter's, the verb and its objects quoted: the clause around the cue
+    s = only(statements_of("Farmers, the minister said, can “weather the storm” and “plant again next spring.”"))
+    assert s.kind == "mixed" and s.cue.text == "said" and s.speaker.name == "minister"
+    assert s.quote.text == "Farmers … can “weather the storm” and “plant again next spring.”"
+
+
+def test_a_parenthetical_clause_takes_the_rest_of_a_quotation_it_cuts(statements_of):
+    text = "The port, Tom Hale wrote, “has never been busier. Ships wait for days. Crews sleep on deck.”"
+    s = only(statements_of(text))
+    assert (s.kind, s.speaker.name) == ("mixed", "Tom Hale")
+    assert s.quote.text == "The port … has never been busier. Ships wait for days. Crews sleep on deck.”"
+
+
+def test_a_parenthetical_clause_leaves_the_next_quotation_and_its_mark(statements_of):
+    text = "The answer, Lena Ward said, was simple. ''Sell the boat,'' she said."
+    first, second = statements_of(text)
+    assert (first.speaker.name, first.quote.text) == ("Lena Ward", "The answer … was simple")
+    assert second.quote.text == "Sell the boat,"
+
+
+def test_a_quoted_subject_leaves_the_quotation_to_the_quotation_rules(statements_of):
+    s = only(statements_of("In a statement, the ministry said, “We will not comment on the report.”"))
+    assert (s.kind, s.quote.text) == ("direct", "We will not comment on the report.")
+
+
+@pytest.mark.parametrize("text, content", [
+    # the parse makes the bare reported clause an adverbial clause with the time as its own adjunct
+    ("Tom Hale said after the meeting he would not accept the offer.", "he would not accept the offer"),
+    ("The minister said during the talks Russia would not retreat.", "Russia would not retreat"),
+])
+def test_a_bare_clause_after_a_time_of_saying_is_what_was_said(statements_of, text, content):
+    s = only(statements_of(text))
+    assert (s.kind, s.cue.text, s.quote.text) == ("indirect", "said", content)
+
+
+@pytest.mark.parametrize("verb", ["proclaimed", "whispered", "muttered", "recounted", "grumbled"])
+def test_more_verbs_of_saying_introduce_quotations(statements_of, verb):
+    s = only(statements_of(f"“The market will hate this deal,” Lena Ward {verb}."))
+    assert (s.kind, s.cue.text, s.speaker.name) == ("direct", verb, "Lena Ward")
