@@ -104,7 +104,7 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
             if more:  # "noted that sanctions have ruined the economy, so the Russian side seeks …"
                 return [clause, *more]
             return subject_parsed_as_object(cue, clause)
-        broken = that_as_preposition(cue)
+        broken = that_as_preposition(cue) or gerund_subject_clause(cue)
         if broken is not None:
             return broken
     if "to" in entry.complements:
@@ -162,6 +162,20 @@ def that_as_preposition(cue: Token) -> Token | None:
     if that.lower_ != "that" or that.dep_ != "prep" or that.head.i != cue.i:
         return None
     return that if any(c.dep_ == "pobj" for c in that.children) else None
+
+
+def gerund_subject_clause(cue: Token) -> Token | None:
+    """Gerund-subject rule: "He said LEGALIZING IT could put thousands of people to work" is parsed
+    with the gerund as the cue's open complement and the finite verb under it: a gerund right after
+    a verb of saying opens the reported clause (its subject), and its subtree is the content.  A
+    gerund that is a cue itself ("continued saying …") reports on its own."""
+    doc = cue.doc
+    if cue.i + 1 >= len(doc):
+        return None
+    gerund = doc[cue.i + 1]
+    if gerund.dep_ != "xcomp" or gerund.head.i != cue.i or gerund.tag_ != "VBG" or gerund._.cue is not None:
+        return None
+    return gerund if any(c.dep_ in {"ccomp", "conj"} and c.pos_ in {"VERB", "AUX"} for c in gerund.children) else None
 
 
 def for_objects(cue: Token, before: int) -> list[Token]:

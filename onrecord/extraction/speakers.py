@@ -365,8 +365,8 @@ def name_mention(mention: Span, registry: SpeakerRegistry) -> tuple[str, Speaker
         return name, typ  # type: ignore[return-value]
     typ = speaker_type(mention)
     first = leading_word(mention)
-    if typ == "unknown" and first.i != mention.root.i and _is_title_word(first):
-        typ = "person"  # "the Adviser to the Head of the Office" with the parse's root on "to"
+    if typ == "unknown" and first.i != mention.root.i and _is_title_word(first) and speaker_class(root) != "carrier":
+        typ = "person"  # "the Adviser to the Head of the Office" with the parse's root on "to" ("A national poll" no)
     return description(mention), typ
 
 

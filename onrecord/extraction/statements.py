@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from onrecord.extraction.according import according_to, according_to_statement, opinion_of
 from onrecord.extraction.appearances import appearance_statement, is_appearance
@@ -341,7 +341,8 @@ def trim_nested_attributions(found: list[Found]) -> None:
         for inner in [found[k] for k in sorted(k for _, k in cues[lo:hi])]:
             if inner is outer or inner.cue is None or not (inner.cue.idx < end and inner.end <= end + 2):
                 continue
-            speaker_inside = (inner.mention is not None and start <= inner.mention.start_char) or (
+            speaker_inside = (inner.mention is not None and start <= inner.mention.start_char
+                              and not controlled_by_the_content(inner.cue, inner.mention)) or (
                 subject_within(inner.cue, start, end) is not None or reporters_conjunct(inner.cue, outer.cue))
             if not speaker_inside:
                 continue
@@ -371,6 +372,17 @@ def dash_before(text: str, start: int, cue_at: int) -> int:
     high the parse hung it; the offset of the last dash before the inner cue (``start`` if none)."""
     at = max(text.rfind(" -- ", start, cue_at), text.rfind("—", start, cue_at), text.rfind(" – ", start, cue_at))
     return at if at > start else start
+
+
+def controlled_by_the_content(cue: Token, mention: Span) -> bool:
+    """Control rule: a cue with no subject of its own whose speaker is the subject or the object of a
+    verb above it ("said the campaign remained committed to persuading superdelegates BY ARGUING that
+    …": the campaign argues) is part of the predicate the content says, not a statement of someone
+    else's inside it: the content keeps it."""
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children):
+        return False
+    controller = mention.root
+    return controller.dep_ in {"nsubj", "nsubjpass", "dobj"} and any(a.i == controller.head.i for a in cue.ancestors)
 
 
 def subject_within(cue: Token, start: int, end: int) -> Token | None:

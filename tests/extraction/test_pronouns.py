@@ -377,3 +377,11 @@ def test_a_lone_given_name_keeps_its_gender_for_a_pronoun(statements_of):
             "still believe.”")
     s = next(s for s in statements_of(text) if s.cue is not None and s.cue.text == "said")
     assert s.speaker.name != "James"
+
+
+def test_a_document_with_a_title_word_before_it_is_no_person_for_he(statements_of):
+    # "national" can open a title ("National Security Adviser"), but "a national poll" is a document
+    text = ("A national poll released Sunday shows the billionaire Tom Hale keeping his lead among voters.\n\n"
+            "Hale's response to the attacks has been controversial. He has proposed closing the border to visitors.")
+    s = next(s for s in statements_of(text) if s.cue.text == "has proposed")
+    assert s.speaker.name == "Tom Hale"

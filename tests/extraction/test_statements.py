@@ -969,3 +969,16 @@ def test_a_bare_clause_after_a_time_of_saying_is_what_was_said(statements_of, te
 def test_more_verbs_of_saying_introduce_quotations(statements_of, verb):
     s = only(statements_of(f"“The market will hate this deal,” Lena Ward {verb}."))
     assert (s.kind, s.cue.text, s.speaker.name) == ("direct", verb, "Lena Ward")
+
+
+def test_a_cue_controlled_by_the_contents_subject_stays_in_the_content(statements_of):
+    # "arguing" has no subject of its own: the campaign argues, inside what he said about it
+    text = ("He said the campaign remained committed to trying to persuade delegates to change their votes by "
+            "arguing that Ward would be a stronger candidate.")
+    s = next(s for s in statements_of(text) if s.cue.text == "said")
+    assert s.quote.text.startswith("the campaign remained committed to trying to persuade delegates")
+
+
+def test_a_gerund_after_a_verb_of_saying_opens_the_reported_clause(statements_of):
+    s = only(statements_of("He said legalizing it could put thousands of people to work in the north."))
+    assert (s.kind, s.quote.text) == ("indirect", "legalizing it could put thousands of people to work in the north")
