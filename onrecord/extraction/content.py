@@ -32,6 +32,7 @@ from onrecord.extraction.content_ends import (
     at_the_quotation_end,
     before_another_statement,
     before_conjunction,
+    before_the_main_clause,
     extend_to_sentence_end,
     split_before_a_framed_quotation,
     to_the_quotation_end,
@@ -369,7 +370,7 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
     start, end = split_before_a_framed_quotation(doc, cue, start, end, quotes)
     if not isinstance(head, list):
         end = at_the_quotation_end(doc, cue, head, start, end, quotes)
-    end = before_conjunction(doc_text(doc), start, end)
+    end = before_conjunction(doc_text(doc), start, before_the_main_clause(doc, cue, start, end))
     kind, quote = classify_kind(start, end, quotes, doc)
     if kind == "direct" and quote is not None:
         start, end = quote.inner_start, quote.inner_end

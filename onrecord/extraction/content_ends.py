@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from onrecord.extraction.conjuncts import stranded_object_conjunct
-from onrecord.extraction.docindex import doc_text, quotes_over
+from onrecord.extraction.docindex import doc_text, in_quotes, quotes_over
 from onrecord.extraction.quotes import QuoteSpan
 from onrecord.extraction.subjects import FINITE_TAGS
 from onrecord.lexicons.venues import load_venue_lexicon
@@ -176,6 +176,32 @@ def at_the_quotation_end(doc: Doc, cue: Token, head: Token, start: int, end: int
     if not tells_when_or_where(words[0]) or any(w.tag_ in FINITE_TAGS or w._.cue is not None for w in words):
         return end
     return q.end
+
+
+SUBORDINATORS = {"when", "as", "after", "before", "while", "because", "if", "since", "although", "though", "once"}
+
+
+def before_the_main_clause(doc: Doc, cue: Token, start: int, end: int) -> int:
+    """Subordinate-frame rule: in "When Francis said Mr. Trump ''is not Christian'', the pope not
+    only served up red meat …" the cue is in a clause opened by a conjunction, and what was said
+    ends with that clause: at the comma after which the main clause's subject begins (the parse
+    had hung the main clause inside the quoted words)."""
+    first = cue.sent[0] if cue.sent.start <= cue.i else cue
+    if first.lower_ not in SUBORDINATORS or first.head.i != cue.i:
+        return end
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return end
+    for verb in span:
+        if verb.pos_ not in {"VERB", "AUX"} or verb.i <= cue.i or verb.dep_ in {"relcl", "acl"}:
+            continue  # (a relative clause, "…, whose support appeared steady", is part of what was said)
+        for subject in verb.children:
+            edge = subject.left_edge
+            if subject.dep_ in {"nsubj", "nsubjpass"} and subject.i < verb.i and edge.i > span.start \
+                    and edge.tag_ not in {"WP", "WP$", "WDT"} \
+                    and doc[edge.i - 1].text == "," and not in_quotes(doc, edge.idx):
+                return end_before(doc, start, doc[edge.i - 1].idx)
+    return end
 
 
 def before_conjunction(text: str, start: int, end: int) -> int:

@@ -982,3 +982,27 @@ def test_a_cue_controlled_by_the_contents_subject_stays_in_the_content(statement
 def test_a_gerund_after_a_verb_of_saying_opens_the_reported_clause(statements_of):
     s = only(statements_of("He said legalizing it could put thousands of people to work in the north."))
     assert (s.kind, s.quote.text) == ("indirect", "legalizing it could put thousands of people to work in the north")
+
+
+def test_the_reporters_second_predicate_is_cut_off_where_it_begins(statements_of):
+    # the parser hangs "accused" on "know", deep in the content: the content still runs to it
+    text = ("Party leader Tom Hale said the warning was indicative that the minister did not know what he was "
+            "talking about, and accused the government of putting words in his mouth.")
+    found = {s.cue.text: s for s in statements_of(text)}
+    assert found["said"].quote.text == ("the warning was indicative that the minister did not know what he was "
+                                        "talking about")
+    assert found["accused"].speaker.name == "Tom Hale"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("When Francis said Mr. Trump ''is not Christian'' in answering a reporter's question on his return flight from "
+     "Mexico, the Latin American pope not only served up red meat for global media but also waded into the election.",
+     "Mr. Trump ''is not Christian'' in answering a reporter's question on his return flight from Mexico"),
+    # a relative clause inside the content is no main clause
+    ("After aides insisted that Ward would not be used to reach rural voters, whose support appeared steady for "
+     "Hale, the campaign sent her to six cities.",
+     "that Ward would not be used to reach rural voters, whose support appeared steady for Hale"),
+])
+def test_a_cue_in_a_subordinate_clause_reports_no_further_than_that_clause(statements_of, text, content):
+    s = next(s for s in statements_of(text) if s.cue.text in {"said", "insisted"})
+    assert s.quote.text == content
