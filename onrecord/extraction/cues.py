@@ -104,6 +104,26 @@ def in_a_list_of_acts(token: Token) -> bool:
         and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for c in token.children)
 
 
+def purpose_of_an_act(token: Token, lexicon: dict[str, CueEntry]) -> bool:
+    """Purpose rule: "Leaders from Russia and Iran are heading to Beijing TO DISCUSS nuclear
+    programs", "arrived in Kyiv TO SUPPORT Ukraine": an infinitive of purpose hung on a verb that
+    is no cue tells what someone went to do, not what anyone said; "agreed to discuss", "refused
+    to support" (the infinitive of a cue) stay with their cue; so does a verb that can report words
+    or a clause ("to tell him, “…”")."""
+    entry = lexicon.get(token.lemma_.lower())
+    if entry is None or entry.complements & {"quote", "clause"}:
+        return False  # "switching to English TO TELL the U.S. leader, “Next time in Moscow”": words said
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:  # "to sign a deal and to discuss …"
+        first = first.head
+    if first.dep_ != "advcl" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+        return False
+    head = first.head
+    if any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children):
+        return False  # "went on to discuss the polls": what came next, not what for
+    return head.i != first.i and head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() not in lexicon
+
+
 def retort_cue(token: Token) -> CueEntry | None:
     """Retort rule: "Hillary shot back, “I suppose …”", "the minister hit back at critics, saying
     …": a verb of striking with "back" right after it answers someone in words; without "back"
@@ -197,7 +217,8 @@ def mark_cues(doc: Doc, lexicon: dict[str, CueEntry], senses: dict[str, CueSense
             continue
         entry = lexicon.get(token.lemma_.lower()) or that_clause_cue(token) or appearance_cue(token, lexicon) \
             or retort_cue(token) or held_passive_cue(token) or put_it_cue(token) or going_on_cue(token)
-        if entry is None or not is_verb_use(token) or other_sense(token, rules) is not None or in_a_list_of_acts(token):
+        if entry is None or not is_verb_use(token) or other_sense(token, rules) is not None \
+                or in_a_list_of_acts(token) or purpose_of_an_act(token, lexicon):
             continue
         if entry.complements == {"quote"} and not next_to_punctuation(token):
             # "continued to fight" is no cue; only "he continued: …" / "…," he continued; a

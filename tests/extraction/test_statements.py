@@ -1006,3 +1006,21 @@ def test_the_reporters_second_predicate_is_cut_off_where_it_begins(statements_of
 def test_a_cue_in_a_subordinate_clause_reports_no_further_than_that_clause(statements_of, text, content):
     s = next(s for s in statements_of(text) if s.cue.text in {"said", "insisted"})
     assert s.quote.text == content
+
+
+@pytest.mark.parametrize("text", [
+    "Leaders from both countries are heading to Oslo tomorrow to discuss the fishing quotas.",
+    "Tom Hale travelled to Bergen on Friday to sign a deal and to discuss a potential truce with the rebels.",
+    "The mayor and the governor arrived in the city to support the striking workers.",
+])
+def test_an_infinitive_of_purpose_is_no_statement(statements_of, text):
+    assert [s.cue.text for s in statements_of(text) if s.cue is not None] == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Lena Ward switched from Russian to English to tell the visitor, “Next time in Oslo,” and smiled.", "to tell"),
+    ("After the vote Tom Hale went on to discuss the budget for the coming year.", "to discuss"),
+    ("The two leaders agreed to discuss the fishing quotas at their next meeting.", "agreed"),
+])
+def test_words_said_or_what_came_next_are_still_statements(statements_of, text, cue):
+    assert cue in [s.cue.text for s in statements_of(text) if s.cue is not None]
