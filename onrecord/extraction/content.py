@@ -44,10 +44,13 @@ from onrecord.extraction.content_ends import (
 from onrecord.extraction.docindex import doc_text, line_bounds, quote_ends, quotes_over
 from onrecord.extraction.found import Found
 from onrecord.extraction.hung_clauses import (
+    clause_core_start,
+    clause_of_an_earlier_cue,
     clause_on_addressee,
     clause_on_adjunct,
     frames_it,
     has_complementizer,
+    nearer_cue,
     unmarked_clause_after_adjunct,
 )
 from onrecord.extraction.kinds import classify_kind
@@ -98,6 +101,8 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
         # not a time ("before he died") nor the verb's own adjective ("made CLEAR that …")
         clauses = [c for c in children if c.dep_ in CLAUSE_DEPS and not is_time_clause(c)
                    and not (c.pos_ == "ADJ" and c.i == cue.i + 1 and not any(c.children)) and not frames_it(c, cue)]
+        # a clause another cue right before it reports is that one's (``nearer_cue``)
+        clauses = [c for c in clauses if nearer_cue(cue, c) is None]
         clause = reported_clause(cue, clauses) if clauses else None
         if clause is not None and not spliced_before(cue, clause):
             more = [c for c in clauses if c.i > clause.i > cue.i
@@ -105,7 +110,7 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
             if more:  # "noted that sanctions have ruined the economy, so the Russian side seeks …"
                 return [clause, *more]
             return subject_parsed_as_object(cue, clause)
-        broken = that_as_preposition(cue) or gerund_subject_clause(cue)
+        broken = that_as_preposition(cue) or gerund_subject_clause(cue) or clause_of_an_earlier_cue(cue)
         if broken is not None:
             return broken
     if "to" in entry.complements:
@@ -339,6 +344,9 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
         return parenthetical_statement(cue, entry, quotes)
     doc = cue.doc
     start, end = content_range(head, cue)
+    if not isinstance(head, list) and head.dep_ == "ccomp" and head.head.i != cue.i and start <= cue.idx < end \
+            and cue.i < (core := clause_core_start(head)):
+        start = doc[core].idx  # "after he admitted under her grilling | he hadn't been held …" (``nearer_cue``)
     if start >= end or (cue.idx >= start and cue.idx < end):
         # a content that contains its own cue is a parse error, not a statement
         start, end = _clip_at_cue(doc, cue, start, end)

@@ -106,6 +106,51 @@ def unmarked_clause_after_adjunct(clause: Token, cue: Token) -> bool:
     return bool(subjects) and finite and subjects[0].i > cue.i
 
 
+CONDITIONS = {"if", "unless", "whether"}
+
+
+def clause_core_start(clause: Token) -> int:
+    """Where a clause's own words begin: its subject's left edge, else the verb."""
+    subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass", "expl"} and c.i < clause.i), None)
+    return subject.left_edge.i if subject is not None else clause.i
+
+
+def nearer_cue(cue: Token, clause: Token) -> Token | None:
+    """Nearer-cue rule: "The spot concludes with footage of Trump SAYING during the debate, “That
+    makes me smart”", "Warren told Stumpf, after he ADMITTED under her grilling he hadn't been held
+    accountable": the parse hangs the reported clause on the first cue, but another cue that takes
+    a clause and has no words of its own ends right before it (only punctuation between): the
+    clause is that one's.  A frame of the first cue ("said, speaking at the summit, …") is not
+    another speaker's cue."""
+    doc = cue.doc
+    core = clause_core_start(clause)
+    for other in doc[cue.i + 1 : core]:
+        entry = other._.cue
+        if entry is None or "clause" not in entry.complements or other.head.i == cue.i \
+                or any(c.dep_ in {"ccomp", "dobj", "xcomp", "auxpass", "nsubjpass"} or c.lower_ in CONDITIONS
+                       for c in other.children):
+            continue  # (not a passive, "if a referendum IS ANNOUNCED, Ukraine will withdraw", nor a condition)
+        if other.right_edge.i < core and all(t.is_punct for t in doc[other.right_edge.i + 1 : core]):
+            return other
+    return None
+
+
+def clause_of_an_earlier_cue(cue: Token) -> Token | None:
+    """The other side of ``nearer_cue``: the reported clause right after this cue's phrase that
+    the parse hung on an earlier cue."""
+    doc = cue.doc
+    at = cue.right_edge.i + 1
+    while at < len(doc) and doc[at].is_punct:
+        at += 1
+    if at >= len(doc):
+        return None
+    for clause in [doc[at], *doc[at].ancestors]:
+        if clause.dep_ == "ccomp" and clause.head.i < cue.i and clause.head._.cue is not None:
+            nearer = nearer_cue(clause.head, clause)
+            return clause if nearer is not None and nearer.i == cue.i else None
+    return None
+
+
 def frames_it(clause: Token, cue: Token) -> bool:
     """Frame rule: "The Kremlin will respond, Peskov said": a speech verb with its own subject and no
     words of its own, set off after the cue's clause, reports that clause; it is never what the cue

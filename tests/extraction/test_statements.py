@@ -1024,3 +1024,26 @@ def test_an_infinitive_of_purpose_is_no_statement(statements_of, text):
 ])
 def test_words_said_or_what_came_next_are_still_statements(statements_of, text, cue):
     assert cue in [s.cue.text for s in statements_of(text) if s.cue is not None]
+
+
+@pytest.mark.parametrize("text, cue, speaker, content", [
+    # the parse hangs the quotation on "concludes"; "saying", right before it, reports it
+    ("The spot concludes with footage of Trump saying during the debate last week, “That makes me smart.”",
+     "saying", "Donald Trump", "That makes me smart."),
+    # the parse hangs the clause on "told"; what was admitted follows "admitted" and its adjuncts
+    ("“You should resign,” Warren told Stumpf, after he admitted under Warren’s grilling he hadn’t yet been held "
+     "personally accountable for the actions of his employees.", "admitted", None,
+     "he hadn’t yet been held personally accountable for the actions of his employees"),
+])
+def test_a_clause_right_after_a_nearer_cue_is_that_cues(statements_of, text, cue, speaker, content):
+    s = next(s for s in statements_of(text) if s.cue.text.endswith(cue))
+    assert s.quote.text == content and (speaker is None or s.speaker.name == speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "He said, speaking at the summit, that the talks went well.",  # a frame of "said"
+    "She stated that if a referendum is announced in the region, the country will leave the talks.",  # a condition
+])
+def test_a_frame_or_a_condition_takes_no_clause_from_its_cue(statements_of, text):
+    cues = [s.cue.text for s in statements_of(text)]
+    assert cues == [text.split()[1].rstrip(",")]
