@@ -5,7 +5,8 @@ subject: "with the crowd cheering", "with Maddow asking …" (the absolute const
 al. 1985, §15.58).  The small model often hangs the participle on the main verb (``advcl``) and
 the noun phrase on the preposition (``pobj``), so the participle seems to have no subject of its
 own and the speaker rules took the main clause's ("the conversation").  ``absolute_subject``
-finds the noun phrase back; ``subjects.controller`` asks it before climbing the parse.
+finds the noun phrase back; ``subjects.controller`` asks it before climbing the parse.  So with
+the person a record shows doing something ("footage of Clinton asking …": ``depicted_subject``).
 """
 
 from __future__ import annotations
@@ -30,4 +31,27 @@ def absolute_subject(cue: Token, can_speak: Callable[[Token], bool]) -> Token | 
         for noun in prep.children:
             if noun.dep_ == "pobj" and noun.right_edge.i == cue.i - 1 and can_speak(noun):
                 return noun
+    return None
+
+
+# verbs of showing and perceiving whose object can be shown doing something ("shows X saying …")
+DEPICTING_VERBS = {"show", "feature", "depict", "capture", "hear", "see", "watch", "air", "play", "include"}
+
+
+def depicted_subject(cue: Token, speaker_class: Callable[[Token], str]) -> Token | None:
+    """Depiction rule: "The ad uses footage of Hillary Clinton asking, “Why aren't I 50 points
+    ahead?”", "The video shows Clinton saying …": a participle right after the person a record
+    shows (the object of "of" after a document, or of a verb of showing) has that person as its
+    subject (the participle complement of perception, Quirk et al. 1985, §16.52), not the subject
+    of the clause above ("the ad"), which the parse makes control it."""
+    if cue.tag_ != "VBG" or cue.i == 0:
+        return None
+    person = cue.doc[cue.i - 1]
+    if person.pos_ != "PROPN" or person.ent_type_ != "PERSON" or speaker_class(person) != "person":
+        return None
+    shown_by = person.head
+    if person.dep_ == "pobj" and shown_by.lower_ == "of" and speaker_class(shown_by.head) == "carrier":
+        return person
+    if person.dep_ == "dobj" and shown_by.lemma_.lower() in DEPICTING_VERBS:
+        return person
     return None

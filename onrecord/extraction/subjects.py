@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from onrecord.extraction.absolutes import absolute_subject
+from onrecord.extraction.absolutes import absolute_subject, depicted_subject
 from onrecord.extraction.docindex import in_quotes, quotes_over
 from onrecord.extraction.object_relatives import object_relative_subject
 from onrecord.extraction.speaker_classes import CAN_SPEAK, SUBJECT_DEPS, can_speak, is_an_age, speaker_class
@@ -238,7 +238,8 @@ def controller(cue: Token) -> Token | None:
     ``subject_of``): each step goes from a word to the one it hangs from until a word has a
     subject, an object that controls it, or a possessor that does."""
     # "a charge that the leaders denied, noting …"; "…, saying"; "with Maddow asking …"
-    speaker = after_a_relative_cue(cue) or continued_speech(cue) or absolute_subject(cue, can_speak)
+    speaker = after_a_relative_cue(cue) or continued_speech(cue) or absolute_subject(cue, can_speak) \
+        or depicted_subject(cue, speaker_class)
     if speaker is not None:
         return speaker
     outer = parallel_participle(cue)

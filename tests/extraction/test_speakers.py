@@ -511,3 +511,12 @@ def test_where_a_person_spoke_is_no_part_of_the_mention(statements_of):
                           "called the ferry owners “pirates.”")
     assert [(s.speaker.name, s.speaker.mention.text) for s in found] == [
         ("Tomas Ek", "Mayor Anna Lindqvist's rival Tomas Ek")]
+
+
+@pytest.mark.parametrize("text", [
+    "The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead, you might ask?”",
+    "The new video features Hillary Clinton saying she will fight for working families.",
+])
+def test_the_person_a_record_shows_speaking_is_the_speaker(statements_of, text):
+    (s,) = statements_of(text)
+    assert s.speaker.name == "Hillary Clinton"
