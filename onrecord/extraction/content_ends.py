@@ -186,7 +186,7 @@ def before_the_main_clause(doc: Doc, cue: Token, start: int, end: int) -> int:
     only served up red meat …" the cue is in a clause opened by a conjunction, and what was said
     ends with that clause: at the comma after which the main clause's subject begins (the parse
     had hung the main clause inside the quoted words)."""
-    first = cue.sent[0] if cue.sent.start <= cue.i else cue
+    first = cue.sent[0]
     if first.lower_ not in SUBORDINATORS or first.head.i != cue.i:
         return end
     span = doc.char_span(start, end, alignment_mode="contract")
