@@ -408,9 +408,16 @@ def subject_of(cue: Token) -> Token | None:
         # a headline word is no subject
         subject = quote_frame_subject(cue) or appended_speaker(cue) or relative_aside_subject(cue) \
             or set_off_subject(cue) or nearest_noun_phrase(cue)
-    if subject is None or speaker_class(subject) == "never":
+    if subject is None or speaker_class(subject) == "never" or is_a_clause(subject):
         return None
     return subject
+
+
+def is_a_clause(subject: Token) -> bool:
+    """A verb with a reported clause of its own parsed as the subject ("[some note that Trump — …]
+    has proposed little"): a clause, no speaker.  (A participle over a name, "[Tom Hale, smiling,]
+    acknowledged", is the name's: ``subject_asides``.)"""
+    return subject.pos_ in {"VERB", "AUX"} and any(c.dep_ == "ccomp" for c in subject.children)
 
 
 # "he" and "she" are one person: never "the crowd" ("the crowd booed when he told them …")

@@ -520,3 +520,11 @@ def test_where_a_person_spoke_is_no_part_of_the_mention(statements_of):
 def test_the_person_a_record_shows_speaking_is_the_speaker(statements_of, text):
     (s,) = statements_of(text)
     assert s.speaker.name == "Hillary Clinton"
+
+
+def test_a_clause_parsed_as_the_subject_is_no_speaker(statements_of):
+    # the parse makes "note" (with a clause of its own) the subject of "has proposed"
+    text = ("But some note that Trump — even as he says his experience in real-estate tax matters makes him uniquely "
+            "qualified to tackle a tax-code rewrite — has proposed little in the way of reforming the breaks.")
+    names = [s.speaker.name for s in statements_of(text)]
+    assert not any("note that" in n for n in names)
