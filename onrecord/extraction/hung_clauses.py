@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from onrecord.extraction.subject_asides import FINITE_TAGS
+
 
 def has_complementizer(verb: Token) -> bool:
     return any(m.dep_ == "mark" and m.lower_ in {"that", "whether", "if"} for m in verb.children)
@@ -88,9 +90,6 @@ def clause_on_adjunct(cue: Token) -> Token | None:
     return None
 
 
-FINITE = {"MD", "VBD", "VBZ", "VBP"}
-
-
 def unmarked_clause_after_adjunct(clause: Token, cue: Token) -> bool:
     """Fronted-adjunct rule: "Trump said after the convention he would not accept Cruz's
     endorsement" is parsed with the reported clause as an adverbial clause of "said" and "after
@@ -102,7 +101,8 @@ def unmarked_clause_after_adjunct(clause: Token, cue: Token) -> bool:
     if any(c.dep_ == "mark" or c.tag_ == "WRB" for c in clause.children if c.i < clause.i):
         return False  # "said WHEN Boyle asked him", "said AS the vote closed": a time, not the words
     subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < clause.i]
-    finite = clause.tag_ in FINITE or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE for c in clause.children)
+    finite = clause.tag_ in FINITE_TAGS or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_TAGS
+                                                 for c in clause.children)
     return bool(subjects) and finite and subjects[0].i > cue.i
 
 

@@ -500,14 +500,19 @@ def recent_speaker(pronoun: Token, spoken: SpokenSoFar, persons: list[tuple[int,
     before = bisect_left(persons, (offset,))  # persons are in the order of the text
     if last is not None and (not before or offset - last.offset < SPEAKER_REACH):
         return last.name, "person"
-    wanted = PRONOUN_GENDER.get(word)
-    # a given name alone ("James and Olive Meehan") marks its gender too: "she" is not James
     named = next((persons[k][1] for k in range(before - 1, -1, -1)
-                  if agrees(word, "person", persons[k][1], by_surname)
-                  and (" " in persons[k][1] or load_given_names().gender(persons[k][1]) in {None, wanted})), None)
+                  if agrees(word, "person", persons[k][1], by_surname) and lone_given_name_agrees(word, persons[k][1])),
+                 None)
     if named is None or not reads_as_a_name(pronoun.doc, named, persons):
         return None
     return named, "person"
+
+
+def lone_given_name_agrees(word: str, name: str) -> bool:
+    """A listed given name alone ("James" in "James and Olive Meehan") marks its gender, which
+    ``agrees`` leaves open for one word (it may be a surname): "she" is not James.  Only the
+    last-resort rule reads it so: a one-word person there must read as a name anyway."""
+    return " " in name or load_given_names().gender(name) in {None, PRONOUN_GENDER.get(word)}
 
 
 def resolve_pronoun(

@@ -341,11 +341,11 @@ def trim_nested_attributions(found: list[Found]) -> None:
         for inner in [found[k] for k in sorted(k for _, k in cues[lo:hi])]:
             if inner is outer or inner.cue is None or not (inner.cue.idx < end and inner.end <= end + 2):
                 continue
-            second_predicate = reporters_conjunct(inner.cue, outer.cue) and not any(
-                c.dep_ in {"nsubj", "nsubjpass"} for c in inner.cue.children)
+            conjunct = reporters_conjunct(inner.cue, outer.cue)
+            second_predicate = conjunct and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in inner.cue.children)
             speaker_inside = (inner.mention is not None and start <= inner.mention.start_char
                               and not controlled_by_the_content(inner.cue, inner.mention)) or (
-                subject_within(inner.cue, start, end) is not None or reporters_conjunct(inner.cue, outer.cue))
+                subject_within(inner.cue, start, end) is not None or conjunct)
             if not speaker_inside:
                 continue
             # climb from the inner cue to the child of the outer content that holds it; the reporter's
