@@ -33,6 +33,23 @@ def test_a_marker_over_what_is_worked_against_opposes_it(stance, text, issue):
     assert stance(text, issue) == "oppose"
 
 
+@pytest.mark.parametrize("text", [
+    # a countering verb as a passive works against its subject
+    "Each state's right to choose alliances is limited by its commitments to its neighbours.",
+    "The right of every nation to choose its alliances must be restricted by the security of others.",
+    "Any further expansion of NATO must be resisted.",
+    # and a verb that holds something back, active
+    "We must curb the eastward expansion of NATO.",
+])
+def test_what_a_countering_verb_holds_back_is_opposed(stance, text):
+    assert stance(text, "nato") == "oppose"
+
+
+def test_a_held_back_right_of_someone_elses_stays_unsaid(stance):
+    # no marker of the speaker's decides: a report of what was limited takes no stance
+    assert stance("The treaty limited the eastward expansion of NATO in 1997.", "nato") == "unclear"
+
+
 def test_resisting_pressure_towards_the_contrary_supports(stance):
     # resist (-1) × accept (+1) × neutrality (the contrary, -1) × must (+1): support
     assert stance("We must resist the pressure to accept neutrality.", "nato") == "support"

@@ -241,11 +241,17 @@ def _may_work_against(cols: Columns, i: int) -> bool:
             or (cols.lemma[i] in MARKERS.countering_verbs and cols.pos[i] == "VERB"))
 
 
+# what a countering verb works against: its object ("resist pressure"), or the subject it has as a
+# passive ("each state's right to choose alliances is limited by its commitments")
+COUNTERED_DEPS = {"dobj", "nsubjpass"}
+
+
 def _adversaries(sent: Span, anchors: Sequence[Token], path: set[int]) -> list[Sign]:
     """Adversary rule: what is worked against takes the contrary of the marker above it.  The
     object of "against" ("we will vote against NATO membership"), of a reaction ("we will provide
     a response to NATO's expansion") or of a countering verb ("we must resist pressure to accept
-    neutrality") is opposed by whoever wants the working against: one -1 factor that decides
+    neutrality"; as a passive, its subject: "each state's right to choose alliances is limited by
+    its commitments") is opposed by whoever wants the working against: one -1 factor that decides
     nothing alone.  It counts only when every mention of the issue lies under it ("air defence
     against missiles" wants the air defence), not after "be"/"stand" (the preposition rule's), and
     not when a favourable word qualifies the reaction ("a positive response to the proposal").
@@ -266,7 +272,7 @@ def _adversaries(sent: Span, anchors: Sequence[Token], path: set[int]) -> list[S
             if any(c.lower_ in MARKERS.favourable_words for c in token.head.children):
                 continue
         elif not (lemma in MARKERS.countering_verbs and token.pos_ == "VERB"
-                  and any(c.dep_ == "dobj" and c.i in path for c in token.children)):
+                  and any(c.dep_ in COUNTERED_DEPS and c.i in path for c in token.children)):
             continue
         if all(_worked_against(anchor, token, anchor_ids) for anchor in anchors):
             out.append(Sign(token.text, -1, token.i, False))
