@@ -156,6 +156,15 @@ def test_our_state_is_our_own_side_and_our_partners_are_not(stance):
                   speaker=UKRAINIAN).label == "unclear"
 
 
+def test_what_a_subject_is_aimed_at_is_not_who_holds_it(stance):
+    # "the ban on the Russian fleet" is no Russian: the speaker's own demand
+    text = "A ban on the Russian fleet and an embargo on any trade with Russia are needed."
+    assert stance(text, "sanctions", speaker=UKRAINIAN).label == "support"
+    # the leaders of Russia are Russian, whatever they want
+    text = "The leaders of Russia want an embargo on trade with Ukraine's partners lifted."
+    assert stance(text, "sanctions", speaker=UKRAINIAN).label == "unclear"
+
+
 def test_quoting_an_opponent_is_not_the_speakers_position(stance):
     s = stance("They say that we refuse to negotiate.", "negotiations", speaker=UKRAINIAN)
     assert s.label == "unclear"

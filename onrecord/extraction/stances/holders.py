@@ -175,13 +175,22 @@ def _wished_by_speaker(cols: Columns, verb: int) -> bool:
         cols.dep[c] in SUBJECT_DEPS and cols.lower[c] in MARKERS.first_person for c in cols.children[head])
 
 
+# prepositions whose object is what a noun is aimed at, not who it is: "the ban [on the Russian
+# fleet]", "an embargo [on trade with Russia]" are no Russian holders ("the leaders of Russia",
+# "a delegation from Moscow" are)
+TARGET_PREPOSITIONS = {"on", "upon", "against", "with", "to", "toward", "towards", "for", "over"}
+
+
 def _core(cols: Columns, i: int) -> list[int]:
     """The subject's own words, without the clauses and asides that hang from it ("Russia[,
-    which does not want …]"), by index."""
+    which does not want …]") and what it is aimed at ("the ban [on the Russian fleet]"), by index."""
     out = [i]
     for child in cols.children[i]:
-        if cols.dep[child] not in {"relcl", "acl", "appos", "punct", "advcl"}:
-            out.extend(_core(cols, child))
+        if cols.dep[child] in {"relcl", "acl", "appos", "punct", "advcl"}:
+            continue
+        if cols.dep[child] == "prep" and cols.lower[child] in TARGET_PREPOSITIONS:
+            continue
+        out.extend(_core(cols, child))
     return sorted(out)
 
 
