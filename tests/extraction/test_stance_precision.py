@@ -156,6 +156,27 @@ def test_our_state_is_our_own_side_and_our_partners_are_not(stance):
                   speaker=UKRAINIAN).label == "unclear"
 
 
+@pytest.mark.parametrize(("text", "issue", "label"), [
+    ("Russia is trying to move the borders in Europe by force, and this is unacceptable.", "territory", "oppose"),
+    ("Russia is trying to change the borders by force. That is unacceptable.", "territory", "oppose"),
+    ("Moscow wants to start the talks, and this is good.", "negotiations", "support"),
+    ("Moscow refuses to start the talks, and this is unacceptable.", "negotiations", "support"),
+])
+def test_the_speakers_verdict_on_a_reported_position_is_the_speakers_stance(stance, text, issue, label):
+    s = stance(text, issue, speaker=UKRAINIAN)
+    assert s.label == label and s.reported is not None and "judges the position of Russia" in s.reason
+    assert s.confidence is not None and s.confidence < 0.7  # read through a pronoun: not sure enough for shifts
+
+
+@pytest.mark.parametrize("text", [
+    "Russia is trying to change the borders by force, and this decision is unacceptable.",  # a noun of its own
+    "Russia is trying to change the borders by force, and this is not unacceptable to them.",  # negated
+    "This is unacceptable: Russia is trying to change the borders by force.",  # before the report
+])
+def test_no_verdict_without_a_demonstrative_predicate_after_the_report(stance, text):
+    assert stance(text, "territory", speaker=UKRAINIAN).label == "unclear"
+
+
 def test_what_a_subject_is_aimed_at_is_not_who_holds_it(stance):
     # "the ban on the Russian fleet" is no Russian: the speaker's own demand
     text = "A ban on the Russian fleet and an embargo on any trade with Russia are needed."

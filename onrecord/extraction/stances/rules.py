@@ -66,6 +66,7 @@ from onrecord.extraction.stances.cue_rules import (
     rule_negated_cue,
 )
 from onrecord.extraction.stances.holders import CLAIM_VERBS, Holder, holder_of
+from onrecord.extraction.stances.judged import judged_report
 from onrecord.extraction.stances.negations import nobody_does
 from onrecord.extraction.stances.polarity import (
     NOT_NAMED,
@@ -559,6 +560,9 @@ def stance_for(
         return combine([continued_report(s) or sentence_stance(reading, s, a, cue, mentions) for s, a in pairs])
 
     stance = read_sentences(mentioned, named)
+    if named:
+        # "Russia is trying to move borders, and this is unacceptable": the verdict on a reported position
+        stance = judged_report(reading, stance, max(a.i for _, anchors in mentioned for a in anchors) + 1) or stance
     if not named and stance.label == "unclear":
         # context-word rule: nothing said from the sentences' roots; what is said of the words that
         # name the issue in the article around ("a very positive meeting") is said of the issue
