@@ -453,10 +453,23 @@ def test_the_occasion_of_a_statement_is_not_its_topic(statements_of):
         "Enemy troops are still on our territory.",
         "Families in occupied Kherson have no water.",
         "Shells fell across the Ukrainian territory overnight.",
+        # the people of a place and people leaving it
+        "We are no enemy of the civilians of the temporarily occupied territories.",
+        "Buses brought families from the occupied territories to Zaporizhzhia.",
     ],
 )
 def test_land_as_the_place_where_something_is_is_not_the_territorial_question(nlp, tax, text):
     assert "territory" not in tag_text(nlp, text, tax)
+
+
+@pytest.mark.parametrize(("text", "tagged"), [
+    ("Energy occupies a special place in our partnership.", False),  # a role, not land
+    ("Farming occupies the leading position in the region's economy.", False),
+    ("Russian troops occupy a large part of the Kherson region.", True),
+    ("We demand the liberation of the occupied territories.", True),  # its own trigger holds
+])
+def test_occupying_a_place_or_a_role_is_not_holding_land(nlp, tax, text, tagged):
+    assert ("territory" in tag_text(nlp, text, tax)) == tagged
 
 
 def test_the_end_of_the_war_as_a_time_is_not_the_ceasefire_question(nlp, tax):
