@@ -109,6 +109,8 @@ class StanceMarkers:
     cue_words: Mapping[str, int]
     answers: Mapping[str, int]
     sides: Mapping[str, str]  # a lowercased name → the side it stands for
+    # a member side → the blocs it belongs to ("France" → EU, NATO): a speaker's own side too
+    blocs: Mapping[str, frozenset[str]] = field(default_factory=dict)
     source: str = "stance_markers.yaml"
     # names written with a capital in the file, matched as written: "the Alliance" is NATO, "a
     # new alliance" is none
@@ -222,6 +224,7 @@ class StanceMarkersFile(YamlModel):
     cue_words: dict[str, Text]
     answers: dict[str, Text]
     sides: dict[str, Words]
+    blocs: dict[str, Words] = {}
 
     @field_validator("cue_signs", "cue_words", "answers")
     @classmethod
@@ -241,6 +244,16 @@ class StanceMarkersFile(YamlModel):
                                     at=(side, index))
                 owner[name.lower()] = side
         return sides
+
+    @field_validator("blocs")
+    @classmethod
+    def _blocs_of_sides(cls, blocs: dict[str, list[str]], info: ValidationInfo) -> dict[str, list[str]]:
+        sides = info.data.get("sides") or {}
+        for bloc, members in blocs.items():
+            for index, member in enumerate([bloc, *members]):
+                if member not in sides:
+                    raise NodeError(f"blocs: {member!r} is no side of 'sides'", at=(bloc, index - 1) if index else bloc)
+        return blocs
 
     @field_validator("declined_cues", "denied_cues", "asked_cues")
     @classmethod
@@ -268,6 +281,8 @@ def parse_stance_markers(text: str, source: str = "stance_markers.yaml") -> Stan
         answers={word.lower(): int(sign) for word, sign in file.answers.items()},
         sides={name.lower(): side for side, names in file.sides.items() for name in names if name == name.lower()},
         cased_sides={name: side for side, names in file.sides.items() for name in names if name != name.lower()},
+        blocs={member: frozenset(b for b, members in file.blocs.items() if member in members)
+               for members in file.blocs.values() for member in members},
         source=source,
     )
 

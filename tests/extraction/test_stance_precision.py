@@ -177,6 +177,18 @@ def test_no_verdict_without_a_demonstrative_predicate_after_the_report(stance, t
     assert stance(text, "territory", speaker=UKRAINIAN).label == "unclear"
 
 
+def test_a_member_states_speaker_speaks_for_its_bloc(stance):
+    text = "The countries of the European Union will intensify their military support to Ukraine."
+    french = Speaker("Claire Martin", frozenset({"France"}))
+    assert stance(text, "weapons_permissions", speaker=french).label == "support"
+    # a speaker of the bloc does not speak for one of its members, nor a Ukrainian for the bloc
+    brussels = Speaker("Anna Berg", frozenset({"European Union"}))
+    text = "France will intensify its military support to Ukraine."
+    assert stance(text, "weapons_permissions", speaker=brussels).label == "unclear"
+    text = "The countries of the European Union will intensify their military support to us."
+    assert stance(text, "weapons_permissions", speaker=UKRAINIAN).label == "unclear"
+
+
 def test_what_a_subject_is_aimed_at_is_not_who_holds_it(stance):
     # "the ban on the Russian fleet" is no Russian: the speaker's own demand
     text = "A ban on the Russian fleet and an embargo on any trade with Russia are needed."

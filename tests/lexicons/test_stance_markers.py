@@ -96,3 +96,16 @@ def test_a_side_written_with_a_capital_is_matched_as_written():
     assert markers.side_of("the Alliance") == "NATO"
     assert markers.side_of("alliance") is None  # "a completely new alliance" is no side
     assert markers.side_of("NATO") == "NATO" and markers.side_of("nato") == "NATO"
+
+
+def test_a_side_belongs_to_its_blocs():
+    markers = load_stance_markers()
+    assert markers.blocs["France"] == frozenset({"European Union", "NATO"})
+    assert "Ukraine" not in markers.blocs  # a candidate is no member
+
+
+def test_a_bloc_member_that_is_no_side_names_its_line() -> None:
+    text = _replace("  European Union: [France, Germany, Poland]", "  European Union: [France, Germany, Atlantis]")
+    message = _error(text)
+    assert message.startswith(f"mine.yaml, line {_line_of(text, 'Atlantis')}:")
+    assert "'Atlantis' is no side of 'sides'" in message

@@ -69,6 +69,13 @@ def sides_in(words: Iterable[str]) -> list[str]:
     return found
 
 
+def speaks_for(speaker: Speaker, side: str) -> bool:
+    """The speaker speaks for the side: it is theirs, or a bloc one of theirs belongs to (the
+    French president speaks for the European Union's countries; a Brussels official does not
+    speak for France)."""
+    return side in speaker.sides or any(side in MARKERS.blocs.get(own, ()) for own in speaker.sides)
+
+
 def _description(mention: Span) -> list[Token]:
     """The words that describe a mention of the speaker: the mention and its modifiers."""
     out: list[Token] = []
@@ -224,7 +231,7 @@ def classify(subject: Token, speaker: Speaker, anchors: set[int], relative: bool
         return Holder("other", lower if subject.lower_ in POSSESSIVE_PERSON else text)  # "their goal": theirs
     sides = sides_in([t.text for t in words])
     if sides:
-        own = [side for side in sides if side in speaker.sides]
+        own = [side for side in sides if speaks_for(speaker, side)]
         if own:
             return Holder("own_side", own[0])
         return Holder("other" if speaker.sides or relative else "unknown", sides[0])
