@@ -45,6 +45,15 @@ def test_what_a_countering_verb_holds_back_is_opposed(stance, text):
     assert stance(text, "nato") == "oppose"
 
 
+@pytest.mark.parametrize(("text", "issue", "label"), [
+    ("We confirmed our opposition to NATO membership for that country.", "nato", "oppose"),
+    ("We have objections to a ceasefire on these terms.", "ceasefire", "oppose"),
+    ("We have no objection to a ceasefire.", "ceasefire", "support"),  # the refusal denied
+])
+def test_a_refusal_named_as_a_noun_opposes(stance, text, issue, label):
+    assert stance(text, issue) == label
+
+
 def test_a_held_back_right_of_someone_elses_stays_unsaid(stance):
     # no marker of the speaker's decides: a report of what was limited takes no stance
     assert stance("The treaty limited the eastward expansion of NATO in 1997.", "nato") == "unclear"
