@@ -3,7 +3,8 @@
 Phrases (support, oppose, good, bad, condition, concessive, otherwise) are matched on lemmas by
 the rules; word sets are single lowercased tokens; ``cue_signs`` gives a cue class its sign and
 ``cue_words`` a cue's own word; ``answers`` the sign of a short answer to a question; ``sides``
-the names that stand for one side (a speaker's, or the holder of a reported position).  The
+the names that stand for one side (a speaker's, or the holder of a reported position); ``blocs``
+the sides a bloc's member speaks for too (France for the European Union).  The
 file's format is the pydantic model ``StanceMarkersFile``; every error names the file and the line.
 """
 
@@ -250,9 +251,11 @@ class StanceMarkersFile(YamlModel):
     def _blocs_of_sides(cls, blocs: dict[str, list[str]], info: ValidationInfo) -> dict[str, list[str]]:
         sides = info.data.get("sides") or {}
         for bloc, members in blocs.items():
-            for index, member in enumerate([bloc, *members]):
+            if bloc not in sides:
+                raise NodeError(f"blocs: {bloc!r} is no side of 'sides'", at=(bloc,), on_key=True)
+            for index, member in enumerate(members):
                 if member not in sides:
-                    raise NodeError(f"blocs: {member!r} is no side of 'sides'", at=(bloc, index - 1) if index else bloc)
+                    raise NodeError(f"blocs: {member!r} is no side of 'sides'", at=(bloc, index))
         return blocs
 
     @field_validator("declined_cues", "denied_cues", "asked_cues")

@@ -109,3 +109,10 @@ def test_a_bloc_member_that_is_no_side_names_its_line() -> None:
     message = _error(text)
     assert message.startswith(f"mine.yaml, line {_line_of(text, 'Atlantis')}:")
     assert "'Atlantis' is no side of 'sides'" in message
+
+
+def test_a_bloc_that_is_no_side_names_its_line() -> None:
+    text = _replace("  NATO: [United States, United Kingdom,", "  Warsaw Pact: [United States, United Kingdom,")
+    message = _error(text)
+    assert message.startswith(f"mine.yaml, line {_line_of(text, 'Warsaw Pact')}:")
+    assert "'Warsaw Pact' is no side of 'sides'" in message
