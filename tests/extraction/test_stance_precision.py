@@ -85,6 +85,25 @@ def test_what_cannot_be_done_without_the_contrary_of_the_proposition_opposes_it(
     assert stance("There will be no peace without the return of Crimea.", "territory").label == "oppose"
 
 
+@pytest.mark.parametrize("text", [
+    "A complete ceasefire is needed to start the dialogue.",
+    "The withdrawal of Russian troops is a precondition to start negotiations.",
+    "A ceasefire is necessary for talks to begin.",
+])
+def test_what_must_come_before_the_talks_start_makes_them_conditional(stance, text):
+    s = stance(text, "negotiations")
+    assert s.label == "conditional" and "before it starts" in s.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Negotiations are needed to end the war.",  # the issue is what is needed
+    "We need to start the dialogue.",  # a person's need
+    "It is necessary to start the dialogue now.",  # an empty "it"
+])
+def test_the_talks_themselves_needed_are_wanted(stance, text):
+    assert stance(text, "negotiations").label == "support"
+
+
 def test_a_requirement_on_the_talks_is_conditional_but_their_happening_is_wanted(stance):
     assert stance("Negotiations must be based on mutual respect.", "negotiations").label == "conditional"
     assert stance("Talks should take place through dialogue, not ultimatums.", "negotiations").label == "conditional"

@@ -365,3 +365,43 @@ def _manner(token: Token) -> bool:
     "without ultimatums", "with Ukraine at the table")."""
     return any(c.dep_ == "prep" and c.lower_ in {"through", "on", "with", "without", "under", "within"}
                for c in token.children)
+
+
+# what a precondition is called: "needed", "necessary", "a precondition" (to start the talks)
+NECESSARY_WORDS = frozenset({"necessary", "needed", "required", "essential", "indispensable", "prerequisite",
+                             "precondition", "condition"})
+# verbs that start a process: what must come before them is its precondition
+STARTING_VERBS = frozenset({"start", "begin", "launch", "open", "resume", "restart", "commence", "hold"})
+
+
+def _starting_clause(word: Token) -> Token | None:
+    """The infinitive of starting under a word ("needed [to start the dialogue]", "necessary [for
+    talks to begin]", "a precondition [to start negotiations]")."""
+    return next((c for c in word.children if c.dep_ in {"xcomp", "advcl", "acl"} and c.lemma_.lower() in STARTING_VERBS
+                 and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+
+
+def rule_precondition(sent: Span, anchors: Sequence[Token]) -> Stance | None:
+    """Precondition rule: something other than the issue named as needed for the issue to start
+    ("a complete ceasefire is needed to start the dialogue", "the withdrawal of the troops is a
+    precondition to start negotiations") makes the issue wait on it: conditional.  Not when the
+    subject is the issue itself ("negotiations are needed to end the war": wanted), a person or an
+    empty "it" ("we need to start talks", "it is necessary to start the dialogue": wanted)."""
+    anchor_ids = {a.i for a in anchors}
+    for token in sent:
+        if token.lemma_.lower() == "need" and token.tag_ == "VBN":
+            words = [token]
+        elif token.lemma_.lower() == "be":
+            words = [c for c in token.children if c.dep_ in {"acomp", "attr"} and c.lower_ in NECESSARY_WORDS]
+            words += [token] if words else []
+        else:
+            continue
+        subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or subject.pos_ == "PRON" or can_hold(subject) \
+                or any(t.i in anchor_ids for t in subject.subtree):
+            continue
+        start = next((s for w in words if (s := _starting_clause(w)) is not None), None)
+        if start is not None and anchors and all(a.i in {t.i for t in start.subtree} for a in anchors):
+            return Stance("conditional", [words[0].text, start.text], confidence=0.65,
+                          reason=f"named as what must come before it starts ({words[0].text} to {start.text})")
+    return None

@@ -54,6 +54,7 @@ from onrecord.extraction.stances.conditions import (
     outside_conditions,
     protasis_of,
     rule_condition,
+    rule_precondition,
     rule_requirement,
     rule_without,
 )
@@ -449,6 +450,7 @@ def sentence_stance(reading: Reading, sent: Span, anchors: Sequence[Token], cue:
         lambda: rule_without(sent, anchors if named else [], contrary_of(reading, sent)),
         lambda: rule_stated_condition(reading, sent, anchors, holder, cue),
         lambda: rule_requirement(reading, sent, anchors if named else []),
+        lambda: rule_precondition(sent, anchors if named else []),
         lambda: rule_question(reading, sent, anchors),
         lambda: rule_open_question(anchors if named else []),
         lambda: rule_topic(reading, sent, anchors if named else []),
