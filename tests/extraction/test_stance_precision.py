@@ -104,6 +104,10 @@ def test_the_talks_themselves_needed_are_wanted(stance, text):
     assert stance(text, "negotiations").label == "support"
 
 
+def test_a_precondition_denied_is_none(stance):
+    assert stance("A ceasefire is not needed to start the dialogue.", "negotiations").label != "conditional"
+
+
 def test_a_requirement_on_the_talks_is_conditional_but_their_happening_is_wanted(stance):
     assert stance("Negotiations must be based on mutual respect.", "negotiations").label == "conditional"
     assert stance("Talks should take place through dialogue, not ultimatums.", "negotiations").label == "conditional"

@@ -396,6 +396,8 @@ def rule_precondition(sent: Span, anchors: Sequence[Token]) -> Stance | None:
             words += [token] if words else []
         else:
             continue
+        if any(c.dep_ == "neg" for c in token.children):
+            continue  # "no ceasefire is needed to start the talks" sets none
         subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is None or subject.pos_ == "PRON" or can_hold(subject) \
                 or any(t.i in anchor_ids for t in subject.subtree):
