@@ -79,6 +79,14 @@ def test_impossible_without_is_a_condition_and_what_it_names_is_wanted(stance):
     assert stance("Peace is impossible without security guarantees.", "security_guarantees").label == "support"
 
 
+def test_a_topic_required_without_its_direction_takes_no_stance(stance):
+    # territory's triggers name only the topic: settling it says nothing of giving up land
+    text = "We cannot sign a document on security guarantees without settling the territorial issues."
+    assert stance(text, "territory").label == "unclear"
+    text = "There can be no peace without territorial concessions from Ukraine."
+    assert stance(text, "territory").label == "support"
+
+
 def test_what_cannot_be_done_without_the_contrary_of_the_proposition_opposes_it(stance):
     # the withdrawal is the contrary of giving up land: requiring it rejects the proposition
     assert stance("No truce before the withdrawal of Russian troops.", "territory").label == "oppose"

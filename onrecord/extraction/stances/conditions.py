@@ -86,13 +86,17 @@ def _negated_in_clause(token: Token) -> bool:
     return False
 
 
-def rule_without(sent: Span, anchors: Sequence[Token], contrary: Sequence[Span] = ()) -> Stance | None:
+def rule_without(sent: Span, anchors: Sequence[Token], contrary: Sequence[Span] = (),
+                 content: Sequence[Span] | None = None) -> Stance | None:
     """Double-negative condition rule: "impossible without the United States", "no deal without
     Ukraine" mean "only with it", "we cannot talk about a ceasefire before the withdrawal" means
     "only after it": what depends on it is conditional, and what it names is required, so wanted
     ("peace is impossible without security guarantees" supports the guarantees) — unless what it
     names is the proposition's contrary (``contrary``: its ``against`` phrases; "no ceasefire
-    before the withdrawal of the troops" requires the land back: oppose to giving it up).  The
+    before the withdrawal of the troops" requires the land back: oppose to giving it up).  For an
+    issue whose triggers name only its topic (``content``: its for and against phrases, given when
+    the taxonomy says ``content_decides``), what is required must say which way ("cannot sign
+    without settling the territorial issues" requires a settlement, not that land be given up).  The
     preposition must bear on the issue: hang from its path, or hold it."""
     path = _path(anchors)
     for token in spelled(sent, ("without", "before")):
@@ -104,6 +108,8 @@ def rule_without(sent: Span, anchors: Sequence[Token], contrary: Sequence[Span] 
         if anchors and token.head.i not in path and not any(a.i in required for a in anchors):
             continue
         if anchors and all(a.i in required for a in anchors):
+            if content is not None and not any(span.start in required for span in content):
+                return None  # the topic required, no direction of it
             if any(span.start in required for span in contrary):
                 return Stance("oppose", [token.text], confidence=0.7,
                               reason="its contrary is named as what cannot be done without: required")
