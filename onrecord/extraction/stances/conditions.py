@@ -387,29 +387,45 @@ def _starting_clause(word: Token) -> Token | None:
                  and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
 
 
+def _preconditions(sent: Span) -> list[tuple[Token, Token, Token]]:
+    """The sentence's predicates of necessity with a subject and an infinitive of starting, each as
+    (the word that names the necessity, its subject, the starting verb): the same for every issue
+    the sentence is read for.  Only "need" and "be" are made Tokens (the columns say which)."""
+    doc = sent.doc
+    cols = columns(doc)
+    out = []
+    for i in range(sent.start, sent.end):
+        if cols.lemma[i] not in {"need", "be"} or any(cols.dep[c] == "neg" for c in cols.children[i]):
+            continue  # "a ceasefire is not needed to start the talks" sets none
+        token = doc[i]
+        if token.lemma_.lower() == "need":
+            if token.tag_ != "VBN":
+                continue  # "we need to start talks": a need, no precondition
+            words = [token]
+        else:
+            words = [c for c in token.children if c.dep_ in {"acomp", "attr"} and c.lower_ in NECESSARY_WORDS]
+            words += [token] if words else []
+        subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        start = next((s for w in words if (s := _starting_clause(w)) is not None), None)
+        if subject is not None and start is not None and subject.pos_ != "PRON" and not can_hold(subject):
+            out.append((words[0], subject, start))
+    return out
+
+
 def rule_precondition(sent: Span, anchors: Sequence[Token]) -> Stance | None:
     """Precondition rule: something other than the issue named as needed for the issue to start
     ("a complete ceasefire is needed to start the dialogue", "the withdrawal of the troops is a
     precondition to start negotiations") makes the issue wait on it: conditional.  Not when the
     subject is the issue itself ("negotiations are needed to end the war": wanted), a person or an
     empty "it" ("we need to start talks", "it is necessary to start the dialogue": wanted)."""
+    if not anchors:
+        return None
     anchor_ids = {a.i for a in anchors}
-    for token in sent:
-        if token.lemma_.lower() == "need" and token.tag_ == "VBN":
-            words = [token]
-        elif token.lemma_.lower() == "be":
-            words = [c for c in token.children if c.dep_ in {"acomp", "attr"} and c.lower_ in NECESSARY_WORDS]
-            words += [token] if words else []
-        else:
+    for word, subject, start in memo(sent.doc, ("onrecord.preconditions", sent.start, sent.end),
+                                     partial(_preconditions, sent)):
+        if any(t.i in anchor_ids for t in subject.subtree):
             continue
-        if any(c.dep_ == "neg" for c in token.children):
-            continue  # "no ceasefire is needed to start the talks" sets none
-        subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subject is None or subject.pos_ == "PRON" or can_hold(subject) \
-                or any(t.i in anchor_ids for t in subject.subtree):
-            continue
-        start = next((s for w in words if (s := _starting_clause(w)) is not None), None)
-        if start is not None and anchors and all(a.i in {t.i for t in start.subtree} for a in anchors):
-            return Stance("conditional", [words[0].text, start.text], confidence=0.65,
-                          reason=f"named as what must come before it starts ({words[0].text} to {start.text})")
+        if anchor_ids <= {t.i for t in start.subtree}:
+            return Stance("conditional", [word.text, start.text], confidence=0.65,
+                          reason=f"named as what must come before it starts ({word.text} to {start.text})")
     return None
