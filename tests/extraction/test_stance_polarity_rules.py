@@ -107,6 +107,18 @@ def test_what_the_issue_does_says_how_it_is_valued(stance, text, issue, label):
     assert stance(text, issue) == label
 
 
+@pytest.mark.parametrize("text", [
+    # the issue on both sides of the harm: what is harmed is valued, read once
+    "Territorial concessions would violate our sovereignty and territorial integrity.",
+    "Any concession of land would undermine our territorial integrity.",
+    "Giving up land would erode our territorial integrity.",
+    # a harming verb between the contents is no preposition-like verb: nothing is given up below it
+    "This step would undermine our territorial integrity.",
+])
+def test_what_harms_our_land_is_refused(stance, text):
+    assert stance(text, "territory") == "oppose"
+
+
 def test_a_wish_is_wanted(stance):
     assert stance("We would like to see a ceasefire by the end of the month.", "ceasefire") == "support"
 

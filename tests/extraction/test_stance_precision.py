@@ -112,8 +112,22 @@ def test_the_talks_themselves_needed_are_wanted(stance, text):
     assert stance(text, "negotiations").label == "support"
 
 
-def test_a_precondition_denied_is_none(stance):
-    assert stance("A ceasefire is not needed to start the dialogue.", "negotiations").label != "conditional"
+@pytest.mark.parametrize("text", [
+    "A ceasefire is not needed to start the dialogue.",
+    "The withdrawal of troops is not a precondition to start negotiations.",
+])
+def test_a_precondition_denied_wants_the_talks_without_it(stance, text):
+    # the "not" denies the precondition, not the talks in the clause below it
+    s = stance(text, "negotiations")
+    assert s.label == "support" and "no precondition" in s.reason
+
+
+def test_a_time_is_no_term_put_on_the_deal(stance):
+    # "within the framework of the UN" is a term; "within three days" only says when
+    assert stance("Security guarantees must work within the framework of the UN.",
+                  "security_guarantees").label == "conditional"
+    assert stance("The security guarantees must work within three days of an attack.",
+                  "security_guarantees").label == "support"
 
 
 def test_a_requirement_on_the_talks_is_conditional_but_their_happening_is_wanted(stance):
@@ -765,3 +779,45 @@ def test_words_above_a_harm_to_the_issue_speak_of_the_harm(stance, text):
 ])
 def test_the_object_of_a_noun_of_harm_is_valued(stance, text, issue, label):
     assert stance(text, issue, speaker=UKRAINIAN).label == label, text
+
+
+@pytest.mark.parametrize(("text", "issue", "label"), [
+    # the speaker's own side carrying the issue out: its deed shows where it stands
+    ("Germany provides Ukraine with weapons and trains its soldiers.", "weapons_permissions", "support"),
+    ("We have imposed new sanctions on Russia.", "sanctions", "support"),
+    ("Our country has never supplied weapons to Ukraine.", "weapons_permissions", "oppose"),
+])
+def test_what_the_speakers_own_side_does_on_the_issue_decides(stance, text, issue, label):
+    german = Speaker("Claire Martin", frozenset({"Germany"}))
+    assert stance(text, issue, speaker=german).label == label
+
+
+def test_a_deed_of_another_side_or_a_verb_of_no_content_decides_nothing(stance):
+    german = Speaker("Claire Martin", frozenset({"Germany"}))
+    # another side's deed is its position, reported
+    assert stance("France provides Ukraine with weapons.", "weapons_permissions", speaker=german).label == "unclear"
+    # the own side as subject of a verb that is not the issue's content: no deed on it
+    assert stance("Germany discussed the weapons with Ukraine.", "weapons_permissions",
+                  speaker=german).label == "unclear"
+
+
+def test_a_deed_must_hold_the_issue_and_not_be_asked(stance):
+    # "withdraw" is territory's contrary content, but here what is left is the talks, not land
+    text = "Ukraine will withdraw from the talks if a pseudo-referendum is held in the occupied territories."
+    assert stance(text, "territory", speaker=UKRAINIAN).label == "unclear"
+    # an embedded question asks with whom; it states no deed
+    text = "The question is with whom Ukraine will negotiate, with which President of Russia."
+    assert stance(text, "negotiations", speaker=UKRAINIAN).label == "unclear"
+
+
+@pytest.mark.parametrize("text", [
+    "Victory for us means the return of all our territories.",
+    "For him the victory of our state would mean territorial integrity within the recognized borders.",
+])
+def test_the_speakers_own_victory_defined_is_an_aim(stance, text):
+    assert stance(text, "territory", speaker=UKRAINIAN).label == "oppose"
+
+
+def test_the_other_sides_victory_is_not_the_speakers_aim(stance):
+    assert stance("Russia's victory would mean the loss of our land.", "territory",
+                  speaker=UKRAINIAN).label == "unclear"

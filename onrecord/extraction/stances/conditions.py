@@ -368,9 +368,22 @@ def rule_requirement(reading: Reading, sent: Span, anchors: Sequence[Token]) -> 
 
 def _manner(token: Token) -> bool:
     """The predicate says how, on what terms or with whom ("through dialogue", "on the basis of",
-    "without ultimatums", "with Ukraine at the table")."""
+    "without ultimatums", "with Ukraine at the table", "within the Normandy format").  A time is no
+    term: "within three days" says when ("the treaty must contain a provision according to which,
+    within three days …": the deal is wanted with it)."""
     return any(c.dep_ == "prep" and c.lower_ in {"through", "on", "with", "without", "under", "within"}
-               for c in token.children)
+               and not (c.lower_ == "within" and _is_time(c)) for c in token.children)
+
+
+def _is_time(preposition: Token) -> bool:
+    """The preposition's first noun is a span of time ("within three days", "within a month"); read
+    from the words after it, as the parser does not always make the noun its object."""
+    after = preposition.doc[preposition.i + 1:preposition.i + 4]
+    noun = next((t for t in after if t.pos_ in {"NOUN", "PROPN"}), None)
+    return noun is not None and noun.lemma_.lower() in TIME_NOUNS
+
+
+TIME_NOUNS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "period", "time", "timeframe"})
 
 
 # what a precondition is called: "needed", "necessary", "a precondition" (to start the talks)
@@ -387,16 +400,17 @@ def _starting_clause(word: Token) -> Token | None:
                  and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
 
 
-def _preconditions(sent: Span) -> list[tuple[Token, Token, Token]]:
+def _preconditions(sent: Span) -> list[tuple[Token, Token, Token, bool]]:
     """The sentence's predicates of necessity with a subject and an infinitive of starting, each as
-    (the word that names the necessity, its subject, the starting verb): the same for every issue
-    the sentence is read for.  Only "need" and "be" are made Tokens (the columns say which)."""
+    (the word that names the necessity, its subject, the starting verb, whether it is denied): the
+    same for every issue the sentence is read for.  Only "need" and "be" are made Tokens (the
+    columns say which)."""
     doc = sent.doc
     cols = columns(doc)
     out = []
     for i in range(sent.start, sent.end):
-        if cols.lemma[i] not in {"need", "be"} or any(cols.dep[c] == "neg" for c in cols.children[i]):
-            continue  # "a ceasefire is not needed to start the talks" sets none
+        if cols.lemma[i] not in {"need", "be"}:
+            continue
         token = doc[i]
         if token.lemma_.lower() == "need":
             if token.tag_ != "VBN":
@@ -408,7 +422,7 @@ def _preconditions(sent: Span) -> list[tuple[Token, Token, Token]]:
         subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         start = next((s for w in words if (s := _starting_clause(w)) is not None), None)
         if subject is not None and start is not None and subject.pos_ != "PRON" and not can_hold(subject):
-            out.append((words[0], subject, start))
+            out.append((words[0], subject, start, any(c.dep_ == "neg" for c in token.children)))
     return out
 
 
@@ -417,14 +431,19 @@ def rule_precondition(sent: Span, anchors: Sequence[Token]) -> Stance | None:
     ("a complete ceasefire is needed to start the dialogue", "the withdrawal of the troops is a
     precondition to start negotiations") makes the issue wait on it: conditional.  Not when the
     subject is the issue itself ("negotiations are needed to end the war": wanted), a person or an
-    empty "it" ("we need to start talks", "it is necessary to start the dialogue": wanted)."""
+    empty "it" ("we need to start talks", "it is necessary to start the dialogue": wanted).
+    Denied ("a ceasefire is not needed to start the dialogue"), the issue waits on nothing: it is
+    wanted without it — the negation is of the precondition, not of the issue in its clause."""
     if not anchors:
         return None
     anchor_ids = {a.i for a in anchors}
-    for word, subject, start in memo(sent.doc, ("onrecord.preconditions", sent.start, sent.end),
+    for word, subject, start, denied in memo(sent.doc, ("onrecord.preconditions", sent.start, sent.end),
                                      partial(_preconditions, sent)):
         if any(t.i in anchor_ids for t in subject.subtree):
             continue
+        if anchor_ids <= {t.i for t in start.subtree} and denied:
+            return Stance("support", ["not", word.text, start.text], confidence=0.6,
+                          reason=f"no precondition before it starts (not {word.text} to {start.text})")
         if anchor_ids <= {t.i for t in start.subtree}:
             return Stance("conditional", [word.text, start.text], confidence=0.65,
                           reason=f"named as what must come before it starts ({word.text} to {start.text})")

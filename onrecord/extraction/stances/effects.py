@@ -10,11 +10,12 @@ how far such an event got ("we made great progress").  They decide, as a marker 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
 from onrecord.extraction.stances.columns import columns
-from onrecord.extraction.stances.holders import SUBJECT_DEPS, can_hold, sides_in
+from onrecord.extraction.stances.holders import SUBJECT_DEPS, can_hold, classify, sides_in
 from onrecord.extraction.stances.reading import MARKERS, Reading
 from onrecord.extraction.stances.sign import Sign
 
@@ -78,6 +79,11 @@ def effects(anchors: Sequence[Token], speaker_sides: frozenset[str] = frozenset(
             bad = any(t.lower_ in MARKERS.bad_outcomes for c in verb.children if c.dep_ in {"dobj", "prep"}
                       for t in c.subtree)  # asked only of a helping verb
             out.append(Sign(verb.text, -1 if bad else 1, verb.i, True))
+        elif token.dep_ in SUBJECT_DEPS and lemma in MARKERS.harming_verbs and _harms_issue(verb, anchors):
+            # "territorial concessions would violate our territorial integrity": the issue is on both
+            # sides of the harm, and each mention's content says its direction; read as what is
+            # harmed (valued, as below), one reading once, not the harm of the subject as well
+            out.append(Sign(verb.text, 1, verb.i, True, shields=True))
         elif token.dep_ in SUBJECT_DEPS and lemma in MARKERS.harming_verbs:
             out.append(Sign(verb.text, 1 if _hits_other_side(verb, speaker_sides) else -1, verb.i, True))
         elif token.dep_ == "dobj" and lemma in MARKERS.harming_verbs | MARKERS.helping_verbs:
@@ -88,6 +94,12 @@ def effects(anchors: Sequence[Token], speaker_sides: frozenset[str] = frozenset(
             continue
         seen.add(verb.i)
     return out
+
+
+def _harms_issue(verb: Token, anchors: Sequence[Token]) -> bool:
+    """A mention of the issue is what the harming verb harms: its object."""
+    return any(_argument_of(a, {"dobj"}).dep_ == "dobj" and _argument_of(a, {"dobj"}).head.i == verb.i
+               for a in anchors)
 
 
 # prepositions by which a noun of harm names what it harms: "a violation of", "a threat to", "an attack on"
@@ -220,3 +232,35 @@ def progressed(reading: Reading, sent: Span, anchors: Sequence[Token], path: set
         else:
             signs.append(Sign(word.text, 1, word.i, True))
     return signs, read
+
+
+# a verb's children that are clauses (or a subject) of their own, not what the verb does something to
+OTHER_CLAUSE_DEPS = {"advcl", "ccomp", "conj", "parataxis", "nsubj", "csubj", "mark", "cc", "punct"}
+# the words that open an embedded question ("the question is with whom Ukraine will negotiate")
+WH_TAGS = {"WDT", "WP", "WP$", "WRB"}
+
+
+def own_deeds(reading: Reading, sent: Span, anchors: Sequence[Token], factors: list[Sign]) -> list[Sign]:
+    """Deed rule: what the speaker's own side does to the issue shows where it stands.  A verb of
+    the issue's content whose subject is the speaker or their side and whose arguments hold the
+    issue ("Germany provides Ukraine with weapons", from Germany's chancellor; "we have imposed
+    new sanctions") decides with the content's sign, when no other word decides ("we will never
+    give up our land" is read by its negation as ever).  The guide's "support" is a speaker who
+    wants the proposition, and a side that carries it out wants it, as the announcement rule takes
+    a speaker who says the talks will go on to want them.  Not a verb whose arguments hold no
+    mention ("Ukraine will withdraw from the talks" says nothing of land), nor one in an embedded
+    question ("the question is with whom Ukraine will negotiate").  The sentence's holder must be
+    the speaker or their own side (``rule_polarity``'s ``own_clause``).  Returns the factors, the
+    first such content deciding."""
+    anchor_ids = {a.i for a in anchors}
+    for k, f in enumerate(factors):
+        verb = sent.doc[f.start]
+        if not f.content or f.decides or verb.pos_ != "VERB" or not sent.start <= verb.i < sent.end:
+            continue
+        below = [t for c in verb.children if c.dep_ not in OTHER_CLAUSE_DEPS for t in c.subtree]
+        if not any(t.i in anchor_ids for t in below) or any(t.tag_ in WH_TAGS and t.i < verb.i for t in below):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and classify(subject, reading.speaker, set()).explicit:
+            return [*factors[:k], replace(f, decides=True), *factors[k + 1:]]
+    return factors

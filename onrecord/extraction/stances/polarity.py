@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from onrecord.extraction.stances.columns import Columns, columns
-from onrecord.extraction.stances.effects import announced, effects, progressed
+from onrecord.extraction.stances.effects import announced, effects, own_deeds, progressed
 from onrecord.extraction.stances.holders import can_hold, classify
 from onrecord.extraction.stances.negations import otherwise_not, unchanged, unheeded
 from onrecord.extraction.stances.purposes import purposes
@@ -40,7 +40,6 @@ from onrecord.model.stance import Stance
 AS_PREDICATE_DEPS = {"pobj", "amod", "acomp", "attr"}
 AS_DEPS = {"prep", "dep"}
 
-
 # How sure a decided polarity is (see the module docstring); each is a rule's judgement, measured
 # against the dev annotation of benchmarks/positions.py.
 BASE = 0.8
@@ -50,7 +49,6 @@ DOUBLE_NEGATION = 0.15  # litotes ("we do not rule out talks") commit less than 
 HEDGE = 0.2  # "may", "could", "perhaps"
 UNPLACED_SIDE = 0.25  # "Ukraine is ready …" from a speaker the article does not place
 NOT_NAMED = 0.3  # the issue is named outside the sentence
-
 
 PERSONAL_RELATIVES = {"who", "whom", "whose"}
 
@@ -182,8 +180,12 @@ def surrendered(span: Span, sign: int, content: Sequence[tuple[Span, int]]) -> b
 
     def governed_by(other: Span) -> bool:
         # the parser sometimes makes the relinquishing noun the subject of the preposition-like
-        # verb that holds the object ("[compromises] concerning our territorial integrity")
+        # verb that holds the object ("[compromises] concerning our territorial integrity"); a verb
+        # of effect is no such verb: "concessions would undermine our territorial integrity" says
+        # what the one does to the other (the effect rule), not what is given up
         head = other.root.head if other.root.dep_ in {"nsubj", "nsubjpass"} else other.root
+        if head.i != other.root.i and head.lemma_.lower() in MARKERS.harming_verbs | MARKERS.helping_verbs:
+            return False
         return span.root.i != other.root.i and span.root.i in {t.i for t in head.subtree} and other.start < span.start
 
     return any(other_sign > 0 and governed_by(other) for other, other_sign in content)
@@ -560,6 +562,8 @@ def rule_polarity(reading: Reading, sent: Span, anchors: Sequence[Token], cue: t
                   *, named: bool = True, own_clause: bool = False) -> Stance | None:
     """Polarity rule (see the module docstring); None when no word decides."""
     factors, operators = polarity_factors(reading, sent, anchors, cue)
+    if own_clause and not any(f.decides for f in factors):
+        factors = own_deeds(reading, sent, anchors, factors)
     if not any(f.decides for f in factors):
         return None
     if reading.issue.content_decides and not any(f.content for f in factors):
