@@ -116,8 +116,22 @@ def _deontic(cols: Columns, i: int) -> bool:
         if cols.dep[child] in {"aux", "auxpass"} and cols.lemma[child] in MARKERS.deontic_modals:
             return True
     # "Russia has to withdraw": "have" + to-infinitive, the clause hangs from "have"
-    return (cols.dep[i] == "xcomp" and cols.lemma[cols.head[i]] in {"have", "need"}
-            and any(cols.lower[c] == "to" for c in cols.children[i]))
+    if not any(cols.lower[c] == "to" for c in cols.children[i]):
+        return False
+    head = cols.head[i]
+    if cols.dep[i] == "xcomp" and cols.lemma[head] in {"have", "need"}:
+        return True
+    # compulsion: "Russia will be forced to withdraw", "will have no choice but to withdraw" say
+    # what the subject is made to do, the speaker's demand or forecast, not the subject's position
+    if cols.dep[i] == "xcomp" and cols.lemma[head] in COMPELLING_VERBS \
+            and any(cols.dep[c] in {"auxpass", "nsubjpass"} for c in cols.children[head]):
+        return True
+    choice = cols.head[head]
+    return cols.dep[i] == "pcomp" and cols.lower[head] == "but" and cols.lemma[choice] in {"choice", "alternative"} \
+        and any(cols.lower[c] == "no" for c in cols.children[choice])
+
+
+COMPELLING_VERBS = {"force", "compel", "oblige", "obligate"}
 
 
 CLAUSE_POS = {"VERB", "AUX", "ADJ"}
@@ -384,3 +398,44 @@ def _holder_of(anchors: Sequence[Token], speaker: Speaker) -> Holder:
     if not holders:
         return SPEAKER
     return next((h for h in holders if h.kind == "unknown"), holders[0])
+
+
+# auxiliaries of a passive that is an event, not a state: "is being opposed", "got blocked"
+EVENT_PASSIVE_AUXILIARIES = {"being", "get", "got", "gets", "getting"}
+
+
+def done_to_own_side(speaker: Speaker, span: Span, anchor_ids: set[int]) -> bool:
+    """Passive rule: a marker verb in a passive of an event ("our country is being opposed on the
+    path to NATO", "we were blocked by Hungary") says what someone else does to the speaker's side:
+    the stance is the agent's, not the speaker's, who is its target.  A passive of a state ("we
+    are opposed to …", "we are committed to …") is the subject's own stance and still counts.
+    Compulsion rule: what the speaker's own side is made to do ("we were forced to withdraw", "we
+    had no choice but to leave") is no wish of theirs; of another side it is the speaker's demand."""
+    verb = span.root
+    if verb.lemma_.lower() in {"choice", "alternative"} and verb.head.lemma_.lower() == "have":
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        return subject is not None and classify(subject, speaker, anchor_ids).explicit
+    if verb.pos_ != "VERB" or verb.tag_ != "VBN":
+        return False
+    event = any(c.dep_ == "agent" for c in verb.children) or any(
+        c.dep_ == "auxpass" and c.lower_ in EVENT_PASSIVE_AUXILIARIES for c in verb.children)
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if not (event or verb.lemma_.lower() in COMPELLING_VERBS) or subject is None:
+        return False
+    return classify(subject, speaker, anchor_ids).explicit
+
+
+# the auxiliaries that put a compulsion ahead ("will have no choice but", "would be forced to")
+AHEAD = {"will", "shall", "would", "wo", "'ll"}
+
+
+def compelled_in_fact(span: Span) -> bool:
+    """A compulsion reported as a fact ("the Russian authorities are forced to enter into
+    negotiations", "Russia was forced to withdraw") reports what happened; only one put ahead
+    ("Russia will have no choice but to withdraw") is what the speaker demands of that side."""
+    verb = span.root
+    if verb.lemma_.lower() in {"choice", "alternative"}:
+        verb = verb.head
+    elif verb.lemma_.lower() not in COMPELLING_VERBS:
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ in AHEAD for c in verb.children)

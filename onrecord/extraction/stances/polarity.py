@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 
 from onrecord.extraction.stances.columns import Columns, columns
 from onrecord.extraction.stances.effects import announced, effects, own_deeds, progressed
-from onrecord.extraction.stances.holders import can_hold, classify
+from onrecord.extraction.stances.holders import can_hold, compelled_in_fact, done_to_own_side
 from onrecord.extraction.stances.negations import otherwise_not, unchanged, unheeded
 from onrecord.extraction.stances.purposes import purposes
 from onrecord.extraction.stances.reading import (
@@ -324,26 +324,6 @@ def _describes_issue(span: Span, path: set[int], anchor_ids: set[int]) -> bool:
     return any(t.dep_ == "prep" and t.lower_ in GOAL_PREPS for t in below)
 
 
-# auxiliaries of a passive that is an event, not a state: "is being opposed", "got blocked"
-EVENT_PASSIVE_AUXILIARIES = {"being", "get", "got", "gets", "getting"}
-
-
-def _done_to_own_side(reading: Reading, span: Span, anchor_ids: set[int]) -> bool:
-    """Passive rule: a marker verb in a passive of an event ("our country is being opposed on the
-    path to NATO", "we were blocked by Hungary") says what someone else does to the speaker's side:
-    the stance is the agent's, not the speaker's, who is its target.  A passive of a state ("we
-    are opposed to …", "we are committed to …") is the subject's own stance and still counts."""
-    verb = span.root
-    if verb.pos_ != "VERB" or verb.tag_ != "VBN":
-        return False
-    event = any(c.dep_ == "agent" for c in verb.children) or any(
-        c.dep_ == "auxpass" and c.lower_ in EVENT_PASSIVE_AUXILIARIES for c in verb.children)
-    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if not event or subject is None:
-        return False
-    return classify(subject, reading.speaker, anchor_ids).explicit
-
-
 # how a clause hangs from the issue's path when it is a purpose or a further step of its own
 OWN_CLAUSE_DEPS = {"xcomp", "advcl", "acl"}
 
@@ -432,7 +412,8 @@ def polarity_factors(reading: Reading, sent: Span, anchors: Sequence[Token], cue
             continue
         # markers and content may sit on an argument of the path ("offer [no concessions] on
         # our land"); bare negations only count as operators (below)
-        if decides and (_done_to_own_side(reading, span, anchor_ids) or _takes_own_object(span, path, anchor_ids)):
+        if decides and (done_to_own_side(reading.speaker, span, anchor_ids) or compelled_in_fact(span)
+                        or _takes_own_object(span, path, anchor_ids)):
             continue
         if any(i in arguments for i in range(span.start, span.end)) and _describes_issue(span, path, anchor_ids):
             content = not decides
