@@ -845,3 +845,9 @@ def test_a_compulsion_reported_as_a_fact_is_no_demand(stance):
     assert stance(text, "negotiations", speaker=UKRAINIAN).label == "unclear"
     assert stance("Russia was forced to withdraw its troops from our land.", "territory",
                   speaker=UKRAINIAN).label == "unclear"
+
+
+def test_a_promise_of_something_else_says_nothing_of_an_issue_named_elsewhere(stance):
+    # the issue is named outside the statement: its sentences are read from their roots
+    assert stance("I will reveal this dark secret to you.", "negotiations").label == "unclear"
+    assert stance("We will support it.", "negotiations").label == "support"

@@ -547,6 +547,8 @@ def rule_polarity(reading: Reading, sent: Span, anchors: Sequence[Token], cue: t
         factors = own_deeds(reading, sent, anchors, factors)
     if not any(f.decides for f in factors):
         return None
+    if not named and all(f.start >= 0 and is_commitment(sent.doc[f.start]) for f in factors if f.decides):
+        return None  # "I will reveal this secret to you", read for an issue named elsewhere: a promise of that
     if reading.issue.content_decides and not any(f.content for f in factors):
         return None  # content rule: "we must protect our territory" wants the topic, not its giving up
     product = 1
