@@ -851,3 +851,12 @@ def test_a_promise_of_something_else_says_nothing_of_an_issue_named_elsewhere(st
     # the issue is named outside the statement: its sentences are read from their roots
     assert stance("I will reveal this dark secret to you.", "negotiations").label == "unclear"
     assert stance("We will support it.", "negotiations").label == "support"
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    ("The simplest thing for the soldiers is to release the civilians.", "prisoners_humanitarian"),
+    ("The only way to end this war is negotiations.", "negotiations"),
+    ("We asked for tanks and fighter jets.", "weapons_permissions"),
+])
+def test_a_recommended_course_or_a_request_is_wanted(stance, text, issue):
+    assert stance(text, issue, speaker=UKRAINIAN).label == "support"
