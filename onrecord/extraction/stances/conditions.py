@@ -375,15 +375,16 @@ def _manner(token: Token) -> bool:
                and not (c.lower_ == "within" and _is_time(c)) for c in token.children)
 
 
+# the nouns of a span of time: "within three days" says when, not on what terms
+TIME_NOUNS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "period", "time", "timeframe"})
+
+
 def _is_time(preposition: Token) -> bool:
     """The preposition's first noun is a span of time ("within three days", "within a month"); read
     from the words after it, as the parser does not always make the noun its object."""
     after = preposition.doc[preposition.i + 1:preposition.i + 4]
     noun = next((t for t in after if t.pos_ in {"NOUN", "PROPN"}), None)
     return noun is not None and noun.lemma_.lower() in TIME_NOUNS
-
-
-TIME_NOUNS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "period", "time", "timeframe"})
 
 
 # what a precondition is called: "needed", "necessary", "a precondition" (to start the talks)

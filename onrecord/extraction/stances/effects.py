@@ -4,7 +4,8 @@ The effect rule reads the verb the issue is an argument of ("membership would co
 security", "sanctions have ruined the Russian economy"); the announcement rule, an event the
 issue proposes said to go ahead ("the next round of talks will take place"); the progress rule,
 how far such an event got ("we made great progress").  They decide, as a marker does
-(``polarity.py`` multiplies them in).
+(``polarity.py`` multiplies them in).  The deed rule lets the content decide when the speaker's
+own side does it ("Germany provides Ukraine with weapons", from Germany) and nothing else decides.
 """
 
 from __future__ import annotations
@@ -98,8 +99,8 @@ def effects(anchors: Sequence[Token], speaker_sides: frozenset[str] = frozenset(
 
 def _harms_issue(verb: Token, anchors: Sequence[Token]) -> bool:
     """A mention of the issue is what the harming verb harms: its object."""
-    return any(_argument_of(a, {"dobj"}).dep_ == "dobj" and _argument_of(a, {"dobj"}).head.i == verb.i
-               for a in anchors)
+    objects = (_argument_of(a, {"dobj"}) for a in anchors)
+    return any(o.dep_ == "dobj" and o.head.i == verb.i for o in objects)
 
 
 # prepositions by which a noun of harm names what it harms: "a violation of", "a threat to", "an attack on"
@@ -254,8 +255,10 @@ def own_deeds(reading: Reading, sent: Span, anchors: Sequence[Token], factors: l
     first such content deciding."""
     anchor_ids = {a.i for a in anchors}
     for k, f in enumerate(factors):
+        if not f.content or f.decides or not sent.start <= f.start < sent.end:
+            continue  # a content phrase of this sentence that decides nothing yet (a cue's start is -1)
         verb = sent.doc[f.start]
-        if not f.content or f.decides or verb.pos_ != "VERB" or not sent.start <= verb.i < sent.end:
+        if verb.pos_ != "VERB":
             continue
         below = [t for c in verb.children if c.dep_ not in OTHER_CLAUSE_DEPS for t in c.subtree]
         if not any(t.i in anchor_ids for t in below) or any(t.tag_ in WH_TAGS and t.i < verb.i for t in below):
