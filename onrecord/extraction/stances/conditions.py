@@ -440,12 +440,11 @@ def rule_precondition(sent: Span, anchors: Sequence[Token]) -> Stance | None:
     anchor_ids = {a.i for a in anchors}
     for word, subject, start, denied in memo(sent.doc, ("onrecord.preconditions", sent.start, sent.end),
                                      partial(_preconditions, sent)):
-        if any(t.i in anchor_ids for t in subject.subtree):
+        if any(t.i in anchor_ids for t in subject.subtree) or not anchor_ids <= {t.i for t in start.subtree}:
             continue
-        if anchor_ids <= {t.i for t in start.subtree} and denied:
+        if denied:
             return Stance("support", ["not", word.text, start.text], confidence=0.6,
                           reason=f"no precondition before it starts (not {word.text} to {start.text})")
-        if anchor_ids <= {t.i for t in start.subtree}:
-            return Stance("conditional", [word.text, start.text], confidence=0.65,
-                          reason=f"named as what must come before it starts ({word.text} to {start.text})")
+        return Stance("conditional", [word.text, start.text], confidence=0.65,
+                      reason=f"named as what must come before it starts ({word.text} to {start.text})")
     return None

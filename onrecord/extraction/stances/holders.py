@@ -127,11 +127,13 @@ def _deontic(cols: Columns, i: int) -> bool:
             and any(cols.dep[c] in {"auxpass", "nsubjpass"} for c in cols.children[head]):
         return True
     choice = cols.head[head]
-    return cols.dep[i] == "pcomp" and cols.lower[head] == "but" and cols.lemma[choice] in {"choice", "alternative"} \
+    return cols.dep[i] == "pcomp" and cols.lower[head] == "but" and cols.lemma[choice] in CHOICE_NOUNS \
         and any(cols.lower[c] == "no" for c in cols.children[choice])
 
 
+# the words of compulsion: "be forced to", "have no choice (alternative) but to"
 COMPELLING_VERBS = {"force", "compel", "oblige", "obligate"}
+CHOICE_NOUNS = {"choice", "alternative"}
 
 
 CLAUSE_POS = {"VERB", "AUX", "ADJ"}
@@ -412,7 +414,7 @@ def done_to_own_side(speaker: Speaker, span: Span, anchor_ids: set[int]) -> bool
     Compulsion rule: what the speaker's own side is made to do ("we were forced to withdraw", "we
     had no choice but to leave") is no wish of theirs; of another side it is the speaker's demand."""
     verb = span.root
-    if verb.lemma_.lower() in {"choice", "alternative"} and verb.head.lemma_.lower() == "have":
+    if verb.lemma_.lower() in CHOICE_NOUNS and verb.head.lemma_.lower() == "have":
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         return subject is not None and classify(subject, speaker, anchor_ids).explicit
     if verb.pos_ != "VERB" or verb.tag_ != "VBN":
@@ -434,7 +436,7 @@ def compelled_in_fact(span: Span) -> bool:
     negotiations", "Russia was forced to withdraw") reports what happened; only one put ahead
     ("Russia will have no choice but to withdraw") is what the speaker demands of that side."""
     verb = span.root
-    if verb.lemma_.lower() in {"choice", "alternative"}:
+    if verb.lemma_.lower() in CHOICE_NOUNS:
         verb = verb.head
     elif verb.lemma_.lower() not in COMPELLING_VERBS:
         return False
