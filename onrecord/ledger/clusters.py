@@ -28,7 +28,15 @@ from sqlalchemy.engine import Connection, Engine
 from onrecord.ledger import db
 from onrecord.ledger.dialect import insert_ignore
 from onrecord.ledger.linking import CAP, MAX_CANDIDATES, MIN_SHARED, Member, Piece, QuoteGroup, link_pieces, pieces_of
-from onrecord.ledger.passages import fingerprints, passage_at, relation, statement_fingerprints, word_spans
+from onrecord.ledger.passages import (
+    fingerprints,
+    passage_at,
+    passages_fingerprints,
+    relation,
+    split_passages,
+    statement_fingerprints,
+    word_spans,
+)
 from onrecord.ledger.quote_rows import cluster_row, main_clusters
 from onrecord.ledger.quote_speakers import compatible
 from onrecord.ledger.schema import articles, quote_bands, quote_clusters, quote_passages, statements
@@ -58,18 +66,30 @@ def _band_rows(prints: dict[int, list[int]]) -> list[dict[str, int]]:
     return [{"bucket": b, "statement_id": sid} for sid, buckets in prints.items() for b in buckets]
 
 
-def insert_bands(conn: Connection, rows: list[dict[str, int]]) -> None:
+def _postings(conn: Connection, buckets: Iterable[int]) -> dict[int, list[int]]:
+    """The statements stored under each of ``buckets``."""
+    postings: dict[int, list[int]] = {}
+    for part in _chunks(sorted(set(buckets))):
+        q = sa.select(quote_bands.c.bucket, quote_bands.c.statement_id).where(quote_bands.c.bucket.in_(part))
+        for bucket, sid in conn.execute(q):
+            postings.setdefault(bucket, []).append(sid)
+    return postings
+
+
+def insert_bands(conn: Connection, rows: list[dict[str, int]], postings: dict[int, list[int]]) -> None:
     """Store fingerprints, at most CAP statements a bucket: a phrase that common tells no quote
-    apart, and reading its postings stays bounded."""
-    held: Counter[int] = Counter()
-    for part in _chunks(sorted({r["bucket"] for r in rows})):
-        q = sa.select(quote_bands.c.bucket, sa.func.count()).where(quote_bands.c.bucket.in_(part))
-        held.update(dict(conn.execute(q.group_by(quote_bands.c.bucket)).all()))
+    apart, and reading its postings stays bounded.  ``postings`` (``_postings`` of the rows'
+    buckets) is brought up to date with what is stored."""
+    held = Counter({b: len(sids) for b, sids in postings.items()})
     keep = []
     for r in rows:
         if held[r["bucket"]] < CAP:
             held[r["bucket"]] += 1
             keep.append(r)
+            posting = postings.setdefault(r["bucket"], [])
+            if r["statement_id"] not in posting:  # stored already (a statement whose cluster dissolved)
+                posting.append(r["statement_id"])
+    keep.sort(key=lambda r: (r["bucket"], r["statement_id"]))  # in the index's order: fewer pages touched
     for part in _chunks(keep, 5000):
         conn.execute(insert_ignore(conn, quote_bands, ["bucket", "statement_id"]), part)
 
@@ -82,15 +102,11 @@ def _delete_bands(conn: Connection, rows: list[dict[str, int]]) -> None:
         conn.execute(q, [{"b": r["bucket"], "s": r["statement_id"]} for r in rows])
 
 
-def _candidates(conn: Connection, prints: dict[int, list[int]]) -> set[int]:
-    """Statements sharing fingerprints with the unclustered ones (``prints``: theirs): at most
-    MAX_CANDIDATES each, those sharing most first, and as ``linking`` has it, two fingerprints at
-    least or all of the smaller statement's (one common phrase makes no candidate)."""
-    postings: dict[int, list[int]] = {}
-    for part in _chunks(sorted({b for bs in prints.values() for b in bs})):
-        q = sa.select(quote_bands.c.bucket, quote_bands.c.statement_id).where(quote_bands.c.bucket.in_(part))
-        for bucket, sid in conn.execute(q):
-            postings.setdefault(bucket, []).append(sid)
+def _candidates(conn: Connection, prints: dict[int, list[int]], postings: dict[int, list[int]]) -> set[int]:
+    """Statements sharing fingerprints with the unclustered ones (``prints``: theirs; ``postings``:
+    the statements stored under them): at most MAX_CANDIDATES each, those sharing most first, and
+    as ``linking`` has it, two fingerprints at least or all of the smaller statement's (one common
+    phrase makes no candidate)."""
     found: set[int] = set()
     one_shared: set[int] = set()  # candidates that qualify only if they have one fingerprint
     for mid, buckets in prints.items():
@@ -179,23 +195,26 @@ def stored_pieces(conn: Connection, members: list[Member], movable: set[int]) ->
 # --- one run -------------------------------------------------------------------------------------
 
 
-def _neighbourhood(conn: Connection, prints: dict[int, list[int]]) -> tuple[set[int], set[int]]:
+def _neighbourhood(conn: Connection, prints: dict[int, list[int]],
+                   postings: dict[int, list[int]]) -> tuple[set[int], set[int]]:
     """(clusters to recompute, statements to load) around the unclustered statements (``prints``:
-    their fingerprints)."""
+    their fingerprints, ``postings``: the statements stored under those)."""
     mine = set(prints)
-    near = _clusters_of(conn, _candidates(conn, prints) | mine)
+    near = _clusters_of(conn, _candidates(conn, prints, postings) | mine)
     around = _clusters_of(conn, _statements_in(conn, near))
     return around, _statements_in(conn, around) | mine
 
 
 def _cluster_chunk(conn: Connection, todo: list[Member]) -> None:
-    prints = {m.id: statement_fingerprints(m.quote, m.kind) for m in todo}
-    insert_bands(conn, _band_rows(prints))
-    movable, load = _neighbourhood(conn, prints)
+    split = {m.id: split_passages(m.quote, m.kind) for m in todo}  # once: fingerprints and linking
+    prints = {sid: passages_fingerprints(passages) for sid, passages in split.items()}
+    postings = _postings(conn, (b for bs in prints.values() for b in bs))
+    insert_bands(conn, _band_rows(prints), postings)
+    movable, load = _neighbourhood(conn, prints, postings)
     fresh = {m.id for m in todo}
     members = todo + _members_by_id(conn, load - fresh)
     given = stored_pieces(conn, [m for m in members if m.id not in fresh], movable)
-    groups = link_pieces(pieces_of(members, given))
+    groups = link_pieces(pieces_of(members, given, split))
     _write(conn, members, fresh, movable, groups, given)
 
 

@@ -210,9 +210,10 @@ def _upsert_speakers(conn: Connection, rows: list[dict[str, Any]]) -> None:
         sid = r["speaker_id"]
         if sid is None:
             continue
-        # shown by one name: the first statement's, without its title ("Minister ... Dmytro Kuleba")
-        shown = display_name(r["speaker_name"], r["speaker_type"])
-        people.setdefault(sid, {"id": sid, "name": shown, "type": r["speaker_type"]})
+        if sid not in people:
+            # shown by one name: the first statement's, without its title ("Minister ... Dmytro Kuleba")
+            shown = display_name(r["speaker_name"], r["speaker_type"])
+            people[sid] = {"id": sid, "name": shown, "type": r["speaker_type"]}
         aliases.add((sid, r["speaker_name"]))
     if not people:
         return

@@ -157,6 +157,7 @@ class _Index:
 
     def __init__(self, pieces: list[Piece]) -> None:
         self.prints = [p.passage.prints if p.fixed is None else frozenset() for p in pieces]
+        self.found: dict[int, list[int]] = {}  # candidates asked for already (refining, then linking)
         self.postings: dict[int, list[int]] = {}
         for i, prints in enumerate(self.prints):
             for f in prints:
@@ -167,6 +168,11 @@ class _Index:
     def candidates(self, i: int) -> list[int]:
         """Passages sharing fingerprints with passage ``i``, most first: two fingerprints at
         least, or all of the smaller one's (one phrase in common makes no candidate)."""
+        if i not in self.found:
+            self.found[i] = self._candidates(i)
+        return self.found[i]
+
+    def _candidates(self, i: int) -> list[int]:
         shared: Counter[int] = Counter()
         for f in self.prints[i]:
             shared.update(self.postings.get(f, ()))
@@ -242,9 +248,10 @@ def _cuts(pieces: list[Piece], index: _Index) -> dict[int, set[int]]:
     return cuts
 
 
-def refine(pieces: list[Piece]) -> list[Piece]:
-    """The passages with the cuts of ``_cuts`` made (each member's pieces stay in order)."""
-    cuts = _cuts(pieces, _Index(pieces))
+def refine(pieces: list[Piece], index: _Index | None = None) -> list[Piece]:
+    """The passages with the cuts of ``_cuts`` made (each member's pieces stay in order;
+    ``index``: the pieces' ``_Index``, if at hand)."""
+    cuts = _cuts(pieces, index if index is not None else _Index(pieces))
     out: list[Piece] = []
     for j, p in enumerate(pieces):
         rest = p.passage
@@ -301,8 +308,8 @@ class _Atoms:
         self.named.pop(gone, None)
 
 
-def _link(pieces: list[Piece]) -> _Atoms:
-    index, atoms = _Index(pieces), _Atoms(pieces)
+def _link(pieces: list[Piece], index: _Index) -> _Atoms:
+    atoms = _Atoms(pieces)
     for i, p in enumerate(pieces):
         if p.fixed is not None or not index.prints[i]:
             continue
@@ -356,27 +363,36 @@ def _glue(pieces: list[Piece], atoms: _Atoms) -> dict[int, int]:
 # --- the whole -----------------------------------------------------------------------------------
 
 
-def pieces_of(members: Iterable[Member], given: dict[int, list[Piece]] | None = None) -> list[Piece]:
+def pieces_of(members: Iterable[Member], given: dict[int, list[Piece]] | None = None,
+              split: dict[int, list[Passage]] | None = None) -> list[Piece]:
     """Every member's passages, in (member id, start) order: the stored ones where ``given``,
-    else its quote split."""
+    else its quote split (``split``: the splits made already, by member id)."""
     out: list[Piece] = []
     for m in sorted(members, key=lambda m: m.id):
         if given and m.id in given:
             out += sorted(given[m.id], key=lambda p: p.passage.start)
         else:
+            found = split[m.id] if split and m.id in split else split_passages(m.quote, m.kind)
             # a quote with nothing to match (no words, or only the reporter's) is one passage, alone
-            found = split_passages(m.quote, m.kind) or [passage_at(m.quote, 0, len(m.quote), "start")]
-            out += [Piece(m, p) for p in found]
+            out += [Piece(m, p) for p in found or [passage_at(m.quote, 0, len(m.quote), "start")]]
     return out
+
+
+def _same_passages(a: list[Piece], b: list[Piece]) -> bool:
+    return len(a) == len(b) and all(x.passage is y.passage and x.fixed == y.fixed for x, y in zip(a, b, strict=True))
 
 
 def link_pieces(pieces: list[Piece]) -> list[QuoteGroup]:
     """The quote clusters of passages (refined first); fixed passages are context only."""
-    pieces = refine(pieces)
+    index = _Index(pieces)
+    refined = refine(pieces, index)
+    if not _same_passages(refined, pieces):
+        index = _Index(refined)  # passages were cut: the index of the old ones is of no use
+    pieces = refined
     for run in _by_member(pieces):
         for seq, i in enumerate(run):
             pieces[i].seq = seq
-    quote_of = _glue(pieces, _link(pieces))
+    quote_of = _glue(pieces, _link(pieces, index))
     groups: dict[int, list[Piece]] = {}
     for i, rep in quote_of.items():
         groups.setdefault(rep, []).append(pieces[i])

@@ -109,10 +109,11 @@ class Passage:
 
 
 def passage_at(text: str, start: int, end: int, boundary: str,
-               tokens: list[tuple[str, int, int]] | None = None) -> Passage:
-    """The passage of ``text`` [start, end) (``tokens``: ``word_spans(text)``, if at hand)."""
+               tokens: list[tuple[str, int, int]] | None = None, starts: list[int] | None = None) -> Passage:
+    """The passage of ``text`` [start, end) (``tokens``: ``word_spans(text)``, and ``starts``: their
+    first characters, if at hand: a quote of many passages is read once, not once a passage)."""
     tokens = tokens if tokens is not None else word_spans(text)
-    starts = [t[1] for t in tokens]
+    starts = starts if starts is not None else [t[1] for t in tokens]
     mine = tokens[bisect_left(starts, start) : bisect_left(starts, end)]
     gaps = tuple(sorted({sum(1 for t in mine if t[1] < m.start())
                          for m in _ELLIPSIS.finditer(text, start, end) if _goes_on(text, m)} - {0, len(mine)}))
@@ -151,7 +152,8 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
         raw = m.group()
         if raw[0] != "[":
             start, end = m.span()
-            out.extend((w, start, end) for w in _written_out(raw))
+            for w in _written_out(raw):
+                out.append((w, start, end))
     return out
 
 
@@ -171,7 +173,9 @@ def _boundaries(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every cut and sentence end in ``text``, in order."""
     found = [(m.start(), m.end(), "cut") for m in _CUT.finditer(text) if not _goes_on(text, m)]
     for m in _STOP.finditer(text):
-        if m.group().startswith(".") and _NOT_AN_END.search(text[: m.start()]):
+        # the words just before the dot only: the pattern's longest alternative is 4 letters and
+        # a word boundary (the text before the window is still read for it)
+        if m.group().startswith(".") and _NOT_AN_END.search(text, max(0, m.start() - 8), m.start()):
             continue
         if m.group() == ";" or _SENTENCE_START.match(text, m.end()):
             found.append((m.start(), m.end(), "sent"))
@@ -261,7 +265,7 @@ def split_passages(text: str, kind: str = "direct") -> list[Passage]:
         start = tokens[first][1] if first < len(tokens) and tokens[first][1] < end else start  # no leading marks
         while end > start and not re.match(r"\w", text[end - 1]) and text[end - 1] not in ".!?":
             end -= 1  # trailing commas and spaces are not the speaker's words
-        out.append(passage_at(text, start, end, boundary, tokens))
+        out.append(passage_at(text, start, end, boundary, tokens, starts))
     return out
 
 
@@ -284,9 +288,14 @@ def fingerprints(tokens: tuple[str, ...] | list[str]) -> set[int]:
 
 def statement_fingerprints(text: str, kind: str = "direct") -> list[int]:
     """The fingerprints of all passages of a quote, sorted: what the ``quote_bands`` index holds."""
+    return passages_fingerprints(split_passages(text, kind))
+
+
+def passages_fingerprints(passages: list[Passage]) -> list[int]:
+    """The fingerprints of a quote's passages (``split_passages``), sorted."""
     found: set[int] = set()
-    for p in split_passages(text, kind):
-        found |= fingerprints(p.words)
+    for p in passages:
+        found |= p.prints
     return sorted(found)
 
 
