@@ -16,7 +16,9 @@ loaded: only figures of one run compare):
    loaded machine's load does not decide the ratio;
 2. adversarial texts of K kilobytes: quote-dense (a short quotation and its attribution,
    repeated) and mark-only (``"a" `` repeated: every word a quotation): OnRecord's time per
-   character, and the ratio largest ÷ smallest (flat is linear);
+   character, and the ratio largest ÷ smallest (flat is linear); then the ledger's part, the
+   clustering of one quote of K kilobytes (a single sentence with an ellipsis every few words)
+   reported by three outlets, per character the same way;
 3. one article just under the 1 M-character limit, the model alone and OnRecord each in a
    fresh subprocess: the time and the process's peak resident memory (VmHWM).
 
@@ -152,6 +154,34 @@ def adversarial_table(kbs: list[int]) -> None:
         print(f"{name:<12} time per character, largest ÷ smallest: {per_char[-1] / per_char[0]:.2f}x", flush=True)
 
 
+LONG_QUOTE = "we will keep the corridor {} open for every ship, … "  # one sentence that goes on and on
+
+
+def clustering_table(kbs: list[int]) -> None:
+    """The ledger's part for adversarial input: one sentence of K kilobytes, all of it a quote
+    with an ellipsis every few words, reported by three outlets (one leaves out its first third),
+    clustered in memory (``linking.find_clusters``: passages, fingerprints, candidates, the
+    exact check)."""
+    from onrecord.ledger.linking import Member, find_clusters
+
+    print(f"{'text':<12} {'KB':>5} {'seconds':>9} {'µs/char':>9} {'clusters':>11}")
+    per_char = []
+    for kb in kbs:
+        quote, i = "", 0
+        while len(quote) < kb * 1000:
+            quote += LONG_QUOTE.format(i)
+            i += 1
+        reports = [quote, quote, quote[quote.index("… ", len(quote) // 3) + 2 :]]  # trimmed at an ellipsis
+        members = [Member(n + 1, n + 1, "person:a", "A Speaker", "person", q, "direct", f"outlet {n}", "2025-01-01")
+                   for n, q in enumerate(reports)]
+        start = time.perf_counter()
+        groups = find_clusters(members)
+        seconds = time.perf_counter() - start
+        per_char.append(seconds / len(quote))
+        print(f"{'long quote':<12} {kb:>5} {seconds:>9.2f} {per_char[-1] * 1e6:>9.1f} {len(groups):>11}", flush=True)
+    print(f"{'long quote':<12} time per character, largest ÷ smallest: {per_char[-1] / per_char[0]:.2f}x", flush=True)
+
+
 def peak_mb() -> float:
     """This process's peak resident memory: VmHWM (ru_maxrss keeps the parent's peak across
     fork and exec on Linux, so a child started by a big process would report the parent's)."""
@@ -193,6 +223,8 @@ def main() -> None:
     if args.kb:
         print("== adversarial texts, one process ==")
         adversarial_table(args.kb)
+        print("== adversarial quotes in the ledger: clustering, one process ==")
+        clustering_table(args.kb)
     for config in ("model", "onrecord") if args.big_chars else ():
         cmd = [sys.executable, __file__, "--big", config, "--big-chars", str(args.big_chars), "--corpus", *args.corpus]
         done = subprocess.run(cmd, capture_output=True, text=True)

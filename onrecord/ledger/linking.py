@@ -39,7 +39,7 @@ from datetime import date
 from difflib import SequenceMatcher
 from functools import cached_property
 
-from onrecord.ledger.passages import Passage, contained_at, passage_at, relation, split_passages
+from onrecord.ledger.passages import LONG_PASSAGE, Passage, contained_at, passage_at, relation, split_passages
 from onrecord.ledger.quote_speakers import Who, all_compatible, compatible, who
 
 CAP = 32  # passages kept per fingerprint (the rest of a very common phrase's passages are not)
@@ -223,6 +223,8 @@ def one_quote(a: Passage, b: Passage) -> bool:
     if found is not None:
         return found == "same"
     short, long_ = sorted((a.words, b.words), key=len)
+    if len(long_) > LONG_PASSAGE:
+        return False  # (compared word for word: nothing shared short of that counts)
     shared = SequenceMatcher(None, short, long_, autojunk=False).get_matching_blocks()
     return sum(block.size for block in shared) >= BRIDGE * len(short)
 

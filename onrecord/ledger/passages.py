@@ -55,13 +55,19 @@ SPELLING = 0.85
 TRANSLATION_MIN_TOKENS = 5
 TRANSLATION_COVER = 0.6
 TRANSLATION_CONTENT = 3
+# a passage longer than this is compared word for word (each run between its gaps found verbatim,
+# in order): difflib's alignment costs the square of the length where words repeat, and one
+# sentence of 200 KB (an ellipsis every few words) took 41 s to cluster.  The longest passage of
+# the corpus's 1,843 statements is 70 words: no real sentence comes near.
+LONG_PASSAGE = 400
 
 _RAW_WORD = re.compile(r"\[[^\]]*\]|(?:[A-Z]\.)+[A-Z]\.?|\w+(?:['’‘\-]\w+)*")
 _CUT = re.compile(r"…+\.*|\.{3,}|\n+|[“”\"«»„]")
 _ELLIPSIS = re.compile(r"…+\.*|\.{3,}")
 # a sentence goes on across an ellipsis (the cue between two segments, words left out) when the
 # words before it do not end a sentence and the words after it start in lower case
-_GOES_ON_BEFORE = re.compile(r"[\w,;:–—-][\s“”\"«»„]*$")
+_GOES_ON_BEFORE = re.compile(r"[\w,;:–—-]")  # the last character before the ellipsis and its …
+_SPACE_OR_MARK = re.compile(r"[\s“”\"«»„]")  # … spaces and quotation marks
 _GOES_ON_AFTER = re.compile(r"[\s“”\"«»„]*[a-z]")
 _STOP = re.compile(r"[.!?;]+")
 # a dot after these is not the end of a sentence ("Mr. Carney", "U.S. tariffs", "J. Smith")
@@ -114,8 +120,10 @@ def passage_at(text: str, start: int, end: int, boundary: str,
     first characters, if at hand: a quote of many passages is read once, not once a passage)."""
     tokens = tokens if tokens is not None else word_spans(text)
     starts = starts if starts is not None else [t[1] for t in tokens]
-    mine = tokens[bisect_left(starts, start) : bisect_left(starts, end)]
-    gaps = tuple(sorted({sum(1 for t in mine if t[1] < m.start())
+    first = bisect_left(starts, start)
+    mine = tokens[first : bisect_left(starts, end)]
+    # a gap: the words of the passage before the ellipsis
+    gaps = tuple(sorted({bisect_left(starts, m.start()) - first
                          for m in _ELLIPSIS.finditer(text, start, end) if _goes_on(text, m)} - {0, len(mine)}))
     return Passage(start, end, boundary, tuple(w for w, _, _ in mine), tuple((a, b) for _, a, b in mine), gaps)
 
@@ -184,8 +192,12 @@ def _boundaries(text: str) -> list[tuple[int, int, str]]:
 
 def _goes_on(text: str, cut: re.Match[str]) -> bool:
     """Rule: an ellipsis inside a sentence ("open, … for every ship") is no boundary."""
-    return bool(_ELLIPSIS.fullmatch(cut.group()) and _GOES_ON_BEFORE.search(text, 0, cut.start())
-                and _GOES_ON_AFTER.match(text, cut.end()))
+    if not (_ELLIPSIS.fullmatch(cut.group()) and _GOES_ON_AFTER.match(text, cut.end())):
+        return False
+    before = cut.start()  # back over spaces and marks: a search from the text's start was quadratic
+    while before > 0 and _SPACE_OR_MARK.match(text, before - 1):
+        before -= 1
+    return before > 0 and bool(_GOES_ON_BEFORE.match(text, before - 1))
 
 
 _DOUBLE_MARK = re.compile(f"[{re.escape(DOUBLE_MARKS)}]")
@@ -315,16 +327,18 @@ class Alignment:
     replaced: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
 
 
-def _align_run(short: Sequence[str], long_: Sequence[str], after: int) -> Alignment | None:
-    """One run of words' best place in the longer (from word ``after`` on): around their longest
-    common run, in a window of the longer a little wider than the run (a word the two share far
-    away is not part of the match)."""
-    anchor = SequenceMatcher(None, short, long_[after:], autojunk=False).find_longest_match()
+def _align_run(short: Sequence[str], longer: SequenceMatcher[str], after: int) -> Alignment | None:
+    """One run of words' best place in the longer (``longer``: a matcher holding it as its second
+    sequence, from word ``after`` on): around their longest common run, in a window of the longer
+    a little wider than the run (a word the two share far away is not part of the match)."""
+    longer.set_seq1(short)  # the longer's index is kept: made once for all the runs, not once a run
+    long_ = longer.b
+    anchor = longer.find_longest_match(0, len(short), after, len(long_))
     if anchor.size == 0:
         return None
     reach = SLACK + len(short) // 2
-    lo = max(after, after + anchor.b - anchor.a - reach)
-    hi = min(len(long_), after + anchor.b + len(short) - anchor.a + reach)
+    lo = max(after, anchor.b - anchor.a - reach)
+    hi = min(len(long_), anchor.b + len(short) - anchor.a + reach)
     matcher = SequenceMatcher(None, short, long_[lo:hi], autojunk=False)
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
     start, end = lo + blocks[0].b, lo + blocks[-1].b + blocks[-1].size
@@ -343,13 +357,37 @@ def _align_run(short: Sequence[str], long_: Sequence[str], after: int) -> Alignm
     return Alignment(sum(b.size for b in blocks), start, end, end - start, tuple(replaced))
 
 
+def _verbatim(short: Sequence[str], long_: Sequence[str], cuts: list[int]) -> Alignment | None:
+    """Rule for passages beyond LONG_PASSAGE words: each run of the shorter (between ``cuts``)
+    found word for word in the longer, one after the other; no word replaced, none left out."""
+    joined = " " + " ".join(long_) + " "  # (a normalised word holds no space)
+    starts, at = [], 1
+    for w in long_:
+        starts.append(at)
+        at += len(w) + 1
+    found: list[tuple[int, int]] = []  # each run's words [start, end) in the longer
+    after = 0
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        needle = " " + " ".join(short[a:b]) + " "
+        hit = joined.find(needle, after)
+        if hit < 0:
+            return None
+        first = bisect_left(starts, hit + 1)
+        found.append((first, first + b - a))
+        after = hit + len(needle) - 1  # the next run may start at this one's closing space
+    return Alignment(len(short), found[0][0], found[-1][1], len(short), ())
+
+
 def align(short: Sequence[str], long_: Sequence[str], gaps: Sequence[int] = ()) -> Alignment | None:
     """The shorter list's best place in the longer; the runs of the shorter between its ``gaps``
     are found one after the other, in order (the words left out at a gap are no difference)."""
     cuts = [0, *gaps, len(short)]
+    if len(long_) > LONG_PASSAGE:
+        return _verbatim(short, long_, cuts)
     found: list[Alignment] = []
+    longer = SequenceMatcher(None, b=long_, autojunk=False)
     for a, b in zip(cuts, cuts[1:], strict=False):
-        run = _align_run(short[a:b], long_, found[-1].end if found else 0)
+        run = _align_run(short[a:b], longer, found[-1].end if found else 0)
         if run is not None:
             found.append(run)
     if not found:

@@ -7,8 +7,18 @@ from __future__ import annotations
 import dataclasses
 import random
 
+import pytest
+
 from onrecord.ledger.linking import Member, find_clusters
-from onrecord.ledger.passages import fingerprints, relation, same_words, split_passages, words
+from onrecord.ledger.passages import (
+    LONG_PASSAGE,
+    contained_at,
+    fingerprints,
+    relation,
+    same_words,
+    split_passages,
+    words,
+)
 from onrecord.ledger.quote_speakers import compatible, who
 
 # --- words ---------------------------------------------------------------------------------------
@@ -49,6 +59,25 @@ def test_a_sentence_goes_on_across_the_cue() -> None:
         ("start", "We will keep the corridor open, … for every ship that respects the rules.")]
     (passage,) = split_passages("The old bridge we built with our neighbours …. is gone now.")
     assert passage.gaps == (8,) and len(passage.words) == 11
+
+
+@pytest.mark.parametrize(("quote", "one_passage"), [
+    # spaces between the words and the ellipsis: the sentence still goes on
+    ("We will keep the corridor open,     … for every ship that respects the rules.", True),
+    ("We will keep the corridor open \t … for every ship that respects the rules.", True),
+    # a full stop before it ends the sentence; a capital after it starts one
+    ("We will keep the corridor open for ships. … for every ship that respects the rules.", False),
+    ("We will keep the corridor open for every ship, … Every ship that respects the rules.", False),
+])
+def test_what_stands_before_an_ellipsis(quote: str, one_passage: bool) -> None:
+    assert (len(split_passages(quote)) == 1) is one_passage
+
+
+def test_a_long_sentence_keeps_every_gap() -> None:
+    # each gap found where it is (the words before each ellipsis counted, not guessed)
+    quote = " … ".join(f"we will keep the corridor number {i} open," for i in range(300))
+    (passage,) = split_passages(quote)
+    assert passage.gaps == tuple(range(8, 300 * 8, 8))
 
 
 def test_of_a_mixed_statement_only_the_quoted_words_count() -> None:
@@ -153,6 +182,25 @@ def test_unnamed_speakers_may_be_anyone_and_organisations_only_themselves() -> N
 def member(i: int, quote: str, speaker: str = "Anna Kovalenko", day: str = "2025-01-01") -> Member:
     return Member(i, i, "person:" + speaker.lower().replace(" ", "-"), speaker, "person", quote, outlet=f"O{i}",
                   date=day)
+
+
+def test_a_passage_beyond_the_long_limit_is_compared_word_for_word() -> None:
+    clauses = [f"we will keep corridor number {i} open for ships" for i in range(LONG_PASSAGE // 9 + 10)]
+    (full,) = split_passages(", … ".join(clauses) + ".")
+    assert len(full.words) > LONG_PASSAGE
+    (trimmed,) = split_passages(", … ".join(clauses[20:]) + ".")  # an outlet starts later, at an ellipsis
+    (left_out,) = split_passages(", … ".join(clauses[:5] + clauses[9:]) + ".")  # and leaves some out
+    assert relation(trimmed, full) == relation(left_out, full) == "same"
+    assert contained_at(trimmed, full) == (20 * 9, len(full.words))  # nine words a clause
+    # one clause of it, as plain words, is found where it is
+    assert contained_at(split_passages(clauses[30])[0], full) == (30 * 9, 31 * 9)
+    # a word replaced is no longer the same words, nor (at this length) another translation
+    (changed,) = split_passages(", … ".join(clauses[20:]).replace("number 40 open", "number 40 shut") + ".")
+    assert relation(changed, full) is None
+    # the longer decides: a short report with a word added is not found in it ...
+    assert relation(words(clauses[3] + " and boats"), full.words) is None
+    # ... where under the limit it is
+    assert relation(words(clauses[3] + " and boats"), words(", ".join(clauses[:4]))) == "same"
 
 
 def test_planted_variants_are_found_among_many_quotes() -> None:
