@@ -323,3 +323,15 @@ def test_the_last_turn_of_an_exchange_quoted_in_an_article_ends_at_the_writers_n
     assert [s.speaker.name for s in found if s.cue.text == ":"] == ["Karl Berg", "Anna Lindqvist", "Karl Berg"]
     assert [s.speaker.name for s in found if s.cue.text == "said"] == ["harbour office"]
     assert not any("ferries" in s.quote.text for s in found)
+
+
+def test_he_and_she_in_a_transcripts_turn_are_others(statements_of):
+    # a turn is the speaker's own words, unmarked: as in a quotation, "he said he supports" is
+    # another's position, reported, never the speaker's (in an indirect statement "he" is the speaker)
+    text = ("Question: What did the two presidents discuss?\n\n"
+            "Aide Petra Lund: He said he was a firm supporter of the peace talks with Moscow.")
+    (turn,) = [s for s in statements_of(text) if s.quote.text.startswith("He said")]
+    assert turn.cue is not None and turn.cue.cls == "transcript"
+    stance = turn.stances["negotiations"]
+    assert stance["label"] == "unclear"
+    assert (stance["reported"]["holder"], stance["reported"]["label"]) == ("he", "support")
