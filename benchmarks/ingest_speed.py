@@ -90,18 +90,18 @@ def main() -> None:
     n = len(articles)
     ratios, results = [], []
     with tempfile.TemporaryDirectory() as folder:
-        for r in range(args.rounds):
+        for round_ in range(args.rounds):
             # whichever runs first in a round meets caches the other finds filled (the vocabulary's
             # new strings, lru caches): the order turns each round so that neither gains by it
-            if r % 2 == 0:
+            if round_ % 2 == 0:
                 extract_s, results = timed_extract()
-                ingest_s, stored = timed_ingest(folder, f"ingest{r}", extractor)
+                ingest_s, stored = timed_ingest(folder, f"ingest{round_}", extractor)
             else:
-                ingest_s, stored = timed_ingest(folder, f"ingest{r}", extractor)
+                ingest_s, stored = timed_ingest(folder, f"ingest{round_}", extractor)
                 extract_s, results = timed_extract()
             ratios.append(extract_s / ingest_s)
-            order = "extract first" if r % 2 == 0 else "ingest first"
-            print(f"round {r + 1} ({order}): extract {extract_s:5.1f} s ({n / extract_s:5.2f} articles/s), "
+            order = "extract first" if round_ % 2 == 0 else "ingest first"
+            print(f"round {round_ + 1} ({order}): extract {extract_s:5.1f} s ({n / extract_s:5.2f} articles/s), "
                   f"ingest {ingest_s:5.1f} s ({n / ingest_s:5.2f} articles/s, stored {stored}), "
                   f"ingest ÷ extract {ratios[-1]:.2f}x", flush=True)
         by_id = {r["id"]: r for r in results}

@@ -16,7 +16,8 @@ order: most of its words are found there (trimmed ends and small insertions are 
 stretch not much longer than itself, and every word replaced by another is a spelling of it or a
 function word for a function word ("criticism on"/"criticism for").  A replaced content word ("hot stage"/
 "hot phase", "should"/"need to") makes the passages **another translation** of the same words: a
-weaker link, shown apart and never merged.
+weaker link, shown apart and never merged.  A passage longer than ``LONG_PASSAGE`` words (no real
+sentence; a crafted one) is compared word for word, so that clustering stays linear in the text.
 
 Candidates are found by *fingerprints* (``fingerprints``): hashes of word trigrams, winnowed (the
 smallest of every two neighbours kept), so that any run of four words two passages share gives
