@@ -92,6 +92,12 @@ class Found:
     stances: dict[str, Stance] = field(default_factory=dict)
 
     @property
+    def verbatim(self) -> bool:
+        """The words are the speaker's own: quoted, or a transcript's turn (verbatim, unmarked), in
+        which "he" and "she" are others."""
+        return self.kind == "direct" or self.cue_class == "transcript"
+
+    @property
     def start(self) -> int:
         return min(s for s, _ in self.content)
 

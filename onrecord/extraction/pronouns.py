@@ -147,8 +147,7 @@ def impersonal_voice(cue: Token | None, holding: Callable[[int], list[Found]], c
         return None  # "as it was said yesterday at the Security Council" reports others' words
     if not any(c.dep_ in {"nsubjpass", "expl"} and c.lower_ == "it" for c in cue.children):
         return None
-    verbatim = [f for f in holding(cue.idx) if f is not current and f.speaker_name
-                and (f.kind == "direct" or f.cue_class == "transcript")
+    verbatim = [f for f in holding(cue.idx) if f is not current and f.speaker_name and f.verbatim
                 and any(a <= cue.idx < b for a, b in f.content)]
     if not verbatim:
         return None
@@ -554,8 +553,7 @@ def speaks_of_another(pronoun: Token, name: str, holding: Callable[[int], list[F
     if pronoun.lower_ not in THIRD_PERSON or not name:
         return False
     at = pronoun.idx
-    verbatim = [f for f in holding(at) if f is not current and f.speaker_name
-                and (f.kind == "direct" or f.cue_class == "transcript")
+    verbatim = [f for f in holding(at) if f is not current and f.speaker_name and f.verbatim
                 and any(a <= at < b for a, b in f.content)]  # in the words, not between two of their parts
     return bool(verbatim) and min(verbatim, key=lambda f: f.end - f.start).speaker_name == name
 

@@ -13,6 +13,7 @@ from onrecord.lexicons.taxonomy import load_taxonomy
 from onrecord.model.stance import Stance
 
 UKRAINIAN = Speaker("Ana Kovalenko", frozenset({"Ukraine"}))
+GERMAN = Speaker("Claire Martin", frozenset({"Germany"}))
 RUSSIAN = Speaker("Ivan Sokolov", frozenset({"Russia"}))
 
 
@@ -788,17 +789,15 @@ def test_the_object_of_a_noun_of_harm_is_valued(stance, text, issue, label):
     ("Our country has never supplied weapons to Ukraine.", "weapons_permissions", "oppose"),
 ])
 def test_what_the_speakers_own_side_does_on_the_issue_decides(stance, text, issue, label):
-    german = Speaker("Claire Martin", frozenset({"Germany"}))
-    assert stance(text, issue, speaker=german).label == label
+    assert stance(text, issue, speaker=GERMAN).label == label
 
 
 def test_a_deed_of_another_side_or_a_verb_of_no_content_decides_nothing(stance):
-    german = Speaker("Claire Martin", frozenset({"Germany"}))
     # another side's deed is its position, reported
-    assert stance("France provides Ukraine with weapons.", "weapons_permissions", speaker=german).label == "unclear"
+    assert stance("France provides Ukraine with weapons.", "weapons_permissions", speaker=GERMAN).label == "unclear"
     # the own side as subject of a verb that is not the issue's content: no deed on it
     assert stance("Germany discussed the weapons with Ukraine.", "weapons_permissions",
-                  speaker=german).label == "unclear"
+                  speaker=GERMAN).label == "unclear"
 
 
 def test_a_deed_must_hold_the_issue_and_not_be_asked(stance):

@@ -113,8 +113,7 @@ class StanceTagger:
                                     speaker=speakers.get(f.speaker_name), nlp=self.nlp,
                                     classifier=self.classifier,
                                     parsed=statement_doc(doc, f, text, self.nlp, self.taxonomy),
-                                    # a transcript's turn is the speaker's own words too, unmarked
-                                    quoted=f.kind == "direct" or f.cue_class == "transcript")
+                                    quoted=f.verbatim)
             if self.reader is not None and any(s.label == "unclear" for s in f.stances.values()):
                 # the words the statement's record quotes, as the reader was trained on them
                 quote = Quote.of(doc_text(doc), f.content).text
