@@ -6,7 +6,9 @@
 
 It also times clustering on synthetic quotes of growing number (--cluster-sizes, 10k to 100k),
 in memory and in a SQLite ledger (a full rebuild, then an incremental run over statements
-added), to show that its cost per statement stays about flat:
+added), and one remark reported again and again (--widely-reported: 500 to 4,000 reports, then
+a run adding 100 more, beside the same with every cluster computed again), to show that its cost
+per statement stays about flat:
 
     .venv/bin/python benchmarks/search_speed.py --no-search             # clustering only
 
@@ -164,9 +166,7 @@ def bench_clustering(sizes: list[int]) -> None:
 def bench_incremental(sizes: list[int], added: int = 1000) -> None:
     """Clustering in the ledger (SQLite): a full rebuild of ``n`` synthetic statements, then one
     incremental run over ``added`` new ones; both per statement, flat if the work is local."""
-    import sqlalchemy as sa
 
-    from onrecord.ledger.schema import articles, statements
 
     print(f"\n== clustering in the ledger (SQLite), synthetic quotes; then {added} statements added")
     print("   (CPU time of this process, SQLite's included)")
@@ -175,30 +175,84 @@ def bench_incremental(sizes: list[int], added: int = 1000) -> None:
         quotes = synthetic_quotes(n + added, seed=n)
         with tempfile.TemporaryDirectory() as tmp:
             ledger = Ledger(f"sqlite:///{Path(tmp) / 'clusters.db'}")
-
-            def store(part: list[tuple[str, int]], first: int, ledger: Ledger = ledger) -> None:
-                rows_a = [{"id": first + i, "key": f"a{first + i}", "content_hash": f"{first + i:064d}",
-                           "outlet": f"Outlet {(first + i) % 40}", "date": "2025-01-01", "text": q,
-                           "body_start": 0, "ingested_at": "2025-01-01T00:00:00"} for i, (q, _) in enumerate(part)]
-                rows_s = [{"id": first + i, "article_id": first + i, "seq": 0, "kind": "direct", "quote_text": q,
-                           "quote_start": 0, "quote_end": len(q), "speaker_id": None, "speaker_name": f"Speaker {sp}",
-                           "speaker_type": "person", "negated": False, "hedged": False, "via_translator": False,
-                           "time": "now"} for i, (q, sp) in enumerate(part)]
-                with ledger.engine.begin() as conn:
-                    for start in range(0, len(part), 5000):
-                        conn.execute(sa.insert(articles), rows_a[start : start + 5000])
-                        conn.execute(sa.insert(statements), rows_s[start : start + 5000])
-
-            store(quotes[:n], 1)
+            _store_synthetic(ledger, quotes[:n], 1)
             t0 = time.process_time()
             ledger.recluster(full=True)
             full = time.process_time() - t0
-            store(quotes[n:], n + 1)
+            _store_synthetic(ledger, quotes[n:], n + 1)
             t0 = time.process_time()
             ledger.recluster()
             more = time.process_time() - t0
             ledger.close()
         print(f"{n:>10} {full:>11.1f} s {full / n * 1e6:>11.0f} µs {more:>10.2f} s {more / added * 1e3:>7.1f} ms")
+
+
+def _store_synthetic(ledger: Ledger, part: list[tuple[str, int]], first: int, outlets: int = 40) -> None:
+    """Store (quote, speaker) pairs as statements of new articles with ids from ``first``."""
+    import sqlalchemy as sa
+
+    from onrecord.ledger.schema import articles, statements
+
+    rows_a = [{"id": first + i, "key": f"a{first + i}", "content_hash": f"{first + i:064d}",
+               "outlet": f"Outlet {(first + i) % outlets}", "date": "2025-01-01", "text": q,
+               "body_start": 0, "ingested_at": "2025-01-01T00:00:00"} for i, (q, _) in enumerate(part)]
+    rows_s = [{"id": first + i, "article_id": first + i, "seq": 0, "kind": "direct", "quote_text": q,
+               "quote_start": 0, "quote_end": len(q), "speaker_id": None, "speaker_name": f"Speaker {sp}",
+               "speaker_type": "person", "negated": False, "hedged": False, "via_translator": False,
+               "time": "now"} for i, (q, sp) in enumerate(part)]
+    with ledger.engine.begin() as conn:
+        for start in range(0, len(part), 5000):
+            conn.execute(sa.insert(articles), rows_a[start : start + 5000])
+            conn.execute(sa.insert(statements), rows_s[start : start + 5000])
+
+
+REMARK = ("We will never accept the occupation of our land, and we will defend every village and every city. "
+          "Our partners know what is at stake this winter.")
+
+
+def widely_reported(n: int) -> list[tuple[str, int]]:
+    """``n`` reports of one remark of two sentences by one speaker, printed the ways outlets do:
+    whole, the first sentence trimmed at its end, "[the]" inserted, the second sentence alone."""
+    first, second = REMARK.split(". ", 1)
+    words = first.split()
+    ways = [REMARK, " ".join(words[:-2]), " ".join(words[:3] + ["[the]"] + words[3:]), second]
+    return [(ways[i % len(ways)], 1) for i in range(n)]
+
+
+def bench_widely_reported(sizes: list[int], step: int = 100) -> None:
+    """One remark reported again and again, ``step`` new reports a run (as ingests come): the
+    time of a run per report added, when the quote has ``sizes`` reports already; beside it the
+    same with every cluster computed again from all its reports (``clusters.SETTLED`` out of
+    reach: how each run went before settled quotes), in the same process."""
+    from onrecord.ledger import clusters
+
+    print(f"\n== one remark reported widely, {step} reports added a run (SQLite; CPU time a report added)")
+    print(f"{'reports':>10} {'settled':>10} {'every run recomputes':>21} {'clusters':>9}")
+    rows: dict[int, list[str]] = {n: [] for n in sizes}
+    settled_at = clusters.SETTLED
+    for mode in ("settled", "recomputed"):
+        clusters.SETTLED = settled_at if mode == "settled" else 10**12
+        quotes = widely_reported(max(sizes) + step)
+        with tempfile.TemporaryDirectory() as tmp, Ledger(f"sqlite:///{Path(tmp) / 'wide.db'}") as ledger:
+            stored = 0
+            while stored < max(sizes):
+                _store_synthetic(ledger, quotes[stored : stored + step], stored + 1)
+                stored += step
+                if stored in rows:
+                    _store_synthetic(ledger, quotes[stored : stored + step], stored + 1)  # the run timed
+                    t0 = time.process_time()
+                    ledger.recluster()
+                    took = time.process_time() - t0
+                    rows[stored].append(f"{took / step * 1e3:.1f} ms")
+                    if mode == "settled":
+                        rows[stored].append(str(ledger.stats()["clusters"]))
+                    stored += step
+                else:
+                    ledger.recluster()
+    clusters.SETTLED = settled_at
+    for n in sizes:
+        settled, count, recomputed = rows[n]
+        print(f"{n:>10} {settled:>10} {recomputed:>21} {count:>9}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -213,6 +267,8 @@ def main(argv: list[str] | None = None) -> None:
         help="synthetic statements to cluster, in memory and in the ledger ('' skips)",
     )
     ap.add_argument("--no-search", action="store_true", help="only the clustering benchmarks")
+    ap.add_argument("--widely-reported", default="500,1000,2000,4000",
+                    help="reports of one remark before a timed run of 100 more ('' skips)")
     args = ap.parse_args(argv)
     scales = sorted({int(s) for s in args.scale.split(",")})
     if not args.no_search:
@@ -221,6 +277,8 @@ def main(argv: list[str] | None = None) -> None:
         sizes = [int(x) for x in args.cluster_sizes.split(",")]
         bench_clustering(sizes)
         bench_incremental(sizes)
+    if args.widely_reported:
+        bench_widely_reported([int(x) for x in args.widely_reported.split(",")])
 
 
 def bench_search_scales(args: argparse.Namespace, scales: list[int]) -> None:

@@ -37,7 +37,7 @@ from onrecord.ledger.passages import (
     statement_fingerprints,
     word_spans,
 )
-from onrecord.ledger.quote_rows import cluster_row, main_clusters
+from onrecord.ledger.quote_rows import cluster_row, main_clusters, quote_row, report_text
 from onrecord.ledger.quote_speakers import compatible
 from onrecord.ledger.schema import articles, quote_bands, quote_clusters, quote_passages, statements
 
@@ -45,6 +45,14 @@ CHUNK = 1000  # unclustered statements clustered together
 _IN = 500  # values per IN (...) list
 _LOCK = 7_240_413  # names the PostgreSQL lock that lets one clustering run at a time
 TRANSLATION_DAYS = 3  # another translation of the same words is reported within these days
+# a quote reported this often is settled: a new report joins it (linked to the reports its
+# fingerprints find, as any report is) and the cluster is not computed again from all its reports,
+# which made each run that touched a widely quoted remark cost as much as its reports (a remark
+# reported 3,000 times: 15 ms a new report, growing with every report).  Its row is made again
+# from the stored reports.  Below this, a run recomputes every cluster near what it adds, exactly
+# as ``recluster --full`` would; a settled quote may differ from the full rebuild where a new report
+# would have merged it with another settled quote (they stay two) or cut one of its passages.
+SETTLED = 100
 
 s, a, p = statements, articles, quote_passages
 
@@ -175,9 +183,29 @@ def _statements_in(conn: Connection, cluster_ids: Iterable[int]) -> set[int]:
     return out
 
 
-def stored_pieces(conn: Connection, members: list[Member], movable: set[int]) -> dict[int, list[Piece]]:
+def _settled(conn: Connection, cluster_ids: Iterable[int]) -> set[int]:
+    """Those of the clusters reported at least SETTLED times."""
+    out: set[int] = set()
+    for part in _chunks(sorted(set(cluster_ids))):
+        q = sa.select(quote_clusters.c.id).where(quote_clusters.c.id.in_(part), quote_clusters.c.n_reports >= SETTLED)
+        out.update(conn.execute(q).scalars())
+    return out
+
+
+def _in_clusters(conn: Connection, statement_ids: Iterable[int], cluster_ids: set[int]) -> set[int]:
+    """Those of the statements with a passage in one of the clusters."""
+    out: set[int] = set()
+    if cluster_ids:
+        for part in _chunks(sorted(set(statement_ids))):
+            q = sa.select(p.c.statement_id, p.c.cluster_id).where(p.c.statement_id.in_(part))
+            out.update(sid for sid, cid in conn.execute(q) if cid in cluster_ids)
+    return out
+
+
+def stored_pieces(conn: Connection, members: list[Member], movable: set[int],
+                  settled: set[int] | None = None) -> dict[int, list[Piece]]:
     """The stored passages of members, as pieces; those in clusters outside ``movable`` are
-    fixed (context only)."""
+    fixed (context only), and those of ``settled`` clusters may be joined."""
     by_id = {m.id: m for m in members}
     spans = {m.id: word_spans(m.quote) for m in members}
     out: dict[int, list[Piece]] = {}
@@ -188,7 +216,8 @@ def stored_pieces(conn: Connection, members: list[Member], movable: set[int]) ->
         for sid, start, end, boundary, cid in conn.execute(q.order_by(p.c.statement_id, p.c.char_start)):
             passage = passage_at(by_id[sid].quote, start, end, boundary, spans[sid])
             fixed = cid if cid is not None and cid not in movable else None
-            out.setdefault(sid, []).append(Piece(by_id[sid], passage, fixed=fixed))
+            out.setdefault(sid, []).append(Piece(by_id[sid], passage, fixed=fixed,
+                                                 settled=fixed is not None and fixed in (settled or ())))
     return out
 
 
@@ -196,13 +225,18 @@ def stored_pieces(conn: Connection, members: list[Member], movable: set[int]) ->
 
 
 def _neighbourhood(conn: Connection, prints: dict[int, list[int]],
-                   postings: dict[int, list[int]]) -> tuple[set[int], set[int]]:
-    """(clusters to recompute, statements to load) around the unclustered statements (``prints``:
-    their fingerprints, ``postings``: the statements stored under those)."""
+                   postings: dict[int, list[int]]) -> tuple[set[int], set[int], set[int]]:
+    """(clusters to recompute, statements to load, settled clusters) around the unclustered
+    statements (``prints``: their fingerprints, ``postings``: the statements stored under those).
+    Of a settled cluster only the candidates are loaded, and not the clusters around it."""
     mine = set(prints)
-    near = _clusters_of(conn, _candidates(conn, prints, postings) | mine)
-    around = _clusters_of(conn, _statements_in(conn, near))
-    return around, _statements_in(conn, around) | mine
+    candidates = _candidates(conn, prints, postings)
+    near = _clusters_of(conn, candidates | mine)
+    settled = _settled(conn, near)
+    around = near | _clusters_of(conn, _statements_in(conn, near - settled))
+    settled |= _settled(conn, around - near)
+    movable = around - settled
+    return movable, _statements_in(conn, movable) | mine | _in_clusters(conn, candidates, settled), settled
 
 
 def _cluster_chunk(conn: Connection, todo: list[Member]) -> None:
@@ -210,10 +244,10 @@ def _cluster_chunk(conn: Connection, todo: list[Member]) -> None:
     prints = {sid: passages_fingerprints(passages) for sid, passages in split.items()}
     postings = _postings(conn, (b for bs in prints.values() for b in bs))
     insert_bands(conn, _band_rows(prints), postings)
-    movable, load = _neighbourhood(conn, prints, postings)
+    movable, load, settled = _neighbourhood(conn, prints, postings)
     fresh = {m.id for m in todo}
     members = todo + _members_by_id(conn, load - fresh)
-    given = stored_pieces(conn, [m for m in members if m.id not in fresh], movable)
+    given = stored_pieces(conn, [m for m in members if m.id not in fresh], movable, settled)
     groups = link_pieces(pieces_of(members, given, split))
     _write(conn, members, fresh, movable, groups, given)
 
@@ -236,12 +270,30 @@ def _write(conn: Connection, members: list[Member], fresh: set[int], movable: se
     ]  # fmt: skip
     for part in _chunks(rows, 5000):
         conn.execute(sa.insert(p), part)
-    for part in _chunks([cluster_row(g) for g in groups], 2000):
+    for part in _chunks([cluster_row(g) for g in groups if not g.settled], 2000):
         conn.execute(sa.insert(quote_clusters), part)
+    joined = sorted({g.id for g in groups if g.settled})
+    for cid in joined:  # a settled quote's row, made again from its stored reports
+        conn.execute(sa.update(quote_clusters).where(quote_clusters.c.id == cid).values(
+            {k: v for k, v in _stored_row(conn, cid).items() if k != "id"}))
     fixed = [piece for pieces in given.values() for piece in pieces if piece.fixed is not None]
     changes = [{"sid": sid, "cid": cid} for sid, cid in main_clusters(groups, fixed).items()]
     for part in _chunks(changes, 5000):
         conn.execute(sa.update(s).where(s.c.id == sa.bindparam("sid")).values(cluster_id=sa.bindparam("cid")), part)
+
+
+def _stored_row(conn: Connection, cluster_id: int) -> dict[str, Any]:
+    """The quote_clusters row of a stored cluster, from its stored reports and passages."""
+    reports = sa.select(p.c.statement_id).where(p.c.cluster_id == cluster_id)
+    members = sorted(load_members(conn, s.c.id.in_(reports)), key=lambda m: m.order)
+    first = members[0]
+    q = sa.select(p.c.char_start, p.c.char_end, p.c.boundary, p.c.cluster_id).where(p.c.statement_id == first.id)
+    spans = word_spans(first.quote)
+    pieces = []
+    for seq, (start, end, boundary, cid) in enumerate(conn.execute(q.order_by(p.c.char_start))):
+        if cid == cluster_id:
+            pieces.append(Piece(first, passage_at(first.quote, start, end, boundary, spans), seq=seq))
+    return quote_row(cluster_id, members, report_text(first, pieces))
 
 
 # --- another translation ------------------------------------------------------------------------

@@ -114,12 +114,15 @@ class Member:
 @dataclass(eq=False)
 class Piece:
     """A passage of a member; ``fixed`` is the stored cluster of a passage that is context only
-    (its cluster is outside what is being clustered)."""
+    (its cluster is outside what is being clustered).  A ``settled`` one is a passage of a quote
+    too widely reported to be clustered again (``clusters.SETTLED``): new passages may join its
+    cluster, which keeps its id and its other passages."""
 
     member: Member
     passage: Passage
     seq: int = 0
     fixed: int | None = None
+    settled: bool = False
 
     @property
     def key(self) -> int:
@@ -136,6 +139,7 @@ class QuoteGroup:
 
     id: int
     pieces: list[Piece]
+    settled: bool = False  # new passages of the stored, settled cluster ``id`` (its others not here)
 
     def reports(self) -> list[tuple[Member, list[Piece]]]:
         """Each reporting statement with its passages in this quote, first report first."""
@@ -156,7 +160,7 @@ class _Index:
     """Fingerprint → passages (at most CAP each), and each passage's ranked candidates."""
 
     def __init__(self, pieces: list[Piece]) -> None:
-        self.prints = [p.passage.prints if p.fixed is None else frozenset() for p in pieces]
+        self.prints = [p.passage.prints if p.fixed is None or p.settled else frozenset() for p in pieces]
         self.found: dict[int, list[int]] = {}  # candidates asked for already (refining, then linking)
         self.postings: dict[int, list[int]] = {}
         for i, prints in enumerate(self.prints):
@@ -261,7 +265,7 @@ def refine(pieces: list[Piece], index: _Index | None = None) -> list[Piece]:
             if 0 < at < len(rest.words):
                 rest, tail = rest.cut(at)
                 out.append(Piece(p.member, tail, fixed=None))
-        out.append(Piece(p.member, rest, fixed=p.fixed))
+        out.append(Piece(p.member, rest, fixed=p.fixed, settled=p.settled))
     out.sort(key=lambda p: (p.member.id, p.passage.start))
     return out
 
@@ -279,6 +283,8 @@ class _Atoms:
             i: [p.member.who] for i, p in enumerate(pieces) if p.member.who.named
         }
         self.longest = list(range(len(pieces)))
+        # the settled cluster an atom joins, if any: two settled quotes are never merged here
+        self.quote: dict[int, int] = {i: p.fixed for i, p in enumerate(pieces) if p.settled and p.fixed is not None}
 
     def find(self, x: int) -> int:
         while self.parent[x] != x:
@@ -288,7 +294,7 @@ class _Atoms:
 
     def join(self, a: int, b: int, pieces: list[Piece]) -> None:
         ra, rb = self.find(a), self.find(b)
-        if ra == rb:
+        if ra == rb or not _one_settled(self.quote.get(ra), self.quote.get(rb)):
             return
         left, right = self.named.get(ra, []), self.named.get(rb, [])
         if not (all_compatible(left, right) and compatible(pieces[a].member.who, pieces[b].member.who)):
@@ -308,6 +314,14 @@ class _Atoms:
         if merged:
             self.named[keep] = merged
         self.named.pop(gone, None)
+        settled = self.quote.pop(gone, None)
+        if settled is not None:
+            self.quote[keep] = settled
+
+
+def _one_settled(a: int | None, b: int | None) -> bool:
+    """Whether two atoms (or quotes) that join settled clusters ``a`` and ``b`` may be one."""
+    return a is None or b is None or a == b
 
 
 def _link(pieces: list[Piece], index: _Index) -> _Atoms:
@@ -340,7 +354,7 @@ def _by_member(pieces: list[Piece]) -> Iterator[list[int]]:
 
 def _glue(pieces: list[Piece], atoms: _Atoms) -> dict[int, int]:
     """Passage index → its quote's representative: atoms glued where no report starts or ends."""
-    atom = [atoms.find(i) if p.fixed is None else -1 - p.fixed for i, p in enumerate(pieces)]
+    atom = [atoms.find(i) if p.fixed is None or p.settled else -1 - p.fixed for i, p in enumerate(pieces)]
     starts, ends, pairs = set(), set(), set()
     for run in _by_member(pieces):
         starts.add(atom[run[0]])
@@ -355,10 +369,15 @@ def _glue(pieces: list[Piece], atoms: _Atoms) -> dict[int, int]:
             x = parent[x]
         return x
 
+    quote = dict(atoms.quote)  # a quote's settled cluster, by its representative
     for x, y in sorted(pairs):
         if x >= 0 and y >= 0 and x not in ends and y not in starts:
             rx, ry = find(x), find(y)
-            parent[max(rx, ry)] = min(rx, ry)
+            if rx != ry and _one_settled(quote.get(rx), quote.get(ry)):
+                keep, gone = min(rx, ry), max(rx, ry)
+                parent[gone] = keep
+                if gone in quote:
+                    quote[keep] = quote.pop(gone)
     return {i: find(a) for i, a in enumerate(atom) if a >= 0}
 
 
@@ -385,7 +404,8 @@ def _same_passages(a: list[Piece], b: list[Piece]) -> bool:
 
 
 def link_pieces(pieces: list[Piece]) -> list[QuoteGroup]:
-    """The quote clusters of passages (refined first); fixed passages are context only."""
+    """The quote clusters of passages (refined first); fixed passages are context only, settled
+    ones give their cluster to the new passages that join them (and are not in the groups)."""
     index = _Index(pieces)
     refined = refine(pieces, index)
     if not _same_passages(refined, pieces):
@@ -400,8 +420,16 @@ def link_pieces(pieces: list[Piece]) -> list[QuoteGroup]:
         groups.setdefault(rep, []).append(pieces[i])
     out = []
     for members in groups.values():
-        members.sort(key=lambda p: (p.member.order, p.passage.start))
-        out.append(QuoteGroup(min(p.key for p in members), members))
+        new = [p for p in members if not p.settled]
+        if not new:
+            continue  # a settled quote that nothing joined
+        new.sort(key=lambda p: (p.member.order, p.passage.start))
+        joined = {p.fixed for p in members if p.settled}
+        if joined:
+            (settled,) = joined  # (never two: ``_one_settled``)
+            out.append(QuoteGroup(settled, new, settled=True))  # type: ignore[arg-type]
+        else:
+            out.append(QuoteGroup(min(p.key for p in new), new))
     out.sort(key=lambda g: g.id)
     return out
 

@@ -87,8 +87,14 @@ def said_on_of(members: list[Member]) -> str | None:
 def cluster_row(group: QuoteGroup) -> dict[str, Any]:
     """The quote_clusters row of a group."""
     reports = group.reports()
-    members = [m for m, _ in reports]
     first, first_pieces = reports[0]
+    return quote_row(group.id, [m for m, _ in reports], report_text(first, first_pieces))
+
+
+def quote_row(cluster_id: int, members: list[Member], quote_text: str) -> dict[str, Any]:
+    """The quote_clusters row of a cluster whose reports are ``members`` (first report first)
+    and whose first report printed ``quote_text``."""
+    first = members[0]
     outlets: list[str] = []
     for m in members:
         if m.outlet and m.outlet not in outlets:
@@ -98,10 +104,10 @@ def cluster_row(group: QuoteGroup) -> dict[str, Any]:
     speaker_name, speaker_id = (named[0]["speaker"], named[0]["speaker_id"]) if named else (
         first.speaker_name, first.speaker_id)
     return {
-        "id": group.id,
+        "id": cluster_id,
         "speaker_id": speaker_id,
         "speaker_name": speaker_name,
-        "quote_text": report_text(first, first_pieces),
+        "quote_text": quote_text,
         "first_statement_id": first.id,
         "first_article_id": first.article_id,
         "first_date": first.date,

@@ -324,6 +324,54 @@ def test_incremental_clustering_equals_a_full_rebuild(ledger: Ledger) -> None:
     assert len(reported) == ledger.stats()["statements"]  # every statement is in some cluster
 
 
+# --- a widely reported quote: joined, not computed again -------------------------------------------
+
+
+def reprints(n: int) -> list[Any]:
+    """``n`` outlets printing the remark each way above (whole, one sentence, trimmed, split around
+    the cue, another spelling), on the days above."""
+    ways = [FULL, ONE_SENTENCE, TRIMMED, AROUND_THE_CUE, SPELLED_APART]
+    return [dataclasses.replace(ways[i % len(ways)], id=f"reprint/{i:03d}", outlet=f"Outlet {i}") for i in range(n)]
+
+
+def one_run_each(ledger: Ledger, items: list[Any], monkeypatch: Any) -> list[int]:
+    """Ingest one article a run; the statements each run's linking loaded (new and stored)."""
+    from onrecord.ledger import clusters, linking
+
+    loaded: list[int] = []
+
+    def counting(pieces: list[Any]) -> Any:
+        loaded.append(len({p.member.id for p in pieces}))
+        return linking.link_pieces(pieces)
+
+    monkeypatch.setattr(clusters, "link_pieces", counting)
+    for item in items:
+        ledger.ingest_articles([item], extractor=fake_extract)
+    return loaded
+
+
+def test_a_widely_reported_quote_is_joined_not_computed_again(tmp_path: Any, monkeypatch: Any) -> None:
+    from onrecord.ledger import clusters, linking
+
+    for module in (clusters, linking):  # few candidates a report, so that 50 reports are many
+        monkeypatch.setattr(module, "CAP", 8)
+        monkeypatch.setattr(module, "MAX_CANDIDATES", 8)
+    items = reprints(50)
+    with Ledger(f"sqlite:///{tmp_path / 'all.db'}") as every_time:  # every cluster computed again
+        again = one_run_each(every_time, items, monkeypatch)
+        computed = snapshot(every_time)
+    monkeypatch.setattr(clusters, "SETTLED", 3)
+    with Ledger(f"sqlite:///{tmp_path / 'settled.db'}") as settled:
+        joined = one_run_each(settled, items, monkeypatch)[-5:]  # (before the full rebuild below)
+        incremental = snapshot(settled)
+        assert max(n for _, _, n, *_ in incremental) > 20  # the three sentences, reported widely
+        assert incremental == computed  # the same clusters, first reports, outlets and rows
+        assert settled.recluster(full=True) == len(incremental)
+        assert snapshot(settled) == incremental
+    # the last runs load the reports their fingerprints find, not every report of the quote
+    assert max(joined) < 20 < 50 < min(again[-5:])
+
+
 # --- with the pipeline: the reports extraction must attribute right to merge ------------------------
 
 
