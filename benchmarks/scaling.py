@@ -18,7 +18,9 @@ loaded: only figures of one run compare):
    repeated) and mark-only (``"a" `` repeated: every word a quotation): OnRecord's time per
    character, and the ratio largest ÷ smallest (flat is linear); then the ledger's part, the
    clustering of one quote of K kilobytes (a single sentence with an ellipsis every few words)
-   reported by three outlets, per character the same way;
+   reported by three outlets, per character the same way, and the quote-dense article stored and
+   clustered in a new SQLite ledger (its thousands of repeats of one quote are one cluster),
+   beside the same with every cluster computed again from all its passages;
 3. one article just under the 1 M-character limit, the model alone and OnRecord each in a
    fresh subprocess: the time and the process's peak resident memory (VmHWM).
 
@@ -206,6 +208,42 @@ def big_one(paths: list[str], chars: int, config: str) -> dict:
             "peak_mb": peak_mb(), "loaded_mb": before}
 
 
+def ledger_table(kbs: list[int]) -> None:
+    """The ledger's part for a quote-dense article: its statements (extracted first, untimed)
+    stored and clustered in a new SQLite ledger (``Ledger.ingest_articles``); beside it the same
+    with every cluster computed again from all its passages (``clusters.SETTLED`` out of reach)."""
+    import tempfile
+
+    from onrecord.ledger import Ledger, clusters
+    from onrecord.model import Article
+
+    nlp, _ = pipeline()
+    print(f"{'text':<12} {'KB':>5} {'seconds':>9} {'µs/char':>9} {'statements':>11} {'every run recomputes':>21}")
+    settled_at, per_char = clusters.SETTLED, []
+    for kb in kbs:
+        text = repeated(QUOTE_DENSE, kb)
+        article = Article(id=f"quote-dense-{kb}", text=text, date="2025-01-01")
+        result = next(extract_articles_with(nlp, [article]))
+        seconds = {}
+        for mode, settled in (("settled", settled_at), ("recomputed", 10**12)):
+            clusters.SETTLED = settled
+            with tempfile.TemporaryDirectory() as tmp, Ledger(f"sqlite:///{Path(tmp) / 'q.db'}") as ledger:
+                start = time.process_time()
+                ledger.ingest_articles([article], extractor=lambda items, got=result: (got for _ in items))
+                seconds[mode] = time.process_time() - start
+        clusters.SETTLED = settled_at
+        per_char.append(seconds["settled"] / len(text))
+        print(f"{'quote-dense':<12} {kb:>5} {seconds['settled']:>9.2f} {per_char[-1] * 1e6:>9.1f} "
+              f"{len(result['statements']):>11} {seconds['recomputed']:>19.2f} s", flush=True)
+    print(f"{'quote-dense':<12} time per character, largest ÷ smallest: {per_char[-1] / per_char[0]:.2f}x", flush=True)
+
+
+def extract_articles_with(nlp, articles: list):  # type: ignore[no-untyped-def]
+    from onrecord.extraction.pipeline import extract_articles
+
+    return extract_articles(articles, nlp=nlp)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", nargs="+", default=[str(REPO.parent / "shared" / "corpus")])
@@ -225,6 +263,8 @@ def main() -> None:
         adversarial_table(args.kb)
         print("== adversarial quotes in the ledger: clustering, one process ==")
         clustering_table(args.kb)
+        print("== a quote-dense article in the ledger: stored and clustered (CPU time), one process ==")
+        ledger_table(args.kb)
     for config in ("model", "onrecord") if args.big_chars else ():
         cmd = [sys.executable, __file__, "--big", config, "--big-chars", str(args.big_chars), "--corpus", *args.corpus]
         done = subprocess.run(cmd, capture_output=True, text=True)

@@ -45,13 +45,16 @@ CHUNK = 1000  # unclustered statements clustered together
 _IN = 500  # values per IN (...) list
 _LOCK = 7_240_413  # names the PostgreSQL lock that lets one clustering run at a time
 TRANSLATION_DAYS = 3  # another translation of the same words is reported within these days
-# a quote reported this often is settled: a new report joins it (linked to the reports its
-# fingerprints find, as any report is) and the cluster is not computed again from all its reports,
-# which made each run that touched a widely quoted remark cost as much as its reports (a remark
-# reported 3,000 times: 15 ms a new report, growing with every report).  Its row is made again
-# from the stored reports.  Below this, a run recomputes every cluster near what it adds, exactly
-# as ``recluster --full`` would; a settled quote may differ from the full rebuild where a new report
-# would have merged it with another settled quote (they stay two) or cut one of its passages.
+# a quote in this many statements (reports, or one article's repeats of it) is settled: a new
+# report joins it (linked to the reports its fingerprints find, as any report is) and the cluster
+# is not computed again from all its reports, which made each run that touched a widely quoted
+# remark cost as much as all its reports (``search_speed.py --widely-reported``).  Its row is made
+# again from the stored reports.  Below this, a run recomputes every cluster near what it adds,
+# exactly as ``recluster --full`` would; a settled quote may differ from the full rebuild where a
+# new report would have merged it with another settled quote (they stay two) or cut one of its
+# passages.  100: far above the reports of one remark in a corpus of news (6 on our cluster set);
+# statements, not passages: one long quote of many sentences is one report, and is cut into its
+# sentences' quotes as other outlets quote them one by one
 SETTLED = 100
 
 s, a, p = statements, articles, quote_passages
@@ -184,10 +187,11 @@ def _statements_in(conn: Connection, cluster_ids: Iterable[int]) -> set[int]:
 
 
 def _settled(conn: Connection, cluster_ids: Iterable[int]) -> set[int]:
-    """Those of the clusters reported at least SETTLED times."""
+    """Those of the clusters with passages of at least SETTLED statements (counted on the index)."""
     out: set[int] = set()
     for part in _chunks(sorted(set(cluster_ids))):
-        q = sa.select(quote_clusters.c.id).where(quote_clusters.c.id.in_(part), quote_clusters.c.n_reports >= SETTLED)
+        q = sa.select(p.c.cluster_id).where(p.c.cluster_id.in_(part)).group_by(p.c.cluster_id).having(
+            sa.func.count(sa.distinct(p.c.statement_id)) >= SETTLED)
         out.update(conn.execute(q).scalars())
     return out
 
