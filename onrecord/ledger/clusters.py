@@ -187,10 +187,13 @@ def _statements_in(conn: Connection, cluster_ids: Iterable[int]) -> set[int]:
 
 
 def _settled(conn: Connection, cluster_ids: Iterable[int]) -> set[int]:
-    """Those of the clusters with passages of at least SETTLED statements (counted on the index)."""
+    """Those of the stored clusters with passages of at least SETTLED statements (counted on the
+    index).  A dissolved cluster (``unlink_statements``) is none: its passages keep its id until
+    their statements are clustered again, and are made again with them."""
     out: set[int] = set()
     for part in _chunks(sorted(set(cluster_ids))):
-        q = sa.select(p.c.cluster_id).where(p.c.cluster_id.in_(part)).group_by(p.c.cluster_id).having(
+        stored = sa.select(quote_clusters.c.id).where(quote_clusters.c.id.in_(part))
+        q = sa.select(p.c.cluster_id).where(p.c.cluster_id.in_(stored)).group_by(p.c.cluster_id).having(
             sa.func.count(sa.distinct(p.c.statement_id)) >= SETTLED)
         out.update(conn.execute(q).scalars())
     return out

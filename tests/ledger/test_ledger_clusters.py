@@ -368,6 +368,14 @@ def test_a_widely_reported_quote_is_joined_not_computed_again(tmp_path: Any, mon
         assert incremental == computed  # the same clusters, first reports, outlets and rows
         assert settled.recluster(full=True) == len(incremental)
         assert snapshot(settled) == incremental
+        # an article of the quote changes: its clusters dissolve and are made again, a few
+        # statements a chunk (the rest wait with the dissolved cluster's passages)
+        monkeypatch.setattr(clusters, "CHUNK", 10)
+        changed = dataclasses.replace(items[0], text="Anna Kovalenko said: “The cranes will be repaired.”")
+        assert settled.ingest_articles([changed], extractor=fake_extract).replaced == 1
+        after = snapshot(settled)
+        assert settled.recluster(full=True) == len(after)
+        assert snapshot(settled) == after
     # the last runs load the reports their fingerprints find, not every report of the quote
     assert max(joined) < 20 < 50 < min(again[-5:])
 
