@@ -324,13 +324,20 @@ def translations_of(conn: Connection, cluster_ids: list[int]) -> list[list[dict[
         for sid, start, end, cid in conn.execute(q):
             placed.setdefault(sid, []).append((start, end, cid))
     mine = _placed_pieces(_members_by_id(conn, placed), placed)
-    prints = {id(x): fingerprints(x.words) for x, _ in mine}
+    # by wording: a widely reported quote's thousands of passages are a few wordings (each
+    # wording, speaker and day once: what a translation link reads of a passage)
+    mine = list({(x.words, x.passage.gaps, _speaker_key(x.member), x.member.day, cid): (x, cid)
+                 for x, cid in mine}.values())
+    prints: dict[tuple[str, ...], list[int]] = {}
+    for x, _ in mine:
+        if x.words not in prints:
+            prints[x.words] = fingerprints(x.words)
     postings: dict[int, list[int]] = {}
     for part in _chunks(sorted({b for bs in prints.values() for b in bs})):
         q = sa.select(quote_bands.c.bucket, quote_bands.c.statement_id).where(quote_bands.c.bucket.in_(part))
         for bucket, sid in conn.execute(q):
             postings.setdefault(bucket, []).append(sid)
-    wanted = {x_id: Counter(sid for b in bs for sid in postings.get(b, ())) for x_id, bs in prints.items()}
+    wanted = {words: Counter(sid for b in bs for sid in postings.get(b, ())) for words, bs in prints.items()}
     others: dict[int, list[tuple[int, int, int]]] = {}
     for part in _chunks(sorted({sid for counts in wanted.values() for sid in counts})):
         q = sa.select(p.c.statement_id, p.c.char_start, p.c.char_end, p.c.cluster_id).where(
@@ -340,12 +347,14 @@ def translations_of(conn: Connection, cluster_ids: list[int]) -> list[list[dict[
     theirs: dict[int, list[tuple[Piece, int]]] = {}
     for y, cid in _placed_pieces(_members_by_id(conn, others), others):
         theirs.setdefault(y.member.id, []).append((y, cid))
+    top = {words: [sid for sid, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]]
+           for words, counts in wanted.items()}
+    related: dict[tuple[Any, ...], bool] = {}  # (the two passages' words and gaps) -> another translation
     linked: dict[int, set[int]] = {}
     for x, cid in mine:
-        top = sorted(wanted[id(x)].items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]
-        for sid, _ in top:
+        for sid in top[x.words]:
             for y, other in theirs.get(sid, []):
-                if other != cid and other not in linked.get(cid, set()) and _translation(x, y):
+                if other != cid and other not in linked.get(cid, set()) and _translation(x, y, related):
                     linked.setdefault(cid, set()).add(other)
     rows = {}
     for part in _chunks(sorted({o for os in linked.values() for o in os})):
@@ -356,9 +365,18 @@ def translations_of(conn: Connection, cluster_ids: list[int]) -> list[list[dict[
             for cid in cluster_ids]
 
 
-def _translation(x: Piece, y: Piece) -> bool:
-    return (compatible(x.member.who, y.member.who) and _close_in_time(x.member, y.member)
-            and relation(x.passage, y.passage) == "translation")
+def _speaker_key(m: Member) -> tuple[Any, ...]:
+    """What ``Member.who`` is made of."""
+    return (m.speaker_id, m.speaker_name, m.speaker_type, m.speaker_members)
+
+
+def _translation(x: Piece, y: Piece, related: dict[tuple[Any, ...], bool]) -> bool:
+    if not (compatible(x.member.who, y.member.who) and _close_in_time(x.member, y.member)):
+        return False
+    key = (x.words, x.passage.gaps, y.words, y.passage.gaps)  # what ``relation`` reads of them
+    if key not in related:
+        related[key] = relation(x.passage, y.passage) == "translation"
+    return related[key]
 
 
 def _placed_pieces(members: list[Member], placed: dict[int, list[tuple[int, int, int]]]) -> list[tuple[Piece, int]]:
