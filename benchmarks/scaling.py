@@ -214,6 +214,7 @@ def ledger_table(kbs: list[int]) -> None:
     with every cluster computed again from all its passages (``clusters.SETTLED`` out of reach)."""
     import tempfile
 
+    from onrecord.extraction.pipeline import extract_articles
     from onrecord.ledger import Ledger, clusters
     from onrecord.model import Article
 
@@ -223,7 +224,7 @@ def ledger_table(kbs: list[int]) -> None:
     for kb in kbs:
         text = repeated(QUOTE_DENSE, kb)
         article = Article(id=f"quote-dense-{kb}", text=text, date="2025-01-01")
-        result = next(extract_articles_with(nlp, [article]))
+        result = next(extract_articles([article], nlp=nlp))
         seconds = {}
         for mode, settled in (("settled", settled_at), ("recomputed", 10**12)):
             clusters.SETTLED = settled
@@ -236,12 +237,6 @@ def ledger_table(kbs: list[int]) -> None:
         print(f"{'quote-dense':<12} {kb:>5} {seconds['settled']:>9.2f} {per_char[-1] * 1e6:>9.1f} "
               f"{len(result['statements']):>11} {seconds['recomputed']:>19.2f} s", flush=True)
     print(f"{'quote-dense':<12} time per character, largest ÷ smallest: {per_char[-1] / per_char[0]:.2f}x", flush=True)
-
-
-def extract_articles_with(nlp, articles: list):  # type: ignore[no-untyped-def]
-    from onrecord.extraction.pipeline import extract_articles
-
-    return extract_articles(articles, nlp=nlp)
 
 
 def main() -> None:

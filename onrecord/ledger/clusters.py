@@ -13,7 +13,10 @@ clusters beside those (two neighbouring clusters may now be one, or one two).  P
 statements in clusters further out stay as stored, as context.  The neighbourhood is clustered
 again from scratch and written back.  A run's cost therefore grows with what it added and the size
 of the clusters it touched, never with the size of the ledger; a full rebuild (``recluster(full=
-True)``, for a changed rule) runs the same steps over every statement in order.
+True)``, for a changed rule) runs the same steps over every statement in order.  A cluster of
+``SETTLED`` statements or more (a widely quoted remark) is not clustered again: only its reports
+among the candidates are loaded, new passages join it, and its row is made again, so that a run
+touching it costs what it adds too.
 """
 
 from __future__ import annotations
