@@ -350,7 +350,8 @@ def one_run_each(ledger: Ledger, items: list[Any], monkeypatch: Any) -> list[int
     return loaded
 
 
-def test_a_widely_reported_quote_is_joined_not_computed_again(tmp_path: Any, monkeypatch: Any) -> None:
+def test_a_widely_reported_quote_is_joined_not_computed_again(ledger: Ledger, tmp_path: Any,
+                                                               monkeypatch: Any) -> None:
     from onrecord.ledger import clusters, linking
 
     for module in (clusters, linking):  # few candidates a report, so that 50 reports are many
@@ -361,7 +362,7 @@ def test_a_widely_reported_quote_is_joined_not_computed_again(tmp_path: Any, mon
         again = one_run_each(every_time, items, monkeypatch)
         computed = snapshot(every_time)
     monkeypatch.setattr(clusters, "SETTLED", 3)
-    with Ledger(f"sqlite:///{tmp_path / 'settled.db'}") as settled:
+    with ledger as settled:  # (each backend)
         joined = one_run_each(settled, items, monkeypatch)[-5:]  # (before the full rebuild below)
         incremental = snapshot(settled)
         assert max(n for _, _, n, *_ in incremental) > 20  # the three sentences, reported widely
