@@ -329,8 +329,7 @@ def translations_of(conn: Connection, cluster_ids: list[int]) -> list[list[dict[
     mine = _placed_pieces(_members_by_id(conn, placed), placed)
     # by wording: a widely reported quote's thousands of passages are a few wordings (each
     # wording, speaker and day once: what a translation link reads of a passage)
-    mine = list({(x.words, x.passage.gaps, _speaker_key(x.member), x.member.day, cid): (x, cid)
-                 for x, cid in mine}.values())
+    mine = list({(x.words, x.passage.gaps, x.member.who, x.member.day, cid): (x, cid) for x, cid in mine}.values())
     prints: dict[tuple[str, ...], list[int]] = {}
     for x, _ in mine:
         if x.words not in prints:
@@ -366,11 +365,6 @@ def translations_of(conn: Connection, cluster_ids: list[int]) -> list[list[dict[
         rows.update((r.id, dict(r._mapping)) for r in conn.execute(q.where(quote_clusters.c.id.in_(part))))
     return [sorted((rows[o] for o in linked.get(cid, ()) if o in rows), key=lambda r: (-r["n_outlets"], r["id"]))
             for cid in cluster_ids]
-
-
-def _speaker_key(m: Member) -> tuple[Any, ...]:
-    """What ``Member.who`` is made of."""
-    return (m.speaker_id, m.speaker_name, m.speaker_type, m.speaker_members)
 
 
 def _translation(x: Piece, y: Piece, related: dict[tuple[Any, ...], bool]) -> bool:
