@@ -14,7 +14,7 @@ import typer
 
 from onrecord.cli import extract, intake, ledger, stances, web
 
-app = typer.Typer(add_completion=False, no_args_is_help=True)
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="markdown")
 
 
 def _version(value: bool) -> None:

@@ -106,6 +106,29 @@ def test_cli_version_and_help() -> None:
     assert "who said what" in help_text.lower() and "thin Typer" not in help_text
 
 
+def test_help_lists_each_command_as_one_paragraph() -> None:
+    """A docstring's line breaks are no line breaks of the help: each command's summary fills the
+    panel's column, only its last line is short ("with the" / "stance's confidence;" was a
+    ragged list)."""
+    text = CliRunner().invoke(app, ["--help"], env={"COLUMNS": "100", "TERMINAL_WIDTH": "100"}).stdout
+    panel = text[text.index("Commands"):].splitlines()[1:]
+    entries: list[list[str]] = []
+    for line in panel:
+        inner = line.strip("│ ").rstrip()
+        if not inner or line.lstrip().startswith("╰"):
+            continue
+        head = re.match(r"│ (\w+)\s{2,}(.*)", line)
+        if head:
+            entries.append([head.group(2).rstrip(" │")])
+        elif entries:
+            entries[-1].append(line.strip("│ ").strip())
+    assert len(entries) >= 10, text
+    column = max(len(x) for lines in entries for x in lines)
+    for lines in entries:
+        for x in lines[:-1]:
+            assert len(x) >= column - 15, f"a short line inside a command's summary: {x!r}\n{text}"
+
+
 def test_stderr_is_not_wrapped_when_a_program_reads_it(tmp_path) -> None:
     missing = tmp_path / ("a-long-folder-name-" * 6) / "missing.db"
     result = CliRunner().invoke(app, ["stats", "--db", f"sqlite:///{missing}"])
