@@ -70,12 +70,18 @@ def layout(texts: dict[str, list[str]], columns: Sequence[str], width: int) -> t
         least[col] = max(min(cell_len(col), cap), min(_longest_word(values), cap))
     shown_cols = list(columns)
     wide = [c for c in shown_cols if c in WIDE]
+    if not wide:  # no quote to leave room for: the caps only keep a cell from wrapping if all fits
+        whole = {c: max(cell_len(c), max((cell_len(line) for v in texts[c] for line in v.split("\n")), default=0))
+                 for c in columns}
+        if sum(whole[c] + EDGE for c in columns) + 1 <= width:
+            return shown_cols, whole
 
     def room() -> int:
         narrow = sum(natural[c] + EDGE for c in shown_cols if c not in WIDE)
         return width - narrow - EDGE * len(wide) - 1
 
-    need = MIN_WIDE * len(wide)
+    # a quote needs MIN_WIDE cells to read well; one shorter than that (an empty errors column) less
+    need = sum(min(MIN_WIDE, max(cell_len(c), max((cell_len(v) for v in texts[c]), default=0))) for c in wide)
     # first narrow the widest columns, one cell at a time, never below their longest word
     while room() < need:
         slack = max((c for c in shown_cols if c not in WIDE), key=lambda c: natural[c] - least[c], default=None)

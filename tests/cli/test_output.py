@@ -144,3 +144,21 @@ def test_the_runs_table_gives_errors_room() -> None:
     errors_lines = [line[line.index("corpus/017") if "corpus/017" in line else 0:] for line in output.splitlines()]
     assert "failed" in output.splitlines()[1] and "corpus/017: not valid UTF-8" in output
     assert set("not valid UTF-8 at byte 3; corpus/018: empty article".split()) <= set(" ".join(errors_lines).split())
+
+
+def test_a_run_without_errors_keeps_its_counts() -> None:
+    """An empty errors column needs no room for text: the counts stay at 80 columns."""
+    rows = [{"id": 1, "status": "finished", "started": "11-30 11:24", "read": 84, "stored": 84, "replaced": 0,
+             "skipped": 0, "failed": 0, "errors": ""}]
+    header = render(rows, RUN_COLUMNS, width=80).splitlines()[1].split()
+    assert {"read", "stored", "replaced", "failed"} <= set(header)
+
+
+def test_a_table_without_quotes_shows_names_and_values_whole() -> None:
+    """`stats`: nothing to leave room for, so no name or timestamp is folded into two lines."""
+    rows = [{"name": "statements.indirect", "value": 1342},
+            {"name": "last_run.finished_at", "value": "2026-12-03T23:35:56+00:00"}]
+    lines = render(rows, ["name", "value"], width=80).splitlines()
+    assert any("statements.indirect" in x and "1342" in x for x in lines)
+    assert any("last_run.finished_at" in x and "2026-12-03T23:35:56+00:00" in x for x in lines)
+    assert len([x for x in lines if x.strip()]) == 4  # header, rule, two rows
