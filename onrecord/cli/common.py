@@ -151,7 +151,7 @@ def extraction_settings(ctx: typer.Context, **given: Any) -> Config:
 # --- output ------------------------------------------------------------------------------------
 
 def emit(rows: Sequence[dict[str, Any]], format: OutputFormat, columns: Sequence[str], title: str | None = None,
-         console: Console | None = None) -> None:
+         console: Console | None = None, keep: Sequence[str] = ()) -> None:
     """Print records as a table (``columns``, fitted to the terminal, text exactly as stored:
     never read as markup, control characters escaped), a JSON array, JSON Lines, or CSV (every
     key; lists joined with "; ")."""
@@ -169,7 +169,7 @@ def emit(rows: Sequence[dict[str, Any]], format: OutputFormat, columns: Sequence
             writer.writerow({k: cell(v) for k, v in r.items()})
     elif rows:  # an empty listing prints no empty table: its command says why on stderr
         console = console or Console()
-        console.print(table(rows, columns, title, width=console.width))
+        console.print(table(rows, columns, title, width=console.width, keep=keep))
 
 
 def say_how_many(shown_rows: int, total: int, what: str) -> None:

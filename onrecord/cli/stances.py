@@ -24,6 +24,9 @@ POSITION_COLUMNS = ["date", "issue", "stance", "confidence", "evidence", "kind/t
 # one line a shift; --quotes adds what was said before and after (json and csv carry every field)
 SHIFT_COLUMNS = ["after_date", "speaker", "issue", "shift", "after_article", "before_date", "before_article"]
 SHIFT_QUOTE_COLUMNS = ["after_date", "speaker", "issue", "shift", "before_quote", "after_quote"]
+# what a row of each says nothing without: never left out of a narrow terminal's table
+POSITION_KEEP = ["date", "issue", "stance"]
+SHIFT_KEEP = ["after_date", "speaker", "issue", "shift"]
 SHIFT_TITLES = {"reversal": "reversals (between accepting and rejecting)",
                 "qualification": "qualifications (support ↔ conditional, a weaker kind)"}
 SpeakerArgument = Annotated[str | None, typer.Argument(
@@ -82,7 +85,8 @@ def positions(
             if r["source"] == "human":
                 r["stance"] = f"{r['stance']} (human)"
                 r["evidence"] = [r["note"]] if r["note"] else []
-    emit(rows, format, POSITION_COLUMNS, title=", ".join(names) + (f" · {issue}" if issue else ""))
+    emit(rows, format, POSITION_COLUMNS, title=", ".join(names) + (f" · {issue}" if issue else ""),
+         keep=POSITION_KEEP)
     if plot:
         by_issue: dict[str, list[Any]] = {}
         for (_, i), entries in timelines.items():
@@ -121,7 +125,7 @@ def shifts(
     for kind, title in SHIFT_TITLES.items():
         shown = [r for r in rows if r["kind"] == kind]
         if shown:
-            emit(shown, format, columns, title=title)
+            emit(shown, format, columns, title=title, keep=SHIFT_KEEP)
     if not rows:
         note("no shifts: no speaker's position on an issue changed between two days"
              + (" in what matches the filters" if since or speaker or issue else ""))

@@ -55,9 +55,11 @@ def _longest_word(texts: list[str]) -> int:
     return max((cell_len(w) for t in texts for w in t.split()), default=0)
 
 
-def layout(texts: dict[str, list[str]], columns: Sequence[str], width: int) -> tuple[list[str], dict[str, int]]:
+def layout(texts: dict[str, list[str]], columns: Sequence[str], width: int,
+           keep: Sequence[str] = ()) -> tuple[list[str], dict[str, int]]:
     """(the columns shown, the width of each narrow one) for a table ``width`` cells wide; the wide
-    columns share what is left."""
+    columns share what is left.  Columns in ``keep`` are never left out: without them a row says
+    nothing (a position's stance), so the quote is narrower instead."""
     natural, least = {}, {}
     for col in columns:
         values = texts[col]
@@ -89,18 +91,19 @@ def layout(texts: dict[str, list[str]], columns: Sequence[str], width: int) -> t
             break
         natural[slack] -= 1
     # then leave out the last-listed narrow columns (the least valuable) until the rest fits
-    droppable = [c for c in reversed(columns) if c not in WIDE and c != columns[0]]
+    droppable = [c for c in reversed(columns) if c not in WIDE and c != columns[0] and c not in keep]
     while room() < need and droppable:
         shown_cols.remove(droppable.pop(0))
     return shown_cols, {c: natural[c] for c in shown_cols if c not in WIDE}
 
 
 def table(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str | None = None,
-          width: int = 80) -> Table:
-    """A Rich table of ``rows`` fitted to ``width``; every cell plain Text with its control
-    characters escaped, so brackets stay brackets and nothing reaches the terminal raw."""
+          width: int = 80, keep: Sequence[str] = ()) -> Table:
+    """A Rich table of ``rows`` fitted to ``width`` (``keep``: columns never left out); every cell
+    plain Text with its control characters escaped, so brackets stay brackets and nothing reaches
+    the terminal raw."""
     texts = {col: [shown(cell(r.get(col))) for r in rows] for col in columns}
-    kept, widths = layout(texts, columns, width)
+    kept, widths = layout(texts, columns, width, keep)
     left_out = [c for c in columns if c not in kept]
     caption = f"left out at {width} columns: {', '.join(left_out)} (wider terminal, or --format csv)" if left_out \
         else None

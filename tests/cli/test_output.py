@@ -162,3 +162,17 @@ def test_a_table_without_quotes_shows_names_and_values_whole() -> None:
     assert any("statements.indirect" in x and "1342" in x for x in lines)
     assert any("last_run.finished_at" in x and "2026-12-03T23:35:56+00:00" in x for x in lines)
     assert len([x for x in lines if x.strip()]) == 4  # header, rule, two rows
+
+
+def test_a_narrow_terminal_keeps_a_positions_stance() -> None:
+    """At 80 columns a position's date, issue and stance stay (the quote is narrower instead):
+    a positions table without its stance said nothing."""
+    from onrecord.cli.stances import POSITION_KEEP
+
+    rows = [{"date": "2021-12-10", "issue": "security_guarantees", "stance": "conditional", "confidence": 0.6,
+             "evidence": ["only if"], "kind/time": "indirect/now", "quote": "long words " * 30, "outlet": "UNW"}]
+    out = io.StringIO()
+    Console(file=out, width=80).print(table(rows, POSITION_COLUMNS, width=80, keep=POSITION_KEEP))
+    header = out.getvalue().splitlines()[1].split()
+    assert header[:3] == ["date", "issue", "stance"] and "quote" in header
+    assert "conditional" in out.getvalue()
