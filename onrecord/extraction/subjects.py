@@ -297,7 +297,10 @@ def controller(cue: Token) -> Token | None:
             first = subordinated_first_verb(token)
             if first is not None:
                 return own_subject(first, cue)
-        return token if token.i != cue.i and speaker_class(token) == "carrier" else None
+        # a document or broadcast that carries the words ("a statement saying …"); a verb is none,
+        # even one the tagger took for a noun ("officials were on the Sunday [shows] discussing …")
+        return token if token.i != cue.i and token.pos_ not in {"VERB", "AUX"} \
+            and speaker_class(token) == "carrier" else None
     return None
 
 
@@ -584,6 +587,8 @@ def nearest_noun_phrase(cue: Token) -> Token | None:
             continue
         if t.i == cue.i or _in_quotation(t) or t.i in reported or not same_paragraph(t, cue) or not can_speak(t):
             continue
+        if t.pos_ == "NOUN" and cue.dep_ == "pcomp" and t.is_ancestor(cue.head):
+            continue  # "the release side with respect to reporting …": a noun so qualified says nothing
         if t.i < cue.i:
             last = max((u.i for u in t.subtree if u.i < cue.i and not (u.is_punct or u.is_space)), default=t.i)
             distance = cue.i - last

@@ -206,6 +206,29 @@ def test_a_speakers_phrase_ends_before_its_cue(statements_of, nlp):
     assert before_its_cue(doc[0:9], doc[6]).text == "the release side with respect to reporting the number"
 
 
+def test_a_noun_a_cue_qualifies_through_a_preposition_is_no_speaker(statements_of):
+    # a transcript's question: "reporting" names what the "release side" is about; nobody in the
+    # phrase reports anything, and the whole phrase had stood as the speaker's name
+    text = ("Q — on both the catch and the release side with respect to reporting the number of illegals "
+            "coming into the country who were released.")
+    speakers = [s.speaker.name for s in statements_of(text) if s.cue.text == "reporting"]
+    assert speakers and all("side" not in name for name in speakers), speakers
+    # a name so followed still speaks: "X, an early voice in urging …" is X's urging
+    text = ("''It is restoring rights,'' said Ross Eisenbrey of the Economic Policy Institute, an early voice "
+            "in urging the administration to take up the issue.")
+    assert {s.speaker.name for s in statements_of(text)} == {"Ross Eisenbrey"}
+
+
+def test_a_verb_the_tagger_took_for_a_noun_carries_no_words(statements_of):
+    # "shows" parsed as a verb (VBZ) with "discussing" under it: a broadcast carries words, a verb
+    # does not; the officials on the shows discussed it (the speaker had been "shows discussing …")
+    text = ("This morning, Trump Administration officials were on the Sunday shows discussing President "
+            "Donald J. Trump's relentless pursuit of peace following his historic meeting with Russian "
+            "President Vladimir Putin on Friday.")
+    [s] = [s for s in statements_of(text) if s.cue.text == "discussing"]
+    assert s.speaker.mention.text == "Trump Administration officials"
+
+
 def test_a_given_name_and_surname_heading_the_phrase_is_a_person_whatever_the_label(statements_of):
     # the model tags "[Carly Fiorina]" ORG here: a listed given name and a surname are a person's name
     [s] = statements_of("Carly Fiorina wrote on Facebook that money would not make anyone as smart as her.")
