@@ -670,6 +670,16 @@ def test_the_owner_of_an_opinion_is_its_source(statements_of):
     assert statements_of("The same thing showed in Pike's blank stare and robotic words.") == []
 
 
+def test_talks_that_show_something_are_nobodys_speaker(statements_of):
+    # a joint statement: "The discussions showed meaningful progress" is the statement's own claim;
+    # the discussions are not a speaker (they had stood in the ledger as "discussions")
+    found = statements_of("Both sides agreed the consultations were highly productive. The discussions showed "
+                          "meaningful progress toward aligning positions.")
+    assert not any(s.speaker.name.lower() in {"discussions", "discussion"} for s in found)
+    assert not any(s.speaker.name.lower() == "negotiations" for s in statements_of(
+        "The negotiations showed that both delegations wanted a deal."))
+
+
 def test_this_was_stated_by_reports_the_sentence_before(statements_of):
     # a release's claim first, its source after it: "this" points back across the sentence's start
     found = statements_of("The global goal is to restore the borders of the port district. This was stated by "
