@@ -518,6 +518,7 @@ def name_speakers(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
         first = g.mention is None or g.mention.root.lower_ in {"i", "me", "we", "us"} and len(g.mention) == 1
         return first, g.mention.start_char if g.mention is not None else g.start
 
+    joined: dict[str, list[str]] = {}  # the members of each group the article named by its members
     for f in sorted(found, key=first_person_last):
         if f.continues is not None:
             continue
@@ -541,12 +542,17 @@ def name_speakers(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
                 members.append(m[0] if m else description(phrase))
             f.members = members
             f.speaker_name, f.speaker_type = " and ".join(members), "group"
+            joined.setdefault(f.speaker_name, members)
         elif is_pronoun_mention(mention):
             f.speaker_name, f.speaker_type = resolve_pronoun(  # type: ignore[assignment]
                 mention.root, f, holding, spoken, narrated, antecedent_namer)
             joint = joint_members(mention.root)
             if joint is not None and f.speaker_name == " and ".join(joint):
                 f.members = list(joint)  # "they": the two people the sentences before had in turn
+            elif f.speaker_name in joined:
+                # "Secretary Rubio and his team reiterated … They emphasized …": the same group,
+                # its members named as before (not a second identity for one group of speakers)
+                f.members = list(joined[f.speaker_name])
         else:
             f.speaker_name, f.speaker_type = namer(mention) or ("", "unknown")  # type: ignore[assignment]
             if f.speaker_type == "person" and len(f.speaker_name.split()) == 1:

@@ -385,3 +385,14 @@ def test_a_document_with_a_title_word_before_it_is_no_person_for_he(statements_o
             "Hale's response to the attacks has been controversial. He has proposed closing the border to visitors.")
     s = next(s for s in statements_of(text) if s.cue.text == "has proposed")
     assert s.speaker.name == "Tom Hale"
+
+
+def test_they_after_a_group_named_by_its_members_is_that_group(statements_of):
+    # "Secretary Rubio and his team reiterated … They emphasized …": one group, named by its members
+    # both times (it had been two identities: the members once, a registry group the second time)
+    text = ("Secretary Dan Pike and his team reiterated the firm commitment to the talks. They emphasized that "
+            "the work would go on.")
+    found = statements_of(text)
+    by_cue = {s.cue.text: s.speaker for s in found}
+    assert by_cue["emphasized"].members == by_cue["reiterated"].members != []
+    assert by_cue["emphasized"].name == by_cue["reiterated"].name
