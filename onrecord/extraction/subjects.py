@@ -130,15 +130,16 @@ def subordinated(clause: Token) -> bool:
 
 def object_controller(token: Token, head: Token) -> Token | None:
     """Object control: "urged Kyiv TO ACCEPT", "forced the chief executive TO ADMIT", "criticised
-    the mayor FOR SAYING", "held Ortega in contempt FOR REFUSING": the one who is to speak or who
-    spoke is the object of the verb above, not its subject.  So is the object a participle follows
-    with no comma between ("have left 62 percent of voters SAYING …", "a video shows the minister
-    SAYING …"): with a comma it is a free adjunct, which the subject controls."""
+    the mayor FOR SAYING", "held Ortega in contempt FOR REFUSING", "quoted one of his advisers AS
+    SAYING": the one who is to speak or who spoke is the object of the verb above, not its
+    subject.  So is the object a participle follows with no comma between ("have left 62 percent
+    of voters SAYING …", "a video shows the minister SAYING …"): with a comma it is a free
+    adjunct, which the subject controls."""
     if token.dep_ == "advcl" and token.tag_ == "VBG" and not is_free_adjunct(token) and head.pos_ in {"VERB", "AUX"}:
         objects = [c for c in head.children if c.dep_ == "dobj" and c.right_edge.i == token.i - 1]
         if objects and can_speak(objects[0]):
             return objects[0]
-    if token.dep_ == "xcomp" or (token.dep_ == "prep" and token.lower_ == "for"):
+    if token.dep_ == "xcomp" or (token.dep_ == "prep" and token.lower_ in {"for", "as"}):
         verb = head
         while verb.dep_ == "pobj" or (verb.dep_ == "prep" and verb.head.i != verb.i):
             verb = verb.head  # "held Ortega in contempt for …": "for" hangs from "contempt"

@@ -31,6 +31,13 @@ def test_object_control_for_and_to(statements_of):
     assert s.speaker.name == "Marta Ortega"
     s = by_cue(statements_of("The chairwoman forced Dan Pike to admit that no one had been fired."), "admit")
     assert s.speaker.name == "Dan Pike"
+    # "quoted X as saying": the one quoted speaks, not the outlet that quoted them
+    s = by_cue(statements_of("The Daily Ledger quoted one of the mayor's advisers as saying the bridge would "
+                             "close in May."), "saying")
+    assert s.speaker.mention.text == "one of the mayor's advisers"
+    s = by_cue(statements_of("The Associated Press quoted Marta Ortega, a local farmer, as saying that the "
+                             "truck had stopped."), "saying")
+    assert s.speaker.name == "Marta Ortega"
 
 
 def test_a_free_adjunct_after_the_object_is_the_subjects(statements_of):
