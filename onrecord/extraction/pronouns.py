@@ -361,10 +361,23 @@ def subject_before(token: Token, namer: Namer, spoken: dict[int, Named]) -> Name
 
 def previous_subject(pronoun: Token, namer: Namer, spoken: dict[int, Named]) -> Named | None:
     """Rule 3: the subject of the sentence before the pronoun's (``subject_before``), when it
-    agrees (news keeps its topic as the subject)."""
+    agrees (news keeps its topic as the subject).  "It" agrees with a document that carries words
+    ("The staff letter noted … It also pointed up …"), which only later stages type."""
     named = subject_before(pronoun, namer, spoken)
+    if named is not None and pronoun.lower_ == "it" and named[1] == "unknown" and _carrier_before(pronoun):
+        return named[0], "organization"  # the type a document that speaks is given (roles.documents)
     return named if named is not None and agrees(pronoun.lower_, named[1], named[0], article_genders(pronoun.doc)) \
         else None
+
+
+def _carrier_before(token: Token) -> bool:
+    """The subject of the narrated sentence before the token's is a document or broadcast that
+    does something ("The post showed …", "the staff letter noted …"); one that only is something
+    ("Ryan's statement was a stark reminder …", "The Silk Road slogan may be new, but …") is the
+    topic of a description, and the "it" after it is often another's."""
+    prev = next(iter(narrated_sentences_before(token)), None)
+    subject = sentence_subject(prev) if prev is not None else None
+    return subject is not None and speaker_class(subject) == "carrier" and subject.head.lemma_ != "be"
 
 
 JOINT_REACH = 4  # sentences read back for the two people "they" may join

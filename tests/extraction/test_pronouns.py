@@ -396,3 +396,16 @@ def test_they_after_a_group_named_by_its_members_is_that_group(statements_of):
     by_cue = {s.cue.text: s.speaker for s in found}
     assert by_cue["emphasized"].members == by_cue["reiterated"].members != []
     assert by_cue["emphasized"].name == by_cue["reiterated"].name
+
+
+def test_it_after_a_document_that_spoke_is_that_document(statements_of):
+    # "The staff letter noted … It also pointed up …": a document carries words, and "it" takes it
+    # up (it had stood under no one); a document that only is something is no antecedent
+    found = statements_of("The staff letter noted that the surveys showed a crisis of leadership.\n\n"
+                          "It also pointed up a core complaint: that the director was prone to sudden changes.")
+    assert [s.speaker.name for s in found] == ["staff letter", "staff letter"]
+    found = statements_of("The report said the bank was in trouble. It added that morale had suffered.")
+    assert [s.speaker.name for s in found] == ["report", "report"]
+    found = statements_of("Ryan's statement was a stark reminder of the rift. And it wasn't an accident — it told "
+                          "reporters that the speaker gave Priebus a heads up.")
+    assert not any(s.speaker.name.endswith("statement") for s in found if s.cue.text == "told")
