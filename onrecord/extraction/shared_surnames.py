@@ -55,15 +55,24 @@ def shared_surname(mention: Span, name: str, type: str, ctx: Context) -> Resolve
         return None
     if len(full_names_ending(name, ctx)) < 2:
         return None
-    last = next((f for f in reversed(ctx.found) if f.speaker_type == "person"
+    # before it: a bearer who speaks only later ("Then, Bill Clinton set his wife's expectations …"
+    # paragraphs after "Clinton sought to brush aside her Michigan loss") has not spoken yet
+    last = next((f for f in reversed(ctx.found) if f.speaker_type == "person" and f.start < mention.start_char
                  and f.speaker_name.split()[-1:] == [name] and len(f.speaker_name.split()) > 1), None)
     if last is not None and paragraph_number(ctx.doc, mention.start_char) - paragraph_number(ctx.doc, last.start) \
             <= SHARED_SURNAME_PARAGRAPHS:
         return Resolved(last.speaker_name, "person")
     bearers = _bearers_before(name, mention.start_char, ctx)
     if len(bearers) < 2:
-        return Resolved(last.speaker_name, "person") if last is not None else None
+        if last is not None:
+            return Resolved(last.speaker_name, "person")
+        # the one bearer named so far: the reader knows no other yet ("Hillary Clinton" in the
+        # lead, "Clinton sought …", and Bill Clinton named only paragraphs later)
+        return Resolved(bearers[0].name, "person") if bearers else None
     spoken = {f.speaker_name for f in ctx.found if f.speaker_type == "person"}
+    # a bare surname that spoke while only one bearer was named was that bearer speaking
+    spoken |= {only[0].name for f in ctx.found if f.speaker_type == "person" and f.speaker_name == name
+               and f.start < mention.start_char and len(only := _bearers_before(name, f.start, ctx)) == 1}
     # one who never speaks (a son killed in the attack, whom his mother speaks of) is no speaker
     speaking = [b for b in bearers if b.name in spoken] or bearers
     return Resolved(min(speaking, key=lambda b: min(b.starts)).name, "person")

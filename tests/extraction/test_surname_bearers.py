@@ -132,3 +132,18 @@ def test_told_apart_needs_another_bearer_of_the_surname(nlp):
     assert not told_apart(doc, "Donald Trump", ["Donald Trump", "Donald J. Trump", "Los Hijos de Trump",
                                                 "Mr. Trump's jabs at Mr. and Mrs. Trump"], None)
     assert told_apart(nlp("President Brisco met his son in Rome."), "Hunter Brisco", ["Hunter Brisco"], None)
+
+
+def test_a_bearer_named_only_later_has_not_spoken_yet(statements_of):
+    # the lead names Ana Varga; "Varga" speaks; Karl Varga, her husband, is named and speaks only
+    # paragraphs later: the bare surname before him is hers (it had been his, the one who spoke
+    # last anywhere in the article), and so is a bare "Varga" after him, further on
+    text = ("The race between Ana Varga and Dan Pike turned tense on Tuesday.\n\n"
+            "Varga sought to brush aside her loss in the north, pointing to a big victory in the south.\n\n"
+            "The exchanges were sharp. The debate ran late.\n\n"
+            "Then, Karl Varga set his wife's expectations low, saying that a loss would not end her run.\n\n"
+            "Pike spoke of his plans. The crowd cheered him.\n\n"
+            "The questions went on. Asked about trust in the debate, Varga said, \"I do take responsibility.\"")
+    by_cue = {s.cue.text: s.speaker.name for s in statements_of(text)}
+    assert by_cue["sought"] == "Ana Varga"
+    assert by_cue["said"] == "Ana Varga"
