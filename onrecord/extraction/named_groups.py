@@ -64,7 +64,8 @@ def named_principals(mention: Span, name: str, type: str, ctx: Context) -> Resol
             or (named_together_before(mention, fitting, count, ctx) if not meeting else None) \
             or (people if len(people) == count else [])
     if len(fitting) < 2:
-        return None
+        parties = parties_met_before(mention, ctx) if meeting and count == 2 else None
+        return Resolved(" and ".join(parties), "group", tuple(parties)) if parties else None
     ordered = sorted(fitting, key=lambda p: min(ctx.names.people[p].starts, default=0))
     return Resolved(" and ".join(ordered), "group", tuple(ordered))
 
@@ -102,6 +103,36 @@ def coordinated_before(mention: Span, people: list[str], count: int, ctx: Contex
 
 # sentences before "the parties" within which a readout says who met whom
 MEETING_REACH = 2
+# the bodies that meet as sides: states, organisations, peoples
+SIDE_LABELS = {"GPE", "ORG", "NORP"}
+# those who meet for them: "representatives of the United States and Ukraine met"
+DELEGATE_NOUNS = {"representative", "delegation", "delegate", "official", "negotiator", "envoy", "team"}
+
+
+def parties_met_before(mention: Span, ctx: Context) -> list[str] | None:
+    """Sides rule: a joint statement's "Both sides agreed …" after "representatives of the United
+    States and Ukraine met in Geneva" are those two, when no two people are its principals: the
+    two states or bodies the subject of a meeting verb joins (or whose representatives it names)
+    in the sentences just before."""
+    doc = ctx.doc
+    k = index_of_sentence(doc, mention.start)
+    for sentence in reversed(sentences(doc)[max(0, k - MEETING_REACH) : k]):
+        for verb in sentence:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in MEETING_WORDS:
+                continue
+            for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+                if singular(subject.lower_) in DELEGATE_NOUNS:
+                    subject = next((o for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
+                                    for o in p.children if o.dep_ == "pobj"), subject)
+                sides = [subject, *(c for c in subject.children if c.dep_ == "conj")]
+                names = [entity_at(doc, t.i) for t in sides]
+                if len(sides) == 2 and all(e is not None and e.label_ in SIDE_LABELS for e in names):
+                    return [_without_article(e.text) for e in names]  # type: ignore[union-attr]
+    return None
+
+
+def _without_article(name: str) -> str:
+    return name[4:] if name.lower().startswith("the ") else name
 
 
 def met_before(mention: Span, people: list[str], ctx: Context) -> list[str] | None:

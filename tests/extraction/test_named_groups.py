@@ -89,3 +89,16 @@ def test_the_presidents_are_the_two_a_readout_just_named_together_beside_a_third
             "emphasized that the teams can agree on all aspects.")
     found = readout_speakers(statements_under, "Statement on the call between the presidents", text)
     assert found[-2:] == [["Ana Lindqvist", "Karl Berg"]] * 2  # "noted …", and "emphasized …" three sentences on
+
+
+def test_both_sides_of_a_joint_statement_are_the_two_states_that_met(statements_under):
+    # no two people are its principals: "both sides" are the states whose representatives met
+    # (they had stood as "sides", one description for every joint statement's sides)
+    body = ("On 23 November, representatives of Finland and Estonia met in Tallinn for discussions on the ferry "
+            "link. The talks were constructive. Both sides agreed the consultations were productive.")
+    found = readout_speakers(statements_under, "Joint Statement on Finland-Estonia Meeting", body)
+    assert found == [["Finland", "Estonia"]]
+    # outside a readout, or with no meeting said, they stay a group
+    assert readout_speakers(statements_under, "Budget fight goes on", body) == [[]]
+    other = "Finland and Estonia traded barbs over the ferry link. Both sides agreed the talks were productive."
+    assert readout_speakers(statements_under, "Joint Statement on Finland-Estonia Meeting", other) == [[]]
