@@ -354,8 +354,24 @@ def subject_before(token: Token, namer: Namer, spoken: dict[int, Named]) -> Name
             continue
         # a subject that is a statement's speaker counts with the name that statement was given
         named = spoken.get(mention.start_char) or (None if subject.lower_ in PRONOUNS else namer(mention))
+        if named is None and token.lower_ in SINGULAR:
+            named = _possessor_named(subject, namer)
         return named if named is not None and named[0] else None
     return None
+
+
+def _possessor_named(subject: Token, namer: Namer) -> Named | None:
+    """A thing the subject's person possesses ("Trump's attempt not to engage … did not last long.
+    Within minutes, he called …"): the thing says nothing, and its possessor, a name, is the topic
+    "he" or "she" goes on with.  Only a thing that can never speak and a person's name."""
+    if speaker_class(subject) != "never":
+        return None
+    # a name, whatever the tagger made of it before "’s" ("Trump" is a common noun there at times)
+    owner = next((c for c in subject.children if c.dep_ == "poss" and c.is_title and c.lower_ not in PRONOUNS), None)
+    if owner is None:
+        return None
+    named = namer(owner.doc[owner.left_edge.i : owner.i + 1])
+    return named if named is not None and named[1] == "person" else None
 
 
 

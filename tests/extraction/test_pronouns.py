@@ -409,3 +409,18 @@ def test_it_after_a_document_that_spoke_is_that_document(statements_of):
     found = statements_of("Ryan's statement was a stark reminder of the rift. And it wasn't an accident — it told "
                           "reporters that the speaker gave Priebus a heads up.")
     assert not any(s.speaker.name.endswith("statement") for s in found if s.cue.text == "told")
+
+
+def test_he_after_a_things_owner_is_the_owner(statements_of):
+    # "Trump's attempt … did not last long. Within minutes, he called Rubio …": the attempt says
+    # nothing; its owner is the topic "he" goes on with (it had been no one)
+    text = ("Dan Pike and Karl Berg spoke in Oslo on Sunday.\n\n"
+            "Mr. Pike's attempt not to engage in personal attacks on Karl Berg did not last long, however. "
+            "Within minutes, he called Berg “Little Karl” several times.")
+    [s] = [s for s in statements_of(text) if s.cue.text == "called"]
+    assert s.speaker.name == "Dan Pike"
+    # a subject that can speak is the antecedent itself, not its owner
+    text = ("Dan Pike and Karl Berg spoke in Oslo on Sunday.\n\n"
+            "Pike's spokesman Ivo Kask did not answer at first. Within minutes, he said that the talks were over.")
+    [s] = [s for s in statements_of(text) if s.cue.text == "said"]
+    assert s.speaker.name != "Dan Pike"
