@@ -46,6 +46,7 @@ from onrecord.extraction.narration import (
     quoted,
     sentence_subject,
 )
+from onrecord.extraction.pronoun_antecedents import carrier_before, possessor_named
 from onrecord.extraction.speaker_classes import named_like_a_person, speaker_class
 from onrecord.extraction.whole_names import after_country_of, narrated_surnames, reads_as_a_name, without_epithet
 from onrecord.lexicons.given_names import PRONOUN_GENDER, Gender, load_given_names
@@ -355,23 +356,9 @@ def subject_before(token: Token, namer: Namer, spoken: dict[int, Named]) -> Name
         # a subject that is a statement's speaker counts with the name that statement was given
         named = spoken.get(mention.start_char) or (None if subject.lower_ in PRONOUNS else namer(mention))
         if named is None and token.lower_ in SINGULAR:
-            named = _possessor_named(subject, namer)
+            named = possessor_named(subject, namer)
         return named if named is not None and named[0] else None
     return None
-
-
-def _possessor_named(subject: Token, namer: Namer) -> Named | None:
-    """A thing the subject's person possesses ("Trump's attempt not to engage … did not last long.
-    Within minutes, he called …"): the thing says nothing, and its possessor, a name, is the topic
-    "he" or "she" goes on with.  Only a thing that can never speak and a person's name."""
-    if speaker_class(subject) != "never":
-        return None
-    # a name, whatever the tagger made of it before "’s" ("Trump" is a common noun there at times)
-    owner = next((c for c in subject.children if c.dep_ == "poss" and c.is_title and c.lower_ not in PRONOUNS), None)
-    if owner is None:
-        return None
-    named = namer(owner.doc[owner.left_edge.i : owner.i + 1])
-    return named if named is not None and named[1] == "person" else None
 
 
 
@@ -380,20 +367,10 @@ def previous_subject(pronoun: Token, namer: Namer, spoken: dict[int, Named]) -> 
     agrees (news keeps its topic as the subject).  "It" agrees with a document that carries words
     ("The staff letter noted … It also pointed up …"), which only later stages type."""
     named = subject_before(pronoun, namer, spoken)
-    if named is not None and pronoun.lower_ == "it" and named[1] == "unknown" and _carrier_before(pronoun):
+    if named is not None and pronoun.lower_ == "it" and named[1] == "unknown" and carrier_before(pronoun):
         return named[0], "organization"  # the type a document that speaks is given (roles.documents)
     return named if named is not None and agrees(pronoun.lower_, named[1], named[0], article_genders(pronoun.doc)) \
         else None
-
-
-def _carrier_before(token: Token) -> bool:
-    """The subject of the narrated sentence before the token's is a document or broadcast that
-    does something ("The post showed …", "the staff letter noted …"); one that only is something
-    ("Ryan's statement was a stark reminder …", "The Silk Road slogan may be new, but …") is the
-    topic of a description, and the "it" after it is often another's."""
-    prev = next(iter(narrated_sentences_before(token)), None)
-    subject = sentence_subject(prev) if prev is not None else None
-    return subject is not None and speaker_class(subject) == "carrier" and subject.head.lemma_ != "be"
 
 
 JOINT_REACH = 4  # sentences read back for the two people "they" may join
