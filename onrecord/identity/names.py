@@ -47,7 +47,8 @@ FIRST_NAME_GROUPS = [
     ["christopher", "chris"], ["nicholas", "nick"], ["matthew", "matt"], ["steven", "stephen", "steve"],
 ]
 
-# A surname this close (rapidfuzz ratio on keys) is a spelling of the same one.
+# A surname this close (rapidfuzz ratio on keys) is a spelling of the same one, when its consonants
+# are the same ones (``same_consonants``).
 SURNAME_SIMILARITY = 90
 # First names of different classes this close, with the same initial, are compatible ("Jon"/"John").
 FIRST_NAME_SIMILARITY = 80
@@ -79,6 +80,20 @@ def word_key(word: str) -> str:
     for pattern, replacement in _REWRITES:
         key = pattern.sub(replacement, key)
     return key
+
+
+_NOT_CONSONANTS = re.compile(r"[aeiouyjwh-]")
+
+
+def same_consonants(a: str, b: str) -> bool:
+    """Two surname keys written with the same consonants, in order: transliterations differ in
+    vowels and the letters that stand for them (y, i, j, ie; Podolyak/Podoliak, Zelensky/Zelenskyy)
+    and write one Cyrillic letter as g or h (Sybiha/Sybiga); English surnames a letter apart differ
+    in a consonant (McCaul/McFaul: two congressmen's words had been one person's)."""
+    def skeleton(key: str) -> str:
+        letters = _NOT_CONSONANTS.sub("", key.replace("g", "h"))
+        return re.sub(r"(.)\1+", r"\1", letters)
+    return skeleton(a) == skeleton(b)
 
 
 def _first_name_classes() -> dict[str, str]:

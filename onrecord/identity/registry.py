@@ -68,6 +68,7 @@ from onrecord.identity.names import (
     PersonName,
     first_names_compatible,
     parse_person,
+    same_consonants,
 )
 from onrecord.identity.titles import (
     clean_name,
@@ -277,7 +278,8 @@ class SpeakerRegistry:
         surnames = [s for s in self._by_surname if s[:1] == parsed.surname[:1] and s != parsed.surname]
         close = process.extract(parsed.surname, surnames, scorer=fuzz.ratio,
                                 score_cutoff=SURNAME_SIMILARITY, limit=None)
-        found = {id(e): e for s, _, _ in close for e in self._by_surname[s] if self._fits(e, parsed)}
+        found = {id(e): e for s, _, _ in close if same_consonants(s, parsed.surname)
+                 for e in self._by_surname[s] if self._fits(e, parsed)}
         return list(found.values())
 
     def _choose(self, parsed: PersonName, candidates: list[Entry]) -> Entry | None:

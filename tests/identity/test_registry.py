@@ -106,6 +106,16 @@ def test_near_spellings_merge_by_fuzzy_matching() -> None:
     assert plain.resolve("John Smith").id == plain.resolve("Jon Smith").id
 
 
+def test_surnames_a_consonant_apart_are_two_people() -> None:
+    # McCaul (a congressman) and McFaul (an ambassador) are close by spelling, not one name
+    # transliterated twice: their words had been one person's in `onrecord speakers`
+    plain = fresh()
+    assert plain.resolve("Michael McCaul").id != plain.resolve("Michael McFaul").id
+    # while transliterations differ in vowels and in g/h: one person each
+    assert plain.resolve("Andrii Sybiha").id == plain.resolve("Andrii Sybiga").id
+    assert plain.resolve("Mykola Podolyak").id == plain.resolve("Mykola Podoliak").id
+
+
 # --- different people ---------------------------------------------------------------------------
 
 
