@@ -272,15 +272,13 @@ class SpeakerRegistry:
         return entry.alive and all(first_names_compatible(parsed.first, f) for f in entry.firsts)
 
     def _near_surname(self, parsed: PersonName) -> list[Entry]:
-        """People whose surname is a near-spelling of this one (rapidfuzz, same initial letter)."""
-        if len(parsed.surname) < 4:
+        """People whose surname is a near-spelling of this one (rapidfuzz; same initial, consonants)."""
+        key = parsed.surname
+        if len(key) < 4:
             return []
-        surnames = [s for s in self._by_surname if s[:1] == parsed.surname[:1] and s != parsed.surname]
-        close = process.extract(parsed.surname, surnames, scorer=fuzz.ratio,
-                                score_cutoff=SURNAME_SIMILARITY, limit=None)
-        found = {id(e): e for s, _, _ in close if same_consonants(s, parsed.surname)
-                 for e in self._by_surname[s] if self._fits(e, parsed)}
-        return list(found.values())
+        surnames = [s for s in self._by_surname if s[:1] == key[:1] and s != key and same_consonants(s, key)]
+        close = process.extract(key, surnames, scorer=fuzz.ratio, score_cutoff=SURNAME_SIMILARITY, limit=None)
+        return list({id(e): e for s, _, _ in close for e in self._by_surname[s] if self._fits(e, parsed)}.values())
 
     def _choose(self, parsed: PersonName, candidates: list[Entry]) -> Entry | None:
         """The one candidate a name belongs to, or None for a new identity."""
