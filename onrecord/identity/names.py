@@ -89,7 +89,8 @@ def same_consonants(a: str, b: str) -> bool:
     """Two surname keys written with the same consonants, in order: transliterations differ in
     vowels and the letters that stand for them (y, i, j, ie; Podolyak/Podoliak, Zelensky/Zelenskyy)
     and write one Cyrillic letter as g or h (Sybiha/Sybiga); English surnames a letter apart differ
-    in a consonant (McCaul/McFaul: two congressmen's words had been one person's)."""
+    in a consonant (McCaul/McFaul: a congressman's and an ambassador's words had been one
+    person's)."""
     def skeleton(key: str) -> str:
         letters = _NOT_CONSONANTS.sub("", key.replace("g", "h"))
         return re.sub(r"(.)\1+", r"\1", letters)
