@@ -60,23 +60,21 @@ def layout(texts: dict[str, list[str]], columns: Sequence[str], width: int,
     """(the columns shown, the width of each narrow one) for a table ``width`` cells wide; the wide
     columns share what is left.  Columns in ``keep`` are never left out: without them a row says
     nothing (a position's stance), so the quote is narrower instead."""
-    natural, least = {}, {}
+    natural, least, whole = {}, {}, {}
     for col in columns:
         values = texts[col]
         longest = max((cell_len(line) for v in values for line in v.split("\n")), default=0)
+        whole[col] = max(cell_len(col), longest)
         if col in FIXED:
-            natural[col] = least[col] = max(cell_len(col), longest)
+            natural[col] = least[col] = whole[col]
             continue
         cap = NAME_CAP if col in NAMES else OTHER_CAP
         natural[col] = max(min(cell_len(col), cap), min(longest, cap))
         least[col] = max(min(cell_len(col), cap), min(_longest_word(values), cap))
     shown_cols = list(columns)
     wide = [c for c in shown_cols if c in WIDE]
-    if not wide:  # no quote to leave room for: the caps only keep a cell from wrapping if all fits
-        whole = {c: max(cell_len(c), max((cell_len(line) for v in texts[c] for line in v.split("\n")), default=0))
-                 for c in columns}
-        if sum(whole[c] + EDGE for c in columns) + 1 <= width:
-            return shown_cols, whole
+    if not wide and sum(whole[c] + EDGE for c in columns) + 1 <= width:
+        return shown_cols, whole  # no quote to leave room for: the caps only keep a cell from wrapping
 
     def room() -> int:
         narrow = sum(natural[c] + EDGE for c in shown_cols if c not in WIDE)

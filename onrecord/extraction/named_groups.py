@@ -22,7 +22,7 @@ from onrecord.extraction.docindex import doc_text, entities, entity_at, in_quote
 from onrecord.extraction.named import plural, singular
 from onrecord.extraction.role_context import Context, Resolved, main_subject
 from onrecord.identity.names import parse_person
-from onrecord.identity.titles import office_head, title_fits
+from onrecord.identity.titles import office_head, strip_determiner, title_fits
 
 COUNTS = {"two": 2, "three": 3, "four": 4, "both": 2}
 GROUP_WORDS = {"the", "both", "these", "two", "three", "four"}
@@ -127,12 +127,8 @@ def parties_met_before(mention: Span, ctx: Context) -> list[str] | None:
                 sides = [subject, *(c for c in subject.children if c.dep_ == "conj")]
                 names = [entity_at(doc, t.i) for t in sides]
                 if len(sides) == 2 and all(e is not None and e.label_ in SIDE_LABELS for e in names):
-                    return [_without_article(e.text) for e in names]  # type: ignore[union-attr]
+                    return [strip_determiner(e.text) for e in names]  # type: ignore[union-attr]
     return None
-
-
-def _without_article(name: str) -> str:
-    return name[4:] if name.lower().startswith("the ") else name
 
 
 def met_before(mention: Span, people: list[str], ctx: Context) -> list[str] | None:
