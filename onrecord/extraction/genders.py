@@ -10,9 +10,9 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from onrecord.extraction.docindex import doc_text, once
+from onrecord.extraction.docindex import doc_text, entities, once
 from onrecord.extraction.found import Found
-from onrecord.lexicons.given_names import HONORIFIC_GENDER, PRONOUN_GENDER, Gender, gender_of_name
+from onrecord.lexicons.given_names import HONORIFIC_GENDER, PRONOUN_GENDER, Gender, gender_of_name, load_given_names
 
 
 def mention_gender(mention: Span | None) -> Gender | None:
@@ -35,9 +35,38 @@ def honorific_genders(text: str) -> dict[str, Gender]:
     return {surname: next(iter(genders)) for surname, genders in seen.items() if len(genders) == 1}
 
 
-def article_genders(doc: Doc) -> dict[str, Gender]:
+def given_name_genders(doc: Doc) -> dict[str, Gender]:
+    """The gender each surname has in an article by the given name of the one person of that
+    surname it names in full ("Bernie Sanders": Sanders, male); a surname of two bearers ("Bill
+    Clinton" and "Hillary Clinton", "Chris Murphy" and "Marie Murphy") has none, even where one
+    given name marks no gender."""
+    bearers: dict[str, set[str]] = {}
+    for entity in entities(doc):
+        words = entity.text.split()
+        if entity.label_ == "PERSON" and len(words) > 1 and words[0][:1].isupper() and words[-1][:1].isupper():
+            bearers.setdefault(words[-1], set()).add(words[0])
+    # the model labels one bearer and misses another ("Carly Fiorina's High-Stakes Battle" beside
+    # "Frank Fiorina"): any listed given name written before the surname is a bearer too
+    text, names = doc_text(doc), load_given_names()
+    for surname, given in bearers.items():
+        for word in re.findall(rf"\b([A-Z][a-z]+)\s+{re.escape(surname)}\b", text):
+            if names.gender(word) is not None:
+                given.add(word)
+    genders = {surname: gender_of_name(f"{next(iter(given))} {surname}")
+               for surname, given in bearers.items() if len(given) == 1}
+    return {surname: gender for surname, gender in genders.items() if gender is not None}
+
+
+def honorifics_of(doc: Doc) -> dict[str, Gender]:
     """``honorific_genders`` of a Doc's text, found once per Doc."""
     return once(doc, "honorific genders", lambda: honorific_genders(doc_text(doc)))
+
+
+def article_genders(doc: Doc) -> dict[str, Gender]:
+    """The gender of each surname of a Doc, found once per Doc: its honorifics'
+    (``honorific_genders``: "Mrs. Clinton" is female even where the article names Bill Clinton
+    too), else its bearers' given names (``given_name_genders``)."""
+    return once(doc, "surname genders", lambda: given_name_genders(doc) | honorifics_of(doc))
 
 
 def name_gender(name: str, by_surname: dict[str, Gender]) -> Gender | None:

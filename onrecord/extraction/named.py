@@ -44,6 +44,7 @@ from onrecord.identity.titles import (
     split_title,
     strip_determiner,
 )
+from onrecord.lexicons.given_names import load_given_names
 from onrecord.lexicons.not_names import fold, load_not_names
 from onrecord.lexicons.roles import RoleLexicon, load_role_lexicon
 from onrecord.lexicons.title_words import COUNTRIES
@@ -86,6 +87,8 @@ class ArticleNames:
     # each organisation by its casefolded name, the first written so (a scan of every organisation
     # per entity made a long article's organisations quadratic)
     _folded: dict[str, Named] = field(default_factory=dict, repr=False, compare=False)
+    _surnames: set[str] = field(default_factory=set, repr=False, compare=False)
+    _surnames_of: int = field(default=-1, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for known, entry in self.organizations.items():
@@ -96,14 +99,25 @@ class ArticleNames:
         article may name two people of one surname ("President Biden" and his son)."""
         return self.people.setdefault(name, Named(name))
 
+    def names_a_person(self, name: str) -> bool:
+        """Whether an organisation's name is a person's the article names, which the model took
+        for an organisation somewhere: a surname ("Brockman" after Greg Brockman) or a full name
+        that opens with a listed given name ("Donald Trump"; not "OpenAI", which the model may
+        have taken for a person somewhere else)."""
+        if name in self.people and len(name.split()) > 1 and load_given_names().gender(name.split()[0]) is not None:
+            return True
+        if self._surnames_of != len(self.people):  # people only grow: recount when they did
+            self._surnames = {p.split()[-1] for p in self.people if len(p.split()) > 1}
+            self._surnames_of = len(self.people)
+        return name in self._surnames
+
     def organizations_before(self, mention: Span) -> list[Named]:
         """Organisations named before the mention (or in its sentence), not people the model took
-        for organisations ("Brockman" after Greg Brockman)."""
-        surnames = {person.split()[-1] for person in self.people if len(person.split()) > 1}
+        for organisations (``names_a_person``)."""
         limit = mention.sent.end_char
         return [org for org in self.organizations.values()
                 if any(s < limit and not mention.start_char <= s < mention.end_char for s in org.starts)
-                and org.name not in surnames]
+                and not self.names_a_person(org.name)]
 
     def organization(self, name: str) -> Named:
         """The organisation of this name, in any case ("the Kremlin" and "the KREMLIN")."""
@@ -292,7 +306,8 @@ def organization_name(entity: Span) -> str:
 
 def kinds_of(entity: Span, name: str, lexicon: RoleLexicon) -> set[str]:
     """The nouns that say what an organisation is: its name's head when that is one ("… Climate
-    Change Service", "Public Policy Institute of California"), and the common nouns compounded
+    Change Service", "Public Policy Institute of California"), else the kind a known last word or
+    acronym gives it ("Orlando Sentinel": press; "FBI": public body), and the common nouns compounded
     before it or in apposition ("the cybersecurity company CrowdStrike")."""
     nouns = lexicon.organization_nouns
     kinds = set()
@@ -300,6 +315,8 @@ def kinds_of(entity: Span, name: str, lexicon: RoleLexicon) -> set[str]:
     last = singular(head[-1].lower()) if head else ""
     if last in nouns:
         kinds.add(last)
+    elif head and head[-1].lower() in lexicon.name_kinds:  # "the Orlando Sentinel", "the FBI"
+        kinds.add(lexicon.name_kinds[head[-1].lower()])
     root = entity.root
     for child in root.children:
         if child.dep_ in {"compound", "appos", "amod"} and child.pos_ == "NOUN" and child.i < entity.start:

@@ -16,13 +16,16 @@ The rules, tried in order by ``resolve_pronoun``, each a function:
 * ``previous_subject`` — the subject of the sentence before, outside quotation marks, in the same or
                          the previous paragraph, when it agrees (news keeps its topic as the subject);
 * ``alternating_subjects`` — "they" after sentences whose subjects are two people in turn: the two;
-* ``sole_person_before`` — the one person the sentence before names, when its subject is no person;
+* ``sole_person_before`` — (``sole_person``) the one person of the pronoun's gender the sentence before
+                         names, when its subject is not the antecedent;
 * ``recent_speaker``   — the most recent speaker that agrees, within reach of the pronoun;
 * ``recent_person``    — failing all that, the person named last before it, when the article shows
                          a one-word "person" is a name (``whole_names.reads_as_a_name``).
 
-Agreement: he/she need a person; it an organisation; they/we a group or an organisation (or a
-statement with several members).
+Agreement (``agreement``): he/she need a person; it an organisation; they/we a group or an
+organisation (or a statement with several members); he/she not a name of the other gender (a
+surname takes the gender of its honorifics or of its one bearer's given name in the article:
+``genders.article_genders``).
 """
 
 from __future__ import annotations
@@ -33,10 +36,20 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.extraction.docindex import entities, entities_within, in_quotes, once
+from onrecord.extraction.agreement import (
+    FIRST_PLURAL,
+    FIRST_SINGULAR,
+    PLURAL,
+    PRONOUNS,
+    SINGULAR,
+    THING,
+    agrees,
+    lone_given_name_agrees,
+)
+from onrecord.extraction.docindex import entities, in_quotes, once
 from onrecord.extraction.exchanges import both_parties, other_party
 from onrecord.extraction.found import Found
-from onrecord.extraction.genders import article_genders, name_gender
+from onrecord.extraction.genders import article_genders, honorifics_of
 from onrecord.extraction.headline import credited_by
 from onrecord.extraction.mentions import DASHES, describes_a_person, noun_phrase
 from onrecord.extraction.narration import (
@@ -47,19 +60,13 @@ from onrecord.extraction.narration import (
     sentence_subject,
 )
 from onrecord.extraction.pronoun_antecedents import carrier_before, possessor_named
+from onrecord.extraction.sole_person import sole_person_before
 from onrecord.extraction.speaker_classes import named_like_a_person, speaker_class
-from onrecord.extraction.whole_names import after_country_of, narrated_surnames, reads_as_a_name, without_epithet
-from onrecord.lexicons.given_names import PRONOUN_GENDER, Gender, load_given_names
+from onrecord.extraction.whole_names import after_country_of, reads_as_a_name, without_epithet
+from onrecord.lexicons.given_names import load_given_names
 from onrecord.lexicons.speaker_nouns import load_speaker_nouns
 from onrecord.lexicons.title_words import TITLE_WORDS
 
-# possessives too: the owner of an opinion ("In HIS opinion, …") is a speaker mention of one word
-SINGULAR = {"he", "she", "him", "her", "his"}
-FIRST_SINGULAR = {"i", "me"}
-FIRST_PLURAL = {"we", "us"}
-THING = {"it", "its"}
-PLURAL = {"they", "them", "their"}
-PRONOUNS = SINGULAR | FIRST_SINGULAR | FIRST_PLURAL | THING | PLURAL
 PRONOUN_CHAIN = 3  # sentences with the same pronoun subject read past to find whom it names
 SPEAKER_REACH = 1500  # characters: a named speaker this close wins over a person only mentioned since
 
@@ -91,23 +98,6 @@ class SpokenSoFar:
         self.items.insert(k, spoken)
         self.offsets.insert(k, spoken.offset)
         self.by_offset[spoken.offset] = (spoken.name, spoken.type)
-
-
-def agrees(pronoun: str, speaker_type: str, name: str = "", by_surname: dict[str, Gender] | None = None) -> bool:
-    """Agreement of a pronoun with a speaker's type, and of "he"/"she" with the gender the
-    speaker's given name or honorific marks (``lexicons.given_names``: "he" is never Hillary
-    Clinton), or the honorifics the article gives the surname (``by_surname``: "Mrs. Clinton");
-    a name that marks none agrees with both."""
-    word = pronoun.lower()
-    if word in SINGULAR:
-        wanted = PRONOUN_GENDER.get(word)
-        marked = name_gender(name, by_surname or {}) if wanted is not None and name else None
-        return speaker_type == "person" and (marked is None or marked == wanted)
-    if word in THING:
-        return speaker_type == "organization"
-    if word in PLURAL | FIRST_PLURAL:
-        return speaker_type in {"group", "organization"}
-    return speaker_type == "person"
 
 
 def is_pronoun_mention(mention: Span) -> bool:
@@ -425,69 +415,6 @@ def joint_members(pronoun: Token) -> list[str] | None:
 
 # English agent-noun endings ("talker", "senator", "economist", "chairman"): a subject with one
 # may be the person "he" continues even when the speaker-noun lexicon does not list it
-AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "men")
-DEMONSTRATIVES = {"that", "this", "it"}
-
-
-def nameless_subject(subject: Token, surnames: set[str]) -> bool:
-    """A subject that names no one: a demonstrative ("That might sound strange …"), or a common
-    noun written in lower case that is no agent noun and no speaker noun ("the approach", "that
-    sense of independence"), with no name anywhere in its phrase ("Sanders' apology", "a phone
-    call with President Erdoğan"; a proper noun the model labelled nothing, or the surname of
-    someone the article names, counts as a name)."""
-    if subject.lower_ not in DEMONSTRATIVES:
-        if subject.pos_ != "NOUN" or not subject.text.islower() or subject.lemma_.lower().endswith(AGENT_ENDINGS) \
-                or speaker_class(subject) in {"person", "group", "organization"}:
-            return False
-    return not any(t.ent_type_ == "PERSON" or t.text in surnames or t.pos_ == "PROPN" and not t.ent_type_
-                   for t in subject.subtree)
-
-
-def sole_person_before(pronoun: Token, persons: list[tuple[int, str]]) -> Named | None:
-    """Rule 3b: the one person the narration of the sentence before names, when its subject is no
-    person ("That might sound strange to anyone listening to FBI Director James Comey's statement.
-    He called it …"; "For Perez, that means it is best to deflect questions. 'I leave that to
-    others,' he says"): with the subject naming no one, the sentence's most prominent person is the
-    one it names, and the next sentence's "he" continues it (centering: the preferred center of
-    the utterance before, Grosz, Joshi & Weinstein 1995), not a speaker quoted earlier.
-
-    Only where that is the one reading: the sentence before is in the same or the previous
-    paragraph and names exactly one person (a proper noun that is the surname of someone the
-    article names counts too, whatever the model labelled it: "One possibility is Warren, …, who
-    until Sanders decided to run …" names two); its subject names no one (``nameless_subject``:
-    not "Nefzi", which the model took for a place, nor "The radio talker", nor "a phone call
-    with President Erdoğan", whose topic stays the one who made it); no person is named in the
-    pronoun's own sentence before it; and the one named is a full name or the surname of one
-    ("Twitter" or "Nationally" taken for a person is neither)."""
-    if pronoun.lower_ not in SINGULAR or pronoun.sent.start == 0:
-        return None
-    doc = pronoun.doc
-    prev = doc[pronoun.sent.start - 1].sent
-    if paragraph_index(doc, pronoun.idx) - paragraph_index(doc, prev.start_char) > 1:
-        return None
-    if all(quoted(t) or t.is_punct or t.is_space for t in prev):
-        return None  # a quotation: its speaker is the one quoted last
-    surnames = narrated_surnames(doc, persons)
-    subject = sentence_subject(prev)
-    if subject is None or not nameless_subject(subject, surnames):
-        return None  # a subject that can be "he" (or holds a name) keeps the rules below
-    if bisect_left(persons, (pronoun.idx,)) > bisect_left(persons, (pronoun.sent.start_char,)):
-        return None  # the pronoun's own sentence names someone nearer
-    lo, hi = bisect_left(persons, (prev.start_char,)), bisect_left(persons, (prev.end_char,))
-    names = {name for _, name in persons[lo:hi] if name}
-    if len(names) != 1:
-        return None
-    name = names.pop()
-    if len(name.split()) == 1 and name not in surnames:
-        return None
-    in_names = {t.i for e in entities_within(doc, prev.start, prev.end) if e.label_ == "PERSON" for t in e}
-    if any(t.text in surnames and t.text != name.split()[-1] and t.i not in in_names for t in prev):
-        return None  # another person by surname, labelled something else ("Sanders" as a noun)
-    if prev.root.lemma_ == "be" and any(c.dep_ == "attr" and c.pos_ == "PROPN" for c in prev.root.children):
-        return None  # "One possibility is Warren": the copula names its referent, whatever the model labelled it
-    return (name, "person") if agrees(pronoun.lower_, "person", name, article_genders(doc)) else None
-
-
 def recent_speaker(pronoun: Token, spoken: SpokenSoFar, persons: list[tuple[int, str]]) -> Named | None:
     """Rules 4 and 5: the most recent speaker that agrees; for he/she a person named since then
     wins only when that speaker is out of reach (news keeps its protagonist as "he" while naming
@@ -497,7 +424,11 @@ def recent_speaker(pronoun: Token, spoken: SpokenSoFar, persons: list[tuple[int,
     offset = pronoun.idx
     word = pronoun.lower_
     items = spoken.items
-    by_surname = article_genders(pronoun.doc)
+    # the honorifics alone: what the given names tell of a surname ("Bernie Sanders") decides
+    # between the candidates of one sentence (rules 3 and 3b), but reading back over every speaker
+    # it would skip the nearer ones to reach a speaker long gone ("He commented" → a senator
+    # quoted paragraphs before the anchor the sentence before names)
+    by_surname = honorifics_of(pronoun.doc)
     last = next((items[k] for k in range(bisect_left(spoken.offsets, offset) - 1, -1, -1)
                  if items[k].name and agrees(word, items[k].type, items[k].name, by_surname)), None)
     if word not in SINGULAR:
@@ -511,13 +442,6 @@ def recent_speaker(pronoun: Token, spoken: SpokenSoFar, persons: list[tuple[int,
     if named is None or not reads_as_a_name(pronoun.doc, named, persons):
         return None
     return named, "person"
-
-
-def lone_given_name_agrees(word: str, name: str) -> bool:
-    """A listed given name alone ("James" in "James and Olive Meehan") marks its gender, which
-    ``agrees`` leaves open for one word (it may be a surname): "she" is not James.  Only the
-    last-resort rule reads it so: a one-word person there must read as a name anyway."""
-    return " " in name or load_given_names().gender(name) in {None, PRONOUN_GENDER.get(word)}
 
 
 def resolve_pronoun(

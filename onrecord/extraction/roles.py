@@ -65,6 +65,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
+from onrecord.extraction.agreement import PRONOUNS
 from onrecord.extraction.docindex import doc_text, entities_within, in_quotes, index_of_sentence
 from onrecord.extraction.docindex import sentences as sentences_of
 from onrecord.extraction.documents import document_author
@@ -91,7 +92,6 @@ from onrecord.extraction.named import (
 )
 from onrecord.extraction.named_groups import former_or_latter, named_principals
 from onrecord.extraction.pronoun_antecedents import PERSONAL, described_next, fitting_antecedent
-from onrecord.extraction.pronouns import PRONOUNS
 from onrecord.extraction.role_context import (
     COUNTRY_WORDS,
     DEFINITE,
@@ -223,8 +223,10 @@ def group_for(mention: Span, name: str, type: str, ctx: Context) -> Resolved | N
     if head.lower_ in ctx.lexicon.spokesperson_nouns and len(bare) == 1:
         bodies = {org.name for org in ctx.names.organizations.values()
                   if any(mention.sent.start_char <= s < mention.sent.end_char for s in org.starts)}
-        if len(bodies) == 1:
-            return Resolved(bodies.pop(), "organization")
+        if len(bodies) == 1 and not ctx.names.names_a_person(body := bodies.pop()):
+            # not a person the model took for an organisation ("The rise of Donald Trump … has
+            # alarmed the government so much that, according to officials, …")
+            return Resolved(body, "organization")
     # "several outlets", "Jurors", "lawyers for the families", "surety companies": as the article wrote them
     return Resolved(description_of(mention, ctx.lexicon), "group")
 

@@ -6,12 +6,12 @@ model ``RoleLexiconFile``; every error names the file and the line."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from pydantic import ConfigDict, ValidationInfo, field_validator
+from pydantic import ConfigDict, ValidationInfo, field_validator, model_validator
 
 from onrecord.errors import RoleLexiconError
 from onrecord.lexicons.yaml_models import NodeError, Text, Words, YamlModel, key_of, listed_once, read_yaml
@@ -34,10 +34,15 @@ class RoleLexicon:
     source: str = "roles.yaml"
     leader_offices: frozenset[str] = frozenset()  # offices "the French leader" may name, as office words
     epithets: frozenset[str] = frozenset()  # what a person is, named again for the name ("the billionaire")
+    # a word of a name, or an acronym, that says its organisation's kind ("Sentinel", "FBI")
+    name_kinds: dict[str, str] = field(default_factory=dict)
 
     def kind_of(self, noun: str) -> str | None:
-        """The kind of organisation a noun names ("firm" → company), or None."""
+        """The kind of organisation a noun names ("firm" → company), or None; a kind's own name
+        is of that kind (what ``name_kinds`` gives a name)."""
         noun = noun.lower()
+        if noun in self.organization_kinds:
+            return noun
         for kind, nouns in self.organization_kinds.items():
             if noun in nouns:
                 return kind
@@ -67,6 +72,7 @@ class RoleLexiconFile(YamlModel):
     quantifiers: Words
     leader_offices: list[Text] = []
     epithets: Words = []
+    organization_names: dict[str, Words] = {}
 
     @field_validator("version")
     @classmethod
@@ -99,6 +105,20 @@ class RoleLexiconFile(YamlModel):
                                     at=(kind, index))
                 seen[noun.lower()] = kind
         return kinds
+
+    @model_validator(mode="after")
+    def _names_of_known_kinds(self) -> RoleLexiconFile:
+        seen: dict[str, str] = {}
+        for kind, words in self.organization_names.items():
+            if kind not in self.organization_kinds:
+                raise NodeError(f"organization_names: {kind!r} is no kind of organization_kinds",
+                                at=("organization_names", kind), on_key=True)
+            for index, word in enumerate(words):
+                if word.lower() in seen:
+                    raise NodeError(f"organization_names: {word!r} is of kind {seen[word.lower()]!r} already",
+                                    at=("organization_names", kind, index))
+                seen[word.lower()] = kind
+        return self
 
     @field_validator("fillers", "distinguishing", "person_nouns", "relation_nouns", "document_nouns",
                      "spokesperson_nouns", "quantifiers", "epithets")
@@ -133,6 +153,7 @@ def parse_role_lexicon(text: str, source: str = "roles.yaml") -> RoleLexicon:
         source=source,
         leader_offices=frozenset("-".join(_words(office)) for office in file.leader_offices),
         epithets=lowered(file.epithets),
+        name_kinds={word.lower(): kind for kind, words in file.organization_names.items() for word in words},
     )
 
 

@@ -669,3 +669,29 @@ def test_the_leader_alone_is_the_prime_minister_the_story_is_about(statements_of
 ])
 def test_leaders_and_ministers_of_the_wars_coverage(nlp, text: str, date: str, speaker: str):
     assert _dated_speakers(nlp, text, date)[-1] == speaker
+
+
+def test_the_newspaper_is_the_one_its_name_says_is_a_newspaper(statements_of):
+    text = ("Clinton held a roundtable with community leaders, the Associated Press reported, and the "
+            "Orlando Sentinel reported that she pledged changes.\n\n"
+            "“We have a lot of work ahead of us,” said Clinton.\n\n"
+            "The newspaper reported that she met privately with several victims.")
+    statement = next(s for s in statements_of(text) if "met privately" in s.quote.text)
+    assert statement.speaker.name == "Orlando Sentinel"
+
+
+def test_the_agency_after_a_well_known_acronym_is_that_agency(statements_of):
+    text = ("The Justice Department opened an inquiry into the city's police in 2014.\n\n"
+            "The town had 115 violent crimes that year, according to the most recent data from the FBI. "
+            "The agency said the town had 21,090 people.")
+    statement = next(s for s in statements_of(text) if "21,090" in s.quote.text)
+    assert statement.speaker.name == "FBI"
+
+
+def test_an_organisation_that_is_a_persons_name_is_no_body_officials_speak_for():
+    from onrecord.extraction.named import ArticleNames, Named
+
+    names = ArticleNames(people={n: Named(n) for n in ("Donald Trump", "Greg Brockman", "OpenAI")})
+    assert names.names_a_person("Donald Trump") and names.names_a_person("Brockman")
+    # a person the model made of an organisation somewhere is still an organisation: no given name
+    assert not names.names_a_person("OpenAI") and not names.names_a_person("Kremlin")

@@ -67,3 +67,15 @@ def test_a_word_listed_twice_names_its_line() -> None:
 def test_a_missing_section_is_named() -> None:
     text = _replace("quantifiers: [", "quantifierz: [")
     assert "unknown key 'quantifierz'" in _error(text)
+
+
+def test_a_name_word_gives_its_kind_and_must_be_of_a_kind_listed() -> None:
+    lexicon = load_role_lexicon()
+    assert lexicon.name_kinds["sentinel"] == "press" and lexicon.name_kinds["fbi"] == "public body"
+    assert lexicon.kind_of("press") == "press"  # a kind's own name, as a name word gives it
+    text = _replace("  press: [\n    times,", "  presse: [\n    times,")
+    message = _error(text)
+    assert message.startswith(f"mine.yaml, line {_line_of(text, 'presse: [')}:")
+    assert "'presse' is no kind of organization_kinds" in message
+    text = _replace("    nasa, nih,", "    nasa, times, nih,")
+    assert "'times' is of kind 'press' already" in _error(text)
