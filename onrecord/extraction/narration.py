@@ -38,14 +38,23 @@ def sentence_subject(sent: Span) -> Token | None:
 
 def narrated_sentences_before(token: Token) -> Iterator[Span]:
     """The sentences before the token's, nearest first, skipping those wholly inside quotation
-    marks (the callers stop where the paragraphs grow too far: ``paragraph_index``)."""
+    marks, and asides wholly inside parentheses, which do not change whom the narration is about
+    ("Trump … doubled down. (Although, as with most of Trump's statements, it was not clear what
+    he meant.) An economic downturn, he said, …"); the callers stop where the paragraphs grow too
+    far: ``paragraph_index``."""
     doc = token.doc
     start = token.sent.start
     while start > 0:
         prev = doc[start - 1].sent
         start = prev.start
-        if not all(quoted(t) or t.is_punct or t.is_space for t in prev):
+        if not all(quoted(t) or t.is_punct or t.is_space for t in prev) and not parenthesized(prev):
             yield prev
+
+
+def parenthesized(sent: Span) -> bool:
+    """A sentence wholly inside one pair of parentheses: "(It was not clear what he meant.)"."""
+    text = sent.text.strip()
+    return text.startswith("(") and text.rstrip(".!?").endswith(")") and text.count("(") == 1 == text.count(")")
 
 
 def narrated_sentence_before(token: Token) -> Span | None:

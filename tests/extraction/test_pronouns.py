@@ -424,3 +424,11 @@ def test_he_after_a_things_owner_is_the_owner(statements_of):
             "Pike's spokesman Ivo Kask did not answer at first. Within minutes, he said that the talks were over.")
     [s] = [s for s in statements_of(text) if s.cue.text == "said"]
     assert s.speaker.name != "Dan Pike"
+
+
+def test_an_aside_in_parentheses_does_not_change_whom_he_means(statements_of):
+    text = ("“We will see,” said Mayor Karl Berg.\n\n"
+            "Donald Trump seemed to like that idea in a Wednesday interview, in which he doubled down on the "
+            "nickname. (Although, as with most of his statements, it was not entirely clear what he meant.)\n\n"
+            "An economic downturn, he said, “could be a good time to borrow.”")
+    assert by_quote(statements_of(text), "good time to borrow").speaker.name == "Donald Trump"
