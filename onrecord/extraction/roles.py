@@ -175,11 +175,15 @@ def organization_for(mention: Span, name: str, type: str, ctx: Context) -> Resol
     """"the company", "the technology company", "the agency", "the authority": the organisation
     the article named before that it called by this noun ("the cybersecurity company CrowdStrike",
     "... Climate Change Service" for "the service"), else the latest it named of that kind, else
-    the latest of no known kind."""
+    the latest of no known kind; a body of one ("the paper's editorial board") is its owner's."""
     head = mention.root
     noun = head.lower_
     if noun not in ctx.lexicon.organization_nouns or plural(head):
         return None
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ctx.lexicon.organization_nouns
+                  and c.i > mention.start), None)
+    if owner is not None:  # "the paper's editorial board": the paper's
+        return organization_for(mention.doc[mention.start : owner.i + 1], name, type, ctx)
     if mention[0].lower_ not in ORG_DETERMINERS and common_head(mention, ctx.lexicon.organization_nouns):
         # "his nonprofit group", "a company": an organisation, but not one the article named
         return Resolved(description_of(mention, ctx.lexicon), "organization")

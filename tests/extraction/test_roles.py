@@ -695,3 +695,10 @@ def test_an_organisation_that_is_a_persons_name_is_no_body_officials_speak_for()
     assert names.names_a_person("Donald Trump") and names.names_a_person("Brockman")
     # a person the model made of an organisation somewhere is still an organisation: no given name
     assert not names.names_a_person("OpenAI") and not names.names_a_person("Kremlin")
+
+
+def test_a_body_of_an_organisation_speaks_for_its_owner(statements_of):
+    text = ("Enter The Washington Post, which has covered the race since January.\n\n"
+            "“He is a politician selling his own brand of fiction,” the paper's editorial board wrote.")
+    statement = next(s for s in statements_of(text) if "fiction" in s.quote.text)
+    assert statement.speaker.name == "Washington Post"
