@@ -22,6 +22,8 @@ def antecedent_of_relative(mention: Span) -> Span:
         noun = root.head.head
         while noun.dep_ == "conj" and noun.head.i != noun.i and is_indefinite(noun):
             noun = noun.head  # "Sosa, a consultant and an influential Republican who said": the apposition
+        if root.lower_ == "who" and noun.ent_type_ in PLACES_AND_BODIES:
+            noun = person_described_by(noun) or noun
         if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON" and noun.ent_type_ != "PERSON":
             noun = noun.head  # "Lionel Sosa, an influential Republican, who said": Sosa, not "Republican"
         subject = predicated_of(noun)
@@ -32,6 +34,22 @@ def antecedent_of_relative(mention: Span) -> Span:
             return noun_phrase(first)
         return named_whole(noun) or noun_phrase(noun)
     return mention
+
+
+PLACES_AND_BODIES = {"ORG", "GPE", "FAC", "LOC", "NORP"}
+
+
+def person_described_by(noun: Token) -> Token | None:
+    """Person rule for "who": a clause the parse hung on the body or place that ends the
+    apposition describing a person is that person's ("Matt Duss, the president of the Foundation
+    for Middle East Peace, who frequently criticizes …": Duss), since "who" is said of people and a
+    body takes "which"; None when the phrase describes no one named."""
+    up = noun
+    while up.dep_ in {"pobj", "prep", "compound"} and up.head.i != up.i:
+        up = up.head
+    if up.dep_ == "appos" and up.head.ent_type_ == "PERSON":
+        return up.head
+    return None
 
 
 def first_of_plural_antecedent(noun: Token, verb: Token) -> Token | None:

@@ -551,3 +551,14 @@ def test_a_clause_parsed_as_the_subject_is_no_speaker(statements_of):
             "qualified to tackle a tax-code rewrite — has proposed little in the way of reforming the breaks.")
     names = [s.speaker.name for s in statements_of(text)]
     assert not any("note that" in n for n in names)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sanders has invited Matt Duss, the president of the Foundation for Middle East Peace, who frequently "
+     "criticizes the Israeli government, to testify.", "Matt Duss"),
+    ("“That is not good enough,” said Howard Rubel, a senior analyst at Jefferies, who notes that the company "
+     "has vowed to cut costs.", "Howard Rubel"),
+])
+def test_who_hung_on_the_body_that_ends_a_persons_apposition_is_the_person(statements_of, text, name):
+    found = [s for s in statements_of(text) if s.cue.text in {"criticizes", "notes"}]
+    assert [s.speaker.name for s in found] == [name]
