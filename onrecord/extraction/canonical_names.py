@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from onrecord.extraction.docindex import doc_text, in_quotes, tokens_spelled, word_starts
 from onrecord.extraction.found import Found
 from onrecord.extraction.genders import agreeing_full_name, article_genders
-from onrecord.identity.names import NAME_PARTICLES, NAME_SUFFIXES, plain_word
+from onrecord.identity.names import NAME_PARTICLES, NAME_SUFFIXES, near_surname, plain_word
 from onrecord.identity.registry import SpeakerRegistry
 from onrecord.identity.titles import title_word
 from onrecord.lexicons.given_names import load_given_names
@@ -84,13 +84,15 @@ def canonical_names(names: list[str], first_named: set[str] | frozenset[str] = f
     again, "Anne Marie Murphy" after "Sen. Chris Murphy"), in its longest form ("Hillary Rodham
     Clinton" for "Hillary Clinton").  A bare surname does not go to a full name whose bearer the
     article calls by the first name (``first_name_references``): that surname alone is the other
-    person of that name."""
+    person of that name.  A surname no full name ends in goes to the one full name whose surname
+    is a near-spelling of it (``identity.names.near_surname``)."""
     distinct = list(dict.fromkeys(names))
     # each name's words split once, and each name mapped once (a repeated name maps the same way):
     # the names of a long article made this quadratic in its mentions
     words_of = {name: without_suffix(name.split()) for name in distinct}
     mapping = {}
     given = load_given_names()
+    full_surnames: set[str] | None = None  # the surnames of full names, found when first needed
     for name in distinct:
         words = words_of[name]
         if name.isupper():
@@ -100,6 +102,18 @@ def canonical_names(names: list[str], first_named: set[str] | frozenset[str] = f
             continue
         bearers = [other for other, parts in words_of.items() if len(parts) > len(words)
                    and parts[-len(words):] == words and not (len(words) == 1 and other in first_named)]
+        if not bearers and len(words) == 1 and name[:1].isupper() and not any(
+                len(parts) > 1 and parts[-1] == words[0] for parts in words_of.values()):
+            # a misspelling or another transliteration of one full name's surname ("Giulini also
+            # questioned …" after "Rudy Giuliani"; "Zelensky" after "Volodymyr Zelenskyy")
+            if full_surnames is None:
+                full_surnames = {parts[-1] for parts in words_of.values()
+                                 if len(parts) > 1 and given.gender(parts[0]) is not None}
+            near = {surname for surname in full_surnames if near_surname(surname, words[0])}
+            if len(near) == 1:
+                words = [near.pop()]
+                bearers = [other for other, parts in words_of.items()
+                           if len(parts) > 1 and parts[-1] == words[0] and other not in first_named]
         if not bearers:
             mapping[name] = name
             continue

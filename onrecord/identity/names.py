@@ -97,6 +97,18 @@ def same_consonants(a: str, b: str) -> bool:
     return skeleton(a) == skeleton(b)
 
 
+_cached_key = lru_cache(maxsize=8192)(lambda word: word_key(word))
+
+
+def near_surname(a: str, b: str) -> bool:
+    """Two surnames that are spellings of one (the registry's test, ``registry._near_surname``):
+    keys of four letters or more, the same initial, the same consonants and a rapidfuzz ratio of
+    ``SURNAME_SIMILARITY`` ("Giulini" for Giuliani, "Zelensky" for Zelenskyy; not McCaul/McFaul)."""
+    ka, kb = _cached_key(a), _cached_key(b)
+    return min(len(ka), len(kb)) >= 4 and ka[:1] == kb[:1] and same_consonants(ka, kb) \
+        and fuzz.ratio(ka, kb) >= SURNAME_SIMILARITY
+
+
 def _first_name_classes() -> dict[str, str]:
     classes: dict[str, str] = {}
     for group in FIRST_NAME_GROUPS:

@@ -147,3 +147,16 @@ def test_a_bearer_named_only_later_has_not_spoken_yet(statements_of):
     by_cue = {s.cue.text: s.speaker.name for s in statements_of(text)}
     assert by_cue["sought"] == "Ana Varga"
     assert by_cue["said"] == "Ana Varga"
+
+
+def test_a_surname_no_full_name_ends_in_goes_to_the_one_it_is_a_spelling_of():
+    from onrecord.extraction.canonical_names import canonical_names
+
+    mapping = canonical_names(["Rudy Giuliani", "Giulini", "Volodymyr Zelenskyy", "Zelensky", "Michael McCaul",
+                               "McFaul", "O’Neill", "James O'Neill"])
+    assert mapping["Giulini"] == "Rudy Giuliani" and mapping["Zelensky"] == "Volodymyr Zelenskyy"
+    assert mapping["McFaul"] == "McFaul"  # a consonant apart: another person
+    assert mapping["O’Neill"] == "James O'Neill"
+    # brothers the writer tells apart by first name: the bare surname stays theirs to share
+    both = canonical_names(["Fred Trump", "Donald Trump", "Trump"], first_named={"Fred Trump", "Donald Trump"})
+    assert both["Trump"] == "Trump"
