@@ -199,12 +199,29 @@ def known_person(name: str, registry: SpeakerRegistry) -> bool:
     return registry.pinned_person(name) is not None
 
 
+def described_apposition(entity: Span) -> bool:
+    """A name the parse made the head of a description in apposition, which opens with an article
+    and reaches the name through a verb or a preposition ("a superdelegate supporting Clinton"),
+    not a name in apposition ("another tough guy, Mr. Putin, Mr. Trump")."""
+    head = entity.root
+    if head.dep_ != "appos":
+        return False
+    phrase = head.doc[head.left_edge.i : entity.start]
+    return len(phrase) > 0 and phrase[0].lower_ in {"a", "an", "the"} \
+        and any(t.pos_ in {"VERB", "ADP"} for t in phrase)
+
+
 def name_in_mention(mention: Span, registry: SpeakerRegistry) -> tuple[str, str] | None:
     """The name and type of the entity a mention contains (the last PERSON, else ORG)."""
     ents = entities_within(mention.doc, mention.start, mention.end)
     people = [e for e in ents if e.label_ == "PERSON" and names_the_head(e, mention)]
     if people:
-        return _without_title(_clean_name(name_tokens(people[-1]).text)), "person"
+        person = people[-1]
+        if described_apposition(person):
+            # the name at the head, not one a description in apposition ends in: the parse may
+            # make the name the head of "a superdelegate supporting [Clinton]" after "Rep. John Smith"
+            person = next((e for e in people if e.start <= mention.root.i < e.end), person)
+        return _without_title(_clean_name(name_tokens(person).text)), "person"
     body = described_body(mention, ents)
     if body is not None and (name := _clean_name(body.text)):
         return name, "organization"

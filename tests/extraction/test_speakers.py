@@ -562,3 +562,12 @@ def test_a_clause_parsed_as_the_subject_is_no_speaker(statements_of):
 def test_who_hung_on_the_body_that_ends_a_persons_apposition_is_the_person(statements_of, text, name):
     found = [s for s in statements_of(text) if s.cue.text in {"criticizes", "notes"}]
     assert [s.speaker.name for s in found] == [name]
+
+
+def test_a_name_a_description_in_apposition_ends_in_is_not_the_speaker(statements_of):
+    text = ("Rep. John Smith (Mich.), a superdelegate supporting Clinton, said he has spoken with many fellow "
+            "superdelegates in recent weeks.")
+    assert [s.speaker.name for s in statements_of(text)] == ["John Smith"]
+    # a name in apposition after a name the parse took in is still the last: the speaker
+    text = "On the topic of another tough guy, Mr. Putin, Mr. Trump was pressed on why he had said it was an honor."
+    assert "Putin" not in statements_of(text)[-1].speaker.name
