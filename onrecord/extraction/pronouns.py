@@ -12,6 +12,8 @@ The rules, tried in order by ``resolve_pronoun``, each a function:
                          possessor of a clause the pronoun's clause hangs from ("Lavrov's statement
                          on Friday, when he stressed …"), or as the subject of the main clause
                          after a fronted adjunct ("At what he called a critical moment, Blinken …");
+* ``framing_aside``    — the subject of a reporting aside before the pronoun in its own clause
+                         ("Back then, Ms. Ripert said, she found …");
 * ``parenthetical_antecedent`` — inside a parenthesis or a dash aside, the subject just before it;
 * ``previous_subject`` — the subject of the sentence before, outside quotation marks, in the same or
                          the previous paragraph, when it agrees (news keeps its topic as the subject);
@@ -188,6 +190,21 @@ def bound_antecedent(pronoun: Token, namer: Namer) -> Named | None:
             if c.i > pronoun.i and not pronoun.i < c.i < node.i:
                 continue  # after the pronoun: only the subject of a clause the pronoun's clause is fronted to
             named = namer(noun_phrase(c))
+            if named is not None and agrees(pronoun.lower_, named[1], named[0], article_genders(pronoun.doc)):
+                return named
+    return None
+
+
+def framing_aside(pronoun: Token, namer: Namer) -> Named | None:
+    """Rule 2a: the subject of a reporting aside set off before the pronoun in its own clause ("Back
+    then, Ms. Ripert said, she found …"; the parse hangs "said" on "found"), when it agrees: the one
+    who says what the clause tells tells it of herself (the aside frames the clause)."""
+    if pronoun.lower_ not in SINGULAR or pronoun.dep_ != "nsubj":
+        return None
+    for aside in pronoun.head.children:
+        if aside.dep_ == "parataxis" and aside.i < pronoun.i and aside._.cue is not None:
+            subject = next((c for c in aside.children if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS), None)
+            named = namer(noun_phrase(subject)) if subject is not None else None
             if named is not None and agrees(pronoun.lower_, named[1], named[0], article_genders(pronoun.doc)):
                 return named
     return None
@@ -457,6 +474,7 @@ def resolve_pronoun(
     for rule in (
         lambda: first_person(pronoun, holding, current),
         lambda: bound_antecedent(pronoun, namer),
+        lambda: framing_aside(pronoun, namer),
         lambda: parenthetical_antecedent(pronoun, namer),
         lambda: previous_subject(pronoun, namer, spoken.by_offset),
         lambda: other_party(pronoun, namer, spoken.by_offset),

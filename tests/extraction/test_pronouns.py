@@ -432,3 +432,10 @@ def test_an_aside_in_parentheses_does_not_change_whom_he_means(statements_of):
             "nickname. (Although, as with most of his statements, it was not entirely clear what he meant.)\n\n"
             "An economic downturn, he said, “could be a good time to borrow.”")
     assert by_quote(statements_of(text), "good time to borrow").speaker.name == "Donald Trump"
+
+
+def test_a_reporting_aside_before_the_pronoun_names_whom_it_means(statements_of):
+    text = ("“It was hard to get ahead,” said Sandra Ripert, a former assistant at the bank.\n\n"
+            "Instead, she said, her boss told her he had booked a room for them.\n\n"
+            "Back then, Ms. Ripert said, she found Ms. Sherry “very professional and very quiet.”")
+    assert by_quote(statements_of(text), "very professional").speaker.name == "Sandra Ripert"
