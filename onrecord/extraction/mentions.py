@@ -282,3 +282,27 @@ def in_modifier(entity: Span, mention: Span) -> bool:
             return True
         node = node.head
     return False
+
+
+def names_the_head(entity: Span, mention: Span) -> bool:
+    """Head rule: a person's name names the speaker when it is the mention's head or in
+    apposition to it ("Ireland's ambassador, Siobhan Keane") or given it by "named"/"called"; a
+    name inside a modifier does not
+    ("analysts in Rema", "an aide to Novak")."""
+    root = mention.root
+    heads = {root.i} | {c.i for c in root.children if c.dep_ == "appos"}
+    # "a worker named Antonio Arroyo", "a man called Ivan Petrov": the name the participle gives
+    heads |= {g.i for c in root.children if naming_participle(c) for g in c.subtree}
+    return any(entity.start <= h < entity.end for h in heads)
+
+
+def described_apposition(entity: Span) -> bool:
+    """A name the parse made the head of a description in apposition, which opens with an article
+    and reaches the name through a verb or a preposition ("a superdelegate supporting Clinton"),
+    not a name in apposition ("another tough guy, Mr. Putin, Mr. Trump")."""
+    head = entity.root
+    if head.dep_ != "appos":
+        return False
+    phrase = head.doc[head.left_edge.i : entity.start]
+    return len(phrase) > 0 and phrase[0].lower_ in {"a", "an", "the"} \
+        and any(t.pos_ in {"VERB", "ADP"} for t in phrase)

@@ -34,12 +34,13 @@ from onrecord.extraction.mentions import (
     before_its_cue,
     conjunct_in_title,
     described_again,
+    described_apposition,
     describes_a_person,
     in_modifier,
     is_aside,
     is_description,
     is_question_marker,
-    naming_participle,
+    names_the_head,
 )
 from onrecord.extraction.pronouns import (
     Namer,
@@ -129,18 +130,6 @@ def name_tokens(entity: Span) -> Span:
     return without_epithet(entity.doc[start : entity.end] if start <= root.i else entity)
 
 
-def names_the_head(entity: Span, mention: Span) -> bool:
-    """Head rule: a person's name names the speaker when it is the mention's head or in
-    apposition to it ("Ireland's ambassador, Siobhan Keane") or given it by "named"/"called"; a
-    name inside a modifier does not
-    ("analysts in Rema", "an aide to Novak")."""
-    root = mention.root
-    heads = {root.i} | {c.i for c in root.children if c.dep_ == "appos"}
-    # "a worker named Antonio Arroyo", "a man called Ivan Petrov": the name the participle gives
-    heads |= {g.i for c in root.children if naming_participle(c) for g in c.subtree}
-    return any(entity.start <= h < entity.end for h in heads)
-
-
 def titled_person(entity: Span, mention: Span) -> bool:
     """Title rule: a name right after a person's title or an honorific is a person even when
     the model calls it an organisation ("President [Lidia Varga]", "Mr [Novak]")."""
@@ -197,18 +186,6 @@ def leading_word(mention: Span) -> Token:
 def known_person(name: str, registry: SpeakerRegistry) -> bool:
     """A name the registry pins as a person (the small model calls some of them ORG)."""
     return registry.pinned_person(name) is not None
-
-
-def described_apposition(entity: Span) -> bool:
-    """A name the parse made the head of a description in apposition, which opens with an article
-    and reaches the name through a verb or a preposition ("a superdelegate supporting Clinton"),
-    not a name in apposition ("another tough guy, Mr. Putin, Mr. Trump")."""
-    head = entity.root
-    if head.dep_ != "appos":
-        return False
-    phrase = head.doc[head.left_edge.i : entity.start]
-    return len(phrase) > 0 and phrase[0].lower_ in {"a", "an", "the"} \
-        and any(t.pos_ in {"VERB", "ADP"} for t in phrase)
 
 
 def name_in_mention(mention: Span, registry: SpeakerRegistry) -> tuple[str, str] | None:
