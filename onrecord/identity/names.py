@@ -97,7 +97,7 @@ def same_consonants(a: str, b: str) -> bool:
     return skeleton(a) == skeleton(b)
 
 
-_cached_key = lru_cache(maxsize=8192)(lambda word: word_key(word))
+_cached_key = lru_cache(maxsize=8192)(word_key)  # near_surname compares one word with many
 
 
 def near_surname(a: str, b: str) -> bool:
