@@ -46,6 +46,19 @@ def statements_of(nlp):
 
 
 @pytest.fixture(scope="session")
+def statement_with(statements_of):
+    """The first statement of a literal text whose words hold ``words``; the statements found
+    are the failure's message when none does."""
+
+    def find(text: str, words: str):
+        found = [s for s in statements_of(text) if words in s.quote.text]
+        assert found, [(s.quote.text, s.speaker.name) for s in statements_of(text)]
+        return found[0]
+
+    return find
+
+
+@pytest.fixture(scope="session")
 def speakers_of(statements_of):
     """Extract a literal text: each statement's quoted words → its speaker's name."""
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 from onrecord.extraction.genders import name_gender
 from onrecord.lexicons.given_names import PRONOUN_GENDER, Gender, load_given_names
 
+Named = tuple[str, str]  # a candidate antecedent: (name, type)
+
 # possessives too: the owner of an opinion ("In HIS opinion, …") is a speaker mention of one word
 SINGULAR = {"he", "she", "him", "her", "his"}
 FIRST_SINGULAR = {"i", "me"}

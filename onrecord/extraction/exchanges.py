@@ -11,11 +11,11 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
+from onrecord.extraction.agreement import Named
 from onrecord.extraction.docindex import once
 from onrecord.extraction.mentions import noun_phrase
 from onrecord.extraction.narration import joint_key, narrated_sentence_before, quoted, sentence_subject
 
-Named = tuple[str, str]  # (name, type)
 ADDRESSEE_DEPS = {"dobj", "dative"}
 # verbs of two people meeting or talking, after which "they" is both of them ("Ted Cruz accuses
 # Obama … Yet they're proposing …" is no such pair)

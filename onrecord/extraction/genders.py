@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from onrecord.extraction.docindex import doc_text, entities, once
+from onrecord.extraction.docindex import doc_text, entities, once, whole_word_occurrences
 from onrecord.extraction.found import Found
 from onrecord.lexicons.given_names import HONORIFIC_GENDER, PRONOUN_GENDER, Gender, gender_of_name, load_given_names
 
@@ -23,6 +23,8 @@ def mention_gender(mention: Span | None) -> Gender | None:
     return PRONOUN_GENDER.get(first) if len(mention) == 1 else HONORIFIC_GENDER.get(first)
 
 
+WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s+\Z")  # a capitalised word and the space before a name
+WORD_CHAR = re.compile(r"\w")
 HONORIFIC_BEFORE_SURNAME = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w’'-]+)")
 
 
@@ -46,12 +48,15 @@ def given_name_genders(doc: Doc) -> dict[str, Gender]:
         if entity.label_ == "PERSON" and len(words) > 1 and words[0][:1].isupper() and words[-1][:1].isupper():
             bearers.setdefault(words[-1], set()).add(words[0])
     # the model labels one bearer and misses another ("Carly Fiorina's High-Stakes Battle" beside
-    # "Frank Fiorina"): any listed given name written before the surname is a bearer too
+    # "Frank Fiorina"): any listed given name written before the surname is a bearer too (the
+    # surname looked up in the Doc's word index, not searched for through the whole text)
     text, names = doc_text(doc), load_given_names()
     for surname, given in bearers.items():
-        for word in re.findall(rf"\b([A-Z][a-z]+)\s+{re.escape(surname)}\b", text):
-            if names.gender(word) is not None:
-                given.add(word)
+        for start in whole_word_occurrences(doc, surname):
+            before = WORD_BEFORE.search(text, max(0, start - 64), start)
+            whole = before is not None and (before.start() == 0 or not WORD_CHAR.match(text[before.start() - 1]))
+            if whole and names.gender(before.group(1)) is not None:
+                given.add(before.group(1))
     genders = {surname: gender_of_name(f"{next(iter(given))} {surname}")
                for surname, given in bearers.items() if len(given) == 1}
     return {surname: gender for surname, gender in genders.items() if gender is not None}

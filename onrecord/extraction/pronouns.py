@@ -45,6 +45,7 @@ from onrecord.extraction.agreement import (
     PRONOUNS,
     SINGULAR,
     THING,
+    Named,
     agrees,
     lone_given_name_agrees,
 )
@@ -72,7 +73,6 @@ from onrecord.lexicons.title_words import TITLE_WORDS
 PRONOUN_CHAIN = 3  # sentences with the same pronoun subject read past to find whom it names
 SPEAKER_REACH = 1500  # characters: a named speaker this close wins over a person only mentioned since
 
-Named = tuple[str, str]  # (name, type)
 Namer = Callable[[Span], Named | None]
 
 

@@ -7,15 +7,13 @@ from bisect import bisect_left
 
 from spacy.tokens import Token
 
-from onrecord.extraction.agreement import SINGULAR, agrees, lone_given_name_agrees
+from onrecord.extraction.agreement import SINGULAR, Named, agrees, lone_given_name_agrees
 from onrecord.extraction.docindex import entities_within
 from onrecord.extraction.genders import article_genders
 from onrecord.extraction.mentions import noun_phrase
 from onrecord.extraction.narration import paragraph_index, quoted, sentence_subject
 from onrecord.extraction.speaker_classes import speaker_class
 from onrecord.extraction.whole_names import narrated_surnames
-
-Named = tuple[str, str]  # (name, type)
 
 CONTINUING = {"add", "continue"}  # cues that go on with what their speaker said before
 AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "men")
@@ -85,12 +83,11 @@ def sole_person_before(pronoun: Token, persons: list[tuple[int, str]]) -> Named 
     if subject is not None and not nameless_subject(subject, surnames):
         if any(c.dep_ == "conj" for c in subject.children):
             return None  # "Mayor Dan Pike and the leadership of the port are …": no antecedent of "he"
-        # a subject that can be "he" (or holds a name) keeps the rules below, unless it is that one
-        # person ("Fox News' Bret Baier noticed …") or names only people of the other gender
-        # ("Bernie Sanders whipped Hillary Clinton …, but she still …. To prevail, she …")
-        # the subject itself or its possessor ("Manafort's tone … was defiant. He declined …"), not
-        # one its phrase names otherwise ("A phone conversation with President Erdoğan is planned.
-        # He noted …": the topic stays the one who planned it)
+        # a subject that can be "he" (or holds a name) keeps the rules below, unless the person it
+        # is ("Fox News' Bret Baier noticed …") or owns ("Manafort's tone … was defiant. He
+        # declined …") is that one person, or is of the other gender ("Bernie Sanders whipped
+        # Hillary Clinton …. To prevail, she …"); a person its phrase only mentions does not count
+        # ("A phone conversation with President Erdoğan is planned. He noted …")
         heads = [subject] + [c for c in subject.children if c.dep_ == "poss"]
         phrase = noun_phrase(subject)
         named_there = {n for _, n in persons[bisect_left(persons, (phrase.start_char,)):

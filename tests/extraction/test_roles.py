@@ -671,20 +671,20 @@ def test_leaders_and_ministers_of_the_wars_coverage(nlp, text: str, date: str, s
     assert _dated_speakers(nlp, text, date)[-1] == speaker
 
 
-def test_the_newspaper_is_the_one_its_name_says_is_a_newspaper(statements_of):
+def test_the_newspaper_is_the_one_its_name_says_is_a_newspaper(statement_with):
     text = ("Clinton held a roundtable with community leaders, the Associated Press reported, and the "
             "Orlando Sentinel reported that she pledged changes.\n\n"
             "“We have a lot of work ahead of us,” said Clinton.\n\n"
             "The newspaper reported that she met privately with several victims.")
-    statement = next(s for s in statements_of(text) if "met privately" in s.quote.text)
+    statement = statement_with(text, "met privately")
     assert statement.speaker.name == "Orlando Sentinel"
 
 
-def test_the_agency_after_a_well_known_acronym_is_that_agency(statements_of):
+def test_the_agency_after_a_well_known_acronym_is_that_agency(statement_with):
     text = ("The Justice Department opened an inquiry into the city's police in 2014.\n\n"
             "The town had 115 violent crimes that year, according to the most recent data from the FBI. "
             "The agency said the town had 21,090 people.")
-    statement = next(s for s in statements_of(text) if "21,090" in s.quote.text)
+    statement = statement_with(text, "21,090")
     assert statement.speaker.name == "FBI"
 
 
@@ -697,8 +697,8 @@ def test_an_organisation_that_is_a_persons_name_is_no_body_officials_speak_for()
     assert not names.names_a_person("OpenAI") and not names.names_a_person("Kremlin")
 
 
-def test_a_body_of_an_organisation_speaks_for_its_owner(statements_of):
+def test_a_body_of_an_organisation_speaks_for_its_owner(statement_with):
     text = ("Enter The Washington Post, which has covered the race since January.\n\n"
             "“He is a politician selling his own brand of fiction,” the paper's editorial board wrote.")
-    statement = next(s for s in statements_of(text) if "fiction" in s.quote.text)
+    statement = statement_with(text, "fiction")
     assert statement.speaker.name == "Washington Post"
