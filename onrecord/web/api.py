@@ -46,6 +46,8 @@ router = APIRouter(prefix="/api", tags=["api"], responses={
 NO_NUL = "^[^\\x00]*$"  # PostgreSQL text cannot hold NUL: the Guard refuses it, the schema says so
 DateQuery = Annotated[dt.date | None, Query(description="YYYY-MM-DD, inclusive")]
 Limit = Annotated[int, Query(ge=1, le=500, description="items per page")]
+# a widely quoted remark has thousands of reports: its page of one cluster lists them this many at a time
+REPORTS_PER_PAGE = 100
 Cursor = Annotated[str | None, Query(max_length=200, pattern=NO_NUL, description="next_cursor of the previous page")]
 
 
@@ -281,10 +283,15 @@ def list_clusters(request: Request, limit: Limit = 50, cursor: Cursor = None,
                                   min_reports=min_reports).to_dict()
 
 
-@router.get("/clusters/{cluster_id}", summary="One quote cluster: first report, outlets, every report")
-def get_cluster(request: Request, cluster_id: Annotated[int, Path(ge=0, le=2**62)]) -> dict[str, Any]:
+@router.get("/clusters/{cluster_id}",
+            summary="One quote cluster: first report, outlets, wordings, its reports a page at a time")
+def get_cluster(request: Request, cluster_id: Annotated[int, Path(ge=0, le=2**62)],
+                limit: Annotated[int, Query(ge=1, le=1000, description="reports per page")] = REPORTS_PER_PAGE,
+                cursor: Annotated[str | None, Query(max_length=200, pattern=NO_NUL,
+                                                    description="reports_next_cursor of the previous page")] = None,
+                ) -> dict[str, Any]:
     with _ledger(request).engine.connect() as conn:
-        return data.get_cluster(conn, cluster_id)
+        return data.get_cluster(conn, cluster_id, limit=limit, cursor=cursor)
 
 
 @router.get("/positions", summary="A speaker's stance per issue over time")

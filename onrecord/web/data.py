@@ -222,19 +222,44 @@ def list_clusters(conn: Connection, *, limit: int, cursor: str | None = None, sp
     return Page([dict(r._mapping) for r in rows], encode_cursor(key) if more and key else None)
 
 
-def get_cluster(conn: Connection, cluster_id: int) -> dict[str, Any]:
-    """One cluster: its row, the first report, every report (first report first: by publication
-    time, then date), its wordings, and other translations of the words (shown apart)."""
+def _report_key(first_statement_id: int | None, report: dict[str, Any]) -> tuple[bool, str, int]:
+    """Where a report stands in its cluster's listing: the first report first, then by publication
+    time, then date (a report with a date only after every report timed that day), then id."""
+    when = report["published"] or (report["date"] or "9999") + "T24:00"
+    return report["statement_id"] != first_statement_id, when, report["statement_id"]
+
+
+def _report_cursor(cursor: str | None) -> tuple[bool, str, int] | None:
+    after = decode_cursor(cursor)
+    if after is None:
+        return None
+    if not (isinstance(after, list) and len(after) == 3 and isinstance(after[0], bool)
+            and isinstance(after[1], str) and _is_id(after[2])):
+        raise BadCursor("not a cursor of this cluster's reports")
+    return after[0], after[1], after[2]
+
+
+def get_cluster(conn: Connection, cluster_id: int, *, limit: int | None = None,
+                cursor: str | None = None) -> dict[str, Any]:
+    """One cluster: its row, the first report, its wordings and outlets (from every report), other
+    translations of the words (shown apart), and its reports (first report first: by publication
+    time, then date) — all of them, or ``limit`` a page after ``cursor``, with ``reports_next_cursor``
+    for the next page: a remark reported thousands of times is read page by page.  The cursor names
+    the last report seen, so a page stays the same when new reports arrive."""
     row = conn.execute(sa.select(c).where(c.c.id == cluster_id)).first()
     if row is None:
         raise NotFound(f"no quote cluster {cluster_id}")
+    after = _report_cursor(cursor)
     found = [r.to_dict() for r in query.cluster_reports(conn, [cluster_id]).get(cluster_id, [])]
     first = row.first_statement_id
-    found.sort(key=lambda r: (r["statement_id"] != first, r["published"] or (r["date"] or "9999") + "T24:00",
-                              r["statement_id"]))
+    found.sort(key=lambda r: _report_key(first, r))
+    page = found if after is None else [r for r in found if _report_key(first, r) > after]
+    more = limit is not None and len(page) > limit
+    page = page[:limit] if limit is not None else page
     (translations,) = translations_of(conn, [cluster_id])
     return {**dict(row._mapping), "first_report": found[0] if found else None, "variants": variants(found),
-            "reports": found, "translations": translations}
+            "reports": page, "reports_next_cursor": encode_cursor(list(_report_key(first, page[-1])))
+            if more else None, "translations": translations}
 
 
 def _wording(quote: str) -> str:

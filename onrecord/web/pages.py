@@ -108,7 +108,8 @@ def speaker_page(request: Request, speaker_id: Annotated[str, Path(max_length=25
 
 
 @router.get("/clusters/{cluster_id}", response_class=HTMLResponse)
-def cluster_page(request: Request, cluster_id: Annotated[int, Path(ge=0, le=2**62)]) -> HTMLResponse:
+def cluster_page(request: Request, cluster_id: Annotated[int, Path(ge=0, le=2**62)],
+                 cursor: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
     with request.app.state.ledger.engine.connect() as conn:
-        cluster = data.get_cluster(conn, cluster_id)
-    return _render(request, "cluster.html", {"cluster": cluster})
+        cluster = data.get_cluster(conn, cluster_id, limit=request.app.state.settings.page_size, cursor=cursor)
+    return _render(request, "cluster.html", {"cluster": cluster, "cursor": cursor})

@@ -153,6 +153,24 @@ def test_clusters_list_and_one(client) -> None:
     assert client.get("/api/clusters", params={"speaker": "Dahl", "min_reports": 1}).json()["items"]
 
 
+def test_one_clusters_reports_come_a_page_at_a_time(client) -> None:
+    clusters = client.get("/api/clusters").json()["items"]
+    dahl = next(cl for cl in clusters if cl["speaker_name"] == "Ingrid Dahl")
+    url = f"/api/clusters/{dahl['id']}"
+    whole = client.get(url).json()
+    assert len(whole["reports"]) == 2 and whole["reports_next_cursor"] is None
+    first = client.get(url, params={"limit": 1}).json()
+    assert [r["article"] for r in first["reports"]] == ["wire-a/dahl"] and first["reports_next_cursor"]
+    second = client.get(url, params={"limit": 1, "cursor": first["reports_next_cursor"]}).json()
+    assert [r["article"] for r in second["reports"]] == ["wire-b/dahl"] and second["reports_next_cursor"] is None
+    # the headline, the first report, the wordings and the outlets are the whole cluster's on every page
+    for page in (first, second):
+        assert page["first_report"] == whole["first_report"] and page["variants"] == whole["variants"]
+        assert page["n_reports"] == 2 and page["outlets"] == ["Wire A", "Wire B"]
+    assert client.get(url, params={"cursor": "eyJhIjogMX0"}).status_code == 400  # another listing's cursor
+    assert client.get(url, params={"limit": 0}).status_code == 422
+
+
 # --- positions and shifts ----------------------------------------------------------------------
 
 

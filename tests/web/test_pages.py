@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from web_support import GOLD, HOSTILE_ID, SEED, SEED_KEY, ZELENSKY
+from web_support import GOLD, HOSTILE_ID, SEED, SEED_KEY, ZELENSKY, make_app
 
 needs_seed = pytest.mark.skipif(not SEED.exists(), reason="../shared/seed is not beside the checkout")
 TEMPLATES = Path(__file__).resolve().parents[2] / "onrecord" / "web" / "templates"
@@ -133,6 +133,22 @@ def test_cluster_page_shows_outlets_first_report_and_variants(client) -> None:
     assert f'href="/clusters/{dahl["id"]}"' in listing
     assert client.get("/clusters/999999999").status_code == 404
     assert client.get("/clusters/x").status_code == 422
+
+
+def test_cluster_page_lists_its_reports_a_page_at_a_time(web_ledger) -> None:
+    from fastapi.testclient import TestClient
+
+    client = TestClient(make_app(web_ledger, page_size=1))
+    dahl = next(cl for cl in client.get("/api/clusters").json()["items"] if cl["speaker_name"] == "Ingrid Dahl")
+    html = client.get(f"/clusters/{dahl['id']}").text
+    reports = re.findall(r'<li class="report"><a href="([^"]+)"', html)
+    assert reports == ["/articles/wire-a/dahl"] and "(1 on this page of 2)" in html
+    assert "<strong>Reported by 2 outlets</strong>" in html  # the headline is the whole cluster's
+    more = unescape(re.search(r'<a class="next" href="([^"]+)">More reports', html).group(1))
+    second = client.get(more).text
+    assert re.findall(r'<li class="report"><a href="([^"]+)"', second) == ["/articles/wire-b/dahl"]
+    assert "More reports" not in second and "wire-a/dahl" in second  # still named as the first report
+    assert client.get(f"/clusters/{dahl['id']}", params={"cursor": "not-a-cursor"}).status_code == 400
 
 
 def test_listing_pages(client) -> None:
