@@ -4,6 +4,10 @@
     .venv/bin/python benchmarks/search_speed.py --scale 1,10,50  # also 10x and 50x copies
     .venv/bin/python benchmarks/search_speed.py --db postgresql://...  # another backend
 
+After the 1x corpus it runs the read commands a user types (search, speaker, stats) as new
+processes, each several times, and prints their wall time end to end (Python's start and every
+import included).
+
 It also times clustering on synthetic quotes of growing number (--cluster-sizes, 10k to 100k),
 in memory and in a SQLite ledger (a full rebuild, then an incremental run over statements
 added), and one remark reported again and again (--widely-reported: 500 to 4,000 reports, then
@@ -315,9 +319,37 @@ def bench_search_scales(args: argparse.Namespace, scales: list[int]) -> None:
                 " µs/statement"
             )
             bench_search(ledger, args.repeat)
+            if scale == 1:
+                bench_end_to_end(url)
         ledger.close()
         if args.db and args.db.startswith("postgres"):
             _schema_sql(args.db, url, "DROP SCHEMA {} CASCADE")
+
+
+# the read commands a user types, timed as a user meets them: a new process each time
+END_TO_END = (["search", "NATO", "--limit", "5"], ["search", "ceasefire", "--speaker", "Zelensky"],
+              ["speaker", "Putin", "--limit", "5"], ["stats"])
+
+
+def bench_end_to_end(url: str, repeat: int = 7) -> None:
+    """Each read command run ``repeat`` times as a new process (``onrecord ... --db URL``, the
+    console script the install made): wall time from start to exit, Python's start and every
+    import included — issue "Linear time": search answers in under 1 s end to end."""
+    import subprocess
+
+    script = Path(sys.executable).parent / "onrecord"
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "onrecord"]
+    print(f"\n== read commands end to end (a new process each, {repeat} runs; wall seconds)")
+    print(f"{'command':<44} {'best':>7} {'median':>7} {'worst':>7}")
+    for args in END_TO_END:
+        times = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            done = subprocess.run([*command, *args, "--db", url], capture_output=True, text=True, timeout=120)
+            times.append(time.perf_counter() - t0)
+            if done.returncode != 0:
+                raise SystemExit(f"onrecord {' '.join(args)} failed: {done.stderr[-500:]}")
+        print(f"{' '.join(args):<44} {min(times):>6.2f}s {statistics.median(times):>6.2f}s {max(times):>6.2f}s")
 
 
 def _schema_sql(admin_url: str, url: str, sql: str) -> None:

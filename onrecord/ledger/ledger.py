@@ -13,18 +13,19 @@ from sqlalchemy.engine import Engine
 
 from onrecord.config import Config, PipelineOptions
 from onrecord.errors import ConfigError, NoLedger
-from onrecord.ledger import clusters as clustering
 from onrecord.ledger import db, export, query
-from onrecord.ledger import stances as ledger_stances
-from onrecord.ledger.ingest import Extractor, Progress, default_extractor, ingest_articles
 from onrecord.ledger.records import IngestReport, QuoteCluster, Results, SpeakerQuote, StatementRecord
 from onrecord.lexicons.taxonomy import canonical_issue
 from onrecord.model.article import Article
-from onrecord.timeline.shifts import Shift
-from onrecord.timeline.stances import StanceEntry
 
+# The read commands (search, speaker, stats) open a ledger and answer in under a second, most of
+# it Python starting and importing: the modules that write, cluster and read stances (ingest,
+# clusters with its linking, stances with the timeline) are imported where they are used.
 if TYPE_CHECKING:
+    from onrecord.ledger.ingest import Extractor, Progress
     from onrecord.readers.web import Fetcher, WebSource
+    from onrecord.timeline.shifts import Shift
+    from onrecord.timeline.stances import StanceEntry
 
 
 class Ledger:
@@ -161,6 +162,8 @@ class Ledger:
         **options: Unpack[PipelineOptions],
     ) -> IngestReport:
         """Ingest Article objects (``extractor`` replaces the spaCy pipeline, e.g. in tests)."""
+        from onrecord.ledger.ingest import default_extractor, ingest_articles
+
         if extractor is None:
             extractor = default_extractor(self.config.merged(**options), workers)
         elif options:
@@ -171,7 +174,9 @@ class Ledger:
         """Cluster the statements that have no quote cluster yet (ingest does it at the end of
         each run); ``full`` rebuilds every cluster from scratch.  Returns the number of
         clusters, or None when there was nothing to do."""
-        return clustering.recluster(self.engine, full=full)
+        from onrecord.ledger.clusters import recluster
+
+        return recluster(self.engine, full=full)
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -257,20 +262,26 @@ class Ledger:
     def positions(self, speaker: str, issue: str | None = None) -> dict[tuple[str, str], list[StanceEntry]]:
         """(speaker id, issue) → the speaker's stances on the issue in the order they were made,
         each quote once, human labels winning."""
+        from onrecord.ledger.stances import speaker_timelines
+
         with self.engine.connect() as conn:
-            return ledger_stances.speaker_timelines(conn, speaker, self.issue_id(issue))
+            return speaker_timelines(conn, speaker, self.issue_id(issue))
 
     def shifts(self, since: str | None = None, speaker: str | None = None, issue: str | None = None,
                weaker: bool = False) -> list[Shift]:
         """Changes of a speaker's position on an issue, ranked by confidence and distance in time:
         reversals, and with ``weaker`` the qualifications (support ↔ conditional) after them."""
+        from onrecord.ledger.stances import shifts
+
         with self.engine.connect() as conn:
-            return ledger_stances.shifts(conn, since=since, speaker=speaker, issue=self.issue_id(issue), weaker=weaker)
+            return shifts(conn, since=since, speaker=speaker, issue=self.issue_id(issue), weaker=weaker)
 
     def label_stance(self, statement_id: int, issue: str, label: str, note: str | None = None) -> None:
         """A person's stance label for one statement and issue; it wins over rules and models."""
+        from onrecord.ledger.stances import label_stance
+
         with db.writing(self.engine) as conn:
-            ledger_stances.label_stance(conn, statement_id, self.issue_id(issue) or issue, label, note)
+            label_stance(conn, statement_id, self.issue_id(issue) or issue, label, note)
 
     def stats(self) -> dict[str, Any]:
         with self.engine.connect() as conn:

@@ -9,8 +9,6 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from onrecord.ledger.clusters import translations_of
-from onrecord.ledger.quote_rows import passages_text
 from onrecord.ledger.records import (
     QuoteCluster,
     Report,
@@ -20,6 +18,7 @@ from onrecord.ledger.records import (
     speaker_slug,
     statement_dict,
 )
+from onrecord.ledger.report_words import passages_text
 from onrecord.ledger.schema import (
     PG_FTS_CONFIG,
     SQLITE_FTS_TABLE,
@@ -295,6 +294,9 @@ def find_clusters(
         k.reports = sorted(reports.get(k.id, []),
                            key=lambda p, k=k: (p.article != k.first_article, _when(p), p.statement_id))
     if translations:
+        # the linking that finds translations is imported here, not by the searches (ledger.py)
+        from onrecord.ledger.clusters import translations_of
+
         for k, others in zip(found, translations_of(conn, [k.id for k in found]), strict=True):
             k.translations = others
     return Results(found)

@@ -4,33 +4,14 @@ main cluster."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from onrecord.ledger.linking import Member, Piece, QuoteGroup
 from onrecord.ledger.quote_speakers import compatible
+from onrecord.ledger.report_words import passages_text
 
-# text between two passages that is not the speaker's: another cut, or words (a mixed
-# statement's reporter)
-_NOT_BETWEEN = re.compile(r"[\w…“”\"\n]")
-CUT = " … "
-
-
-def passages_text(quote: str, spans: Iterable[tuple[int, int, bool]]) -> str:
-    """The words of some passages of a quote as the article prints them: (start, end, follows the
-    one before in the quote) each; passages apart are joined by an ellipsis."""
-    out, last = "", None
-    for start, end, follows in spans:
-        if last is None:
-            out = quote[start:end]
-        elif follows and not _NOT_BETWEEN.search(quote[last:start]):
-            out += quote[last:end]
-        else:
-            out += CUT + quote[start:end]
-        last = end
-    return out
+if TYPE_CHECKING:
+    from onrecord.ledger.linking import Member, Piece, QuoteGroup
 
 
 def report_text(member: Member, pieces: list[Piece]) -> str:

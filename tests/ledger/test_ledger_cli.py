@@ -12,7 +12,7 @@ import pytest
 from ledger_fakes import corpus, fake_extract
 from typer.testing import CliRunner
 
-import onrecord.ledger.ledger
+import onrecord.ledger.ingest
 from onrecord.cli import app
 
 runner = CliRunner(env={"COLUMNS": "200"})  # tables wide enough not to wrap the words checked
@@ -21,7 +21,7 @@ runner = CliRunner(env={"COLUMNS": "200"})  # tables wide enough not to wrap the
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The test corpus as JSON files, and the fake extractor in place of spaCy."""
-    monkeypatch.setattr(onrecord.ledger.ledger, "default_extractor", lambda model, workers: fake_extract)
+    monkeypatch.setattr(onrecord.ledger.ingest, "default_extractor", lambda model, workers: fake_extract)
     root = tmp_path / "articles"
     root.mkdir()
     for a in corpus():

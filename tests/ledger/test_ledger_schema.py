@@ -22,6 +22,19 @@ def test_opening_again_keeps_the_schema_at_head(db_url: str) -> None:
             assert db.current_revision(conn) == db.head_revision()
 
 
+def test_revisions_read_without_alembic_are_alembics(ledger: Ledger) -> None:
+    # opening a ledger reads them itself, to leave alembic unimported; alembic must agree
+    from alembic.script import ScriptDirectory
+
+    assert db.head_revision() == ScriptDirectory.from_config(db.alembic_config()).get_current_head()
+    with ledger.engine.connect() as conn:
+        assert db.current_revision(conn) == MigrationContext.configure(conn).get_current_revision() is not None
+    with db.writing(ledger.engine) as conn:  # a database alembic has not reached yet: no revision
+        conn.execute(sa.text(f"DELETE FROM {db.VERSION_TABLE}"))
+    with ledger.engine.connect() as conn:
+        assert db.current_revision(conn) is None is MigrationContext.configure(conn).get_current_revision()
+
+
 def test_downgrade_removes_everything_and_upgrade_restores_it(ledger: Ledger) -> None:
     from alembic import command
 
