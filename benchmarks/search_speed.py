@@ -227,11 +227,14 @@ def bench_widely_reported(sizes: list[int], step: int = 100) -> None:
     """One remark reported again and again, ``step`` new reports a run (as ingests come): the
     time of a run per report added, when the quote has ``sizes`` reports already; beside it the
     same with every cluster computed again from all its reports (``clusters.SETTLED`` out of
-    reach: how each run went before settled quotes), in the same process."""
+    reach: how each run went before settled quotes), in the same process.  And the time to read
+    the remark's page (``/api/clusters/ID``: its headline, wordings, outlets and its first 100
+    reports), wall time, best of three."""
     from onrecord.ledger import clusters
+    from onrecord.web import data
 
     print(f"\n== one remark reported widely, {step} reports added a run (SQLite; CPU time a report added)")
-    print(f"{'reports':>10} {'settled':>10} {'every run recomputes':>21} {'clusters':>9}")
+    print(f"{'reports':>10} {'settled':>10} {'every run recomputes':>21} {'clusters':>9} {'its page':>9}")
     rows: dict[int, list[str]] = {n: [] for n in sizes}
     settled_at = clusters.SETTLED
     for mode in ("settled", "recomputed"):
@@ -250,13 +253,26 @@ def bench_widely_reported(sizes: list[int], step: int = 100) -> None:
                     rows[stored].append(f"{took / step * 1e3:.1f} ms")
                     if mode == "settled":
                         rows[stored].append(str(ledger.stats()["clusters"]))
+                        rows[stored].append(f"{_page_ms(ledger, data):.0f} ms")
                     stored += step
                 else:
                     ledger.recluster()
     clusters.SETTLED = settled_at
     for n in sizes:
-        settled, count, recomputed = rows[n]
-        print(f"{n:>10} {settled:>10} {recomputed:>21} {count:>9}")
+        settled, count, page, recomputed = rows[n]
+        print(f"{n:>10} {settled:>10} {recomputed:>21} {count:>9} {page:>9}")
+
+
+def _page_ms(ledger: Ledger, data: Any) -> float:
+    """Milliseconds to read the most reported cluster's page as the API does (best of three)."""
+    with ledger.engine.connect() as conn:
+        top = data.list_clusters(conn, limit=1).items[0]["id"]
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.perf_counter()
+            data.get_cluster(conn, top, limit=100)
+            best = min(best, time.perf_counter() - t0)
+    return best * 1e3
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -32,6 +32,7 @@ from onrecord.ledger import db
 from onrecord.ledger.dialect import insert_ignore
 from onrecord.ledger.linking import CAP, MAX_CANDIDATES, MIN_SHARED, Member, Piece, QuoteGroup, link_pieces, pieces_of
 from onrecord.ledger.passages import (
+    Passage,
     fingerprints,
     passage_at,
     passages_fingerprints,
@@ -378,10 +379,17 @@ def _translation(x: Piece, y: Piece, related: dict[tuple[Any, ...], bool]) -> bo
 
 def _placed_pieces(members: list[Member], placed: dict[int, list[tuple[int, int, int]]]) -> list[tuple[Piece, int]]:
     out = []
+    # the thousands of reports of a widely quoted remark are a few wordings: each passage of
+    # each wording is read once (a Passage is frozen, so its reports share it)
+    read: dict[tuple[str, int, int], Passage] = {}
     for m in members:
-        spans = word_spans(m.quote)
+        spans = None
         for start, end, cid in placed[m.id]:
-            out.append((Piece(m, passage_at(m.quote, start, end, "start", spans)), cid))
+            passage = read.get((m.quote, start, end))
+            if passage is None:
+                spans = spans if spans is not None else word_spans(m.quote)
+                passage = read[(m.quote, start, end)] = passage_at(m.quote, start, end, "start", spans)
+            out.append((Piece(m, passage), cid))
     return out
 
 
