@@ -14,12 +14,51 @@ from onrecord.extraction.mentions import is_indefinite, noun_phrase
 from onrecord.extraction.speaker_classes import can_speak
 
 
+def relative_clause_of(pronoun: Token) -> Token | None:
+    """The verb of the relative clause a relative pronoun ("who", "which", "that") is the subject
+    of, as the parse hangs it on its noun (``relcl``, ``acl``); None when it hangs on no noun.
+
+    Coordination rule: "Senator Ted Cruz of Texas, who last year threatened to shut down the
+    government …, and who has been hoping to carve evangelical support away …": the second clause
+    is said of Cruz too, but the parser hangs its verb on the first clause's verb as a conjunct,
+    so the clause is the first of the verbs joined — when that clause is opened by the same
+    relative word ("which" … "and which"): "A president who authorized the raid that killed Osama
+    bin Laden and who hoped …", parsed with "hoped" joined to "killed", is no raid's.  And where
+    the parser joined a "who" clause to the noun itself ("Rep. Beto O'Rourke, a Clinton endorser
+    whose district went strongly for her but who suggested …": "suggested" a conjunct of
+    "O'Rourke"), the clause is on that noun: a "who" joined to a noun opens no clause of its own."""
+    if pronoun.tag_ not in {"WP", "WDT"}:
+        return None
+    clause = pronoun.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i and clause.head.pos_ in {"VERB", "AUX"}:
+        clause = clause.head
+    if clause.dep_ in {"relcl", "acl"}:
+        if clause.i == pronoun.head.i or _opened_by(clause, pronoun.lower_):
+            return clause
+        return None
+    if (pronoun.lower_ == "who" and clause.dep_ == "conj" and clause.head.i != clause.i
+            and clause.head.pos_ in {"NOUN", "PROPN"}):
+        return clause
+    return None
+
+
+PERSONAL_RELATIVES = {"who", "whom", "whose"}  # one word for a clause's person, as subject, object, owner
+
+
+def _opened_by(clause: Token, word: str) -> bool:
+    """The relative clause of verb ``clause`` is opened by the relative word ``word`` (or, for
+    "who", by "whom" or "whose"): "who threatened", "in which Blocher played", "whose district went"."""
+    same = PERSONAL_RELATIVES if word in PERSONAL_RELATIVES else {word}
+    return any(t.lower_ in same and t.tag_ in {"WP", "WDT", "WP$"} for t in clause.subtree if t.i < clause.i)
+
+
 def antecedent_of_relative(mention: Span) -> Span:
     """'Sanders, who said …': a relative pronoun is the mention in the text, but the speaker
     is named by the noun phrase the relative clause modifies."""
     root = mention.root
-    if len(mention) == 1 and root.tag_ in {"WP", "WDT"} and root.head.dep_ in {"relcl", "acl"}:
-        noun = root.head.head
+    clause = relative_clause_of(root) if len(mention) == 1 else None
+    if clause is not None:
+        noun = clause.head
         while noun.dep_ == "conj" and noun.head.i != noun.i and is_indefinite(noun):
             noun = noun.head  # "Sosa, a consultant and an influential Republican who said": the apposition
         if root.lower_ == "who" and noun.ent_type_ in PLACES_AND_BODIES:

@@ -92,6 +92,7 @@ from onrecord.extraction.named import (
 )
 from onrecord.extraction.named_groups import former_or_latter, named_principals
 from onrecord.extraction.pronoun_antecedents import PERSONAL, described_next, fitting_antecedent
+from onrecord.extraction.relative_antecedents import relative_clause_of
 from onrecord.extraction.role_context import (
     COUNTRY_WORDS,
     DEFINITE,
@@ -118,7 +119,6 @@ from onrecord.identity.titles import office_fits, office_head, office_words, spl
 from onrecord.lexicons.roles import load_role_lexicon
 from onrecord.lexicons.title_words import TITLE_WORDS
 
-RELATIVES = {"WP", "WDT"}
 PERSONAL_POSSESSIVES = {"his", "her", "their", "my", "our", "your"}
 SALIENCE_REACH = 2  # sentences looked back for the person a description continues
 ORG_DETERMINERS = {"the", "this", "that", "its"}
@@ -433,8 +433,9 @@ def _own_mention(f: Found) -> Span | None:
         return None
     if len(mention) == 1 and mention.root.lower_ in PRONOUNS:
         return None
-    if len(mention) == 1 and mention.root.tag_ in RELATIVES and mention.root.head.dep_ in {"relcl", "acl"}:
-        return noun_phrase(mention.root.head.head)
+    clause = relative_clause_of(mention.root) if len(mention) == 1 else None
+    if clause is not None:
+        return noun_phrase(clause.head)
     return mention
 
 

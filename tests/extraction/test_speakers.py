@@ -283,6 +283,33 @@ def test_a_relative_hung_on_the_last_word_of_a_name_is_the_whole_names(statement
     assert len(found) == 1 and name in found[0].speaker.name
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    # the second clause's verb hangs on the first clause's verb: the same noun's
+    ("Senator Ann Ruiz of Ohio, who last year threatened to block the budget, and who has been hoping "
+     "to win over moderates, said on Monday that the vote would wait.", "Ann Ruiz"),
+    ("A nurse who worked at the clinic and who didn't want to be named said he saw the order.", "nurse"),
+    ("The mayor was campaigning for a retired teacher named Paula Berg, who is running for the council "
+     "and who worked the crowd, praising \"the city's patience and its courage\" as she spoke.", "Paula Berg"),
+    # "whose … but who": one clause's person, whichever relative word opens it
+    ("Rep. Carl Moreno, a party loyalist whose district went strongly for her but who suggested that the "
+     "race could tighten, spoke on Monday.", "Carl Moreno"),
+    # "who" joined to the noun itself by the parse ("but who suggested" a conjunct of "Moreno")
+    ("Rep. Carl Moreno, a Biden endorser whose county went strongly for him but who suggested that the "
+     "senator could win voters who might normally stay home, spoke on Monday.", "Carl Moreno"),
+])
+def test_a_relative_clause_joined_to_another_is_the_same_nouns(statements_of, text, name):
+    found = statements_of(text)
+    assert found and all(name in s.speaker.name for s in found), [(s.speaker.name, s.quote.text) for s in found]
+    assert not any(s.speaker.name.lower() in {"who", "which", "that"} for s in found)
+
+
+def test_a_relative_clause_joined_to_a_nested_one_is_not_that_ones(statements_of):
+    # "who hoped" parsed as joined to "that killed": the raid neither hoped nor speaks
+    found = statements_of("A general who planned the raid that freed the hostages and who hoped to retire soon "
+                          "said the army was ready.")
+    assert not any(s.speaker.name == "raid" for s in found)
+
+
 def test_a_place_after_a_document_is_where_it_is_not_who_speaks(statements_of):
     text = ("Hale is lagging by more than nine points, according to the RealClearPolitics polling average "
             "in New Hampshire.")
