@@ -105,11 +105,11 @@ def alembic_config(connection: Connection | None = None) -> Any:
 
 
 # Opening a ledger asks whether its schema is the newest.  Alembic answers by importing itself
-# and loading every migration script, which took a third of a read command's time (`onrecord
-# search` on the corpus ledger: 1.0 s end to end, 0.14 s of it alembic); the answer is two lines of
-# each script and one row of the database, so it is read here and alembic is imported only to
-# upgrade.  Anything these lines cannot settle (a merge of two revisions, a script of another
-# form, two rows) goes to alembic as before; tests/ledger check both against alembic's own.
+# and loading every migration script, about a sixth of a read command's time (`onrecord search`
+# end to end: benchmarks/search_speed.py); the answer is two lines of each script and one row of
+# the database, so it is read here and alembic is imported only to upgrade.  Anything these lines
+# cannot settle (a merge of two revisions, a script of another form, two rows) goes to alembic as
+# before; tests/ledger check both against alembic's own.
 _REVISION_LINE = re.compile(r"""^(revision|down_revision)\s*(?::[^=\n]*)?=\s*(?:None|"([^"]*)"|'([^']*)')\s*$""",
                             re.M)
 VERSION_TABLE = "alembic_version"  # alembic's default, which env.py keeps
