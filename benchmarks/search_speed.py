@@ -231,7 +231,6 @@ def bench_widely_reported(sizes: list[int], step: int = 100) -> None:
     the remark's page (``/api/clusters/ID``: its headline, wordings, outlets and its first 100
     reports), wall time, best of three."""
     from onrecord.ledger import clusters
-    from onrecord.web import data
 
     print(f"\n== one remark reported widely, {step} reports added a run (SQLite; CPU time a report added)")
     print(f"{'reports':>10} {'settled':>10} {'every run recomputes':>21} {'clusters':>9} {'its page':>9}")
@@ -253,7 +252,7 @@ def bench_widely_reported(sizes: list[int], step: int = 100) -> None:
                     rows[stored].append(f"{took / step * 1e3:.1f} ms")
                     if mode == "settled":
                         rows[stored].append(str(ledger.stats()["clusters"]))
-                        rows[stored].append(f"{_page_ms(ledger, data):.0f} ms")
+                        rows[stored].append(f"{_page_ms(ledger):.0f} ms")
                     stored += step
                 else:
                     ledger.recluster()
@@ -263,8 +262,10 @@ def bench_widely_reported(sizes: list[int], step: int = 100) -> None:
         print(f"{n:>10} {settled:>10} {recomputed:>21} {count:>9} {page:>9}")
 
 
-def _page_ms(ledger: Ledger, data: Any) -> float:
+def _page_ms(ledger: Ledger) -> float:
     """Milliseconds to read the most reported cluster's page as the API does (best of three)."""
+    from onrecord.web import data
+
     with ledger.engine.connect() as conn:
         top = data.list_clusters(conn, limit=1).items[0]["id"]
         best = float("inf")

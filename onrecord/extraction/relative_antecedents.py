@@ -13,6 +13,8 @@ from onrecord.extraction.docindex import entity_at
 from onrecord.extraction.mentions import is_indefinite, noun_phrase
 from onrecord.extraction.speaker_classes import can_speak
 
+PERSONAL_RELATIVES = {"who", "whom", "whose"}  # one word for a clause's person, as subject, object, owner
+
 
 def relative_clause_of(pronoun: Token) -> Token | None:
     """The verb of the relative clause a relative pronoun ("who", "which", "that") is the subject
@@ -40,9 +42,6 @@ def relative_clause_of(pronoun: Token) -> Token | None:
             and clause.head.pos_ in {"NOUN", "PROPN"}):
         return clause
     return None
-
-
-PERSONAL_RELATIVES = {"who", "whom", "whose"}  # one word for a clause's person, as subject, object, owner
 
 
 def _opened_by(clause: Token, word: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -115,9 +116,10 @@ _REVISION_LINE = re.compile(r"""^(revision|down_revision)\s*(?::[^=\n]*)?=\s*(?:
 VERSION_TABLE = "alembic_version"  # alembic's default, which env.py keeps
 
 
+@cache
 def _scripted_head() -> str | None:
     """The newest revision as the scripts' own ``revision``/``down_revision`` lines give it, or
-    None when they do not settle it."""
+    None when they do not settle it (read once a process: the scripts ship with the package)."""
     revisions: set[str] = set()
     revised: set[str] = set()
     for script in sorted((MIGRATIONS / "versions").glob("*.py")):

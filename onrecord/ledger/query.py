@@ -292,7 +292,7 @@ def find_clusters(
     for k in found:
         # the first report first (as clustering chose it), then by time, like clustering
         k.reports = sorted(reports.get(k.id, []),
-                           key=lambda p, k=k: (p.article != k.first_article, _when(p), p.statement_id))
+                           key=lambda p, k=k: (p.article != k.first_article, report_when(p), p.statement_id))
     if translations:
         # the linking that finds translations is imported here, not by the searches (ledger.py)
         from onrecord.ledger.clusters import translations_of
@@ -338,7 +338,9 @@ def cluster_reports(conn: Connection, cluster_ids: list[int]) -> dict[int, list[
     return out
 
 
-def _when(p: Report) -> str:
+def report_when(p: Report) -> str:
+    """When a report came out, as its cluster orders them: the publication time, else the date
+    (after every report timed that day), else last."""
     return p.published or (p.date + "T24:00" if p.date else "9999")
 
 

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection
 from onrecord.errors import BadCursor, NotFound
 from onrecord.ledger import query
 from onrecord.ledger.clusters import translations_of
-from onrecord.ledger.records import statement_dict
+from onrecord.ledger.records import Report, statement_dict
 from onrecord.ledger.schema import articles, quote_clusters, speaker_aliases, speakers, statements
 
 a, s, c = articles, statements, quote_clusters
@@ -222,11 +222,10 @@ def list_clusters(conn: Connection, *, limit: int, cursor: str | None = None, sp
     return Page([dict(r._mapping) for r in rows], encode_cursor(key) if more and key else None)
 
 
-def _report_key(first_statement_id: int | None, report: dict[str, Any]) -> tuple[bool, str, int]:
-    """Where a report stands in its cluster's listing: the first report first, then by publication
-    time, then date (a report with a date only after every report timed that day), then id."""
-    when = report["published"] or (report["date"] or "9999") + "T24:00"
-    return report["statement_id"] != first_statement_id, when, report["statement_id"]
+def _report_key(first_statement_id: int | None, report: Report) -> tuple[bool, str, int]:
+    """Where a report stands in its cluster's listing: the first report first, then as the
+    clusters listing orders them (``query.report_when``), then id."""
+    return report.statement_id != first_statement_id, query.report_when(report), report.statement_id
 
 
 def _report_cursor(cursor: str | None) -> tuple[bool, str, int] | None:
@@ -250,31 +249,33 @@ def get_cluster(conn: Connection, cluster_id: int, *, limit: int | None = None,
     if row is None:
         raise NotFound(f"no quote cluster {cluster_id}")
     after = _report_cursor(cursor)
-    found = [r.to_dict() for r in query.cluster_reports(conn, [cluster_id]).get(cluster_id, [])]
+    found = query.cluster_reports(conn, [cluster_id]).get(cluster_id, [])
     first = row.first_statement_id
     found.sort(key=lambda r: _report_key(first, r))
     page = found if after is None else [r for r in found if _report_key(first, r) > after]
     more = limit is not None and len(page) > limit
     page = page[:limit] if limit is not None else page
     (translations,) = translations_of(conn, [cluster_id])
-    return {**dict(row._mapping), "first_report": found[0] if found else None, "variants": variants(found),
-            "reports": page, "reports_next_cursor": encode_cursor(list(_report_key(first, page[-1])))
-            if more else None, "translations": translations}
+    # only the page and the first report become dicts: a widely reported quote has thousands
+    return {**dict(row._mapping), "first_report": found[0].to_dict() if found else None,
+            "variants": variants(found), "reports": [r.to_dict() for r in page],
+            "reports_next_cursor": encode_cursor(list(_report_key(first, page[-1]))) if more else None,
+            "translations": translations}
 
 
 def _wording(quote: str) -> str:
     return " ".join(re.findall(r"\w+", quote.lower().replace("’", "'")))
 
 
-def variants(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def variants(reports: list[Report]) -> list[dict[str, Any]]:
     """The different wordings of one quote (case, punctuation and spacing aside), the first
     reported first, each with its reports and outlets."""
     out: dict[str, dict[str, Any]] = {}
     for r in reports:
-        v = out.setdefault(_wording(r["quote"]), {"quote": r["quote"], "reports": 0, "outlets": [],
-                                                   "first": r["published"] or r["date"], "articles": []})
+        v = out.setdefault(_wording(r.quote), {"quote": r.quote, "reports": 0, "outlets": [],
+                                               "first": r.published or r.date, "articles": []})
         v["reports"] += 1
-        v["articles"].append(r["article"])
-        if r["outlet"] and r["outlet"] not in v["outlets"]:
-            v["outlets"].append(r["outlet"])
+        v["articles"].append(r.article)
+        if r.outlet and r.outlet not in v["outlets"]:
+            v["outlets"].append(r.outlet)
     return list(out.values())
