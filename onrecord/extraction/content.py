@@ -44,10 +44,12 @@ from onrecord.extraction.content_ends import (
 from onrecord.extraction.docindex import doc_text, line_bounds, quote_ends, quotes_over
 from onrecord.extraction.found import Found
 from onrecord.extraction.hung_clauses import (
+    addressee_taken_for_modifier,
     clause_core_start,
     clause_of_an_earlier_cue,
     clause_on_addressee,
     clause_on_adjunct,
+    clause_taken_for_object,
     frames_it,
     has_complementizer,
     nearer_cue,
@@ -118,6 +120,8 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
             if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children):
                 asked_for = for_objects(cue, before=c.i)
                 return [*asked_for, c] if asked_for else c
+    if "clause" in entry.complements and (taken := clause_taken_for_object(cue)) is not None:
+        return taken
     if "np" in entry.complements:
         objects = [c for c in children if c.dep_ in {"dobj", "oprd"}]
         if objects:
@@ -296,6 +300,17 @@ def venue_nouns() -> frozenset[str]:
     return load_venue_lexicon().noun_heads
 
 
+def after_the_addressee(cue: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """A content that opens with whom it was told, parsed as a modifier of the clause's subject
+    ("telling reporters relations … have changed": ``addressee_taken_for_modifier``), starts
+    after it."""
+    start, end = content
+    if cue.lemma_.lower() not in load_venue_lexicon().addressing_verbs:
+        return start, end
+    told = addressee_taken_for_modifier(cue)
+    return (cue.doc[told.i + 1].idx if told is not None and told.idx == start else start), end
+
+
 def content_range(head: Token | list[Token], cue: Token) -> tuple[int, int]:
     heads = head if isinstance(head, list) else [head]
     ranges = [subtree_chars(h) for h in heads]
@@ -343,7 +358,7 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
     if head is None:
         return parenthetical_statement(cue, entry, quotes)
     doc = cue.doc
-    start, end = content_range(head, cue)
+    start, end = after_the_addressee(cue, content_range(head, cue))
     if not isinstance(head, list) and head.dep_ == "ccomp" and head.head.i != cue.i and start <= cue.idx < end \
             and cue.i < (core := clause_core_start(head)):
         start = doc[core].idx  # "after he admitted under her grilling | he hadn't been held …" (``nearer_cue``)

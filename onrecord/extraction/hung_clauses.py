@@ -35,6 +35,51 @@ def clause_on_addressee(cue: Token) -> Token | None:
     return None
 
 
+def clause_taken_for_object(cue: Token) -> Token | None:
+    """Noun-verb rule: "telling supporters in Columbus, Ohio, that he had \"renewed faith\" in the
+    country" is parsed with "faith" as a noun — the cue's second object, or an apposition in the
+    phrase of its object or its adjunct — carrying the clause's "that", its subject and its
+    auxiliary: the clause's verb taken for a noun.  A noun in the cue's phrases (no verb between
+    them) that holds a complementizer and a subject of its own before it is a clause, and what
+    was said; the object before it is whom it was said to (``context.addressee``)."""
+    for t in cue.subtree:
+        if t.i <= cue.i or t.pos_ not in {"NOUN", "PROPN"} or not has_complementizer(t):
+            continue
+        if not any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < t.i for c in t.children):
+            continue
+        head = t.head
+        while head.i != cue.i and head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+            head = head.head
+        if head.i == cue.i:
+            return t
+    return None
+
+
+def addressee_taken_for_modifier(cue: Token) -> Token | None:
+    """Plural-modifier rule: "told reporters relations with Ottawa have changed" is parsed with
+    "reporters relations" as one noun, either the cue's object before a clause with no subject
+    (``content.subject_parsed_as_object`` gives the clause its subject back) or the subject of
+    the cue's clause ("told reporters talks … have stalled").  A noun that modifies a noun is
+    singular in English ("trade relations", not "trades relations"); a plural common noun right
+    after the cue, opening the noun phrase that is what was said's subject, is whom it was said
+    to.  The callers ask it of verbs whose object is their addressee ("told", "assured")."""
+    if cue.i + 1 >= len(cue.doc):
+        return None
+    first = cue.doc[cue.i + 1]
+    noun = first.head
+    if first.dep_ != "compound" or first.tag_ != "NNS" or any(first.children) or noun.left_edge.i != first.i:
+        return None
+    if noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.dep_ == "ccomp" and noun.head.head.i == cue.i:
+        return first  # "told reporters talks … have stalled"
+    if noun.dep_ != "dobj" or noun.head.i != cue.i:
+        return None
+    after = noun.right_edge.i + 1
+    subjectless = any(c.dep_ == "ccomp" and c.left_edge.i == after
+                      and not any(s.dep_ in {"nsubj", "nsubjpass", "expl", "mark"} for s in c.children)
+                      for c in cue.children)
+    return first if subjectless else None
+
+
 def that_taken_for_relative(clause: Token) -> bool:
     """Complementizer rule: "told a media briefing that Israel is examining the proposal" parsed
     as a relative clause of "briefing" whose object is "that": a "that" opening a clause whose verb

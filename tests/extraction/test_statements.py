@@ -267,6 +267,25 @@ def test_that_clause_hung_on_the_addressee_is_what_was_told(statements_of):
     assert found[0].kind == "mixed"
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Governor Alan Pike told reporters relations with Ottawa have changed.", "relations with Ottawa have changed"),
+    ("Pike told reporters talks with the union have stalled.", "talks with the union have stalled"),
+])
+def test_whom_it_was_told_parsed_as_a_modifier_is_the_addressee(statements_of, text, content):
+    # the parse makes "reporters relations" one noun: the object before a clause with no subject,
+    # or the subject of the cue's clause
+    s = only(statements_of(text))
+    assert (s.quote.text, s.addressee) == (content, "reporters")
+
+
+def test_a_clause_whose_verb_was_taken_for_a_noun_is_what_was_told(statements_of):
+    # the parse hangs "that he had … hope" on "Dayton" as an apposition, "hope" its head
+    text = ('Governor Alan Pike closed his campaign on Friday, telling volunteers in Dayton, Ohio, that he had '
+            '"renewed hope" in the party.')
+    s = only(statements_of(text))
+    assert (s.quote.text, s.addressee) == ('that he had "renewed hope" in the party', "volunteers")
+
+
 def test_a_relative_object_is_no_content(statements_of):
     found = statements_of("The envoy added that the draft held conclusions that the council would not support.")
     assert [(s.cue.text, s.quote.text) for s in found] == [

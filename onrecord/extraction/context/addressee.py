@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from onrecord.extraction.context.region import CharRange, Region, attachment, linked_verbs, object_of, object_phrase
 from onrecord.extraction.docindex import doc_text
+from onrecord.extraction.hung_clauses import addressee_taken_for_modifier
 from onrecord.lexicons.venues import VenueLexicon
 
 
@@ -24,6 +25,11 @@ def addressed_object_rule(region: Region) -> tuple[str, CharRange] | None:
                 phrase = object_phrase(obj, region)
                 if phrase[0]:
                     return phrase
+        # "telling reporters relations … have changed": whom it was told, parsed as a modifier
+        # of the clause's subject (``hung_clauses.addressee_taken_for_modifier``)
+        told = addressee_taken_for_modifier(verb)
+        if told is not None and region.holds(told):
+            return told.text, (told.idx, told.idx + len(told.text))
     return None
 
 
