@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from onrecord.extraction.appearances import appearance_cue
 from onrecord.extraction.docindex import token_starts
+from onrecord.extraction.possessed_quotations import noun_after_possessed_quotation
 from onrecord.extraction.senses import other_sense, sense_rules
 from onrecord.extraction.state_cues import held_passive_cue, state_cue
 from onrecord.lexicons.cues import CueEntry, CueSense, load_cue_senses
@@ -218,7 +219,8 @@ def mark_cues(doc: Doc, lexicon: dict[str, CueEntry], senses: dict[str, CueSense
         entry = lexicon.get(token.lemma_.lower()) or that_clause_cue(token) or appearance_cue(token, lexicon) \
             or retort_cue(token) or held_passive_cue(token) or put_it_cue(token) or going_on_cue(token)
         if entry is None or not is_verb_use(token) or other_sense(token, rules) is not None \
-                or in_a_list_of_acts(token) or purpose_of_an_act(token, lexicon):
+                or in_a_list_of_acts(token) or purpose_of_an_act(token, lexicon) \
+                or noun_after_possessed_quotation(token, doc._.quotes or []):
             continue
         if entry.complements == {"quote"} and not next_to_punctuation(token):
             # "continued to fight" is no cue; only "he continued: …" / "…," he continued; a

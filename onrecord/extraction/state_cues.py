@@ -58,10 +58,10 @@ def agent_phrase(noun: Token) -> Token | None:
     if k >= len(doc) or doc[k].lower_ not in AGENT_PREPOSITIONS or doc[k].head.i not in {noun.i, noun.head.i}:
         return None
     agent = next((c for c in doc[k].children if c.dep_ == "pobj"), None)
-    return agent if agent is not None and _speaks_for_itself(agent) else None
+    return agent if agent is not None and speaks_for_itself(agent) else None
 
 
-def _speaks_for_itself(owner: Token) -> bool:
+def speaks_for_itself(owner: Token) -> bool:
     """Who can own a claim: one who can speak, or a country, whose claim is its government's
     ("Russia's claim that …"; a place speaks only so, never by a guess)."""
     return can_speak(owner) or owner.ent_type_ == "GPE"
@@ -74,7 +74,7 @@ def owner_of(cue: Token) -> Token | None:
     when that owner cannot speak or there is none."""
     if cue.pos_ == "NOUN":
         owner = next((c for c in cue.children if c.dep_ == "poss"), None) or agent_phrase(cue)
-        return owner if owner is not None and _speaks_for_itself(owner) else None
+        return owner if owner is not None and speaks_for_itself(owner) else None
     if cue.dep_ == "acomp":
         owner = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
     elif cue.tag_ == "VBN":
@@ -91,7 +91,7 @@ def owned_claim_cue(token: Token) -> CueEntry | None:
     if token.pos_ != "NOUN" or token.dep_ == "ROOT":
         return None  # a noun the parse made the root of a sentence with a verb: a misparse
     entry = load_state_cues("noun").get(token.lemma_.lower())
-    if entry is None or owner_of(token) is None or that_clause_of(token) is None:
+    if entry is None or "clause" not in entry.complements or owner_of(token) is None or that_clause_of(token) is None:
         return None
     return entry
 

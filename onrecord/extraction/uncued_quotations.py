@@ -10,6 +10,7 @@ ends with a colon was introduced by that paragraph's cue.  Rules, each a functio
                                   asking not to be named);
 * ``described_speaker``         — past a relative clause on its speaker ("…," said X, who …);
 * ``framed_by_a_verb``          — 'He further informed, "…"': the verb before the comma frames it;
+* ``possessed_quotation``       — 'Putin's "next time in Moscow" quip' (possessed_quotations.py);
 * ``cue_of_introducing_paragraph`` — a paragraph ending "… said:" introduces the next quotation.
 ``ByStart`` finds the statement just before an offset by bisection, not by a scan.
 """
@@ -24,6 +25,7 @@ from onrecord.extraction.content import cue_extent, cued_statement
 from onrecord.extraction.docindex import doc_text, in_quotes, line_bounds
 from onrecord.extraction.found import Found
 from onrecord.extraction.mentions import noun_phrase
+from onrecord.extraction.possessed_quotations import possessed_quotation
 from onrecord.extraction.quotations import (
     continue_quotation,
     is_title,
@@ -85,14 +87,16 @@ def uncued_quotation(doc: Doc, quote: QuoteSpan, found: ByStart, paragraph_start
     news convention, ``continue_quotation``), when it opens its sentence.  One inside a sentence
     of the reporter's ("However, he characterized her as, “…”") is framed by other words: they
     say whose it is, not the last speaker (kept with no speaker, these cost more cue and source
-    accuracy than they found content on PolNeAR dev).  A quoted sub-heading alone in its paragraph
+    accuracy than they found content on PolNeAR dev), or named as its owner's by a possessive and a
+    noun of saying ("Putin's “next time in Moscow” quip").  A quoted sub-heading alone in its paragraph
     ("'Legend in the Coal Fields.'") is no one's words.  A short quotation (under
     ``MIN_QUOTE_WORDS``) goes on only with a direct statement of its own paragraph ("“I would,”
     she said. “I would, Donald.”"); elsewhere it is a term."""
     if is_title(doc, quote) and alone_in_paragraph(doc, quote):
         return None
     if not opens_its_sentence(doc, quote):
-        return framed_by_a_verb(doc, quote)
+        named = possessed_quotation(doc, quote) if quote_words(doc, quote) >= MIN_QUOTE_WORDS else None
+        return named or framed_by_a_verb(doc, quote)  # Romney's “47 percent” comment: a term
     introduced = cue_of_introducing_paragraph(doc, quote)
     if introduced is not None:
         return cued_statement("direct", list(quote.segments), introduced, quote)
