@@ -35,7 +35,9 @@ start of a paragraph instead of using a speech verb.  Rules, each a function bel
 9. ``says_words``: a tally after a label ("Clinton: 1,769.") says nothing;
 10. ``section_heading``: a short paragraph in capitals ends a turn: the page's next section;
 11. an interview's one-letter labels ("Q: …", "A: …") name no one: its answers are the
-   interviewee's turns and its questions end them (``interviews``).
+   interviewee's turns and its questions end them (``interviews``);
+12. ``with_period_labels``: a transcript's label in capitals typed with a period for its colon
+   ("PRESIDENT TRUMP. Yeah.") is a label when the transcript uses it with a colon elsewhere.
 """
 
 from __future__ import annotations
@@ -463,6 +465,28 @@ def _turn_statements(doc: Doc, colon: int, para_end: int, mention: Span, *, capi
     return [Found(kind, part, colon_token, (colon, colon + 1), cls, mention) for part in parts]
 
 
+def with_period_labels(doc: Doc, units: list[tuple[int, int, tuple[Span, int] | None]]
+                       ) -> list[tuple[int, int, tuple[Span, int] | None]]:
+    """Rule 12: a transcript's label typed with a period for its colon ("PRESIDENT TRUMP. Yeah.
+    And it started off —" between two of Rutte's turns) is a label when the same words in
+    capitals label a turn elsewhere in it; otherwise the turn before would run on over another
+    speaker's words."""
+    text = doc_text(doc)
+    known = {lab[0].text for _, _, lab in units if lab is not None and lab[0].text.isupper()}
+    out = []
+    for start, end, labelled in units:
+        if labelled is None:
+            opening = trimmed(text, start, end)[0]
+            for name in known:
+                period = opening + len(name)
+                if text.startswith(name + ". ", opening):
+                    label = doc.char_span(opening, period, alignment_mode="contract")
+                    labelled = (label, period) if label is not None and label.text == name else None
+                    break
+        out.append((start, end, labelled))
+    return out
+
+
 def label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[int, int]],
                      interview: InterviewLayout | None = None) -> list[Found]:
     """Rules 2–4: statements for labelled paragraphs and the transcript turns they open.
@@ -478,6 +502,8 @@ def label_statements(doc: Doc, found: list[Found], paragraphs: list[tuple[int, i
     units = [(a, b, speaker_label(doc, a, b)) for a, b in turn_units(doc, paragraphs)]
     units = without_dateline(units, found)
     transcript = interview is not None or is_transcript(text, units)
+    if transcript:
+        units = with_period_labels(doc, units)
     # the last label's turn has no later label to bound it: narration ends it, even in a
     # transcript (an exchange quoted in an article, then the writer's own paragraphs); an
     # interview's answers are bounded by its questions instead

@@ -335,3 +335,23 @@ def test_he_and_she_in_a_transcripts_turn_are_others(statements_of):
     stance = turn.stances["negotiations"]
     assert stance["label"] == "unclear"
     assert (stance["reported"]["holder"], stance["reported"]["label"]) == ("he", "support")
+
+
+def test_a_capitals_label_typed_with_a_period_is_a_label_of_the_transcript(statements_of):
+    text = ("MAYOR SILVA: Good morning. The bridge will reopen in May.\n\n"
+            "GOVERNOR PIKE: That is good news for the valley.\n\n"
+            "MAYOR SILVA: It is. We worked hard on it.\n\n"
+            "GOVERNOR PIKE. Yes. And the money came from the state —\n\n"
+            "MAYOR SILVA: From the state, exactly.")
+    found = statements_of(text)
+    assert [(s.speaker.name, s.quote.text) for s in found][3:] == [
+        ("Pike", "Yes. And the money came from the state —"), ("Silva", "From the state, exactly.")]
+
+
+def test_a_period_after_capitals_no_turn_uses_is_no_label(statements_of):
+    text = ("MAYOR SILVA: Good morning. The bridge will reopen in May.\n\n"
+            "GOVERNOR PIKE: That is good news for the valley.\n\n"
+            "MAYOR SILVA: It is. We worked hard on it.\n\n"
+            "NASA. They helped with the survey, too.")
+    found = statements_of(text)
+    assert (found[-1].speaker.name, found[-1].quote.text) == ("Silva", "NASA. They helped with the survey, too.")
