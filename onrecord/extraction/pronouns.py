@@ -20,7 +20,8 @@ The rules, tried in order by ``resolve_pronoun``, each a function:
 * ``alternating_subjects`` — "they" after sentences whose subjects are two people in turn: the two;
 * ``sole_person_before`` — (``sole_person``) the one person of the pronoun's gender the sentence before
                          names, when its subject is not the antecedent;
-* ``recent_speaker``   — the most recent speaker that agrees, within reach of the pronoun;
+* ``recent_speaker``   — the most recent speaker that agrees, within reach of the pronoun (inside a
+                         transcript's turn, one named in that turn: ``turn_start``);
 * ``recent_person``    — failing all that, the person named last before it, when the article shows
                          a one-word "person" is a name (``whole_names.reads_as_a_name``).
 
@@ -432,12 +433,14 @@ def joint_members(pronoun: Token) -> list[str] | None:
 
 # English agent-noun endings ("talker", "senator", "economist", "chairman"): a subject with one
 # may be the person "he" continues even when the speaker-noun lexicon does not list it
-def recent_speaker(pronoun: Token, spoken: SpokenSoFar, persons: list[tuple[int, str]]) -> Named | None:
+def recent_speaker(pronoun: Token, spoken: SpokenSoFar, persons: list[tuple[int, str]], since: int = 0
+                   ) -> Named | None:
     """Rules 4 and 5: the most recent speaker that agrees; for he/she a person named since then
     wins only when that speaker is out of reach (news keeps its protagonist as "he" while naming
     others in between).  ``persons`` are those the narration names: one named only inside
     someone's quoted words ('"President Zelenskyy will not …," he said') is not whom the
-    reporter's "he" means.  (Read back from the pronoun: the first that agrees is the most recent.)"""
+    reporter's "he" means.  (Read back from the pronoun: the first that agrees is the most recent.)
+    Only speakers named at or after ``since`` count (``turn_start``)."""
     offset = pronoun.idx
     word = pronoun.lower_
     items = spoken.items
@@ -448,6 +451,8 @@ def recent_speaker(pronoun: Token, spoken: SpokenSoFar, persons: list[tuple[int,
     by_surname = honorifics_of(pronoun.doc)
     last = next((items[k] for k in range(bisect_left(spoken.offsets, offset) - 1, -1, -1)
                  if items[k].name and agrees(word, items[k].type, items[k].name, by_surname)), None)
+    if last is not None and last.offset < since:
+        last = None
     if word not in SINGULAR:
         return (last.name, last.type) if last is not None else None
     before = bisect_left(persons, (offset,))  # persons are in the order of the text
@@ -481,7 +486,7 @@ def resolve_pronoun(
         lambda: alternating_subjects(pronoun, namer, spoken.by_offset),
         lambda: both_parties(pronoun, namer, spoken.by_offset),
         lambda: sole_person_before(pronoun, persons),
-        lambda: recent_speaker(pronoun, spoken, persons),
+        lambda: recent_speaker(pronoun, spoken, persons, turn_start(pronoun, holding, current)),
     ):
         named = rule()
         if named is not None and not named_in_own_clause(pronoun, named[0]) \
@@ -491,6 +496,16 @@ def resolve_pronoun(
 
 
 THIRD_PERSON = {"he", "she", "him", "her"}
+
+
+def turn_start(pronoun: Token, holding: Callable[[int], list[Found]], current: Found) -> int:
+    """Turn rule: inside a transcript's turn a pronoun's antecedent of last resort is a speaker of
+    that turn, named after its label ('PRESIDENT TRUMP: … And they said, "Oh, thousands of
+    people."' is not the Democrats a reporter's question named two turns before); elsewhere 0."""
+    at = pronoun.idx
+    turns = [f for f in holding(at) if f is not current and f.cue_class == "transcript" and f.cue is not None
+             and any(a <= at < b for a, b in f.content)]
+    return max((f.cue.idx for f in turns), default=0)
 
 
 def speaks_of_another(pronoun: Token, name: str, holding: Callable[[int], list[Found]], current: Found) -> bool:

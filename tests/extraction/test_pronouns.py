@@ -439,3 +439,16 @@ def test_a_reporting_aside_before_the_pronoun_names_whom_it_means(statements_of)
             "Instead, she said, her boss told her he had booked a room for them.\n\n"
             "Back then, Ms. Ripert said, she found Ms. Sherry “very professional and very quiet.”")
     assert by_quote(statements_of(text), "very professional").speaker.name == "Sandra Ripert"
+
+
+def test_they_in_a_transcript_turn_is_no_speaker_of_an_earlier_turn(statements_of):
+    # the unions spoke in a reporter's question two turns before; the mayor's "they" is others
+    text = ("Q Mayor, the unions have said if there is a strike, bad things happen.\n\n"
+            "MAYOR SILVA: The council has approved the budget, and now the unions have to approve it. "
+            "I hope they will.\n\n"
+            "Q On the harbour, Mayor. You have talked about the ferry. Do you have plans for it?\n\n"
+            "MAYOR SILVA: Yes. I had a great plan for the ferry. And they said, “Oh, it will cost millions.” "
+            "No, it cost far less.")
+    found = [s for s in statements_of(text) if s.quote.text == "Oh, it will cost millions."]
+    assert [(s.speaker.name, s.speaker.mention.text) for s in found] == [("unknown", "they")]
+
