@@ -44,7 +44,7 @@ from onrecord.extraction.content_ends import (
 from onrecord.extraction.docindex import doc_text, line_bounds, quote_ends, quotes_over
 from onrecord.extraction.found import Found
 from onrecord.extraction.hung_clauses import (
-    addressee_taken_for_modifier,
+    after_the_addressee,
     clause_core_start,
     clause_of_an_earlier_cue,
     clause_on_addressee,
@@ -111,6 +111,9 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
                     and next(t for t in c.subtree if not t.is_punct).lower_ in CONSEQUENCE]
             if more:  # "noted that sanctions have ruined the economy, so the Russian side seeks …"
                 return [clause, *more]
+            taken = clause_taken_for_object(cue)
+            if taken is not None and cue.i < taken.i < clause.i:  # "… that he had "renewed faith" that …"
+                return [taken, clause]
             return subject_parsed_as_object(cue, clause)
         broken = that_as_preposition(cue) or gerund_subject_clause(cue) or clause_of_an_earlier_cue(cue)
         if broken is not None:
@@ -299,16 +302,6 @@ def tells_the_saying(adjunct: Token, entry: CueEntry) -> bool:
 def venue_nouns() -> frozenset[str]:
     return load_venue_lexicon().noun_heads
 
-
-def after_the_addressee(cue: Token, content: tuple[int, int]) -> tuple[int, int]:
-    """A content that opens with whom it was told, parsed as a modifier of the clause's subject
-    ("telling reporters relations … have changed": ``addressee_taken_for_modifier``), starts
-    after it."""
-    start, end = content
-    if cue.lemma_.lower() not in load_venue_lexicon().addressing_verbs:
-        return start, end
-    told = addressee_taken_for_modifier(cue)
-    return (cue.doc[told.i + 1].idx if told is not None and told.idx == start else start), end
 
 
 def content_range(head: Token | list[Token], cue: Token) -> tuple[int, int]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from onrecord.extraction.subject_asides import FINITE_TAGS
+from onrecord.lexicons.venues import load_venue_lexicon
 
 
 def has_complementizer(verb: Token) -> bool:
@@ -78,6 +79,17 @@ def addressee_taken_for_modifier(cue: Token) -> Token | None:
                       and not any(s.dep_ in {"nsubj", "nsubjpass", "expl", "mark"} for s in c.children)
                       for c in cue.children)
     return first if subjectless else None
+
+
+def after_the_addressee(cue: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """A content that opens with whom it was told, parsed as a modifier of the clause's subject
+    ("telling reporters relations … have changed": ``addressee_taken_for_modifier``), starts
+    after it."""
+    start, end = content
+    if cue.lemma_.lower() not in load_venue_lexicon().addressing_verbs:
+        return start, end
+    told = addressee_taken_for_modifier(cue)
+    return (cue.doc[told.i + 1].idx if told is not None and told.idx == start else start), end
 
 
 def that_taken_for_relative(clause: Token) -> bool:

@@ -286,6 +286,15 @@ def test_a_clause_whose_verb_was_taken_for_a_noun_is_what_was_told(statements_of
     assert (s.quote.text, s.addressee) == ('that he had "renewed hope" in the party', "volunteers")
 
 
+def test_a_clause_taken_for_a_noun_before_a_second_clause_opens_what_was_told(statements_of):
+    # "faith" is the cue's second object, and "that … will show us the way" its clause: one content
+    text = ('Governor Alan Pike closed his campaign on Friday, telling volunteers in Dayton, Ohio, that he had '
+            '"renewed faith" that "the voters will show us the way."')
+    s = only(statements_of(text))
+    assert (s.quote.text, s.addressee) == (
+        'that he had "renewed faith" that "the voters will show us the way."', "volunteers")
+
+
 def test_a_relative_object_is_no_content(statements_of):
     found = statements_of("The envoy added that the draft held conclusions that the council would not support.")
     assert [(s.cue.text, s.quote.text) for s in found] == [
