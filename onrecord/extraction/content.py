@@ -57,7 +57,7 @@ from onrecord.extraction.hung_clauses import (
 )
 from onrecord.extraction.kinds import classify_kind
 from onrecord.extraction.mentions import noun_phrase
-from onrecord.extraction.questions import agent_of, asked_passively
+from onrecord.extraction.questions import agent_of, asked_passively, inside_a_question
 from onrecord.extraction.quotes import QuoteSpan
 from onrecord.extraction.state_cues import held_passive_cue, owner_of, that_clause_of
 from onrecord.extraction.subjects import (
@@ -347,6 +347,8 @@ def cued_statement(kind: str, content: list[tuple[int, int]], cue: Token, quote:
 
 
 def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> Found | None:
+    if inside_a_question(cue):
+        return None  # "did not explain which reforms he promised to deliver" (questions.py)
     head = content_of_cue(cue, entry)
     if head is None:
         return parenthetical_statement(cue, entry, quotes)

@@ -9,7 +9,9 @@ a function below:
 * ``reported_question`` — a cue of asking with an interrogative content: "asked whether the
                           talks would resume", "asked why the border was closed";
 * ``asked_passively``   — "Asked whether …, Netanyahu said", "she was asked if …": the subject of
-                          a passive "ask" is the one asked; the asker is its agent, or unknown.
+                          a passive "ask" is the one asked; the asker is its agent, or unknown;
+* ``inside_a_question`` — "did not explain which reforms he promised to deliver": a cue inside an
+                          indirect question reports nothing said.
 """
 
 from __future__ import annotations
@@ -92,3 +94,30 @@ def agent_of(cue: Token) -> Token | None:
         if c.dep_ == "agent":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
     return None
+
+
+WH_TAGS = {"WDT", "WP", "WP$"}
+
+
+def inside_a_question(cue: Token) -> bool:
+    """Embedded-question rule: "He did not specify what partners he hoped to fill the void with",
+    "did not explain which reforms he promised to deliver": the cue's object — its own or its
+    infinitive's — is a phrase of "what" or "which" and a noun set before it, and the cue heads a
+    clause under another verb: an indirect question, whose content has a gap where the wh-phrase
+    was; it tells what was not said.  A relative clause ("the reforms that he promised to
+    deliver") reports a promise, and is not one — but "which reforms he promised …", parsed as
+    one, is: a relative clause's noun takes no "which" or "what" before it."""
+    if cue.dep_ == "relcl":  # with no relative word of its own ("… bill that Christie said")
+        return any(c.dep_ == "det" and c.tag_ in WH_TAGS for c in cue.head.children) and not any(
+            c.i < cue.i and (c.tag_ in WH_TAGS or c.lower_ == "that") for c in cue.children)
+    if cue.dep_ not in {"ccomp", "xcomp", "advcl"}:
+        return False
+    heads = [cue, *(c for c in cue.children if c.dep_ == "xcomp")]
+    for head in heads:
+        for obj in head.children:
+            # "what partners", "which reforms": not a bare "what", which may open a free relative
+            # that names what was said ("in what he called “a brazen breach”")
+            if obj.dep_ in {"dobj", "dative"} and obj.i < cue.i and any(
+                    c.tag_ in WH_TAGS and c.dep_ == "det" for c in obj.children):
+                return True
+    return False

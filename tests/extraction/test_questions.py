@@ -53,3 +53,24 @@ def test_kinds_are_enumerated_once():
     assert "question" in KINDS
     assert {k.value for k in CliKind} == set(KINDS)
     assert set(get_args(ApiKind)) == set(KINDS)
+
+
+@pytest.mark.parametrize("text", [
+    "He did not specify exactly what partners he hoped to fill the void with.",
+    "He did not explain which reforms he promised to deliver by May.",
+])
+def test_a_cue_inside_an_indirect_question_reports_nothing_said(statements_of, text):
+    assert statements_of(text) == []
+
+
+def test_a_relative_clause_of_a_promise_is_no_indirect_question(statements_of):
+    found = statements_of("He listed the reforms that he promised to deliver by May.")
+    assert [s.cue.text for s in found] == ["listed"]
+
+
+def test_a_cue_the_parse_hangs_on_a_which_phrase_with_its_own_that_still_reports(statements_of):
+    # "said" is parsed as a relative clause of "which farm bill", "that" its object
+    text = ('The debate between Cruz and Rubio grew so heated over who supported which farm bill that '
+            'Governor Alan Pike said, "I need a translator for this."')
+    found = [(s.kind, s.speaker.name, s.quote.text) for s in statements_of(text)]
+    assert ("direct", "Alan Pike", "I need a translator for this.") in found
