@@ -598,3 +598,14 @@ def test_a_name_a_description_in_apposition_ends_in_is_not_the_speaker(statement
     # a name in apposition after a name the parse took in is still the last: the speaker
     text = "On the topic of another tough guy, Mr. Putin, Mr. Trump was pressed on why he had said it was an honor."
     assert "Putin" not in statements_of(text)[-1].speaker.name
+
+
+def test_a_name_the_model_runs_into_a_date_is_the_speaker(statements_of):
+    # the model tags "Last month Okafor" one DATE entity
+    found = statements_of("Last month Okafor in a televised address appeared to blame the banks for the crisis.")
+    assert [(s.speaker.name, s.quote.text) for s in found] == [("Okafor", "the banks for the crisis")]
+
+
+def test_a_date_that_ends_in_a_calendar_word_names_no_one(statements_of):
+    found = statements_of("The vote is set for Easter Sunday, officials said.")
+    assert [s.speaker.name for s in found] == ["officials"]
