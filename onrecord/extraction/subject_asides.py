@@ -7,6 +7,9 @@
   the cue reports: the relative clause's verb becomes the cue's complement and the subject hangs
   from it, so the cue has no subject and the subject sits inside what the cue seems to report,
   where no other rule looks for a speaker;
+* ``closed_aside`` — "Protesters looped the streets around the stadium - where the Panthers played
+  the Vikings - while chanting, “…”": the parse hangs the participle after a dash aside on the
+  aside's verb, whose subject is no controller of words said after the aside closed;
 * ``set_off_subject`` — "Mr. Trump, asked about the deaths of journalists, had said …", "Mr. Bush
   - in a line that seemed squarely directed at Mr. Trump - declared …", "Mr. Bush, channeling his
   respectful roots, responded by first saying …": a participle, a dash aside or a parenthesis
@@ -23,6 +26,7 @@ from onrecord.extraction.speaker_classes import can_speak, speaker_class
 
 # the relative pronouns that open a clause about the noun before them
 RELATIVE_PRONOUNS = {"who", "whose", "which"}
+ASIDE_RELATIVES = RELATIVE_PRONOUNS | {"whom", "where", "when"}  # "- where the Panthers played -"
 # what ends the words between the subject and its cue: another sentence or clause
 CLAUSE_ENDS = {".", "!", "?", ";", ":"}
 
@@ -121,3 +125,17 @@ def first_of_its_phrase(token: Token) -> Token:
             break
     return node if node.pos_ == "PROPN" else token
 
+
+def closed_aside(verb: Token, cue: Token) -> bool:
+    """Closed-aside rule: ``verb`` heads a relative clause set off by dashes or a parenthesis
+    ("- where the Panthers played the Vikings -") that closes before ``cue``: the aside describes
+    something the sentence names, and its subject controls nothing after it.  Only a relative
+    aside: the parse may hang the sentence's own next verb on another ("(although he allowed …)
+    and promised to build a wall": the promise is Trump's, and the aside's "he" is Trump)."""
+    doc = verb.doc
+    start = verb.left_edge.i
+    if start == 0 or not verb.i < cue.i or doc[start].lower_ not in ASIDE_RELATIVES:
+        return False
+    opening = doc[start - 1].text
+    closing = DASHES if opening in DASHES else {")"} if opening == "(" else None
+    return closing is not None and any(doc[k].text in closing for k in range(verb.i + 1, cue.i))

@@ -26,7 +26,7 @@ from onrecord.extraction.absolutes import absolute_subject, depicted_subject
 from onrecord.extraction.docindex import in_quotes, quotes_over
 from onrecord.extraction.object_relatives import object_relative_subject
 from onrecord.extraction.speaker_classes import CAN_SPEAK, SUBJECT_DEPS, can_speak, is_an_age, speaker_class
-from onrecord.extraction.subject_asides import FINITE_TAGS, relative_aside_subject, set_off_subject
+from onrecord.extraction.subject_asides import FINITE_TAGS, closed_aside, relative_aside_subject, set_off_subject
 
 # what a cue reports or acts on: its objects and clauses ("told REPORTERS", "recommending CHARGES")
 REPORTING_DEPS = {"dobj", "dative", "ccomp", "xcomp", "pobj", "attr", "oprd", "acomp", "advcl", "conj", "parataxis"}
@@ -254,7 +254,7 @@ def controller(cue: Token) -> Token | None:
             # '"…," said Skelly, explaining …': the verb above may be an inverted frame
             subject = own_subject(token, cue) or inverted_subject(token) \
                 or (set_off_subject(token) if token.pos_ in {"VERB", "AUX"} else None)
-            if subject is not None and not reported_thing(token, subject, cue):
+            if subject is not None and not reported_thing(token, subject, cue) and not closed_aside(token, cue):
                 return subject
         if token.dep_ in {"relcl", "acl"} and (token.head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}
                                                or is_an_age(token.head)):  # '"…?" the 43-year-old asked'

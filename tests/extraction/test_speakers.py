@@ -609,3 +609,18 @@ def test_a_name_the_model_runs_into_a_date_is_the_speaker(statements_of):
 def test_a_date_that_ends_in_a_calendar_word_names_no_one(statements_of):
     found = statements_of("The vote is set for Easter Sunday, officials said.")
     assert [s.speaker.name for s in found] == ["officials"]
+
+
+def test_the_subject_of_a_closed_relative_aside_controls_nothing_after_it(statements_of):
+    # the parse hangs "while chanting" on "debated", inside the dash aside
+    text = ('Dozens of nurses demanded answers about the closures, circling the square around City Hall - where '
+            'the council members debated the budget - while chanting, "Fund our clinics now."')
+    found = [s for s in statements_of(text) if s.cue.text == "chanting"]
+    assert [s.speaker.name for s in found] == ["Dozens of nurses"]
+
+
+def test_a_parenthesis_the_parse_hangs_the_next_verb_on_keeps_its_subject(statements_of):
+    text = ('The break was complete when Mayor Ana Silva in her first speech called the plan “a fraud” '
+            '(although she allowed that parts might work) and promised to build a new bridge.')
+    found = [s for s in statements_of(text) if s.cue.text == "promised"]
+    assert [s.speaker.name for s in found] == ["Ana Silva"]
