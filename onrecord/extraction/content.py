@@ -303,7 +303,6 @@ def venue_nouns() -> frozenset[str]:
     return load_venue_lexicon().noun_heads
 
 
-
 def content_range(head: Token | list[Token], cue: Token) -> tuple[int, int]:
     heads = head if isinstance(head, list) else [head]
     ranges = [subtree_chars(h) for h in heads]

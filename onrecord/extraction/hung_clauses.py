@@ -36,6 +36,11 @@ def clause_on_addressee(cue: Token) -> Token | None:
     return None
 
 
+# tokens after a cue read for a clause taken for a noun: whom it was told and where ("supporters in
+# Columbus, Ohio,") come first and are short; a bound keeps the rule's cost per cue constant
+OBJECT_REACH = 30
+
+
 def clause_taken_for_object(cue: Token) -> Token | None:
     """Noun-verb rule: "telling supporters in Columbus, Ohio, that he had \"renewed faith\" in the
     country" is parsed with "faith" as a noun — the cue's second object, or an apposition in the
@@ -43,8 +48,9 @@ def clause_taken_for_object(cue: Token) -> Token | None:
     auxiliary: the clause's verb taken for a noun.  A noun in the cue's phrases (no verb between
     them) that holds a complementizer and a subject of its own before it is a clause, and what
     was said; the object before it is whom it was said to (``context.addressee``)."""
-    for t in cue.subtree:
-        if t.i <= cue.i or t.pos_ not in {"NOUN", "PROPN"} or not has_complementizer(t):
+    doc = cue.doc
+    for t in doc[cue.i + 1 : min(cue.right_edge.i + 1, cue.i + 1 + OBJECT_REACH)]:
+        if t.pos_ not in {"NOUN", "PROPN"} or not has_complementizer(t):
             continue
         if not any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < t.i for c in t.children):
             continue
