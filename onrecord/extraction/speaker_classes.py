@@ -49,16 +49,15 @@ CALENDAR_WORDS = {
 
 def name_run_into_a_date(token: Token) -> bool:
     """Date-run rule: "Last week Stumpf appeared to blame …" — the model tags "Last week Stumpf"
-    one DATE; the capitalised word that ends it right after a calendar word or a number ("week",
-    "Monday", "March 3") and is no calendar word itself is a name, and the subject of the
-    sentence."""
+    one DATE; the capitalised word that ends it right after a calendar word ("week", "Monday") and
+    is no calendar word itself is a name, and the subject of the sentence."""
     if token.ent_type_ not in {"DATE", "TIME"} or token.pos_ != "PROPN" or token.i == 0:
         return False
     before = token.doc[token.i - 1]
     if before.ent_type_ != token.ent_type_ or token.lower_.rstrip(".") in CALENDAR_WORDS:
         return False
     at_end = token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I"
-    return at_end and (before.lower_ in CALENDAR_WORDS or before.like_num) and token.dep_ in SUBJECT_DEPS
+    return at_end and before.lower_ in CALENDAR_WORDS and token.dep_ in SUBJECT_DEPS
 
 
 def is_time(token: Token) -> bool:
