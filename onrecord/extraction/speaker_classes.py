@@ -13,6 +13,7 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from onrecord.extraction.docindex import entities, once, person_name_words, word_starts
+from onrecord.lexicons.calendar import MONTH_ABBREVIATIONS, MONTHS, PARTS_OF_DAY, WEEKDAYS
 from onrecord.lexicons.given_names import load_given_names
 from onrecord.lexicons.speaker_nouns import load_speaker_nouns
 
@@ -37,13 +38,10 @@ NOUN_CLASS = {"people": "person", "groups": "group", "organizations": "organizat
 # the words that end a date or a time themselves: a capitalised word after one of them, inside
 # the same DATE entity, is a name the model ran into the date ("Last week Stumpf appeared to …")
 CALENDAR_WORDS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "eve",
-    "christmas", "easter", "thanksgiving", "ramadan", "hanukkah", "passover", "year", "years", "week",
-    "weeks", "month", "months", "weekend", "morning", "afternoon", "evening", "night", "today", "yesterday",
-    "tomorrow", "ago", "earlier", "later", "era", "century", "decade", "season", "spring", "summer", "autumn",
-    "fall", "winter", "term", "time",
+    *WEEKDAYS, *MONTHS, *MONTH_ABBREVIATIONS, *PARTS_OF_DAY, "day", "eve", "christmas", "easter",
+    "thanksgiving", "ramadan", "hanukkah", "passover", "year", "years", "week", "weeks", "month", "months",
+    "weekend", "today", "yesterday", "tomorrow", "ago", "earlier", "later", "era", "century", "decade",
+    "season", "spring", "summer", "autumn", "fall", "winter", "term", "time",
 }
 
 
@@ -51,10 +49,10 @@ def name_run_into_a_date(token: Token) -> bool:
     """Date-run rule: "Last week Stumpf appeared to blame …" — the model tags "Last week Stumpf"
     one DATE; the capitalised word that ends it right after a calendar word ("week", "Monday") and
     is no calendar word itself is a name, and the subject of the sentence."""
-    if token.ent_type_ not in {"DATE", "TIME"} or token.pos_ != "PROPN" or token.i == 0:
-        return False
+    if token.ent_type_ not in {"DATE", "TIME"} or token.ent_iob_ != "I" or token.pos_ != "PROPN":
+        return False  # inside the entity, after its first word
     before = token.doc[token.i - 1]
-    if before.ent_type_ != token.ent_type_ or token.lower_.rstrip(".") in CALENDAR_WORDS:
+    if token.lower_.rstrip(".") in CALENDAR_WORDS:
         return False
     at_end = token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I"
     return at_end and before.lower_ in CALENDAR_WORDS and token.dep_ in SUBJECT_DEPS

@@ -15,19 +15,14 @@ from typing import Literal
 
 from dateparser.date import DateDataParser
 
+from onrecord.lexicons.calendar import MONTH_ABBREVIATIONS, MONTHS, PARTS_OF_DAY, WEEKDAYS
 from onrecord.model.statement import SaidOn
 
 Precision = Literal["day", "week", "month", "year"]
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december")
-MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-                       "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 MONTH_NUMBER = {**{m: i for i, m in enumerate(MONTHS, 1)}, **MONTH_ABBREVIATIONS}
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
 MODIFIERS = ("earlier", "early", "later", "late", "mid")  # they narrow a period, never move it
 LEADING_PREPOSITIONS = ("on", "in", "at", "during", "over")
 # a time phrase after one of these is a bound of something else ("since Monday"), not a time of

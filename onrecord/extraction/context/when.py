@@ -17,18 +17,15 @@ from onrecord.extraction.anchored import AnchoredMatcher
 from onrecord.extraction.built import built_once
 from onrecord.extraction.context.dates import (
     MODIFIERS,
-    MONTH_ABBREVIATIONS,
-    MONTHS,
     NOT_A_TIME_OF_SAYING,
     NUMBER_WORDS,
-    PARTS_OF_DAY,
-    WEEKDAYS,
     resolve_said_on,
 )
 from onrecord.extraction.context.region import Region, attachment, distance, linked_verbs
 from onrecord.extraction.context.venue import LexiconHit
 from onrecord.extraction.docindex import once
 from onrecord.extraction.earlier import EARLIER_ADVERBS
+from onrecord.lexicons.calendar import MONTH_ABBREVIATIONS, MONTHS, PARTS_OF_DAY, WEEKDAYS
 from onrecord.model.statement import SaidOn
 
 _WEEKDAY_TOKEN = {"LOWER": {"IN": list(WEEKDAYS)}}
