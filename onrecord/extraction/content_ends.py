@@ -249,8 +249,9 @@ def split_before_a_framed_quotation(doc: Doc, cue: Token, start: int, end: int,
 def extend_to_sentence_end(cue: Token, end: int) -> int:
     """Reported speech runs to the end of its sentence: a clause the parser attached to the
     cue after the content ("said X, because Y") still belongs to what was said.  It stops at
-    a conjoined verb ("… and added …"), which is a statement of its own.  It ends on a word, not
-    on punctuation (``past_a_full_stop``)."""
+    a conjoined verb ("… and added …"), which is a statement of its own, and at "according to"
+    ("made clear that …, according to Reuters": who relayed the words is no part of them).  It
+    ends on a word, not on punctuation (``past_a_full_stop``)."""
     doc = cue.doc
     sent = cue.sent
     subtree = {t.i for t in cue.subtree}
@@ -258,7 +259,8 @@ def extend_to_sentence_end(cue: Token, end: int) -> int:
     for t in doc[0:0] if end >= sent.end_char else sent:
         if t.idx < end:
             continue
-        if t.i not in subtree or (t.head.i == cue.i and t.dep_ in {"conj", "cc"}) or t._.cue is not None:
+        if t.i not in subtree or (t.head.i == cue.i and (t.dep_ in {"conj", "cc"} or t.lower_ == "according")) \
+                or t._.cue is not None:
             # another cue's own words before it ("…, as she put it") are not what was said either
             last = last if t._.cue is None or last is None or t.left_edge.i > last.i else doc[t.left_edge.i - 1]
             break

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from onrecord.extraction.appearances import appearance_cue
 from onrecord.extraction.docindex import token_starts
+from onrecord.extraction.made_clear import made_clear_cue, plainness_adjective
 from onrecord.extraction.possessed_quotations import noun_after_possessed_quotation
 from onrecord.extraction.senses import other_sense, sense_rules
 from onrecord.extraction.state_cues import held_passive_cue, state_cue
@@ -180,8 +181,8 @@ def that_clause_cue(token: Token) -> CueEntry | None:
     active verb with its own subject: a participle ("…, knowing that …") or a passive ("were
     frustrated that …") leaves whose knowledge it is to a guess, and a wrong speaker costs more
     than a missed statement."""
-    if token.pos_ != "VERB" or token.lemma_.lower() in COPULAS:
-        return None
+    if token.pos_ != "VERB" or token.lemma_.lower() in COPULAS or plainness_adjective(token) is not None:
+        return None  # ("made clear that …" is the made-clear rule's: ``made_clear.py``)
     subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
     if subject is None or subject.dep_ != "nsubj" or subject.lower_ in NOT_HOLDERS:
         return None  # a participle or a passive leaves the holder to a guess
@@ -216,8 +217,9 @@ def mark_cues(doc: Doc, lexicon: dict[str, CueEntry], senses: dict[str, CueSense
                 token._.cue = entry
                 token._.cue_negated = is_negated(token)
             continue
-        entry = lexicon.get(token.lemma_.lower()) or that_clause_cue(token) or appearance_cue(token, lexicon) \
-            or retort_cue(token) or held_passive_cue(token) or put_it_cue(token) or going_on_cue(token)
+        entry = lexicon.get(token.lemma_.lower()) or made_clear_cue(token) or that_clause_cue(token) \
+            or appearance_cue(token, lexicon) or retort_cue(token) or held_passive_cue(token) or put_it_cue(token) \
+            or going_on_cue(token)
         if entry is None or not is_verb_use(token) or other_sense(token, rules) is not None \
                 or in_a_list_of_acts(token) or purpose_of_an_act(token, lexicon) \
                 or noun_after_possessed_quotation(token, doc._.quotes or []):

@@ -84,9 +84,14 @@ def _opens(text: str, i: int) -> bool:
 
 
 def _closes(text: str, i: int) -> bool:
+    """A straight mark closes when it ends a word and no word follows it; or after an inner
+    quotation's closing single mark and a space, as the AP sets them ("… 'now I move to the
+    center,' " she said)."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return not before.isspace() and not _is_word_char(after)
+    if _is_word_char(after):
+        return False
+    return not before.isspace() or (before == " " and i >= 2 and text[i - 2] in "'’")
 
 
 def _single_quote_opens(text: str, i: int) -> bool:
@@ -128,7 +133,7 @@ def scan_paragraph(text: str, start: int, end: int) -> tuple[list[QuoteSpan], in
                 and _outer_closes_later(text, i, end):
             nested = True
         elif ch in CLOSE_DOUBLE or (ch == STRAIGHT_DOUBLE and _closes(text, i)) or _closes_low(text, open_at, i):
-            found.append(QuoteSpan(open_at, i + 1, [(open_at + 1, i)]))
+            found.append(QuoteSpan(open_at, i + 1, [(open_at + 1, _rstrip(text, open_at + 1, i))]))
             open_at = None
         elif ch in OPEN_DOUBLE and text[i - 1].isspace() and _unclosed_then_reopened(text, open_at, i):
             # an opening mark inside an open quotation with no closing mark in between: the

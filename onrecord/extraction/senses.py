@@ -14,6 +14,7 @@ cue marker (``cues.mark_cues``) then leaves the token unmarked.  Their vocabular
 * ``is_verdict``             — "find" as a court's verdict or ruling ("found him guilty");
 * ``displays``               — "show" of a face or conduct ("showed little emotion");
 * ``phrasal_verb``           — "showed off the tanks", "showed up late": another verb;
+* ``appoints``               — "voted to confirm the nominees": an appointment, not a statement;
 * ``feeling_without_content``— "expressed disappointment": a feeling, nothing said about what;
 * ``controlled_by_object``   — an infinitive someone else asks for, orders or allows ("urged
                                employees to report", "requires candidates to disclose"), unless
@@ -154,6 +155,14 @@ def displays(token: Token, sense: CueSense) -> bool:
     """Display rule: "showed little emotion", "showing remorse", "showed no sign of backing
     down": what a person shows by face or conduct is not something said."""
     return lemma(token) in sense.lemmas and any(lemma(o) in sense.words for o in objects_of(token))
+
+
+def appoints(token: Token, sense: CueSense) -> bool:
+    """Appointment rule: "the Senate will vote to confirm the next judicial nominees", "confirmed
+    Hegseth as defense secretary": "confirm" with a person or a nomination for its object votes
+    an appointment through; "confirmed the report", "confirmed that …" say something."""
+    return lemma(token) in sense.lemmas and any(
+        lemma(o) in sense.words or o.lower_ in sense.words or o.ent_type_ == "PERSON" for o in objects_of(token))
 
 
 def phrasal_verb(token: Token, sense: CueSense) -> bool:
@@ -383,6 +392,7 @@ def sense_rules(senses: dict[str, CueSense]) -> list[tuple[str, Callable[[Token]
         ("verdict", lambda t: is_verdict(t, senses["verdict"], senses["adjudicator"])),
         ("display", lambda t: displays(t, senses["display"])),
         ("phrasal", lambda t: phrasal_verb(t, senses["phrasal"])),
+        ("appointment", lambda t: appoints(t, senses["appointment"])),
         ("feeling", lambda t: feeling_without_content(t, senses["feeling"])),
         ("object_control", lambda t: controlled_by_object(t, senses["implicative"])),
         ("unspoken_infinitive", lambda t: infinitive_of_no_one(t, senses["unrealized"])),

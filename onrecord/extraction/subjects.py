@@ -9,8 +9,10 @@ Each rule is one function:
 * ``subject_asides``      — for a parse that lost the subject link, a name set off from its verb
                             by a relative clause, a participle, a dash aside or a parenthesis
                             (``subject_asides.py``);
+* ``first_conjunct_speaker`` — a cue conjoined to a cue, neither with a subject the parse kept,
+                            takes the first one's speaker;
 * ``nearest_noun_phrase`` — for a parse that lost the subject link, the nearest noun phrase that
-                            can speak, outside what the cue reports;
+                            can speak, outside what the cue reports (``nearest_speakers.py``);
 * ``bound_mention``       — in a free relative or a participle's control, a pronoun bound by the
                             subject of a clause above it is named by that subject ("X condemned
                             what he called …").
@@ -23,27 +25,17 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from onrecord.extraction.absolutes import absolute_subject, depicted_subject
-from onrecord.extraction.docindex import in_quotes, quotes_over
+from onrecord.extraction.docindex import quotes_over
+from onrecord.extraction.nearest_speakers import in_quotation, nearest_noun_phrase, same_paragraph
 from onrecord.extraction.object_relatives import object_relative_subject
 from onrecord.extraction.speaker_classes import CAN_SPEAK, SUBJECT_DEPS, can_speak, is_an_age, speaker_class
 from onrecord.extraction.subject_asides import FINITE_TAGS, closed_aside, relative_aside_subject, set_off_subject
 
-# what a cue reports or acts on: its objects and clauses ("told REPORTERS", "recommending CHARGES")
-REPORTING_DEPS = {"dobj", "dative", "ccomp", "xcomp", "pobj", "attr", "oprd", "acomp", "advcl", "conj", "parataxis"}
 # what a non-finite cue hangs from when it is controlled by the clause above it
 CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acomp", "oprd", "prep", "pobj", "dobj", "npadvmod", "advmod"}
 
 
-def same_paragraph(a: Token, b: Token) -> bool:
-    lo, hi = sorted((a.i, b.i))
-    return not any("\n" in t.text for t in a.doc[lo:hi])
-
-
 # --- the subject ---------------------------------------------------------------------------
-
-
-def _in_quotation(t: Token) -> bool:
-    return in_quotes(t.doc, t.idx)
 
 
 def own_subject(token: Token, cue: Token) -> Token | None:
@@ -62,7 +54,7 @@ def own_subject(token: Token, cue: Token) -> Token | None:
         deps = deps | {"compound"}  # '"…," Beck joked': a name the parse hung from the verb as a compound
     subjects = []
     for c in token.children:
-        if c.dep_ in deps and not (_in_quotation(c) and not _in_quotation(cue)) and same_paragraph(c, cue):
+        if c.dep_ in deps and not (in_quotation(c) and not in_quotation(cue)) and same_paragraph(c, cue):
             if c.dep_ != "compound" or (c.i == cue.i - 1 and c.pos_ == "PROPN"):
                 subjects.append(c)
         if c.dep_ == "agent":
@@ -381,7 +373,7 @@ def fragment_continuation(root: Token, cue: Token) -> Token | None:
         return None
     before = cue.doc[sent.start - 1].sent
     subject = next((c for c in before.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or not same_paragraph(subject, cue) or _in_quotation(subject):
+    if subject is None or not same_paragraph(subject, cue) or in_quotation(subject):
         return None
     return subject if speaker_class(subject) in CAN_SPEAK else None
 
@@ -410,11 +402,22 @@ def subject_of(cue: Token) -> Token | None:
     if (subject is None or speaker_class(subject) == "never") and not passive:
         # '"…," X, wearing a hat, said': the frame after a quotation; "The Latest: Trump urges …":
         # a headline word is no subject
-        subject = quote_frame_subject(cue) or appended_speaker(cue) or relative_aside_subject(cue) \
-            or set_off_subject(cue) or nearest_noun_phrase(cue)
+        subject = first_conjunct_speaker(cue) or quote_frame_subject(cue) or appended_speaker(cue) \
+            or relative_aside_subject(cue) or set_off_subject(cue) or nearest_noun_phrase(cue)
     if subject is None or speaker_class(subject) == "never" or is_a_clause(subject):
         return None
     return subject
+
+
+def first_conjunct_speaker(cue: Token) -> Token | None:
+    """Conjunct rule: a cue conjoined to a cue before it, neither with a subject the parse kept
+    ("At a campaign event in Ohio, Brenda Johnson also railed against immigrants, and explained
+    how …": "Johnson" hung on "in"), says what the first cue's speaker says: the second takes the
+    speaker found for the first, not the noun phrase nearest to it, the first verb's object."""
+    head = cue.head
+    if cue.dep_ != "conj" or head.i >= cue.i or head._.cue is None:
+        return None
+    return subject_of(head)
 
 
 def is_a_clause(subject: Token) -> bool:
@@ -444,7 +447,7 @@ def bound_mention(subject: Token) -> Token:
         node = node.head
         for c in node.children:
             if (c.dep_ in {"nsubj", "nsubjpass"} and c.i < subject.i and c.pos_ != "PRON"
-                    and speaker_class(c) in allowed and not _in_quotation(c)
+                    and speaker_class(c) in allowed and not in_quotation(c)
                     and (subject.lower_ == "they" or c.tag_ not in PLURAL_NOUN_TAGS)):
                 return c
     return subject
@@ -457,7 +460,7 @@ def quote_frame_subject(cue: Token) -> Token | None:
     doc = cue.doc
     i = cue.i - 1
     while True:
-        while i >= 0 and not _in_quotation(doc[i]):
+        while i >= 0 and not in_quotation(doc[i]):
             if doc[i]._.cue is not None or "\n" in doc[i].text or doc[i].text in {".", "!", "?"}:
                 return None
             i -= 1
@@ -468,7 +471,7 @@ def quote_frame_subject(cue: Token) -> Token | None:
     if i < 0 or i == cue.i - 1:
         return None
     for t in doc[i + 1 : cue.i]:
-        if _in_quotation(t):
+        if in_quotation(t):
             continue
         if t.pos_ in {"NOUN", "PROPN"} and not t.is_punct:
             head = t
@@ -497,7 +500,7 @@ def _before_inner_quotation(doc: Doc, i: int) -> int | None:
     if i - first + 1 > INNER_QUOTATION_WORDS + 2 or first == 0:
         return None
     opener = doc[first - 1]
-    if opener.is_punct or _in_quotation(opener) or not same_paragraph(opener, doc[i]):
+    if opener.is_punct or in_quotation(opener) or not same_paragraph(opener, doc[i]):
         return None
     return first - 1
 
@@ -535,11 +538,11 @@ def inverted_subject(cue: Token) -> Token | None:
         return None
     doc = cue.doc
     i = cue.i - 1
-    while i >= 0 and doc[i].is_punct and not _in_quotation(doc[i]):
+    while i >= 0 and doc[i].is_punct and not in_quotation(doc[i]):
         if doc[i].text in {")", "]"}:
             return None  # a quotation in parentheses is no frame's: '(''…''), endorsed Y'
         i -= 1
-    if i < 0 or not _in_quotation(doc[i]) or i == cue.i - 1 and not doc[i].is_punct:
+    if i < 0 or not in_quotation(doc[i]) or i == cue.i - 1 and not doc[i].is_punct:
         return None
     for c in cue.children:
         if c.i > cue.i and c.dep_ in {"dobj", "attr", "npadvmod", "dep", "oprd"}:
@@ -560,41 +563,3 @@ def subject_taken_for_a_clause(cue: Token) -> Token | None:
             if subject is not None and can_speak(subject) and same_paragraph(subject, cue):
                 return subject
     return None
-
-
-def _reported_by(cue: Token) -> set[int]:
-    """The words the cue reports or acts on (its objects and clauses), which are never its speaker."""
-    out: set[int] = set()
-    for c in cue.children:
-        # what follows the cue, and a reported clause before it ("The talks failed, X said")
-        # (a quoted clause before the cue is left to the quotation marks: the parse may have
-        # hung the speaker's name from it, '"…," Flynn, an adviser, said')
-        if c.dep_ in REPORTING_DEPS and (c.i > cue.i or (c.dep_ in {"ccomp", "parataxis"} and not _in_quotation(c))):
-            out.update(t.i for t in c.subtree)
-    return out
-
-
-def nearest_noun_phrase(cue: Token) -> Token | None:
-    """Rule 4, for parses that lost the subject link ('"…," the governor, Pavel Orlov, said',
-    '"…," Ramos, 58, told AFP'): the nearest noun phrase to the cue in its sentence and paragraph,
-    outside quotation marks and outside what the cue reports, that can speak (a name, a pronoun, a
-    person or a body; not a place, which is where something happened, nor a time).  A phrase
-    before the cue counts from its last word, appositions included ("Trump, the frontrunner in
-    the polls, said")."""
-    reported = _reported_by(cue)
-    best: tuple[int, Token] | None = None
-    for t in cue.sent:
-        if t.pos_ not in {"NOUN", "PROPN", "PRON"} or t.dep_ in {"compound", "poss", "nmod", "amod", "flat"}:
-            continue
-        if t.i == cue.i or _in_quotation(t) or t.i in reported or not same_paragraph(t, cue) or not can_speak(t):
-            continue
-        if t.pos_ == "NOUN" and cue.dep_ == "pcomp" and t.is_ancestor(cue.head):
-            continue  # "the release side with respect to reporting …": a noun so qualified says nothing
-        if t.i < cue.i:
-            last = max((u.i for u in t.subtree if u.i < cue.i and not (u.is_punct or u.is_space)), default=t.i)
-            distance = cue.i - last
-        else:
-            distance = min(u.i for u in t.subtree if u.i > cue.i) - cue.i  # "Said Ellis:" hangs the cue from the name
-        if 0 < distance <= 6 and (best is None or distance < best[0]):
-            best = (distance, t)
-    return best[1] if best else None

@@ -119,3 +119,12 @@ def test_scanner_never_fails_and_spans_are_inside_the_text(text):
         assert 0 <= q.start <= q.inner_start <= q.inner_end <= q.end <= len(text)
         for s, e in q.segments:
             assert q.start <= s <= e <= q.end
+
+
+def test_a_space_between_an_inner_and_the_outer_closing_mark_still_closes():
+    # the AP sets a space between the closing marks of an inner and an outer quotation
+    t = "\"We cannot say 'trust us,' \" Mayor Lena Ortiz said. \"Not now.\""
+    assert inner(t) == [["We cannot say 'trust us,'"], ["Not now."]]
+    # a mark opening a word after a plural possessive still opens
+    t = "The leaders' \"red lines\" were discussed."
+    assert inner(t) == [["red lines"]]

@@ -280,3 +280,18 @@ def test_a_connective_of_saying_reports_no_one(statements_of, text):
 
 def test_saying_that_with_a_subject_of_its_own_is_kept(statements_of):
     assert cues(statements_of("The mayor said that the ferry is late.")) == ["said"]
+
+
+# --- appointments: "confirm" ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The Senate voted to confirm the judicial nominees on Thursday.",
+    "The council confirmed Dana Cole as treasurer.",
+])
+def test_confirming_a_person_is_an_appointment(statements_of, text):
+    assert statements_of(text) == []
+
+
+def test_confirming_a_report_is_still_a_statement(statements_of):
+    assert cues(statements_of("The ministry confirmed the report.")) == ["confirmed"]

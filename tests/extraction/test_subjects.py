@@ -332,3 +332,13 @@ def test_a_participle_after_an_aside_is_no_set_off_verb(statements_of):
                           "statement on Saturday night, describing the sailor as a hero but insisting that Mr. Ek had "
                           "no right to criticize him.")
     assert {s.cue.text: s.speaker.name for s in found}["insisting"] == "Karl Berg"
+
+
+def test_a_conjoined_cue_takes_the_speaker_of_the_first_when_the_parse_lost_both_subjects(statements_of):
+    # the parser hangs "Joan Miller" on "in" (a place and an age before the name): neither verb
+    # has a subject; the second says what the first's speaker says, not what the first acts on
+    text = ("At a May town hall in St. Cloud, Minnesota, 58-year-old Joan Miller also railed against lobbyists, "
+            "and explained how much it upset her to see them win.")
+    explained = by_cue(statements_of(text), "explained")
+    assert explained.speaker.name == "Joan Miller"
+    assert explained.speaker.name == by_cue(statements_of(text), "railed").speaker.name

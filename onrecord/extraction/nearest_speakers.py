@@ -1,0 +1,59 @@
+"""Rule 4 of ``subjects.subject_of``, for parses that lost the subject link: the nearest noun
+phrase that can speak, outside quotation marks and outside what the cue reports."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from onrecord.extraction.docindex import in_quotes
+from onrecord.extraction.speaker_classes import can_speak
+
+# what a cue reports or acts on: its objects and clauses ("told REPORTERS", "recommending CHARGES")
+REPORTING_DEPS = {"dobj", "dative", "ccomp", "xcomp", "pobj", "attr", "oprd", "acomp", "advcl", "conj", "parataxis"}
+
+
+def same_paragraph(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return not any("\n" in t.text for t in a.doc[lo:hi])
+
+
+def in_quotation(t: Token) -> bool:
+    return in_quotes(t.doc, t.idx)
+
+
+def _reported_by(cue: Token) -> set[int]:
+    """The words the cue reports or acts on (its objects and clauses), which are never its speaker."""
+    out: set[int] = set()
+    for c in cue.children:
+        # what follows the cue, and a reported clause before it ("The talks failed, X said")
+        # (a quoted clause before the cue is left to the quotation marks: the parse may have
+        # hung the speaker's name from it, '"…," Flynn, an adviser, said')
+        if c.dep_ in REPORTING_DEPS and (c.i > cue.i or (c.dep_ in {"ccomp", "parataxis"} and not in_quotation(c))):
+            out.update(t.i for t in c.subtree)
+    return out
+
+
+def nearest_noun_phrase(cue: Token) -> Token | None:
+    """Rule 4, for parses that lost the subject link ('"…," the governor, Pavel Orlov, said',
+    '"…," Ramos, 58, told AFP'): the nearest noun phrase to the cue in its sentence and paragraph,
+    outside quotation marks and outside what the cue reports, that can speak (a name, a pronoun, a
+    person or a body; not a place, which is where something happened, nor a time).  A phrase
+    before the cue counts from its last word, appositions included ("Trump, the frontrunner in
+    the polls, said")."""
+    reported = _reported_by(cue)
+    best: tuple[int, Token] | None = None
+    for t in cue.sent:
+        if t.pos_ not in {"NOUN", "PROPN", "PRON"} or t.dep_ in {"compound", "poss", "nmod", "amod", "flat"}:
+            continue
+        if t.i == cue.i or in_quotation(t) or t.i in reported or not same_paragraph(t, cue) or not can_speak(t):
+            continue
+        if t.pos_ == "NOUN" and cue.dep_ == "pcomp" and t.is_ancestor(cue.head):
+            continue  # "the release side with respect to reporting …": a noun so qualified says nothing
+        if t.i < cue.i:
+            last = max((u.i for u in t.subtree if u.i < cue.i and not (u.is_punct or u.is_space)), default=t.i)
+            distance = cue.i - last
+        else:
+            distance = min(u.i for u in t.subtree if u.i > cue.i) - cue.i  # "Said Ellis:" hangs the cue from the name
+        if 0 < distance <= 6 and (best is None or distance < best[0]):
+            best = (distance, t)
+    return best[1] if best else None
