@@ -33,6 +33,25 @@ def _reported_by(cue: Token) -> set[int]:
     return out
 
 
+# prepositions that also open a clause: the parser may read the clause's subject as their object
+SUBORDINATORS = {"after", "before", "since", "until", "till", "as", "while", "because", "once", "like"}
+
+
+def object_of_another_verb(noun: Token, cue: Token) -> bool:
+    """Taken-object rule: the object of another verb that has a subject of its own ("Mr. Trump
+    has disparaged immigrants, and vowed to …"; "… railed against bankers") is that verb's, and no
+    speaker of the cue: the one who did the first act is.  A verb's object, or the object of a
+    preposition hanging on it.  Not an object right before the cue: "a poll showed a majority of
+    voters say …" is parsed so, and the object is the cue's subject."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    if noun.dep_ not in {"dobj", "pobj"} or verb.i == cue.i or verb.pos_ not in {"VERB", "AUX"} \
+            or noun.right_edge.i + 1 == cue.i:
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ in SUBORDINATORS:
+        return False  # "after Chairman Trey Gowdy (R-S.C.) earlier in the day touted …": a clause's subject
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+
+
 def nearest_noun_phrase(cue: Token) -> Token | None:
     """Rule 4, for parses that lost the subject link ('"…," the governor, Pavel Orlov, said',
     '"…," Ramos, 58, told AFP'): the nearest noun phrase to the cue in its sentence and paragraph,
@@ -49,6 +68,8 @@ def nearest_noun_phrase(cue: Token) -> Token | None:
             continue
         if t.pos_ == "NOUN" and cue.dep_ == "pcomp" and t.is_ancestor(cue.head):
             continue  # "the release side with respect to reporting …": a noun so qualified says nothing
+        if object_of_another_verb(t, cue):
+            continue
         if t.i < cue.i:
             last = max((u.i for u in t.subtree if u.i < cue.i and not (u.is_punct or u.is_space)), default=t.i)
             distance = cue.i - last

@@ -391,7 +391,7 @@ def subject_of(cue: Token) -> Token | None:
     4. failing all that (a parse that lost the link), a name set off from the cue by an aside
        (``subject_asides``), else the nearest noun phrase that can speak.
     A subject that can never speak (a time, an abstract noun) is no speaker: None."""
-    passive = any(c.dep_ == "nsubjpass" for c in cue.children)
+    passive = any(c.dep_ == "nsubjpass" for c in cue.children) or reduced_passive(cue)
     subject = own_subject(cue, cue) or inverted_subject(cue)
     if subject is not None and any(c.tag_ in {"WP", "WRB"} and c.i < cue.i for c in cue.children):
         subject = bound_mention(subject)  # "X condemned what he called …"
@@ -418,6 +418,20 @@ def first_conjunct_speaker(cue: Token) -> Token | None:
     if cue.dep_ != "conj" or head.i >= cue.i or head._.cue is None:
         return None
     return subject_of(head)
+
+
+def reduced_passive(cue: Token) -> bool:
+    """Reduced-passive rule: a past participle after a noun, with what a passive takes after it
+    (an agent, an infinitive, "of"/"with"/"as": "an American contractor accused of spying",
+    "states expected to be pivotal") and no object of its own, is passive: the noun is acted on,
+    and who acted is unsaid.  The tagger also reads a finite verb after a noun so ('"…?" the
+    43-year-old asked in the video', "Mitt Romney, the 2012 nominee, tweeted in response: …"):
+    that one takes neither, or follows a name."""
+    if cue.tag_ != "VBN" or cue.dep_ != "acl" or cue.head.pos_ == "PROPN" \
+            or any(c.dep_ in {"dobj", "dative", "ccomp", "oprd"} for c in cue.children):
+        return False
+    return any(c.dep_ in {"agent", "xcomp"} or (c.dep_ == "prep" and c.lower_ in {"of", "with", "as"})
+               for c in cue.children)
 
 
 def is_a_clause(subject: Token) -> bool:

@@ -342,3 +342,47 @@ def test_a_conjoined_cue_takes_the_speaker_of_the_first_when_the_parse_lost_both
     explained = by_cue(statements_of(text), "explained")
     assert explained.speaker.name == "Joan Miller"
     assert explained.speaker.name == by_cue(statements_of(text), "railed").speaker.name
+
+
+def test_the_object_of_another_verb_with_a_subject_is_no_speaker(nlp):
+    # taken-object rule (nearest_speakers.py), on a parse given by hand: "lobbyists" is what Hale
+    # disparaged, not who vowed; the parse lost the link of "vowed" to its subject
+    from spacy.tokens import Doc
+
+    from onrecord.extraction.nearest_speakers import object_of_another_verb
+
+    words = ["Hale", "has", "disparaged", "lobbyists", ",", "and", "vowed", "to", "cut", "taxes", "."]
+    heads = [2, 2, 2, 2, 2, 2, 6, 8, 6, 8, 6]
+    deps = ["nsubj", "aux", "ROOT", "dobj", "punct", "cc", "ROOT", "aux", "xcomp", "dobj", "punct"]
+    pos = ["PROPN", "AUX", "VERB", "NOUN", "PUNCT", "CCONJ", "VERB", "PART", "VERB", "NOUN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert object_of_another_verb(doc[3], doc[6])
+    assert not object_of_another_verb(doc[0], doc[6])  # a subject
+    # right before the cue the object is the cue's subject: "a poll showed a majority say …"
+    words = ["A", "poll", "showed", "a", "majority", "say", "no", "."]
+    heads = [1, 2, 2, 4, 2, 2, 5, 2]
+    deps = ["det", "nsubj", "ROOT", "det", "dobj", "ccomp", "dobj", "punct"]
+    pos = ["DET", "NOUN", "VERB", "DET", "NOUN", "VERB", "PRON", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert not object_of_another_verb(doc[4], doc[5])
+    # "after" opens a clause whose subject the parser took for its object
+    words = ["Staff", "spoke", "after", "Gowdy", "earlier", "touted", "progress", "."]
+    heads = [1, 1, 1, 2, 5, 1, 5, 1]
+    deps = ["nsubj", "ROOT", "prep", "pobj", "advmod", "advcl", "dobj", "punct"]
+    pos = ["NOUN", "VERB", "ADP", "PROPN", "ADV", "VERB", "NOUN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert not object_of_another_verb(doc[3], doc[5])
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    # a participle after a noun, with what a passive takes: the noun is acted on, the actor unsaid
+    ("Cuba also released Ana Ruiz, an engineer accused of spying, but the ministry insisted that was not "
+     "part of the deal.", "accused", "unknown"),
+    # the tagger's participle for a finite verb: after a name, or with neither agent nor "of"
+    ("Senator Dana Cole, the committee's chair, tweeted in response: “This is a sad day.”", "tweeted", "Dana Cole"),
+    ("“Is this the end?” the 43-year-old asked in the video’s description.", "asked", "43-year-old"),
+    ("“Not us but we can’t argue with it!” Ward, the head of Save Our Port, Tweeted on Friday with an image of "
+     "the protest.", "Tweeted", "Ward, the head of Save Our Port"),
+])
+def test_a_reduced_passive_names_no_speaker(statements_of, text, cue, speaker):
+    assert by_cue(statements_of(text), cue).speaker.name == speaker
