@@ -125,6 +125,8 @@ def _person_in_focus(mention: Span, ctx: Context) -> str | None:
         if in_quotes(doc, sentence.root.idx) and not any(
                 f.mention is not None and sentence.start <= f.mention.start < sentence.end for f in ctx.found):
             continue
+        if not any(t.pos_ in {"VERB", "AUX"} for t in sentence):
+            continue  # a line with no verb ("Getty.", a photo's credit or caption) narrates no one
         narrated += 1
         people = _people_named(sentence, by_surname, ctx)
         if not people:

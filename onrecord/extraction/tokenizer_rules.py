@@ -1,4 +1,4 @@
-"""Four changes to the model's tokenizer, for transcripts scraped from official sites.
+"""Five changes to the model's tokenizer, for transcripts scraped from official sites and news.
 
 - A bracket glued between two words is split off ("Hungary(retranslated)", "Red Cross(ICRC)"):
   the default infixes split hyphens and slashes between letters, not brackets, and a label's
@@ -6,6 +6,9 @@
 - A sentence's closing mark glued to the bracket after it is split off too ("Do you agree with
   this?(Antonio Guterres noted that …)"): glued, "this?(Antonio" was one token and the name inside
   the bracket was no speaker.
+- A closing quotation mark glued to the word after it is split off ('“I think it's been
+  surprising,”Clinton said'): glued, "surprising,”Clinton" was one token, and the quotation had
+  no speaker.
 - "):" is not an emoticon: spaCy's exceptions keep it one token, and in news it closes a bracketed
   note before a colon ("Question (retranslated): …"), where the colon is a transcript's cue.
 - The plurals of abbreviated titles are one token with their full stop, as the singulars are in
@@ -26,7 +29,11 @@ from spacy.util import compile_infix_regex
 GLUED_OPENING_BRACKET = r"(?<=[A-Za-z.?!])\((?=[A-Za-z])"
 # After a lower-case letter only, so that the full stops of "U.S.(" or "p.m.(" stay in their word.
 GLUED_CLOSING_MARK = r"(?<=[a-z])[.?!](?=\([A-Za-z])"
-ADDED_INFIXES = (GLUED_OPENING_BRACKET, GLUED_CLOSING_MARK)
+# A closing quotation mark glued to the next word ('…surprising,”Clinton said'), and the mark of
+# punctuation before it, are split off: glued, the speaker's name was one token with the quote.
+GLUED_CLOSING_QUOTE = r"(?<=[\w,.!?…])”(?=[A-Za-z])"
+MARK_BEFORE_GLUED_QUOTE = r"(?<=[A-Za-z])[,.!?…](?=”[A-Za-z])"
+ADDED_INFIXES = (GLUED_OPENING_BRACKET, GLUED_CLOSING_MARK, MARK_BEFORE_GLUED_QUOTE, GLUED_CLOSING_QUOTE)
 NOT_EMOTICONS = ("):",)
 PLURAL_TITLES = ("Govs.", "Sens.", "Reps.", "Gens.", "Drs.", "Adms.", "Lts.", "Cols.", "Sgts.", "Profs.")
 

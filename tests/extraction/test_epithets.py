@@ -113,3 +113,10 @@ def test_a_description_under_a_clause_whose_subject_describes_the_person_in_focu
                           "drop Berg after the billionaire shipping mogul claimed that a judge was biased.")
     assert [s.speaker.name for s in found if s.cue.text == "claimed"] != ["Anna Lindqvist"]
     assert [s.speaker.name for s in found if s.cue.text == "called on"] == ["Anna Lindqvist"]
+
+
+def test_a_line_with_no_verb_is_no_narration_about_a_person(statements_of):
+    # a photo's credit between paragraphs ("Mark Wilson.") names no one the story is about
+    text = ("Tom Hale spoke to farmers in Ames on Monday.\n\nMark Wilson.\n\n"
+            "Later the candidate said the farm bill would pass.")
+    assert speakers(statements_of, text)[-1] == ("Tom Hale", "person")

@@ -38,3 +38,18 @@ def test_he_after_a_plural_title_takes_the_subject_before(statements_of):
             "performance, saying it was “our best night.”")
     found = statements_of(text)
     assert found[-1].speaker.name.endswith("Rubio")
+
+
+@pytest.mark.parametrize(("text", "tokens"), [
+    ("“I think so,”Hale said.", ["“", "I", "think", "so", ",", "”", "Hale", "said", "."]),
+    ("“No”and then", ["“", "No", "”", "and", "then"]),
+    # a closing mark before a space, or before punctuation, was split already
+    ("“No”, she said", ["“", "No", "”", ",", "she", "said"]),
+])
+def test_a_closing_quotation_mark_glued_to_the_next_word_is_split(nlp, text, tokens):
+    assert [t.text for t in nlp.tokenizer(text)] == tokens
+
+
+def test_a_speaker_glued_to_the_closing_mark_is_found(statements_of):
+    [s] = statements_of("“I think it has been surprising to see him,”Lena Hale said.")
+    assert (s.kind, s.speaker.name) == ("direct", "Lena Hale")
