@@ -181,23 +181,32 @@ def quote_words(doc: Doc, quote: QuoteSpan) -> int:
     return sum(len(doc_text(doc)[s:e].split()) for s, e in quote.segments)
 
 
-SIGNATURE = re.compile(r"[ \t\u00a0]*(―|—|–|--)[ \t\u00a0]*([^\n,(;]{2,60})")
+# the dash that signs a quotation: a dash, or a hyphen with a space on each side ('"…"  - Sanders.',
+# as plain-text pages set a dash)
+SIGNATURE = re.compile(r"(?:[ \t\u00a0]*(?P<dash>―|—|–|--)|[ \t\u00a0]+(?P<hyphen>-)(?=[ \t\u00a0]))"
+                       r"[ \t\u00a0]*(?P<name>[^\n,(;]{2,60})")
+# or a line of its own after the quotation's paragraph, the dash and the name and nothing else
+# ('"…"\n\n- Hillary Clinton.\n\nClinton has …': a fact-check's claims, each signed below it)
+SIGNATURE_LINE = re.compile(r"[ \t\u00a0]*\n\s*(?P<dash>―|—|–|--|-)[ \t\u00a0]*"
+                            r"(?P<name>[^\n,(;.]{2,60}?)[ \t\u00a0.]*(?=\n|$)")
 
 
 def dash_attribution(doc: Doc, quote: QuoteSpan) -> Found | None:
-    """'"…" ― Maria Lopez': a quotation signed with a dash and a name closing its paragraph
-    (readers' comments, epigraphs).  The dash is the cue, the name the speaker."""
-    m = SIGNATURE.match(doc_text(doc), quote.end)
+    """'"…" ― Maria Lopez', '"…"  - Sanders.': a quotation signed with a dash and a name closing
+    its paragraph (readers' comments, epigraphs, a fact-check's claims).  The dash is the cue, the
+    name the speaker."""
+    m = SIGNATURE.match(doc_text(doc), quote.end) or SIGNATURE_LINE.match(doc_text(doc), quote.end)
     if m is None:
         return None
-    name_start, name_end = m.start(2), m.start(2) + len(m.group(2).rstrip(" .\u00a0"))
+    mark = "dash" if m.group("dash") else "hyphen"  # (a signature line has only a "dash" group)
+    name_start, name_end = m.start("name"), m.start("name") + len(m.group("name").rstrip(" .\u00a0"))
     mention = doc.char_span(name_start, name_end, alignment_mode="expand")
     if mention is None or len(mention) > 8 or not any(t.pos_ == "PROPN" for t in mention):
         return None
-    dash = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    dash = doc.char_span(m.start(mark), m.end(mark), alignment_mode="expand")
     if dash is None:
         return None
-    return Found("direct", list(quote.segments), dash[0], (m.start(1), m.end(1)), "assert", mention, quote=quote)
+    return Found("direct", list(quote.segments), dash[0], (m.start(mark), m.end(mark)), "assert", mention, quote=quote)
 
 
 def attribute_quotation(doc: Doc, quote: QuoteSpan) -> Found | None:

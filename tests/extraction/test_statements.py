@@ -134,6 +134,21 @@ def test_quotation_signed_with_a_dash(statements_of):
     assert s.kind == "direct" and s.speaker.name == "Maria Lopez" and s.cue.text == "―"
 
 
+@pytest.mark.parametrize("text", [
+    # a hyphen with a space on each side, as plain-text pages set a dash
+    "The mayor spoke last.\n\n\"We will rebuild every bridge in this valley.\"  - Lena Ortiz.\n\nThe forum closed.",
+    # the signature on a line of its own below the quotation (a fact-check's claims)
+    "The mayor spoke last.\n\n\"We will rebuild every bridge in this valley.\"\n\n- Lena Ortiz.\n\nThe forum closed.",
+])
+def test_quotation_signed_with_a_hyphen_or_on_the_line_below(statements_of, text):
+    s = only(statements_of(text))
+    assert s.kind == "direct" and s.speaker.name == "Lena Ortiz" and s.cue.text == "-"
+
+
+def test_a_line_below_a_quotation_that_is_no_name_signs_nothing(statements_of):
+    assert statements_of("\"We will win.\"\n\n- The crowd chanted for hours.\n\nLater it rained.") == []
+
+
 def test_a_fronted_according_to_ends_at_its_comma(statements_of):
     s = only(statements_of("According to the Danish minister, Norway, along with Sweden, had been trying to help."))
     assert s.speaker.mention.text == "the Danish minister"
