@@ -192,6 +192,11 @@ def noun_phrase(token: Token) -> Span:
         if c.dep_ == "prep" and c.i > token.i and token.ent_type_ == "PERSON" and c.lower_ in OCCASION_PREPOSITIONS:
             # "Trump in his announcement speech called …": where it was said; a name takes no "in"
             drop.update(t.i for t in c.subtree)
+    # a "who" clause set off by a comma deeper in the phrase ("one Democrat familiar with the
+    # discussion, who added that …": the parser hangs it on "discussion") is about the speaker too
+    drop.update(t.i for r in token.subtree if r.dep_ == "relcl" and r.i > token.i and r.left_edge.i > 0
+                and token.doc[r.left_edge.i - 1].text == "," and r.left_edge.lower_ in {"who", "whom"}
+                for t in r.subtree)
     first_dropped = min(drop, default=10**9)
     keep = [t for t in token.subtree if t.i < first_dropped]
     start, end = keep[0].i, keep[-1].i + 1

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from onrecord.extraction.docindex import entity_at
 from onrecord.extraction.mentions import is_indefinite, noun_phrase
-from onrecord.extraction.speaker_classes import can_speak
+from onrecord.extraction.speaker_classes import can_speak, speaker_class
 
 PERSONAL_RELATIVES = {"who", "whom", "whose"}  # one word for a clause's person, as subject, object, owner
 
@@ -62,6 +62,8 @@ def antecedent_of_relative(mention: Span) -> Span:
             noun = noun.head  # "Sosa, a consultant and an influential Republican who said": the apposition
         if root.lower_ == "who" and noun.ent_type_ in PLACES_AND_BODIES:
             noun = person_described_by(noun) or noun
+        elif root.lower_ == "who" and not can_speak(noun):
+            noun = speaker_above(noun) or noun
         if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON" and noun.ent_type_ != "PERSON":
             noun = noun.head  # "Lionel Sosa, an influential Republican, who said": Sosa, not "Republican"
         subject = predicated_of(noun)
@@ -87,6 +89,21 @@ def person_described_by(noun: Token) -> Token | None:
         up = up.head
     if up.dep_ == "appos" and up.head.ent_type_ == "PERSON":
         return up.head
+    return None
+
+
+def speaker_above(noun: Token) -> Token | None:
+    """Misplaced-relative rule: a "who" clause the parse hung on a noun that cannot speak ("one
+    Democrat familiar with the discussion, who added that …": on "discussion") is said of the
+    nearest noun above it, within its phrase, that names a person or a group: "who" is said of
+    people ("the head of the committee on the budget, who said …": the head)."""
+    node = noun
+    for _ in range(4):
+        if node.head.i == node.i or node.dep_ not in {"pobj", "prep", "amod", "compound"}:
+            return None
+        node = node.head
+        if node.pos_ in {"NOUN", "PROPN"} and can_speak(node) and speaker_class(node) != "organization":
+            return node
     return None
 
 

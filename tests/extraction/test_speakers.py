@@ -633,3 +633,12 @@ def test_a_parenthesis_the_parse_hangs_the_next_verb_on_keeps_its_subject(statem
             '(although she allowed that parts might work) and promised to build a new bridge.')
     found = [s for s in statements_of(text) if s.cue.text == "promised"]
     assert [s.speaker.name for s in found] == ["Ana Silva"]
+
+
+def test_a_who_clause_hung_deep_in_the_speakers_phrase_is_no_part_of_the_name(statements_of):
+    # the parser hangs "who added" on "discussion": the clause is said of the Democrat, and is
+    # neither part of the name nor a statement of nobody's
+    text = ('"It was not a convincing argument," said one Democrat familiar with the discussion, who added '
+            'that the White House seemed "rattled" by the rising opposition.')
+    said, added = statements_of(text)
+    assert said.speaker.name == added.speaker.name == "one Democrat familiar with the discussion"
