@@ -95,8 +95,8 @@ def person_described_by(noun: Token) -> Token | None:
 def speaker_above(noun: Token) -> Token | None:
     """Misplaced-relative rule: a "who" clause the parse hung on a noun that cannot speak ("one
     Democrat familiar with the discussion, who added that …": on "discussion") is said of the
-    nearest noun above it, within its phrase, that names a person or a group: "who" is said of
-    people ("the head of the committee on the budget, who said …": the head)."""
+    nearest noun above it, within its phrase, that names a person or a group (not a body, which
+    takes "which"): "who" is said of people."""
     node = noun
     for _ in range(4):
         if node.head.i == node.i or node.dep_ not in {"pobj", "prep", "amod", "compound"}:
