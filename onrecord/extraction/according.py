@@ -43,10 +43,14 @@ def according_to(doc: Doc, conformity: CueSense | None = None) -> list[tuple[Tok
             to = doc[t.i + 1]
             objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in t.children if c.dep_ == "pobj"]
             if objs and not follows_a_plan(objs[0], conformity) and not meets_a_norm(objs[0], norms) \
-                    and not opens_a_relative(objs[0]):
+                    and not opens_a_relative(objs[0]) and objs[0].lower_ not in MANNER_NOUNS:
                 found.append((t, objs[0], t.head))
     return found
 
+
+# "according to the way we are supposed to", "according to the manner prescribed": how something is
+# done, never who said it, with a determiner or without
+MANNER_NOUNS = {"way", "ways", "manner"}
 
 OPINION_NOUNS = {"opinion", "view", "words", "estimation", "assessment", "judgment", "judgement"}
 

@@ -600,6 +600,14 @@ def test_according_to_a_bare_plan_is_no_attribution(statements_of, phrase):
     assert statements_of(f"The repairs on the northern bridge are proceeding {phrase}, the crews finished early.") == []
 
 
+def test_according_to_the_way_is_how_not_who(statements_of):
+    # manner: "the way we are supposed to" says how the fund is run; the quotation stays whole
+    text = ("“We have no violations, and we are running the fund exactly according to the way we are supposed "
+            "to,” Ruth Dane said.")
+    s = only(statements_of(text))
+    assert s.speaker.name == "Ruth Dane" and s.quote.text.endswith("supposed to,")
+
+
 def test_according_to_the_plan_with_an_owner_still_names_a_source(statements_of):
     s = only(statements_of("Kell Harbor would lose its ferry by 2030, according to Mayor Ruth Dane's plan."))
     assert s.cue.text.startswith("according to")
