@@ -56,7 +56,7 @@ from onrecord.extraction.hung_clauses import (
     unmarked_clause_after_adjunct,
 )
 from onrecord.extraction.kinds import classify_kind
-from onrecord.extraction.made_clear import made_clear_clause
+from onrecord.extraction.made_clear import MADE_CLEAR, made_clear_clause
 from onrecord.extraction.mentions import noun_phrase
 from onrecord.extraction.questions import agent_of, asked_passively, inside_a_question
 from onrecord.extraction.quotes import QuoteSpan
@@ -99,9 +99,8 @@ def content_of_cue(cue: Token, entry: CueEntry) -> Token | list[Token] | None:
     """The head of the complement that carries the content, by the cue's complement types."""
     if cue.pos_ in {"NOUN", "ADJ"}:
         return that_clause_of(cue)  # a noun or adjective cue: its that-clause (state_cues.py)
-    made = made_clear_clause(cue)
-    if made is not None:
-        return made  # "made it clear that …" (made_clear.py)
+    if entry == MADE_CLEAR:
+        return made_clear_clause(cue)  # "made it clear that …": the clause after the adjective (made_clear.py)
     children = list(cue.children)
     if "clause" in entry.complements:
         # not a time ("before he died") nor the verb's own adjective ("made CLEAR that …")

@@ -16,12 +16,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from onrecord.extraction.speaker_classes import speaker_class
+from onrecord.extraction.state_cues import CLAUSE_SUBJECTS
 from onrecord.lexicons.cues import CueEntry
 
 # the adjectives that with "make" put a statement on record: "made it clear/plain/known that …"
 PLAINNESS = {"clear", "plain", "known", "evident"}
 ADJECTIVE_DEPS = {"ccomp", "oprd", "acomp", "xcomp"}
-CLAUSE_SUBJECTS = {"nsubj", "nsubjpass", "expl"}
 MADE_CLEAR = CueEntry("make clear", "assert", frozenset({"clause"}))
 
 

@@ -34,7 +34,7 @@ def _reported_by(cue: Token) -> set[int]:
 
 
 # prepositions that also open a clause: the parser may read the clause's subject as their object
-SUBORDINATORS = {"after", "before", "since", "until", "till", "as", "while", "because", "once", "like"}
+CLAUSE_OPENING_PREPOSITIONS = {"after", "before", "since", "until", "till", "as", "while", "because", "once", "like"}
 
 
 def object_of_another_verb(noun: Token, cue: Token) -> bool:
@@ -47,7 +47,7 @@ def object_of_another_verb(noun: Token, cue: Token) -> bool:
     if noun.dep_ not in {"dobj", "pobj"} or verb.i == cue.i or verb.pos_ not in {"VERB", "AUX"} \
             or noun.right_edge.i + 1 == cue.i:
         return False
-    if noun.dep_ == "pobj" and noun.head.lower_ in SUBORDINATORS:
+    if noun.dep_ == "pobj" and noun.head.lower_ in CLAUSE_OPENING_PREPOSITIONS:
         return False  # "after Chairman Trey Gowdy (R-S.C.) earlier in the day touted …": a clause's subject
     return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 

@@ -344,34 +344,34 @@ def test_a_conjoined_cue_takes_the_speaker_of_the_first_when_the_parse_lost_both
     assert explained.speaker.name == by_cue(statements_of(text), "railed").speaker.name
 
 
-def test_the_object_of_another_verb_with_a_subject_is_no_speaker(nlp):
-    # taken-object rule (nearest_speakers.py), on a parse given by hand: "lobbyists" is what Hale
-    # disparaged, not who vowed; the parse lost the link of "vowed" to its subject
+@pytest.mark.parametrize(("words", "heads", "deps", "pos", "noun", "cue", "taken"), [
+    # "lobbyists" is what Hale disparaged, not who vowed (the parse lost the link of "vowed" to
+    # its subject); Hale, the subject, is no object
+    (["Hale", "has", "disparaged", "lobbyists", ",", "and", "vowed", "to", "cut", "taxes", "."],
+     [2, 2, 2, 2, 2, 2, 6, 8, 6, 8, 6],
+     ["nsubj", "aux", "ROOT", "dobj", "punct", "cc", "ROOT", "aux", "xcomp", "dobj", "punct"],
+     ["PROPN", "AUX", "VERB", "NOUN", "PUNCT", "CCONJ", "VERB", "PART", "VERB", "NOUN", "PUNCT"], 3, 6, True),
+    (["Hale", "has", "disparaged", "lobbyists", ",", "and", "vowed", "to", "cut", "taxes", "."],
+     [2, 2, 2, 2, 2, 2, 6, 8, 6, 8, 6],
+     ["nsubj", "aux", "ROOT", "dobj", "punct", "cc", "ROOT", "aux", "xcomp", "dobj", "punct"],
+     ["PROPN", "AUX", "VERB", "NOUN", "PUNCT", "CCONJ", "VERB", "PART", "VERB", "NOUN", "PUNCT"], 0, 6, False),
+    # right before the cue the object is the cue's subject: "a poll showed a majority say …"
+    (["A", "poll", "showed", "a", "majority", "say", "no", "."], [1, 2, 2, 4, 2, 2, 5, 2],
+     ["det", "nsubj", "ROOT", "det", "dobj", "ccomp", "dobj", "punct"],
+     ["DET", "NOUN", "VERB", "DET", "NOUN", "VERB", "PRON", "PUNCT"], 4, 5, False),
+    # "after" opens a clause whose subject the parser took for its object
+    (["Staff", "spoke", "after", "Gowdy", "earlier", "touted", "progress", "."], [1, 1, 1, 2, 5, 1, 5, 1],
+     ["nsubj", "ROOT", "prep", "pobj", "advmod", "advcl", "dobj", "punct"],
+     ["NOUN", "VERB", "ADP", "PROPN", "ADV", "VERB", "NOUN", "PUNCT"], 3, 5, False),
+])
+def test_the_object_of_another_verb_with_a_subject_is_no_speaker(nlp, words, heads, deps, pos, noun, cue, taken):
+    # taken-object rule (nearest_speakers.py), on parses given by hand
     from spacy.tokens import Doc
 
     from onrecord.extraction.nearest_speakers import object_of_another_verb
 
-    words = ["Hale", "has", "disparaged", "lobbyists", ",", "and", "vowed", "to", "cut", "taxes", "."]
-    heads = [2, 2, 2, 2, 2, 2, 6, 8, 6, 8, 6]
-    deps = ["nsubj", "aux", "ROOT", "dobj", "punct", "cc", "ROOT", "aux", "xcomp", "dobj", "punct"]
-    pos = ["PROPN", "AUX", "VERB", "NOUN", "PUNCT", "CCONJ", "VERB", "PART", "VERB", "NOUN", "PUNCT"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
-    assert object_of_another_verb(doc[3], doc[6])
-    assert not object_of_another_verb(doc[0], doc[6])  # a subject
-    # right before the cue the object is the cue's subject: "a poll showed a majority say …"
-    words = ["A", "poll", "showed", "a", "majority", "say", "no", "."]
-    heads = [1, 2, 2, 4, 2, 2, 5, 2]
-    deps = ["det", "nsubj", "ROOT", "det", "dobj", "ccomp", "dobj", "punct"]
-    pos = ["DET", "NOUN", "VERB", "DET", "NOUN", "VERB", "PRON", "PUNCT"]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
-    assert not object_of_another_verb(doc[4], doc[5])
-    # "after" opens a clause whose subject the parser took for its object
-    words = ["Staff", "spoke", "after", "Gowdy", "earlier", "touted", "progress", "."]
-    heads = [1, 1, 1, 2, 5, 1, 5, 1]
-    deps = ["nsubj", "ROOT", "prep", "pobj", "advmod", "advcl", "dobj", "punct"]
-    pos = ["NOUN", "VERB", "ADP", "PROPN", "ADV", "VERB", "NOUN", "PUNCT"]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
-    assert not object_of_another_verb(doc[3], doc[5])
+    assert object_of_another_verb(doc[noun], doc[cue]) is taken
 
 
 @pytest.mark.parametrize(("text", "cue", "speaker"), [
