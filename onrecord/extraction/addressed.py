@@ -12,6 +12,7 @@ does not name.  A "you" asked to speak ("Could you tell us …?") is no statemen
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
@@ -56,9 +57,30 @@ def other_party(turns: Sequence[Found], k: int, text: str) -> Found | None:
     return turns[first - 1] if first > 0 else None
 
 
+# a questioner's label, opening a line or following the end of a turn: "Q Mr. President, …",
+# "Question: Good afternoon. …" (a question is no statement, so it is no turn of ``found``)
+QUESTION_LABEL = re.compile(r"(?:^|\n|[.!?…]\s)\s*(?:Q|Question|QUESTION)\b[:.]?\s")
+# a question put to several ("a question for both leaders", "each of you") has no one "you"
+SEVERAL_ADDRESSED = re.compile(r"\b(?:both|each of you|all of you|either of you)\b", re.IGNORECASE)
+
+
+def answerer(turns: Sequence[Found], k: int, text: str, at: int) -> Found | None:
+    """Question rule: a "you" in a questioner's words between two turns ("Q Mr. President, … You
+    made clear you're not backing down …?") is the one who answers, the speaker of the next turn,
+    when a question label opens those words and they put the question to one person only."""
+    if k >= len(turns):
+        return None
+    since = turns[k - 1].end if k > 0 else 0
+    labels = list(QUESTION_LABEL.finditer(text, since, at))
+    if not labels or SEVERAL_ADDRESSED.search(text, labels[-1].start(), turns[k].start):
+        return None
+    return turns[k]
+
+
 def name_the_addressed(found: Sequence[Found], text: str) -> None:
     """Give each statement whose speaker is an unresolved "you" inside a transcript turn the other
-    party of that turn (``other_party``)."""
+    party of that turn (``other_party``), and one in a question between turns the one who answers
+    it (``answerer``)."""
     turns = sorted((f for f in found if f.cue_class == TRANSCRIPT and f.speaker_name), key=lambda f: f.start)
     starts = [t.start for t in turns]
     for f in found:
@@ -67,7 +89,8 @@ def name_the_addressed(found: Sequence[Found], text: str) -> None:
         at = f.mention.start_char  # type: ignore[union-attr]
         k = bisect_right(starts, at) - 1
         if k < 0 or at >= turns[k].end:
-            continue
-        party = other_party(turns, k, text)
+            party = answerer(turns, k + 1, text, at)
+        else:
+            party = other_party(turns, k, text)
         if party is not None:
             f.speaker_name, f.speaker_type, f.members = party.speaker_name, party.speaker_type, list(party.members)

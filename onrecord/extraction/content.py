@@ -35,6 +35,7 @@ from onrecord.extraction.content_ends import (
     before_the_main_clause,
     extend_to_sentence_end,
     split_before_a_framed_quotation,
+    start_with_clitic_host,
     to_the_quotation_end,
     trim_range,
     trim_saying_adjuncts,
@@ -377,7 +378,7 @@ def statement_from_cue(cue: Token, entry: CueEntry, quotes: list[QuoteSpan]) -> 
     if negated_object(cue, head) or (isinstance(head, list) and inverted_after_quotation(cue, quotes)):
         return None
     if not isinstance(head, list):
-        start = start_after_time_of_saying(head, start_at_complementizer(head, start))
+        start = start_with_clitic_host(cue, start_after_time_of_saying(head, start_at_complementizer(head, start)))
     if cue.i < head_index(head) and not isinstance(head, list) and cue.pos_ not in {"NOUN", "ADJ"}:
         end = extend_to_sentence_end(cue, end)
         start, end = clip_to_paragraph(doc, cue, start, end)

@@ -5,7 +5,8 @@ speaker's after a noun-phrase content (own-statement rule), after a second objec
 elsewhere (object-conjunct rule, ``conjuncts.py``), at the closing mark of a quotation that is the
 whole reported clause, before the time or place of the saying (whole-quotation rule), before a
 participle or a time that tells about the saying (saying-adjunct rule), never on a conjunction; and
-where a content runs on: to the end of its sentence, and to the end of a quotation it cuts.
+where a content runs on: to the end of its sentence, and to the end of a quotation it cuts; and
+where one starts: never on a contracted verb (clitic rule).
 
 Kept apart from ``content.py`` (which calls these from ``statement_from_cue`` and the
 parenthetical rule) so that module stays readable.
@@ -16,10 +17,22 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from onrecord.extraction.conjuncts import stranded_object_conjunct
-from onrecord.extraction.docindex import doc_text, in_quotes, quotes_over
+from onrecord.extraction.docindex import doc_text, in_quotes, quotes_over, token_at
 from onrecord.extraction.quotes import QuoteSpan
 from onrecord.extraction.subjects import FINITE_TAGS
 from onrecord.lexicons.venues import load_venue_lexicon
+
+
+def start_with_clitic_host(cue: Token, start: int) -> int:
+    """Clitic rule: a clause never opens on a contracted verb ("studies have shown there’s no
+    link", where the parser hung "there" on the cue and the clause on "’s"): the word the clitic
+    is written onto belongs to what was said."""
+    doc = cue.doc
+    first = doc[token_at(doc, start)]
+    if first.i == 0 or first.idx != start or first.text[:1] not in {"'", "’"}:
+        return start
+    host = doc[first.i - 1]
+    return host.idx if not host.whitespace_ and host.i != cue.i and host.is_alpha else start
 
 
 def trim_range(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -52,6 +52,24 @@ def object_of_another_verb(noun: Token, cue: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
+# subjects whose number is sure: "he", "she", "it" or a person's name; "they", "we" or a common
+# plural noun.  A common singular noun may stand for many ("a majority … SAY", "38% CALL
+# themselves conservative", "the government SAY" in British usage), and a plural name for one
+# ("the United States SAYS"): those are left to the other rules.
+SINGULAR_PRONOUNS = {"he", "she", "it"}
+PLURAL_PRONOUNS = {"they", "we"}
+
+
+def disagrees_in_number(noun: Token, cue: Token) -> bool:
+    """Agreement rule: a present-tense cue agrees with its subject — "polls in the state he calls
+    home SHOW him with a lead" is the polls', never "he"'s ("show" takes a plural subject,
+    "shows" a singular one)."""
+    several = any(c.dep_ == "conj" for c in noun.children)  # "Obama and Clinton"
+    singular = not several and (noun.lower_ in SINGULAR_PRONOUNS or (noun.tag_ == "NNP" and noun.ent_type_ == "PERSON"))
+    plural = noun.lower_ in PLURAL_PRONOUNS or noun.tag_ == "NNS"
+    return (cue.tag_ == "VBP" and singular) or (cue.tag_ == "VBZ" and plural)
+
+
 def nearest_noun_phrase(cue: Token) -> Token | None:
     """Rule 4, for parses that lost the subject link ('"…," the governor, Pavel Orlov, said',
     '"…," Ramos, 58, told AFP'): the nearest noun phrase to the cue in its sentence and paragraph,
@@ -68,7 +86,7 @@ def nearest_noun_phrase(cue: Token) -> Token | None:
             continue
         if t.pos_ == "NOUN" and cue.dep_ == "pcomp" and t.is_ancestor(cue.head):
             continue  # "the release side with respect to reporting …": a noun so qualified says nothing
-        if object_of_another_verb(t, cue):
+        if object_of_another_verb(t, cue) or disagrees_in_number(t, cue):
             continue
         if t.i < cue.i:
             last = max((u.i for u in t.subtree if u.i < cue.i and not (u.is_punct or u.is_space)), default=t.i)

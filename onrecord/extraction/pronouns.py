@@ -170,6 +170,14 @@ def _controller_of(clause: Token) -> list[Token]:
     return [c for c in clause.head.children if c.dep_ == "dobj" and c.i < clause.i]
 
 
+def reported_subject(aside: Token, subject: Token) -> bool:
+    """Aside rule: in "An ambassador's job, he said, should be to counter lies" the aside ("he
+    said") hangs, set off by commas, from the clause it reports; that clause's subject is part of
+    what was said, not whom the aside's pronoun names (the reporting clause is not an argument of
+    the reported one: Quirk et al. 1985, §15.54, "comment clauses")."""
+    return aside.dep_ == "parataxis" and subject.dep_ in {"nsubj", "nsubjpass"} and subject.head.i == aside.head.i
+
+
 def bound_antecedent(pronoun: Token, namer: Namer) -> Named | None:
     """Rule 2: walking up from the pronoun's clause, the first clause or noun above it whose
     subject or possessor agrees (or the object that controls an infinitive on the way: "forced
@@ -186,7 +194,7 @@ def bound_antecedent(pronoun: Token, namer: Namer) -> Named | None:
         seen.add(node.i)
         below, node = node, node.head
         for c in _controller_of(below) + _subject_or_possessor(node):
-            if c.i in seen or quoted(c) or c.lower_ in PRONOUNS:
+            if c.i in seen or quoted(c) or c.lower_ in PRONOUNS or reported_subject(below, c):
                 continue
             if c.i > pronoun.i and not pronoun.i < c.i < node.i:
                 continue  # after the pronoun: only the subject of a clause the pronoun's clause is fronted to

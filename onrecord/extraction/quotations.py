@@ -59,8 +59,10 @@ def cue_near_quote(doc: Doc, quote: QuoteSpan) -> Token | None:
     # X") is the words before it cite: the sentence after the closing parenthesis is no frame of it
     parenthesised = doc_text(doc)[max(0, quote.start - 3) : quote.start].rstrip(" '`").endswith("(")
     # the frame after the quotation ends at the next quotation or the end of the sentence
-    # (a full stop outside quotation marks), whatever the sentence splitter thought
-    for t in doc[span.end : min(last_sent.end + 12, len(doc))]:
+    # (a full stop outside quotation marks), whatever the sentence splitter thought; a fragment
+    # that ends the reporter's sentence has none
+    after = [] if closes_the_reporters_sentence(doc, quote) else doc[span.end : min(last_sent.end + 12, len(doc))]
+    for t in after:
         if in_quotes(doc, t.idx) or t.text in {".", "!", "?"} or "\n" in t.text or (parenthesised and t.text == ")"):
             break
         if outside(t) and not (reports_a_clause_after(t) and not ends_in_a_comma(doc, quote)
@@ -143,6 +145,13 @@ def ends_in_a_full_stop(doc: Doc, quote: QuoteSpan) -> bool:
     its first part in a comma ('"…," he said, "…"'), and one ending in "!" or "?" may run on into
     its frame ('"Wrong!" Trump said, "…"')."""
     return doc_text(doc)[quote.inner_start : quote.inner_end].rstrip().endswith(".")
+
+
+def closes_the_reporters_sentence(doc: Doc, quote: QuoteSpan) -> bool:
+    """Rule: a fragment quoted inside the reporter's sentence that ends in its full stop ('…
+    pivoting to the dangers of a "rigged economy." Ben Carson struggled to answer …') ends that
+    sentence: the words after it are the next sentence, no frame of it."""
+    return is_fragment(doc, quote) and ends_in_a_full_stop(doc, quote)
 
 
 OPENING_PUNCT = {",", ":", "—", "–", "-"}

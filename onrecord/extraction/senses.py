@@ -356,16 +356,17 @@ def common_saying(token: Token, sense: CueSense) -> bool:
 
 def connective(token: Token, sense: CueSense) -> bool:
     """Connective rule: "That said, I think our opportunities are far from exhausted", "That being
-    said, …", "Having said that, …": a verb of saying at the start of its sentence whose only
-    argument is "that" or "this", set off by a comma, links the sentence to the one before; no one
-    is reported (the words after it are the speaker's own, already in their turn)."""
+    said, …", "Having said that, …", "All told, the group raised $4 million": a verb of saying at
+    the start of its sentence whose only argument is one of the sense's words ("that", "this",
+    "all"), set off by a comma, links the sentence to the one before or sums it up; no one is
+    reported (the words after it are the speaker's or the writer's own)."""
     if lemma(token) not in sense.lemmas:
         return False
     arguments = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     starts = token.sent.start
     return len(arguments) == 1 and arguments[0].lower_ in sense.words and after is not None and after.text == "," \
-        and all(t.lower_ in {"that", "this", "being", "having", "with"} for t in token.doc[starts : token.i])
+        and all(t.lower_ in {"being", "having", "with"} or t.i == arguments[0].i for t in token.doc[starts : token.i])
 
 
 def hypothetical(token: Token, sense: CueSense) -> bool:

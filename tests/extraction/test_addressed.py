@@ -20,6 +20,19 @@ def test_you_in_a_question_turn_is_the_one_who_answers(statements_of):
     assert [s.speaker.name for s in said] == ["Anna Berg"]
 
 
+@pytest.mark.parametrize(("question", "speaker"), [
+    ("Q Mayor, on the ferry. You made clear you are not backing down on the closure. What is your message?",
+     "Anna Berg"),
+    ("Question: A question for both of our guests. You said that the ferry would stop. When?", "unknown"),
+])
+def test_you_in_a_labelled_question_is_the_one_who_answers(statements_of, question, speaker):
+    # question rule (addressed.answerer): a question is no turn of its own; the next turn answers it
+    text = ("Anna Berg: The ferry will stop in the autumn, and the port will close.\n\n"
+            f"{question}\n\nAnna Berg: The ferry will stop, and that is final.")
+    (found,) = [s for s in statements_of(text) if s.cue.text in {"made", "said"}]
+    assert found.speaker.name == speaker
+
+
 def test_you_outside_a_transcript_stays_unnamed(statements_of):
     said = [s for s in statements_of("You said that the ferry would stop, the mayor told the council.")
             if s.cue.text == "said"]

@@ -120,3 +120,12 @@ def test_a_line_with_no_verb_is_no_narration_about_a_person(statements_of):
     text = ("Tom Hale spoke to farmers in Ames on Monday.\n\nMark Wilson.\n\n"
             "Later the candidate said the farm bill would pass.")
     assert speakers(statements_of, text)[-1] == ("Tom Hale", "person")
+
+
+@pytest.mark.parametrize("epithet", ["the Acme engineer", "the economist", "the columnist"])
+def test_an_occupation_is_an_epithet(statements_of, epithet):
+    text = ("Dana Whitfield said she built the bot to make a point. In her post, Whitfield said, "
+            "\"The bot proved it.\" "
+            f"\"In fact, his words sound like the dictator's,\" {epithet} wrote.")
+    assert speakers(statements_of, text)[-1] == ("Dana Whitfield", "person")
+

@@ -452,3 +452,13 @@ def test_they_in_a_transcript_turn_is_no_speaker_of_an_earlier_turn(statements_o
     found = [s for s in statements_of(text) if s.quote.text == "Oh, it will cost millions."]
     assert [(s.speaker.name, s.speaker.mention.text) for s in found] == [("unknown", "they")]
 
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ("\"There is a clear need for action,\" Arturo Salinas added. An ambassador's job, he said, should be to "
+     "counter lies with facts.", "should be to counter lies", "Arturo Salinas"),
+    ("Maria Lopez spoke last. A good leader, she argued, must listen first.", "must listen first", "Maria Lopez"),
+])
+def test_the_subject_of_the_clause_an_aside_reports_is_not_its_pronoun(statements_of, text, words, speaker):
+    # aside rule (pronouns.reported_subject): "X, he said, Y" — X is part of what was said
+    assert by_quote(statements_of(text), words).speaker.name == speaker

@@ -128,3 +128,13 @@ def test_a_space_between_an_inner_and_the_outer_closing_mark_still_closes():
     # a mark opening a word after a plural possessive still opens
     t = "The leaders' \"red lines\" were discussed."
     assert inner(t) == [["red lines"]]
+
+
+def test_a_fragment_that_ends_the_reporters_sentence_has_no_frame_after_it(statements_of):
+    # the next sentence's cue ("to answer") frames nothing of the sentence before
+    text = ("Bernie Sanders dispensed with the threat in two sentences before abruptly pivoting to the dangers of a "
+            "''rigged economy.'' Ben Carson struggled to answer a simple question.")
+    assert [s.speaker.name for s in statements_of(text)] == []
+    text = ("Early in his campaign, Donald Trump attacked Mitt Romney, calling him, among other things, “a failed "
+            "candidate.” Romney fired back at the rally.")
+    assert {s.speaker.name for s in statements_of(text)} == {"Donald Trump"}

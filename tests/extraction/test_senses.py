@@ -295,3 +295,11 @@ def test_confirming_a_person_is_an_appointment(statements_of, text):
 
 def test_confirming_a_report_is_still_a_statement(statements_of):
     assert cues(statements_of("The ministry confirmed the report.")) == ["confirmed"]
+
+
+@pytest.mark.parametrize("text", [
+    "All told, the group, whose members met last week to discuss how to escalate their efforts, raised $4 million.",
+    "All told, up to 5 million undocumented people could be eligible for the programs.",
+])
+def test_a_connective_reports_no_one(statements_of, text):
+    assert statements_of(text) == []

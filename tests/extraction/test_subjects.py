@@ -386,3 +386,31 @@ def test_the_object_of_another_verb_with_a_subject_is_no_speaker(nlp, words, hea
 ])
 def test_a_reduced_passive_names_no_speaker(statements_of, text, cue, speaker):
     assert by_cue(statements_of(text), cue).speaker.name == speaker
+
+
+def test_a_content_never_starts_on_a_contracted_verb(statements_of):
+    # clitic rule (content_ends.start_with_clitic_host): the parser hung "there" on the cue
+    (found,) = statements_of("Studies have shown there’s no link between autism and the vaccine.")
+    assert found.quote.text.startswith("there’s no link")
+
+
+@pytest.mark.parametrize(("words", "tags", "ents", "noun", "cue", "disagrees"), [
+    # "… polls in the state he calls home show him with a lead": "show" is no verb of "he"
+    (["he", "calls", "home", "show"], ["PRP", "VBZ", "NN", "VBP"], [None] * 4, 0, 3, True),
+    (["polls", "show"], ["NNS", "VBP"], [None, None], 0, 1, False),
+    (["Ames", "show"], ["NNP", "VBP"], ["PERSON", None], 0, 1, True),
+    (["officials", "says"], ["NNS", "VBZ"], [None, None], 0, 1, True),
+    # a singular common noun may stand for many, a plural name for one: no rule
+    (["majority", "say"], ["NN", "VBP"], [None, None], 0, 1, False),
+    (["States", "says"], ["NNPS", "VBZ"], ["GPE", None], 0, 1, False),
+    # past tense agrees with anything
+    (["he", "showed"], ["PRP", "VBD"], [None, None], 0, 1, False),
+])
+def test_a_present_tense_cue_agrees_with_its_speaker(nlp, words, tags, ents, noun, cue, disagrees):
+    # agreement rule (nearest_speakers.disagrees_in_number), on tags given by hand
+    from spacy.tokens import Doc
+
+    from onrecord.extraction.nearest_speakers import disagrees_in_number
+
+    doc = Doc(nlp.vocab, words=words, tags=tags, ents=[f"B-{e}" if e else "O" for e in ents])
+    assert disagrees_in_number(doc[noun], doc[cue]) is disagrees
