@@ -284,7 +284,18 @@ def forecast_passive(token: Token, sense: CueSense) -> bool:
     """Forecast rule: "talks are expected to resume Friday", "he is believed to have fled": the
     agentless passive of a verb of belief is the reporter's forecast or hedge; nobody is
     reported saying it."""
-    return lemma(token) in sense.lemmas and is_passive(token) and not has_agent(token)
+    return lemma(token) in sense.lemmas and (is_passive(token) or participle_phrase(token)) and not has_agent(token)
+
+
+def participle_phrase(token: Token) -> bool:
+    """A past participle heading a phrase of its own, with no subject and no auxiliary ("Courted
+    by the candidates and WIDELY EXPECTED to be the top donor, Adelson said …") is a passive:
+    the agent of the participle it is joined to is not its own."""
+    if token.tag_ != "VBN" or token.dep_ not in {"advcl", "conj", "acl"}:
+        return False
+    verbs = [token, token.head] if token.dep_ == "conj" else [token]
+    return not any(c.dep_ in {"nsubj", "aux", "auxpass"} for v in verbs for c in v.children) \
+        and (token.dep_ != "conj" or token.head.tag_ == "VBN")
 
 
 def set_phrase_aside(token: Token, sense: CueSense) -> bool:

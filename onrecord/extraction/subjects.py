@@ -60,9 +60,23 @@ def own_subject(token: Token, cue: Token) -> Token | None:
         if c.dep_ == "agent":
             subjects += [g for g in c.children if g.dep_ == "pobj"]
     subjects = [fronted_participle_speaker(s, token) or s for s in subjects]
+    named = name_before_its_epithet(subjects)
+    if named is not None:
+        return named
     # two subjects ("The Latest: Trump urges …"): the one that can speak, the nearer on a tie
     subjects.sort(key=lambda s: (speaker_class(s) == "never", abs(token.i - s.i)))
     return subjects[0] if subjects else None
+
+
+def name_before_its_epithet(subjects: list[Token]) -> Token | None:
+    """Epithet rule: "Obama the realist knows …" is one subject the parse split in two, a name and
+    the description right after it that says which side of him speaks: the name is the speaker."""
+    for name in subjects:
+        after = name.i + 1
+        if name.ent_type_ == "PERSON" and after < len(name.doc) and name.doc[after].lower_ == "the" and any(
+                other.left_edge.i == after for other in subjects if other is not name):
+            return name
+    return None
 
 
 def fronted_participle_speaker(subject: Token, verb: Token) -> Token | None:

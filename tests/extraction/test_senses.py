@@ -303,3 +303,13 @@ def test_confirming_a_report_is_still_a_statement(statements_of):
 ])
 def test_a_connective_reports_no_one(statements_of, text):
     assert statements_of(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Courted by most of the Republican candidates and widely expected to be the party's top donor, Adelson said "
+    "that he may wait.",
+    "In a campaign expected to produce record turnout among Hispanic voters, the party spent more.",
+])
+def test_a_participle_of_belief_without_its_own_agent_is_a_forecast(statements_of, text):
+    # forecast rule (senses.participle_phrase): the agent of "courted" is not the one who expects
+    assert "expected" not in cues(statements_of(text))

@@ -414,3 +414,9 @@ def test_a_present_tense_cue_agrees_with_its_speaker(nlp, words, tags, ents, nou
 
     doc = Doc(nlp.vocab, words=words, tags=tags, ents=[f"B-{e}" if e else "O" for e in ents])
     assert disagrees_in_number(doc[noun], doc[cue]) is disagrees
+
+
+def test_a_name_and_its_epithet_split_in_two_subjects_is_the_name(statements_of):
+    # epithet rule (subjects.name_before_its_epithet)
+    (found,) = statements_of("Obama the realist knows that even if all the commitments are met, they will fall short.")
+    assert found.speaker.name == "Obama"
