@@ -129,6 +129,11 @@ def conjunct_in_title(title: Token, conj: Token) -> bool:
     return getattr(portfolio_conjunct(title), "i", None) == conj.i or second_title(title, conj)
 
 
+# adverbs the parse hangs on a subject that link it to the text around or stress it ("EVEN his own
+# supporters", "MOREOVER, any company", "NOW the Senate majority leader"): no part of the name.
+# Not the ones that tell how many ("NEARLY half", "ONLY one of the 25 delegates", "ABOUT 8 in 10").
+LINKING_ADVERBS = {"even", "also", "moreover", "now", "however", "meanwhile", "still", "then", "likewise",
+                   "similarly", "furthermore", "instead"}
 FLOATING_QUANTIFIERS = {"all", "both", "each"}  # after a pronoun: "they all", "we both", "they each"
 NAMING_PARTICIPLES = {"name", "call"}  # "a worker named Antonio Arroyo", "a man called Ivan Petrov"
 
@@ -215,6 +220,8 @@ def noun_phrase(token: Token) -> Span:
         start += 1
     if start < token.i and is_question_marker(doc[start]):
         start += 1  # "Q Leaders from Russia and Iran …": a transcript's question marker names no one
+    while start < token.i and doc[start].lower_ in LINKING_ADVERBS and doc[start].dep_ == "advmod":
+        start += 1  # "EVEN the organizer of a pro-Trump rally said …": the adverb names no one
     for t in doc[start : token.i]:
         if is_spaced_dash(t):
             start = t.i + 1  # "… estate in Palm Beach - Lewandowski continued": the dash ends an aside

@@ -29,7 +29,7 @@ def relative_clause_of(pronoun: Token) -> Token | None:
     the parser joined a "who" clause to the noun itself ("Rep. Beto O'Rourke, a Clinton endorser
     whose district went strongly for her but who suggested …": "suggested" a conjunct of
     "O'Rourke"), the clause is on that noun: a "who" joined to a noun opens no clause of its own."""
-    if pronoun.tag_ not in {"WP", "WDT"}:
+    if pronoun.tag_ not in {"WP", "WDT"} and not _that_tagged_otherwise(pronoun):
         return None
     clause = pronoun.head
     while clause.dep_ == "conj" and clause.head.i != clause.i and clause.head.pos_ in {"VERB", "AUX"}:
@@ -42,6 +42,15 @@ def relative_clause_of(pronoun: Token) -> Token | None:
             and clause.head.pos_ in {"NOUN", "PROPN"}):
         return clause
     return None
+
+
+def _that_tagged_otherwise(pronoun: Token) -> bool:
+    """"a statement THAT, while condemning violence, accused …": the tagger may take a relative
+    "that" for a conjunction; right after the noun its clause hangs on, as that clause's subject,
+    it is the relative pronoun."""
+    clause = pronoun.head
+    return pronoun.lower_ == "that" and pronoun.dep_ in {"nsubj", "nsubjpass"} and clause.dep_ in {"relcl", "acl"} \
+        and clause.head.i == pronoun.i - 1
 
 
 def _opened_by(clause: Token, word: str) -> bool:

@@ -122,7 +122,7 @@ def test_a_line_with_no_verb_is_no_narration_about_a_person(statements_of):
     assert speakers(statements_of, text)[-1] == ("Tom Hale", "person")
 
 
-@pytest.mark.parametrize("epithet", ["the Acme engineer", "the economist", "the columnist"])
+@pytest.mark.parametrize("epithet", ["the Acme engineer", "the economist", "the columnist", "the speechwriter"])
 def test_an_occupation_is_an_epithet(statements_of, epithet):
     text = ("Dana Whitfield said she built the bot to make a point. In her post, Whitfield said, "
             "\"The bot proved it.\" "

@@ -1108,3 +1108,26 @@ def test_a_clause_right_after_a_nearer_cue_is_that_cues(statements_of, text, cue
 def test_a_frame_or_a_condition_takes_no_clause_from_its_cue(statements_of, text):
     cues = [s.cue.text for s in statements_of(text)]
     assert cues == [text.split()[1].rstrip(",")]
+
+
+def test_according_to_in_parentheses_vouches_for_the_parentheses_only(statements_of):
+    text = ("Trump cites his followers as the source of his claim that the rate is 81 percent (the actual number is "
+            "closer to 15 percent, according to Factcheck.org). He defended his position by citing a poll.")
+    found = {s.speaker.name: s.quote.text for s in statements_of(text) if s.cue.text == "according to"}
+    assert found == {"Factcheck.org": "the actual number is closer to 15 percent"}
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Even the organizer of a pro-Trump rally said the rules increased the chance of violence.",
+     "organizer of a pro-Trump rally"),
+    ("Nearly half said they prefer someone with experience in politics.", "Nearly half"),
+])
+def test_a_linking_adverb_is_no_part_of_the_speaker(statements_of, text, speaker):
+    # mentions.LINKING_ADVERBS: "even" goes, "nearly" (how many) stays
+    assert [s.speaker.name for s in statements_of(text)] == [speaker]
+
+
+def test_a_relative_that_tagged_as_a_conjunction_takes_its_noun(statements_of):
+    text = ("Mr. Sanders showed no sign of backing down, releasing a statement that, while condemning violence, "
+            "accused the leadership of abuse.")
+    assert "that" not in {s.speaker.name for s in statements_of(text)}
