@@ -56,19 +56,14 @@ from onrecord.extraction.hung_clauses import (
     nearer_cue,
     unmarked_clause_after_adjunct,
 )
+from onrecord.extraction.inverted_frames import inverted_subject, subject_taken_for_a_clause
 from onrecord.extraction.kinds import classify_kind
 from onrecord.extraction.made_clear import MADE_CLEAR, made_clear_clause
 from onrecord.extraction.mentions import noun_phrase
 from onrecord.extraction.questions import agent_of, asked_passively, inside_a_question
 from onrecord.extraction.quotes import QuoteSpan
 from onrecord.extraction.state_cues import held_passive_cue, owner_of, that_clause_of
-from onrecord.extraction.subjects import (
-    FINITE_TAGS,
-    denier_of,
-    inverted_subject,
-    subject_of,
-    subject_taken_for_a_clause,
-)
+from onrecord.extraction.subjects import FINITE_TAGS, denier_of, subject_of
 from onrecord.lexicons.cues import CueEntry
 from onrecord.lexicons.venues import load_venue_lexicon
 

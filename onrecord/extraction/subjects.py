@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 
 from onrecord.extraction.absolutes import absolute_subject, depicted_subject
 from onrecord.extraction.docindex import quotes_over
+from onrecord.extraction.inverted_frames import inverted_subject
 from onrecord.extraction.nearest_speakers import in_quotation, nearest_noun_phrase, same_paragraph
 from onrecord.extraction.object_relatives import object_relative_subject
 from onrecord.extraction.speaker_classes import CAN_SPEAK, SUBJECT_DEPS, can_speak, is_an_age, speaker_class
@@ -556,38 +557,3 @@ def appended_speaker(cue: Token) -> Token | None:
     return node
 
 
-def inverted_subject(cue: Token) -> Token | None:
-    """Inversion after a quotation ('"…," warned the Iranian minister'): the parse often takes
-    the speaker after the cue for its object.  A cue that opens the frame right after a closing
-    quotation mark, with no subject of its own, takes the noun that follows it when it can speak.
-    Only a finite verb inverts: a participle there ('"fantastic," telling reporters …') goes on
-    with the sentence's subject, and the noun after it is whom it addresses."""
-    if cue.tag_ not in {"VBD", "VBZ", "VBP"}:
-        return None
-    doc = cue.doc
-    i = cue.i - 1
-    while i >= 0 and doc[i].is_punct and not in_quotation(doc[i]):
-        if doc[i].text in {")", "]"}:
-            return None  # a quotation in parentheses is no frame's: '(''…''), endorsed Y'
-        i -= 1
-    if i < 0 or not in_quotation(doc[i]) or i == cue.i - 1 and not doc[i].is_punct:
-        return None
-    for c in cue.children:
-        if c.i > cue.i and c.dep_ in {"dobj", "attr", "npadvmod", "dep", "oprd"}:
-            return c if can_speak(c) and same_paragraph(c, cue) else None
-        if c.i == cue.i + 1 and c.dep_ == "advmod" and can_speak(c):
-            return c  # '"…," said Skelly' with the name tagged an adverb
-    return subject_taken_for_a_clause(cue)
-
-
-def subject_taken_for_a_clause(cue: Token) -> Token | None:
-    """Inversion with a clause after the name ('"…," said Jon Ralston, who watched Tom Hale
-    speak'): the parse makes "Jon Ralston … speak" a clause the cue reports.  A clause after the
-    cue whose subject is the word right after it is the speaker and the words about them; the
-    quotation before the cue is what was said (``content.reported_clause``)."""
-    for c in cue.children:
-        if c.dep_ == "ccomp" and c.i > cue.i:
-            subject = next((s for s in c.children if s.dep_ == "nsubj" and s.left_edge.i == cue.i + 1), None)
-            if subject is not None and can_speak(subject) and same_paragraph(subject, cue):
-                return subject
-    return None

@@ -420,3 +420,17 @@ def test_a_name_and_its_epithet_split_in_two_subjects_is_the_name(statements_of)
     # epithet rule (subjects.name_before_its_epithet)
     (found,) = statements_of("Obama the realist knows that even if all the commitments are met, they will fall short.")
     assert found.speaker.name == "Obama"
+
+
+@pytest.mark.parametrize(("text", "speaker", "words"), [
+    ("He also had a voice in decisions about major American investments in Ukraine, said a former spokesman for "
+     "Ukraine's Foreign Ministry, Oleg Voloshyn, who also ran as a candidate in the new bloc Mr. Manafort helped form.",
+     "Oleg Voloshyn", "He also had a voice in decisions"),
+    # a subject set off with a relative clause is the cue's own: no inversion
+    ("Mr. Slinker, whose latest start-up, Paradata, uses big data to help brands find suppliers, said Mr. Trump "
+     "was a candidate very much in the spirit of Silicon Valley.", "Slinker", "Mr. Trump was a candidate"),
+])
+def test_a_frame_inverted_after_reported_speech_names_its_speaker(statements_of, text, speaker, words):
+    # inversion rule (inverted_frames.after_its_clause)
+    (found,) = [s for s in statements_of(text) if s.cue.text == "said"]
+    assert speaker in found.speaker.name and found.quote.text.startswith(words)
