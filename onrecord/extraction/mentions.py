@@ -135,6 +135,8 @@ def conjunct_in_title(title: Token, conj: Token) -> bool:
 LINKING_ADVERBS = {"even", "also", "moreover", "now", "however", "meanwhile", "still", "then", "likewise",
                    "similarly", "furthermore", "instead"}
 FLOATING_QUANTIFIERS = {"all", "both", "each"}  # after a pronoun: "they all", "we both", "they each"
+# participles of getting hold of a document, not of making it
+ACCESS_LEMMAS = {"see", "obtain", "review", "view", "acquire", "receive"}
 NAMING_PARTICIPLES = {"name", "call"}  # "a worker named Antonio Arroyo", "a man called Ivan Petrov"
 
 
@@ -201,6 +203,11 @@ def noun_phrase(token: Token) -> Span:
     # discussion, who added that …": the parser hangs it on "discussion") is about the speaker too
     drop.update(t.i for r in token.subtree if r.dep_ == "relcl" and r.i > token.i and r.left_edge.i > 0
                 and token.doc[r.left_edge.i - 1].text == "," and r.left_edge.lower_ in {"who", "whom"}
+                for t in r.subtree)
+    # the one who got hold of a document ("a copy of the memo SEEN BY REUTERS", "a letter OBTAINED
+    # BY the Post") is no name of its author; the one who issued it ("a poll released by …") is
+    drop.update(t.i for r in token.subtree if r.dep_ == "acl" and r.tag_ == "VBN" and r.i > token.i
+                and r.lemma_.lower() in ACCESS_LEMMAS and any(c.dep_ == "agent" for c in r.children)
                 for t in r.subtree)
     first_dropped = min(drop, default=10**9)
     keep = [t for t in token.subtree if t.i < first_dropped]

@@ -1131,3 +1131,16 @@ def test_a_relative_that_tagged_as_a_conjunction_takes_its_noun(statements_of):
     text = ("Mr. Sanders showed no sign of backing down, releasing a statement that, while condemning violence, "
             "accused the leadership of abuse.")
     assert "that" not in {s.speaker.name for s in statements_of(text)}
+
+
+@pytest.mark.parametrize(("text", "not_speaker", "speaker_word"), [
+    ("A redacted copy of the inspector general's memo seen by Reuters said investigators were unable to determine "
+     "which files had been taken.", "Reuters", "memo"),
+    # the one who issued a document is its author: kept
+    ("A poll of 400 voters released on Friday by Latino Decisions found that support had fallen.", None,
+     "Latino Decisions"),
+])
+def test_who_got_hold_of_a_document_is_not_its_speaker(statements_of, text, not_speaker, speaker_word):
+    # mentions.ACCESS_LEMMAS: "seen by", "obtained by" drop out of the speaker's phrase; "released by" stays
+    (found,) = statements_of(text)
+    assert speaker_word in found.speaker.name and (not_speaker is None or not_speaker not in found.speaker.name)
