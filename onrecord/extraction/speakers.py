@@ -42,6 +42,7 @@ from onrecord.extraction.mentions import (
     is_question_marker,
     names_the_head,
 )
+from onrecord.extraction.pairs import pair_before
 from onrecord.extraction.pronouns import (
     Namer,
     Spoken,
@@ -537,6 +538,9 @@ def name_speakers(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
             f.members = members
             f.speaker_name, f.speaker_type = " and ".join(members), "group"
             joined.setdefault(f.speaker_name, members)
+        elif (pair := pair_before(mention)) is not None:
+            members = [(name_in_mention(name, registry) or (description(name),))[0] for name in pair]
+            f.members, f.speaker_name, f.speaker_type = members, " and ".join(members), "group"
         elif is_pronoun_mention(mention):
             f.speaker_name, f.speaker_type = resolve_pronoun(  # type: ignore[assignment]
                 mention.root, f, holding, spoken, narrated, antecedent_namer)

@@ -642,3 +642,15 @@ def test_a_who_clause_hung_deep_in_the_speakers_phrase_is_no_part_of_the_name(st
             'that the White House seemed "rattled" by the rising opposition.')
     said, added = statements_of(text)
     assert said.speaker.name == added.speaker.name == "one Democrat familiar with the discussion"
+
+
+def test_a_bare_both_is_the_pair_named_just_before(statements_of):
+    # pairs.pair_before: the last two names joined with "and"
+    text = ("Republican Donald Trump and Democrat Hillary Clinton have criticized Nabisco for the move. "
+            "Both have promised to pursue legislation if elected.")
+    found = [s for s in statements_of(text) if s.cue.text == "have promised"]
+    assert [(s.speaker.name, s.speaker.members) for s in found] == [
+        ("Donald Trump and Hillary Clinton", ["Donald Trump", "Hillary Clinton"])]
+    # "both" with a noun of its own names that noun, not the pair
+    text = ("Republican Donald Trump and Democrat Hillary Clinton met donors. Both campaigns said the talks went well.")
+    assert "Donald Trump" not in {s.speaker.name for s in statements_of(text)}
