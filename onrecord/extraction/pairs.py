@@ -2,8 +2,8 @@
 
 News that has just set two people or bodies side by side ("a debate between Cruz and Rubio",
 "Republican Trump and Democrat Clinton have criticized Nabisco") goes on about the two of them
-with a bare "both" as the subject.  "Both" alone names no one; the pair it takes up is the last
-two names the text joined with "and" before it (the most recent antecedent that fits, as for
+with a bare "both" (or "the two") as the subject.  That names no one; the pair it takes up is the
+last two names the text joined with "and" before it (the most recent antecedent that fits, as for
 "they": Hobbs 1978, "Resolving pronoun references").
 """
 
@@ -21,9 +21,9 @@ NAMED = {"PERSON", "ORG", "GPE", "NORP"}
 
 
 def bare_both(mention: Span) -> bool:
-    """The mention is "both" alone (or "both of them"): no noun says who."""
+    """The mention is "both" alone, "both of them" or "the two": no noun says who."""
     words = [t.lower_ for t in mention]
-    return words in (["both"], ["both", "of", "them"])
+    return words in (["both"], ["both", "of", "them"], ["the", "two"])
 
 
 def pair_before(mention: Span) -> tuple[Span, Span] | None:

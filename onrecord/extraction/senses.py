@@ -32,6 +32,8 @@ cue marker (``cues.mark_cues``) then leaves the token unmarked.  Their vocabular
                                condition is supposed, not reported;
 * ``common_saying``          — "as people say, they flaked out on us": an idiom of the one speaking;
 * ``connective``             — "That said, I think …", "Having said that, …": a connective, not a report;
+* ``withholds``              — "denied him entry", "deny independents the right to vote": two
+                               objects, something kept from someone, no claim denied;
 * ``binds_an_object``        — "Article V, committing members to defend each other": "commit" with an
                                object binds it (or sends it: "committed troops"); the vow is
                                "committed to …" or "committed itself to …".
@@ -163,6 +165,15 @@ def appoints(token: Token, sense: CueSense) -> bool:
     an appointment through; "confirmed the report", "confirmed that …" say something."""
     return lemma(token) in sense.lemmas and any(
         lemma(o) in sense.words or o.lower_ in sense.words or o.ent_type_ == "PERSON" for o in objects_of(token))
+
+
+def withholds(token: Token, sense: CueSense) -> bool:
+    """Withholding rule: "closed primaries deny many independents the right to vote", "officials
+    denied him entry": "deny" or "refuse" with a person to whom and a thing (two objects) keeps the
+    thing from them; no claim is denied and nothing is said.  "denied that …", "denied the
+    report", "refused to comment" keep their sense."""
+    return lemma(token) in sense.lemmas and any(c.dep_ == "dative" for c in token.children) \
+        and any(c.dep_ == "dobj" for c in token.children)
 
 
 def phrasal_verb(token: Token, sense: CueSense) -> bool:
@@ -418,6 +429,7 @@ def sense_rules(senses: dict[str, CueSense]) -> list[tuple[str, Callable[[Token]
         ("hypothesis", lambda t: hypothetical(t, senses["hypothesis"])),
         ("saying", lambda t: common_saying(t, senses["saying"])),
         ("connective", lambda t: connective(t, senses["connective"])),
+        ("withholding", lambda t: withholds(t, senses["withholding"])),
     ]
 
 

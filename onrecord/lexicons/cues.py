@@ -76,7 +76,7 @@ def load_state_cues(part_of_speech: str) -> dict[str, CueEntry]:
 SENSES = {
     "naming", "lone_object", "verdict", "adjudicator", "display", "phrasal", "feeling", "relay", "unrealized", "belief",
     "implicative", "military", "conformity", "norms", "aside", "request", "obligation", "binding",
-    "hypothesis", "saying", "connective", "appointment",
+    "hypothesis", "saying", "connective", "appointment", "withholding",
 }
 
 

@@ -313,3 +313,16 @@ def test_a_connective_reports_no_one(statements_of, text):
 def test_a_participle_of_belief_without_its_own_agent_is_a_forecast(statements_of, text):
     # forecast rule (senses.participle_phrase): the agent of "courted" is not the one who expects
     assert "expected" not in cues(statements_of(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Officials denied him entry to the country.",
+    "Closed primaries deny many energized independents the right to vote.",
+])
+def test_withholding_something_from_someone_is_no_statement(statements_of, text):
+    # withholding rule (senses.withholds): two objects, no claim denied
+    assert [s for s in statements_of(text) if s.cue is not None and s.cue.lemma == "deny"] == []
+
+
+def test_a_denial_of_a_claim_is_still_reported(statements_of):
+    assert cues(statements_of("The ministry denied that troops had crossed the border.")) == ["denied"]

@@ -651,6 +651,9 @@ def test_a_bare_both_is_the_pair_named_just_before(statements_of):
     found = [s for s in statements_of(text) if s.cue.text == "have promised"]
     assert [(s.speaker.name, s.speaker.members) for s in found] == [
         ("Donald Trump and Hillary Clinton", ["Donald Trump", "Hillary Clinton"])]
+    text = ("Hillary Clinton and Bernie Sanders are both progressives. The two admit that instituting these goals "
+            "will not be easy.")
+    assert [s.speaker.name for s in statements_of(text)] == ["Hillary Clinton and Bernie Sanders"]
     # "both" with a noun of its own names that noun, not the pair
     text = ("Republican Donald Trump and Democrat Hillary Clinton met donors. Both campaigns said the talks went well.")
     assert "Donald Trump" not in {s.speaker.name for s in statements_of(text)}
