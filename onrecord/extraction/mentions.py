@@ -199,16 +199,20 @@ def noun_phrase(token: Token) -> Span:
         if c.dep_ == "prep" and c.i > token.i and token.ent_type_ == "PERSON" and c.lower_ in OCCASION_PREPOSITIONS:
             # "Trump in his announcement speech called …": where it was said; a name takes no "in"
             drop.update(t.i for t in c.subtree)
-    # a "who" clause set off by a comma deeper in the phrase ("one Democrat familiar with the
-    # discussion, who added that …": the parser hangs it on "discussion") is about the speaker too
-    drop.update(t.i for r in token.subtree if r.dep_ == "relcl" and r.i > token.i and r.left_edge.i > 0
-                and token.doc[r.left_edge.i - 1].text == "," and r.left_edge.lower_ in {"who", "whom"}
-                for t in r.subtree)
-    # the one who got hold of a document ("a copy of the memo SEEN BY REUTERS", "a letter OBTAINED
-    # BY the Post") is no name of its author; the one who issued it ("a poll released by …") is
-    drop.update(t.i for r in token.subtree if r.dep_ == "acl" and r.tag_ == "VBN" and r.i > token.i
-                and r.lemma_.lower() in ACCESS_LEMMAS and any(c.dep_ == "agent" for c in r.children)
-                for t in r.subtree)
+    for r in token.subtree:
+        if r.i <= token.i:
+            continue
+        # a "who" clause set off by a comma deeper in the phrase ("one Democrat familiar with the
+        # discussion, who added that …": the parser hangs it on "discussion") is about the speaker too
+        if r.dep_ == "relcl" and r.left_edge.i > 0 and token.doc[r.left_edge.i - 1].text == "," \
+                and r.left_edge.lower_ in {"who", "whom"}:
+            drop.update(t.i for t in r.subtree)
+        # the one who got hold of a document ("a copy of the memo SEEN BY REUTERS", "a letter
+        # OBTAINED BY the Post") is no name of its author; the one who issued it ("a poll released
+        # by …") is
+        elif r.dep_ == "acl" and r.tag_ == "VBN" and r.lemma_.lower() in ACCESS_LEMMAS \
+                and any(c.dep_ == "agent" for c in r.children):
+            drop.update(t.i for t in r.subtree)
     first_dropped = min(drop, default=10**9)
     keep = [t for t in token.subtree if t.i < first_dropped]
     start, end = keep[0].i, keep[-1].i + 1

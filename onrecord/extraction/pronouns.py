@@ -171,11 +171,12 @@ def _controller_of(clause: Token) -> list[Token]:
 
 
 def reported_subject(aside: Token, subject: Token) -> bool:
-    """Aside rule: in "An ambassador's job, he said, should be to counter lies" the aside ("he
-    said") hangs, set off by commas, from the clause it reports; that clause's subject is part of
+    """Aside rule (``subject`` a dependent of the clause ``aside`` hangs from): in "An ambassador's
+    job, he said, should be to counter lies" the aside ("he said") hangs, set off by commas, from
+    the clause it reports; that clause's subject is part of
     what was said, not whom the aside's pronoun names (the reporting clause is not an argument of
     the reported one: Quirk et al. 1985, §15.54, "comment clauses")."""
-    return aside.dep_ == "parataxis" and subject.dep_ in {"nsubj", "nsubjpass"} and subject.head.i == aside.head.i
+    return aside.dep_ == "parataxis" and subject.dep_ in {"nsubj", "nsubjpass"}
 
 
 def bound_antecedent(pronoun: Token, namer: Namer) -> Named | None:

@@ -172,8 +172,7 @@ def withholds(token: Token, sense: CueSense) -> bool:
     denied him entry": "deny" or "refuse" with a person to whom and a thing (two objects) keeps the
     thing from them; no claim is denied and nothing is said.  "denied that …", "denied the
     report", "refused to comment" keep their sense."""
-    return lemma(token) in sense.lemmas and any(c.dep_ == "dative" for c in token.children) \
-        and any(c.dep_ == "dobj" for c in token.children)
+    return lemma(token) in sense.lemmas and {o.dep_ for o in objects_of(token)} == {"dative", "dobj"}
 
 
 def phrasal_verb(token: Token, sense: CueSense) -> bool:

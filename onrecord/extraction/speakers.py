@@ -314,6 +314,12 @@ def owner_of_name(head: Token) -> Token | None:
 ADDING_WORDS = {"along", "together", "as", "alongside", "besides"}  # ", along with …" adds to a phrase
 
 
+def member_name(phrase: Span, registry: SpeakerRegistry) -> str:
+    """One member's name in a group of speakers: the name in its phrase, else its description."""
+    named = name_in_mention(phrase, registry)
+    return named[0] if named else description(phrase)
+
+
 def description(mention: Span) -> str:
     """A speaker without a name ("a source", "Denmark's prime minister"): its words, minus a
     leading determiner or quantifier ("Several Israeli media outlets" → "Israeli media outlets")."""
@@ -530,16 +536,12 @@ def name_speakers(doc: Doc, found: list[Found], registry: SpeakerRegistry) -> No
         if len(subjects) == 1 and subjects[0].i != mention.root.i:
             mention = f.mention = member_phrase(subjects[0])  # "Q And Vladimir Putin said": the one it names
         if len(subjects) > 1:
-            members = []
-            for s in subjects:
-                phrase = member_phrase(s)
-                m = name_in_mention(phrase, registry)
-                members.append(m[0] if m else description(phrase))
+            members = [member_name(member_phrase(s), registry) for s in subjects]
             f.members = members
             f.speaker_name, f.speaker_type = " and ".join(members), "group"
             joined.setdefault(f.speaker_name, members)
         elif (pair := pair_before(mention)) is not None:
-            members = [(name_in_mention(name, registry) or (description(name),))[0] for name in pair]
+            members = [member_name(name, registry) for name in pair]
             f.members, f.speaker_name, f.speaker_type = members, " and ".join(members), "group"
         elif is_pronoun_mention(mention):
             f.speaker_name, f.speaker_type = resolve_pronoun(  # type: ignore[assignment]
